@@ -1,0 +1,94 @@
+/**
+ * Contract of the analysis core: what the panel and popup consume. Pure types.
+ * Every human sentence is an i18n message id plus substitutions.
+ */
+import type { EpochMs } from '../protocol/recording';
+
+export type Initiator =
+  | 'page' // close() was called before the close event; the event's code is the server's echo
+  | 'server' // clean close frame received with no close() call
+  | 'network-never-opened' // 1006 (or error) before open: refused/failed handshake (inferred)
+  | 'network-dropped' // 1006 after open with no close() call (inferred)
+  | 'document' // the document went away with the socket open
+  | 'unknown';
+
+export type VerdictLevel = 'problem' | 'advice' | 'fits' | 'info' | 'inconclusive' | 'pending';
+
+export interface I18nText {
+  id: string;
+  /** Placeholder values, in order ($1, $2, ...). Already formatted (e.g. "1.07 s"). */
+  subs?: string[];
+}
+
+export interface Verdict {
+  level: VerdictLevel;
+  /** Stable rule id, e.g. "storm", "restart.too-soon", "backoff.no-backoff", "terminal.blind-retry". */
+  rule: string;
+  /** One sentence for the user. */
+  text: I18nText;
+  /** Observed delays in seconds, d1..dn. */
+  observedDelays: number[];
+  /** Expected range for the next/first delay in seconds, when the rule has one. */
+  expected?: { minS?: number; maxS?: number; text: I18nText };
+  /** Id of the profile that judged. */
+  profileId: string;
+}
+
+export interface ReconnectLink {
+  /** The next attempt's connection id. */
+  nextId: string;
+  /** Delay from the end of this connection to the next attempt's construction, seconds (0 for overlapping). */
+  delayS: number;
+  label?: 'overlapping' | 'moved';
+  /** For 'moved': the new host. */
+  movedTo?: string;
+}
+
+export interface Closure {
+  connectionId: string;
+  /** Close code as the page saw it (1006 for drops; 1001 for ended-with-document). */
+  code: number;
+  reason: string;
+  wasClean: boolean;
+  closedAt: EpochMs;
+  initiator: Initiator;
+  /** True when the initiator is inferred rather than observed (1006 splits, document end). */
+  inferred: boolean;
+  /** Open-to-close in ms, or undefined if it never opened. */
+  lifetimeMs?: number;
+  /** Link to the page's next attempt to the same endpoint, if any. */
+  next?: ReconnectLink;
+  /** Episode this closure belongs to (as trigger or as a failed attempt). */
+  episodeId?: string;
+  simulated: boolean;
+}
+
+export interface Episode {
+  id: string;
+  /** Connection id of the trigger closure; its code governs the episode. */
+  triggerId: string;
+  code: number;
+  /** Attempt connection ids, in order. */
+  attemptIds: string[];
+  delaysS: number[];
+  outcome: 'recovered' | 'gave-up' | 'ongoing';
+  verdict: Verdict;
+}
+
+export interface TabSummary {
+  /** Closures per code, problems first, then by count. */
+  byCode: { code: number; count: number; problems: number }[];
+  byCategory: Record<string, number>;
+  problemCount: number;
+  /** The worst closure (for the badge tooltip). */
+  worst?: { connectionId: string; code: number; verdict: Verdict };
+  openNow: number;
+}
+
+export interface Analysis {
+  closures: Closure[];
+  episodes: Episode[];
+  /** Verdict per trigger closure id (episode verdict), and per closure without episode. */
+  verdictByClosure: Record<string, Verdict>;
+  summary: TabSummary;
+}

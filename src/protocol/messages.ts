@@ -1,0 +1,191 @@
+/**
+ * The one message protocol. Every cross-context message is defined here:
+ *
+ *   page (MAIN-world hook) --MessagePort--> relay (ISOLATED world)
+ *   relay --runtime port "closeline-relay"--> background service worker
+ *   extension pages (panel, popup) --runtime message / port "closeline-view"--> background
+ *
+ * Every extension-side message travels in an envelope with a source tag and a
+ * protocol version. Messages from the page are untrusted raw data: the relay
+ * validates and clamps them (src/content/validate-hook-event.ts) before they
+ * become RelayEvents.
+ */
+import type { Connection, DroppedCounts, EpochMs, LifecycleState, Mark, MessageCounters, Recording, SocketApi } from './recording';
+
+export const PROTOCOL_SOURCE = 'closeline';
+export const PROTOCOL_VERSION = 1;
+
+/** Tag on the one window.postMessage the hook makes: it carries the private MessagePort. */
+export const HOOK_HELLO_TAG = '__closeline_hook_hello__';
+
+export const RELAY_PORT_NAME = 'closeline-relay';
+export const VIEW_PORT_NAME = 'closeline-view';
+
+// ---------------------------------------------------------------------------
+// page -> relay (untrusted; shapes the hook is expected to send)
+
+export type HookEvent =
+  | { t: 'socket'; k: number; api: SocketApi; url: string; protocols: string[]; at: EpochMs; stack: string }
+  | { t: 'open'; k: number; at: EpochMs; protocol: string; extensions: string }
+  | { t: 'close-call'; k: number; at: EpochMs; code?: number; reason?: string; readyState: number; stack: string }
+  | { t: 'error'; k: number; at: EpochMs; sim?: boolean }
+  | { t: 'close'; k: number; at: EpochMs; code: number; reason: string; wasClean: boolean; sim?: boolean; counters: MessageCounters }
+  | { t: 'counters'; k: number; counters: MessageCounters }
+  | { t: 'life'; at: EpochMs; state: LifecycleState };
+
+// relay -> page (commands for the hook, issue 7)
+export type HookCommand =
+  | { t: 'simulate-close'; k: number; code: number; reason: string }
+  | { t: 'simulate-drop'; k: number }
+  | { t: 'outage'; endpoint: string; until: EpochMs };
+
+// ---------------------------------------------------------------------------
+// relay -> background
+
+/** A validated, clamped hook event. `k` is the document-local socket number. */
+export type RelayEvent = HookEvent & { truncated?: string[] };
+
+export interface RelayHello {
+  type: 'hello';
+  /** Fallback document id where the browser gives none (Firefox). */
+  docNonce: string;
+  url: string;
+  isTop: boolean;
+}
+
+export interface RelayBatch {
+  type: 'batch';
+  /** Increasing per document; the background acks the highest seq it has stored. */
+  seq: number;
+  events: RelayEvent[];
+  /** Counts since the previous batch (deltas, not totals). */
+  dropped: Partial<DroppedCounts>;
+}
+
+export type RelayToBackground = RelayHello | RelayBatch;
+
+export type BackgroundToRelay =
+  | { type: 'ack'; seq: number }
+  | { type: 'command'; command: HookCommand };
+
+// ---------------------------------------------------------------------------
+// extension pages <-> background
+
+export interface Settings {
+  /** Keep the recording across navigations of the tab (marking them). */
+  preserveLog: boolean;
+  /** Selected recommendation profile id (src/analysis/profiles). */
+  profileId: string;
+  /** The popup's "recent" window, in minutes. */
+  recentMinutes: number;
+  /** Redact query-parameter values in exports and copied text. */
+  redactQuery: boolean;
+  /** Hostnames where recording is paused. */
+  pausedSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  preserveLog: true,
+  profileId: 'default',
+  recentMinutes: 15,
+  redactQuery: true,
+  pausedSites: [],
+};
+
+/** Whether the tab's pages have the hook: tabs opened before install have none until reloaded. */
+export type CaptureStatus = 'capturing' | 'no-hook' | 'paused';
+
+export type ViewRequest =
+  | { type: 'get-recording'; tabId: number }
+  | { type: 'clear'; tabId: number }
+  | { type: 'get-settings' }
+  | { type: 'set-settings'; settings: Partial<Settings> }
+  | { type: 'get-status'; tabId: number }
+  | { type: 'simulate'; tabId: number; connectionId: string; command: SimulateCommand };
+
+export type SimulateCommand =
+  | { kind: 'close'; code: number; reason: string }
+  | { kind: 'drop' }
+  | { kind: 'outage'; seconds: number };
+
+export type ViewResponse =
+  | { type: 'recording'; recording: Recording }
+  | { type: 'settings'; settings: Settings }
+  | { type: 'status'; status: CaptureStatus }
+  | { type: 'ok' }
+  | { type: 'error'; message: string };
+
+/** Changes since the last push to a subscribed view. */
+export interface RecordingDelta {
+  /** New or changed connections (whole objects, replace by id). */
+  connections: Connection[];
+  /** Ids removed by eviction. */
+  evicted: string[];
+  /** Marks appended since the last push. */
+  marks: Mark[];
+  dropped: DroppedCounts;
+}
+
+/** view -> background over the view port. */
+export type ViewPortMessage = { type: 'subscribe'; tabId: number };
+
+/** background -> view over the view port. */
+export type BackgroundPush =
+  | { type: 'snapshot'; recording: Recording }
+  | { type: 'delta'; tabId: number; delta: RecordingDelta }
+  | { type: 'settings'; settings: Settings };
+
+// ---------------------------------------------------------------------------
+// envelope
+
+export interface Envelope<T> {
+  source: typeof PROTOCOL_SOURCE;
+  v: typeof PROTOCOL_VERSION;
+  msg: T;
+}
+
+export function wrap<T>(msg: T): Envelope<T> {
+  return { source: PROTOCOL_SOURCE, v: PROTOCOL_VERSION, msg };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** True for an envelope of this protocol and version; the payload is still unchecked. */
+export function isEnvelope(x: unknown): x is Envelope<unknown> {
+  return isRecord(x) && x.source === PROTOCOL_SOURCE && x.v === PROTOCOL_VERSION && isRecord(x.msg);
+}
+
+const RELAY_TYPES = new Set(['hello', 'batch']);
+const VIEW_REQUEST_TYPES = new Set(['get-recording', 'clear', 'get-settings', 'set-settings', 'get-status', 'simulate']);
+const PUSH_TYPES = new Set(['snapshot', 'delta', 'settings']);
+const VIEW_RESPONSE_TYPES = new Set(['recording', 'settings', 'status', 'ok', 'error']);
+
+function typed(x: unknown, types: Set<string>): boolean {
+  return isEnvelope(x) && typeof (x.msg as { type?: unknown }).type === 'string' && types.has((x.msg as { type: string }).type);
+}
+
+export function isRelayToBackground(x: unknown): x is Envelope<RelayToBackground> {
+  return typed(x, RELAY_TYPES);
+}
+
+export function isBackgroundToRelay(x: unknown): x is Envelope<BackgroundToRelay> {
+  return typed(x, new Set(['ack', 'command']));
+}
+
+export function isViewRequest(x: unknown): x is Envelope<ViewRequest> {
+  return typed(x, VIEW_REQUEST_TYPES);
+}
+
+export function isViewResponse(x: unknown): x is Envelope<ViewResponse> {
+  return typed(x, VIEW_RESPONSE_TYPES);
+}
+
+export function isViewPortMessage(x: unknown): x is Envelope<ViewPortMessage> {
+  return isEnvelope(x) && (x.msg as { type?: unknown }).type === 'subscribe' && Number.isInteger((x.msg as { tabId?: unknown }).tabId);
+}
+
+export function isBackgroundPush(x: unknown): x is Envelope<BackgroundPush> {
+  return typed(x, PUSH_TYPES);
+}

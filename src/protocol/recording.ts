@@ -1,0 +1,201 @@
+/**
+ * The recording: what Closeline stores per tab and exports. Raw facts only —
+ * who closed, verdicts and explanations are derived in src/analysis/.
+ *
+ * Pure types plus constants: imported by every context and by the pure
+ * analysis core, so no browser APIs here. The exported JSON document is
+ * described in docs/recording-format.md; bump RECORDING_FORMAT_VERSION on any
+ * incompatible change.
+ */
+
+export const RECORDING_FORMAT = 'closeline-recording';
+export const RECORDING_FORMAT_VERSION = 1;
+
+/** Epoch milliseconds on the page's clock (performance.timeOrigin + performance.now()). */
+export type EpochMs = number;
+
+/** The page called close() on the socket (it may be called more than once). */
+export interface CloseCallEvent {
+  type: 'close-call';
+  at: EpochMs;
+  /** Code passed to close(), if any. */
+  code?: number;
+  /** Reason passed to close(), if any (at most 123 UTF-8 bytes, enforced by the browser). */
+  reason?: string;
+  /** readyState when close() was called: 0 CONNECTING, 1 OPEN, 2 CLOSING, 3 CLOSED. */
+  readyState: number;
+  /** A short stack of the caller, innermost first, hook frames removed. */
+  stack: string;
+}
+
+export interface OpenEvent {
+  type: 'open';
+  at: EpochMs;
+  /** Negotiated subprotocol ('' when none). */
+  protocol: string;
+  /** Negotiated extensions ('' when none). */
+  extensions: string;
+}
+
+export interface ErrorEvent {
+  type: 'error';
+  at: EpochMs;
+  /** True when Closeline's simulation produced it (issue 7). */
+  simulated?: boolean;
+}
+
+export interface CloseEvent {
+  type: 'close';
+  at: EpochMs;
+  code: number;
+  reason: string;
+  wasClean: boolean;
+  /** True when Closeline's simulation produced it (issue 7). */
+  simulated?: boolean;
+}
+
+/**
+ * The socket's document went away while the socket was still open (navigation,
+ * reload, iframe removed, tab closed). The browser sends 1001 Going Away to the
+ * server; the page never sees a close event. Recorded by the background.
+ */
+export interface EndedWithDocumentEvent {
+  type: 'ended-with-document';
+  at: EpochMs;
+  /** What told us: the page's pagehide, a new document in the frame, or the tab closing. */
+  cause: 'pagehide' | 'new-document' | 'tab-closed' | 'frame-gone';
+}
+
+export type SocketEvent = CloseCallEvent | OpenEvent | ErrorEvent | CloseEvent | EndedWithDocumentEvent;
+
+/** Message counters: a count and a size per direction, O(1) per message. */
+export interface MessageCounters {
+  sentMessages: number;
+  /** Sum of string lengths in UTF-16 code units, plus byteLength/size of binary data. Not UTF-8 bytes. */
+  sentSize: number;
+  receivedMessages: number;
+  receivedSize: number;
+}
+
+export type SocketApi = 'WebSocket' | 'WebSocketStream';
+
+export interface Connection {
+  /** Minted by the background: tab, frame, document, and the document-local socket number. Never from the page. */
+  id: string;
+  api: SocketApi;
+  url: string;
+  /** Requested subprotocols, in order. */
+  protocols: string[];
+  frameId: number;
+  /** Browser-assigned document id (or a relay nonce where the browser has none). */
+  documentId: string;
+  /** URL of the document that created the socket. */
+  frameUrl: string;
+  createdAt: EpochMs;
+  /** A short stack of the code that constructed the socket. */
+  stack: string;
+  /** Events in the order they happened. */
+  events: SocketEvent[];
+  counters: MessageCounters;
+  /** Names of fields that were clamped at the relay (url, stack, reason, protocols...). */
+  truncated?: string[];
+}
+
+export interface NavigationMark {
+  type: 'navigation';
+  at: EpochMs;
+  frameId: number;
+  documentId: string;
+  url: string;
+}
+
+export type LifecycleState = 'visible' | 'hidden' | 'frozen' | 'resumed' | 'online' | 'offline' | 'pagehide';
+
+export interface LifecycleMark {
+  type: 'lifecycle';
+  at: EpochMs;
+  frameId: number;
+  documentId: string;
+  state: LifecycleState;
+}
+
+export type Mark = NavigationMark | LifecycleMark;
+
+/** What was lost, and why. Shown to the user; never silently discarded. */
+export interface DroppedCounts {
+  /** Oldest connections removed to stay within the per-tab or global storage bound. */
+  connectionsEvicted: number;
+  /** New sockets not recorded because the page created them faster than the rate limit. */
+  connectionsRateLimited: number;
+  /** Messages from the page that failed validation, or arrived on the public channel (forged). */
+  eventsRejected: number;
+  /** Events lost because a buffer between page and background was full. */
+  eventsOverflowed: number;
+  /** Strings clamped to their cap (URL, reason, stack, protocols). */
+  fieldsTruncated: number;
+  /** Marks removed to stay within the bound. */
+  marksEvicted: number;
+}
+
+export function emptyDropped(): DroppedCounts {
+  return {
+    connectionsEvicted: 0,
+    connectionsRateLimited: 0,
+    eventsRejected: 0,
+    eventsOverflowed: 0,
+    fieldsTruncated: 0,
+    marksEvicted: 0,
+  };
+}
+
+export function emptyCounters(): MessageCounters {
+  return { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };
+}
+
+/** One tab's recording, as stored and as exported (the export adds exportedAt). */
+export interface Recording {
+  format: typeof RECORDING_FORMAT;
+  version: typeof RECORDING_FORMAT_VERSION;
+  extensionVersion: string;
+  tabId: number;
+  /** When the recording (re)started: install, clear, or a navigation without preserve log. */
+  startedAt: EpochMs;
+  exportedAt?: EpochMs;
+  /** Ordered by createdAt. */
+  connections: Connection[];
+  /** Ordered by at. */
+  marks: Mark[];
+  dropped: DroppedCounts;
+}
+
+export function emptyRecording(tabId: number, extensionVersion: string, startedAt: EpochMs): Recording {
+  return {
+    format: RECORDING_FORMAT,
+    version: RECORDING_FORMAT_VERSION,
+    extensionVersion,
+    tabId,
+    startedAt,
+    connections: [],
+    marks: [],
+    dropped: emptyDropped(),
+  };
+}
+
+/** The close event of a connection, if it has one. */
+export function closeEventOf(c: Connection): CloseEvent | undefined {
+  for (const e of c.events) if (e.type === 'close') return e;
+  return undefined;
+}
+
+/** The end of a connection's life: its close event, or the moment its document went away. */
+export function endOf(c: Connection): { at: EpochMs; event: CloseEvent | EndedWithDocumentEvent } | undefined {
+  for (const e of c.events) {
+    if (e.type === 'close' || e.type === 'ended-with-document') return { at: e.at, event: e };
+  }
+  return undefined;
+}
+
+export function openEventOf(c: Connection): OpenEvent | undefined {
+  for (const e of c.events) if (e.type === 'open') return e;
+  return undefined;
+}

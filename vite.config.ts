@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { crx } from '@crxjs/vite-plugin';
+import manifest from './manifest.json' with { type: 'json' };
+
+// The panel page is created at run time by devtools.panels.create, so it is not
+// reachable from the manifest: it must be a build input or it is never emitted.
+export default defineConfig({
+  plugins: [react(), crx({ manifest })],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    rollupOptions: {
+      input: {
+        panel: 'src/panel/panel.html',
+      },
+    },
+  },
+  server: { host: '127.0.0.1', strictPort: true, port: 5173, hmr: { host: '127.0.0.1', port: 5173 } },
+});
