@@ -1,0 +1,23 @@
+/**
+ * The one adapter between the React UI and wherever recordings come from
+ * (Apollo Client DevTools' model): the live background over a runtime port, or
+ * a static recording (an imported file, a test fixture). UI components only
+ * see this interface, never browser APIs.
+ */
+import type { Settings, SimulateCommand, CaptureStatus } from '../../protocol/messages';
+import type { Recording } from '../../protocol/recording';
+
+export interface RecordingSource {
+  /** Calls back with the full current recording now and after every change. Returns an unsubscribe. */
+  subscribe(onRecording: (recording: Recording) => void): () => void;
+  /** Clears the recording (a no-op for static sources). */
+  clear(): Promise<void>;
+  getSettings(): Promise<Settings>;
+  setSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Whether the page has the hook (tabs opened before install need a reload). */
+  getStatus(): Promise<CaptureStatus>;
+  /** Simulation commands (issue 7); static sources reject. */
+  simulate?(connectionId: string, command: SimulateCommand): Promise<void>;
+  /** True for live data; false for an imported recording. */
+  readonly live: boolean;
+}
