@@ -1,0 +1,229 @@
+/**
+ * Validates an imported recording file. The file is untrusted input: every
+ * field's type and bounds are checked, and the result is a fresh object built
+ * only from known fields, so unknown keys never reach the UI. parseRecording
+ * never throws: any failure becomes an i18n error the panel shows as-is.
+ */
+import {
+  RECORDING_FORMAT,
+  RECORDING_FORMAT_VERSION,
+  type Connection,
+  type DroppedCounts,
+  type Mark,
+  type MessageCounters,
+  type Recording,
+  type SocketEvent,
+} from './recording';
+
+/** Files above this are refused before parsing: a recording is bounded far below it. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** An i18n message id and its substitutions (the shape of analysis' I18nText). */
+export interface ImportError {
+  id: string;
+  subs?: string[];
+}
+
+export type ParseResult = { ok: true; recording: Recording } | { ok: false; error: ImportError };
+
+// Bounds: generous over what the relay stores, tight enough to keep the UI safe.
+const MAX_URL = 65_536;
+const MAX_STACK = 65_536;
+const MAX_REASON = 1_024;
+const MAX_SHORT = 1_024;
+const MAX_CONNECTIONS = 200_000;
+const MAX_EVENTS = 10_000;
+const MAX_MARKS = 200_000;
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
+class Failure extends Error {
+  constructor(readonly error: ImportError) {
+    super(error.id);
+  }
+}
+
+type Decoder<T> = (v: unknown, path: string) => T;
+type Obj = Record<string, unknown>;
+
+function fail(id: string, subs: (string | number)[]): never {
+  throw new Failure({ id, subs: subs.map(String) });
+}
+
+const str =
+  (max: number): Decoder<string> =>
+  (v, path) => {
+    if (typeof v !== 'string') fail('panel_import_err_string', [path]);
+    if (v.length > max) fail('panel_import_err_too_long', [path, max]);
+    return v;
+  };
+const int =
+  (min: number, max: number): Decoder<number> =>
+  (v, path) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('panel_import_err_integer', [path, min, max]);
+    return v;
+  };
+/** Timestamps are fractional epoch milliseconds. */
+const time: Decoder<number> = (v, path) => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail('panel_import_err_time', [path]);
+  return v;
+};
+const bool: Decoder<boolean> = (v, path) => {
+  if (typeof v !== 'boolean') fail('panel_import_err_boolean', [path]);
+  return v;
+};
+const oneOf =
+  <T extends string>(values: readonly T[]): Decoder<T> =>
+  (v, path) => {
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail('panel_import_err_enum', [path, values.join(', ')]);
+    return v as T;
+  };
+const arr =
+  <T>(item: Decoder<T>, max: number): Decoder<T[]> =>
+  (v, path) => {
+    if (!Array.isArray(v)) fail('panel_import_err_array', [path]);
+    if (v.length > max) fail('panel_import_err_too_many', [path, max]);
+    return v.map((x, i) => item(x, `${path}[${i}]`));
+  };
+const obj = (v: unknown, path: string): Obj => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('panel_import_err_object', [path]);
+  return v as Obj;
+};
+const req = <T>(o: Obj, key: string, d: Decoder<T>, path: string): T => d(o[key], `${path}.${key}`);
+const opt = <T>(o: Obj, key: string, d: Decoder<T>, path: string): T | undefined =>
+  o[key] === undefined ? undefined : d(o[key], `${path}.${key}`);
+/** Copies only the optional fields that are present, so absent stays absent. */
+function defined<T extends Obj>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+const code = int(0, 65_535);
+const count = int(0, MAX_COUNT);
+
+const socketEvent: Decoder<SocketEvent> = (v, p) => {
+  const o = obj(v, p);
+  const type = req(o, 'type', oneOf(['close-call', 'open', 'error', 'close', 'ended-with-document'] as const), p);
+  const at = req(o, 'at', time, p);
+  switch (type) {
+    case 'close-call':
+      return defined({
+        type, at,
+        code: opt(o, 'code', code, p),
+        reason: opt(o, 'reason', str(MAX_REASON), p),
+        readyState: req(o, 'readyState', int(0, 3), p),
+        stack: req(o, 'stack', str(MAX_STACK), p),
+      });
+    case 'open':
+      return { type, at, protocol: req(o, 'protocol', str(MAX_SHORT), p), extensions: req(o, 'extensions', str(MAX_SHORT), p) };
+    case 'error':
+      return defined({ type, at, simulated: opt(o, 'simulated', bool, p) });
+    case 'close':
+      return defined({
+        type, at,
+        code: req(o, 'code', code, p),
+        reason: req(o, 'reason', str(MAX_REASON), p),
+        wasClean: req(o, 'wasClean', bool, p),
+        simulated: opt(o, 'simulated', bool, p),
+      });
+    case 'ended-with-document':
+      return { type, at, cause: req(o, 'cause', oneOf(['pagehide', 'new-document', 'tab-closed', 'frame-gone'] as const), p) };
+  }
+};
+
+const counters: Decoder<MessageCounters> = (v, p) => {
+  const o = obj(v, p);
+  return {
+    sentMessages: req(o, 'sentMessages', count, p),
+    sentSize: req(o, 'sentSize', count, p),
+    receivedMessages: req(o, 'receivedMessages', count, p),
+    receivedSize: req(o, 'receivedSize', count, p),
+  };
+};
+
+const connection: Decoder<Connection> = (v, p) => {
+  const o = obj(v, p);
+  return defined({
+    id: req(o, 'id', str(MAX_SHORT), p),
+    api: req(o, 'api', oneOf(['WebSocket', 'WebSocketStream'] as const), p),
+    url: req(o, 'url', str(MAX_URL), p),
+    protocols: req(o, 'protocols', arr(str(MAX_SHORT), 64), p),
+    frameId: req(o, 'frameId', int(0, MAX_COUNT), p),
+    documentId: req(o, 'documentId', str(MAX_SHORT), p),
+    frameUrl: req(o, 'frameUrl', str(MAX_URL), p),
+    createdAt: req(o, 'createdAt', time, p),
+    stack: req(o, 'stack', str(MAX_STACK), p),
+    events: req(o, 'events', arr(socketEvent, MAX_EVENTS), p),
+    counters: req(o, 'counters', counters, p),
+    truncated: opt(o, 'truncated', arr(str(MAX_SHORT), 64), p),
+  });
+};
+
+const LIFECYCLE = ['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline', 'pagehide'] as const;
+
+const mark: Decoder<Mark> = (v, p) => {
+  const o = obj(v, p);
+  const type = req(o, 'type', oneOf(['navigation', 'lifecycle'] as const), p);
+  const base = { at: req(o, 'at', time, p), frameId: req(o, 'frameId', int(0, MAX_COUNT), p), documentId: req(o, 'documentId', str(MAX_SHORT), p) };
+  return type === 'navigation'
+    ? { type, ...base, url: req(o, 'url', str(MAX_URL), p) }
+    : { type, ...base, state: req(o, 'state', oneOf(LIFECYCLE), p) };
+};
+
+const dropped: Decoder<DroppedCounts> = (v, p) => {
+  const o = obj(v, p);
+  return {
+    connectionsEvicted: req(o, 'connectionsEvicted', count, p),
+    connectionsRateLimited: req(o, 'connectionsRateLimited', count, p),
+    eventsRejected: req(o, 'eventsRejected', count, p),
+    eventsOverflowed: req(o, 'eventsOverflowed', count, p),
+    fieldsTruncated: req(o, 'fieldsTruncated', count, p),
+    marksEvicted: req(o, 'marksEvicted', count, p),
+  };
+};
+
+function recording(v: unknown): Recording {
+  const o = obj(v, '$');
+  if (o.format !== RECORDING_FORMAT) fail('panel_import_err_format', [RECORDING_FORMAT]);
+  if (o.version !== RECORDING_FORMAT_VERSION) fail('panel_import_err_version', [String(o.version), RECORDING_FORMAT_VERSION]);
+  const rec: Recording = defined({
+    format: RECORDING_FORMAT,
+    version: RECORDING_FORMAT_VERSION,
+    extensionVersion: req(o, 'extensionVersion', str(MAX_SHORT), '$'),
+    tabId: req(o, 'tabId', int(-1, MAX_COUNT), '$'),
+    startedAt: req(o, 'startedAt', time, '$'),
+    exportedAt: opt(o, 'exportedAt', time, '$'),
+    connections: req(o, 'connections', arr(connection, MAX_CONNECTIONS), '$'),
+    marks: req(o, 'marks', arr(mark, MAX_MARKS), '$'),
+    dropped: req(o, 'dropped', dropped, '$'),
+  });
+  // The analysis relies on time order; a hand-edited file may not keep it (sort is stable).
+  rec.connections.sort((a, b) => a.createdAt - b.createdAt);
+  rec.marks.sort((a, b) => a.at - b.at);
+  // Selection and linking key on connection ids: duplicates would make rows indistinguishable.
+  const seen = new Set<string>();
+  for (const c of rec.connections) {
+    if (seen.has(c.id)) fail('panel_import_err_duplicate_id', [c.id]);
+    seen.add(c.id);
+  }
+  return rec;
+}
+
+/** Parses and validates an exported recording. Never throws. */
+export function parseRecording(text: string): ParseResult {
+  // A UTF-8 file never decodes to more UTF-16 units than it has bytes, so this bound is safe.
+  if (typeof text !== 'string') return { ok: false, error: { id: 'panel_import_err_json' } };
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: { id: 'panel_import_err_too_large', subs: ['50'] } };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: { id: 'panel_import_err_json' } };
+  }
+  try {
+    return { ok: true, recording: recording(json) };
+  } catch (e) {
+    if (e instanceof Failure) return { ok: false, error: e.error };
+    // e.g. a stack overflow on absurd nesting: still a refusal, never a crash.
+    return { ok: false, error: { id: 'panel_import_err_unreadable' } };
+  }
+}
