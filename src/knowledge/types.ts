@@ -69,6 +69,8 @@ export type CodeLookup =
 export interface CodeRange {
   from: number;
   to: number;
+  /** Protocol whose convention this range states ('websocket' when absent), e.g. 'centrifugo'. */
+  protocol?: string;
   nameId: string;
   category: CodeCategory;
   meaningId: string;

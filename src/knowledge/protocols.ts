@@ -1,0 +1,80 @@
+/**
+ * Which application protocol a socket speaks, judged from its context.
+ * Each protocol says whether the context confirms it, rules it out, or leaves
+ * it possible; lookup uses only confirmed protocols to pick a meaning, and
+ * possible ones to list candidates when nothing is confirmed.
+ */
+import { CENTRIFUGE_PROTOBUF_SUBPROTOCOL, CENTRIFUGO_ENTRIES, CENTRIFUGO_PROTOCOL, CENTRIFUGO_RANGES } from './codes-centrifugo';
+import { DISCORD_ENTRIES, DISCORD_PROTOCOL } from './codes-discord';
+import { GRAPHQL_TRANSPORT_WS_SUBPROTOCOL, GRAPHQL_WS_ENTRIES, GRAPHQL_WS_PROTOCOL } from './codes-graphql-ws';
+import type { CodeContext, CodeEntry, CodeRange } from './types';
+
+export type ProtocolMatch = 'confirmed' | 'possible' | 'excluded';
+
+export interface ProtocolDef {
+  id: string;
+  entries: readonly CodeEntry[];
+  ranges: readonly CodeRange[];
+  match(ctx: CodeContext): ProtocolMatch;
+}
+
+/** The legacy subprotocol named `graphql-ws` is subscriptions-transport-ws, not the graphql-ws library. */
+export const LEGACY_GRAPHQL_WS_SUBPROTOCOL = 'graphql-ws';
+
+function parseUrl(url: string | undefined): URL | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+const graphqlWs: ProtocolDef = {
+  id: GRAPHQL_WS_PROTOCOL,
+  entries: GRAPHQL_WS_ENTRIES,
+  ranges: [],
+  match: ({ protocol }) => {
+    if (protocol === GRAPHQL_TRANSPORT_WS_SUBPROTOCOL) return 'confirmed';
+    // graphql-ws always negotiates graphql-transport-ws; any other subprotocol
+    // (including the legacy "graphql-ws") rules it out.
+    return protocol ? 'excluded' : 'possible';
+  },
+};
+
+/** Discord's gateway and its regional resume hosts (gateway-us-east1-b.discord.gg, …). */
+const DISCORD_GATEWAY_HOST = /^gateway(?:-[a-z0-9-]+)?\.discord\.gg$/;
+
+const discord: ProtocolDef = {
+  id: DISCORD_PROTOCOL,
+  entries: DISCORD_ENTRIES,
+  ranges: [],
+  match: ({ protocol, url }) => {
+    const u = parseUrl(url);
+    if (u && (DISCORD_GATEWAY_HOST.test(u.hostname) || u.pathname.includes('/gateway'))) return 'confirmed';
+    // The gateway uses no subprotocol and lives at the URLs above.
+    if (protocol || u) return 'excluded';
+    return 'possible';
+  },
+};
+
+const centrifugo: ProtocolDef = {
+  id: CENTRIFUGO_PROTOCOL,
+  entries: CENTRIFUGO_ENTRIES,
+  ranges: CENTRIFUGO_RANGES,
+  match: ({ protocol, url }) => {
+    if (protocol === CENTRIFUGE_PROTOBUF_SUBPROTOCOL) return 'confirmed';
+    if (parseUrl(url)?.pathname.endsWith('/connection/websocket')) return 'confirmed';
+    // JSON clients use no subprotocol; a server may mount the endpoint on any
+    // path, so only a foreign subprotocol rules Centrifugo out.
+    return protocol ? 'excluded' : 'possible';
+  },
+};
+
+export const PROTOCOLS: readonly ProtocolDef[] = [graphqlWs, discord, centrifugo];
+
+/** Protocol ids the context confirms (normally zero or one). */
+export function detectProtocols(ctx: CodeContext | undefined): string[] {
+  if (!ctx) return [];
+  return PROTOCOLS.filter((p) => p.match(ctx) === 'confirmed').map((p) => p.id);
+}
