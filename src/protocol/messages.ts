@@ -68,6 +68,18 @@ export type BackgroundToRelay =
   | { type: 'ack'; seq: number }
   | { type: 'command'; command: HookCommand };
 
+/** background -> relay by tabs.sendMessage: is the hook in this tab? (Tabs opened before install have none.) */
+export type RelayPing = { type: 'ping' };
+export type RelayPong = { type: 'pong' };
+
+export function isRelayPing(x: unknown): x is Envelope<RelayPing> {
+  return isEnvelope(x) && (x.msg as { type?: unknown }).type === 'ping';
+}
+
+export function isRelayPong(x: unknown): x is Envelope<RelayPong> {
+  return isEnvelope(x) && (x.msg as { type?: unknown }).type === 'pong';
+}
+
 // ---------------------------------------------------------------------------
 // extension pages <-> background
 

@@ -1,0 +1,196 @@
+/**
+ * The background's state: every tab's recording, the documents that feed it,
+ * and who is watching. One tick (at most TICK_MS after a change) drains the
+ * change logs, writes them through to storage, then acknowledges the relays'
+ * batches and pushes deltas to open views — in that order, so nothing is
+ * acknowledged before it is stored.
+ */
+import type { BackgroundPush, RelayBatch, RelayHello, Settings } from '../protocol/messages';
+import { emptyRecording } from '../protocol/recording';
+import type { Persist } from './persist';
+import { TabRecording, type ChangeLog } from './tab-recording';
+
+export const TICK_MS = 150;
+
+export interface RelaySender {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+  url?: string;
+}
+
+export interface ViewSink {
+  tabId: number;
+  post(msg: BackgroundPush): void;
+}
+
+export interface HubDeps {
+  persist: Persist;
+  extensionVersion: string;
+  now(): number;
+  setTimer(fn: () => void, ms: number): void;
+  settings(): Settings;
+  /** Called after each tick with the tabs that changed (badge updates). */
+  onTabsChanged?(tabs: TabRecording[]): void;
+}
+
+interface PendingAck {
+  seq: number;
+  send(seq: number): void;
+}
+
+export class Hub {
+  readonly tabs = new Map<number, TabRecording>();
+  private readonly views = new Set<ViewSink>();
+  private acks: PendingAck[] = [];
+  private scheduled = false;
+
+  constructor(private readonly deps: HubDeps) {}
+
+  async load(): Promise<void> {
+    for (const [id, tab] of await this.deps.persist.load(this.deps.extensionVersion)) this.tabs.set(id, tab);
+  }
+
+  private tab(tabId: number): TabRecording {
+    let t = this.tabs.get(tabId);
+    if (!t) this.tabs.set(tabId, (t = new TabRecording(tabId, this.deps.extensionVersion, this.deps.now())));
+    return t;
+  }
+
+  private docIdOf(sender: RelaySender, nonce: string): string {
+    return sender.documentId ?? nonce;
+  }
+
+  /** A relay (re)connected. A document seen for the first time ends the older documents of its frame. */
+  hello(sender: RelaySender, hello: RelayHello): string {
+    const docId = this.docIdOf(sender, hello.docNonce);
+    const tab = this.tab(sender.tabId);
+    if (!tab.docs[docId]) {
+      const now = this.deps.now();
+      const isTop = sender.frameId === 0;
+      for (const [id, d] of Object.entries(tab.docs)) {
+        if (!d.gone && (isTop || d.frameId === sender.frameId)) tab.endDocument(id, now, 'new-document');
+      }
+      const url = sender.url ?? hello.url;
+      if (isTop && !this.deps.settings().preserveLog && tab.recording.connections.length + tab.recording.marks.length > 0) tab.reset(now);
+      tab.docs[docId] = { frameId: sender.frameId, url, isTop, lastSeq: 0, gone: false };
+      if (isTop) tab.addMark({ type: 'navigation', at: now, frameId: 0, documentId: docId, url });
+      this.schedule();
+    }
+    return docId;
+  }
+
+  /** A batch from a relay. Re-sent batches (after a worker restart) are recognised by seq and not applied twice. */
+  batch(tabId: number, docId: string, batch: RelayBatch, ack: (seq: number) => void): void {
+    const tab = this.tab(tabId);
+    const doc = tab.docs[docId];
+    if (!doc) return; // no hello: the relay always sends one first, so this is not a relay
+    if (batch.seq > doc.lastSeq) {
+      doc.lastSeq = batch.seq;
+      if (!this.isPaused(tab)) {
+        for (const ev of batch.events) tab.apply(docId, doc, ev);
+        tab.addDropped(batch.dropped);
+      }
+    }
+    this.acks.push({ seq: batch.seq, send: ack });
+    this.schedule();
+  }
+
+  private isPaused(tab: TabRecording): boolean {
+    const paused = this.deps.settings().pausedSites;
+    if (paused.length === 0) return false;
+    for (const d of Object.values(tab.docs)) {
+      if (d.isTop && !d.gone) {
+        try {
+          return paused.includes(new URL(d.url).hostname);
+        } catch {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  clear(tabId: number): void {
+    this.tab(tabId).reset(this.deps.now());
+    this.schedule();
+  }
+
+  /** The tab closed: its open sockets end with it and its recording is deleted. */
+  async removeTab(tabId: number): Promise<void> {
+    this.tabs.delete(tabId);
+    await this.deps.persist.removeTab(tabId);
+  }
+
+  recordingOf(tabId: number) {
+    return this.tabs.get(tabId)?.recording ?? emptyRecording(tabId, this.deps.extensionVersion, this.deps.now());
+  }
+
+  addView(view: ViewSink): () => void {
+    this.views.add(view);
+    view.post({ type: 'snapshot', recording: this.recordingOf(view.tabId) });
+    return () => this.views.delete(view);
+  }
+
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.deps.setTimer(() => void this.tick(), TICK_MS);
+  }
+
+  /** Drain, store, then acknowledge and push. Exposed for tests. */
+  async tick(): Promise<void> {
+    this.scheduled = false;
+    const logs = new Map<number, ChangeLog>();
+    for (const [id, tab] of this.tabs) if (tab.hasChanges()) logs.set(id, tab.drain());
+    const acks = this.acks;
+    this.acks = [];
+    try {
+      await this.deps.persist.write(this.tabs, logs);
+    } catch {
+      // Not stored: keep the acks (the relays keep their batches) and retry soon.
+      this.acks = acks.concat(this.acks);
+      for (const [id, log] of logs) this.requeue(id, log);
+      this.schedule();
+      return;
+    }
+    for (const a of acks) {
+      try {
+        a.send(a.seq);
+      } catch {
+        // relay gone; it re-sends to the next worker if it still cares
+      }
+    }
+    this.push(logs);
+    const changed = [...logs.keys()].map((id) => this.tabs.get(id)).filter((t): t is TabRecording => t !== undefined);
+    if (changed.length) this.deps.onTabsChanged?.(changed);
+  }
+
+  private requeue(tabId: number, log: ChangeLog): void {
+    const pending = this.tabs.get(tabId)?.peek();
+    if (!pending) return;
+    for (const id of log.connections) pending.connections.add(id);
+    for (const n of log.chunks) pending.chunks.add(n);
+    pending.evicted.push(...log.evicted);
+    pending.marks.unshift(...log.marks);
+    pending.meta = true;
+    pending.reset ||= log.reset;
+  }
+
+  private push(logs: Map<number, ChangeLog>): void {
+    for (const view of this.views) {
+      const log = logs.get(view.tabId);
+      const tab = this.tabs.get(view.tabId);
+      if (!log || !tab) continue;
+      try {
+        if (log.reset) view.post({ type: 'snapshot', recording: tab.recording });
+        else {
+          const connections = [...log.connections].map((id) => tab.get(id)).filter((c) => c !== undefined);
+          view.post({ type: 'delta', tabId: view.tabId, delta: { connections, evicted: log.evicted, marks: log.marks, dropped: tab.recording.dropped } });
+        }
+      } catch {
+        this.views.delete(view);
+      }
+    }
+  }
+}

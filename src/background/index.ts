@@ -1,0 +1,46 @@
+/**
+ * Service worker entry. Listeners are registered synchronously (MV3 wakes the
+ * worker for an event only if its listener exists at top level); each waits for
+ * the stored state to load before acting.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { RELAY_PORT_NAME, VIEW_PORT_NAME } from '../protocol/messages';
+import { Hub } from './hub';
+import { Persist } from './persist';
+import { SettingsStore } from './settings-store';
+import { acceptRelay } from './relay-port';
+import { acceptView, handleViewRequest } from './views';
+import { updateBadges } from './badge-updater';
+
+const settings = new SettingsStore(browser.storage.local);
+const hub = new Hub({
+  persist: new Persist(browser.storage.session),
+  extensionVersion: browser.runtime.getManifest().version,
+  now: () => Date.now(),
+  setTimer: (fn, ms) => void setTimeout(fn, ms),
+  settings: () => settings.current,
+  onTabsChanged: (tabs) => updateBadges(tabs, settings.current),
+});
+const ready = Promise.all([settings.load(), hub.load()]).then(() => undefined);
+
+/** Extension pages only: the panel, the popup, or one opened as a tab in tests. */
+const fromExtensionPage = (url: string | undefined) => typeof url === 'string' && url.startsWith(browser.runtime.getURL(''));
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.sender?.id !== browser.runtime.id) return port.disconnect();
+  if (port.name === RELAY_PORT_NAME && port.sender.tab?.id !== undefined) acceptRelay(port, hub, ready);
+  else if (port.name === VIEW_PORT_NAME && fromExtensionPage(port.sender.url)) acceptView(port, hub, ready);
+  else port.disconnect();
+});
+
+browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id || !fromExtensionPage(sender.url)) return undefined;
+  return ready.then(() => handleViewRequest(msg, hub, settings));
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void ready.then(() => hub.removeTab(tabId));
+});
+
+// Test hook: a random id per worker instance proves a restart (TESTING.md).
+(globalThis as { __closelineInstance?: string }).__closelineInstance = Math.random().toString(36).slice(2);

@@ -1,0 +1,294 @@
+/**
+ * One tab's recording in the background, with the indices needed to apply
+ * relay events quickly. Pure: no browser APIs, so it is unit-tested directly.
+ * Persistence (persist.ts) and pushing to views (views.ts) read its change log.
+ */
+import type { RelayEvent } from '../protocol/messages';
+import {
+  emptyCounters,
+  emptyRecording,
+  type Connection,
+  type DroppedCounts,
+  type EndedWithDocumentEvent,
+  type Mark,
+  type Recording,
+} from '../protocol/recording';
+
+export const TAB_LIMITS = {
+  connections: 10_000,
+  marks: 2_000,
+  /** Connections per storage chunk. */
+  chunk: 100,
+};
+
+export interface DocInfo {
+  frameId: number;
+  url: string;
+  isTop: boolean;
+  /** Highest batch seq stored for this document (acks and de-duplication of re-sent batches). */
+  lastSeq: number;
+  /** The document went away: its open sockets were closed out. */
+  gone: boolean;
+}
+
+/** What changed since the last drain, for storage and for views. */
+export interface ChangeLog {
+  connections: Set<string>;
+  evicted: string[];
+  /** Storage chunks whose content changed. */
+  chunks: Set<number>;
+  marks: Mark[];
+  /** The whole recording was replaced (cleared, or navigation without preserve log). */
+  reset: boolean;
+  meta: boolean;
+}
+
+function emptyLog(): ChangeLog {
+  return { connections: new Set(), evicted: [], chunks: new Set(), marks: [], reset: false, meta: false };
+}
+
+export class TabRecording {
+  recording: Recording;
+  docs: Record<string, DocInfo> = {};
+  /** Insertion number of each connection: its storage chunk is floor(n / chunk). */
+  private readonly seqOf = new Map<string, number>();
+  /** Connection ids per storage chunk, in insertion order. */
+  private readonly chunks = new Map<number, string[]>();
+  private readonly byId = new Map<string, Connection>();
+  private nextSeq = 0;
+  private log: ChangeLog = emptyLog();
+
+  constructor(readonly tabId: number, private readonly extensionVersion: string, now: number) {
+    this.recording = emptyRecording(tabId, extensionVersion, now);
+  }
+
+  static restore(tabId: number, extensionVersion: string, recording: Recording, docs: Record<string, DocInfo>, seqs: [string, number][]): TabRecording {
+    const t = new TabRecording(tabId, extensionVersion, recording.startedAt);
+    t.recording = recording;
+    t.docs = docs;
+    const seqMap = new Map(seqs);
+    for (const c of recording.connections) {
+      t.byId.set(c.id, c);
+      const n = seqMap.get(c.id) ?? t.nextSeq;
+      t.seqOf.set(c.id, n);
+      t.nextSeq = Math.max(t.nextSeq, n + 1);
+      t.chunkIds(Math.floor(n / TAB_LIMITS.chunk)).push(c.id);
+    }
+    return t;
+  }
+
+  private chunkIds(chunk: number): string[] {
+    let ids = this.chunks.get(chunk);
+    if (!ids) this.chunks.set(chunk, (ids = []));
+    return ids;
+  }
+
+  private touch(id: string): void {
+    this.log.connections.add(id);
+    const n = this.seqOf.get(id);
+    if (n !== undefined) this.log.chunks.add(Math.floor(n / TAB_LIMITS.chunk));
+  }
+
+  seqNumber(id: string): number {
+    return this.seqOf.get(id) ?? -1;
+  }
+
+  /** The connections stored in one chunk (empty once all were evicted). */
+  connectionsInChunk(chunk: number): Connection[] {
+    const out: Connection[] = [];
+    for (const id of this.chunks.get(chunk) ?? []) {
+      const c = this.byId.get(id);
+      if (c) out.push(c);
+    }
+    return out;
+  }
+
+  chunkNumbers(): number[] {
+    return [...this.chunks.keys()];
+  }
+
+  get(id: string): Connection | undefined {
+    return this.byId.get(id);
+  }
+
+  drain(): ChangeLog {
+    const l = this.log;
+    this.log = emptyLog();
+    return l;
+  }
+
+  /** The pending change log, left in place (the next drain still reports it to views). */
+  peek(): ChangeLog {
+    return this.log;
+  }
+
+  hasChanges(): boolean {
+    return this.log.reset || this.log.meta || this.log.connections.size > 0 || this.log.evicted.length > 0 || this.log.marks.length > 0;
+  }
+
+  reset(now: number): void {
+    this.recording = emptyRecording(this.tabId, this.extensionVersion, now);
+    const oldChunks = [...this.chunks.keys()];
+    this.byId.clear();
+    this.seqOf.clear();
+    this.chunks.clear();
+    this.nextSeq = 0;
+    // Documents stay known: their batch numbers still de-duplicate re-sent batches.
+    this.log = emptyLog();
+    this.log.reset = true;
+    for (const n of oldChunks) this.log.chunks.add(n);
+  }
+
+  addDropped(delta: Partial<DroppedCounts>): void {
+    let any = false;
+    for (const [key, n] of Object.entries(delta) as [keyof DroppedCounts, unknown][]) {
+      if (key in this.recording.dropped && typeof n === 'number' && Number.isSafeInteger(n) && n > 0) {
+        this.recording.dropped[key] += n;
+        any = true;
+      }
+    }
+    if (any) this.log.meta = true;
+  }
+
+  addMark(mark: Mark): void {
+    const marks = this.recording.marks;
+    marks.push(mark);
+    // Marks arrive nearly in order; keep them sorted by time for the analysis.
+    for (let i = marks.length - 1; i > 0 && (marks[i - 1] as Mark).at > mark.at; i--) {
+      marks[i] = marks[i - 1] as Mark;
+      marks[i - 1] = mark;
+    }
+    if (marks.length > TAB_LIMITS.marks) {
+      marks.splice(0, marks.length - TAB_LIMITS.marks);
+      this.recording.dropped.marksEvicted++;
+      this.log.reset = true; // removal from the front: views resync
+    }
+    this.log.marks.push(mark);
+    this.log.meta = true;
+  }
+
+  /** Applies one relay event from document `documentId`. */
+  apply(documentId: string, doc: DocInfo, ev: RelayEvent): void {
+    if (ev.t === 'life') {
+      this.addMark({ type: 'lifecycle', at: ev.at, frameId: doc.frameId, documentId, state: ev.state });
+      if (ev.state === 'pagehide') this.endDocument(documentId, ev.at, 'pagehide');
+      return;
+    }
+    const id = `${this.tabId}:${doc.frameId}:${documentId}:${ev.k}`;
+    if (ev.t === 'socket') {
+      if (this.byId.has(id)) return;
+      const c: Connection = {
+        id,
+        api: ev.api,
+        url: ev.url,
+        protocols: ev.protocols,
+        frameId: doc.frameId,
+        documentId,
+        frameUrl: doc.url,
+        createdAt: ev.at,
+        stack: ev.stack,
+        events: [],
+        counters: emptyCounters(),
+        ...(ev.truncated ? { truncated: [...ev.truncated] } : {}),
+      };
+      this.insert(c);
+      return;
+    }
+    const c = this.byId.get(id);
+    if (!c) return; // evicted, or its creation was dropped and counted
+    if (ev.truncated) c.truncated = [...new Set([...(c.truncated ?? []), ...ev.truncated])];
+    switch (ev.t) {
+      case 'open':
+        c.events.push({ type: 'open', at: ev.at, protocol: ev.protocol, extensions: ev.extensions });
+        break;
+      case 'close-call':
+        c.events.push({
+          type: 'close-call',
+          at: ev.at,
+          readyState: ev.readyState,
+          stack: ev.stack,
+          ...(ev.code !== undefined ? { code: ev.code } : {}),
+          ...(ev.reason !== undefined ? { reason: ev.reason } : {}),
+        });
+        break;
+      case 'error':
+        c.events.push({ type: 'error', at: ev.at, ...(ev.sim ? { simulated: true } : {}) });
+        break;
+      case 'close':
+        // A close after the document was already closed out (late delivery) replaces the inference.
+        c.events = c.events.filter((e) => e.type !== 'ended-with-document');
+        c.events.push({ type: 'close', at: ev.at, code: ev.code, reason: ev.reason, wasClean: ev.wasClean, ...(ev.sim ? { simulated: true } : {}) });
+        c.counters = ev.counters;
+        break;
+      case 'counters':
+        c.counters = ev.counters;
+        break;
+    }
+    this.touch(id);
+  }
+
+  /** Closes out the still-open sockets of a document that went away. */
+  endDocument(documentId: string, at: number, cause: EndedWithDocumentEvent['cause']): void {
+    const doc = this.docs[documentId];
+    if (doc) {
+      doc.gone = true;
+      this.log.meta = true;
+    }
+    for (const c of this.recording.connections) {
+      if (c.documentId !== documentId) continue;
+      if (c.events.some((e) => e.type === 'close' || e.type === 'ended-with-document')) continue;
+      c.events.push({ type: 'ended-with-document', at: Math.max(at, c.createdAt), cause });
+      this.touch(c.id);
+    }
+  }
+
+  /** Evicts the oldest connections (closed ones first); returns how many went. */
+  evictOldest(count: number): number {
+    const conns = this.recording.connections;
+    const closed = (c: Connection) => c.events.some((e) => e.type === 'close' || e.type === 'ended-with-document');
+    const victims = new Set<string>();
+    for (const c of conns) {
+      if (victims.size >= count) break;
+      if (closed(c)) victims.add(c.id);
+    }
+    for (const c of conns) {
+      if (victims.size >= count) break;
+      victims.add(c.id);
+    }
+    if (victims.size === 0) return 0;
+    this.recording.connections = conns.filter((c) => !victims.has(c.id));
+    for (const id of victims) {
+      const n = this.seqOf.get(id);
+      if (n !== undefined) {
+        const chunk = Math.floor(n / TAB_LIMITS.chunk);
+        this.log.chunks.add(chunk);
+        const ids = (this.chunks.get(chunk) ?? []).filter((x) => x !== id);
+        if (ids.length) this.chunks.set(chunk, ids);
+        else this.chunks.delete(chunk);
+      }
+      this.byId.delete(id);
+      this.seqOf.delete(id);
+      this.log.evicted.push(id);
+      this.log.connections.delete(id);
+    }
+    this.recording.dropped.connectionsEvicted += victims.size;
+    this.log.meta = true;
+    return victims.size;
+  }
+
+  private insert(c: Connection): void {
+    const conns = this.recording.connections;
+    conns.push(c);
+    for (let i = conns.length - 1; i > 0 && (conns[i - 1] as Connection).createdAt > c.createdAt; i--) {
+      conns[i] = conns[i - 1] as Connection;
+      conns[i - 1] = c;
+    }
+    this.byId.set(c.id, c);
+    const n = this.nextSeq++;
+    this.seqOf.set(c.id, n);
+    this.chunkIds(Math.floor(n / TAB_LIMITS.chunk)).push(c.id);
+    this.touch(c.id);
+    // Evict in blocks of 5 %: one filter pass per block, not one per insert at the cap.
+    if (conns.length > TAB_LIMITS.connections) this.evictOldest(Math.max(conns.length - TAB_LIMITS.connections, Math.ceil(TAB_LIMITS.connections / 20)));
+  }
+}

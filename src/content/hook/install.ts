@@ -1,0 +1,184 @@
+/**
+ * Installs the WebSocket hook into one window. Transparency rules (see
+ * docs/ARCHITECTURE.md, "The hook"): the page must not be able to tell by
+ * ordinary means that WebSocket is wrapped, so
+ * - the constructor and prototype methods are Proxies of the natives (name,
+ *   length, statics, prototype, errors and `new.target` all forward),
+ * - Function.prototype.toString is masked so wrapped functions print as native,
+ * - every native we call later is saved now, before page scripts can replace it,
+ * - untrusted (page-dispatched) events are ignored, and our listeners never throw.
+ */
+import { HOOK_HELLO_TAG, type HookEvent } from '../../protocol/messages';
+import type { MessageCounters } from '../../protocol/recording';
+import { hookStream } from './stream';
+import { createToStringMask } from './mask';
+import { watchLifecycle } from './lifecycle';
+
+/** Per-socket state. Counters are the only per-message work. */
+export interface SocketRec {
+  k: number;
+  c: MessageCounters;
+  done: boolean;
+}
+
+export interface HookContext {
+  emit(ev: HookEvent): void;
+  now(): number;
+  stack(): string;
+  apply: typeof Reflect.apply;
+  mask: (wrapper: object, original: object) => void;
+  nextK(): number;
+  /** Live sockets by k, for flushing counters when the document goes away (a null-prototype dict: no page-replaceable methods). */
+  live: Record<number, SocketRec>;
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+export function installHook(win: Window & typeof globalThis): void {
+  const NativeWS = win.WebSocket;
+  if (typeof NativeWS !== 'function') return;
+  const { apply, construct, defineProperty, getOwnPropertyDescriptor } = Reflect;
+  const perf = win.performance;
+  const perfNow = perf.now;
+  const timeOrigin = perf.timeOrigin;
+  const NativeError = win.Error;
+  const addEL = win.EventTarget.prototype.addEventListener;
+  const portPost = win.MessagePort.prototype.postMessage;
+  const WM = win.WeakMap;
+  const isArray = Array.isArray;
+  const wmGet = WM.prototype.get;
+  const wmSet = WM.prototype.set;
+  const proto = NativeWS.prototype;
+  const getter = (name: string) => getOwnPropertyDescriptor(proto, name)?.get as AnyFn;
+  const gUrl = getter('url');
+  const gState = getter('readyState');
+  const gProtocol = getter('protocol');
+  const gExt = getter('extensions');
+
+  const channel = new win.MessageChannel();
+  const port = channel.port1;
+  const recs = new WM<object, SocketRec>();
+  const live: Record<number, SocketRec> = Object.create(null) as Record<number, SocketRec>;
+  let k = 0;
+
+  const ctx: HookContext = {
+    emit: (ev) => {
+      try {
+        apply(portPost, port, [ev]);
+      } catch {
+        // The port is gone (document tearing down): nothing to report to.
+      }
+    },
+    now: () => timeOrigin + (apply(perfNow, perf, []) as number),
+    stack: () => {
+      try {
+        const st = new NativeError().stack;
+        return typeof st === 'string' ? st : '';
+      } catch {
+        return '';
+      }
+    },
+    apply,
+    mask: createToStringMask(win, apply),
+    nextK: () => ++k,
+    live,
+  };
+  const { emit, now } = ctx;
+
+  const size = (d: unknown): number =>
+    typeof d === 'string' ? d.length : typeof d === 'object' && d !== null ? ((d as { byteLength?: number; size?: number }).byteLength ?? (d as { size?: number }).size ?? 0) : 0;
+
+  const protocolsOf = (p: unknown): string[] => {
+    // Never re-iterate page objects (a generator would be exhausted, getters would run twice).
+    if (typeof p === 'string') return [p];
+    const out: string[] = [];
+    if (isArray(p)) for (let i = 0; i < p.length && i < 64; i++) out[i] = typeof p[i] === 'string' ? (p[i] as string) : '?';
+    return out;
+  };
+
+  const track = (ws: WebSocket, args: unknown[]) => {
+    const rec: SocketRec = { k: ctx.nextK(), c: { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }, done: false };
+    apply(wmSet, recs, [ws, rec]);
+    live[rec.k] = rec;
+    emit({ t: 'socket', k: rec.k, api: 'WebSocket', url: apply(gUrl, ws, []) as string, protocols: protocolsOf(args[1]), at: now(), stack: ctx.stack() });
+    const trusted = (e: Event) => e.isTrusted;
+    const c = rec.c;
+    apply(addEL, ws, ['open', (e: Event) => {
+      if (trusted(e)) emit({ t: 'open', k: rec.k, at: now(), protocol: apply(gProtocol, ws, []) as string, extensions: apply(gExt, ws, []) as string });
+    }]);
+    apply(addEL, ws, ['message', (e: MessageEvent) => {
+      if (e.isTrusted) {
+        c.receivedMessages++;
+        c.receivedSize += size(e.data);
+      }
+    }]);
+    apply(addEL, ws, ['error', (e: Event) => {
+      if (trusted(e)) emit({ t: 'error', k: rec.k, at: now() });
+    }]);
+    apply(addEL, ws, ['close', (e: CloseEvent) => {
+      if (!trusted(e) || rec.done) return;
+      rec.done = true;
+      delete live[rec.k];
+      emit({ t: 'close', k: rec.k, at: now(), code: e.code, reason: e.reason, wasClean: e.wasClean, counters: { ...c } });
+    }]);
+  };
+
+  const WSProxy = new Proxy(NativeWS, {
+    construct(target, args, newTarget) {
+      const ws = construct(target, args, newTarget) as WebSocket;
+      try {
+        track(ws, args);
+      } catch {
+        // Recording must never break the page.
+      }
+      return ws;
+    },
+  });
+
+  const wrapMethod = (name: 'send' | 'close', after: (ws: object, args: unknown[], rs: number) => void) => {
+    const desc = getOwnPropertyDescriptor(proto, name);
+    const original = desc?.value as AnyFn | undefined;
+    if (!desc || typeof original !== 'function') return;
+    const wrapped = new Proxy(original, {
+      apply(target, thisArg, args: unknown[]) {
+        const rs = recsHas(thisArg) ? (apply(gState, thisArg, []) as number) : -1;
+        const result = apply(target, thisArg, args);
+        if (rs !== -1) {
+          try {
+            after(thisArg as object, args, rs);
+          } catch {
+            // never surface hook errors
+          }
+        }
+        return result;
+      },
+    });
+    ctx.mask(wrapped, original);
+    defineProperty(proto, name, { ...desc, value: wrapped });
+  };
+  const recsHas = (x: unknown) => typeof x === 'object' && x !== null && apply(wmGet, recs, [x]) !== undefined;
+
+  wrapMethod('send', (ws, args) => {
+    const c = (apply(wmGet, recs, [ws]) as SocketRec).c;
+    c.sentMessages++;
+    c.sentSize += size(args[0]);
+  });
+  wrapMethod('close', (ws, args, rs) => {
+    const rec = apply(wmGet, recs, [ws]) as SocketRec;
+    const code = typeof args[0] === 'number' ? args[0] : typeof args[0] === 'string' ? +args[0] : undefined;
+    const reason = typeof args[1] === 'string' ? args[1] : undefined;
+    emit({ t: 'close-call', k: rec.k, at: now(), readyState: rs, stack: ctx.stack(), ...(code !== undefined && !Number.isNaN(code) ? { code } : {}), ...(reason !== undefined ? { reason } : {}) });
+  });
+
+  ctx.mask(WSProxy, NativeWS);
+  const ctorDesc = getOwnPropertyDescriptor(proto, 'constructor');
+  if (ctorDesc) defineProperty(proto, 'constructor', { ...ctorDesc, value: WSProxy });
+  const winDesc = getOwnPropertyDescriptor(win, 'WebSocket');
+  defineProperty(win, 'WebSocket', { ...(winDesc ?? { writable: true, enumerable: false, configurable: true }), value: WSProxy });
+
+  hookStream(win, ctx);
+  watchLifecycle(win, ctx, addEL);
+
+  // Hand the private port to the relay; its capture listener takes it before any page listener.
+  win.postMessage({ [HOOK_HELLO_TAG]: 1 }, '*', [channel.port2]);
+}

@@ -1,0 +1,80 @@
+/**
+ * Decides which validated events go on to the background, per document:
+ * rate-limits new sockets (whole connections are dropped and counted, never
+ * half a connection), caps per-socket event counts, and rejects events for
+ * sockets the hook never announced.
+ */
+import type { RelayEvent } from '../../protocol/messages';
+import { LIMITS } from './limits';
+
+/**
+ * ok: forward. socket-rate-limited: a whole connection dropped (counted once).
+ * over-limit: an extra event beyond a cap (counted). ignored: belongs to a
+ * connection already counted as dropped. rejected: impossible for a real hook.
+ */
+export type Admit = 'ok' | 'socket-rate-limited' | 'over-limit' | 'ignored' | 'rejected';
+
+class Bucket {
+  private tokens: number;
+  private last: number;
+  constructor(private readonly burst: number, private readonly perSecond: number, now: number) {
+    this.tokens = burst;
+    this.last = now;
+  }
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+interface SocketState {
+  closeCalls: number;
+  errors: number;
+  opened: boolean;
+  closed: boolean;
+}
+
+export class Admission {
+  private readonly sockets = new Map<number, SocketState>();
+  /** The hook numbers sockets 1, 2, 3...: any k up to this that is not admitted was rate-limited. */
+  private maxK = 0;
+  private readonly socketBucket: Bucket;
+  private readonly lifeBucket: Bucket;
+
+  constructor(private readonly now: () => number) {
+    this.socketBucket = new Bucket(LIMITS.socketBurst, LIMITS.socketsPerSecond, now());
+    this.lifeBucket = new Bucket(LIMITS.lifeBurst, LIMITS.lifePerSecond, now());
+  }
+
+  admit(ev: RelayEvent): Admit {
+    if (ev.t === 'life') return this.lifeBucket.take(this.now()) ? 'ok' : 'over-limit';
+    if (ev.t === 'socket') {
+      if (ev.k <= this.maxK) return 'rejected'; // duplicate or out of order: the hook never reuses numbers
+      this.maxK = ev.k;
+      if (this.sockets.size >= LIMITS.socketsPerDocument || !this.socketBucket.take(this.now())) return 'socket-rate-limited';
+      this.sockets.set(ev.k, { closeCalls: 0, errors: 0, opened: false, closed: false });
+      return 'ok';
+    }
+    const s = this.sockets.get(ev.k);
+    if (!s) return ev.k <= this.maxK ? 'ignored' : 'rejected';
+    switch (ev.t) {
+      case 'open':
+        if (s.opened || s.closed) return 'rejected';
+        s.opened = true;
+        return 'ok';
+      case 'close-call':
+        return ++s.closeCalls <= LIMITS.closeCallsPerSocket ? 'ok' : 'over-limit';
+      case 'error':
+        return ++s.errors <= LIMITS.errorsPerSocket ? 'ok' : 'over-limit';
+      case 'close':
+        if (s.closed) return 'rejected';
+        s.closed = true;
+        return 'ok';
+      case 'counters':
+        return s.closed ? 'ignored' : 'ok';
+    }
+  }
+}

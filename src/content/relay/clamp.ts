@@ -1,0 +1,48 @@
+/** String clamps used by the validator. Each reports whether it cut anything. */
+
+/** Cuts a string to at most `max` UTF-8 bytes without splitting a code point. */
+export function clampUtf8(s: string, max: number): { value: string; cut: boolean } {
+  // Fast path: every UTF-16 unit is at most 3 bytes.
+  if (s.length * 3 <= max) return { value: s, cut: false };
+  let bytes = 0;
+  let i = 0;
+  while (i < s.length) {
+    const cp = s.codePointAt(i) as number;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + size > max) return { value: s.slice(0, i), cut: true };
+    bytes += size;
+    i += cp >= 0x10000 ? 2 : 1;
+  }
+  return { value: s, cut: false };
+}
+
+export function clampChars(s: string, max: number): { value: string; cut: boolean } {
+  if (s.length <= max) return { value: s, cut: false };
+  // Do not leave a lone high surrogate at the end.
+  let end = max;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return { value: s.slice(0, end), cut: true };
+}
+
+/**
+ * Keeps the page's frames of a V8 stack: drops the "Error" line and frames of
+ * the extension itself (the hook), then keeps the first `frames` lines.
+ */
+export function trimStack(raw: string, frames: number, maxChars: number): { value: string; cut: boolean } {
+  const lines = raw.split('\n');
+  const kept: string[] = [];
+  let cut = false;
+  for (const line of lines) {
+    const l = line.trim();
+    if (!l.startsWith('at ')) continue;
+    if (l.includes('chrome-extension://') || l.includes('moz-extension://')) continue;
+    if (kept.length >= frames) {
+      cut = true;
+      break;
+    }
+    kept.push(l);
+  }
+  const joined = clampChars(kept.join('\n'), maxChars);
+  return { value: joined.value, cut: cut || joined.cut };
+}

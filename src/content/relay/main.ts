@@ -1,0 +1,86 @@
+/**
+ * ISOLATED-world relay: takes the hook's private port (once), validates and
+ * admits each event, and forwards it through the uplink. Anything on the public
+ * window.postMessage channel that claims to be Closeline is a forgery: it is
+ * counted as rejected and never stored.
+ */
+import browser from 'webextension-polyfill';
+import { HOOK_HELLO_TAG, PROTOCOL_SOURCE, RELAY_PORT_NAME, isRelayPing, wrap, type RelayEvent, type RelayPong } from '../../protocol/messages';
+import { Admission } from './admission';
+import { Uplink } from './uplink';
+import { validateHookEvent } from './validate-hook-event';
+
+export function startRelay(win: Window): void {
+  const docNonce = `n${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const contextValid = () => {
+    try {
+      return typeof browser.runtime?.id === 'string';
+    } catch {
+      return false;
+    }
+  };
+  const uplink = new Uplink({
+    connect: () => browser.runtime.connect({ name: RELAY_PORT_NAME }),
+    contextValid,
+    hello: () => ({ type: 'hello', docNonce, url: win.location.href, isTop: win === win.top }),
+    setTimer: (fn, ms) => win.setTimeout(fn, ms),
+  });
+  const admission = new Admission(() => Date.now());
+  let hookPort: MessagePort | undefined;
+
+  const onHookMessage = (e: MessageEvent) => {
+    if (uplink.isStopped) {
+      hookPort?.close();
+      return;
+    }
+    const v = validateHookEvent(e.data, Date.now());
+    if (!v.ok) {
+      uplink.count('eventsRejected');
+      return;
+    }
+    const ev: RelayEvent = v.event;
+    if (ev.truncated) uplink.count('fieldsTruncated', ev.truncated.length);
+    switch (admission.admit(ev)) {
+      case 'ok':
+        // pagehide: the document may be gone before a timer fires.
+        uplink.push(ev, ev.t === 'life' && ev.state === 'pagehide');
+        return;
+      case 'socket-rate-limited':
+        uplink.count('connectionsRateLimited');
+        return;
+      case 'over-limit':
+        uplink.count('eventsOverflowed');
+        return;
+      case 'rejected':
+        uplink.count('eventsRejected');
+        return;
+      case 'ignored':
+        return;
+    }
+  };
+
+  // The background asks whether this tab has the hook (tabs opened before install have none).
+  browser.runtime.onMessage.addListener((m: unknown) => (isRelayPing(m) ? Promise.resolve(wrap<RelayPong>({ type: 'pong' })) : undefined));
+  // The top document says hello at once, so navigations are marked even on pages without sockets.
+  if (win === win.top) uplink.connectNow();
+
+  win.addEventListener(
+    'message',
+    (e: MessageEvent) => {
+      const d: unknown = e.data;
+      if (typeof d !== 'object' || d === null) return;
+      const claimsHello = HOOK_HELLO_TAG in d;
+      const claimsProtocol = (d as { source?: unknown }).source === PROTOCOL_SOURCE;
+      if (!claimsHello && !claimsProtocol) return;
+      if (claimsHello && !hookPort && e.source === win && e.ports.length === 1) {
+        // The hook's hello: posted at document_start, before any page script could post.
+        e.stopImmediatePropagation();
+        hookPort = e.ports[0] as MessagePort;
+        hookPort.onmessage = onHookMessage;
+        return;
+      }
+      uplink.count('eventsRejected');
+    },
+    true,
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Schema check and clamp for everything the page's side sends. Nothing from the
+ * page is trusted: unknown shapes are rejected, over-long strings are cut (and
+ * the cut is recorded on the event so the user sees it), numbers must be finite
+ * and in range. Never throws.
+ */
+import type { RelayEvent } from '../../protocol/messages';
+import type { LifecycleState, MessageCounters, SocketApi } from '../../protocol/recording';
+import { clampChars, clampUtf8, trimStack } from './clamp';
+import { LIMITS } from './limits';
+
+export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };
+
+const LIFE: ReadonlySet<string> = new Set<LifecycleState>(['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline', 'pagehide']);
+const APIS: ReadonlySet<string> = new Set<SocketApi>(['WebSocket', 'WebSocketStream']);
+
+class Reject extends Error {}
+
+function isObj(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export function validateHookEvent(raw: unknown, relayNow: number): Validation {
+  try {
+    return { ok: true, event: parse(raw, relayNow) };
+  } catch (e) {
+    return { ok: false, reason: e instanceof Reject ? e.message : 'malformed' };
+  }
+}
+
+function parse(raw: unknown, relayNow: number): RelayEvent {
+  if (!isObj(raw)) throw new Reject('not an object');
+  const truncated: string[] = [];
+  const str = (key: string, max: number, bytes = false): string => {
+    const v = raw[key];
+    if (typeof v !== 'string') throw new Reject(`${key}: not a string`);
+    const r = bytes ? clampUtf8(v, max) : clampChars(v, max);
+    if (r.cut) truncated.push(key);
+    return r.value;
+  };
+  const int = (key: string, min: number, max: number): number => {
+    const v = raw[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new Reject(`${key}: not an integer in ${min}..${max}`);
+    return v;
+  };
+  const at = (): number => {
+    const v = raw.at;
+    if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v - relayNow) > LIMITS.clockSkewMs) throw new Reject('at: not a plausible time');
+    return v;
+  };
+  const bool = (key: string): boolean => {
+    const v = raw[key];
+    if (typeof v !== 'boolean') throw new Reject(`${key}: not a boolean`);
+    return v;
+  };
+  const k = () => int('k', 1, Number.MAX_SAFE_INTEGER);
+  const stack = (): string => {
+    const v = raw.stack;
+    if (typeof v !== 'string') throw new Reject('stack: not a string');
+    // Cap before splitting so a megabyte "stack" costs nothing.
+    const r = trimStack(v.length > 64 * 1024 ? v.slice(0, 64 * 1024) : v, LIMITS.stackFrames, LIMITS.stackChars);
+    if (r.cut) truncated.push('stack');
+    return r.value;
+  };
+  const done = <T extends object>(e: T): T & { truncated?: string[] } => (truncated.length ? { ...e, truncated } : e);
+
+  switch (raw.t) {
+    case 'socket': {
+      const api = raw.api;
+      if (typeof api !== 'string' || !APIS.has(api)) throw new Reject('api: unknown');
+      const p = raw.protocols;
+      if (!Array.isArray(p)) throw new Reject('protocols: not an array');
+      if (p.length > LIMITS.protocolCount) truncated.push('protocols');
+      const protocols = p.slice(0, LIMITS.protocolCount).map((x) => {
+        if (typeof x !== 'string') throw new Reject('protocols: not strings');
+        const r = clampChars(x, LIMITS.protocolChars);
+        if (r.cut && !truncated.includes('protocols')) truncated.push('protocols');
+        return r.value;
+      });
+      return done({ t: 'socket', k: k(), api: api as SocketApi, url: str('url', LIMITS.urlChars), protocols, at: at(), stack: stack() });
+    }
+    case 'open':
+      return done({ t: 'open', k: k(), at: at(), protocol: str('protocol', LIMITS.negotiatedChars), extensions: str('extensions', LIMITS.negotiatedChars) });
+    case 'close-call': {
+      const ev: RelayEvent = { t: 'close-call', k: k(), at: at(), readyState: int('readyState', -1, 3), stack: stack() };
+      if (raw.code !== undefined) {
+        if (typeof raw.code !== 'number' || !Number.isFinite(raw.code)) throw new Reject('code: not a number');
+        ev.code = Math.trunc(raw.code);
+      }
+      if (raw.reason !== undefined) ev.reason = str('reason', LIMITS.reasonBytes, true);
+      return done(ev);
+    }
+    case 'error':
+      return done({ t: 'error', k: k(), at: at(), ...(raw.sim === true ? { sim: true } : {}) });
+    case 'close':
+      return done({
+        t: 'close',
+        k: k(),
+        at: at(),
+        code: int('code', 0, 65535),
+        reason: str('reason', LIMITS.reasonBytes, true),
+        wasClean: bool('wasClean'),
+        counters: counters(raw.counters),
+        ...(raw.sim === true ? { sim: true } : {}),
+      });
+    case 'counters':
+      return done({ t: 'counters', k: k(), counters: counters(raw.counters) });
+    case 'life': {
+      const state = raw.state;
+      if (typeof state !== 'string' || !LIFE.has(state)) throw new Reject('state: unknown');
+      return done({ t: 'life', at: at(), state: state as LifecycleState });
+    }
+    default:
+      throw new Reject('t: unknown event type');
+  }
+}
+
+function counters(x: unknown): MessageCounters {
+  if (!isObj(x)) throw new Reject('counters: not an object');
+  const n = (key: keyof MessageCounters): number => {
+    const v = x[key];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new Reject(`counters.${key}: not a count`);
+    return v;
+  };
+  return { sentMessages: n('sentMessages'), sentSize: n('sentSize'), receivedMessages: n('receivedMessages'), receivedSize: n('receivedSize') };
+}

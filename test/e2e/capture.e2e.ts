@@ -1,0 +1,134 @@
+/**
+ * Issue 2, end to end: the built extension in real Chromium records every
+ * closure a user cares about, with the right facts, from the page's very first
+ * script, in iframes too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Launched } from './support/browser';
+import { startServer, type TestServer } from './support/servers';
+import { waitForRecording } from './support/recording';
+import { closeEventOf, openEventOf, type Connection, type Recording } from '../../src/protocol/recording';
+
+let b: Launched;
+let server: TestServer;
+let page: Page;
+let pageUrl: string;
+
+const helpers = (ws: string) => `
+  window.closeLog = [];
+  window.sockets = {};
+  window.openSocket = (name, path, protocols) => new Promise((resolve) => {
+    const ws = new WebSocket('${ws}' + path, protocols);
+    window.sockets[name] = ws;
+    ws.onopen = () => resolve(true);
+    ws.onerror = () => window.closeLog.push({ name, type: 'error' });
+    ws.onclose = (e) => { window.closeLog.push({ name, type: 'close', code: e.code, reason: e.reason, wasClean: e.wasClean }); resolve(false); };
+  });`;
+
+const connectionEnding = (path: string) => (r: Recording) => r.connections.find((c) => c.url.endsWith(path) && closeEventOf(c));
+
+beforeAll(async () => {
+  server = await startServer();
+  // The very first script of the page opens a socket: the hook must already be there.
+  pageUrl = server.page('/capture', `<!doctype html><html><head><script>window.first = new WebSocket('${server.wsOrigin}/first');</script><script>${helpers(server.wsOrigin)}</script></head><body>capture</body></html>`);
+  server.page('/frame', `<!doctype html><script>${helpers(server.wsOrigin)} openSocket('inframe', '/in-frame');</script>`);
+  b = await launch();
+  page = await b.context.newPage();
+  await page.goto(pageUrl);
+});
+
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+describe('capture in real Chromium', () => {
+  it('captures a socket opened by the first inline script', async () => {
+    const conn = await server.connectionTo('/first');
+    const c = await waitForRecording(b.worker, pageUrl, (r) => r.connections.find((x) => x.url === `${server.wsOrigin}/first` && openEventOf(x)));
+    expect(c.api).toBe('WebSocket');
+    expect(c.frameId).toBe(0);
+    expect(c.frameUrl).toBe(pageUrl);
+    expect(c.stack).toContain('/capture');
+    conn.ws.close(1000, 'done');
+    const closed = await waitForRecording(b.worker, pageUrl, connectionEnding('/first'));
+    expect(closeEventOf(closed)).toMatchObject({ code: 1000, reason: 'done', wasClean: true });
+    expect(closed.events.some((e) => e.type === 'close-call')).toBe(false);
+  });
+
+  it.each([
+    [1008, 'policy: token expired'],
+    [1012, 'service restart'],
+    [1013, 'try again later'],
+  ])('records a server close %i with its reason', async (code, reason) => {
+    const path = `/server-${code}`;
+    await page.evaluate(([name, p]) => (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket(name as string, p as string), [path, path]);
+    const conn = await server.connectionTo(path);
+    const before = Date.now();
+    conn.ws.close(code, reason);
+    const c = await waitForRecording(b.worker, pageUrl, connectionEnding(path));
+    const open = openEventOf(c);
+    const close = closeEventOf(c);
+    expect(close).toMatchObject({ code, reason, wasClean: true });
+    expect(c.events.some((e) => e.type === 'close-call')).toBe(false);
+    expect(open).toBeDefined();
+    // Timing on one clock: created < open < close, and the close lands when the server closed.
+    expect(c.createdAt).toBeLessThanOrEqual(open!.at);
+    expect(open!.at).toBeLessThanOrEqual(close!.at);
+    expect(Math.abs(close!.at - before)).toBeLessThan(2000);
+    // What the page's own handler saw matches the recording.
+    const seen = await page.evaluate((n) => (window as unknown as { closeLog: { name: string; code?: number }[] }).closeLog.find((l) => l.name === n && l.code), path);
+    expect(seen).toMatchObject({ code, reason, wasClean: true });
+  });
+
+  it('records a dropped TCP connection as 1006, not clean, after open', async () => {
+    await page.evaluate(() => (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket('drop', '/drop'));
+    const conn = await server.connectionTo('/drop');
+    conn.ws.terminate();
+    const c = await waitForRecording(b.worker, pageUrl, connectionEnding('/drop'));
+    expect(closeEventOf(c)).toMatchObject({ code: 1006, wasClean: false });
+    expect(openEventOf(c)).toBeDefined();
+    expect(c.events.some((e) => e.type === 'close-call')).toBe(false);
+  });
+
+  it('records a page-initiated close(4000, "bye") with the call, its stack and the echoed close', async () => {
+    await page.evaluate(() => (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket('bye', '/bye'));
+    const conn = await server.connectionTo('/bye');
+    await page.evaluate(function closeFromPage() {
+      (window as unknown as { sockets: Record<string, WebSocket> }).sockets.bye!.close(4000, 'bye');
+    });
+    expect(await conn.closed).toEqual({ code: 4000, reason: 'bye' });
+    const c = await waitForRecording(b.worker, pageUrl, connectionEnding('/bye'));
+    const call = c.events.find((e) => e.type === 'close-call');
+    expect(call).toMatchObject({ type: 'close-call', code: 4000, reason: 'bye', readyState: 1 });
+    expect(call && 'stack' in call ? call.stack : '').toMatch(/closeFromPage/);
+    expect(closeEventOf(c)).toMatchObject({ code: 4000, reason: 'bye', wasClean: true });
+    const callAt = call!.at;
+    expect(callAt).toBeLessThanOrEqual(closeEventOf(c)!.at);
+  });
+
+  it('records a close in an iframe, attributed to the frame', async () => {
+    const frameUrl = `${server.origin}/frame`;
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      document.body.append(f);
+    }, frameUrl);
+    const conn = await server.connectionTo('/in-frame');
+    conn.ws.close(1012, 'frame restart');
+    const c = await waitForRecording(b.worker, pageUrl, connectionEnding('/in-frame'));
+    expect(c.frameId).not.toBe(0);
+    expect(c.frameUrl).toBe(frameUrl);
+    expect(closeEventOf(c)).toMatchObject({ code: 1012, reason: 'frame restart', wasClean: true });
+  });
+
+  it('records requested and negotiated subprotocols', async () => {
+    await page.evaluate(() => (window as unknown as { openSocket(n: string, p: string, pr: string[]): Promise<boolean> }).openSocket('proto', '/proto', ['graphql-transport-ws', 'other']));
+    const conn = await server.connectionTo('/proto');
+    conn.ws.close(4400, 'bad');
+    const c: Connection = await waitForRecording(b.worker, pageUrl, connectionEnding('/proto'));
+    expect(c.protocols).toEqual(['graphql-transport-ws', 'other']);
+    expect(openEventOf(c)?.protocol).toBe('graphql-transport-ws');
+  });
+});
