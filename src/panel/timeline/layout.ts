@@ -1,0 +1,190 @@
+/**
+ * The timeline's model: lanes (one per endpoint and frame), bars with their row,
+ * reconnect links, navigation lines and lifecycle periods, built from the
+ * Recording and the Analysis. Independent of "now": open bars keep endMs null
+ * and are stretched to the current time where they are drawn or hit, so the
+ * model is rebuilt only when the data changes, not on every live tick.
+ */
+import type { Analysis, Closure, ReconnectLink, VerdictLevel } from '../../analysis/types';
+import type { CodeCategory } from '../../knowledge/types';
+import { endOf, type EpochMs, type Recording } from '../../protocol/recording';
+import { codeCategory, outcomeOf, type Outcome } from './outcome';
+import { lifecyclePeriods, type Period } from './periods';
+import type { Bounds } from './scale';
+
+/** Concurrent sockets on one endpoint stack in rows; beyond this they share the last row. */
+export const MAX_ROWS_PER_LANE = 4;
+
+export interface Lane {
+  key: string;
+  /** URL without query and fragment. */
+  endpoint: string;
+  frameId: number;
+  firstRow: number;
+  rowCount: number;
+  connectionCount: number;
+  closureCount: number;
+}
+
+export interface Bar {
+  id: string;
+  url: string;
+  lane: number;
+  /** Global row index (lanes' rows laid out top to bottom). */
+  row: number;
+  startMs: EpochMs;
+  /** Close (or end with the document); null while open. */
+  endMs: EpochMs | null;
+  outcome: Outcome;
+  code?: number;
+  category?: CodeCategory;
+  simulated: boolean;
+  level?: VerdictLevel;
+  next?: ReconnectLink;
+}
+
+export interface Link {
+  from: number;
+  to: number;
+  fromMs: EpochMs;
+  toMs: EpochMs;
+  delayS: number;
+  label?: ReconnectLink['label'];
+  movedTo?: string;
+}
+
+export interface NavigationLine {
+  atMs: EpochMs;
+  frameId: number;
+  url: string;
+}
+
+export interface TimelineModel {
+  originMs: EpochMs;
+  lanes: Lane[];
+  bars: Bar[];
+  indexById: Map<string, number>;
+  rowCount: number;
+  links: Link[];
+  navigation: NavigationLine[];
+  periods: Period[];
+  /** Latest timestamp in the data (without "now"). */
+  lastMs: EpochMs;
+  openCount: number;
+  /** Bar indices of closed connections, ordered by close time: keyboard navigation walks these. */
+  closureOrder: number[];
+}
+
+export function endpointOf(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? url : url.slice(0, cut);
+}
+
+export function buildModel(recording: Recording, analysis: Analysis | null | undefined): TimelineModel {
+  const closures = new Map<string, Closure>();
+  for (const c of analysis?.closures ?? []) closures.set(c.connectionId, c);
+  const verdicts = analysis?.verdictByClosure ?? {};
+  // Sorted by creation so every row's bars are sorted by start (the hit index relies on it).
+  const conns = [...recording.connections].sort((a, b) => a.createdAt - b.createdAt);
+
+  const laneByKey = new Map<string, number>();
+  const lanes: Lane[] = [];
+  const rowEnds: number[][] = [];
+  const laneRowOf: number[] = [];
+  const bars: Bar[] = [];
+  let lastMs = recording.startedAt;
+  let openCount = 0;
+
+  for (const c of conns) {
+    const endpoint = endpointOf(c.url);
+    const key = `${c.frameId}|${endpoint}`;
+    let lane = laneByKey.get(key);
+    if (lane === undefined) {
+      lane = lanes.length;
+      laneByKey.set(key, lane);
+      lanes.push({ key, endpoint, frameId: c.frameId, firstRow: 0, rowCount: 1, connectionCount: 0, closureCount: 0 });
+      rowEnds.push([]);
+    }
+    const closure = closures.get(c.id);
+    const end = endOf(c);
+    const endMs = closure?.closedAt ?? end?.at ?? null;
+    const ends = rowEnds[lane]!;
+    let row = ends.findIndex((e) => e <= c.createdAt);
+    if (row < 0) row = ends.length < MAX_ROWS_PER_LANE ? ends.length : MAX_ROWS_PER_LANE - 1;
+    ends[row] = Math.max(ends[row] ?? -Infinity, endMs ?? Infinity);
+    laneRowOf.push(row);
+
+    const l = lanes[lane]!;
+    l.connectionCount++;
+    if (endMs === null) openCount++;
+    else l.closureCount++;
+    const code = closure?.code ?? (end?.event.type === 'close' ? end.event.code : end ? 1001 : undefined);
+    const simulated = closure?.simulated ?? (end?.event.type === 'close' && end.event.simulated === true);
+    bars.push({
+      id: c.id,
+      url: c.url,
+      lane,
+      row: 0,
+      startMs: c.createdAt,
+      endMs,
+      outcome: endMs === null ? 'open' : outcomeOf(c, closure),
+      ...(code !== undefined ? { code, category: codeCategory(code) } : {}),
+      simulated,
+      ...(verdicts[c.id] ? { level: verdicts[c.id]!.level } : {}),
+      ...(closure?.next ? { next: closure.next } : {}),
+    });
+    lastMs = Math.max(lastMs, c.createdAt, endMs ?? -Infinity, ...c.events.map((e) => e.at));
+  }
+
+  let rowCount = 0;
+  lanes.forEach((l, i) => {
+    l.firstRow = rowCount;
+    l.rowCount = Math.max(1, rowEnds[i]!.length);
+    rowCount += l.rowCount;
+  });
+  bars.forEach((b, i) => (b.row = lanes[b.lane]!.firstRow + laneRowOf[i]!));
+
+  const indexById = new Map(bars.map((b, i) => [b.id, i]));
+  for (const m of recording.marks) lastMs = Math.max(lastMs, m.at);
+  return {
+    originMs: recording.startedAt,
+    lanes,
+    bars,
+    indexById,
+    rowCount,
+    links: linksOf(bars, indexById),
+    navigation: recording.marks.flatMap((m) => (m.type === 'navigation' ? [{ atMs: m.at, frameId: m.frameId, url: m.url }] : [])),
+    periods: lifecyclePeriods(recording.marks),
+    lastMs,
+    openCount,
+    closureOrder: bars
+      .flatMap((b, i) => (b.endMs === null ? [] : [i]))
+      .sort((a, b) => bars[a]!.endMs! - bars[b]!.endMs! || a - b),
+  };
+}
+
+function linksOf(bars: Bar[], indexById: Map<string, number>): Link[] {
+  const links: Link[] = [];
+  bars.forEach((b, from) => {
+    const to = b.next ? indexById.get(b.next.nextId) : undefined;
+    if (!b.next || to === undefined || b.endMs === null) return;
+    links.push({
+      from,
+      to,
+      fromMs: b.endMs,
+      toMs: bars[to]!.startMs,
+      delayS: b.next.delayS,
+      ...(b.next.label ? { label: b.next.label } : {}),
+      ...(b.next.movedTo ? { movedTo: b.next.movedTo } : {}),
+    });
+  });
+  return links;
+}
+
+/** What the user can move around in: the recording start to the newest data, or "now" while sockets are open. */
+export function boundsOf(model: TimelineModel, nowMs: EpochMs): Bounds {
+  const live = model.openCount > 0 || model.periods.some((p) => p.toMs === null);
+  return { minMs: model.originMs, maxMs: live ? Math.max(model.lastMs, nowMs) : model.lastMs };
+}
+
+export const barEnd = (b: Bar, nowMs: EpochMs): EpochMs => b.endMs ?? Math.max(nowMs, b.startMs);
