@@ -13,6 +13,7 @@ import type { CodeEntry, CodeRange, Comparison } from './types';
 export { categoryOf, CONSERVATIVE_ORDER, lookupCode, mostConservative, reconnectAdvice } from './lookup';
 export { comparisonsFor } from './comparisons';
 export { detectProtocols } from './protocols';
+export { adviceLabelId, ALL_ADVICE, ALL_CATEGORIES, categoryLabelId, protocolLabelId } from './labels';
 export type * from './types';
 
 /** Every entry: the standard codes first, then each protocol's, by code. */
