@@ -61,7 +61,10 @@ export interface CodeContext {
 /** Result of looking a code up in context. */
 export type CodeLookup =
   | { kind: 'known'; entry: CodeEntry }
-  /** Several protocols define this code and the context does not pick one. */
+  /**
+   * Protocols define this code but the context confirms none of them: several
+   * candidates, or a single one the page is not known to speak (one or more entries).
+   */
   | { kind: 'ambiguous'; entries: CodeEntry[] }
   /** Only the range is known (e.g. 4000-4999 private use). */
   | { kind: 'range'; range: CodeRange };
