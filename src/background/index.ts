@@ -38,6 +38,11 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSend
   return ready.then(() => handleViewRequest(msg, hub, settings));
 });
 
+browser.storage.onChanged.addListener((changes, area) => {
+  const change = changes[SettingsStore.KEY];
+  if (area === 'local' && change) settings.onStored(change.newValue);
+});
+
 browser.tabs.onRemoved.addListener((tabId) => {
   void ready.then(() => hub.removeTab(tabId));
 });

@@ -26,6 +26,13 @@ export class SettingsStore {
     return this.current;
   }
 
+  /** Another context (or a test) wrote the settings directly. */
+  onStored(value: unknown): void {
+    this.current = sanitizeSettings(value, DEFAULT_SETTINGS);
+  }
+
+  static readonly KEY = KEY;
+
   async update(patch: unknown): Promise<Settings> {
     this.current = sanitizeSettings(patch, this.current);
     await this.area.set({ [KEY]: this.current });

@@ -220,9 +220,6 @@ export class TabRecording {
         c.events.push({ type: 'close', at: ev.at, code: ev.code, reason: ev.reason, wasClean: ev.wasClean, ...(ev.sim ? { simulated: true } : {}) });
         c.counters = ev.counters;
         break;
-      case 'counters':
-        c.counters = ev.counters;
-        break;
     }
     this.touch(id);
   }

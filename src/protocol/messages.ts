@@ -29,9 +29,7 @@ export type HookEvent =
   | { t: 'open'; k: number; at: EpochMs; protocol: string; extensions: string }
   | { t: 'close-call'; k: number; at: EpochMs; code?: number; reason?: string; readyState: number; stack: string }
   | { t: 'error'; k: number; at: EpochMs; sim?: boolean }
-  | { t: 'close'; k: number; at: EpochMs; code: number; reason: string; wasClean: boolean; sim?: boolean; counters: MessageCounters }
-  | { t: 'counters'; k: number; counters: MessageCounters }
-  | { t: 'life'; at: EpochMs; state: LifecycleState };
+  | { t: 'close'; k: number; at: EpochMs; code: number; reason: string; wasClean: boolean; sim?: boolean; counters: MessageCounters };
 
 // relay -> page (commands for the hook, issue 7)
 export type HookCommand =
@@ -42,8 +40,13 @@ export type HookCommand =
 // ---------------------------------------------------------------------------
 // relay -> background
 
-/** A validated, clamped hook event. `k` is the document-local socket number. */
-export type RelayEvent = HookEvent & { truncated?: string[] };
+/**
+ * A validated, clamped hook event (`k` is the document-local socket number), or
+ * a lifecycle mark the relay observed itself: the relay sees the same trusted
+ * DOM events as the page, and unlike the hook's MessagePort it can still send
+ * synchronously from pagehide.
+ */
+export type RelayEvent = (HookEvent & { truncated?: string[] }) | { t: 'life'; at: EpochMs; state: LifecycleState; truncated?: undefined };
 
 export interface RelayHello {
   type: 'hello';

@@ -12,7 +12,6 @@ import { HOOK_HELLO_TAG, type HookEvent } from '../../protocol/messages';
 import type { MessageCounters } from '../../protocol/recording';
 import { hookStream } from './stream';
 import { createToStringMask } from './mask';
-import { watchLifecycle } from './lifecycle';
 
 /** Per-socket state. Counters are the only per-message work. */
 export interface SocketRec {
@@ -28,8 +27,6 @@ export interface HookContext {
   apply: typeof Reflect.apply;
   mask: (wrapper: object, original: object) => void;
   nextK(): number;
-  /** Live sockets by k, for flushing counters when the document goes away (a null-prototype dict: no page-replaceable methods). */
-  live: Record<number, SocketRec>;
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -58,7 +55,6 @@ export function installHook(win: Window & typeof globalThis): void {
   const channel = new win.MessageChannel();
   const port = channel.port1;
   const recs = new WM<object, SocketRec>();
-  const live: Record<number, SocketRec> = Object.create(null) as Record<number, SocketRec>;
   let k = 0;
 
   const ctx: HookContext = {
@@ -81,7 +77,6 @@ export function installHook(win: Window & typeof globalThis): void {
     apply,
     mask: createToStringMask(win, apply),
     nextK: () => ++k,
-    live,
   };
   const { emit, now } = ctx;
 
@@ -99,7 +94,6 @@ export function installHook(win: Window & typeof globalThis): void {
   const track = (ws: WebSocket, args: unknown[]) => {
     const rec: SocketRec = { k: ctx.nextK(), c: { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }, done: false };
     apply(wmSet, recs, [ws, rec]);
-    live[rec.k] = rec;
     emit({ t: 'socket', k: rec.k, api: 'WebSocket', url: apply(gUrl, ws, []) as string, protocols: protocolsOf(args[1]), at: now(), stack: ctx.stack() });
     const trusted = (e: Event) => e.isTrusted;
     const c = rec.c;
@@ -118,7 +112,6 @@ export function installHook(win: Window & typeof globalThis): void {
     apply(addEL, ws, ['close', (e: CloseEvent) => {
       if (!trusted(e) || rec.done) return;
       rec.done = true;
-      delete live[rec.k];
       emit({ t: 'close', k: rec.k, at: now(), code: e.code, reason: e.reason, wasClean: e.wasClean, counters: { ...c } });
     }]);
   };
@@ -177,7 +170,6 @@ export function installHook(win: Window & typeof globalThis): void {
   defineProperty(win, 'WebSocket', { ...(winDesc ?? { writable: true, enumerable: false, configurable: true }), value: WSProxy });
 
   hookStream(win, ctx);
-  watchLifecycle(win, ctx, addEL);
 
   // Hand the private port to the relay; its capture listener takes it before any page listener.
   win.postMessage({ [HOOK_HELLO_TAG]: 1 }, '*', [channel.port2]);

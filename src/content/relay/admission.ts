@@ -42,15 +42,13 @@ export class Admission {
   /** The hook numbers sockets 1, 2, 3...: any k up to this that is not admitted was rate-limited. */
   private maxK = 0;
   private readonly socketBucket: Bucket;
-  private readonly lifeBucket: Bucket;
 
   constructor(private readonly now: () => number) {
     this.socketBucket = new Bucket(LIMITS.socketBurst, LIMITS.socketsPerSecond, now());
-    this.lifeBucket = new Bucket(LIMITS.lifeBurst, LIMITS.lifePerSecond, now());
   }
 
   admit(ev: RelayEvent): Admit {
-    if (ev.t === 'life') return this.lifeBucket.take(this.now()) ? 'ok' : 'over-limit';
+    if (ev.t === 'life') return 'ok'; // observed by the relay itself, not sent by the page
     if (ev.t === 'socket') {
       if (ev.k <= this.maxK) return 'rejected'; // duplicate or out of order: the hook never reuses numbers
       this.maxK = ev.k;
@@ -73,8 +71,6 @@ export class Admission {
         if (s.closed) return 'rejected';
         s.closed = true;
         return 'ok';
-      case 'counters':
-        return s.closed ? 'ignored' : 'ok';
     }
   }
 }

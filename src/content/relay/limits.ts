@@ -18,9 +18,6 @@ export const LIMITS = {
   /** New sockets: a token bucket (burst, then per second). */
   socketBurst: 1000,
   socketsPerSecond: 200,
-  /** Lifecycle marks: a token bucket. */
-  lifeBurst: 100,
-  lifePerSecond: 10,
   /** Sockets tracked per document (admitted ids). */
   socketsPerDocument: 50_000,
   /** Events kept while the background has not acknowledged them. */

@@ -9,6 +9,7 @@ import { HOOK_HELLO_TAG, PROTOCOL_SOURCE, RELAY_PORT_NAME, isRelayPing, wrap, ty
 import { Admission } from './admission';
 import { Uplink } from './uplink';
 import { validateHookEvent } from './validate-hook-event';
+import { watchLifecycle } from './lifecycle';
 
 export function startRelay(win: Window): void {
   const docNonce = `n${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
@@ -42,8 +43,7 @@ export function startRelay(win: Window): void {
     if (ev.truncated) uplink.count('fieldsTruncated', ev.truncated.length);
     switch (admission.admit(ev)) {
       case 'ok':
-        // pagehide: the document may be gone before a timer fires.
-        uplink.push(ev, ev.t === 'life' && ev.state === 'pagehide');
+        uplink.push(ev);
         return;
       case 'socket-rate-limited':
         uplink.count('connectionsRateLimited');
@@ -61,6 +61,7 @@ export function startRelay(win: Window): void {
 
   // The background asks whether this tab has the hook (tabs opened before install have none).
   browser.runtime.onMessage.addListener((m: unknown) => (isRelayPing(m) ? Promise.resolve(wrap<RelayPong>({ type: 'pong' })) : undefined));
+  watchLifecycle(win, (ev, urgent) => uplink.push(ev, urgent));
   // The top document says hello at once, so navigations are marked even on pages without sockets.
   if (win === win.top) uplink.connectNow();
 

@@ -5,13 +5,12 @@
  * and in range. Never throws.
  */
 import type { RelayEvent } from '../../protocol/messages';
-import type { LifecycleState, MessageCounters, SocketApi } from '../../protocol/recording';
+import type { MessageCounters, SocketApi } from '../../protocol/recording';
 import { clampChars, clampUtf8, trimStack } from './clamp';
 import { LIMITS } from './limits';
 
 export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };
 
-const LIFE: ReadonlySet<string> = new Set<LifecycleState>(['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline', 'pagehide']);
 const APIS: ReadonlySet<string> = new Set<SocketApi>(['WebSocket', 'WebSocketStream']);
 
 class Reject extends Error {}
@@ -103,13 +102,6 @@ function parse(raw: unknown, relayNow: number): RelayEvent {
         counters: counters(raw.counters),
         ...(raw.sim === true ? { sim: true } : {}),
       });
-    case 'counters':
-      return done({ t: 'counters', k: k(), counters: counters(raw.counters) });
-    case 'life': {
-      const state = raw.state;
-      if (typeof state !== 'string' || !LIFE.has(state)) throw new Reject('state: unknown');
-      return done({ t: 'life', at: at(), state: state as LifecycleState });
-    }
     default:
       throw new Reject('t: unknown event type');
   }

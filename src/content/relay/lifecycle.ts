@@ -1,0 +1,27 @@
+/**
+ * Page lifecycle marks, observed by the relay itself (the ISOLATED world sees
+ * the same trusted DOM events as the page). They explain throttled reconnect
+ * waits (hidden, frozen, offline), and pagehide tells the background that the
+ * document's open sockets end with it. Unlike the hook's MessagePort, the
+ * relay's runtime port still delivers what is sent synchronously from pagehide.
+ */
+import type { LifecycleState } from '../../protocol/recording';
+import type { RelayEvent } from '../../protocol/messages';
+
+export function watchLifecycle(win: Window, push: (ev: RelayEvent, urgent: boolean) => void): void {
+  const doc = win.document;
+  const mark = (state: LifecycleState, urgent = false) => push({ t: 'life', at: Date.now(), state }, urgent);
+  const on = (target: EventTarget, type: string, fn: () => void) =>
+    target.addEventListener(type, (e) => {
+      if (e.isTrusted) fn();
+    }, { capture: true, passive: true });
+  if (doc.visibilityState === 'hidden') mark('hidden');
+  if (win.navigator.onLine === false) mark('offline');
+  on(doc, 'visibilitychange', () => mark(doc.visibilityState === 'visible' ? 'visible' : 'hidden'));
+  // A frozen page runs no timers: send at once.
+  on(doc, 'freeze', () => mark('frozen', true));
+  on(doc, 'resume', () => mark('resumed'));
+  on(win, 'online', () => mark('online'));
+  on(win, 'offline', () => mark('offline'));
+  on(win, 'pagehide', () => mark('pagehide', true));
+}

@@ -1,0 +1,47 @@
+/**
+ * Issue 2: the page is untrusted. Messages it forges on the public
+ * postMessage channel, pretending to be the hook or the relay, are rejected
+ * and counted, never stored.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Launched } from './support/browser';
+import { startServer, type TestServer } from './support/servers';
+import { waitForRecording } from './support/recording';
+
+let b: Launched;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  b = await launch();
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+describe('forged messages', () => {
+  it('rejects and counts a forged hello with its own port and a forged oversized event', async () => {
+    const url = server.page('/forge', '<!doctype html><p>forge</p>');
+    const page = await b.context.newPage();
+    await page.goto(url);
+    const seenByPage = await page.evaluate(() => {
+      let seen = 0;
+      window.addEventListener('message', () => seen++);
+      const ch = new MessageChannel();
+      // A second "hello" carrying the page's own port, then garbage on that port.
+      window.postMessage({ __closeline_hook_hello__: 1 }, '*', [ch.port2]);
+      ch.port1.postMessage({ t: 'socket', k: 1, api: 'WebSocket', url: 'wss://forged.example/' + 'x'.repeat(1e6), protocols: [], at: Date.now(), stack: '' });
+      ch.port1.postMessage({ t: 'close', k: 1, at: Date.now(), code: 1008, reason: 'y'.repeat(1e6), wasClean: true, counters: {} });
+      // An event dressed as relay traffic.
+      window.postMessage({ source: 'closeline', v: 1, msg: { type: 'batch', seq: 99, events: [{ t: 'close', k: 1, code: 1000, reason: 'z'.repeat(2e6) }], dropped: {} } }, '*');
+      return new Promise<number>((r) => setTimeout(() => r(seen), 0));
+    });
+    // Forgeries are not hidden from the page (only the real hello is).
+    expect(seenByPage).toBeGreaterThanOrEqual(0);
+    const rec = await waitForRecording(b.worker, url, (r) => (r.dropped.eventsRejected >= 2 ? r : undefined));
+    expect(rec.dropped.eventsRejected).toBe(2);
+    expect(rec.connections).toEqual([]);
+    expect(JSON.stringify(rec)).not.toContain('forged.example');
+  });
+});

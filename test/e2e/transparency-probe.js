@@ -1,0 +1,83 @@
+// Runs in the page (with and without the extension); every result must be identical.
+// Plain JS so it is served as-is and evaluated before and after page load alike.
+window.runProbe = async (wsUrl) => {
+  const r = {};
+  const err = (fn) => {
+    try {
+      fn();
+      return 'no error';
+    } catch (e) {
+      return `${Object.prototype.toString.call(e)} ${e && e.name}: ${e && e.message} ${e && e.constructor === DOMException} ${e instanceof TypeError}`;
+    }
+  };
+  const desc = (o, k) => {
+    const d = Object.getOwnPropertyDescriptor(o, k);
+    return d && { w: d.writable, e: d.enumerable, c: d.configurable, hasGet: !!d.get, type: typeof d.value };
+  };
+  const ws = new WebSocket(wsUrl);
+  r.instanceof = ws instanceof WebSocket;
+  r.ctor = ws.constructor === WebSocket;
+  r.protoCtor = WebSocket.prototype.constructor === WebSocket;
+  r.protoOf = Object.getPrototypeOf(ws) === WebSocket.prototype;
+  r.chain = Object.getPrototypeOf(WebSocket.prototype) === EventTarget.prototype && Object.getPrototypeOf(WebSocket) === EventTarget;
+  r.name = WebSocket.name;
+  r.length = WebSocket.length;
+  r.statics = [WebSocket.CONNECTING, WebSocket.OPEN, WebSocket.CLOSING, WebSocket.CLOSED, ws.CONNECTING, ws.CLOSED];
+  r.toString = [Function.prototype.toString.call(WebSocket), String(WebSocket), `${WebSocket.prototype.send}`, `${WebSocket.prototype.close}`, WebSocket.prototype.close.toString(), Function.prototype.toString.toString(), Function.prototype.toString.call(Function.prototype.toString), `${Function.prototype.toString.toString}`];
+  r.methodShape = ['send', 'close'].map((k) => [WebSocket.prototype[k].name, WebSocket.prototype[k].length, desc(WebSocket.prototype, k)]);
+  r.toStringShape = [Function.prototype.toString.name, Function.prototype.toString.length, desc(Function.prototype, 'toString')];
+  r.globalDesc = desc(window, 'WebSocket');
+  r.ctorDesc = desc(WebSocket.prototype, 'constructor');
+  r.ownKeys = [Reflect.ownKeys(WebSocket).map(String), Reflect.ownKeys(WebSocket.prototype).map(String)];
+  r.instanceKeys = Object.keys(ws);
+  r.forIn = (() => { const k = []; for (const x in ws) k.push(x); return k; })();
+  r.windowKeys = Object.getOwnPropertyNames(window).sort();
+  r.binaryType = [ws.binaryType, (ws.binaryType = 'arraybuffer', ws.binaryType), (ws.binaryType = 'nonsense', ws.binaryType)];
+  r.noNew = err(() => WebSocket(wsUrl));
+  r.badUrl = err(() => new WebSocket('http://[bad'));
+  r.badScheme = err(() => new WebSocket('ftp://127.0.0.1/'));
+  r.badProtocols = err(() => new WebSocket(wsUrl, ['a', 'a']));
+  r.illegal = [err(() => WebSocket.prototype.close.call({})), err(() => WebSocket.prototype.send.call({}, 'x'))];
+  r.sendConnecting = err(() => ws.send('x'));
+  r.badClose = [err(() => ws.close(1001)), err(() => ws.close(1000, 'x'.repeat(124))), err(() => ws.close(5000))];
+  class Sub extends WebSocket {
+    constructor(u) {
+      super(u);
+      this.extra = 1;
+    }
+    hello() {
+      return 'hi';
+    }
+  }
+  const sub = new Sub(wsUrl);
+  r.subclass = [sub instanceof Sub, sub instanceof WebSocket, sub.constructor === Sub, Object.getPrototypeOf(Sub) === WebSocket, sub.hello(), sub.extra, Sub.OPEN, Sub.name];
+  r.subNoNew = err(() => Sub(wsUrl));
+  r.reflectConstruct = Reflect.construct(WebSocket, [wsUrl], Sub) instanceof Sub;
+  r.proxyOfWs = err(() => new (new Proxy(WebSocket, {}))('ftp://x'));
+  // Event order: listener, onclose, listener — and onclose replaced keeps its slot.
+  const order = [];
+  const opened = new Promise((res) => ws.addEventListener('open', res));
+  ws.addEventListener('close', () => order.push('A'));
+  ws.onclose = () => order.push('onclose-1');
+  ws.addEventListener('close', (e) => order.push(`B:${e.code}:${e.wasClean}:${e.isTrusted}:${e.constructor.name}`));
+  ws.onclose = () => order.push('onclose-2');
+  r.onclose = typeof ws.onclose;
+  await opened;
+  r.afterOpen = [ws.readyState, ws.protocol, ws.extensions, ws.url, ws.bufferedAmount];
+  ws.send('hello');
+  const closed = new Promise((res) => ws.addEventListener('close', res));
+  ws.close(4001, 'probe');
+  r.readyAfterClose = ws.readyState;
+  r.secondClose = err(() => ws.close());
+  await closed;
+  r.order = order;
+  r.finalState = ws.readyState;
+  sub.close();
+  // A pristine WebSocket from a fresh iframe behaves the same (and is hooked there too).
+  const f = document.createElement('iframe');
+  document.body.append(f);
+  const W = f.contentWindow.WebSocket;
+  r.iframe = [W === WebSocket, W.name, Function.prototype.toString.call(W), f.contentWindow.Function.prototype.toString.call(W), new W(wsUrl + '-iframe') instanceof W];
+  r.wss = typeof window.WebSocketStream === 'function' ? [WebSocketStream.name, WebSocketStream.length, `${WebSocketStream}`, desc(window, 'WebSocketStream')] : 'absent';
+  return r;
+};

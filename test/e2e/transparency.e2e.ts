@@ -1,0 +1,43 @@
+/**
+ * Issue 2: the page cannot tell the hook is there. The same probe runs in
+ * Chromium with and without the extension; every observable result must match.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { launch } from './support/browser';
+import { startServer, type TestServer } from './support/servers';
+import { waitForRecording } from './support/recording';
+
+const probe = readFileSync(new URL('./transparency-probe.js', import.meta.url), 'utf8');
+let server: TestServer;
+let pageUrl: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  pageUrl = server.page('/probe', `<!doctype html><html><head><script>${probe}</script></head><body></body></html>`);
+});
+afterAll(async () => server?.close());
+
+async function runProbe(extension: boolean) {
+  const b = await launch({ extension });
+  try {
+    const page = await b.context.newPage();
+    await page.goto(pageUrl);
+    const result = await page.evaluate((url) => (window as unknown as { runProbe(u: string): Promise<unknown> }).runProbe(url), `${server.wsOrigin}/probe`);
+    if (extension) {
+      // The socket made with the iframe's pristine constructor was captured as well.
+      await waitForRecording(b.worker, pageUrl, (r) => r.connections.some((c) => c.url.endsWith('/probe-iframe')));
+    }
+    return result;
+  } finally {
+    await b.close();
+  }
+}
+
+describe('transparency', () => {
+  it('gives identical results with and without the extension', async () => {
+    const [without, withExt] = [await runProbe(false), await runProbe(true)];
+    expect(without).toMatchObject({ instanceof: true, ctor: true, name: 'WebSocket' });
+    expect(withExt).toEqual(without);
+  });
+});
