@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundsOf, buildModel, endpointOf, MAX_ROWS_PER_LANE } from './layout';
-import { codeCategory, outcomeOf } from './outcome';
+import { outcomeOf } from './outcome';
 import { lifecyclePeriods } from './periods';
 import { at, closeCall, closed, conn, opened, recordingOf, sampleAnalysis, sampleRecording, T0 } from './test-fixture';
 import type { Mark } from '../../protocol/recording';
@@ -100,23 +100,16 @@ describe('outcomeOf prefers the analysis initiator', () => {
   });
 });
 
-describe('codeCategory', () => {
+describe('close marker category comes from the knowledge base, in context', () => {
   it.each([
-    [1000, 'normal'],
-    [1002, 'protocol-error'],
-    [1008, 'policy'],
-    [1011, 'server-error'],
-    [1012, 'restart'],
-    [1013, 'overload'],
-    [1006, 'abnormal'],
-    [1004, 'reserved'],
-    [2500, 'reserved'],
-    [999, 'invalid'],
-    [5000, 'invalid'],
-    [3001, 'registered'],
-    [3003, 'policy'],
-    [4404, 'application'],
-  ])('%d → %s', (code, want) => expect(codeCategory(code)).toBe(want));
+    ['1012 is a restart anywhere', 'wss://h/p', [], 1012, 'restart'],
+    ['graphql-ws 4401 is a policy close', 'wss://h/graphql', ['graphql-transport-ws'], 4401, 'policy'],
+    ['a private 4401 elsewhere is an application code', 'wss://h/p', ['chat'], 4401, 'application'],
+    ['999 is invalid', 'wss://h/p', [], 999, 'invalid'],
+  ])('%s', (_name, url, protocols, code, want) => {
+    const c = { ...conn('x', url, 0, [closed(1, code)]), protocols };
+    expect(buildModel(recordingOf([c]), null).bars[0]!.category).toBe(want);
+  });
 });
 
 describe('lifecyclePeriods', () => {

@@ -6,9 +6,10 @@
  * model is rebuilt only when the data changes, not on every live tick.
  */
 import type { Analysis, Closure, ReconnectLink, VerdictLevel } from '../../analysis/types';
-import type { CodeCategory } from '../../knowledge/types';
+import type { CodeCategory, CodeContext } from '../../knowledge/types';
 import { endOf, type EpochMs, type Recording } from '../../protocol/recording';
-import { codeCategory, outcomeOf, type Outcome } from './outcome';
+import { categoryOf } from '../../knowledge';
+import { codeContextOf, outcomeOf, type Outcome } from './outcome';
 import { lifecyclePeriods, type Period } from './periods';
 import type { Bounds } from './scale';
 
@@ -38,6 +39,8 @@ export interface Bar {
   outcome: Outcome;
   code?: number;
   category?: CodeCategory;
+  /** What the knowledge base needs to name the code (subprotocol, URL). */
+  codeContext: CodeContext;
   simulated: boolean;
   level?: VerdictLevel;
   next?: ReconnectLink;
@@ -119,6 +122,7 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
     if (endMs === null) openCount++;
     else l.closureCount++;
     const code = closure?.code ?? (end?.event.type === 'close' ? end.event.code : end ? 1001 : undefined);
+    const codeContext = codeContextOf(c);
     const simulated = closure?.simulated ?? (end?.event.type === 'close' && end.event.simulated === true);
     bars.push({
       id: c.id,
@@ -128,7 +132,8 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
       startMs: c.createdAt,
       endMs,
       outcome: endMs === null ? 'open' : outcomeOf(c, closure),
-      ...(code !== undefined ? { code, category: codeCategory(code) } : {}),
+      ...(code !== undefined ? { code, category: categoryOf(code, codeContext) } : {}),
+      codeContext,
       simulated,
       ...(verdicts[c.id] ? { level: verdicts[c.id]!.level } : {}),
       ...(closure?.next ? { next: closure.next } : {}),

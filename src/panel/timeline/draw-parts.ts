@@ -1,0 +1,129 @@
+/**
+ * The background and foreground layers of the canvas: shaded lifecycle
+ * periods, grid, navigation lines, reconnect links, the axis and the lane
+ * gutter. Bars are in draw.ts.
+ */
+import type { DrawInput } from './draw';
+import { laneLabel, linkLabel, text } from './labels';
+import { ticks, timeToX } from './scale';
+
+export type Ctx = CanvasRenderingContext2D;
+
+export const plotWidth = (d: DrawInput) => Math.max(1, d.width - d.geometry.labelWidth);
+export const xOf = (d: DrawInput, ms: number) => d.geometry.labelWidth + timeToX(d.view, plotWidth(d), ms);
+export const rowTop = (d: DrawInput, row: number) => d.geometry.axisHeight + row * d.geometry.rowHeight - d.geometry.scrollY;
+
+/** Shortens text in the middle ("wss://host/…/path") so both the host and the path end stay readable. */
+export function fitText(ctx: Ctx, s: string, maxPx: number): string {
+  if (ctx.measureText(s).width <= maxPx) return s;
+  for (let keep = s.length - 1; keep > 2; keep--) {
+    const head = Math.ceil(keep * 0.6);
+    const cut = s.slice(0, head) + '…' + s.slice(s.length - (keep - head));
+    if (ctx.measureText(cut).width <= maxPx) return cut;
+  }
+  return '…';
+}
+
+export function drawBackground(ctx: Ctx, d: DrawInput): void {
+  const { palette: p, geometry: g } = d;
+  const top = g.axisHeight;
+  for (const period of d.model.periods) {
+    const x0 = Math.max(xOf(d, period.fromMs), g.labelWidth);
+    const x1 = Math.min(xOf(d, period.toMs ?? d.nowMs), d.width);
+    if (x1 <= x0) continue;
+    ctx.fillStyle = p.period[period.kind];
+    ctx.fillRect(x0, top, x1 - x0, d.height - top);
+  }
+  ctx.fillStyle = p.grid;
+  for (const tick of ticks(d.view, plotWidth(d), d.model.originMs)) ctx.fillRect(g.labelWidth + Math.round(tick.x), top, 1, d.height - top);
+  ctx.fillStyle = p.navigation;
+  for (const nav of d.model.navigation) {
+    const x = xOf(d, nav.atMs);
+    if (x >= g.labelWidth && x <= d.width) ctx.fillRect(Math.round(x) - 1, top, 2, d.height - top);
+  }
+}
+
+export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: number): void {
+  const { palette: p, geometry: g, model } = d;
+  const half = g.rowHeight / 2;
+  ctx.lineWidth = 1.5;
+  ctx.font = d.font;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  for (const link of model.links) {
+    if (Math.max(link.fromMs, link.toMs) < d.view.startMs || Math.min(link.fromMs, link.toMs) > d.view.endMs) continue;
+    const fromRow = model.bars[link.from]!.row;
+    const toRow = model.bars[link.to]!.row;
+    if (Math.max(fromRow, toRow) < firstRow || Math.min(fromRow, toRow) > lastRow) continue;
+    const x0 = xOf(d, link.fromMs);
+    const x1 = xOf(d, link.toMs);
+    const y0 = rowTop(d, fromRow) + half;
+    const y1 = rowTop(d, toRow) + half;
+    // An arc above the rows, so it does not hide the bars it connects.
+    const lift = Math.min(half + 4, Math.abs(x1 - x0) / 2 + 6);
+    const cy = Math.min(y0, y1) - lift;
+    ctx.strokeStyle = p.link;
+    ctx.setLineDash(link.label === 'overlapping' ? [3, 3] : []);
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    ctx.quadraticCurveTo((x0 + x1) / 2, cy, x1, y1);
+    ctx.stroke();
+    const label = linkLabel(link);
+    // Labels only where they fit; the tooltip has the delay otherwise.
+    if (Math.abs(x1 - x0) >= ctx.measureText(label).width * 0.6 || link.label === 'overlapping') {
+      ctx.fillStyle = p.linkText;
+      ctx.fillText(label, (x0 + x1) / 2, (Math.min(y0, y1) + cy) / 2 + 4);
+    }
+  }
+  ctx.setLineDash([]);
+}
+
+export function drawAxis(ctx: Ctx, d: DrawInput): void {
+  const { palette: p, geometry: g } = d;
+  ctx.fillStyle = p.bg;
+  ctx.fillRect(0, 0, d.width, g.axisHeight);
+  ctx.fillStyle = p.laneSeparator;
+  ctx.fillRect(0, g.axisHeight - 1, d.width, 1);
+  ctx.font = d.font;
+  ctx.fillStyle = p.axisText;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  for (const tick of ticks(d.view, plotWidth(d), d.model.originMs)) {
+    const x = g.labelWidth + tick.x;
+    ctx.fillRect(Math.round(x), g.axisHeight - 6, 1, 6);
+    ctx.fillText(text(tick.label), x + 3, g.axisHeight / 2);
+  }
+  if (d.model.openCount > 0 && d.nowMs <= d.view.endMs) {
+    // "now": where open bars currently end.
+    ctx.fillStyle = p.selection;
+    ctx.fillRect(Math.round(xOf(d, d.nowMs)), g.axisHeight - 8, 2, 8);
+  }
+}
+
+export function drawGutter(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: number): void {
+  const { palette: p, geometry: g, model } = d;
+  ctx.fillStyle = p.bg;
+  ctx.fillRect(0, g.axisHeight, g.labelWidth, d.height - g.axisHeight);
+  ctx.fillStyle = p.laneSeparator;
+  ctx.fillRect(g.labelWidth - 1, g.axisHeight, 1, d.height - g.axisHeight);
+  ctx.font = d.font;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  for (const lane of model.lanes) {
+    if (lane.firstRow + lane.rowCount - 1 < firstRow || lane.firstRow > lastRow) continue;
+    const y = rowTop(d, lane.firstRow);
+    ctx.fillStyle = p.laneSeparator;
+    ctx.fillRect(0, Math.round(y), d.width, 1);
+    ctx.fillStyle = p.laneText;
+    ctx.fillText(fitText(ctx, laneLabel(lane), g.labelWidth - 8), 4, y + g.rowHeight / 2);
+  }
+  const content = model.rowCount * g.rowHeight;
+  const viewport = d.height - g.axisHeight;
+  if (content > viewport) {
+    // A thin scroll indicator: the canvas has no native scrollbar.
+    const h = Math.max(16, (viewport * viewport) / content);
+    const y = g.axisHeight + (g.scrollY / (content - viewport)) * (viewport - h);
+    ctx.fillStyle = p.hover;
+    ctx.fillRect(d.width - 4, y, 3, h);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Every string the timeline shows, through t(): lane labels, link labels and
+ * the lines of a connection's description (tooltip and screen-reader text).
+ */
+import type { I18nText } from '../../analysis/types';
+import { t } from '../../ui/i18n';
+import { codeNameId } from './code-name';
+import type { Bar, Lane, Link } from './layout';
+import { formatDelay, formatOffset, spanOf, type View } from './scale';
+
+export const text = (m: I18nText): string => t(m.id, m.subs);
+
+export function laneLabel(lane: Lane): string {
+  return lane.frameId === 0 ? lane.endpoint : t('timeline_lane_frame', [lane.endpoint, lane.frameId]);
+}
+
+/** The label drawn on a reconnect link: its delay, or that it overlapped / moved host. */
+export function linkLabel(link: Pick<Link, 'delayS' | 'label' | 'movedTo'>): string {
+  if (link.label === 'overlapping') return t('timeline_link_overlapping');
+  const delay = text(formatDelay(link.delayS));
+  if (link.label === 'moved' && link.movedTo) return t('timeline_link_moved', [delay, link.movedTo]);
+  return delay;
+}
+
+export function codeLine(bar: Bar): string | undefined {
+  if (bar.code === undefined) return undefined;
+  const nameId = codeNameId(bar.code, bar.codeContext);
+  return nameId ? t('timeline_tip_code', [bar.code, t(nameId)]) : t('timeline_tip_code_number', [bar.code]);
+}
+
+function nextLine(bar: Bar): string | undefined {
+  const next = bar.next;
+  if (!next) return undefined;
+  if (next.label === 'overlapping') return t('timeline_tip_next_overlapping');
+  const delay = text(formatDelay(next.delayS));
+  if (next.label === 'moved' && next.movedTo) return t('timeline_tip_next_moved', [delay, next.movedTo]);
+  return t('timeline_tip_next', [delay]);
+}
+
+/** URL, outcome, code and name, verdict, next attempt's delay, simulation: one line each. */
+export function describeBar(bar: Bar): string[] {
+  const lines = [bar.url, t(`timeline_outcome_${bar.outcome}`)];
+  const code = codeLine(bar);
+  if (code) lines.push(code);
+  if (bar.level) lines.push(t('timeline_tip_verdict', [t(`timeline_level_${bar.level}`)]));
+  const next = nextLine(bar);
+  if (next) lines.push(next);
+  if (bar.simulated) lines.push(t('timeline_tip_simulated'));
+  return lines;
+}
+
+/** The visible range as offsets from the recording start, e.g. "5 s – 30 s". */
+export function rangeLabel(view: View, originMs: number): string {
+  const step = spanOf(view) / 100;
+  return t('timeline_range', [text(formatOffset(view.startMs - originMs, step)), text(formatOffset(view.endMs - originMs, step))]);
+}
