@@ -91,4 +91,8 @@ export interface Analysis {
   /** Verdict per trigger closure id (episode verdict), and per closure without episode. */
   verdictByClosure: Record<string, Verdict>;
   summary: TabSummary;
+  /** Id of the profile that judged. */
+  profileId?: string;
+  /** Set when the requested profile id was unknown and the default judged instead. */
+  unknownProfileId?: string;
 }

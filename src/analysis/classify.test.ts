@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+import { conn, T0 } from './test-fixtures';
+import type { Initiator } from './types';
+
+describe('classify', () => {
+  it.each<[string, Parameters<typeof conn>[0], { code: number; initiator: Initiator; inferred: boolean; lifetimeMs: number | undefined }]>([
+    [
+      'server clean close',
+      { id: 'c', createdAt: T0, openAfter: 100, closeAfter: 5_100, code: 1012 },
+      { code: 1012, initiator: 'server', inferred: false, lifetimeMs: 5_000 },
+    ],
+    [
+      'page called close() first: code is the server echo',
+      { id: 'c', createdAt: T0, openAfter: 100, closeCallAfter: 2_000, closeAfter: 2_050, code: 1000 },
+      { code: 1000, initiator: 'page', inferred: false, lifetimeMs: 1_950 },
+    ],
+    [
+      'page closed a connecting socket: 1006',
+      { id: 'c', createdAt: T0, closeCallAfter: 10, closeAfter: 12, code: 1006 },
+      { code: 1006, initiator: 'page', inferred: false, lifetimeMs: undefined },
+    ],
+    [
+      '1006 before open: never opened (inferred)',
+      { id: 'c', createdAt: T0, closeAfter: 300, code: 1006, error: true },
+      { code: 1006, initiator: 'network-never-opened', inferred: true, lifetimeMs: undefined },
+    ],
+    [
+      '1006 after open: dropped (inferred)',
+      { id: 'c', createdAt: T0, openAfter: 50, closeAfter: 9_050, code: 1006 },
+      { code: 1006, initiator: 'network-dropped', inferred: true, lifetimeMs: 9_000 },
+    ],
+    [
+      'ended with the document: 1001 (inferred)',
+      { id: 'c', createdAt: T0, openAfter: 50, documentEndAfter: 4_050 },
+      { code: 1001, initiator: 'document', inferred: true, lifetimeMs: 4_000 },
+    ],
+  ])('%s', (_name, spec, want) => {
+    const c = classify(conn(spec));
+    expect(c).toMatchObject({ connectionId: 'c', ...want });
+    expect(c?.lifetimeMs).toBe(want.lifetimeMs);
+  });
+
+  it.each([
+    ['still open', { id: 'c', createdAt: T0, openAfter: 10 }],
+    ['still connecting', { id: 'c', createdAt: T0 }],
+  ])('%s: no closure', (_name, spec) => {
+    expect(classify(conn(spec))).toBeUndefined();
+  });
+
+  it('keeps the close event time and the simulated flag', () => {
+    const c = conn({ id: 'c', createdAt: T0, openAfter: 10, closeAfter: 1_000, code: 4000 });
+    const close = c.events.find((e) => e.type === 'close');
+    if (close?.type === 'close') close.simulated = true;
+    expect(classify(c)).toMatchObject({ closedAt: T0 + 1_000, simulated: true, initiator: 'server' });
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Closure facts per connection: the code as the page saw it, who closed it
+ * (observed or inferred), and how long it was open. Judgements come later.
+ */
+import type { Connection } from '../protocol/recording';
+import type { Closure, Initiator } from './types';
+
+/** The browser sends 1001 Going Away when the document goes with the socket open. */
+export const DOCUMENT_END_CODE = 1001;
+
+export interface ClosureFacts extends Closure {
+  /** When the connection opened, if it did. */
+  openedAt?: number;
+}
+
+/** The closure of one connection, or undefined while it is still open or connecting. */
+export function classify(c: Connection): ClosureFacts | undefined {
+  let openedAt: number | undefined;
+  let firstCloseCall: number | undefined;
+  for (const e of c.events) {
+    switch (e.type) {
+      case 'open':
+        openedAt ??= e.at;
+        break;
+      case 'close-call':
+        firstCloseCall ??= e.at;
+        break;
+      case 'close': {
+        const { initiator, inferred } = initiatorOf(firstCloseCall !== undefined, e.wasClean, openedAt !== undefined);
+        return {
+          connectionId: c.id,
+          code: e.code,
+          reason: e.reason,
+          wasClean: e.wasClean,
+          closedAt: e.at,
+          initiator,
+          inferred,
+          lifetimeMs: openedAt === undefined ? undefined : e.at - openedAt,
+          simulated: e.simulated === true,
+          openedAt,
+        };
+      }
+      case 'ended-with-document':
+        return {
+          connectionId: c.id,
+          code: DOCUMENT_END_CODE,
+          reason: '',
+          wasClean: true,
+          closedAt: e.at,
+          initiator: 'document',
+          // We did not see the close: the browser's 1001 is what it sends, not what the page observed.
+          inferred: true,
+          lifetimeMs: openedAt === undefined ? undefined : e.at - openedAt,
+          simulated: false,
+          openedAt,
+        };
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+function initiatorOf(closeCalled: boolean, wasClean: boolean, opened: boolean): { initiator: Initiator; inferred: boolean } {
+  // close() first: whatever code the event carries is the server's echo (or 1006 if it never answered).
+  if (closeCalled) return { initiator: 'page', inferred: false };
+  if (wasClean) return { initiator: 'server', inferred: false };
+  // No close frame: the page cannot tell a refused handshake from a network fault, only whether it opened.
+  return { initiator: opened ? 'network-dropped' : 'network-never-opened', inferred: true };
+}
+
+/** When the connection opened, if it did (for connections still open). */
+export function openedAtOf(c: Connection): number | undefined {
+  for (const e of c.events) if (e.type === 'open') return e.at;
+  return undefined;
+}

@@ -1,0 +1,121 @@
+/**
+ * Episodes (VERDICTS.md "Terms"): a trigger closure and the attempts that
+ * follow it. Attempts that fail before or soon after opening continue the
+ * episode; it ends when a connection stays open long enough (recovered) or the
+ * page stays silent for the link window (gave up).
+ */
+import type { Connection } from '../protocol/recording';
+import type { Episode, ReconnectLink } from './types';
+import type { Terms } from './profiles/types';
+import { openedAtOf, type ClosureFacts } from './classify';
+
+/** A wait between the end of one connection and the next attempt (or the recording's end). */
+export interface Wait {
+  fromMs: number;
+  toMs: number;
+}
+
+export type Trailing =
+  | { kind: 'none' }
+  /** The page was still silent when the recording ended, inside the link window. */
+  | { kind: 'running'; wait: Wait }
+  /** The link window passed with no further attempt. */
+  | { kind: 'expired'; wait: Wait };
+
+export interface EpisodeFacts {
+  id: string;
+  trigger: ClosureFacts;
+  triggerConn: Connection;
+  attempts: Connection[];
+  links: ReconnectLink[];
+  /** Closures of the attempts that failed (they belong to this episode; a recovered attempt's closure starts the next). */
+  failed: ClosureFacts[];
+  delaysS: number[];
+  /** One wait per delay. */
+  waits: Wait[];
+  trailing: Trailing;
+  outcome: Episode['outcome'];
+}
+
+export function buildEpisodes(
+  connections: readonly Connection[],
+  closures: ReadonlyMap<string, ClosureFacts>,
+  links: ReadonlyMap<string, ReconnectLink>,
+  terms: Terms,
+  now: number,
+): EpisodeFacts[] {
+  const byId = new Map<string, Connection>();
+  for (const c of connections) byId.set(c.id, c);
+  const consumed = new Set<string>();
+  const episodes: EpisodeFacts[] = [];
+  const ordered = [...connections].sort((a, b) => a.createdAt - b.createdAt);
+  for (const conn of ordered) {
+    const trigger = closures.get(conn.id);
+    // A closure inside another episode belongs to it; the document's end admits no reconnect in it.
+    if (!trigger || consumed.has(conn.id) || trigger.initiator === 'document') continue;
+    episodes.push(walk(conn, trigger, byId, closures, links, terms, now, consumed));
+  }
+  return episodes;
+}
+
+function walk(
+  triggerConn: Connection,
+  trigger: ClosureFacts,
+  byId: ReadonlyMap<string, Connection>,
+  closures: ReadonlyMap<string, ClosureFacts>,
+  links: ReadonlyMap<string, ReconnectLink>,
+  terms: Terms,
+  now: number,
+  consumed: Set<string>,
+): EpisodeFacts {
+  const stableMs = terms.stableOpenS * 1000;
+  const windowMs = terms.linkWindowS * 1000;
+  const ep: EpisodeFacts = {
+    id: `ep:${trigger.connectionId}`,
+    trigger,
+    triggerConn,
+    attempts: [],
+    links: [],
+    failed: [],
+    delaysS: [],
+    waits: [],
+    trailing: { kind: 'none' },
+    outcome: 'ongoing',
+  };
+  let cur = trigger;
+  for (;;) {
+    const link = links.get(cur.connectionId);
+    const next = link && byId.get(link.nextId);
+    if (!link || !next) {
+      if (cur.initiator === 'document') {
+        // The attempt's document went away: no wait follows it.
+        ep.outcome = cur.openedAt !== undefined ? 'recovered' : 'gave-up';
+      } else if (now - cur.closedAt < windowMs) {
+        ep.trailing = { kind: 'running', wait: { fromMs: cur.closedAt, toMs: now } };
+        ep.outcome = 'ongoing';
+      } else {
+        ep.trailing = { kind: 'expired', wait: { fromMs: cur.closedAt, toMs: cur.closedAt + windowMs } };
+        ep.outcome = 'gave-up';
+      }
+      return ep;
+    }
+    ep.attempts.push(next);
+    ep.links.push(link);
+    ep.delaysS.push(link.delayS);
+    ep.waits.push({ fromMs: cur.closedAt, toMs: next.createdAt });
+    const closure = closures.get(next.id);
+    const openedAt = closure ? closure.openedAt : openedAtOf(next);
+    if (!closure) {
+      ep.outcome = openedAt !== undefined && now - openedAt >= stableMs ? 'recovered' : 'ongoing';
+      return ep;
+    }
+    if (openedAt !== undefined && closure.closedAt - openedAt >= stableMs) {
+      // It held: its own later closure starts a new episode.
+      ep.outcome = 'recovered';
+      return ep;
+    }
+    consumed.add(next.id);
+    ep.failed.push(closure);
+    cur = closure;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Reconnect detection (VERDICTS.md "Terms"): which later attempt answers which
+ * closure. Work is grouped by endpoint with maps, so it stays near-linear.
+ */
+import type { Connection } from '../protocol/recording';
+import type { ReconnectLink } from './types';
+import type { Terms } from './profiles/types';
+import type { ClosureFacts } from './classify';
+import { urlParts, type UrlParts } from './url-parts';
+
+interface Item {
+  conn: Connection;
+  parts: UrlParts;
+  closure?: ClosureFacts;
+}
+
+/** Links per closed connection id. Each attempt answers at most one closure. */
+export function linkReconnects(
+  connections: readonly Connection[],
+  closures: ReadonlyMap<string, ClosureFacts>,
+  terms: Terms,
+): Map<string, ReconnectLink> {
+  const links = new Map<string, ReconnectLink>();
+  const claimed = new Set<string>();
+  const byEndpoint = new Map<string, Item[]>();
+  const items: Item[] = [];
+  for (const conn of connections) {
+    const item: Item = { conn, parts: urlParts(conn.url), closure: closures.get(conn.id) };
+    items.push(item);
+    const key = `${conn.documentId}\u0000${item.parts.base}`;
+    const group = byEndpoint.get(key);
+    if (group) group.push(item);
+    else byEndpoint.set(key, [item]);
+  }
+  for (const group of byEndpoint.values()) linkEndpoint(group, terms, links, claimed);
+  linkMoved(items, terms, links, claimed);
+  return links;
+}
+
+/** Same endpoint: first-closed pairs with first-next; a replacement made before the close links as overlapping. */
+function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectLink>, claimed: Set<string>): void {
+  const windowMs = (terms.linkWindowS + terms.toleranceS) * 1000;
+  const overlapMs = terms.overlapWindowS * 1000;
+  const creations = [...group].sort((a, b) => a.conn.createdAt - b.conn.createdAt);
+  const ends = group
+    .filter((i): i is Item & { closure: ClosureFacts } => i.closure !== undefined && i.closure.initiator !== 'document')
+    .sort((a, b) => a.closure.closedAt - b.closure.closedAt);
+  const created = new Set<string>();
+  /** Created with no closure waiting for it, still alive: candidates for make-before-break. */
+  const fresh = new Set<Item>();
+  const pending: ClosureFacts[] = [];
+  let head = 0;
+  let ci = 0;
+  let ei = 0;
+  while (ci < creations.length || ei < ends.length) {
+    const next = creations[ci];
+    const end = ends[ei];
+    const takeEnd =
+      end !== undefined &&
+      (next === undefined ||
+        end.closure.closedAt < next.conn.createdAt ||
+        (end.closure.closedAt === next.conn.createdAt && created.has(end.conn.id)));
+    if (takeEnd && end) {
+      ei++;
+      fresh.delete(end);
+      const c = end.closure;
+      let replacement: Item | undefined;
+      for (const f of fresh) {
+        if (f.conn.createdAt > end.conn.createdAt && c.closedAt - f.conn.createdAt <= overlapMs) {
+          replacement = f;
+          break;
+        }
+      }
+      if (replacement) {
+        fresh.delete(replacement);
+        claimed.add(replacement.conn.id);
+        links.set(c.connectionId, { nextId: replacement.conn.id, delayS: 0, label: 'overlapping' });
+      } else {
+        pending.push(c);
+      }
+    } else if (next) {
+      ci++;
+      created.add(next.conn.id);
+      const at = next.conn.createdAt;
+      while (head < pending.length && at - (pending[head]?.closedAt ?? 0) > windowMs) head++;
+      const waiting = pending[head];
+      if (waiting) {
+        head++;
+        claimed.add(next.conn.id);
+        links.set(waiting.connectionId, { nextId: next.conn.id, delayS: (at - waiting.closedAt) / 1000 });
+      } else {
+        fresh.add(next);
+      }
+    }
+  }
+}
+
+/**
+ * Moved: no same-endpoint attempt followed, but one in the same document went to another
+ * host with the same path, or asked for the same subprotocols, within the link window.
+ */
+function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink>, claimed: Set<string>): void {
+  const windowMs = (terms.linkWindowS + terms.toleranceS) * 1000;
+  const byPath = new Map<string, Item[]>();
+  const byProtocols = new Map<string, Item[]>();
+  for (const item of items) {
+    if (claimed.has(item.conn.id)) continue;
+    push(byPath, `${item.conn.documentId}\u0000${item.parts.path}`, item);
+    if (item.conn.protocols.length > 0) push(byProtocols, `${item.conn.documentId}\u0000${item.conn.protocols.join(',')}`, item);
+  }
+  for (const list of byPath.values()) list.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
+  for (const list of byProtocols.values()) list.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
+
+  const orphans = items
+    .filter((i): i is Item & { closure: ClosureFacts } => !!i.closure && i.closure.initiator !== 'document' && !links.has(i.conn.id))
+    .sort((a, b) => a.closure.closedAt - b.closure.closedAt);
+  for (const o of orphans) {
+    const from = o.closure.closedAt;
+    const accept = (c: Item, samePath: boolean) =>
+      !claimed.has(c.conn.id) && c.parts.base !== o.parts.base && (!samePath || c.parts.host !== o.parts.host);
+    const a = firstIn(byPath.get(`${o.conn.documentId}\u0000${o.parts.path}`), from, from + windowMs, (c) => accept(c, true));
+    const b =
+      o.conn.protocols.length > 0
+        ? firstIn(byProtocols.get(`${o.conn.documentId}\u0000${o.conn.protocols.join(',')}`), from, from + windowMs, (c) => accept(c, false))
+        : undefined;
+    const pick = a && b ? (a.conn.createdAt <= b.conn.createdAt ? a : b) : (a ?? b);
+    if (!pick) continue;
+    claimed.add(pick.conn.id);
+    links.set(o.conn.id, { nextId: pick.conn.id, delayS: (pick.conn.createdAt - from) / 1000, label: 'moved', movedTo: pick.parts.host });
+  }
+}
+
+function push(map: Map<string, Item[]>, key: string, item: Item): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** First item created in [from, to] that passes ok, by binary search then a short scan. */
+function firstIn(list: Item[] | undefined, from: number, to: number, ok: (i: Item) => boolean): Item | undefined {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.conn.createdAt ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length; i++) {
+    const item = list[i];
+    if (!item || item.conn.createdAt > to) break;
+    if (ok(item)) return item;
+  }
+  return undefined;
+}

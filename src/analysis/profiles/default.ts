@@ -1,0 +1,186 @@
+/**
+ * The default profile, exactly as /work/shared/VERDICTS.md defines it. Every
+ * number is a named constant so docs/recommendations.md and the engine agree.
+ */
+import type { ReconnectAdvice } from '../../knowledge/types';
+import type { BackoffSpec, NoExpectationRule, NoResendRule, Profile, ReconnectRule, Rule, StormSpec, Terms } from './types';
+import { SRC_CLOSELINE, SRC_GUIDANCE_1012, SRC_GUIDANCE_1013, SRC_RFC6455_CODES } from './sources';
+
+// Terms
+export const LINK_WINDOW_S = 60;
+export const STABLE_OPEN_S = 10;
+/** Not in VERDICTS.md: a socket created longer than this before a closure is a parallel socket, not its replacement. */
+export const OVERLAP_WINDOW_S = 10;
+export const TOLERANCE_S = 0.05;
+
+// Storm (any code)
+export const STORM_ATTEMPTS = 5;
+export const STORM_WINDOW_S = 2;
+
+// 1012 Service Restart
+export const RESTART_MIN_S = 1;
+export const RESTART_MAX_S = 5;
+
+// 1013 Try Again Later: 1 s with ±50 % jitter allowed
+export const OVERLOAD_MIN_S = 0.5;
+
+// Backoff checks, with E_k = max(d_1 … d_k)
+export const BACKOFF_MIN_DELAYS = 3;
+export const NO_BACKOFF_FROM_K = 3;
+export const NO_BACKOFF_MAX_WAIT_S = 2;
+export const NO_BACKOFF_GROWTH_FACTOR = 1.5;
+export const SLOW_GROWTH_FROM_K = 4;
+export const SLOW_GROWTH_BASE_S = 0.25;
+export const SLOW_GROWTH_CEILING_S = 10;
+export const LOW_CAP_MIN_DELAYS = 6;
+export const LOW_CAP_S = 10;
+
+export const DEFAULT_TERMS: Terms = {
+  linkWindowS: LINK_WINDOW_S,
+  stableOpenS: STABLE_OPEN_S,
+  overlapWindowS: OVERLAP_WINDOW_S,
+  toleranceS: TOLERANCE_S,
+};
+
+export const DEFAULT_STORM: StormSpec = {
+  attempts: STORM_ATTEMPTS,
+  windowS: STORM_WINDOW_S,
+  finding: { id: 'storm', level: 'problem', textId: 'verdict_storm' },
+};
+
+export const DEFAULT_BACKOFF: BackoffSpec = {
+  minDelays: BACKOFF_MIN_DELAYS,
+  noBackoff: { fromK: NO_BACKOFF_FROM_K, maxWaitS: NO_BACKOFF_MAX_WAIT_S, growthFactor: NO_BACKOFF_GROWTH_FACTOR },
+  slowGrowth: {
+    fromK: SLOW_GROWTH_FROM_K,
+    baseS: SLOW_GROWTH_BASE_S,
+    ceilingS: SLOW_GROWTH_CEILING_S,
+    finding: { id: 'slow-growth', level: 'advice', textId: 'verdict_backoff_slow_growth' },
+  },
+  lowCap: {
+    minDelays: LOW_CAP_MIN_DELAYS,
+    capS: LOW_CAP_S,
+    finding: { id: 'low-cap', level: 'advice', textId: 'verdict_backoff_low_cap' },
+  },
+  fits: { id: 'fits', level: 'fits', textId: 'verdict_backoff_fits' },
+  notJudged: { id: 'not-judged', level: 'fits', textId: 'verdict_backoff_not_judged' },
+};
+
+const NO_RECONNECT_PROBLEM = { id: 'no-reconnect', level: 'problem', textId: 'verdict_no_reconnect' } as const;
+
+export const RESTART_RULE: ReconnectRule = {
+  kind: 'reconnect',
+  id: 'restart',
+  titleId: 'verdict_rule_restart_title',
+  source: SRC_GUIDANCE_1012,
+  noReconnect: NO_RECONNECT_PROBLEM,
+  firstDelay: {
+    minS: RESTART_MIN_S,
+    maxS: RESTART_MAX_S,
+    expectedTextId: 'verdict_expected_window',
+    tooSoon: { id: 'too-soon', level: 'problem', textId: 'verdict_restart_too_soon' },
+    slow: { id: 'slow', level: 'advice', textId: 'verdict_restart_slow' },
+    fits: { id: 'fits', level: 'fits', textId: 'verdict_restart_fits' },
+  },
+  backoff: { when: 'after-failed-first', noBackoff: { id: 'no-backoff', level: 'problem', textId: 'verdict_backoff_no_backoff' } },
+};
+
+export const OVERLOAD_RULE: ReconnectRule = {
+  kind: 'reconnect',
+  id: 'overload',
+  titleId: 'verdict_rule_overload_title',
+  source: SRC_GUIDANCE_1013,
+  noReconnect: NO_RECONNECT_PROBLEM,
+  firstDelay: {
+    minS: OVERLOAD_MIN_S,
+    expectedTextId: 'verdict_expected_overload',
+    tooSoon: { id: 'too-soon', level: 'problem', textId: 'verdict_overload_too_soon' },
+    fits: { id: 'fits', level: 'fits', textId: 'verdict_overload_fits' },
+  },
+  backoff: { when: 'always', noBackoff: { id: 'no-backoff', level: 'problem', textId: 'verdict_backoff_no_backoff' } },
+};
+
+export const APP_CHOICE_RULE: ReconnectRule = {
+  kind: 'reconnect',
+  id: 'app-choice',
+  titleId: 'verdict_rule_app_choice_title',
+  source: SRC_CLOSELINE,
+  noReconnect: { id: 'no-reconnect', level: 'info', textId: 'verdict_app_choice_no_reconnect' },
+  // "No backoff" is lowered to advice: the page may reconnect however it likes, but a loop still costs.
+  backoff: {
+    when: 'always',
+    noBackoff: { id: 'no-backoff', level: 'advice', textId: 'verdict_backoff_no_backoff' },
+    notJudged: { id: 'not-judged', level: 'info', textId: 'verdict_backoff_not_judged' },
+  },
+};
+
+export const NO_RESEND_RULE: NoResendRule = {
+  kind: 'no-resend',
+  id: 'terminal',
+  titleId: 'verdict_rule_terminal_title',
+  source: SRC_RFC6455_CODES,
+  blindRetry: { id: 'blind-retry', level: 'problem', textId: 'verdict_terminal_blind_retry' },
+  changedRequest: { id: 'changed-request', level: 'fits', textId: 'verdict_terminal_changed_request' },
+  noRetry: { id: 'no-retry', level: 'fits', textId: 'verdict_terminal_no_retry' },
+};
+
+export const NO_EXPECTATION_RULE: NoExpectationRule = {
+  kind: 'none',
+  id: 'none',
+  titleId: 'verdict_rule_none_title',
+  source: SRC_RFC6455_CODES,
+  noReconnect: { id: 'no-reconnect', level: 'info', textId: 'verdict_none_no_reconnect' },
+  reconnected: { id: 'reconnected', level: 'info', textId: 'verdict_none_reconnected' },
+};
+
+/** Codes VERDICTS.md names; other codes are asked of the knowledge base. */
+export const DEFAULT_CODES: Record<number, ReconnectAdvice> = {
+  1000: 'none',
+  1001: 'none',
+  1005: 'none',
+  1012: 'restart',
+  1013: 'backoff',
+  1008: 'do-not-resend',
+  1002: 'do-not-resend',
+  1003: 'do-not-resend',
+  1007: 'do-not-resend',
+  1009: 'do-not-resend',
+  1010: 'do-not-resend',
+  3000: 'do-not-resend',
+  3003: 'do-not-resend',
+  1006: 'app-choice',
+  1011: 'app-choice',
+  1014: 'app-choice',
+};
+
+export const DEFAULT_RULES: Record<ReconnectAdvice, Rule> = {
+  restart: RESTART_RULE,
+  backoff: OVERLOAD_RULE,
+  'do-not-resend': NO_RESEND_RULE,
+  'app-choice': APP_CHOICE_RULE,
+  none: NO_EXPECTATION_RULE,
+};
+
+export const DEFAULT_COMMON: Profile['common'] = {
+  pending: { id: 'pending', level: 'pending', textId: 'verdict_pending' },
+  throttled: {
+    hidden: { id: 'throttled', level: 'inconclusive', textId: 'verdict_throttled_hidden' },
+    frozen: { id: 'throttled', level: 'inconclusive', textId: 'verdict_throttled_frozen' },
+    offline: { id: 'throttled', level: 'inconclusive', textId: 'verdict_throttled_offline' },
+  },
+  document: { id: 'document', level: 'info', textId: 'verdict_document' },
+};
+
+export const DEFAULT_PROFILE: Profile = {
+  id: 'default',
+  nameId: 'verdict_profile_default_name',
+  descriptionId: 'verdict_profile_default_desc',
+  sources: [SRC_CLOSELINE, SRC_GUIDANCE_1012, SRC_GUIDANCE_1013, SRC_RFC6455_CODES],
+  terms: DEFAULT_TERMS,
+  storm: DEFAULT_STORM,
+  backoff: DEFAULT_BACKOFF,
+  codes: DEFAULT_CODES,
+  rules: DEFAULT_RULES,
+  ruleByCode: {},
+  common: DEFAULT_COMMON,
+};

@@ -1,0 +1,24 @@
+/** Storm: N or more attempts within any window of W seconds (tolerance in the page's favour). */
+import type { StormSpec } from './profiles/types';
+
+export interface Storm {
+  count: number;
+  spanS: number;
+}
+
+/** attemptTimesMs must be ascending. */
+export function findStorm(attemptTimesMs: readonly number[], spec: StormSpec, tol: number): Storm | undefined {
+  const limitMs = (spec.windowS - tol) * 1000;
+  let best: Storm | undefined;
+  let j = 0;
+  for (let i = 0; i < attemptTimesMs.length; i++) {
+    const start = attemptTimesMs[i] ?? 0;
+    if (j < i) j = i;
+    while (j + 1 < attemptTimesMs.length && (attemptTimesMs[j + 1] ?? 0) - start <= limitMs) j++;
+    const count = j - i + 1;
+    if (count >= spec.attempts && (!best || count > best.count)) {
+      best = { count, spanS: ((attemptTimesMs[j] ?? 0) - start) / 1000 };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,143 @@
+/**
+ * Test-only builders: recordings from delay sequences, plus a tiny seeded PRNG
+ * so random-jitter tests are reproducible.
+ */
+import { emptyCounters, emptyRecording, type Connection, type LifecycleState, type Mark, type Recording, type SocketEvent } from '../protocol/recording';
+
+/** mulberry32: a small, well-mixed 32-bit PRNG. Returns a function giving [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const T0 = 1_700_000_000_000;
+
+export interface ConnSpec {
+  id: string;
+  createdAt: number;
+  url?: string;
+  protocols?: string[];
+  documentId?: string;
+  frameId?: number;
+  /** ms after creation. */
+  openAfter?: number;
+  /** ms after creation: the page called close(). */
+  closeCallAfter?: number;
+  /** ms after creation: the close event. */
+  closeAfter?: number;
+  code?: number;
+  wasClean?: boolean;
+  /** Fire an error event just before the close (a failed handshake). */
+  error?: boolean;
+  /** ms after creation: the document went away with the socket open. */
+  documentEndAfter?: number;
+}
+
+export const URL_A = 'wss://api.example.com/live?token=abc';
+
+export function conn(s: ConnSpec): Connection {
+  const events: SocketEvent[] = [];
+  const at = (ms: number) => s.createdAt + ms;
+  if (s.openAfter !== undefined) events.push({ type: 'open', at: at(s.openAfter), protocol: s.protocols?.[0] ?? '', extensions: '' });
+  if (s.closeCallAfter !== undefined) events.push({ type: 'close-call', at: at(s.closeCallAfter), code: 1000, readyState: 1, stack: 'app.js:1' });
+  if (s.closeAfter !== undefined) {
+    if (s.error) events.push({ type: 'error', at: at(s.closeAfter) });
+    const code = s.code ?? 1006;
+    events.push({ type: 'close', at: at(s.closeAfter), code, reason: '', wasClean: s.wasClean ?? code !== 1006 });
+  }
+  if (s.documentEndAfter !== undefined) events.push({ type: 'ended-with-document', at: at(s.documentEndAfter), cause: 'new-document' });
+  return {
+    id: s.id,
+    api: 'WebSocket',
+    url: s.url ?? URL_A,
+    protocols: s.protocols ?? [],
+    frameId: s.frameId ?? 0,
+    documentId: s.documentId ?? 'doc-1',
+    frameUrl: 'https://app.example.com/',
+    createdAt: s.createdAt,
+    stack: 'app.js:1',
+    events,
+    counters: emptyCounters(),
+  };
+}
+
+export function recordingOf(connections: Connection[], marks: Mark[] = []): Recording {
+  const r = emptyRecording(1, 'test', T0 - 1000);
+  r.connections = [...connections].sort((a, b) => a.createdAt - b.createdAt);
+  r.marks = [...marks].sort((a, b) => a.at - b.at);
+  return r;
+}
+
+export function lifecycle(at: number, state: LifecycleState, documentId = 'doc-1', frameId = 0): Mark {
+  return { type: 'lifecycle', at, frameId, documentId, state };
+}
+
+export interface ChainSpec {
+  /** The trigger's close code (1006 gives a drop after open). */
+  code: number;
+  /** Delays after the trigger, seconds: d_1..d_n. */
+  delays: readonly number[];
+  /** The last attempt opens and holds (recovered). When false every attempt fails. */
+  lastHolds?: boolean;
+  /** How long a failed attempt takes to fail, ms. */
+  failMs?: number;
+  /** The page itself closed the trigger. */
+  pageClosed?: boolean;
+  /** URL per attempt (default: the trigger's). */
+  attemptUrl?: (k: number) => string;
+  /** Recording end, ms after the last event; default 30 s after a held attempt or 61 s after the last failure. */
+  tailMs?: number;
+}
+
+export interface Chain {
+  recording: Recording;
+  now: number;
+  triggerId: string;
+  /** When the trigger closed (epoch ms). */
+  closedAt: number;
+  attemptIds: string[];
+}
+
+/** A trigger closing at T0 + 60 s after a minute open, then attempts after the given delays. */
+export function chain(spec: ChainSpec, marks: Mark[] = []): Chain {
+  const failMs = spec.failMs ?? 50;
+  const holds = spec.lastHolds ?? true;
+  const triggerCreated = T0;
+  const lifeMs = 60_000;
+  const trigger = conn({
+    id: 't',
+    createdAt: triggerCreated,
+    openAfter: 10,
+    closeAfter: lifeMs,
+    code: spec.code,
+    ...(spec.pageClosed && { closeCallAfter: lifeMs - 5 }),
+  });
+  const conns = [trigger];
+  const attemptIds: string[] = [];
+  let end = triggerCreated + lifeMs;
+  let lastAt = end;
+  spec.delays.forEach((d, i) => {
+    const id = `a${i + 1}`;
+    const createdAt = end + d * 1000;
+    const last = i === spec.delays.length - 1;
+    const url = spec.attemptUrl?.(i + 1) ?? URL_A;
+    if (last && holds) {
+      conns.push(conn({ id, createdAt, url, openAfter: 20 }));
+      lastAt = createdAt + 20;
+    } else {
+      conns.push(conn({ id, createdAt, url, closeAfter: failMs, error: true }));
+      end = createdAt + failMs;
+      lastAt = end;
+    }
+    attemptIds.push(id);
+  });
+  const heldLast = holds && spec.delays.length > 0;
+  const now = lastAt + (spec.tailMs ?? (heldLast ? 30_000 : 61_000));
+  return { recording: recordingOf(conns, marks), now, triggerId: 't', closedAt: triggerCreated + lifeMs, attemptIds };
+}

@@ -1,0 +1,162 @@
+/**
+ * The rule engine: one verdict per episode, from the profile's data. Storms
+ * override everything; throttled waits turn "too late / slow / no reconnect"
+ * into inconclusive; a wait still running at the recording's end is pending
+ * unless a problem is already certain.
+ */
+import type { Connection } from '../protocol/recording';
+import type { ReconnectAdvice } from '../knowledge/types';
+import type { I18nText, Verdict, VerdictLevel } from './types';
+import type { Finding, NoExpectationRule, NoResendRule, Profile, ReconnectRule, Rule, UserActionRule } from './profiles/types';
+import type { EpisodeFacts, Wait } from './episodes';
+import type { ThrottleIndex } from './throttle';
+import { checkBackoff } from './backoff';
+import { findStorm } from './storm';
+import { num, seconds } from './format';
+
+export interface JudgeContext {
+  profile: Profile;
+  throttle: ThrottleIndex;
+  /** The knowledge base's advice for codes the profile does not name. */
+  adviceFor(code: number, conn: Connection): ReconnectAdvice;
+}
+
+/** Most severe first: a verdict shows the worst thing found. */
+const SEVERITY: Record<VerdictLevel, number> = { problem: 5, advice: 4, inconclusive: 3, pending: 2, fits: 1, info: 0 };
+
+interface Candidate {
+  rule: string;
+  level: VerdictLevel;
+  text: I18nText;
+}
+
+export function ruleFor(ep: EpisodeFacts, ctx: JudgeContext): Rule {
+  const { profile } = ctx;
+  // The page closed it itself: nothing is expected of the reconnect.
+  if (ep.trigger.initiator === 'page') return profile.rules.none;
+  const code = ep.trigger.code;
+  return profile.ruleByCode[code] ?? profile.rules[profile.codes[code] ?? ctx.adviceFor(code, ep.triggerConn)];
+}
+
+export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
+  const { profile } = ctx;
+  const rule = ruleFor(ep, ctx);
+  const base = { observedDelays: ep.delaysS, profileId: profile.id };
+  const expected = expectedOf(rule);
+  const storm = findStorm(
+    ep.attempts.map((a) => a.createdAt),
+    profile.storm,
+    profile.terms.toleranceS,
+  );
+  if (storm) {
+    const f = profile.storm.finding;
+    const subs = [String(storm.count), seconds(storm.spanS), String(profile.storm.attempts), num(profile.storm.windowS)];
+    return { ...base, level: f.level, rule: f.id, text: { id: f.textId, subs }, ...(expected && { expected }) };
+  }
+  const candidates = candidatesFor(rule, ep, ctx);
+  let best = candidates[0];
+  for (const c of candidates) if (best && SEVERITY[c.level] > SEVERITY[best.level]) best = c;
+  if (!best) throw new Error(`analysis: rule ${rule.id} gave no finding`);
+  if (ep.trailing.kind === 'running' && rule.kind !== 'none' && best.level !== 'problem') {
+    const f = profile.common.pending;
+    const elapsed = (ep.trailing.wait.toMs - ep.trailing.wait.fromMs) / 1000;
+    best = { rule: `${rule.id}.${f.id}`, level: f.level, text: { id: f.textId, subs: [seconds(elapsed)] } };
+  }
+  return { ...base, level: best.level, rule: best.rule, text: best.text, ...(expected && { expected }) };
+}
+
+function expectedOf(rule: Rule): Verdict['expected'] | undefined {
+  if (rule.kind !== 'reconnect' || !rule.firstDelay) return undefined;
+  const { minS, maxS, expectedTextId } = rule.firstDelay;
+  return {
+    ...(minS !== undefined && { minS }),
+    ...(maxS !== undefined && { maxS }),
+    text: { id: expectedTextId, subs: [num(minS ?? 0), maxS === undefined ? '' : num(maxS)] },
+  };
+}
+
+function candidatesFor(rule: Rule, ep: EpisodeFacts, ctx: JudgeContext): Candidate[] {
+  switch (rule.kind) {
+    case 'reconnect':
+      return reconnectCandidates(rule, ep, ctx);
+    case 'no-resend':
+      return [noResendCandidate(rule, ep)];
+    case 'user-action':
+      return [userActionCandidate(rule, ep)];
+    case 'none':
+      return [noneCandidate(rule, ep)];
+  }
+}
+
+function make(rule: Rule, f: Finding, subs: string[]): Candidate {
+  return { rule: `${rule.id}.${f.id}`, level: f.level, text: { id: f.textId, subs } };
+}
+
+function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeContext): Candidate[] {
+  const { profile, throttle } = ctx;
+  const tol = profile.terms.toleranceS;
+  const code = String(ep.trigger.code);
+  const doc = ep.triggerConn.documentId;
+  /** A finding that claims the page waited too long cannot stand on a throttled wait. */
+  const unlessThrottled = (c: Candidate, waits: readonly Wait[], delayS: number): Candidate => {
+    if (c.level !== 'problem' && c.level !== 'advice') return c;
+    for (const w of waits) {
+      const reason = throttle.reasonDuring(doc, w.fromMs, w.toMs);
+      if (!reason) continue;
+      const f = profile.common.throttled[reason];
+      return { rule: `${c.rule}.${f.id}`, level: f.level, text: { id: f.textId, subs: [seconds(delayS)] } };
+    }
+    return c;
+  };
+
+  const d = ep.delaysS;
+  if (d.length === 0) {
+    const wait = ep.trailing.kind === 'none' ? undefined : ep.trailing.wait;
+    const c = make(rule, rule.noReconnect, [num(profile.terms.linkWindowS), code]);
+    return [wait ? unlessThrottled(c, [wait], (wait.toMs - wait.fromMs) / 1000) : c];
+  }
+  const out: Candidate[] = [];
+  const b = rule.backoff;
+  if (b && (b.when === 'always' || d.length >= 2)) {
+    const found = checkBackoff(d, profile.backoff, b.noBackoff, b.notJudged ?? profile.backoff.notJudged, tol);
+    // Backoff findings say the page waited too little; throttling only lengthens waits, so they stand.
+    for (const f of found) out.push(make(rule, f.finding, f.subs));
+  }
+  const fd = rule.firstDelay;
+  const d1 = d[0] ?? 0;
+  if (fd) {
+    const subs = [seconds(d1), num(fd.minS ?? 0), num(fd.maxS ?? 0), code];
+    if (fd.tooSoon && fd.minS !== undefined && d1 + tol < fd.minS) out.push(make(rule, fd.tooSoon, subs));
+    else if (fd.slow && fd.maxS !== undefined && d1 - tol > fd.maxS) out.push(unlessThrottled(make(rule, fd.slow, subs), ep.waits.slice(0, 1), d1));
+    // With backoff checks present their verdict says more than "the first wait fits".
+    else if (out.length === 0) out.push(make(rule, fd.fits, subs));
+  }
+  if (out.length === 0) out.push(make(rule, profile.backoff.fits, [seconds(d1)]));
+  return out;
+}
+
+function noResendCandidate(rule: NoResendRule, ep: EpisodeFacts): Candidate {
+  const code = String(ep.trigger.code);
+  const t = ep.triggerConn;
+  const same = (c: Connection) => c.url === t.url && c.protocols.length === t.protocols.length && c.protocols.every((p, i) => p === t.protocols[i]);
+  const idx = ep.attempts.findIndex(same);
+  if (idx >= 0) return make(rule, rule.blindRetry, [code, seconds(ep.delaysS[idx] ?? 0)]);
+  if (ep.attempts.length > 0) return make(rule, rule.changedRequest, [code, seconds(ep.delaysS[0] ?? 0)]);
+  return make(rule, rule.noRetry, [code, '']);
+}
+
+function userActionCandidate(rule: UserActionRule, ep: EpisodeFacts): Candidate {
+  const code = String(ep.trigger.code);
+  const link = ep.links[0];
+  if (!link) return make(rule, rule.noRetry, [code, '', '']);
+  const delay = seconds(link.delayS);
+  if (link.label === 'moved') return make(rule, rule.movedHost, [code, delay, link.movedTo ?? '']);
+  return make(rule, rule.autoReconnect, [code, delay, '']);
+}
+
+function noneCandidate(rule: NoExpectationRule, ep: EpisodeFacts): Candidate {
+  const code = String(ep.trigger.code);
+  const first = ep.delaysS[0];
+  if (first === undefined) return make(rule, rule.noReconnect, [code, '']);
+  return make(rule, rule.reconnected, [code, seconds(first)]);
+}
