@@ -92,8 +92,9 @@ const req = <T>(o: Obj, key: string, d: Decoder<T>, path: string): T => d(o[key]
 const opt = <T>(o: Obj, key: string, d: Decoder<T>, path: string): T | undefined =>
   o[key] === undefined ? undefined : d(o[key], `${path}.${key}`);
 /** Copies only the optional fields that are present, so absent stays absent. */
-function defined<T extends Obj>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+function defined<T extends object>(o: T): T {
+  const rec = o as Obj;
+  for (const k of Object.keys(rec)) if (rec[k] === undefined) delete rec[k];
   return o;
 }
 
@@ -185,7 +186,7 @@ function recording(v: unknown): Recording {
   const o = obj(v, '$');
   if (o.format !== RECORDING_FORMAT) fail('panel_import_err_format', [RECORDING_FORMAT]);
   if (o.version !== RECORDING_FORMAT_VERSION) fail('panel_import_err_version', [String(o.version), RECORDING_FORMAT_VERSION]);
-  const rec: Recording = defined({
+  const rec = defined<Recording>({
     format: RECORDING_FORMAT,
     version: RECORDING_FORMAT_VERSION,
     extensionVersion: req(o, 'extensionVersion', str(MAX_SHORT), '$'),

@@ -1,0 +1,49 @@
+import type { Connection, SocketEvent } from '../../protocol/recording';
+import { formatClock, formatSize } from '../../ui/components/format';
+import { t } from '../../ui/i18n';
+
+function details(e: SocketEvent): string {
+  switch (e.type) {
+    case 'close-call':
+      return t('panel_event_close_call', [e.code ?? '—', e.reason ?? '', e.readyState]);
+    case 'open':
+      return t('panel_event_open', [e.protocol || '—', e.extensions || '—']);
+    case 'error':
+      return '';
+    case 'close':
+      return t('panel_event_close', [e.code, e.reason, t(e.wasClean ? 'panel_yes' : 'panel_no')]);
+    case 'ended-with-document':
+      return t(`panel_event_ended_${e.cause.replace('-', '_')}`);
+  }
+}
+
+/** Every recorded fact about the connection, unjudged: the events, counters and clamped fields. */
+export function RawEvents({ connection }: { connection: Connection }) {
+  const c = connection.counters;
+  return (
+    <>
+      <table className="raw-events">
+        <tbody>
+          <tr>
+            <td>{formatClock(connection.createdAt)}</td>
+            <td>{t('panel_event_type_created')}</td>
+            <td>{t('panel_event_created', [connection.api, connection.protocols.join(', ') || '—'])}</td>
+          </tr>
+          {connection.events.map((e, i) => (
+            <tr key={i}>
+              <td>{formatClock(e.at)}</td>
+              <td>
+                {t(`panel_event_type_${e.type.replace(/-/g, '_')}`)}
+                {'simulated' in e && e.simulated ? <span className="tag tag-simulated">{t('panel_simulated')}</span> : null}
+              </td>
+              <td>{details(e)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t('panel_counters', [c.sentMessages, formatSize(c.sentSize), c.receivedMessages, formatSize(c.receivedSize)])}</p>
+      <p className="muted">{t('panel_size_note')}</p>
+      {connection.truncated?.length ? <p className="note">{t('panel_truncated_fields', [connection.truncated.join(', ')])}</p> : null}
+    </>
+  );
+}

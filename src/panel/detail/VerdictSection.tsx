@@ -1,0 +1,71 @@
+import type { Episode, Verdict } from '../../analysis/types';
+import { formatSeconds } from '../../ui/components/format';
+import { VerdictBadge } from '../../ui/components/VerdictBadge';
+import { t } from '../../ui/i18n';
+
+interface Props {
+  verdict?: Verdict;
+  episode?: Episode;
+  /** This closure's id, to mark where it sits in the episode. */
+  closureId: string;
+  onSelect(id: string): void;
+}
+
+const delays = (ds: readonly number[]) => (ds.length === 0 ? t('panel_verdict_none_observed') : ds.map(formatSeconds).join(', '));
+
+/** The reconnect verdict: level, sentence, observed vs expected delays, and the whole episode. */
+export function VerdictSection({ verdict, episode, closureId, onSelect }: Props) {
+  return (
+    <>
+      {verdict ? (
+        <div className="verdict">
+          <p>
+            <VerdictBadge level={verdict.level} /> {t(verdict.text.id, verdict.text.subs)}
+          </p>
+          <dl className="facts">
+            <dt>{t('panel_verdict_observed')}</dt>
+            <dd>{delays(verdict.observedDelays)}</dd>
+            {verdict.expected ? (
+              <>
+                <dt>{t('panel_verdict_expected')}</dt>
+                <dd>{t(verdict.expected.text.id, verdict.expected.text.subs)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+      ) : (
+        <p className="muted">{t('panel_verdict_missing')}</p>
+      )}
+      {episode ? (
+        <div className="episode">
+          <h4>{t(`panel_episode_${episode.outcome.replace('-', '_')}`, [episode.code, episode.attemptIds.length])}</h4>
+          <ol className="episode-steps">
+            <li>
+              <EpisodeStep id={episode.triggerId} current={closureId} onSelect={onSelect} label={t('panel_episode_trigger', [episode.code])} />
+            </li>
+            {episode.attemptIds.map((id, i) => (
+              <li key={id}>
+                <EpisodeStep
+                  id={id}
+                  current={closureId}
+                  onSelect={onSelect}
+                  label={t('panel_episode_attempt', [i + 1, episode.delaysS[i] === undefined ? '?' : formatSeconds(episode.delaysS[i] ?? 0)])}
+                />
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function EpisodeStep({ id, current, label, onSelect }: { id: string; current: string; label: string; onSelect(id: string): void }) {
+  return id === current ? (
+    <strong aria-current="true">{label}</strong>
+  ) : (
+    <button type="button" className="link" onClick={() => onSelect(id)}>
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,37 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { Analysis } from '../../analysis/types';
+import type { Recording } from '../../protocol/recording';
+import type { PanelServices } from '../services';
+
+/** How often live verdicts are re-judged: a wait still running turns from pending to a verdict. */
+export const LIVE_TICK_MS = 5_000;
+
+/** The time an imported recording is judged at: when it was exported, else its last fact. */
+export function staticNow(rec: Recording): number {
+  if (rec.exportedAt !== undefined) return rec.exportedAt;
+  let last = rec.startedAt;
+  for (const c of rec.connections) for (const e of c.events) last = Math.max(last, e.at);
+  return last;
+}
+
+export interface Analysed {
+  /** The recording this analysis was computed from (may lag the newest by a render). */
+  recording: Recording;
+  analysis: Analysis;
+}
+
+export function useAnalysis(recording: Recording | null, services: PanelServices, profileId: string, live: boolean): Analysed | null {
+  // Deferred: a burst of closures must not block typing in the filter box.
+  const rec = useDeferredValue(recording);
+  const [tick, setTick] = useState(() => Date.now());
+  useEffect(() => {
+    if (!live) return;
+    const id = setInterval(() => setTick(Date.now()), LIVE_TICK_MS);
+    return () => clearInterval(id);
+  }, [live]);
+  return useMemo(() => {
+    if (!rec) return null;
+    const now = live ? Math.max(tick, Date.now()) : staticNow(rec);
+    return { recording: rec, analysis: services.analyze(rec, { profileId, now }) };
+  }, [rec, services, profileId, live, tick]);
+}

@@ -1,0 +1,47 @@
+/**
+ * Export: the recording as the JSON document docs/recording-format.md
+ * describes, with query values redacted unless the user turned that off.
+ */
+import { redactRecording } from '../../protocol/redact';
+import type { Recording } from '../../protocol/recording';
+import { formatFileDate } from '../../ui/components/format';
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The inspected page's host: the top frame's document, else any socket's endpoint. */
+export function recordingHost(rec: Recording): string {
+  const top = rec.connections.find((c) => c.frameId === 0)?.frameUrl;
+  const nav = rec.marks.find((m) => m.type === 'navigation' && m.frameId === 0);
+  const host = hostOf(top) ?? hostOf(nav?.type === 'navigation' ? nav.url : undefined) ?? hostOf(rec.connections[0]?.url);
+  // Hostnames are already filename-safe; the replace guards odd inputs (IPv6 brackets, colons).
+  return (host ?? `tab${rec.tabId}`).replace(/[^A-Za-z0-9.-]/g, '_');
+}
+
+export function exportFileName(rec: Recording, now: number): string {
+  return `closeline-${recordingHost(rec)}-${formatFileDate(now)}.json`;
+}
+
+export function exportText(rec: Recording, redactQuery: boolean, now: number): string {
+  const out: Recording = { ...(redactQuery ? redactRecording(rec) : rec), exportedAt: now };
+  return JSON.stringify(out, null, 2);
+}
+
+/** Saves text as a file through a temporary link (no downloads permission needed). */
+export function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

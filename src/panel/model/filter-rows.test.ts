@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conn, recordingOf, T0 } from '../fixtures/recording';
+import { testServices, verdict } from '../fixtures/analysis';
+import { installTestMessages } from '../fixtures/messages';
+import { buildRows } from './rows';
+import { filterOptions, filterRows, NO_FILTERS, type Filters } from './filter-rows';
+
+beforeAll(installTestMessages);
+
+const rec = recordingOf([
+  conn({ id: 'restart', url: 'wss://rt.example/live?room=1', code: 1012, reason: 'deploy' }),
+  conn({ id: 'policy', code: 1008, reason: 'bad token', frameId: 4, frameUrl: 'https://widget.example/' }),
+  conn({ id: 'gql', code: 4004, protocols: [], url: 'wss://api.example/graphql' }),
+  conn({ id: 'open', at: T0 + 5 }),
+]);
+const services = testServices({ verdicts: { restart: verdict('fits'), policy: verdict('problem') } });
+const rows = buildRows(rec, services.analyze(rec, { profileId: 'default', now: T0 }), services);
+const ids = (f: Partial<Filters>) => filterRows(rows, { ...NO_FILTERS, ...f }).map((r) => r.id);
+
+describe('filterRows', () => {
+  it.each<[string, Partial<Filters>, string[]]>([
+    ['no filter', {}, ['restart', 'policy', 'gql']],
+    ['text in URL', { text: 'ROOM=1' }, ['restart']],
+    ['text in reason', { text: 'token' }, ['policy']],
+    ['text in code name', { text: 'service restart' }, ['restart']],
+    ['text as code', { text: '4004' }, ['gql']],
+    ['code', { code: 1008 }, ['policy']],
+    ['category', { category: 'restart' }, ['restart']],
+    ['verdict', { verdict: 'problem' }, ['policy']],
+    ['frame', { frameId: 4 }, ['policy']],
+    ['combined, no match', { frameId: 4, code: 1012 }, []],
+  ])('%s', (_name, f, want) => {
+    expect(ids(f)).toEqual(want);
+  });
+
+  it('matches any candidate category of an ambiguous code', () => {
+    const gql = rows.find((r) => r.id === 'gql');
+    expect(gql?.lookup.kind).toBe('ambiguous');
+    for (const c of gql?.categories ?? []) expect(ids({ category: c })).toContain('gql');
+  });
+});
+
+describe('filterOptions', () => {
+  it('offers only values present', () => {
+    const o = filterOptions(rows);
+    expect(o.codes).toEqual([1008, 1012, 4004]);
+    expect(o.verdicts).toEqual(['fits', 'problem']);
+    expect(o.frames).toEqual([
+      { frameId: 0, url: 'https://app.example/' },
+      { frameId: 4, url: 'https://widget.example/' },
+    ]);
+  });
+});

@@ -1,0 +1,56 @@
+import type { CaptureStatus } from '../../protocol/messages';
+import { Banner } from '../../ui/components/Banner';
+import { t } from '../../ui/i18n';
+
+/** Tabs opened before install (or paused sites) record nothing until reloaded / resumed. */
+export function StatusBanner({ status }: { status: CaptureStatus | null }) {
+  if (status === 'no-hook') return <Banner kind="warning">{t('panel_status_no_hook')}</Banner>;
+  if (status === 'paused') return <Banner kind="info">{t('panel_status_paused')}</Banner>;
+  return null;
+}
+
+export function ImportedBanner({ onBackToLive }: { onBackToLive(): void }) {
+  return (
+    <Banner
+      kind="info"
+      actions={
+        <button type="button" onClick={onBackToLive}>
+          {t('panel_imported_back')}
+        </button>
+      }
+    >
+      {t('panel_imported_viewing')}
+    </Banner>
+  );
+}
+
+export function ImportErrorBanner({ message, onDismiss }: { message: string; onDismiss(): void }) {
+  return (
+    <Banner
+      kind="error"
+      actions={
+        <button type="button" onClick={onDismiss}>
+          {t('panel_dismiss')}
+        </button>
+      }
+    >
+      {t('panel_import_failed', [message])}
+    </Banner>
+  );
+}
+
+/** Nothing recorded yet: say what to do, since the hook only sees sockets made after it loads. */
+export function EmptyState({ imported, filtered }: { imported: boolean; filtered: boolean }) {
+  const id = filtered ? 'panel_empty_filtered' : imported ? 'panel_empty_imported' : 'panel_empty_live';
+  return (
+    <div className="empty-state" role="status">
+      <p className="empty-title">{t(id)}</p>
+      {!filtered && !imported ? <p>{t('panel_empty_live_hint')}</p> : null}
+    </div>
+  );
+}
+
+/** A documented gap: sockets made inside workers are invisible to the page hook. */
+export function WorkerGapNotice() {
+  return <p className="footer-note">{t('panel_worker_gap')}</p>;
+}

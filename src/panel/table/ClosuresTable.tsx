@@ -1,0 +1,75 @@
+/**
+ * The closures table: sortable headers, windowed rows, one selection shared
+ * with the timeline. The grid holds focus and points at the selected row with
+ * aria-activedescendant, so arrow keys work without focusing each row.
+ */
+import { useEffect, useMemo, type CSSProperties, type KeyboardEvent } from 'react';
+import { t } from '../../ui/i18n';
+import type { ClosureRow } from '../model/rows';
+import type { ColumnId, SortState } from '../model/sort-rows';
+import { GRID_TEMPLATE } from './columns';
+import { nextIndex } from './keyboard';
+import { TableHeader } from './TableHeader';
+import { rowDomId, TableRow } from './TableRow';
+import { useWindowing } from './use-windowing';
+
+export const ROW_PX = 21;
+
+interface Props {
+  rows: readonly ClosureRow[];
+  sort: SortState;
+  onSort(column: ColumnId): void;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+}
+
+export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen }: Props) {
+  const win = useWindowing(rows.length, ROW_PX);
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)), [rows, selectedId]);
+  const { scrollToIndex } = win;
+
+  // Follow the selection wherever it comes from (keys, timeline clicks).
+  useEffect(() => {
+    if (selectedIndex >= 0) scrollToIndex(selectedIndex);
+    // scrollToIndex changes with every scroll; following it would fight the user's scrolling.
+  }, [selectedIndex]);
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.key === 'Enter') {
+      if (selectedId !== null && selectedIndex >= 0) onOpen(selectedId);
+      e.preventDefault();
+      return;
+    }
+    const next = nextIndex(e.key, selectedIndex, rows.length, win.pageRows);
+    const row = next === null ? undefined : rows[next];
+    if (!row) return;
+    e.preventDefault();
+    onSelect(row.id);
+  }
+
+  const style = { '--closures-columns': GRID_TEMPLATE } as CSSProperties;
+  return (
+    <div
+      role="grid"
+      className="closures"
+      style={style}
+      aria-label={t('panel_table_label')}
+      aria-rowcount={rows.length + 1}
+      aria-activedescendant={selectedIndex >= 0 ? rowDomId(selectedId ?? '') : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <TableHeader sort={sort} onSort={onSort} />
+      <div role="rowgroup" className="closures-body" ref={win.containerRef} onScroll={win.onScroll}>
+        <div style={{ height: win.totalPx, position: 'relative' }}>
+          <div style={{ transform: `translateY(${win.offsetPx}px)` }}>
+            {rows.slice(win.start, win.end).map((row, i) => (
+              <TableRow key={row.id} row={row} index={win.start + i} selected={row.id === selectedId} onSelect={onSelect} />
+            ))}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

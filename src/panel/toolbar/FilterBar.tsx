@@ -1,0 +1,79 @@
+import type { VerdictLevel } from '../../analysis/types';
+import type { CodeCategory } from '../../knowledge/types';
+import { t } from '../../ui/i18n';
+import type { FilterOptions, Filters } from '../model/filter-rows';
+
+interface Props {
+  filters: Filters;
+  options: FilterOptions;
+  onChange(next: Filters): void;
+  shown: number;
+  total: number;
+}
+
+const ANY = '';
+
+/** The filter row: free text plus one select per dimension, offering only values present. */
+export function FilterBar({ filters, options, onChange, shown, total }: Props) {
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  return (
+    <div className="toolbar filter-bar" role="search">
+      <input
+        type="search"
+        className="filter-text"
+        placeholder={t('panel_filter_placeholder')}
+        aria-label={t('panel_filter_text')}
+        value={filters.text}
+        onChange={(e) => set({ text: e.target.value })}
+      />
+      <label className="toolbar-select">
+        {t('panel_filter_code')}
+        <select value={filters.code ?? ANY} onChange={(e) => set({ code: e.target.value === ANY ? null : Number(e.target.value) })}>
+          <option value={ANY}>{t('panel_filter_any')}</option>
+          {options.codes.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-select">
+        {t('panel_filter_category')}
+        <select value={filters.category ?? ANY} onChange={(e) => set({ category: e.target.value === ANY ? null : (e.target.value as CodeCategory) })}>
+          <option value={ANY}>{t('panel_filter_any')}</option>
+          {options.categories.map((c) => (
+            <option key={c} value={c}>
+              {t(`panel_category_${c.replace('-', '_')}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-select">
+        {t('panel_filter_verdict')}
+        <select value={filters.verdict ?? ANY} onChange={(e) => set({ verdict: e.target.value === ANY ? null : (e.target.value as VerdictLevel) })}>
+          <option value={ANY}>{t('panel_filter_any')}</option>
+          {options.verdicts.map((v) => (
+            <option key={v} value={v}>
+              {t(`ui_verdict_${v}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-select">
+        {t('panel_filter_frame')}
+        <select value={filters.frameId ?? ANY} onChange={(e) => set({ frameId: e.target.value === ANY ? null : Number(e.target.value) })}>
+          <option value={ANY}>{t('panel_filter_any')}</option>
+          {options.frames.map((f) => (
+            <option key={f.frameId} value={f.frameId}>
+              {f.frameId === 0 ? t('panel_frame_top', [f.url]) : t('panel_frame_sub', [f.frameId, f.url])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="toolbar-spacer" />
+      <span className="filter-count" aria-live="polite">
+        {t('panel_filter_count', [shown, total])}
+      </span>
+    </div>
+  );
+}

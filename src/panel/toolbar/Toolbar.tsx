@@ -1,0 +1,63 @@
+import { useRef, type ChangeEvent } from 'react';
+import type { Settings } from '../../protocol/messages';
+import { t } from '../../ui/i18n';
+import type { ProfileOption } from '../services';
+
+interface Props {
+  settings: Settings | null;
+  profiles: readonly ProfileOption[];
+  onSettings(patch: Partial<Settings>): void;
+  onClear(): void;
+  /** False while viewing an imported file: clearing it would lose nothing the user can get back. */
+  canClear: boolean;
+  onExport(): void;
+  canExport: boolean;
+  onImport(file: File): void;
+}
+
+/** The top toolbar, in DevTools' Network panel order: clear, preserve log, then profile and file actions. */
+export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onExport, canExport, onImport }: Props) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    // Reset so choosing the same file again fires change again.
+    e.target.value = '';
+    if (file) onImport(file);
+  };
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('panel_toolbar_label')}>
+      <button type="button" onClick={onClear} disabled={!canClear} title={t('panel_clear')}>
+        {t('panel_clear')}
+      </button>
+      <span className="toolbar-divider" />
+      <label className="toolbar-check">
+        <input
+          type="checkbox"
+          checked={settings?.preserveLog ?? false}
+          disabled={!settings}
+          onChange={(e) => onSettings({ preserveLog: e.target.checked })}
+        />
+        {t('panel_preserve_log')}
+      </label>
+      <span className="toolbar-divider" />
+      <label className="toolbar-select">
+        {t('panel_profile')}
+        <select value={settings?.profileId ?? ''} disabled={!settings} onChange={(e) => onSettings({ profileId: e.target.value })}>
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {t(p.nameId)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="toolbar-spacer" />
+      <button type="button" onClick={onExport} disabled={!canExport} title={t('panel_export_title')}>
+        {t('panel_export')}
+      </button>
+      <button type="button" onClick={() => fileRef.current?.click()} title={t('panel_import_title')}>
+        {t('panel_import')}
+      </button>
+      <input ref={fileRef} type="file" accept="application/json,.json" hidden onChange={onFile} data-testid="import-input" />
+    </div>
+  );
+}
