@@ -71,18 +71,23 @@ export class Uplink {
 
   flush(): void {
     if (this.stopped || (this.pending.length === 0 && Object.keys(this.dropped).length === 0)) return;
+    // Make room first, so what overflowed is counted in this very batch.
+    this.shed(this.pending.length);
     const batch: RelayBatch = { type: 'batch', seq: ++this.seq, events: this.pending, dropped: this.dropped };
     this.pending = [];
     this.dropped = {};
     this.unacked.push(batch);
     this.unackedEvents += batch.events.length;
-    this.shed();
     this.send(batch);
   }
 
-  /** Drops the oldest unacknowledged batches past the bound, carrying their counts forward. */
-  private shed(): void {
-    while (this.unackedEvents > LIMITS.unackedEvents && this.unacked.length > 1) {
+  /**
+   * Drops the oldest unacknowledged batches past the bound, carrying their counts
+   * forward. The background has stopped acknowledging by then (20,000 events
+   * behind), so those batches are counted as lost.
+   */
+  private shed(incoming: number): void {
+    while (this.unackedEvents + incoming > LIMITS.unackedEvents && this.unacked.length > 0) {
       const old = this.unacked.shift() as RelayBatch;
       this.unackedEvents -= old.events.length;
       addDropped(this.dropped, old.dropped);

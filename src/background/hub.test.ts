@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { Hub } from './hub';
+import { Persist } from './persist';
+import { MemoryStorage } from './test-support';
+import { DEFAULT_SETTINGS, type BackgroundPush, type RelayBatch } from '../protocol/messages';
+
+const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };
+
+function makeHub(storage = new MemoryStorage(), settings = { ...DEFAULT_SETTINGS }) {
+  let now = 1000;
+  const hub = new Hub({ persist: new Persist(storage), extensionVersion: '0.1.0', now: () => now, setTimer: () => undefined, settings: () => settings });
+  return { hub, storage, settings, advance: (ms: number) => (now += ms) };
+}
+
+const sender = { tabId: 4, frameId: 0, documentId: 'DOC1', url: 'http://127.0.0.1/a' };
+const hello = { type: 'hello' as const, docNonce: 'n', url: 'http://127.0.0.1/a', isTop: true };
+const batch = (seq: number, k: number): RelayBatch => ({
+  type: 'batch',
+  seq,
+  events: [
+    { t: 'socket', k, api: 'WebSocket', url: 'ws://127.0.0.1/s', protocols: [], at: 1000 + k, stack: '' },
+    { t: 'close', k, at: 1001 + k, code: 1012, reason: '', wasClean: true, counters },
+  ],
+  dropped: {},
+});
+
+describe('Hub', () => {
+  it('acknowledges a batch only after it is stored', async () => {
+    const { hub, storage } = makeHub();
+    const docId = hub.hello(sender, hello);
+    const acks: number[] = [];
+    hub.batch(4, docId, batch(1, 1), (s) => acks.push(s));
+    expect(acks).toEqual([]);
+    await hub.tick();
+    expect(acks).toEqual([1]);
+    expect([...storage.data.keys()]).toContain('t4:c0');
+  });
+
+  it('does not apply a re-sent batch twice after a worker restart', async () => {
+    const storage = new MemoryStorage();
+    const first = makeHub(storage).hub;
+    const docId = first.hello(sender, hello);
+    first.batch(4, docId, batch(1, 1), () => undefined);
+    await first.tick();
+    // The worker dies before acking batch 2's successor; the relay re-sends 1 and 2 to a new worker.
+    const second = makeHub(storage).hub;
+    await second.load();
+    const again = second.hello(sender, hello);
+    const acks: number[] = [];
+    second.batch(4, again, batch(1, 1), (s) => acks.push(s));
+    second.batch(4, again, batch(2, 2), (s) => acks.push(s));
+    await second.tick();
+    expect(acks).toEqual([1, 2]);
+    expect(second.recordingOf(4).connections.map((c) => c.id)).toEqual(['4:0:DOC1:1', '4:0:DOC1:2']);
+    // No duplicate navigation mark for a document it already knew.
+    expect(second.recordingOf(4).marks.filter((m) => m.type === 'navigation')).toHaveLength(1);
+  });
+
+  it('ignores batches from a port that never said hello', async () => {
+    const { hub } = makeHub();
+    hub.batch(4, 'nobody', batch(1, 1), () => undefined);
+    await hub.tick();
+    expect(hub.recordingOf(4).connections).toEqual([]);
+  });
+
+  it('records nothing for a paused site but still acknowledges', async () => {
+    const { hub } = makeHub(undefined, { ...DEFAULT_SETTINGS, pausedSites: ['127.0.0.1'] });
+    const docId = hub.hello(sender, hello);
+    const acks: number[] = [];
+    hub.batch(4, docId, batch(1, 1), (s) => acks.push(s));
+    await hub.tick();
+    expect(acks).toEqual([1]);
+    expect(hub.recordingOf(4).connections).toEqual([]);
+  });
+
+  it('pushes a snapshot on subscribe and deltas after each tick', async () => {
+    const { hub } = makeHub();
+    const pushes: BackgroundPush[] = [];
+    hub.addView({ tabId: 4, post: (m) => pushes.push(m) });
+    const docId = hub.hello(sender, hello);
+    hub.batch(4, docId, batch(1, 1), () => undefined);
+    await hub.tick();
+    expect(pushes.map((p) => p.type)).toEqual(['snapshot', 'delta']);
+    const delta = pushes[1];
+    expect(delta?.type === 'delta' && delta.delta.connections.map((c) => c.id)).toEqual(['4:0:DOC1:1']);
+    hub.clear(4);
+    await hub.tick();
+    expect(pushes.at(-1)?.type).toBe('snapshot');
+  });
+
+  it('a new top document ends the old one and, without preserve log, starts a fresh recording', async () => {
+    const { hub, settings } = makeHub();
+    settings.preserveLog = false;
+    const d1 = hub.hello(sender, hello);
+    hub.batch(4, d1, { ...batch(1, 1), events: [batch(1, 1).events[0]!] }, () => undefined);
+    hub.hello({ ...sender, documentId: 'DOC2', url: 'http://127.0.0.1/b' }, { ...hello, url: 'http://127.0.0.1/b' });
+    const rec = hub.recordingOf(4);
+    expect(rec.connections).toEqual([]);
+    expect(rec.marks).toMatchObject([{ type: 'navigation', url: 'http://127.0.0.1/b' }]);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { Persist } from './persist';
+import { MemoryStorage } from './test-support';
+import { TabRecording, type ChangeLog } from './tab-recording';
+import type { RelayEvent } from '../protocol/messages';
+
+const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };
+
+function fill(tab: TabRecording, n: number, urlPad = 0) {
+  const d = { frameId: 0, url: 'http://127.0.0.1/', isTop: true, lastSeq: 0, gone: false };
+  tab.docs.D = d;
+  const start = tab.recording.connections.length;
+  for (let k = start + 1; k <= start + n; k++) {
+    tab.apply('D', d, { t: 'socket', k, api: 'WebSocket', url: `ws://127.0.0.1/${'x'.repeat(urlPad)}${k}`, protocols: [], at: k, stack: '' } as RelayEvent);
+    tab.apply('D', d, { t: 'close', k, at: k + 0.5, code: 1012, reason: 'r', wasClean: true, counters } as RelayEvent);
+  }
+}
+
+const drainAll = (tabs: Map<number, TabRecording>) => new Map<number, ChangeLog>([...tabs].map(([id, t]) => [id, t.drain()]));
+
+describe('Persist', () => {
+  it('round-trips tabs through storage (what a restarted worker reloads)', async () => {
+    const storage = new MemoryStorage();
+    const p = new Persist(storage);
+    const tabs = new Map([[3, new TabRecording(3, '0.1.0', 0)]]);
+    fill(tabs.get(3) as TabRecording, 250);
+    await p.write(tabs, drainAll(tabs));
+    const loaded = await new Persist(storage).load('0.1.0');
+    expect(loaded.get(3)?.recording).toEqual(tabs.get(3)?.recording);
+    expect(loaded.get(3)?.docs).toEqual(tabs.get(3)?.docs);
+    // Chunked: 250 connections in 3 chunk keys plus meta.
+    expect([...storage.data.keys()].sort()).toEqual(['t3:c0', 't3:c1', 't3:c2', 't3:meta']);
+  });
+
+  it('rewrites only the chunks that changed', async () => {
+    const storage = new MemoryStorage();
+    const p = new Persist(storage);
+    const tab = new TabRecording(1, '0.1.0', 0);
+    const tabs = new Map([[1, tab]]);
+    fill(tab, 250);
+    await p.write(tabs, drainAll(tabs));
+    const before = storage.data.get('t1:c0');
+    fill(tab, 1);
+    const log = tab.drain();
+    expect([...log.chunks]).toEqual([2]);
+    await p.write(tabs, new Map([[1, log]]));
+    expect(storage.data.get('t1:c0')).toBe(before);
+  });
+
+  it('stays within the global budget by evicting the oldest connections of the largest tab, counted', async () => {
+    const storage = new MemoryStorage(10 * 1024 * 1024);
+    const budget = 200_000;
+    const p = new Persist(storage, budget);
+    const big = new TabRecording(1, '0.1.0', 0);
+    const small = new TabRecording(2, '0.1.0', 0);
+    const tabs = new Map([
+      [1, big],
+      [2, small],
+    ]);
+    fill(big, 800, 200);
+    fill(small, 20);
+    await p.write(tabs, drainAll(tabs));
+    expect(storage.totalBytes()).toBeLessThanOrEqual(budget);
+    expect(big.recording.dropped.connectionsEvicted).toBeGreaterThan(0);
+    expect(big.recording.connections.length + big.recording.dropped.connectionsEvicted).toBe(800);
+    expect(small.recording.connections).toHaveLength(20);
+    expect(small.recording.dropped.connectionsEvicted).toBe(0);
+    // What is stored agrees with what is in memory.
+    const loaded = await new Persist(storage).load('0.1.0');
+    expect(loaded.get(1)?.recording.connections.map((c) => c.id)).toEqual(big.recording.connections.map((c) => c.id));
+  });
+
+  it('removes a closed tab entirely', async () => {
+    const storage = new MemoryStorage();
+    const p = new Persist(storage);
+    const tabs = new Map([[5, new TabRecording(5, '0.1.0', 0)]]);
+    fill(tabs.get(5) as TabRecording, 3);
+    await p.write(tabs, drainAll(tabs));
+    await p.removeTab(5);
+    expect(storage.data.size).toBe(0);
+  });
+});

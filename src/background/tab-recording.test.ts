@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { TabRecording, TAB_LIMITS, type DocInfo } from './tab-recording';
+import type { RelayEvent } from '../protocol/messages';
+
+const counters = { sentMessages: 3, sentSize: 30, receivedMessages: 4, receivedSize: 40 };
+const doc = (): DocInfo => ({ frameId: 0, url: 'http://127.0.0.1/', isTop: true, lastSeq: 0, gone: false });
+const sock = (k: number, at = k): RelayEvent => ({ t: 'socket', k, api: 'WebSocket', url: `ws://127.0.0.1/${k}`, protocols: [], at, stack: '' });
+
+describe('TabRecording.apply', () => {
+  it('builds a connection from the events, with an id minted from tab, frame, document and k', () => {
+    const t = new TabRecording(7, '0.1.0', 0);
+    const d = doc();
+    t.docs.D = d;
+    for (const ev of [
+      sock(1),
+      { t: 'open', k: 1, at: 2, protocol: 'p', extensions: '' },
+      { t: 'close-call', k: 1, at: 3, code: 4000, reason: 'bye', readyState: 1, stack: 's' },
+      { t: 'close', k: 1, at: 4, code: 4000, reason: 'bye', wasClean: true, counters },
+    ] as RelayEvent[]) t.apply('D', d, ev);
+    const [c] = t.recording.connections;
+    expect(c?.id).toBe('7:0:D:1');
+    expect(c?.events.map((e) => e.type)).toEqual(['open', 'close-call', 'close']);
+    expect(c?.counters).toEqual(counters);
+  });
+
+  it('ignores events for unknown connections (their creation was dropped and counted)', () => {
+    const t = new TabRecording(1, '0.1.0', 0);
+    t.apply('D', doc(), { t: 'error', k: 9, at: 1 });
+    expect(t.recording.connections).toEqual([]);
+  });
+
+  it('closes out open sockets when their document goes away, and a late close replaces the inference', () => {
+    const t = new TabRecording(1, '0.1.0', 0);
+    const d = doc();
+    t.docs.D = d;
+    t.apply('D', d, sock(1));
+    t.apply('D', d, sock(2));
+    t.apply('D', d, { t: 'close', k: 2, at: 5, code: 1000, reason: '', wasClean: true, counters });
+    t.apply('D', d, { t: 'life', at: 10, state: 'pagehide' });
+    const [a, b] = t.recording.connections;
+    expect(a?.events).toEqual([{ type: 'ended-with-document', at: 10, cause: 'pagehide' }]);
+    expect(b?.events.map((e) => e.type)).toEqual(['close']);
+    expect(t.docs.D?.gone).toBe(true);
+    t.apply('D', d, { t: 'close', k: 1, at: 11, code: 1001, reason: '', wasClean: true, counters });
+    expect(a?.events.map((e) => e.type)).toEqual(['close']);
+  });
+
+  it('keeps connections ordered by creation time even when events arrive out of order', () => {
+    const t = new TabRecording(1, '0.1.0', 0);
+    const d = doc();
+    t.apply('D', d, sock(1, 30));
+    t.apply('E', { ...d, frameId: 3 }, sock(1, 10));
+    t.apply('D', d, sock(2, 20));
+    expect(t.recording.connections.map((c) => c.createdAt)).toEqual([10, 20, 30]);
+  });
+
+  it('evicts the oldest connections past the per-tab bound, closed ones first, counting them', () => {
+    const t = new TabRecording(1, '0.1.0', 0);
+    const d = doc();
+    for (let k = 1; k <= TAB_LIMITS.connections + 1; k++) t.apply('D', d, sock(k));
+    const dropped = t.recording.dropped.connectionsEvicted;
+    expect(dropped).toBeGreaterThan(0);
+    expect(t.recording.connections.length + dropped).toBe(TAB_LIMITS.connections + 1);
+    expect(t.recording.connections[0]?.id).toBe(`1:0:D:${dropped + 1}`);
+    const log = t.drain();
+    expect(log.evicted).toHaveLength(dropped);
+  });
+
+  it('prefers evicting closed connections over open ones', () => {
+    const t = new TabRecording(1, '0.1.0', 0);
+    const d = doc();
+    t.apply('D', d, sock(1));
+    t.apply('D', d, sock(2));
+    t.apply('D', d, { t: 'close', k: 2, at: 3, code: 1000, reason: '', wasClean: true, counters });
+    t.evictOldest(1);
+    expect(t.recording.connections.map((c) => c.id)).toEqual(['1:0:D:1']);
+  });
+
+  it('bounds marks and counts the evicted ones', () => {
+    const t = new TabRecording(1, '0.1.0', 0);
+    for (let i = 0; i < TAB_LIMITS.marks + 5; i++) t.addMark({ type: 'lifecycle', at: i, frameId: 0, documentId: 'D', state: 'hidden' });
+    expect(t.recording.marks).toHaveLength(TAB_LIMITS.marks);
+    expect(t.recording.dropped.marksEvicted).toBe(5);
+  });
+
+  it('adds only valid dropped deltas', () => {
+    const t = new TabRecording(1, '0.1.0', 0);
+    t.addDropped({ eventsRejected: 2, connectionsRateLimited: -5, fieldsTruncated: 1.5, nonsense: 4 } as never);
+    expect(t.recording.dropped.eventsRejected).toBe(2);
+    expect(t.recording.dropped.connectionsRateLimited).toBe(0);
+    expect(t.recording.dropped.fieldsTruncated).toBe(0);
+  });
+});
