@@ -41,6 +41,7 @@ export function linkReconnects(
 function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectLink>, claimed: Set<string>): void {
   const windowMs = (terms.linkWindowS + terms.toleranceS) * 1000;
   const overlapMs = terms.overlapWindowS * 1000;
+  const stableMs = terms.stableOpenS * 1000;
   const creations = [...group].sort((a, b) => a.conn.createdAt - b.conn.createdAt);
   const ends = group
     .filter((i): i is Item & { closure: ClosureFacts } => i.closure !== undefined && i.closure.initiator !== 'document')
@@ -66,7 +67,10 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
       const c = end.closure;
       let replacement: Item | undefined;
       for (const f of fresh) {
-        if (f.conn.createdAt > end.conn.createdAt && c.closedAt - f.conn.createdAt <= overlapMs) {
+        // A replacement is made shortly before the close and outlives it; sockets that die
+        // together (a shared outage) are parallel, and pair first-closed with first-next instead.
+        const outlives = f.closure === undefined || f.closure.closedAt - c.closedAt >= stableMs;
+        if (f.conn.createdAt > end.conn.createdAt && c.closedAt - f.conn.createdAt <= overlapMs && outlives) {
           replacement = f;
           break;
         }

@@ -53,16 +53,25 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
     const subs = [String(storm.count), seconds(storm.spanS), String(profile.storm.attempts), num(profile.storm.windowS)];
     return { ...base, level: f.level, rule: f.id, text: { id: f.textId, subs }, ...(expected && { expected }) };
   }
-  const candidates = candidatesFor(rule, ep, ctx);
-  let best = candidates[0];
-  for (const c of candidates) if (best && SEVERITY[c.level] > SEVERITY[best.level]) best = c;
-  if (!best) throw new Error(`analysis: rule ${rule.id} gave no finding`);
-  if (ep.trailing.kind === 'running' && rule.kind !== 'none' && best.level !== 'problem') {
+  // Stable sort: among equal levels the rule's own order (backoff checks first) decides.
+  const ranked = candidatesFor(rule, ep, ctx).sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
+  const [first, ...rest] = ranked;
+  if (!first) throw new Error(`analysis: rule ${rule.id} gave no finding`);
+  if (ep.trailing.kind === 'running' && rule.kind !== 'none' && first.level !== 'problem') {
+    // The page may still reconnect: nothing but a certain problem can be said yet.
     const f = profile.common.pending;
     const elapsed = (ep.trailing.wait.toMs - ep.trailing.wait.fromMs) / 1000;
-    best = { rule: `${rule.id}.${f.id}`, level: f.level, text: { id: f.textId, subs: [seconds(elapsed)] } };
+    return { ...base, level: f.level, rule: `${rule.id}.${f.id}`, text: { id: f.textId, subs: [seconds(elapsed)] }, ...(expected && { expected }) };
   }
-  return { ...base, level: best.level, rule: best.rule, text: best.text, ...(expected && { expected }) };
+  const also = rest.filter((c) => SEVERITY[c.level] >= SEVERITY.inconclusive);
+  return {
+    ...base,
+    level: first.level,
+    rule: first.rule,
+    text: first.text,
+    ...(expected && { expected }),
+    ...(also.length > 0 && { also }),
+  };
 }
 
 function expectedOf(rule: Rule): Verdict['expected'] | undefined {
