@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeRecording } from '../analysis';
+import { emptyDropped, type Recording } from '../protocol/recording';
+import { buildSummaryText, droppedLabelId } from './summary-text';
+import { DROPPED_FIELDS } from './summary-model';
+import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
+import { t } from '../ui/i18n';
+
+const NOW = T0 + 30 * MIN;
+const nameOf = (code: number) => `name-${code}`;
+
+function textOf(rec: Recording, opts: { redactQuery?: boolean; recentMinutes?: number } = {}): string {
+  return buildSummaryText({
+    recording: rec,
+    analysis: analyzeRecording(rec, { now: NOW }),
+    now: NOW,
+    recentMinutes: opts.recentMinutes ?? 15,
+    redactQuery: opts.redactQuery ?? true,
+    nameOf,
+  });
+}
+
+// Old blind-retry loop (20 min ago), a recent normal close, and one socket still open.
+const mixed = recordingOf([
+  ...blindRetryLoop(NOW - 20 * MIN, 3),
+  sock({ id: 'n1', at: NOW - 2 * MIN, code: 1000, url: 'wss://api.example.com/feed?key=k1' }),
+  sock({ id: 'open', at: NOW - MIN, url: 'wss://api.example.com/live?token=s3cret&v=2' }),
+]);
+
+describe('buildSummaryText', () => {
+  it.each([
+    [true, 'token=REDACTED&v=REDACTED', 's3cret'],
+    [false, 'token=s3cret&v=2', 'REDACTED'],
+  ])('redactQuery %s: URLs read %s', (redactQuery, present, absent) => {
+    const text = textOf(mixed, { redactQuery });
+    expect(text).toContain(present);
+    expect(text).not.toContain(absent);
+  });
+
+  it.each([
+    [15, 'Closures in the last 15 minutes: 1 (problems: 0)', ['1000 name-1000: 1 (problems: 0)']],
+    [30, 'Closures in the last 30 minutes: 4 (problems: 1)', ['1008 name-1008: 3 (problems: 1)', '1000 name-1000: 1 (problems: 0)']],
+  ])('a %i-minute window counts only its closures', (recentMinutes, header, groups) => {
+    const text = textOf(mixed, { recentMinutes });
+    expect(text).toContain(header);
+    const groupLines = text.split('\n').filter((l) => /^ {2}\d{4} name-/.test(l));
+    expect(groupLines.map((l) => l.trim())).toEqual(groups);
+  });
+
+  it('lists the old problem before the newer routine close, with its verdict sentence', () => {
+    const lines = textOf(mixed).split('\n');
+    const closureLines = lines.filter((l) => l.startsWith('  [')).map((l) => l.trim());
+    expect(closureLines[0]).toMatch(/^\[Problem\] 1008 name-1008 at /);
+    expect(closureLines[1]).toMatch(/^\[Info\] 1000 name-1000 at /);
+    const problemAt = lines.findIndex((l) => l.includes('[Problem]'));
+    expect(lines[problemAt + 1]?.trim()).toMatch(/^Retried the same request .* after close code 1008/);
+  });
+
+  it('states the open connections and names the site', () => {
+    const text = textOf(mixed);
+    expect(text.split('\n')[0]).toBe(`Closeline summary for app.example.com at ${new Date(NOW).toISOString()}`);
+    expect(text).toContain('Open now: 1\n  wss://api.example.com/live?');
+  });
+
+  it.each([
+    [{}, false],
+    [{ eventsOverflowed: 12 }, true],
+  ])('dropped %j -> section shown: %s', (patch, shown) => {
+    const text = textOf(recordingOf(mixed.connections, { dropped: { ...emptyDropped(), ...patch } }));
+    expect(text.includes('Not recorded:')).toBe(shown);
+    if (shown) expect(text).toContain('12 events lost because a buffer between the page and Closeline was full');
+  });
+
+  it('every dropped field has a label in the catalog', () => {
+    for (const f of DROPPED_FIELDS) expect(t(droppedLabelId(f), ['3'])).toMatch(/^3 /);
+  });
+});

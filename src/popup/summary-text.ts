@@ -1,0 +1,64 @@
+/**
+ * The plain-text summary that "Copy summary" puts on the clipboard: what the
+ * popup shows, in a form that pastes into a bug report or chat. Query values
+ * are redacted unless the user turned that off, since tokens often ride in
+ * WebSocket URLs.
+ */
+import type { Analysis } from '../analysis/types';
+import type { Connection, Recording } from '../protocol/recording';
+import { redactUrl } from '../protocol/redact';
+import { t } from '../ui/i18n';
+import { droppedEntries, groupByCode, latestClosures, openConnections, recentClosures, siteOf, type DroppedField } from './summary-model';
+
+export interface SummaryTextInput {
+  recording: Recording;
+  analysis: Analysis;
+  now: number;
+  recentMinutes: number;
+  redactQuery: boolean;
+  nameOf: (code: number, conn?: Connection) => string;
+}
+
+/** i18n id of a dropped-count label: connectionsEvicted -> popup_dropped_connections_evicted. */
+export function droppedLabelId(field: DroppedField): string {
+  return `popup_dropped_${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+}
+
+/** Locale-free timestamps: the text is pasted elsewhere, often across time zones. */
+function stamp(at: number): string {
+  return new Date(at).toISOString();
+}
+
+export function buildSummaryText(input: SummaryTextInput): string {
+  const { recording, analysis, now, recentMinutes } = input;
+  const shownUrl = (url: string) => (input.redactQuery ? redactUrl(url) : url);
+  const byId = new Map(recording.connections.map((c) => [c.id, c]));
+  const lines: string[] = [t('popup_text_header', [siteOf(recording) ?? t('popup_text_this_tab'), stamp(now)])];
+
+  const recent = recentClosures(analysis.closures, now, recentMinutes);
+  const groups = groupByCode(recent, analysis.verdictByClosure);
+  const recentProblems = groups.reduce((n, g) => n + g.problems, 0);
+  lines.push(t('popup_text_recent', [recentMinutes, recent.length, recentProblems]));
+  for (const g of groups) {
+    lines.push(`  ${t('popup_text_group', [g.code, input.nameOf(g.code, byId.get(g.latest.connectionId)), g.count, g.problems])}`);
+  }
+
+  const latest = latestClosures(analysis.closures, analysis.verdictByClosure);
+  if (latest.length > 0) lines.push(t('popup_text_latest'));
+  for (const { closure, verdict } of latest) {
+    const conn = byId.get(closure.connectionId);
+    const level = verdict ? t(`popup_level_${verdict.level}`) : t('popup_level_none');
+    lines.push(`  ${t('popup_text_closure', [level, closure.code, input.nameOf(closure.code, conn), stamp(closure.closedAt), shownUrl(conn?.url ?? '')])}`);
+    if (verdict) lines.push(`    ${t(verdict.text.id, verdict.text.subs)}`);
+  }
+
+  const open = openConnections(recording, analysis);
+  lines.push(t('popup_text_open', [open.length]));
+  for (const c of open) lines.push(`  ${shownUrl(c.url)}`);
+
+  const dropped = droppedEntries(recording.dropped);
+  if (dropped.length > 0) lines.push(t('popup_text_dropped'));
+  for (const d of dropped) lines.push(`  ${t(droppedLabelId(d.field), [d.count])}`);
+
+  return lines.join('\n') + '\n';
+}
