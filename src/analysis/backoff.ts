@@ -1,6 +1,6 @@
 /**
- * The backoff checks over d_1..d_n with E_k = max(d_1 … d_k). Every comparison
- * is shifted by the tolerance in the page's favour. Returns every finding that
+ * The backoff checks over d_1..d_n with E_k = max(d_1 … d_k). Every threshold
+ * in seconds is shifted by the tolerance in the page's favour. Returns every finding that
  * holds (the engine picks the most severe); k is 1-based as in VERDICTS.md.
  */
 import type { BackoffSpec, Finding } from './profiles/types';
@@ -25,7 +25,8 @@ export function checkBackoff(delays: readonly number[], spec: BackoffSpec, noBac
     const dk = delays[k - 1] ?? 0;
     e = Math.max(e, dk);
     const nb = spec.noBackoff;
-    if (!noBackoffK && k >= nb.fromK && e + tol < nb.maxWaitS && dk + tol <= nb.growthFactor * d1) noBackoffK = k;
+    // The growth clause compares two delays as a ratio: the tolerance (seconds) applies to absolute thresholds only.
+    if (!noBackoffK && k >= nb.fromK && e + tol < nb.maxWaitS && dk <= nb.growthFactor * d1) noBackoffK = k;
     const sg = spec.slowGrowth;
     if (!slowK && k >= sg.fromK && e + tol < sg.baseS * 2 ** (k - 1) && e + tol < sg.ceilingS) {
       slowK = k;

@@ -45,7 +45,7 @@ function backoffOracle(prefix: string, d: number[], noBackoffLevel: string, notJ
   d.forEach((dk, i) => {
     const k = i + 1;
     e = Math.max(e, dk);
-    if (k >= 3 && e + TOL < 2 && dk + TOL <= 1.5 * d1) noBackoff = true;
+    if (k >= 3 && e + TOL < 2 && dk <= 1.5 * d1) noBackoff = true;
     if (k >= 4 && e + TOL < 0.25 * 2 ** (k - 1) && e + TOL < 10) slow = true;
   });
   const found: Expect[] = [];

@@ -56,11 +56,11 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
   // Stable sort: among equal levels the rule's own order (backoff checks first) decides.
   const ranked = candidatesFor(rule, ep, ctx).sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
   const [first, ...rest] = ranked;
-  if (!first) throw new Error(`analysis: rule ${rule.id} gave no finding`);
-  if (ep.trailing.kind === 'running' && rule.kind !== 'none' && first.level !== 'problem') {
+  if (!first || (ep.trailing.kind === 'running' && rule.kind !== 'none' && first.level !== 'problem')) {
     // The page may still reconnect: nothing but a certain problem can be said yet.
     const f = profile.common.pending;
-    const elapsed = (ep.trailing.wait.toMs - ep.trailing.wait.fromMs) / 1000;
+    const wait = ep.trailing.kind === 'none' ? undefined : ep.trailing.wait;
+    const elapsed = wait ? (wait.toMs - wait.fromMs) / 1000 : 0;
     return { ...base, level: f.level, rule: `${rule.id}.${f.id}`, text: { id: f.textId, subs: [seconds(elapsed)] }, ...(expected && { expected }) };
   }
   const also = rest.filter((c) => SEVERITY[c.level] >= SEVERITY.inconclusive);
@@ -120,8 +120,10 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
 
   const d = ep.delaysS;
   if (d.length === 0) {
-    const wait = ep.trailing.kind === 'none' ? undefined : ep.trailing.wait;
+    // While the wait runs nothing is known yet (the engine reports pending).
+    if (ep.trailing.kind === 'running') return [];
     const c = make(rule, rule.noReconnect, [num(profile.terms.linkWindowS), code]);
+    const wait = ep.trailing.kind === 'expired' ? ep.trailing.wait : undefined;
     return [wait ? unlessThrottled(c, [wait], (wait.toMs - wait.fromMs) / 1000) : c];
   }
   const out: Candidate[] = [];
