@@ -1,0 +1,41 @@
+// Launches Debian's Chromium with the built extension loaded, in a fresh profile.
+// Shared by the e2e tests (through test/e2e/support/browser.ts), the demo and the benchmarks.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium, INSTALL_HINT } from '../chromium-path.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-gpu',
+];
+
+/**
+ * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[] }} opts
+ */
+export async function launchChromium(opts = {}) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`No Chromium found. Install it: ${INSTALL_HINT}`);
+  const withExtension = opts.extension !== false;
+  if (withExtension && !existsSync(join(opts.dist, 'manifest.json'))) throw new Error(`${opts.dist} has no manifest.json: run \`npm run build\` first`);
+  // Without this, DevTools windows never appear as pages (TESTING.md).
+  if (opts.devtools) process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
+  const dir = mkdtempSync(join(tmpdir(), 'closeline-'));
+  const args = [...CHROMIUM_ARGS, ...(opts.args ?? [])];
+  if (withExtension) args.push(`--disable-extensions-except=${opts.dist}`, `--load-extension=${opts.dist}`);
+  if (opts.devtools) args.push('--auto-open-devtools-for-tabs');
+  const context = await chromium.launchPersistentContext(dir, { executablePath, headless: opts.headless !== false, args, viewport: null });
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  if (!withExtension) return { context, extensionId: '', worker: undefined, close };
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker, close };
+}
