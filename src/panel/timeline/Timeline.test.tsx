@@ -1,0 +1,153 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { t } from '../../ui/i18n';
+import DefaultTimeline, { Timeline } from './Timeline';
+import { DEFAULT_GEOMETRY } from './hit-test';
+import { at, sampleAnalysis, sampleRecording } from './test-fixture';
+
+afterEach(cleanup);
+
+const recording = sampleRecording();
+const analysis = sampleAnalysis();
+const clock = () => at(15);
+
+function Controlled({ initial, onSelect }: { initial: string | null; onSelect: (id: string) => void }) {
+  const [selectedId, setSelected] = useState(initial);
+  return (
+    <Timeline
+      recording={recording}
+      analysis={analysis}
+      selectedId={selectedId}
+      clock={clock}
+      onSelect={(id) => {
+        onSelect(id);
+        setSelected(id);
+      }}
+    />
+  );
+}
+
+const area = () => screen.getByRole('application', { name: t('timeline_aria_label') });
+const range = () => {
+  const el = area();
+  return { start: Number(el.dataset.viewStart), end: Number(el.dataset.viewEnd) };
+};
+const span = () => range().end - range().start;
+
+describe('Timeline', () => {
+  it('is the default export too', () => {
+    expect(DefaultTimeline).toBe(Timeline);
+  });
+
+  it('lists its lanes in the accessible summary', () => {
+    render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
+    expect(screen.getByText('Timeline: 2 lanes, 4 connections, 3 closures.')).toBeTruthy();
+    const items = within(screen.getByRole('list', { name: t('timeline_lanes_label') })).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      'wss://chat.example/ws: 2 connections, 1 closed',
+      'wss://feed.example/live (frame 3): 2 connections, 2 closed',
+    ]);
+    expect(area().getAttribute('tabindex')).toBe('0');
+  });
+
+  it.each([
+    ['nothing selected, Right', null, ['ArrowRight'], ['a']],
+    ['nothing selected, Left', null, ['ArrowLeft'], ['f2']],
+    ['walks forward through closures in time', null, ['ArrowRight', 'ArrowRight', 'ArrowRight'], ['a', 'f1', 'f2']],
+    ['and back', 'f2', ['ArrowLeft', 'ArrowLeft'], ['f1', 'a']],
+    ['stops at the last closure', 'f2', ['ArrowRight'], []],
+    ['from an open connection, by its start', 'b', ['ArrowRight'], ['f1']],
+  ])('keyboard selection: %s', (_name, initial, keys, want) => {
+    const onSelect = vi.fn();
+    render(<Controlled initial={initial} onSelect={onSelect} />);
+    area().focus();
+    for (const key of keys) fireEvent.keyDown(area(), { key });
+    expect(onSelect.mock.calls.map((c) => c[0])).toEqual(want);
+  });
+
+  it.each([
+    ['zoom in button', () => fireEvent.click(screen.getByRole('button', { name: t('timeline_zoom_in') })), 0.5],
+    ['zoom out button', () => fireEvent.click(screen.getByRole('button', { name: t('timeline_zoom_out') })), 2],
+    ['+ key', () => fireEvent.keyDown(area(), { key: '+' }), 0.5],
+    ['- key', () => fireEvent.keyDown(area(), { key: '-' }), 2],
+  ])('%s changes the visible range', (_name, action, ratio) => {
+    render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
+    // Start zoomed in: from "fit all", zooming out is capped at 1.5× the data.
+    fireEvent.click(screen.getByRole('button', { name: t('timeline_zoom_in') }));
+    fireEvent.click(screen.getByRole('button', { name: t('timeline_zoom_in') }));
+    const before = span();
+    const text = screen.getByTestId('timeline-range').textContent;
+    action();
+    expect(span() / before).toBeCloseTo(ratio, 2);
+    expect(screen.getByTestId('timeline-range').textContent).not.toBe(text);
+  });
+
+  it('cannot zoom out much past the whole recording', () => {
+    render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
+    for (let i = 0; i < 5; i++) fireEvent.keyDown(area(), { key: '-' });
+    expect(span()).toBe(22_500); // 1.5 × the 15 s of data
+  });
+
+  it('fit shows everything again after zooming in', () => {
+    render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
+    const fitted = range();
+    fireEvent.keyDown(area(), { key: '+' });
+    fireEvent.keyDown(area(), { key: '+' });
+    fireEvent.click(screen.getByRole('button', { name: t('timeline_zoom_fit') }));
+    expect(range()).toEqual(fitted);
+    expect(fitted.start).toBeLessThanOrEqual(0);
+    expect(fitted.end).toBeGreaterThanOrEqual(15_000);
+  });
+
+  it('turns follow live off when the user pans back', () => {
+    render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
+    const follow = screen.getByRole('button', { name: t('timeline_follow_live') });
+    expect(follow.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.keyDown(area(), { key: '+' });
+    fireEvent.keyDown(area(), { key: '+' });
+    const live = range();
+    fireEvent.keyDown(area(), { key: 'ArrowLeft', shiftKey: true });
+    expect(follow.getAttribute('aria-pressed')).toBe('false');
+    expect(range().start).toBeLessThan(live.start);
+    fireEvent.keyDown(area(), { key: 'End' });
+    expect(follow.getAttribute('aria-pressed')).toBe('true');
+    expect(range()).toEqual(live);
+  });
+
+  it('scrolls an outside selection into view', () => {
+    const { rerender } = render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(area(), { key: '+' });
+    expect(range().start).toBeGreaterThan(1_000); // following live, zoomed in: 'a' (0–5 s) is off screen
+    rerender(<Timeline recording={recording} analysis={analysis} selectedId="a" onSelect={() => {}} clock={clock} />);
+    expect(range().start).toBeLessThanOrEqual(0);
+    expect(screen.getByText(/^Selected: wss:\/\/chat\.example\/ws\?token=1/)).toBeTruthy();
+  });
+
+  it('shows a tooltip on hover and selects on click', () => {
+    const onSelect = vi.fn();
+    render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={onSelect} clock={clock} />);
+    const { start, end } = range();
+    // happy-dom lays nothing out: the component falls back to 800 px wide, rects at 0,0.
+    const plot = 800 - DEFAULT_GEOMETRY.labelWidth;
+    const clientX = DEFAULT_GEOMETRY.labelWidth + ((2_000 - start) / (end - start)) * plot;
+    const clientY = DEFAULT_GEOMETRY.axisHeight + 10;
+    act(() => {
+      fireEvent.pointerMove(area(), { clientX, clientY });
+    });
+    const tip = screen.getByRole('tooltip');
+    expect(tip.hidden).toBe(false);
+    expect(tip.textContent).toContain('wss://chat.example/ws?token=1');
+    expect(tip.textContent).toContain(t('timeline_tip_code', [1012, t('code_ws_1012_name')]));
+    expect(tip.textContent).toContain(t('timeline_tip_next', ['2.0 s']));
+    fireEvent.pointerDown(area(), { clientX, clientY, button: 0 });
+    fireEvent.pointerUp(area(), { clientX, clientY, button: 0 });
+    expect(onSelect).toHaveBeenCalledWith('a');
+  });
+
+  it('renders an empty recording without data or a 2D context', () => {
+    render(<Timeline recording={{ ...recording, connections: [], marks: [] }} analysis={null} selectedId={null} onSelect={() => {}} clock={clock} />);
+    expect(screen.getByText(t('timeline_empty'))).toBeTruthy();
+    expect(screen.getByText('Timeline: 0 lanes, 0 connections, 0 closures.')).toBeTruthy();
+  });
+});

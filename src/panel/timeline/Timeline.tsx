@@ -1,0 +1,176 @@
+/**
+ * The panel's timeline: one lane per endpoint, a bar per connection, reconnect
+ * links, navigation lines and throttled periods, drawn on a canvas. React only
+ * holds the viewport state and the accessible text; geometry, hit-testing and
+ * drawing are the pure modules beside this file.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Analysis } from '../../analysis/types';
+import type { Recording } from '../../protocol/recording';
+import { t } from '../../ui/i18n';
+import { drawTimeline } from './draw';
+import { buildHitIndex, DEFAULT_GEOMETRY, hitTest, rowAtY } from './hit-test';
+import { describeBar, rangeLabel } from './labels';
+import { buildModel } from './layout';
+import { adjacentClosure } from './navigate';
+import { readPalette } from './palette';
+import { spanOf, xToTime } from './scale';
+import { TimelineSummary } from './TimelineSummary';
+import { TimelineToolbar } from './TimelineToolbar';
+import { useElementSize } from './use-element-size';
+import { useNow } from './use-now';
+import { usePointer } from './use-pointer';
+import { useTimelineView } from './use-timeline-view';
+import { useThemeVersion } from './use-theme-version';
+import './timeline.css';
+
+export interface TimelineProps {
+  recording: Recording;
+  analysis: Analysis | null | undefined;
+  selectedId: string | null;
+  onSelect(connectionId: string): void;
+  /** The current time (tests); defaults to Date.now. */
+  clock?: () => number;
+}
+
+const FALLBACK_SIZE = { width: 800, height: 240 };
+const HIT_SLOP_PX = 4;
+const ZOOM_STEP = 2;
+
+export function Timeline({ recording, analysis, selectedId, onSelect, clock = Date.now }: TimelineProps) {
+  const model = useMemo(() => buildModel(recording, analysis), [recording, analysis]);
+  const index = useMemo(() => buildHitIndex(model), [model]);
+  const live = model.openCount > 0 || model.periods.some((p) => p.toMs === null);
+  const nowMs = useNow(live, recording.exportedAt, clock);
+
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const tooltipRef = useRef<HTMLDivElement>(null);
+  const size = useElementSize(wrapRef, FALLBACK_SIZE);
+  const theme = useThemeVersion();
+  const [hovered, setHovered] = useState(-1);
+  const helpId = useId();
+
+  const state = useTimelineView(model, nowMs, size.height - DEFAULT_GEOMETRY.axisHeight, DEFAULT_GEOMETRY);
+  const geometry = { ...DEFAULT_GEOMETRY, scrollY: state.scrollY };
+  const plotWidth = Math.max(1, size.width - geometry.labelWidth);
+  const selected = selectedId === null ? -1 : (model.indexById.get(selectedId) ?? -1);
+  const { view } = state;
+
+  const hitAt = (x: number, y: number): number => {
+    const row = rowAtY(y, geometry, model.rowCount);
+    if (row < 0 || x < geometry.labelWidth) return -1;
+    const ms = xToTime(view, plotWidth, x - geometry.labelWidth);
+    return hitTest(model, index, row, ms, (spanOf(view) / plotWidth) * HIT_SLOP_PX, nowMs);
+  };
+
+  const pointer = usePointer(wrapRef, {
+    state,
+    labelWidth: geometry.labelWidth,
+    plotWidth,
+    hitAt,
+    onClickBar: (bi) => onSelect(model.bars[bi]!.id),
+    onHover: (bi, x, y) => {
+      setHovered(bi);
+      // The tooltip follows the mouse without re-rendering the component.
+      const tip = tooltipRef.current;
+      if (tip) tip.style.transform = `translate(${Math.min(x + 12, size.width - 260)}px, ${y + 14}px)`;
+    },
+  });
+
+  // Reveal the selection when it changes, from a click here, the keyboard or the table outside.
+  useEffect(() => {
+    if (selected >= 0) state.reveal(selected);
+    // Only on a new selection: revealing again on every pan would fight the user.
+  }, [selectedId]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return; // happy-dom and some hidden frames have no 2D context.
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.round(size.width * dpr);
+    const h = Math.round(size.height * dpr);
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const style = getComputedStyle(canvas);
+    drawTimeline(ctx, {
+      model,
+      index,
+      view,
+      nowMs,
+      width: size.width,
+      height: size.height,
+      geometry,
+      selected,
+      hovered,
+      palette: readPalette(canvas),
+      font: `11px ${style.fontFamily || 'sans-serif'}`,
+    });
+  });
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const span = spanOf(view);
+    const step = (dir: -1 | 1) => {
+      const next = adjacentClosure(model, selectedId, dir);
+      if (next !== null) onSelect(next);
+    };
+    const actions: Record<string, (() => void) | undefined> = {
+      ArrowLeft: () => (e.shiftKey ? state.panBy(-span * 0.1) : step(-1)),
+      ArrowRight: () => (e.shiftKey ? state.panBy(span * 0.1) : step(1)),
+      ArrowUp: () => state.scrollBy(-geometry.rowHeight),
+      ArrowDown: () => state.scrollBy(geometry.rowHeight),
+      '+': () => state.zoomBy(ZOOM_STEP),
+      '=': () => state.zoomBy(ZOOM_STEP),
+      '-': () => state.zoomBy(1 / ZOOM_STEP),
+      _: () => state.zoomBy(1 / ZOOM_STEP),
+      '0': () => state.fit(),
+      Home: () => state.goToStart(),
+      End: () => state.setFollow(true),
+    };
+    const act = e.ctrlKey || e.metaKey || e.altKey ? undefined : actions[e.key];
+    if (!act) return;
+    e.preventDefault();
+    act();
+  };
+
+  const hoveredBar = hovered >= 0 ? model.bars[hovered] : undefined;
+  const selectedBar = selected >= 0 ? model.bars[selected] : undefined;
+  return (
+    <div className="tl-root" data-theme-version={theme}>
+      <TimelineToolbar
+        rangeText={rangeLabel(view, model.originMs)}
+        follow={state.follow}
+        onZoomIn={() => state.zoomBy(ZOOM_STEP)}
+        onZoomOut={() => state.zoomBy(1 / ZOOM_STEP)}
+        onFit={state.fit}
+        onFollow={state.setFollow}
+      />
+      <div
+        ref={wrapRef}
+        className="tl-canvas-wrap"
+        role="application"
+        tabIndex={0}
+        aria-label={t('timeline_aria_label')}
+        aria-describedby={helpId}
+        data-view-start={Math.round(view.startMs - model.originMs)}
+        data-view-end={Math.round(view.endMs - model.originMs)}
+        onKeyDown={onKeyDown}
+        {...pointer}
+      >
+        <canvas ref={canvasRef} className="tl-canvas" style={{ width: size.width, height: size.height }} aria-hidden="true" />
+        {model.bars.length === 0 && <p className="tl-empty">{t('timeline_empty')}</p>}
+        <div ref={tooltipRef} className="tl-tooltip" role="tooltip" hidden={!hoveredBar}>
+          {hoveredBar && describeBar(hoveredBar).map((line, i) => <div key={i}>{line}</div>)}
+        </div>
+      </div>
+      <TimelineSummary model={model} id={helpId} />
+      <div className="tl-sr-only" aria-live="polite">
+        {selectedBar ? t('timeline_selected', [describeBar(selectedBar).join(', ')]) : ''}
+      </div>
+    </div>
+  );
+}
+
+export default Timeline;

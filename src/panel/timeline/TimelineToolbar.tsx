@@ -1,0 +1,52 @@
+/** Zoom, fit and follow-live controls, the visible range, and the colour legend. */
+import { memo } from 'react';
+import { t } from '../../ui/i18n';
+import { OUTCOMES } from './outcome';
+
+export interface TimelineToolbarProps {
+  rangeText: string;
+  follow: boolean;
+  onZoomIn(): void;
+  onZoomOut(): void;
+  onFit(): void;
+  onFollow(on: boolean): void;
+}
+
+export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarProps) {
+  return (
+    <div className="tl-toolbar" role="toolbar" aria-label={t('timeline_toolbar_label')}>
+      <button type="button" onClick={p.onZoomIn} aria-label={t('timeline_zoom_in')} title={t('timeline_zoom_in')}>
+        {t('timeline_zoom_in_symbol')}
+      </button>
+      <button type="button" onClick={p.onZoomOut} aria-label={t('timeline_zoom_out')} title={t('timeline_zoom_out')}>
+        {t('timeline_zoom_out_symbol')}
+      </button>
+      <button type="button" onClick={p.onFit}>
+        {t('timeline_zoom_fit')}
+      </button>
+      <button type="button" aria-pressed={p.follow} className={p.follow ? 'tl-on' : undefined} onClick={() => p.onFollow(!p.follow)}>
+        {t('timeline_follow_live')}
+      </button>
+      <span className="tl-range" data-testid="timeline-range">
+        {p.rangeText}
+      </span>
+      <ul className="tl-legend" aria-label={t('timeline_legend_label')}>
+        {OUTCOMES.map((o) => (
+          <li key={o}>
+            <span className={`tl-swatch tl-swatch-${o}`} aria-hidden="true" />
+            {t(`timeline_outcome_${o}`)}
+          </li>
+        ))}
+        <li>{t('timeline_legend_simulated')}</li>
+        <li>
+          <span className="tl-swatch tl-swatch-navigation" aria-hidden="true" />
+          {t('timeline_legend_navigation')}
+        </li>
+        <li>
+          <span className="tl-swatch tl-swatch-throttled" aria-hidden="true" />
+          {t('timeline_legend_throttled')}
+        </li>
+      </ul>
+    </div>
+  );
+});
