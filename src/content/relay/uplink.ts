@@ -5,7 +5,7 @@
  * nothing. The unacknowledged buffer is bounded; what overflows is counted.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { isBackgroundToRelay, wrap, RELAY_PORT_NAME, type BackgroundToRelay, type RelayBatch, type RelayEvent, type RelayHello } from '../../protocol/messages';
+import { isBackgroundToRelay, wrap, type BackgroundToRelay, type RelayBatch, type RelayEvent, type RelayHello } from '../../protocol/messages';
 import type { DroppedCounts } from '../../protocol/recording';
 import { LIMITS } from './limits';
 
