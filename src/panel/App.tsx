@@ -15,13 +15,13 @@ import { useImport } from './hooks/use-import';
 import { useRows } from './hooks/use-rows';
 import { useRecording, useSettings, useStatus } from './hooks/use-source-data';
 import { downloadText, exportFileName, exportText } from './io/export-recording';
-import { TimelineArea } from './layout/TimelineArea';
 import { DroppedNotice } from './notices/DroppedNotice';
 import { EmptyState, ImportedBanner, ImportErrorBanner, StatusBanner, WorkerGapNotice } from './notices/Notices';
 import { ServicesContext, type PanelServices } from './services';
 import { ClosuresTable } from './table/ClosuresTable';
 import { FilterBar } from './toolbar/FilterBar';
 import { Toolbar } from './toolbar/Toolbar';
+import { Timeline } from './timeline/Timeline';
 
 export interface AppProps {
   source: RecordingSource;
@@ -44,11 +44,10 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [detail, setDetail] = useState<{ open: boolean; focus: boolean }>({ open: false, focus: false });
   const select = useCallback((id: string) => setSelectedId(id), []);
-  const selectAndOpen = useCallback((id: string) => {
+  const open = useCallback((id: string, focus = false) => {
     setSelectedId(id);
-    setDetail({ open: true, focus: false });
+    setDetail({ open: true, focus });
   }, []);
-  const openFromKeyboard = useCallback(() => setDetail({ open: true, focus: true }), []);
 
   const selectedRow = useMemo(() => rows.all.find((r) => r.id === selectedId), [rows.all, selectedId]);
   const episode = useMemo(
@@ -76,7 +75,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
       {rows.shown.length === 0 ? (
         <EmptyState imported={imports.imported} filtered={rows.all.length > 0} />
       ) : (
-        <ClosuresTable rows={rows.shown} sort={rows.sort} onSort={rows.toggleSort} selectedId={selectedId} onSelect={selectAndOpen} onOpen={openFromKeyboard} />
+        <ClosuresTable rows={rows.shown} sort={rows.sort} onSort={rows.toggleSort} selectedId={selectedId} onSelect={select} onOpen={open} />
       )}
       {detail.open && selectedRow ? (
         <DetailPane
@@ -116,7 +115,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
               direction="column"
               initial={0.3}
               label={t('panel_split_label')}
-              first={<TimelineArea recording={analysed.recording} analysis={analysed.analysis} selectedId={selectedId} onSelect={selectAndOpen} />}
+              first={<Timeline recording={analysed.recording} analysis={analysed.analysis} selectedId={selectedId} onSelect={open} />}
               second={table}
             />
           )}

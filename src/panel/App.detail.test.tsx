@@ -1,0 +1,112 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Episode, Verdict } from '../analysis/types';
+import { lookupCode } from '../knowledge';
+import { t } from '../ui/i18n';
+import { conn, recordingOf, T0 } from './fixtures/recording';
+import { detail, renderApp } from './fixtures/render-app';
+
+afterEach(cleanup);
+
+const section = (name: string) => within(detail()).getByRole('region', { name });
+
+async function openRow(text: string) {
+  await screen.findByRole('grid');
+  fireEvent.click(screen.getAllByText(text)[0]!);
+  return detail();
+}
+
+describe('detail pane', () => {
+  const restart = recordingOf([
+    conn({ id: 'r', at: T0, code: 1012, reason: 'deploy', pageClosed: false }),
+    conn({ id: 'r2', at: T0 + 3000, code: 1013, wasClean: true }),
+    conn({ id: 'r3', at: T0 + 8000 }),
+  ]);
+  const v: Verdict = {
+    level: 'advice',
+    rule: 'restart.slow',
+    text: { id: 'panel_test_verdict', subs: ['slow'] },
+    observedDelays: [1.07, 2.5],
+    expected: { minS: 1, maxS: 5, text: { id: 'panel_test_expected', subs: ['1–5 s'] } },
+    profileId: 'default',
+  };
+  const episode: Episode = { id: 'e1', triggerId: 'r', code: 1012, attemptIds: ['r2', 'r3'], delaysS: [1.07, 2.5], outcome: 'recovered', verdict: v };
+
+  it('explains a known code: meaning, when, fix, reconnect advice and source', async () => {
+    renderApp(restart, { verdicts: { r: v }, episodes: [episode] });
+    await openRow('deploy');
+    const code = section('What this code means');
+    for (const id of ['code_ws_1012_meaning', 'code_ws_1012_when', 'code_ws_1012_fix', 'code_ws_1012_reconnect']) {
+      expect(within(code).getByText(t(id))).toBeTruthy();
+    }
+    const entry = lookupCode(1012, {});
+    const link = within(code).getByRole('link', { name: t(entry.kind === 'known' ? entry.entry.source.labelId : '') });
+    expect(link.getAttribute('href')).toBe(entry.kind === 'known' ? entry.entry.source.url : '');
+  });
+
+  it('shows the comparisons with codes 1012 is confused with', async () => {
+    renderApp(restart, { verdicts: { r: v } });
+    await openRow('deploy');
+    const cmp = section('Often confused with');
+    expect(within(cmp).getByText(t('cmp_1008_1012_title'))).toBeTruthy();
+    expect(within(cmp).getByText(t('cmp_1012_1013_title'))).toBeTruthy();
+  });
+
+  it('shows the verdict with observed and expected delays and the episode', async () => {
+    renderApp(restart, { verdicts: { r: v }, episodes: [episode] });
+    await openRow('deploy');
+    const sec = section('Reconnect verdict');
+    expect(within(sec).getByText('Advice')).toBeTruthy();
+    expect(within(sec).getByText('1.07 s, 2.50 s')).toBeTruthy();
+    expect(within(sec).getByText('Expected 1–5 s')).toBeTruthy();
+    expect(within(sec).getByText('Episode after 1012: recovered after 2 attempt(s)')).toBeTruthy();
+    fireEvent.click(within(sec).getByRole('button', { name: 'Attempt 1 after 1.07 s' }));
+    expect(within(detail()).getByRole('heading', { level: 2 }).textContent).toBe('1013 Try Again Later');
+  });
+
+  it('links stack frames to their source through openResource', async () => {
+    const { openResource } = renderApp(recordingOf([conn({ id: 'p', code: 1000, pageClosed: true, reason: 'bye' })]));
+    await openRow('bye');
+    fireEvent.click(within(section('close() called from')).getByRole('link', { name: 'https://app.example/app.js:42:7' }));
+    expect(openResource).toHaveBeenCalledWith('https://app.example/app.js', 42);
+    expect(within(section('Socket created by')).getAllByRole('link')).toHaveLength(2);
+  });
+
+  it('shows raw events and marks simulated ones', async () => {
+    renderApp(recordingOf([conn({ id: 's', code: 1006, wasClean: false, simulated: true })]));
+    await openRow('1006 Abnormal Closure');
+    const raw = section('Raw events');
+    expect(within(raw).getByText('close')).toBeTruthy();
+    expect(within(raw).getByText('simulated')).toBeTruthy();
+    expect(within(detail()).getByRole('heading', { level: 2 }).textContent).toContain('simulated');
+    expect(within(section('What this code means')).getByText(t('panel_detail_never_on_wire'))).toBeTruthy();
+  });
+
+  it('lists every candidate of an ambiguous code, labelled by protocol', async () => {
+    const url = 'ws';
+    const lookup = lookupCode(4004, { url });
+    if (lookup.kind !== 'ambiguous') throw new Error('fixture: 4004 without context should be ambiguous');
+    expect(lookup.entries.length).toBeGreaterThan(1);
+    renderApp(recordingOf([conn({ id: 'g', code: 4004, url, reason: 'amb' })]));
+    await openRow('amb');
+    const code = section('What this code means');
+    expect(within(code).getAllByRole('article')).toHaveLength(lookup.entries.length);
+    for (const e of lookup.entries) {
+      expect(within(code).getByText(`protocol: ${e.protocol}`)).toBeTruthy();
+      expect(within(code).getByText(t(e.meaningId))).toBeTruthy();
+    }
+  });
+
+  it('explains a code only known by its range', async () => {
+    renderApp(recordingOf([conn({ id: 'x', code: 4999, reason: 'custom' })]));
+    await openRow('custom');
+    expect(within(section('What this code means')).getByText('range 4000–4999')).toBeTruthy();
+  });
+
+  it('closes with its button', async () => {
+    renderApp(restart);
+    await openRow('deploy');
+    fireEvent.click(screen.getByRole('button', { name: 'Close details' }));
+    expect(screen.queryByRole('complementary')).toBeNull();
+  });
+});

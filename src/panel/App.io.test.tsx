@@ -1,0 +1,77 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { conn, recordingOf } from './fixtures/recording';
+import { renderApp, rowIds } from './fixtures/render-app';
+
+afterEach(cleanup);
+
+const live = recordingOf([conn({ id: 'live1', code: 1000, url: 'wss://rt.example/ws?token=s3cret', reason: 'live one' })]);
+const other = recordingOf([conn({ id: 'imp1', code: 1012, reason: 'from file' }), conn({ id: 'imp2', code: 1013 })]);
+
+function chooseFile(text: string) {
+  const input = screen.getByTestId('import-input') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File([text], 'rec.json', { type: 'application/json' })], configurable: true });
+  fireEvent.change(input);
+}
+
+describe('import', () => {
+  it('shows an imported file like live data, with a way back', async () => {
+    renderApp(live);
+    await screen.findByText('live one');
+    chooseFile(JSON.stringify(other));
+    expect(await screen.findByText('from file')).toBeTruthy();
+    expect(rowIds()).toEqual(['imp1', 'imp2']);
+    expect(screen.getByText(/viewing an imported file/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Clear' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Back to live' }));
+    expect(await screen.findByText('live one')).toBeTruthy();
+    expect(screen.queryByText(/viewing an imported file/)).toBeNull();
+  });
+
+  it.each([
+    ['malformed JSON', '{"format": "closeline-rec', /not valid JSON/],
+    ['wrong format', JSON.stringify({ ...other, format: 'har' }), /not a Closeline recording/],
+    ['wrong version', JSON.stringify({ ...other, version: 9 }), /format version 9/],
+    ['bad field', JSON.stringify({ ...other, connections: [{ ...other.connections[0], url: 42 }] }), /\$\.connections\[0\]\.url must be text/],
+  ])('on %s shows the error and changes nothing', async (_name, text, message) => {
+    renderApp(live);
+    await screen.findByText('live one');
+    chooseFile(text);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(message);
+    expect(alert.textContent).toMatch(/Nothing was changed/);
+    expect(rowIds()).toEqual(['live1']);
+    expect(screen.queryByText(/viewing an imported file/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('export', () => {
+  it.each([
+    [true, 'wss://rt.example/ws?token=REDACTED'],
+    [false, 'wss://rt.example/ws?token=s3cret'],
+  ])('saves closeline-<host>-<date>.json (redactQuery %s)', async (redactQuery, url) => {
+    const { saveFile } = renderApp(live, {}, { settings: { redactQuery } });
+    await screen.findByText('live one');
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Preserve log' })).toHaveProperty('disabled', false));
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(saveFile).toHaveBeenCalledOnce();
+    const [name, text] = saveFile.mock.calls[0] as [string, string];
+    expect(name).toBe('closeline-app.example-2024-05-09.json');
+    expect(JSON.parse(text).connections[0].url).toBe(url);
+  });
+});
+
+describe('settings', () => {
+  it('binds preserve log and the profile to the source settings', async () => {
+    const { source } = renderApp(live, {}, { settings: { preserveLog: true } });
+    const box = (await screen.findByRole('checkbox', { name: 'Preserve log' })) as HTMLInputElement;
+    await waitFor(() => expect(box.checked).toBe(true));
+    fireEvent.click(box);
+    await waitFor(async () => expect((await source.getSettings()).preserveLog).toBe(false));
+    fireEvent.change(screen.getByLabelText('Profile'), { target: { value: 'rfc6455' } });
+    await waitFor(async () => expect((await source.getSettings()).profileId).toBe('rfc6455'));
+    expect(box.checked).toBe(false);
+  });
+});

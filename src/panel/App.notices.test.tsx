@@ -1,0 +1,57 @@
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyDropped } from '../protocol/recording';
+import { conn, recordingOf } from './fixtures/recording';
+import { renderApp } from './fixtures/render-app';
+
+afterEach(cleanup);
+
+describe('notices', () => {
+  it('explains what to do when nothing is recorded', async () => {
+    renderApp(recordingOf([]));
+    expect(await screen.findByText('No WebSocket connections recorded in this tab yet.')).toBeTruthy();
+    expect(screen.getByText(/Reload the page/)).toBeTruthy();
+    expect(screen.queryByRole('grid')).toBeNull();
+  });
+
+  it('always states the worker gap', async () => {
+    renderApp(recordingOf([conn({ id: 'a', code: 1000 })]));
+    await screen.findByRole('grid');
+    expect(screen.getByText(/inside web workers.*are not captured/)).toBeTruthy();
+  });
+
+  it.each([
+    ['no-hook', /reload the page to start capturing/],
+    ['paused', /paused on this site/],
+  ] as const)('shows a banner when the status is %s', async (status, text) => {
+    renderApp(recordingOf([]), {}, { status });
+    expect(await screen.findByText(text)).toBeTruthy();
+  });
+
+  it('shows no status banner while capturing', async () => {
+    renderApp(recordingOf([]));
+    await screen.findByText('No WebSocket connections recorded in this tab yet.');
+    expect(screen.queryByText(/reload the page to start capturing/)).toBeNull();
+  });
+
+  it.each([
+    [{ connectionsEvicted: 12 }, '12 oldest connections removed to stay within the storage limit'],
+    [{ connectionsRateLimited: 3, eventsRejected: 2 }, '3 sockets not recorded because the page created them too fast; 2 invalid or forged events rejected'],
+    [{ fieldsTruncated: 1, marksEvicted: 4, eventsOverflowed: 5 }, '5 events lost to a full buffer; 1 overlong fields shortened; 4 page lifecycle marks removed'],
+  ])('shows what was dropped: %j', async (counts, text) => {
+    renderApp(recordingOf([], { dropped: { ...emptyDropped(), ...counts } }));
+    expect(await screen.findByText(`Some data was not recorded: ${text}.`)).toBeTruthy();
+  });
+
+  it('shows no dropped notice when nothing was dropped', async () => {
+    renderApp(recordingOf([]));
+    await screen.findByText('No WebSocket connections recorded in this tab yet.');
+    expect(screen.queryByText(/Some data was not recorded/)).toBeNull();
+  });
+
+  it('marks simulated closures in the table', async () => {
+    renderApp(recordingOf([conn({ id: 's', code: 1006, wasClean: false, simulated: true }), conn({ id: 'r', code: 1000, reason: 'real' })]));
+    await screen.findByRole('grid');
+    expect(screen.getAllByText('simulated')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Panel entry: wires browser APIs to the App. Everything testable lives in
+ * App and entry-context.ts; this file only reads the environment.
+ */
+import { createRoot } from 'react-dom/client';
+import browser from 'webextension-polyfill';
+import { createExtensionSource } from '../ui/data/extension-source';
+import { setTranslator, t } from '../ui/i18n';
+import { App } from './App';
+import { resolveTabId, resolveTheme } from './entry-context';
+import { realServices } from './real-services';
+import './panel.css';
+
+setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
+
+// Outside DevTools (the panel opened as a tab) browser.devtools is absent.
+const devtools = (browser as Partial<typeof browser>).devtools;
+const inDevtools = devtools?.inspectedWindow !== undefined;
+
+function applyTheme(): void {
+  const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  document.documentElement.dataset.theme = resolveTheme(inDevtools ? devtools?.panels.themeName : undefined, prefersDark);
+}
+applyTheme();
+// Firefox reports theme switches; Chromium reloads the panel instead.
+devtools?.panels.onThemeChanged?.addListener(applyTheme);
+if (!inDevtools) window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
+
+// The polyfill's types lack openResource (Chromium-only); chrome.devtools has it.
+const openResource = inDevtools
+  ? (url: string, line: number) => {
+      // DevTools' lines are 0-based; stacks print 1-based.
+      void chrome.devtools.panels.openResource(url, Math.max(0, line - 1), 0);
+    }
+  : undefined;
+
+const root = createRoot(document.getElementById('root')!);
+const tabId = resolveTabId(inDevtools ? devtools?.inspectedWindow.tabId : undefined, location.search);
+if (tabId === null) {
+  root.render(<p className="empty-state">{t('panel_no_tab')}</p>);
+} else {
+  document.title = t('panelTitle');
+  root.render(<App source={createExtensionSource(tabId)} services={realServices} openResource={openResource} />);
+}
