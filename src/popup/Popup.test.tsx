@@ -1,0 +1,113 @@
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyDropped, type DroppedCounts } from '../protocol/recording';
+import type { CaptureStatus, Settings } from '../protocol/messages';
+import type { Recording } from '../protocol/recording';
+import { fakeSource } from './fake-source';
+import { Popup } from './Popup';
+import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
+
+afterEach(cleanup);
+
+const NOW = T0 + 60 * MIN;
+const clock = () => NOW;
+
+function renderPopup(rec: Recording | undefined, opts: { settings?: Partial<Settings>; status?: CaptureStatus } = {}) {
+  const source = fakeSource(rec, opts);
+  render(<Popup source={source} tabId={7} clock={clock} />);
+  return source;
+}
+
+/** Four routine 1000s (recent), one 1008 blind-retry loop of 3 (recent), one 1011 an hour ago. */
+const busy = recordingOf([
+  sock({ id: 'old', at: T0, code: 1011 }),
+  ...blindRetryLoop(NOW - 10 * MIN, 3),
+  ...[1, 2, 3, 4].map((i) => sock({ id: `n${i}`, at: NOW - 5 * MIN + i * 90_000, code: 1000 })),
+  sock({ id: 'live', at: NOW - MIN }),
+]);
+
+const codesIn = (el: HTMLElement) => within(el).getAllByRole('listitem').map((li) => li.getAttribute('data-code'));
+
+describe('Popup summary', () => {
+  it('groups recent closures by code, problems before a more frequent code', async () => {
+    renderPopup(busy);
+    const section = await screen.findByRole('region', { name: 'Last 15 minutes' });
+    expect(codesIn(section)).toEqual(['1008', '1000']);
+    expect(within(section).getByText('Policy Violation')).toBeTruthy();
+    expect(within(section).getByText('× 4')).toBeTruthy();
+    expect(within(section).getByText('problems: 1')).toBeTruthy();
+  });
+
+  it.each([
+    [5, ['1000']],
+    [15, ['1008', '1000']],
+    [90, ['1008', '1000', '1011']],
+  ])('the recentMinutes setting (%i) sets the window', async (recentMinutes, codes) => {
+    renderPopup(busy, { settings: { recentMinutes } });
+    const section = await screen.findByRole('region', { name: `Last ${recentMinutes} minutes` });
+    expect(codesIn(section)).toEqual(codes);
+  });
+
+  it('lists the latest closures with the problem first and its verdict sentence', async () => {
+    renderPopup(busy);
+    const section = await screen.findByRole('region', { name: 'Latest closures' });
+    const rows = within(section).getAllByRole('listitem');
+    expect(rows).toHaveLength(5);
+    expect(rows[0]?.getAttribute('data-connection')).toBe('p0');
+    expect(within(rows[0]!).getByText('Problem')).toBeTruthy();
+    expect(within(rows[0]!).getByText(/Retried the same request .* after close code 1008/)).toBeTruthy();
+    // Then newest first: the four 1000s, newest (n4) first.
+    expect(rows.slice(1).map((r) => r.getAttribute('data-connection'))).toEqual(['n4', 'n3', 'n2', 'n1']);
+  });
+
+  it('shows the open connections with query values redacted', async () => {
+    renderPopup(busy);
+    const section = await screen.findByRole('region', { name: 'Open now: 1' });
+    expect(within(section).getByText('wss://api.example.com/live?token=REDACTED')).toBeTruthy();
+  });
+
+  it('follows new recordings from the source', async () => {
+    const source = renderPopup(recordingOf([sock({ id: 'a', at: NOW - MIN, code: 1000 })]));
+    await screen.findByRole('region', { name: 'Last 15 minutes' });
+    act(() => source.push(recordingOf([sock({ id: 'a', at: NOW - MIN, code: 1000 }), sock({ id: 'b', at: NOW - MIN, code: 1013 })])));
+    expect(codesIn(screen.getByRole('region', { name: 'Last 15 minutes' }))).toEqual(['1000', '1013']);
+  });
+});
+
+describe('Popup notices', () => {
+  it('explains how to get data when nothing is recorded', async () => {
+    renderPopup(recordingOf([]));
+    expect(await screen.findByText(/reload the page to record its connections from the beginning/)).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Latest closures' })).toBeNull();
+  });
+
+  it.each<[CaptureStatus, RegExp | null]>([
+    ['no-hook', /Reload the page to start capturing/],
+    ['capturing', null],
+  ])('status %s -> reload notice %s', async (status, text) => {
+    renderPopup(recordingOf([]), { status });
+    await screen.findByRole('heading', { name: 'WebSocket closures in this tab' });
+    if (text) {
+      expect((await screen.findByRole('alert')).textContent).toMatch(text);
+      expect(screen.queryByText(/record its connections from the beginning/)).toBeNull();
+    } else {
+      await screen.findByText(/record its connections from the beginning/);
+      expect(screen.queryByRole('alert')).toBeNull();
+    }
+  });
+
+  it.each<[Partial<DroppedCounts>, string[]]>([
+    [{}, []],
+    [{ connectionsEvicted: 12 }, ['12 oldest connections removed to stay within the storage limit']],
+    [
+      { eventsRejected: 2, connectionsRateLimited: 3 },
+      ['3 new connections not recorded: the page opened them faster than the rate limit', '2 messages from the page rejected as invalid or forged'],
+    ],
+  ])('dropped %j -> notice lines %j', async (patch, lines) => {
+    renderPopup(recordingOf(busy.connections, { dropped: { ...emptyDropped(), ...patch } }));
+    await screen.findByRole('region', { name: 'Latest closures' });
+    const notice = screen.queryByRole('status', { name: 'Some data was not recorded' });
+    if (lines.length === 0) expect(notice).toBeNull();
+    else expect(within(notice!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(lines);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The toolbar popup: a glance at the current tab's WebSocket closures, with
+ * problems first. Everything comes from the RecordingSource; the analysis is
+ * the same pure core the panel uses.
+ */
+import { useCallback, useMemo } from 'react';
+import { analyzeRecording } from '../analysis';
+import type { Connection } from '../protocol/recording';
+import { redactUrl } from '../protocol/redact';
+import type { RecordingSource } from '../ui/data/source';
+import { t } from '../ui/i18n';
+import { codeName } from './code-name';
+import { DroppedNotice } from './DroppedNotice';
+import { downloadText, exportFileName, exportJson } from './export-recording';
+import { LatestClosures } from './LatestClosures';
+import { OpenNow } from './OpenNow';
+import { PauseToggle } from './PauseToggle';
+import { PopupActions } from './PopupActions';
+import { RecentGroups } from './RecentGroups';
+import { groupByCode, latestClosures, openConnections, recentClosures, siteOf } from './summary-model';
+import { buildSummaryText } from './summary-text';
+import { useNow } from './use-now';
+import { usePopupData } from './use-popup-data';
+
+export interface PopupProps {
+  source: RecordingSource;
+  tabId: number;
+  /** Injected for tests; Date.now in the extension. */
+  clock?: () => number;
+  /** Injected for tests; a DOM download in the extension. */
+  download?: (fileName: string, text: string) => void;
+}
+
+export function Popup({ source, tabId, clock = Date.now, download = downloadText }: PopupProps) {
+  const { recording, settings, status, updateSettings } = usePopupData(source);
+  const tick = useNow(clock);
+  const { profileId, recentMinutes, redactQuery } = settings;
+  // Reading the clock here (not only on ticks) keeps a fresh closure inside the window.
+  const view = useMemo(() => {
+    if (!recording) return undefined;
+    const now = Math.max(tick, clock());
+    const analysis = analyzeRecording(recording, { profileId, now });
+    const byId = new Map(recording.connections.map((c) => [c.id, c]));
+    return {
+      now,
+      analysis,
+      site: siteOf(recording),
+      connectionOf: (id: string): Connection | undefined => byId.get(id),
+      groups: groupByCode(recentClosures(analysis.closures, now, recentMinutes), analysis.verdictByClosure),
+      latest: latestClosures(analysis.closures, analysis.verdictByClosure),
+      open: openConnections(recording, analysis),
+    };
+  }, [recording, tick, clock, profileId, recentMinutes]);
+
+  const shownUrl = useCallback((url: string) => (redactQuery ? redactUrl(url) : url), [redactQuery]);
+  const summaryText = () =>
+    recording && view ? buildSummaryText({ recording, analysis: view.analysis, now: view.now, recentMinutes, redactQuery, nameOf: codeName }) : '';
+  const onExport = () => {
+    if (!recording) return;
+    const now = clock();
+    download(exportFileName(view?.site, tabId, now), exportJson(recording, redactQuery, now));
+  };
+
+  return (
+    <main className="popup">
+      <header className="popup-header">
+        <h1>{t('popup_heading')}</h1>
+        {view?.site && (
+          <PauseToggle site={view.site} pausedSites={settings.pausedSites} onChange={(pausedSites) => updateSettings({ pausedSites })} />
+        )}
+      </header>
+      {status === 'no-hook' && (
+        <p className="notice warn" role="alert">
+          {t('popup_no_hook')}
+        </p>
+      )}
+      {status === 'paused' && (
+        <p className="notice" role="status">
+          {t('popup_paused')}
+        </p>
+      )}
+      {!recording || !view ? (
+        <p className="muted">{t('popup_loading')}</p>
+      ) : (
+        <>
+          {recording.connections.length === 0 && status !== 'no-hook' && <p className="empty">{t('popup_empty')}</p>}
+          {recording.connections.length > 0 && (
+            <>
+              <RecentGroups groups={view.groups} minutes={recentMinutes} connectionOf={view.connectionOf} nameOf={codeName} />
+              <LatestClosures rows={view.latest} connectionOf={view.connectionOf} nameOf={codeName} shownUrl={shownUrl} />
+              <OpenNow open={view.open} shownUrl={shownUrl} />
+            </>
+          )}
+          <DroppedNotice dropped={recording.dropped} />
+          <PopupActions summaryText={summaryText} onExport={onExport} redactQuery={redactQuery} />
+        </>
+      )}
+      <footer className="muted small">{t('popup_panel_hint')}</footer>
+    </main>
+  );
+}

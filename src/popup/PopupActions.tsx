@@ -1,0 +1,43 @@
+/** "Copy summary" and "Export recording", with a note on query redaction. */
+import { useState } from 'react';
+import { t } from '../ui/i18n';
+
+export interface PopupActionsProps {
+  summaryText: () => string;
+  onExport: () => void;
+  redactQuery: boolean;
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+export function PopupActions({ summaryText, onExport, redactQuery }: PopupActionsProps) {
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const onCopy = () => {
+    // Built on click so it reflects the recording at that moment; a missing
+    // clipboard API (throws synchronously) lands in the same failure path.
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(summaryText()))
+      .then(
+      () => setCopy('copied'),
+      () => setCopy('failed'),
+    );
+  };
+  return (
+    <section className="actions">
+      <div className="buttons">
+        <button type="button" onClick={onCopy}>
+          {t('popup_copy')}
+        </button>
+        <button type="button" onClick={onExport}>
+          {t('popup_export')}
+        </button>
+      </div>
+      {copy !== 'idle' && (
+        <p role="status" className={copy === 'failed' ? 'error' : 'muted'}>
+          {t(copy === 'copied' ? 'popup_copied' : 'popup_copy_failed')}
+        </p>
+      )}
+      <p className="muted small">{t(redactQuery ? 'popup_redacted_note' : 'popup_unredacted_note')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+/** Closures in the recent window, one row per code, problems first. */
+import type { Connection } from '../protocol/recording';
+import { t } from '../ui/i18n';
+import type { CodeGroup } from './summary-model';
+
+export interface RecentGroupsProps {
+  groups: CodeGroup[];
+  minutes: number;
+  connectionOf: (id: string) => Connection | undefined;
+  nameOf: (code: number, conn?: Connection) => string;
+}
+
+export function RecentGroups({ groups, minutes, connectionOf, nameOf }: RecentGroupsProps) {
+  return (
+    <section className="section" aria-labelledby="popup-recent">
+      <h2 id="popup-recent">{t('popup_recent_heading', [minutes])}</h2>
+      {groups.length === 0 ? (
+        <p className="muted">{t('popup_recent_none', [minutes])}</p>
+      ) : (
+        <ul className="groups">
+          {groups.map((g) => (
+            <li key={g.code} className={g.problems > 0 ? 'group has-problems' : 'group'} data-code={g.code}>
+              <span className="code">{g.code}</span>
+              <span className="name">{nameOf(g.code, connectionOf(g.latest.connectionId))}</span>
+              <span className="count">{t('popup_group_count', [g.count])}</span>
+              {g.problems > 0 && <span className="problems">{t('popup_group_problems', [g.problems])}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

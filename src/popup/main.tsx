@@ -1,0 +1,30 @@
+/**
+ * Popup entry: reads the environment (translator, tab id) and renders Popup.
+ * Everything testable lives in Popup and the pure modules beside it.
+ */
+import { createRoot } from 'react-dom/client';
+import browser from 'webextension-polyfill';
+import { createExtensionSource } from '../ui/data/extension-source';
+import { setTranslator, t } from '../ui/i18n';
+import { Popup } from './Popup';
+import { tabIdFromSearch } from './tab-id';
+import './popup.css';
+
+setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
+document.title = t('popup_heading');
+
+async function currentTabId(): Promise<number | null> {
+  const fromQuery = tabIdFromSearch(location.search);
+  if (fromQuery !== null) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+const root = createRoot(document.getElementById('root')!);
+currentTabId().then(
+  (tabId) => {
+    if (tabId === null) root.render(<p className="notice warn">{t('popup_no_tab')}</p>);
+    else root.render(<Popup source={createExtensionSource(tabId)} tabId={tabId} />);
+  },
+  () => root.render(<p className="notice warn">{t('popup_no_tab')}</p>),
+);
