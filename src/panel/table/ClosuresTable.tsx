@@ -3,7 +3,7 @@
  * with the timeline. The grid holds focus and points at the selected row with
  * aria-activedescendant, so arrow keys work without focusing each row.
  */
-import { useEffect, useMemo, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type UIEvent } from 'react';
 import { t } from '../../ui/i18n';
 import type { ClosureRow } from '../model/rows';
 import type { ColumnId, SortState } from '../model/sort-rows';
@@ -20,8 +20,10 @@ interface Props {
   sort: SortState;
   onSort(column: ColumnId): void;
   selectedId: string | null;
+  /** Arrow keys: move the selection only. */
   onSelect(id: string): void;
-  onOpen(id: string): void;
+  /** Click or Enter: select and show the detail; Enter also moves focus there. */
+  onOpen(id: string, fromKeyboard: boolean): void;
 }
 
 export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen }: Props) {
@@ -35,9 +37,17 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
     // scrollToIndex changes with every scroll; following it would fight the user's scrolling.
   }, [selectedIndex]);
 
+  const headRef = useRef<HTMLDivElement>(null);
+  // The header sits outside the scroller so it stays put vertically; it follows horizontal scrolling by hand.
+  const onScroll = (e: UIEvent<HTMLDivElement>) => {
+    win.onScroll(e);
+    if (headRef.current) headRef.current.scrollLeft = e.currentTarget.scrollLeft;
+  };
+  const onRowClick = useCallback((id: string) => onOpen(id, false), [onOpen]);
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === 'Enter') {
-      if (selectedId !== null && selectedIndex >= 0) onOpen(selectedId);
+      if (selectedId !== null && selectedIndex >= 0) onOpen(selectedId, true);
       e.preventDefault();
       return;
     }
@@ -60,12 +70,12 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <TableHeader sort={sort} onSort={onSort} />
-      <div role="rowgroup" className="closures-body" ref={win.containerRef} onScroll={win.onScroll}>
+      <TableHeader ref={headRef} sort={sort} onSort={onSort} />
+      <div role="rowgroup" className="closures-body" ref={win.containerRef} onScroll={onScroll}>
         <div style={{ height: win.totalPx, position: 'relative' }}>
           <div style={{ transform: `translateY(${win.offsetPx}px)` }}>
             {rows.slice(win.start, win.end).map((row, i) => (
-              <TableRow key={row.id} row={row} index={win.start + i} selected={row.id === selectedId} onSelect={onSelect} />
+              <TableRow key={row.id} row={row} index={win.start + i} selected={row.id === selectedId} onSelect={onRowClick} />
             ))}
           </div>
         </div>
