@@ -39,6 +39,7 @@ describe('zoomView', () => {
     ['zoom out ×2 at the centre', 0.5, 20_000, { startMs: 0, endMs: 40_000 }],
     ['zoom in ×2 at the left edge', 2, 10_000, { startMs: 10_000, endMs: 20_000 }],
     ['zoom in ×4 at 3/4', 4, 25_000, { startMs: 21_250, endMs: 26_250 }],
+    ['a NaN anchor zooms at the centre', 2, NaN, { startMs: 15_000, endMs: 25_000 }],
   ])('%s', (_name, factor, anchor, want) => {
     expect(zoomView(V, factor, anchor, B)).toEqual(want);
   });

@@ -62,8 +62,10 @@ export function fitView(b: Bounds): View {
 export function zoomView(v: View, factor: number, anchorMs: number, b: Bounds): View {
   const span = spanOf(v);
   const next = Math.min(Math.max(span / factor, MIN_SPAN_MS), maxSpanMs(b));
-  const frac = (anchorMs - v.startMs) / span;
-  const start = anchorMs - frac * next;
+  // An anchor from a malformed event must not turn the whole view into NaN.
+  const anchor = Number.isFinite(anchorMs) ? anchorMs : v.startMs + span / 2;
+  const frac = (anchor - v.startMs) / span;
+  const start = anchor - frac * next;
   return clampView({ startMs: start, endMs: start + next }, b);
 }
 

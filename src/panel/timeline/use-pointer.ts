@@ -34,6 +34,9 @@ export function usePointer(targetRef: RefObject<HTMLElement | null>, deps: Point
       const d = latest.current;
       const { view } = d.state;
       const perPx = (view.endMs - view.startMs) / d.plotWidth;
+      const vertical = !e.ctrlKey && !e.metaKey && !e.shiftKey && Math.abs(e.deltaX) <= Math.abs(e.deltaY);
+      // Lanes that all fit leave the wheel to the panel, so the page around still scrolls.
+      if (vertical && !d.state.canScrollY) return;
       e.preventDefault();
       if (e.ctrlKey || e.metaKey) {
         const x = e.clientX - el.getBoundingClientRect().left - d.labelWidth;

@@ -12,6 +12,8 @@ export interface TimelineViewState {
   view: View;
   follow: boolean;
   scrollY: number;
+  /** True when the lanes are taller than the viewport. */
+  canScrollY: boolean;
   setFollow(on: boolean): void;
   /** factor > 1 zooms in; the anchor defaults to the live edge when following, else the centre. */
   zoomBy(factor: number, anchorMs?: number): void;
@@ -49,7 +51,11 @@ export function useTimelineView(model: TimelineModel, nowMs: number, viewportPx:
   const reveal = (bi: number) => {
     const bar = model.bars[bi];
     if (!bar) return;
-    const next = revealRange(view, bar.startMs, barEnd(bar, nowMs), bounds);
+    // A closure is shown by its close marker; an open socket by any part of its bar.
+    // Either way, nothing moves when it is already on screen (clicking must not make the view jump).
+    const end = barEnd(bar, nowMs);
+    const onScreen = bar.endMs === null ? bar.startMs <= view.endMs && end >= view.startMs : end >= view.startMs && end <= view.endMs;
+    const next = onScreen ? view : bar.endMs === null ? revealRange(view, bar.startMs, end, bounds) : revealRange(view, end, end, bounds);
     if (next !== view) {
       setFollowState(false);
       setBase(next);
@@ -63,6 +69,7 @@ export function useTimelineView(model: TimelineModel, nowMs: number, viewportPx:
     view,
     follow,
     scrollY,
+    canScrollY: maxScroll > 0,
     setFollow,
     zoomBy,
     panBy: (deltaMs) => panFrom(view, deltaMs),
