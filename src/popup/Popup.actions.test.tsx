@@ -1,0 +1,96 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Settings } from '../protocol/messages';
+import type { Recording } from '../protocol/recording';
+import { fakeSource } from './fake-source';
+import { Popup } from './Popup';
+import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
+
+const NOW = T0 + 60 * MIN;
+const clock = () => NOW;
+
+const rec = recordingOf([...blindRetryLoop(NOW - 3 * MIN, 3), sock({ id: 'live', at: NOW - MIN, url: 'wss://api.example.com/live?token=s3cret' })]);
+
+function renderPopup(recording: Recording, settings: Partial<Settings> = {}) {
+  const source = fakeSource(recording, { settings });
+  const download = vi.fn<(fileName: string, text: string) => void>();
+  render(<Popup source={source} tabId={7} clock={clock} download={download} />);
+  return { source, download };
+}
+
+/** Settings load asynchronously: wait until the popup states the redaction it will apply. */
+async function settled(redactQuery: boolean) {
+  await screen.findByText(redactQuery ? /Query values are redacted/ : /Query values are kept/);
+}
+
+let writeText: ReturnType<typeof vi.fn<(text: string) => Promise<void>>>;
+beforeEach(() => {
+  writeText = vi.fn<(text: string) => Promise<void>>(() => Promise.resolve());
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+});
+afterEach(cleanup);
+
+describe('Copy summary', () => {
+  it.each([
+    [true, 'token=REDACTED', 's3cret'],
+    [false, 'token=s3cret', 'REDACTED'],
+  ])('redactQuery %s: copies the summary with %s', async (redactQuery, present, absent) => {
+    renderPopup(rec, { redactQuery });
+    await settled(redactQuery);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await screen.findByText('Summary copied.');
+    expect(writeText).toHaveBeenCalledTimes(1);
+    const text = writeText.mock.calls[0]?.[0] ?? '';
+    expect(text).toMatch(/^Closeline summary for app\.example\.com at /);
+    expect(text).toContain('1008 Policy Violation: 3 (problems: 1)');
+    expect(text).toContain(present);
+    expect(text).not.toContain(absent);
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    writeText.mockImplementation(() => Promise.reject(new Error('denied')));
+    renderPopup(rec);
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy summary' }));
+    expect(await screen.findByText('Could not copy to the clipboard.')).toBeTruthy();
+    expect(screen.queryByText('Summary copied.')).toBeNull();
+  });
+});
+
+describe('Export recording', () => {
+  it.each([
+    [true, 'wss://api.example.com/live?token=REDACTED'],
+    [false, 'wss://api.example.com/live?token=s3cret'],
+  ])('redactQuery %s: downloads the recording with url %s', async (redactQuery, url) => {
+    const { download } = renderPopup(rec, { redactQuery });
+    await settled(redactQuery);
+    fireEvent.click(screen.getByRole('button', { name: 'Export recording' }));
+    expect(download).toHaveBeenCalledTimes(1);
+    const [fileName, json] = download.mock.calls[0] ?? ['', '{}'];
+    expect(fileName).toBe(`closeline-app.example.com-${new Date(NOW).toISOString().slice(0, 10)}.json`);
+    const doc = JSON.parse(json) as Recording;
+    expect(doc.connections.find((c) => c.id === 'live')?.url).toBe(url);
+    expect(doc.exportedAt).toBe(NOW);
+  });
+});
+
+describe('Pause toggle', () => {
+  it.each<[string[], string[], RegExp | null]>([
+    [[], ['app.example.com'], /paused on this site/],
+    [['app.example.com', 'other.example'], ['other.example'], null],
+  ])('pausedSites %j -> toggling stores %j', async (before, after, notice) => {
+    const { source } = renderPopup(rec, { pausedSites: before });
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Pause recording on app.example.com' });
+    await waitFor(() => expect(box.checked).toBe(before.includes('app.example.com')));
+    fireEvent.click(box);
+    await waitFor(() => expect(box.checked).toBe(after.includes('app.example.com')));
+    expect(source.settingsPatches).toEqual([{ pausedSites: after }]);
+    if (notice) expect(await screen.findByText(notice)).toBeTruthy();
+  });
+
+  it('is hidden when the page is not a web site', async () => {
+    const file = recordingOf([sock({ id: 'a', at: NOW - MIN, code: 1000, frameUrl: 'file:///tmp/x.html' })]);
+    renderPopup(file);
+    await screen.findByRole('button', { name: 'Copy summary' });
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+});
