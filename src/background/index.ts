@@ -11,6 +11,7 @@ import { SettingsStore } from './settings-store';
 import { acceptRelay } from './relay-port';
 import { acceptView, handleViewRequest } from './views';
 import { updateBadges } from './badge-updater';
+import { endExpiredOutages } from './outage';
 
 const settings = new SettingsStore(browser.storage.local);
 const hub = new Hub({
@@ -22,6 +23,8 @@ const hub = new Hub({
   onTabsChanged: (tabs) => updateBadges(tabs, settings.current),
 });
 const ready = Promise.all([settings.load(), hub.load()]).then(() => undefined);
+// A worker stopped mid-outage leaves its blocking rule behind: lift the expired ones.
+void endExpiredOutages().catch(() => undefined);
 
 /** Extension pages only: the panel, the popup, or one opened as a tab in tests. */
 const fromExtensionPage = (url: string | undefined) => typeof url === 'string' && url.startsWith(browser.runtime.getURL(''));

@@ -3,6 +3,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { isRelayPong, isViewPortMessage, isViewRequest, wrap, type CaptureStatus, type ViewResponse } from '../protocol/messages';
 import type { Hub } from './hub';
 import type { SettingsStore } from './settings-store';
+import { simulate } from './simulate';
 
 export function acceptView(port: Runtime.Port, hub: Hub, ready: Promise<void>): void {
   let unsubscribe: (() => void) | undefined;
@@ -46,8 +47,11 @@ export async function handleViewRequest(raw: unknown, hub: Hub, settings: Settin
     case 'get-status':
       if (!validTab(req.tabId)) break;
       return wrap<ViewResponse>({ type: 'status', status: await captureStatus(req.tabId, hub) });
-    case 'simulate':
-      return wrap<ViewResponse>({ type: 'error', message: 'simulation is not available in this version' });
+    case 'simulate': {
+      if (!validTab(req.tabId) || typeof req.connectionId !== 'string' || typeof req.command !== 'object' || req.command === null) break;
+      const error = await simulate(hub, req.tabId, req.connectionId, req.scope === 'endpoint' ? 'endpoint' : 'connection', req.command);
+      return wrap<ViewResponse>(error ? { type: 'error', message: error } : { type: 'ok' });
+    }
   }
   return wrap<ViewResponse>({ type: 'error', message: 'invalid request' });
 }

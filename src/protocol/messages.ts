@@ -31,11 +31,11 @@ export type HookEvent =
   | { t: 'error'; k: number; at: EpochMs; sim?: boolean }
   | { t: 'close'; k: number; at: EpochMs; code: number; reason: string; wasClean: boolean; sim?: boolean; counters: MessageCounters };
 
-// relay -> page (commands for the hook, issue 7)
+// relay -> page (commands for the hook, issue 7). Outages are not a hook command:
+// the background blocks handshakes with a declarativeNetRequest session rule.
 export type HookCommand =
   | { t: 'simulate-close'; k: number; code: number; reason: string }
-  | { t: 'simulate-drop'; k: number }
-  | { t: 'outage'; endpoint: string; until: EpochMs };
+  | { t: 'simulate-drop'; k: number };
 
 // ---------------------------------------------------------------------------
 // relay -> background
@@ -116,12 +116,21 @@ export type ViewRequest =
   | { type: 'get-settings' }
   | { type: 'set-settings'; settings: Partial<Settings> }
   | { type: 'get-status'; tabId: number }
-  | { type: 'simulate'; tabId: number; connectionId: string; command: SimulateCommand };
+  | { type: 'simulate'; tabId: number; connectionId: string; scope: 'connection' | 'endpoint'; command: SimulateCommand };
 
+/**
+ * What the panel can simulate (issue 7). "close-then-outage" is the one-click
+ * scenario "the server says 1013, then is unavailable for N seconds": the outage
+ * starts first, so the page's immediate reconnect already meets it.
+ */
 export type SimulateCommand =
   | { kind: 'close'; code: number; reason: string }
   | { kind: 'drop' }
-  | { kind: 'outage'; seconds: number };
+  | { kind: 'outage'; seconds: number }
+  | { kind: 'close-then-outage'; code: number; reason: string; seconds: number };
+
+/** Longest simulated outage, in seconds. */
+export const MAX_OUTAGE_SECONDS = 600;
 
 export type ViewResponse =
   | { type: 'recording'; recording: Recording }

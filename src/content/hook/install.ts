@@ -12,6 +12,8 @@ import { HOOK_HELLO_TAG, type HookEvent } from '../../protocol/messages';
 import type { MessageCounters } from '../../protocol/recording';
 import { hookStream } from './stream';
 import { createToStringMask } from './mask';
+import { createSimulator } from './simulate';
+import type { HookCommand } from '../../protocol/messages';
 
 /** Per-socket state. Counters are the only per-message work. */
 export interface SocketRec {
@@ -79,6 +81,7 @@ export function installHook(win: Window & typeof globalThis): void {
     nextK: () => ++k,
   };
   const { emit, now } = ctx;
+  const sim = createSimulator(win, apply, getOwnPropertyDescriptor(proto, 'close')?.value as AnyFn, gState);
 
   const size = (d: unknown): number =>
     typeof d === 'string' ? d.length : typeof d === 'object' && d !== null ? ((d as { byteLength?: number; size?: number }).byteLength ?? (d as { size?: number }).size ?? 0) : 0;
@@ -95,7 +98,8 @@ export function installHook(win: Window & typeof globalThis): void {
     const rec: SocketRec = { k: ctx.nextK(), c: { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }, done: false };
     apply(wmSet, recs, [ws, rec]);
     emit({ t: 'socket', k: rec.k, api: 'WebSocket', url: apply(gUrl, ws, []) as string, protocols: protocolsOf(args[1]), at: now(), stack: ctx.stack() });
-    const trusted = (e: Event) => e.isTrusted;
+    sim.remember(rec.k, ws);
+    const trusted = (e: Event) => e.isTrusted || sim.isSimulated(e);
     const c = rec.c;
     apply(addEL, ws, ['open', (e: Event) => {
       if (trusted(e)) emit({ t: 'open', k: rec.k, at: now(), protocol: apply(gProtocol, ws, []) as string, extensions: apply(gExt, ws, []) as string });
@@ -107,12 +111,16 @@ export function installHook(win: Window & typeof globalThis): void {
       }
     }]);
     apply(addEL, ws, ['error', (e: Event) => {
-      if (trusted(e)) emit({ t: 'error', k: rec.k, at: now() });
+      if (e.isTrusted && sim.intercept(ws, e)) return;
+      if (trusted(e)) emit({ t: 'error', k: rec.k, at: now(), ...(e.isTrusted ? {} : { sim: true }) });
     }]);
     apply(addEL, ws, ['close', (e: CloseEvent) => {
+      // A simulated close swallows the real one here, before any page listener runs.
+      if (e.isTrusted && sim.intercept(ws, e)) return;
       if (!trusted(e) || rec.done) return;
       rec.done = true;
-      emit({ t: 'close', k: rec.k, at: now(), code: e.code, reason: e.reason, wasClean: e.wasClean, counters: { ...c } });
+      sim.forget(rec.k);
+      emit({ t: 'close', k: rec.k, at: now(), code: e.code, reason: e.reason, wasClean: e.wasClean, counters: { ...c }, ...(e.isTrusted ? {} : { sim: true }) });
     }]);
   };
 
@@ -171,6 +179,8 @@ export function installHook(win: Window & typeof globalThis): void {
 
   hookStream(win, ctx);
 
+  // Commands from the panel (issue 7) arrive on the private port: the page cannot send them.
+  port.onmessage = (e: MessageEvent) => sim.run(e.data as HookCommand);
   // Hand the private port to the relay; its capture listener takes it before any page listener.
   win.postMessage({ [HOOK_HELLO_TAG]: 1 }, '*', [channel.port2]);
 }

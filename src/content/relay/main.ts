@@ -5,7 +5,8 @@
  * counted as rejected and never stored.
  */
 import browser from 'webextension-polyfill';
-import { HOOK_HELLO_TAG, PROTOCOL_SOURCE, RELAY_PORT_NAME, isRelayPing, wrap, type RelayEvent, type RelayPong } from '../../protocol/messages';
+import { HOOK_HELLO_TAG, PROTOCOL_SOURCE, RELAY_PORT_NAME, isBackgroundToRelay, isRelayPing, wrap, type RelayEvent, type RelayPong } from '../../protocol/messages';
+import { validateCommand } from './commands';
 import { Admission } from './admission';
 import { Uplink } from './uplink';
 import { validateHookEvent } from './validate-hook-event';
@@ -59,8 +60,18 @@ export function startRelay(win: Window): void {
     }
   };
 
-  // The background asks whether this tab has the hook (tabs opened before install have none).
-  browser.runtime.onMessage.addListener((m: unknown) => (isRelayPing(m) ? Promise.resolve(wrap<RelayPong>({ type: 'pong' })) : undefined));
+  // The background asks whether this tab has the hook (tabs opened before install have none),
+  // or sends a simulation command for one of this document's sockets.
+  browser.runtime.onMessage.addListener((m: unknown) => {
+    if (isRelayPing(m)) return Promise.resolve(wrap<RelayPong>({ type: 'pong' }));
+    if (isBackgroundToRelay(m) && m.msg.type === 'command') {
+      const cmd = validateCommand(m.msg.command);
+      if (!cmd || !hookPort) return Promise.resolve(false);
+      hookPort.postMessage(cmd);
+      return Promise.resolve(true);
+    }
+    return undefined;
+  });
   watchLifecycle(win, (ev, urgent) => uplink.push(ev, urgent));
   // The top document says hello at once, so navigations are marked even on pages without sockets.
   if (win === win.top) uplink.connectNow();

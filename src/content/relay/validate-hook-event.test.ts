@@ -32,7 +32,7 @@ describe('validateHookEvent rejects what a forger sends', () => {
     ['bad api', { ...socket, api: 'XMLHttpRequest' }],
     ['protocols not array', { ...socket, protocols: 'p1' }],
     ['protocols with object', { ...socket, protocols: [{}] }],
-    ['url not string', { ...socket, url: { toString: () => 'x' } }],
+    ['url not string', { ...socket, url: { toString: (): string => 'x' } }],
     ['at NaN', { ...socket, at: Number.NaN }],
     ['at far future', { ...socket, at: NOW + 2 * LIMITS.clockSkewMs }],
     ['close code out of range', { t: 'close', k: 1, at: NOW, code: 70000, reason: '', wasClean: true, counters }],

@@ -63,6 +63,9 @@ export function createExtensionSource(tabId: number): RecordingSource {
       if (r.type !== 'settings') throw new Error('Closeline: unexpected answer');
       return r.settings;
     },
+    async simulate(connectionId, command, scope = 'connection') {
+      await request({ type: 'simulate', tabId, connectionId, scope, command });
+    },
     async getStatus() {
       const r = await request({ type: 'get-status', tabId });
       if (r.type !== 'status') throw new Error('Closeline: unexpected answer');

@@ -16,8 +16,11 @@ export interface RecordingSource {
   setSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Whether the page has the hook (tabs opened before install need a reload). */
   getStatus(): Promise<CaptureStatus>;
-  /** Simulation commands (issue 7); static sources reject. */
-  simulate?(connectionId: string, command: SimulateCommand): Promise<void>;
+  /**
+   * Simulation (issue 7): for one live connection, or every open connection to its
+   * endpoint. Rejects with the background's reason. Static sources do not have it.
+   */
+  simulate?(connectionId: string, command: SimulateCommand, scope?: 'connection' | 'endpoint'): Promise<void>;
   /** True for live data; false for an imported recording. */
   readonly live: boolean;
 }

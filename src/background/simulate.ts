@@ -1,0 +1,53 @@
+/**
+ * Routes a simulation request from the panel to the hook of the document that
+ * owns the socket. Checked here (the connection exists in that tab and is open,
+ * the code is one a server may send), again in the relay, and in the hook.
+ */
+import browser from 'webextension-polyfill';
+import { MAX_OUTAGE_SECONDS, wrap, type HookCommand, type SimulateCommand } from '../protocol/messages';
+import type { Connection } from '../protocol/recording';
+import { isServerSendableCode } from '../content/relay/commands';
+import { clampUtf8 } from '../content/relay/clamp';
+import type { Hub } from './hub';
+import { startOutage } from './outage';
+
+const ended = (c: Connection) => c.events.some((e) => e.type === 'close' || e.type === 'ended-with-document');
+const endpointOf = (url: string) => url.split(/[?#]/)[0];
+
+async function send(c: Connection, tabId: number, command: HookCommand): Promise<boolean> {
+  try {
+    const ok: unknown = await browser.tabs.sendMessage(tabId, wrap({ type: 'command', command }), { frameId: c.frameId, documentId: c.documentId });
+    return ok === true;
+  } catch {
+    return false;
+  }
+}
+
+export async function simulate(hub: Hub, tabId: number, connectionId: string, scope: 'connection' | 'endpoint', cmd: SimulateCommand): Promise<string | undefined> {
+  const tab = hub.tabs.get(tabId);
+  const conn = tab?.get(connectionId);
+  if (!tab || !conn) return 'no such connection in this tab';
+  const code = 'code' in cmd ? cmd.code : undefined;
+  if ((cmd.kind === 'close' || cmd.kind === 'close-then-outage') && !isServerSendableCode(code)) return 'a server cannot send this close code';
+  if ((cmd.kind === 'outage' || cmd.kind === 'close-then-outage') && !(Number.isInteger(cmd.seconds) && cmd.seconds >= 1 && cmd.seconds <= MAX_OUTAGE_SECONDS)) {
+    return `an outage lasts 1 to ${MAX_OUTAGE_SECONDS} seconds`;
+  }
+  if (cmd.kind === 'outage' || cmd.kind === 'close-then-outage') {
+    try {
+      await startOutage(tabId, conn.url, cmd.seconds);
+    } catch (e) {
+      return e instanceof Error ? e.message : 'outage failed';
+    }
+    if (cmd.kind === 'outage') return undefined;
+  }
+  const targets = scope === 'endpoint' ? tab.recording.connections.filter((c) => endpointOf(c.url) === endpointOf(conn.url) && c.documentId === conn.documentId && !ended(c)) : ended(conn) ? [] : [conn];
+  if (targets.length === 0) return 'the connection is already closed';
+  let delivered = 0;
+  for (const c of targets) {
+    const k = Number(c.id.slice(c.id.lastIndexOf(':') + 1));
+    const command: HookCommand =
+      cmd.kind === 'drop' ? { t: 'simulate-drop', k } : { t: 'simulate-close', k, code: code as number, reason: clampUtf8('reason' in cmd && typeof cmd.reason === 'string' ? cmd.reason : '', 123).value };
+    if (await send(c, tabId, command)) delivered++;
+  }
+  return delivered ? undefined : 'the page did not answer (reload it to start capturing)';
+}
