@@ -5,7 +5,6 @@
 import type { Connection } from '../protocol/recording';
 import type { CodeCategory, CodeContext, ReconnectAdvice } from '../knowledge/types';
 import { categoryOf, reconnectAdvice } from '../knowledge';
-import { urlParts } from './url-parts';
 
 /** Negotiated subprotocol, else the first requested one (the knowledge base's CodeContext). */
 export function codeContextOf(conn: Connection): CodeContext {
@@ -23,20 +22,26 @@ export interface CodeKnowledge {
 export function codeKnowledge(): CodeKnowledge {
   const advice = new Map<string, ReconnectAdvice>();
   const category = new Map<string, CodeCategory>();
-  const keyOf = (code: number, conn: Connection, ctx: CodeContext) => `${code}\u0000${ctx.protocol ?? ''}\u0000${urlParts(conn.url).base}`;
+  // The URL matters to the knowledge base only up to its query (host and path name a protocol).
+  // Codes 1000–2999 belong to the WebSocket protocol itself: the context cannot change them.
+  const keyOf = (code: number, conn: Connection, ctx: CodeContext) => {
+    if (code >= 1000 && code < 3000) return String(code);
+    const cut = conn.url.search(/[?#]/);
+    return `${code}\u0000${ctx.protocol ?? ''}\u0000${cut < 0 ? conn.url : conn.url.slice(0, cut)}`;
+  };
   return {
     adviceFor(code, conn) {
-      const ctx = codeContextOf(conn);
+      const ctx = code >= 1000 && code < 3000 ? {} : codeContextOf(conn);
       const key = keyOf(code, conn, ctx);
       let a = advice.get(key);
-      if (a === undefined) advice.set(key, (a = reconnectAdvice(code, ctx)));
+      if (a === undefined) advice.set(key, (a = reconnectAdvice(code, codeContextOf(conn))));
       return a;
     },
     categoryFor(code, conn) {
-      const ctx = codeContextOf(conn);
+      const ctx = code >= 1000 && code < 3000 ? {} : codeContextOf(conn);
       const key = keyOf(code, conn, ctx);
       let c = category.get(key);
-      if (c === undefined) category.set(key, (c = categoryOf(code, ctx)));
+      if (c === undefined) category.set(key, (c = categoryOf(code, codeContextOf(conn))));
       return c;
     },
   };

@@ -42,7 +42,8 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
   const windowMs = (terms.linkWindowS + terms.toleranceS) * 1000;
   const overlapMs = terms.overlapWindowS * 1000;
   const stableMs = terms.stableOpenS * 1000;
-  const creations = [...group].sort((a, b) => a.conn.createdAt - b.conn.createdAt);
+  // The group is ours (built by linkReconnects): sort it in place.
+  const creations = group.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
   const ends = group
     .filter((i): i is Item & { closure: ClosureFacts } => i.closure !== undefined && i.closure.initiator !== 'document')
     .sort((a, b) => a.closure.closedAt - b.closure.closedAt);

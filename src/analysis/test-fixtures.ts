@@ -141,3 +141,25 @@ export function chain(spec: ChainSpec, marks: Mark[] = []): Chain {
   const now = lastAt + (spec.tailMs ?? (heldLast ? 30_000 : 61_000));
   return { recording: recordingOf(conns, marks), now, triggerId: 't', closedAt: triggerCreated + lifeMs, attemptIds };
 }
+
+/** 10,000 connections: 2,000 episodes of a trigger and four attempts over 400 endpoints in 4 documents. */
+export function bigRecording(): Recording {
+  const r = seededRandom(42);
+  const conns: Connection[] = [];
+  let t = T0;
+  for (let e = 0; e < 2_000; e++) {
+    const doc = `doc-${e % 4}`;
+    const url = `wss://h${e % 10}.example/ws/${e % 400}?n=${e}`;
+    conns.push(conn({ id: `t${e}`, createdAt: t, url, documentId: doc, openAfter: 5, closeAfter: 15_000, code: [1012, 1013, 1006, 1008, 1000][e % 5]! }));
+    let end = t + 15_000;
+    for (let k = 0; k < 4; k++) {
+      const created = end + 500 + r() * 3_000;
+      const last = k === 3;
+      conns.push(conn({ id: `t${e}a${k}`, createdAt: created, url, documentId: doc, ...(last ? { openAfter: 5, closeAfter: 20_000, code: 1000, closeCallAfter: 19_000 } : { closeAfter: 40, error: true }) }));
+      end = created + 40;
+    }
+    t += 700;
+  }
+  const marks = Array.from({ length: 500 }, (_, i) => lifecycle(T0 + i * 3_000, i % 2 ? 'visible' : 'hidden', `doc-${i % 4}`));
+  return recordingOf(conns, marks);
+}

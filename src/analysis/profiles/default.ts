@@ -4,7 +4,7 @@
  */
 import type { ReconnectAdvice } from '../../knowledge/types';
 import type { BackoffSpec, NoExpectationRule, NoResendRule, Profile, ReconnectRule, Rule, StormSpec, Terms } from './types';
-import { SRC_CLOSELINE, SRC_GUIDANCE_1012, SRC_GUIDANCE_1013, SRC_RFC6455_CODES } from './sources';
+import { SRC_GUIDANCE_1012, SRC_GUIDANCE_1013, SRC_RFC6455_CODES, SRC_RFC6455_RECONNECT } from './sources';
 
 // Terms
 export const LINK_WINDOW_S = 60;
@@ -104,7 +104,8 @@ export const APP_CHOICE_RULE: ReconnectRule = {
   kind: 'reconnect',
   id: 'app-choice',
   titleId: 'verdict_rule_app_choice_title',
-  source: SRC_CLOSELINE,
+  // RFC 6455 §7.2.3: after an abnormal closure a client that reconnects should back off.
+  source: SRC_RFC6455_RECONNECT,
   noReconnect: { id: 'no-reconnect', level: 'info', textId: 'verdict_app_choice_no_reconnect' },
   // "No backoff" is lowered to advice: the page may reconnect however it likes, but a loop still costs.
   backoff: {
@@ -175,7 +176,7 @@ export const DEFAULT_PROFILE: Profile = {
   id: 'default',
   nameId: 'verdict_profile_default_name',
   descriptionId: 'verdict_profile_default_desc',
-  sources: [SRC_CLOSELINE, SRC_GUIDANCE_1012, SRC_GUIDANCE_1013, SRC_RFC6455_CODES],
+  sources: [SRC_GUIDANCE_1012, SRC_GUIDANCE_1013, SRC_RFC6455_CODES, SRC_RFC6455_RECONNECT],
   terms: DEFAULT_TERMS,
   storm: DEFAULT_STORM,
   backoff: DEFAULT_BACKOFF,

@@ -29,8 +29,3 @@ export const SRC_IANA_1012_1013_TEXT: ProfileSource = {
   labelId: 'verdict_src_iana_1012_1013_text',
   url: 'https://www.ietf.org/mail-archive/web/hybi/current/msg09670.html',
 };
-/** Closeline's own definition of the default profile (this repository's docs). */
-export const SRC_CLOSELINE: ProfileSource = {
-  labelId: 'verdict_src_closeline',
-  url: 'docs/recommendations.md',
-};
