@@ -10,9 +10,11 @@ import { Persist } from './persist';
 import { SettingsStore } from './settings-store';
 import { acceptRelay } from './relay-port';
 import { acceptView, handleViewRequest } from './views';
-import { updateBadges } from './badge-updater';
+import { forgetBadge, updateBadges } from './badge-updater';
+import { setTranslator } from '../ui/i18n';
 import { endExpiredOutages } from './outage';
 
+setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
 const settings = new SettingsStore(browser.storage.local);
 const hub = new Hub({
   persist: new Persist(browser.storage.session),
@@ -47,6 +49,7 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
+  forgetBadge(tabId);
   void ready.then(() => hub.removeTab(tabId));
 });
 
