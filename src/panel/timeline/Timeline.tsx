@@ -74,7 +74,11 @@ export function Timeline({ recording, analysis, selectedId, onSelect, clock = Da
       setHovered(bi);
       // The tooltip follows the mouse without re-rendering the component.
       const tip = tooltipRef.current;
-      if (tip) tip.style.transform = `translate(${Math.min(x + 12, size.width - 260)}px, ${y + 14}px)`;
+      if (!tip) return;
+      // Above the pointer near the bottom edge, since the canvas area clips its overflow.
+      const tipHeight = tip.offsetHeight || 90;
+      const top = y + 14 + tipHeight > size.height ? Math.max(0, y - 10 - tipHeight) : y + 14;
+      tip.style.transform = `translate(${Math.max(0, Math.min(x + 12, size.width - 260))}px, ${top}px)`;
     },
   });
 

@@ -49,7 +49,7 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
   ctx.lineWidth = 1.5;
   ctx.font = d.font;
   ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
+  ctx.textBaseline = 'middle';
   for (const link of model.links) {
     if (Math.max(link.fromMs, link.toMs) < d.view.startMs || Math.min(link.fromMs, link.toMs) > d.view.endMs) continue;
     const fromRow = model.bars[link.from]!.row;
@@ -59,21 +59,28 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
     const x1 = xOf(d, link.toMs);
     const y0 = rowTop(d, fromRow) + half;
     const y1 = rowTop(d, toRow) + half;
-    // An arc above the rows, so it does not hide the bars it connects.
-    const lift = Math.min(half + 4, Math.abs(x1 - x0) / 2 + 6);
-    const cy = Math.min(y0, y1) - lift;
+    // A shallow arc that stays inside the rows it joins, so it never runs under the axis.
+    const cx = (x0 + x1) / 2;
+    const cy = Math.min(y0, y1) - Math.min(6, Math.abs(x1 - x0) / 4 + 2);
     ctx.strokeStyle = p.link;
     ctx.setLineDash(link.label === 'overlapping' ? [3, 3] : []);
     ctx.beginPath();
     ctx.moveTo(x0, y0);
-    ctx.quadraticCurveTo((x0 + x1) / 2, cy, x1, y1);
+    ctx.quadraticCurveTo(cx, cy, x1, y1);
     ctx.stroke();
     const label = linkLabel(link);
-    // Labels only where they fit; the tooltip has the delay otherwise.
-    if (Math.abs(x1 - x0) >= ctx.measureText(label).width * 0.6 || link.label === 'overlapping') {
-      ctx.fillStyle = p.linkText;
-      ctx.fillText(label, (x0 + x1) / 2, (Math.min(y0, y1) + cy) / 2 + 4);
-    }
+    const w = ctx.measureText(label).width;
+    // Labels only where they fit in the gap (overlaps have none, and are rare); the tooltip has the delay otherwise.
+    if (Math.abs(x1 - x0) < w + 8 && link.label !== 'overlapping') continue;
+    // An overlapping attempt starts before the close, on another row: its label sits just left of that
+    // attempt's start, clear of the close marker. Others sit at the middle of their arc.
+    const overlap = link.label === 'overlapping';
+    const mx = overlap ? x1 - w / 2 - 6 : (x0 + 2 * cx + x1) / 4;
+    const my = overlap ? y1 : (y0 + 2 * cy + y1) / 4;
+    ctx.fillStyle = p.bg;
+    ctx.fillRect(mx - w / 2 - 2, my - 6, w + 4, 12);
+    ctx.fillStyle = p.linkText;
+    ctx.fillText(label, mx, my);
   }
   ctx.setLineDash([]);
 }
