@@ -1,0 +1,79 @@
+/**
+ * Issue 4: inside a real DevTools window, the Closeline panel shows the
+ * closures the server caused (1012, then 1013), their explanations, and the
+ * verdicts the page's reconnect timing earns — read from the panel's own DOM.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { launch, type Launched } from './support/browser';
+import { startServer, type TestServer } from './support/servers';
+import { waitForRecording } from './support/recording';
+import { openCloselinePanel } from './support/devtools';
+import { closeEventOf } from '../../src/protocol/recording';
+import { catalogTranslator, type CatalogEntry } from '../../src/ui/i18n';
+
+const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
+const t = catalogTranslator(catalog);
+
+let b: Launched;
+let server: TestServer;
+let panel: Frame;
+let pageUrl: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  // Two services: after 1012 the page waits 2 s (fits 1–5 s); after 1013 it retries after
+  // 0.1 s (too soon). Separate endpoints, so each closure starts its own episode.
+  pageUrl = server.page('/panel-e2e', `<!doctype html><script>
+    const connect = (path, wait) => {
+      const s = new WebSocket('${server.wsOrigin}' + path);
+      s.onclose = () => setTimeout(() => connect(path, wait), wait);
+    };
+    connect('/restart', 2000);
+    connect('/overload', 100);
+  </script>`);
+  b = await launch({ devtools: true });
+  const page = await b.context.newPage();
+  await page.goto(pageUrl);
+  ({ panel } = await openCloselinePanel(b.context, pageUrl, b.extensionId));
+}, 60_000);
+
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+const row = (code: number) => panel.locator('.closures-row[data-id]', { has: panel.locator('.cell-code', { hasText: String(code) }) }).first();
+
+describe('the Closeline panel in real DevTools', () => {
+  it('shows 1012 and 1013 closures with explanations and the right verdicts', async () => {
+    (await server.connectionTo('/restart')).ws.close(1012, 'Service restart');
+    await server.connectionTo('/restart', 1);
+    (await server.connectionTo('/overload')).ws.close(1013, 'Try again later');
+    await server.connectionTo('/overload', 1);
+    await waitForRecording(b.worker, pageUrl, (r) => r.connections.filter((c) => closeEventOf(c)).length >= 2 && r.connections.length >= 4);
+
+    // 1012 → reconnected after 2 s: fits.
+    await row(1012).click();
+    await expect.poll(() => row(1012).getAttribute('class')).toContain('row-fits');
+    const detail = panel.locator('aside.detail');
+    await detail.locator('.code-card').first().waitFor();
+    expect(await detail.locator('.code-card').first().getAttribute('aria-label')).toBe(`1012 ${t('code_ws_1012_name')}`);
+    expect(await detail.textContent()).toContain(t('code_ws_1012_meaning'));
+    expect(await detail.locator('.verdict-badge').first().getAttribute('class')).toContain('verdict-fits');
+    expect(await detail.textContent()).toContain(t('code_ws_1012_name'));
+
+    // 1013 → retried after 0.1 s: a problem (too soon), explained, with the 1012/1013 comparison available.
+    await expect.poll(() => row(1013).getAttribute('class'), { timeout: 10_000 }).toContain('row-problem');
+    await row(1013).click();
+    await expect.poll(() => detail.locator('.code-card').first().getAttribute('aria-label')).toBe(`1013 ${t('code_ws_1013_name')}`);
+    expect(await detail.locator('.verdict-badge').first().getAttribute('class')).toContain('verdict-problem');
+    const text = (await detail.textContent()) ?? '';
+    expect(text).toContain(t('code_ws_1013_meaning'));
+    // The observed delay shown is the page's real one (0.1 s timer plus event-loop latency), below 0.5 s.
+    const observed = Number(/(\d+\.\d+) s/.exec(text.slice(text.indexOf(t('panel_verdict_observed'))))?.[1]);
+    expect(observed).toBeGreaterThan(0.05);
+    expect(observed).toBeLessThan(0.5);
+  });
+});
