@@ -63,6 +63,17 @@ describe('latestClosures', () => {
     expect(rows.map((r) => r.closure.connectionId)).toEqual(ids);
     for (const r of rows) expect(r.verdict).toBe(verdicts[r.closure.connectionId]);
   });
+
+  it('leaves out failed attempts of an episode, so a retry loop does not fill the list', () => {
+    const loop = [
+      { ...closure('t', 1008, T0 + 1), episodeId: 'ep:t' },
+      { ...closure('a1', 1008, T0 + 2), episodeId: 'ep:t' },
+      { ...closure('a2', 1008, T0 + 3), episodeId: 'ep:t' },
+      closure('r', 1012, T0 + 1.5),
+    ];
+    const rows = latestClosures(loop, { t: verdictOf('problem'), r: verdictOf('fits') }, 5);
+    expect(rows.map((r) => r.closure.connectionId)).toEqual(['t', 'r']);
+  });
 });
 
 describe('droppedEntries', () => {

@@ -49,7 +49,9 @@ export interface ClosureRow {
 /**
  * The `n` closures to list: problems first, newest first within each group.
  * Selection and order share one key so that an older problem outranks a newer
- * routine close (the point of a glance is to see what is wrong).
+ * routine close (the point of a glance is to see what is wrong). Failed
+ * reconnect attempts are left out: their episode's trigger carries the verdict
+ * (with the whole delay sequence), and a retry loop would otherwise fill the list.
  */
 export function latestClosures(
   closures: readonly Closure[],
@@ -57,6 +59,7 @@ export function latestClosures(
   n: number = LATEST_COUNT,
 ): ClosureRow[] {
   return closures
+    .filter((closure) => closure.episodeId === undefined || verdictByClosure[closure.connectionId] !== undefined)
     .map((closure) => {
       const verdict = verdictByClosure[closure.connectionId];
       return verdict ? { closure, verdict } : { closure };
