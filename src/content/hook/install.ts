@@ -136,17 +136,19 @@ export function installHook(win: Window & typeof globalThis): void {
     },
   });
 
-  const wrapMethod = (name: 'send' | 'close', after: (ws: object, args: unknown[], rs: number) => void) => {
+  // One WeakMap lookup per call; readyState is read only for close() (send is the hot path).
+  const wrapMethod = (name: 'send' | 'close', after: (rec: SocketRec, args: unknown[], rs: number) => void, needsState: boolean) => {
     const desc = getOwnPropertyDescriptor(proto, name);
     const original = desc?.value as AnyFn | undefined;
     if (!desc || typeof original !== 'function') return;
     const wrapped = new Proxy(original, {
       apply(target, thisArg, args: unknown[]) {
-        const rs = recsHas(thisArg) ? (apply(gState, thisArg, []) as number) : -1;
+        const rec = typeof thisArg === 'object' && thisArg !== null ? (apply(wmGet, recs, [thisArg]) as SocketRec | undefined) : undefined;
+        const rs = rec && needsState ? (apply(gState, thisArg, []) as number) : -1;
         const result = apply(target, thisArg, args);
-        if (rs !== -1) {
+        if (rec) {
           try {
-            after(thisArg as object, args, rs);
+            after(rec, args, rs);
           } catch {
             // never surface hook errors
           }
@@ -157,19 +159,20 @@ export function installHook(win: Window & typeof globalThis): void {
     ctx.mask(wrapped, original);
     defineProperty(proto, name, { ...desc, value: wrapped });
   };
-  const recsHas = (x: unknown) => typeof x === 'object' && x !== null && apply(wmGet, recs, [x]) !== undefined;
 
-  wrapMethod('send', (ws, args) => {
-    const c = (apply(wmGet, recs, [ws]) as SocketRec).c;
-    c.sentMessages++;
-    c.sentSize += size(args[0]);
-  });
-  wrapMethod('close', (ws, args, rs) => {
-    const rec = apply(wmGet, recs, [ws]) as SocketRec;
+  wrapMethod(
+    'send',
+    (rec, args) => {
+      rec.c.sentMessages++;
+      rec.c.sentSize += size(args[0]);
+    },
+    false,
+  );
+  wrapMethod('close', (rec, args, rs) => {
     const code = typeof args[0] === 'number' ? args[0] : typeof args[0] === 'string' ? +args[0] : undefined;
     const reason = typeof args[1] === 'string' ? args[1] : undefined;
     emit({ t: 'close-call', k: rec.k, at: now(), readyState: rs, stack: ctx.stack(), ...(code !== undefined && !Number.isNaN(code) ? { code } : {}), ...(reason !== undefined ? { reason } : {}) });
-  });
+  }, true);
 
   ctx.mask(WSProxy, NativeWS);
   const ctorDesc = getOwnPropertyDescriptor(proto, 'constructor');
