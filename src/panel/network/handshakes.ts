@@ -1,0 +1,132 @@
+/**
+ * Refused handshakes' HTTP status (DECISIONS.md "Panel and popup"): the page's
+ * hook only sees error + 1006, but DevTools' network data holds the upgrade
+ * request's answer (401, 403, 429, 503...). This module is the pure part: it
+ * reads HAR entries and matches them to the connections that never opened,
+ * by URL and time. The browser-facing adapter is devtools-network.ts.
+ */
+import { endOf, openEventOf, type Connection } from '../../protocol/recording';
+
+export interface HandshakeEntry {
+  /** Normalised socket URL (see normaliseSocketUrl). */
+  url: string;
+  /** When the request started, epoch ms. */
+  startedAt: number;
+  /** HTTP status; 0 when no response came (refused, unreachable, blocked). */
+  status: number;
+  statusText: string;
+}
+
+/** Most entries kept: WebSocket handshakes only, newest last. */
+export const MAX_HANDSHAKES = 500;
+
+/**
+ * How far a request's start may lie from the socket's creation. Both clocks are
+ * the machine's wall clock; the page's is performance.timeOrigin-based and may
+ * drift a little from DevTools' timestamps.
+ */
+export const MATCH_SLACK_MS = 1500;
+
+/** One form for the page's URL and DevTools': ws/wss scheme, lower-case host, default port and fragment dropped. */
+export function normaliseSocketUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    if (u.protocol === 'http:') u.protocol = 'ws:';
+    else if (u.protocol === 'https:') u.protocol = 'wss:';
+    u.hash = '';
+    return u.href;
+  } catch {
+    return raw;
+  }
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** A HAR entry as Chromium's DevTools gives it, if it is a WebSocket handshake; anything else is null. */
+export function handshakeFromHar(entry: unknown): HandshakeEntry | null {
+  if (!isRecord(entry) || !isRecord(entry.request) || !isRecord(entry.response)) return null;
+  const url = entry.request.url;
+  if (typeof url !== 'string') return null;
+  const websocket = entry._resourceType === 'websocket' || /^wss?:/i.test(url);
+  if (!websocket) return null;
+  const startedAt = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : NaN;
+  const status = entry.response.status;
+  if (!Number.isFinite(startedAt) || typeof status !== 'number' || !Number.isInteger(status) || status < 0) return null;
+  const statusText = typeof entry.response.statusText === 'string' ? entry.response.statusText : '';
+  return { url: normaliseSocketUrl(url), startedAt, status, statusText };
+}
+
+/** Adds entries, dropping exact repeats (getHAR and onRequestFinished report the same request) and the oldest beyond max. */
+export function addHandshakes(list: readonly HandshakeEntry[], added: readonly HandshakeEntry[], max = MAX_HANDSHAKES): HandshakeEntry[] {
+  const key = (e: HandshakeEntry) => `${e.startedAt}\n${e.url}`;
+  const seen = new Set(list.map(key));
+  const next = [...list];
+  for (const e of added) {
+    if (seen.has(key(e))) continue;
+    seen.add(key(e));
+    next.push(e);
+  }
+  next.sort((a, b) => a.startedAt - b.startedAt);
+  return next.length > max ? next.slice(next.length - max) : next;
+}
+
+/** Sockets whose handshake never finished and which have ended: the ones a status explains. */
+export function neverOpened(c: Connection): boolean {
+  return openEventOf(c) === undefined && endOf(c) !== undefined;
+}
+
+/** Index of the first entry starting at or after `at` (entries sorted by start). */
+function lowerBound(list: readonly HandshakeEntry[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.startedAt < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The handshake entry of each connection that never opened, by connection id.
+ * Same URL, start within the socket's life (plus slack); the closest pairs
+ * (start to creation) are taken first and each entry explains at most one
+ * socket, so a burst of retries to one URL pairs up in order.
+ */
+export function matchHandshakes(connections: readonly Connection[], entries: readonly HandshakeEntry[]): Map<string, HandshakeEntry> {
+  const byUrl = new Map<string, HandshakeEntry[]>();
+  for (const e of entries) {
+    const list = byUrl.get(e.url);
+    if (list) list.push(e);
+    else byUrl.set(e.url, [e]);
+  }
+  for (const list of byUrl.values()) list.sort((a, b) => a.startedAt - b.startedAt);
+
+  const pairs: { id: string; entry: HandshakeEntry; distance: number }[] = [];
+  for (const c of connections) {
+    if (!neverOpened(c)) continue;
+    const list = byUrl.get(normaliseSocketUrl(c.url));
+    if (!list) continue;
+    const last = (endOf(c)?.at ?? c.createdAt) + MATCH_SLACK_MS;
+    // Binary search to the window: a 1006 storm has thousands of sockets per URL.
+    for (let i = lowerBound(list, c.createdAt - MATCH_SLACK_MS); i < list.length && list[i]!.startedAt <= last; i++) {
+      pairs.push({ id: c.id, entry: list[i]!, distance: Math.abs(list[i]!.startedAt - c.createdAt) });
+    }
+  }
+  pairs.sort((a, b) => a.distance - b.distance);
+  const used = new Set<HandshakeEntry>();
+  const out = new Map<string, HandshakeEntry>();
+  for (const p of pairs) {
+    if (out.has(p.id) || used.has(p.entry)) continue;
+    used.add(p.entry);
+    out.set(p.id, p.entry);
+  }
+  return out;
+}
+
+/** How many sockets that never opened still lack a status: the adapter re-reads the HAR when this grows. */
+export function unmatchedCount(connections: readonly Connection[], matched: ReadonlyMap<string, HandshakeEntry>): number {
+  let n = 0;
+  for (const c of connections) if (neverOpened(c) && !matched.has(c.id)) n++;
+  return n;
+}
