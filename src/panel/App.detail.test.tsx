@@ -5,6 +5,7 @@ import { lookupCode } from '../knowledge';
 import { t } from '../ui/i18n';
 import { conn, recordingOf, T0 } from './fixtures/recording';
 import { detail, renderApp } from './fixtures/render-app';
+import type { HandshakeFeed } from './network/devtools-network';
 
 afterEach(cleanup);
 
@@ -108,5 +109,43 @@ describe('detail pane', () => {
     await openRow('deploy');
     fireEvent.click(screen.getByRole('button', { name: 'Close details' }));
     expect(screen.queryByRole('complementary')).toBeNull();
+  });
+});
+
+describe('refused handshakes', () => {
+  function refusedRec() {
+    const r = conn({ id: 'x', at: T0, url: 'wss://rt.example/live' });
+    r.events = [
+      { type: 'error', at: T0 + 20 },
+      { type: 'close', at: T0 + 21, code: 1006, reason: '', wasClean: false },
+    ];
+    const fine = conn({ id: 'y', at: T0 + 5000, url: 'wss://rt.example/live', code: 1000 });
+    return recordingOf([r, fine]);
+  }
+  const feedOf = (status: number, statusText: string): HandshakeFeed => ({
+    subscribe(on) {
+      on([{ url: 'wss://rt.example/live', startedAt: T0 + 2, status, statusText }]);
+      return () => undefined;
+    },
+    refresh: () => undefined,
+  });
+
+  it.each([
+    [403, 'Forbidden', 'never open · HTTP 403', "The upgrade request was answered with HTTP 403 Forbidden (seen in DevTools' network data)."],
+    [0, '', 'never open', "The upgrade request got no HTTP response (seen in DevTools' network data): the server could not be reached or the request was blocked."],
+  ])('shows the HTTP status %i DevTools saw, in the row and the detail', async (status, text, cell, line) => {
+    renderApp(refusedRec(), {}, {}, { handshakes: feedOf(status, text) });
+    await screen.findByRole('grid');
+    const row = screen.getAllByTestId('closure-row')[0]!;
+    expect(within(row).getByText(cell)).toBeTruthy();
+    fireEvent.click(row);
+    expect(within(detail()).getByTestId('detail-handshake').textContent).toBe(line);
+  });
+
+  it('shows no status without DevTools network data', async () => {
+    renderApp(refusedRec());
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getAllByTestId('closure-row')[0]!);
+    expect(within(detail()).queryByTestId('detail-handshake')).toBeNull();
   });
 });

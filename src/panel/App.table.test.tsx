@@ -49,7 +49,7 @@ describe('closures table', () => {
     await screen.findByRole('grid');
     act();
     expect(rowIds()).toEqual(want);
-    expect(screen.getByText(`${want.length} of 3 closures`)).toBeTruthy();
+    expect(screen.getByText(`${want.length} of 3 connections`)).toBeTruthy();
   });
 
   it('says so when the filters hide every closure', async () => {
@@ -95,5 +95,59 @@ describe('closures table', () => {
     fireEvent.keyDown(g, { key: 'End' });
     expect(g.getAttribute('aria-activedescendant')).toBe('closure-row-s9999');
     expect(document.getElementById('closure-row-s9999')).not.toBeNull();
+  });
+
+  it('states each row\'s code, verdict and simulated mark in data attributes', async () => {
+    const sim = recordingOf([...rec.connections, conn({ id: 's', at: T0 + 6000, code: 1013, simulated: true })]);
+    renderApp(sim, { verdicts: { ...verdicts, s: verdict('advice') } });
+    await screen.findByRole('grid');
+    const rows = screen.getAllByTestId('closure-row');
+    expect(rows.map((r) => [r.getAttribute('data-id'), r.getAttribute('data-code'), r.getAttribute('data-verdict'), r.getAttribute('data-simulated')])).toEqual([
+      ['a', '1012', 'fits', null],
+      ['b', '1008', 'problem', null],
+      ['c', '1000', 'info', null],
+      ['s', '1013', 'advice', 'true'],
+    ]);
+    expect(within(rows[3]!).getByText('simulated')).toBeTruthy();
+  });
+
+  describe('open connections', () => {
+    const withOpen = recordingOf([...rec.connections, conn({ id: 'o', at: T0 + 3000, url: 'wss://rt.example/live' })]);
+    const connecting = conn({ id: 'k', at: T0 + 3500 });
+    connecting.events = [];
+    withOpen.connections.push(connecting);
+
+    it('lists them among the closures, marked open or connecting, with no code', async () => {
+      renderApp(withOpen, { verdicts });
+      await screen.findByRole('grid');
+      // Open rows sit at their creation time: o (T0+3000) comes before b's close (T0+3010).
+      expect(rowIds()).toEqual(['a', 'o', 'b', 'k', 'c']);
+      const open = screen.getAllByTestId('closure-row').filter((r) => r.getAttribute('data-open') === 'true');
+      expect(open.map((r) => [r.getAttribute('data-id'), r.getAttribute('data-code'), within(r).getByText(/open|connecting/).textContent])).toEqual([
+        ['o', null, 'open'],
+        ['k', null, 'connecting'],
+      ]);
+    });
+
+    it.each([
+      ['open', ['o', 'k']],
+      ['closed', ['a', 'b', 'c']],
+    ])('filters by status: %s', async (state, want) => {
+      renderApp(withOpen, { verdicts });
+      await screen.findByRole('grid');
+      fireEvent.change(screen.getByLabelText('Status'), { target: { value: state } });
+      expect(rowIds()).toEqual(want);
+      expect(screen.getByText(`${want.length} of 5 connections`)).toBeTruthy();
+    });
+
+    it('shows an open connection\'s detail, without simulation controls on a recording that is not live', async () => {
+      renderApp(withOpen, { verdicts });
+      await screen.findByRole('grid');
+      fireEvent.click(screen.getByText('open'));
+      const pane = screen.getByTestId('detail-pane');
+      expect(pane.getAttribute('data-open')).toBe('true');
+      expect(within(pane).getByText(/^Open since /)).toBeTruthy();
+      expect(within(pane).queryByTestId('simulate-section')).toBeNull();
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The Closeline panel: toolbar and filters on top, the timeline above the
- * closures table, and the detail of the selected closure beside the table.
+ * table of closures and open connections, and the detail of the selected one
+ * beside the table (with the simulation controls for an open one).
  * Data comes only through the RecordingSource seam; the pure cores through
  * PanelServices.
  */
@@ -11,13 +12,16 @@ import { t } from '../ui/i18n';
 import { DetailPane } from './detail/DetailPane';
 import type { OpenResource } from './detail/StackTrace';
 import { useAnalysis } from './hooks/use-analysis';
+import { useHandshakes } from './hooks/use-handshakes';
 import { useImport } from './hooks/use-import';
 import { useRows } from './hooks/use-rows';
 import { useRecording, useSettings, useStatus } from './hooks/use-source-data';
 import { downloadText, exportFileName, exportText } from './io/export-recording';
 import { DroppedNotice } from './notices/DroppedNotice';
 import { EmptyState, ImportedBanner, ImportErrorBanner, StatusBanner, WorkerGapNotice } from './notices/Notices';
+import type { HandshakeFeed } from './network/devtools-network';
 import { ServicesContext, type PanelServices } from './services';
+import { useSimulation } from './simulate/use-simulation';
 import { ClosuresTable } from './table/ClosuresTable';
 import { FilterBar } from './toolbar/FilterBar';
 import { Toolbar } from './toolbar/Toolbar';
@@ -31,15 +35,20 @@ export interface AppProps {
   /** Saves an export; the default downloads it through a link. Injected by tests. */
   saveFile?(fileName: string, text: string): void;
   now?(): number;
+  /** Upgrade-request statuses from DevTools' network data (entry-wired; absent outside DevTools). */
+  handshakes?: HandshakeFeed;
 }
 
-export function App({ source, services, openResource, saveFile = downloadText, now = Date.now }: AppProps) {
+export function App({ source, services, openResource, saveFile = downloadText, now = Date.now, handshakes }: AppProps) {
   const imports = useImport(source);
   const recording = useRecording(imports.active);
   const [settings, updateSettings] = useSettings(source);
   const status = useStatus(source, recording);
   const analysed = useAnalysis(recording, services, settings?.profileId ?? 'default', !imports.imported);
-  const rows = useRows(analysed, services);
+  // DevTools' network data belongs to the live tab, never to an imported file.
+  const statuses = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : recording);
+  const rows = useRows(analysed, services, statuses);
+  const simulation = useSimulation(source, !imports.imported);
 
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [detail, setDetail] = useState<{ open: boolean; focus: boolean }>({ open: false, focus: false });
@@ -85,6 +94,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
           onClose={() => setDetail({ open: false, focus: false })}
           openResource={openResource}
           focusOnOpen={detail.focus}
+          simulation={simulation}
         />
       ) : null}
     </div>

@@ -8,6 +8,7 @@ import { createExtensionSource } from '../ui/data/extension-source';
 import { setTranslator, t } from '../ui/i18n';
 import { App } from './App';
 import { resolveTabId, resolveTheme } from './entry-context';
+import { createHandshakeFeed } from './network/devtools-network';
 import { realServices } from './real-services';
 import './panel.css';
 
@@ -34,11 +35,14 @@ const openResource = inDevtools
     }
   : undefined;
 
+// Refused handshakes' HTTP status: only DevTools' network data has it.
+const handshakes = inDevtools && devtools?.network ? createHandshakeFeed(devtools.network) : undefined;
+
 const root = createRoot(document.getElementById('root')!);
 const tabId = resolveTabId(inDevtools ? devtools?.inspectedWindow.tabId : undefined, location.search);
 if (tabId === null) {
   root.render(<p className="empty-state">{t('panel_no_tab')}</p>);
 } else {
   document.title = t('panelTitle');
-  root.render(<App source={createExtensionSource(tabId)} services={realServices} openResource={openResource} />);
+  root.render(<App source={createExtensionSource(tabId)} services={realServices} openResource={openResource} handshakes={handshakes} />);
 }

@@ -18,7 +18,7 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
   return (
     <>
       {verdict ? (
-        <div className="verdict">
+        <div className="verdict" data-testid="detail-verdict" data-level={verdict.level}>
           <p>
             <VerdictBadge level={verdict.level} /> {t(verdict.text.id, verdict.text.subs)}
           </p>
@@ -34,7 +34,9 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
           </dl>
         </div>
       ) : (
-        <p className="muted">{t('panel_verdict_missing')}</p>
+        <p className="muted" data-testid="detail-verdict" data-level="none">
+          {t('panel_verdict_missing')}
+        </p>
       )}
       {episode ? (
         <div className="episode">

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import type { Analysed } from './use-analysis';
 import { filterOptions, filterRows, NO_FILTERS, type FilterOptions, type Filters } from '../model/filter-rows';
-import { buildRows, type ClosureRow } from '../model/rows';
+import { buildRows, withHandshakes, type Row } from '../model/rows';
 import { sortRows, type ColumnId, type SortState } from '../model/sort-rows';
+import type { HandshakeEntry } from '../network/handshakes';
 import type { PanelServices } from '../services';
 
 export interface RowsState {
-  all: ClosureRow[];
-  shown: ClosureRow[];
+  all: Row[];
+  shown: Row[];
   options: FilterOptions;
   filters: Filters;
   setFilters(f: Filters): void;
@@ -15,11 +16,18 @@ export interface RowsState {
   toggleSort(column: ColumnId): void;
 }
 
-/** Rows for the table: built per analysis, then filtered and sorted per user choice. */
-export function useRows(analysed: Analysed | null, services: PanelServices): RowsState {
+const NO_HANDSHAKES: ReadonlyMap<string, HandshakeEntry> = new Map();
+
+/**
+ * Rows for the table: built per analysis, joined with the handshake statuses
+ * DevTools saw (a cheap second pass, so a new status does not rebuild rows),
+ * then filtered and sorted per user choice.
+ */
+export function useRows(analysed: Analysed | null, services: PanelServices, handshakes: ReadonlyMap<string, HandshakeEntry> = NO_HANDSHAKES): RowsState {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortState>({ column: 'time', direction: 'asc' });
-  const all = useMemo(() => (analysed ? buildRows(analysed.recording, analysed.analysis, services) : []), [analysed, services]);
+  const built = useMemo(() => (analysed ? buildRows(analysed.recording, analysed.analysis, services) : []), [analysed, services]);
+  const all = useMemo(() => withHandshakes(built, handshakes), [built, handshakes]);
   const options = useMemo(() => filterOptions(all), [all]);
   const shown = useMemo(() => sortRows(filterRows(all, filters), sort), [all, filters, sort]);
   const toggleSort = (column: ColumnId) =>

@@ -19,7 +19,12 @@ const ids = (f: Partial<Filters>) => filterRows(rows, { ...NO_FILTERS, ...f }).m
 
 describe('filterRows', () => {
   it.each<[string, Partial<Filters>, string[]]>([
-    ['no filter', {}, ['restart', 'policy', 'gql']],
+    ['no filter', {}, ['restart', 'policy', 'gql', 'open']],
+    ['open only', { state: 'open' }, ['open']],
+    ['closed only', { state: 'closed' }, ['restart', 'policy', 'gql']],
+    ['text in an open socket URL', { text: 'app.example/ws', state: 'open' }, ['open']],
+    ['code hides open sockets', { code: 1012 }, ['restart']],
+    ['open and a closure-only filter', { state: 'open', verdict: 'problem' }, []],
     ['text in URL', { text: 'ROOM=1' }, ['restart']],
     ['text in reason', { text: 'token' }, ['policy']],
     ['text in code name', { text: 'service restart' }, ['restart']],
@@ -28,6 +33,7 @@ describe('filterRows', () => {
     ['category', { category: 'restart' }, ['restart']],
     ['verdict', { verdict: 'problem' }, ['policy']],
     ['frame', { frameId: 4 }, ['policy']],
+    ['frame keeps open sockets of that frame', { frameId: 0 }, ['restart', 'gql', 'open']],
     ['combined, no match', { frameId: 4, code: 1012 }, []],
   ])('%s', (_name, f, want) => {
     expect(ids(f)).toEqual(want);
@@ -35,8 +41,9 @@ describe('filterRows', () => {
 
   it('matches any candidate category of an ambiguous code', () => {
     const gql = rows.find((r) => r.id === 'gql');
-    expect(gql?.lookup.kind).toBe('ambiguous');
-    for (const c of gql?.categories ?? []) expect(ids({ category: c })).toContain('gql');
+    if (gql?.kind !== 'closure') throw new Error('gql should be a closure row');
+    expect(gql.lookup.kind).toBe('ambiguous');
+    for (const c of gql.categories) expect(ids({ category: c })).toContain('gql');
   });
 });
 

@@ -1,31 +1,39 @@
 /**
- * Filtering the closures table (and the timeline's highlight): free text plus
- * exact filters for code, category, verdict level and frame. Empty means any.
+ * Filtering the table (and the timeline's highlight): free text plus exact
+ * filters for status (open or closed), code, category, verdict level and frame.
+ * Empty means any; a closure-only filter (code, category, verdict) hides open rows.
  */
 import type { VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
-import type { ClosureRow } from './rows';
+import type { Row } from './rows';
+
+export type RowState = 'open' | 'closed';
 
 export interface Filters {
   text: string;
+  state: RowState | null;
   code: number | null;
   category: CodeCategory | null;
   verdict: VerdictLevel | null;
   frameId: number | null;
 }
 
-export const NO_FILTERS: Filters = { text: '', code: null, category: null, verdict: null, frameId: null };
+export const NO_FILTERS: Filters = { text: '', state: null, code: null, category: null, verdict: null, frameId: null };
 
-export function filterRows(rows: readonly ClosureRow[], f: Filters): ClosureRow[] {
+export function filterRows<R extends Row>(rows: readonly R[], f: Filters): R[] {
   const needle = f.text.trim().toLowerCase();
-  return rows.filter(
-    (r) =>
+  const closureOnly = f.code !== null || f.category !== null || f.verdict !== null;
+  return rows.filter((r) => {
+    if (f.state !== null && f.state !== (r.kind === 'open' ? 'open' : 'closed')) return false;
+    if (f.frameId !== null && r.connection.frameId !== f.frameId) return false;
+    if (needle !== '' && !r.searchText.includes(needle)) return false;
+    if (r.kind === 'open') return !closureOnly;
+    return (
       (f.code === null || r.closure.code === f.code) &&
       (f.category === null || r.categories.includes(f.category)) &&
-      (f.verdict === null || r.verdict?.level === f.verdict) &&
-      (f.frameId === null || r.connection.frameId === f.frameId) &&
-      (needle === '' || r.searchText.includes(needle)),
-  );
+      (f.verdict === null || r.verdict?.level === f.verdict)
+    );
+  });
 }
 
 export interface FilterOptions {
@@ -36,16 +44,17 @@ export interface FilterOptions {
 }
 
 /** Values present in the rows, so each select offers only what can match. */
-export function filterOptions(rows: readonly ClosureRow[]): FilterOptions {
+export function filterOptions(rows: readonly Row[]): FilterOptions {
   const codes = new Set<number>();
   const categories = new Set<CodeCategory>();
   const verdicts = new Set<VerdictLevel>();
   const frames = new Map<number, string>();
   for (const r of rows) {
+    if (!frames.has(r.connection.frameId)) frames.set(r.connection.frameId, r.connection.frameUrl);
+    if (r.kind === 'open') continue;
     codes.add(r.closure.code);
     r.categories.forEach((c) => categories.add(c));
     if (r.verdict) verdicts.add(r.verdict.level);
-    if (!frames.has(r.connection.frameId)) frames.set(r.connection.frameId, r.connection.frameUrl);
   }
   return {
     codes: [...codes].sort((a, b) => a - b),

@@ -1,26 +1,43 @@
 /**
- * One table row per closure: the closure joined with its connection, its
- * verdict and the meaning of its code. Built once per analysis so sorting and
- * filtering 10,000 rows touch plain fields only.
+ * One table row per connection: a closure joined with its connection, its
+ * verdict and the meaning of its code; or a connection still open (or still
+ * connecting), listed so it can be selected and simulated. Built once per
+ * analysis so sorting and filtering 10,000 rows touch plain fields only.
  */
 import type { Analysis, Closure, Verdict } from '../../analysis/types';
 import type { CodeCategory, CodeLookup } from '../../knowledge/types';
-import { openEventOf, type Connection, type Recording } from '../../protocol/recording';
+import { endOf, openEventOf, type Connection, type Recording } from '../../protocol/recording';
 import type { PanelServices } from '../services';
+import type { HandshakeEntry } from '../network/handshakes';
 import { t } from '../../ui/i18n';
 
-export interface ClosureRow {
+interface RowBase {
+  /** The connection id. */
   id: string;
-  closure: Closure;
   connection: Connection;
+  /** Lower-cased text the free-text filter matches: URL, reason, code, name(s). Computed once. */
+  searchText: string;
+}
+
+export interface ClosureRow extends RowBase {
+  kind: 'closure';
+  closure: Closure;
   verdict?: Verdict;
   lookup: CodeLookup;
   /** i18n ids of the code's name(s): several when the code is ambiguous. */
   nameIds: string[];
   categories: CodeCategory[];
-  /** Lower-cased text the free-text filter matches: URL, reason, code, name(s). Computed once. */
-  searchText: string;
+  /** The upgrade request's HTTP answer, from DevTools' network data, for sockets that never opened. */
+  handshake?: HandshakeEntry;
 }
+
+export interface OpenRow extends RowBase {
+  kind: 'open';
+  /** False while the handshake is still running. */
+  opened: boolean;
+}
+
+export type Row = ClosureRow | OpenRow;
 
 /** The protocol that decides a code's meaning: negotiated, else the first requested. */
 export function codeContextOf(c: Connection): { protocol?: string; url: string } {
@@ -40,17 +57,38 @@ export function namesOf(lookup: CodeLookup): { nameIds: string[]; categories: Co
   }
 }
 
-export function buildRows(recording: Recording, analysis: Analysis, services: Pick<PanelServices, 'lookupCode'>): ClosureRow[] {
+/** When a row happened, for the time column: the close, or the socket's creation while it is open. */
+export function rowTime(r: Row): number {
+  return r.kind === 'closure' ? r.closure.closedAt : r.connection.createdAt;
+}
+
+export function buildRows(recording: Recording, analysis: Analysis, services: Pick<PanelServices, 'lookupCode'>): Row[] {
   const byId = new Map(recording.connections.map((c) => [c.id, c]));
-  const rows: ClosureRow[] = [];
+  const closed = new Set<string>();
+  const rows: Row[] = [];
   for (const closure of analysis.closures) {
     const connection = byId.get(closure.connectionId);
     // An analysis of an older snapshot may name an evicted connection: skip, the next pass fixes it.
     if (!connection) continue;
+    closed.add(connection.id);
     const lookup = services.lookupCode(closure.code, codeContextOf(connection));
     const names = namesOf(lookup);
     const searchText = [connection.url, closure.reason, String(closure.code), ...names.nameIds.map((id) => t(id))].join('\n').toLowerCase();
-    rows.push({ id: closure.connectionId, closure, connection, verdict: analysis.verdictByClosure[closure.connectionId], lookup, ...names, searchText });
+    rows.push({ kind: 'closure', id: closure.connectionId, closure, connection, verdict: analysis.verdictByClosure[closure.connectionId], lookup, ...names, searchText });
+  }
+  for (const connection of recording.connections) {
+    // Ended but not (yet) in this analysis: an older analysis lags the recording by a render; never show it as open.
+    if (closed.has(connection.id) || endOf(connection)) continue;
+    rows.push({ kind: 'open', id: connection.id, connection, opened: openEventOf(connection) !== undefined, searchText: connection.url.toLowerCase() });
   }
   return rows;
+}
+
+/** Rows with the HTTP status DevTools saw for their upgrade request; rows without one are kept as they are. */
+export function withHandshakes(rows: Row[], byId: ReadonlyMap<string, HandshakeEntry>): Row[] {
+  if (byId.size === 0) return rows;
+  return rows.map((r) => {
+    const handshake = r.kind === 'closure' ? byId.get(r.id) : undefined;
+    return handshake && r.kind === 'closure' ? { ...r, handshake } : r;
+  });
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { conn, recordingOf, T0 } from '../fixtures/recording';
 import { testServices, verdict } from '../fixtures/analysis';
 import { installTestMessages } from '../fixtures/messages';
-import { buildRows } from './rows';
+import { buildRows, type ClosureRow } from './rows';
 import { COLUMN_IDS, sortRows, type ColumnId } from './sort-rows';
 
 beforeAll(installTestMessages);
@@ -45,7 +45,29 @@ describe('sortRows', () => {
     ['asc', ['a', 'b', 'c']],
     ['desc', ['c', 'b', 'a']],
   ] as const)('breaks ties by time, in the same direction (%s)', (direction, want) => {
-    const same = rows.map((r) => ({ ...r, closure: { ...r.closure, code: 1000 } }));
+    const closures = rows.filter((r): r is ClosureRow => r.kind === 'closure');
+    const same = closures.map((r) => ({ ...r, closure: { ...r.closure, code: 1000 } }));
     expect(sortRows(same, { column: 'code', direction }).map((r) => r.id)).toEqual(want);
+  });
+});
+
+describe('sortRows with an open connection', () => {
+  // 'o' was created between a's close (T0+5010) and b's creation, and is still open.
+  const withOpen = recordingOf([...rec.connections, conn({ id: 'o', at: T0 + 5500 })]);
+  withOpen.connections[3]!.events = withOpen.connections[3]!.events.filter((e) => e.type === 'open');
+  const all = buildRows(withOpen, services.analyze(withOpen, { profileId: 'default', now: T0 + 10_000 }), services);
+
+  it.each<[ColumnId, string[]]>([
+    // Placed by its creation time among the closes.
+    ['time', ['a', 'o', 'b', 'c']],
+    // No code, lifetime or reconnect yet: after every closure's.
+    ['code', ['c', 'b', 'a', 'o']],
+    ['lifetime', ['b', 'c', 'a', 'o']],
+    // c has no reconnect either: the tie goes by time (o's creation is before c's close).
+    ['delay', ['b', 'a', 'o', 'c']],
+    // No verdict: before every judged closure.
+    ['verdict', ['o', 'a', 'c', 'b']],
+  ])('by %s', (column, asc) => {
+    expect(sortRows(all, { column, direction: 'asc' }).map((r) => r.id)).toEqual(asc);
   });
 });

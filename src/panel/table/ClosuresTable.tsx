@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type UIEvent } from 'react';
 import { t } from '../../ui/i18n';
-import type { ClosureRow } from '../model/rows';
+import type { Row } from '../model/rows';
 import type { ColumnId, SortState } from '../model/sort-rows';
 import { GRID_TEMPLATE } from './columns';
 import { nextIndex } from './keyboard';
@@ -16,7 +16,7 @@ import { useWindowing } from './use-windowing';
 export const ROW_PX = 21;
 
 interface Props {
-  rows: readonly ClosureRow[];
+  rows: readonly Row[];
   sort: SortState;
   onSort(column: ColumnId): void;
   selectedId: string | null;

@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import type { ClosureRow } from '../model/rows';
+import type { Row } from '../model/rows';
 import { COLUMNS } from './columns';
 
 interface Props {
-  row: ClosureRow;
+  row: Row;
   index: number;
   selected: boolean;
   onSelect(id: string): void;
@@ -11,9 +11,14 @@ interface Props {
 
 export const rowDomId = (id: string) => `closure-row-${id}`;
 
-/** One closure. Memoised: scrolling re-renders only rows entering the window. */
+/**
+ * One connection: a closure, or a connection still open. Memoised: scrolling
+ * re-renders only rows entering the window. The data-* attributes state the
+ * row's facts for tests and tools without parsing its text.
+ */
 export const TableRow = memo(function TableRow({ row, index, selected, onSelect }: Props) {
-  const level = row.verdict?.level;
+  const closure = row.kind === 'closure' ? row : undefined;
+  const level = closure?.verdict?.level;
   return (
     <div
       role="row"
@@ -21,7 +26,12 @@ export const TableRow = memo(function TableRow({ row, index, selected, onSelect 
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-id={row.id}
-      className={`closures-row${selected ? ' selected' : ''}${level ? ` row-${level}` : ''}`}
+      data-testid="closure-row"
+      data-open={row.kind === 'open' ? 'true' : undefined}
+      data-code={closure?.closure.code}
+      data-verdict={level}
+      data-simulated={closure?.closure.simulated ? 'true' : undefined}
+      className={`closures-row${selected ? ' selected' : ''}${level ? ` row-${level}` : ''}${row.kind === 'open' ? ' row-open' : ''}`}
       onClick={() => onSelect(row.id)}
     >
       {COLUMNS.map((c) => (

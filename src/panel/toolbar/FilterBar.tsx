@@ -1,7 +1,7 @@
 import type { VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
 import { t } from '../../ui/i18n';
-import type { FilterOptions, Filters } from '../model/filter-rows';
+import type { FilterOptions, Filters, RowState } from '../model/filter-rows';
 
 interface Props {
   filters: Filters;
@@ -13,7 +13,7 @@ interface Props {
 
 const ANY = '';
 
-/** The filter row: free text plus one select per dimension, offering only values present. */
+/** The filter row: free text, open/closed, then one select per dimension offering only values present. */
 export function FilterBar({ filters, options, onChange, shown, total }: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
@@ -26,6 +26,14 @@ export function FilterBar({ filters, options, onChange, shown, total }: Props) {
         value={filters.text}
         onChange={(e) => set({ text: e.target.value })}
       />
+      <label className="toolbar-select">
+        {t('panel_filter_state')}
+        <select data-testid="filter-state" value={filters.state ?? ANY} onChange={(e) => set({ state: e.target.value === ANY ? null : (e.target.value as RowState) })}>
+          <option value={ANY}>{t('panel_filter_any')}</option>
+          <option value="open">{t('panel_filter_state_open')}</option>
+          <option value="closed">{t('panel_filter_state_closed')}</option>
+        </select>
+      </label>
       <label className="toolbar-select">
         {t('panel_filter_code')}
         <select value={filters.code ?? ANY} onChange={(e) => set({ code: e.target.value === ANY ? null : Number(e.target.value) })}>

@@ -1,0 +1,40 @@
+/**
+ * The detail of a connection that is still open (or still connecting): when it
+ * opened, its subprotocols, the simulation controls on live data, its stack
+ * and raw events. It becomes a closure's detail when the socket closes.
+ */
+import { openEventOf } from '../../protocol/recording';
+import { formatClock } from '../../ui/components/format';
+import { t } from '../../ui/i18n';
+import type { OpenRow } from '../model/rows';
+import { SimulateSection } from '../simulate/SimulateSection';
+import type { Simulation } from '../simulate/use-simulation';
+import { RawEvents } from './RawEvents';
+import { Section } from './Section';
+import { StackTrace, type OpenResource } from './StackTrace';
+
+interface Props {
+  row: OpenRow;
+  openResource?: OpenResource;
+  simulation?: Simulation;
+}
+
+export function OpenDetail({ row, openResource, simulation }: Props) {
+  const { connection } = row;
+  const open = openEventOf(connection);
+  return (
+    <>
+      <p className="detail-url">{connection.url}</p>
+      <p>{open ? t('panel_detail_open_since', [formatClock(open.at)]) : t('panel_detail_connecting_since', [formatClock(connection.createdAt)])}</p>
+      <p>{t('panel_detail_protocols', [connection.protocols.join(', ') || '—', open?.protocol || '—'])}</p>
+      {connection.frameId !== 0 ? <p>{t('panel_detail_frame', [connection.frameUrl])}</p> : null}
+      {simulation?.run ? <SimulateSection key={connection.id} connection={connection} run={simulation.run} result={simulation.result} /> : null}
+      <Section titleId="panel_section_create_stack">
+        <StackTrace stack={connection.stack} openResource={openResource} />
+      </Section>
+      <Section titleId="panel_section_events">
+        <RawEvents connection={connection} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import { t } from '../../ui/i18n';
+
+/** A titled part of the detail pane; its title names it for screen readers too. */
+export function Section({ titleId, testId, children }: { titleId: string; testId?: string; children: ReactNode }) {
+  return (
+    <section className="detail-section" aria-label={t(titleId)} data-testid={testId}>
+      <h3>{t(titleId)}</h3>
+      {children}
+    </section>
+  );
+}
