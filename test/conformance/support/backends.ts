@@ -1,0 +1,99 @@
+/**
+ * The real servers each library talks to, behind the scenario server's gate:
+ * a plain `ws` echo server (reconnecting-websocket, sockette), socket.io with
+ * the websocket transport only, and graphql-ws's own server from
+ * 'graphql-ws/use/ws' with a tiny schema.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { Server as SocketIoServer } from 'socket.io';
+import { useServer } from 'graphql-ws/use/ws';
+import { createRequire } from 'node:module';
+import type { Backend, ServerSocket } from './scenario-server';
+
+function wrap(ws: WebSocket): ServerSocket {
+  return { acceptedAt: Date.now(), close: (code, reason) => ws.close(code, reason), terminate: () => ws.terminate() };
+}
+
+/** Shared by the ws-based backends: accepted sockets are reported, then handed to `onConnection`. */
+function wsBackend(onConnection: (wss: WebSocketServer) => void): Backend {
+  const wss = new WebSocketServer({ noServer: true });
+  const listeners: ((s: ServerSocket) => void)[] = [];
+  onConnection(wss);
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Socket, head: Buffer) {
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        for (const l of listeners) l(wrap(ws));
+        wss.emit('connection', ws, req);
+      });
+    },
+    onSocket: (l) => void listeners.push(l),
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((r) => wss.close(() => r()));
+    },
+  };
+}
+
+/** Echoes every message back: the page counts what it gets. */
+export const echoBackend = (): Backend =>
+  wsBackend((wss) => wss.on('connection', (ws: WebSocket) => ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }))));
+
+/**
+ * socket.io, websocket transport only. Closes and drops are made on the
+ * underlying engine.io `ws` socket, so the page sees the code itself.
+ */
+export function socketIoBackend(http: Server): Backend {
+  const io = new SocketIoServer(http, { transports: ['websocket'], serveClient: false });
+  const listeners: ((s: ServerSocket) => void)[] = [];
+  io.on('connection', (socket) => {
+    socket.on('echo', (msg: unknown) => socket.emit('echo', msg));
+    const ws = (socket.conn.transport as unknown as { socket: WebSocket }).socket;
+    for (const l of listeners) l(wrap(ws));
+  });
+  return {
+    handleUpgrade: (req, socket, head) => io.engine.handleUpgrade(req, socket, head),
+    onSocket: (l) => void listeners.push(l),
+    async close() {
+      // Not io.close(): that also closes the HTTP server, which the scenario server owns.
+      io.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}
+
+/** An async iterator that never yields and ends when the server returns it (socket gone). */
+function forever(): AsyncIterableIterator<string> {
+  let stop: ((v: IteratorResult<string>) => void) | undefined;
+  const done: IteratorResult<string> = { done: true, value: undefined };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () => new Promise((r) => (stop = r)),
+    return: () => {
+      stop?.(done);
+      return Promise.resolve(done);
+    },
+  };
+}
+
+// graphql-ws's server, loaded by Node, gets graphql's CommonJS build; the schema must come
+// from that same module instance (Vite would resolve a bare import to the .mjs one).
+const { GraphQLObjectType, GraphQLSchema, GraphQLString } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: { echo: { type: GraphQLString, args: { text: { type: GraphQLString } }, resolve: (_src, args: { text?: string }) => args.text ?? '' } },
+  }),
+  subscription: new GraphQLObjectType({
+    name: 'Subscription',
+    // Keeps a subscription (and so the lazy client's socket) alive.
+    fields: { forever: { type: GraphQLString, subscribe: () => forever(), resolve: (v: string) => v } },
+  }),
+});
+
+/** graphql-ws's real server on a `ws` server. */
+export const graphqlWsBackend = (): Backend => wsBackend((wss) => void useServer({ schema }, wss));

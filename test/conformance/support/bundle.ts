@@ -1,0 +1,47 @@
+/**
+ * Bundles each client library the way its users ship it: a browser build by
+ * Vite from the package in node_modules, unmodified, as one classic script
+ * that puts the library's export on `window` for the test page to use.
+ */
+import { build } from 'vite';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { LibraryId } from './library-ids';
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** The import a user writes, and the global the page reads it from. */
+export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
+  'reconnecting-websocket': { code: `import ReconnectingWebSocket from 'reconnecting-websocket'; export default ReconnectingWebSocket;`, global: 'ReconnectingWebSocket' },
+  'socket.io-client': { code: `export { io } from 'socket.io-client';`, global: 'SocketIoClient' },
+  'graphql-ws': { code: `export { createClient } from 'graphql-ws';`, global: 'GraphqlWs' },
+  sockette: { code: `import Sockette from 'sockette'; export default Sockette;`, global: 'Sockette' },
+};
+
+/** Builds one IIFE per library into `outDir`; returns the file path per library. */
+export async function bundleLibraries(outDir: string, ids: readonly LibraryId[]): Promise<Record<string, string>> {
+  mkdirSync(outDir, { recursive: true });
+  const files: Record<string, string> = {};
+  for (const id of ids) {
+    const entry = ENTRIES[id];
+    const name = id.replace(/[^a-z]/g, '-');
+    // A virtual entry (nothing written to the repository); its bare import resolves
+    // from the repository's node_modules like a user's own module would.
+    const entryId = `${ROOT}/conformance-entry-${name}.js`;
+    await build({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'warn',
+      plugins: [{ name: 'conformance-entry', resolveId: (id) => (id === entryId ? id : undefined), load: (id) => (id === entryId ? entry.code : undefined) }],
+      build: {
+        outDir,
+        emptyOutDir: false,
+        minify: true,
+        lib: { entry: entryId, formats: ['iife'], name: entry.global, fileName: () => `${name}.iife.js` },
+      },
+    });
+    files[id] = join(outDir, `${name}.iife.js`);
+    if (!readFileSync(files[id], 'utf8').includes('WebSocket')) throw new Error(`bundle of ${id} does not mention WebSocket`);
+  }
+  return files;
+}

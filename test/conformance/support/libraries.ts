@@ -1,0 +1,100 @@
+/**
+ * The libraries under test: their real server, the page code a user would
+ * write (default options, then one non-default configuration), and the delay
+ * model read from their source (models.ts).
+ */
+import type { Server } from 'node:http';
+import type { LibraryId } from './library-ids';
+import type { Backend } from './scenario-server';
+import { echoBackend, graphqlWsBackend, socketIoBackend } from './backends';
+import { graphqlWsModel, rwsModel, socketIoModel, socketteModel, type DelayModel } from './models';
+
+export interface LibraryConfig {
+  /** 'default', or what the non-default configuration changes. */
+  label: string;
+  /** Options passed to the library as written (JSON). */
+  options: Record<string, unknown>;
+  model: DelayModel;
+}
+
+export interface Library {
+  id: LibraryId;
+  backend(http: Server): Backend;
+  configs: readonly LibraryConfig[];
+  /**
+   * Page script (classic, runs after the bundle): create the client, count
+   * opens, closes and echoed messages in `window.__h` (see page.ts).
+   * `O` is the options object and `WS`/`ORIGIN` the server, all defined before it.
+   */
+  harness: string;
+}
+
+/** Messages the page sends on each (re)connection; the server echoes each. */
+export const ECHOES_PER_OPEN = 3;
+
+export const LIBRARIES: Record<LibraryId, Library> = {
+  'reconnecting-websocket': {
+    id: 'reconnecting-websocket',
+    backend: () => echoBackend(),
+    configs: [
+      { label: 'default', options: {}, model: rwsModel({ min: null, grow: 1.3, max: 10 }) },
+      { label: 'constant 1 s (minReconnectionDelay 1000, reconnectionDelayGrowFactor 1)', options: { minReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 }, model: rwsModel({ min: 1, grow: 1, max: 10 }) },
+    ],
+    harness: `
+      const ws = new ReconnectingWebSocket(WS + '/rws', undefined, O);
+      ws.addEventListener('open', () => { H.opened(); for (let i = 0; i < ECHOES; i++) { ws.send('m' + i); H.sent++; } });
+      ws.addEventListener('message', () => { H.received++; });
+      ws.addEventListener('close', (e) => H.closed(e.code));`,
+  },
+  'socket.io-client': {
+    id: 'socket.io-client',
+    backend: (http) => socketIoBackend(http),
+    configs: [
+      { label: 'default', options: {}, model: socketIoModel({ delay: 1, max: 5, jitter: 0.5 }) },
+      { label: 'reconnectionDelay 2000', options: { reconnectionDelay: 2000 }, model: socketIoModel({ delay: 2, max: 5, jitter: 0.5 }) },
+    ],
+    // transports: ['websocket']: the default starts with HTTP long-polling, whose retries no WebSocket hook sees.
+    harness: `
+      const s = SocketIoClient.io(ORIGIN, Object.assign({ transports: ['websocket'] }, O));
+      s.on('connect', () => { H.opened(); for (let i = 0; i < ECHOES; i++) { s.emit('echo', 'm' + i); H.sent++; } });
+      s.on('echo', () => { H.received++; });
+      s.on('disconnect', (reason) => H.closed(reason));`,
+  },
+  'graphql-ws': {
+    id: 'graphql-ws',
+    backend: () => graphqlWsBackend(),
+    configs: [
+      { label: 'default', options: {}, model: graphqlWsModel({ retryAttempts: 5 }) },
+      { label: 'retryAttempts 0', options: { retryAttempts: 0 }, model: graphqlWsModel({ retryAttempts: 0 }) },
+    ],
+    // The client is lazy: the long-lived subscription is what makes (and keeps) a socket.
+    harness: `
+      const client = GraphqlWs.createClient(Object.assign({ url: WS + '/graphql' }, O));
+      client.on('connected', () => {
+        H.opened();
+        for (let i = 0; i < ECHOES; i++) {
+          H.sent++;
+          client.subscribe({ query: 'query ($t: String) { echo(text: $t) }', variables: { t: 'm' + i } },
+            { next: () => { H.received++; }, error: () => H.note('echo error'), complete: () => {} });
+        }
+      });
+      client.on('closed', (e) => H.closed(e.code));
+      client.subscribe({ query: 'subscription { forever }' },
+        { next: () => {}, error: (e) => H.note('subscription error ' + (e && e.code)), complete: () => H.note('subscription complete') });`,
+  },
+  sockette: {
+    id: 'sockette',
+    backend: () => echoBackend(),
+    configs: [
+      { label: 'default', options: {}, model: socketteModel({ timeout: 1 }) },
+      { label: 'timeout 250', options: { timeout: 250 }, model: socketteModel({ timeout: 0.25 }) },
+    ],
+    harness: `
+      const s = new Sockette(WS + '/sockette', Object.assign({}, O, {
+        onopen: () => { H.opened(); for (let i = 0; i < ECHOES; i++) { s.send('m' + i); H.sent++; } },
+        onmessage: () => { H.received++; },
+        onclose: (e) => H.closed(e.code),
+        onmaximum: () => H.note('maximum'),
+      }));`,
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * What each library does after a close, from its source in node_modules (the
+ * versions in package-lock.json), as delay ranges in seconds. A scenario's
+ * observed delays must fall in these ranges; `sample` draws whole delay
+ * sequences the library could produce, for the set of verdicts it can earn.
+ *
+ * - reconnecting-websocket 4.4 (dist/reconnecting-websocket-mjs.js): reconnects
+ *   after every close and every failed handshake, whatever the code, with the
+ *   same URL. Delay for retry k: minReconnectionDelay · 1.3^(k−1), capped at
+ *   maxReconnectionDelay (10 s); minReconnectionDelay defaults to
+ *   1000 + random·4000 ms, drawn once when the module loads.
+ * - socket.io-client 4.8 (build/esm/manager.js, contrib/backo2.js): every
+ *   engine close reconnects. Delay for attempt k: reconnectionDelay · 2^(k−1)
+ *   ± up to randomizationFactor (0.5) of it, capped at reconnectionDelayMax (5 s).
+ * - graphql-ws 6.4 (dist/client.js): with a subscription active, 1000 reconnects
+ *   at once (no retryWait, even with retryAttempts 0); 1001–1999 except
+ *   1001/1005/1006/1012/1013/1014 are fatal (1008: no reconnect); other closes
+ *   wait retryWait(retries): 2^retries s + random 300–3000 ms, for at most
+ *   retryAttempts (5) retries.
+ * - sockette 2.0 (dist/sockette.mjs): no reconnect after 1000, 1001, 1005;
+ *   otherwise a fixed `timeout` (1000 ms) before each attempt, up to maxAttempts.
+ */
+
+export interface DelayModel {
+  /** Whether the library attempts again after the server closes with `code` (1006: TCP dropped). */
+  reconnectsAfter(code: number): boolean;
+  /** Range of d_k (1-based) given the delays already observed, before measurement tolerance. */
+  range(code: number, k: number, earlier: readonly number[]): [number, number];
+  /** One delay sequence the library could produce (n delays), from a uniform random source. */
+  sample(code: number, n: number, rand: () => number): number[];
+  /** Sentence for docs/conformance.md. */
+  summary: string;
+}
+
+const times = <T>(n: number, f: (k: number) => T) => Array.from({ length: n }, (_, i) => f(i + 1));
+
+/** reconnecting-websocket: `min` fixed, or null for its random default of 1–5 s. */
+export function rwsModel(opts: { min: number | null; grow: number; max: number }): DelayModel {
+  const at = (min: number, k: number) => Math.min(min * opts.grow ** (k - 1), opts.max);
+  return {
+    reconnectsAfter: () => true,
+    range(_code, k, earlier) {
+      if (opts.min !== null) return [at(opts.min, k), at(opts.min, k)];
+      const d1 = earlier[0];
+      if (k === 1 || d1 === undefined) return [1, 5];
+      // The random start is drawn once: later delays follow from the observed first one.
+      return [at(d1 - 0.3, k), at(d1, k)];
+    },
+    sample(_code, n, rand) {
+      const min = opts.min ?? 1 + 4 * rand();
+      return times(n, (k) => at(min, k));
+    },
+    summary: opts.min === null ? 'random start 1–5 s, ×1.3, cap 10 s, any code' : `${opts.min} s ×${opts.grow}, cap ${opts.max} s, any code`,
+  };
+}
+
+/** socket.io-client's Manager backoff. */
+export function socketIoModel(opts: { delay: number; max: number; jitter: number }): DelayModel {
+  const base = (k: number) => opts.delay * 2 ** (k - 1);
+  return {
+    reconnectsAfter: () => true,
+    range: (_code, k) => [Math.min(base(k) * (1 - opts.jitter), opts.max), Math.min(base(k) * (1 + opts.jitter), opts.max)],
+    sample: (_code, n, rand) =>
+      times(n, (k) => {
+        const r = rand();
+        const dev = Math.floor(r * opts.jitter * base(k) * 1000) / 1000;
+        return Math.min((Math.floor(r * 10) & 1) === 0 ? base(k) - dev : base(k) + dev, opts.max);
+      }),
+    summary: `${opts.delay} s ×2 ±${opts.jitter * 100} %, cap ${opts.max} s, any code`,
+  };
+}
+
+const GQL_FATAL = (code: number) => code >= 1000 && code <= 1999 && ![1000, 1001, 1005, 1006, 1012, 1013, 1014].includes(code);
+
+/** graphql-ws client with its default retryWait, `retryAttempts` retries. */
+export function graphqlWsModel(opts: { retryAttempts: number }): DelayModel {
+  const immediate = (code: number) => code === 1000;
+  return {
+    reconnectsAfter: (code) => immediate(code) || (!GQL_FATAL(code) && opts.retryAttempts > 0),
+    range: (code, k) => (immediate(code) ? [0, 0] : [2 ** (k - 1) + 0.3, 2 ** (k - 1) + 3]),
+    sample: (code, n, rand) => times(Math.min(n, opts.retryAttempts || n), (k) => (immediate(code) ? 0 : 2 ** (k - 1) + 0.3 + 2.7 * rand())),
+    summary: `${opts.retryAttempts ? `2^k s + 0.3–3 s, ${opts.retryAttempts} retries` : 'no retries'}; 1008 fatal; 1000 at once`,
+  };
+}
+
+/** sockette: a fixed timeout, no reconnect after 1000/1001/1005. */
+export function socketteModel(opts: { timeout: number }): DelayModel {
+  return {
+    reconnectsAfter: (code) => ![1000, 1001, 1005].includes(code),
+    range: () => [opts.timeout, opts.timeout],
+    sample: (_code, n) => times(n, () => opts.timeout),
+    summary: `constant ${opts.timeout} s; none after 1000/1001/1005`,
+  };
+}

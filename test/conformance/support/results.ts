@@ -1,0 +1,1 @@
+export function writeDocIfComplete(_dir: string, _seed: number): string | undefined { return undefined; }
