@@ -1,9 +1,10 @@
 /**
  * Refused handshakes' HTTP status (DECISIONS.md "Panel and popup"): the page's
- * hook only sees error + 1006, but DevTools' network data holds the upgrade
- * request's answer (401, 403, 429, 503...). This module is the pure part: it
- * reads HAR entries and matches them to the connections that never opened,
- * by URL and time. The browser-facing adapter is devtools-network.ts.
+ * hook only sees error + 1006; DevTools' network data has an entry for the
+ * upgrade request, with its status where the browser records one (see
+ * HandshakeEntry.status for what Chromium 156 does). This module is the pure
+ * part: it reads HAR entries and matches them to the connections that never
+ * opened, by URL and time. The browser-facing adapter is devtools-network.ts.
  */
 import { endOf, openEventOf, type Connection } from '../../protocol/recording';
 
@@ -12,7 +13,12 @@ export interface HandshakeEntry {
   url: string;
   /** When the request started, epoch ms. */
   startedAt: number;
-  /** HTTP status; 0 when no response came (refused, unreachable, blocked). */
+  /**
+   * HTTP status; 0 when DevTools recorded none. Measured in Chromium 156: a
+   * refused upgrade (the server answered 403 or 429) is in the HAR, from
+   * getHAR and onRequestFinished alike, with status 0 and an empty error frame,
+   * so 0 does not mean the server never answered.
+   */
   status: number;
   statusText: string;
 }
