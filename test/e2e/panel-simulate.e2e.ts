@@ -1,0 +1,130 @@
+/**
+ * Issue 7 from the real panel in real DevTools: for a page using
+ * reconnecting-websocket and for a hand-written page, simulate 1012, 1008 and
+ * 1013 + an outage with the panel's own controls, then check what the page's
+ * handlers observed and the verdict the panel shows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { launch, type Launched } from './support/browser';
+import { startServer, type TestServer } from './support/servers';
+import { openCloselinePanel } from './support/devtools';
+
+const rwsIife = readFileSync(new URL('../../node_modules/reconnecting-websocket/dist/reconnecting-websocket-iife.min.js', import.meta.url), 'utf8');
+
+let b: Launched;
+let server: TestServer;
+
+// Both pages log what their own handlers see: event type, code, reason, wasClean.
+const LOG = `window.seen = []; const note = (e) => window.seen.push(e.type === 'close' ? e.type + ':' + e.code + ':' + e.reason + ':' + e.wasClean : e.type);`;
+
+const pages = {
+  // Hand-written: 2 s after 1012, at once after 1008 (a blind retry), doubling from 1 s after anything else.
+  'hand-written': (ws: string) => `<!doctype html><script>${LOG}
+    let failures = 0;
+    const connect = () => {
+      const s = new WebSocket('${ws}/hand');
+      s.addEventListener('open', (e) => { note(e); failures = 0; });
+      s.addEventListener('error', note);
+      s.addEventListener('close', (e) => {
+        note(e);
+        const wait = e.code === 1012 ? 2000 : e.code === 1008 ? 0 : 1000 * 2 ** failures++;
+        setTimeout(connect, wait);
+      });
+    };
+    connect();
+  </script>`,
+  // reconnecting-websocket with its defaults (1–5 s random start, ×1.3, cap 10 s): it ignores close codes.
+  'reconnecting-websocket': (ws: string) => `<!doctype html><script>${rwsIife}</script><script>${LOG}
+    const rws = new ReconnectingWebSocket('${ws}/rws');
+    rws.addEventListener('open', note);
+    rws.addEventListener('error', note);
+    rws.addEventListener('close', note);
+  </script>`,
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  b = await launch({ devtools: true });
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+async function simulate(panel: Frame, action: () => Promise<void>) {
+  const open = panel.locator('[data-testid="closure-row"][data-open="true"]');
+  await open.first().waitFor({ timeout: 20_000 });
+  await open.first().click();
+  await panel.locator('[data-testid="simulate-section"]').waitFor();
+  await action();
+  await expect.poll(() => panel.locator('[data-testid="simulate-result"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('ok');
+}
+
+async function simulateClose(panel: Frame, code: number, reason: string) {
+  await simulate(panel, async () => {
+    await panel.locator('[data-testid="simulate-code"]').fill(String(code));
+    await panel.locator('[data-testid="simulate-reason"]').fill(reason);
+    await panel.locator('[data-testid="simulate-close"]').click();
+  });
+}
+
+const seen = (page: Page) => page.evaluate(() => (window as unknown as { seen: string[] }).seen.slice());
+const verdictOf = (panel: Frame, code: number) => panel.locator(`[data-testid="closure-row"][data-code="${code}"]`).first().getAttribute('data-verdict');
+
+// Each scenario gets a fresh page: a closure within 10 s of the previous one's reconnect
+// would continue that episode (VERDICTS.md) instead of starting its own.
+describe.each(Object.entries(pages))('simulation from the panel: %s page', (name, html) => {
+  let n = 0;
+  async function freshPage(): Promise<{ page: Page; panel: Frame }> {
+    const url = server.page(`/sim-${name}-${++n}`, html(server.wsOrigin));
+    const page = await b.context.newPage();
+    await page.goto(url);
+    const { panel } = await openCloselinePanel(b.context, url, b.extensionId);
+    return { page, panel };
+  }
+
+  it('1012: the page sees a clean 1012 and its reconnect after 1–5 s fits', async () => {
+    const { page, panel } = await freshPage();
+    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
+    await simulateClose(panel, 1012, 'Service restart');
+    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 3, null, { timeout: 15_000 });
+    expect(await seen(page)).toEqual(['open', 'close:1012:Service restart:true', 'open']);
+    await expect.poll(() => verdictOf(panel, 1012), { timeout: 15_000 }).toBe('fits');
+    expect(await panel.locator('[data-testid="closure-row"][data-code="1012"]').first().getAttribute('data-simulated')).toBe('true');
+    await page.close();
+  });
+
+  it('1008: a retry with the same request is a problem (blind retry)', async () => {
+    const { page, panel } = await freshPage();
+    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
+    await simulateClose(panel, 1008, 'Token expired');
+    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 3, null, { timeout: 15_000 });
+    expect(await seen(page)).toEqual(['open', 'close:1008:Token expired:true', 'open']);
+    await expect.poll(() => verdictOf(panel, 1008), { timeout: 15_000 }).toBe('problem');
+    await panel.locator('[data-testid="closure-row"][data-code="1008"]').first().click();
+    expect(await panel.locator('[data-testid="detail-verdict"]').getAttribute('data-level')).toBe('problem');
+    await page.close();
+  });
+
+  it('1013 + outage: retries fail like refused handshakes until the outage ends, and the backoff is judged', async () => {
+    const { page, panel } = await freshPage();
+    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
+    await simulate(panel, async () => {
+      await panel.locator('[data-testid="simulate-outage-seconds"]').fill('3');
+      await panel.locator('[data-testid="simulate-outage"]').click();
+    });
+    await simulateClose(panel, 1013, 'Try again later');
+    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.slice(1).includes('open'), null, { timeout: 30_000 });
+    const events = (await seen(page)).slice(1);
+    expect(events[0]).toBe('close:1013:Try again later:true');
+    // Every attempt during the outage: the browser's own error, then 1006 not clean.
+    const failed = events.slice(1, -1);
+    expect(failed.length % 2).toBe(0);
+    for (let i = 0; i < failed.length; i += 2) expect(failed.slice(i, i + 2)).toEqual(['error', 'close:1006::false']);
+    expect(events.at(-1)).toBe('open');
+    await expect.poll(() => verdictOf(panel, 1013), { timeout: 15_000 }).toBe('fits');
+    await page.close();
+  });
+});
