@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// npm run demo [-- --headless] [-- --no-build]
+// npm run demo [-- --headless] [-- --no-build] [-- --update-docs]
 // Builds the extension, starts a local server with scripted closures, and opens
 // Chromium with Closeline on the demo page. Without a display (or with
 // --headless) it runs the scenarios, prints what the extension recorded with its
 // verdicts, and saves screenshots of the panel (light and dark) and the popup.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { build } from 'vite';
 import { launchChromium } from './lib/launch.mjs';
@@ -56,7 +56,11 @@ if (headless) {
   for (const scheme of ['light', 'dark']) {
     await view.emulateMedia({ colorScheme: scheme });
     await view.goto(`${base}/panel/panel.html?tab=${recording.tabId}`);
-    await view.waitForSelector('[data-testid="closures-table"] [role="row"]', { timeout: 15_000 }).catch(() => undefined);
+    // Show the detail of the problem the demo provokes: the 1008 retried at once.
+    const problem = view.locator('[data-testid="closure-row"][data-verdict="problem"]').first();
+    await problem.waitFor({ timeout: 15_000 });
+    await problem.click();
+    await view.locator('[data-testid="detail-pane"]').waitFor();
     await view.screenshot({ path: join(shots, `panel-${scheme}.png`) });
   }
   await view.setViewportSize({ width: 380, height: 560 });
@@ -65,6 +69,10 @@ if (headless) {
   await view.waitForLoadState('load');
   await view.screenshot({ path: join(shots, 'popup.png'), fullPage: true });
   console.log(`\nScreenshots: ${shots}/panel-light.png, panel-dark.png, popup.png`);
+  if (args.includes('--update-docs')) {
+    for (const f of ['panel-light.png', 'panel-dark.png', 'popup.png']) copyFileSync(join(shots, f), join(root, 'docs/screenshots', f));
+    console.log('Copied them to docs/screenshots/.');
+  }
   await browser.close();
   await server.close();
 } else {
