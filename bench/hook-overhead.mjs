@@ -1,0 +1,128 @@
+// Part 1: what the hook costs a page. The same page runs in two browsers, one
+// with the extension and one without, in alternating order (A B, B A, ...), so
+// drift of the machine falls on both sides. Every measurement happens in the
+// page on its own clock; Node only starts it and reads the heap after a GC.
+import { pageHeap } from './lib/cdp.mjs';
+
+/** The work of one run; `scale` below 1 shrinks it for a quick look (the report says so). */
+export function overheadParams(scale = 1) {
+  const n = (x, min) => Math.max(min, Math.round(x * scale));
+  return { smallCount: n(100_000, 1_000), smallText: 'x'.repeat(32), largeCount: n(200, 5), largeBytes: 1024 * 1024, largeInFlight: 8, openTotal: n(1_000, 150), openBatch: 150 };
+}
+/** The untimed warm-up: the same work, smaller. */
+const WARMUP_PARAMS = { ...overheadParams(), smallCount: 2_000, largeCount: 10, openTotal: 150 };
+
+/** Runs in the page: echo `count` copies of a short text through one socket. */
+async function throughputSmall({ url, count, text }) {
+  const ws = new WebSocket(url);
+  await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
+  const t0 = performance.now();
+  const done = new Promise((resolve) => {
+    let got = 0;
+    ws.onmessage = () => ++got === count && resolve(performance.now());
+  });
+  for (let i = 0; i < count; i++) ws.send(text);
+  const t1 = await done;
+  ws.close(1000);
+  return t1 - t0;
+}
+
+/** Runs in the page: echo `count` binary messages of `bytes`, at most `inFlight` outstanding. */
+async function throughputLarge({ url, count, bytes, inFlight }) {
+  const ws = new WebSocket(url);
+  ws.binaryType = 'arraybuffer';
+  await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
+  const payload = new Uint8Array(bytes).fill(7).buffer;
+  const t0 = performance.now();
+  let sent = 0;
+  const done = new Promise((resolve) => {
+    let got = 0;
+    ws.onmessage = () => {
+      if (++got === count) resolve(performance.now());
+      else if (sent < count) {
+        ws.send(payload);
+        sent++;
+      }
+    };
+  });
+  for (; sent < Math.min(inFlight, count); sent++) ws.send(payload);
+  const t1 = await done;
+  ws.close(1000);
+  return t1 - t0;
+}
+
+/**
+ * Runs in the page: construct and open `total` sockets in batches (Chromium
+ * allows ~255 per renderer and serialises handshakes to one endpoint, so the
+ * sockets are spread over a few endpoints). Only construct-to-all-open is
+ * timed; each batch is then closed before the next.
+ */
+async function openMany({ urls, total, batch }) {
+  let openMs = 0;
+  for (let done = 0; done < total; done += batch) {
+    const n = Math.min(batch, total - done);
+    const t0 = performance.now();
+    const sockets = [];
+    const opened = [];
+    for (let i = 0; i < n; i++) {
+      const ws = new WebSocket(urls[i % urls.length]);
+      sockets.push(ws);
+      opened.push(new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject))));
+    }
+    await Promise.all(opened);
+    openMs += performance.now() - t0;
+    const closed = sockets.map((ws) => new Promise((resolve) => (ws.onclose = resolve)));
+    for (const ws of sockets) ws.close(1000);
+    await Promise.all(closed);
+  }
+  return openMs;
+}
+
+async function oneRun(browser, server, pageUrl, p) {
+  const page = await browser.context.newPage();
+  page.on('crash', () => console.error(`  (the benchmark page crashed: ${pageUrl})`));
+  try {
+    await page.goto(pageUrl);
+    const small = await page.evaluate(throughputSmall, { url: server.wsUrl, count: p.smallCount, text: p.smallText });
+    const large = await page.evaluate(throughputLarge, { url: server.wsUrl, count: p.largeCount, bytes: p.largeBytes, inFlight: p.largeInFlight });
+    const open = await page.evaluate(openMany, { urls: server.wsUrls, total: p.openTotal, batch: p.openBatch });
+    const heap = await pageHeap(browser.context, page);
+    return {
+      // Throughput in messages per second, each way.
+      small: (p.smallCount / small) * 1000,
+      large: (p.largeCount * p.largeBytes) / 1024 / 1024 / (large / 1000),
+      open,
+      heap: heap / 1024 / 1024,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Returns one metric per measurement, each with its `with` and `without`
+ * samples in pair order.
+ */
+export async function runHookOverhead({ withExt, withoutExt, server, runs, scale, log }) {
+  const params = overheadParams(scale);
+  const pageUrl = server.page('/overhead.html', '<!doctype html><meta charset="utf-8"><title>Closeline benchmark</title><p>overhead</p>');
+  const samples = { with: [], without: [] };
+  // One untimed warm-up per browser: first-run costs (code caches, TCP) are not the hook's.
+  for (const b of [withExt, withoutExt]) await oneRun(b, server, pageUrl, WARMUP_PARAMS);
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+    for (const side of order) {
+      const r = await oneRun(side === 'with' ? withExt : withoutExt, server, pageUrl, params);
+      samples[side].push(r);
+      log(`  run ${i + 1}/${runs} ${side.padEnd(7)} small ${Math.round(r.small)} msg/s, large ${r.large.toFixed(0)} MiB/s, open ${r.open.toFixed(0)} ms, heap ${r.heap.toFixed(2)} MiB`);
+    }
+  }
+  const pick = (side, key) => samples[side].map((r) => r[key]);
+  const p = params;
+  return [
+    { id: 'small', label: `Throughput, ${p.smallCount.toLocaleString('en')} × ${p.smallText.length}-char text each way`, unit: 'msg/s', higherIsWorse: false, with: pick('with', 'small'), without: pick('without', 'small') },
+    { id: 'large', label: `Throughput, ${p.largeCount} × ${p.largeBytes / 1024 / 1024} MiB binary each way`, unit: 'MiB/s', higherIsWorse: false, with: pick('with', 'large'), without: pick('without', 'large') },
+    { id: 'open', label: `Construct and open ${p.openTotal.toLocaleString('en')} sockets (batches of ${p.openBatch}, ${server.wsUrls.length} endpoints)`, unit: 'ms', higherIsWorse: true, with: pick('with', 'open'), without: pick('without', 'open') },
+    { id: 'heap', label: `Page JS heap after ${p.openTotal.toLocaleString('en')} sockets opened and closed (after GC)`, unit: 'MiB', higherIsWorse: true, fixedCost: true, with: pick('with', 'heap'), without: pick('without', 'heap') },
+  ];
+}

@@ -1,0 +1,94 @@
+// Part 3: the panel with a 10,000-connection recording, delivered the way a
+// user would: the panel opened as a tab, its Import button fed an exported
+// file. Timings are taken in the panel page on its own clock:
+// - render: the file input's change event -> the frame after the table shows
+//   every closure (read, validate, analyse, build rows, render, paint);
+// - filter: each keydown in the filter box -> the first animation frame after
+//   React committed the filtered view, then a task after it (the frame painted).
+/* global MutationObserver, requestAnimationFrame -- functions below run in the browser (page.evaluate) */
+import { pageHeap } from './lib/cdp.mjs';
+import { syntheticRecording } from './lib/synthetic-recording.mjs';
+
+export const PANEL_PARAMS = { connections: 10_000, query: 'h3.example/ws/13' };
+
+/** Runs in the panel: arms the render probe before the file is chosen. */
+function armRenderProbe(expected) {
+  const probe = { changeAt: 0, domAt: 0, frameAt: 0 };
+  window.__closelineBench = probe;
+  document.addEventListener('change', () => (probe.changeAt ||= performance.now()), true);
+  const total = () => Number((document.querySelector('.filter-count')?.textContent ?? '').match(/\d[\d,]*/g)?.pop()?.replace(/,/g, '') ?? NaN);
+  const obs = new MutationObserver(() => {
+    if (probe.domAt || total() !== expected || !document.querySelector('[data-testid="closure-row"]')) return;
+    probe.domAt = performance.now();
+    obs.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (probe.frameAt = performance.now())));
+  });
+  obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+}
+
+/** Runs in the panel: times every keystroke in the filter box. */
+function armKeyProbe() {
+  const probe = { keys: [] };
+  window.__closelineKeys = probe;
+  let current;
+  document.addEventListener('keydown', (e) => (current = { keyAt: e.timeStamp, frameAt: 0, paintAt: 0, count: '' }), true);
+  document.addEventListener(
+    'input',
+    () => {
+      const k = current;
+      if (!k) return;
+      requestAnimationFrame(() => {
+        k.frameAt = performance.now();
+        k.count = document.querySelector('.filter-count')?.textContent ?? '';
+        setTimeout(() => ((k.paintAt = performance.now()), probe.keys.push(k)));
+      });
+    },
+    true,
+  );
+}
+
+async function oneRun(browser, file, log) {
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // A tab with no recording: the panel shows the import as the only data.
+    await page.goto(`chrome-extension://${browser.extensionId}/src/panel/panel.html?tab=999999`);
+    await page.waitForSelector('[data-testid="import-input"]', { state: 'attached' });
+    const before = await pageHeap(browser.context, page);
+    await page.evaluate(armRenderProbe, PANEL_PARAMS.connections);
+    await page.setInputFiles('[data-testid="import-input"]', file);
+    await page.waitForFunction(() => window.__closelineBench.frameAt > 0, null, { timeout: 120_000 });
+    const render = await page.evaluate(() => window.__closelineBench);
+    const heap = await pageHeap(browser.context, page);
+    await page.evaluate(armKeyProbe);
+    await page.focus('.filter-text');
+    const keys = [...PANEL_PARAMS.query.split(''), ...PANEL_PARAMS.query.split('').map(() => 'Backspace')];
+    for (let i = 0; i < keys.length; i++) {
+      await page.keyboard.press(keys[i]);
+      await page.waitForFunction((n) => window.__closelineKeys.keys.length >= n, i + 1, { timeout: 30_000 });
+    }
+    const timed = await page.evaluate(() => window.__closelineKeys.keys);
+    const counts = [...new Set(timed.map((k) => k.count))];
+    log(`  render ${Math.round(render.frameAt - render.changeAt)} ms, heap ${(heap / 1048576).toFixed(1)} MiB, keystrokes ${timed.length} (views: ${counts.slice(0, 4).join(' | ')}${counts.length > 4 ? ' | …' : ''})`);
+    return {
+      renderMs: render.frameAt - render.changeAt,
+      domMs: render.domAt - render.changeAt,
+      heapMiB: heap / 1048576,
+      heapBeforeMiB: before / 1048576,
+      keyFrameMs: timed.map((k) => k.frameAt - k.keyAt),
+      keyPaintMs: timed.map((k) => k.paintAt - k.keyAt),
+      distinctViews: counts.length,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function runPanel({ withExt, runs, log }) {
+  const recording = syntheticRecording({ connections: PANEL_PARAMS.connections });
+  const text = JSON.stringify(recording);
+  const file = { name: 'closeline-bench.json', mimeType: 'application/json', buffer: Buffer.from(text) };
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await oneRun(withExt, file, log));
+  return { fileBytes: file.buffer.length, results };
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// npm run bench: measures what Closeline costs pages, how fast closures reach
+// the panel, how the relay copes with a burst, how the panel handles 10,000
+// connections, and how big the built files are. Prints a table and rewrites
+// docs/performance.md. Not part of `npm test`: it reports, it never fails on
+// a target (see docs/performance.md for the method).
+//
+// Environment: CLOSELINE_DIST (built extension, default dist/),
+// CLOSELINE_BENCH_RUNS (runs per side, default 5), CLOSELINE_BENCH_SCALE
+// (default 1; e.g. 0.2 for a quick look), CHROMIUM_PATH.
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchChromium } from './lib/launch.mjs';
+import { prepareBenchExtension } from '../bench/lib/bench-extension.mjs';
+import { startEchoServer } from '../bench/lib/server.mjs';
+import { currentLoad, machineInfo } from '../bench/lib/machine.mjs';
+import { overheadParams, runHookOverhead } from '../bench/hook-overhead.mjs';
+import { runBurst, runLatency } from '../bench/pipeline.mjs';
+import { PANEL_PARAMS, runPanel } from '../bench/panel.mjs';
+import { measureSize } from '../bench/size.mjs';
+import { buildTable, markdown, printTable } from '../bench/report.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(root, process.env.CLOSELINE_DIST ?? 'dist');
+const runs = Math.max(1, Number(process.env.CLOSELINE_BENCH_RUNS ?? 5));
+const scale = Number(process.env.CLOSELINE_BENCH_SCALE ?? 1);
+const ENDPOINTS = 4;
+const started = Date.now();
+const log = (s) => console.log(s);
+
+const size = measureSize(dist);
+const ext = await prepareBenchExtension(dist);
+const server = await startEchoServer(ENDPOINTS);
+const withExt = await launchChromium({ dist: ext.dir });
+const withoutExt = await launchChromium({ extension: false });
+const machine = machineInfo(withExt.context.browser()?.version() ?? 'unknown');
+log(`Closeline benchmarks: ${runs} runs per side, scale ${scale}; ${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}, load ${machine.loadAtStart.toFixed(2)}`);
+
+/** Runs one part; a failure is reported in the table instead of ending the run. */
+async function part(name, fn) {
+  log(`\n${name}…`);
+  const t = Date.now();
+  try {
+    const r = await fn();
+    log(`  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    return r;
+  } catch (e) {
+    log(`  ${name} failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+    return undefined;
+  }
+}
+
+const closes = Math.max(150, Math.round(1_000 * scale));
+const burstSockets = 10_000;
+const burstMs = 1_000;
+let results;
+try {
+  results = {
+    overhead: await part('1. Hook overhead (alternating with/without)', () => runHookOverhead({ withExt, withoutExt, server, runs, scale, log })),
+    latency: await part('2a. Pipeline latency', () => runLatency({ withExt, server, closes, log })),
+    burst: await part('2b. Burst at the relay', () => runBurst({ withExt, sockets: burstSockets, durationMs: burstMs, log })),
+    panel: await part('3. Panel with 10,000 connections', async () => ({ connections: PANEL_PARAMS.connections, ...(await runPanel({ withExt, runs, log })) })),
+    size,
+  };
+} finally {
+  await withExt.close();
+  await withoutExt.close();
+  await server.close();
+  ext.remove();
+}
+
+const rows = buildTable(results);
+log(`\n${printTable(rows)}\n`);
+const params = {
+  runs,
+  scale,
+  endpoints: ENDPOINTS,
+  overhead: overheadParams(scale),
+  closes,
+  burstSockets,
+  burstMs,
+  panelConnections: PANEL_PARAMS.connections,
+  panelQuery: PANEL_PARAMS.query,
+  panelKeys: PANEL_PARAMS.query.length * 2,
+  panelRuns: runs,
+};
+const out = join(root, 'docs/performance.md');
+writeFileSync(out, markdown({ rows, machine, params, elapsedS: (Date.now() - started) / 1000, loadAtEnd: currentLoad() }));
+log(`Wrote ${out} (${((Date.now() - started) / 1000).toFixed(0)} s in all).`);
