@@ -56,6 +56,21 @@ describe('Hub', () => {
     expect(second.recordingOf(4).marks.filter((m) => m.type === 'navigation')).toHaveLength(1);
   });
 
+  it('survives a write rejected for quota: nothing acked until stored, then room is made and the retry lands', async () => {
+    const storage = new MemoryStorage(6_000); // far below what 40 connections need
+    const { hub } = makeHub(storage);
+    const docId = hub.hello(sender, hello);
+    const acks: number[] = [];
+    for (let i = 1; i <= 40; i++) hub.batch(4, docId, batch(i, i), (s) => acks.push(s));
+    await hub.tick();
+    for (let i = 0; i < 30 && acks.length === 0; i++) await hub.tick();
+    expect(acks).toHaveLength(40);
+    const rec = hub.recordingOf(4);
+    expect(rec.dropped.connectionsEvicted).toBeGreaterThan(0);
+    expect(rec.connections.length + rec.dropped.connectionsEvicted).toBe(40);
+    expect(storage.totalBytes()).toBeLessThanOrEqual(6_000);
+  });
+
   it('ignores batches from a port that never said hello', async () => {
     const { hub } = makeHub();
     hub.batch(4, 'nobody', batch(1, 1), () => undefined);

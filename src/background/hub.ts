@@ -148,9 +148,10 @@ export class Hub {
     try {
       await this.deps.persist.write(this.tabs, logs);
     } catch {
-      // Not stored: keep the acks (the relays keep their batches) and retry soon.
+      // Not stored: keep the acks (the relays keep their batches), make room, and retry soon.
       this.acks = acks.concat(this.acks);
       for (const [id, log] of logs) this.requeue(id, log);
+      this.deps.persist.relieve(this.tabs);
       this.schedule();
       return;
     }

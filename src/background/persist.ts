@@ -88,6 +88,15 @@ export class Persist {
     return run;
   }
 
+  /**
+   * After a rejected write (quota: the size estimate is only an estimate, and other
+   * keys share the area), evicts a tenth of the largest recording so the retry fits.
+   */
+  relieve(tabs: Map<number, TabRecording>): void {
+    const largest = this.largestTab(tabs, new Map());
+    largest?.evictOldest(Math.max(1, Math.ceil(largest.recording.connections.length / 10)));
+  }
+
   /** Removes every key of a tab (tab closed). */
   removeTab(tab: number): Promise<void> {
     const run = this.chain.then(async () => {

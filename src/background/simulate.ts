@@ -10,6 +10,7 @@ import { isServerSendableCode } from '../content/relay/commands';
 import { clampUtf8 } from '../content/relay/clamp';
 import type { Hub } from './hub';
 import { startOutage } from './outage';
+import { t } from '../ui/i18n';
 
 const ended = (c: Connection) => c.events.some((e) => e.type === 'close' || e.type === 'ended-with-document');
 const endpointOf = (url: string) => url.split(/[?#]/)[0];
@@ -23,25 +24,26 @@ async function send(c: Connection, tabId: number, command: HookCommand): Promise
   }
 }
 
+/** Returns undefined on success, else the reason for the user (from the catalog). */
 export async function simulate(hub: Hub, tabId: number, connectionId: string, scope: 'connection' | 'endpoint', cmd: SimulateCommand): Promise<string | undefined> {
   const tab = hub.tabs.get(tabId);
   const conn = tab?.get(connectionId);
-  if (!tab || !conn) return 'no such connection in this tab';
+  if (!tab || !conn) return t('bg_sim_no_connection');
   const code = 'code' in cmd ? cmd.code : undefined;
-  if ((cmd.kind === 'close' || cmd.kind === 'close-then-outage') && !isServerSendableCode(code)) return 'a server cannot send this close code';
+  if ((cmd.kind === 'close' || cmd.kind === 'close-then-outage') && !isServerSendableCode(code)) return t('bg_sim_bad_code', [String(code)]);
   if ((cmd.kind === 'outage' || cmd.kind === 'close-then-outage') && !(Number.isInteger(cmd.seconds) && cmd.seconds >= 1 && cmd.seconds <= MAX_OUTAGE_SECONDS)) {
-    return `an outage lasts 1 to ${MAX_OUTAGE_SECONDS} seconds`;
+    return t('bg_sim_bad_seconds', [String(MAX_OUTAGE_SECONDS)]);
   }
   if (cmd.kind === 'outage' || cmd.kind === 'close-then-outage') {
     try {
       await startOutage(tabId, conn.url, cmd.seconds);
     } catch (e) {
-      return e instanceof Error ? e.message : 'outage failed';
+      return t('bg_sim_outage_failed', [e instanceof Error ? e.message : String(e)]);
     }
     if (cmd.kind === 'outage') return undefined;
   }
   const targets = scope === 'endpoint' ? tab.recording.connections.filter((c) => endpointOf(c.url) === endpointOf(conn.url) && c.documentId === conn.documentId && !ended(c)) : ended(conn) ? [] : [conn];
-  if (targets.length === 0) return 'the connection is already closed';
+  if (targets.length === 0) return t('bg_sim_already_closed');
   let delivered = 0;
   for (const c of targets) {
     const k = Number(c.id.slice(c.id.lastIndexOf(':') + 1));
@@ -49,5 +51,5 @@ export async function simulate(hub: Hub, tabId: number, connectionId: string, sc
       cmd.kind === 'drop' ? { t: 'simulate-drop', k } : { t: 'simulate-close', k, code: code as number, reason: clampUtf8('reason' in cmd && typeof cmd.reason === 'string' ? cmd.reason : '', 123).value };
     if (await send(c, tabId, command)) delivered++;
   }
-  return delivered ? undefined : 'the page did not answer (reload it to start capturing)';
+  return delivered ? undefined : t('bg_sim_no_answer');
 }

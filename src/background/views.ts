@@ -4,6 +4,7 @@ import { isRelayPong, isViewPortMessage, isViewRequest, wrap, type CaptureStatus
 import type { Hub } from './hub';
 import type { SettingsStore } from './settings-store';
 import { simulate } from './simulate';
+import { t } from '../ui/i18n';
 
 export function acceptView(port: Runtime.Port, hub: Hub, ready: Promise<void>): void {
   let unsubscribe: (() => void) | undefined;
@@ -29,7 +30,7 @@ async function captureStatus(tabId: number, hub: Hub): Promise<CaptureStatus> {
 }
 
 export async function handleViewRequest(raw: unknown, hub: Hub, settings: SettingsStore): Promise<unknown> {
-  if (!isViewRequest(raw)) return wrap<ViewResponse>({ type: 'error', message: 'unknown request' });
+  if (!isViewRequest(raw)) return wrap<ViewResponse>({ type: 'error', message: t('bg_bad_request') });
   const req = raw.msg;
   const validTab = (id: unknown): id is number => typeof id === 'number' && Number.isSafeInteger(id) && id >= 0;
   switch (req.type) {
@@ -53,5 +54,5 @@ export async function handleViewRequest(raw: unknown, hub: Hub, settings: Settin
       return wrap<ViewResponse>(error ? { type: 'error', message: error } : { type: 'ok' });
     }
   }
-  return wrap<ViewResponse>({ type: 'error', message: 'invalid request' });
+  return wrap<ViewResponse>({ type: 'error', message: t('bg_bad_request') });
 }

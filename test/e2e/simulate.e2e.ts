@@ -90,7 +90,7 @@ describe('simulation from the extension', () => {
     const bad = await request(ext, { type: 'simulate', tabId, connectionId: id, scope: 'connection', command: { kind: 'close', code: 1006, reason: '' } });
     expect(bad).toMatchObject({ type: 'error' });
     const otherTab = await request(ext, { type: 'simulate', tabId: tabId + 1, connectionId: id, scope: 'connection', command: { kind: 'drop' } });
-    expect(otherTab).toMatchObject({ type: 'error', message: 'no such connection in this tab' });
+    expect(otherTab).toMatchObject({ type: 'error', message: "This connection is not in the inspected tab's recording." });
     expect(await page.evaluate(() => (window as unknown as { c: WebSocket }).c.readyState)).toBe(1);
   });
 

@@ -8,10 +8,11 @@ import { isBackgroundPush, isViewResponse, wrap, VIEW_PORT_NAME, type Settings, 
 import type { Recording } from '../../protocol/recording';
 import { applyDelta } from './apply-delta';
 import type { RecordingSource } from './source';
+import { t } from '../i18n';
 
 async function request(req: ViewRequest): Promise<ViewResponse> {
   const raw: unknown = await browser.runtime.sendMessage(wrap(req));
-  if (!isViewResponse(raw)) throw new Error('Closeline: unexpected answer from the background');
+  if (!isViewResponse(raw)) throw new Error(t('ui_unexpected_answer'));
   if (raw.msg.type === 'error') throw new Error(raw.msg.message);
   return raw.msg;
 }
@@ -55,12 +56,12 @@ export function createExtensionSource(tabId: number): RecordingSource {
     },
     async getSettings(): Promise<Settings> {
       const r = await request({ type: 'get-settings' });
-      if (r.type !== 'settings') throw new Error('Closeline: unexpected answer');
+      if (r.type !== 'settings') throw new Error(t('ui_unexpected_answer'));
       return r.settings;
     },
     async setSettings(patch) {
       const r = await request({ type: 'set-settings', settings: patch });
-      if (r.type !== 'settings') throw new Error('Closeline: unexpected answer');
+      if (r.type !== 'settings') throw new Error(t('ui_unexpected_answer'));
       return r.settings;
     },
     async simulate(connectionId, command, scope = 'connection') {
@@ -68,7 +69,7 @@ export function createExtensionSource(tabId: number): RecordingSource {
     },
     async getStatus() {
       const r = await request({ type: 'get-status', tabId });
-      if (r.type !== 'status') throw new Error('Closeline: unexpected answer');
+      if (r.type !== 'status') throw new Error(t('ui_unexpected_answer'));
       return r.status;
     },
   };
