@@ -14,7 +14,7 @@ const rec = recordingOf([...blindRetryLoop(NOW - 3 * MIN, 3), sock({ id: 'live',
 function renderPopup(recording: Recording, settings: Partial<Settings> = {}) {
   const source = fakeSource(recording, { settings });
   const download = vi.fn<(fileName: string, text: string) => void>();
-  render(<Popup source={source} tabId={7} clock={clock} download={download} />);
+  render(<Popup source={source} clock={clock} download={download} />);
   return { source, download };
 }
 

@@ -14,7 +14,7 @@ const clock = () => NOW;
 
 function renderPopup(rec: Recording | undefined, opts: { settings?: Partial<Settings>; status?: CaptureStatus } = {}) {
   const source = fakeSource(rec, opts);
-  render(<Popup source={source} tabId={7} clock={clock} />);
+  render(<Popup source={source} clock={clock} />);
   return source;
 }
 

@@ -11,7 +11,7 @@ import type { RecordingSource } from '../ui/data/source';
 import { t } from '../ui/i18n';
 import { codeName } from './code-name';
 import { DroppedNotice } from './DroppedNotice';
-import { downloadText, exportFileName, exportJson } from './export-recording';
+import { downloadText, exportFileName, exportText } from '../ui/export-recording';
 import { LatestClosures } from './LatestClosures';
 import { OpenNow } from './OpenNow';
 import { PauseToggle } from './PauseToggle';
@@ -24,14 +24,13 @@ import { usePopupData } from './use-popup-data';
 
 export interface PopupProps {
   source: RecordingSource;
-  tabId: number;
   /** Injected for tests; Date.now in the extension. */
   clock?: () => number;
   /** Injected for tests; a DOM download in the extension. */
   download?: (fileName: string, text: string) => void;
 }
 
-export function Popup({ source, tabId, clock = Date.now, download = downloadText }: PopupProps) {
+export function Popup({ source, clock = Date.now, download = downloadText }: PopupProps) {
   const { recording, settings, status, updateSettings } = usePopupData(source);
   const tick = useNow(clock);
   const { profileId, recentMinutes, redactQuery } = settings;
@@ -58,7 +57,7 @@ export function Popup({ source, tabId, clock = Date.now, download = downloadText
   const onExport = () => {
     if (!recording) return;
     const now = clock();
-    download(exportFileName(view?.site, tabId, now), exportJson(recording, redactQuery, now));
+    download(exportFileName(recording, now), exportText(recording, redactQuery, now));
   };
 
   return (

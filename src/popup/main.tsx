@@ -24,7 +24,7 @@ const root = createRoot(document.getElementById('root')!);
 currentTabId().then(
   (tabId) => {
     if (tabId === null) root.render(<p className="notice warn">{t('popup_no_tab')}</p>);
-    else root.render(<Popup source={createExtensionSource(tabId)} tabId={tabId} />);
+    else root.render(<Popup source={createExtensionSource(tabId)} />);
   },
   () => root.render(<p className="notice warn">{t('popup_no_tab')}</p>),
 );
