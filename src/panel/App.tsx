@@ -16,7 +16,7 @@ import { useHandshakes } from './hooks/use-handshakes';
 import { useImport } from './hooks/use-import';
 import { useRows } from './hooks/use-rows';
 import { useRecording, useSettings, useStatus } from './hooks/use-source-data';
-import { downloadText, exportFileName, exportText } from './io/export-recording';
+import { downloadText, exportFileName, exportText } from '../ui/export-recording';
 import { DroppedNotice } from './notices/DroppedNotice';
 import { EmptyState, ImportedBanner, ImportErrorBanner, StatusBanner, WorkerGapNotice } from './notices/Notices';
 import type { HandshakeFeed } from './network/devtools-network';

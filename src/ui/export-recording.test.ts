@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { exportFileName, exportText } from './export-recording';
-import { conn, recordingOf } from '../fixtures/recording';
-import { parseRecording } from '../../protocol/validate-recording';
+import { describe, expect, it, vi } from 'vitest';
+import { downloadText, exportFileName, exportText } from './export-recording';
+import { conn, recordingOf } from '../panel/fixtures/recording';
+import { parseRecording } from '../protocol/validate-recording';
 
 const NOW = new Date(2024, 4, 9, 12).getTime();
 
@@ -32,5 +32,31 @@ describe('exportText', () => {
   it('round-trips through the import validator', () => {
     const res = parseRecording(exportText(rec, false, NOW));
     expect(res).toEqual({ ok: true, recording: { ...rec, exportedAt: NOW } });
+  });
+});
+
+describe('downloadText', () => {
+  it('clicks a download link named after the file, holding the text, and frees the URL later', async () => {
+    vi.useFakeTimers();
+    const blobs: Blob[] = [];
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:closeline/1';
+    });
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const clicked: { href: string; download: string; attached: boolean }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.href, download: this.download, attached: this.isConnected });
+    });
+    downloadText('closeline-x-2023-11-14.json', '{"a":1}');
+    expect(clicked).toEqual([{ href: 'blob:closeline/1', download: 'closeline-x-2023-11-14.json', attached: true }]);
+    expect(await blobs[0]?.text()).toBe('{"a":1}');
+    expect(document.querySelector('a[download]')).toBeNull();
+    vi.advanceTimersByTime(10_000);
+    expect(revoke).toHaveBeenCalledWith('blob:closeline/1');
+    vi.useRealTimers();
+    create.mockRestore();
+    revoke.mockRestore();
+    click.mockRestore();
   });
 });

@@ -1,10 +1,10 @@
 /**
- * Export: the recording as the JSON document docs/recording-format.md
+ * Export, shared by the panel and the popup: the recording as the JSON document docs/recording-format.md
  * describes, with query values redacted unless the user turned that off.
  */
-import { redactRecording } from '../../protocol/redact';
-import type { Recording } from '../../protocol/recording';
-import { formatFileDate } from '../../ui/components/format';
+import { redactRecording } from '../protocol/redact';
+import type { Recording } from '../protocol/recording';
+import { formatFileDate } from './components/format';
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -34,12 +34,12 @@ export function exportText(rec: Recording, redactQuery: boolean, now: number): s
 }
 
 /** Saves text as a file through a temporary link (no downloads permission needed). */
-export function downloadText(fileName: string, text: string): void {
+export function downloadText(fileName: string, text: string, doc: Document = document): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
+  const a = doc.createElement('a');
   a.href = url;
   a.download = fileName;
-  document.body.append(a);
+  doc.body.append(a);
   a.click();
   a.remove();
   // Revoke later: revoking at once can cancel the download in some browsers.
