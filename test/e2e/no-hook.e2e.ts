@@ -1,0 +1,56 @@
+/**
+ * A tab whose page has no hook (as tabs opened before the extension was
+ * installed or updated: Chromium injects content scripts only into pages
+ * loaded afterwards) gets "reload to start capturing" in the popup and the
+ * panel. Here the hookless page is a data: URL, where content scripts never run;
+ * the detection (no relay answers the background's ping) is the same.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { launch, type Launched } from './support/browser';
+import { startServer } from './support/servers';
+import { waitForRecording } from './support/recording';
+import { catalogTranslator, type CatalogEntry } from '../../src/ui/i18n';
+
+const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
+const t = catalogTranslator(catalog);
+
+let b: Launched;
+beforeAll(async () => {
+  b = await launch();
+});
+afterAll(async () => b?.close());
+
+describe('tabs without the hook', () => {
+  it('say "reload to start capturing" in the popup and the panel', async () => {
+    const page = await b.context.newPage();
+    await page.goto('data:text/html,<p>no hook here</p>');
+    await page.bringToFront();
+    const tabId = await b.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    expect(typeof tabId).toBe('number');
+
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByText(t('popup_no_hook')).count(), { timeout: 10_000 }).toBe(1);
+    const panel = await b.context.newPage();
+    await panel.goto(`chrome-extension://${b.extensionId}/src/panel/panel.html?tab=${tabId}`);
+    await expect.poll(() => panel.getByText(t('panel_status_no_hook')).count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('do not show the notice for a page that has the hook', async () => {
+    const server = await startServer();
+    try {
+      const url = server.page('/hooked', '<!doctype html><p>hooked</p>');
+      const page = await b.context.newPage();
+      await page.goto(url);
+      const tabId = (await waitForRecording(b.worker, url, (r) => r)).tabId;
+      const popup = await b.context.newPage();
+      await popup.goto(`chrome-extension://${b.extensionId}/src/popup/popup.html?tab=${tabId}`);
+      // The empty state shows once the status is known, and it is not the no-hook notice.
+      await popup.getByText(t('popup_empty')).waitFor();
+      expect(await popup.getByText(t('popup_no_hook')).count()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
