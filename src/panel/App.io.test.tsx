@@ -74,4 +74,16 @@ describe('settings', () => {
     await waitFor(async () => expect((await source.getSettings()).profileId).toBe('rfc6455'));
     expect(box.checked).toBe(false);
   });
+
+  it('binds query redaction, which the next export then follows', async () => {
+    const { source, saveFile } = renderApp(live, {}, { settings: { redactQuery: true } });
+    const box = (await screen.findByRole('checkbox', { name: 'Redact query values' })) as HTMLInputElement;
+    await waitFor(() => expect(box.checked).toBe(true));
+    fireEvent.click(box);
+    await waitFor(async () => expect((await source.getSettings()).redactQuery).toBe(false));
+    await waitFor(() => expect(box.checked).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const [, text] = saveFile.mock.calls[0] as [string, string];
+    expect(JSON.parse(text).connections[0].url).toBe('wss://rt.example/ws?token=s3cret');
+  });
 });

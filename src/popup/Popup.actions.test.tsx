@@ -91,6 +91,27 @@ describe('Pause toggle', () => {
     const file = recordingOf([sock({ id: 'a', at: NOW - MIN, code: 1000, frameUrl: 'file:///tmp/x.html' })]);
     renderPopup(file);
     await screen.findByRole('button', { name: 'Copy summary' });
-    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: /Pause recording/ })).toBeNull();
+  });
+});
+
+describe('Settings', () => {
+  it.each<[string, (el: HTMLElement) => void, Partial<Settings>, Partial<Settings>]>([
+    ['turning redaction off', (el) => fireEvent.click(el.querySelector('[data-testid="redact-query"]') as HTMLElement), {}, { redactQuery: false }],
+    ['turning redaction on', (el) => fireEvent.click(el.querySelector('[data-testid="redact-query"]') as HTMLElement), { redactQuery: false }, { redactQuery: true }],
+    ['widening "recent" to an hour', (el) => fireEvent.change(el.querySelector('[data-testid="recent-minutes"]') as HTMLElement, { target: { value: '60' } }), {}, { recentMinutes: 60 }],
+  ])('%s stores %j', async (_name, act, before, patch) => {
+    const { source } = renderPopup(rec, before);
+    await settled(before.redactQuery ?? true);
+    act(document.body);
+    await waitFor(() => expect(source.settingsPatches).toEqual([patch]));
+    if (patch.redactQuery !== undefined) await settled(patch.redactQuery);
+  });
+
+  it('keeps a stored "recent" window that is not one of the choices selectable', async () => {
+    renderPopup(rec, { recentMinutes: 30 });
+    const select = await screen.findByTestId<HTMLSelectElement>('recent-minutes');
+    await waitFor(() => expect(select.value).toBe('30'));
+    expect([...select.options].map((o) => o.value)).toEqual(['5', '15', '30', '60', '240']);
   });
 });

@@ -21,6 +21,7 @@ import { groupByCode, latestClosures, openConnections, recentClosures, siteOf } 
 import { buildSummaryText } from './summary-text';
 import { useNow } from './use-now';
 import { usePopupData } from './use-popup-data';
+import { PopupSettings } from './PopupSettings';
 
 export interface PopupProps {
   source: RecordingSource;
@@ -92,6 +93,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
           )}
           <DroppedNotice dropped={recording.dropped} />
           <PopupActions summaryText={summaryText} onExport={onExport} redactQuery={redactQuery} />
+          <PopupSettings recentMinutes={recentMinutes} redactQuery={redactQuery} onChange={updateSettings} />
         </>
       )}
       <footer className="muted small">{t('popup_panel_hint')}</footer>

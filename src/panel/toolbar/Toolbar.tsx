@@ -51,6 +51,16 @@ export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onE
         </select>
       </label>
       <span className="toolbar-spacer" />
+      <label className="toolbar-check" title={t('ui_redact_query_title')}>
+        <input
+          type="checkbox"
+          checked={settings?.redactQuery ?? true}
+          disabled={!settings}
+          onChange={(e) => onSettings({ redactQuery: e.target.checked })}
+          data-testid="redact-query"
+        />
+        {t('ui_redact_query')}
+      </label>
       <button type="button" onClick={onExport} disabled={!canExport} title={t('panel_export_title')}>
         {t('panel_export')}
       </button>

@@ -1,0 +1,34 @@
+/** The two settings a glance needs: how far back "recent" reaches, and whether exports redact query values. */
+import type { Settings } from '../protocol/messages';
+import { t } from '../ui/i18n';
+
+export const RECENT_CHOICES = [5, 15, 60, 240] as const;
+
+interface Props {
+  recentMinutes: number;
+  redactQuery: boolean;
+  onChange(patch: Partial<Settings>): void;
+}
+
+export function PopupSettings({ recentMinutes, redactQuery, onChange }: Props) {
+  // Keep a stored value that is not one of the choices selectable.
+  const choices = RECENT_CHOICES.includes(recentMinutes as (typeof RECENT_CHOICES)[number]) ? RECENT_CHOICES : [...RECENT_CHOICES, recentMinutes].sort((a, b) => a - b);
+  return (
+    <section className="section settings" aria-labelledby="popup-settings">
+      <h2 id="popup-settings">{t('popup_settings_heading')}</h2>
+      <label>
+        {t('popup_recent_window')}{' '}
+        <select value={recentMinutes} onChange={(e) => onChange({ recentMinutes: Number(e.target.value) })} data-testid="recent-minutes">
+          {choices.map((m) => (
+            <option key={m} value={m}>
+              {t('popup_minutes_option', [m])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label title={t('ui_redact_query_title')}>
+        <input type="checkbox" checked={redactQuery} onChange={(e) => onChange({ redactQuery: e.target.checked })} data-testid="redact-query" /> {t('ui_redact_query')}
+      </label>
+    </section>
+  );
+}
