@@ -4,8 +4,8 @@
  * Persistence (persist.ts) and pushing to views (views.ts) read its change log.
  */
 import type { RelayEvent } from '../protocol/messages';
+import { applyToConnection, connectionFrom } from './apply-event';
 import {
-  emptyCounters,
   emptyRecording,
   type Connection,
   type DroppedCounts,
@@ -176,51 +176,12 @@ export class TabRecording {
     }
     const id = `${this.tabId}:${doc.frameId}:${documentId}:${ev.k}`;
     if (ev.t === 'socket') {
-      if (this.byId.has(id)) return;
-      const c: Connection = {
-        id,
-        api: ev.api,
-        url: ev.url,
-        protocols: ev.protocols,
-        frameId: doc.frameId,
-        documentId,
-        frameUrl: doc.url,
-        createdAt: ev.at,
-        stack: ev.stack,
-        events: [],
-        counters: emptyCounters(),
-        ...(ev.truncated ? { truncated: [...ev.truncated] } : {}),
-      };
-      this.insert(c);
+      if (!this.byId.has(id)) this.insert(connectionFrom(id, documentId, doc, ev));
       return;
     }
     const c = this.byId.get(id);
     if (!c) return; // evicted, or its creation was dropped and counted
-    if (ev.truncated) c.truncated = [...new Set([...(c.truncated ?? []), ...ev.truncated])];
-    switch (ev.t) {
-      case 'open':
-        c.events.push({ type: 'open', at: ev.at, protocol: ev.protocol, extensions: ev.extensions });
-        break;
-      case 'close-call':
-        c.events.push({
-          type: 'close-call',
-          at: ev.at,
-          readyState: ev.readyState,
-          stack: ev.stack,
-          ...(ev.code !== undefined ? { code: ev.code } : {}),
-          ...(ev.reason !== undefined ? { reason: ev.reason } : {}),
-        });
-        break;
-      case 'error':
-        c.events.push({ type: 'error', at: ev.at, ...(ev.sim ? { simulated: true } : {}) });
-        break;
-      case 'close':
-        // A close after the document was already closed out (late delivery) replaces the inference.
-        c.events = c.events.filter((e) => e.type !== 'ended-with-document');
-        c.events.push({ type: 'close', at: ev.at, code: ev.code, reason: ev.reason, wasClean: ev.wasClean, ...(ev.sim ? { simulated: true } : {}) });
-        c.counters = ev.counters;
-        break;
-    }
+    applyToConnection(c, ev);
     this.touch(id);
   }
 
