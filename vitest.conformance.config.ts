@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Conformance matrix (issue 6): real reconnecting client libraries in real
 // Chromium, with and without the built extension. Each library is one file
-// with its own two browsers; its scenarios run concurrently as pages, and two
+// with its own two browsers; up to six scenarios run at once as pages, and two
 // files run at a time, so the matrix stays within a few minutes on 2 cores.
 export default defineConfig({
   test: {
@@ -13,6 +13,6 @@ export default defineConfig({
     hookTimeout: 90_000,
     fileParallelism: true,
     maxWorkers: 2,
-    maxConcurrency: 12,
+    maxConcurrency: 6,
   },
 });

@@ -13,7 +13,8 @@ import { createRequire } from 'node:module';
 import type { Backend, ServerSocket } from './scenario-server';
 
 function wrap(ws: WebSocket): ServerSocket {
-  return { acceptedAt: Date.now(), close: (code, reason) => ws.close(code, reason), terminate: () => ws.terminate() };
+  const closed = new Promise<number>((r) => ws.once('close', () => r(Date.now())));
+  return { acceptedAt: Date.now(), close: (code, reason) => ws.close(code, reason), terminate: () => ws.terminate(), closed };
 }
 
 /** Shared by the ws-based backends: accepted sockets are reported, then handed to `onConnection`. */

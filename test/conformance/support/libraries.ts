@@ -43,7 +43,7 @@ export const LIBRARIES: Record<LibraryId, Library> = {
     harness: `
       const ws = new ReconnectingWebSocket(WS + '/rws', undefined, O);
       ws.addEventListener('open', () => { H.opened(); for (let i = 0; i < ECHOES; i++) { ws.send('m' + i); H.sent++; } });
-      ws.addEventListener('message', () => { H.received++; });
+      ws.addEventListener('message', () => { H.echoed(); });
       ws.addEventListener('close', (e) => H.closed(e.code));`,
   },
   'socket.io-client': {
@@ -57,7 +57,7 @@ export const LIBRARIES: Record<LibraryId, Library> = {
     harness: `
       const s = SocketIoClient.io(ORIGIN, Object.assign({ transports: ['websocket'] }, O));
       s.on('connect', () => { H.opened(); for (let i = 0; i < ECHOES; i++) { s.emit('echo', 'm' + i); H.sent++; } });
-      s.on('echo', () => { H.received++; });
+      s.on('echo', () => { H.echoed(); });
       s.on('disconnect', (reason) => H.closed(reason));`,
   },
   'graphql-ws': {
@@ -75,7 +75,7 @@ export const LIBRARIES: Record<LibraryId, Library> = {
         for (let i = 0; i < ECHOES; i++) {
           H.sent++;
           client.subscribe({ query: 'query ($t: String) { echo(text: $t) }', variables: { t: 'm' + i } },
-            { next: () => { H.received++; }, error: () => H.note('echo error'), complete: () => {} });
+            { next: () => { H.echoed(); }, error: () => H.note('echo error'), complete: () => {} });
         }
       });
       client.on('closed', (e) => H.closed(e.code));
@@ -92,7 +92,7 @@ export const LIBRARIES: Record<LibraryId, Library> = {
     harness: `
       const s = new Sockette(WS + '/sockette', Object.assign({}, O, {
         onopen: () => { H.opened(); for (let i = 0; i < ECHOES; i++) { s.send('m' + i); H.sent++; } },
-        onmessage: () => { H.received++; },
+        onmessage: () => { H.echoed(); },
         onclose: (e) => H.closed(e.code),
         onmaximum: () => H.note('maximum'),
       }));`,

@@ -16,14 +16,26 @@
  *   at once (no retryWait, even with retryAttempts 0); 1001–1999 except
  *   1001/1005/1006/1012/1013/1014 are fatal (1008: no reconnect); other closes
  *   wait retryWait(retries): 2^retries s + random 300–3000 ms, for at most
- *   retryAttempts (5) retries.
+ *   retryAttempts (5) retries. A failed handshake is different: the browser fires
+ *   `error` before `close`, the client rejects with the error first, and the
+ *   default shouldRetry (isLikeCloseEvent) refuses to retry it, so the client
+ *   gives up after its first refused handshake.
  * - sockette 2.0 (dist/sockette.mjs): no reconnect after 1000, 1001, 1005;
  *   otherwise a fixed `timeout` (1000 ms) before each attempt, up to maxAttempts.
  */
 
+export interface Plan {
+  /** Attempts after the close. */
+  attempts: number;
+  /** Whether the last of them gets through (the handshakes after the refused ones are accepted). */
+  accepted: boolean;
+}
+
 export interface DelayModel {
   /** Whether the library attempts again after the server closes with `code` (1006: TCP dropped). */
   reconnectsAfter(code: number): boolean;
+  /** What the library does after the close when the next `refusals` handshakes are refused. */
+  plan(code: number, refusals: number): Plan;
   /** Range of d_k (1-based) given the delays already observed, before measurement tolerance. */
   range(code: number, k: number, earlier: readonly number[]): [number, number];
   /** One delay sequence the library could produce (n delays), from a uniform random source. */
@@ -34,11 +46,16 @@ export interface DelayModel {
 
 const times = <T>(n: number, f: (k: number) => T) => Array.from({ length: n }, (_, i) => f(i + 1));
 
+/** Libraries that keep trying through refused handshakes until one is accepted. */
+const persistent = (reconnectsAfter: (code: number) => boolean) => (code: number, refusals: number): Plan =>
+  reconnectsAfter(code) ? { attempts: refusals + 1, accepted: true } : { attempts: 0, accepted: false };
+
 /** reconnecting-websocket: `min` fixed, or null for its random default of 1–5 s. */
 export function rwsModel(opts: { min: number | null; grow: number; max: number }): DelayModel {
   const at = (min: number, k: number) => Math.min(min * opts.grow ** (k - 1), opts.max);
   return {
     reconnectsAfter: () => true,
+    plan: persistent(() => true),
     range(_code, k, earlier) {
       if (opts.min !== null) return [at(opts.min, k), at(opts.min, k)];
       const d1 = earlier[0];
@@ -59,6 +76,7 @@ export function socketIoModel(opts: { delay: number; max: number; jitter: number
   const base = (k: number) => opts.delay * 2 ** (k - 1);
   return {
     reconnectsAfter: () => true,
+    plan: persistent(() => true),
     range: (_code, k) => [Math.min(base(k) * (1 - opts.jitter), opts.max), Math.min(base(k) * (1 + opts.jitter), opts.max)],
     sample: (_code, n, rand) =>
       times(n, (k) => {
@@ -75,18 +93,24 @@ const GQL_FATAL = (code: number) => code >= 1000 && code <= 1999 && ![1000, 1001
 /** graphql-ws client with its default retryWait, `retryAttempts` retries. */
 export function graphqlWsModel(opts: { retryAttempts: number }): DelayModel {
   const immediate = (code: number) => code === 1000;
+  const reconnectsAfter = (code: number) => immediate(code) || (!GQL_FATAL(code) && opts.retryAttempts > 0);
   return {
-    reconnectsAfter: (code) => immediate(code) || (!GQL_FATAL(code) && opts.retryAttempts > 0),
+    reconnectsAfter,
+    // A refused handshake fires the socket's `error` event before its close; errors are thrown first
+    // and the default shouldRetry (isLikeCloseEvent) does not retry them: the client gives up.
+    plan: (code, refusals) => (reconnectsAfter(code) ? { attempts: 1, accepted: refusals === 0 } : { attempts: 0, accepted: false }),
     range: (code, k) => (immediate(code) ? [0, 0] : [2 ** (k - 1) + 0.3, 2 ** (k - 1) + 3]),
     sample: (code, n, rand) => times(Math.min(n, opts.retryAttempts || n), (k) => (immediate(code) ? 0 : 2 ** (k - 1) + 0.3 + 2.7 * rand())),
-    summary: `${opts.retryAttempts ? `2^k s + 0.3–3 s, ${opts.retryAttempts} retries` : 'no retries'}; 1008 fatal; 1000 at once`,
+    summary: `${opts.retryAttempts ? `2^k s + 0.3–3 s, up to ${opts.retryAttempts} retries after closes` : 'no retries'}; a failed handshake (error event) is fatal; 1008 fatal; 1000 reconnects at once`,
   };
 }
 
 /** sockette: a fixed timeout, no reconnect after 1000/1001/1005. */
 export function socketteModel(opts: { timeout: number }): DelayModel {
+  const reconnectsAfter = (code: number) => ![1000, 1001, 1005].includes(code);
   return {
-    reconnectsAfter: (code) => ![1000, 1001, 1005].includes(code),
+    reconnectsAfter,
+    plan: persistent(reconnectsAfter),
     range: () => [opts.timeout, opts.timeout],
     sample: (_code, n) => times(n, () => opts.timeout),
     summary: `constant ${opts.timeout} s; none after 1000/1001/1005`,

@@ -1,15 +1,23 @@
 /**
  * The test page: a seeded Math.random (so the page with and the page without
  * the extension draw the same "random" delays), the unmodified library bundle,
- * and the library's harness. Only the page's own globals are touched.
+ * and the library's harness. Only the page's own globals are touched. Harnesses
+ * call H.opened(), H.closed(code), H.echoed() and H.note(text).
  */
 import { ECHOES_PER_OPEN, type Library, type LibraryConfig } from './libraries';
+
+/** The page's `window.__h`, as the test reads it. */
+export interface PageHarness extends PageLog {
+  echoes(n: number): Promise<number>;
+}
 
 export interface PageLog {
   /** Date.now() of each (re)connection the library reported. */
   opens: number[];
   /** Close codes (or socket.io disconnect reasons) the library reported. */
   closes: (number | string)[];
+  /** Date.now() when the library reported each close: the moment its reconnect timer starts. */
+  closedAt: number[];
   sent: number;
   received: number;
   notes: string[];
@@ -23,9 +31,13 @@ export function pageHtml(lib: Library, config: LibraryConfig, server: { origin: 
 </script>
 <script src="/lib.js"></script>
 <script>
-  const H = (window.__h = { opens: [], closes: [], sent: 0, received: 0, notes: [] });
+  const H = (window.__h = { opens: [], closes: [], closedAt: [], sent: 0, received: 0, notes: [], waits: [] });
+  // The test awaits echoes through a promise (no polling that would load two busy cores).
+  H.echoes = (n) => new Promise((resolve) => { H.waits.push({ n, resolve }); H.check(); });
+  H.check = () => { H.waits = H.waits.filter((w) => (H.received >= w.n ? (w.resolve(H.received), false) : true)); };
+  H.echoed = () => { H.received++; H.check(); };
   H.opened = () => H.opens.push(Date.now());
-  H.closed = (c) => H.closes.push(c);
+  H.closed = (c) => { H.closes.push(c); H.closedAt.push(Date.now()); };
   H.note = (n) => H.notes.push(n);
   const O = ${JSON.stringify(config.options)};
   const WS = ${JSON.stringify(server.wsOrigin)};

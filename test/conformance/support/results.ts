@@ -1,1 +1,61 @@
-export function writeDocIfComplete(_dir: string, _seed: number): string | undefined { return undefined; }
+/**
+ * Result rows: each library's test file writes one JSON file; the global
+ * teardown renders docs/conformance.md once every library has written its file.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { VerdictLevel } from '../../../src/analysis/types';
+import { LIBRARY_IDS, type LibraryId } from './library-ids';
+import { renderDoc } from './render-doc';
+
+export interface ScenarioResult {
+  config: string;
+  /** Close code the page saw (1006: the server dropped TCP). */
+  code: number;
+  /** Handshakes the server was set to answer with HTTP 503 after the close. */
+  refusals: number;
+  /** Handshakes it did refuse (a library may give up sooner), with and without the extension. */
+  refused: { with: number; without: number };
+  /** Attempts after the close, with and without the extension. */
+  attempts: { with: number; without: number };
+  /** Delays from the recording (seconds). */
+  delaysS: number[];
+  /** Delays as Chromium's network stack saw them (DevTools protocol), with and without the extension (seconds). */
+  networkDelaysS: { with: number[]; without: number[] };
+  /** The library's delay ranges, from its source (seconds). */
+  modelRanges: [number, number][];
+  modelSummary: string;
+  /** Echo messages the page got back, with and without the extension. */
+  echoes: { with: number; without: number };
+  verdict: { level: VerdictLevel; rule: string } | null;
+  /** The verdict once 60 s of silence pass (only for a wait still running when observation ended). */
+  projected?: { level: VerdictLevel; rule: string } | null;
+  durationMs: number;
+  /** Every check of the scenario passed (rows are written before the checks, so failures show too). */
+  passed: boolean;
+}
+
+export interface LibraryResults {
+  library: LibraryId;
+  version: string;
+  seed: number;
+  /** Wall time of the library's test file, browser launches included (bundling is done once, before). */
+  fileMs: number;
+  rows: ScenarioResult[];
+}
+
+const DOC = resolve(__dirname, '../../../docs/conformance.md');
+
+export function writeLibraryResults(dir: string, r: LibraryResults): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${r.library}.json`), JSON.stringify(r, null, 2));
+}
+
+/** Renders the doc when every library wrote its results in this run; returns the path written. */
+export function writeDocIfComplete(dir: string, seed: number): string | undefined {
+  const files = LIBRARY_IDS.map((id) => join(dir, `${id}.json`));
+  if (!files.every((f) => existsSync(f))) return undefined;
+  const all = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as LibraryResults);
+  writeFileSync(DOC, renderDoc(all, seed));
+  return DOC;
+}

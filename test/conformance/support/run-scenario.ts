@@ -5,22 +5,27 @@
  * reported, echoes delivered) and, with the extension, the stored recording.
  */
 import type { Launched } from '../../e2e/support/browser';
-import { waitForRecording } from '../../e2e/support/recording';
+import { pollRecording } from './wait-recording';
+import { networkDelays, watchNetwork } from './network-log';
 import type { Recording } from '../../../src/protocol/recording';
 import { closeEventOf, openEventOf } from '../../../src/protocol/recording';
 import { startScenarioServer, type Handshake } from './scenario-server';
-import { pageHtml, type PageLog } from './page';
+import { pageHtml, type PageHarness, type PageLog } from './page';
 import { ECHOES_PER_OPEN, type Library, type LibraryConfig } from './libraries';
 import { QUIET_S, refusalsFor, worstCaseS, type Scenario } from './scenarios';
 
 export interface Observation {
   pageUrl: string;
+  /** Handshakes the server was set to refuse after the close, and how many it did refuse. */
   refusals: number;
+  refused: number;
   closeSentAt: number;
+  /** When the server saw the trigger connection end (closing handshake done, or dropped). */
+  serverClosedAt: number;
   /** Handshakes after the trigger, refused or not. */
   attempts: Handshake[];
-  /** Server-side delays: trigger close (or the refusal before) to each handshake, seconds. */
-  serverDelays: number[];
+  /** Delays as Chromium's network stack saw them (DevTools protocol), seconds. */
+  networkDelays: number[];
   /** Whether an attempt after the refusals was accepted. */
   reconnected: boolean;
   page: PageLog;
@@ -30,18 +35,20 @@ export interface Observation {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-type Win = { __h: PageLog };
+type Win = { __h: PageHarness };
+const echoes = (n: number) => (window as unknown as Win).__h.echoes(n);
 
 export async function runScenario(b: Launched, lib: Library, config: LibraryConfig, s: Scenario, bundle: string, seed: number): Promise<Observation> {
   const server = await startScenarioServer((http) => lib.backend(http));
   const page = await b.context.newPage();
+  const net = await watchNetwork(b.context, page);
   try {
     server.script('/lib.js', bundle);
     const path = `/${lib.id}/${config === lib.configs[0] ? 'default' : 'custom'}/${s.code}`;
     const pageUrl = server.page(path, pageHtml(lib, config, server, seed, `${lib.id} ${config.label} ${s.code}`));
     await page.goto(pageUrl);
     const first = await server.socket(1);
-    await page.waitForFunction((n) => (window as unknown as Win).__h.received >= n, ECHOES_PER_OPEN);
+    await page.evaluate(echoes, ECHOES_PER_OPEN);
 
     const refusals = refusalsFor(config.model, s);
     server.refuseNext(refusals);
@@ -50,34 +57,43 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     if (s.drop) first.terminate();
     else first.close(s.code, s.reason);
 
+    const serverClosedAt = await first.closed;
+
+    // Await what the library's source says it does, bounded by the model's worst case: a
+    // library that does otherwise fails the attempt-count check rather than a timeout.
+    const plan = config.model.plan(s.code, refusals);
+    const limitMs = (worstCaseS(config.model, s.code, plan.attempts) + 5) * 1000;
+    const bounded = (p: Promise<unknown>) => Promise.race([p.then(() => true), sleep(limitMs).then(() => false)]);
     let reconnected = false;
-    if (config.model.reconnectsAfter(s.code)) {
-      // Wait for the accepted reconnect, bounded by the model's worst case (a library
-      // that does not reconnect then fails the attempt-count assertion, not a timeout).
-      const limitMs = (worstCaseS(config.model, s.code, refusals + 1) + 5) * 1000;
-      reconnected = await Promise.race([server.socket(2).then(() => true), sleep(limitMs).then(() => false)]);
-      if (reconnected) await page.waitForFunction((n) => (window as unknown as Win).__h.received >= n, 2 * ECHOES_PER_OPEN);
+    if (plan.accepted) {
+      reconnected = await bounded(server.socket(2));
+      if (reconnected) await page.evaluate(echoes, 2 * ECHOES_PER_OPEN);
     } else {
-      // Nothing to await: absence of an attempt is only seen by watching for a while.
+      if (plan.attempts > 0) await bounded(server.handshakesReach(before + plan.attempts));
+      // Nothing to await: that no further attempt comes is only seen by watching for a while.
       await sleep(QUIET_S * 1000);
+      reconnected = server.sockets.length > 1;
     }
     const attempts = server.handshakes.slice(before);
-    const serverDelays = attempts.map((h, i) => (h.at - (i === 0 ? closeSentAt : (attempts[i - 1] as Handshake).at)) / 1000);
     const log = await page.evaluate(() => {
       const h = (window as unknown as Win).__h;
-      return { opens: h.opens, closes: h.closes, sent: h.sent, received: h.received, notes: h.notes };
+      return { opens: h.opens, closes: h.closes, closedAt: h.closedAt, sent: h.sent, received: h.received, notes: h.notes };
     });
     let recording: Recording | undefined;
     if (b.worker) {
       // Every construction the server saw (plus the first) is in the recording, the last one open if it was accepted.
-      recording = await waitForRecording(b.worker, pageUrl, (r) => {
+      recording = await pollRecording(b.worker, pageUrl, (r) => {
         const conns = r.connections.filter((c) => c.frameUrl === pageUrl);
         const last = conns[conns.length - 1];
-        return conns.length >= 1 + attempts.length && conns[0] && closeEventOf(conns[0]) && (!reconnected || (last && openEventOf(last))) ? r : undefined;
+        const settled = last && (reconnected ? openEventOf(last) : closeEventOf(last));
+        return conns.length >= 1 + attempts.length && settled ? r : undefined;
       });
     }
-    return { pageUrl, refusals, closeSentAt, attempts, serverDelays, reconnected, page: log, recording, endedAt: Date.now() };
+    const refused = attempts.filter((h) => h.refused).length;
+    const sockets = await net.settled(1 + attempts.length, reconnected);
+    return { pageUrl, refusals, refused, closeSentAt, serverClosedAt, attempts, networkDelays: networkDelays(sockets), reconnected, page: log, recording, endedAt: Date.now() };
   } finally {
+    await net.detach();
     await page.close().catch(() => undefined);
     await server.close();
   }

@@ -15,6 +15,8 @@ export interface ServerSocket {
   close(code: number, reason: string): void;
   /** Destroys the TCP connection without a close frame: the page sees 1006. */
   terminate(): void;
+  /** Resolves with Date.now() when the connection is closed (closing handshake done, or dropped). */
+  closed: Promise<number>;
 }
 
 /** A library's server: handles accepted upgrades and reports each accepted socket. */

@@ -22,7 +22,7 @@ export const SCENARIOS: readonly Scenario[] = [
 /** Longest a scenario may spend waiting for reconnects, in seconds (keeps the matrix short). */
 export const WAIT_BUDGET_S = 32;
 /** How long silence is watched when the library is not expected to reconnect (longer than any first delay it has). */
-export const QUIET_S = 5;
+export const QUIET_S = 6;
 export const MIN_REFUSALS = 2;
 export const MAX_REFUSALS = 6;
 

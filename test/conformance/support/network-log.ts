@@ -1,0 +1,70 @@
+/**
+ * Chromium's own view of a page's WebSockets, through the DevTools protocol's
+ * Network domain (passive: the page's JavaScript is untouched). Its timestamps
+ * come from the browser's network stack, so they do not carry the test
+ * process's event-loop delay, which on two busy cores reaches hundreds of ms.
+ * The same log is taken with and without the extension.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+export interface NetSocket {
+  requestId: string;
+  url: string;
+  /** Monotonic seconds (DevTools `timestamp`) when the handshake request was sent. */
+  handshakeAt?: number;
+  status?: number;
+  /** Monotonic seconds when the socket closed (or its handshake failed). */
+  closedAt?: number;
+}
+
+export interface NetworkLog {
+  sockets: NetSocket[];
+  /** Resolves once `count` sockets exist and every one but (when `lastOpen`) the last has closed. */
+  settled(count: number, lastOpen: boolean, timeoutMs?: number): Promise<NetSocket[]>;
+  detach(): Promise<void>;
+}
+
+export async function watchNetwork(context: BrowserContext, page: Page): Promise<NetworkLog> {
+  const cdp = await context.newCDPSession(page);
+  const sockets: NetSocket[] = [];
+  const byId = new Map<string, NetSocket>();
+  cdp.on('Network.webSocketCreated', (e) => {
+    const s: NetSocket = { requestId: e.requestId, url: e.url };
+    sockets.push(s);
+    byId.set(e.requestId, s);
+  });
+  cdp.on('Network.webSocketWillSendHandshakeRequest', (e) => {
+    const s = byId.get(e.requestId);
+    if (s) s.handshakeAt = e.timestamp;
+  });
+  cdp.on('Network.webSocketHandshakeResponseReceived', (e) => {
+    const s = byId.get(e.requestId);
+    if (s) s.status = e.response.status;
+  });
+  cdp.on('Network.webSocketClosed', (e) => {
+    const s = byId.get(e.requestId);
+    if (s) s.closedAt = e.timestamp;
+  });
+  await cdp.send('Network.enable');
+  return {
+    sockets,
+    async settled(count, lastOpen, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      const done = () =>
+        sockets.length >= count &&
+        sockets.every((s, i) => s.handshakeAt !== undefined && (s.closedAt !== undefined || (lastOpen && i === sockets.length - 1)));
+      // DevTools events trail the page by a few ms; they are awaited, never assumed.
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error(`network log did not settle: ${JSON.stringify(sockets)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return sockets;
+    },
+    detach: () => cdp.detach().catch(() => undefined),
+  };
+}
+
+/** d_k as the network stack saw it: the previous socket's close to the next handshake, seconds. */
+export function networkDelays(sockets: readonly NetSocket[]): number[] {
+  return sockets.slice(1).map((s, i) => (s.handshakeAt ?? NaN) - (sockets[i]?.closedAt ?? NaN));
+}
