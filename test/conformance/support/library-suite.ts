@@ -3,7 +3,7 @@
  * extension), every configuration × scenario run at once as pages, each
  * scenario in both browsers side by side with the same random seed.
  */
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -12,7 +12,7 @@ import { LIBRARIES } from './libraries';
 import type { LibraryId } from './library-ids';
 import { SCENARIOS } from './scenarios';
 import { runScenario } from './run-scenario';
-import { assertScenario, evaluate } from './check';
+import { assertScenario, evaluate, meanDelayShift, SYSTEMATIC_TOL_S } from './check';
 import { writeLibraryResults, type ScenarioResult } from './results';
 
 function versionOf(id: LibraryId): string {
@@ -64,6 +64,16 @@ export function defineLibrarySuite(id: LibraryId): void {
       rows.push(row);
       assertScenario(lib, config, scenario, a, b, judged);
       row.passed = true;
+    });
+  });
+
+  // Runs after the concurrent block: single delays may meet a stall, a systematic shift may not hide among them.
+  describe(`${id}: with vs without the extension, over all scenarios`, () => {
+    it('adds no systematic delay to reconnects', () => {
+      expect(rows.length, 'every scenario produced a result').toBe(cases.length);
+      const shift = meanDelayShift(rows);
+      expect(Number.isFinite(shift), 'some delays were observed').toBe(true);
+      expect(Math.abs(shift), `mean (with − without) delay ${shift.toFixed(3)} s`).toBeLessThanOrEqual(SYSTEMATIC_TOL_S);
     });
   });
 }

@@ -1,6 +1,6 @@
 /** docs/conformance.md from the suite's results: pure, so it is tested like any renderer. */
 import type { LibraryResults, ScenarioResult } from './results';
-import { EARLY_TOL_S, LATE_TOL_S, SAME_TOL_S, NETWORK_TOL_S } from './check';
+import { EARLY_TOL_S, LATE_TOL_S, meanDelayShift, NETWORK_TOL_S, SAME_TOL_S, SYSTEMATIC_TOL_S } from './check';
 import { QUIET_S, WAIT_BUDGET_S } from './scenarios';
 
 const secs = (d: readonly number[]) => (d.length ? d.map((x) => x.toFixed(2)).join(', ') : '—');
@@ -56,7 +56,8 @@ the same random draws, run \`CONFORMANCE_SEED=${seed} npm run test:conformance\`
   the number of attempts and of refused handshakes (counted by the server), each delay as Chromium's network stack
   saw it through the DevTools protocol (within ${SAME_TOL_S} s), the closes the library
   reported, and the echo messages delivered on every connection.
-- The server then closes the connection with the scenario's code (1006: it destroys the TCP connection). For 1013
+- Once the page has connected and its three echo messages came back, the server closes the connection with the
+  scenario's code (1006: it destroys the TCP connection). For 1013
   and 1006 it answers the next handshakes with HTTP 503, as many as fit a ${WAIT_BUDGET_S} s budget for that
   library (2 to 6), so the backoff shows. Where the library is not expected to reconnect, the suite watches for
   ${QUIET_S} s of silence.
@@ -67,7 +68,18 @@ the same random draws, run \`CONFORMANCE_SEED=${seed} npm run test:conformance\`
 - The verdict must be the one VERDICTS.md (default profile) gives for the delays actually observed, computed by an
   independent reading of the rules (\`test/conformance/support/oracle.ts\`), and one the library's model can earn
   across its random range. A wait still running when observation ends is \`pending\`; the table also shows the
-  verdict once 60 s of silence have passed (the analysis run with its "now" 61 s after the close).
+  verdict once 60 s of silence have passed (the analysis run with its "now" 61 s after the last close).
+
+### What the libraries do, in short
+
+- reconnecting-websocket and socket.io-client reconnect after every close with the same URL, whatever the code:
+  after 1008 that is a blind retry (a problem), and their verdicts after 1012/1013 depend on their random draws.
+- sockette waits a fixed time and does not reconnect after 1000 (nor 1001/1005); with its default 1 s it has no
+  backoff (1013: problem, 1006: advice); with 250 ms its retries after a refusal are a storm.
+- graphql-ws treats 1008 as fatal and reconnects at once after 1000 while a subscription is active (even with
+  retryAttempts 0). A refused handshake makes the browser fire \`error\` before \`close\`; the client rejects
+  with the error first and its default \`shouldRetry\` (\`isLikeCloseEvent\`) does not retry errors, so it gives
+  up after its first refused handshake: with refusals, its backoff is never seen.
 
 ### socket.io and HTTP long-polling
 
@@ -95,8 +107,13 @@ ${all.flatMap((l) => l.rows.map((r) => row(l, r))).join('\n')}
 
 ## Runtime per file
 
-| file | wall time |
-|---|---|
-${all.map((l) => `| ${l.library} | ${(l.fileMs / 1000).toFixed(1)} s |`).join('\n')}
+Files run one after another (a browser launching beside running pages stalls their timers); within a file up to
+six scenarios run at once, each in both browsers. "Mean shift" is the mean of (with − without) over every delay of
+the file, which must stay within ${SYSTEMATIC_TOL_S} s: single delays may meet a stall of the shared machine, a
+systematic slowdown may not hide among them.
+
+| file | wall time (browser launches included) | mean shift, with − without |
+|---|---|---|
+${all.map((l) => `| ${l.library} | ${(l.fileMs / 1000).toFixed(1)} s | ${meanDelayShift(l.rows).toFixed(3)} s |`).join('\n')}
 `;
 }
