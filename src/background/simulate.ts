@@ -6,8 +6,8 @@
 import browser from 'webextension-polyfill';
 import { MAX_OUTAGE_SECONDS, wrap, type HookCommand, type SimulateCommand } from '../protocol/messages';
 import type { Connection } from '../protocol/recording';
-import { isServerSendableCode } from '../content/relay/commands';
-import { clampUtf8 } from '../content/relay/clamp';
+import { isServerSendableCode } from '../protocol/commands';
+import { clampUtf8 } from '../protocol/clamp';
 import type { Hub } from './hub';
 import { startOutage } from './outage';
 import { t } from '../ui/i18n';

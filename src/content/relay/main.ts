@@ -6,7 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import { HOOK_HELLO_TAG, PROTOCOL_SOURCE, RELAY_PORT_NAME, isBackgroundToRelay, isRelayPing, wrap, type RelayEvent, type RelayPong } from '../../protocol/messages';
-import { validateCommand } from './commands';
+import { validateCommand } from '../../protocol/commands';
 import { Admission } from './admission';
 import { Uplink } from './uplink';
 import { validateHookEvent } from './validate-hook-event';

@@ -6,7 +6,7 @@
  */
 import type { RelayEvent } from '../../protocol/messages';
 import type { MessageCounters, SocketApi } from '../../protocol/recording';
-import { clampChars, clampUtf8, trimStack } from './clamp';
+import { clampChars, clampUtf8, trimStack } from '../../protocol/clamp';
 import { LIMITS } from './limits';
 
 export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };

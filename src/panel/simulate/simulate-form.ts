@@ -4,7 +4,7 @@
  * may last, and which commands the buttons send. The background and the relay
  * check the same rules again; these only keep the user from a round trip.
  */
-import { isServerSendableCode } from '../../content/relay/commands';
+import { isServerSendableCode } from '../../protocol/commands';
 import { MAX_OUTAGE_SECONDS, type SimulateCommand } from '../../protocol/messages';
 
 /** A close frame's reason is at most 123 bytes of UTF-8 (RFC 6455 §5.5: 125-byte payload minus the code). */

@@ -1,4 +1,4 @@
-/** String clamps used by the validator. Each reports whether it cut anything. */
+/** String clamps for untrusted text (the relay's validator, simulation reasons). Each reports whether it cut anything. */
 
 /** Cuts a string to at most `max` UTF-8 bytes without splitting a code point. */
 export function clampUtf8(s: string, max: number): { value: string; cut: boolean } {

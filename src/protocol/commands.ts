@@ -1,8 +1,10 @@
 /**
- * Simulation commands from the background (issue 7), checked again here before
- * they reach the hook: only the two known shapes, with a server-sendable code.
+ * Simulation commands (issue 7): which close codes a server may send, and the
+ * check the relay applies again before a command reaches the hook (only the two
+ * known shapes, with a server-sendable code). Shared by the panel's form, the
+ * background and the relay.
  */
-import type { HookCommand } from '../../protocol/messages';
+import type { HookCommand } from './messages';
 import { clampUtf8 } from './clamp';
 
 /** Codes a server may send in a close frame (RFC 6455 §7.4). */
