@@ -35,9 +35,11 @@ const pages = {
     };
     connect();
   </script>`,
-  // reconnecting-websocket with its defaults (1–5 s random start, ×1.3, cap 10 s): it ignores close codes.
+  // reconnecting-websocket with its default delays (1–5 s random start, ×1.3, cap 10 s): it ignores close
+  // codes. Its 4 s connection timeout is raised: Chromium delays new handshakes after failed ones, and on a
+  // loaded machine the library's own timeout (a synthetic 1000 and error) could replace the browser's failure.
   'reconnecting-websocket': (ws: string) => `<!doctype html><script>${rwsIife}</script><script>${LOG}
-    const rws = new ReconnectingWebSocket('${ws}/rws');
+    const rws = new ReconnectingWebSocket('${ws}/rws', [], { connectionTimeout: 30000 });
     rws.addEventListener('open', note);
     rws.addEventListener('error', note);
     rws.addEventListener('close', note);
