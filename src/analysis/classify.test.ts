@@ -21,6 +21,16 @@ describe('classify', () => {
       { code: 1006, initiator: 'page', inferred: false, lifetimeMs: undefined },
     ],
     [
+      'close() in the error handler of a refused handshake (readyState CLOSED) is not the page closing',
+      { id: 'c', createdAt: T0, closeAfter: 300, closeCallAfter: 300, closeCallState: 3, code: 1006, error: true },
+      { code: 1006, initiator: 'network-never-opened', inferred: true, lifetimeMs: undefined },
+    ],
+    [
+      "close() while the server's close handshake runs (readyState CLOSING) is not the page closing",
+      { id: 'c', createdAt: T0, openAfter: 50, closeCallAfter: 1_000, closeCallState: 2, closeAfter: 1_010, code: 1012 },
+      { code: 1012, initiator: 'server', inferred: false, lifetimeMs: 960 },
+    ],
+    [
       '1006 before open: never opened (inferred)',
       { id: 'c', createdAt: T0, closeAfter: 300, code: 1006, error: true },
       { code: 1006, initiator: 'network-never-opened', inferred: true, lifetimeMs: undefined },

@@ -23,7 +23,11 @@ export function classify(c: Connection): ClosureFacts | undefined {
         openedAt ??= e.at;
         break;
       case 'close-call':
-        firstCloseCall ??= e.at;
+        // Only a call on a connecting or open socket closes it. Libraries often call close() in
+        // their error handler, when a refused handshake has already left the socket CLOSED, or
+        // while the server's close handshake runs (CLOSING): the closure is not the page's then.
+        // WebSocketStream calls carry -1 (no readyState).
+        if (e.readyState <= 1) firstCloseCall ??= e.at;
         break;
       case 'close': {
         const { initiator, inferred } = initiatorOf(firstCloseCall !== undefined, e.wasClean, openedAt !== undefined);

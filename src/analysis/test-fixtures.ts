@@ -29,6 +29,8 @@ export interface ConnSpec {
   openAfter?: number;
   /** ms after creation: the page called close(). */
   closeCallAfter?: number;
+  /** readyState at that close() call (default 1, OPEN). */
+  closeCallState?: number;
   /** ms after creation: the close event. */
   closeAfter?: number;
   code?: number;
@@ -45,9 +47,15 @@ export function conn(s: ConnSpec): Connection {
   const events: SocketEvent[] = [];
   const at = (ms: number) => s.createdAt + ms;
   if (s.openAfter !== undefined) events.push({ type: 'open', at: at(s.openAfter), protocol: s.protocols?.[0] ?? '', extensions: '' });
-  if (s.closeCallAfter !== undefined) events.push({ type: 'close-call', at: at(s.closeCallAfter), code: 1000, readyState: 1, stack: 'app.js:1' });
+  // A close() made in the error handler of a failed handshake lands between the error and the close event.
+  const callAfterError = s.closeCallAfter !== undefined && s.error && s.closeCallAfter >= (s.closeAfter ?? Infinity);
+  const closeCall = (): void => {
+    if (s.closeCallAfter !== undefined) events.push({ type: 'close-call', at: at(s.closeCallAfter), code: 1000, readyState: s.closeCallState ?? 1, stack: 'app.js:1' });
+  };
+  if (!callAfterError) closeCall();
   if (s.closeAfter !== undefined) {
     if (s.error) events.push({ type: 'error', at: at(s.closeAfter) });
+    if (callAfterError) closeCall();
     const code = s.code ?? 1006;
     events.push({ type: 'close', at: at(s.closeAfter), code, reason: '', wasClean: s.wasClean ?? code !== 1006 });
   }

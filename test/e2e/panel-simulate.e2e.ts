@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { launch, type Launched } from './support/browser';
 import { startServer, type TestServer } from './support/servers';
 import { openCloselinePanel } from './support/devtools';
+import { waitForRecording } from './support/recording';
+import { closeEventOf } from '../../src/protocol/recording';
 
 const rwsIife = readFileSync(new URL('../../node_modules/reconnecting-websocket/dist/reconnecting-websocket-iife.min.js', import.meta.url), 'utf8');
 
@@ -35,11 +37,10 @@ const pages = {
     };
     connect();
   </script>`,
-  // reconnecting-websocket with its default delays (1–5 s random start, ×1.3, cap 10 s): it ignores close
-  // codes. Its 4 s connection timeout is raised: Chromium delays new handshakes after failed ones, and on a
-  // loaded machine the library's own timeout (a synthetic 1000 and error) could replace the browser's failure.
+  // reconnecting-websocket (random 1–5 s start, cap 10 s; it ignores close codes), growing ×2 rather than its
+  // default ×1.3 so the outage's verdict does not depend on the random draw.
   'reconnecting-websocket': (ws: string) => `<!doctype html><script>${rwsIife}</script><script>${LOG}
-    const rws = new ReconnectingWebSocket('${ws}/rws', [], { connectionTimeout: 30000 });
+    const rws = new ReconnectingWebSocket('${ws}/rws', [], { reconnectionDelayGrowFactor: 2 });
     rws.addEventListener('open', note);
     rws.addEventListener('error', note);
     rws.addEventListener('close', note);
@@ -77,7 +78,14 @@ const verdictOf = (panel: Frame, code: number) => panel.locator(`[data-testid="c
 
 // Each scenario gets a fresh page: a closure within 10 s of the previous one's reconnect
 // would continue that episode (VERDICTS.md) instead of starting its own.
-describe.each(Object.entries(pages))('simulation from the panel: %s page', (name, html) => {
+// What the page's own handlers see for a refused handshake: the browser's error then 1006 for a
+// hand-written page; reconnecting-websocket answers the error with its own close (1000) first.
+const refusedShape: Record<keyof typeof pages, string[]> = {
+  'hand-written': ['error', 'close:1006::false'],
+  'reconnecting-websocket': ['close:1000::true', 'error'],
+};
+
+describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof typeof pages]][])('simulation from the panel: %s page', (name, html) => {
   let n = 0;
   async function freshPage(): Promise<{ page: Page; panel: Frame }> {
     const url = server.page(`/sim-${name}-${++n}`, html(server.wsOrigin));
@@ -114,18 +122,26 @@ describe.each(Object.entries(pages))('simulation from the panel: %s page', (name
     const { page, panel } = await freshPage();
     await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
     await simulate(panel, async () => {
-      await panel.locator('[data-testid="simulate-outage-seconds"]').fill('3');
+      // Longer than the libraries' first wait (at most 5 s), so at least one attempt meets it.
+      await panel.locator('[data-testid="simulate-outage-seconds"]').fill('6');
       await panel.locator('[data-testid="simulate-outage"]').click();
     });
     await simulateClose(panel, 1013, 'Try again later');
     await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.slice(1).includes('open'), null, { timeout: 30_000 });
     const events = (await seen(page)).slice(1);
     expect(events[0]).toBe('close:1013:Try again later:true');
-    // Every attempt during the outage: the browser's own error, then 1006 not clean.
     const failed = events.slice(1, -1);
+    expect(failed.length).toBeGreaterThanOrEqual(2);
     expect(failed.length % 2).toBe(0);
-    for (let i = 0; i < failed.length; i += 2) expect(failed.slice(i, i + 2)).toEqual(['error', 'close:1006::false']);
+    for (let i = 0; i < failed.length; i += 2) expect(failed.slice(i, i + 2)).toEqual(refusedShape[name]);
     expect(events.at(-1)).toBe('open');
+    // The recording holds the browser's truth for each refused attempt: error, then 1006, never opened.
+    const rec = await waitForRecording(b.worker, page.url(), (r) => (r.connections.filter((c) => closeEventOf(c)?.code === 1006).length === failed.length / 2 ? r : undefined));
+    for (const c of rec.connections.filter((x) => closeEventOf(x)?.code === 1006)) {
+      expect(c.events.some((e) => e.type === 'open')).toBe(false);
+      expect(c.events.find((e) => e.type === 'error')).toBeDefined();
+      expect(closeEventOf(c)).toMatchObject({ wasClean: false });
+    }
     await expect.poll(() => verdictOf(panel, 1013), { timeout: 15_000 }).toBe('fits');
     await page.close();
   });
