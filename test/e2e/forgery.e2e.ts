@@ -3,27 +3,18 @@
  * postMessage channel, pretending to be the hook or the relay, are rejected
  * and counted, never stored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Launched } from './support/browser';
-import { startServer, type TestServer } from './support/servers';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 
-let b: Launched;
-let server: TestServer;
+const s = useBrowserAndServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  b = await launch();
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
+
 
 describe('forged messages', () => {
   it('rejects and counts a forged hello with its own port and a forged oversized event', async () => {
-    const url = server.page('/forge', '<!doctype html><p>forge</p>');
-    const page = await b.context.newPage();
+    const url = s.server.page('/forge', '<!doctype html><p>forge</p>');
+    const page = await s.b.context.newPage();
     await page.goto(url);
     const seenByPage = await page.evaluate(() => {
       let seen = 0;
@@ -39,7 +30,7 @@ describe('forged messages', () => {
     });
     // Forgeries are not hidden from the page (only the real hello is).
     expect(seenByPage).toBeGreaterThanOrEqual(0);
-    const rec = await waitForRecording(b.worker, url, (r) => (r.dropped.eventsRejected >= 2 ? r : undefined));
+    const rec = await waitForRecording(s.b.worker, url, (r) => (r.dropped.eventsRejected >= 2 ? r : undefined));
     expect(rec.dropped.eventsRejected).toBe(2);
     expect(rec.connections).toEqual([]);
     expect(JSON.stringify(rec)).not.toContain('forged.example');

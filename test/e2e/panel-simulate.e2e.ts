@@ -4,19 +4,18 @@
  * 1013 + an outage with the panel's own controls, then check what the page's
  * handlers observed and the verdict the panel shows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launch, type Launched } from './support/browser';
-import { startServer, type TestServer } from './support/servers';
+import { useBrowserAndServer } from './support/session';
 import { openCloselinePanel } from './support/devtools';
 import { waitForRecording } from './support/recording';
 import { closeEventOf } from '../../src/protocol/recording';
 
+const s = useBrowserAndServer({ devtools: true });
+
 const rwsIife = readFileSync(new URL('../../node_modules/reconnecting-websocket/dist/reconnecting-websocket-iife.min.js', import.meta.url), 'utf8');
 
-let b: Launched;
-let server: TestServer;
 
 // Both pages log what their own handlers see: event type, code, reason, wasClean.
 const LOG = `window.seen = []; const note = (e) => window.seen.push(e.type === 'close' ? e.type + ':' + e.code + ':' + e.reason + ':' + e.wasClean : e.type);`;
@@ -47,14 +46,6 @@ const pages = {
   </script>`,
 };
 
-beforeAll(async () => {
-  server = await startServer();
-  b = await launch({ devtools: true });
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 async function simulate(panel: Frame, action: () => Promise<void>) {
   const open = panel.locator('[data-testid="closure-row"][data-open="true"]');
@@ -88,10 +79,10 @@ const refusedShape: Record<keyof typeof pages, string[]> = {
 describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof typeof pages]][])('simulation from the panel: %s page', (name, html) => {
   let n = 0;
   async function freshPage(): Promise<{ page: Page; panel: Frame }> {
-    const url = server.page(`/sim-${name}-${++n}`, html(server.wsOrigin));
-    const page = await b.context.newPage();
+    const url = s.server.page(`/sim-${name}-${++n}`, html(s.server.wsOrigin));
+    const page = await s.b.context.newPage();
     await page.goto(url);
-    const { panel } = await openCloselinePanel(b.context, url, b.extensionId);
+    const { panel } = await openCloselinePanel(s.b.context, url, s.b.extensionId);
     return { page, panel };
   }
 
@@ -136,7 +127,7 @@ describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof
     for (let i = 0; i < failed.length; i += 2) expect(failed.slice(i, i + 2)).toEqual(refusedShape[name]);
     expect(events.at(-1)).toBe('open');
     // The recording holds the browser's truth for each refused attempt: error, then 1006, never opened.
-    const rec = await waitForRecording(b.worker, page.url(), (r) => (r.connections.filter((c) => closeEventOf(c)?.code === 1006).length === failed.length / 2 ? r : undefined));
+    const rec = await waitForRecording(s.b.worker, page.url(), (r) => (r.connections.filter((c) => closeEventOf(c)?.code === 1006).length === failed.length / 2 ? r : undefined));
     for (const c of rec.connections.filter((x) => closeEventOf(x)?.code === 1006)) {
       expect(c.events.some((e) => e.type === 'open')).toBe(false);
       expect(c.events.find((e) => e.type === 'error')).toBeDefined();
