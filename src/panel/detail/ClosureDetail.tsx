@@ -12,7 +12,7 @@ import { SimulateResult } from '../simulate/SimulateResult';
 import type { SimResult } from '../simulate/use-simulation';
 import { CodeExplanation } from './CodeExplanation';
 import { Comparisons } from './Comparisons';
-import { RawEvents } from './RawEvents';
+import { CreationAndEvents } from './CreationAndEvents';
 import { Section } from './Section';
 import { StackTrace, type OpenResource } from './StackTrace';
 import { VerdictSection } from './VerdictSection';
@@ -71,12 +71,7 @@ export function ClosureDetail({ row, episode, onSelect, openResource, simResult 
           closeCalls.map((c, i) => <StackTrace key={i} stack={c.stack} openResource={openResource} />)
         )}
       </Section>
-      <Section titleId="panel_section_create_stack">
-        <StackTrace stack={connection.stack} openResource={openResource} />
-      </Section>
-      <Section titleId="panel_section_events">
-        <RawEvents connection={connection} />
-      </Section>
+      <CreationAndEvents connection={connection} openResource={openResource} />
     </>
   );
 }

@@ -9,9 +9,8 @@ import { t } from '../../ui/i18n';
 import type { OpenRow } from '../model/rows';
 import { SimulateSection } from '../simulate/SimulateSection';
 import type { Simulation } from '../simulate/use-simulation';
-import { RawEvents } from './RawEvents';
-import { Section } from './Section';
-import { StackTrace, type OpenResource } from './StackTrace';
+import { CreationAndEvents } from './CreationAndEvents';
+import type { OpenResource } from './StackTrace';
 
 interface Props {
   row: OpenRow;
@@ -29,12 +28,7 @@ export function OpenDetail({ row, openResource, simulation }: Props) {
       <p>{t('panel_detail_protocols', [connection.protocols.join(', ') || '—', open?.protocol || '—'])}</p>
       {connection.frameId !== 0 ? <p>{t('panel_detail_frame', [connection.frameUrl])}</p> : null}
       {simulation?.run ? <SimulateSection key={connection.id} connection={connection} run={simulation.run} result={simulation.result} /> : null}
-      <Section titleId="panel_section_create_stack">
-        <StackTrace stack={connection.stack} openResource={openResource} />
-      </Section>
-      <Section titleId="panel_section_events">
-        <RawEvents connection={connection} />
-      </Section>
+      <CreationAndEvents connection={connection} openResource={openResource} />
     </>
   );
 }
