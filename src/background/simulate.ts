@@ -5,15 +5,14 @@
  */
 import browser from 'webextension-polyfill';
 import { MAX_OUTAGE_SECONDS, wrap, type HookCommand, type SimulateCommand } from '../protocol/messages';
-import type { Connection } from '../protocol/recording';
+import { endOf, endpointOf, type Connection } from '../protocol/recording';
 import { isServerSendableCode } from '../protocol/commands';
 import { clampUtf8 } from '../protocol/clamp';
 import type { Hub } from './hub';
 import { startOutage } from './outage';
 import { t } from '../ui/i18n';
 
-const ended = (c: Connection) => c.events.some((e) => e.type === 'close' || e.type === 'ended-with-document');
-const endpointOf = (url: string) => url.split(/[?#]/)[0];
+const ended = (c: Connection) => endOf(c) !== undefined;
 
 async function send(c: Connection, tabId: number, command: HookCommand): Promise<boolean> {
   try {

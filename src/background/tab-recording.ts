@@ -6,6 +6,7 @@
 import type { RelayEvent } from '../protocol/messages';
 import { applyToConnection, connectionFrom } from './apply-event';
 import {
+  endOf,
   emptyRecording,
   type Connection,
   type DroppedCounts,
@@ -194,7 +195,7 @@ export class TabRecording {
     }
     for (const c of this.recording.connections) {
       if (c.documentId !== documentId) continue;
-      if (c.events.some((e) => e.type === 'close' || e.type === 'ended-with-document')) continue;
+      if (endOf(c)) continue;
       c.events.push({ type: 'ended-with-document', at: Math.max(at, c.createdAt), cause });
       this.touch(c.id);
     }
@@ -203,11 +204,10 @@ export class TabRecording {
   /** Evicts the oldest connections (closed ones first); returns how many went. */
   evictOldest(count: number): number {
     const conns = this.recording.connections;
-    const closed = (c: Connection) => c.events.some((e) => e.type === 'close' || e.type === 'ended-with-document');
     const victims = new Set<string>();
     for (const c of conns) {
       if (victims.size >= count) break;
-      if (closed(c)) victims.add(c.id);
+      if (endOf(c)) victims.add(c.id);
     }
     for (const c of conns) {
       if (victims.size >= count) break;

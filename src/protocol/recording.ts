@@ -195,6 +195,12 @@ export function endOf(c: Connection): { at: EpochMs; event: CloseEvent | EndedWi
   return undefined;
 }
 
+/** A socket URL without query and fragment: what "the same endpoint" means across attempts. */
+export function endpointOf(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? url : url.slice(0, cut);
+}
+
 export function openEventOf(c: Connection): OpenEvent | undefined {
   for (const e of c.events) if (e.type === 'open') return e;
   return undefined;

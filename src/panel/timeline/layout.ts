@@ -7,7 +7,7 @@
  */
 import type { Analysis, Closure, ReconnectLink, VerdictLevel } from '../../analysis/types';
 import type { CodeCategory, CodeContext } from '../../knowledge/types';
-import { endOf, type EpochMs, type Recording } from '../../protocol/recording';
+import { endOf, endpointOf, type EpochMs, type Recording } from '../../protocol/recording';
 import { categoryOf } from '../../knowledge';
 import { codeContextOf, outcomeOf, type Outcome } from './outcome';
 import { lifecyclePeriods, type Period } from './periods';
@@ -78,10 +78,7 @@ export interface TimelineModel {
   closureOrder: number[];
 }
 
-export function endpointOf(url: string): string {
-  const cut = url.search(/[?#]/);
-  return cut < 0 ? url : url.slice(0, cut);
-}
+export { endpointOf };
 
 export function buildModel(recording: Recording, analysis: Analysis | null | undefined): TimelineModel {
   const closures = new Map<string, Closure>();
