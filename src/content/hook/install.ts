@@ -9,7 +9,7 @@
  * - untrusted (page-dispatched) events are ignored, and our listeners never throw.
  */
 import { HOOK_HELLO_TAG, type HookEvent } from '../../protocol/messages';
-import type { MessageCounters } from '../../protocol/recording';
+import { emptyCounters, type MessageCounters } from '../../protocol/recording';
 import { hookStream } from './stream';
 import { createToStringMask } from './mask';
 import { createSimulator } from './simulate';
@@ -29,6 +29,8 @@ export interface HookContext {
   apply: typeof Reflect.apply;
   mask: (wrapper: object, original: object) => void;
   nextK(): number;
+  /** Requested subprotocols, read without re-iterating page objects. */
+  protocolsOf(p: unknown): string[];
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -59,6 +61,14 @@ export function installHook(win: Window & typeof globalThis): void {
   const recs = new WM<object, SocketRec>();
   let k = 0;
 
+  const protocolsOf = (p: unknown): string[] => {
+    // Never re-iterate page objects (a generator would be exhausted, getters would run twice).
+    if (typeof p === 'string') return [p];
+    const out: string[] = [];
+    if (isArray(p)) for (let i = 0; i < p.length && i < 64; i++) out[i] = typeof p[i] === 'string' ? (p[i] as string) : '?';
+    return out;
+  };
+
   const ctx: HookContext = {
     emit: (ev) => {
       try {
@@ -79,6 +89,7 @@ export function installHook(win: Window & typeof globalThis): void {
     apply,
     mask: createToStringMask(win, apply),
     nextK: () => ++k,
+    protocolsOf,
   };
   const { emit, now } = ctx;
   const sim = createSimulator(win, apply, getOwnPropertyDescriptor(proto, 'close')?.value as AnyFn, gState);
@@ -86,16 +97,9 @@ export function installHook(win: Window & typeof globalThis): void {
   const size = (d: unknown): number =>
     typeof d === 'string' ? d.length : typeof d === 'object' && d !== null ? ((d as { byteLength?: number; size?: number }).byteLength ?? (d as { size?: number }).size ?? 0) : 0;
 
-  const protocolsOf = (p: unknown): string[] => {
-    // Never re-iterate page objects (a generator would be exhausted, getters would run twice).
-    if (typeof p === 'string') return [p];
-    const out: string[] = [];
-    if (isArray(p)) for (let i = 0; i < p.length && i < 64; i++) out[i] = typeof p[i] === 'string' ? (p[i] as string) : '?';
-    return out;
-  };
 
   const track = (ws: WebSocket, args: unknown[]) => {
-    const rec: SocketRec = { k: ctx.nextK(), c: { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }, done: false };
+    const rec: SocketRec = { k: ctx.nextK(), c: emptyCounters(), done: false };
     apply(wmSet, recs, [ws, rec]);
     emit({ t: 'socket', k: rec.k, api: 'WebSocket', url: apply(gUrl, ws, []) as string, protocols: protocolsOf(args[1]), at: now(), stack: ctx.stack() });
     sim.remember(rec.k, ws);

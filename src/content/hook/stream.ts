@@ -5,6 +5,7 @@
  * streams); the recording says 0 and docs/recording-format.md says why.
  */
 import type { HookContext } from './install';
+import { emptyCounters } from '../../protocol/recording';
 
 interface StreamLike {
   url: string;
@@ -31,15 +32,13 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
         apply(kSet, keys, [s, k]);
         const opts = args[1] as { protocols?: unknown } | undefined;
         const p = opts && typeof opts === 'object' ? opts.protocols : undefined;
-        const protocols: string[] = [];
-        if (Array.isArray(p)) for (let i = 0; i < p.length && i < 64; i++) protocols[i] = typeof p[i] === 'string' ? (p[i] as string) : '?';
-        ctx.emit({ t: 'socket', k, api: 'WebSocketStream', url: s.url, protocols, at: ctx.now(), stack: ctx.stack() });
+        ctx.emit({ t: 'socket', k, api: 'WebSocketStream', url: s.url, protocols: ctx.protocolsOf(p), at: ctx.now(), stack: ctx.stack() });
         // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
         apply(then, s.opened, [
           (v: { protocol?: string; extensions?: string }) => ctx.emit({ t: 'open', k, at: ctx.now(), protocol: v?.protocol ?? '', extensions: v?.extensions ?? '' }),
           () => ctx.emit({ t: 'error', k, at: ctx.now() }),
         ]);
-        const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };
+        const counters = emptyCounters();
         apply(then, s.closed, [
           (v: { closeCode?: number; reason?: string }) => ctx.emit({ t: 'close', k, at: ctx.now(), code: v?.closeCode ?? 1005, reason: v?.reason ?? '', wasClean: true, counters }),
           (err: { closeCode?: number; reason?: string }) =>
