@@ -113,4 +113,72 @@ describe('Hub', () => {
     expect(rec.connections).toEqual([]);
     expect(rec.marks).toMatchObject([{ type: 'navigation', url: 'http://127.0.0.1/b' }]);
   });
+
+  it('pushes a closure to open views before it is stored, and acknowledges only after storing', async () => {
+    const { hub, storage } = makeHub();
+    const pushes: BackgroundPush[] = [];
+    hub.addView({ tabId: 4, post: (m) => pushes.push(m) });
+    const docId = hub.hello(sender, hello);
+    const acks: number[] = [];
+    hub.batch(4, docId, batch(1, 1), (s) => acks.push(s));
+    hub.pushNow();
+    const delta = pushes.at(-1);
+    expect(delta?.type === 'delta' && delta.delta.connections.map((c) => c.id)).toEqual(['4:0:DOC1:1']);
+    expect(storage.writes).toBe(0);
+    expect(acks).toEqual([]);
+    await hub.tick();
+    expect(acks).toEqual([1]);
+    expect([...storage.data.keys()]).toContain('t4:c0');
+    // The write does not push the same change again.
+    expect(pushes.filter((p) => p.type === 'delta')).toHaveLength(1);
+  });
+
+  it('after a failed write, what was shown is stored on the retry or evicted in view of the user', async () => {
+    const storage = new MemoryStorage();
+    const { hub } = makeHub(storage);
+    const pushes: BackgroundPush[] = [];
+    hub.addView({ tabId: 4, post: (m) => pushes.push(m) });
+    const docId = hub.hello(sender, hello);
+    const acks: number[] = [];
+    hub.batch(4, docId, batch(1, 1), (s) => acks.push(s));
+    hub.pushNow();
+    const realSet = storage.set.bind(storage);
+    storage.set = async () => {
+      throw new Error('transient');
+    };
+    await hub.tick();
+    expect(acks).toEqual([]);
+    storage.set = realSet;
+    hub.batch(4, docId, batch(2, 2), (s) => acks.push(s));
+    await hub.tick();
+    expect(acks).toEqual([1, 2]);
+    // A rejected write is taken for quota: a tenth of the largest recording (here the first
+    // connection) makes room, is counted, and the views are told.
+    const stored = (await new Persist(storage).load('0.1.0')).get(4)?.recording;
+    expect(stored?.connections.map((c) => c.id)).toEqual(['4:0:DOC1:2']);
+    expect(stored?.dropped.connectionsEvicted).toBe(1);
+    const deltas = pushes.flatMap((p) => (p.type === 'delta' ? [p.delta] : []));
+    expect(deltas.flatMap((d) => d.connections.map((c) => c.id))).toEqual(['4:0:DOC1:1', '4:0:DOC1:2']);
+    expect(deltas.flatMap((d) => d.evicted)).toEqual(['4:0:DOC1:1']);
+  });
+
+  it('a worker that dies after showing but before storing gets the batch again from the relay', async () => {
+    const storage = new MemoryStorage();
+    const first = makeHub(storage).hub;
+    const docId = first.hello(sender, hello);
+    first.batch(4, docId, batch(1, 1), () => undefined);
+    first.pushNow(); // shown, never stored: the worker stops here
+    const second = makeHub(storage).hub;
+    await second.load();
+    const pushes: BackgroundPush[] = [];
+    second.addView({ tabId: 4, post: (m) => pushes.push(m) });
+    const again = second.hello(sender, hello);
+    const acks: number[] = [];
+    second.batch(4, again, batch(1, 1), (s) => acks.push(s));
+    await second.tick();
+    expect(acks).toEqual([1]);
+    const delta = pushes.at(-1);
+    expect(delta?.type === 'delta' && delta.delta.connections.map((c) => c.id)).toEqual(['4:0:DOC1:1']);
+    expect(second.recordingOf(4).connections.map((c) => c.id)).toEqual(['4:0:DOC1:1']);
+  });
 });

@@ -1,16 +1,23 @@
 /**
  * The background's state: every tab's recording, the documents that feed it,
- * and who is watching. One tick (at most TICK_MS after a change) drains the
- * change logs, writes them through to storage, then acknowledges the relays'
- * batches and pushes deltas to open views — in that order, so nothing is
- * acknowledged before it is stored.
+ * and who is watching. Two clocks run after a change:
+ * - at most PUSH_MS later the change logs are drained and pushed to open views,
+ *   so a closure shows while the developer is still looking at the page;
+ * - at most TICK_MS later everything drained since the last write is written
+ *   through to storage, and only then are the relays' batches acknowledged.
+ * Showing before storing loses nothing: a relay keeps every batch until it is
+ * acknowledged and re-sends it to a restarted worker, which applies it again
+ * (batches are de-duplicated by sequence number) and pushes it to the views
+ * that re-subscribe.
  */
 import type { BackgroundPush, RelayBatch, RelayHello, Settings } from '../protocol/messages';
 import { emptyRecording } from '../protocol/recording';
 import type { Persist } from './persist';
-import { TabRecording, type ChangeLog } from './tab-recording';
+import { mergeChangeLog, TabRecording, type ChangeLog } from './tab-recording';
 
 export const TICK_MS = 150;
+/** Views get changes this soon; one timer coalesces a burst of batches into one delta. */
+export const PUSH_MS = 8;
 
 export interface RelaySender {
   tabId: number;
@@ -43,7 +50,10 @@ export class Hub {
   readonly tabs = new Map<number, TabRecording>();
   private readonly views = new Set<ViewSink>();
   private acks: PendingAck[] = [];
+  /** Drained (and pushed to views) but not yet written, per tab, oldest change first. */
+  private unstored = new Map<number, ChangeLog>();
   private scheduled = false;
+  private pushScheduled = false;
 
   constructor(private readonly deps: HubDeps) {}
 
@@ -133,16 +143,39 @@ export class Hub {
   }
 
   schedule(): void {
+    if (!this.pushScheduled) {
+      this.pushScheduled = true;
+      this.deps.setTimer(() => this.pushNow(), PUSH_MS);
+    }
     if (this.scheduled) return;
     this.scheduled = true;
     this.deps.setTimer(() => void this.tick(), TICK_MS);
   }
 
-  /** Drain, store, then acknowledge and push. Exposed for tests. */
+  /** Drains every tab's change log, pushes it to open views, and keeps it for the next write. */
+  pushNow(): void {
+    this.pushScheduled = false;
+    const logs = new Map<number, ChangeLog>();
+    for (const [id, tab] of this.tabs) {
+      if (!tab.hasChanges()) continue;
+      const log = tab.drain();
+      logs.set(id, log);
+      this.keepUnstored(id, log);
+    }
+    if (logs.size) this.push(logs);
+  }
+
+  private keepUnstored(tabId: number, log: ChangeLog): void {
+    const earlier = this.unstored.get(tabId);
+    this.unstored.set(tabId, earlier ? mergeChangeLog(earlier, log) : log);
+  }
+
+  /** Store everything drained so far, then acknowledge. Exposed for tests. */
   async tick(): Promise<void> {
     this.scheduled = false;
-    const logs = new Map<number, ChangeLog>();
-    for (const [id, tab] of this.tabs) if (tab.hasChanges()) logs.set(id, tab.drain());
+    this.pushNow();
+    const logs = this.unstored;
+    this.unstored = new Map();
     const acks = this.acks;
     this.acks = [];
     try {
@@ -150,7 +183,10 @@ export class Hub {
     } catch {
       // Not stored: keep the acks (the relays keep their batches), make room, and retry soon.
       this.acks = acks.concat(this.acks);
-      for (const [id, log] of logs) this.requeue(id, log);
+      for (const [id, log] of logs) {
+        const later = this.unstored.get(id);
+        this.unstored.set(id, later ? mergeChangeLog(log, later) : log);
+      }
       this.deps.persist.relieve(this.tabs);
       this.schedule();
       return;
@@ -162,20 +198,8 @@ export class Hub {
         // relay gone; it re-sends to the next worker if it still cares
       }
     }
-    this.push(logs);
     const changed = [...logs.keys()].map((id) => this.tabs.get(id)).filter((t): t is TabRecording => t !== undefined);
     if (changed.length) this.deps.onTabsChanged?.(changed);
-  }
-
-  private requeue(tabId: number, log: ChangeLog): void {
-    const pending = this.tabs.get(tabId)?.peek();
-    if (!pending) return;
-    for (const id of log.connections) pending.connections.add(id);
-    for (const n of log.chunks) pending.chunks.add(n);
-    pending.evicted.push(...log.evicted);
-    pending.marks.unshift(...log.marks);
-    pending.meta = true;
-    pending.reset ||= log.reset;
   }
 
   private push(logs: Map<number, ChangeLog>): void {

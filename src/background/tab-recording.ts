@@ -48,6 +48,22 @@ function emptyLog(): ChangeLog {
   return { connections: new Set(), evicted: [], chunks: new Set(), marks: [], reset: false, meta: false };
 }
 
+/**
+ * One log for two drains in a row (views were told of both; storage gets both at
+ * once). Storage writes chunks as they are now, so a union of chunks suffices;
+ * marks and evictions keep their order.
+ */
+export function mergeChangeLog(earlier: ChangeLog, later: ChangeLog): ChangeLog {
+  return {
+    connections: new Set([...earlier.connections, ...later.connections]),
+    evicted: [...earlier.evicted, ...later.evicted],
+    chunks: new Set([...earlier.chunks, ...later.chunks]),
+    marks: [...earlier.marks, ...later.marks],
+    reset: earlier.reset || later.reset,
+    meta: earlier.meta || later.meta,
+  };
+}
+
 export class TabRecording {
   recording: Recording;
   docs: Record<string, DocInfo> = {};

@@ -25,6 +25,8 @@ export const LIMITS = {
   /** Events per batch, and how long the relay waits to fill one. */
   batchEvents: 500,
   batchMs: 50,
+  /** Closures wait at most this long, so the panel shows them while the developer looks. */
+  soonBatchMs: 4,
   /** Timestamps further than this from the relay's clock are rejected as forged. */
   clockSkewMs: 24 * 3600 * 1000,
 } as const;

@@ -44,7 +44,7 @@ export function startRelay(win: Window): void {
     if (ev.truncated) uplink.count('fieldsTruncated', ev.truncated.length);
     switch (admission.admit(ev)) {
       case 'ok':
-        uplink.push(ev);
+        uplink.push(ev, ev.t === 'close' ? 'soon' : 'batch');
         return;
       case 'socket-rate-limited':
         uplink.count('connectionsRateLimited');
@@ -72,7 +72,7 @@ export function startRelay(win: Window): void {
     }
     return undefined;
   });
-  watchLifecycle(win, (ev, urgent) => uplink.push(ev, urgent));
+  watchLifecycle(win, (ev, urgent) => uplink.push(ev, urgent ? 'now' : 'batch'));
   // The top document says hello at once, so navigations are marked even on pages without sockets.
   if (win === win.top) uplink.connectNow();
 

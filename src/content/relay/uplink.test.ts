@@ -30,7 +30,7 @@ class FakePort {
 
 function setup() {
   const ports: FakePort[] = [];
-  const timers: (() => void)[] = [];
+  const timers: ((() => void) & { ms?: number })[] = [];
   let valid = true;
   const uplink = new Uplink({
     connect: () => {
@@ -40,10 +40,10 @@ function setup() {
     },
     contextValid: () => valid,
     hello: () => ({ type: 'hello', docNonce: 'n1', url: 'http://127.0.0.1/', isTop: true }),
-    setTimer: (fn) => timers.push(fn),
+    setTimer: (fn, ms) => timers.push(Object.assign(fn, { ms })),
   });
   const runTimers = () => timers.splice(0).forEach((f) => f());
-  return { uplink, ports, runTimers, invalidate: () => (valid = false) };
+  return { uplink, ports, timers, runTimers, invalidate: () => (valid = false) };
 }
 
 const ev = (k: number): RelayEvent => ({ t: 'error', k, at: 1 });
@@ -79,7 +79,24 @@ describe('Uplink', () => {
 
   it('sends urgent events (pagehide) at once', () => {
     const { uplink, ports } = setup();
-    uplink.push({ t: 'life', at: 1, state: 'pagehide' }, true);
+    uplink.push({ t: 'life', at: 1, state: 'pagehide' }, 'now');
+    expect((ports[0] as FakePort).batches()).toHaveLength(1);
+  });
+
+  it('sends closures on a short timer that coalesces a burst, ahead of the batch timer', () => {
+    const { uplink, ports, timers } = setup();
+    uplink.push(ev(1));
+    const close = (k: number): RelayEvent => ({
+      t: 'close', k, at: 2, code: 1000, reason: '', wasClean: true,
+      counters: { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 },
+    });
+    uplink.push(close(1), 'soon');
+    uplink.push(close(2), 'soon');
+    expect(timers.map((t) => t.ms)).toEqual([LIMITS.batchMs, LIMITS.soonBatchMs]);
+    expect(LIMITS.soonBatchMs).toBeLessThan(LIMITS.batchMs);
+    (timers[1] as () => void)();
+    expect((ports[0] as FakePort).batches().map((b) => b.events)).toEqual([[ev(1), close(1), close(2)]]);
+    (timers[0] as () => void)(); // the batch timer finds nothing left to send
     expect((ports[0] as FakePort).batches()).toHaveLength(1);
   });
 
@@ -97,7 +114,7 @@ describe('Uplink', () => {
     const perBatch = LIMITS.batchEvents;
     const batches = Math.ceil(LIMITS.unackedEvents / perBatch) + 2;
     for (let i = 0; i < batches * perBatch; i++) uplink.push(ev(i + 1)); // full batches flush by size
-    uplink.push({ t: 'life', at: 1, state: 'pagehide' }, true);
+    uplink.push({ t: 'life', at: 1, state: 'pagehide' }, 'now');
     const sent = (ports[0] as FakePort).batches();
     const last = sent.at(-1) as RelayBatch;
     expect(last.dropped.eventsOverflowed).toBeGreaterThan(0);

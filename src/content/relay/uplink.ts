@@ -20,6 +20,12 @@ export interface UplinkDeps {
 
 type DroppedDelta = Partial<DroppedCounts>;
 
+/**
+ * How soon an event leaves: `now` (the document is going away), `soon` (a closure:
+ * the developer is looking at the panel for it), or with the next `batch`.
+ */
+export type Urgency = 'now' | 'soon' | 'batch';
+
 function addDropped(into: DroppedDelta, from: DroppedDelta): void {
   for (const [key, n] of Object.entries(from) as [keyof DroppedCounts, number][]) into[key] = (into[key] ?? 0) + n;
 }
@@ -32,16 +38,18 @@ export class Uplink {
   private pending: RelayEvent[] = [];
   private dropped: DroppedDelta = {};
   private timer = false;
+  private soonTimer = false;
   private stopped = false;
   /** Reconnects since the last ack: a worker that keeps refusing is not hammered. */
   private reconnects = 0;
 
   constructor(private readonly deps: UplinkDeps) {}
 
-  push(ev: RelayEvent, urgent = false): void {
+  push(ev: RelayEvent, urgency: Urgency = 'batch'): void {
     if (this.stopped) return;
     this.pending.push(ev);
-    if (urgent || this.pending.length >= LIMITS.batchEvents) this.flush();
+    if (urgency === 'now' || this.pending.length >= LIMITS.batchEvents) this.flush();
+    else if (urgency === 'soon') this.scheduleSoon();
     else this.schedule();
   }
 
@@ -67,6 +75,16 @@ export class Uplink {
       this.timer = false;
       this.flush();
     }, LIMITS.batchMs);
+  }
+
+  /** A short timer still coalesces a burst of closures (a page closing many sockets at once) into one batch. */
+  private scheduleSoon(): void {
+    if (this.soonTimer) return;
+    this.soonTimer = true;
+    this.deps.setTimer(() => {
+      this.soonTimer = false;
+      this.flush();
+    }, LIMITS.soonBatchMs);
   }
 
   flush(): void {
