@@ -4,12 +4,16 @@
 // - render: the file input's change event -> the frame after the table shows
 //   every closure (read, validate, analyse, build rows, render, paint);
 // - filter: each keydown in the filter box -> the first animation frame after
-//   React committed the filtered view, then a task after it (the frame painted).
-/* global MutationObserver, requestAnimationFrame -- functions below run in the browser (page.evaluate) */
+//   React committed the filtered view, then a task after it (the frame painted);
+// - select: each ArrowDown in the closures table -> the detail pane shows the
+//   newly selected closure, then a frame and a task (painted);
+// - timeline: wheel events that pan (shift) and zoom (ctrl) the timeline, one
+//   per animation frame; the intervals between frames are the frame times.
+/* global MutationObserver, requestAnimationFrame, WheelEvent -- functions below run in the browser (page.evaluate) */
 import { pageHeap } from './lib/cdp.mjs';
 import { syntheticRecording } from './lib/synthetic-recording.mjs';
 
-export const PANEL_PARAMS = { connections: 10_000, query: 'h3.example/ws/13' };
+export const PANEL_PARAMS = { connections: 10_000, query: 'h3.example/ws/13', selects: 30, wheelSteps: 120 };
 
 /** Runs in the panel: arms the render probe before the file is chosen. */
 function armRenderProbe(expected) {
@@ -47,6 +51,49 @@ function armKeyProbe() {
   );
 }
 
+/** Runs in the panel: times each ArrowDown in the table until the detail pane shows the new selection, painted. */
+function armSelectProbe() {
+  const probe = { keys: [] };
+  window.__closelineSelect = probe;
+  const pane = () => document.querySelector('[data-testid="detail-pane"]');
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      const keyAt = e.timeStamp;
+      const before = pane()?.textContent ?? '';
+      const check = () => {
+        if ((pane()?.textContent ?? '') === before) return requestAnimationFrame(check);
+        setTimeout(() => probe.keys.push({ keyAt, paintAt: performance.now() }));
+      };
+      requestAnimationFrame(check);
+    },
+    true,
+  );
+}
+
+/** Runs in the panel: `steps` wheel events on the timeline (pan, then zoom), one per frame; the frame intervals. */
+function wheelTimeline(steps) {
+  const el = document.querySelector('.tl-canvas-wrap');
+  if (!el) return Promise.reject(new Error('no timeline'));
+  const r = el.getBoundingClientRect();
+  const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+  return new Promise((resolve) => {
+    const frames = [];
+    let last = performance.now();
+    let i = 0;
+    const tick = (t) => {
+      frames.push(t - last);
+      last = t;
+      if (i >= steps) return resolve(frames.slice(1));
+      const zoom = i >= steps / 2;
+      el.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: zoom ? (i % 2 ? 120 : -120) : 40, shiftKey: !zoom, ctrlKey: zoom, bubbles: true, cancelable: true }));
+      i++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
 async function oneRun(browser, file, log) {
   const page = await browser.context.newPage();
   try {
@@ -69,7 +116,17 @@ async function oneRun(browser, file, log) {
     }
     const timed = await page.evaluate(() => window.__closelineKeys.keys);
     const counts = [...new Set(timed.map((k) => k.count))];
-    log(`  render ${Math.round(render.frameAt - render.changeAt)} ms, heap ${(heap / 1048576).toFixed(1)} MiB, keystrokes ${timed.length} (views: ${counts.slice(0, 4).join(' | ')}${counts.length > 4 ? ' | …' : ''})`);
+    await page.evaluate(armSelectProbe);
+    await page.focus('.closures');
+    await page.keyboard.press('ArrowDown'); // selects the first row (untimed: it opens the pane)
+    await page.waitForFunction(() => window.__closelineSelect.keys.length >= 1, null, { timeout: 30_000 });
+    for (let i = 0; i < PANEL_PARAMS.selects; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.waitForFunction((n) => window.__closelineSelect.keys.length >= n, i + 2, { timeout: 30_000 });
+    }
+    const selects = (await page.evaluate(() => window.__closelineSelect.keys)).slice(1).map((k) => k.paintAt - k.keyAt);
+    const wheelFrames = await page.evaluate(wheelTimeline, PANEL_PARAMS.wheelSteps);
+    log(`  render ${Math.round(render.frameAt - render.changeAt)} ms, heap ${(heap / 1048576).toFixed(1)} MiB, keystrokes ${timed.length} (views: ${counts.slice(0, 4).join(' | ')}${counts.length > 4 ? ' | …' : ''}), ${selects.length} selections, ${wheelFrames.length} timeline frames`);
     return {
       renderMs: render.frameAt - render.changeAt,
       domMs: render.domAt - render.changeAt,
@@ -78,6 +135,8 @@ async function oneRun(browser, file, log) {
       keyFrameMs: timed.map((k) => k.frameAt - k.keyAt),
       keyPaintMs: timed.map((k) => k.paintAt - k.keyAt),
       distinctViews: counts.length,
+      selectPaintMs: selects,
+      timelineFrameMs: wheelFrames,
     };
   } finally {
     await page.close();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// npm run bench: measures what Closeline costs pages, how fast closures reach
+// npm run bench: measures what Closeline costs pages (CPU per message, memory
+// per socket, construction, wall-clock throughput), how fast closures reach
 // the panel, how the relay copes with a burst, how the panel handles 10,000
-// connections, and how big the built files are. Prints a table and rewrites
+// connections, how a ten-minute session holds up, and how big the built files are. Prints a table and rewrites
 // docs/performance.md. Not part of `npm test`: it reports, it never fails on
 // a target (see docs/performance.md for the method).
 //
@@ -15,6 +16,9 @@ import { prepareBenchExtension } from '../bench/lib/bench-extension.mjs';
 import { startEchoServer } from '../bench/lib/server.mjs';
 import { currentLoad, machineInfo } from '../bench/lib/machine.mjs';
 import { overheadParams, runHookOverhead } from '../bench/hook-overhead.mjs';
+import { cpuParams, runHookCpu } from '../bench/hook-cpu.mjs';
+import { memoryParams, runPageMemory } from '../bench/page-memory.mjs';
+import { runSoak, soakParams } from '../bench/soak.mjs';
 import { runBurst, runLatency } from '../bench/pipeline.mjs';
 import { PANEL_PARAMS, runPanel } from '../bench/panel.mjs';
 import { measureSize } from '../bench/size.mjs';
@@ -56,10 +60,13 @@ const burstMs = 1_000;
 let results;
 try {
   results = {
-    overhead: await part('1. Hook overhead (alternating with/without)', () => runHookOverhead({ withExt, withoutExt, server, runs, scale, log })),
+    cpu: await part('1b. Hook CPU per message (alternating with/without)', () => runHookCpu({ withExt, withoutExt, server, scale, log })),
+    overhead: await part('1a. Wall-clock throughput (alternating with/without)', () => runHookOverhead({ withExt, withoutExt, server, runs, scale, log })),
+    memory: await part('1c. Page memory per socket and construction', () => runPageMemory({ withExt, withoutExt, server, scale, log })),
     latency: await part('2a. Pipeline latency', () => runLatency({ withExt, server, closes, log })),
     burst: await part('2b. Burst at the relay', () => runBurst({ withExt, sockets: burstSockets, durationMs: burstMs, log })),
     panel: await part('3. Panel with 10,000 connections', async () => ({ connections: PANEL_PARAMS.connections, ...(await runPanel({ withExt, runs, log })) })),
+    soak: await part('4. Soak with the panel open', () => runSoak({ withExt, server, scale, log })),
     size,
   };
 } finally {
@@ -76,6 +83,9 @@ const params = {
   scale,
   endpoints: ENDPOINTS,
   overhead: overheadParams(scale),
+  cpu: cpuParams(scale),
+  memory: memoryParams(scale),
+  soak: soakParams(scale),
   closes,
   burstSockets,
   burstMs,
@@ -83,6 +93,8 @@ const params = {
   panelQuery: PANEL_PARAMS.query,
   panelKeys: PANEL_PARAMS.query.length * 2,
   panelRuns: runs,
+  panelSelects: PANEL_PARAMS.selects,
+  panelWheel: PANEL_PARAMS.wheelSteps,
 };
 const out = join(root, 'docs/performance.md');
 writeFileSync(out, markdown({ rows, machine, params, elapsedS: (Date.now() - started) / 1000, loadAtEnd: currentLoad() }));

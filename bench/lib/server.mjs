@@ -1,6 +1,9 @@
-// A local HTTP + WebSocket echo server on 127.0.0.1 for the benchmarks: serves
-// the benchmark pages from memory and echoes every message back as it came
-// (text as text, binary as binary). Compression is off, as on most servers.
+// A local HTTP + WebSocket server on 127.0.0.1 for the benchmarks: serves the
+// benchmark pages from memory. Its sockets, by path:
+// - /echo: every message back as it came (text as text, binary as binary);
+// - /sink: reads and discards (for the page's cost per sent message);
+// - /flood: on a text "N:L", sends N texts of L characters (cost per received message).
+// Compression is off, as on most servers.
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 
@@ -13,6 +16,8 @@ export async function startEchoServer(endpoints = 4) {
   return {
     origin: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/echo`,
+    sinkUrl: `ws://127.0.0.1:${port}/sink`,
+    floodUrl: `ws://127.0.0.1:${port}/flood`,
     wsUrls: servers.map((s) => `ws://127.0.0.1:${s.http.address().port}/echo`),
     /** Serves a full HTML document at `path`; returns its URL. */
     page(path, html) {
@@ -32,9 +37,19 @@ async function listen(pages) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
   });
   const wss = new WebSocketServer({ server: http, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 });
-  wss.on('connection', (ws) => {
-    ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
+  wss.on('connection', (ws, req) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
     ws.on('error', () => undefined);
+    if (path === '/sink') return;
+    if (path === '/flood') {
+      ws.on('message', (data) => {
+        const [n, len] = String(data).split(':').map(Number);
+        const text = 'x'.repeat(Math.min(len || 32, 65536));
+        for (let i = 0; i < Math.min(n || 0, 1_000_000); i++) ws.send(text);
+      });
+      return;
+    }
+    ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
   });
   await new Promise((r) => http.listen(0, '127.0.0.1', r));
   return {

@@ -61,3 +61,57 @@ export function round(x, digits = 1) {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
+
+/** A small seeded PRNG (mulberry32), so a report's intervals are reproducible from its samples. */
+export function seededRandom(seed = 1) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The median of `values` with a percentile-bootstrap 95 % interval: resample the
+ * values with replacement `draws` times and take the 2.5th and 97.5th percentile
+ * of the resampled medians.
+ */
+export function bootstrapMedian(values, draws = 4000, seed = 1) {
+  const rand = seededRandom(seed);
+  const medians = [];
+  for (let d = 0; d < draws; d++) {
+    const sample = values.map(() => values[Math.floor(rand() * values.length)]);
+    medians.push(median(sample));
+  }
+  return { median: median(values), low: quantile(medians, 0.025), high: quantile(medians, 0.975), n: values.length };
+}
+
+/**
+ * Judges a cost ratio against a limit by its 95 % interval: "met" only when the
+ * whole interval is at or under the limit, "not met" when all of it is over,
+ * and otherwise "cannot tell": the noise is wider than the difference sought.
+ */
+export function judgeInterval(ci, limit) {
+  const range = `median ${fmtPct(ci.median)}, 95 % interval ${fmtPct(ci.low)} … ${fmtPct(ci.high)}`;
+  if (ci.high <= limit) return { verdict: 'met', text: `met (${range})` };
+  if (ci.low > limit) return { verdict: 'not met', text: `not met (${range})` };
+  return { verdict: 'cannot tell', text: `cannot tell (${range}: the interval crosses ${fmtPct(limit)})` };
+}
+
+/** Least-squares line through (x, y) points: the slope and the intercept. */
+export function linearFit(points) {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p[0], 0) / n;
+  const my = points.reduce((s, p) => s + p[1], 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const [x, y] of points) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+  }
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}

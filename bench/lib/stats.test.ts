@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS module without declarations (Node runs it directly)
-import { fmtPct, judgeMax, judgeRatio, pairedRatio, quantile, summary } from './stats.mjs';
+import { bootstrapMedian, fmtPct, judgeInterval, judgeMax, judgeRatio, linearFit, pairedRatio, quantile, summary } from './stats.mjs';
 
 describe('quantile', () => {
   it.each([
@@ -66,5 +66,43 @@ describe('fmtPct', () => {
     [0.9, '-10.0 %'],
   ])('%d reads %s', (r, want) => {
     expect(fmtPct(r)).toBe(want);
+  });
+});
+
+describe('bootstrapMedian and judgeInterval', () => {
+  it('gives a tight interval around a constant ratio and a wide one around a noisy ratio', () => {
+    const tight = bootstrapMedian([1.01, 1.01, 1.01, 1.01, 1.01, 1.01, 1.01]);
+    expect(tight.low).toBeCloseTo(1.01, 9);
+    expect(tight.high).toBeCloseTo(1.01, 9);
+    const noisy = bootstrapMedian([0.85, 1.43, 0.93, 1.12, 1.0, 1.2, 0.9]);
+    expect(noisy.low).toBeLessThan(1);
+    expect(noisy.high).toBeGreaterThan(1.03);
+  });
+
+  it('is reproducible for the same samples and seed', () => {
+    const xs = [0.97, 1.02, 1.05, 0.99, 1.01, 1.04, 1.0];
+    expect(bootstrapMedian(xs)).toEqual(bootstrapMedian(xs));
+  });
+
+  it.each([
+    [{ median: 1.01, low: 1.0, high: 1.02 }, 'met'],
+    [{ median: 1.01, low: 0.97, high: 1.03 }, 'met'],
+    [{ median: 1.05, low: 1.04, high: 1.08 }, 'not met'],
+    [{ median: 1.01, low: 0.95, high: 1.12 }, 'cannot tell'],
+    [{ median: 1.04, low: 1.02, high: 1.06 }, 'cannot tell'],
+  ])('judges %j against +3 % as %s', (ci, want) => {
+    expect(judgeInterval(ci, 1.03).verdict).toBe(want);
+  });
+});
+
+describe('linearFit', () => {
+  it('recovers slope and intercept of a line', () => {
+    const fit = linearFit([
+      [1000, 500_000 + 16_000],
+      [5000, 500_000 + 80_000],
+      [10_000, 500_000 + 160_000],
+    ]);
+    expect(fit.slope).toBeCloseTo(16, 9);
+    expect(fit.intercept).toBeCloseTo(500_000, 6);
   });
 });

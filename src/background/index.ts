@@ -16,8 +16,9 @@ import { endExpiredOutages } from './outage';
 
 setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
 const settings = new SettingsStore(browser.storage.local);
+const persist = new Persist(browser.storage.session);
 const hub = new Hub({
-  persist: new Persist(browser.storage.session),
+  persist,
   extensionVersion: browser.runtime.getManifest().version,
   now: () => Date.now(),
   setTimer: (fn, ms) => void setTimeout(fn, ms),
@@ -55,3 +56,5 @@ browser.tabs.onRemoved.addListener((tabId) => {
 
 // Test hook: a random id per worker instance proves a restart (TESTING.md).
 (globalThis as { __closelineInstance?: string }).__closelineInstance = Math.random().toString(36).slice(2);
+// Benchmark hook: bytes written to storage so far (the soak checks they grow O(1) per closure).
+(globalThis as { __closelineStorageStats?: Persist['stats'] }).__closelineStorageStats = persist.stats;

@@ -19,6 +19,25 @@ function fill(tab: TabRecording, n: number, urlPad = 0) {
 const drainAll = (tabs: Map<number, TabRecording>) => new Map<number, ChangeLog>([...tabs].map(([id, t]) => [id, t.drain()]));
 
 describe('Persist', () => {
+  it('writes about as many bytes for one more closure whether the recording holds 100 or 5,000', async () => {
+    const bytesForOneMore = async (before: number) => {
+      const p = new Persist(new MemoryStorage());
+      const tab = new TabRecording(1, '0.1.0', 0);
+      const tabs = new Map([[1, tab]]);
+      fill(tab, before);
+      await p.write(tabs, drainAll(tabs));
+      const start = p.stats.bytesWritten;
+      fill(tab, 1);
+      await p.write(tabs, drainAll(tabs));
+      return p.stats.bytesWritten - start;
+    };
+    const small = await bytesForOneMore(100);
+    const large = await bytesForOneMore(5_000);
+    // One chunk and the meta key are rewritten either way: the cost does not grow with the recording.
+    expect(large).toBeLessThan(small * 1.5);
+    expect(large).toBeGreaterThan(0);
+  });
+
   it('round-trips tabs through storage (what a restarted worker reloads)', async () => {
     const storage = new MemoryStorage();
     const p = new Persist(storage);

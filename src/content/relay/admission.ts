@@ -34,7 +34,6 @@ interface SocketState {
   closeCalls: number;
   errors: number;
   opened: boolean;
-  closed: boolean;
 }
 
 export class Admission {
@@ -53,14 +52,14 @@ export class Admission {
       if (ev.k <= this.maxK) return 'rejected'; // duplicate or out of order: the hook never reuses numbers
       this.maxK = ev.k;
       if (this.sockets.size >= LIMITS.socketsPerDocument || !this.socketBucket.take(this.now())) return 'socket-rate-limited';
-      this.sockets.set(ev.k, { closeCalls: 0, errors: 0, opened: false, closed: false });
+      this.sockets.set(ev.k, { closeCalls: 0, errors: 0, opened: false });
       return 'ok';
     }
     const s = this.sockets.get(ev.k);
     if (!s) return ev.k <= this.maxK ? 'ignored' : 'rejected';
     switch (ev.t) {
       case 'open':
-        if (s.opened || s.closed) return 'rejected';
+        if (s.opened) return 'rejected';
         s.opened = true;
         return 'ok';
       case 'close-call':
@@ -68,8 +67,10 @@ export class Admission {
       case 'error':
         return ++s.errors <= LIMITS.errorsPerSocket ? 'ok' : 'over-limit';
       case 'close':
-        if (s.closed) return 'rejected';
-        s.closed = true;
+        // A closed socket's state is let go: a page that opens sockets all day must not grow
+        // the relay by a record per socket. Later events for it (a close() on a closed socket
+        // changes nothing) fall under "ignored", like those of a rate-limited socket.
+        this.sockets.delete(ev.k);
         return 'ok';
     }
   }

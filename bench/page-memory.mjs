@@ -1,0 +1,106 @@
+// Part 1c: what the hook keeps in the page, and what constructing a socket costs.
+// - Retained bytes per closed socket: one fresh page per side opens and closes
+//   200 sockets to warm up, then more in rounds, reading the page's JS heap
+//   after a forced GC at 1,000, 5,000 and 10,000 sockets; the slope of heap over
+//   sockets is the bytes kept per closed socket, the intercept the constant part (the hook's code and
+//   state, and on the side with the extension, the relay's, which shares the
+//   renderer's heap).
+// - Construction: in-page time of `new WebSocket()` to CONNECTING, alone,
+//   alternating with/without. Opening sockets is not timed for the hook's cost:
+//   Chromium's network service delays each new handshake by
+//   random(1–5 s) · 2^min(pending, 16) / 65,536 (WebSocketPerProcessThrottler),
+//   so opening 150 at once measures that throttle, with or without the hook.
+import { pageHeap } from './lib/cdp.mjs';
+import { bootstrapMedian, linearFit } from './lib/stats.mjs';
+
+/** Runs in the page: opens and closes `count` sockets, at most `inFlight` handshakes pending at once. */
+async function openAndClose({ urls, count, inFlight }) {
+  let next = 0;
+  const one = async (url) => {
+    const ws = new WebSocket(url);
+    await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
+    await new Promise((resolve) => ((ws.onclose = resolve), ws.close(1000)));
+  };
+  const lane = async (i) => {
+    while (next < count) {
+      next++;
+      await one(urls[i % urls.length]);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, (_, i) => lane(i)));
+}
+
+/** Runs in the page: ms spent in `new WebSocket()` alone for `count` sockets, in batches closed at once. */
+function constructMany({ url, count, batch }) {
+  let ms = 0;
+  for (let done = 0; done < count; done += batch) {
+    const sockets = [];
+    const t0 = performance.now();
+    for (let i = 0; i < Math.min(batch, count - done); i++) sockets.push(new WebSocket(url));
+    ms += performance.now() - t0;
+    for (const ws of sockets) ws.close();
+  }
+  return ms;
+}
+
+export function memoryParams(scale = 1) {
+  const steps = [1_000, 5_000, 10_000].map((n) => Math.max(50, Math.round(n * scale)));
+  return { steps, inFlight: 4, construct: 1_000, constructBatch: 200, constructRounds: 7 };
+}
+
+/**
+ * The heap after GC, once the relay's batches are acknowledged: until then it holds them for
+ * re-sending (up to the batch timer plus the worker's store tick), which is not retention.
+ */
+async function settledHeap(browser, page) {
+  await new Promise((r) => setTimeout(r, 500));
+  return pageHeap(browser.context, page);
+}
+
+async function heapSlope(browser, server, pageUrl, p, log, side) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(pageUrl);
+    // Warm up first: the first sockets compile and optimise the hook's code and size its tables,
+    // a one-time cost that belongs to the constant, not to the slope.
+    await page.evaluate(openAndClose, { urls: server.wsUrls, count: 200, inFlight: p.inFlight });
+    const baseline = await settledHeap(browser, page);
+    const points = [];
+    let done = 0;
+    for (const total of p.steps) {
+      await page.evaluate(openAndClose, { urls: server.wsUrls, count: total - done, inFlight: p.inFlight });
+      done = total;
+      points.push([total, await settledHeap(browser, page)]);
+    }
+    const fit = linearFit(points);
+    log(`  ${side.padEnd(7)} heap after warm-up ${(baseline / 1024).toFixed(0)} KiB, then ${points.map(([n, b]) => `${n}: ${(b / 1024).toFixed(0)} KiB`).join(', ')}; slope ${fit.slope.toFixed(1)} B/socket`);
+    return { baseline, points, slope: fit.slope, intercept: fit.intercept };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function runPageMemory({ withExt, withoutExt, server, scale, log }) {
+  const p = memoryParams(scale);
+  const pageUrl = server.page('/memory.html', '<!doctype html><meta charset="utf-8"><title>Closeline memory</title><p>memory</p>');
+  const heap = {
+    with: await heapSlope(withExt, server, pageUrl, p, log, 'with'),
+    without: await heapSlope(withoutExt, server, pageUrl, p, log, 'without'),
+  };
+  const construct = { with: [], without: [] };
+  for (let i = 0; i < p.constructRounds; i++) {
+    const order = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+    for (const side of order) {
+      const page = await (side === 'with' ? withExt : withoutExt).context.newPage();
+      try {
+        await page.goto(pageUrl);
+        construct[side].push(await page.evaluate(constructMany, { url: server.wsUrl, count: p.construct, batch: p.constructBatch }));
+      } finally {
+        await page.close();
+      }
+    }
+    log(`  construct ${p.construct} sockets: with ${construct.with.at(-1).toFixed(1)} ms, without ${construct.without.at(-1).toFixed(1)} ms`);
+  }
+  const ci = bootstrapMedian(construct.with.map((w, i) => w / construct.without[i]));
+  return { params: p, heap, construct: { ...construct, ci } };
+}
