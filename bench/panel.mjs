@@ -5,8 +5,8 @@
 //   every closure (read, validate, analyse, build rows, render, paint);
 // - filter: each keydown in the filter box -> the first animation frame after
 //   React committed the filtered view, then a task after it (the frame painted);
-// - select: each ArrowDown in the closures table -> the detail pane shows the
-//   newly selected closure, then a frame and a task (painted);
+// - select: each ArrowDown in the closures table (detail pane open) -> React
+//   committed the new selection and its detail, then a frame and a task (painted);
 // - timeline: wheel events that pan (shift) and zoom (ctrl) the timeline, one
 //   per animation frame; the intervals between frames are the frame times.
 /* global MutationObserver, requestAnimationFrame, WheelEvent -- functions below run in the browser (page.evaluate) */
@@ -51,18 +51,22 @@ function armKeyProbe() {
   );
 }
 
-/** Runs in the panel: times each ArrowDown in the table until the detail pane shows the new selection, painted. */
+/**
+ * Runs in the panel: times each ArrowDown in the table until React committed the new selection
+ * (the grid's active row changes in the same commit that renders its detail), then a frame and a
+ * task (painted). Two closures can have the same detail text, so the text is no signal.
+ */
 function armSelectProbe() {
   const probe = { keys: [] };
   window.__closelineSelect = probe;
-  const pane = () => document.querySelector('[data-testid="detail-pane"]');
+  const active = () => document.querySelector('.closures')?.getAttribute('aria-activedescendant') ?? '';
   document.addEventListener(
     'keydown',
     (e) => {
       const keyAt = e.timeStamp;
-      const before = pane()?.textContent ?? '';
+      const before = active();
       const check = () => {
-        if ((pane()?.textContent ?? '') === before) return requestAnimationFrame(check);
+        if (active() === before) return requestAnimationFrame(check);
         setTimeout(() => probe.keys.push({ keyAt, paintAt: performance.now() }));
       };
       requestAnimationFrame(check);
@@ -116,15 +120,17 @@ async function oneRun(browser, file, log) {
     }
     const timed = await page.evaluate(() => window.__closelineKeys.keys);
     const counts = [...new Set(timed.map((k) => k.count))];
-    await page.evaluate(armSelectProbe);
+    // Untimed: open the first closure's detail with a click (Enter would move focus into the
+    // pane), then move through the next ones with the keyboard in the table.
+    await page.click('[data-testid="closure-row"]');
+    await page.waitForSelector('[data-testid="detail-pane"]');
     await page.focus('.closures');
-    await page.keyboard.press('ArrowDown'); // selects the first row (untimed: it opens the pane)
-    await page.waitForFunction(() => window.__closelineSelect.keys.length >= 1, null, { timeout: 30_000 });
+    await page.evaluate(armSelectProbe);
     for (let i = 0; i < PANEL_PARAMS.selects; i++) {
       await page.keyboard.press('ArrowDown');
-      await page.waitForFunction((n) => window.__closelineSelect.keys.length >= n, i + 2, { timeout: 30_000 });
+      await page.waitForFunction((n) => window.__closelineSelect.keys.length >= n, i + 1, { timeout: 30_000 });
     }
-    const selects = (await page.evaluate(() => window.__closelineSelect.keys)).slice(1).map((k) => k.paintAt - k.keyAt);
+    const selects = (await page.evaluate(() => window.__closelineSelect.keys)).map((k) => k.paintAt - k.keyAt);
     const wheelFrames = await page.evaluate(wheelTimeline, PANEL_PARAMS.wheelSteps);
     log(`  render ${Math.round(render.frameAt - render.changeAt)} ms, heap ${(heap / 1048576).toFixed(1)} MiB, keystrokes ${timed.length} (views: ${counts.slice(0, 4).join(' | ')}${counts.length > 4 ? ' | …' : ''}), ${selects.length} selections, ${wheelFrames.length} timeline frames`);
     return {
