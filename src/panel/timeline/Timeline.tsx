@@ -13,7 +13,17 @@ import { buildHitIndex, DEFAULT_GEOMETRY, hitTest, rowAtY } from './hit-test';
 import { describeBar, rangeLabel } from './labels';
 import { buildModel } from './layout';
 import { adjacentClosure } from './navigate';
-import { readPalette } from './palette';
+import { readPalette, type Palette } from './palette';
+
+/** The palette comes from CSS variables; reading them on every frame was a style recalculation per frame. */
+const palettes = new WeakMap<Element, { theme: unknown; palette: Palette }>();
+function paletteOf(el: Element, theme: unknown): Palette {
+  const hit = palettes.get(el);
+  if (hit && hit.theme === theme) return hit.palette;
+  const palette = readPalette(el);
+  palettes.set(el, { theme, palette });
+  return palette;
+}
 import { spanOf, xToTime } from './scale';
 import { TimelineSummary } from './TimelineSummary';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -109,7 +119,7 @@ export function Timeline({ recording, analysis, selectedId, onSelect, clock = Da
       geometry,
       selected,
       hovered,
-      palette: readPalette(canvas),
+      palette: paletteOf(canvas, theme),
       font: `11px ${style.fontFamily || 'sans-serif'}`,
     });
   });

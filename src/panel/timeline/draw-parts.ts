@@ -13,15 +13,42 @@ export const plotWidth = (d: DrawInput) => Math.max(1, d.width - d.geometry.labe
 export const xOf = (d: DrawInput, ms: number) => d.geometry.labelWidth + timeToX(d.view, plotWidth(d), ms);
 export const rowTop = (d: DrawInput, row: number) => d.geometry.axisHeight + row * d.geometry.rowHeight - d.geometry.scrollY;
 
+/**
+ * Fitted labels by font, width and text. Lane labels are redrawn on every frame
+ * (pan, zoom, selection) but change only with the width, so each is measured once;
+ * the cache is dropped whole when it grows past a bound.
+ */
+const fitted = new Map<string, string>();
+const FITTED_MAX = 4096;
+
 /** Shortens text in the middle ("wss://host/…/path") so both the host and the path end stay readable. */
 export function fitText(ctx: Ctx, s: string, maxPx: number): string {
+  const key = `${ctx.font}|${Math.round(maxPx)}|${s}`;
+  const hit = fitted.get(key);
+  if (hit !== undefined) return hit;
+  const out = fitUncached(ctx, s, maxPx);
+  if (fitted.size >= FITTED_MAX) fitted.clear();
+  fitted.set(key, out);
+  return out;
+}
+
+function fitUncached(ctx: Ctx, s: string, maxPx: number): string {
   if (ctx.measureText(s).width <= maxPx) return s;
-  for (let keep = s.length - 1; keep > 2; keep--) {
+  // Binary search on how many characters to keep: measuring each length in turn cost one
+  // measureText per character of a long URL.
+  let lo = 3;
+  let hi = s.length - 1;
+  let best = '…';
+  while (lo <= hi) {
+    const keep = (lo + hi) >> 1;
     const head = Math.ceil(keep * 0.6);
     const cut = s.slice(0, head) + '…' + s.slice(s.length - (keep - head));
-    if (ctx.measureText(cut).width <= maxPx) return cut;
+    if (ctx.measureText(cut).width <= maxPx) {
+      best = cut;
+      lo = keep + 1;
+    } else hi = keep - 1;
   }
-  return '…';
+  return best;
 }
 
 export function drawBackground(ctx: Ctx, d: DrawInput): void {
