@@ -2,11 +2,12 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { strictContentScripts } from './scripts/lib/strict-content-scripts.mjs';
 
 // The panel page is created at run time by devtools.panels.create, so it is not
 // reachable from the manifest: it must be a build input or it is never emitted.
 export default defineConfig({
-  plugins: [react(), crx({ manifest })],
+  plugins: [react(), crx({ manifest }), strictContentScripts()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -15,7 +15,16 @@ import type { Connection, DroppedCounts, EpochMs, LifecycleState, Mark, MessageC
 export const PROTOCOL_SOURCE = 'closeline';
 export const PROTOCOL_VERSION = 1;
 
-/** Tag on the one window.postMessage the hook makes: it carries the private MessagePort. */
+/**
+ * The relay asks for the hook's private MessagePort with a synchronous event of
+ * this type on its window, and the hook answers with a synchronous MessageEvent of
+ * the reply type carrying the port. Both scripts run at document_start, one right
+ * after the other, before any page script.
+ */
+export const HOOK_PORT_REQUEST = '__closeline_port_request__';
+export const HOOK_PORT_REPLY = '__closeline_port__';
+
+/** Tag of the former public hello: a window message claiming it is a forgery, counted as rejected. */
 export const HOOK_HELLO_TAG = '__closeline_hook_hello__';
 
 export const RELAY_PORT_NAME = 'closeline-relay';
@@ -29,7 +38,18 @@ export type HookEvent =
   | { t: 'open'; k: number; at: EpochMs; protocol: string; extensions: string }
   | { t: 'close-call'; k: number; at: EpochMs; code?: number; reason?: string; readyState: number; stack: string }
   | { t: 'error'; k: number; at: EpochMs; sim?: boolean }
-  | { t: 'close'; k: number; at: EpochMs; code: number; reason: string; wasClean: boolean; sim?: boolean; counters: MessageCounters };
+  | {
+      t: 'close';
+      k: number;
+      at: EpochMs;
+      code: number;
+      reason: string;
+      wasClean: boolean;
+      sim?: boolean;
+      counters: MessageCounters;
+      /** Some message's size was unknown (not a string, ArrayBuffer, view or Blob): it counted 0. */
+      unsized?: boolean;
+    };
 
 // relay -> page (commands for the hook, issue 7). Outages are not a hook command:
 // the background blocks handshakes with a declarativeNetRequest session rule.

@@ -71,6 +71,15 @@ window.runProbe = async (wsUrl) => {
   r.secondClose = err(() => ws.close());
   await closed;
   r.order = order;
+  // close() converts its arguments once (valueOf/toString run once) and throws the same errors.
+  const calls = [];
+  const ws2 = new WebSocket(wsUrl);
+  const conv = () => err(() => ws2.close({ valueOf: () => (calls.push('valueOf'), 4002) }, { toString: () => (calls.push('toString'), 'obj') }));
+  r.closeConversion = [err(() => ws2.close(Symbol('s'))), err(() => ws2.close(1n)), err(() => ws2.close(4000, Symbol('r'))), err(() => ws2.close(4000, { toString: () => { throw new RangeError('mine'); } })), conv(), calls, ws2.readyState];
+  // The toString mask never runs a page Proxy's traps.
+  const traps = [];
+  const trapped = new Proxy(function f() {}, { getPrototypeOf: (t) => (traps.push('getPrototypeOf'), Reflect.getPrototypeOf(t)), get: (t, k) => (traps.push(`get:${String(k)}`), Reflect.get(t, k)) });
+  r.proxyToString = [Function.prototype.toString.call(trapped), traps];
   r.finalState = ws.readyState;
   sub.close();
   // A pristine WebSocket from a fresh iframe behaves the same (and is hooked there too).
@@ -79,5 +88,15 @@ window.runProbe = async (wsUrl) => {
   const W = f.contentWindow.WebSocket;
   r.iframe = [W === WebSocket, W.name, Function.prototype.toString.call(W), f.contentWindow.Function.prototype.toString.call(W), new W(wsUrl + '-iframe') instanceof W];
   r.wss = typeof window.WebSocketStream === 'function' ? [WebSocketStream.name, WebSocketStream.length, `${WebSocketStream}`, desc(window, 'WebSocketStream')] : 'absent';
+  if (typeof window.WebSocketStream === 'function') {
+    // options.protocols is read once, by the browser (the hook reads what the browser read).
+    const reads = [];
+    const opts = { get protocols() { reads.push('protocols'); return ['p1']; }, get signal() { reads.push('signal'); return undefined; } };
+    const wss = new WebSocketStream(wsUrl + '-stream', opts);
+    r.streamOptionReads = reads;
+    r.streamBadProtocols = err(() => new WebSocketStream(wsUrl, { protocols: 5 }));
+    await wss.opened.catch(() => undefined);
+    wss.close();
+  }
   return r;
 };

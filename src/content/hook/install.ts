@@ -7,54 +7,70 @@
  * - Function.prototype.toString is masked so wrapped functions print as native,
  * - every native we call later is saved now, before page scripts can replace it,
  * - untrusted (page-dispatched) events are ignored, and our listeners never throw.
+ *
+ * Threat model (docs/ARCHITECTURE.md): the built file is strict code, so a page's
+ * `Error.prepareStackTrace` gets no hook function from `CallSite.getFunction()`;
+ * event fields and message data are read through getters saved at install and
+ * only primitives are emitted, so no page code runs inside `emit`.
  */
-import { HOOK_HELLO_TAG, type HookEvent } from '../../protocol/messages';
+import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand, type HookEvent } from '../../protocol/messages';
 import { emptyCounters, type MessageCounters } from '../../protocol/recording';
 import { hookStream } from './stream';
 import { createToStringMask } from './mask';
 import { createSimulator } from './simulate';
-import type { HookCommand } from '../../protocol/messages';
+import { saveNatives, type AnyFn, type Natives } from './natives';
 
 /** Per-socket state. Counters are the only per-message work. */
 export interface SocketRec {
   k: number;
   c: MessageCounters;
   done: boolean;
+  /** A message of unknown size was counted (0 added to the size). */
+  u?: boolean;
 }
 
 export interface HookContext {
+  n: Natives;
   emit(ev: HookEvent): void;
   now(): number;
   stack(): string;
-  apply: typeof Reflect.apply;
   mask: (wrapper: object, original: object) => void;
   nextK(): number;
-  /** Requested subprotocols, read without re-iterating page objects. */
+  /** Requested subprotocols as strings, read from own data properties only. */
   protocolsOf(p: unknown): string[];
 }
-
-type AnyFn = (...args: unknown[]) => unknown;
 
 export function installHook(win: Window & typeof globalThis): void {
   const NativeWS = win.WebSocket;
   if (typeof NativeWS !== 'function') return;
-  const { apply, construct, defineProperty, getOwnPropertyDescriptor } = Reflect;
+  const n = saveNatives(win);
+  const { apply, read, getter, own } = n;
+  const { construct, defineProperty, getOwnPropertyDescriptor, ownKeys } = Reflect;
+  const isObj = (v: unknown): boolean => (typeof v === 'object' && v !== null) || typeof v === 'function';
   const perf = win.performance;
   const perfNow = perf.now;
   const timeOrigin = perf.timeOrigin;
   const NativeError = win.Error;
   const addEL = win.EventTarget.prototype.addEventListener;
+  const removeEL = win.EventTarget.prototype.removeEventListener;
+  const dispatch = win.EventTarget.prototype.dispatchEvent;
   const portPost = win.MessagePort.prototype.postMessage;
   const WM = win.WeakMap;
   const isArray = Array.isArray;
   const wmGet = WM.prototype.get;
   const wmSet = WM.prototype.set;
   const proto = NativeWS.prototype;
-  const getter = (name: string) => getOwnPropertyDescriptor(proto, name)?.get as AnyFn;
-  const gUrl = getter('url');
-  const gState = getter('readyState');
-  const gProtocol = getter('protocol');
-  const gExt = getter('extensions');
+  const gUrl = getter(proto, 'url');
+  const gState = getter(proto, 'readyState');
+  const gProtocol = getter(proto, 'protocol');
+  const gExt = getter(proto, 'extensions');
+  const gBinary = getter(proto, 'binaryType');
+  const CE = win.CloseEvent.prototype;
+  const gCode = getter(CE, 'code');
+  const gReason = getter(CE, 'reason');
+  const gClean = getter(CE, 'wasClean');
+  const gData = getter(win.MessageEvent.prototype, 'data');
+  const gType = getter(win.Event.prototype, 'type');
 
   const channel = new win.MessageChannel();
   const port = channel.port1;
@@ -62,14 +78,20 @@ export function installHook(win: Window & typeof globalThis): void {
   let k = 0;
 
   const protocolsOf = (p: unknown): string[] => {
-    // Never re-iterate page objects (a generator would be exhausted, getters would run twice).
+    // Never re-read through page getters or iterators: the browser already did, once.
     if (typeof p === 'string') return [p];
     const out: string[] = [];
-    if (isArray(p)) for (let i = 0; i < p.length && i < 64; i++) out[i] = typeof p[i] === 'string' ? (p[i] as string) : '?';
+    const len = isArray(p) ? own(p, 'length') : 0;
+    for (let i = 0; i < (len as number) && i < 64; i++) {
+      const v = own(p, i);
+      // defineProperty: `out[i] =` would run a setter the page put on Array.prototype.
+      defineProperty(out, i, { __proto__: null, value: typeof v === 'string' ? v : '?', writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+    }
     return out;
   };
 
   const ctx: HookContext = {
+    n,
     emit: (ev) => {
       try {
         apply(portPost, port, [ev]);
@@ -86,46 +108,59 @@ export function installHook(win: Window & typeof globalThis): void {
         return '';
       }
     },
-    apply,
     mask: createToStringMask(win, apply),
     nextK: () => ++k,
     protocolsOf,
   };
   const { emit, now } = ctx;
-  const sim = createSimulator(win, apply, getOwnPropertyDescriptor(proto, 'close')?.value as AnyFn, gState);
-
-  const size = (d: unknown): number =>
-    typeof d === 'string' ? d.length : typeof d === 'object' && d !== null ? ((d as { byteLength?: number; size?: number }).byteLength ?? (d as { size?: number }).size ?? 0) : 0;
-
+  const sim = createSimulator(win, apply, getOwnPropertyDescriptor(proto, 'close')?.value as AnyFn, gState, gType);
+  const recOf = (o: unknown) => (typeof o === 'object' && o !== null ? (apply(wmGet, recs, [o]) as SocketRec | undefined) : undefined);
+  const count = (rec: SocketRec, size: number, sent: boolean) => {
+    const c = rec.c;
+    if (sent) c.sentMessages++;
+    else c.receivedMessages++;
+    if (size < 0) rec.u = true;
+    else if (sent) c.sentSize += size;
+    else c.receivedSize += size;
+  };
+  const on = (ws: WebSocket, type: string, fn: (e: Event) => void) =>
+    apply(addEL, ws, [type, (e: Event) => {
+      try {
+        fn(e);
+      } catch {
+        // never surface hook errors to the page
+      }
+    }]);
 
   const track = (ws: WebSocket, args: unknown[]) => {
     const rec: SocketRec = { k: ctx.nextK(), c: emptyCounters(), done: false };
     apply(wmSet, recs, [ws, rec]);
-    emit({ t: 'socket', k: rec.k, api: 'WebSocket', url: apply(gUrl, ws, []) as string, protocols: protocolsOf(args[1]), at: now(), stack: ctx.stack() });
+    emit({ t: 'socket', k: rec.k, api: 'WebSocket', url: read(gUrl, ws) as string, protocols: protocolsOf(args[1]), at: now(), stack: ctx.stack() });
     sim.remember(rec.k, ws);
     const trusted = (e: Event) => e.isTrusted || sim.isSimulated(e);
-    const c = rec.c;
-    apply(addEL, ws, ['open', (e: Event) => {
-      if (trusted(e)) emit({ t: 'open', k: rec.k, at: now(), protocol: apply(gProtocol, ws, []) as string, extensions: apply(gExt, ws, []) as string });
-    }]);
-    apply(addEL, ws, ['message', (e: MessageEvent) => {
-      if (e.isTrusted) {
-        c.receivedMessages++;
-        c.receivedSize += size(e.data);
-      }
-    }]);
-    apply(addEL, ws, ['error', (e: Event) => {
+    on(ws, 'open', (e) => {
+      if (trusted(e)) emit({ t: 'open', k: rec.k, at: now(), protocol: read(gProtocol, ws) as string, extensions: read(gExt, ws) as string });
+    });
+    on(ws, 'message', (e) => {
+      if (!e.isTrusted) return;
+      const d = read(gData, e);
+      count(rec, typeof d === 'string' ? d.length : n.byteSize(d, read(gBinary, ws) === 'blob'), false);
+    });
+    on(ws, 'error', (e) => {
       if (e.isTrusted && sim.intercept(ws, e)) return;
       if (trusted(e)) emit({ t: 'error', k: rec.k, at: now(), ...(e.isTrusted ? {} : { sim: true }) });
-    }]);
-    apply(addEL, ws, ['close', (e: CloseEvent) => {
+    });
+    on(ws, 'close', (e) => {
       // A simulated close swallows the real one here, before any page listener runs.
       if (e.isTrusted && sim.intercept(ws, e)) return;
       if (!trusted(e) || rec.done) return;
       rec.done = true;
       sim.forget(rec.k);
-      emit({ t: 'close', k: rec.k, at: now(), code: e.code, reason: e.reason, wasClean: e.wasClean, counters: { ...c }, ...(e.isTrusted ? {} : { sim: true }) });
-    }]);
+      emit({
+        t: 'close', k: rec.k, at: now(), code: read(gCode, e) as number, reason: read(gReason, e) as string, wasClean: read(gClean, e) as boolean,
+        counters: { ...rec.c }, ...(rec.u ? { unsized: true } : {}), ...(e.isTrusted ? {} : { sim: true }),
+      });
+    });
   };
 
   const WSProxy = new Proxy(NativeWS, {
@@ -140,43 +175,44 @@ export function installHook(win: Window & typeof globalThis): void {
     },
   });
 
-  // One WeakMap lookup per call; readyState is read only for close() (send is the hot path).
-  const wrapMethod = (name: 'send' | 'close', after: (rec: SocketRec, args: unknown[], rs: number) => void, needsState: boolean) => {
+  const wrap = (name: 'send' | 'close', trap: (target: AnyFn, thisArg: unknown, args: unknown[]) => unknown) => {
     const desc = getOwnPropertyDescriptor(proto, name);
     const original = desc?.value as AnyFn | undefined;
     if (!desc || typeof original !== 'function') return;
-    const wrapped = new Proxy(original, {
-      apply(target, thisArg, args: unknown[]) {
-        const rec = typeof thisArg === 'object' && thisArg !== null ? (apply(wmGet, recs, [thisArg]) as SocketRec | undefined) : undefined;
-        const rs = rec && needsState ? (apply(gState, thisArg, []) as number) : -1;
-        const result = apply(target, thisArg, args);
-        if (rec) {
-          try {
-            after(rec, args, rs);
-          } catch {
-            // never surface hook errors
-          }
-        }
-        return result;
-      },
-    });
+    const wrapped = new Proxy(original, { apply: trap });
     ctx.mask(wrapped, original);
     defineProperty(proto, name, { ...desc, value: wrapped });
   };
 
-  wrapMethod(
-    'send',
-    (rec, args) => {
-      rec.c.sentMessages++;
-      rec.c.sentSize += size(args[0]);
-    },
-    false,
-  );
-  wrapMethod('close', (rec, args, rs) => {
-    const code = typeof args[0] === 'number' ? args[0] : typeof args[0] === 'string' ? +args[0] : undefined;
-    const reason = typeof args[1] === 'string' ? args[1] : undefined;
-    emit({ t: 'close-call', k: rec.k, at: now(), readyState: rs, stack: ctx.stack(), ...(code !== undefined && !Number.isNaN(code) ? { code } : {}), ...(reason !== undefined ? { reason } : {}) });
-  }, true);
+  // send is the hot path: one WeakMap lookup and a counter.
+  wrap('send', (target, thisArg, args) => {
+    const result = apply(target, thisArg, args);
+    const rec = recOf(thisArg);
+    if (rec) {
+      const d = args[0];
+      count(rec, typeof d === 'string' ? d.length : n.byteSize(d, false), true);
+    }
+    return result;
+  });
+  wrap('close', (target, thisArg, args) => {
+    const rec = recOf(thisArg);
+    if (!rec) return apply(target, thisArg, args);
+    const rs = read(gState, thisArg) as number;
+    // Objects are converted here, once, as the browser's bindings would, and the browser gets the
+    // primitive: the page's valueOf/toString run once and the record has what the browser used.
+    // A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol, for the
+    // browser to reject with its own message. Primitives go through untouched.
+    if (isObj(args[0])) args[0] = +(args[0] as number);
+    if (isObj(args[1])) args[1] = ownKeys({ [args[1] as string]: 0 })[0];
+    const result = apply(target, thisArg, args);
+    const code = args[0];
+    const reason = args[1];
+    emit({
+      t: 'close-call', k: rec.k, at: now(), readyState: rs, stack: ctx.stack(),
+      ...(code !== undefined ? { code: +(code as number) } : {}), ...(reason !== undefined ? { reason: `${reason as string}` } : {}),
+    });
+    return result;
+  });
 
   ctx.mask(WSProxy, NativeWS);
   const ctorDesc = getOwnPropertyDescriptor(proto, 'constructor');
@@ -186,8 +222,16 @@ export function installHook(win: Window & typeof globalThis): void {
 
   hookStream(win, ctx);
 
-  // Commands from the panel (issue 7) arrive on the private port: the page cannot send them.
-  port.onmessage = (e: MessageEvent) => sim.run(e.data as HookCommand);
-  // Hand the private port to the relay; its capture listener takes it before any page listener.
-  win.postMessage({ [HOOK_HELLO_TAG]: 1 }, '*', [channel.port2]);
+  // Commands from the panel arrive on the private port: the page cannot send them. `data` is
+  // read through the saved getter: a page getter on MessageEvent.prototype would get the port.
+  port.onmessage = (e: MessageEvent) => sim.run(read(gData, e) as HookCommand);
+  // The relay, injected right after this script and before any page script, asks for the port
+  // with a synchronous event and gets it in a synchronous reply. Nothing is left in flight, so a
+  // document.open() from another frame cannot erase the relay's listener while the port is posted.
+  const give = () => {
+    apply(removeEL, win, [HOOK_PORT_REQUEST, give, true]);
+    const init = { __proto__: null, ports: [channel.port2] } as MessageEventInit;
+    apply(dispatch, win, [new win.MessageEvent(HOOK_PORT_REPLY, init)]);
+  };
+  apply(addEL, win, [HOOK_PORT_REQUEST, give, true]);
 }

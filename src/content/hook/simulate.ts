@@ -16,7 +16,7 @@ interface Pending {
   error: boolean;
 }
 
-type AnyFn = (...a: unknown[]) => unknown;
+import type { AnyFn } from './natives';
 
 export interface Simulator {
   /** Our own synthetic events (recorded as simulated; treated as trusted by the hook). */
@@ -28,7 +28,7 @@ export interface Simulator {
   run(cmd: HookCommand): void;
 }
 
-export function createSimulator(win: Window & typeof globalThis, apply: typeof Reflect.apply, nativeClose: AnyFn, gState: AnyFn): Simulator {
+export function createSimulator(win: Window & typeof globalThis, apply: typeof Reflect.apply, nativeClose: AnyFn, gState: AnyFn, gType: AnyFn): Simulator {
   const simulated = new win.WeakSet<Event>();
   const wsHas = win.WeakSet.prototype.has;
   const wsAdd = win.WeakSet.prototype.add;
@@ -55,10 +55,12 @@ export function createSimulator(win: Window & typeof globalThis, apply: typeof R
       const p = apply(pmGet, pending, [ws]) as Pending | undefined;
       if (!p) return false;
       apply(stopNow, e, []);
-      if (e.type === 'close') {
+      if (apply(gType, e, []) === 'close') {
         apply(pmDel, pending, [ws]);
         if (p.error) fire(ws, new NativeEvent('error'));
-        fire(ws, new NativeCloseEvent('close', { code: p.code, reason: p.reason, wasClean: p.wasClean }));
+        // A null-prototype init: the event constructor's reads of absent members reach no page getter.
+        const init = { __proto__: null, code: p.code, reason: p.reason, wasClean: p.wasClean } as CloseEventInit;
+        fire(ws, new NativeCloseEvent('close', init));
       }
       return true;
     },

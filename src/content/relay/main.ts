@@ -1,11 +1,12 @@
 /**
- * ISOLATED-world relay: takes the hook's private port (once), validates and
+ * ISOLATED-world relay: takes the hook's private port (once, synchronously at
+ * document_start), validates and
  * admits each event, and forwards it through the uplink. Anything on the public
  * window.postMessage channel that claims to be Closeline is a forgery: it is
  * counted as rejected and never stored.
  */
 import browser from 'webextension-polyfill';
-import { HOOK_HELLO_TAG, PROTOCOL_SOURCE, RELAY_PORT_NAME, isBackgroundToRelay, isRelayPing, wrap, type RelayEvent, type RelayPong } from '../../protocol/messages';
+import { HOOK_HELLO_TAG, HOOK_PORT_REPLY, HOOK_PORT_REQUEST, PROTOCOL_SOURCE, RELAY_PORT_NAME, isBackgroundToRelay, isRelayPing, wrap, type RelayEvent, type RelayPong } from '../../protocol/messages';
 import { validateCommand } from '../../protocol/commands';
 import { Admission } from './admission';
 import { Uplink } from './uplink';
@@ -76,22 +77,27 @@ export function startRelay(win: Window): void {
   // The top document says hello at once, so navigations are marked even on pages without sockets.
   if (win === win.top) uplink.connectNow();
 
+  // Take the hook's port synchronously: the hook ran just before this script and no page script
+  // has run since, so the only answer can come from the hook. Nothing is left in flight that a
+  // document.open() from another frame could cut off by erasing this window's listeners.
+  const take = (e: Event) => {
+    e.stopImmediatePropagation();
+    const ports = (e as MessageEvent).ports;
+    if (hookPort || !ports || ports.length !== 1) return;
+    hookPort = ports[0] as MessagePort;
+    hookPort.onmessage = onHookMessage;
+  };
+  win.addEventListener(HOOK_PORT_REPLY, take, true);
+  win.dispatchEvent(new Event(HOOK_PORT_REQUEST));
+  win.removeEventListener(HOOK_PORT_REPLY, take, true);
+
+  // Anything on the public channel claiming to be Closeline is a forgery: counted, never stored.
   win.addEventListener(
     'message',
     (e: MessageEvent) => {
       const d: unknown = e.data;
       if (typeof d !== 'object' || d === null) return;
-      const claimsHello = HOOK_HELLO_TAG in d;
-      const claimsProtocol = (d as { source?: unknown }).source === PROTOCOL_SOURCE;
-      if (!claimsHello && !claimsProtocol) return;
-      if (claimsHello && !hookPort && e.source === win && e.ports.length === 1) {
-        // The hook's hello: posted at document_start, before any page script could post.
-        e.stopImmediatePropagation();
-        hookPort = e.ports[0] as MessagePort;
-        hookPort.onmessage = onHookMessage;
-        return;
-      }
-      uplink.count('eventsRejected');
+      if (HOOK_HELLO_TAG in d || (d as { source?: unknown }).source === PROTOCOL_SOURCE) uplink.count('eventsRejected');
     },
     true,
   );
