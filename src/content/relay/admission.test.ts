@@ -15,6 +15,13 @@ describe('Admission', () => {
     ['a reused socket number is rejected', [sock(1), sock(1)], ['ok', 'rejected']],
     ['a second open is rejected', [sock(1), open(1), open(1)], ['ok', 'ok', 'rejected']],
     ['a second close goes nowhere (the socket was let go)', [sock(1), close(1), close(1)], ['ok', 'ok', 'ignored']],
+    ['a socket number skipping ahead is rejected', [sock(1), sock(3), sock(2)], ['ok', 'rejected', 'ok']],
+    [
+      'a hostile k does not make later real sockets look like duplicates',
+      [sock(Number.MAX_SAFE_INTEGER), sock(1), close(1), sock(2)],
+      ['rejected', 'ok', 'ok', 'ok'],
+    ],
+    ['events for a hostile k are rejected, not ignored', [sock(1), close(Number.MAX_SAFE_INTEGER)], ['ok', 'rejected']],
     ['lifecycle marks from the relay pass', [{ t: 'life', at: 0, state: 'hidden' }], ['ok']],
   ] as [string, RelayEvent[], string[]][])('%s', (_n, events, want) => {
     const a = new Admission(() => 0);

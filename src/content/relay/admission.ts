@@ -38,7 +38,11 @@ interface SocketState {
 
 export class Admission {
   private readonly sockets = new Map<number, SocketState>();
-  /** The hook numbers sockets 1, 2, 3...: any k up to this that is not admitted was rate-limited. */
+  /**
+   * The hook numbers sockets 1, 2, 3... and every number reaches the relay in order (one port,
+   * in order). Only the next number is accepted: a hostile k (say 2^53 - 1) is rejected without
+   * moving this, so it cannot make later real sockets look like duplicates.
+   */
   private maxK = 0;
   private readonly socketBucket: Bucket;
 
@@ -49,7 +53,7 @@ export class Admission {
   admit(ev: RelayEvent): Admit {
     if (ev.t === 'life') return 'ok'; // observed by the relay itself, not sent by the page
     if (ev.t === 'socket') {
-      if (ev.k <= this.maxK) return 'rejected'; // duplicate or out of order: the hook never reuses numbers
+      if (ev.k !== this.maxK + 1) return 'rejected'; // duplicate, out of order or invented: the hook counts up by one
       this.maxK = ev.k;
       if (this.sockets.size >= LIMITS.socketsPerDocument || !this.socketBucket.take(this.now())) return 'socket-rate-limited';
       this.sockets.set(ev.k, { closeCalls: 0, errors: 0, opened: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateHookEvent } from './validate-hook-event';
+import { clampCode, validateHookEvent } from './validate-hook-event';
 import { LIMITS } from './limits';
 
 const NOW = 1_800_000_000_000;
@@ -37,8 +37,6 @@ describe('validateHookEvent rejects what a forger sends', () => {
     ['at far future', { ...socket, at: NOW + 2 * LIMITS.clockSkewMs }],
     ['close code out of range', { t: 'close', k: 1, at: NOW, code: 70000, reason: '', wasClean: true, counters }],
     ['close wasClean not boolean', { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: 'yes', counters }],
-    ['close counters missing', { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true }],
-    ['close counters negative', { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true, counters: { ...counters, sentSize: -1 } }],
     ['close-call readyState 9', { t: 'close-call', k: 1, at: NOW, readyState: 9, stack: '' }],
     ['close-call code Infinity', { t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '', code: Infinity }],
     ['life from the page', { t: 'life', at: NOW, state: 'hidden' }],
@@ -61,5 +59,32 @@ describe('validateHookEvent clamps hostile sizes and says so', () => {
     const r = validateHookEvent({ t: 'close', k: 1, at: NOW, code: 1008, reason: 'é'.repeat(500), wasClean: true, counters }, NOW);
     expect(r.ok && r.event.t === 'close' && new TextEncoder().encode(r.event.reason).length).toBe(122);
     expect(r.ok && r.event.truncated).toEqual(['reason']);
+  });
+});
+
+describe('validateHookEvent never drops a close for its counters', () => {
+  const close = (c: unknown, extra: object = {}) => validateHookEvent({ t: 'close', k: 1, at: NOW, code: 1000, reason: 'ok', wasClean: true, counters: c, ...extra }, NOW);
+  it.each([
+    ['missing', undefined, { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }],
+    ['a string size', { ...counters, sentSize: 'large' }, { ...counters, sentSize: 0 }],
+    ['a negative size', { ...counters, sentSize: -5 }, { ...counters, sentSize: 0 }],
+    ['a huge size', { ...counters, receivedSize: 1e300 }, { ...counters, receivedSize: Number.MAX_SAFE_INTEGER }],
+    ['a fractional size', { ...counters, sentSize: 1.5 }, { ...counters, sentSize: 1 }],
+    ['NaN and Infinity', { ...counters, sentMessages: Number.NaN, receivedMessages: Infinity }, { ...counters, sentMessages: 0, receivedMessages: Number.MAX_SAFE_INTEGER }],
+  ])('%s: the close is kept, counters clamped and flagged', (_n, input, want) => {
+    const r = close(input);
+    expect(r.ok).toBe(true);
+    if (!r.ok || r.event.t !== 'close') return;
+    expect(r.event.counters).toEqual(want);
+    expect(r.event.truncated).toEqual(['counters']);
+  });
+  it('flags counters the hook could not size (a non-binary object sent)', () => {
+    const r = close(counters, { unsized: true });
+    expect(r.ok && r.event.t === 'close' && r.event.truncated).toEqual(['counters']);
+  });
+  it('records a close() code as the browser clamped it', () => {
+    expect([1000, 1000.4, 3001.5, 3000.5, -3, 70000].map(clampCode)).toEqual([1000, 1000, 3002, 3000, 0, 65535]);
+    const r = validateHookEvent({ t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '', code: 4000.5 }, NOW);
+    expect(r.ok && r.event.t === 'close-call' && r.event.code).toBe(4000);
   });
 });

@@ -84,7 +84,7 @@ function parse(raw: unknown, relayNow: number): RelayEvent {
       const ev: RelayEvent = { t: 'close-call', k: k(), at: at(), readyState: int('readyState', -1, 3), stack: stack() };
       if (raw.code !== undefined) {
         if (typeof raw.code !== 'number' || !Number.isFinite(raw.code)) throw new Reject('code: not a number');
-        ev.code = Math.trunc(raw.code);
+        ev.code = clampCode(raw.code);
       }
       if (raw.reason !== undefined) ev.reason = str('reason', LIMITS.reasonBytes, true);
       return done(ev);
@@ -92,6 +92,7 @@ function parse(raw: unknown, relayNow: number): RelayEvent {
     case 'error':
       return done({ t: 'error', k: k(), at: at(), ...(raw.sim === true ? { sim: true } : {}) });
     case 'close':
+      if (raw.unsized === true) truncated.push('counters');
       return done({
         t: 'close',
         k: k(),
@@ -99,7 +100,9 @@ function parse(raw: unknown, relayNow: number): RelayEvent {
         code: int('code', 0, 65535),
         reason: str('reason', LIMITS.reasonBytes, true),
         wasClean: bool('wasClean'),
-        counters: counters(raw.counters),
+        counters: counters(raw.counters, () => {
+          if (!truncated.includes('counters')) truncated.push('counters');
+        }),
         ...(raw.sim === true ? { sim: true } : {}),
       });
     default:
@@ -107,12 +110,27 @@ function parse(raw: unknown, relayNow: number): RelayEvent {
   }
 }
 
-function counters(x: unknown): MessageCounters {
-  if (!isObj(x)) throw new Reject('counters: not an object');
+/**
+ * Counters never cost a closure: anything that is not a non-negative safe integer
+ * (a page can send look-alike objects whose "size" is anything) becomes the
+ * nearest count in range, and the field is flagged as cut.
+ */
+function counters(x: unknown, flag: () => void): MessageCounters {
+  const o = isObj(x) ? x : {};
+  if (!isObj(x)) flag();
   const n = (key: keyof MessageCounters): number => {
-    const v = x[key];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new Reject(`counters.${key}: not a count`);
-    return v;
+    const v = o[key];
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
+    flag();
+    if (typeof v !== 'number' || Number.isNaN(v) || v <= 0) return 0;
+    return v >= Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : Math.floor(v);
   };
   return { sentMessages: n('sentMessages'), sentSize: n('sentSize'), receivedMessages: n('receivedMessages'), receivedSize: n('receivedSize') };
+}
+
+/** WebIDL [Clamp] unsigned short, as the browser converted close()'s code: round half to even, then clamp. */
+export function clampCode(v: number): number {
+  const r = Math.round(v);
+  const even = r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  return Math.min(65535, Math.max(0, even));
 }
