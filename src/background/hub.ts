@@ -12,6 +12,7 @@
  */
 import type { BackgroundPush, RelayBatch, RelayHello, Settings } from '../protocol/messages';
 import { emptyRecording } from '../protocol/recording';
+import { clampUrl } from '../protocol/clamp';
 import type { Persist } from './persist';
 import { mergeChangeLog, TabRecording, type ChangeLog } from './tab-recording';
 
@@ -81,9 +82,9 @@ export class Hub {
       for (const [id, d] of Object.entries(tab.docs)) {
         if (!d.gone && (isTop || d.frameId === sender.frameId)) tab.endDocument(id, now, 'new-document');
       }
-      const url = sender.url ?? hello.url;
+      const url = clampUrl(sender.url ?? hello.url);
       if (isTop && !this.deps.settings().preserveLog && tab.recording.connections.length + tab.recording.marks.length > 0) tab.reset(now);
-      tab.docs[docId] = { frameId: sender.frameId, url, isTop, lastSeq: 0, gone: false };
+      tab.addDoc(docId, { frameId: sender.frameId, url, isTop, lastSeq: 0, gone: false });
       if (isTop) tab.addMark({ type: 'navigation', at: now, frameId: 0, documentId: docId, url });
       this.schedule();
     }

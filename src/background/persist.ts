@@ -81,8 +81,9 @@ export class Persist {
   }
 
   /**
-   * Writes what changed. Over budget, the oldest connections of the largest
-   * recording go first (counted in its dropped counts), until it fits.
+   * Writes what changed. Over budget, the largest recording (connections and
+   * metadata) gives up its oldest connections, or its older marks when it has no
+   * connections (counted in its dropped counts), until it fits.
    */
   write(tabs: Map<number, TabRecording>, logs: Map<number, ChangeLog>): Promise<void> {
     const run = this.chain.then(() => this.doWrite(tabs, logs));
@@ -96,7 +97,7 @@ export class Persist {
    */
   relieve(tabs: Map<number, TabRecording>): void {
     const largest = this.largestTab(tabs, new Map());
-    largest?.evictOldest(Math.max(1, Math.ceil(largest.recording.connections.length / 10)));
+    largest?.shed(Math.max(1, Math.ceil(largest.recording.connections.length / 10)));
   }
 
   /** Removes every key of a tab (tab closed). */
@@ -147,7 +148,7 @@ export class Persist {
       const bytes = this.projectedTab(largest.tabId, newSizes);
       const perConn = bytes / Math.max(1, largest.recording.connections.length);
       const count = Math.max(1, Math.ceil((total - this.budget) / Math.max(1, perConn)) + Math.ceil(largest.recording.connections.length / 50));
-      if (largest.evictOldest(count) === 0) break;
+      if (largest.shed(count) === 0) break;
       stage(largest, largest.peek());
     }
     if (Object.keys(items).length) {
@@ -181,7 +182,8 @@ export class Persist {
     let best: TabRecording | undefined;
     let bestBytes = -1;
     for (const tab of tabs.values()) {
-      if (tab.recording.connections.length === 0) continue;
+      // Metadata counts too: a tab with no connections but large marks is evicted from like any other.
+      if (tab.recording.connections.length === 0 && tab.recording.marks.length === 0) continue;
       const b = this.projectedTab(tab.tabId, newSizes);
       if (b > bestBytes) {
         best = tab;

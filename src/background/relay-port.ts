@@ -1,7 +1,13 @@
 /** One relay's runtime port: hello first, then batches; acks go back on the same port. */
 import type { Runtime } from 'webextension-polyfill';
 import { isRelayToBackground, wrap } from '../protocol/messages';
+import { clampUrl } from '../protocol/clamp';
 import type { Hub } from './hub';
+
+function documentIdOf(sender: Runtime.MessageSender): string | undefined {
+  const id = (sender as { documentId?: unknown }).documentId;
+  return typeof id === 'string' ? id.slice(0, 64) : undefined;
+}
 
 export function acceptRelay(port: Runtime.Port, hub: Hub, ready: Promise<void>): void {
   const sender = port.sender;
@@ -24,8 +30,9 @@ export function acceptRelay(port: Runtime.Port, hub: Hub, ready: Promise<void>):
       if (msg.type === 'hello') {
         if (typeof msg.docNonce !== 'string' || typeof msg.url !== 'string') return;
         docId = hub.hello(
-          { tabId, frameId: sender.frameId ?? 0, documentId: (sender as { documentId?: string }).documentId, url: sender.url },
-          { ...msg, url: msg.url.slice(0, 2048), docNonce: msg.docNonce.slice(0, 64) },
+          // The page chooses its own URL (a megabyte fragment is easy): every copy stored is clamped.
+          { tabId, frameId: sender.frameId ?? 0, documentId: documentIdOf(sender), url: sender.url === undefined ? undefined : clampUrl(sender.url) },
+          { ...msg, url: clampUrl(msg.url), docNonce: msg.docNonce.slice(0, 64), isTop: msg.isTop === true },
         );
       } else if (docId !== undefined && Number.isSafeInteger(msg.seq) && Array.isArray(msg.events)) {
         hub.batch(tabId, docId, msg, ack);

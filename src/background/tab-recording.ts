@@ -18,6 +18,8 @@ import {
 export const TAB_LIMITS = {
   connections: 10_000,
   marks: 2_000,
+  /** Documents remembered per tab (for batch de-duplication); gone ones are forgotten first. */
+  docs: 200,
   /** Connections per storage chunk. */
   chunk: 100,
 };
@@ -215,6 +217,46 @@ export class TabRecording {
       c.events.push({ type: 'ended-with-document', at: Math.max(at, c.createdAt), cause });
       this.touch(c.id);
     }
+  }
+
+  /** Adds a document, forgetting the oldest gone ones (then the oldest) past the bound. */
+  addDoc(id: string, doc: DocInfo): void {
+    this.docs[id] = doc;
+    this.log.meta = true;
+    const ids = Object.keys(this.docs);
+    let excess = ids.length - TAB_LIMITS.docs;
+    for (const old of ids) {
+      if (excess <= 0) return;
+      if ((this.docs[old] as DocInfo).gone && old !== id) {
+        delete this.docs[old];
+        excess--;
+      }
+    }
+    for (const old of ids) {
+      if (excess <= 0) return;
+      if (old !== id) {
+        delete this.docs[old];
+        excess--;
+      }
+    }
+  }
+
+  /**
+   * Frees storage when this tab is the largest: its oldest connections first, and when it has
+   * none left, the older half of its marks (a tab that only navigates still grows). Returns how
+   * many items went.
+   */
+  shed(connections: number): number {
+    if (this.recording.connections.length > 0) return this.evictOldest(connections);
+    const marks = this.recording.marks;
+    if (marks.length === 0) return 0;
+    const n = Math.ceil(marks.length / 2);
+    marks.splice(0, n);
+    this.recording.dropped.marksEvicted += n;
+    for (const [id, d] of Object.entries(this.docs)) if (d.gone) delete this.docs[id];
+    this.log.reset = true; // removal from the front: views resync
+    this.log.meta = true;
+    return n;
   }
 
   /** Evicts the oldest connections (closed ones first); returns how many went. */

@@ -46,3 +46,11 @@ export function trimStack(raw: string, frames: number, maxChars: number): { valu
   const joined = clampChars(kept.join('\n'), maxChars);
   return { value: joined.value, cut: cut || joined.cut };
 }
+
+/** Longest page-supplied URL (socket, frame, navigation) that is stored. */
+export const PAGE_URL_CHARS = 2048;
+
+/** A page-supplied URL as stored: a string of at most PAGE_URL_CHARS ('' for anything else). */
+export function clampUrl(url: unknown): string {
+  return typeof url === 'string' ? clampChars(url, PAGE_URL_CHARS).value : '';
+}
