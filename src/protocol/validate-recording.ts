@@ -62,9 +62,13 @@ const int =
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('panel_import_err_integer', [path, min, max]);
     return v;
   };
-/** Timestamps are fractional epoch milliseconds. */
+/**
+ * Timestamps are fractional epoch milliseconds before 2100: a file claiming 1e15 ms
+ * (year 33658) would stretch every time axis over millennia.
+ */
+export const MAX_TIME_MS = Date.UTC(2100, 0, 1);
 const time: Decoder<number> = (v, path) => {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail('panel_import_err_time', [path]);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_TIME_MS) fail('panel_import_err_time', [path, '2100']);
   return v;
 };
 const bool: Decoder<boolean> = (v, path) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_TICKS,
   clampView,
   fitView,
   followView,
@@ -96,6 +97,14 @@ describe('ticks', () => {
     [3_600_000, 1000, 10 * 60_000],
   ])('span %d ms on %d px steps by %d ms', (span, width, step) => {
     expect(tickStepMs(span, width)).toBe(step);
+  });
+  it('keeps the tick count bounded for any span (a 1e14 ms span once made 1.24 M ticks)', () => {
+    for (const span of [1e9, 1e12, 1e14, 4e12, Number.MAX_VALUE]) {
+      const got = ticks({ startMs: 0, endMs: span }, 1200, 0);
+      expect(got.length).toBeLessThanOrEqual(MAX_TICKS);
+      expect(got.length).toBeGreaterThan(0);
+    }
+    expect(ticks({ startMs: 0, endMs: 1e14 }, 1200, 0).length).toBeLessThanOrEqual(1200 / 90 + 1);
   });
   it('places ticks at round offsets from the origin with labels', () => {
     const got = ticks({ startMs: 1_500, endMs: 21_500 }, 1000, 500);

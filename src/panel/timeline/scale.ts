@@ -97,10 +97,16 @@ const STEPS_MS = [
   MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR,
 ];
 
-/** The smallest nice step that keeps ticks at least minPx apart. */
+const DAY = 24 * HOUR;
+/** Hard bound on ticks per axis, whatever the span (a hostile import can claim any times). */
+export const MAX_TICKS = 200;
+
+/** The smallest nice step that keeps ticks at least minPx apart; past a day, whole days. */
 export function tickStepMs(spanMs: number, widthPx: number, minPx = 90): number {
   const minMs = (spanMs / Math.max(widthPx, 1)) * minPx;
-  return STEPS_MS.find((s) => s >= minMs) ?? STEPS_MS[STEPS_MS.length - 1]!;
+  const nice = STEPS_MS.find((s) => s >= minMs);
+  if (nice !== undefined) return nice;
+  return Number.isFinite(minMs) ? Math.ceil(minMs / DAY) * DAY : DAY;
 }
 
 export interface Tick {
@@ -113,7 +119,7 @@ export interface Tick {
 export function ticks(v: View, widthPx: number, originMs: number, minPx = 90): Tick[] {
   const step = tickStepMs(spanOf(v), widthPx, minPx);
   const out: Tick[] = [];
-  for (let k = Math.ceil((v.startMs - originMs) / step); originMs + k * step <= v.endMs; k++) {
+  for (let k = Math.ceil((v.startMs - originMs) / step); originMs + k * step <= v.endMs && out.length < MAX_TICKS; k++) {
     const at = originMs + k * step;
     out.push({ atMs: at, x: timeToX(v, widthPx, at), label: formatOffset(k * step, step) });
   }
