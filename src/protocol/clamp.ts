@@ -1,4 +1,5 @@
 /** String clamps for untrusted text (the relay's validator, simulation reasons). Each reports whether it cut anything. */
+import { stripPasswords } from './redact';
 
 /** Cuts a string to at most `max` UTF-8 bytes without splitting a code point. */
 export function clampUtf8(s: string, max: number): { value: string; cut: boolean } {
@@ -50,7 +51,7 @@ export function trimStack(raw: string, frames: number, maxChars: number): { valu
 /** Longest page-supplied URL (socket, frame, navigation) that is stored. */
 export const PAGE_URL_CHARS = 2048;
 
-/** A page-supplied URL as stored: a string of at most PAGE_URL_CHARS ('' for anything else). */
+/** A page-supplied URL as stored: no password, at most PAGE_URL_CHARS ('' for anything else). */
 export function clampUrl(url: unknown): string {
-  return typeof url === 'string' ? clampChars(url, PAGE_URL_CHARS).value : '';
+  return typeof url === 'string' ? clampChars(stripPasswords(url.length > PAGE_URL_CHARS * 2 ? url.slice(0, PAGE_URL_CHARS * 2) : url), PAGE_URL_CHARS).value : '';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from './redact';
+import { redactProtocol, redactRecording, redactStack, redactUrl, stripPasswords } from './redact';
+import { conn, recordingOf } from '../panel/fixtures/recording';
 
 describe('redactUrl', () => {
   it.each([
@@ -10,7 +11,45 @@ describe('redactUrl', () => {
     ['https://a.example/p?x=1#secret', 'https://a.example/p?x=REDACTED#REDACTED'],
     ['https://a.example/p#frag', 'https://a.example/p#frag'],
     ['not a url?k=v', 'not a url?k=REDACTED'],
+    ['wss://user:secret@a.example/ws', 'wss://REDACTED@a.example/ws'],
+    ['wss://user@a.example/ws?t=1', 'wss://REDACTED@a.example/ws?t=REDACTED'],
+    ['https://a.example/p?next=http://x@y', 'https://a.example/p?next=REDACTED'],
   ])('%s', (input, want) => {
     expect(redactUrl(input)).toBe(want);
+  });
+});
+
+describe('stripPasswords (before anything is stored)', () => {
+  it.each([
+    ['wss://user:secret@a.example/ws', 'wss://user@a.example/ws'],
+    ['wss://:secret@a.example/ws', 'wss://@a.example/ws'],
+    ['wss://a.example/ws?mail=a@b.c', 'wss://a.example/ws?mail=a@b.c'],
+    ['at f (https://u:p@a.example/app.js:1:2)\nat g (https://b.example/x.js:3:4)', 'at f (https://u@a.example/app.js:1:2)\nat g (https://b.example/x.js:3:4)'],
+  ])('%s', (input, want) => {
+    expect(stripPasswords(input)).toBe(want);
+  });
+});
+
+describe('redaction of stacks and subprotocols', () => {
+  it('redacts query values inside stack frames, keeping line and column', () => {
+    expect(redactStack('at connect (https://a.example/app.js?token=abc123:10:5)\nat https://a.example/b.js:1:1')).toBe(
+      'at connect (https://a.example/app.js?token=REDACTED:10:5)\nat https://a.example/b.js:1:1',
+    );
+  });
+  it.each([
+    ['graphql-transport-ws', 'graphql-transport-ws'],
+    ['v12.stomp', 'v12.stomp'],
+    ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig', 'REDACTED'],
+    ['base64url.bearer.authorization.k8s.io.ZXlKaGJHY2lPaUpTVXpJMU5pSXNJbXRwWkNJNkluUm9hWE1pZlE', 'REDACTED'],
+  ])('subprotocol %s', (p, want) => {
+    expect(redactProtocol(p)).toBe(want);
+  });
+  it('redacts every stack, URL and token-like subprotocol of an exported recording', () => {
+    const c = conn({ id: 'a', code: 1000, pageClosed: true });
+    const secret = { ...c, url: 'wss://u@a.example/ws?token=s1', stack: 'at f (https://a.example/app.js?k=s2:1:1)', protocols: ['chat', 'Bearer-' + 'x'.repeat(40)] };
+    secret.events = secret.events.map((e) => (e.type === 'close-call' ? { ...e, stack: 'at g (https://a.example/c.js?k=s3:2:2)' } : e));
+    const text = JSON.stringify(redactRecording(recordingOf([secret])));
+    for (const leak of ['s1', 's2', 's3', 'xxxxxxxxxx', 'u@']) expect(text).not.toContain(leak);
+    expect(text).toContain('chat');
   });
 });

@@ -1,19 +1,30 @@
 /**
- * Query-parameter values often carry tokens. Exports and copied text redact
- * them by default (a setting keeps them). Names stay, so the user still sees
- * which parameters changed between attempts.
+ * Query-parameter values, user names and token-like subprotocols often carry
+ * secrets. Exports and copied text redact them by default (a setting keeps
+ * them). Parameter names stay, so the user still sees which parameters changed
+ * between attempts. Passwords in URLs are never stored at all: `stripPasswords`
+ * runs before anything from the page is kept.
  */
-import type { Recording } from './recording';
+import type { Connection, Recording, SocketEvent } from './recording';
 
 export const REDACTED = 'REDACTED';
 
-/** Redacts every query-parameter value of a URL; unparseable input is returned with its query cut. */
+/** scheme://user:password@ — the password part of any URL in a text (a URL, a stack). */
+const PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*):[^\s/?#@]*@/gi;
+
+/** Drops the password of every URL in a text, keeping the user name: `wss://u:p@h/` → `wss://u@h/`. */
+export function stripPasswords(text: string): string {
+  return text.includes('@') ? text.replace(PASSWORD, '$1@') : text;
+}
+
+/** Redacts the user name and every query-parameter value of a URL; unparseable input is returned with its query cut. */
 export function redactUrl(url: string): string {
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
   const hash = hashAt === -1 ? '' : url.slice(hashAt);
   const q = beforeHash.indexOf('?');
-  if (q === -1) return url;
+  const base = redactUserinfo(q === -1 ? beforeHash : beforeHash.slice(0, q));
+  if (q === -1) return base + hash;
   const query = beforeHash.slice(q + 1);
   const redacted = query
     .split('&')
@@ -23,14 +34,54 @@ export function redactUrl(url: string): string {
       return eq === -1 ? pair : `${pair.slice(0, eq)}=${REDACTED}`;
     })
     .join('&');
-  return `${beforeHash.slice(0, q)}?${redacted}${hash === '' ? '' : '#' + REDACTED}`;
+  return `${base}?${redacted}${hash === '' ? '' : '#' + REDACTED}`;
 }
 
-/** A copy of the recording with query values redacted in socket, frame and navigation URLs. */
+function redactUserinfo(base: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/]*)@/i.exec(base);
+  return m ? `${m[1]}${REDACTED}@${base.slice(m[0].length)}` : base;
+}
+
+/** A URL followed by `:line` or `:line:column`, as in a stack frame. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s()]+/gi;
+
+/** Redacts every URL inside a stack trace, keeping each frame's line and column. */
+export function redactStack(stack: string): string {
+  return stack.replace(URL_IN_TEXT, (found) => {
+    const pos = /(:\d+){1,2}$/.exec(found);
+    const url = pos ? found.slice(0, pos.index) : found;
+    return redactUrl(url) + (pos ? pos[0] : '');
+  });
+}
+
+/** Subprotocols are names (`graphql-transport-ws`), but some clients put a bearer token in one. */
+export function redactProtocol(p: string): string {
+  // Long, or with a long unbroken run of token characters (names are short words joined by dashes or dots).
+  return p.length > 32 || /[A-Za-z0-9_+/=]{20,}/.test(p) ? REDACTED : p;
+}
+
+function redactEvent(e: SocketEvent): SocketEvent {
+  if (e.type === 'close-call') return { ...e, stack: redactStack(e.stack) };
+  if (e.type === 'open') return { ...e, protocol: e.protocol === '' ? '' : redactProtocol(e.protocol) };
+  return e;
+}
+
+function redactConnection(c: Connection): Connection {
+  return {
+    ...c,
+    url: redactUrl(c.url),
+    frameUrl: redactUrl(c.frameUrl),
+    stack: redactStack(c.stack),
+    protocols: c.protocols.map(redactProtocol),
+    events: c.events.map(redactEvent),
+  };
+}
+
+/** A copy of the recording with secrets redacted: URLs, stacks and token-like subprotocols. */
 export function redactRecording(rec: Recording): Recording {
   return {
     ...rec,
-    connections: rec.connections.map((c) => ({ ...c, url: redactUrl(c.url), frameUrl: redactUrl(c.frameUrl) })),
+    connections: rec.connections.map(redactConnection),
     marks: rec.marks.map((m) => (m.type === 'navigation' ? { ...m, url: redactUrl(m.url) } : m)),
   };
 }

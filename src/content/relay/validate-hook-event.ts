@@ -7,6 +7,7 @@
 import type { RelayEvent } from '../../protocol/messages';
 import type { MessageCounters, SocketApi } from '../../protocol/recording';
 import { clampChars, clampUtf8, trimStack } from '../../protocol/clamp';
+import { stripPasswords } from '../../protocol/redact';
 import { LIMITS } from './limits';
 
 export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };
@@ -59,7 +60,7 @@ function parse(raw: unknown, relayNow: number): RelayEvent {
     // Cap before splitting so a megabyte "stack" costs nothing.
     const r = trimStack(v.length > 64 * 1024 ? v.slice(0, 64 * 1024) : v, LIMITS.stackFrames, LIMITS.stackChars);
     if (r.cut) truncated.push('stack');
-    return r.value;
+    return stripPasswords(r.value);
   };
   const done = <T extends object>(e: T): T & { truncated?: string[] } => (truncated.length ? { ...e, truncated } : e);
 
@@ -76,7 +77,7 @@ function parse(raw: unknown, relayNow: number): RelayEvent {
         if (r.cut && !truncated.includes('protocols')) truncated.push('protocols');
         return r.value;
       });
-      return done({ t: 'socket', k: k(), api: api as SocketApi, url: str('url', LIMITS.urlChars), protocols, at: at(), stack: stack() });
+      return done({ t: 'socket', k: k(), api: api as SocketApi, url: stripPasswords(str('url', LIMITS.urlChars)), protocols, at: at(), stack: stack() });
     }
     case 'open':
       return done({ t: 'open', k: k(), at: at(), protocol: str('protocol', LIMITS.negotiatedChars), extensions: str('extensions', LIMITS.negotiatedChars) });
