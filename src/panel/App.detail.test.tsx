@@ -150,3 +150,24 @@ describe('refused handshakes', () => {
     expect(within(detail()).queryByTestId('detail-handshake')).toBeNull();
   });
 });
+
+describe('page-supplied text in the panel', () => {
+  it('isolates a hostile reason, URL, subprotocol and stack frame so bidi controls cannot reorder the UI', async () => {
+    const rlo = '\u202E';
+    const c = conn({ id: 'h', at: T0, code: 4000, reason: `${rlo}oc.elgoog//:sptth`, url: `wss://a.example/${rlo}sj.txt`, protocols: [`chat${rlo}`], frameId: 2, frameUrl: `https://a.example/${rlo}f` });
+    c.stack = `at connect (https://a.example/${rlo}app.js:10:3)`;
+    renderApp(recordingOf([c]));
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getAllByText((_t, el) => el?.tagName === 'BDI' && (el.textContent ?? '').includes('oc.elgoog'))[0]!);
+    const pane = detail();
+    // Every page string shown in the detail pane sits in a bdi; no raw override character is rendered.
+    const bdis = [...pane.querySelectorAll('bdi')].map((b) => b.textContent ?? '');
+    for (const shown of ['U+202Eoc.elgoog//:sptth', 'wss://a.example/U+202Esj.txt', 'chatU+202E', 'https://a.example/U+202Ef']) {
+      expect(bdis.some((b) => b.includes(shown))).toBe(true);
+    }
+    expect(bdis.some((b) => b.includes('https://a.example/U+202Eapp.js:10:3'))).toBe(true);
+    for (const node of [...pane.querySelectorAll('*')]) {
+      for (const child of [...node.childNodes]) if (child.nodeType === 3) expect(child.textContent).not.toContain(rlo);
+    }
+  });
+});

@@ -2,6 +2,7 @@
 import type { Connection } from '../protocol/recording';
 import { t } from '../ui/i18n';
 import type { ClosureRow } from './summary-model';
+import { PageText } from '../ui/components/PageText';
 
 export interface LatestClosuresProps {
   rows: ClosureRow[];
@@ -29,7 +30,11 @@ export function LatestClosures({ rows, connectionOf, nameOf, shownUrl }: LatestC
                   {new Date(closure.closedAt).toLocaleTimeString()}
                 </time>
               </div>
-              {conn && <div className="url" title={shownUrl(conn.url)}>{shownUrl(conn.url)}</div>}
+              {conn && (
+                <div className="url" title={shownUrl(conn.url)}>
+                  <PageText text={shownUrl(conn.url)} />
+                </div>
+              )}
               <p className="sentence">{verdict ? t(verdict.text.id, verdict.text.subs) : t('popup_attempt_note')}</p>
             </li>
           );

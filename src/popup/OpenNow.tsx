@@ -1,6 +1,7 @@
 /** Connections open (or still connecting) right now. */
 import type { Connection } from '../protocol/recording';
 import { t } from '../ui/i18n';
+import { PageText } from '../ui/components/PageText';
 
 export const OPEN_LISTED = 5;
 
@@ -13,7 +14,7 @@ export function OpenNow({ open, shownUrl }: { open: Connection[]; shownUrl: (url
         <ul className="open">
           {listed.map((c) => (
             <li key={c.id} className="url" title={shownUrl(c.url)}>
-              {shownUrl(c.url)}
+              <PageText text={shownUrl(c.url)} />
             </li>
           ))}
           {open.length > listed.length && <li className="muted">{t('popup_open_more', [open.length - listed.length])}</li>}

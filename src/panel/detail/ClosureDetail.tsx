@@ -16,6 +16,7 @@ import { CreationAndEvents } from './CreationAndEvents';
 import { Section } from './Section';
 import { StackTrace, type OpenResource } from './StackTrace';
 import { VerdictSection } from './VerdictSection';
+import { PageText, pageList, tNodes } from '../../ui/components/PageText';
 
 interface Props {
   row: ClosureRow;
@@ -43,16 +44,18 @@ export function ClosureDetail({ row, episode, onSelect, openResource, simResult 
   const comparisons = comparisonsFor(closure.code);
   return (
     <>
-      <p className="detail-url">{connection.url}</p>
+      <p className="detail-url">
+        <PageText text={connection.url} />
+      </p>
       {simResult ? <SimulateResult result={simResult} /> : null}
       <p>
         {t('panel_detail_closed_by', [t(`panel_initiator_${closure.initiator.replace(/-/g, '_')}`)])}
         {closure.inferred ? ` ${t('panel_inferred_title')}` : ''}
       </p>
       {row.handshake ? <HandshakeLine handshake={row.handshake} /> : null}
-      {closure.reason ? <p>{t('panel_detail_reason', [closure.reason])}</p> : null}
-      <p>{t('panel_detail_protocols', [connection.protocols.join(', ') || '—', negotiated || '—'])}</p>
-      {connection.frameId !== 0 ? <p>{t('panel_detail_frame', [connection.frameUrl])}</p> : null}
+      {closure.reason ? <p>{tNodes('panel_detail_reason', [<PageText text={closure.reason} dir="auto" />])}</p> : null}
+      <p>{tNodes('panel_detail_protocols', [pageList(connection.protocols), pageList(negotiated ? [negotiated] : [])])}</p>
+      {connection.frameId !== 0 ? <p>{tNodes('panel_detail_frame', [<PageText text={connection.frameUrl} />])}</p> : null}
       <Section titleId="panel_section_code" testId="detail-explanation">
         <CodeExplanation code={closure.code} lookup={row.lookup} />
       </Section>

@@ -11,6 +11,7 @@ import { SimulateSection } from '../simulate/SimulateSection';
 import type { Simulation } from '../simulate/use-simulation';
 import { CreationAndEvents } from './CreationAndEvents';
 import type { OpenResource } from './StackTrace';
+import { PageText, pageList, tNodes } from '../../ui/components/PageText';
 
 interface Props {
   row: OpenRow;
@@ -23,10 +24,12 @@ export function OpenDetail({ row, openResource, simulation }: Props) {
   const open = openEventOf(connection);
   return (
     <>
-      <p className="detail-url">{connection.url}</p>
+      <p className="detail-url">
+        <PageText text={connection.url} />
+      </p>
       <p>{open ? t('panel_detail_open_since', [formatClock(open.at)]) : t('panel_detail_connecting_since', [formatClock(connection.createdAt)])}</p>
-      <p>{t('panel_detail_protocols', [connection.protocols.join(', ') || '—', open?.protocol || '—'])}</p>
-      {connection.frameId !== 0 ? <p>{t('panel_detail_frame', [connection.frameUrl])}</p> : null}
+      <p>{tNodes('panel_detail_protocols', [pageList(connection.protocols), pageList(open?.protocol ? [open.protocol] : [])])}</p>
+      {connection.frameId !== 0 ? <p>{tNodes('panel_detail_frame', [<PageText text={connection.frameUrl} />])}</p> : null}
       {simulation?.run ? <SimulateSection key={connection.id} connection={connection} run={simulation.run} result={simulation.result} /> : null}
       <CreationAndEvents connection={connection} openResource={openResource} />
     </>

@@ -1,17 +1,19 @@
 import type { Connection, SocketEvent } from '../../protocol/recording';
 import { formatClock, formatSize } from '../../ui/components/format';
 import { t } from '../../ui/i18n';
+import type { ReactNode } from 'react';
+import { PageText, pageList, tNodes } from '../../ui/components/PageText';
 
-function details(e: SocketEvent): string {
+function details(e: SocketEvent): ReactNode {
   switch (e.type) {
     case 'close-call':
-      return t('panel_event_close_call', [e.code ?? '—', e.reason ?? '', e.readyState]);
+      return tNodes('panel_event_close_call', [e.code ?? '—', <PageText text={e.reason ?? ''} dir="auto" />, e.readyState]);
     case 'open':
-      return t('panel_event_open', [e.protocol || '—', e.extensions || '—']);
+      return tNodes('panel_event_open', [pageList(e.protocol ? [e.protocol] : []), pageList(e.extensions ? [e.extensions] : [])]);
     case 'error':
       return '';
     case 'close':
-      return t('panel_event_close', [e.code, e.reason, t(e.wasClean ? 'panel_yes' : 'panel_no')]);
+      return tNodes('panel_event_close', [e.code, <PageText text={e.reason} dir="auto" />, t(e.wasClean ? 'panel_yes' : 'panel_no')]);
     case 'ended-with-document':
       return t(`panel_event_ended_${e.cause.replace('-', '_')}`);
   }
@@ -27,7 +29,7 @@ export function RawEvents({ connection }: { connection: Connection }) {
           <tr>
             <td>{formatClock(connection.createdAt)}</td>
             <td>{t('panel_event_type_created')}</td>
-            <td>{t('panel_event_created', [connection.api, connection.protocols.join(', ') || '—'])}</td>
+            <td>{tNodes('panel_event_created', [connection.api, pageList(connection.protocols)])}</td>
           </tr>
           {connection.events.map((e, i) => (
             <tr key={i}>

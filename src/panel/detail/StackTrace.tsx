@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { t } from '../../ui/i18n';
 import { parseStack } from './parse-stack';
+import { PageText } from '../../ui/components/PageText';
 
 export type OpenResource = (url: string, line: number) => void;
 
@@ -16,7 +17,12 @@ export function StackTrace({ stack, openResource }: Props) {
   return (
     <ol className="stack">
       {frames.map((f, i) => {
-        if (!f.url || f.line === undefined) return <li key={i}>{f.text}</li>;
+        if (!f.url || f.line === undefined)
+          return (
+            <li key={i}>
+              <PageText text={f.text} />
+            </li>
+          );
         const { url, line } = f;
         const open = (e: MouseEvent) => {
           // In DevTools, open the Sources panel at the line instead of navigating the panel away.
@@ -26,9 +32,13 @@ export function StackTrace({ stack, openResource }: Props) {
         };
         return (
           <li key={i}>
-            {f.fn ? <span className="stack-fn">{f.fn} </span> : null}
+            {f.fn ? (
+              <>
+                <PageText className="stack-fn" text={f.fn} />{' '}
+              </>
+            ) : null}
             <a href={url} target="_blank" rel="noreferrer" onClick={open}>
-              {`${url}:${line}:${f.column ?? 0}`}
+              <PageText text={`${url}:${line}:${f.column ?? 0}`} />
             </a>
           </li>
         );

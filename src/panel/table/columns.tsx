@@ -10,6 +10,7 @@ import type { ColumnId } from '../model/sort-rows';
 import { t } from '../../ui/i18n';
 import { formatClock, formatDuration, formatSeconds, formatSize } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
+import { PageText } from '../../ui/components/PageText';
 
 export interface Column {
   id: ColumnId;
@@ -58,7 +59,7 @@ const closedTitle =
 
 export const COLUMNS: readonly Column[] = [
   { id: 'time', width: '92px', render: (r) => formatClock(r.kind === 'closure' ? r.closure.closedAt : r.connection.createdAt) },
-  { id: 'url', width: 'minmax(120px, 2fr)', render: (r) => r.connection.url, title: (r) => r.connection.url },
+  { id: 'url', width: 'minmax(120px, 2fr)', render: (r) => <PageText text={r.connection.url} />, title: (r) => r.connection.url },
   {
     id: 'code',
     width: 'minmax(110px, 1.2fr)',
@@ -73,7 +74,7 @@ export const COLUMNS: readonly Column[] = [
       ),
     title: (r) => (r.kind === 'open' ? openLabel(r) : codeLabel(r)),
   },
-  { id: 'reason', width: 'minmax(60px, 1fr)', render: closed((r) => r.closure.reason), title: closedTitle((r) => r.closure.reason) },
+  { id: 'reason', width: 'minmax(60px, 1fr)', render: closed((r) => <PageText text={r.closure.reason} dir="auto" />), title: closedTitle((r) => r.closure.reason) },
   { id: 'clean', width: '52px', render: closed((r) => t(r.closure.wasClean ? 'panel_yes' : 'panel_no')) },
   {
     id: 'initiator',

@@ -1,0 +1,74 @@
+/**
+ * Text the page chose (a close reason, a URL, a subprotocol, a stack frame, a
+ * frame URL), shown so it cannot rearrange the extension's own text: it sits in
+ * its own bidi isolate (`<bdi>`), and bidi control characters inside it (such as
+ * U+202E RIGHT-TO-LEFT OVERRIDE) are shown as visible code points instead of
+ * silently reordering what follows, so "\u202Eoc.elgoog//:sptth" cannot pass for a URL.
+ *
+ * `dir` is "ltr" for URLs, stacks and protocol tokens; "auto" suits free text such
+ * as close reasons, whose direction is the text's own.
+ */
+import type { ReactNode } from 'react';
+import { t } from '../i18n';
+import './page-text.css';
+
+/** Bidi embedding, override, isolate and mark characters. */
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+export function hasBidiControls(text: string): boolean {
+  return BIDI_CONTROL.test(text);
+}
+
+function visible(text: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  let last = 0;
+  for (const m of text.matchAll(new RegExp(BIDI_CONTROL.source, 'g'))) {
+    const at = m.index ?? 0;
+    if (at > last) out.push(text.slice(last, at));
+    const code = `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    out.push(
+      <span key={at} className="bidi-control">
+        {code}
+      </span>,
+    );
+    last = at + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+export interface PageTextProps {
+  text: string;
+  dir?: 'ltr' | 'auto';
+  className?: string;
+  title?: string;
+}
+
+export function PageText({ text, dir = 'ltr', className, title }: PageTextProps) {
+  return (
+    <bdi dir={dir} className={className ? `page-text ${className}` : 'page-text'} title={title}>
+      {hasBidiControls(text) ? visible(text) : text}
+    </bdi>
+  );
+}
+
+const MARK = /\uE000(\d+)\uE001/;
+
+/**
+ * A catalog message whose substitutions are nodes (typically PageText): the
+ * translator fills private-use markers, which are then replaced by the nodes, so
+ * translations keep their own word order.
+ */
+export function tNodes(id: string, subs: ReactNode[]): ReactNode[] {
+  const text = t(
+    id,
+    subs.map((_, i) => `\uE000${i}\uE001`),
+  );
+  const parts = text.split(MARK);
+  return parts.map((p, i) => (i % 2 === 1 ? <span key={i}>{subs[Number(p)]}</span> : p));
+}
+
+/** A list of page-supplied tokens (subprotocols), isolated as one run; an em dash when empty. */
+export function pageList(items: string[]): ReactNode {
+  return items.length ? <PageText text={items.join(', ')} /> : '—';
+}
