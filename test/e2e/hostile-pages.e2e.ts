@@ -1,0 +1,237 @@
+/**
+ * Hostile pages: each test is an attack a page script can make after the hook
+ * installed. None may forge a recording, lose a closure, or show the page an
+ * error it would not see without the extension.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from './support/session';
+import { waitForRecording } from './support/recording';
+import { openExtensionPage, request } from './support/extension-page';
+import { closeEventOf, type Connection, type Recording } from '../../src/protocol/recording';
+
+const s = useBrowserAndServer();
+const closedAt = (suffix: string) => (r: Recording) => r.connections.find((c) => c.url.endsWith(suffix) && closeEventOf(c));
+
+async function openPage(path: string, head = ''): Promise<{ page: Page; url: string; errors: string[] }> {
+  const url = s.server.page(path, `<!doctype html><html><head><script>${head}</script></head><body>${path}</body></html>`);
+  const page = await s.b.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, url, errors };
+}
+
+/** Opens a socket in the page and waits for it to be open; the server side is returned. */
+async function openSocket(page: Page, path: string) {
+  const wsUrl = `${s.server.wsOrigin}${path}`;
+  await page.evaluate((u) => new Promise((res) => {
+    const ws = new WebSocket(u);
+    (window as unknown as Record<string, WebSocket>)[u] = ws;
+    ws.onopen = res;
+  }), wsUrl);
+  return { wsUrl, server: await s.server.connectionTo(path) };
+}
+
+describe('hostile pages', () => {
+  let ext: Page;
+  beforeAll(async () => {
+    ext = await openExtensionPage(s.b.context, s.b.extensionId);
+  });
+
+  it('gets no hook function from Error.prepareStackTrace, so it cannot forge sockets or poison socket numbers', async () => {
+    const { page, url, errors } = await openPage('/getfunction');
+    const { wsUrl, server } = await openSocket(page, '/gf-before');
+    const leaked = await page.evaluate(async (u) => {
+      const mine = new Set<unknown>();
+      const found = new Set<unknown>();
+      Error.prepareStackTrace = (_e: Error, sites: NodeJS.CallSite[]) => {
+        for (const cs of sites) {
+          const f = cs.getFunction();
+          if (f && !mine.has(f)) found.add(f);
+        }
+        return 'stack';
+      };
+      const probe = () => {
+        const ws = new WebSocket(u + '-probe');
+        ws.close(4000, 'probe');
+      };
+      mine.add(probe);
+      probe();
+      (window as unknown as Record<string, WebSocket>)[u]!.close(4001, 'x');
+      delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+      // Whatever leaked, try to use it as the hook's emit.
+      const forged = { t: 'socket', k: Number.MAX_SAFE_INTEGER, api: 'WebSocket', url: 'wss://forged.example/', protocols: [], at: Date.now(), stack: '' };
+      for (const f of found) {
+        try {
+          (f as (e: unknown) => void)(forged);
+        } catch {
+          // keep trying
+        }
+      }
+      return found.size;
+    }, wsUrl);
+    expect(leaked).toBe(0);
+    await server.closed;
+    // A real socket opened afterwards is still recorded (no socket-number poisoning).
+    await openSocket(page, '/gf-after');
+    const rec = await waitForRecording(s.b.worker, url, (r) => (r.connections.some((c) => c.url.endsWith('/gf-after')) ? r : undefined));
+    expect(JSON.stringify(rec)).not.toContain('forged.example');
+    expect(closeEventOf(rec.connections.find((c) => c.url === wsUrl) as Connection)?.code).toBe(4001);
+    expect(errors).toEqual([]);
+  });
+
+  it('records the true close when the page patches CloseEvent getters, and a throwing getter shows the page no error', async () => {
+    const { page, url, errors } = await openPage('/getters');
+    const a = await openSocket(page, '/patched');
+    await page.evaluate(() => {
+      const P = CloseEvent.prototype;
+      Object.defineProperty(P, 'code', { get: () => 4999, configurable: true });
+      // An object with a getter: structured-cloning it would run page code inside the hook.
+      Object.defineProperty(P, 'reason', { get: () => ({ get x() { return 'FORGED-A'; } }), configurable: true });
+      Object.defineProperty(P, 'wasClean', { get: () => false, configurable: true });
+    });
+    a.server.ws.close(1000, 'true reason');
+    const c = await waitForRecording(s.b.worker, url, closedAt('/patched'));
+    expect(closeEventOf(c)).toMatchObject({ code: 1000, reason: 'true reason', wasClean: true });
+    const b = await openSocket(page, '/throwing');
+    await page.evaluate(() => {
+      for (const k of ['code', 'reason', 'wasClean']) Object.defineProperty(CloseEvent.prototype, k, { get() { throw new Error('page getter'); }, configurable: true });
+      Object.defineProperty(MessageEvent.prototype, 'data', { get() { throw new Error('page data getter'); }, configurable: true });
+    });
+    b.server.ws.send('hi');
+    b.server.ws.close(1000, 'still true');
+    const d = await waitForRecording(s.b.worker, url, closedAt('/throwing'));
+    expect(closeEventOf(d)).toMatchObject({ code: 1000, reason: 'still true', wasClean: true });
+    expect(d.counters.receivedMessages).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('cannot take the private port through a MessageEvent.prototype.data getter during a simulation', async () => {
+    const { page, url } = await openPage('/steal');
+    const { wsUrl } = await openSocket(page, '/sim-steal');
+    await page.evaluate(() => {
+      const w = window as unknown as { stolen: number };
+      w.stolen = 0;
+      const real = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')?.get as () => unknown;
+      Object.defineProperty(MessageEvent.prototype, 'data', {
+        configurable: true,
+        get() {
+          const target = (this as MessageEvent).target;
+          if (target instanceof MessagePort) {
+            w.stolen++;
+            target.postMessage({ t: 'socket', k: 99, api: 'WebSocket', url: 'wss://forged.example/', protocols: [], at: Date.now(), stack: '' });
+          }
+          return real.call(this);
+        },
+      });
+    });
+    const c = await waitForRecording(s.b.worker, url, (r) => r.connections.find((x) => x.url === wsUrl));
+    const r = await waitForRecording(s.b.worker, url, (x) => x);
+    expect(await request(ext, { type: 'simulate', tabId: r.tabId, connectionId: c.id, scope: 'connection', command: { kind: 'close', code: 1012, reason: 'sim' } })).toEqual({ type: 'ok' });
+    const closed = await waitForRecording(s.b.worker, url, closedAt('/sim-steal'));
+    expect(closeEventOf(closed)).toMatchObject({ code: 1012, simulated: true });
+    expect(await page.evaluate(() => (window as unknown as { stolen: number }).stolen)).toBe(0);
+    expect(JSON.stringify(await waitForRecording(s.b.worker, url, (x) => x))).not.toContain('forged.example');
+  });
+
+  it('keeps every closure when the page sends look-alike objects as data, counting them as unsized', async () => {
+    const { page, url } = await openPage('/sizes');
+    const shapes = ['{"byteLength":"large"}', '{"size":-5}', '{"byteLength":1e300}', '{"size":1.5}'];
+    for (const [i, shape] of shapes.entries()) {
+      const { wsUrl, server } = await openSocket(page, `/size-${i}`);
+      await page.evaluate(([u, json]) => (window as unknown as Record<string, WebSocket>)[u as string]!.send(JSON.parse(json as string)), [wsUrl, shape]);
+      server.ws.close(1000, 'ok');
+    }
+    for (const i of shapes.keys()) {
+      const c = await waitForRecording(s.b.worker, url, closedAt(`/size-${i}`));
+      expect(closeEventOf(c)).toMatchObject({ code: 1000, reason: 'ok' });
+      expect(c.counters, JSON.stringify(c)).toMatchObject({ sentMessages: 1, sentSize: 0 });
+      expect(c.truncated).toContain('counters');
+    }
+  });
+
+  it('records the sockets of a frame whose document.open() is called at once, and the page gets no port', async () => {
+    const { page, url } = await openPage('/docopen');
+    const wsUrl = `${s.server.wsOrigin}/docopen-frame`;
+    const stolen = await page.evaluate((u) => {
+      const f = document.createElement('iframe');
+      document.body.append(f);
+      const w = f.contentWindow as Window & typeof globalThis;
+      f.contentDocument?.open();
+      let ports = 0;
+      w.addEventListener('message', (e) => (ports += e.ports.length), true);
+      addEventListener('message', (e) => (ports += e.ports.length), true);
+      const ws = new w.WebSocket(u);
+      return new Promise<number>((res) => {
+        ws.onopen = () => setTimeout(() => res(ports), 100);
+      });
+    }, wsUrl);
+    expect(stolen).toBe(0);
+    const server = await s.server.connectionTo('/docopen-frame');
+    server.ws.close(4003, 'frame');
+    const c = await waitForRecording(s.b.worker, url, closedAt('/docopen-frame'));
+    expect(closeEventOf(c)).toMatchObject({ code: 4003, reason: 'frame' });
+  });
+
+  it('records an object close reason as the string the browser used', async () => {
+    const { page, url } = await openPage('/objreason');
+    const { wsUrl } = await openSocket(page, '/obj-reason');
+    await page.evaluate((u) => {
+      const ws = (window as unknown as Record<string, WebSocket>)[u]!;
+      ws.close({ valueOf: () => 4005 } as unknown as number, { toString: () => 'object reason' } as unknown as string);
+    }, wsUrl);
+    const c = await waitForRecording(s.b.worker, url, closedAt('/obj-reason'));
+    expect(c.events.find((e) => e.type === 'close-call')).toMatchObject({ code: 4005, reason: 'object reason' });
+    expect(closeEventOf(c)).toMatchObject({ code: 4005, reason: 'object reason' });
+  });
+});
+
+describe('regressions: attacks that must keep failing', () => {
+  it('rejects forged window messages of many shapes, even in a flood, and still records real sockets', async () => {
+    const { page, url } = await openPage('/forged-shapes');
+    await page.evaluate(() => {
+      const shapes: unknown[] = [
+        { __closeline_hook_hello__: 1 },
+        { __closeline_hook_hello__: { ports: 1 } },
+        { source: 'closeline', v: 1, msg: { type: 'hello', docNonce: 'x', url: 'https://forged.example/', isTop: true } },
+        { source: 'closeline', v: 1, msg: { type: 'batch', seq: 1, events: [{ t: 'socket', k: 1, url: 'wss://forged.example/' }], dropped: {} } },
+        { source: 'closeline', v: 2, msg: null },
+      ];
+      for (let i = 0; i < 2000; i++) window.postMessage(shapes[i % shapes.length], '*');
+      const ch = new MessageChannel();
+      window.postMessage({ __closeline_hook_hello__: 1 }, '*', [ch.port2]);
+      ch.port1.postMessage({ t: 'socket', k: 1, api: 'WebSocket', url: 'wss://forged.example/', protocols: [], at: Date.now(), stack: '' });
+      window.dispatchEvent(new MessageEvent('__closeline_port__', { ports: [new MessageChannel().port1] }));
+      window.dispatchEvent(new Event('__closeline_port_request__'));
+    });
+    const { server } = await openSocket(page, '/after-flood');
+    server.ws.close(1000, 'real');
+    const rec = await waitForRecording(s.b.worker, url, (r) => (closedAt('/after-flood')(r) && r.dropped.eventsRejected >= 2001 ? r : undefined));
+    expect(rec.dropped.eventsRejected).toBe(2001);
+    expect(JSON.stringify(rec)).not.toContain('forged.example');
+  });
+
+  it('records subclasses, sockets under frozen prototypes, and a 123-byte reason', async () => {
+    const { page, url, errors } = await openPage('/regress');
+    const reason = 'é'.repeat(61) + 'x'; // 123 UTF-8 bytes
+    const wsOrigin = s.server.wsOrigin;
+    await page.evaluate(([origin, r]) => {
+      class Sub extends WebSocket {
+        hello() {
+          return 'hi';
+        }
+      }
+      Object.freeze(WebSocket.prototype);
+      Object.freeze(CloseEvent.prototype);
+      Object.freeze(EventTarget.prototype);
+      const sub = new Sub(`${origin}/subclass`);
+      sub.onopen = () => sub.close(4004, r);
+    }, [wsOrigin, reason]);
+    const c = await waitForRecording(s.b.worker, url, closedAt('/subclass'));
+    expect(c.events.find((e) => e.type === 'close-call')).toMatchObject({ code: 4004, reason });
+    expect(closeEventOf(c)).toMatchObject({ code: 4004, reason, wasClean: true });
+    expect(c.truncated).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+});
