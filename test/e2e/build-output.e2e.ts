@@ -27,4 +27,14 @@ describe('built content scripts', () => {
     expect(code).not.toMatch(/^\s*(import|export)\b/m);
     expect(code).not.toMatch(/[;}]\s*(import\s*[{*\w]|export\s*[{*\w])/);
   });
+
+  it.each(manifest.content_scripts.flatMap((c) => c.js))('%s is strict code (a page stack trace must not hand out its functions)', (file) => {
+    const code = readFileSync(join(DIST, file), 'utf8');
+    expect(code.startsWith('"use strict";')).toBe(true);
+  });
+
+  it('keeps the MAIN-world hook within 8 KB minified', () => {
+    const hook = manifest.content_scripts.find((c) => c.world === 'MAIN')?.js[0] as string;
+    expect(readFileSync(join(DIST, hook)).length).toBeLessThanOrEqual(8 * 1024);
+  });
 });
