@@ -3,6 +3,7 @@
  * summary out. Pure: no browser APIs, so it runs in the panel, the popup,
  * the background and tests alike.
  */
+import { judgeStalls, type StallResult } from './stall';
 import type { Recording } from '../protocol/recording';
 import type { Analysis, Closure, Episode, Verdict } from './types';
 import { classify, type ClosureFacts } from './classify';
@@ -17,6 +18,7 @@ import { getProfile } from './profiles';
 export { profiles, getProfile } from './profiles';
 export type { Profile } from './profiles';
 export type * from './types';
+export { judgeStall, judgeStalls, STALL_NOTICE_WINDOW_S, type StallResult } from './stall';
 
 export interface AnalyzeOptions {
   /** Settings.profileId; unknown ids fall back to the default (flagged in the result). */
@@ -78,5 +80,13 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions): An
     const conn = byId.get(c.connectionId);
     return conn ? knowledge.categoryFor(c.code, conn) : 'unknown';
   });
-  return { closures: list, episodes, verdictByClosure, summary, profileId: profile.id, ...(unknown && { unknownProfileId: opts.profileId }) };
+  const stalls: Record<string, StallResult[]> = {};
+  for (const c of connections) {
+    if (c.events.some((e) => e.type === 'stall')) stalls[c.id] = judgeStalls(c, connections, opts.now);
+  }
+  return {
+    closures: list, episodes, verdictByClosure, summary, profileId: profile.id,
+    ...(unknown && { unknownProfileId: opts.profileId }),
+    ...(Object.keys(stalls).length ? { stalls } : {}),
+  };
 }

@@ -3,6 +3,7 @@
  * Every human sentence is an i18n message id plus substitutions.
  */
 import type { EpochMs } from '../protocol/recording';
+import type { StallResult } from './stall';
 
 export type Initiator =
   | 'page' // close() was called before the close event; the event's code is the server's echo
@@ -97,4 +98,6 @@ export interface Analysis {
   profileId?: string;
   /** Set when the requested profile id was unknown and the default judged instead. */
   unknownProfileId?: string;
+  /** Simulated stalls, judged, by connection id (only connections that had one). */
+  stalls?: Record<string, StallResult[]>;
 }

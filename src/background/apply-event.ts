@@ -49,6 +49,13 @@ export function applyToConnection(c: Connection, ev: ConnectionEvent): void {
       c.events = c.events.filter((e) => e.type !== 'ended-with-document');
       c.events.push({ type: 'close', at: ev.at, code: ev.code, reason: ev.reason, wasClean: ev.wasClean, ...(ev.sim ? { simulated: true } : {}) });
       c.counters = ev.counters;
+      if (ev.last) c.lastMessages = ev.last;
+      return;
+    case 'stall':
+      c.events.push({ type: 'stall', at: ev.at, seconds: ev.seconds, simulated: true });
+      return;
+    case 'stall-end':
+      c.events.push({ type: 'stall-end', at: ev.at, outcome: ev.outcome, heldIn: ev.heldIn, heldOut: ev.heldOut, simulated: true });
       return;
   }
 }

@@ -10,6 +10,7 @@
  * (batches are de-duplicated by sequence number) and pushes it to the views
  * that re-subscribe.
  */
+import { captureContentFor, siteOf } from '../protocol/capture-policy';
 import type { BackgroundPush, RelayBatch, RelayHello, Settings } from '../protocol/messages';
 import { emptyRecording } from '../protocol/recording';
 import { clampUrl } from '../protocol/clamp';
@@ -99,7 +100,10 @@ export class Hub {
     if (batch.seq > doc.lastSeq) {
       doc.lastSeq = batch.seq;
       if (!this.isPaused(tab)) {
-        for (const ev of batch.events) tab.apply(docId, doc, ev);
+        // The relay only asks for content where capture is on; a document whose site is off
+        // (or was turned off since) never gets content stored.
+        const capture = captureContentFor(siteOf(doc.url), this.deps.settings());
+        for (const ev of batch.events) tab.apply(docId, doc, !capture && ev.t === 'close' && ev.last ? { ...ev, last: undefined } : ev);
         tab.addDropped(batch.dropped);
       }
     }

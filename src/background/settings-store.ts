@@ -1,6 +1,7 @@
 /** Settings live in storage.local (they outlive the browser session, unlike recordings). */
 import type { Storage } from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
+import { sanitizeCaptureMap } from '../protocol/capture-policy';
 
 const KEY = 'settings';
 
@@ -12,6 +13,9 @@ export function sanitizeSettings(patch: unknown, base: Settings): Settings {
   if (typeof p.profileId === 'string' && /^[a-z0-9-]{1,40}$/.test(p.profileId)) next.profileId = p.profileId;
   if (typeof p.recentMinutes === 'number' && Number.isInteger(p.recentMinutes) && p.recentMinutes >= 1 && p.recentMinutes <= 24 * 60) next.recentMinutes = p.recentMinutes;
   if (typeof p.redactQuery === 'boolean') next.redactQuery = p.redactQuery;
+  const capture = sanitizeCaptureMap(p.contentCapture);
+  if (capture) next.contentCapture = capture;
+  if (typeof p.exportContent === 'boolean') next.exportContent = p.exportContent;
   if (Array.isArray(p.pausedSites) && p.pausedSites.length <= 1000 && p.pausedSites.every((s) => typeof s === 'string' && s.length <= 253)) next.pausedSites = [...new Set(p.pausedSites as string[])];
   return next;
 }

@@ -4,9 +4,9 @@
  * the code is one a server may send), again in the relay, and in the hook.
  */
 import browser from 'webextension-polyfill';
-import { MAX_OUTAGE_SECONDS, wrap, type HookCommand, type SimulateCommand } from '../protocol/messages';
+import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS, wrap, type HookCommand, type SimulateCommand } from '../protocol/messages';
 import { endOf, endpointOf, type Connection } from '../protocol/recording';
-import { isServerSendableCode } from '../protocol/commands';
+import { isServerSendableCode, isStallSeconds } from '../protocol/commands';
 import { clampUtf8 } from '../protocol/clamp';
 import type { Hub } from './hub';
 import { startOutage } from './outage';
@@ -33,6 +33,7 @@ export async function simulate(hub: Hub, tabId: number, connectionId: string, sc
   if ((cmd.kind === 'outage' || cmd.kind === 'close-then-outage') && !(Number.isInteger(cmd.seconds) && cmd.seconds >= 1 && cmd.seconds <= MAX_OUTAGE_SECONDS)) {
     return t('bg_sim_bad_seconds', [String(MAX_OUTAGE_SECONDS)]);
   }
+  if (cmd.kind === 'stall' && !isStallSeconds(cmd.seconds)) return t('bg_sim_bad_seconds', [String(MAX_STALL_SECONDS)]);
   if (cmd.kind === 'outage' || cmd.kind === 'close-then-outage') {
     try {
       await startOutage(tabId, conn.url, cmd.seconds);
@@ -47,7 +48,11 @@ export async function simulate(hub: Hub, tabId: number, connectionId: string, sc
   for (const c of targets) {
     const k = Number(c.id.slice(c.id.lastIndexOf(':') + 1));
     const command: HookCommand =
-      cmd.kind === 'drop' ? { t: 'simulate-drop', k } : { t: 'simulate-close', k, code: code as number, reason: clampUtf8('reason' in cmd && typeof cmd.reason === 'string' ? cmd.reason : '', 123).value };
+      cmd.kind === 'drop'
+        ? { t: 'simulate-drop', k }
+        : cmd.kind === 'stall'
+          ? { t: 'simulate-stall', k, seconds: cmd.seconds }
+          : { t: 'simulate-close', k, code: code as number, reason: clampUtf8('reason' in cmd && typeof cmd.reason === 'string' ? cmd.reason : '', 123).value };
     if (await send(c, tabId, command)) delivered++;
   }
   return delivered ? undefined : t('bg_sim_no_answer');

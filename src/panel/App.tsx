@@ -21,6 +21,7 @@ import { DroppedNotice } from './notices/DroppedNotice';
 import { EmptyState, ImportedBanner, ImportErrorBanner, StatusBanner, WorkerGapNotice } from './notices/Notices';
 import type { HandshakeFeed } from './network/devtools-network';
 import { ServicesContext, type PanelServices } from './services';
+import { SettingsContext } from './settings-context';
 import { useSimulation } from './simulate/use-simulation';
 import { ClosuresTable } from './table/ClosuresTable';
 import { FilterBar } from './toolbar/FilterBar';
@@ -43,6 +44,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const imports = useImport(source);
   const recording = useRecording(imports.active);
   const [settings, updateSettings] = useSettings(source);
+  const settingsHandle = useMemo(() => ({ settings, update: updateSettings }), [settings, updateSettings]);
   const status = useStatus(source, recording);
   const analysed = useAnalysis(recording, services, settings?.profileId ?? 'default', !imports.imported);
   // DevTools' network data belongs to the live tab, never to an imported file.
@@ -67,7 +69,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const onExport = () => {
     if (!recording) return;
     const at = now();
-    saveFile(exportFileName(recording, at), exportText(recording, settings?.redactQuery ?? true, at));
+    saveFile(exportFileName(recording, at), exportText(recording, settings?.redactQuery ?? true, at, settings?.exportContent === true));
   };
   const onClear = () => {
     setSelectedId(null);
@@ -102,6 +104,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
 
   return (
     <ServicesContext.Provider value={services}>
+      <SettingsContext.Provider value={settingsHandle}>
       <div className="app">
         <Toolbar
           settings={settings}
@@ -132,6 +135,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
         </main>
         <WorkerGapNotice />
       </div>
+      </SettingsContext.Provider>
     </ServicesContext.Provider>
   );
 }

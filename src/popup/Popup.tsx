@@ -3,6 +3,7 @@
  * problems first. Everything comes from the RecordingSource; the analysis is
  * the same pure core the panel uses.
  */
+import { CaptureToggle } from '../ui/components/CaptureToggle';
 import { useCallback, useMemo } from 'react';
 import { analyzeRecording } from '../analysis';
 import type { Connection } from '../protocol/recording';
@@ -58,7 +59,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
   const onExport = () => {
     if (!recording) return;
     const now = clock();
-    download(exportFileName(recording, now), exportText(recording, redactQuery, now));
+    download(exportFileName(recording, now), exportText(recording, redactQuery, now, settings.exportContent));
   };
 
   return (
@@ -66,7 +67,10 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
       <header className="popup-header">
         <h1>{t('popup_heading')}</h1>
         {view?.site && (
-          <PauseToggle site={view.site} pausedSites={settings.pausedSites} onChange={(pausedSites) => updateSettings({ pausedSites })} />
+          <>
+            <PauseToggle site={view.site} pausedSites={settings.pausedSites} onChange={(pausedSites) => updateSettings({ pausedSites })} />
+            <CaptureToggle site={view.site} settings={settings} onChange={(patch) => void updateSettings(patch)} />
+          </>
         )}
       </header>
       {status === 'no-hook' && (
@@ -93,7 +97,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
           )}
           <DroppedNotice dropped={recording.dropped} />
           <PopupActions summaryText={summaryText} onExport={onExport} redactQuery={redactQuery} />
-          <PopupSettings recentMinutes={recentMinutes} redactQuery={redactQuery} onChange={updateSettings} />
+          <PopupSettings recentMinutes={recentMinutes} redactQuery={redactQuery} exportContent={settings.exportContent} onChange={updateSettings} />
         </>
       )}
       <footer className="muted small">{t('popup_panel_hint')}</footer>

@@ -7,10 +7,11 @@ export const RECENT_CHOICES = [5, 15, 60, 240] as const;
 interface Props {
   recentMinutes: number;
   redactQuery: boolean;
+  exportContent: boolean;
   onChange(patch: Partial<Settings>): void;
 }
 
-export function PopupSettings({ recentMinutes, redactQuery, onChange }: Props) {
+export function PopupSettings({ recentMinutes, redactQuery, exportContent, onChange }: Props) {
   // Keep a stored value that is not one of the choices selectable.
   const choices = RECENT_CHOICES.includes(recentMinutes as (typeof RECENT_CHOICES)[number]) ? RECENT_CHOICES : [...RECENT_CHOICES, recentMinutes].sort((a, b) => a - b);
   return (
@@ -28,6 +29,10 @@ export function PopupSettings({ recentMinutes, redactQuery, onChange }: Props) {
       </label>
       <label title={t('ui_redact_query_title')}>
         <input type="checkbox" checked={redactQuery} onChange={(e) => onChange({ redactQuery: e.target.checked })} data-testid="redact-query" /> {t('ui_redact_query')}
+      </label>
+      <label title={t('ui_export_content_title')}>
+        <input type="checkbox" checked={exportContent} onChange={(e) => onChange({ exportContent: e.target.checked })} data-testid="export-content" />{' '}
+        {t('ui_export_content')}
       </label>
     </section>
   );

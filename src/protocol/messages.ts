@@ -10,7 +10,7 @@
  * validates and clamps them (src/content/validate-hook-event.ts) before they
  * become RelayEvents.
  */
-import type { Connection, DroppedCounts, EpochMs, LifecycleState, Mark, MessageCounters, Recording, SocketApi } from './recording';
+import type { Connection, DroppedCounts, EpochMs, LastMessage, LifecycleState, Mark, MessageCounters, Recording, SocketApi } from './recording';
 
 export const PROTOCOL_SOURCE = 'closeline';
 export const PROTOCOL_VERSION = 1;
@@ -49,13 +49,20 @@ export type HookEvent =
       counters: MessageCounters;
       /** Some message's size was unknown (not a string, ArrayBuffer, view or Blob): it counted 0. */
       unsized?: boolean;
-    };
+      /** Present only where content capture is on for the document's site. */
+      last?: LastMessage[];
+    }
+  | { t: 'stall'; k: number; at: EpochMs; seconds: number }
+  | { t: 'stall-end'; k: number; at: EpochMs; outcome: 'delivered' | 'dropped'; heldIn: number; heldOut: number };
 
 // relay -> page (commands for the hook, issue 7). Outages are not a hook command:
 // the background blocks handshakes with a declarativeNetRequest session rule.
 export type HookCommand =
   | { t: 'simulate-close'; k: number; code: number; reason: string }
-  | { t: 'simulate-drop'; k: number };
+  | { t: 'simulate-drop'; k: number }
+  | { t: 'simulate-stall'; k: number; seconds: number }
+  /** Whether the hook keeps message content for this document's site (k is unused: 0). */
+  | { t: 'capture'; k: 0; on: boolean };
 
 // ---------------------------------------------------------------------------
 // relay -> background
@@ -117,6 +124,13 @@ export interface Settings {
   redactQuery: boolean;
   /** Hostnames where recording is paused. */
   pausedSites: string[];
+  /**
+   * Per-site choice to keep the last messages' content, by hostname. A site not
+   * listed gets the default: on for local development hosts only (capture-policy.ts).
+   */
+  contentCapture: Record<string, boolean>;
+  /** Exports include the last messages' content (off by default). */
+  exportContent: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -125,6 +139,8 @@ export const DEFAULT_SETTINGS: Settings = {
   recentMinutes: 15,
   redactQuery: true,
   pausedSites: [],
+  contentCapture: {},
+  exportContent: false,
 };
 
 /** Whether the tab's pages have the hook: tabs opened before install have none until reloaded. */
@@ -146,11 +162,14 @@ export type ViewRequest =
 export type SimulateCommand =
   | { kind: 'close'; code: number; reason: string }
   | { kind: 'drop' }
+  | { kind: 'stall'; seconds: number }
   | { kind: 'outage'; seconds: number }
   | { kind: 'close-then-outage'; code: number; reason: string; seconds: number };
 
 /** Longest simulated outage, in seconds. */
 export const MAX_OUTAGE_SECONDS = 600;
+/** Longest simulated stall, in seconds. */
+export const MAX_STALL_SECONDS = 600;
 
 export type ViewResponse =
   | { type: 'recording'; recording: Recording }

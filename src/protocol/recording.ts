@@ -66,7 +66,54 @@ export interface EndedWithDocumentEvent {
   cause: 'pagehide' | 'new-document' | 'tab-closed' | 'frame-gone';
 }
 
-export type SocketEvent = CloseCallEvent | OpenEvent | ErrorEvent | CloseEvent | EndedWithDocumentEvent;
+/**
+ * A simulated stall began: for `seconds` the hook withholds incoming messages from
+ * the page and holds the page's sends, while the socket stays open. Always simulated.
+ */
+export interface StallEvent {
+  type: 'stall';
+  at: EpochMs;
+  seconds: number;
+  simulated: true;
+}
+
+/**
+ * A simulated stall ended: held messages were delivered (the socket was still open)
+ * or dropped (it closed during the stall). Counts are of the held messages.
+ */
+export interface StallEndEvent {
+  type: 'stall-end';
+  at: EpochMs;
+  outcome: 'delivered' | 'dropped';
+  heldIn: number;
+  heldOut: number;
+  simulated: true;
+}
+
+export type SocketEvent = CloseCallEvent | OpenEvent | ErrorEvent | CloseEvent | EndedWithDocumentEvent | StallEvent | StallEndEvent;
+
+/** Messages kept per direction in the hook's ring, and the caps on what one becomes at close. */
+export const LAST_MESSAGES_PER_DIRECTION = 5;
+export const LAST_MESSAGE_TEXT_BYTES = 1024;
+export const LAST_MESSAGE_HEX_BYTES = 64;
+
+/**
+ * One of the last messages before the close, as plain text (captured only where
+ * message content capture is on). `size` is in the counters' units: UTF-16 code
+ * units for text, bytes for binary data.
+ */
+export interface LastMessage {
+  dir: 'in' | 'out';
+  at: EpochMs;
+  kind: 'text' | 'binary' | 'blob' | 'other';
+  size: number;
+  /** Text frames: the first 1 KiB of UTF-8, cut on a character boundary. */
+  text?: string;
+  /** Binary frames: the first 64 bytes in lowercase hex. */
+  hex?: string;
+  /** True when `text` or `hex` is only the beginning of the message. */
+  cut?: boolean;
+}
 
 /** Message counters: a count and a size per direction, O(1) per message. */
 export interface MessageCounters {
@@ -99,6 +146,11 @@ export interface Connection {
   counters: MessageCounters;
   /** Names of fields that were clamped at the relay (url, stack, reason, protocols...). */
   truncated?: string[];
+  /**
+   * The last messages in each direction before the close, oldest first (only where
+   * content capture was on). Left out of exports unless the user includes content.
+   */
+  lastMessages?: LastMessage[];
 }
 
 export interface NavigationMark {

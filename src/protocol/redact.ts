@@ -5,7 +5,7 @@
  * between attempts. Passwords in URLs are never stored at all: `stripPasswords`
  * runs before anything from the page is kept.
  */
-import type { Connection, Recording, SocketEvent } from './recording';
+import type { Connection, LastMessage, Recording, SocketEvent } from './recording';
 
 export const REDACTED = 'REDACTED';
 
@@ -66,6 +66,18 @@ function redactEvent(e: SocketEvent): SocketEvent {
   return e;
 }
 
+/**
+ * Redacts query-like tokens in free text (a message body): the value of every `name=value` pair,
+ * as in a URL query or a form body. Names stay, as in URLs.
+ */
+export function redactText(text: string): string {
+  return text.replace(/([A-Za-z0-9_.[\]-]+)=([^&\s"'<>;,}]+)/g, `$1=${REDACTED}`);
+}
+
+function redactMessage(m: LastMessage): LastMessage {
+  return m.text === undefined ? m : { ...m, text: redactText(m.text) };
+}
+
 function redactConnection(c: Connection): Connection {
   return {
     ...c,
@@ -74,6 +86,7 @@ function redactConnection(c: Connection): Connection {
     stack: redactStack(c.stack),
     protocols: c.protocols.map(redactProtocol),
     events: c.events.map(redactEvent),
+    ...(c.lastMessages ? { lastMessages: c.lastMessages.map(redactMessage) } : {}),
   };
 }
 
@@ -83,5 +96,15 @@ export function redactRecording(rec: Recording): Recording {
     ...rec,
     connections: rec.connections.map(redactConnection),
     marks: rec.marks.map((m) => (m.type === 'navigation' ? { ...m, url: redactUrl(m.url) } : m)),
+  };
+}
+
+/** A copy without message content: the last messages keep direction, time, kind and size only. */
+export function withoutMessageContent(rec: Recording): Recording {
+  return {
+    ...rec,
+    connections: rec.connections.map((c) =>
+      c.lastMessages ? { ...c, lastMessages: c.lastMessages.map(({ dir, at, kind, size }) => ({ dir, at, kind, size })) } : c,
+    ),
   };
 }

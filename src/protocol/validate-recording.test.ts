@@ -46,7 +46,7 @@ describe('parseRecording', () => {
     ['a mark after 2100', mutated((r) => { (r.marks as Record<string, unknown>[])[0]!.at = Date.UTC(2100, 0, 2); }), 'panel_import_err_time', ['$.marks[0].at', '2100']],
     ['negative counter', mutated((r) => { (r.connections[0]!.counters as Record<string, number>).sentSize = -1; }), 'panel_import_err_integer', ['$.connections[0].counters.sentSize', '0', String(Number.MAX_SAFE_INTEGER)]],
     ['code out of range', mutated((r) => { (r.connections[0]!.events as Record<string, unknown>[])[2]!.code = 70000; }), 'panel_import_err_integer', ['$.connections[0].events[2].code', '0', '65535']],
-    ['unknown event type', mutated((r) => { (r.connections[1]!.events as Record<string, unknown>[])[0]!.type = 'boom'; }), 'panel_import_err_enum', ['$.connections[1].events[0].type', 'close-call, open, error, close, ended-with-document']],
+    ['unknown event type', mutated((r) => { (r.connections[1]!.events as Record<string, unknown>[])[0]!.type = 'boom'; }), 'panel_import_err_enum', ['$.connections[1].events[0].type', 'close-call, open, error, close, ended-with-document, stall, stall-end']],
     ['wasClean not boolean', mutated((r) => { (r.connections[1]!.events as Record<string, unknown>[])[1]!.wasClean = 'no'; }), 'panel_import_err_boolean', ['$.connections[1].events[1].wasClean']],
     ['url too long', mutated((r) => { r.connections[0]!.url = 'x'.repeat(65_537); }), 'panel_import_err_too_long', ['$.connections[0].url', '65536']],
     ['protocols not a list', mutated((r) => { r.connections[0]!.protocols = 'chat'; }), 'panel_import_err_array', ['$.connections[0].protocols']],

@@ -9,6 +9,7 @@ import {
   RECORDING_FORMAT_VERSION,
   type Connection,
   type DroppedCounts,
+  type LastMessage,
   type Mark,
   type MessageCounters,
   type Recording,
@@ -107,7 +108,7 @@ const count = int(0, MAX_COUNT);
 
 const socketEvent: Decoder<SocketEvent> = (v, p) => {
   const o = obj(v, p);
-  const type = req(o, 'type', oneOf(['close-call', 'open', 'error', 'close', 'ended-with-document'] as const), p);
+  const type = req(o, 'type', oneOf(['close-call', 'open', 'error', 'close', 'ended-with-document', 'stall', 'stall-end'] as const), p);
   const at = req(o, 'at', time, p);
   switch (type) {
     case 'close-call':
@@ -132,7 +133,37 @@ const socketEvent: Decoder<SocketEvent> = (v, p) => {
       });
     case 'ended-with-document':
       return { type, at, cause: req(o, 'cause', oneOf(['pagehide', 'new-document', 'tab-closed', 'frame-gone'] as const), p) };
+    case 'stall':
+      return { type, at, seconds: req(o, 'seconds', int(1, 86_400), p), simulated: true };
+    case 'stall-end':
+      return {
+        type, at,
+        outcome: req(o, 'outcome', oneOf(['delivered', 'dropped'] as const), p),
+        heldIn: req(o, 'heldIn', count, p),
+        heldOut: req(o, 'heldOut', count, p),
+        simulated: true,
+      };
   }
+};
+
+// The relay keeps 10 messages, 1 KiB of text or 64 bytes of hex each; a file may not carry more.
+const MAX_LAST_MESSAGES = 10;
+const MAX_LAST_TEXT = 1024;
+const HEX = /^(?:[0-9a-f]{2}){0,64}$/;
+
+const lastMessage: Decoder<LastMessage> = (v, p) => {
+  const o = obj(v, p);
+  const hex = opt(o, 'hex', str(128), p);
+  if (hex !== undefined && !HEX.test(hex)) fail('panel_import_err_hex', [`${p}.hex`]);
+  return defined<LastMessage>({
+    dir: req(o, 'dir', oneOf(['in', 'out'] as const), p),
+    at: req(o, 'at', time, p),
+    kind: req(o, 'kind', oneOf(['text', 'binary', 'blob', 'other'] as const), p),
+    size: req(o, 'size', count, p),
+    text: opt(o, 'text', str(MAX_LAST_TEXT), p),
+    hex,
+    cut: opt(o, 'cut', bool, p),
+  });
 };
 
 const counters: Decoder<MessageCounters> = (v, p) => {
@@ -160,6 +191,7 @@ const connection: Decoder<Connection> = (v, p) => {
     events: req(o, 'events', arr(socketEvent, MAX_EVENTS), p),
     counters: req(o, 'counters', counters, p),
     truncated: opt(o, 'truncated', arr(str(MAX_SHORT), 64), p),
+    lastMessages: opt(o, 'lastMessages', arr(lastMessage, MAX_LAST_MESSAGES), p),
   });
 };
 

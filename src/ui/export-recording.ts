@@ -2,7 +2,7 @@
  * Export, shared by the panel and the popup: the recording as the JSON document docs/recording-format.md
  * describes, with query values redacted unless the user turned that off.
  */
-import { redactRecording } from '../protocol/redact';
+import { redactRecording, withoutMessageContent } from '../protocol/redact';
 import type { Recording } from '../protocol/recording';
 import { formatFileDate } from './components/format';
 
@@ -28,8 +28,10 @@ export function exportFileName(rec: Recording, now: number): string {
   return `closeline-${recordingHost(rec)}-${formatFileDate(now)}.json`;
 }
 
-export function exportText(rec: Recording, redactQuery: boolean, now: number): string {
-  const out: Recording = { ...(redactQuery ? redactRecording(rec) : rec), exportedAt: now };
+/** Message content is left out unless the user ticked "include message content". */
+export function exportText(rec: Recording, redactQuery: boolean, now: number, includeContent = false): string {
+  const content = includeContent ? rec : withoutMessageContent(rec);
+  const out: Recording = { ...(redactQuery ? redactRecording(content) : content), exportedAt: now };
   return JSON.stringify(out, null, 2);
 }
 

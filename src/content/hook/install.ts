@@ -19,14 +19,25 @@ import { hookStream } from './stream';
 import { createToStringMask } from './mask';
 import { createSimulator } from './simulate';
 import { saveNatives, type AnyFn, type Natives } from './natives';
+import { createSerializer, newRing, ringPush, saveRingNatives, type Ring } from './ring';
+import { createStaller } from './stall';
 
-/** Per-socket state. Counters are the only per-message work. */
+/** Per-socket state. Per message: counters, and one slot write in a ring while capture may be on. */
 export interface SocketRec {
   k: number;
   c: MessageCounters;
   done: boolean;
   /** A message of unknown size was counted (0 added to the size). */
   u?: boolean;
+  rin: Ring;
+  rout: Ring;
+}
+
+/** Content capture for this document's site: unknown until the relay says (kept in the ring only). */
+const enum Capture {
+  Unknown,
+  On,
+  Off,
 }
 
 export interface HookContext {
@@ -72,6 +83,10 @@ export function installHook(win: Window & typeof globalThis): void {
   const gData = getter(win.MessageEvent.prototype, 'data');
   const gType = getter(win.Event.prototype, 'type');
 
+  const ringNatives = saveRingNatives(win);
+  const serialize = createSerializer(ringNatives);
+  let capture = Capture.Unknown;
+
   const channel = new win.MessageChannel();
   const port = channel.port1;
   const recs = new WM<object, SocketRec>();
@@ -114,6 +129,10 @@ export function installHook(win: Window & typeof globalThis): void {
   };
   const { emit, now } = ctx;
   const sim = createSimulator(win, apply, getOwnPropertyDescriptor(proto, 'close')?.value as AnyFn, gState, gType);
+  const stall = createStaller({
+    win, nat: ringNatives, emit, now, gState, markOwn: sim.markOwn,
+    nativeSend: getOwnPropertyDescriptor(proto, 'send')?.value as AnyFn | undefined,
+  });
   const recOf = (o: unknown) => (typeof o === 'object' && o !== null ? (apply(wmGet, recs, [o]) as SocketRec | undefined) : undefined);
   const count = (rec: SocketRec, size: number, sent: boolean) => {
     const c = rec.c;
@@ -123,17 +142,17 @@ export function installHook(win: Window & typeof globalThis): void {
     else if (sent) c.sentSize += size;
     else c.receivedSize += size;
   };
-  const on = (ws: WebSocket, type: string, fn: (e: Event) => void) =>
+  const on = (ws: WebSocket, type: string, fn: (e: Event) => void, useCapture = false) =>
     apply(addEL, ws, [type, (e: Event) => {
       try {
         fn(e);
       } catch {
         // never surface hook errors to the page
       }
-    }]);
+    }, useCapture]);
 
   const track = (ws: WebSocket, args: unknown[]) => {
-    const rec: SocketRec = { k: ctx.nextK(), c: emptyCounters(), done: false };
+    const rec: SocketRec = { k: ctx.nextK(), c: emptyCounters(), done: false, rin: newRing(), rout: newRing() };
     apply(wmSet, recs, [ws, rec]);
     emit({ t: 'socket', k: rec.k, api: 'WebSocket', url: read(gUrl, ws) as string, protocols: protocolsOf(args[1]), at: now(), stack: ctx.stack() });
     sim.remember(rec.k, ws);
@@ -141,11 +160,15 @@ export function installHook(win: Window & typeof globalThis): void {
     on(ws, 'open', (e) => {
       if (trusted(e)) emit({ t: 'open', k: rec.k, at: now(), protocol: read(gProtocol, ws) as string, extensions: read(gExt, ws) as string });
     });
+    // Capture phase: at the target the browser runs capture listeners first, so a stall can withhold
+    // the message from every page listener, capturing or not.
     on(ws, 'message', (e) => {
       if (!e.isTrusted) return;
       const d = read(gData, e);
       count(rec, typeof d === 'string' ? d.length : n.byteSize(d, read(gBinary, ws) === 'blob'), false);
-    });
+      if (capture !== Capture.Off) ringPush(rec.rin, d, now());
+      stall.holdIncoming(ws, e as MessageEvent, d);
+    }, true);
     on(ws, 'error', (e) => {
       if (e.isTrusted && sim.intercept(ws, e)) return;
       if (trusted(e)) emit({ t: 'error', k: rec.k, at: now(), ...(e.isTrusted ? {} : { sim: true }) });
@@ -156,9 +179,11 @@ export function installHook(win: Window & typeof globalThis): void {
       if (!trusted(e) || rec.done) return;
       rec.done = true;
       sim.forget(rec.k);
+      stall.closed(ws);
       emit({
         t: 'close', k: rec.k, at: now(), code: read(gCode, e) as number, reason: read(gReason, e) as string, wasClean: read(gClean, e) as boolean,
         counters: { ...rec.c }, ...(rec.u ? { unsized: true } : {}), ...(e.isTrusted ? {} : { sim: true }),
+        ...(capture === Capture.On ? { last: serialize(rec.rin, rec.rout) } : {}),
       });
     });
   };
@@ -184,13 +209,15 @@ export function installHook(win: Window & typeof globalThis): void {
     defineProperty(proto, name, { ...desc, value: wrapped });
   };
 
-  // send is the hot path: one WeakMap lookup and a counter.
+  // send is the hot path: one WeakMap lookup, a counter and one ring slot. A stalled socket holds
+  // the page's sends instead of passing them to the network.
   wrap('send', (target, thisArg, args) => {
-    const result = apply(target, thisArg, args);
     const rec = recOf(thisArg);
+    const result = rec && stall.holdOutgoing(thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
     if (rec) {
       const d = args[0];
       count(rec, typeof d === 'string' ? d.length : n.byteSize(d, false), true);
+      if (capture !== Capture.Off) ringPush(rec.rout, d, now());
     }
     return result;
   });
@@ -224,7 +251,16 @@ export function installHook(win: Window & typeof globalThis): void {
 
   // Commands from the panel arrive on the private port: the page cannot send them. `data` is
   // read through the saved getter: a page getter on MessageEvent.prototype would get the port.
-  port.onmessage = (e: MessageEvent) => sim.run(read(gData, e) as HookCommand);
+  // The relay also says whether to keep message content for this site, and asks for stalls.
+  port.onmessage = (e: MessageEvent) => {
+    const cmd = read(gData, e) as HookCommand;
+    if (typeof cmd !== 'object' || cmd === null) return;
+    if (cmd.t === 'capture') capture = cmd.on === true ? Capture.On : Capture.Off;
+    else if (cmd.t === 'simulate-stall') {
+      const ws = sim.socketOf(cmd.k);
+      if (ws && typeof cmd.seconds === 'number' && cmd.seconds > 0) stall.start(cmd.k, ws, cmd.seconds);
+    } else sim.run(cmd);
+  };
   // The relay, injected right after this script and before any page script, asks for the port
   // with a synchronous event and gets it in a synchronous reply. Nothing is left in flight, so a
   // document.open() from another frame cannot erase the relay's listener while the port is posted.

@@ -24,6 +24,10 @@ export interface Simulator {
   /** Called first for every real error/close event: true when it must be swallowed. */
   intercept(ws: object, e: Event): boolean;
   remember(k: number, ws: object): void;
+  /** The live socket with this number, if any. */
+  socketOf(k: number): object | undefined;
+  /** Marks one of the hook's own synthetic events (a stall's delayed messages). */
+  markOwn(e: Event): void;
   forget(k: number): void;
   run(cmd: HookCommand): void;
 }
@@ -66,6 +70,13 @@ export function createSimulator(win: Window & typeof globalThis, apply: typeof R
     },
     remember(k, ws) {
       byK[k] = new NativeWeakRef(ws);
+    },
+    socketOf(k) {
+      const ref = typeof k === 'number' ? byK[k] : undefined;
+      return ref ? (apply(deref, ref, []) as object | undefined) : undefined;
+    },
+    markOwn(e) {
+      apply(wsAdd, simulated, [e]);
     },
     forget(k) {
       delete byK[k];

@@ -34,6 +34,7 @@ interface SocketState {
   closeCalls: number;
   errors: number;
   opened: boolean;
+  stalls: number;
 }
 
 export class Admission {
@@ -56,7 +57,7 @@ export class Admission {
       if (ev.k !== this.maxK + 1) return 'rejected'; // duplicate, out of order or invented: the hook counts up by one
       this.maxK = ev.k;
       if (this.sockets.size >= LIMITS.socketsPerDocument || !this.socketBucket.take(this.now())) return 'socket-rate-limited';
-      this.sockets.set(ev.k, { closeCalls: 0, errors: 0, opened: false });
+      this.sockets.set(ev.k, { closeCalls: 0, errors: 0, opened: false, stalls: 0 });
       return 'ok';
     }
     const s = this.sockets.get(ev.k);
@@ -76,6 +77,10 @@ export class Admission {
         // changes nothing) fall under "ignored", like those of a rate-limited socket.
         this.sockets.delete(ev.k);
         return 'ok';
+      case 'stall':
+      case 'stall-end':
+        // Each stall is asked for by the user: a start and an end each, a few per socket at most.
+        return ++s.stalls <= LIMITS.stallEventsPerSocket ? 'ok' : 'over-limit';
     }
   }
 }

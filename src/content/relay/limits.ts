@@ -15,6 +15,13 @@ export const LIMITS = {
   /** close() calls and error events kept per socket; more are counted and dropped. */
   closeCallsPerSocket: 16,
   errorsPerSocket: 4,
+  /** Simulated stall starts and ends kept per socket. */
+  stallEventsPerSocket: 32,
+  /** The last messages a close may carry (five per direction), and their caps. */
+  lastMessages: 10,
+  lastMessageTextBytes: 1024,
+  /** 64 bytes as hex. */
+  lastMessageHexChars: 128,
   /** New sockets: a token bucket (burst, then per second). */
   socketBurst: 1000,
   socketsPerSecond: 200,

@@ -12,6 +12,7 @@ import { Admission } from './admission';
 import { Uplink } from './uplink';
 import { validateHookEvent } from './validate-hook-event';
 import { watchLifecycle } from './lifecycle';
+import { watchCaptureSetting } from './capture-setting';
 
 export function startRelay(win: Window): void {
   const docNonce = `n${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
@@ -30,6 +31,7 @@ export function startRelay(win: Window): void {
   });
   const admission = new Admission(() => Date.now());
   let hookPort: MessagePort | undefined;
+  const capture = watchCaptureSetting(win.location.href, (cmd) => hookPort?.postMessage(cmd));
 
   const onHookMessage = (e: MessageEvent) => {
     if (uplink.isStopped) {
@@ -86,6 +88,7 @@ export function startRelay(win: Window): void {
     if (hookPort || !ports || ports.length !== 1) return;
     hookPort = ports[0] as MessagePort;
     hookPort.onmessage = onHookMessage;
+    capture.portReady();
   };
   win.addEventListener(HOOK_PORT_REPLY, take, true);
   win.dispatchEvent(new Event(HOOK_PORT_REQUEST));

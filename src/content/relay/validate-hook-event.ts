@@ -5,7 +5,8 @@
  * and in range. Never throws.
  */
 import type { RelayEvent } from '../../protocol/messages';
-import type { MessageCounters, SocketApi } from '../../protocol/recording';
+import type { LastMessage, MessageCounters, SocketApi } from '../../protocol/recording';
+import { isStallSeconds } from '../../protocol/commands';
 import { clampChars, clampUtf8, trimStack } from '../../protocol/clamp';
 import { stripPasswords } from '../../protocol/redact';
 import { LIMITS } from './limits';
@@ -105,10 +106,59 @@ function parse(raw: unknown, relayNow: number): RelayEvent {
           if (!truncated.includes('counters')) truncated.push('counters');
         }),
         ...(raw.sim === true ? { sim: true } : {}),
+        ...(raw.last !== undefined ? { last: lastMessages(raw.last, raw.at as number, truncated) } : {}),
       });
+    case 'stall': {
+      if (!isStallSeconds(raw.seconds)) throw new Reject('seconds: not a stall length');
+      return done({ t: 'stall', k: k(), at: at(), seconds: raw.seconds });
+    }
+    case 'stall-end': {
+      const outcome = raw.outcome;
+      if (outcome !== 'delivered' && outcome !== 'dropped') throw new Reject('outcome: unknown');
+      return done({ t: 'stall-end', k: k(), at: at(), outcome, heldIn: int('heldIn', 0, Number.MAX_SAFE_INTEGER), heldOut: int('heldOut', 0, Number.MAX_SAFE_INTEGER) });
+    }
     default:
       throw new Reject('t: unknown event type');
   }
+}
+
+const KINDS: ReadonlySet<string> = new Set<LastMessage['kind']>(['text', 'binary', 'blob', 'other']);
+const HEX = /^(?:[0-9a-f]{2})*$/;
+
+/**
+ * The last messages before a close: at most ten, each a known kind with a size, a time not after the
+ * close, text cut to 1 KiB of UTF-8 and hex to 64 bytes. More items are dropped, long fields cut, and
+ * both recorded as truncated ("lastMessages"); a malformed item rejects the whole event.
+ */
+function lastMessages(x: unknown, closeAt: number, truncated: string[]): LastMessage[] {
+  if (!Array.isArray(x)) throw new Reject('last: not an array');
+  let cut = x.length > LIMITS.lastMessages;
+  const out = x.slice(0, LIMITS.lastMessages).map((m: unknown): LastMessage => {
+    if (!isObj(m)) throw new Reject('last: not objects');
+    const { dir, at, kind, size } = m;
+    if (dir !== 'in' && dir !== 'out') throw new Reject('last.dir: unknown');
+    if (typeof at !== 'number' || !Number.isFinite(at) || at > closeAt || closeAt - at > LIMITS.clockSkewMs) throw new Reject('last.at: not a plausible time');
+    if (typeof kind !== 'string' || !KINDS.has(kind)) throw new Reject('last.kind: unknown');
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw new Reject('last.size: not a size');
+    const item: LastMessage = { dir, at, kind: kind as LastMessage['kind'], size };
+    if (kind === 'text' && m.text !== undefined) {
+      if (typeof m.text !== 'string') throw new Reject('last.text: not a string');
+      const r = clampUtf8(m.text, LIMITS.lastMessageTextBytes);
+      cut ||= r.cut;
+      item.text = r.value;
+    }
+    if (kind === 'binary' && m.hex !== undefined) {
+      if (typeof m.hex !== 'string') throw new Reject('last.hex: not a string');
+      const hex = m.hex.slice(0, LIMITS.lastMessageHexChars);
+      if (!HEX.test(hex)) throw new Reject('last.hex: not hex');
+      cut ||= hex.length < m.hex.length;
+      item.hex = hex;
+    }
+    if (m.cut === true || (item.text !== undefined && item.text.length < size)) item.cut = true;
+    return item;
+  });
+  if (cut) truncated.push('lastMessages');
+  return out;
 }
 
 /**

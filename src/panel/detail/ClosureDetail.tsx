@@ -17,6 +17,8 @@ import { Section } from './Section';
 import { StackTrace, type OpenResource } from './StackTrace';
 import { VerdictSection } from './VerdictSection';
 import { PageText, pageList, tNodes } from '../../ui/components/PageText';
+import { LastMessages } from '../messages/LastMessages';
+import { StallResults } from '../simulate/StallResults';
 
 interface Props {
   row: ClosureRow;
@@ -59,6 +61,8 @@ export function ClosureDetail({ row, episode, onSelect, openResource, simResult 
       <Section titleId="panel_section_code" testId="detail-explanation">
         <CodeExplanation code={closure.code} lookup={row.lookup} />
       </Section>
+      <LastMessages connection={connection} />
+      <StallResults stalls={row.stalls} />
       <Section titleId="panel_section_verdict">
         <VerdictSection verdict={row.verdict} episode={episode} closureId={row.id} onSelect={onSelect} />
       </Section>

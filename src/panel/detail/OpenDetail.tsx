@@ -10,6 +10,7 @@ import type { OpenRow } from '../model/rows';
 import { SimulateSection } from '../simulate/SimulateSection';
 import type { Simulation } from '../simulate/use-simulation';
 import { CreationAndEvents } from './CreationAndEvents';
+import { StallResults } from '../simulate/StallResults';
 import type { OpenResource } from './StackTrace';
 import { PageText, pageList, tNodes } from '../../ui/components/PageText';
 
@@ -31,6 +32,7 @@ export function OpenDetail({ row, openResource, simulation }: Props) {
       <p>{tNodes('panel_detail_protocols', [pageList(connection.protocols), pageList(open?.protocol ? [open.protocol] : [])])}</p>
       {connection.frameId !== 0 ? <p>{tNodes('panel_detail_frame', [<PageText text={connection.frameUrl} />])}</p> : null}
       {simulation?.run ? <SimulateSection key={connection.id} connection={connection} run={simulation.run} result={simulation.result} /> : null}
+      <StallResults stalls={row.stalls} />
       <CreationAndEvents connection={connection} openResource={openResource} />
     </>
   );

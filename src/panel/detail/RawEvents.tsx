@@ -16,6 +16,10 @@ function details(e: SocketEvent): ReactNode {
       return tNodes('panel_event_close', [e.code, <PageText text={e.reason} dir="auto" />, t(e.wasClean ? 'panel_yes' : 'panel_no')]);
     case 'ended-with-document':
       return t(`panel_event_ended_${e.cause.replace('-', '_')}`);
+    case 'stall':
+      return t('panel_event_stall', [e.seconds]);
+    case 'stall-end':
+      return t(e.outcome === 'delivered' ? 'panel_event_stall_delivered' : 'panel_event_stall_dropped', [e.heldIn, e.heldOut]);
   }
 }
 

@@ -10,13 +10,16 @@ import { endOf, openEventOf, type Connection, type Recording } from '../../proto
 import type { PanelServices } from '../services';
 import type { HandshakeEntry } from '../network/handshakes';
 import { t } from '../../ui/i18n';
+import type { StallResult } from '../../analysis/stall';
 
 interface RowBase {
   /** The connection id. */
   id: string;
   connection: Connection;
-  /** Lower-cased text the free-text filter matches: URL, reason, code, name(s). Computed once. */
+  /** Lower-cased text the free-text filter matches: URL, reason, code, name(s), last messages. Computed once. */
   searchText: string;
+  /** Simulated stalls on this connection, judged. */
+  stalls?: StallResult[];
 }
 
 export interface ClosureRow extends RowBase {
@@ -73,13 +76,22 @@ export function buildRows(recording: Recording, analysis: Analysis, services: Pi
     closed.add(connection.id);
     const lookup = services.lookupCode(closure.code, codeContextOf(connection));
     const names = namesOf(lookup);
-    const searchText = [connection.url, closure.reason, String(closure.code), ...names.nameIds.map((id) => t(id))].join('\n').toLowerCase();
-    rows.push({ kind: 'closure', id: closure.connectionId, closure, connection, verdict: analysis.verdictByClosure[closure.connectionId], lookup, ...names, searchText });
+    const messages = (connection.lastMessages ?? []).flatMap((m) => (m.text !== undefined ? [m.text] : m.hex !== undefined ? [m.hex] : []));
+    const searchText = [connection.url, closure.reason, String(closure.code), ...names.nameIds.map((id) => t(id)), ...messages].join('\n').toLowerCase();
+    const stalls = analysis.stalls?.[connection.id];
+    rows.push({
+      kind: 'closure', id: closure.connectionId, closure, connection, verdict: analysis.verdictByClosure[closure.connectionId], lookup, ...names, searchText,
+      ...(stalls ? { stalls } : {}),
+    });
   }
   for (const connection of recording.connections) {
     // Ended but not (yet) in this analysis: an older analysis lags the recording by a render; never show it as open.
     if (closed.has(connection.id) || endOf(connection)) continue;
-    rows.push({ kind: 'open', id: connection.id, connection, opened: openEventOf(connection) !== undefined, searchText: connection.url.toLowerCase() });
+    const stalls = analysis.stalls?.[connection.id];
+    rows.push({
+      kind: 'open', id: connection.id, connection, opened: openEventOf(connection) !== undefined, searchText: connection.url.toLowerCase(),
+      ...(stalls ? { stalls } : {}),
+    });
   }
   return rows;
 }

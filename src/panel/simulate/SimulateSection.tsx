@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import type { Connection } from '../../protocol/recording';
-import { MAX_OUTAGE_SECONDS } from '../../protocol/messages';
+import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../../protocol/messages';
 import { t } from '../../ui/i18n';
 import { codeContextOf, namesOf } from '../model/rows';
 import { useServices } from '../services';
@@ -15,9 +15,11 @@ import {
   COMMON_CODES,
   DEFAULT_CODE,
   DEFAULT_OUTAGE_SECONDS,
+  DEFAULT_STALL_SECONDS,
   parseCode,
   parseReason,
   parseSeconds,
+  parseStallSeconds,
   SCENARIO_1013,
   utf8Bytes,
   type FieldError,
@@ -45,7 +47,7 @@ function FieldMessage({ id, error }: { id: string; error: FieldError | null }) {
 export function SimulateSection({ connection, run, result }: Props) {
   const { lookupCode } = useServices();
   const uid = useId();
-  const [values, setValues] = useState<FormValues>({ code: DEFAULT_CODE, reason: '', seconds: DEFAULT_OUTAGE_SECONDS });
+  const [values, setValues] = useState<FormValues>({ code: DEFAULT_CODE, reason: '', seconds: DEFAULT_OUTAGE_SECONDS, stallSeconds: DEFAULT_STALL_SECONDS });
   const [scope, setScope] = useState<SimulateScope>('connection');
   const set = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
 
@@ -54,6 +56,7 @@ export function SimulateSection({ connection, run, result }: Props) {
   const code = parseCode(values.code);
   const reason = parseReason(values.reason);
   const seconds = parseSeconds(values.seconds);
+  const stallSeconds = parseStallSeconds(values.stallSeconds);
   const mine = result?.connectionId === connection.id ? result : null;
   const busy = mine?.state === 'pending';
 
@@ -62,6 +65,7 @@ export function SimulateSection({ connection, run, result }: Props) {
     drop: t('panel_sim_drop'),
     outage: t('panel_sim_outage', [seconds.ok ? seconds.value : values.seconds.trim() || '?']),
     scenario: t('panel_sim_close_then_outage', [SCENARIO_1013.code, SCENARIO_1013.seconds]),
+    stall: t('panel_sim_stall', [stallSeconds.ok ? stallSeconds.value : values.stallSeconds.trim() || '?']),
   };
   const button = (action: SimulateAction, testId: string) => {
     const command = commandFor(action, values);
@@ -72,7 +76,7 @@ export function SimulateSection({ connection, run, result }: Props) {
     );
   };
 
-  const ids = { list: `${uid}-codes`, code: `${uid}-code-error`, reason: `${uid}-reason-info`, seconds: `${uid}-seconds-error` };
+  const ids = { list: `${uid}-codes`, code: `${uid}-code-error`, reason: `${uid}-reason-info`, seconds: `${uid}-seconds-error`, stall: `${uid}-stall-error` };
   return (
     <section className="detail-section simulate" aria-label={t('panel_sim_title')} data-testid="simulate-section">
       <h3>{t('panel_sim_title')}</h3>
@@ -146,6 +150,25 @@ export function SimulateSection({ connection, run, result }: Props) {
         <FieldMessage id={ids.seconds} error={seconds.ok ? null : seconds.error} />
       </div>
       <div className="sim-actions">{button('scenario', 'simulate-1013-outage')}</div>
+      <div className="sim-actions">
+        <label>
+          {t('panel_sim_stall_seconds')}
+          <input
+            data-testid="simulate-stall-seconds"
+            type="number"
+            min={1}
+            max={MAX_STALL_SECONDS}
+            step={1}
+            value={values.stallSeconds}
+            aria-invalid={!stallSeconds.ok}
+            aria-describedby={stallSeconds.ok ? undefined : ids.stall}
+            onChange={(e) => set({ stallSeconds: e.target.value })}
+          />
+        </label>
+        {button('stall', 'simulate-stall')}
+        <FieldMessage id={ids.stall} error={stallSeconds.ok ? null : stallSeconds.error} />
+      </div>
+      <p className="muted">{t('panel_sim_stall_intro')}</p>
       <SimulateResult result={mine} />
     </section>
   );

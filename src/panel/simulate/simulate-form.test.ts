@@ -31,15 +31,20 @@ describe('parseSeconds', () => {
 });
 
 describe('commandFor', () => {
-  const good = { code: '1008', reason: 'policy', seconds: '5' };
+  const good = { code: '1008', reason: 'policy', seconds: '5', stallSeconds: '8' };
   it.each([
     ['close', good, { kind: 'close', code: 1008, reason: 'policy' }],
     ['close', { ...good, code: '1006' }, null],
     ['close', { ...good, reason: 'x'.repeat(124) }, null],
     ['outage', good, { kind: 'outage', seconds: 5 }],
     ['outage', { ...good, seconds: '0' }, null],
-    ['drop', { code: '', reason: '', seconds: '' }, { kind: 'drop' }],
-    ['scenario', { code: '', reason: '', seconds: '' }, { kind: 'close-then-outage', code: 1013, reason: '', seconds: 20 }],
+    ['drop', { code: '', reason: '', seconds: '', stallSeconds: '' }, { kind: 'drop' }],
+    ['scenario', { code: '', reason: '', seconds: '', stallSeconds: '' }, { kind: 'close-then-outage', code: 1013, reason: '', seconds: 20 }],
+    ['stall', good, { kind: 'stall', seconds: 8 }],
+    ['stall', { ...good, stallSeconds: '600' }, { kind: 'stall', seconds: 600 }],
+    ['stall', { ...good, stallSeconds: '601' }, null],
+    ['stall', { ...good, stallSeconds: '2.5' }, null],
+    ['stall', { ...good, stallSeconds: '0' }, null],
   ] as const)('%s with %o', (action, values, want) => {
     expect(commandFor(action, values)).toEqual(want);
   });

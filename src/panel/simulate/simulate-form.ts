@@ -5,7 +5,7 @@
  * check the same rules again; these only keep the user from a round trip.
  */
 import { isServerSendableCode } from '../../protocol/commands';
-import { MAX_OUTAGE_SECONDS, type SimulateCommand } from '../../protocol/messages';
+import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS, type SimulateCommand } from '../../protocol/messages';
 
 /** A close frame's reason is at most 123 bytes of UTF-8 (RFC 6455 §5.5: 125-byte payload minus the code). */
 export const MAX_REASON_BYTES = 123;
@@ -18,6 +18,8 @@ export const SCENARIO_1013 = { code: 1013, seconds: 20 } as const;
 
 export const DEFAULT_CODE = '1012';
 export const DEFAULT_OUTAGE_SECONDS = '10';
+/** A page that has not noticed a silent connection in 60 s gets advice, so the default stall is that long. */
+export const DEFAULT_STALL_SECONDS = '60';
 
 /** An i18n message id with its substitutions. */
 export interface FieldError {
@@ -48,12 +50,18 @@ export function parseSeconds(text: string): Parsed<number> {
   return n >= 1 && n <= MAX_OUTAGE_SECONDS ? { ok: true, value: n } : { ok: false, error: { id: 'panel_sim_err_seconds', subs: [MAX_OUTAGE_SECONDS] } };
 }
 
-export type SimulateAction = 'close' | 'drop' | 'outage' | 'scenario';
+export function parseStallSeconds(text: string): Parsed<number> {
+  const n = WHOLE.test(text) ? Number(text) : NaN;
+  return n >= 1 && n <= MAX_STALL_SECONDS ? { ok: true, value: n } : { ok: false, error: { id: 'panel_sim_err_seconds', subs: [MAX_STALL_SECONDS] } };
+}
+
+export type SimulateAction = 'close' | 'drop' | 'outage' | 'scenario' | 'stall';
 
 export interface FormValues {
   code: string;
   reason: string;
   seconds: string;
+  stallSeconds: string;
 }
 
 /** The command a button sends, or null while a field it needs is invalid. */
@@ -68,6 +76,10 @@ export function commandFor(action: SimulateAction, v: FormValues): SimulateComma
       const code = parseCode(v.code);
       const reason = parseReason(v.reason);
       return code.ok && reason.ok ? { kind: 'close', code: code.value, reason: reason.value } : null;
+    }
+    case 'stall': {
+      const seconds = parseStallSeconds(v.stallSeconds);
+      return seconds.ok ? { kind: 'stall', seconds: seconds.value } : null;
     }
     case 'outage': {
       const seconds = parseSeconds(v.seconds);

@@ -61,6 +61,16 @@ export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onE
         />
         {t('ui_redact_query')}
       </label>
+      <label className="toolbar-check" title={t('ui_export_content_title')}>
+        <input
+          type="checkbox"
+          checked={settings?.exportContent ?? false}
+          disabled={!settings}
+          onChange={(e) => onSettings({ exportContent: e.target.checked })}
+          data-testid="export-content"
+        />
+        {t('ui_export_content')}
+      </label>
       <button type="button" onClick={onExport} disabled={!canExport} title={t('panel_export_title')}>
         {t('panel_export')}
       </button>

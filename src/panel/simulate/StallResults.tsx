@@ -1,0 +1,22 @@
+/** What each simulated stall on this connection showed: did the page notice the silence, and when. */
+import type { StallResult } from '../../analysis/stall';
+import { VerdictBadge } from '../../ui/components/VerdictBadge';
+import { t } from '../../ui/i18n';
+import { Section } from '../detail/Section';
+
+export function StallResults({ stalls }: { stalls: readonly StallResult[] | undefined }) {
+  if (!stalls?.length) return null;
+  return (
+    <Section titleId="panel_section_stall" testId="stall-results">
+      {stalls.map((s) => (
+        <div key={s.startedAt} className="stall-result" data-testid="stall-result" data-state={s.state} data-level={s.level}>
+          <p>
+            <VerdictBadge level={s.level} /> <span className="tag tag-simulated">{t('panel_simulated')}</span>{' '}
+            <span data-testid="stall-result-text">{t(s.text.id, s.text.subs)}</span>
+          </p>
+          {s.explanation ? <p className="muted">{t(s.explanation.id, s.explanation.subs)}</p> : null}
+        </div>
+      ))}
+    </Section>
+  );
+}
