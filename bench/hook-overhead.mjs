@@ -52,7 +52,35 @@ async function throughputLarge({ url, count, bytes, inFlight }) {
   return t1 - t0;
 }
 
+/**
+ * Message content capture for the benchmark's host (127.0.0.1: on by default). Written where the
+ * background's settings store keeps it; each page's relay reads it at load.
+ */
+async function setCapture(browser, on) {
+  if (!browser.worker) return;
+  await browser.worker.evaluate(async (value) => {
+    const got = await chrome.storage.local.get('settings');
+    const s = got.settings ?? {};
+    await chrome.storage.local.set({ settings: { ...s, contentCapture: { ...(s.contentCapture ?? {}), '127.0.0.1': value } } });
+  }, on);
+}
+
+/** Small-message throughput in a fresh page, with content capture on or off (no effect without the extension). */
+async function smallRun(browser, server, pageUrl, p, capture) {
+  await setCapture(browser, capture);
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(pageUrl);
+    const ms = await page.evaluate(throughputSmall, { url: server.wsUrl, count: p.smallCount, text: p.smallText });
+    return (p.smallCount / ms) * 1000;
+  } finally {
+    await page.close();
+  }
+}
+
 async function oneRun(browser, server, pageUrl, p) {
+  const smallOff = await smallRun(browser, server, pageUrl, p, false);
+  await setCapture(browser, true);
   const page = await browser.context.newPage();
   page.on('crash', () => console.error(`  (the benchmark page crashed: ${pageUrl})`));
   try {
@@ -62,6 +90,7 @@ async function oneRun(browser, server, pageUrl, p) {
     return {
       // Throughput in messages per second, each way.
       small: (p.smallCount / small) * 1000,
+      smallOff,
       large: (p.largeCount * p.largeBytes) / 1024 / 1024 / (large / 1000),
     };
   } finally {
@@ -84,13 +113,19 @@ export async function runHookOverhead({ withExt, withoutExt, server, runs, scale
     for (const side of order) {
       const r = await oneRun(side === 'with' ? withExt : withoutExt, server, pageUrl, params);
       samples[side].push(r);
-      log(`  run ${i + 1}/${runs} ${side.padEnd(7)} small ${Math.round(r.small)} msg/s, large ${r.large.toFixed(0)} MiB/s`);
+      log(`  run ${i + 1}/${runs} ${side.padEnd(7)} small ${Math.round(r.small)} msg/s (capture off ${Math.round(r.smallOff)}), large ${r.large.toFixed(0)} MiB/s`);
     }
   }
   const pick = (side, key) => samples[side].map((r) => r[key]);
+  // Per message, in microseconds: each message is one send and one echo.
+  const perMessageUs = (side, key) => samples[side].map((r) => 1e6 / r[key]);
   const p = params;
+  const small = `${p.smallCount.toLocaleString('en')} × ${p.smallText.length}-char text each way`;
   return [
-    { id: 'small', label: `Wall-clock throughput, ${p.smallCount.toLocaleString('en')} × ${p.smallText.length}-char text each way`, unit: 'msg/s', higherIsWorse: false, with: pick('with', 'small'), without: pick('without', 'small') },
+    { id: 'small', label: `Wall-clock throughput, ${small}, message content capture on`, unit: 'msg/s', higherIsWorse: false, with: pick('with', 'small'), without: pick('without', 'small') },
+    { id: 'small-capture-off', label: `Wall-clock throughput, ${small}, message content capture off`, unit: 'msg/s', higherIsWorse: false, with: pick('with', 'smallOff'), without: pick('without', 'smallOff') },
+    { id: 'per-message', label: 'Time per echoed message, capture on', unit: 'µs', higherIsWorse: true, with: perMessageUs('with', 'small'), without: perMessageUs('without', 'small') },
+    { id: 'per-message-capture-off', label: 'Time per echoed message, capture off', unit: 'µs', higherIsWorse: true, with: perMessageUs('with', 'smallOff'), without: perMessageUs('without', 'smallOff') },
     { id: 'large', label: `Wall-clock throughput, ${p.largeCount} × ${p.largeBytes / 1024 / 1024} MiB binary each way`, unit: 'MiB/s', higherIsWorse: false, with: pick('with', 'large'), without: pick('without', 'large') },
   ];
 }

@@ -88,3 +88,64 @@ describe('validateHookEvent never drops a close for its counters', () => {
     expect(r.ok && r.event.t === 'close-call' && r.event.code).toBe(4000);
   });
 });
+
+describe('validateHookEvent: the last messages sent with a close', () => {
+  const close = { t: 'close', k: 1, at: NOW, code: 1008, reason: '', wasClean: true, counters };
+  const item = { dir: 'in', at: NOW - 5, kind: 'text', size: 25, text: '{"error":"token expired"}' };
+  const withLast = (last: unknown) => validateHookEvent({ ...close, last }, NOW);
+
+  it('passes well-formed items through', () => {
+    const bin = { dir: 'out', at: NOW - 9, kind: 'binary', size: 3, hex: '00ff10' };
+    const blob = { dir: 'out', at: NOW - 8, kind: 'blob', size: 70000 };
+    expect(withLast([bin, blob, item])).toEqual({ ok: true, event: { ...close, last: [bin, blob, item] } });
+  });
+
+  it('clamps what is too long, marks it cut and counts the field as truncated', () => {
+    const long = { ...item, size: 3000, text: 'é'.repeat(1000) };
+    const v = withLast([long, ...Array.from({ length: 12 }, () => item)]);
+    expect(v.ok).toBe(true);
+    if (!v.ok || v.event.t !== 'close') return;
+    expect(v.event.last).toHaveLength(LIMITS.lastMessages);
+    expect(v.event.last?.[0]).toMatchObject({ text: 'é'.repeat(512), cut: true });
+    expect(v.event.truncated).toEqual(['lastMessages']);
+    const hex = withLast([{ dir: 'in', at: NOW, kind: 'binary', size: 100, hex: 'ab'.repeat(100) }]);
+    expect(hex.ok && hex.event.t === 'close' && hex.event.last?.[0]?.hex).toBe('ab'.repeat(64));
+  });
+
+  it('drops fields that do not belong to the kind', () => {
+    const v = withLast([{ dir: 'in', at: NOW, kind: 'blob', size: 1, text: 'sneaky', hex: 'ab', extra: 1 }]);
+    expect(v).toEqual({ ok: true, event: { ...close, last: [{ dir: 'in', at: NOW, kind: 'blob', size: 1 }] } });
+  });
+
+  it.each([
+    ['not an array', 'x'],
+    ['an item not an object', [1]],
+    ['unknown direction', [{ ...item, dir: 'up' }]],
+    ['unknown kind', [{ ...item, kind: 'html' }]],
+    ['negative size', [{ ...item, size: -1 }]],
+    ['fractional size', [{ ...item, size: 1.5 }]],
+    ['time after the close', [{ ...item, at: NOW + 1 }]],
+    ['time not a number', [{ ...item, at: 'now' }]],
+    ['text not a string', [{ ...item, text: { toString: () => 'x' } }]],
+    ['hex with other characters', [{ dir: 'in', at: NOW, kind: 'binary', size: 2, hex: '<script>' }]],
+    ['hex of odd length', [{ dir: 'in', at: NOW, kind: 'binary', size: 2, hex: 'abc' }]],
+  ])('rejects %s', (_n, last) => {
+    expect(withLast(last).ok).toBe(false);
+  });
+});
+
+describe('validateHookEvent: stall events', () => {
+  it.each([
+    ['stall', { t: 'stall', k: 2, at: NOW, seconds: 60 }, true],
+    ['stall-end delivered', { t: 'stall-end', k: 2, at: NOW, outcome: 'delivered', heldIn: 3, heldOut: 1 }, true],
+    ['stall-end dropped', { t: 'stall-end', k: 2, at: NOW, outcome: 'dropped', heldIn: 0, heldOut: 0 }, true],
+    ['stall of 0 s', { t: 'stall', k: 2, at: NOW, seconds: 0 }, false],
+    ['stall over the maximum', { t: 'stall', k: 2, at: NOW, seconds: 601 }, false],
+    ['stall-end unknown outcome', { t: 'stall-end', k: 2, at: NOW, outcome: 'lost', heldIn: 0, heldOut: 0 }, false],
+    ['stall-end negative count', { t: 'stall-end', k: 2, at: NOW, outcome: 'dropped', heldIn: -1, heldOut: 0 }, false],
+  ])('%s', (_n, input, ok) => {
+    const v = validateHookEvent(input, NOW);
+    expect(v.ok).toBe(ok);
+    if (ok) expect(v).toEqual({ ok: true, event: input });
+  });
+});
