@@ -42,11 +42,11 @@ async function openPanelAt(path: string, html: (wsOrigin: string) => string, hos
   return { page, panel, url };
 }
 
-/** The server answers the hello with an error frame, then closes with 1008. */
-async function rejectWithErrorFrame(url: string, wsPath: string) {
+/** Once the page has its hello echoed back, the server sends an error frame, then closes with 1008. */
+async function rejectWithErrorFrame(page: Page, url: string, wsPath: string) {
   const conn = await server.connectionTo(wsPath);
   await waitForRecording(b.worker, url, (r) => r.connections.find((c) => c.url.endsWith(wsPath) && c.events.some((e) => e.type === 'open')));
-  await new Promise<void>((resolve) => conn.ws.once('message', () => resolve()));
+  await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 1);
   conn.ws.send('{"error":"token expired","retry":false}');
   conn.ws.close(1008, 'policy');
 }
@@ -61,18 +61,20 @@ async function selectClosure(panel: Frame, code: number) {
 describe('last messages before the close', () => {
   it('shows the error frame the server sent before closing 1008 (local origin: capture on by default)', async () => {
     const { page, panel, url } = await openPanelAt('/auth-local', (ws) => authPage(`${ws}/auth-local-ws`));
-    await rejectWithErrorFrame(url, '/auth-local-ws');
+    await rejectWithErrorFrame(page, url, '/auth-local-ws');
     await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('close:1008'));
     await selectClosure(panel, 1008);
     const section = panel.locator('[data-testid="last-messages"]');
-    await expect.poll(() => section.locator('[data-testid="last-message"]').count(), { timeout: 10_000 }).toBe(2);
+    // The hello, its echo, then the error frame, oldest first.
+    await expect.poll(() => section.locator('[data-testid="last-message"]').count(), { timeout: 10_000 }).toBe(3);
     const items = section.locator('[data-testid="last-message"]');
     expect(await items.nth(0).getAttribute('data-dir')).toBe('out');
     expect(await items.nth(0).locator('pre').innerText()).toBe('hello {"token":"abc"}');
     expect(await items.nth(1).getAttribute('data-dir')).toBe('in');
+    expect(await items.nth(2).getAttribute('data-dir')).toBe('in');
     // Pretty-printed JSON, shown left-to-right.
-    expect(await items.nth(1).locator('pre').innerText()).toBe('{\n  "error": "token expired",\n  "retry": false\n}');
-    expect(await items.nth(1).locator('pre').getAttribute('dir')).toBe('ltr');
+    expect(await items.nth(2).locator('pre').innerText()).toBe('{\n  "error": "token expired",\n  "retry": false\n}');
+    expect(await items.nth(2).locator('pre').getAttribute('dir')).toBe('ltr');
     expect(await section.locator('[data-testid="capture-content"]').isChecked()).toBe(true);
     // The panel filter finds the closure by what the server said.
     const filter = panel.locator('[role="search"] input[type="search"]');
@@ -87,7 +89,7 @@ describe('last messages before the close', () => {
   it('keeps no content for a site that is not local, and says so', async () => {
     const { page, panel, url } = await openPanelAt('/auth-remote', (ws) => authPage(`${ws}/auth-remote-ws`), REMOTE);
     expect(url).toContain(REMOTE);
-    await rejectWithErrorFrame(url, '/auth-remote-ws');
+    await rejectWithErrorFrame(page, url, '/auth-remote-ws');
     await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('close:1008'));
     await selectClosure(panel, 1008);
     await panel.locator('[data-testid="last-messages-off"]').waitFor();
@@ -95,7 +97,7 @@ describe('last messages before the close', () => {
     expect(await panel.locator('[data-testid="last-messages"] [data-testid="capture-content"]').isChecked()).toBe(false);
     const stored = await waitForRecording(b.worker, url, (r) => r.connections.find((c) => c.url.endsWith('/auth-remote-ws') && c.events.some((e) => e.type === 'close')));
     expect(stored.lastMessages).toBeUndefined();
-    expect(stored.counters).toMatchObject({ sentMessages: 1, receivedMessages: 1 });
+    expect(stored.counters).toMatchObject({ sentMessages: 1, receivedMessages: 2 });
     await page.close();
   });
 });
@@ -153,9 +155,10 @@ describe('simulate stall', () => {
     await expect.poll(() => quietResult.getAttribute('data-state'), { timeout: 30_000 }).toBe('not-noticed');
     expect(await quietResult.getAttribute('data-level')).toBe('info');
     expect(await quietResult.locator('[data-testid="stall-result-text"]').innerText()).toMatch(/^Not noticed within 8\.\d\d s/);
-    await page.waitForFunction(() => (window as unknown as { quiet: unknown[] }).quiet.length >= 2);
+    // m1 and m2 at the stall's end, in order; then out1 went out and its echo came back.
+    await page.waitForFunction(() => (window as unknown as { quiet: unknown[] }).quiet.length >= 3);
     const quiet = await page.evaluate(() => (window as unknown as { quiet: { data: string; at: number }[] }).quiet);
-    expect(quiet.map((m) => m.data)).toEqual(['m1', 'm2']);
+    expect(quiet.map((m) => m.data)).toEqual(['m1', 'm2', 'out1']);
     // Withheld until the stall's end, never before (a timer cannot fire early).
     for (const m of quiet) expect(m.at).toBeGreaterThanOrEqual(started.at + 8000 - 1);
     await expect.poll(() => outAt.length, { timeout: 10_000 }).toBe(1);

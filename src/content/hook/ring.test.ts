@@ -152,13 +152,15 @@ describe('hostile objects and prototypes patched after install', () => {
     patch(String.prototype, 'slice', { value: () => (calls.push('slice'), 'forged'), writable: true });
     patch(String.prototype, 'charCodeAt', { value: () => (calls.push('charCodeAt'), 0), writable: true });
     patch(Array.prototype, '0', { set: () => calls.push('Array[0] setter'), get: () => undefined });
-    let got: ReturnType<typeof serialize> = [];
-    try {
-      got = serialize(r, newRing());
-    } finally {
-      // Restore before asserting: the test runner itself needs sane prototypes.
-      while (restore.length) restore.pop()?.();
-    }
+    const serializeThenRestore = () => {
+      try {
+        return serialize(r, newRing());
+      } finally {
+        // Restore before asserting: the test runner itself needs sane prototypes.
+        while (restore.length) restore.pop()?.();
+      }
+    };
+    const got = serializeThenRestore();
     expect(got.map((m) => [m.kind, m.size])).toEqual([['blob', 3], ['binary', 2], ['text', 600]]);
     expect(got[2]?.text).toBe('é'.repeat(512));
     expect(calls).toEqual([]);
