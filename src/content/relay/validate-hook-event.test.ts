@@ -126,7 +126,7 @@ describe('validateHookEvent: the last messages sent with a close', () => {
     ['fractional size', [{ ...item, size: 1.5 }]],
     ['time after the close', [{ ...item, at: NOW + 1 }]],
     ['time not a number', [{ ...item, at: 'now' }]],
-    ['text not a string', [{ ...item, text: { toString: () => 'x' } }]],
+    ['text not a string', [{ ...item, text: { toString: (): string => 'x' } }]],
     ['hex with other characters', [{ dir: 'in', at: NOW, kind: 'binary', size: 2, hex: '<script>' }]],
     ['hex of odd length', [{ dir: 'in', at: NOW, kind: 'binary', size: 2, hex: 'abc' }]],
   ])('rejects %s', (_n, last) => {
