@@ -35,6 +35,33 @@ describe('exportText', () => {
   });
 });
 
+describe('exportText and message content', () => {
+  const lastMessages = [
+    { dir: 'out' as const, at: 1, kind: 'text' as const, size: 30, text: 'login user=ann&token=s3cret' },
+    { dir: 'in' as const, at: 2, kind: 'binary' as const, size: 2, hex: 'abcd' },
+  ];
+  const rec = { ...recordingOf([conn({ id: 'a' })]) };
+  rec.connections = [{ ...rec.connections[0]!, lastMessages }];
+
+  it('leaves content out unless asked: direction, time, kind and size stay', () => {
+    const parsed = JSON.parse(exportText(rec, false, NOW));
+    expect(parsed.connections[0].lastMessages).toEqual([
+      { dir: 'out', at: 1, kind: 'text', size: 30 },
+      { dir: 'in', at: 2, kind: 'binary', size: 2 },
+    ]);
+  });
+
+  it.each([
+    [true, 'login user=REDACTED&token=REDACTED'],
+    [false, 'login user=ann&token=s3cret'],
+  ])('includes content when asked, redacted when redaction is on (%s)', (redact, text) => {
+    const parsed = JSON.parse(exportText(rec, redact, NOW, true));
+    expect(parsed.connections[0].lastMessages[0].text).toBe(text);
+    expect(parsed.connections[0].lastMessages[1].hex).toBe('abcd');
+    expect(parseRecording(exportText(rec, redact, NOW, true)).ok).toBe(true);
+  });
+});
+
 describe('downloadText', () => {
   it('clicks a download link named after the file, holding the text, and frees the URL later', async () => {
     vi.useFakeTimers();

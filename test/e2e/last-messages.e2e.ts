@@ -38,7 +38,7 @@ async function openPanelAt(path: string, html: (wsOrigin: string) => string, hos
   const url = host ? local.replace('127.0.0.1', host) : local;
   const page = await b.context.newPage();
   await page.goto(url);
-  const { panel } = await openCloselinePanel(b.context, url, b.extensionId);
+  const { panel } = await openCloselinePanel(b.context, url, b.extensionId, 60_000);
   return { page, panel, url };
 }
 
@@ -84,7 +84,7 @@ describe('last messages before the close', () => {
     await expect.poll(() => panel.locator('[data-testid="closure-row"]').count()).toBe(0);
     await filter.fill('');
     await page.close();
-  });
+  }, 150_000);
 
   it('keeps no content for a site that is not local, and says so', async () => {
     const { page, panel, url } = await openPanelAt('/auth-remote', (ws) => authPage(`${ws}/auth-remote-ws`), REMOTE);
@@ -99,7 +99,7 @@ describe('last messages before the close', () => {
     expect(stored.lastMessages).toBeUndefined();
     expect(stored.counters).toMatchObject({ sentMessages: 1, receivedMessages: 2 });
     await page.close();
-  });
+  }, 150_000);
 });
 
 // Two apps in one page. "beat" pings every 3 s and reconnects when a ping goes unanswered (the server echoes);
@@ -174,5 +174,5 @@ describe('simulate stall', () => {
     expect(await beatResult.getAttribute('data-level')).toBe('fits');
     expect(await beatResult.locator('[data-testid="stall-result-text"]').innerText()).toMatch(/^Noticed after \d+\.\d\d s: the page (closed|opened)/);
     await page.close();
-  });
+  }, 150_000);
 });
