@@ -3,10 +3,10 @@
  * (never from dist/). It runs the real relay (startRelay: validation,
  * admission, uplink) in an extension page opened as a tab, hands it a private
  * port exactly as the hook does, and plays recorded-shape hook events into it:
- * the relay boundary without 10,000 real sockets (DECISIONS.md, issue 8).
+ * the relay boundary without 10,000 real sockets.
  */
 import { startRelay } from '../../src/content/relay/main';
-import { HOOK_HELLO_TAG, type HookEvent } from '../../src/protocol/messages';
+import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookEvent } from '../../src/protocol/messages';
 
 export interface BurstResult {
   sockets: number;
@@ -15,9 +15,14 @@ export interface BurstResult {
   endedAt: number;
 }
 
-startRelay(window);
+// Answer the relay's synchronous port request the way the hook does.
 const channel = new MessageChannel();
-window.postMessage({ [HOOK_HELLO_TAG]: 1 }, '*', [channel.port2]);
+const give = () => {
+  window.removeEventListener(HOOK_PORT_REQUEST, give, true);
+  window.dispatchEvent(new MessageEvent(HOOK_PORT_REPLY, { ports: [channel.port2] }));
+};
+window.addEventListener(HOOK_PORT_REQUEST, give, true);
+startRelay(window);
 const hookPort = channel.port1;
 
 const counters = { sentMessages: 3, sentSize: 96, receivedMessages: 5, receivedSize: 1200 };
