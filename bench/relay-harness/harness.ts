@@ -3,7 +3,8 @@
  * (never from dist/). It runs the real relay (startRelay: validation,
  * admission, uplink) in an extension page opened as a tab, hands it a private
  * port exactly as the hook does, and plays recorded-shape hook events into it:
- * the relay boundary without 10,000 real sockets (DECISIONS.md, issue 8).
+ * the relay boundary without 10,000 real sockets (Chromium caps a renderer at
+ * about 255 open sockets, so a real 10,000-close burst cannot be staged).
  */
 import { startRelay } from '../../src/content/relay/main';
 import { HOOK_HELLO_TAG, type HookEvent } from '../../src/protocol/messages';

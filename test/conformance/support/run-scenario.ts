@@ -5,10 +5,9 @@
  * reported, echoes delivered) and, with the extension, the stored recording.
  */
 import type { Launched } from '../../e2e/support/browser';
-import { pollRecording } from './wait-recording';
+import { settledRecording } from './wait-recording';
 import { networkDelays, watchNetwork } from './network-log';
 import type { Recording } from '../../../src/protocol/recording';
-import { closeEventOf, openEventOf } from '../../../src/protocol/recording';
 import { startScenarioServer, type Handshake } from './scenario-server';
 import { pageHtml, type PageHarness, type PageLog } from './page';
 import { ECHOES_PER_OPEN, type Library, type LibraryConfig } from './libraries';
@@ -77,17 +76,12 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     const attempts = server.handshakes.slice(before);
     const log = await page.evaluate(() => {
       const h = (window as unknown as Win).__h;
-      return { opens: h.opens, closes: h.closes, closedAt: h.closedAt, sent: h.sent, received: h.received, notes: h.notes };
+      return { opens: h.opens, closes: h.closes, closedAt: h.closedAt, sent: h.sent, received: h.received, notes: h.notes, draws: h.draws };
     });
     let recording: Recording | undefined;
     if (b.worker) {
       // Every construction the server saw (plus the first) is in the recording, the last one open if it was accepted.
-      recording = await pollRecording(b.worker, pageUrl, (r) => {
-        const conns = r.connections.filter((c) => c.frameUrl === pageUrl);
-        const last = conns[conns.length - 1];
-        const settled = last && (reconnected ? openEventOf(last) : closeEventOf(last));
-        return conns.length >= 1 + attempts.length && settled ? r : undefined;
-      });
+      recording = await settledRecording(b.worker, pageUrl, { connections: 1 + attempts.length, lastOpen: reconnected });
     }
     const refused = attempts.filter((h) => h.refused).length;
     const sockets = await net.settled(1 + attempts.length, reconnected);
