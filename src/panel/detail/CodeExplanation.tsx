@@ -1,4 +1,5 @@
 import type { CodeEntry, CodeLookup, CodeRange } from '../../knowledge/types';
+import { protocolLabelId } from '../../knowledge';
 import { t } from '../../ui/i18n';
 
 const WEBSOCKET = 'websocket';
@@ -74,7 +75,7 @@ export function CodeExplanation({ code, lookup }: { code: number; lookup: CodeLo
           <p className="note">{t('panel_detail_ambiguous', [code, lookup.entries.length])}</p>
           {lookup.entries.map((e) => (
             <section key={`${e.protocol}-${e.code}`} className="if-protocol">
-              <p className="note">{t('panel_detail_if_protocol', [protocolLabel(e.protocol)])}</p>
+              <p className="note">{t('panel_detail_if_protocol', [t(protocolLabelId(e.protocol))])}</p>
               <EntryCard entry={e} labelled />
             </section>
           ))}

@@ -64,7 +64,8 @@ export function assertScenario(lib: Library, config: LibraryConfig, s: Scenario,
 
   // 1. The library's observable behaviour is the same with and without the extension.
   // Same seed, same draws: checked, so a delay that differs below is timing, never a different draw.
-  expect(withExt.page.draws, `${where}: random numbers the library drew with vs without`).toEqual(without.page.draws);
+  const before = `handshakes before the close: ${withExt.handshakesBefore} with, ${without.handshakesBefore} without`;
+  expect(withExt.page.draws, `${where}: random numbers the library drew after the close, with vs without (${before})`).toEqual(without.page.draws);
   expect(withExt.attempts.length, `${where}: attempts with vs without the extension`).toBe(without.attempts.length);
   expect(withExt.reconnected, `${where}: reconnected with vs without`).toBe(without.reconnected);
   expect(withExt.refused, `${where}: handshakes refused with vs without`).toBe(without.refused);

@@ -22,8 +22,9 @@ export interface PageLog {
   received: number;
   notes: string[];
   /**
-   * Every value the page's seeded Math.random returned, in order. With and without the extension
-   * they must be the same: that is what makes the two runs' delays comparable.
+   * Every value the page's seeded Math.random returned since the reseed just before the server's close,
+   * in order. With and without the extension they must be the same: that is what makes the two runs'
+   * delays comparable.
    */
   draws: number[];
 }
@@ -33,7 +34,9 @@ export function pageHtml(lib: Library, config: LibraryConfig, server: { origin: 
 <script>
   // mulberry32: a small seeded PRNG in place of Math.random, set before the library loads. Each value
   // drawn is kept (a number pushed: no work that could shift the page's timing) for the with/without check.
-  (() => { let a = ${seed >>> 0}; const drawn = (window.__draws = []); Math.random = () => { a = (a + 0x6d2b79f5) | 0; let t = Math.imul(a ^ (a >>> 15), 1 | a); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; const v = ((t ^ (t >>> 14)) >>> 0) / 4294967296; drawn.push(v); return v; }; })();
+  // __reseed restarts the sequence just before the server's close, so the draws that make the delays after
+  // it are the same in both browsers even if connecting first took one browser an extra, random-drawing retry.
+  (() => { let a = ${seed >>> 0}; const drawn = (window.__draws = []); window.__reseed = (s) => { a = s >>> 0; drawn.length = 0; }; Math.random = () => { a = (a + 0x6d2b79f5) | 0; let t = Math.imul(a ^ (a >>> 15), 1 | a); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; const v = ((t ^ (t >>> 14)) >>> 0) / 4294967296; drawn.push(v); return v; }; })();
 </script>
 <script src="/lib.js"></script>
 <script>

@@ -15,6 +15,8 @@ import { QUIET_S, refusalsFor, worstCaseS, type Scenario } from './scenarios';
 
 export interface Observation {
   pageUrl: string;
+  /** Handshakes the page needed before the close (1 unless connecting first failed and was retried). */
+  handshakesBefore: number;
   /** Handshakes the server was set to refuse after the close, and how many it did refuse. */
   refusals: number;
   refused: number;
@@ -48,6 +50,10 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     await page.goto(pageUrl);
     const first = await server.socket(1);
     await page.evaluate(echoes, ECHOES_PER_OPEN);
+
+    // Same jitter after the close in both browsers, whatever connecting first cost each of them.
+    await page.evaluate((n) => (window as unknown as { __reseed(n: number): void }).__reseed(n), (seed ^ 0x5bd1e995) >>> 0);
+    const handshakesBefore = server.handshakes.length;
 
     const refusals = refusalsFor(config.model, s);
     server.refuseNext(refusals);
@@ -85,7 +91,7 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     }
     const refused = attempts.filter((h) => h.refused).length;
     const sockets = await net.settled(1 + attempts.length, reconnected);
-    return { pageUrl, refusals, refused, closeSentAt, serverClosedAt, attempts, networkDelays: networkDelays(sockets), reconnected, page: log, recording, endedAt: Date.now() };
+    return { pageUrl, handshakesBefore, refusals, refused, closeSentAt, serverClosedAt, attempts, networkDelays: networkDelays(sockets), reconnected, page: log, recording, endedAt: Date.now() };
   } finally {
     await net.detach();
     await page.close().catch(() => undefined);
