@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Conformance matrix (issue 6): real reconnecting client libraries in real
+// Conformance matrix: real reconnecting client libraries in real
 // Chromium, with and without the built extension. Each library is one file
 // with its own two browsers; up to six scenarios run at once as pages. Files
 // run one after another: a browser launching in another file stalled running

@@ -1,7 +1,9 @@
 /**
- * The backoff checks over d_1..d_n with E_k = max(d_1 … d_k). Every threshold
- * in seconds is shifted by the tolerance in the page's favour. Returns every finding that
- * holds (the engine picks the most severe); k is 1-based as in VERDICTS.md.
+ * The backoff checks over d_1..d_n with E_k = max(d_1 … d_k) (docs/verdicts.md,
+ * "Backoff checks"). Every threshold in seconds is moved by the tolerance in the
+ * page's favour; the growth bound (1.5 · max(d_1, floor)) is a ratio and takes
+ * none. Returns every finding that holds (the engine picks the most severe); k is
+ * 1-based.
  */
 import type { BackoffSpec, Finding } from './profiles/types';
 import { delayList, num, seconds } from './format';
@@ -11,23 +13,38 @@ export interface BackoffFinding {
   subs: string[];
 }
 
+/**
+ * No backoff: the first k ≥ fromK where the page never waited maxWaitS and none
+ * of d_2 … d_k grew past growthFactor · max(d_1, floorS); 0 when there is none.
+ * Both clauses only get harder as k grows (E_k never shrinks, and "every" gains
+ * terms), so the first k that fails the growth clause ends the search.
+ */
+export function noBackoffAt(delays: readonly number[], spec: BackoffSpec['noBackoff'], tol: number): number {
+  const d1 = delays[0] ?? 0;
+  const bound = spec.growthFactor * Math.max(d1, spec.floorS);
+  let e = d1;
+  for (let k = 2; k <= delays.length; k++) {
+    const dk = delays[k - 1] ?? 0;
+    if (dk > bound) return 0;
+    e = Math.max(e, dk);
+    if (e + tol >= spec.maxWaitS) return 0;
+    if (k >= spec.fromK) return k;
+  }
+  return 0;
+}
+
 export function checkBackoff(delays: readonly number[], spec: BackoffSpec, noBackoff: Finding, notJudged: Finding, tol: number): BackoffFinding[] {
   const n = delays.length;
   const list = delayList(delays);
   if (n < spec.minDelays) return [{ finding: notJudged, subs: [list, String(spec.minDelays)] }];
-  const d1 = delays[0] ?? 0;
   const found: BackoffFinding[] = [];
-  let noBackoffK = 0;
+  const noBackoffK = noBackoffAt(delays, spec.noBackoff, tol);
   let slowK = 0;
   let slowE = 0;
   let e = 0;
+  const sg = spec.slowGrowth;
   for (let k = 1; k <= n; k++) {
-    const dk = delays[k - 1] ?? 0;
-    e = Math.max(e, dk);
-    const nb = spec.noBackoff;
-    // The growth clause compares two delays as a ratio: the tolerance (seconds) applies to absolute thresholds only.
-    if (!noBackoffK && k >= nb.fromK && e + tol < nb.maxWaitS && dk <= nb.growthFactor * d1) noBackoffK = k;
-    const sg = spec.slowGrowth;
+    e = Math.max(e, delays[k - 1] ?? 0);
     if (!slowK && k >= sg.fromK && e + tol < sg.baseS * 2 ** (k - 1) && e + tol < sg.ceilingS) {
       slowK = k;
       slowE = e;
@@ -35,10 +52,9 @@ export function checkBackoff(delays: readonly number[], spec: BackoffSpec, noBac
   }
   if (noBackoffK) found.push({ finding: noBackoff, subs: [list, String(noBackoffK), num(spec.noBackoff.maxWaitS)] });
   if (slowK) {
-    const sg = spec.slowGrowth;
     found.push({
       finding: sg.finding,
-      subs: [list, String(slowK), seconds(slowE), num(sg.baseS * 2 ** (slowK - 1)), num(sg.baseS)]
+      subs: [list, String(slowK), seconds(slowE), num(sg.baseS * 2 ** (slowK - 1)), num(sg.baseS)],
     });
   }
   if (n >= spec.lowCap.minDelays && e + tol < spec.lowCap.capS) {

@@ -6,12 +6,17 @@ import type { Connection } from '../protocol/recording';
 import type { CodeCategory, CodeContext, ReconnectAdvice } from '../knowledge/types';
 import { categoryOf, reconnectAdvice } from '../knowledge';
 
-/** Negotiated subprotocol, else the first requested one (the knowledge base's CodeContext). */
+/**
+ * The socket's context for the knowledge base: its URL and the subprotocol the
+ * server negotiated. A subprotocol only requested is not established (the
+ * server may have answered with none), so it gives no code a protocol's meaning.
+ * A server can send a close code only on an opened socket, so every code worth
+ * a protocol's meaning comes with the negotiation.
+ */
 export function codeContextOf(conn: Connection): CodeContext {
   let negotiated = '';
   for (const e of conn.events) if (e.type === 'open') negotiated = e.protocol;
-  const protocol = negotiated || conn.protocols[0];
-  return { url: conn.url, ...(protocol ? { protocol } : {}) };
+  return negotiated ? { url: conn.url, protocol: negotiated } : { url: conn.url };
 }
 
 export interface CodeKnowledge {
@@ -31,17 +36,17 @@ export function codeKnowledge(): CodeKnowledge {
   };
   return {
     adviceFor(code, conn) {
-      const ctx = code >= 1000 && code < 3000 ? {} : codeContextOf(conn);
+      const ctx = codeContextOf(conn);
       const key = keyOf(code, conn, ctx);
       let a = advice.get(key);
-      if (a === undefined) advice.set(key, (a = reconnectAdvice(code, codeContextOf(conn))));
+      if (a === undefined) advice.set(key, (a = reconnectAdvice(code, ctx)));
       return a;
     },
     categoryFor(code, conn) {
-      const ctx = code >= 1000 && code < 3000 ? {} : codeContextOf(conn);
+      const ctx = codeContextOf(conn);
       const key = keyOf(code, conn, ctx);
       let c = category.get(key);
-      if (c === undefined) category.set(key, (c = categoryOf(code, codeContextOf(conn))));
+      if (c === undefined) category.set(key, (c = categoryOf(code, ctx)));
       return c;
     },
   };

@@ -1,8 +1,11 @@
 /**
- * Episodes (VERDICTS.md "Terms"): a trigger closure and the attempts that
+ * Episodes (docs/verdicts.md, "Terms"): a trigger closure and the attempts that
  * follow it. Attempts that fail before or soon after opening continue the
  * episode; it ends when a connection stays open long enough (recovered) or the
- * page stays silent for the link window (gave up).
+ * page stays silent for the link window (gave up). Both times take the
+ * tolerance in the page's favour: a connection open 10 s − 0.05 s recovered
+ * (its later failure is not held against the backoff), and silence must last
+ * 60 s + 0.05 s (as long as an attempt could still link) before "no reconnect".
  */
 import type { Connection } from '../protocol/recording';
 import type { Episode, ReconnectLink } from './types';
@@ -68,8 +71,8 @@ function walk(
   now: number,
   consumed: Set<string>,
 ): EpisodeFacts {
-  const stableMs = terms.stableOpenS * 1000;
-  const windowMs = terms.linkWindowS * 1000;
+  const stableMs = Math.round((terms.stableOpenS - terms.toleranceS) * 1000);
+  const windowMs = Math.round((terms.linkWindowS + terms.toleranceS) * 1000);
   const ep: EpisodeFacts = {
     id: `ep:${trigger.connectionId}`,
     trigger,
@@ -90,7 +93,7 @@ function walk(
       if (cur.initiator === 'document') {
         // The attempt's document went away: no wait follows it.
         ep.outcome = cur.openedAt !== undefined ? 'recovered' : 'gave-up';
-      } else if (now - cur.closedAt < windowMs) {
+      } else if (now - cur.closedAt <= windowMs) {
         ep.trailing = { kind: 'running', wait: { fromMs: cur.closedAt, toMs: now } };
         ep.outcome = 'ongoing';
       } else {

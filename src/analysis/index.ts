@@ -10,7 +10,7 @@ import { classify, type ClosureFacts } from './classify';
 import { linkReconnects } from './link';
 import { buildEpisodes } from './episodes';
 import { buildThrottleIndex } from './throttle';
-import { judgeEpisode } from './verdicts';
+import { expectedOf, judgeEpisode } from './verdicts';
 import { summarize } from './summary';
 import { codeKnowledge } from './code-context';
 import { getProfile } from './profiles';
@@ -71,6 +71,7 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions): An
       rule: f.id,
       text: { id: f.textId },
       observedDelays: [],
+      expected: expectedOf(profile.common.documentExpected),
       profileId: profile.id,
     };
   }

@@ -1,6 +1,9 @@
 /**
- * Reconnect detection (VERDICTS.md "Terms"): which later attempt answers which
- * closure. Work is grouped by endpoint with maps, so it stays near-linear.
+ * Reconnect detection (docs/verdicts.md, "Terms"): which later attempt answers
+ * which closure. Work is grouped by endpoint with maps, so it stays near-linear.
+ * The 60 s link window takes the tolerance in the page's favour (an attempt at
+ * 60.05 s still answers the closure), and so does the 10 s a replacement must
+ * outlive the closure by.
  */
 import type { Connection } from '../protocol/recording';
 import type { ReconnectLink } from './types';
@@ -39,9 +42,9 @@ export function linkReconnects(
 
 /** Same endpoint: first-closed pairs with first-next; a replacement made before the close links as overlapping. */
 function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectLink>, claimed: Set<string>): void {
-  const windowMs = (terms.linkWindowS + terms.toleranceS) * 1000;
+  const windowMs = Math.round((terms.linkWindowS + terms.toleranceS) * 1000);
   const overlapMs = terms.overlapWindowS * 1000;
-  const stableMs = terms.stableOpenS * 1000;
+  const stableMs = Math.round((terms.stableOpenS - terms.toleranceS) * 1000);
   // The group is ours (built by linkReconnects): sort it in place.
   const creations = group.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
   const ends = group
@@ -105,7 +108,7 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
  * host with the same path, or asked for the same subprotocols, within the link window.
  */
 function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink>, claimed: Set<string>): void {
-  const windowMs = (terms.linkWindowS + terms.toleranceS) * 1000;
+  const windowMs = Math.round((terms.linkWindowS + terms.toleranceS) * 1000);
   const byPath = new Map<string, Item[]>();
   const byProtocols = new Map<string, Item[]>();
   for (const item of items) {

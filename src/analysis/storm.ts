@@ -8,7 +8,7 @@ export interface Storm {
 
 /** attemptTimesMs must be ascending. */
 export function findStorm(attemptTimesMs: readonly number[], spec: StormSpec, tol: number): Storm | undefined {
-  const limitMs = (spec.windowS - tol) * 1000;
+  const limitMs = Math.round((spec.windowS - tol) * 1000);
   let best: Storm | undefined;
   let j = 0;
   for (let i = 0; i < attemptTimesMs.length; i++) {

@@ -97,6 +97,10 @@ export interface ChainSpec {
   failMs?: number;
   /** The page itself closed the trigger. */
   pageClosed?: boolean;
+  /** The trigger's URL (default URL_A). */
+  url?: string;
+  /** Subprotocols every connection requests; the server negotiates the first. */
+  protocols?: string[];
   /** URL per attempt (default: the trigger's). */
   attemptUrl?: (k: number) => string;
   /** Recording end, ms after the last event; default 30 s after a held attempt or 61 s after the last failure. */
@@ -118,9 +122,13 @@ export function chain(spec: ChainSpec, marks: Mark[] = []): Chain {
   const holds = spec.lastHolds ?? true;
   const triggerCreated = T0;
   const lifeMs = 60_000;
+  const url0 = spec.url ?? URL_A;
+  const protocols = spec.protocols ?? [];
   const trigger = conn({
     id: 't',
     createdAt: triggerCreated,
+    url: url0,
+    protocols,
     openAfter: 10,
     closeAfter: lifeMs,
     code: spec.code,
@@ -134,12 +142,12 @@ export function chain(spec: ChainSpec, marks: Mark[] = []): Chain {
     const id = `a${i + 1}`;
     const createdAt = end + d * 1000;
     const last = i === spec.delays.length - 1;
-    const url = spec.attemptUrl?.(i + 1) ?? URL_A;
+    const url = spec.attemptUrl?.(i + 1) ?? url0;
     if (last && holds) {
-      conns.push(conn({ id, createdAt, url, openAfter: 20 }));
+      conns.push(conn({ id, createdAt, url, protocols, openAfter: 20 }));
       lastAt = createdAt + 20;
     } else {
-      conns.push(conn({ id, createdAt, url, closeAfter: failMs, error: true }));
+      conns.push(conn({ id, createdAt, url, protocols, closeAfter: failMs, error: true }));
       end = createdAt + failMs;
       lastAt = end;
     }

@@ -29,7 +29,11 @@ export interface Verdict {
   text: I18nText;
   /** Observed delays in seconds, d1..dn. */
   observedDelays: number[];
-  /** Expected range for the next/first delay in seconds, when the rule has one. */
+  /**
+   * What the rule expected: the range of the first wait in seconds where the rule has one, and
+   * always a sentence ("1–5 s", "no retry with the same request", …). The analysis core sets it
+   * on every verdict; it stays optional in the type only for verdicts built elsewhere (fixtures).
+   */
   expected?: { minS?: number; maxS?: number; text: I18nText };
   /** Id of the profile that judged. */
   profileId: string;

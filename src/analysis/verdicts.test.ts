@@ -13,10 +13,15 @@ function verdictOf(spec: ChainSpec, opts: { profileId?: string; marks?: (closedA
   return v;
 }
 
-describe('worked examples (VERDICTS.md)', () => {
+describe('worked examples (docs/verdicts.md)', () => {
   it.each<[string, ChainSpec, string, string]>([
     ['1.07, 1.07, 1.75, 3.89 s after 1012: fits (the waits grow)', { code: 1012, delays: [1.07, 1.07, 1.75, 3.89] }, 'fits', 'restart.fits'],
-    ['1.07, 0.6, 1.2 s after 1013: no backoff', { code: 1013, delays: [1.07, 0.6, 1.2] }, 'problem', 'overload.no-backoff'],
+    ['1.01, 1.07, 1.29, 3.38, 6.22 s after 1013 (a real jittered client): fits', { code: 1013, delays: [1.01, 1.07, 1.29, 3.38, 6.22] }, 'fits', 'overload.fits'],
+    ['1.07, 0.6, 1.2, 0.9, 1.1 s after 1013: no backoff at k = 5', { code: 1013, delays: [1.07, 0.6, 1.2, 0.9, 1.1] }, 'problem', 'overload.no-backoff'],
+    ['1.07, 0.6, 1.2 s after 1013: three waits are not enough for "no backoff"', { code: 1013, delays: [1.07, 0.6, 1.2] }, 'fits', 'overload.fits'],
+    // Failures that take 0.6 s each keep the five attempts more than 2 s apart: no storm.
+    ['0.013, 0.072, 0.073, 0.09, 0.095 s after 1014: advice, no backoff (floor 0.25 s)', { code: 1014, delays: [0.013, 0.072, 0.073, 0.09, 0.095], failMs: 600 }, 'advice', 'app-choice.no-backoff'],
+    ['the same waits with quick failures: five attempts within 2 s, a storm', { code: 1014, delays: [0.013, 0.072, 0.073, 0.09, 0.095], failMs: 50 }, 'problem', 'storm'],
   ])('%s', (_name, spec, level, rule) => {
     const v = verdictOf(spec);
     expect(v).toMatchObject({ level, rule, observedDelays: spec.delays, profileId: 'default' });
@@ -31,18 +36,20 @@ describe('worked examples (VERDICTS.md)', () => {
   });
 
   it('the 1013 example names the attempt and the threshold', () => {
-    const v = verdictOf({ code: 1013, delays: [1.07, 0.6, 1.2] });
+    const v = verdictOf({ code: 1013, delays: [1.07, 0.6, 1.2, 0.9, 1.1] });
     expect(t(v.text.id, v.text.subs)).toBe(
-      'No backoff: by attempt 3 the page had never waited 2 s and its waits were not growing (1.07, 0.60, 1.20 s). Wait longer after each failure.',
+      'No backoff: by attempt 5 the page had never waited 2 s and its waits were not growing (1.07, 0.60, 1.20, 0.90, 1.10 s). Wait longer after each failure.',
     );
+    // Slow growth also holds from k = 4, reported beside the problem.
+    expect(v.also?.map((a) => a.rule)).toEqual(['overload.slow-growth']);
   });
 });
 
 describe('1012 after a failed first reconnect', () => {
   it.each<[string, number[], string, string]>([
     ['too soon stays a problem whatever follows', [0.5, 2, 4, 8], 'problem', 'restart.too-soon'],
-    ['constant waits after a good first delay: no backoff', [1.2, 1.2, 1.2], 'problem', 'restart.no-backoff'],
-    ['two delays: backoff not judged yet', [2, 3], 'fits', 'restart.not-judged'],
+    ['constant waits after a good first delay: no backoff', [1.2, 1.2, 1.2, 1.2, 1.2], 'problem', 'restart.no-backoff'],
+    ['two delays: backoff not judged yet (information)', [2, 3], 'info', 'restart.not-judged'],
     ['slow first delay, then growth: advice', [8, 12, 20], 'advice', 'restart.slow'],
   ])('%s', (_name, delays, level, rule) => {
     expect(verdictOf({ code: 1012, delays })).toMatchObject({ level, rule });
@@ -66,7 +73,7 @@ describe('storms', () => {
   it.each<[string, ChainSpec, string]>([
     ['5 attempts in 2 s after 1012', { code: 1012, delays: [0.3, 0.3, 0.3, 0.3, 0.3], failMs: 50 }, 'storm'],
     ['5 attempts 0.5 s apart are just within 2 s', { code: 1006, delays: [0.4, 0.4, 0.4, 0.4, 0.4], failMs: 80 }, 'storm'],
-    ['4 quick attempts are not a storm (but no backoff)', { code: 1006, delays: [0, 0, 0, 0], failMs: 10 }, 'app-choice.no-backoff'],
+    ['4 quick attempts are not a storm (slow growth; "no backoff" needs five)', { code: 1006, delays: [0, 0, 0, 0], failMs: 10 }, 'app-choice.slow-growth'],
     ['page-initiated close loop is still a storm', { code: 1000, delays: [0, 0, 0, 0, 0], failMs: 5, pageClosed: true }, 'storm'],
     ['a 1008 blind-retry loop is a storm first', { code: 1008, delays: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1], failMs: 20 }, 'storm'],
   ])('%s', (_name, spec, rule) => {
@@ -126,7 +133,8 @@ describe('pending: a wait still running when the recording ends', () => {
     ['a failed 1013 attempt, waiting again', { code: 1013, delays: [1, 2], lastHolds: false }, 5_000, 'pending', 'overload.pending'],
     ['a problem already certain stands', { code: 1013, delays: [0.1], lastHolds: false }, 5_000, 'problem', 'overload.too-soon'],
     ['a page-initiated close expects nothing: never pending', { code: 1000, delays: [], pageClosed: true }, 5_000, 'info', 'none.no-reconnect'],
-    ['after 60 s it is a verdict', { code: 1012, delays: [] }, 60_000, 'problem', 'restart.no-reconnect'],
+    ['at 60 s + the tolerance an attempt could still link: pending', { code: 1012, delays: [] }, 60_050, 'pending', 'restart.pending'],
+    ['after 60 s + the tolerance it is a verdict', { code: 1012, delays: [] }, 60_051, 'problem', 'restart.no-reconnect'],
   ])('%s', (_name, spec, tailMs, level, rule) => {
     const v = verdictOf({ ...spec, tailMs });
     expect(v).toMatchObject({ level, rule });
@@ -144,7 +152,7 @@ describe('codes without a rule of their own', () => {
     ['1002 blind retry: problem', { code: 1002, delays: [1] }, 'problem', 'terminal.blind-retry'],
     ['3003 with a changed URL: fits', { code: 3003, delays: [1], attemptUrl: () => `${URL_A}&token=new` }, 'fits', 'terminal.changed-request'],
     ['1011 with a good backoff: fits', { code: 1011, delays: [1, 2, 4, 8] }, 'fits', 'app-choice.fits'],
-    ['4999 (private, unknown): app choice, no backoff is advice', { code: 4999, delays: [1, 1, 1] }, 'advice', 'app-choice.no-backoff'],
+    ['4999 (private, unknown): app choice, no backoff is advice', { code: 4999, delays: [1, 1, 1, 1, 1] }, 'advice', 'app-choice.no-backoff'],
     ['1012 the page closed itself: no expectation', { code: 1012, delays: [0.1], pageClosed: true }, 'info', 'none.reconnected'],
   ])('%s', (_name, spec, level, rule) => {
     expect(verdictOf(spec)).toMatchObject({ level, rule });
@@ -169,7 +177,7 @@ describe('alternative profiles', () => {
     ['iana', '1008 is judged as in the default', { code: 1008, delays: [1] }, 'problem', 'terminal.blind-retry'],
     ['rfc6455', '1012 at 0.3 s, then doubling: fits (0–5 s first)', { code: 1012, delays: [0.3, 0.6, 1.2, 2.4, 4.8] }, 'fits', 'rfc-reconnect.fits'],
     ['rfc6455', '1006 first delay 7 s: advice', { code: 1006, delays: [7] }, 'advice', 'rfc-reconnect.slow'],
-    ['rfc6455', '1006 constant 1 s: no backoff is a problem (SHOULD)', { code: 1006, delays: [1, 1, 1] }, 'problem', 'rfc-reconnect.no-backoff'],
+    ['rfc6455', '1006 constant 1 s: no backoff is a problem (SHOULD)', { code: 1006, delays: [1, 1, 1, 1, 1] }, 'problem', 'rfc-reconnect.no-backoff'],
     ['rfc6455', '1013 with no reconnect: allowed', { code: 1013, delays: [] }, 'info', 'rfc-reconnect.no-reconnect'],
   ])('%s: %s', (profileId, _name, spec, level, rule) => {
     expect(verdictOf(spec, { profileId })).toMatchObject({ level, rule, profileId });

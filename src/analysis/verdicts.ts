@@ -1,18 +1,19 @@
 /**
- * The rule engine: one verdict per episode, from the profile's data. Storms
- * override everything; throttled waits turn "too late / slow / no reconnect"
- * into inconclusive; a wait still running at the recording's end is pending
- * unless a problem is already certain.
+ * The rule engine: one verdict per episode, from the profile's data
+ * (docs/verdicts.md). Storms override everything; throttled waits turn "too
+ * late / slow / no reconnect" into inconclusive; a wait still running at the
+ * recording's end is pending unless a problem is already certain. Every verdict
+ * says what was expected.
  */
 import type { Connection } from '../protocol/recording';
 import type { ReconnectAdvice } from '../knowledge/types';
 import type { I18nText, Verdict, VerdictLevel } from './types';
-import type { Finding, NoExpectationRule, NoResendRule, Profile, ReconnectRule, Rule, UserActionRule } from './profiles/types';
+import type { ExpectedSpec, Finding, NoExpectationRule, NoResendRule, Profile, ReconnectRule, Rule, UserActionRule } from './profiles/types';
 import type { EpisodeFacts, Wait } from './episodes';
 import type { ThrottleIndex } from './throttle';
 import { checkBackoff } from './backoff';
 import { findStorm } from './storm';
-import { num, seconds } from './format';
+import { delayList, num, seconds } from './format';
 
 export interface JudgeContext {
   profile: Profile;
@@ -35,14 +36,20 @@ export function ruleFor(ep: EpisodeFacts, ctx: JudgeContext): Rule {
   // The page closed it itself: nothing is expected of the reconnect.
   if (ep.trigger.initiator === 'page') return profile.rules.none;
   const code = ep.trigger.code;
-  return profile.ruleByCode[code] ?? profile.rules[profile.codes[code] ?? ctx.adviceFor(code, ep.triggerConn)];
+  const byCode = profile.ruleByCode[code];
+  if (byCode) return byCode;
+  const named = profile.codes[code];
+  if (named) return profile.rules[named];
+  const advice = ctx.adviceFor(code, ep.triggerConn);
+  // A code >= 3000 has a protocol's advice only where that protocol is established for the socket.
+  return (code >= 3000 ? profile.protocolRules[advice] : undefined) ?? profile.rules[advice];
 }
 
 export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
   const { profile } = ctx;
   const rule = ruleFor(ep, ctx);
   const base = { observedDelays: ep.delaysS, profileId: profile.id };
-  const expected = expectedOf(rule);
+  const expected = expectedOf(rule.expected);
   const storm = findStorm(
     ep.attempts.map((a) => a.createdAt),
     profile.storm,
@@ -51,7 +58,7 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
   if (storm) {
     const f = profile.storm.finding;
     const subs = [String(storm.count), seconds(storm.spanS), String(profile.storm.attempts), num(profile.storm.windowS)];
-    return { ...base, level: f.level, rule: f.id, text: { id: f.textId, subs }, ...(expected && { expected }) };
+    return { ...base, level: f.level, rule: f.id, text: { id: f.textId, subs }, expected };
   }
   // Stable sort: among equal levels the rule's own order (backoff checks first) decides.
   const ranked = candidatesFor(rule, ep, ctx).sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
@@ -61,7 +68,7 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
     const f = profile.common.pending;
     const wait = ep.trailing.kind === 'none' ? undefined : ep.trailing.wait;
     const elapsed = wait ? (wait.toMs - wait.fromMs) / 1000 : 0;
-    return { ...base, level: f.level, rule: `${rule.id}.${f.id}`, text: { id: f.textId, subs: [seconds(elapsed)] }, ...(expected && { expected }) };
+    return { ...base, level: f.level, rule: `${rule.id}.${f.id}`, text: { id: f.textId, subs: [seconds(elapsed)] }, expected };
   }
   const also = rest.filter((c) => SEVERITY[c.level] >= SEVERITY.inconclusive);
   return {
@@ -69,18 +76,18 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
     level: first.level,
     rule: first.rule,
     text: first.text,
-    ...(expected && { expected }),
+    expected,
     ...(also.length > 0 && { also }),
   };
 }
 
-function expectedOf(rule: Rule): Verdict['expected'] | undefined {
-  if (rule.kind !== 'reconnect' || !rule.firstDelay) return undefined;
-  const { minS, maxS, expectedTextId } = rule.firstDelay;
+/** The verdict's "expected": the rule's range where it has one, and always its sentence. */
+export function expectedOf({ minS, maxS, textId }: ExpectedSpec): NonNullable<Verdict['expected']> {
+  const subs = minS === undefined && maxS === undefined ? [] : [num(minS ?? 0), maxS === undefined ? '' : num(maxS)];
   return {
     ...(minS !== undefined && { minS }),
     ...(maxS !== undefined && { maxS }),
-    text: { id: expectedTextId, subs: [num(minS ?? 0), maxS === undefined ? '' : num(maxS)] },
+    text: { id: textId, ...(subs.length > 0 && { subs }) },
   };
 }
 
@@ -89,7 +96,7 @@ function candidatesFor(rule: Rule, ep: EpisodeFacts, ctx: JudgeContext): Candida
     case 'reconnect':
       return reconnectCandidates(rule, ep, ctx);
     case 'no-resend':
-      return [noResendCandidate(rule, ep)];
+      return [noResendCandidate(rule, ep, ctx.profile)];
     case 'user-action':
       return [userActionCandidate(rule, ep)];
     case 'none':
@@ -135,24 +142,36 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
   }
   const fd = rule.firstDelay;
   const d1 = d[0] ?? 0;
-  if (fd) {
+  if (ep.links[0]?.label === 'overlapping') {
+    // The replacement existed before the server closed: its wait was not a choice made after
+    // the close, so "too soon" cannot apply; it fits, and the verdict says why.
+    out.push(make(rule, profile.common.overlapping, [code]));
+  } else if (fd) {
     const subs = [seconds(d1), num(fd.minS ?? 0), num(fd.maxS ?? 0), code];
     if (fd.tooSoon && fd.minS !== undefined && d1 + tol < fd.minS) out.push(make(rule, fd.tooSoon, subs));
     else if (fd.slow && fd.maxS !== undefined && d1 - tol > fd.maxS) out.push(unlessThrottled(make(rule, fd.slow, subs), ep.waits.slice(0, 1), d1));
     // With backoff checks present their verdict says more than "the first wait fits".
     else if (out.length === 0) out.push(make(rule, fd.fits, subs));
   }
-  if (out.length === 0) out.push(make(rule, profile.backoff.fits, [seconds(d1)]));
+  if (out.length === 0) out.push(make(rule, profile.backoff.fits, [delayList(d)]));
   return out;
 }
 
-function noResendCandidate(rule: NoResendRule, ep: EpisodeFacts): Candidate {
+function noResendCandidate(rule: NoResendRule, ep: EpisodeFacts, profile: Profile): Candidate {
   const code = String(ep.trigger.code);
   const t = ep.triggerConn;
   const same = (c: Connection) => c.url === t.url && c.protocols.length === t.protocols.length && c.protocols.every((p, i) => p === t.protocols[i]);
-  const idx = ep.attempts.findIndex(same);
-  if (idx >= 0) return make(rule, rule.blindRetry, [code, seconds(ep.delaysS[idx] ?? 0)]);
-  if (ep.attempts.length > 0) return make(rule, rule.changedRequest, [code, seconds(ep.delaysS[0] ?? 0)]);
+  // "Within the link window", with the tolerance in the page's favour: an attempt at the edge is no blind retry.
+  const withinMs = Math.round((profile.terms.linkWindowS - profile.terms.toleranceS) * 1000);
+  // A make-before-break replacement was made before the close: it cannot be a retry of what the close refused.
+  const judged = ep.attempts
+    .map((a, i) => ({ a, i }))
+    .filter(({ i }) => ep.links[i]?.label !== 'overlapping' && (ep.delaysS[i] ?? 0) * 1000 <= withinMs);
+  const blind = judged.find(({ a }) => same(a));
+  if (blind) return make(rule, rule.blindRetry, [code, seconds(ep.delaysS[blind.i] ?? 0)]);
+  const changed = judged[0];
+  if (changed) return make(rule, rule.changedRequest, [code, seconds(ep.delaysS[changed.i] ?? 0)]);
+  if (ep.links[0]?.label === 'overlapping') return make(rule, profile.common.overlapping, [code]);
   return make(rule, rule.noRetry, [code, '']);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Simulated outages (issue 7): while one lasts, new WebSocket handshakes from
+ * Simulated outages: while one lasts, new WebSocket handshakes from
  * the tab to the endpoint are blocked by a declarativeNetRequest session rule,
  * so the page sees the browser's own error and 1006, exactly as for a server
  * that is down. Rules are kept in storage.session with their end time, so a

@@ -4,7 +4,7 @@
  * registered for general use: 3000, 3003, 3008).
  *
  * Reconnect advice follows the product's default profile
- * (/work/shared/VERDICTS.md): 1012 restart, 1013 backoff, 1008 and the
+ * (docs/verdicts.md): 1012 restart, 1013 backoff, 1008 and the
  * "do not resend the same thing" codes do-not-resend, 1006/1011/1014/3008
  * app-choice, 1000/1001/1005 none.
  */

@@ -8,7 +8,7 @@ function summary(found: CodeLookup): string {
     case 'known':
       return `${found.entry.protocol} ${found.entry.code}`;
     case 'ambiguous':
-      return `ambiguous: ${found.entries.map((e) => e.protocol).join(', ')}`;
+      return `no known meaning (range ${found.range.from}-${found.range.to}); if: ${found.entries.map((e) => e.protocol).join(', ')}`;
     case 'range':
       return `range ${found.range.protocol ?? 'websocket'} ${found.range.from}-${found.range.to}`;
   }
@@ -26,17 +26,18 @@ const OTHER_SUBPROTOCOL: CodeContext = { protocol: 'mqtt', url: 'wss://broker.ex
 
 describe('lookupCode', () => {
   it.each<[string, number, CodeContext | undefined, string]>([
-    // The 4004 collision: context decides, else ambiguous.
+    // The 4004 collision: an established protocol decides, else the code has no known meaning.
     ['graphql-ws subprotocol', 4004, GQL, 'graphql-ws 4004'],
     ['Discord gateway host', 4004, DISCORD, 'discord 4004'],
     ['Discord regional resume host', 4004, DISCORD_RESUME, 'discord 4004'],
-    ['a /gateway path', 4004, GATEWAY_PATH, 'discord 4004'],
-    ['no context', 4004, undefined, 'ambiguous: graphql-ws, discord'],
-    ['no context', 4005, undefined, 'ambiguous: graphql-ws, discord'],
+    // Any app may name a path /gateway: only Discord's documented hosts establish Discord.
+    ['a /gateway path elsewhere', 4004, GATEWAY_PATH, 'no known meaning (range 4000-4999); if: graphql-ws'],
+    ['no context', 4004, undefined, 'no known meaning (range 4000-4999); if: graphql-ws, discord'],
+    ['no context', 4005, undefined, 'no known meaning (range 4000-4999); if: graphql-ws, discord'],
     ['graphql-ws subprotocol', 4005, GQL, 'graphql-ws 4005'],
     ['Discord gateway host', 4005, DISCORD, 'discord 4005'],
     // A plain URL rules Discord out (its gateway lives elsewhere) but not graphql-ws without a subprotocol.
-    ['a plain URL, no subprotocol', 4004, PLAIN, 'ambiguous: graphql-ws'],
+    ['a plain URL, no subprotocol', 4004, PLAIN, 'no known meaning (range 4000-4999); if: graphql-ws'],
     ['a foreign subprotocol', 4004, OTHER_SUBPROTOCOL, 'range websocket 4000-4999'],
     // The legacy subprotocol named graphql-ws is subscriptions-transport-ws: no graphql-ws codes.
     ['legacy graphql-ws subprotocol', 4400, LEGACY_GQL, 'range websocket 4000-4999'],
@@ -60,7 +61,7 @@ describe('lookupCode', () => {
     ['Centrifugo URL', 3500, CENTRIFUGO, 'centrifugo 3500'],
     ['Centrifugo protobuf subprotocol', 3001, CENTRIFUGO_PB, 'centrifugo 3001'],
     ['Centrifugo URL, unnamed code', 3000, CENTRIFUGO, 'range centrifugo 3000-3499'],
-    ['no context', 3500, undefined, 'ambiguous: centrifugo'],
+    ['no context', 3500, undefined, 'no known meaning (range 3000-3999); if: centrifugo'],
     ['a foreign subprotocol', 3500, OTHER_SUBPROTOCOL, 'range websocket 3000-3999'],
     ['no context', 4242, undefined, 'range websocket 4000-4999'],
     ['no context', 70000, undefined, 'range websocket 0-999'],
@@ -68,7 +69,7 @@ describe('lookupCode', () => {
     expect(summary(lookupCode(code, ctx))).toBe(expected);
   });
 
-  it('returns each candidate entry whole for an ambiguous code', () => {
+  it('returns each possible protocol\'s entry whole, for "if this is <protocol>"', () => {
     const found = lookupCode(4004);
     expect(found.kind === 'ambiguous' && found.entries.map((e) => e.nameId)).toEqual([
       'code_gqlws_4004_name',
@@ -102,8 +103,10 @@ describe('categoryOf', () => {
     [3000, undefined, 'policy'],
     [4004, DISCORD, 'policy'],
     [4004, GQL, 'application'],
-    // Candidates disagree (policy vs application): an application code.
+    // No protocol established: the range's category, whatever the candidates say.
     [4004, undefined, 'application'],
+    [4401, { url: 'wss://chat.example.com/socket' }, 'application'],
+    [3500, undefined, 'registered'],
     [1500, undefined, 'reserved'],
     [4242, undefined, 'application'],
     [6000, undefined, 'invalid'],

@@ -1,30 +1,23 @@
 /**
  * Resolving a close code to its meaning in context, and the reconnect advice
- * that follows from it.
+ * that follows from it (docs/verdicts.md, "Protocol codes").
  *
  * Order of resolution:
  * 1. 1000–2999 belong to the WebSocket protocol itself: always the RFC/IANA
  *    entry, else the standard range (no application may redefine them).
- * 2. A protocol the context confirms (subprotocol, URL) and that defines the
- *    code: its entry; else its own range convention (Centrifugo's).
- * 3. The IANA-registered 3000/3003/3008 when nothing confirms a protocol.
- * 4. Protocols the context leaves possible that define the code: ambiguous.
+ * 2. A protocol established for the socket (its subprotocol was negotiated, or
+ *    the URL is the protocol's documented endpoint) that defines the code: its
+ *    entry; else its own range convention (Centrifugo's).
+ * 3. The IANA-registered 3000/3003/3008 when no protocol is established.
+ * 4. Protocols merely possible in the context that define the code: the code
+ *    still has no known meaning here (its range decides, so reconnecting is the
+ *    app's choice); the candidates are kept only to explain "if this is <protocol>".
  * 5. The standard range.
  */
 import { STANDARD_ENTRIES } from './codes-rfc';
 import { PROTOCOLS } from './protocols';
 import { standardRangeOf } from './ranges';
 import type { CodeCategory, CodeContext, CodeEntry, CodeLookup, CodeRange, ReconnectAdvice } from './types';
-
-/**
- * From most to least conservative: the first advice holds a client back the
- * most. do-not-resend (stop until the cause is fixed) > backoff (retry, slowly)
- * > app-choice (may retry, with backoff) > restart (retry soon) > none (no
- * expectation at all, the least informative). Ambiguous codes take the most
- * conservative advice of their candidates, so a wrong guess errs toward
- * "slow down", never toward "retry at once".
- */
-export const CONSERVATIVE_ORDER: readonly ReconnectAdvice[] = ['do-not-resend', 'backoff', 'app-choice', 'restart', 'none'];
 
 const standardByCode = new Map(STANDARD_ENTRIES.map((e) => [e.code, e]));
 
@@ -37,9 +30,10 @@ function fallbackRange(code: number): CodeRange {
   return invalid;
 }
 
-function resolved(entries: CodeEntry[]): CodeLookup {
+function resolved(code: number, entries: CodeEntry[]): CodeLookup {
   const [only] = entries;
-  return entries.length === 1 && only ? { kind: 'known', entry: only } : { kind: 'ambiguous', entries };
+  // Two established protocols that disagree establish neither meaning.
+  return entries.length === 1 && only ? { kind: 'known', entry: only } : { kind: 'ambiguous', entries, range: fallbackRange(code) };
 }
 
 export function lookupCode(code: number, ctx: CodeContext = {}): CodeLookup {
@@ -50,7 +44,7 @@ export function lookupCode(code: number, ctx: CodeContext = {}): CodeLookup {
   const confirmed = verdicts.filter((v) => v.match === 'confirmed').map((v) => v.p);
   if (confirmed.length > 0) {
     const entries = confirmed.flatMap((p) => p.entries.filter((e) => e.code === code));
-    if (entries.length > 0) return resolved(entries);
+    if (entries.length > 0) return resolved(code, entries);
     const range = confirmed.flatMap((p) => p.ranges).find((r) => code >= r.from && code <= r.to);
     if (range) return { kind: 'range', range };
   } else {
@@ -58,17 +52,12 @@ export function lookupCode(code: number, ctx: CodeContext = {}): CodeLookup {
     const candidates = verdicts
       .filter((v) => v.match === 'possible')
       .flatMap((v) => v.p.entries.filter((e) => e.code === code));
-    // Even a single candidate stays ambiguous: nothing in the context confirms
-    // the page speaks that protocol, and 4000–4999 are anyone's private codes.
-    if (candidates.length > 0) return { kind: 'ambiguous', entries: candidates };
+    // Even a single candidate only says what the code would mean: nothing in the context
+    // establishes that the page speaks that protocol, and 4000–4999 are anyone's private codes.
+    if (candidates.length > 0) return { kind: 'ambiguous', entries: candidates, range: fallbackRange(code) };
   }
   if (standard) return { kind: 'known', entry: standard };
   return { kind: 'range', range: fallbackRange(code) };
-}
-
-export function mostConservative(advices: readonly ReconnectAdvice[]): ReconnectAdvice {
-  const found = CONSERVATIVE_ORDER.find((a) => advices.includes(a));
-  return found ?? 'app-choice';
 }
 
 export function reconnectAdvice(code: number, ctx?: CodeContext): ReconnectAdvice {
@@ -77,7 +66,8 @@ export function reconnectAdvice(code: number, ctx?: CodeContext): ReconnectAdvic
     case 'known':
       return found.entry.reconnect;
     case 'ambiguous':
-      return mostConservative(found.entries.map((e) => e.reconnect));
+      // A merely possible protocol never decides: the code has no known meaning here.
+      return found.range.reconnect;
     case 'range':
       return found.range.reconnect;
   }
@@ -88,12 +78,8 @@ export function categoryOf(code: number, ctx?: CodeContext): CodeCategory {
   switch (found.kind) {
     case 'known':
       return found.entry.category;
-    case 'ambiguous': {
-      const categories = new Set(found.entries.map((e) => e.category));
-      const [first] = categories;
-      // Candidates that disagree are, by definition, application codes.
-      return categories.size === 1 && first ? first : 'application';
-    }
+    case 'ambiguous':
+      return found.range.category;
     case 'range':
       return found.range.category;
   }

@@ -1,8 +1,10 @@
 /**
  * Which application protocol a socket speaks, judged from its context.
- * Each protocol says whether the context confirms it, rules it out, or leaves
- * it possible; lookup uses only confirmed protocols to pick a meaning, and
- * possible ones to list candidates when nothing is confirmed.
+ * Each protocol says whether the context establishes it ('confirmed': its
+ * subprotocol was negotiated, or the URL is its documented endpoint), rules it
+ * out, or leaves it possible. Only an established protocol gives a code its
+ * meaning; possible ones are listed as "if this is <protocol>" and never decide
+ * a verdict (docs/verdicts.md, "Protocol codes").
  */
 import { CENTRIFUGE_PROTOBUF_SUBPROTOCOL, CENTRIFUGO_ENTRIES, CENTRIFUGO_PROTOCOL, CENTRIFUGO_RANGES } from './codes-centrifugo';
 import { DISCORD_ENTRIES, DISCORD_PROTOCOL } from './codes-discord';
@@ -42,7 +44,10 @@ const graphqlWs: ProtocolDef = {
   },
 };
 
-/** Discord's gateway and its regional resume hosts (gateway-us-east1-b.discord.gg, …). */
+/**
+ * Discord's documented gateway host and its regional resume hosts (gateway-us-east1-b.discord.gg, …).
+ * A path named /gateway elsewhere is not Discord's endpoint: any app may use that path.
+ */
 const DISCORD_GATEWAY_HOST = /^gateway(?:-[a-z0-9-]+)?\.discord\.gg$/;
 
 const discord: ProtocolDef = {
@@ -51,8 +56,8 @@ const discord: ProtocolDef = {
   ranges: [],
   match: ({ protocol, url }) => {
     const u = parseUrl(url);
-    if (u && (DISCORD_GATEWAY_HOST.test(u.hostname) || u.pathname.includes('/gateway'))) return 'confirmed';
-    // The gateway uses no subprotocol and lives at the URLs above.
+    if (u && DISCORD_GATEWAY_HOST.test(u.hostname)) return 'confirmed';
+    // The gateway uses no subprotocol and lives at the hosts above.
     if (protocol || u) return 'excluded';
     return 'possible';
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DISCORD_TERMINAL_CODES } from './codes-discord';
-import { CONSERVATIVE_ORDER, mostConservative, reconnectAdvice } from './index';
+import { reconnectAdvice } from './index';
 import type { CodeContext, ReconnectAdvice } from './types';
 
 const GQL: CodeContext = { protocol: 'graphql-transport-ws' };
@@ -79,24 +79,31 @@ describe('reconnectAdvice: protocol codes', () => {
   });
 });
 
-describe('reconnectAdvice: ambiguous codes take the most conservative candidate', () => {
-  it('4005 without context: graphql-ws (do-not-resend) beats Discord (app-choice)', () => {
-    expect(reconnectAdvice(4005, GQL)).toBe('do-not-resend');
-    expect(reconnectAdvice(4005, DISCORD)).toBe('app-choice');
-    expect(reconnectAdvice(4005)).toBe('do-not-resend');
+describe('reconnectAdvice: a merely possible protocol never decides', () => {
+  const PLAIN: CodeContext = { url: 'wss://chat.example.com/socket' };
+  const REQUESTED_ONLY: CodeContext = { url: 'wss://chat.example.com/graphql' };
+  const GATEWAY_PATH: CodeContext = { url: 'wss://bots.example.net/gateway?v=10' };
+
+  it.each<[number, CodeContext | undefined]>([
+    // graphql-ws's fatal codes, Discord's terminal ones and Centrifugo's terminal range, with no protocol established.
+    [4400, PLAIN],
+    [4004, PLAIN],
+    [4005, PLAIN],
+    [4429, PLAIN],
+    [4500, PLAIN],
+    [3500, PLAIN],
+    [4004, undefined],
+    [4005, undefined],
+    [4400, REQUESTED_ONLY],
+    [4004, GATEWAY_PATH],
+    [4014, GATEWAY_PATH],
+  ])('%i in %j: no known meaning, the app decides', (code, ctx) => {
+    expect(reconnectAdvice(code, ctx)).toBe('app-choice');
   });
 
-  it.each<[ReconnectAdvice[], ReconnectAdvice]>([
-    [['app-choice', 'do-not-resend'], 'do-not-resend'],
-    [['restart', 'backoff'], 'backoff'],
-    [['none', 'app-choice'], 'app-choice'],
-    [['none', 'restart'], 'restart'],
-    [['none'], 'none'],
-  ])('%j → %s', (advices, expected) => {
-    expect(mostConservative(advices)).toBe(expected);
-  });
-
-  it('orders every advice exactly once', () => {
-    expect([...CONSERVATIVE_ORDER].sort()).toEqual(['app-choice', 'backoff', 'do-not-resend', 'none', 'restart']);
+  it('the same codes keep their meaning where the protocol is established', () => {
+    expect(reconnectAdvice(4400, GQL)).toBe('do-not-resend');
+    expect(reconnectAdvice(4004, DISCORD)).toBe('do-not-resend');
+    expect(reconnectAdvice(3500, CENTRIFUGO)).toBe('do-not-resend');
   });
 });

@@ -6,7 +6,6 @@
  */
 import { allComparisons, allEntries, allRanges } from './index';
 import { adviceLabelId, categoryLabelId, protocolLabelId } from './labels';
-import { CONSERVATIVE_ORDER } from './lookup';
 import type { CodeEntry, CodeRange, Comparison } from './types';
 
 export type Text = (id: string) => string;
@@ -71,20 +70,22 @@ export function renderCloseCodesDoc(t: Text): string {
     '     run `UPDATE_DOCS=1 npx vitest run --config vitest.config.ts src/knowledge` to regenerate. -->',
     '',
     'Every code Closeline explains, with the same text the panel shows. Reconnect advice is the default',
-    "profile's (see `shared/VERDICTS.md`): `restart` (reconnect after 1–5 s), `backoff` (exponential, from 1 s,",
+    "profile's ([verdicts.md](verdicts.md)): `restart` (reconnect after 1–5 s), `backoff` (exponential, from 1 s,",
     'doubling), `do-not-resend` (fix the cause; do not retry the same request), `app-choice` (reconnecting is',
     "up to the app; back off with jitter if it does) and `none` (no reconnect expected).",
     '',
     '## How a code is resolved',
     '',
     '1. 1000–2999 belong to the WebSocket protocol: always the RFC 6455 / IANA meaning.',
-    '2. A protocol the socket is known to speak decides: subprotocol `graphql-transport-ws` → graphql-ws;',
-    '   a Discord gateway host (`gateway.discord.gg`, `gateway-*.discord.gg`) or a path containing `/gateway` →',
-    '   Discord; subprotocol `centrifuge-protobuf` or a path ending in `/connection/websocket` → Centrifugo.',
-    '   The legacy subprotocol named `graphql-ws` is subscriptions-transport-ws and rules graphql-ws out.',
+    '2. A protocol established for the socket decides: its subprotocol was negotiated (`graphql-transport-ws` →',
+    '   graphql-ws; `centrifuge-protobuf` → Centrifugo), or the URL is its documented endpoint (a Discord gateway',
+    '   host, `gateway.discord.gg` or `gateway-*.discord.gg`; a Centrifugo path ending in `/connection/websocket`).',
+    '   A subprotocol only requested, not negotiated, establishes nothing. The legacy subprotocol named',
+    '   `graphql-ws` is subscriptions-transport-ws and rules graphql-ws out.',
     '3. Otherwise the IANA-registered 3000, 3003 and 3008 keep their registered meaning.',
-    '4. Otherwise, if protocols the context does not rule out define the code, it is **ambiguous** and the',
-    `   most conservative advice of the candidates applies, in this order: ${CONSERVATIVE_ORDER.map((a) => `\`${a}\``).join(' > ')}.`,
+    '4. Otherwise the code has **no known meaning** here: its range decides (for 3000–4999, reconnecting is the',
+    "   app's choice). Protocols the context leaves possible that define the code are shown only as",
+    '   "if this is <protocol>: …"; a merely possible protocol never decides a verdict.',
     '5. Otherwise only the range is known.',
     '',
     ...renderRanges(t, allRanges()),

@@ -21,7 +21,7 @@ export type CodeCategory =
  * - restart: reconnect after a short delay (1012-like)
  * - backoff: reconnect with exponential backoff (1013-like)
  * - do-not-resend: do not retry the same request; fix the cause first (1008-like, terminal protocol codes)
- * - app-choice: reconnecting is the app's choice; if it does, back off (1006, 1011, 1014, unknown >= 3000)
+ * - app-choice: reconnecting is the app's choice; if it does, back off (1006, 1011, 1014, >= 3000 with no known meaning)
  * - none: no reconnect expected (1000, 1001, 1005)
  */
 export type ReconnectAdvice = 'restart' | 'backoff' | 'do-not-resend' | 'app-choice' | 'none';
@@ -53,7 +53,10 @@ export interface CodeEntry {
 }
 
 export interface CodeContext {
-  /** Negotiated subprotocol, else the first requested one. */
+  /**
+   * The subprotocol the server agreed to (negotiated). A protocol named here is
+   * established for the socket; one only requested is not.
+   */
   protocol?: string;
   url?: string;
 }
@@ -62,10 +65,12 @@ export interface CodeContext {
 export type CodeLookup =
   | { kind: 'known'; entry: CodeEntry }
   /**
-   * Protocols define this code but the context confirms none of them: several
-   * candidates, or a single one the page is not known to speak (one or more entries).
+   * Protocols define this code but none is established for the socket (or two
+   * established ones disagree): the code has no known meaning here. `range` is
+   * what it means without a protocol (and decides the reconnect advice); each
+   * entry is what it would mean "if this is <protocol>".
    */
-  | { kind: 'ambiguous'; entries: CodeEntry[] }
+  | { kind: 'ambiguous'; entries: CodeEntry[]; range: CodeRange }
   /** Only the range is known (e.g. 4000-4999 private use). */
   | { kind: 'range'; range: CodeRange };
 

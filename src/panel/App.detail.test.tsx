@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Episode, Verdict } from '../analysis/types';
-import { lookupCode } from '../knowledge';
+import { lookupCode, protocolLabelId } from '../knowledge';
 import { t } from '../ui/i18n';
 import { conn, recordingOf, T0 } from './fixtures/recording';
 import { detail, renderApp } from './fixtures/render-app';
@@ -83,7 +83,7 @@ describe('detail pane', () => {
     expect(within(section('What this code means')).getByText(t('panel_detail_never_on_wire'))).toBeTruthy();
   });
 
-  it('lists every candidate of an ambiguous code, labelled by protocol', async () => {
+  it('a code only possible protocols define: no known meaning (its range), then "if this is <protocol>" for each', async () => {
     const url = 'ws';
     const lookup = lookupCode(4004, { url });
     if (lookup.kind !== 'ambiguous') throw new Error('fixture: 4004 without context should be ambiguous');
@@ -91,8 +91,10 @@ describe('detail pane', () => {
     renderApp(recordingOf([conn({ id: 'g', code: 4004, url, reason: 'amb' })]));
     await openRow('amb');
     const code = section('What this code means');
-    expect(within(code).getAllByRole('article')).toHaveLength(lookup.entries.length);
+    expect(within(code).getAllByRole('article')).toHaveLength(1 + lookup.entries.length);
+    expect(within(code).getByText('range 4000–4999')).toBeTruthy();
     for (const e of lookup.entries) {
+      expect(within(code).getByText(t('panel_detail_if_protocol', [t(protocolLabelId(e.protocol))]))).toBeTruthy();
       expect(within(code).getByText(`protocol: ${e.protocol}`)).toBeTruthy();
       expect(within(code).getByText(t(e.meaningId))).toBeTruthy();
     }

@@ -1,5 +1,5 @@
 /**
- * Simulation commands (issue 7): which close codes a server may send, and the
+ * Simulation commands: which close codes a server may send, and the
  * check the relay applies again before a command reaches the hook (only the two
  * known shapes, with a server-sendable code). Shared by the panel's form, the
  * background and the relay.

@@ -55,7 +55,7 @@ export type HookEvent =
   | { t: 'stall'; k: number; at: EpochMs; seconds: number }
   | { t: 'stall-end'; k: number; at: EpochMs; outcome: 'delivered' | 'dropped'; heldIn: number; heldOut: number };
 
-// relay -> page (commands for the hook, issue 7). Outages are not a hook command:
+// relay -> page (simulation commands for the hook). Outages are not a hook command:
 // the background blocks handshakes with a declarativeNetRequest session rule.
 export type HookCommand =
   | { t: 'simulate-close'; k: number; code: number; reason: string }
@@ -155,7 +155,7 @@ export type ViewRequest =
   | { type: 'simulate'; tabId: number; connectionId: string; scope: 'connection' | 'endpoint'; command: SimulateCommand };
 
 /**
- * What the panel can simulate (issue 7). "close-then-outage" is the one-click
+ * What the panel can simulate. "close-then-outage" is the one-click
  * scenario "the server says 1013, then is unavailable for N seconds": the outage
  * starts first, so the page's immediate reconnect already meets it.
  */

@@ -40,7 +40,7 @@ export interface OpenEvent {
 export interface ErrorEvent {
   type: 'error';
   at: EpochMs;
-  /** True when Closeline's simulation produced it (issue 7). */
+  /** True when Closeline's simulation produced it. */
   simulated?: boolean;
 }
 
@@ -50,7 +50,7 @@ export interface CloseEvent {
   code: number;
   reason: string;
   wasClean: boolean;
-  /** True when Closeline's simulation produced it (issue 7). */
+  /** True when Closeline's simulation produced it. */
   simulated?: boolean;
 }
 

@@ -1,4 +1,4 @@
-/** Issue 6: graphql-ws, unmodified, judged by the extension under the default profile. */
+/** Conformance: graphql-ws, unmodified, judged by the extension under the default profile. */
 import { defineLibrarySuite } from './support/library-suite';
 
 defineLibrarySuite('graphql-ws');

@@ -1,4 +1,4 @@
-/** Issue 6: reconnecting-websocket, unmodified, judged by the extension under the default profile. */
+/** Conformance: reconnecting-websocket, unmodified, judged by the extension under the default profile. */
 import { defineLibrarySuite } from './support/library-suite';
 
 defineLibrarySuite('reconnecting-websocket');

@@ -1,4 +1,4 @@
-/** Issue 6: sockette, unmodified, judged by the extension under the default profile. */
+/** Conformance: sockette, unmodified, judged by the extension under the default profile. */
 import { defineLibrarySuite } from './support/library-suite';
 
 defineLibrarySuite('sockette');

@@ -1,5 +1,5 @@
 /**
- * Issue 2, end to end: the built extension in real Chromium records every
+ * Capture, end to end: the built extension in real Chromium records every
  * closure a user cares about, with the right facts, from the page's very first
  * script, in iframes too.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 2: the page is untrusted. Messages it forges on the public
+ * The page is untrusted. Messages it forges on the public
  * postMessage channel, pretending to be the hook or the relay, are rejected
  * and counted, never stored.
  */

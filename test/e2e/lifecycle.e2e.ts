@@ -1,5 +1,5 @@
 /**
- * Issue 2: the recording survives the service worker being stopped, sockets
+ * The recording survives the service worker being stopped, sockets
  * that outlive their document are closed out, navigations are marked (or clear
  * the log when preserve log is off), and closing the tab clears its recording.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 4: inside a real DevTools window, the Closeline panel shows the
+ * Inside a real DevTools window, the Closeline panel shows the
  * closures the server caused (1012, then 1013), their explanations, and the
  * verdicts the page's reconnect timing earns — read from the panel's own DOM.
  */

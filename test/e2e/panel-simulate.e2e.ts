@@ -1,5 +1,5 @@
 /**
- * Issue 7 from the real panel in real DevTools: for a page using
+ * Simulation from the real panel in real DevTools: for a page using
  * reconnecting-websocket and for a hand-written page, simulate 1012, 1008 and
  * 1013 + an outage with the panel's own controls, then check what the page's
  * handlers observed and the verdict the panel shows.
@@ -68,7 +68,7 @@ const seen = (page: Page) => page.evaluate(() => (window as unknown as { seen: s
 const verdictOf = (panel: Frame, code: number) => panel.locator(`[data-testid="closure-row"][data-code="${code}"]`).first().getAttribute('data-verdict');
 
 // Each scenario gets a fresh page: a closure within 10 s of the previous one's reconnect
-// would continue that episode (VERDICTS.md) instead of starting its own.
+// would continue that episode (docs/verdicts.md, "Episode") instead of starting its own.
 // What the page's own handlers see for a refused handshake: the browser's error then 1006 for a
 // hand-written page; reconnecting-websocket answers the error with its own close (1000) first.
 const refusedShape: Record<keyof typeof pages, string[]> = {

@@ -1,5 +1,5 @@
 /**
- * Issue 5: the toolbar popup for a tab that saw a 1008 retry loop and a 1012
+ * The toolbar popup for a tab that saw a 1008 retry loop and a 1012
  * restart shows the counts, names and verdicts, problems first, and the
  * toolbar badge counts the problem with a tooltip naming it.
  */

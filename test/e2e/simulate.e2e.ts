@@ -1,5 +1,5 @@
 /**
- * Issue 7 through the real messaging path (extension page → background →
+ * Simulation through the real messaging path (extension page → background →
  * relay → hook): a simulated server close, a simulated drop and a simulated
  * outage look to the page exactly like the real thing.
  */

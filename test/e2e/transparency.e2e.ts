@@ -1,5 +1,5 @@
 /**
- * Issue 2: the page cannot tell the hook is there. The same probe runs in
+ * The page cannot tell the hook is there. The same probe runs in
  * Chromium with and without the extension; every observable result must match.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

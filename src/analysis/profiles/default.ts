@@ -1,6 +1,6 @@
 /**
- * The default profile, exactly as /work/shared/VERDICTS.md defines it. Every
- * number is a named constant so docs/recommendations.md and the engine agree.
+ * The default profile, exactly as docs/verdicts.md defines it. Every number is a
+ * named constant so docs/verdicts.md, docs/recommendations.md and the engine agree.
  */
 import type { ReconnectAdvice } from '../../knowledge/types';
 import type { BackoffSpec, NoExpectationRule, NoResendRule, Profile, ReconnectRule, Rule, StormSpec, Terms } from './types';
@@ -9,7 +9,10 @@ import { SRC_GUIDANCE_1012, SRC_GUIDANCE_1013, SRC_RFC6455_CODES, SRC_RFC6455_RE
 // Terms
 export const LINK_WINDOW_S = 60;
 export const STABLE_OPEN_S = 10;
-/** Not in VERDICTS.md: a socket created longer than this before a closure is a parallel socket, not its replacement. */
+/**
+ * Not a threshold of the rules themselves: a socket created longer than this before a closure
+ * is a parallel socket, not its make-before-break replacement.
+ */
 export const OVERLAP_WINDOW_S = 10;
 export const TOLERANCE_S = 0.05;
 
@@ -26,9 +29,15 @@ export const OVERLOAD_MIN_S = 0.5;
 
 // Backoff checks, with E_k = max(d_1 … d_k)
 export const BACKOFF_MIN_DELAYS = 3;
-export const NO_BACKOFF_FROM_K = 3;
+/**
+ * Five waits, not three: a correct full-jitter client draws several short waits in a row often
+ * enough that a three-wait rule called it "no backoff" in about a third of its episodes.
+ */
+export const NO_BACKOFF_FROM_K = 5;
 export const NO_BACKOFF_MAX_WAIT_S = 2;
 export const NO_BACKOFF_GROWTH_FACTOR = 1.5;
+/** A tiny first wait (a few ms) must not make every later wait look like growth. */
+export const NO_BACKOFF_FLOOR_S = 0.25;
 export const SLOW_GROWTH_FROM_K = 4;
 export const SLOW_GROWTH_BASE_S = 0.25;
 export const SLOW_GROWTH_CEILING_S = 10;
@@ -50,7 +59,12 @@ export const DEFAULT_STORM: StormSpec = {
 
 export const DEFAULT_BACKOFF: BackoffSpec = {
   minDelays: BACKOFF_MIN_DELAYS,
-  noBackoff: { fromK: NO_BACKOFF_FROM_K, maxWaitS: NO_BACKOFF_MAX_WAIT_S, growthFactor: NO_BACKOFF_GROWTH_FACTOR },
+  noBackoff: {
+    fromK: NO_BACKOFF_FROM_K,
+    maxWaitS: NO_BACKOFF_MAX_WAIT_S,
+    growthFactor: NO_BACKOFF_GROWTH_FACTOR,
+    floorS: NO_BACKOFF_FLOOR_S,
+  },
   slowGrowth: {
     fromK: SLOW_GROWTH_FROM_K,
     baseS: SLOW_GROWTH_BASE_S,
@@ -63,7 +77,8 @@ export const DEFAULT_BACKOFF: BackoffSpec = {
     finding: { id: 'low-cap', level: 'advice', textId: 'verdict_backoff_low_cap' },
   },
   fits: { id: 'fits', level: 'fits', textId: 'verdict_backoff_fits' },
-  notJudged: { id: 'not-judged', level: 'fits', textId: 'verdict_backoff_not_judged' },
+  // Too few waits to judge a shape says nothing good or bad: information, for every code.
+  notJudged: { id: 'not-judged', level: 'info', textId: 'verdict_backoff_not_judged' },
 };
 
 const NO_RECONNECT_PROBLEM = { id: 'no-reconnect', level: 'problem', textId: 'verdict_no_reconnect' } as const;
@@ -73,11 +88,11 @@ export const RESTART_RULE: ReconnectRule = {
   id: 'restart',
   titleId: 'verdict_rule_restart_title',
   source: SRC_GUIDANCE_1012,
+  expected: { minS: RESTART_MIN_S, maxS: RESTART_MAX_S, textId: 'verdict_expected_window' },
   noReconnect: NO_RECONNECT_PROBLEM,
   firstDelay: {
     minS: RESTART_MIN_S,
     maxS: RESTART_MAX_S,
-    expectedTextId: 'verdict_expected_window',
     tooSoon: { id: 'too-soon', level: 'problem', textId: 'verdict_restart_too_soon' },
     slow: { id: 'slow', level: 'advice', textId: 'verdict_restart_slow' },
     fits: { id: 'fits', level: 'fits', textId: 'verdict_restart_fits' },
@@ -90,10 +105,10 @@ export const OVERLOAD_RULE: ReconnectRule = {
   id: 'overload',
   titleId: 'verdict_rule_overload_title',
   source: SRC_GUIDANCE_1013,
+  expected: { minS: OVERLOAD_MIN_S, textId: 'verdict_expected_overload' },
   noReconnect: NO_RECONNECT_PROBLEM,
   firstDelay: {
     minS: OVERLOAD_MIN_S,
-    expectedTextId: 'verdict_expected_overload',
     tooSoon: { id: 'too-soon', level: 'problem', textId: 'verdict_overload_too_soon' },
     fits: { id: 'fits', level: 'fits', textId: 'verdict_overload_fits' },
   },
@@ -106,12 +121,30 @@ export const APP_CHOICE_RULE: ReconnectRule = {
   titleId: 'verdict_rule_app_choice_title',
   // RFC 6455 §7.2.3: after an abnormal closure a client that reconnects should back off.
   source: SRC_RFC6455_RECONNECT,
+  expected: { textId: 'verdict_expected_app_choice' },
   noReconnect: { id: 'no-reconnect', level: 'info', textId: 'verdict_app_choice_no_reconnect' },
   // "No backoff" is lowered to advice: the page may reconnect however it likes, but a loop still costs.
   backoff: {
     when: 'always',
     noBackoff: { id: 'no-backoff', level: 'advice', textId: 'verdict_backoff_no_backoff' },
-    notJudged: { id: 'not-judged', level: 'info', textId: 'verdict_backoff_not_judged' },
+  },
+};
+
+/**
+ * A protocol's own "retry later" code (Discord's 4008 rate limit), on a socket where that
+ * protocol is established: reconnects are judged like 1013, but a client may rightly give up.
+ */
+export const RETRY_LATER_RULE: ReconnectRule = {
+  ...OVERLOAD_RULE,
+  id: 'retry-later',
+  titleId: 'verdict_rule_retry_later_title',
+  source: SRC_RFC6455_RECONNECT,
+  expected: { minS: OVERLOAD_MIN_S, textId: 'verdict_expected_retry_later' },
+  noReconnect: { id: 'no-reconnect', level: 'info', textId: 'verdict_retry_later_no_reconnect' },
+  firstDelay: {
+    minS: OVERLOAD_MIN_S,
+    tooSoon: { id: 'too-soon', level: 'problem', textId: 'verdict_retry_later_too_soon' },
+    fits: { id: 'fits', level: 'fits', textId: 'verdict_retry_later_fits' },
   },
 };
 
@@ -120,6 +153,7 @@ export const NO_RESEND_RULE: NoResendRule = {
   id: 'terminal',
   titleId: 'verdict_rule_terminal_title',
   source: SRC_RFC6455_CODES,
+  expected: { textId: 'verdict_expected_no_resend' },
   blindRetry: { id: 'blind-retry', level: 'problem', textId: 'verdict_terminal_blind_retry' },
   changedRequest: { id: 'changed-request', level: 'fits', textId: 'verdict_terminal_changed_request' },
   noRetry: { id: 'no-retry', level: 'fits', textId: 'verdict_terminal_no_retry' },
@@ -130,11 +164,12 @@ export const NO_EXPECTATION_RULE: NoExpectationRule = {
   id: 'none',
   titleId: 'verdict_rule_none_title',
   source: SRC_RFC6455_CODES,
+  expected: { textId: 'verdict_expected_none' },
   noReconnect: { id: 'no-reconnect', level: 'info', textId: 'verdict_none_no_reconnect' },
   reconnected: { id: 'reconnected', level: 'info', textId: 'verdict_none_reconnected' },
 };
 
-/** Codes VERDICTS.md names; other codes are asked of the knowledge base. */
+/** Codes docs/verdicts.md names; other codes are asked of the knowledge base. */
 export const DEFAULT_CODES: Record<number, ReconnectAdvice> = {
   1000: 'none',
   1001: 'none',
@@ -170,6 +205,8 @@ export const DEFAULT_COMMON: Profile['common'] = {
     offline: { id: 'throttled', level: 'inconclusive', textId: 'verdict_throttled_offline' },
   },
   document: { id: 'document', level: 'info', textId: 'verdict_document' },
+  documentExpected: { textId: 'verdict_expected_document' },
+  overlapping: { id: 'overlapping', level: 'fits', textId: 'verdict_overlapping' },
 };
 
 export const DEFAULT_PROFILE: Profile = {
@@ -182,6 +219,7 @@ export const DEFAULT_PROFILE: Profile = {
   backoff: DEFAULT_BACKOFF,
   codes: DEFAULT_CODES,
   rules: DEFAULT_RULES,
+  protocolRules: { backoff: RETRY_LATER_RULE },
   ruleByCode: {},
   common: DEFAULT_COMMON,
 };

@@ -17,12 +17,12 @@ export const IANA_RESTART_RULE: ReconnectRule = {
   id: 'iana-restart',
   titleId: 'verdict_rule_iana_restart_title',
   source: SRC_IANA_1012_1013_TEXT,
+  expected: { minS: IANA_RESTART_MIN_S, maxS: IANA_RESTART_MAX_S, textId: 'verdict_expected_window' },
   // "may reconnect": not reconnecting is allowed.
   noReconnect: { id: 'no-reconnect', level: 'info', textId: 'verdict_optional_no_reconnect' },
   firstDelay: {
     minS: IANA_RESTART_MIN_S,
     maxS: IANA_RESTART_MAX_S,
-    expectedTextId: 'verdict_expected_window',
     tooSoon: { id: 'too-soon', level: 'problem', textId: 'verdict_iana_restart_too_soon' },
     slow: { id: 'slow', level: 'advice', textId: 'verdict_iana_restart_slow' },
     fits: { id: 'fits', level: 'fits', textId: 'verdict_iana_restart_fits' },
@@ -35,6 +35,7 @@ export const IANA_OVERLOAD_RULE: UserActionRule = {
   id: 'iana-overload',
   titleId: 'verdict_rule_iana_overload_title',
   source: SRC_IANA_1012_1013_TEXT,
+  expected: { textId: 'verdict_expected_user_action' },
   // Advice, not problem: the recording cannot tell whether the user asked for the reconnect.
   autoReconnect: { id: 'auto-reconnect', level: 'advice', textId: 'verdict_iana_overload_auto' },
   movedHost: { id: 'moved', level: 'fits', textId: 'verdict_iana_overload_moved' },

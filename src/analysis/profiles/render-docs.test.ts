@@ -33,6 +33,7 @@ describe('docs/recommendations.md', () => {
     expect(rendered).toContain('d1 < 1 s − 0.05 s');
     expect(rendered).toContain('d1 > 5 s + 0.05 s');
     expect(rendered).toContain('d1 < 0.5 s − 0.05 s');
-    expect(rendered).toContain('E_k < 2 s − 0.05 s and d_k ≤ 1.5 · d1');
+    expect(rendered).toContain('some k ≥ 5 with E_k < 2 s − 0.05 s and every one of d_2 … d_k ≤ 1.5 · max(d1, 0.25 s)');
+    expect(rendered).toContain('| `not-judged` | info |');
   });
 });

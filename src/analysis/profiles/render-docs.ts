@@ -1,7 +1,9 @@
 /**
  * Renders docs/recommendations.md from the profile data, so the document can
  * never drift from what the engine judges by. English sentences come from the
- * catalog through the translator given (placeholders are shown by name).
+ * catalog through the translator given (placeholders are shown by name). The
+ * default profile's definition in prose, with its reference table and worked
+ * examples, is docs/verdicts.md.
  */
 import type { Finding, Profile, ReconnectRule, Rule } from './types';
 import type { ReconnectAdvice } from '../../knowledge/types';
@@ -38,7 +40,16 @@ function findingRow(en: English, f: Finding, when: string, names: string[]): str
 function ruleSection(en: English, p: Profile, rule: Rule, appliesTo: string): string[] {
   const tol = p.terms.toleranceS;
   const w = p.terms.linkWindowS;
-  const out = [`#### ${en(rule.titleId)}`, '', `Applies to: ${appliesTo}. Rule id \`${rule.id}\`. Source: [${en(rule.source.labelId)}](${rule.source.url}).`, ''];
+  const exp = rule.expected;
+  const expected = en(exp.textId).replace('$1', String(exp.minS ?? 0)).replace('$2', exp.maxS === undefined ? '' : String(exp.maxS));
+  const out = [
+    `#### ${en(rule.titleId)}`,
+    '',
+    `Applies to: ${appliesTo}. Rule id \`${rule.id}\`. Source: [${en(rule.source.labelId)}](${rule.source.url}).`,
+    '',
+    `Expected (shown with every verdict of this rule): "${expected}".`,
+    '',
+  ];
   out.push(row(['finding', 'level', 'when', 'sentence']), row(['---', '---', '---', '---']));
   switch (rule.kind) {
     case 'reconnect': {
@@ -76,8 +87,9 @@ function backoffRows(en: English, p: Profile, rule: ReconnectRule): string[] {
   if (!spec) return [];
   const from = spec.when === 'always' ? '' : ' (only when the first reconnect failed, i.e. 2+ delays)';
   const notJudged = spec.notJudged ?? b.notJudged;
+  const nb = b.noBackoff;
   return [
-    findingRow(en, spec.noBackoff, `${b.noBackoff.fromK}+ delays${from}: some k ≥ ${b.noBackoff.fromK} with E_k < ${b.noBackoff.maxWaitS} s − ${tol} s and d_k ≤ ${b.noBackoff.growthFactor} · d1`, PH.noBackoff),
+    findingRow(en, spec.noBackoff, `${nb.fromK}+ delays${from}: some k ≥ ${nb.fromK} with E_k < ${nb.maxWaitS} s − ${tol} s and every one of d_2 … d_k ≤ ${nb.growthFactor} · max(d1, ${nb.floorS} s)`, PH.noBackoff),
     findingRow(en, b.slowGrowth.finding, `some k ≥ ${b.slowGrowth.fromK} with E_k < ${b.slowGrowth.baseS} · 2^(k−1) s − ${tol} s and E_k < ${b.slowGrowth.ceilingS} s − ${tol} s`, PH.slowGrowth),
     findingRow(en, b.lowCap.finding, `${b.lowCap.minDelays}+ delays and E_n < ${b.lowCap.capS} s − ${tol} s`, PH.lowCap),
     findingRow(en, b.fits, 'none of the above', PH.list),
@@ -91,7 +103,7 @@ export function renderRecommendations(profiles: readonly Profile[], en: English)
     '',
     '<!-- Generated from src/analysis/profiles by src/analysis/profiles/render-docs.test.ts. Do not edit by hand: run `UPDATE_DOCS=1 npx vitest run --config vitest.config.ts src/analysis/profiles` -->',
     '',
-    'Closeline judges a page\'s reconnect timing after each close against one profile (chosen in the settings). Every threshold below is read from the same data the rule engine uses.',
+    'Closeline judges a page\'s reconnect timing after each close against one profile (chosen in the settings). Every threshold below is read from the same data the rule engine uses. The default profile is defined in prose, with its reference table and worked examples, in [verdicts.md](verdicts.md).',
     '',
     'Notation: d_k is the wait before attempt k, from the end of the previous connection (its close event, or the failed attempt\'s close) to the next attempt\'s construction, in seconds; E_k = max(d_1 … d_k). Sentences show their substitutions in braces.',
     '',
@@ -125,7 +137,9 @@ function profileSection(p: Profile, en: English): string[] {
     '',
     `Throttled waits: when the tab was hidden, frozen or offline during a wait, a finding that says the page waited too long (a slow first delay, no reconnect) becomes ${p.common.throttled.hidden.level}, e.g. "${sentence(en, p.common.throttled.hidden, PH.wait)}" Findings that say it waited too little (too soon, no backoff, slow growth, low cap, storms) stand: throttling only lengthens waits.`,
     '',
-    `A wait still running when the recording ends is ${p.common.pending.level} unless a problem is already certain: "${sentence(en, p.common.pending, PH.wait)}"`,
+    `A wait still running when the recording ends is ${p.common.pending.level} unless a problem is already certain (a problem never goes away once found): "${sentence(en, p.common.pending, PH.wait)}"`,
+    '',
+    `A make-before-break replacement (created before the close, outliving it) links with delay 0; its first wait is not judged (no "too soon"): ${p.common.overlapping.level}, "${sentence(en, p.common.overlapping, ['code'])}" Later waits and storms are judged as usual.`,
     '',
   ];
   const codesByAdvice = new Map<ReconnectAdvice, number[]>();
@@ -146,6 +160,9 @@ function profileSection(p: Profile, en: English): string[] {
       .join('; ');
     out.push(...ruleSection(en, p, rule, advice === 'none' ? `${applies}; and every close the page itself initiated` : applies || codes));
   }
+  for (const [advice, rule] of Object.entries(p.protocolRules)) {
+    if (rule) out.push(...ruleSection(en, p, rule, `codes ≥ 3000 whose established protocol (negotiated subprotocol, or documented endpoint URL) marks them "${advice}"`));
+  }
   for (const [code, rule] of Object.entries(p.ruleByCode)) out.push(...ruleSection(en, p, rule, `close code ${code}`));
   return out;
 }
@@ -157,12 +174,13 @@ function jitterSection(p: Profile | undefined): string[] {
   return [
     '## How jittered backoff is read',
     '',
-    `The checks look at E_k, the longest wait so far, not at each wait, so jitter that makes one wait shorter than the one before does not count against a page. Thresholds in seconds are loosened by ${tol} s in the page's favour; the growth clause (d_k ≤ ${b.noBackoff.growthFactor} · d1) compares two waits as a ratio and has no tolerance.`,
+    `The checks look at E_k, the longest wait so far, not at each wait, so jitter that makes one wait shorter than the one before does not count against a page. Thresholds in seconds are loosened by ${tol} s in the page's favour; the growth clause (d_k ≤ ${b.noBackoff.growthFactor} · max(d1, ${b.noBackoff.floorS} s)) compares waits as a ratio and has no tolerance.`,
     '',
     `- Doubling with ±50 % jitter: wait k is at least 0.5 · 2^(k−1) s, above ${b.slowGrowth.baseS} · 2^(k−1) s, so it never shows slow growth until its cap; it counts as exponential.`,
-    `- Full jitter (wait k uniform in 0 … base · 2^(k−1)): single waits can be tiny, but E_k keeps up with the doubling ceiling, so it counts as exponential once a few attempts have been drawn. Early draws that all land low can show slow growth, or even no backoff: the verdict follows the waits actually observed, as for every shape.`,
+    `- Full jitter (wait k = 0.5 s + random(0, 0.5 · 2^(k−1))): single waits can be short, but some later wait soon passes ${b.noBackoff.growthFactor} · d1, so "no backoff" (which needs ${b.noBackoff.fromK} waits, every one of them flat) holds in under 0.5 % of episodes; early draws that all land low can show slow growth. The verdict follows the waits actually observed, as for every shape.`,
     `- A capped maximum: growth stops at the cap. A cap of ${b.lowCap.capS} s or more is fine; below it, ${b.lowCap.minDelays}+ delays give the low-cap advice (and slow growth once ${b.slowGrowth.baseS} · 2^(k−1) s passes the cap while under ${b.slowGrowth.ceilingS} s).`,
     `- A constant delay c is not a backoff: with c under ${b.noBackoff.maxWaitS} s it is "no backoff" from attempt ${b.noBackoff.fromK}; with c under ${b.slowGrowth.ceilingS} s it shows slow growth as soon as ${b.slowGrowth.baseS} · 2^(k−1) s passes c, and the low cap at ${b.lowCap.minDelays} delays. Only a constant of ${b.lowCap.capS} s or more passes: it already waits as long as a capped backoff would.`,
+    `- A tiny first wait (a few ms) does not hide a loop: the growth bound is ${b.noBackoff.growthFactor} · max(d1, ${b.noBackoff.floorS} s).`,
     `- With fewer than ${b.minDelays} delays the shape is not judged; the verdict says so.`,
     '',
   ];

@@ -18,11 +18,11 @@ export const RFC_RECONNECT_RULE: ReconnectRule = {
   id: 'rfc-reconnect',
   titleId: 'verdict_rule_rfc_reconnect_title',
   source: SRC_RFC6455_RECONNECT,
+  expected: { minS: RFC_FIRST_MIN_S, maxS: RFC_FIRST_MAX_S, textId: 'verdict_expected_window' },
   noReconnect: { id: 'no-reconnect', level: 'info', textId: 'verdict_optional_no_reconnect' },
   firstDelay: {
     minS: RFC_FIRST_MIN_S,
     maxS: RFC_FIRST_MAX_S,
-    expectedTextId: 'verdict_expected_window',
     slow: { id: 'slow', level: 'advice', textId: 'verdict_rfc_slow' },
     fits: { id: 'fits', level: 'fits', textId: 'verdict_rfc_fits' },
   },
@@ -42,5 +42,7 @@ export const RFC6455_PROFILE: Profile = {
     backoff: RFC_RECONNECT_RULE,
     'app-choice': RFC_RECONNECT_RULE,
   },
+  // The RFC knows no protocol codes: every code a page may reconnect after gets its one rule.
+  protocolRules: {},
   ruleByCode: {},
 };

@@ -25,7 +25,7 @@ export interface Finding {
 /** Why a wait could not be judged: browsers slow timers in hidden/frozen tabs, and offline pages cannot connect. */
 export type ThrottleReason = 'hidden' | 'frozen' | 'offline';
 
-/** Terms shared by linking, episodes and rules (VERDICTS.md "Terms"). */
+/** Terms shared by linking, episodes and rules (docs/verdicts.md, "Terms"). */
 export interface Terms {
   /** A later attempt links only within this many seconds; longer silence ends an episode. */
   linkWindowS: number;
@@ -33,7 +33,10 @@ export interface Terms {
   stableOpenS: number;
   /** An attempt created up to this long before a closure links to it as "overlapping". */
   overlapWindowS: number;
-  /** Measurement tolerance, applied in the page's favour on every threshold. */
+  /**
+   * Measurement tolerance, in the page's favour on every time threshold (the list is in
+   * docs/verdicts.md, "Tolerance"); ratios take none.
+   */
   toleranceS: number;
 }
 
@@ -46,14 +49,25 @@ export interface StormSpec {
 export interface BackoffSpec {
   /** With fewer delays the shape is not judged. */
   minDelays: number;
-  /** No backoff: for some k >= fromK, E_k < maxWaitS and d_k <= growthFactor * d_1. */
-  noBackoff: { fromK: number; maxWaitS: number; growthFactor: number };
+  /**
+   * No backoff: for some k >= fromK, E_k < maxWaitS and every one of d_2 … d_k is at most
+   * growthFactor · max(d_1, floorS).
+   */
+  noBackoff: { fromK: number; maxWaitS: number; growthFactor: number; floorS: number };
   /** Slow growth: for some k >= fromK, E_k < baseS * 2^(k-1) and E_k < ceilingS. */
   slowGrowth: { fromK: number; baseS: number; ceilingS: number; finding: Finding };
   /** Low cap: at least minDelays delays and E_n < capS. */
   lowCap: { minDelays: number; capS: number; finding: Finding };
   fits: Finding;
   notJudged: Finding;
+}
+
+/** What a rule expects of the page: a range of the first wait where it has one, and a sentence. */
+export interface ExpectedSpec {
+  minS?: number;
+  maxS?: number;
+  /** i18n id of the sentence ($1 min, $2 max, when the rule has them). */
+  textId: string;
 }
 
 /** Rules for codes after which a page is expected (or allowed) to reconnect. */
@@ -63,14 +77,13 @@ export interface ReconnectRule {
   id: string;
   titleId: string;
   source: ProfileSource;
+  expected: ExpectedSpec;
   /** No attempt within the link window. */
   noReconnect: Finding;
   /** Judging d_1 alone. */
   firstDelay?: {
     minS?: number;
     maxS?: number;
-    /** i18n id of the expected-range sentence ($1 min, $2 max). */
-    expectedTextId: string;
     tooSoon?: Finding;
     slow?: Finding;
     fits: Finding;
@@ -90,6 +103,7 @@ export interface NoResendRule {
   id: string;
   titleId: string;
   source: ProfileSource;
+  expected: ExpectedSpec;
   blindRetry: Finding;
   changedRequest: Finding;
   noRetry: Finding;
@@ -101,6 +115,7 @@ export interface UserActionRule {
   id: string;
   titleId: string;
   source: ProfileSource;
+  expected: ExpectedSpec;
   autoReconnect: Finding;
   movedHost: Finding;
   noRetry: Finding;
@@ -112,6 +127,7 @@ export interface NoExpectationRule {
   id: string;
   titleId: string;
   source: ProfileSource;
+  expected: ExpectedSpec;
   noReconnect: Finding;
   reconnected: Finding;
 }
@@ -130,6 +146,11 @@ export interface Profile {
   codes: Record<number, ReconnectAdvice>;
   /** Rule per advice; codes named in ruleByCode override it. */
   rules: Record<ReconnectAdvice, Rule>;
+  /**
+   * Rules for codes >= 3000 whose meaning comes from a protocol established for the socket,
+   * where they differ from `rules` (a protocol's "retry later" allows giving up).
+   */
+  protocolRules: Partial<Record<ReconnectAdvice, Rule>>;
   ruleByCode: Record<number, Rule>;
   /** Findings shared by every rule. */
   common: {
@@ -137,5 +158,9 @@ export interface Profile {
     /** Per reason the wait was throttled. */
     throttled: Record<ThrottleReason, Finding>;
     document: Finding;
+    /** What is expected after a socket ended with its document. */
+    documentExpected: ExpectedSpec;
+    /** The first wait of a make-before-break replacement: not judged, it fits. */
+    overlapping: Finding;
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Simulated server closes and network drops (issue 7). The hook closes the real
+ * Simulated server closes and network drops. The hook closes the real
  * socket, swallows the real close (and error) event in its own listener — the
  * first one registered on every socket, so no page listener or onclose sees it —
  * and dispatches a CloseEvent with the simulated code instead. Such events are

@@ -1,4 +1,5 @@
 import type { CodeEntry, CodeLookup, CodeRange } from '../../knowledge/types';
+import { protocolLabelId } from '../../knowledge';
 import { t } from '../../ui/i18n';
 
 const WEBSOCKET = 'websocket';
@@ -57,7 +58,10 @@ function RangeCard({ code, range }: { code: number; range: CodeRange }) {
   );
 }
 
-/** What the code means; for an ambiguous code, every candidate, each labelled by its protocol. */
+/**
+ * What the code means. When only possible protocols define it, the code has no known meaning
+ * here (its range says what is known); each protocol's meaning follows as "if this is <protocol>".
+ */
 export function CodeExplanation({ code, lookup }: { code: number; lookup: CodeLookup }) {
   switch (lookup.kind) {
     case 'known':
@@ -67,9 +71,13 @@ export function CodeExplanation({ code, lookup }: { code: number; lookup: CodeLo
     case 'ambiguous':
       return (
         <>
+          <RangeCard code={code} range={lookup.range} />
           <p className="note">{t('panel_detail_ambiguous', [code, lookup.entries.length])}</p>
           {lookup.entries.map((e) => (
-            <EntryCard key={`${e.protocol}-${e.code}`} entry={e} labelled />
+            <section key={`${e.protocol}-${e.code}`} className="if-protocol">
+              <p className="note">{t('panel_detail_if_protocol', [t(protocolLabelId(e.protocol))])}</p>
+              <EntryCard entry={e} labelled />
+            </section>
           ))}
         </>
       );

@@ -4,6 +4,7 @@
  * connecting), listed so it can be selected and simulated. Built once per
  * analysis so sorting and filtering 10,000 rows touch plain fields only.
  */
+import { codeContextOf } from '../../analysis/code-context';
 import type { Analysis, Closure, Verdict } from '../../analysis/types';
 import type { CodeCategory, CodeLookup } from '../../knowledge/types';
 import { endOf, openEventOf, type Connection, type Recording } from '../../protocol/recording';
@@ -42,12 +43,8 @@ export interface OpenRow extends RowBase {
 
 export type Row = ClosureRow | OpenRow;
 
-/** The protocol that decides a code's meaning: negotiated, else the first requested. */
-export function codeContextOf(c: Connection): { protocol?: string; url: string } {
-  const negotiated = openEventOf(c)?.protocol;
-  const protocol = negotiated || c.protocols[0];
-  return protocol ? { protocol, url: c.url } : { url: c.url };
-}
+/** The context that decides a code's meaning: the same one the verdicts use. */
+export { codeContextOf };
 
 export function namesOf(lookup: CodeLookup): { nameIds: string[]; categories: CodeCategory[] } {
   switch (lookup.kind) {

@@ -1,5 +1,5 @@
 /**
- * Refused handshakes' HTTP status (DECISIONS.md "Panel and popup"): the page's
+ * Refused handshakes' HTTP status (the 401/403/429/503 that says why): the page's
  * hook only sees error + 1006; DevTools' network data has an entry for the
  * upgrade request, with its status where the browser records one (see
  * HandshakeEntry.status for what Chromium 156 does). This module is the pure

@@ -1,5 +1,5 @@
 /**
- * "Simulate" controls for one live connection (issue 7): a server close with a
+ * "Simulate" controls for one live connection: a server close with a
  * chosen code and reason, a network drop, an outage, and the one-click
  * "1013, then unavailable" scenario, for this connection or every open one to
  * its endpoint. Fields are checked as typed; the extension checks again.

@@ -1,5 +1,5 @@
 /**
- * The simulation form's rules (issue 7), pure so they are table-tested: which
+ * The simulation form's rules, pure so they are table-tested: which
  * codes a server may send, how long a close reason may be, how long an outage
  * may last, and which commands the buttons send. The background and the relay
  * check the same rules again; these only keep the user from a round trip.

@@ -3,7 +3,7 @@ import { boundsOf, buildModel, endpointOf, MAX_ROWS_PER_LANE } from './layout';
 import { outcomeOf } from './outcome';
 import { lifecyclePeriods } from './periods';
 import { at, closeCall, closed, conn, opened, recordingOf, sampleAnalysis, sampleRecording, T0 } from './test-fixture';
-import type { Mark } from '../../protocol/recording';
+import type { Mark, SocketEvent } from '../../protocol/recording';
 
 describe('endpointOf', () => {
   it.each([
@@ -103,11 +103,13 @@ describe('outcomeOf prefers the analysis initiator', () => {
 describe('close marker category comes from the knowledge base, in context', () => {
   it.each([
     ['1012 is a restart anywhere', 'wss://h/p', [], 1012, 'restart'],
-    ['graphql-ws 4401 is a policy close', 'wss://h/graphql', ['graphql-transport-ws'], 4401, 'policy'],
+    ['graphql-ws 4401 (negotiated) is a policy close', 'wss://h/graphql', ['graphql-transport-ws'], 4401, 'policy'],
     ['a private 4401 elsewhere is an application code', 'wss://h/p', ['chat'], 4401, 'application'],
     ['999 is invalid', 'wss://h/p', [], 999, 'invalid'],
   ])('%s', (_name, url, protocols, code, want) => {
-    const c = { ...conn('x', url, 0, [closed(1, code)]), protocols };
+    // The server agreed to the first requested subprotocol: only a negotiated one gives a code its protocol's meaning.
+    const open: SocketEvent = { type: 'open', at: at(0.5), protocol: protocols[0] ?? '', extensions: '' };
+    const c = { ...conn('x', url, 0, [open, closed(1, code)]), protocols };
     expect(buildModel(recordingOf([c]), null).bars[0]!.category).toBe(want);
   });
 });

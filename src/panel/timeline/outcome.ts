@@ -3,10 +3,11 @@
  * when it has one; while analysis lags a live recording, the raw events give
  * the same answer without the inference.
  */
+import { codeContextOf } from '../../analysis/code-context';
 import type { Closure } from '../../analysis/types';
 import { ALL_CATEGORIES } from '../../knowledge';
-import type { CodeCategory, CodeContext } from '../../knowledge/types';
-import { endOf, openEventOf, type Connection } from '../../protocol/recording';
+import type { CodeCategory } from '../../knowledge/types';
+import { endOf, type Connection } from '../../protocol/recording';
 
 export type Outcome = 'open' | 'clean' | 'page' | 'abnormal' | 'document';
 
@@ -34,11 +35,7 @@ export function outcomeOf(c: Connection, closure: Closure | undefined): Outcome 
   return end.event.code === 1006 ? 'abnormal' : 'clean';
 }
 
-/** Negotiated subprotocol, else the first requested one: what the knowledge base resolves codes by. */
-export function codeContextOf(c: Connection): CodeContext {
-  const open = openEventOf(c);
-  const protocol = open?.protocol || c.protocols[0];
-  return protocol ? { protocol, url: c.url } : { url: c.url };
-}
+/** What the knowledge base resolves codes by: the same context the verdicts use. */
+export { codeContextOf };
 
 export const CODE_CATEGORIES: readonly CodeCategory[] = ALL_CATEGORIES;

@@ -17,7 +17,7 @@ export interface RecordingSource {
   /** Whether the page has the hook (tabs opened before install need a reload). */
   getStatus(): Promise<CaptureStatus>;
   /**
-   * Simulation (issue 7): for one live connection, or every open connection to its
+   * Simulation: for one live connection, or every open connection to its
    * endpoint. Rejects with the background's reason. Static sources do not have it.
    */
   simulate?(connectionId: string, command: SimulateCommand, scope?: 'connection' | 'endpoint'): Promise<void>;

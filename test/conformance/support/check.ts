@@ -63,6 +63,9 @@ export function assertScenario(lib: Library, config: LibraryConfig, s: Scenario,
   const plan = config.model.plan(s.code, withExt.refusals);
 
   // 1. The library's observable behaviour is the same with and without the extension.
+  // Same seed, same draws: checked, so a delay that differs below is timing, never a different draw.
+  const before = `handshakes before the close: ${withExt.handshakesBefore} with, ${without.handshakesBefore} without`;
+  expect(withExt.page.draws, `${where}: random numbers the library drew after the close, with vs without (${before})`).toEqual(without.page.draws);
   expect(withExt.attempts.length, `${where}: attempts with vs without the extension`).toBe(without.attempts.length);
   expect(withExt.reconnected, `${where}: reconnected with vs without`).toBe(without.reconnected);
   expect(withExt.refused, `${where}: handshakes refused with vs without`).toBe(without.refused);
@@ -98,7 +101,7 @@ export function assertScenario(lib: Library, config: LibraryConfig, s: Scenario,
   expect(j.episode?.attemptIds, `${where}: episode attempts`).toEqual(j.connections.slice(1).map((c) => c.id));
   (j.episode?.delaysS ?? []).forEach((d, i) => expect(d, `${where}: episode d${i + 1}`).toBeCloseTo(j.rawDelays[i] ?? NaN, 3));
 
-  // 5. The verdict is the one these delays earn (VERDICTS.md), and one this library can earn.
+  // 5. The verdict is the one these delays earn (docs/verdicts.md), and one this library can earn.
   expect(j.verdict?.level, `${where}: verdict ${JSON.stringify(j.verdict)} for delays [${j.rawDelays.map((d) => d.toFixed(3))}], expected ${JSON.stringify(j.expected)}`).toBe(j.expected.level);
   expect(j.expected.rules, `${where}: verdict rule`).toContain(j.verdict?.rule);
   expect([...possibleVerdicts(config.model, j.oracleInput)], `${where}: verdicts the library's model can earn`).toContain(j.verdict?.rule);

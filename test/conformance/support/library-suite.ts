@@ -50,7 +50,9 @@ export function defineLibrarySuite(id: LibraryId): void {
     console.log(`${id}: event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
     const order = (r: ScenarioResult) => lib.configs.findIndex((c) => c.label === r.config) * 10 + SCENARIOS.findIndex((s) => s.code === r.code);
     rows.sort((a, b) => order(a) - order(b));
-    writeLibraryResults(resultsDir, { library: id, version: versionOf(id), seed, fileMs: Date.now() - started, rows });
+    const shift = meanDelayShift(rows);
+    const complete = rows.length === cases.length && rows.every((r) => r.passed) && Math.abs(shift) <= SYSTEMATIC_TOL_S;
+    writeLibraryResults(resultsDir, { library: id, version: versionOf(id), seed, fileMs: Date.now() - started, rows, complete });
   });
 
   const cases = lib.configs.flatMap((config) => SCENARIOS.map((scenario) => ({ config, scenario, name: `${config.label}: server ${scenario.drop ? 'drops TCP' : `closes ${scenario.code}`}${scenario.refuse ? ', then refuses handshakes' : ''}` })));

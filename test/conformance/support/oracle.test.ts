@@ -1,4 +1,4 @@
-/** The oracle against VERDICTS.md's worked examples and reference table. */
+/** The oracle against the worked examples and reference table of docs/verdicts.md. */
 import { describe, expect, it } from 'vitest';
 import { expectedVerdict, isStorm } from './oracle';
 
@@ -9,14 +9,19 @@ const at = (delays: number[]) => {
 const run = (code: number, delays: number[], trailing: 'none' | 'running' | 'expired' = 'none', same = true) =>
   expectedVerdict({ code, delays, attemptsAt: at(delays), sameRequest: delays.map(() => same), trailing });
 
-describe('oracle: VERDICTS.md examples', () => {
+describe('oracle: the examples of docs/verdicts.md', () => {
   it.each([
     ['1012 worked example', 1012, [1.07, 1.07, 1.75, 3.89], 'fits', 'restart.fits'],
-    ['1013 worked example', 1013, [1.07, 0.6, 1.2], 'problem', 'overload.no-backoff'],
+    ['1013 worked example: a real jittered client', 1013, [1.01, 1.07, 1.29, 3.38, 6.22], 'fits', 'overload.fits'],
+    ['1013 worked example: no backoff at k = 5', 1013, [1.07, 0.6, 1.2, 0.9, 1.1], 'problem', 'overload.no-backoff'],
+    ['1013 three flat waits are too few for no backoff', 1013, [1.07, 0.6, 1.2], 'fits', 'overload.fits'],
     ['1012 constant 1 s (first reconnect holds)', 1012, [1], 'fits', 'restart.fits'],
-    ['1013 constant 1 s', 1013, [1, 1, 1], 'problem', 'overload.no-backoff'],
+    ['1012 two waits: not judged', 1012, [2, 3], 'info', 'restart.not-judged'],
+    ['1013 one wait: not judged', 1013, [1], 'info', 'overload.not-judged'],
+    ['1013 constant 1 s, 4 waits: slow growth', 1013, [1, 1, 1, 1], 'advice', 'overload.slow-growth'],
+    ['1013 constant 1 s, 5 waits', 1013, [1, 1, 1, 1, 1], 'problem', 'overload.no-backoff'],
     ['1008 any retry with the same request', 1008, [1.3], 'problem', 'terminal.blind-retry'],
-    ['1006 constant 1 s', 1006, [1, 1, 1], 'advice', 'app-choice.no-backoff'],
+    ['1006 constant 1 s', 1006, [1, 1, 1, 1, 1], 'advice', 'app-choice.no-backoff'],
     ['1012 first wait 0.6 s', 1012, [0.6], 'problem', 'restart.too-soon'],
     ['1012 first wait 7 s', 1012, [7], 'advice', 'restart.slow'],
     ['1013 doubling from 1 s, cap 5 s, 7 delays', 1013, [1, 2, 4, 5, 5, 5, 5], 'advice', 'overload.low-cap'],
@@ -41,6 +46,16 @@ describe('oracle: VERDICTS.md examples', () => {
     [1000, 'running', 'info', 'none.no-reconnect'],
   ] as const)('no reconnect after %i with the wait %s', (code, trailing, level, rule) => {
     expect(run(code, [], trailing)).toEqual({ level, rules: [rule] });
+  });
+
+  it('1014 worked example: a tiny first wait hides no loop (floor 0.25 s); within 2 s it is a storm', () => {
+    const delays = [0.013, 0.072, 0.073, 0.09, 0.095];
+    let t = 0;
+    const slow = delays.map((d) => (t += d * 1000 + 600));
+    const v = expectedVerdict({ code: 1014, delays, attemptsAt: slow, sameRequest: delays.map(() => true), trailing: 'none' });
+    expect(v.level).toBe('advice');
+    expect(v.rules).toContain('app-choice.no-backoff');
+    expect(run(1014, delays)).toEqual({ level: 'problem', rules: ['storm'] });
   });
 
   it('a 1008 retry with a changed request fits', () => {

@@ -1,6 +1,7 @@
 /**
- * An independent reading of /work/shared/VERDICTS.md (default profile) for the
- * close codes the conformance scenarios use. The suite checks the extension's
+ * An independent reading of docs/verdicts.md (default profile) for the close
+ * codes the conformance scenarios use (all below 3000: no protocol code, and
+ * no library here makes its replacement before the close). The suite checks the extension's
  * verdict against this function of the OBSERVED delays, never against a
  * per-library answer. Written from the text, not from src/analysis, so a
  * divergence between the two shows up as a failing scenario.
@@ -47,9 +48,12 @@ export function isStorm(attemptsAt: readonly number[]): boolean {
   return false;
 }
 
-/** The backoff checks with E_k = max(d_1 … d_k); `noBackoff` is the level that finding has for this code. */
-export function backoffFindings(d: readonly number[], noBackoff: VerdictLevel, notJudged: VerdictLevel): Finding[] {
-  if (d.length < 3) return [[notJudged, 'not-judged']];
+/**
+ * The backoff checks with E_k = max(d_1 … d_k); `noBackoff` is the level that finding has for this code.
+ * "Not judged" (fewer than 3 delays) is info for every code.
+ */
+export function backoffFindings(d: readonly number[], noBackoff: VerdictLevel): Finding[] {
+  if (d.length < 3) return [['info', 'not-judged']];
   const d1 = d[0] ?? 0;
   const out: Finding[] = [];
   let e = 0;
@@ -58,7 +62,8 @@ export function backoffFindings(d: readonly number[], noBackoff: VerdictLevel, n
   d.forEach((dk, i) => {
     const k = i + 1;
     e = Math.max(e, dk);
-    if (k >= 3 && e + TOL < 2 && dk + TOL <= 1.5 * d1) nb = true;
+    // No backoff: 5+ waits, never one of 2 s, none of d_2 … d_k past 1.5 · max(d_1, 0.25 s) (a ratio: no tolerance).
+    if (k >= 5 && e + TOL < 2 && d.slice(1, k).every((x) => x <= 1.5 * Math.max(d1, 0.25))) nb = true;
     if (k >= 4 && e + TOL < 0.25 * 2 ** (k - 1) && e + TOL < 10) slow = true;
   });
   if (nb) out.push([noBackoff, 'no-backoff']);
@@ -78,7 +83,7 @@ function findings(input: OracleInput): Finding[] {
       return [['fits', d1 === undefined ? 'no-retry' : 'changed-request']];
     case 'restart': {
       if (d1 === undefined) return [['problem', 'no-reconnect']];
-      const out: Finding[] = d.length >= 2 ? backoffFindings(d, 'problem', 'fits') : [];
+      const out: Finding[] = d.length >= 2 ? backoffFindings(d, 'problem') : [];
       if (d1 + TOL < 1) out.push(['problem', 'too-soon']);
       else if (d1 - TOL > 5) out.push(['advice', 'slow']);
       else if (!out.length) out.push(['fits', 'fits']);
@@ -86,13 +91,13 @@ function findings(input: OracleInput): Finding[] {
     }
     case 'overload': {
       if (d1 === undefined) return [['problem', 'no-reconnect']];
-      const out = backoffFindings(d, 'problem', 'fits');
+      const out = backoffFindings(d, 'problem');
       if (d1 + TOL < 0.5) out.push(['problem', 'too-soon']);
       return out;
     }
     default:
       if (d1 === undefined) return [['info', 'no-reconnect']];
-      return backoffFindings(d, 'advice', 'info');
+      return backoffFindings(d, 'advice');
   }
 }
 

@@ -21,17 +21,26 @@ export interface PageLog {
   sent: number;
   received: number;
   notes: string[];
+  /**
+   * Every value the page's seeded Math.random returned since the reseed just before the server's close,
+   * in order. With and without the extension they must be the same: that is what makes the two runs'
+   * delays comparable.
+   */
+  draws: number[];
 }
 
 export function pageHtml(lib: Library, config: LibraryConfig, server: { origin: string; wsOrigin: string }, seed: number, title: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
 <script>
-  // mulberry32: a small seeded PRNG in place of Math.random, set before the library loads.
-  (() => { let a = ${seed >>> 0}; Math.random = () => { a = (a + 0x6d2b79f5) | 0; let t = Math.imul(a ^ (a >>> 15), 1 | a); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; }; })();
+  // mulberry32: a small seeded PRNG in place of Math.random, set before the library loads. Each value
+  // drawn is kept (a number pushed: no work that could shift the page's timing) for the with/without check.
+  // __reseed restarts the sequence just before the server's close, so the draws that make the delays after
+  // it are the same in both browsers even if connecting first took one browser an extra, random-drawing retry.
+  (() => { let a = ${seed >>> 0}; const drawn = (window.__draws = []); window.__reseed = (s) => { a = s >>> 0; drawn.length = 0; }; Math.random = () => { a = (a + 0x6d2b79f5) | 0; let t = Math.imul(a ^ (a >>> 15), 1 | a); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; const v = ((t ^ (t >>> 14)) >>> 0) / 4294967296; drawn.push(v); return v; }; })();
 </script>
 <script src="/lib.js"></script>
 <script>
-  const H = (window.__h = { opens: [], closes: [], closedAt: [], sent: 0, received: 0, notes: [], waits: [] });
+  const H = (window.__h = { opens: [], closes: [], closedAt: [], sent: 0, received: 0, notes: [], waits: [], draws: window.__draws });
   // The test awaits echoes through a promise (no polling that would load two busy cores).
   H.echoes = (n) => new Promise((resolve) => { H.waits.push({ n, resolve }); H.check(); });
   H.check = () => { H.waits = H.waits.filter((w) => (H.received >= w.n ? (w.resolve(H.received), false) : true)); };

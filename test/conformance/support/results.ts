@@ -1,6 +1,9 @@
 /**
- * Result rows: each library's test file writes one JSON file; the global
- * teardown renders docs/conformance.md once every library has written its file.
+ * Result rows: each library's test file writes one JSON file. The global
+ * teardown renders docs/conformance.md only on request (CONFORMANCE_WRITE_DOC=1,
+ * which `npm run conformance:doc` sets), and only from a complete, passing run:
+ * a failed or partial run never touches the tracked page, and an ordinary run
+ * does not rewrite it with its own timings.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -42,6 +45,8 @@ export interface LibraryResults {
   /** Wall time of the library's test file, browser launches included (bundling is done once, before). */
   fileMs: number;
   rows: ScenarioResult[];
+  /** Every scenario of the file produced a row, every row passed, and so did the file's systematic-shift check. */
+  complete: boolean;
 }
 
 const DOC = resolve(__dirname, '../../../docs/conformance.md');
@@ -51,11 +56,20 @@ export function writeLibraryResults(dir: string, r: LibraryResults): void {
   writeFileSync(join(dir, `${r.library}.json`), JSON.stringify(r, null, 2));
 }
 
-/** Renders the doc when every library wrote its results in this run; returns the path written. */
-export function writeDocIfComplete(dir: string, seed: number): string | undefined {
-  const files = LIBRARY_IDS.map((id) => join(dir, `${id}.json`));
-  if (!files.every((f) => existsSync(f))) return undefined;
-  const all = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as LibraryResults);
+/** Why this run's results may not be written to docs/conformance.md, or undefined when they may. */
+export function incompleteReason(dir: string): string | undefined {
+  const missing = LIBRARY_IDS.filter((id) => !existsSync(join(dir, `${id}.json`)));
+  if (missing.length > 0) return `no results from ${missing.join(', ')}`;
+  const failed = LIBRARY_IDS.filter((id) => !(JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as LibraryResults).complete);
+  if (failed.length > 0) return `not every check passed for ${failed.join(', ')}`;
+  return undefined;
+}
+
+/** Renders the doc from a complete, passing run; returns the path written, or why nothing was written. */
+export function writeDocIfComplete(dir: string, seed: number): { written: string } | { skipped: string } {
+  const reason = incompleteReason(dir);
+  if (reason) return { skipped: reason };
+  const all = LIBRARY_IDS.map((id) => JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as LibraryResults);
   writeFileSync(DOC, renderDoc(all, seed));
-  return DOC;
+  return { written: DOC };
 }

@@ -5,10 +5,9 @@
  * reported, echoes delivered) and, with the extension, the stored recording.
  */
 import type { Launched } from '../../e2e/support/browser';
-import { pollRecording } from './wait-recording';
+import { settledRecording } from './wait-recording';
 import { networkDelays, watchNetwork } from './network-log';
 import type { Recording } from '../../../src/protocol/recording';
-import { closeEventOf, openEventOf } from '../../../src/protocol/recording';
 import { startScenarioServer, type Handshake } from './scenario-server';
 import { pageHtml, type PageHarness, type PageLog } from './page';
 import { ECHOES_PER_OPEN, type Library, type LibraryConfig } from './libraries';
@@ -16,6 +15,8 @@ import { QUIET_S, refusalsFor, worstCaseS, type Scenario } from './scenarios';
 
 export interface Observation {
   pageUrl: string;
+  /** Handshakes the page needed before the close (1 unless connecting first failed and was retried). */
+  handshakesBefore: number;
   /** Handshakes the server was set to refuse after the close, and how many it did refuse. */
   refusals: number;
   refused: number;
@@ -50,6 +51,10 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     const first = await server.socket(1);
     await page.evaluate(echoes, ECHOES_PER_OPEN);
 
+    // Same jitter after the close in both browsers, whatever connecting first cost each of them.
+    await page.evaluate((n) => (window as unknown as { __reseed(n: number): void }).__reseed(n), (seed ^ 0x5bd1e995) >>> 0);
+    const handshakesBefore = server.handshakes.length;
+
     const refusals = refusalsFor(config.model, s);
     server.refuseNext(refusals);
     const before = server.handshakes.length;
@@ -77,21 +82,16 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     const attempts = server.handshakes.slice(before);
     const log = await page.evaluate(() => {
       const h = (window as unknown as Win).__h;
-      return { opens: h.opens, closes: h.closes, closedAt: h.closedAt, sent: h.sent, received: h.received, notes: h.notes };
+      return { opens: h.opens, closes: h.closes, closedAt: h.closedAt, sent: h.sent, received: h.received, notes: h.notes, draws: h.draws };
     });
     let recording: Recording | undefined;
     if (b.worker) {
       // Every construction the server saw (plus the first) is in the recording, the last one open if it was accepted.
-      recording = await pollRecording(b.worker, pageUrl, (r) => {
-        const conns = r.connections.filter((c) => c.frameUrl === pageUrl);
-        const last = conns[conns.length - 1];
-        const settled = last && (reconnected ? openEventOf(last) : closeEventOf(last));
-        return conns.length >= 1 + attempts.length && settled ? r : undefined;
-      });
+      recording = await settledRecording(b.worker, pageUrl, { connections: 1 + attempts.length, lastOpen: reconnected });
     }
     const refused = attempts.filter((h) => h.refused).length;
     const sockets = await net.settled(1 + attempts.length, reconnected);
-    return { pageUrl, refusals, refused, closeSentAt, serverClosedAt, attempts, networkDelays: networkDelays(sockets), reconnected, page: log, recording, endedAt: Date.now() };
+    return { pageUrl, handshakesBefore, refusals, refused, closeSentAt, serverClosedAt, attempts, networkDelays: networkDelays(sockets), reconnected, page: log, recording, endedAt: Date.now() };
   } finally {
     await net.detach();
     await page.close().catch(() => undefined);

@@ -1,4 +1,4 @@
-/** The server-side events each library meets (issue 6). */
+/** The server-side events each library meets: a close per kind of guidance, and a dropped connection. */
 import type { DelayModel } from './models';
 
 export interface Scenario {
