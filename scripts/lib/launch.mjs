@@ -23,7 +23,7 @@ export async function launchChromium(opts = {}) {
   if (!executablePath) throw new Error(`No Chromium found. Install it: ${INSTALL_HINT}`);
   const withExtension = opts.extension !== false;
   if (withExtension && !existsSync(join(opts.dist, 'manifest.json'))) throw new Error(`${opts.dist} has no manifest.json: run \`npm run build\` first`);
-  // Without this, DevTools windows never appear as pages (TESTING.md).
+  // Without this variable, Playwright lists no DevTools windows among the pages.
   if (opts.devtools) process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
   const dir = mkdtempSync(join(tmpdir(), 'closeline-'));
   const args = [...CHROMIUM_ARGS, ...(opts.args ?? [])];

@@ -54,7 +54,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void ready.then(() => hub.removeTab(tabId));
 });
 
-// Test hook: a random id per worker instance proves a restart (TESTING.md).
+// Test hook: a random id per worker instance proves a restart (an old handle reaches the new worker).
 (globalThis as { __closelineInstance?: string }).__closelineInstance = Math.random().toString(36).slice(2);
 // Benchmark hook: bytes written to storage so far (the soak checks they grow O(1) per closure).
 (globalThis as { __closelineStorageStats?: Persist['stats'] }).__closelineStorageStats = persist.stats;

@@ -1,5 +1,5 @@
 /**
- * Opens the real Closeline panel inside a real DevTools window (TESTING.md):
+ * Opens the real Closeline panel inside a real DevTools window:
  * with PW_CHROMIUM_ATTACH_TO_OTHER=1 and --auto-open-devtools-for-tabs each tab
  * gets a DevTools page; we find the one inspecting our page, show the panel,
  * and return the panel's frame.

@@ -1,4 +1,4 @@
-/** Stopping and proving restarts of the extension's service worker (TESTING.md). */
+/** Stopping and proving restarts of the extension's service worker (a stopped worker is proven restarted by its instance id). */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 
 export async function instanceId(worker: Worker): Promise<string> {
