@@ -73,5 +73,12 @@ async function checkLoaded(page: Page, o: BrowserRunOptions): Promise<void> {
     failure ??= e instanceof Error ? e.message.split('\n')[0] : String(e);
   });
   if (!failure && page.url().startsWith('chrome-error://')) failure = 'net::ERR_FAILED';
+  if (!failure) {
+    // The tab may have had its answer before the listeners above existed: the page's own timing entry has it too.
+    const status = await page
+      .evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { responseStatus?: number } | undefined)?.responseStatus ?? 0)
+      .catch(() => 0);
+    if (status >= 400) failure = o.t('cli_err_page_status', [o.url, String(status)]);
+  }
   if (failure) throw new RunError(o.t('cli_err_page', [o.url, failure]));
 }
