@@ -51,6 +51,11 @@ describe('AuditSection', () => {
     render(<AuditSection {...props} state={{ kind: 'idle' }} onStart={onStart} />);
     fireEvent.click(screen.getByTestId('audit-scenario-1012'));
     fireEvent.click(screen.getByTestId('audit-scenario-1006'));
+    fireEvent.click(screen.getByTestId('audit-scenario-outage'));
+    fireEvent.change(screen.getByTestId('audit-outage-seconds'), { target: { value: '0' } });
+    // An out-of-range length does not matter while the outage is not ticked.
+    expect((screen.getByTestId('audit-start') as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByTestId('audit-scenario-outage'));
     fireEvent.change(screen.getByTestId('audit-outage-seconds'), { target: { value: '12' } });
     fireEvent.change(screen.getByTestId('audit-endpoint'), { target: { value: 'wss://rt.example/live' } });
     fireEvent.click(screen.getByTestId('audit-start'));

@@ -30,8 +30,9 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
   const [endpoint, setEndpoint] = useState('');
   const endpoints = recording ? [...openByEndpoint(recording).keys()] : [];
   const outage = parseScenario(`outage:${outageS.trim()}`);
-  const scenarios = [...FIXED.filter((id) => chosen[id]).map((id) => parseScenario(id)), chosen.outage ? outage : undefined];
-  const valid = scenarios.every((s) => s !== undefined) && scenarios.some((s) => s !== undefined);
+  // Only ticked scenarios count; an outage length out of range makes the choice invalid only when the outage is ticked.
+  const scenarios = [...FIXED.filter((id) => chosen[id]).map((id) => parseScenario(id)), ...(chosen.outage ? [outage] : [])];
+  const valid = scenarios.length > 0 && scenarios.every((s) => s !== undefined);
   const running = state.kind === 'running';
   const start = () => {
     const list = scenarios.filter((s): s is Scenario => s !== undefined).sort((a, b) => a.order - b.order);
