@@ -4,8 +4,21 @@ import type { Translate } from './args';
 
 const WRAP = 100;
 
+/**
+ * Text from the page (URLs, reasons inside sentences) must not drive the terminal: control characters
+ * (escape sequences, carriage returns, C1 codes) are shown as U+FFFD.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
+}
+
 /** One block per endpoint: a row per scenario with level, delays and expectation, then the sentence indented. */
 export function formatTable(rows: readonly RenderedRow[], t: Translate): string[] {
+  return layout(rows, t).map(printable);
+}
+
+function layout(rows: readonly RenderedRow[], t: Translate): string[] {
   const lines: string[] = [];
   const byEndpoint = new Map<string, RenderedRow[]>();
   for (const r of rows) byEndpoint.set(r.endpoint, [...(byEndpoint.get(r.endpoint) ?? []), r]);
