@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import catalog from '../../public/_locales/en/messages.json';
 import { findChromium, CANDIDATES, INSTALL_HINT } from '../../scripts/chromium-path.mjs';
 import { catalogTranslator } from '../ui/i18n';
+import { AUDIT_REPORT_FORMAT } from '../protocol/validate-recording';
 import type { AuditProgress } from '../audit/types';
 import { parseArgs, usage, type CliOptions, type Translate } from './args';
 import { RunError, runInBrowser } from './browser-run';
@@ -101,7 +102,7 @@ function writeReports(
   };
   if (o.jsonPath) {
     const { recording, ...rest } = report;
-    const doc = { url: o.url, ...rest, rows: rest.rows.map((r, i) => ({ ...r, text: rows[i] })), problems: rows.filter((r) => r.level === 'problem').length, recording };
+    const doc = { format: AUDIT_REPORT_FORMAT, version: 1, url: o.url, ...rest, rows: rest.rows.map((r, i) => ({ ...r, text: rows[i] })), problems: rows.filter((r) => r.level === 'problem').length, recording };
     const error = write(o.jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
     if (error) return { files, error };
   }
