@@ -13,6 +13,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { startServer, type TestServer } from './support/servers';
 import { auditPages } from './support/audit-pages';
 import { outDir, runCli } from './support/cli';
+import { parseRecording } from '../../src/protocol/validate-recording';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -79,6 +80,8 @@ describe('closeline audit', () => {
     // Silent after 1008 for the (scaled) bound: the profile waits 60 s before "no retry" fits.
     expect([by['1008']?.outcome, by['1008']?.level]).toEqual(['no-attempt', 'pending']);
     expect(report.problems).toBe(0);
+    // The panel's Import opens the report (the recording inside it).
+    expect(parseRecording(r.json ?? '').ok).toBe(true);
     // Each row links to a closure in the recording that came with it.
     const ids = new Set(report.recording.connections.map((c) => c.id));
     for (const row of report.rows) expect(ids.has(row.closureId ?? '')).toBe(true);
