@@ -4,7 +4,7 @@ import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { strictContentScripts } from './scripts/lib/strict-content-scripts.mjs';
 
-// The panel page is created at run time by devtools.panels.create, so it is not
+// The panel page (and the command line's audit page) is created at run time by devtools.panels.create, so it is not
 // reachable from the manifest: it must be a build input or it is never emitted.
 export default defineConfig({
   plugins: [react(), crx({ manifest }), strictContentScripts()],
@@ -15,6 +15,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         panel: 'src/panel/panel.html',
+        // Opened by the `closeline audit` command line to drive the reconnect check.
+        audit: 'src/audit-page/audit.html',
       },
     },
   },

@@ -16,10 +16,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[] }} opts
+ * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], executablePath?: string }} opts
  */
 export async function launchChromium(opts = {}) {
-  const executablePath = findChromium();
+  const executablePath = opts.executablePath ?? findChromium();
   if (!executablePath) throw new Error(`No Chromium found. Install it: ${INSTALL_HINT}`);
   const withExtension = opts.extension !== false;
   if (withExtension && !existsSync(join(opts.dist, 'manifest.json'))) throw new Error(`${opts.dist} has no manifest.json: run \`npm run build\` first`);

@@ -23,6 +23,8 @@ import type { HandshakeFeed } from './network/devtools-network';
 import { ServicesContext, type PanelServices } from './services';
 import { SettingsContext } from './settings-context';
 import { useSimulation } from './simulate/use-simulation';
+import { AuditSection } from './audit/AuditSection';
+import { useAudit } from './audit/use-audit';
 import { ClosuresTable } from './table/ClosuresTable';
 import { FilterBar } from './toolbar/FilterBar';
 import { Toolbar } from './toolbar/Toolbar';
@@ -51,6 +53,8 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const statuses = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : recording);
   const rows = useRows(analysed, services, statuses);
   const simulation = useSimulation(source, !imports.imported);
+  const audit = useAudit(source, services, settings?.profileId ?? 'default');
+  const [auditOpen, setAuditOpen] = useState(false);
 
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [detail, setDetail] = useState<{ open: boolean; focus: boolean }>({ open: false, focus: false });
@@ -115,11 +119,25 @@ export function App({ source, services, openResource, saveFile = downloadText, n
           onExport={onExport}
           canExport={hasConnections}
           onImport={(f) => void imports.importFile(f)}
+          onAudit={!imports.imported && source.live && source.simulate ? () => setAuditOpen(true) : undefined}
         />
         <FilterBar filters={rows.filters} options={rows.options} onChange={rows.setFilters} shown={rows.shown.length} total={rows.all.length} />
         {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
         {imports.error ? <ImportErrorBanner message={imports.error} onDismiss={imports.dismissError} /> : null}
         {recording ? <DroppedNotice dropped={recording.dropped} /> : null}
+        {auditOpen && !imports.imported ? (
+          <AuditSection
+            recording={recording}
+            state={audit.state}
+            onStart={(run) => void audit.start(run)}
+            onCancel={audit.cancel}
+            onClose={() => {
+              audit.reset();
+              setAuditOpen(false);
+            }}
+            onSelect={(id) => open(id)}
+          />
+        ) : null}
         <main className="app-main">
           {!hasConnections || !analysed ? (
             <EmptyState imported={imports.imported} filtered={false} />

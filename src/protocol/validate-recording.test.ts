@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, parseRecording } from './validate-recording';
+import { AUDIT_REPORT_FORMAT, MAX_IMPORT_BYTES, parseRecording } from './validate-recording';
 import { conn, recordingOf } from '../panel/fixtures/recording';
 import type { Recording } from './recording';
 import { t } from '../ui/i18n';
@@ -21,6 +21,13 @@ describe('parseRecording', () => {
   it('accepts a well-formed recording and returns an equal copy', () => {
     const res = parseRecording(JSON.stringify(good()));
     expect(res).toEqual({ ok: true, recording: good() });
+  });
+
+  it('opens the recording inside a reconnect check report, validated like any other', () => {
+    const report = { format: AUDIT_REPORT_FORMAT, version: 1, rows: [], recording: good() };
+    expect(parseRecording(JSON.stringify(report))).toEqual({ ok: true, recording: good() });
+    expect(parseRecording(JSON.stringify({ ...report, recording: { ...good(), connections: 'x' } })).ok).toBe(false);
+    expect(parseRecording(JSON.stringify({ format: AUDIT_REPORT_FORMAT })).ok).toBe(false);
   });
 
   it('drops unknown fields rather than passing them to the UI', () => {

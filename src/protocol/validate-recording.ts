@@ -245,7 +245,10 @@ function recording(v: unknown): Recording {
   return rec;
 }
 
-/** Parses and validates an exported recording. Never throws. */
+/** The `format` of `closeline audit --json` reports (they hold the recording under `recording`). */
+export const AUDIT_REPORT_FORMAT = 'closeline-audit';
+
+/** Parses and validates an exported recording (or the recording inside a reconnect check's report). Never throws. */
 export function parseRecording(text: string): ParseResult {
   // A UTF-8 file never decodes to more UTF-16 units than it has bytes, so this bound is safe.
   if (typeof text !== 'string') return { ok: false, error: { id: 'panel_import_err_json' } };
@@ -256,6 +259,8 @@ export function parseRecording(text: string): ParseResult {
   } catch {
     return { ok: false, error: { id: 'panel_import_err_json' } };
   }
+  // A reconnect check's JSON report carries the recording its verdicts were made from: open that.
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === AUDIT_REPORT_FORMAT) json = (json as { recording?: unknown }).recording;
   try {
     return { ok: true, recording: recording(json) };
   } catch (e) {

@@ -13,10 +13,12 @@ interface Props {
   onExport(): void;
   canExport: boolean;
   onImport(file: File): void;
+  /** Opens the reconnect check; absent while viewing an imported file (there is no page to act on). */
+  onAudit?(): void;
 }
 
 /** The top toolbar, in DevTools' Network panel order: clear, preserve log, then profile and file actions. */
-export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onExport, canExport, onImport }: Props) {
+export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onExport, canExport, onImport, onAudit }: Props) {
   const fileRef = useRef<HTMLInputElement>(null);
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -50,6 +52,10 @@ export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onE
           ))}
         </select>
       </label>
+      <span className="toolbar-divider" />
+      <button type="button" onClick={onAudit} disabled={!onAudit} title={t('audit_button_title')} data-testid="audit-open">
+        {t('audit_button')}
+      </button>
       <span className="toolbar-spacer" />
       <label className="toolbar-check" title={t('ui_redact_query_title')}>
         <input

@@ -1,0 +1,46 @@
+/** What the engine reads from a recording: open sockets per endpoint, and how a page answered a scenario. */
+import { endOf, endpointOf, openEventOf, type Connection, type Recording } from '../protocol/recording';
+
+/** Opened and not ended: the sockets a simulated close or drop can act on. */
+export function isOpen(c: Connection): boolean {
+  return openEventOf(c) !== undefined && endOf(c) === undefined;
+}
+
+/** Open sockets grouped by endpoint (URL without query), in creation order; only those under `prefix` if given. */
+export function openByEndpoint(rec: Recording, prefix?: string): Map<string, Connection[]> {
+  const out = new Map<string, Connection[]>();
+  for (const c of rec.connections) {
+    if (!isOpen(c) || (prefix !== undefined && !c.url.startsWith(prefix))) continue;
+    const ep = endpointOf(c.url);
+    out.set(ep, [...(out.get(ep) ?? []), c]);
+  }
+  return out;
+}
+
+export type Answer =
+  | { kind: 'none' }
+  | { kind: 'attempted' }
+  /** An attempt is open and has been for `heldMs` (not yet the hold). */
+  | { kind: 'holding'; heldMs: number }
+  | { kind: 'recovered' };
+
+/**
+ * How the page has answered so far at one endpoint: its attempts are the connections to the endpoint
+ * that did not exist when the scenario started (ids, not clocks: the page's clock may differ slightly).
+ */
+export function answerAt(rec: Recording, endpoint: string, before: ReadonlySet<string>, now: number, holdMs: number): Answer {
+  let best: Answer = { kind: 'none' };
+  for (const c of rec.connections) {
+    if (before.has(c.id) || endpointOf(c.url) !== endpoint) continue;
+    const open = openEventOf(c);
+    if (!open) {
+      if (best.kind === 'none') best = { kind: 'attempted' };
+      continue;
+    }
+    const heldMs = (endOf(c)?.at ?? now) - open.at;
+    if (heldMs >= holdMs) return { kind: 'recovered' };
+    if (endOf(c) === undefined) best = { kind: 'holding', heldMs };
+    else if (best.kind === 'none') best = { kind: 'attempted' };
+  }
+  return best;
+}

@@ -1,0 +1,84 @@
+/**
+ * The browser half of `closeline audit`: headless Chromium with the built
+ * extension, the audit page (an extension page, so everything goes through the
+ * extension's real messaging and checks), the page under test in a visible tab,
+ * then the engine run by the audit page while progress comes back here.
+ */
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/launch.mjs';
+import type { AuditProgress } from '../audit/types';
+import type { PageRunOptions, PageRunResult } from '../audit-page/run';
+import { AUDIT_PAGE } from './paths';
+import type { Translate } from './args';
+
+/** A failure that is the browser's or the page's, not the page's reconnect behaviour: exit status 2. */
+export class RunError extends Error {}
+
+export interface BrowserRunOptions {
+  url: string;
+  extensionDir: string;
+  executablePath: string;
+  run: PageRunOptions;
+  onProgress(p: AuditProgress): void;
+  t: Translate;
+}
+
+interface AuditPageApi {
+  openTab(url: string): Promise<number | null>;
+  run(tabId: number, opts: PageRunOptions): Promise<PageRunResult>;
+}
+
+const PAGE_LOAD_MS = 30_000;
+
+export async function runInBrowser(o: BrowserRunOptions): Promise<PageRunResult> {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  try {
+    browser = await launchChromium({ dist: o.extensionDir, executablePath: o.executablePath, headless: true });
+  } catch (e) {
+    throw new RunError(o.t('cli_err_browser', [e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e)]));
+  }
+  try {
+    const auditPage = await browser.context.newPage();
+    await auditPage.exposeFunction('closelineAuditProgress', (p: AuditProgress) => o.onProgress(p));
+    await auditPage.goto(`chrome-extension://${browser.extensionId}/${AUDIT_PAGE}`);
+    await auditPage.waitForFunction(() => (window as unknown as { closelineAudit?: unknown }).closelineAudit !== undefined);
+    const [target, tabId] = await Promise.all([
+      browser.context.waitForEvent('page', { timeout: PAGE_LOAD_MS }),
+      auditPage.evaluate((url) => (window as unknown as { closelineAudit: AuditPageApi }).closelineAudit.openTab(url), o.url),
+    ]);
+    if (tabId === null) throw new RunError(o.t('cli_err_tab', [o.url]));
+    await checkLoaded(target, o);
+    return await auditPage.evaluate(
+      ([id, opts]) => (window as unknown as { closelineAudit: AuditPageApi }).closelineAudit.run(id, opts),
+      [tabId, o.run] as const,
+    );
+  } catch (e) {
+    if (e instanceof RunError) throw e;
+    throw new RunError(o.t('cli_err_browser', [e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e)]));
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The page must load: a refused connection, a DNS failure or an HTTP error is a page error, never a pass. */
+async function checkLoaded(page: Page, o: BrowserRunOptions): Promise<void> {
+  let failure: string | undefined;
+  page.on('requestfailed', (r) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) failure ??= r.failure()?.errorText ?? 'failed';
+  });
+  page.on('response', (r) => {
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && r.status() >= 400) failure ??= o.t('cli_err_page_status', [o.url, String(r.status())]);
+  });
+  await page.waitForLoadState('load', { timeout: PAGE_LOAD_MS }).catch((e: unknown) => {
+    failure ??= e instanceof Error ? e.message.split('\n')[0] : String(e);
+  });
+  if (!failure && page.url().startsWith('chrome-error://')) failure = 'net::ERR_FAILED';
+  if (!failure) {
+    // The tab may have had its answer before the listeners above existed: the page's own timing entry has it too.
+    const status = await page
+      .evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { responseStatus?: number } | undefined)?.responseStatus ?? 0)
+      .catch(() => 0);
+    if (status >= 400) failure = o.t('cli_err_page_status', [o.url, String(status)]);
+  }
+  if (failure) throw new RunError(o.t('cli_err_page', [o.url, failure]));
+}

@@ -1,0 +1,101 @@
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runAudit } from '../audit';
+import { FakePage } from '../audit/fake-page';
+import { parseScenarios } from '../audit/scenarios';
+import { AuditSection } from './audit/AuditSection';
+import { fakeLiveSource } from './fixtures/live-source';
+import { conn, recordingOf, T0 } from './fixtures/recording';
+import { renderApp } from './fixtures/render-app';
+import { render } from '@testing-library/react';
+import type { AuditState } from './audit/use-audit';
+
+afterEach(cleanup);
+
+const open = conn({ id: 'o', at: T0 + 2000, url: 'wss://rt.example/live' });
+const rec = recordingOf([open]);
+
+describe('Reconnect check in the panel', () => {
+  it('nothing runs until Start; Start sends the first scenario through the source; Cancel says what was done and sends nothing more', async () => {
+    const source = fakeLiveSource(rec);
+    renderApp(rec, {}, {}, { source });
+    await act(async () => fireEvent.click(screen.getByTestId('audit-open')));
+    const section = screen.getByTestId('audit-section');
+    expect(source.simulate).not.toHaveBeenCalled();
+    // All scenarios are chosen by default.
+    for (const id of ['1012', '1013', '1006', 'outage', '1008']) expect((screen.getByTestId(`audit-scenario-${id}`) as HTMLInputElement).checked).toBe(true);
+    await act(async () => fireEvent.click(screen.getByTestId('audit-start')));
+    await vi.waitFor(() => expect(source.simulate).toHaveBeenCalledTimes(1));
+    expect(source.simulate).toHaveBeenCalledWith('o', { kind: 'close', code: 1012, reason: 'Service restart' }, 'connection');
+    await vi.waitFor(() => expect(within(section).getByTestId('audit-progress').textContent).toContain('Scenario 1 of 5: Server closes with 1012'));
+    await act(async () => fireEvent.click(screen.getByTestId('audit-cancel')));
+    const cancelled = await screen.findByTestId('audit-cancelled');
+    expect(cancelled.textContent).toBe(
+      'Cancelled during scenario 1 of 5 (1012): 0 scenarios finished before it; nothing more was sent to the page and its sockets were left as they are.',
+    );
+    expect(source.simulate).toHaveBeenCalledTimes(1);
+  });
+
+  it('is not offered on data that is not live (a file, not a page)', async () => {
+    renderApp(rec);
+    await screen.findByRole('grid');
+    expect((screen.getByTestId('audit-open') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('AuditSection', () => {
+  const props = { recording: rec, onCancel: vi.fn(), onClose: vi.fn(), onSelect: vi.fn() };
+
+  it('starts the chosen scenarios in run order, with the outage length typed and the endpoint chosen', () => {
+    const onStart = vi.fn();
+    render(<AuditSection {...props} state={{ kind: 'idle' }} onStart={onStart} />);
+    fireEvent.click(screen.getByTestId('audit-scenario-1012'));
+    fireEvent.click(screen.getByTestId('audit-scenario-1006'));
+    fireEvent.click(screen.getByTestId('audit-scenario-outage'));
+    fireEvent.change(screen.getByTestId('audit-outage-seconds'), { target: { value: '0' } });
+    // An out-of-range length does not matter while the outage is not ticked.
+    expect((screen.getByTestId('audit-start') as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByTestId('audit-scenario-outage'));
+    fireEvent.change(screen.getByTestId('audit-outage-seconds'), { target: { value: '12' } });
+    fireEvent.change(screen.getByTestId('audit-endpoint'), { target: { value: 'wss://rt.example/live' } });
+    fireEvent.click(screen.getByTestId('audit-start'));
+    const run = onStart.mock.calls[0]![0];
+    expect(run.scenarios.map((s: { id: string }) => s.id)).toEqual(['1013', 'outage:12', '1008']);
+    expect(run.endpointPrefix).toBe('wss://rt.example/live');
+  });
+
+  it.each([
+    ['no scenario chosen', () => ['1012', '1013', '1006', 'outage', '1008'].forEach((id) => fireEvent.click(screen.getByTestId(`audit-scenario-${id}`)))],
+    ['an outage length out of range', () => fireEvent.change(screen.getByTestId('audit-outage-seconds'), { target: { value: '0' } })],
+  ])('Start is disabled with %s', (_name, act_) => {
+    render(<AuditSection {...props} state={{ kind: 'idle' }} onStart={vi.fn()} />);
+    act_();
+    expect((screen.getByTestId('audit-start') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('Start is disabled and says why when the page has no open socket', () => {
+    render(<AuditSection {...props} recording={recordingOf([])} state={{ kind: 'idle' }} onStart={vi.fn()} />);
+    expect((screen.getByTestId('audit-start') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('This page has no open WebSocket to check.')).toBeTruthy();
+  });
+
+  it('the report card shows the analysis verdicts, and a row selects the closure it judged', async () => {
+    const page = new FakePage(['wss://rt.example/live'], (code) => (code === 1008 ? 0 : 1500));
+    const parsed = parseScenarios('1012,1008');
+    if (!parsed.ok) throw new Error('parse');
+    const report = await runAudit(page.driver(), { scenarios: parsed.scenarios });
+    const onSelect = vi.fn();
+    const state: AuditState = { kind: 'done', report };
+    render(<AuditSection {...props} onSelect={onSelect} state={state} onStart={vi.fn()} />);
+    const rows = screen.getAllByTestId('audit-row');
+    expect(rows.map((r) => [r.getAttribute('data-scenario'), r.getAttribute('data-level'), r.getAttribute('data-rule')])).toEqual([
+      ['1012', 'fits', 'restart.fits'],
+      ['1008', 'problem', 'terminal.blind-retry'],
+    ]);
+    expect(screen.getByTestId('audit-summary').textContent).toBe('1 of 2 checks found a problem.');
+    fireEvent.click(rows[1]!);
+    expect(onSelect).toHaveBeenCalledWith(report.rows[1]!.closureId);
+    fireEvent.keyDown(rows[0]!, { key: 'Enter' });
+    expect(onSelect).toHaveBeenLastCalledWith(report.rows[0]!.closureId);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * "Reconnect check" in the panel: choose scenarios (all by default) and which
+ * sockets, start, watch progress (scenario n of m, time left, cancel), then the
+ * report card. Nothing runs until Start is pressed.
+ */
+import { useState } from 'react';
+import { MAX_OUTAGE_SECONDS } from '../../protocol/messages';
+import type { Recording } from '../../protocol/recording';
+import { parseScenario, type Scenario } from '../../audit';
+import { DEFAULT_OUTAGE_S, OVERLOAD_REFUSE_S } from '../../audit/scenarios';
+import { openByEndpoint } from '../../audit/observe';
+import { t } from '../../ui/i18n';
+import { ReportCard } from './ReportCard';
+import type { AuditRun, AuditState } from './use-audit';
+
+const FIXED = ['1012', '1013', '1006', '1008'] as const;
+
+interface Props {
+  recording: Recording | null;
+  state: AuditState;
+  onStart(run: AuditRun): void;
+  onCancel(): void;
+  onClose(): void;
+  onSelect(closureId: string): void;
+}
+
+export function AuditSection({ recording, state, onStart, onCancel, onClose, onSelect }: Props) {
+  const [chosen, setChosen] = useState<Record<string, boolean>>({ 1012: true, 1013: true, 1006: true, outage: true, 1008: true });
+  const [outageS, setOutageS] = useState(String(DEFAULT_OUTAGE_S));
+  const [endpoint, setEndpoint] = useState('');
+  const endpoints = recording ? [...openByEndpoint(recording).keys()] : [];
+  const outage = parseScenario(`outage:${outageS.trim()}`);
+  // Only ticked scenarios count; an outage length out of range makes the choice invalid only when the outage is ticked.
+  const scenarios = [...FIXED.filter((id) => chosen[id]).map((id) => parseScenario(id)), ...(chosen.outage ? [outage] : [])];
+  const valid = scenarios.length > 0 && scenarios.every((s) => s !== undefined);
+  const running = state.kind === 'running';
+  const start = () => {
+    const list = scenarios.filter((s): s is Scenario => s !== undefined).sort((a, b) => a.order - b.order);
+    onStart({ scenarios: list, ...(endpoint && { endpointPrefix: endpoint }) });
+  };
+  const check = (id: string, label: string) => (
+    <label key={id} className="toolbar-check">
+      <input type="checkbox" data-testid={`audit-scenario-${id}`} checked={chosen[id] ?? false} disabled={running} onChange={(e) => setChosen((c) => ({ ...c, [id]: e.target.checked }))} />
+      {label}
+    </label>
+  );
+
+  return (
+    <section className="audit" aria-label={t('audit_title')} data-testid="audit-section">
+      <div className="audit-head">
+        <h2>{t('audit_title')}</h2>
+        <button type="button" onClick={onClose} disabled={running}>
+          {t('audit_close')}
+        </button>
+      </div>
+      <p className="muted">{t('audit_intro')}</p>
+      <fieldset className="audit-choices" disabled={running}>
+        <legend>{t('audit_scenarios_legend')}</legend>
+        {check('1012', t('audit_scenario_close', ['1012']))}
+        {check('1013', t('audit_scenario_close_refuse', ['1013', OVERLOAD_REFUSE_S]))}
+        {check('1006', t('audit_scenario_drop'))}
+        {check('outage', t('audit_scenario_outage', [outageS.trim() || '?']))}
+        <label>
+          {t('audit_outage_seconds')}
+          <input type="number" min={1} max={MAX_OUTAGE_SECONDS} step={1} value={outageS} aria-invalid={chosen.outage && !outage} onChange={(e) => setOutageS(e.target.value)} data-testid="audit-outage-seconds" />
+        </label>
+        {check('1008', t('audit_scenario_close', ['1008']))}
+        <label>
+          {t('audit_endpoint_label')}
+          <select value={endpoint} onChange={(e) => setEndpoint(e.target.value)} data-testid="audit-endpoint">
+            <option value="">{t('audit_endpoint_all')}</option>
+            {endpoints.map((ep) => (
+              <option key={ep} value={ep}>
+                {ep}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <div className="sim-actions">
+        {running ? (
+          <button type="button" onClick={onCancel} data-testid="audit-cancel">
+            {t('audit_cancel')}
+          </button>
+        ) : (
+          <button type="button" onClick={start} disabled={!valid || endpoints.length === 0} data-testid="audit-start">
+            {t('audit_start')}
+          </button>
+        )}
+        {!running && valid && endpoints.length === 0 ? <span className="muted">{t('audit_no_open')}</span> : null}
+        {!valid ? <span className="field-error" role="alert">{t('audit_none_chosen')}</span> : null}
+      </div>
+      {state.kind === 'running' ? <Progress state={state} /> : null}
+      {state.kind === 'error' ? (
+        <p className="field-error" role="alert" data-testid="audit-error">
+          {t('audit_failed', [state.message])}
+        </p>
+      ) : null}
+      {state.kind === 'done' ? <ReportCard report={state.report} onSelect={onSelect} /> : null}
+    </section>
+  );
+}
+
+function Progress({ state }: { state: Extract<AuditState, { kind: 'running' }> }) {
+  const p = state.progress;
+  if (!p || p.phase !== 'running') return <p role="status">{t('audit_waiting_sockets')}</p>;
+  const label = p.scenario ? parseScenario(p.scenario)?.label : undefined;
+  return (
+    <div className="audit-progress" role="status" data-testid="audit-progress" data-index={p.index} data-total={p.total}>
+      <span>{t('audit_progress', [p.index, p.total, label ? t(label.id, label.subs) : (p.scenario ?? '')])}</span>{' '}
+      <span className="muted">{t('audit_time_left', [Math.ceil(p.leftMs / 1000)])}</span>
+      <progress max={p.total} value={p.index - 1} />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The reconnect check's report card: a row per endpoint × scenario with the
+ * observed delays, what the profile expects, and the analysis core's verdict and
+ * sentence. A row opens the closure it judged in the table and detail pane.
+ */
+import type { AuditReport } from '../../audit';
+import { cancelText, renderRow } from '../../audit/render';
+import { problemCount } from '../../audit/rows';
+import { VerdictBadge } from '../../ui/components/VerdictBadge';
+import { t } from '../../ui/i18n';
+
+interface Props {
+  report: AuditReport;
+  onSelect(closureId: string): void;
+}
+
+export function ReportCard({ report, onSelect }: Props) {
+  const rows = report.rows.map((r) => renderRow(t, r));
+  const problems = problemCount(report);
+  return (
+    <section className="audit-report" aria-label={t('audit_report_title')} data-testid="audit-report">
+      <h3>{t('audit_report_title')}</h3>
+      {report.cancelled ? (
+        <p className="audit-cancelled" role="status" data-testid="audit-cancelled">
+          {cancelText(t, report)}
+        </p>
+      ) : null}
+      <p className="audit-summary" data-testid="audit-summary" data-problems={problems}>
+        {problems ? t('audit_summary_problems', [problems, rows.length]) : t('audit_summary_ok', [rows.length])}
+      </p>
+      <table className="audit-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('audit_col_endpoint')}</th>
+            <th scope="col">{t('audit_col_scenario')}</th>
+            <th scope="col">{t('audit_col_delays')}</th>
+            <th scope="col">{t('audit_col_expected')}</th>
+            <th scope="col">{t('audit_col_verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const id = r.closureId;
+            return (
+              <tr
+                key={`${r.endpoint} ${r.scenario}`}
+                data-testid="audit-row"
+                data-scenario={r.scenario}
+                data-level={r.level}
+                data-rule={r.rule ?? ''}
+                data-closure={id ?? ''}
+                className={id ? 'audit-row-link' : undefined}
+                tabIndex={id ? 0 : undefined}
+                title={id ? t('audit_row_title') : undefined}
+                onClick={id ? () => onSelect(id) : undefined}
+                onKeyDown={id ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onSelect(id)) : undefined}
+              >
+                <td className="audit-endpoint">{r.endpoint}</td>
+                <td>{r.scenarioText}</td>
+                <td>{r.delays || '–'}</td>
+                <td>{r.expected || '–'}</td>
+                <td>
+                  {r.level === 'not-run' ? <span className="verdict-badge">{r.levelText}</span> : <VerdictBadge level={r.level} />} {r.sentence}
+                  <div className="muted">{r.outcomeText}</div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Test pages for the reconnect check, each a small hand-written reconnect loop
+ * against the local ws server: one that fits every scenario, one that retries
+ * 1008 at once (a blind retry), one with no backoff after 1013, one with no
+ * sockets at all.
+ */
+
+/** `next(code, failures)`: ms until the next attempt, or null to give up; failures reset when a socket opens. */
+const loop = (ws: string, next: string) => `<!doctype html><title>audit page</title><script>
+  let failures = 0;
+  const next = ${next};
+  const connect = () => {
+    const s = new WebSocket(${JSON.stringify(ws)});
+    let opened = false;
+    s.onopen = () => { opened = true; failures = 0; };
+    s.onclose = (e) => {
+      if (!opened) failures++;
+      const wait = next(e.code, failures);
+      if (wait !== null) setTimeout(connect, wait);
+    };
+  };
+  connect();
+</script>`;
+
+export const auditPages = {
+  // 1–5 s after 1012; never again after 1008; otherwise doubling from 1 s while handshakes fail.
+  fits: (ws: string) => loop(ws, `(code, failures) => code === 1012 ? 1500 : code === 1008 ? null : 1000 * 2 ** failures`),
+  // Like the fitting page, but 1008 is retried at once with the same request.
+  blind1008: (ws: string) => loop(ws, `(code, failures) => code === 1012 ? 1500 : code === 1008 ? 0 : 1000 * 2 ** failures`),
+  // Every second, whatever the code: no backoff after 1013.
+  noBackoff: (ws: string) => loop(ws, `() => 1000`),
+  none: () => `<!doctype html><title>no sockets</title><p>This page opens no WebSocket.</p>`,
+};
