@@ -37,7 +37,7 @@ export const LIGHT_PALETTE: Palette = {
   hover: '#5f6368',
   link: '#7b61ff',
   linkText: '#4b3bbf',
-  navigation: '#3c4043',
+  navigation: '#202124',
   problem: '#d93025',
   advice: '#f29900',
   simulated: '#202124',
