@@ -76,9 +76,9 @@ describe('reading at a glance', () => {
     await screen.findByRole('grid');
     const handle = screen.getByRole('separator', { name: 'Resize column Code' });
     fireEvent.keyDown(handle, { key: 'ArrowRight' });
-    // happy-dom has no layout: the handle starts from the column's default width (150 px).
-    expect(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}').widths).toEqual({ code: 166 });
-    expect(screen.getByRole('separator', { name: 'Resize column Code' }).getAttribute('aria-valuenow')).toBe('166');
+    // happy-dom has no layout: the handle starts from the column's default width (130 px).
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}').widths).toEqual({ code: 146 });
+    expect(screen.getByRole('separator', { name: 'Resize column Code' }).getAttribute('aria-valuenow')).toBe('146');
   });
 });
 

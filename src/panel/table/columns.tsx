@@ -72,10 +72,10 @@ const closedTitle =
     row.kind === 'closure' ? title(row) : '';
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'url', width: 150, grow: true, render: (r) => <UrlCell url={r.connection.url} />, title: (r) => r.connection.url },
+  { id: 'url', width: 110, grow: true, render: (r) => <UrlCell url={r.connection.url} />, title: (r) => r.connection.url },
   {
     id: 'code',
-    width: 150,
+    width: 130,
     render: (r) =>
       r.kind === 'open' ? (
         <span className="tag tag-open">{openLabel(r)}</span>
@@ -89,11 +89,11 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     id: 'initiator',
-    width: 112,
+    width: 104,
     render: closed((r) => initiatorLabel(r) + (r.closure.inferred ? t('panel_inferred_mark') : '')),
     title: closedTitle((r) => initiatorLabel(r) + (r.closure.inferred ? ` ${t('panel_inferred_title')}` : '')),
   },
-  { id: 'verdict', width: 92, render: closed((r) => (r.verdict ? <VerdictBadge level={r.verdict.level} /> : null)) },
+  { id: 'verdict', width: 88, render: closed((r) => (r.verdict ? <VerdictBadge level={r.verdict.level} /> : null)) },
   { id: 'delay', width: 84, render: closed(delayText), title: closedTitle(delayText) },
   {
     id: 'time',
