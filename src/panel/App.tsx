@@ -34,6 +34,9 @@ import { FilterBar } from './toolbar/FilterBar';
 import { Toolbar } from './toolbar/Toolbar';
 import { Timeline } from './timeline/Timeline';
 
+/** Below this height the panel is "docked at the bottom" short. */
+const SHORT_PANEL_PX = 480;
+
 export interface AppProps {
   source: RecordingSource;
   services: PanelServices;
@@ -175,7 +178,8 @@ export function App({ source, services, openResource, saveFile = downloadText, n
               ) : (
                 <SplitView
                   direction="column"
-                  initial={0.3}
+                  // A short panel (docked at the bottom) gives the timeline more of its height, or no lane shows.
+                  initial={window.innerHeight < SHORT_PANEL_PX ? 0.45 : 0.3}
                   label={t('panel_split_label')}
                   first={<Timeline recording={analysed.recording} analysis={analysed.analysis} selectedId={selectedId} onSelect={open} />}
                   second={<div className="table-area">{table}</div>}
