@@ -18,6 +18,13 @@ export default defineConfig({
         // Opened by the `closeline audit` command line to drive the reconnect check.
         audit: 'src/audit-page/audit.html',
       },
+      output: {
+        // Without a group the chunk that panel and popup share is named after its first module
+        // (export-recording-*.js) although React is most of it.
+        codeSplitting: {
+          groups: [{ name: 'vendor/react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+        },
+      },
     },
   },
   server: { host: '127.0.0.1', strictPort: true, port: 5173, hmr: { host: '127.0.0.1', port: 5173 } },

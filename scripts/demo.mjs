@@ -3,13 +3,15 @@
 // Builds the extension, starts a local server with scripted closures, and opens
 // Chromium with Closeline on the demo page. Without a display (or with
 // --headless) it runs the scenarios, prints what the extension recorded with its
-// verdicts, and saves screenshots of the panel (light and dark) and the popup.
+// verdicts, and saves screenshots of the panel at the three DevTools sizes (light
+// and dark), annotated ones for docs/reading-the-panel.md, and the popup.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { build } from 'vite';
 import { launchChromium } from './lib/launch.mjs';
 import { startDemoServer } from './demo/server.mjs';
+import { takeScreenshots } from './demo/screenshots.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -44,33 +46,17 @@ await page.waitForFunction(() => window.demo, null, { timeout: 60_000 });
 await page.evaluate(() => window.demo);
 
 const recording = await readRecording(browser.worker, server.url);
-console.log(`\nWhat Closeline recorded (${recording.connections.length} connections):\n`);
+console.log('\nWhat Closeline recorded:\n');
 for (const line of report(recording, catalog, Date.now())) console.log(line);
 
 if (headless) {
   const shots = join(outDir, 'screenshots');
   mkdirSync(shots, { recursive: true });
-  const base = `chrome-extension://${browser.extensionId}/src`;
-  const view = await browser.context.newPage();
-  await view.setViewportSize({ width: 1280, height: 760 });
-  for (const scheme of ['light', 'dark']) {
-    await view.emulateMedia({ colorScheme: scheme });
-    await view.goto(`${base}/panel/panel.html?tab=${recording.tabId}`);
-    // Show the detail of the problem the demo provokes: the 1008 retried at once.
-    const problem = view.locator('[data-testid="closure-row"][data-verdict="problem"]').first();
-    await problem.waitFor({ timeout: 15_000 });
-    await problem.click();
-    await view.locator('[data-testid="detail-pane"]').waitFor();
-    await view.screenshot({ path: join(shots, `panel-${scheme}.png`) });
-  }
-  await view.setViewportSize({ width: 380, height: 560 });
-  await view.emulateMedia({ colorScheme: 'light' });
-  await view.goto(`${base}/popup/popup.html?tab=${recording.tabId}`);
-  await view.waitForLoadState('load');
-  await view.screenshot({ path: join(shots, 'popup.png'), fullPage: true });
-  console.log(`\nScreenshots: ${shots}/panel-light.png, panel-dark.png, popup.png`);
+  const written = await takeScreenshots(browser, recording.tabId, shots);
+  console.log(`\nScreenshots in ${shots}:\n  ${written.join('\n  ')}`);
   if (args.includes('--update-docs')) {
-    for (const f of ['panel-light.png', 'panel-dark.png', 'popup.png']) copyFileSync(join(shots, f), join(root, 'docs/screenshots', f));
+    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
+    for (const f of written) copyFileSync(join(shots, f), join(root, 'docs/screenshots', f));
     console.log('Copied them to docs/screenshots/.');
   }
   await browser.close();

@@ -19,7 +19,7 @@ describe('import', () => {
     renderApp(live);
     await screen.findByText('live one');
     chooseFile(JSON.stringify(other));
-    expect(await screen.findByText('from file')).toBeTruthy();
+    expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
     expect(rowIds()).toEqual(['imp1', 'imp2']);
     expect(screen.getByText(/viewing an imported file/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Clear' }) as HTMLButtonElement).disabled).toBe(true);

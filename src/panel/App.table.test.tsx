@@ -40,9 +40,9 @@ describe('closures table', () => {
 
   it.each([
     ['text', () => fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'token' } }), ['b']],
-    ['code', () => fireEvent.change(screen.getByLabelText('Code'), { target: { value: '1012' } }), ['a']],
+    ['code', () => fireEvent.change(screen.getByLabelText('Code', { selector: 'select' }), { target: { value: '1012' } }), ['a']],
     ['category', () => fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'normal' } }), ['c']],
-    ['verdict', () => fireEvent.change(screen.getByLabelText('Verdict'), { target: { value: 'problem' } }), ['b']],
+    ['verdict', () => fireEvent.change(screen.getByLabelText('Verdict', { selector: 'select' }), { target: { value: 'problem' } }), ['b']],
     ['frame', () => fireEvent.change(screen.getByLabelText('Frame'), { target: { value: '3' } }), ['b']],
   ])('filters by %s', async (_name, act, want) => {
     renderApp(rec, { verdicts });

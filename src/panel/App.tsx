@@ -1,11 +1,13 @@
 /**
  * The Closeline panel: toolbar and filters on top, the timeline above the
  * table of closures and open connections, and the detail of the selected one
- * beside the table (with the simulation controls for an open one).
+ * beside both (below both in a narrow panel, see panel.css), so the verdict
+ * gets the panel's full height at every DevTools size.
  * Data comes only through the RecordingSource seam; the pure cores through
  * PanelServices.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { redactRecording } from '../protocol/redact';
 import type { RecordingSource } from '../ui/data/source';
 import { SplitView } from '../ui/components/SplitView';
 import { t } from '../ui/i18n';
@@ -26,9 +28,17 @@ import { useSimulation } from './simulate/use-simulation';
 import { AuditSection } from './audit/AuditSection';
 import { useAudit } from './audit/use-audit';
 import { ClosuresTable } from './table/ClosuresTable';
+import { ColumnsMenu } from './table/ColumnsMenu';
+import { useColumnPrefs } from './table/use-column-prefs';
+import type { ColumnId } from './model/sort-rows';
+import { HelpPanel } from './help/HelpPanel';
+import { usePanelKeys } from './hooks/use-panel-keys';
 import { FilterBar } from './toolbar/FilterBar';
 import { Toolbar } from './toolbar/Toolbar';
 import { Timeline } from './timeline/Timeline';
+
+/** Below this height the panel is "docked at the bottom" short. */
+const SHORT_PANEL_PX = 480;
 
 export interface AppProps {
   source: RecordingSource;
@@ -48,10 +58,22 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const [settings, updateSettings] = useSettings(source);
   const settingsHandle = useMemo(() => ({ settings, update: updateSettings }), [settings, updateSettings]);
   const status = useStatus(source, recording);
-  const analysed = useAnalysis(recording, services, settings?.profileId ?? 'default', !imports.imported);
+  const judged = useAnalysis(recording, services, settings?.profileId ?? 'default', !imports.imported);
+  const redactQuery = settings?.redactQuery ?? true;
+  // Judged on the real URLs (a blind retry is "the same URL, query included"); shown as the setting says,
+  // so the panel, popup, copied text and exports redact alike.
+  const analysed = useMemo(() => (judged && redactQuery ? { ...judged, recording: redactRecording(judged.recording) } : judged), [judged, redactQuery]);
   // DevTools' network data belongs to the live tab, never to an imported file.
   const statuses = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : recording);
   const rows = useRows(analysed, services, statuses);
+  const columnPrefs = useColumnPrefs();
+  const [squeezed, setSqueezedState] = useState<readonly ColumnId[]>([]);
+  // Same ids, same state: a new array must not re-render the panel (it would delay deferred renders).
+  const setSqueezed = useCallback(
+    (ids: readonly ColumnId[]) => setSqueezedState((old) => (old.length === ids.length && old.every((id, i) => id === ids[i]) ? old : ids)),
+    [],
+  );
+  const [helpOpen, setHelpOpen] = useState(false);
   const simulation = useSimulation(source, !imports.imported);
   const audit = useAudit(source, services, settings?.profileId ?? 'default');
   const [auditOpen, setAuditOpen] = useState(false);
@@ -64,6 +86,20 @@ export function App({ source, services, openResource, saveFile = downloadText, n
     setDetail({ open: true, focus });
   }, []);
 
+  const closeDetail = useCallback(() => setDetail({ open: false, focus: false }), []);
+  const filterRef = useRef<HTMLInputElement>(null);
+  usePanelKeys({
+    focusFilter: () => filterRef.current?.focus(),
+    escape: () => {
+      if (helpOpen) setHelpOpen(false);
+      else if (detail.open) {
+        closeDetail();
+        document.querySelector<HTMLElement>('.closures')?.focus();
+      } else return false;
+      return true;
+    },
+  });
+
   const selectedRow = useMemo(() => rows.all.find((r) => r.id === selectedId), [rows.all, selectedId]);
   const episode = useMemo(
     () => (selectedId ? analysed?.analysis.episodes.find((e) => e.triggerId === selectedId || e.attemptIds.includes(selectedId)) : undefined),
@@ -73,7 +109,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const onExport = () => {
     if (!recording) return;
     const at = now();
-    saveFile(exportFileName(recording, at), exportText(recording, settings?.redactQuery ?? true, at, settings?.exportContent === true));
+    saveFile(exportFileName(recording, at), exportText(recording, redactQuery, at, settings?.exportContent === true));
   };
   const onClear = () => {
     setSelectedId(null);
@@ -85,26 +121,33 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   };
 
   const hasConnections = (recording?.connections.length ?? 0) > 0;
-  const table = (
-    <div className="table-area">
-      {rows.shown.length === 0 ? (
-        <EmptyState imported={imports.imported} filtered={rows.all.length > 0} />
-      ) : (
-        <ClosuresTable rows={rows.shown} sort={rows.sort} onSort={rows.toggleSort} selectedId={selectedId} onSelect={select} onOpen={open} />
-      )}
-      {detail.open && selectedRow ? (
-        <DetailPane
-          row={selectedRow}
-          episode={episode}
-          onSelect={select}
-          onClose={() => setDetail({ open: false, focus: false })}
-          openResource={openResource}
-          focusOnOpen={detail.focus}
-          simulation={simulation}
-        />
-      ) : null}
-    </div>
-  );
+  const table =
+    rows.shown.length === 0 ? (
+      <EmptyState imported={imports.imported} filtered={rows.all.length > 0} />
+    ) : (
+      <ClosuresTable
+        rows={rows.shown}
+        sort={rows.sort}
+        onSort={rows.toggleSort}
+        selectedId={selectedId}
+        onSelect={select}
+        onOpen={open}
+        columnPrefs={columnPrefs}
+        onSqueezed={setSqueezed}
+      />
+    );
+  const detailPane =
+    detail.open && selectedRow ? (
+      <DetailPane
+        row={selectedRow}
+        episode={episode}
+        onSelect={select}
+        onClose={closeDetail}
+        openResource={openResource}
+        focusOnOpen={detail.focus}
+        simulation={simulation}
+      />
+    ) : null;
 
   return (
     <ServicesContext.Provider value={services}>
@@ -120,8 +163,18 @@ export function App({ source, services, openResource, saveFile = downloadText, n
           canExport={hasConnections}
           onImport={(f) => void imports.importFile(f)}
           onAudit={!imports.imported && source.live && source.simulate ? () => setAuditOpen(true) : undefined}
+          helpOpen={helpOpen}
+          onHelp={() => setHelpOpen((o) => !o)}
         />
-        <FilterBar filters={rows.filters} options={rows.options} onChange={rows.setFilters} shown={rows.shown.length} total={rows.all.length} />
+        <FilterBar
+          inputRef={filterRef}
+          filters={rows.filters}
+          options={rows.options}
+          onChange={rows.setFilters}
+          shown={rows.shown.length}
+          total={rows.all.length}
+          columns={<ColumnsMenu state={columnPrefs} squeezed={squeezed} />}
+        />
         {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
         {imports.error ? <ImportErrorBanner message={imports.error} onDismiss={imports.dismissError} /> : null}
         {recording ? <DroppedNotice dropped={recording.dropped} /> : null}
@@ -139,17 +192,23 @@ export function App({ source, services, openResource, saveFile = downloadText, n
           />
         ) : null}
         <main className="app-main">
-          {!hasConnections || !analysed ? (
-            <EmptyState imported={imports.imported} filtered={false} />
-          ) : (
-            <SplitView
-              direction="column"
-              initial={0.3}
-              label={t('panel_split_label')}
-              first={<Timeline recording={analysed.recording} analysis={analysed.analysis} selectedId={selectedId} onSelect={open} />}
-              second={table}
-            />
-          )}
+          <div className={`workspace${detailPane ? ' with-detail' : ''}`}>
+            <div className="overview">
+              {!hasConnections || !analysed ? (
+                <EmptyState imported={imports.imported} filtered={false} />
+              ) : (
+                <SplitView
+                  direction="column"
+                  // A short panel (docked at the bottom) gives the timeline more of its height, or no lane shows.
+                  initial={window.innerHeight < SHORT_PANEL_PX ? 0.45 : 0.3}
+                  label={t('panel_split_label')}
+                  first={<Timeline recording={analysed.recording} analysis={analysed.analysis} selectedId={selectedId} onSelect={open} />}
+                  second={<div className="table-area">{table}</div>}
+                />
+              )}
+            </div>
+            {helpOpen ? <HelpPanel onClose={() => setHelpOpen(false)} /> : detailPane}
+          </div>
         </main>
         <WorkerGapNotice />
       </div>

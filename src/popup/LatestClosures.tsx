@@ -1,5 +1,6 @@
 /** The latest few closures with their verdicts, problems first. */
 import type { Connection } from '../protocol/recording';
+import { formatClock } from '../ui/components/format';
 import { t } from '../ui/i18n';
 import type { ClosureRow } from './summary-model';
 import { PageText } from '../ui/components/PageText';
@@ -27,7 +28,7 @@ export function LatestClosures({ rows, connectionOf, nameOf, shownUrl }: LatestC
                 <span className="code">{closure.code}</span>
                 <span className="name">{nameOf(closure.code, conn)}</span>
                 <time className="when" dateTime={new Date(closure.closedAt).toISOString()}>
-                  {new Date(closure.closedAt).toLocaleTimeString()}
+                  {formatClock(closure.closedAt)}
                 </time>
               </div>
               {conn && (

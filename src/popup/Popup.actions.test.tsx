@@ -20,7 +20,7 @@ function renderPopup(recording: Recording, settings: Partial<Settings> = {}) {
 
 /** Settings load asynchronously: wait until the popup states the redaction it will apply. */
 async function settled(redactQuery: boolean) {
-  await screen.findByText(redactQuery ? /Query values are redacted/ : /Query values are kept/);
+  await screen.findByText(redactQuery ? /Query values are redacted/ : /Query values are shown and kept/);
 }
 
 let writeText: ReturnType<typeof vi.fn<(text: string) => Promise<void>>>;
@@ -42,7 +42,7 @@ describe('Copy summary', () => {
     expect(writeText).toHaveBeenCalledTimes(1);
     const text = writeText.mock.calls[0]?.[0] ?? '';
     expect(text).toMatch(/^Closeline summary for app\.example\.com at /);
-    expect(text).toContain('1008 Policy Violation: 3 (problems: 1)');
+    expect(text).toContain('1008 Policy Violation: 1 episode: blind retry ×2');
     expect(text).toContain(present);
     expect(text).not.toContain(absent);
   });

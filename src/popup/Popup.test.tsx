@@ -34,8 +34,10 @@ describe('Popup summary', () => {
     const section = await screen.findByRole('region', { name: 'Last 15 minutes' });
     expect(codesIn(section)).toEqual(['1008', '1000']);
     expect(within(section).getByText('Policy Violation')).toBeTruthy();
+    // The loop is one episode (a trigger and 2 retries), not three closures; the routine closes are counted one by one.
+    expect(within(section).getByText('1 episode: blind retry ×2')).toBeTruthy();
     expect(within(section).getByText('× 4')).toBeTruthy();
-    expect(within(section).getByText('problems: 1')).toBeTruthy();
+    expect(within(section).getByText('Problem')).toBeTruthy();
   });
 
   it.each([

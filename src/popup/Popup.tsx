@@ -47,7 +47,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
       analysis,
       site: siteOf(recording),
       connectionOf: (id: string): Connection | undefined => byId.get(id),
-      groups: groupByCode(recentClosures(analysis.closures, now, recentMinutes), analysis.verdictByClosure),
+      groups: groupByCode(recentClosures(analysis.closures, now, recentMinutes), analysis),
       latest: latestClosures(analysis.closures, analysis.verdictByClosure),
       open: openConnections(recording, analysis),
     };

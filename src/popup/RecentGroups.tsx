@@ -1,6 +1,7 @@
 /** Closures in the recent window, one row per code, problems first. */
 import type { Connection } from '../protocol/recording';
 import { t } from '../ui/i18n';
+import { groupText } from './group-text';
 import type { CodeGroup } from './summary-model';
 
 export interface RecentGroupsProps {
@@ -22,8 +23,8 @@ export function RecentGroups({ groups, minutes, connectionOf, nameOf }: RecentGr
             <li key={g.code} className={g.problems > 0 ? 'group has-problems' : 'group'} data-code={g.code}>
               <span className="code">{g.code}</span>
               <span className="name">{nameOf(g.code, connectionOf(g.latest.connectionId))}</span>
-              <span className="count">{t('popup_group_count', [g.count])}</span>
-              {g.problems > 0 && <span className="problems">{t('popup_group_problems', [g.problems])}</span>}
+              <span className="count">{groupText(g)}</span>
+              {g.problems > 0 && <span className="problems">{t('popup_level_problem')}</span>}
             </li>
           ))}
         </ul>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '../analysis/types';
+import type { Episode, Verdict } from '../analysis/types';
 import { emptyDropped, type DroppedCounts, type Mark } from '../protocol/recording';
 import { droppedEntries, groupByCode, latestClosures, recentClosures, siteOf } from './summary-model';
 import { closure, MIN, recordingOf, sock, T0, verdictOf } from './test-fixtures';
 
 const NOW = T0 + 60 * MIN;
+const NO_EPISODES = { episodes: [], verdictByClosure: {} };
 
 describe('recentClosures', () => {
   const all = [closure('old', 1000, NOW - 16 * MIN), closure('edge', 1000, NOW - 15 * MIN), closure('new', 1000, NOW - 1)];
@@ -42,12 +43,33 @@ describe('groupByCode', () => {
   ])('$name', ({ closures, problems, expected }) => {
     const verdicts: Record<string, Verdict> = Object.fromEntries(problems.map((id) => [id, verdictOf('problem')]));
     const list = closures.map(([id, code], i) => closure(id, code, T0 + i));
-    expect(groupByCode(list, verdicts).map((g) => [g.code, g.count, g.problems])).toEqual(expected);
+    expect(groupByCode(list, { episodes: [], verdictByClosure: verdicts }).map((g) => [g.code, g.lone, g.problems])).toEqual(expected);
   });
 
   it('names each group after its newest closure', () => {
-    const groups = groupByCode([closure('x', 1000, T0 + 5), closure('y', 1000, T0 + 9), closure('z', 1000, T0 + 1)], {});
+    const groups = groupByCode([closure('x', 1000, T0 + 5), closure('y', 1000, T0 + 9), closure('z', 1000, T0 + 1)], NO_EPISODES);
     expect(groups[0]?.latest.connectionId).toBe('y');
+  });
+
+  it('counts an episode once under its trigger code, its attempts inside it, whatever their codes', () => {
+    const inEpisode = (id: string, code: number, at: number) => ({ ...closure(id, code, at), episodeId: 'e1' });
+    const list = [inEpisode('t', 1008, T0), inEpisode('a1', 1008, T0 + 1), inEpisode('a2', 1006, T0 + 2), closure('n', 1000, T0 + 3)];
+    const episodes: Episode[] = [
+      { id: 'e1', triggerId: 't', code: 1008, attemptIds: ['a1', 'a2'], delaysS: [0, 0], outcome: 'gave-up', verdict: verdictOf('problem') },
+    ];
+    const groups = groupByCode(list, { episodes, verdictByClosure: { t: verdictOf('problem') } });
+    expect(groups.map((g) => [g.code, g.episodes.map((e) => e.attempts), g.lone, g.problems])).toEqual([
+      [1008, [2], 0, 1],
+      [1000, [], 1, 0],
+    ]);
+  });
+
+  it('counts an episode whose trigger fell out of the window through its recent attempts', () => {
+    const list = [{ ...closure('a2', 1006, T0 + 2), episodeId: 'e1' }];
+    const episodes: Episode[] = [
+      { id: 'e1', triggerId: 't', code: 1013, attemptIds: ['a1', 'a2'], delaysS: [1, 2], outcome: 'recovered', verdict: verdictOf('fits') },
+    ];
+    expect(groupByCode(list, { episodes, verdictByClosure: {} }).map((g) => [g.code, g.episodes.length, g.lone])).toEqual([[1013, 1, 0]]);
   });
 });
 

@@ -20,25 +20,60 @@ export function recentClosures(closures: readonly Closure[], now: number, minute
   return closures.filter((c) => c.closedAt >= from);
 }
 
+/** One reconnect episode as the popup counts it: what it was judged, and how many attempts it took. */
+export interface EpisodeCount {
+  verdict: Verdict;
+  attempts: number;
+}
+
 export interface CodeGroup {
   code: number;
-  count: number;
+  /** Episodes this code started (their failed attempts count inside them, never as more closures). */
+  episodes: EpisodeCount[];
+  /** Closures of this code outside any episode. */
+  lone: number;
+  /** Episodes and lone closures judged a problem. */
   problems: number;
   /** The newest closure with this code: its connection gives the context for the code's name. */
   latest: Closure;
 }
 
-/** Closures per code: codes with problems first (most problems first), then by count, then by code. */
-export function groupByCode(closures: readonly Closure[], verdictByClosure: Readonly<Record<string, Verdict>>): CodeGroup[] {
+/**
+ * What a user counts: "1008: one episode, a blind retry repeated 4 times",
+ * not "five 1008 closures, one problem". Each reconnect episode (attempts that
+ * were judged) with a recent closure is counted once, under its trigger's
+ * code; other closures are counted one by one. Codes with problems first (most first), then by how
+ * many things happened, then by code.
+ */
+export function groupByCode(closures: readonly Closure[], analysis: Pick<Analysis, 'episodes' | 'verdictByClosure'>): CodeGroup[] {
   const groups = new Map<number, CodeGroup>();
+  const group = (code: number, c: Closure): CodeGroup => {
+    const g = groups.get(code) ?? { code, episodes: [], lone: 0, problems: 0, latest: c };
+    groups.set(code, g);
+    return g;
+  };
+  const episodeById = new Map(analysis.episodes.map((e) => [e.id, e]));
+  const counted = new Set<string>();
   for (const c of closures) {
-    const g = groups.get(c.code) ?? { code: c.code, count: 0, problems: 0, latest: c };
-    g.count++;
-    if (isProblem(verdictByClosure[c.connectionId])) g.problems++;
-    if (c.closedAt >= g.latest.closedAt) g.latest = c;
-    groups.set(c.code, g);
+    const found = c.episodeId === undefined ? undefined : episodeById.get(c.episodeId);
+    // A close with no retry, or retries nothing was expected of (info), is just closures to a user.
+    const episode = found && found.attemptIds.length > 0 && found.verdict.level !== 'info' ? found : undefined;
+    if (episode) {
+      const g = group(episode.code, c);
+      if (c.code === episode.code && c.closedAt >= g.latest.closedAt) g.latest = c;
+      if (counted.has(episode.id)) continue;
+      counted.add(episode.id);
+      g.episodes.push({ verdict: episode.verdict, attempts: episode.attemptIds.length });
+      if (isProblem(episode.verdict)) g.problems++;
+    } else {
+      const g = group(c.code, c);
+      g.lone++;
+      if (isProblem(analysis.verdictByClosure[c.connectionId])) g.problems++;
+      if (c.closedAt >= g.latest.closedAt) g.latest = c;
+    }
   }
-  return [...groups.values()].sort((a, b) => b.problems - a.problems || b.count - a.count || a.code - b.code);
+  const size = (g: CodeGroup) => g.episodes.length + g.lone;
+  return [...groups.values()].sort((a, b) => b.problems - a.problems || size(b) - size(a) || a.code - b.code);
 }
 
 export interface ClosureRow {

@@ -7,7 +7,9 @@
 import type { Analysis } from '../analysis/types';
 import type { Connection, Recording } from '../protocol/recording';
 import { redactUrl } from '../protocol/redact';
+import { formatTime } from '../ui/components/format';
 import { t } from '../ui/i18n';
+import { groupText } from './group-text';
 import { droppedEntries, groupByCode, latestClosures, openConnections, recentClosures, siteOf, type DroppedField } from './summary-model';
 
 export interface SummaryTextInput {
@@ -17,6 +19,8 @@ export interface SummaryTextInput {
   recentMinutes: number;
   redactQuery: boolean;
   nameOf: (code: number, conn?: Connection) => string;
+  /** BCP 47 tag for times; the browser's locale when absent. */
+  locale?: string;
 }
 
 /** i18n id of a dropped-count label: connectionsEvicted -> popup_dropped_connections_evicted. */
@@ -24,23 +28,23 @@ export function droppedLabelId(field: DroppedField): string {
   return `popup_dropped_${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 }
 
-/** Locale-free timestamps: the text is pasted elsewhere, often across time zones. */
-function stamp(at: number): string {
-  return new Date(at).toISOString();
+/** The popup's time format, with the date and time zone: the text is read later, often elsewhere. */
+function stamp(at: number, locale?: string): string {
+  return formatTime(at, { locale, date: true, zone: true });
 }
 
 export function buildSummaryText(input: SummaryTextInput): string {
   const { recording, analysis, now, recentMinutes } = input;
   const shownUrl = (url: string) => (input.redactQuery ? redactUrl(url) : url);
   const byId = new Map(recording.connections.map((c) => [c.id, c]));
-  const lines: string[] = [t('popup_text_header', [siteOf(recording) ?? t('popup_text_this_tab'), stamp(now)])];
+  const lines: string[] = [t('popup_text_header', [siteOf(recording) ?? t('popup_text_this_tab'), stamp(now, input.locale)])];
 
   const recent = recentClosures(analysis.closures, now, recentMinutes);
-  const groups = groupByCode(recent, analysis.verdictByClosure);
+  const groups = groupByCode(recent, analysis);
   const recentProblems = groups.reduce((n, g) => n + g.problems, 0);
   lines.push(t('popup_text_recent', [recentMinutes, recent.length, recentProblems]));
   for (const g of groups) {
-    lines.push(`  ${t('popup_text_group', [g.code, input.nameOf(g.code, byId.get(g.latest.connectionId)), g.count, g.problems])}`);
+    lines.push(`  ${t('popup_text_group', [g.code, input.nameOf(g.code, byId.get(g.latest.connectionId)), groupText(g)])}`);
   }
 
   const latest = latestClosures(analysis.closures, analysis.verdictByClosure);
@@ -48,7 +52,7 @@ export function buildSummaryText(input: SummaryTextInput): string {
   for (const { closure, verdict } of latest) {
     const conn = byId.get(closure.connectionId);
     const level = verdict ? t(`popup_level_${verdict.level}`) : t('popup_level_none');
-    lines.push(`  ${t('popup_text_closure', [level, closure.code, input.nameOf(closure.code, conn), stamp(closure.closedAt), shownUrl(conn?.url ?? '')])}`);
+    lines.push(`  ${t('popup_text_closure', [level, closure.code, input.nameOf(closure.code, conn), stamp(closure.closedAt, input.locale), shownUrl(conn?.url ?? '')])}`);
     if (verdict) lines.push(`    ${t(verdict.text.id, verdict.text.subs)}`);
   }
 

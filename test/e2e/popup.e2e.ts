@@ -56,9 +56,12 @@ describe('the toolbar popup and badge', () => {
     expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['1008', '1012']);
     const first = groups.nth(0);
     expect(await first.locator('.name').textContent()).toBe(t('code_ws_1008_name'));
-    expect(await first.locator('.count').textContent()).toBe(t('popup_group_count', ['5']));
+    // Counted as a user counts: one episode of 4 blind retries, not five 1008 closures.
+    const blind = t('popup_group_label_times', [t('popup_short_blind_retry'), '4']);
+    expect(await first.locator('.count').textContent()).toBe(t('popup_group_episode', ['1', blind]));
     expect(await first.getAttribute('class')).toContain('has-problems');
-    expect(await groups.nth(1).locator('.count').textContent()).toBe(t('popup_group_count', ['1']));
+    const fits = t('popup_group_label_times', [t('popup_level_fits').toLowerCase(), '1']);
+    expect(await groups.nth(1).locator('.count').textContent()).toBe(t('popup_group_episode', ['1', fits]));
     expect(await groups.nth(1).getAttribute('class')).not.toContain('has-problems');
 
     const latest = popup.locator('.closures .closure');
@@ -71,6 +74,8 @@ describe('the toolbar popup and badge', () => {
     expect(await popup.locator('#popup-open').textContent()).toBe(t('popup_open_heading', ['1']));
     // Exports and copies redact query values by default: the token is not shown in full.
     expect(await popup.locator('.closures').textContent()).not.toContain('token=expired');
+    // The time reads as the panel shows it: the browser locale through Intl, with milliseconds.
+    expect(await latest.first().locator('.when').textContent()).toMatch(/\d{2}:\d{2}:\d{2}[.,]\d{3}/);
     await popup.close();
   });
 

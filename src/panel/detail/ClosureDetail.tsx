@@ -1,11 +1,12 @@
 /**
- * The detail of one closure: what the code means, how it differs from codes
- * it is confused with, the reconnect verdict, the stacks, and the raw events.
+ * The detail of one closure: the reconnect verdict, what the code means, how
+ * it differs from codes it is confused with, the stacks, and the raw events.
  */
 import type { Episode } from '../../analysis/types';
 import { openEventOf } from '../../protocol/recording';
 import { t } from '../../ui/i18n';
 import type { ClosureRow } from '../model/rows';
+import { initiatorLabel } from '../table/columns';
 import type { HandshakeEntry } from '../network/handshakes';
 import { useServices } from '../services';
 import { SimulateResult } from '../simulate/SimulateResult';
@@ -32,12 +33,30 @@ interface Props {
 function HandshakeLine({ handshake }: { handshake: HandshakeEntry }) {
   const status = `${handshake.status} ${handshake.statusText}`.trim();
   return (
-    <p data-testid="detail-handshake" data-status={handshake.status}>
+    <span data-testid="detail-handshake" data-status={handshake.status}>
       {handshake.status > 0 ? t('panel_detail_handshake_http', [status]) : t('panel_detail_handshake_none')}
-    </p>
+    </span>
   );
 }
 
+/** The code's meaning in one sentence, shown under the heading before anything else. */
+function meaningOf(code: number, lookup: ClosureRow['lookup']): string {
+  switch (lookup.kind) {
+    case 'known':
+      return t(lookup.entry.meaningId);
+    case 'range':
+      return t(lookup.range.meaningId);
+    case 'ambiguous':
+      return t('panel_detail_ambiguous', [code, lookup.entries.length]);
+  }
+}
+
+/**
+ * Verdict first: the code's meaning in a sentence, then the reconnect verdict
+ * with its delays and episode, then the facts, and only then the long parts.
+ * The panel's smallest usual size (docked bottom, 360 px high) shows the
+ * first three without scrolling.
+ */
 export function ClosureDetail({ row, episode, onSelect, openResource, simResult }: Props) {
   const { comparisonsFor } = useServices();
   const { closure, connection } = row;
@@ -46,26 +65,55 @@ export function ClosureDetail({ row, episode, onSelect, openResource, simResult 
   const comparisons = comparisonsFor(closure.code);
   return (
     <>
-      <p className="detail-url">
-        <PageText text={connection.url} />
+      <p className="detail-meaning" data-testid="detail-meaning">
+        {meaningOf(closure.code, row.lookup)}
       </p>
+      <Section titleId="panel_section_verdict" testId="detail-verdict-section">
+        <VerdictSection verdict={row.verdict} episode={episode} closureId={row.id} onSelect={onSelect} />
+      </Section>
       {simResult ? <SimulateResult result={simResult} /> : null}
-      <p>
-        {t('panel_detail_closed_by', [t(`panel_initiator_${closure.initiator.replace(/-/g, '_')}`)])}
-        {closure.inferred ? ` ${t('panel_inferred_title')}` : ''}
-      </p>
-      {row.handshake ? <HandshakeLine handshake={row.handshake} /> : null}
-      {closure.reason ? <p>{tNodes('panel_detail_reason', [<PageText text={closure.reason} dir="auto" />])}</p> : null}
-      <p>{tNodes('panel_detail_protocols', [pageList(connection.protocols), pageList(negotiated ? [negotiated] : [])])}</p>
-      {connection.frameId !== 0 ? <p>{tNodes('panel_detail_frame', [<PageText text={connection.frameUrl} />])}</p> : null}
+      <dl className="facts detail-facts">
+        <dt>{t('panel_detail_endpoint')}</dt>
+        <dd className="detail-url">
+          <PageText text={connection.url} />
+        </dd>
+        <dt>{t('panel_detail_closed_by_label')}</dt>
+        <dd>
+          {initiatorLabel(row)}
+          {closure.inferred ? ` ${t('panel_inferred_title')}` : ''}
+        </dd>
+        {row.handshake ? (
+          <>
+            <dt>{t('panel_detail_handshake_label')}</dt>
+            <dd>
+              <HandshakeLine handshake={row.handshake} />
+            </dd>
+          </>
+        ) : null}
+        {closure.reason ? (
+          <>
+            <dt>{t('panel_detail_reason_label')}</dt>
+            <dd>
+              <PageText text={closure.reason} dir="auto" />
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('panel_detail_protocols_label')}</dt>
+        <dd>{tNodes('panel_detail_protocols_value', [pageList(connection.protocols), pageList(negotiated ? [negotiated] : [])])}</dd>
+        {connection.frameId !== 0 ? (
+          <>
+            <dt>{t('panel_detail_frame_label')}</dt>
+            <dd>
+              <PageText text={connection.frameUrl} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
       <Section titleId="panel_section_code" testId="detail-explanation">
         <CodeExplanation code={closure.code} lookup={row.lookup} />
       </Section>
       <LastMessages connection={connection} />
       <StallResults stalls={row.stalls} />
-      <Section titleId="panel_section_verdict">
-        <VerdictSection verdict={row.verdict} episode={episode} closureId={row.id} onSelect={onSelect} />
-      </Section>
       {comparisons.length > 0 ? (
         <Section titleId="panel_section_comparisons">
           <Comparisons comparisons={comparisons} />

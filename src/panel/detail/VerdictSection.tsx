@@ -19,7 +19,7 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
     <>
       {verdict ? (
         <div className="verdict" data-testid="detail-verdict" data-level={verdict.level}>
-          <p>
+          <p className="verdict-sentence" data-testid="detail-verdict-text">
             <VerdictBadge level={verdict.level} /> {t(verdict.text.id, verdict.text.subs)}
           </p>
           <dl className="facts">
@@ -39,7 +39,7 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
         </p>
       )}
       {episode ? (
-        <div className="episode">
+        <div className="episode" data-testid="detail-episode">
           <h4>{t(`panel_episode_${episode.outcome.replace('-', '_')}`, [episode.code, episode.attemptIds.length])}</h4>
           <ol className="episode-steps">
             <li>

@@ -7,7 +7,10 @@ import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type Keybo
 import { t } from '../../ui/i18n';
 import type { Row } from '../model/rows';
 import type { ColumnId, SortState } from '../model/sort-rows';
-import { GRID_TEMPLATE } from './columns';
+import { useElementSize } from '../timeline/use-element-size';
+import { fitColumns, gridTemplate } from './column-prefs';
+import { COLUMNS } from './columns';
+import type { ColumnPrefsState } from './use-column-prefs';
 import { nextIndex } from './keyboard';
 import { TableHeader } from './TableHeader';
 import { rowDomId, TableRow } from './TableRow';
@@ -24,9 +27,25 @@ interface Props {
   onSelect(id: string): void;
   /** Click or Enter: select and show the detail; Enter also moves focus there. */
   onOpen(id: string, fromKeyboard: boolean): void;
+  columnPrefs: ColumnPrefsState;
+  /** Told which wanted columns the width cannot hold (for the columns menu). */
+  onSqueezed?(ids: readonly ColumnId[]): void;
 }
 
-export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen }: Props) {
+// Where layout reports no width (tests, a panel not yet shown), every wanted column is drawn.
+const NO_LAYOUT = { width: 100_000, height: 0 };
+// The body reserves room for its scrollbar (scrollbar-gutter), the header the same room.
+const SCROLLBAR_PX = 16;
+
+export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen, columnPrefs, onSqueezed }: Props) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const { width } = useElementSize(rootRef, NO_LAYOUT);
+  const fitted = useMemo(() => fitColumns(COLUMNS, columnPrefs.prefs, width - SCROLLBAR_PX), [columnPrefs.prefs, width]);
+  const squeezedKey = fitted.squeezed.join(',');
+  useEffect(() => {
+    onSqueezed?.(fitted.squeezed);
+    // The key stands for the list: a new array with the same ids is no change.
+  }, [squeezedKey]);
   const win = useWindowing(rows.length, ROW_PX);
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)), [rows, selectedId]);
   const { scrollToIndex } = win;
@@ -58,9 +77,10 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
     onSelect(row.id);
   }
 
-  const style = { '--closures-columns': GRID_TEMPLATE } as CSSProperties;
+  const style = { '--closures-columns': gridTemplate(fitted.shown) } as CSSProperties;
   return (
     <div
+      ref={rootRef}
       role="grid"
       className="closures"
       style={style}
@@ -70,12 +90,12 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <TableHeader ref={headRef} sort={sort} onSort={onSort} />
+      <TableHeader ref={headRef} columns={fitted.shown} sort={sort} onSort={onSort} onResize={columnPrefs.resize} />
       <div role="rowgroup" className="closures-body" ref={win.containerRef} onScroll={onScroll}>
         <div style={{ height: win.totalPx, position: 'relative' }}>
           <div style={{ transform: `translateY(${win.offsetPx}px)` }}>
             {rows.slice(win.start, win.end).map((row, i) => (
-              <TableRow key={row.id} row={row} index={win.start + i} selected={row.id === selectedId} onSelect={onRowClick} />
+              <TableRow key={row.id} row={row} columns={fitted.shown} index={win.start + i} selected={row.id === selectedId} onSelect={onRowClick} />
             ))}
           </div>
         </div>

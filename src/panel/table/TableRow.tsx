@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import type { Row } from '../model/rows';
-import { COLUMNS } from './columns';
+import type { Column } from './columns';
 
 interface Props {
   row: Row;
+  columns: readonly Column[];
   index: number;
   selected: boolean;
   onSelect(id: string): void;
@@ -16,7 +17,7 @@ export const rowDomId = (id: string) => `closure-row-${id}`;
  * re-renders only rows entering the window. The data-* attributes state the
  * row's facts for tests and tools without parsing its text.
  */
-export const TableRow = memo(function TableRow({ row, index, selected, onSelect }: Props) {
+export const TableRow = memo(function TableRow({ row, columns, index, selected, onSelect }: Props) {
   const closure = row.kind === 'closure' ? row : undefined;
   const level = closure?.verdict?.level;
   return (
@@ -34,7 +35,7 @@ export const TableRow = memo(function TableRow({ row, index, selected, onSelect 
       className={`closures-row${selected ? ' selected' : ''}${level ? ` row-${level}` : ''}${row.kind === 'open' ? ' row-open' : ''}`}
       onClick={() => onSelect(row.id)}
     >
-      {COLUMNS.map((c) => (
+      {columns.map((c) => (
         <div key={c.id} role="gridcell" className={`closures-cell cell-${c.id}`} title={c.title?.(row) || undefined}>
           {c.render(row)}
         </div>

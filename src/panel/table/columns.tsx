@@ -1,8 +1,10 @@
 /**
- * The table's columns: header text, width, and how a row renders in each.
- * Sorting keys live in model/sort-rows.ts, one per column id. Open connections
- * have no close facts: their close columns stay empty and the code column says
- * "open" (or "connecting").
+ * The table's columns: header text, default width, and how a row renders in
+ * each. Order is priority: what tells rows apart (the endpoint's path, the
+ * code, who closed, the verdict) comes first, so it is what a narrow panel
+ * keeps. Sorting keys live in model/sort-rows.ts, one per column id. Open
+ * connections have no close facts: their close columns stay empty and the
+ * code column says "open" (or "connecting").
  */
 import type { ReactNode } from 'react';
 import type { ClosureRow, Row } from '../model/rows';
@@ -10,12 +12,15 @@ import type { ColumnId } from '../model/sort-rows';
 import { t } from '../../ui/i18n';
 import { formatClock, formatDuration, formatSeconds, formatSize } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
+import { UrlCell } from './UrlCell';
 import { PageText } from '../../ui/components/PageText';
 
 export interface Column {
   id: ColumnId;
-  /** A CSS grid track. */
-  width: string;
+  /** Default width in CSS px; the user may resize it (column-prefs.ts). */
+  width: number;
+  /** Takes the space left over (at least its width). */
+  grow?: boolean;
   render(row: Row): ReactNode;
   /** Full text for the tooltip when the cell is cut. */
   title?(row: Row): string;
@@ -29,10 +34,19 @@ export function codeLabel(row: ClosureRow): string {
 /** The status word of an open row. */
 export const openLabel = (row: Row) => t(row.kind === 'open' && !row.opened ? 'panel_row_connecting' : 'panel_row_open');
 
-function messagesText(row: Row): string {
+/** "3 sent · 96 B, 5 received · 1.2 KB": counts first, sizes in the units developers expect. */
+export function messagesText(row: Row): string {
   const c = row.connection.counters;
   return t('panel_cell_messages', [c.sentMessages, formatSize(c.sentSize), c.receivedMessages, formatSize(c.receivedSize)]);
 }
+
+/** The exact numbers and what the size counts (UTF-16 code units for text, bytes for binary). */
+export function messagesTitle(row: Row): string {
+  const c = row.connection.counters;
+  return t('panel_cell_messages_title', [c.sentMessages, c.sentSize, c.receivedMessages, c.receivedSize]);
+}
+
+export const initiatorLabel = (r: ClosureRow) => t(`panel_initiator_${r.closure.initiator.replace(/-/g, '_')}`);
 
 function delayText(row: ClosureRow): string {
   const next = row.closure.next;
@@ -58,11 +72,10 @@ const closedTitle =
     row.kind === 'closure' ? title(row) : '';
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'time', width: '92px', render: (r) => formatClock(r.kind === 'closure' ? r.closure.closedAt : r.connection.createdAt) },
-  { id: 'url', width: 'minmax(120px, 2fr)', render: (r) => <PageText text={r.connection.url} />, title: (r) => r.connection.url },
+  { id: 'url', width: 110, grow: true, render: (r) => <UrlCell url={r.connection.url} />, title: (r) => r.connection.url },
   {
     id: 'code',
-    width: 'minmax(110px, 1.2fr)',
+    width: 130,
     render: (r) =>
       r.kind === 'open' ? (
         <span className="tag tag-open">{openLabel(r)}</span>
@@ -74,19 +87,24 @@ export const COLUMNS: readonly Column[] = [
       ),
     title: (r) => (r.kind === 'open' ? openLabel(r) : codeLabel(r)),
   },
-  { id: 'reason', width: 'minmax(60px, 1fr)', render: closed((r) => <PageText text={r.closure.reason} dir="auto" />), title: closedTitle((r) => r.closure.reason) },
-  { id: 'clean', width: '52px', render: closed((r) => t(r.closure.wasClean ? 'panel_yes' : 'panel_no')) },
   {
     id: 'initiator',
-    width: '110px',
-    render: closed((r) => t(`panel_initiator_${r.closure.initiator.replace(/-/g, '_')}`) + (r.closure.inferred ? t('panel_inferred_mark') : '')),
-    title: closedTitle((r) => (r.closure.inferred ? t('panel_inferred_title') : '')),
+    width: 104,
+    render: closed((r) => initiatorLabel(r) + (r.closure.inferred ? t('panel_inferred_mark') : '')),
+    title: closedTitle((r) => initiatorLabel(r) + (r.closure.inferred ? ` ${t('panel_inferred_title')}` : '')),
   },
-  { id: 'lifetime', width: '70px', render: closed(lifetimeText), title: closedTitle(lifetimeText) },
+  { id: 'verdict', width: 88, render: closed((r) => (r.verdict ? <VerdictBadge level={r.verdict.level} /> : null)) },
+  { id: 'delay', width: 84, render: closed(delayText), title: closedTitle(delayText) },
+  {
+    id: 'time',
+    width: 104,
+    render: (r) => formatClock(r.kind === 'closure' ? r.closure.closedAt : r.connection.createdAt),
+  },
+  { id: 'reason', width: 120, render: closed((r) => <PageText text={r.closure.reason} dir="auto" />), title: closedTitle((r) => r.closure.reason) },
+  { id: 'lifetime', width: 80, render: closed(lifetimeText), title: closedTitle(lifetimeText) },
+  { id: 'clean', width: 52, render: closed((r) => t(r.closure.wasClean ? 'panel_yes' : 'panel_no')) },
   // Counters arrive with the close event, so an open row would show zeros that are not true.
-  { id: 'messages', width: 'minmax(110px, 1fr)', render: closed(messagesText), title: closedTitle(() => t('panel_size_note')) },
-  { id: 'delay', width: '80px', render: closed(delayText) },
-  { id: 'verdict', width: '84px', render: closed((r) => (r.verdict ? <VerdictBadge level={r.verdict.level} /> : null)) },
+  { id: 'messages', width: 220, render: closed(messagesText), title: closedTitle(messagesTitle) },
 ];
 
-export const GRID_TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
+export const COLUMN_BY_ID: ReadonlyMap<ColumnId, Column> = new Map(COLUMNS.map((c) => [c.id, c]));

@@ -11,7 +11,7 @@ import { t } from '../../ui/i18n';
 import { drawTimeline } from './draw';
 import { buildHitIndex, DEFAULT_GEOMETRY, hitTest, rowAtY } from './hit-test';
 import { describeBar, rangeLabel } from './labels';
-import { buildModel } from './layout';
+import { buildModel, tickCategoriesOf } from './layout';
 import { adjacentClosure } from './navigate';
 import { readPalette, type Palette } from './palette';
 
@@ -50,6 +50,7 @@ const ZOOM_STEP = 2;
 export function Timeline({ recording, analysis, selectedId, onSelect, clock = Date.now }: TimelineProps) {
   const model = useMemo(() => buildModel(recording, analysis), [recording, analysis]);
   const index = useMemo(() => buildHitIndex(model), [model]);
+  const tickCategories = useMemo(() => tickCategoriesOf(model), [model]);
   const live = model.openCount > 0 || model.periods.some((p) => p.toMs === null);
   const nowMs = useNow(live, recording.exportedAt, clock);
 
@@ -160,6 +161,7 @@ export function Timeline({ recording, analysis, selectedId, onSelect, clock = Da
         onZoomOut={() => state.zoomBy(1 / ZOOM_STEP)}
         onFit={state.fit}
         onFollow={state.setFollow}
+        tickCategories={tickCategories}
       />
       <div
         ref={wrapRef}

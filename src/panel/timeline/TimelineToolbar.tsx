@@ -1,6 +1,8 @@
 /** Zoom, fit and follow-live controls, the visible range, and the colour legend. */
 import { memo } from 'react';
 import { t } from '../../ui/i18n';
+import type { CodeCategory } from '../../knowledge/types';
+import { categoryLabelId } from '../../knowledge';
 import { OUTCOMES } from './outcome';
 
 export interface TimelineToolbarProps {
@@ -10,7 +12,10 @@ export interface TimelineToolbarProps {
   onZoomOut(): void;
   onFit(): void;
   onFollow(on: boolean): void;
+  /** Kinds of close code whose ticks the timeline shows, so each tick colour is in the legend. */
+  tickCategories: readonly CodeCategory[];
 }
+
 
 export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarProps) {
   return (
@@ -35,6 +40,17 @@ export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarP
           <li key={o}>
             <span className={`tl-swatch tl-swatch-${o}`} aria-hidden="true" />
             {t(`timeline_outcome_${o}`)}
+          </li>
+        ))}
+        {p.tickCategories.length > 0 ? (
+          <li className="tl-legend-group" data-testid="legend-ticks">
+            {t('timeline_legend_ticks')}
+          </li>
+        ) : null}
+        {p.tickCategories.map((c) => (
+          <li key={c} data-category={c}>
+            <span className={`tl-swatch tl-tick tl-tick-${c}`} aria-hidden="true" />
+            {t(categoryLabelId(c))}
           </li>
         ))}
         <li>{t('timeline_legend_simulated')}</li>

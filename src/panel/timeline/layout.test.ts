@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, buildModel, endpointOf, MAX_ROWS_PER_LANE } from './layout';
+import { ALL_CATEGORIES } from '../../knowledge';
+import { boundsOf, buildModel, endpointOf, MAX_ROWS_PER_LANE, tickCategoriesOf } from './layout';
 import { outcomeOf } from './outcome';
 import { lifecyclePeriods } from './periods';
 import { at, closeCall, closed, conn, opened, recordingOf, sampleAnalysis, sampleRecording, T0 } from './test-fixture';
@@ -131,5 +132,16 @@ describe('lifecyclePeriods', () => {
     ['an end without a start is ignored', [lc(1, 'visible'), lc(2, 'resumed')], []],
   ])('%s', (_name, marks, want) => {
     expect(lifecyclePeriods(marks).map((p) => [p.kind, (p.fromMs - T0) / 1000, p.toMs === null ? null : (p.toMs - T0) / 1000])).toEqual(want);
+  });
+});
+
+describe('tickCategoriesOf', () => {
+  it('lists the kinds of code drawn as close ticks, once each, in the knowledge order; open bars draw none', () => {
+    const model = buildModel(sampleRecording(), sampleAnalysis());
+    const drawn = new Set(model.bars.filter((b) => b.endMs !== null && b.category).map((b) => b.category));
+    const listed = tickCategoriesOf(model);
+    expect(new Set(listed)).toEqual(drawn);
+    expect(listed).toEqual(ALL_CATEGORIES.filter((c) => drawn.has(c)));
+    expect(tickCategoriesOf({ bars: [] })).toEqual([]);
   });
 });

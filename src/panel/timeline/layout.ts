@@ -8,7 +8,7 @@
 import type { Analysis, Closure, ReconnectLink, VerdictLevel } from '../../analysis/types';
 import type { CodeCategory, CodeContext } from '../../knowledge/types';
 import { endOf, endpointOf, type EpochMs, type Recording } from '../../protocol/recording';
-import { categoryOf } from '../../knowledge';
+import { ALL_CATEGORIES, categoryOf } from '../../knowledge';
 import { codeContextOf, outcomeOf, type Outcome } from './outcome';
 import { lifecyclePeriods, type Period } from './periods';
 import type { Bounds } from './scale';
@@ -190,3 +190,10 @@ export function boundsOf(model: TimelineModel, nowMs: EpochMs): Bounds {
 }
 
 export const barEnd = (b: Bar, nowMs: EpochMs): EpochMs => b.endMs ?? Math.max(nowMs, b.startMs);
+
+/** The kinds of close code drawn as ticks (ended bars with a code), in the knowledge's category order. */
+export function tickCategoriesOf(model: Pick<TimelineModel, 'bars'>): CodeCategory[] {
+  const seen = new Set<CodeCategory>();
+  for (const b of model.bars) if (b.endMs !== null && b.category) seen.add(b.category);
+  return ALL_CATEGORIES.filter((c) => seen.has(c));
+}

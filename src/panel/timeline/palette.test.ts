@@ -39,3 +39,29 @@ describe('palette ↔ timeline.css', () => {
     expect(p.code.restart).toBe(LIGHT_PALETTE.code.restart);
   });
 });
+
+describe('close-tick colours', () => {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const distance = (a: string, b: string) => Math.hypot(...rgb(a).map((x, i) => x - rgb(b)[i]!));
+  const themes = (selector: string) => {
+    const start = css.indexOf(selector);
+    const block = css.slice(css.indexOf('{', start), css.indexOf('}', start));
+    return Object.fromEntries([...block.matchAll(/(--tl-[a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1]!, m[2]!]));
+  };
+  it.each([
+    ['light', '.tl-root {'],
+    ['dark', "[data-theme='dark'] .tl-root"],
+  ])('in the %s theme no tick looks like an Open bar or the navigation line', (_theme, selector) => {
+    const vars = themes(selector);
+    const ticks = Object.entries(vars).filter(([k]) => k.startsWith('--tl-code-'));
+    expect(ticks.length).toBe(Object.keys(LIGHT_PALETTE.code).length);
+    for (const [name, colour] of ticks) {
+      for (const other of ['--tl-outcome-open', '--tl-navigation']) {
+        expect(distance(colour, vars[other]!), `${name} vs ${other}`).toBeGreaterThan(80);
+      }
+    }
+  });
+  it('every tick colour has a legend swatch', () => {
+    for (const c of Object.keys(LIGHT_PALETTE.code)) expect(css).toContain(`.tl-tick-${c} { background: var(--tl-code-${c}); }`);
+  });
+});

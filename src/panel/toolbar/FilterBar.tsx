@@ -1,3 +1,4 @@
+import type { ReactNode, Ref } from 'react';
 import type { VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
 import { t } from '../../ui/i18n';
@@ -9,19 +10,25 @@ interface Props {
   onChange(next: Filters): void;
   shown: number;
   total: number;
+  /** The filter box, for the `/` key. */
+  inputRef?: Ref<HTMLInputElement>;
+  /** The columns menu, at the row's end. */
+  columns?: ReactNode;
 }
 
 const ANY = '';
 
 /** The filter row: free text, open/closed, then one select per dimension offering only values present. */
-export function FilterBar({ filters, options, onChange, shown, total }: Props) {
+export function FilterBar({ filters, options, onChange, shown, total, inputRef, columns }: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
     <div className="toolbar filter-bar" role="search">
       <input
+        ref={inputRef}
         type="search"
         className="filter-text"
         placeholder={t('panel_filter_placeholder')}
+        aria-keyshortcuts="/"
         aria-label={t('panel_filter_text')}
         value={filters.text}
         onChange={(e) => set({ text: e.target.value })}
@@ -82,6 +89,7 @@ export function FilterBar({ filters, options, onChange, shown, total }: Props) {
       <span className="filter-count" aria-live="polite">
         {t('panel_filter_count', [shown, total])}
       </span>
+      {columns}
     </div>
   );
 }

@@ -15,10 +15,12 @@ interface Props {
   onImport(file: File): void;
   /** Opens the reconnect check; absent while viewing an imported file (there is no page to act on). */
   onAudit?(): void;
+  helpOpen: boolean;
+  onHelp(): void;
 }
 
 /** The top toolbar, in DevTools' Network panel order: clear, preserve log, then profile and file actions. */
-export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onExport, canExport, onImport, onAudit }: Props) {
+export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onExport, canExport, onImport, onAudit, helpOpen, onHelp }: Props) {
   const fileRef = useRef<HTMLInputElement>(null);
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -82,6 +84,18 @@ export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onE
       </button>
       <button type="button" onClick={() => fileRef.current?.click()} title={t('panel_import_title')}>
         {t('panel_import')}
+      </button>
+      <span className="toolbar-divider" />
+      <button
+        type="button"
+        className="help-button"
+        onClick={onHelp}
+        aria-expanded={helpOpen}
+        aria-label={t('panel_help_button')}
+        title={t('panel_help_button')}
+        data-testid="help-button"
+      >
+        {t('panel_help_symbol')}
       </button>
       <input ref={fileRef} type="file" accept="application/json,.json" hidden onChange={onFile} data-testid="import-input" />
     </div>

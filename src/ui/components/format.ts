@@ -6,10 +6,43 @@ import { t } from '../i18n';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Local wall-clock time with milliseconds, like DevTools' Network panel. */
-export function formatClock(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+export interface TimeOptions {
+  /** A BCP 47 tag; undefined means the browser's locale. */
+  locale?: string;
+  /** Add the date (for text read later or elsewhere, such as copied summaries). */
+  date?: boolean;
+  /** Add the time zone's short name. */
+  zone?: boolean;
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The one time format of the panel, popup and copied text: the locale's own
+ * order, digits and hour cycle (24-hour where the locale uses it), with
+ * milliseconds like DevTools' Network panel. Formatters are cached per locale
+ * and options, since a table formats thousands of rows.
+ */
+export function formatTime(epochMs: number, opts: TimeOptions = {}): string {
+  const key = `${opts.locale ?? ''}|${opts.date ? 'd' : ''}${opts.zone ? 'z' : ''}`;
+  let f = timeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(opts.locale, {
+      ...(opts.date && { year: 'numeric', month: '2-digit', day: '2-digit' }),
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      fractionalSecondDigits: 3,
+      ...(opts.zone && { timeZoneName: 'short' }),
+    });
+    timeFormats.set(key, f);
+  }
+  return f.format(epochMs);
+}
+
+/** Wall-clock time of day with milliseconds, in the given (or the browser's) locale. */
+export function formatClock(epochMs: number, locale?: string): string {
+  return formatTime(epochMs, { locale });
 }
 
 /** Seconds with two decimals ("1.07 s"): the precision the verdict rules use. */
@@ -25,7 +58,11 @@ export function formatDuration(ms: number): string {
   return t('ui_unit_hours', [(ms / 3_600_000).toFixed(1)]);
 }
 
-/** A size in UTF-16 units/bytes (see MessageCounters), scaled by 1024. */
+/**
+ * A size as a developer reads it (B, KB, MB, scaled by 1024). The counters hold
+ * UTF-16 code units for text and bytes for binary (see MessageCounters); the
+ * exact unit is stated where the number is shown (sizeNote), not in every cell.
+ */
 export function formatSize(units: number): string {
   if (units < 1024) return t('ui_unit_size', [units]);
   if (units < 1024 * 1024) return t('ui_unit_size_k', [(units / 1024).toFixed(1)]);
