@@ -60,7 +60,8 @@ export function catalogTranslator(catalog: Record<string, CatalogEntry>): Transl
     if (!entry) throw new Error(`i18n: no message "${id}" in the catalog`);
     const sub = (s: string) => s.replace(/\$\$|\$(\d)/g, (m, d?: string) => (d ? (subs[Number(d) - 1] ?? '') : m));
     const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => {
-      const ph = entry.placeholders?.[name.toLowerCase()];
+      // Names are case-insensitive in the message and in the placeholders object alike.
+      const ph = Object.entries(entry.placeholders ?? {}).find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
       return ph ? sub(ph.content) : m;
     });
     return sub(named).replace(/\$\$/g, '$');
