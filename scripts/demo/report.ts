@@ -1,42 +1,52 @@
 /**
  * Turns a recording into the demo's printed report, with the same analysis,
- * knowledge and catalog the panel uses. Bundled for Node by scripts/demo.mjs.
+ * knowledge, catalog and number formatting the panel uses, in the language of
+ * the catalog given. Bundled for Node by scripts/demo.mjs.
  */
 import { analyzeRecording } from '../../src/analysis';
 import { lookupCode } from '../../src/knowledge';
-import { catalogTranslator, type CatalogEntry } from '../../src/ui/i18n';
+import { catalogTranslator, setTranslator, t, type CatalogEntry } from '../../src/ui/i18n';
+import { formatNumber, formatList, tText } from '../../src/ui/locale/numbers';
+import { formatSeconds } from '../../src/ui/components/format';
 import type { Recording } from '../../src/protocol/recording';
-import type { I18nText } from '../../src/analysis/types';
 
-export function report(recording: Recording, catalog: Record<string, CatalogEntry>, now: number): string[] {
-  const t = catalogTranslator(catalog);
-  const text = (x: I18nText) => t(x.id, x.subs);
+export interface ReportLocale {
+  catalog: Record<string, CatalogEntry>;
+  /** BCP 47 locale for numbers ("en", "ar", "ar-EG", "hi"). */
+  intlLocale: string;
+}
+
+export function report(recording: Recording, locale: ReportLocale, now: number): string[] {
+  // A terminal has no <bdi>: isolate substitutions in Arabic, as the panel does.
+  setTranslator(catalogTranslator(locale.catalog), { intlLocale: locale.intlLocale, isolate: locale.intlLocale.startsWith('ar') });
   const analysis = analyzeRecording(recording, { profileId: 'default', now });
   const byId = new Map(recording.connections.map((c) => [c.id, c]));
   const nameOf = (code: number, url: string, protocols: string[]) => {
     const l = lookupCode(code, { url, protocol: protocols[0] });
     return l.kind === 'known' ? t(l.entry.nameId) : l.kind === 'range' ? t(l.range.nameId) : l.entries.map((e) => t(e.nameId)).join(' / ');
   };
-  const lines: string[] = [];
+  const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
+  const lines: string[] = [t('demo_report_heading', [recording.connections.length]), ''];
   const t0 = recording.connections[0]?.createdAt ?? recording.startedAt;
   for (const c of analysis.closures) {
     const conn = byId.get(c.connectionId);
     if (!conn) continue;
-    const at = ((c.closedAt - t0) / 1000).toFixed(2).padStart(6);
-    const path = new URL(conn.url).pathname + new URL(conn.url).search;
-    const next = c.next ? `next after ${c.next.delayS.toFixed(2)} s` : 'no reconnect';
-    lines.push(`${at} s  ${path.padEnd(24)} ${String(c.code).padEnd(5)} ${nameOf(c.code, conn.url, conn.protocols).padEnd(22)} by ${c.initiator.padEnd(22)} ${next}`);
+    const at = formatNumber((c.closedAt - t0) / 1000, 2);
+    const next = c.next ? t('demo_report_next', [formatSeconds(c.next.delayS)]) : t('demo_report_no_reconnect');
+    const by = t(`panel_initiator_${c.initiator.replace(/-/g, '_')}`);
+    lines.push(t('demo_report_closure', [at, pathOf(conn.url), String(c.code), nameOf(c.code, conn.url, conn.protocols), by, next]));
   }
-  lines.push('');
-  lines.push('Verdicts (default profile):');
+  lines.push('', t('demo_report_verdicts'));
   for (const e of analysis.episodes) {
     const conn = byId.get(e.triggerId);
     const path = conn ? new URL(conn.url).pathname : e.triggerId;
-    lines.push(`  ${String(e.code).padEnd(5)} ${path.padEnd(12)} ${e.verdict.level.toUpperCase().padEnd(12)} ${text(e.verdict.text)}`);
-    if (e.delaysS.length) lines.push(`  ${' '.repeat(18)}delays: ${e.delaysS.map((d) => d.toFixed(2)).join(', ')} s`);
+    lines.push(`  ${t('demo_report_verdict', [String(e.code), path, t(`popup_level_${e.verdict.level}`), tText(e.verdict.text)])}`);
+    if (e.delaysS.length) lines.push(`    ${t('demo_report_delays', [formatList(e.delaysS.map(formatSeconds))])}`);
   }
   const dropped = Object.entries(recording.dropped).filter(([, n]) => n > 0);
   lines.push('');
-  lines.push(dropped.length ? `Dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : 'Nothing dropped.');
+  lines.push(dropped.length ? t('panel_dropped', [formatList(dropped.map(([k, n]) => t(`panel_dropped_${snake(k)}`, [n])))]) : t('demo_report_nothing_dropped'));
   return lines;
 }
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
