@@ -40,7 +40,7 @@ const { report } = await import(join(outDir, 'lib/report.js'));
 const catalog = JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8'));
 
 const server = await startDemoServer();
-const browser = await launchChromium({ dist, headless, devtools: !headless, args: [`--lang=${lang}`] });
+const browser = await launchChromium({ dist, headless, devtools: !headless, lang });
 console.log(`Demo page: ${server.url}  (${headless ? 'headless' : 'a Chromium window with DevTools'})`);
 
 const page = await browser.context.newPage();

@@ -2,6 +2,7 @@
 import type { Connection } from '../protocol/recording';
 import { t } from '../ui/i18n';
 import { tText } from '../ui/locale/numbers';
+import { formatTimeOfDay } from '../ui/components/format';
 import type { ClosureRow } from './summary-model';
 import { PageText } from '../ui/components/PageText';
 
@@ -28,7 +29,7 @@ export function LatestClosures({ rows, connectionOf, nameOf, shownUrl }: LatestC
                 <span className="code">{closure.code}</span>
                 <span className="name">{nameOf(closure.code, conn)}</span>
                 <time className="when" dateTime={new Date(closure.closedAt).toISOString()}>
-                  {new Date(closure.closedAt).toLocaleTimeString()}
+                  {formatTimeOfDay(closure.closedAt)}
                 </time>
               </div>
               {conn && (

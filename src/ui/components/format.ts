@@ -21,6 +21,11 @@ export function formatClock(epochMs: number): string {
   return f.format(epochMs);
 }
 
+/** A time of day as the chosen language writes it (the popup's glance: no milliseconds). */
+export function formatTimeOfDay(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(currentIntlLocale());
+}
+
 /** Seconds with two decimals ("1.07 s"): the precision the verdict rules use. */
 export function formatSeconds(s: number): string {
   return t('ui_unit_seconds', [formatNumber(s, 2)]);
