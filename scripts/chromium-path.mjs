@@ -1,6 +1,7 @@
 // Where tests, the demo and benchmarks find Chromium. Branded Google Chrome 137+
 // ignores --load-extension, so only Chromium (or Chrome for Testing) will do.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export const CANDIDATES = [
   '/usr/lib/chromium/chromium',
@@ -10,7 +11,21 @@ export const CANDIDATES = [
   '/snap/bin/chromium',
 ];
 
-export const INSTALL_HINT = 'sudo apt-get update && sudo apt-get install -y chromium';
+export const INSTALL_HINT = 'sudo apt-get update && sudo apt-get install -y chromium chromium-l10n';
+
+/** UI languages the e2e tests start Chromium in (--lang); each needs its locale pack. */
+export const UI_LANGUAGES = ['ar', 'hi'];
+
+/**
+ * The locale packs (<binary dir>/locales/<lang>.pak) missing beside a Chromium binary.
+ * Debian ships only en-US with chromium; the rest are in chromium-l10n. Without a pack
+ * Chromium silently stays in English whatever --lang says.
+ */
+export function missingLocales(binary) {
+  const dir = join(dirname(realpathSync(binary)), 'locales');
+  if (!existsSync(dir)) return [];
+  return UI_LANGUAGES.filter((l) => !existsSync(join(dir, `${l}.pak`)));
+}
 
 /** The Chromium binary to drive, or undefined. CHROMIUM_PATH wins when set. */
 export function findChromium() {

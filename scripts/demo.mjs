@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// npm run demo [-- --headless] [-- --no-build] [-- --update-docs]
+// npm run demo [-- --headless] [-- --no-build] [-- --update-docs] [-- --lang ar|hi|en]
 // Builds the extension, starts a local server with scripted closures, and opens
 // Chromium with Closeline on the demo page. Without a display (or with
 // --headless) it runs the scenarios, prints what the extension recorded with its
 // verdicts, and saves screenshots of the panel at the three DevTools sizes (light
 // and dark), annotated ones for docs/reading-the-panel.md, and the popup.
+// --lang picks the report's catalog and Chromium's UI language (so the panel's too).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { build } from 'vite';
 import { launchChromium } from './lib/launch.mjs';
@@ -18,6 +19,11 @@ const args = process.argv.slice(2);
 const headless = args.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const outDir = resolve(root, process.env.CLOSELINE_DEMO_OUT ?? '.demo-out');
 const dist = resolve(root, process.env.CLOSELINE_DIST ?? 'dist');
+const lang = args.find((a) => a.startsWith('--lang='))?.slice(7) ?? (args.includes('--lang') ? (args[args.indexOf('--lang') + 1] ?? '') : 'en');
+if (!/^[a-z]{2,3}$/.test(lang) || !existsSync(join(root, 'public/_locales', lang, 'messages.json'))) {
+  console.error(`--lang ${lang}: no catalog public/_locales/${lang}/messages.json (languages: ${readdirSync(join(root, 'public/_locales')).join(', ')})`);
+  process.exit(2);
+}
 
 if (!args.includes('--no-build')) {
   console.log('Building the extension…');
@@ -33,10 +39,10 @@ await build({
   build: { outDir: join(outDir, 'lib'), emptyOutDir: true, lib: { entry: join(root, 'scripts/demo/report.ts'), formats: ['es'], fileName: 'report' } },
 });
 const { report } = await import(join(outDir, 'lib/report.js'));
-const catalog = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8'));
+const catalog = JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8'));
 
 const server = await startDemoServer();
-const browser = await launchChromium({ dist, headless, devtools: !headless });
+const browser = await launchChromium({ dist, headless, devtools: !headless, lang });
 console.log(`Demo page: ${server.url}  (${headless ? 'headless' : 'a Chromium window with DevTools'})`);
 
 const page = await browser.context.newPage();
@@ -46,15 +52,16 @@ await page.waitForFunction(() => window.demo, null, { timeout: 60_000 });
 await page.evaluate(() => window.demo);
 
 const recording = await readRecording(browser.worker, server.url);
-console.log('\nWhat Closeline recorded:\n');
-for (const line of report(recording, catalog, Date.now())) console.log(line);
+console.log('');
+for (const line of report(recording, { catalog, intlLocale: lang }, Date.now())) console.log(line);
 
 if (headless) {
   const shots = join(outDir, 'screenshots');
   mkdirSync(shots, { recursive: true });
   const written = await takeScreenshots(browser, recording.tabId, shots);
   console.log(`\nScreenshots in ${shots}:\n  ${written.join('\n  ')}`);
-  if (args.includes('--update-docs')) {
+  // docs/screenshots/ shows English; the Arabic and Hindi ones come from test/e2e/languages.e2e.ts.
+  if (args.includes('--update-docs') && lang === 'en') {
     mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
     for (const f of written) copyFileSync(join(shots, f), join(root, 'docs/screenshots', f));
     console.log('Copied them to docs/screenshots/.');

@@ -1,13 +1,21 @@
 /**
  * Turns a recording into the demo's printed report, with the same analysis,
- * knowledge and catalog the panel uses, in the panel's words: who closed reads
- * "connection lost", not the analysis id "network-dropped".
+ * knowledge, catalog and number formatting the panel uses, in the language of
+ * the catalog given, and in the panel's words: who closed reads "connection
+ * lost", not the analysis id "network-dropped". Bundled for Node by scripts/demo.mjs.
  */
 import { analyzeRecording } from '../../src/analysis';
 import { lookupCode } from '../../src/knowledge';
+import { catalogTranslator, setTranslator, t, type CatalogEntry } from '../../src/ui/i18n';
+import { formatNumber, formatList, tText } from '../../src/ui/locale/numbers';
+import { formatSeconds } from '../../src/ui/components/format';
 import { endOf, type Recording } from '../../src/protocol/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/ui/i18n';
-import type { I18nText } from '../../src/analysis/types';
+
+export interface ReportLocale {
+  catalog: Record<string, CatalogEntry>;
+  /** BCP 47 locale for numbers ("en", "ar", "ar-EG", "hi"). */
+  intlLocale: string;
+}
 
 const pathOf = (url: string) => {
   try {
@@ -18,50 +26,42 @@ const pathOf = (url: string) => {
   }
 };
 
-export function report(recording: Recording, catalog: Record<string, CatalogEntry>, now: number): string[] {
-  const t = catalogTranslator(catalog);
-  const text = (x: I18nText) => t(x.id, x.subs);
+export function report(recording: Recording, locale: ReportLocale, now: number): string[] {
+  // A terminal has no <bdi>: isolate substitutions in Arabic, as the panel does.
+  setTranslator(catalogTranslator(locale.catalog), { intlLocale: locale.intlLocale, isolate: locale.intlLocale.startsWith('ar') });
   const analysis = analyzeRecording(recording, { profileId: 'default', now });
   const byId = new Map(recording.connections.map((c) => [c.id, c]));
   const nameOf = (code: number, url: string, protocols: string[]) => {
     const l = lookupCode(code, { url, protocol: protocols[0] });
     return l.kind === 'known' ? t(l.entry.nameId) : l.kind === 'range' ? t(l.range.nameId) : l.entries.map((e) => t(e.nameId)).join(' / ');
   };
-  const t0 = recording.connections[0]?.createdAt ?? recording.startedAt;
-  const seconds = (at: number) => `${((at - t0) / 1000).toFixed(2)} s`;
-  const closures = [...analysis.closures].sort((a, b) => a.closedAt - b.closedAt);
   const open = recording.connections.filter((c) => !endOf(c));
-
-  const lines: string[] = [
-    `${recording.connections.length} connections: ${closures.length} closed, ${open.length} still open. ` +
-      `Time: when it closed (or, if open, was created), in seconds since the first socket was created.`,
-    '',
-    `${'time'.padStart(9)}  ${'endpoint'.padEnd(24)} ${'code'.padEnd(5)} ${'name'.padEnd(22)} ${'closed by'.padEnd(26)} next attempt`,
-  ];
+  const closures = analysis.closures.filter((c) => byId.has(c.connectionId));
+  const lines: string[] = [t('demo_report_heading', [recording.connections.length, closures.length, open.length]), ''];
+  const t0 = recording.connections[0]?.createdAt ?? recording.startedAt;
+  const at = (ms: number) => formatNumber((ms - t0) / 1000, 2);
+  // One time column, sorted: closures at their close, open sockets at their creation.
   const rows: [number, string][] = [];
   for (const c of closures) {
     const conn = byId.get(c.connectionId);
     if (!conn) continue;
+    const next = c.next ? t('demo_report_next', [formatSeconds(c.next.delayS)]) : t('demo_report_no_reconnect');
     const by = t(`panel_initiator_${c.initiator.replace(/-/g, '_')}`) + (c.inferred ? t('panel_inferred_mark') : '');
-    const next = c.next ? `after ${c.next.delayS.toFixed(2)} s` : 'none';
-    rows.push([
-      c.closedAt,
-      `${seconds(c.closedAt).padStart(9)}  ${pathOf(conn.url).padEnd(24)} ${String(c.code).padEnd(5)} ` +
-        `${nameOf(c.code, conn.url, conn.protocols).padEnd(22)} ${by.padEnd(26)} ${next}`,
-    ]);
+    rows.push([c.closedAt, t('demo_report_closure', [at(c.closedAt), pathOf(conn.url), String(c.code), nameOf(c.code, conn.url, conn.protocols), by, next])]);
   }
-  for (const c of open) rows.push([c.createdAt, `${seconds(c.createdAt).padStart(9)}  ${pathOf(c.url).padEnd(24)} open since then`]);
-  // One time column, sorted: closures by their close, open sockets by their creation.
+  for (const c of open) rows.push([c.createdAt, t('demo_report_open', [at(c.createdAt), pathOf(c.url)])]);
   lines.push(...rows.sort((a, b) => a[0] - b[0]).map(([, line]) => line));
-  lines.push('', 'Verdicts (default profile):');
+  lines.push('', t('demo_report_verdicts'));
   for (const e of analysis.episodes) {
     const conn = byId.get(e.triggerId);
     const path = conn ? pathOf(conn.url) : e.triggerId;
-    lines.push(`  ${String(e.code).padEnd(5)} ${path.padEnd(24)} ${t(`ui_verdict_${e.verdict.level}`).padEnd(13)} ${text(e.verdict.text)}`);
-    if (e.delaysS.length) lines.push(`  ${' '.repeat(30)}waits: ${e.delaysS.map((d) => d.toFixed(2)).join(', ')} s`);
+    lines.push(`  ${t('demo_report_verdict', [String(e.code), path, t(`popup_level_${e.verdict.level}`), tText(e.verdict.text)])}`);
+    if (e.delaysS.length) lines.push(`    ${t('demo_report_delays', [formatList(e.delaysS.map(formatSeconds))])}`);
   }
   const dropped = Object.entries(recording.dropped).filter(([, n]) => n > 0);
   lines.push('');
-  lines.push(dropped.length ? `Dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : 'Nothing dropped.');
+  lines.push(dropped.length ? t('panel_dropped', [formatList(dropped.map(([k, n]) => t(`panel_dropped_${snake(k)}`, [n])))]) : t('demo_report_nothing_dropped'));
   return lines;
 }
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -16,7 +16,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], executablePath?: string }} opts
+ * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], executablePath?: string, lang?: string }} opts
  */
 export async function launchChromium(opts = {}) {
   const executablePath = opts.executablePath ?? findChromium();
@@ -29,7 +29,10 @@ export async function launchChromium(opts = {}) {
   const args = [...CHROMIUM_ARGS, ...(opts.args ?? [])];
   if (withExtension) args.push(`--disable-extensions-except=${opts.dist}`, `--load-extension=${opts.dist}`);
   if (opts.devtools) args.push('--auto-open-devtools-for-tabs');
-  const context = await chromium.launchPersistentContext(dir, { executablePath, headless: opts.headless !== false, args, viewport: null });
+  // The browser's UI language: --lang alone is ignored on Linux, where Chromium reads LANGUAGE.
+  const env = opts.lang ? { ...process.env, LANGUAGE: opts.lang } : undefined;
+  if (opts.lang) args.push(`--lang=${opts.lang}`);
+  const context = await chromium.launchPersistentContext(dir, { executablePath, headless: opts.headless !== false, args, viewport: null, ...(env && { env }) });
   const close = async () => {
     await context.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 /** Settings live in storage.local (they outlive the browser session, unlike recordings). */
 import type { Storage } from 'webextension-polyfill';
-import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
+import { DEFAULT_SETTINGS, isLanguageSetting, SETTINGS_STORAGE_KEY, type Settings } from '../protocol/messages';
 import { sanitizeCaptureMap } from '../protocol/capture-policy';
 
-const KEY = 'settings';
+const KEY = SETTINGS_STORAGE_KEY;
 
 /** Accepts only known keys with the right types; anything else keeps its current value. */
 export function sanitizeSettings(patch: unknown, base: Settings): Settings {
@@ -17,6 +17,7 @@ export function sanitizeSettings(patch: unknown, base: Settings): Settings {
   if (capture) next.contentCapture = capture;
   if (typeof p.exportContent === 'boolean') next.exportContent = p.exportContent;
   if (Array.isArray(p.pausedSites) && p.pausedSites.length <= 1000 && p.pausedSites.every((s) => typeof s === 'string' && s.length <= 253)) next.pausedSites = [...new Set(p.pausedSites as string[])];
+  if (isLanguageSetting(p.language)) next.language = p.language;
   return next;
 }
 

@@ -6,12 +6,16 @@ import { createRoot } from 'react-dom/client';
 import browser from 'webextension-polyfill';
 import { createExtensionSource } from '../ui/data/extension-source';
 import { setTranslator, t } from '../ui/i18n';
+import { LocaleRoot } from '../ui/locale/LocaleRoot';
+import { startLocale } from '../ui/locale/start';
 import { App } from './App';
 import { resolveTabId, resolveTheme } from './entry-context';
 import { createHandshakeFeed } from './network/devtools-network';
 import { realServices } from './real-services';
 import './panel.css';
+import '../ui/locale/locale.css';
 
+// Until the chosen catalog is loaded (startLocale), and for a panel without a tab.
 setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
 
 // Outside DevTools (the panel opened as a tab) browser.devtools is absent.
@@ -43,6 +47,12 @@ const tabId = resolveTabId(inDevtools ? devtools?.inspectedWindow.tabId : undefi
 if (tabId === null) {
   root.render(<p className="empty-state">{t('panel_no_tab')}</p>);
 } else {
-  document.title = t('panelTitle');
-  root.render(<App source={createExtensionSource(tabId)} services={realServices} openResource={openResource} handshakes={handshakes} />);
+  const source = createExtensionSource(tabId);
+  void startLocale(source).then((locale) => {
+    const app = () => {
+      document.title = t('panelTitle');
+      return <App source={source} services={realServices} openResource={openResource} handshakes={handshakes} />;
+    };
+    root.render(<LocaleRoot controller={locale} render={app} />);
+  });
 }

@@ -2,6 +2,7 @@
 import type { Connection } from '../protocol/recording';
 import { formatClock } from '../ui/components/format';
 import { t } from '../ui/i18n';
+import { tText } from '../ui/locale/numbers';
 import type { ClosureRow } from './summary-model';
 import { PageText } from '../ui/components/PageText';
 
@@ -36,7 +37,7 @@ export function LatestClosures({ rows, connectionOf, nameOf, shownUrl }: LatestC
                   <PageText text={shownUrl(conn.url)} />
                 </div>
               )}
-              <p className="sentence">{verdict ? t(verdict.text.id, verdict.text.subs) : t('popup_attempt_note')}</p>
+              <p className="sentence">{verdict ? tText(verdict.text) : t('popup_attempt_note')}</p>
             </li>
           );
         })}

@@ -97,7 +97,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
           )}
           <DroppedNotice dropped={recording.dropped} />
           <PopupActions summaryText={summaryText} onExport={onExport} redactQuery={redactQuery} />
-          <PopupSettings recentMinutes={recentMinutes} redactQuery={redactQuery} exportContent={settings.exportContent} onChange={updateSettings} />
+          <PopupSettings recentMinutes={recentMinutes} redactQuery={redactQuery} exportContent={settings.exportContent} language={settings.language} onChange={updateSettings} />
         </>
       )}
       <footer className="muted small">{t('popup_panel_hint')}</footer>

@@ -1,6 +1,7 @@
 /** The two settings a glance needs: how far back "recent" reaches, and whether exports redact query values. */
 import type { Settings } from '../protocol/messages';
 import { t } from '../ui/i18n';
+import { LanguageSelect } from '../ui/components/LanguageSelect';
 
 export const RECENT_CHOICES = [5, 15, 60, 240] as const;
 
@@ -8,10 +9,11 @@ interface Props {
   recentMinutes: number;
   redactQuery: boolean;
   exportContent: boolean;
+  language: Settings['language'];
   onChange(patch: Partial<Settings>): void;
 }
 
-export function PopupSettings({ recentMinutes, redactQuery, exportContent, onChange }: Props) {
+export function PopupSettings({ recentMinutes, redactQuery, exportContent, language, onChange }: Props) {
   // Keep a stored value that is not one of the choices selectable.
   const choices = RECENT_CHOICES.includes(recentMinutes as (typeof RECENT_CHOICES)[number]) ? RECENT_CHOICES : [...RECENT_CHOICES, recentMinutes].sort((a, b) => a - b);
   return (
@@ -34,6 +36,7 @@ export function PopupSettings({ recentMinutes, redactQuery, exportContent, onCha
         <input type="checkbox" checked={exportContent} onChange={(e) => onChange({ exportContent: e.target.checked })} data-testid="export-content" />{' '}
         {t('ui_export_content')}
       </label>
+      <LanguageSelect value={language} onChange={(l) => onChange({ language: l })} />
     </section>
   );
 }

@@ -6,10 +6,14 @@ import { createRoot } from 'react-dom/client';
 import browser from 'webextension-polyfill';
 import { createExtensionSource } from '../ui/data/extension-source';
 import { setTranslator, t } from '../ui/i18n';
+import { LocaleRoot } from '../ui/locale/LocaleRoot';
+import { startLocale } from '../ui/locale/start';
 import { Popup } from './Popup';
 import { tabIdFromSearch } from './tab-id';
 import './popup.css';
+import '../ui/locale/locale.css';
 
+// Until the chosen catalog is loaded (startLocale), and for a popup without a tab.
 setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
 document.title = t('popup_heading');
 
@@ -24,7 +28,16 @@ const root = createRoot(document.getElementById('root')!);
 currentTabId().then(
   (tabId) => {
     if (tabId === null) root.render(<p className="notice warn">{t('popup_no_tab')}</p>);
-    else root.render(<Popup source={createExtensionSource(tabId)} />);
+    else {
+      const source = createExtensionSource(tabId);
+      void startLocale(source).then((locale) => {
+        const popup = () => {
+          document.title = t('popup_heading');
+          return <Popup source={source} />;
+        };
+        root.render(<LocaleRoot controller={locale} render={popup} />);
+      });
+    }
   },
   () => root.render(<p className="notice warn">{t('popup_no_tab')}</p>),
 );

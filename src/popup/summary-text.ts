@@ -10,6 +10,7 @@ import { redactUrl } from '../protocol/redact';
 import { formatTime } from '../ui/components/format';
 import { t } from '../ui/i18n';
 import { groupText } from './group-text';
+import { tText } from '../ui/locale/numbers';
 import { droppedEntries, groupByCode, latestClosures, openConnections, recentClosures, siteOf, type DroppedField } from './summary-model';
 
 export interface SummaryTextInput {
@@ -53,7 +54,7 @@ export function buildSummaryText(input: SummaryTextInput): string {
     const conn = byId.get(closure.connectionId);
     const level = verdict ? t(`popup_level_${verdict.level}`) : t('popup_level_none');
     lines.push(`  ${t('popup_text_closure', [level, closure.code, input.nameOf(closure.code, conn), stamp(closure.closedAt, input.locale), shownUrl(conn?.url ?? '')])}`);
-    if (verdict) lines.push(`    ${t(verdict.text.id, verdict.text.subs)}`);
+    if (verdict) lines.push(`    ${tText(verdict.text)}`);
   }
 
   const open = openConnections(recording, analysis);

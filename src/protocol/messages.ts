@@ -131,7 +131,18 @@ export interface Settings {
   contentCapture: Record<string, boolean>;
   /** Exports include the last messages' content (off by default). */
   exportContent: boolean;
+  /** The panel's and popup's language; 'auto' follows the browser's UI language. */
+  language: LanguageSetting;
 }
+
+/** Languages with a catalog in public/_locales, plus 'auto' (the browser's UI language). */
+export const LANGUAGES = ['en', 'ar', 'hi'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type LanguageSetting = Language | 'auto';
+export const isLanguageSetting = (x: unknown): x is LanguageSetting => x === 'auto' || LANGUAGES.includes(x as Language);
+
+/** The storage.local key the background keeps Settings under (views watch it for language changes). */
+export const SETTINGS_STORAGE_KEY = 'settings';
 
 export const DEFAULT_SETTINGS: Settings = {
   preserveLog: true,
@@ -141,6 +152,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pausedSites: [],
   contentCapture: {},
   exportContent: false,
+  language: 'auto',
 };
 
 /** Whether the tab's pages have the hook: tabs opened before install have none until reloaded. */

@@ -7,13 +7,40 @@
 export type Translator = (id: string, subs?: string[]) => string;
 
 let translator: Translator = (id) => id;
+let intlLocale = 'en';
+let isolateSubs = false;
 
-export function setTranslator(next: Translator): void {
-  translator = next;
+export interface LocaleOptions {
+  /** BCP 47 locale for Intl number and time formatting. */
+  intlLocale?: string;
+  /**
+   * Wrap each substitution in Unicode isolates (FSI…PDI, the plain-text <bdi>), so a URL,
+   * a delay or a close reason in any script keeps its own direction inside an RTL sentence.
+   */
+  isolate?: boolean;
 }
 
+export function setTranslator(next: Translator, options: LocaleOptions = {}): void {
+  translator = next;
+  intlLocale = options.intlLocale ?? 'en';
+  isolateSubs = options.isolate ?? false;
+  plainNumbers = new Intl.NumberFormat(intlLocale, { useGrouping: false, maximumFractionDigits: 6 });
+}
+
+/** The locale numbers, durations and times are formatted with. */
+export function currentIntlLocale(): string {
+  return intlLocale;
+}
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+let plainNumbers = new Intl.NumberFormat('en', { useGrouping: false, maximumFractionDigits: 6 });
+
+/** Number substitutions (counts, codes, minutes) come out in the locale's digits; strings as given. */
 export function t(id: string, subs?: (string | number)[]): string {
-  return translator(id, subs?.map(String));
+  const strings = subs?.map((s) => (typeof s === 'number' ? plainNumbers.format(s) : s));
+  return translator(id, isolateSubs ? strings?.map((s) => (s ? FSI + s + PDI : s)) : strings);
 }
 
 export interface CatalogEntry {
@@ -33,7 +60,8 @@ export function catalogTranslator(catalog: Record<string, CatalogEntry>): Transl
     if (!entry) throw new Error(`i18n: no message "${id}" in the catalog`);
     const sub = (s: string) => s.replace(/\$\$|\$(\d)/g, (m, d?: string) => (d ? (subs[Number(d) - 1] ?? '') : m));
     const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => {
-      const ph = entry.placeholders?.[name.toLowerCase()];
+      // Names are case-insensitive in the message and in the placeholders object alike.
+      const ph = Object.entries(entry.placeholders ?? {}).find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
       return ph ? sub(ph.content) : m;
     });
     return sub(named).replace(/\$\$/g, '$');

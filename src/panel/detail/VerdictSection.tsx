@@ -2,6 +2,7 @@ import type { Episode, Verdict } from '../../analysis/types';
 import { formatSeconds } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../ui/i18n';
+import { formatList, tText } from '../../ui/locale/numbers';
 
 interface Props {
   verdict?: Verdict;
@@ -11,7 +12,7 @@ interface Props {
   onSelect(id: string): void;
 }
 
-const delays = (ds: readonly number[]) => (ds.length === 0 ? t('panel_verdict_none_observed') : ds.map(formatSeconds).join(', '));
+const delays = (ds: readonly number[]) => (ds.length === 0 ? t('panel_verdict_none_observed') : formatList(ds.map(formatSeconds)));
 
 /** The reconnect verdict: level, sentence, observed vs expected delays, and the whole episode. */
 export function VerdictSection({ verdict, episode, closureId, onSelect }: Props) {
@@ -20,7 +21,7 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
       {verdict ? (
         <div className="verdict" data-testid="detail-verdict" data-level={verdict.level}>
           <p className="verdict-sentence" data-testid="detail-verdict-text">
-            <VerdictBadge level={verdict.level} /> {t(verdict.text.id, verdict.text.subs)}
+            <VerdictBadge level={verdict.level} /> {tText(verdict.text)}
           </p>
           <dl className="facts">
             <dt>{t('panel_verdict_observed')}</dt>
@@ -28,7 +29,7 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
             {verdict.expected ? (
               <>
                 <dt>{t('panel_verdict_expected')}</dt>
-                <dd>{t(verdict.expected.text.id, verdict.expected.text.subs)}</dd>
+                <dd>{tText(verdict.expected.text)}</dd>
               </>
             ) : null}
           </dl>

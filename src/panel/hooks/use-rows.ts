@@ -5,6 +5,7 @@ import { buildRows, withHandshakes, type Row } from '../model/rows';
 import { sortRows, type ColumnId, type SortState } from '../model/sort-rows';
 import type { HandshakeEntry } from '../network/handshakes';
 import type { PanelServices } from '../services';
+import { useLocale } from '../../ui/locale/LocaleRoot';
 
 export interface RowsState {
   all: Row[];
@@ -26,7 +27,9 @@ const NO_HANDSHAKES: ReadonlyMap<string, HandshakeEntry> = new Map();
 export function useRows(analysed: Analysed | null, services: PanelServices, handshakes: ReadonlyMap<string, HandshakeEntry> = NO_HANDSHAKES): RowsState {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortState>({ column: 'time', direction: 'asc' });
-  const built = useMemo(() => (analysed ? buildRows(analysed.recording, analysed.analysis, services) : []), [analysed, services]);
+  // Rows hold translated search text: rebuild them in a new language.
+  const { lang } = useLocale();
+  const built = useMemo(() => (analysed ? buildRows(analysed.recording, analysed.analysis, services) : []), [analysed, services, lang]);
   const all = useMemo(() => withHandshakes(built, handshakes), [built, handshakes]);
   const options = useMemo(() => filterOptions(all), [all]);
   const shown = useMemo(() => sortRows(filterRows(all, filters), sort), [all, filters, sort]);

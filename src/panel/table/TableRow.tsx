@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Row } from '../model/rows';
 import type { Column } from './columns';
+import { useLocale } from '../../ui/locale/LocaleRoot';
 
 interface Props {
   row: Row;
@@ -18,6 +19,7 @@ export const rowDomId = (id: string) => `closure-row-${id}`;
  * row's facts for tests and tools without parsing its text.
  */
 export const TableRow = memo(function TableRow({ row, columns, index, selected, onSelect }: Props) {
+  useLocale(); // a new language re-renders the memoised row
   const closure = row.kind === 'closure' ? row : undefined;
   const level = closure?.verdict?.level;
   return (

@@ -6,10 +6,12 @@ import { memo } from 'react';
 import { t } from '../../ui/i18n';
 import { laneLabel } from './labels';
 import type { TimelineModel } from './layout';
+import { useLocale } from '../../ui/locale/LocaleRoot';
 
 export const MAX_SUMMARY_LANES = 100;
 
 export const TimelineSummary = memo(function TimelineSummary({ model, id }: { model: TimelineModel; id: string }) {
+  useLocale(); // a new language re-renders the memoised summary
   const lanes = model.lanes.slice(0, MAX_SUMMARY_LANES);
   const more = model.lanes.length - lanes.length;
   return (

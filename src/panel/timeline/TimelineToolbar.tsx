@@ -4,6 +4,7 @@ import { t } from '../../ui/i18n';
 import type { CodeCategory } from '../../knowledge/types';
 import { categoryLabelId } from '../../knowledge';
 import { OUTCOMES } from './outcome';
+import { useLocale } from '../../ui/locale/LocaleRoot';
 
 export interface TimelineToolbarProps {
   rangeText: string;
@@ -18,6 +19,7 @@ export interface TimelineToolbarProps {
 
 
 export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarProps) {
+  useLocale(); // a new language re-renders the memoised toolbar
   return (
     <div className="tl-toolbar" role="toolbar" aria-label={t('timeline_toolbar_label')}>
       <button type="button" onClick={p.onZoomIn} aria-label={t('timeline_zoom_in')} title={t('timeline_zoom_in')}>

@@ -4,11 +4,12 @@
  */
 import type { I18nText } from '../../analysis/types';
 import { t } from '../../ui/i18n';
+import { tText } from '../../ui/locale/numbers';
 import { codeNameId } from './code-name';
 import type { Bar, Lane, Link } from './layout';
 import { formatDelay, formatOffset, spanOf, type View } from './scale';
 
-export const text = (m: I18nText): string => t(m.id, m.subs);
+export const text = (m: I18nText): string => tText(m);
 
 export function laneLabel(lane: Lane): string {
   return lane.frameId === 0 ? lane.endpoint : t('timeline_lane_frame', [lane.endpoint, lane.frameId]);

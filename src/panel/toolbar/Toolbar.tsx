@@ -1,6 +1,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import type { Settings } from '../../protocol/messages';
 import { t } from '../../ui/i18n';
+import { LanguageSelect } from '../../ui/components/LanguageSelect';
 import type { ProfileOption } from '../services';
 
 interface Props {
@@ -59,6 +60,12 @@ export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onE
         {t('audit_button')}
       </button>
       <span className="toolbar-spacer" />
+      <LanguageSelect
+        className="toolbar-select"
+        value={settings?.language}
+        disabled={!settings}
+        onChange={(language) => onSettings({ language })}
+      />
       <label className="toolbar-check" title={t('ui_redact_query_title')}>
         <input
           type="checkbox"

@@ -2,12 +2,13 @@
  * Number and time formatting shared by the panel and popup. Units are catalog
  * text, so every visible string still goes through t().
  */
-import { t } from '../i18n';
+import { currentIntlLocale, t } from '../i18n';
+import { formatNumber } from '../locale/numbers';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 export interface TimeOptions {
-  /** A BCP 47 tag; undefined means the browser's locale. */
+  /** A BCP 47 tag; undefined means the chosen UI language's locale. */
   locale?: string;
   /** Add the date (for text read later or elsewhere, such as copied summaries). */
   date?: boolean;
@@ -24,10 +25,11 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
  * and options, since a table formats thousands of rows.
  */
 export function formatTime(epochMs: number, opts: TimeOptions = {}): string {
-  const key = `${opts.locale ?? ''}|${opts.date ? 'd' : ''}${opts.zone ? 'z' : ''}`;
+  const locale = opts.locale ?? currentIntlLocale();
+  const key = `${locale}|${opts.date ? 'd' : ''}${opts.zone ? 'z' : ''}`;
   let f = timeFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(opts.locale, {
+    f = new Intl.DateTimeFormat(locale, {
       ...(opts.date && { year: 'numeric', month: '2-digit', day: '2-digit' }),
       hour: '2-digit',
       minute: '2-digit',
@@ -47,15 +49,15 @@ export function formatClock(epochMs: number, locale?: string): string {
 
 /** Seconds with two decimals ("1.07 s"): the precision the verdict rules use. */
 export function formatSeconds(s: number): string {
-  return t('ui_unit_seconds', [s.toFixed(2)]);
+  return t('ui_unit_seconds', [formatNumber(s, 2)]);
 }
 
 /** A duration in ms, in the largest unit that keeps it readable. */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return t('ui_unit_ms', [Math.round(ms)]);
+  if (ms < 1000) return t('ui_unit_ms', [formatNumber(Math.round(ms))]);
   if (ms < 120_000) return formatSeconds(ms / 1000);
-  if (ms < 7_200_000) return t('ui_unit_minutes', [(ms / 60_000).toFixed(1)]);
-  return t('ui_unit_hours', [(ms / 3_600_000).toFixed(1)]);
+  if (ms < 7_200_000) return t('ui_unit_minutes', [formatNumber(ms / 60_000, 1)]);
+  return t('ui_unit_hours', [formatNumber(ms / 3_600_000, 1)]);
 }
 
 /**
@@ -64,9 +66,9 @@ export function formatDuration(ms: number): string {
  * exact unit is stated where the number is shown (sizeNote), not in every cell.
  */
 export function formatSize(units: number): string {
-  if (units < 1024) return t('ui_unit_size', [units]);
-  if (units < 1024 * 1024) return t('ui_unit_size_k', [(units / 1024).toFixed(1)]);
-  return t('ui_unit_size_m', [(units / 1024 / 1024).toFixed(1)]);
+  if (units < 1024) return t('ui_unit_size', [formatNumber(units)]);
+  if (units < 1024 * 1024) return t('ui_unit_size_k', [formatNumber(units / 1024, 1)]);
+  return t('ui_unit_size_m', [formatNumber(units / 1024 / 1024, 1)]);
 }
 
 /** The date part of a file name: YYYY-MM-DD in local time. */

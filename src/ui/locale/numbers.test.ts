@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import catalog from '../../../public/_locales/en/messages.json';
+import { analyzeRecording } from '../../analysis';
+import { chain, type ChainSpec } from '../../analysis/test-fixtures';
+import type { I18nText } from '../../analysis/types';
+import { catalogTranslator, setTranslator, type CatalogEntry } from '../i18n';
+import { formatNumber, localizeSub, tText } from './numbers';
+
+type Catalog = Record<string, CatalogEntry>;
+const en = catalog as Catalog;
+const catalogFile = (lang: string) => join(__dirname, '../../../public/_locales', lang, 'messages.json');
+/** The real translation when it exists; English text otherwise (the digits are what is tested then). */
+const catalogOf = (lang: string): Catalog => (existsSync(catalogFile(lang)) ? (JSON.parse(readFileSync(catalogFile(lang), 'utf8')) as Catalog) : en);
+
+const use = (lang: string, intlLocale: string) => setTranslator(catalogTranslator(catalogOf(lang)), { intlLocale, isolate: lang === 'ar' });
+afterEach(() => setTranslator(catalogTranslator(en)));
+
+const DIGITS: Record<string, string> = Object.fromEntries(
+  [...'٠١٢٣٤٥٦٧٨٩'].map((d, i) => [d, String(i)]).concat([...'०१२३४५६७८९'].map((d, i) => [d, String(i)])),
+);
+/** The numbers a reader sees, as values: any script's digits, either decimal sign. */
+function numbersIn(text: string): number[] {
+  const ascii = text.replace(/[٠-٩०-९]/g, (d) => DIGITS[d]!).replace(/٫/g, '.');
+  return [...ascii.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+}
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+function verdictText(spec: ChainSpec): I18nText {
+  const c = chain(spec);
+  const v = analyzeRecording(c.recording, { now: c.now }).verdictByClosure[c.triggerId];
+  if (!v) throw new Error('no verdict');
+  return v.text;
+}
+
+describe('verdict sentences keep their numbers in every language', () => {
+  const cases: [string, ChainSpec][] = [
+    ['1008 retried at once', { code: 1008, delays: [0.25] }],
+    ['1012 reconnected too soon', { code: 1012, delays: [0.31] }],
+    ['1013 without backoff', { code: 1013, delays: [1.07, 0.6, 1.2] }],
+    ['1012 fitting backoff', { code: 1012, delays: [1.07, 1.07, 1.75, 3.89] }],
+  ];
+  it.each(cases)('%s: the same delays in ar (Egyptian digits) and hi as in English', (_name, spec) => {
+    const text = verdictText(spec);
+    const fromSubs = new Set((text.subs ?? []).flatMap(numbersIn));
+    const subNumbers = (s: string) => sorted(numbersIn(s).filter((n) => fromSubs.has(n)));
+    use('en', 'en');
+    const english = tText(text);
+    use('ar', 'ar-EG');
+    const arabic = tText(text);
+    use('hi', 'hi-IN');
+    const hindi = tText(text);
+    expect(fromSubs.size).toBeGreaterThan(0);
+    expect(subNumbers(arabic)).toEqual(subNumbers(english));
+    expect(subNumbers(hindi)).toEqual(subNumbers(english));
+    // The locale's own digits, not ASCII ones, in the Egyptian Arabic rendering.
+    expect(arabic).toMatch(/[٠-٩]/);
+    expect(english).not.toMatch(/[٠-٩]/);
+  });
+});
+
+describe('localizeSub', () => {
+  it.each([
+    ['en', '1.07 s', '1.07 s'],
+    ['en', '1.07, 0.60, 1.20 s', '1.07, 0.60, 1.20 s'],
+    ['en', '1008', '1008'],
+    ['en', '-2.5', '-2.5'],
+    ['ar-EG', '0.60', '٠٫٦٠'],
+    ['ar-EG', '1.07 s', '١٫٠٧ s'],
+    ['ar-EG', 'ws://h/1', 'ws://h/1'],
+  ])('in %s, %s reads %s', (locale, sub, want) => {
+    setTranslator(catalogTranslator(en), { intlLocale: locale });
+    expect(localizeSub(sub)).toBe(want);
+  });
+
+  it('keeps a number without grouping', () => {
+    expect(formatNumber(10000, 0, 'en')).toBe('10000');
+  });
+});

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CatalogEntry } from '../i18n';
+import { parityProblems, positionalUse, selfProblems } from './parity';
+
+type Catalog = Record<string, CatalogEntry>;
+const localesDir = join(__dirname, '../../../public/_locales');
+const load = (lang: string): Catalog => JSON.parse(readFileSync(join(localesDir, lang, 'messages.json'), 'utf8')) as Catalog;
+const present = readdirSync(localesDir).filter((l) => l !== 'en');
+
+describe('catalog parity', () => {
+  const en = load('en');
+
+  it('has Arabic and Hindi beside English', () => {
+    expect(present).toEqual(expect.arrayContaining(['ar', 'hi']));
+  });
+
+  it('English defines every placeholder it uses', () => {
+    expect(selfProblems(en)).toEqual([]);
+  });
+
+  it.each(present)('%s has exactly English keys and placeholders', (lang) => {
+    expect(parityProblems(en, load(lang))).toEqual([]);
+  });
+});
+
+describe('parityProblems', () => {
+  const en: Catalog = {
+    a: { message: 'Closed $1 after $2' },
+    b: { message: 'Hi $USER$', placeholders: { user: { content: '$1' } } },
+    c: { message: 'Cost $$5' },
+  };
+  const ok: Catalog = {
+    a: { message: 'بعد $2 أُغلق $1' },
+    b: { message: 'مرحبا $User$', placeholders: { USER: { content: '$1' } } },
+    c: { message: '$$5' },
+  };
+
+  it('accepts reordered substitutions and placeholder names in another case', () => {
+    expect(parityProblems(en, ok)).toEqual([]);
+  });
+
+  it.each<[string, Catalog, RegExp]>([
+    ['a missing key', { b: ok.b!, c: ok.c! }, /^a: missing/m],
+    ['an extra key', { ...ok, d: { message: 'x' } }, /^d: not in English/m],
+    ['a dropped substitution', { ...ok, a: { message: 'أُغلق $1' } }, /^a: shows \$1, English shows \$1 \$2/m],
+    ['an added substitution', { ...ok, c: { message: '$1' } }, /^c: shows \$1, English shows none/m],
+    ['a renamed placeholder', { ...ok, b: { message: 'مرحبا $NAME$', placeholders: { name: { content: '$1' } } } }, /^b: placeholders name=\$1 differ/m],
+    ['a placeholder for another $n', { ...ok, b: { message: 'مرحبا $USER$', placeholders: { user: { content: '$2' } } } }, /^b: placeholders user=\$2/m],
+    ['an undefined placeholder', { ...ok, b: { message: 'مرحبا $USER$' } }, /^b: uses \$USER\$, which it does not define/m],
+  ])('reports %s', (_name, other, want) => {
+    expect(parityProblems(en, other).join('\n')).toMatch(want);
+  });
+
+  it('reads $n through placeholders and ignores $$', () => {
+    expect(positionalUse({ message: '$$1 $A$ $3', placeholders: { a: { content: '$2' } } })).toEqual(['$2', '$3']);
+  });
+});
