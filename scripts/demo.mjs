@@ -9,17 +9,19 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { build } from 'vite';
 import { launchChromium } from './lib/launch.mjs';
+import { CHROME_DIST } from './lib/dist.mjs';
 import { startDemoServer } from './demo/server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const outDir = resolve(root, process.env.CLOSELINE_DEMO_OUT ?? '.demo-out');
-const dist = resolve(root, process.env.CLOSELINE_DIST ?? 'dist');
+const dist = CHROME_DIST;
 
 if (!args.includes('--no-build')) {
   console.log('Building the extension…');
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const buildArgs = [join(root, 'scripts/build.mjs'), 'chrome', '--logLevel', 'warn'];
+  execFileSync(process.execPath, buildArgs, { cwd: root, stdio: 'inherit' });
 }
 execFileSync(process.execPath, [join(root, 'scripts/check-chromium.mjs')], { stdio: 'inherit' });
 
