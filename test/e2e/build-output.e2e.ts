@@ -48,13 +48,13 @@ describe.each(builds)('the $target build', ({ target, dir, manifest }) => {
   });
 
   it.each(manifest.content_scripts.flatMap((c) => c.js))('%s is strict code (a page stack trace must not hand out its functions)', (file) => {
-    const code = readFileSync(join(DIST, file), 'utf8');
+    const code = readFileSync(join(dir, file), 'utf8');
     expect(code.startsWith('"use strict";')).toBe(true);
   });
 
   it('keeps the MAIN-world hook within 8 KB minified', () => {
     const hook = manifest.content_scripts.find((c) => c.world === 'MAIN')?.js[0] as string;
-    expect(readFileSync(join(DIST, hook)).length).toBeLessThanOrEqual(8 * 1024);
+    expect(readFileSync(join(dir, hook)).length).toBeLessThanOrEqual(8 * 1024);
   });
 });
 
