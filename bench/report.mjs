@@ -222,7 +222,7 @@ absolute numbers drop; the with/without ratios are what to compare.
 - **Burst**: ${params.burstSockets.toLocaleString('en')} sockets' events (socket, open, close; ${(params.burstSockets * 3).toLocaleString('en')} events) over ${params.burstMs} ms, played into the
   real relay code (\`startRelay\`: validation, admission, uplink) through a private MessagePort handed over
   exactly as the hook hands its own. A page cannot reach the real relay's port, so this runs in a bench
-  page (bench/relay-harness/) added to a temporary copy of the built extension (dist/ itself is never
+  page (bench/relay-harness/) added to a temporary copy of the built extension (dist/chrome/ itself is never
   changed): an extension page opened as a tab, whose runtime port \`closeline-relay\` the background accepts
   like a content script's. Every socket must end up recorded or counted in \`recording.dropped\`. The
   relay's rate limit (a burst of 1,000 new sockets, then 200 per second) is what drops most of them,
@@ -241,7 +241,7 @@ absolute numbers drop; the with/without ratios are what to compare.
   worker wrote to storage per closure since the previous reading (counted by the persistence layer).
 - **Size**: bytes on disk of the built files; gzip at level 9 per file.
 ${params.scale !== 1 ? `\n**This run was scaled down** (CLOSELINE_BENCH_SCALE=${params.scale}): message and socket counts are ${params.scale} × the defaults above.\n` : ''}
-Environment: \`CLOSELINE_DIST\` (default \`dist/\`), \`CLOSELINE_BENCH_RUNS\` (default 5 runs each side for
+Environment: \`CLOSELINE_DIST\` (default \`dist/chrome/\`), \`CLOSELINE_BENCH_RUNS\` (default 5 runs each side for
 the wall-clock and panel parts),
 \`CLOSELINE_BENCH_SCALE\` (default 1; smaller for a quick look), \`CHROMIUM_PATH\`.
 `;

@@ -6,12 +6,13 @@
 // docs/performance.md. Not part of `npm test`: it reports, it never fails on
 // a target (see docs/performance.md for the method).
 //
-// Environment: CLOSELINE_DIST (built extension, default dist/),
+// Environment: CLOSELINE_DIST (built extension, default dist/chrome/),
 // CLOSELINE_BENCH_RUNS (runs per side, default 5), CLOSELINE_BENCH_SCALE
 // (default 1; e.g. 0.2 for a quick look), CHROMIUM_PATH.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium } from './lib/launch.mjs';
+import { CHROME_DIST } from './lib/dist.mjs';
 import { prepareBenchExtension } from '../bench/lib/bench-extension.mjs';
 import { startEchoServer } from '../bench/lib/server.mjs';
 import { currentLoad, machineInfo } from '../bench/lib/machine.mjs';
@@ -25,7 +26,7 @@ import { measureSize } from '../bench/size.mjs';
 import { buildTable, markdown, printTable } from '../bench/report.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = resolve(root, process.env.CLOSELINE_DIST ?? 'dist');
+const dist = CHROME_DIST;
 const runs = Math.max(1, Number(process.env.CLOSELINE_BENCH_RUNS ?? 5));
 const scale = Number(process.env.CLOSELINE_BENCH_SCALE ?? 1);
 const ENDPOINTS = 4;

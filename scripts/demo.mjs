@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import { resolve, join } from 'node:path';
 import { build } from 'vite';
 import { launchChromium } from './lib/launch.mjs';
+import { CHROME_DIST } from './lib/dist.mjs';
 import { startDemoServer } from './demo/server.mjs';
 import { takeScreenshots } from './demo/screenshots.mjs';
 
@@ -18,7 +19,7 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const outDir = resolve(root, process.env.CLOSELINE_DEMO_OUT ?? '.demo-out');
-const dist = resolve(root, process.env.CLOSELINE_DIST ?? 'dist');
+const dist = process.env.CLOSELINE_DIST ? resolve(process.env.CLOSELINE_DIST) : CHROME_DIST;
 const lang = args.find((a) => a.startsWith('--lang='))?.slice(7) ?? (args.includes('--lang') ? (args[args.indexOf('--lang') + 1] ?? '') : 'en');
 if (!/^[a-z]{2,3}$/.test(lang) || !existsSync(join(root, 'public/_locales', lang, 'messages.json'))) {
   console.error(`--lang ${lang}: no catalog public/_locales/${lang}/messages.json (languages: ${readdirSync(join(root, 'public/_locales')).join(', ')})`);
@@ -27,7 +28,8 @@ if (!/^[a-z]{2,3}$/.test(lang) || !existsSync(join(root, 'public/_locales', lang
 
 if (!args.includes('--no-build')) {
   console.log('Building the extension…');
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const buildArgs = [join(root, 'scripts/build.mjs'), 'chrome', '--logLevel', 'warn'];
+  execFileSync(process.execPath, buildArgs, { cwd: root, stdio: 'inherit' });
 }
 execFileSync(process.execPath, [join(root, 'scripts/check-chromium.mjs')], { stdio: 'inherit' });
 

@@ -1,7 +1,7 @@
 // The extension the benchmarks load: a temporary copy of the built extension
 // plus one bench-only page (bench/relay.html) that runs the real relay with
-// recorded events. dist/ itself is never changed, and the copy also keeps the
-// benchmark safe from a concurrent `npm run build` emptying dist/ mid-run.
+// recorded events. dist/chrome/ itself is never changed, and the copy also keeps the
+// benchmark safe from a concurrent `npm run build` emptying dist/chrome/ mid-run.
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

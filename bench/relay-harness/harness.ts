@@ -1,6 +1,6 @@
 /**
  * Bench-only page script, loaded from a temporary copy of the built extension
- * (never from dist/). It runs the real relay (startRelay: validation,
+ * (never from dist/chrome/). It runs the real relay (startRelay: validation,
  * admission, uplink) in an extension page opened as a tab, hands it a private
  * port exactly as the hook does, and plays recorded-shape hook events into it:
  * the relay boundary without 10,000 real sockets.

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium, INSTALL_HINT } from '../chromium-path.mjs';
+import { CHROME_DIST } from './dist.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-first-run',
@@ -16,18 +17,22 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * `dist` defaults to the Chromium build (dist/chrome/).
  * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], executablePath?: string, lang?: string }} opts
  */
 export async function launchChromium(opts = {}) {
   const executablePath = opts.executablePath ?? findChromium();
   if (!executablePath) throw new Error(`No Chromium found. Install it: ${INSTALL_HINT}`);
   const withExtension = opts.extension !== false;
-  if (withExtension && !existsSync(join(opts.dist, 'manifest.json'))) throw new Error(`${opts.dist} has no manifest.json: run \`npm run build\` first`);
+  const dist = opts.dist ?? CHROME_DIST;
+  if (withExtension && !existsSync(join(dist, 'manifest.json'))) {
+    throw new Error(`${dist} has no manifest.json: run \`npm run build\` first`);
+  }
   // Without this variable, Playwright lists no DevTools windows among the pages.
   if (opts.devtools) process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
   const dir = mkdtempSync(join(tmpdir(), 'closeline-'));
   const args = [...CHROMIUM_ARGS, ...(opts.args ?? [])];
-  if (withExtension) args.push(`--disable-extensions-except=${opts.dist}`, `--load-extension=${opts.dist}`);
+  if (withExtension) args.push(`--disable-extensions-except=${dist}`, `--load-extension=${dist}`);
   if (opts.devtools) args.push('--auto-open-devtools-for-tabs');
   // The browser's UI language: --lang alone is ignored on Linux, where Chromium reads LANGUAGE.
   const env = opts.lang ? { ...process.env, LANGUAGE: opts.lang } : undefined;

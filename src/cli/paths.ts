@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The extension build's folder inside the package (vite.config.ts's build.outDir). */
-export const EXTENSION_DIR = 'dist';
+export const EXTENSION_DIR = 'dist/chrome';
 
 /** The package root: the built CLI lives one folder below it (dist-cli/). */
 export function packageRoot(cliFileUrl: string): string {

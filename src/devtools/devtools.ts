@@ -5,4 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 
-void browser.devtools.panels.create(browser.i18n.getMessage('panelTitle'), 'icons/icon-16.png', 'src/panel/panel.html');
+// Root-relative paths: Chromium resolves these against the extension's root,
+// Firefox against this page's URL (src/devtools/), where a bare path would miss.
+const title = browser.i18n.getMessage('panelTitle');
+void browser.devtools.panels.create(title, '/icons/icon-16.png', '/src/panel/panel.html');

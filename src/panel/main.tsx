@@ -31,8 +31,10 @@ applyTheme();
 devtools?.panels.onThemeChanged?.addListener(applyTheme);
 if (!inDevtools) window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
 
-// The polyfill's types lack openResource (Chromium-only); chrome.devtools has it.
-const openResource = inDevtools
+// openResource is Chromium's (Firefox's devtools.panels lacks it, and so do the
+// polyfill's types): ask for it, never assume it. Without it stacks are plain text.
+const nativePanels = (globalThis as { chrome?: typeof chrome }).chrome?.devtools?.panels;
+const openResource = inDevtools && typeof nativePanels?.openResource === 'function'
   ? (url: string, line: number) => {
       // DevTools' lines are 0-based; stacks print 1-based.
       void chrome.devtools.panels.openResource(url, Math.max(0, line - 1), 0);

@@ -1,12 +1,13 @@
 /**
- * Launches Debian's Chromium with the built extension (dist/) loaded, each
- * test file in its own fresh profile.
+ * Launches Debian's Chromium with the built extension (dist/chrome/, from
+ * scripts/lib/dist.mjs) loaded, each test file in its own fresh profile.
  */
 import type { BrowserContext, Worker } from 'playwright-core';
-import { resolve } from 'node:path';
 import { launchChromium } from '../../../scripts/lib/launch.mjs';
+import { CHROME_DIST } from '../../../scripts/lib/dist.mjs';
 
-export const DIST = resolve(process.env.CLOSELINE_DIST ?? resolve(__dirname, '../../../dist'));
+/** The Chromium build every Chromium test loads (CLOSELINE_DIST overrides it). */
+export const DIST = CHROME_DIST;
 
 export interface Launched {
   context: BrowserContext;

@@ -6,7 +6,11 @@ import type { Worker } from 'playwright-core';
 import type { Connection, Recording } from '../../../src/protocol/recording';
 
 export async function storedRecordings(worker: Worker): Promise<Recording[]> {
-  const all = await worker.evaluate(() => chrome.storage.session.get(null));
+  return recordingsFromStorage(await worker.evaluate(() => chrome.storage.session.get(null)));
+}
+
+/** Reassembles recordings from storage.session's chunked keys (any browser's). */
+export function recordingsFromStorage(all: Record<string, unknown>): Recording[] {
   const metas = new Map<number, { recording: Omit<Recording, 'connections'> }>();
   const conns = new Map<number, Connection[]>();
   for (const [key, value] of Object.entries(all)) {
@@ -22,10 +26,14 @@ export async function storedRecordings(worker: Worker): Promise<Recording[]> {
   }) as Recording);
 }
 
+/** Whether `r` is the recording of the tab whose navigation marks or frames include `pageUrl`. */
+export function isRecordingOf(r: Recording, pageUrl: string): boolean {
+  return r.marks.some((m) => m.type === 'navigation' && m.url === pageUrl) || r.connections.some((c) => c.frameUrl === pageUrl);
+}
+
 /** The recording of the tab whose navigation marks include `pageUrl`. */
 export async function recordingFor(worker: Worker, pageUrl: string): Promise<Recording | undefined> {
-  const all = await storedRecordings(worker);
-  return all.find((r) => r.marks.some((m) => m.type === 'navigation' && m.url === pageUrl) || r.connections.some((c) => c.frameUrl === pageUrl));
+  return (await storedRecordings(worker)).find((r) => isRecordingOf(r, pageUrl));
 }
 
 /** Polls the stored recording until `check` returns a value (events are awaited, not slept on). */

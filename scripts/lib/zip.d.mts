@@ -1,0 +1,1 @@
+export function zip(entries: { name: string; data: Buffer }[]): Buffer;

@@ -1,0 +1,124 @@
+/**
+ * The Firefox build in Debian's firefox-esr: the hook catches a 1012 closure
+ * from the page's first inline script, the recording reaches the background
+ * (an event page in Firefox) and survives about:debugging's "Terminate
+ * background script", and the popup and the panel page show it with its verdict.
+ * One Firefox for the file; the tests run in order on the same page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { startServer, type TestServer } from './support/servers';
+import { backgroundInstance, GECKO_ID, launchFirefox, openExtensionPage, requestView, waitForStoredRecording, type LaunchedFirefox } from './support/firefox';
+import { closeEventOf, openEventOf, type Recording } from '../../src/protocol/recording';
+import { catalogTranslator, type CatalogEntry } from '../../src/ui/i18n';
+
+const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
+const t = catalogTranslator(catalog);
+
+let ff: LaunchedFirefox;
+let server: TestServer;
+let page: Page;
+let ext: Page;
+let pageUrl: string;
+let tabId: number;
+
+const closed1012 = (r: Recording) => r.connections.filter((c) => c.url.endsWith('/service') && closeEventOf(c)?.code === 1012);
+
+beforeAll(async () => {
+  server = await startServer();
+  // The first inline script opens the socket at once; after each close it
+  // reconnects 2 s later, which fits 1012's recommendation (1–5 s).
+  pageUrl = server.page('/firefox-e2e', `<!doctype html><html><head><script>
+    window.seen = [];
+    const connect = () => {
+      const s = new WebSocket('${server.wsOrigin}/service');
+      s.onclose = (e) => { window.seen.push({ code: e.code, reason: e.reason, wasClean: e.wasClean }); setTimeout(connect, 2000); };
+    };
+    connect();
+  </script></head><body>Firefox e2e</body></html>`);
+  ff = await launchFirefox();
+  page = await ff.browser.newPage();
+  await page.goto(pageUrl);
+  ext = await openExtensionPage(ff.browser, 'src/popup/popup.html?tab=0');
+}, 180_000);
+
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+describe('Closeline in Firefox', () => {
+  it('installs with no manifest warnings', async () => {
+    const addon = await ff.rdp.addon(GECKO_ID);
+    expect(addon.temporarilyInstalled).toBe(true);
+    expect(addon.warnings).toEqual([]);
+  });
+
+  it("records a 1012 closure of a socket from the page's first inline script", async () => {
+    (await server.connectionTo('/service')).ws.close(1012, 'Service Restart');
+    const [conn] = await waitForStoredRecording(ext, pageUrl, (r) => {
+      const c = closed1012(r);
+      return c.length === 1 && c;
+    });
+    expect(closeEventOf(conn!)).toMatchObject({ code: 1012, reason: 'Service Restart', wasClean: true });
+    expect(openEventOf(conn!)).toBeDefined();
+    expect(conn!.frameUrl).toBe(pageUrl);
+    // The page saw the same close event, untouched.
+    expect(await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual([{ code: 1012, reason: 'Service Restart', wasClean: true }]);
+    const rec = await waitForStoredRecording(ext, pageUrl, (r) => r);
+    tabId = rec.tabId;
+  });
+
+  it('keeps the recording across a background restart and records on after it', async () => {
+    // The reconnect (2 s later) is open before the restart.
+    await server.connectionTo('/service', 1);
+    await waitForStoredRecording(ext, pageUrl, (r) => r.connections.filter((c) => c.url.endsWith('/service') && openEventOf(c)).length === 2);
+    const before = await backgroundInstance(ext);
+    expect(before).not.toBe('');
+
+    await ff.rdp.terminateBackground(GECKO_ID);
+
+    // getBackgroundPage starts the event page again; a new instance id proves the restart.
+    const deadline = Date.now() + 15_000;
+    let after = await backgroundInstance(ext);
+    while (after === before && Date.now() < deadline) after = await backgroundInstance(ext);
+    expect(after).not.toBe('');
+    expect(after).not.toBe(before);
+    // The new instance answers from what it reloaded.
+    const res = await requestView(ext, { type: 'get-recording', tabId });
+    expect(res.type).toBe('recording');
+    if (res.type !== 'recording') return;
+    expect(closed1012(res.recording)).toHaveLength(1);
+
+    // The relay's port reconnects to the new background: the next closure is recorded too.
+    (await server.connectionTo('/service', 1)).ws.close(1012, 'Service Restart');
+    await server.connectionTo('/service', 2);
+    await waitForStoredRecording(ext, pageUrl, (r) => closed1012(r).length === 2 && r.connections.filter((c) => openEventOf(c)).length === 3);
+  });
+
+  it('shows the closures in the popup with the verdict', async () => {
+    const popup = await openExtensionPage(ff.browser, `src/popup/popup.html?tab=${tabId}`, 'document.querySelector(".groups .group")');
+    const groups = await popup.$$eval('.groups .group', (els) => els.map((e) => [e.getAttribute('data-code'), e.querySelector('.name')?.textContent, e.querySelector('.count')?.textContent]));
+    expect(groups).toEqual([['1012', t('code_ws_1012_name'), t('popup_group_count', ['2'])]]);
+    // The latest closures list the episode's trigger with its verdict (a reconnect that closed is part of it).
+    const closures = await popup.$$eval('.closures .closure', (els) => els.map((e) => [e.querySelector('.code')?.textContent, e.getAttribute('class')]));
+    expect(closures.length).toBeGreaterThan(0);
+    for (const [code] of closures) expect(code).toBe('1012');
+    expect(closures[0]![1]).toContain('level-fits');
+    await popup.close();
+  });
+
+  it('shows the closures in the panel page with the explanation and verdict', async () => {
+    const fits = '.closures-row[data-code="1012"][data-verdict="fits"]';
+    const panel = await openExtensionPage(ff.browser, `src/panel/panel.html?tab=${tabId}`, `document.querySelector('${fits}')`);
+    expect(await panel.$$eval('.closures-row[data-code]', (els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['1012', '1012']);
+    expect(await panel.$eval(`${fits} .cell-code`, (e) => e.textContent)).toBe(`1012 ${t('code_ws_1012_name')}`);
+    await panel.click(fits);
+    await panel.waitForSelector('aside.detail .code-card');
+    expect(await panel.$eval('aside.detail .code-card', (e) => e.getAttribute('aria-label'))).toBe(`1012 ${t('code_ws_1012_name')}`);
+    expect(await panel.$eval('aside.detail', (e) => e.textContent)).toContain(t('code_ws_1012_meaning'));
+    expect(await panel.$eval('aside.detail .verdict-badge', (e) => e.getAttribute('class'))).toContain('verdict-fits');
+    await panel.close();
+  });
+});
