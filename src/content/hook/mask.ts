@@ -34,6 +34,8 @@ export function createToStringMask(win: Window & typeof globalThis, apply: Apply
       return apply(target, original ?? thisArg, args);
     },
   });
+  // How this engine prints an anonymous native function: Chromium on one line, Firefox on three.
+  const anonymousNative = apply(nativeToString, masked, []) as string;
   // The masks of same-origin ancestors, read from own data properties only (no page getter runs).
   const ancestors: AnyFn[] = [];
   const gParent = gopd(win, 'parent')?.get as AnyFn;
@@ -45,7 +47,7 @@ export function createToStringMask(win: Window & typeof globalThis, apply: Apply
       const P = F && (gopd(F, 'prototype')?.value as object | undefined);
       const m = P && gopd(P, 'toString')?.value;
       // A hook's mask prints as an anonymous native function; the page's own replacement would not.
-      if (typeof m === 'function' && apply(nativeToString, m, []) === 'function () { [native code] }') {
+      if (typeof m === 'function' && apply(nativeToString, m, []) === anonymousNative) {
         defineProperty(ancestors, ancestors.length, { value: m, writable: true, enumerable: true, configurable: true });
       }
     }
