@@ -19,6 +19,8 @@ interface Ctx {
   driver: AuditDriver;
   opts: AuditOptions;
   holdMs: number;
+  /** The profile's window for a first reconnect (with its tolerance): after it, "no reconnect" is certain. */
+  silenceMs: number;
   pollMs: number;
   scenarios: Scenario[];
   endpoints: string[];
@@ -31,6 +33,8 @@ export async function runAudit(driver: AuditDriver, opts: AuditOptions): Promise
     driver,
     opts,
     holdMs: profile.terms.stableOpenS * 1000 + HOLD_MARGIN_MS,
+    // Never scaled, like the hold: it is the profile's term, and a shorter wait leaves the verdict pending.
+    silenceMs: (profile.terms.linkWindowS + profile.terms.toleranceS) * 1000 + HOLD_MARGIN_MS,
     pollMs: opts.pollMs ?? DEFAULT_POLL_MS,
     scenarios: opts.scenarios.map((s) => scaled(s, scale)),
     endpoints: [],
@@ -135,6 +139,7 @@ async function runScenario(ctx: Ctx, scenario: Scenario, i: number): Promise<Sce
     let done = 0;
     let holding = 0;
     let holdLeft = 0;
+    let silent = 0;
     for (const ep of watched) {
       const a = answerAt(current, ep, before, now, ctx.holdMs);
       const r = result.endpoints.get(ep) as NonNullable<ReturnType<typeof result.endpoints.get>>;
@@ -142,16 +147,22 @@ async function runScenario(ctx: Ctx, scenario: Scenario, i: number): Promise<Sce
         r.outcome = 'recovered';
         done++;
       } else if (a.kind !== 'none') r.outcome = 'not-recovered';
+      else silent++;
       if (a.kind === 'holding') {
         holding++;
         holdLeft = Math.max(holdLeft, ctx.holdMs - a.heldMs);
       }
     }
     const elapsed = now - triggerAt;
+    // A page expected to reconnect that has not tried yet is given the profile's whole window.
+    const awaitingFirst = scenario.expectsReconnect === true && silent > 0 && elapsed < ctx.silenceMs;
     // Past the bound, a reconnect already open may finish its hold; nothing else is waited for.
-    const finished = done === watched.length || (elapsed >= boundMs && (holding === 0 || elapsed >= boundMs + ctx.holdMs));
+    const finished =
+      done === watched.length || (elapsed >= boundMs && !awaitingFirst && (holding === 0 || elapsed >= boundMs + ctx.holdMs));
     if (finished) return result;
-    const leftMs = elapsed < boundMs ? Math.max(boundMs - elapsed, holdLeft) : holdLeft;
+    const base = elapsed < boundMs ? Math.max(boundMs - elapsed, holdLeft) : holdLeft;
+    // The wait for a first attempt shows only once the bound has passed without one.
+    const leftMs = awaitingFirst && elapsed >= boundMs ? Math.max(base, ctx.silenceMs - elapsed) : base;
     opts.onProgress?.({
       phase: 'running',
       index: i + 1,

@@ -18,6 +18,12 @@ export interface Scenario {
   command: SimulateCommand;
   /** The most the engine waits for the page after the trigger (a reconnect being held may finish its hold). */
   boundS: number;
+  /**
+   * The profile expects a reconnect after this close: a page that has made no attempt by the bound
+   * is waited for until the profile's "no reconnect" window has passed, so the row carries the
+   * analysis's definite verdict (a problem) instead of "pending", which a CI run would let pass.
+   */
+  expectsReconnect?: boolean;
   label: I18nText;
 }
 
@@ -50,6 +56,7 @@ const KINDS: Kind[] = [
     order: ORDER.close1012,
     command: { kind: 'close', code: 1012, reason: 'Service restart' },
     boundS: BOUND_S.restart,
+    expectsReconnect: true,
     label: { id: 'audit_scenario_close', subs: ['1012'] },
   }),
   fixed('1013', {
@@ -57,6 +64,7 @@ const KINDS: Kind[] = [
     refuseS: OVERLOAD_REFUSE_S,
     command: { kind: 'close', code: 1013, reason: 'Try again later' },
     boundS: BOUND_S.overload,
+    expectsReconnect: true,
     label: { id: 'audit_scenario_close_refuse', subs: ['1013', String(OVERLOAD_REFUSE_S)] },
   }),
   fixed('1008', {
