@@ -19,7 +19,12 @@ describe('demo report', () => {
 
   it('reads in English with the verdict and its delay', () => {
     const text = report(c.recording, { catalog: en, intlLocale: 'en' }, c.now).join('\n');
-    expect(text).toMatch(/^What Closeline recorded \(2 connections\):/);
+    expect(text).toMatch(/^What Closeline recorded: 2 connections, 1 closed, 1 still open\./);
+    // One time column in time order: the closure at its close, then the retry still open since its creation.
+    const closed = text.indexOf('closed by: ');
+    const open = text.indexOf('still open (created at this time)');
+    expect(closed).toBeGreaterThan(0);
+    expect(open).toBeGreaterThan(closed);
     expect(text).toContain('Retried the same request 0.25 s after close code 1008');
     expect(text).toContain('delays: 0.25 s');
   });
