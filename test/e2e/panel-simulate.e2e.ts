@@ -133,7 +133,10 @@ describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof
       expect(c.events.find((e) => e.type === 'error')).toBeDefined();
       expect(closeEventOf(c)).toMatchObject({ wasClean: false });
     }
-    await expect.poll(() => verdictOf(panel, 1013), { timeout: 15_000 }).toBe('fits');
+    // Each refused attempt and the final open are waits after the 1013: with fewer than three the
+    // backoff's shape is not judged (info); with three or more these libraries' growing waits fit.
+    const waits = failed.length / 2 + 1;
+    await expect.poll(() => verdictOf(panel, 1013), { timeout: 15_000 }).toBe(waits >= 3 ? 'fits' : 'info');
     await page.close();
   });
 });
