@@ -3,16 +3,7 @@
 // with growing delays, over several hosts, paths, documents and close codes.
 // Deterministic (seeded), so every run renders the same data.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as mulberry32 } from './stats.mjs';
 
 const CODES = [1000, 1001, 1006, 1006, 1008, 1011, 1012, 1013, 4000, 4004, 4401, 4429];
 const STACK = 'Error\n    at connect (https://app.example/static/js/socket.js:41:17)\n    at reconnect (https://app.example/static/js/socket.js:88:9)';
