@@ -57,13 +57,17 @@ export function defineLibrarySuite(id: LibraryId): void {
 
   const cases = lib.configs.flatMap((config) => SCENARIOS.map((scenario) => ({ config, scenario, name: `${config.label}: server ${scenario.drop ? 'drops TCP' : `closes ${scenario.code}`}${scenario.refuse ? ', then refuses handshakes' : ''}` })));
 
+  const slots = new Map<string, number>();
   describe.concurrent(`${id} ${versionOf(id)}`, () => {
-    it.each(cases)('$name', async ({ config, scenario }) => {
+    it.each(cases)('$name', async ({ config, scenario, name }) => {
       const t0 = Date.now();
       const s = scenarioSeed(seed, `${config.label}/${scenario.code}`);
       const [a, b] = await Promise.all([runScenario(withExt, lib, config, scenario, bundle, s), runScenario(without, lib, config, scenario, bundle, s)]);
       const { row, judged } = evaluate(config, scenario, a, b, Date.now() - t0);
-      rows.push(row);
+      // A retried scenario replaces its failed attempt's row: each scenario counts once.
+      const at = slots.get(name);
+      if (at === undefined) slots.set(name, rows.push(row) - 1);
+      else rows[at] = row;
       assertScenario(lib, config, scenario, a, b, judged);
       row.passed = true;
     });
