@@ -10,7 +10,7 @@
 //   relay-harness/harness.ts): what is recorded and what is counted as dropped.
 /* global MutationObserver -- functions below run in the browser (page.evaluate) */
 import { workerHeap } from './lib/cdp.mjs';
-import { storedRecordings, waitForRecordingOf } from './lib/recording.mjs';
+import { openPageWithPanel, storedRecordings, waitForRecordingOf } from './lib/recording.mjs';
 import { quantile } from './lib/stats.mjs';
 
 /** Runs in the page: `total` sockets in batches; each batch opens, then closes one socket every `spacingMs`. */
@@ -59,14 +59,8 @@ const stats = (xs) => ({ n: xs.length, median: quantile(xs, 0.5), p99: quantile(
 
 export async function runLatency({ withExt, server, closes, log }) {
   const url = server.page('/latency.html', '<!doctype html><meta charset="utf-8"><title>Closeline latency</title><p>latency</p>');
-  const page = await withExt.context.newPage();
-  const panel = await withExt.context.newPage();
+  const { page, panel, tabId } = await openPageWithPanel(withExt, url);
   try {
-    await page.goto(url);
-    const { tabId } = await waitForRecordingOf(withExt.worker, url);
-    await panel.setViewportSize({ width: 1280, height: 800 });
-    await panel.goto(`chrome-extension://${withExt.extensionId}/src/panel/panel.html?tab=${tabId}`);
-    await panel.waitForSelector('.filter-count');
     await panel.fill('.filter-text', REASON);
     await panel.evaluate(armPipelineProbe, tabId);
     await page.evaluate(openThenClose, { urls: server.wsUrls, total: closes, batch: 150, spacingMs: 10, reason: REASON });

@@ -8,7 +8,7 @@
 // whole recording).
 /* global setInterval, clearInterval, requestAnimationFrame -- functions below run in the browser (page.evaluate) */
 import { workerHeap } from './lib/cdp.mjs';
-import { storedRecordings, waitForRecordingOf } from './lib/recording.mjs';
+import { openPageWithPanel, storedRecordings } from './lib/recording.mjs';
 import { quantile } from './lib/stats.mjs';
 
 /** Runs in the page: every `everyMs`, closes the current socket and opens a new one. */
@@ -48,15 +48,9 @@ export function soakParams(scale = 1) {
 export async function runSoak({ withExt, server, scale, log }) {
   const p = soakParams(scale);
   const url = server.page('/soak.html', '<!doctype html><meta charset="utf-8"><title>Closeline soak</title><p>soak</p>');
-  const page = await withExt.context.newPage();
-  const panel = await withExt.context.newPage();
+  const { page, panel, tabId } = await openPageWithPanel(withExt, url);
   const readings = [];
   try {
-    await page.goto(url);
-    const { tabId } = await waitForRecordingOf(withExt.worker, url);
-    await panel.setViewportSize({ width: 1280, height: 800 });
-    await panel.goto(`chrome-extension://${withExt.extensionId}/src/panel/panel.html?tab=${tabId}`);
-    await panel.waitForSelector('.filter-count');
     let last = { at: Date.now(), closures: 0, bytes: (await storageStats(withExt.worker)).bytesWritten };
     const started = Date.now();
     await page.evaluate(churn, { url: server.wsUrl, everyMs: p.everyMs });

@@ -26,3 +26,18 @@ export async function waitForRecordingOf(worker, pageUrl, timeoutMs = 30_000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Opens `url` in a tab and the panel page on that tab beside it, once the tab's recording
+ * exists and the panel has rendered: the setup the latency and soak parts share.
+ */
+export async function openPageWithPanel(withExt, url) {
+  const page = await withExt.context.newPage();
+  const panel = await withExt.context.newPage();
+  await page.goto(url);
+  const { tabId } = await waitForRecordingOf(withExt.worker, url);
+  await panel.setViewportSize({ width: 1280, height: 800 });
+  await panel.goto(`chrome-extension://${withExt.extensionId}/src/panel/panel.html?tab=${tabId}`);
+  await panel.waitForSelector('.filter-count');
+  return { page, panel, tabId };
+}
