@@ -174,6 +174,31 @@ describe('hostile pages', () => {
     expect(closeEventOf(c)).toMatchObject({ code: 4003, reason: 'frame' });
   });
 
+  it("records a parent's close() of a same-origin frame's socket, with the parent's caller in the stack", async () => {
+    const { page, url } = await openPage('/parentclose');
+    const wsUrl = `${s.server.wsOrigin}/parent-close`;
+    await page.evaluate((u) => new Promise((res) => {
+      const f = document.createElement('iframe');
+      document.body.append(f);
+      const ws = new (f.contentWindow as Window & typeof globalThis).WebSocket(u);
+      (window as unknown as Record<string, WebSocket>).frameSocket = ws;
+      ws.onopen = res;
+    }), wsUrl);
+    await s.server.connectionTo('/parent-close');
+    await page.evaluate(() => {
+      function closeFromParent() {
+        (window as unknown as Record<string, WebSocket>).frameSocket!.close(4001, 'parent');
+      }
+      closeFromParent();
+    });
+    const c = await waitForRecording(s.b.worker, url, closedAt('/parent-close'));
+    expect(c.frameId).not.toBe(0);
+    const call = c.events.find((e) => e.type === 'close-call');
+    expect(call).toMatchObject({ code: 4001, reason: 'parent' });
+    expect(call && 'stack' in call ? call.stack : '').toMatch(/closeFromParent/);
+    expect(closeEventOf(c)).toMatchObject({ code: 4001, reason: 'parent' });
+  });
+
   it('records an object close reason as the string the browser used', async () => {
     const { page, url } = await openPage('/objreason');
     const { wsUrl } = await openSocket(page, '/obj-reason');
