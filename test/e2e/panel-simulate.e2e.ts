@@ -4,7 +4,7 @@
  * 1013 + an outage with the panel's own controls, then check what the page's
  * handlers observed and the verdict the panel shows.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { useBrowserAndServer } from './support/session';
@@ -67,7 +67,7 @@ async function simulateClose(panel: Frame, code: number, reason: string) {
 const seen = (page: Page) => page.evaluate(() => (window as unknown as { seen: string[] }).seen.slice());
 const verdictOf = (panel: Frame, code: number) => panel.locator(`[data-testid="closure-row"][data-code="${code}"]`).first().getAttribute('data-verdict');
 
-// Each scenario gets a fresh page: a closure within 10 s of the previous one's reconnect
+// Each scenario gets a fresh document with an empty log: a closure within 10 s of the previous one's reconnect
 // would continue that episode (docs/verdicts.md, "Episode") instead of starting its own.
 // What the page's own handlers see for a refused handshake: the browser's error then 1006 for a
 // hand-written page; reconnecting-websocket answers the error with its own close (1000) first.
@@ -77,12 +77,29 @@ const refusedShape: Record<keyof typeof pages, string[]> = {
 };
 
 describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof typeof pages]][])('simulation from the panel: %s page', (name, html) => {
-  let n = 0;
-  async function freshPage(): Promise<{ page: Page; panel: Frame }> {
-    const url = s.server.page(`/sim-${name}-${++n}`, html(s.server.wsOrigin));
+  // One tab and one DevTools window for the whole describe: a DevTools front end is a whole
+  // renderer, slow to start on a loaded machine, so each scenario navigates the same tab instead.
+  let tab: { page: Page; panel: Frame };
+  beforeAll(async () => {
+    await s.b.worker.evaluate(() => chrome.storage.local.set({ settings: { preserveLog: false } }));
+    const url = s.server.page(`/sim-${name}-start`, '<!doctype html><p>start</p>');
     const page = await s.b.context.newPage();
     await page.goto(url);
     const { panel } = await openCloselinePanel(s.b.context, url, s.b.extensionId);
+    tab = { page, panel };
+  });
+  afterAll(async () => {
+    await tab?.page.close();
+  });
+
+  let n = 0;
+  async function freshPage(): Promise<{ page: Page; panel: Frame }> {
+    const { page, panel } = tab;
+    // A new document with the hook clears the panel (preserve log is off here): wait for that, so no
+    // row of the previous scenario can be taken for this one's.
+    await page.goto(s.server.page(`/sim-${name}-before-${n + 1}`, '<!doctype html><p>next</p>'));
+    await panel.locator('[data-testid="closure-row"]').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await page.goto(s.server.page(`/sim-${name}-${++n}`, html(s.server.wsOrigin)));
     return { page, panel };
   }
 
@@ -94,7 +111,6 @@ describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof
     expect(await seen(page)).toEqual(['open', 'close:1012:Service restart:true', 'open']);
     await expect.poll(() => verdictOf(panel, 1012), { timeout: 15_000 }).toBe('fits');
     expect(await panel.locator('[data-testid="closure-row"][data-code="1012"]').first().getAttribute('data-simulated')).toBe('true');
-    await page.close();
   });
 
   it('1008: a retry with the same request is a problem (blind retry)', async () => {
@@ -106,7 +122,6 @@ describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof
     await expect.poll(() => verdictOf(panel, 1008), { timeout: 15_000 }).toBe('problem');
     await panel.locator('[data-testid="closure-row"][data-code="1008"]').first().click();
     expect(await panel.locator('[data-testid="detail-verdict"]').getAttribute('data-level')).toBe('problem');
-    await page.close();
   });
 
   it('1013 + outage: retries fail like refused handshakes until the outage ends, and the backoff is judged', async () => {
@@ -137,6 +152,5 @@ describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof
     // backoff's shape is not judged (info); with three or more these libraries' growing waits fit.
     const waits = failed.length / 2 + 1;
     await expect.poll(() => verdictOf(panel, 1013), { timeout: 15_000 }).toBe(waits >= 3 ? 'fits' : 'info');
-    await page.close();
   });
 });

@@ -3,10 +3,14 @@
  * with PW_CHROMIUM_ATTACH_TO_OTHER=1 and --auto-open-devtools-for-tabs each tab
  * gets a DevTools page; we find the one inspecting our page, show the panel,
  * and return the panel's frame.
+ *
+ * A DevTools front end is a whole renderer: on a 2-core machine running other
+ * browsers it was measured taking 8–31 s to connect to its page, hence the
+ * generous wait (it returns as soon as the panel is there).
  */
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 
-export async function openCloselinePanel(context: BrowserContext, pageUrl: string, extensionId: string, timeoutMs = 20_000): Promise<{ devtools: Page; panel: Frame }> {
+export async function openCloselinePanel(context: BrowserContext, pageUrl: string, extensionId: string, timeoutMs = 50_000): Promise<{ devtools: Page; panel: Frame }> {
   const panelId = `chrome-extension://${extensionId}Closeline`;
   const deadline = Date.now() + timeoutMs;
   // What each DevTools page last answered, so a timeout says why.
