@@ -69,6 +69,17 @@ export function judge(obs: Observation, code: number): Judged {
   return judged;
 }
 
+/** Attempt times for a delay sequence: each delay after the previous attempt failed (refused handshakes take ~10 ms). */
+function attemptTimes(delays: readonly number[]): number[] {
+  let t = 0;
+  return delays.map((d, k) => (t += d * 1000 + (k ? 10 : 0)));
+}
+
+/** What the oracle says the delays the library scheduled would earn, had every timer fired on time. */
+export function scheduledVerdict(j: Judged, scheduledS: readonly number[]): Expected {
+  return expectedVerdict({ ...j.oracleInput, delays: scheduledS, attemptsAt: attemptTimes(scheduledS) });
+}
+
 /**
  * Every verdict the library could earn in this scenario: the oracle over many
  * delay sequences drawn from the model, with as many delays as were seen.
@@ -79,10 +90,7 @@ export function possibleVerdicts(model: DelayModel, input: OracleInput, draws = 
   const out = new Set<string>();
   for (let i = 0; i < draws; i++) {
     const delays = model.sample(input.code, input.delays.length, rand);
-    let t = 0;
-    // Handshakes refused locally take a few ms; 10 ms between an attempt and its failure.
-    const attemptsAt = delays.map((d, k) => (t += d * 1000 + (k ? 10 : 0)));
-    for (const r of expectedVerdict({ ...input, delays, attemptsAt }).rules) out.add(r);
+    for (const r of expectedVerdict({ ...input, delays, attemptsAt: attemptTimes(delays) }).rules) out.add(r);
   }
   return out;
 }

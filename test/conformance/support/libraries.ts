@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import type { LibraryId } from './library-ids';
 import type { Backend } from './scenario-server';
+import type { PageTimer } from './page';
 import { echoBackend, graphqlWsBackend, socketIoBackend } from './backends';
 import { graphqlWsModel, rwsModel, socketIoModel, socketteModel, type DelayModel } from './models';
 
@@ -27,6 +28,8 @@ export interface Library {
    * `O` is the options object and `WS`/`ORIGIN` the server, all defined before it.
    */
   harness: string;
+  /** Timers the library arms for other reasons than reconnecting (from its source); they are not reconnect delays. */
+  otherTimers?: (t: PageTimer) => boolean;
 }
 
 /** Messages the page sends on each (re)connection; the server echoes each. */
@@ -45,6 +48,8 @@ export const LIBRARIES: Record<LibraryId, Library> = {
       ws.addEventListener('open', () => { H.opened(); for (let i = 0; i < ECHOES; i++) { ws.send('m' + i); H.sent++; } });
       ws.addEventListener('message', () => { H.echoed(); });
       ws.addEventListener('close', (e) => H.closed(e.code));`,
+    // minUptime (5 s after an open, resets the retry count) and connectionTimeout (4 s, cancelled on open or close).
+    otherTimers: (t) => t.ms === 5000 || t.ms === 4000,
   },
   'socket.io-client': {
     id: 'socket.io-client',

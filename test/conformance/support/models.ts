@@ -1,7 +1,8 @@
 /**
  * What each library does after a close, from its source in node_modules (the
- * versions in package-lock.json), as delay ranges in seconds. A scenario's
- * observed delays must fall in these ranges; `sample` draws whole delay
+ * versions in package-lock.json), as delay ranges in seconds. The delays a
+ * library scheduled (the setTimeout it asked for, recorded by the test page)
+ * must fall in these ranges exactly; `sample` draws whole delay
  * sequences the library could produce, for the set of verdicts it can earn.
  *
  * - reconnecting-websocket 4.4 (dist/reconnecting-websocket-mjs.js): reconnects
@@ -36,7 +37,9 @@ export interface DelayModel {
   reconnectsAfter(code: number): boolean;
   /** What the library does after the close when the next `refusals` handshakes are refused. */
   plan(code: number, refusals: number): Plan;
-  /** Range of d_k (1-based) given the delays already observed, before measurement tolerance. */
+  /** Whether the attempts after `code` come at once, with no timer (graphql-ws after 1000). */
+  immediate(code: number): boolean;
+  /** Range of d_k (1-based) the library schedules, given the delays it scheduled before (seconds, exact). */
   range(code: number, k: number, earlier: readonly number[]): [number, number];
   /** One delay sequence the library could produce (n delays), from a uniform random source. */
   sample(code: number, n: number, rand: () => number): number[];
@@ -56,12 +59,13 @@ export function rwsModel(opts: { min: number | null; grow: number; max: number }
   return {
     reconnectsAfter: () => true,
     plan: persistent(() => true),
+    immediate: () => false,
     range(_code, k, earlier) {
       if (opts.min !== null) return [at(opts.min, k), at(opts.min, k)];
       const d1 = earlier[0];
       if (k === 1 || d1 === undefined) return [1, 5];
-      // The random start is drawn once: later delays follow from the observed first one.
-      return [at(d1 - 0.3, k), at(d1, k)];
+      // The random start is drawn once: later delays follow from the first one the library scheduled.
+      return [at(d1, k), at(d1, k)];
     },
     sample(_code, n, rand) {
       const min = opts.min ?? 1 + 4 * rand();
@@ -77,6 +81,7 @@ export function socketIoModel(opts: { delay: number; max: number; jitter: number
   return {
     reconnectsAfter: () => true,
     plan: persistent(() => true),
+    immediate: () => false,
     range: (_code, k) => [Math.min(base(k) * (1 - opts.jitter), opts.max), Math.min(base(k) * (1 + opts.jitter), opts.max)],
     sample: (_code, n, rand) =>
       times(n, (k) => {
@@ -98,6 +103,7 @@ export function graphqlWsModel(opts: { retryAttempts: number }): DelayModel {
     reconnectsAfter,
     // A refused handshake fires the socket's `error` event before its close; errors are thrown first
     // and the default shouldRetry (isLikeCloseEvent) does not retry them: the client gives up.
+    immediate,
     plan: (code, refusals) => (reconnectsAfter(code) ? { attempts: 1, accepted: refusals === 0 } : { attempts: 0, accepted: false }),
     range: (code, k) => (immediate(code) ? [0, 0] : [2 ** (k - 1) + 0.3, 2 ** (k - 1) + 3]),
     sample: (code, n, rand) => times(Math.min(n, opts.retryAttempts || n), (k) => (immediate(code) ? 0 : 2 ** (k - 1) + 0.3 + 2.7 * rand())),
@@ -111,6 +117,7 @@ export function socketteModel(opts: { timeout: number }): DelayModel {
   return {
     reconnectsAfter,
     plan: persistent(reconnectsAfter),
+    immediate: () => false,
     range: () => [opts.timeout, opts.timeout],
     sample: (_code, n) => times(n, () => opts.timeout),
     summary: `constant ${opts.timeout} s; none after 1000/1001/1005`,

@@ -12,6 +12,8 @@ export interface NetSocket {
   url: string;
   /** Monotonic seconds (DevTools `timestamp`) when the handshake request was sent. */
   handshakeAt?: number;
+  /** Wall clock (epoch seconds) of the handshake request, to place the monotonic times on it. */
+  wallTime?: number;
   status?: number;
   /** Monotonic seconds when the socket closed (or its handshake failed). */
   closedAt?: number;
@@ -35,7 +37,10 @@ export async function watchNetwork(context: BrowserContext, page: Page): Promise
   });
   cdp.on('Network.webSocketWillSendHandshakeRequest', (e) => {
     const s = byId.get(e.requestId);
-    if (s) s.handshakeAt = e.timestamp;
+    if (s) {
+      s.handshakeAt = e.timestamp;
+      s.wallTime = e.wallTime;
+    }
   });
   cdp.on('Network.webSocketHandshakeResponseReceived', (e) => {
     const s = byId.get(e.requestId);

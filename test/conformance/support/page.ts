@@ -27,6 +27,20 @@ export interface PageLog {
    * delays comparable.
    */
   draws: number[];
+  /** Every setTimeout the page asked for since the reseed, in the order asked (performance.now times, ms). */
+  timers: PageTimer[];
+  /** performance.now() when the library reported each close. */
+  closedPerf: number[];
+  /** performance.timeOrigin, to place the page's times on the wall clock. */
+  timeOrigin: number;
+}
+
+export interface PageTimer {
+  /** The delay asked for, ms. */
+  ms: number;
+  at: number;
+  firedAt: number | null;
+  cleared: boolean;
 }
 
 export function pageHtml(lib: Library, config: LibraryConfig, server: { origin: string; wsOrigin: string }, seed: number, title: string): string {
@@ -36,17 +50,25 @@ export function pageHtml(lib: Library, config: LibraryConfig, server: { origin: 
   // drawn is kept (a number pushed: no work that could shift the page's timing) for the with/without check.
   // __reseed restarts the sequence just before the server's close, so the draws that make the delays after
   // it are the same in both browsers even if connecting first took one browser an extra, random-drawing retry.
-  (() => { let a = ${seed >>> 0}; const drawn = (window.__draws = []); window.__reseed = (s) => { a = s >>> 0; drawn.length = 0; }; Math.random = () => { a = (a + 0x6d2b79f5) | 0; let t = Math.imul(a ^ (a >>> 15), 1 | a); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; const v = ((t ^ (t >>> 14)) >>> 0) / 4294967296; drawn.push(v); return v; }; })();
+  // Every timer the page asks for after the reseed is kept with the delay it asked for and when it was asked and
+  // fired (performance.now): the delay a library schedules is exact, so it is compared exactly with and without
+  // the extension; only what the machine adds on top is wall-clock noise. The hook keeps its own setTimeout.
+  (() => { const st = window.setTimeout, ct = window.clearTimeout; const byId = new Map(); const timers = (window.__timers = []);
+    window.setTimeout = function (fn, ms, ...rest) { const t = { ms: Number(ms) || 0, at: performance.now(), firedAt: null, cleared: false };
+      timers.push(t); const id = st.call(window, typeof fn === 'function' ? function (...a) { byId.delete(id); t.firedAt = performance.now(); return fn.apply(this, a); } : fn, ms, ...rest);
+      byId.set(id, t); return id; };
+    window.clearTimeout = function (id) { const t = byId.get(id); if (t) { t.cleared = true; byId.delete(id); } return ct.call(window, id); }; })();
+  (() => { let a = ${seed >>> 0}; const drawn = (window.__draws = []); window.__reseed = (s) => { a = s >>> 0; drawn.length = 0; window.__timers.length = 0; }; Math.random = () => { a = (a + 0x6d2b79f5) | 0; let t = Math.imul(a ^ (a >>> 15), 1 | a); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; const v = ((t ^ (t >>> 14)) >>> 0) / 4294967296; drawn.push(v); return v; }; })();
 </script>
 <script src="/lib.js"></script>
 <script>
-  const H = (window.__h = { opens: [], closes: [], closedAt: [], sent: 0, received: 0, notes: [], waits: [], draws: window.__draws });
+  const H = (window.__h = { opens: [], closes: [], closedAt: [], sent: 0, received: 0, notes: [], waits: [], draws: window.__draws, timers: window.__timers, closedPerf: [] });
   // The test awaits echoes through a promise (no polling that would load two busy cores).
   H.echoes = (n) => new Promise((resolve) => { H.waits.push({ n, resolve }); H.check(); });
   H.check = () => { H.waits = H.waits.filter((w) => (H.received >= w.n ? (w.resolve(H.received), false) : true)); };
   H.echoed = () => { H.received++; H.check(); };
   H.opened = () => H.opens.push(Date.now());
-  H.closed = (c) => { H.closes.push(c); H.closedAt.push(Date.now()); };
+  H.closed = (c) => { H.closes.push(c); H.closedAt.push(Date.now()); H.closedPerf.push(performance.now()); };
   H.note = (n) => H.notes.push(n);
   const O = ${JSON.stringify(config.options)};
   const WS = ${JSON.stringify(server.wsOrigin)};

@@ -1,6 +1,6 @@
 /** docs/conformance.md from the suite's results: pure, so it is tested like any renderer. */
 import type { LibraryResults, ScenarioResult } from './results';
-import { EARLY_TOL_S, LATE_TOL_S, meanDelayShift, NETWORK_TOL_S, SAME_TOL_S, SYSTEMATIC_TOL_S } from './check';
+import { delayShift, EARLY_TOL_S, STALL_S, SYSTEMATIC_TOL_S } from './check';
 import { QUIET_S, WAIT_BUDGET_S } from './scenarios';
 
 const secs = (d: readonly number[]) => (d.length ? d.map((x) => x.toFixed(2)).join(', ') : '—');
@@ -16,7 +16,7 @@ function scenarioText(r: ScenarioResult): string {
 
 function same(r: ScenarioResult): string {
   const dMax = r.networkDelaysS.with.reduce((m, d, i) => Math.max(m, Math.abs(d - (r.networkDelaysS.without[i] ?? NaN))), 0);
-  return `${r.attempts.with}/${r.attempts.without} attempts, ${r.echoes.with}/${r.echoes.without} echoes, Δd ≤ ${dMax.toFixed(2)} s`;
+  return `${r.attempts.with}/${r.attempts.without} attempts, ${r.echoes.with}/${r.echoes.without} echoes, wall-clock Δd ≤ ${dMax.toFixed(2)} s`;
 }
 
 function row(lib: LibraryResults, r: ScenarioResult): string {
@@ -25,6 +25,7 @@ function row(lib: LibraryResults, r: ScenarioResult): string {
     `${lib.library} ${lib.version}`,
     r.config,
     scenarioText(r),
+    secs(r.scheduledS),
     secs(r.delaysS),
     ranges(r.modelRanges),
     verdict(r.verdict) + projected,
@@ -52,25 +53,39 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   served from 127.0.0.1, against the library's real server: a \`ws\` echo server (reconnecting-websocket, sockette),
   socket.io 4 (websocket transport only), and graphql-ws's own server from \`graphql-ws/use/ws\` with a tiny schema.
   Nothing leaves the machine.
-- Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it, with the same
-  seeded \`Math.random\`, so the library draws the same "random" delays in both; every value drawn is recorded and
-  must be the same in both runs, so a delay that differs is timing, never a different draw. The suite compares the two runs:
-  the number of attempts and of refused handshakes (counted by the server), each delay as Chromium's network stack
-  saw it through the DevTools protocol (within ${SAME_TOL_S} s), the closes the library
-  reported, and the echo messages delivered on every connection.
+- Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
+  replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
+  restarted just before the server's close, so the library draws the same "random" numbers in both browsers
+  whatever connecting first cost either of them. What the library decides is compared exactly, with and without:
+  every value it drew, every timer it asked for (its delay, and whether it was cancelled), so every reconnect
+  delay it scheduled; the number of attempts and of refused handshakes (counted by the server); the closes and
+  errors it reported; and the echo messages delivered on every connection.
+- Wall-clock delays are not compared one by one. On two shared cores a timer fires up to a second late now and then,
+  and the browser's work from \`new WebSocket\` to the handshake leaving takes as long, in either browser: measured
+  per delay, the pages with and without the extension differed by up to 1.1 s while the delays the library had
+  scheduled were identical. Instead every wall-clock check is one-sided (a stall only makes a measured wait
+  longer): no attempt comes sooner than the library scheduled, with or without the extension (${EARLY_TOL_S} s for
+  the clocks). A slowdown the extension adds to reconnects is what the per-library check looks for: the median of
+  (with − without) over every delay of the library, as Chromium saw them through the DevTools protocol (previous
+  socket closed to next handshake sent), must stay within ${SYSTEMATIC_TOL_S} s. It is never retried. The median,
+  because a library has 5 to 40 delays and one stall of a second moves a mean of five past any useful bound; the
+  mean, and how many single delays were ${STALL_S} s or more slower and faster with the extension, are shown below.
 - Once the page has connected and its three echo messages came back, the server closes the connection with the
   scenario's code (1006: it destroys the TCP connection). For 1013
   and 1006 it answers the next handshakes with HTTP 503, as many as fit a ${WAIT_BUDGET_S} s budget for that
   library (2 to 6), so the backoff shows. Where the library is not expected to reconnect, the suite watches for
   ${QUIET_S} s of silence.
-- Each observed delay must fall in the range the library's source gives (${EARLY_TOL_S} s early, ${LATE_TOL_S} s late
-  allowed for timers on a busy machine) and agree with the network stack's view within ${NETWORK_TOL_S} s. (The
-  server's own clock is not used for delays: the test process's event loop, which runs the servers and drives the
-  browsers, lagged by up to a second on two busy cores.)
-- The verdict must be the one [verdicts.md](verdicts.md) (default profile) gives for the delays actually observed, computed by an
-  independent reading of the rules (\`test/conformance/support/oracle.ts\`), and one the library's model can earn
-  across its random range. A wait still running when observation ends is \`pending\`; the table also shows the
-  verdict once 60 s of silence have passed (the analysis run with its "now" 61 s after the last close).
+- Each scheduled delay must lie in the range the library's source gives, exactly. Each delay in the recording must
+  be no shorter than the scheduled one and no longer than the browser saw (the page constructs a socket before its
+  handshake is sent, and sees a close after the browser does), ${EARLY_TOL_S} s either way for the clocks.
+- The verdict must be the one [verdicts.md](verdicts.md) (default profile, rules v2) gives for the delays in the
+  recording, computed by an independent reading of the rules (\`test/conformance/support/oracle.ts\`); and the
+  verdict the library's scheduled delays earn must be one its model can earn across its random range (a timer run
+  late can move a recorded delay across a threshold; the extension judges what happened). A wait still running
+  when observation ends is \`pending\`; the table also shows the verdict once 60 s of silence have passed (the
+  analysis run with its "now" 61 s after the last close).
+- \`CONFORMANCE_TRACE=<dir>\` writes each scenario's observations (draws, timers with when they were asked for and
+  fired, the network log) to that directory, for looking into a failure.
 
 ### What the libraries do, in short
 
@@ -103,19 +118,23 @@ ${models.join('\n')}
 
 ## Results
 
-| library | configuration | scenario | observed delays (s) | library's range (s) | verdict (default profile) | with / without extension | checks |
-|---|---|---|---|---|---|---|---|
+| library | configuration | scenario | scheduled delays (s) | recorded delays (s) | library's range (s) | verdict (default profile) | with / without extension | checks |
+|---|---|---|---|---|---|---|---|---|
 ${all.flatMap((l) => l.rows.map((r) => row(l, r))).join('\n')}
 
 ## Runtime per file
 
 Files run one after another (a browser launching beside running pages stalls their timers); within a file up to
-six scenarios run at once, each in both browsers. "Mean shift" is the mean of (with − without) over every delay of
-the file, which must stay within ${SYSTEMATIC_TOL_S} s: single delays may meet a stall of the shared machine, a
-systematic slowdown may not hide among them.
+three scenarios run at once, each in both browsers, and nothing is retried. The shift is (with − without) over
+every wall-clock delay of the file; its median must stay within ${SYSTEMATIC_TOL_S} s.
 
-| file | wall time (browser launches included) | mean shift, with − without |
-|---|---|---|
-${all.map((l) => `| ${l.library} | ${(l.fileMs / 1000).toFixed(1)} s | ${meanDelayShift(l.rows).toFixed(3)} s |`).join('\n')}
+| file | wall time (browser launches included) | delays | median shift | mean shift | ≥ ${STALL_S} s slower / faster with the extension |
+|---|---|---|---|---|---|
+${all
+  .map((l) => {
+    const d = delayShift(l.rows);
+    return `| ${l.library} | ${(l.fileMs / 1000).toFixed(1)} s | ${d.n} | ${d.median.toFixed(3)} s | ${d.mean.toFixed(3)} s | ${d.slower} / ${d.faster} |`;
+  })
+  .join('\n')}
 `;
 }

@@ -21,11 +21,13 @@ export interface ScenarioResult {
   refused: { with: number; without: number };
   /** Attempts after the close, with and without the extension. */
   attempts: { with: number; without: number };
+  /** Delays the library scheduled (its setTimeout), identical with and without the extension (seconds). */
+  scheduledS: number[];
   /** Delays from the recording (seconds). */
   delaysS: number[];
   /** Delays as Chromium's network stack saw them (DevTools protocol), with and without the extension (seconds). */
   networkDelaysS: { with: number[]; without: number[] };
-  /** The library's delay ranges, from its source (seconds). */
+  /** The library's ranges for the scheduled delays, from its source (seconds). */
   modelRanges: [number, number][];
   modelSummary: string;
   /** Echo messages the page got back, with and without the extension. */

@@ -6,11 +6,12 @@
  */
 import type { Launched } from '../../e2e/support/browser';
 import { settledRecording } from './wait-recording';
-import { networkDelays, watchNetwork } from './network-log';
+import { networkDelays, watchNetwork, type NetSocket } from './network-log';
 import type { Recording } from '../../../src/protocol/recording';
 import { startScenarioServer, type Handshake } from './scenario-server';
 import { pageHtml, type PageHarness, type PageLog } from './page';
 import { ECHOES_PER_OPEN, type Library, type LibraryConfig } from './libraries';
+import { earliestAttempts, scheduledDelays } from './scheduled';
 import { QUIET_S, refusalsFor, worstCaseS, type Scenario } from './scenarios';
 
 export interface Observation {
@@ -25,8 +26,14 @@ export interface Observation {
   serverClosedAt: number;
   /** Handshakes after the trigger, refused or not. */
   attempts: Handshake[];
-  /** Delays as Chromium's network stack saw them (DevTools protocol), seconds. */
+  /** The delay the library asked for before each attempt (its setTimeout), seconds: exact, no timing noise. */
+  scheduledS: number[];
+  /** Per attempt behind a timer: epoch ms when the library asked for it plus its delay (none sooner is allowed). */
+  earliestAt: number[];
+  /** Delays as Chromium saw them (DevTools protocol: previous socket closed to next handshake sent), seconds. */
   networkDelays: number[];
+  /** The network log itself (DevTools timestamps). */
+  sockets: NetSocket[];
   /** Whether an attempt after the refusals was accepted. */
   reconnected: boolean;
   page: PageLog;
@@ -67,7 +74,8 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     // Await what the library's source says it does, bounded by the model's worst case: a
     // library that does otherwise fails the attempt-count check rather than a timeout.
     const plan = config.model.plan(s.code, refusals);
-    const limitMs = (worstCaseS(config.model, s.code, plan.attempts) + 5) * 1000;
+    // Each attempt may also carry seconds of the loaded machine's scheduling (timer late, handshake slow).
+    const limitMs = (worstCaseS(config.model, s.code, plan.attempts) + 5 + 2 * plan.attempts) * 1000;
     const bounded = (p: Promise<unknown>) => Promise.race([p.then(() => true), sleep(limitMs).then(() => false)]);
     let reconnected = false;
     if (plan.accepted) {
@@ -82,7 +90,7 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     const attempts = server.handshakes.slice(before);
     const log = await page.evaluate(() => {
       const h = (window as unknown as Win).__h;
-      return { opens: h.opens, closes: h.closes, closedAt: h.closedAt, sent: h.sent, received: h.received, notes: h.notes, draws: h.draws };
+      return { opens: h.opens, closes: h.closes, closedAt: h.closedAt, sent: h.sent, received: h.received, notes: h.notes, draws: h.draws, timers: h.timers, closedPerf: h.closedPerf, timeOrigin: performance.timeOrigin };
     });
     let recording: Recording | undefined;
     if (b.worker) {
@@ -91,7 +99,10 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     }
     const refused = attempts.filter((h) => h.refused).length;
     const sockets = await net.settled(1 + attempts.length, reconnected);
-    return { pageUrl, handshakesBefore, refusals, refused, closeSentAt, serverClosedAt, attempts, networkDelays: networkDelays(sockets), reconnected, page: log, recording, endedAt: Date.now() };
+    const policy = { immediate: config.model.immediate(s.code), other: lib.otherTimers };
+    const scheduledS = scheduledDelays(log.timers, attempts.length, policy);
+    const earliestAt = earliestAttempts(log.timers, log.timeOrigin, policy);
+    return { pageUrl, scheduledS, earliestAt, handshakesBefore, refusals, refused, closeSentAt, serverClosedAt, attempts, networkDelays: networkDelays(sockets), sockets, reconnected, page: log, recording, endedAt: Date.now() };
   } finally {
     await net.detach();
     await page.close().catch(() => undefined);

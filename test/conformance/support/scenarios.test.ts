@@ -31,7 +31,7 @@ describe('refusalsFor', () => {
 
 describe('models', () => {
   it.each([
-    ['reconnecting-websocket', 0, 1008, 3, [2], [2 * 1.3 ** 2 - 0.3 * 1.69, 2 * 1.69]],
+    ['reconnecting-websocket', 0, 1008, 3, [2], [2 * 1.69, 2 * 1.69]],
     ['socket.io-client', 0, 1013, 3, [], [2, 5]],
     ['socket.io-client', 1, 1013, 1, [], [1, 3]],
     ['graphql-ws', 0, 1013, 2, [], [2.3, 5]],

@@ -1,0 +1,47 @@
+/**
+ * The delay a library asked for before each reconnect attempt, read from the
+ * timers the test page recorded (page.ts wraps the page's setTimeout before the
+ * library loads). These are the library's own numbers, exact: with the same
+ * seeded draws they must be identical with and without the extension, and lie
+ * in the range the library's source gives. The wall-clock gap around them
+ * (timer lateness, the browser's work from `new WebSocket` to the handshake) is
+ * the machine's scheduling, which on two shared cores reaches a second.
+ */
+import type { PageTimer } from './page';
+
+export interface TimerPolicy {
+  /** Whether the attempts come at once, with no timer in between. */
+  immediate: boolean;
+  /** Timers the library arms for other reasons than reconnecting (from its source). */
+  other?: (t: PageTimer) => boolean;
+}
+
+/** The timers the library armed to reconnect: those that fired, in the order they fired, one per attempt. */
+export function reconnectTimers(timers: readonly PageTimer[], policy: TimerPolicy): PageTimer[] {
+  if (policy.immediate) return [];
+  return timers
+    .filter((t) => t.firedAt !== null && !policy.other?.(t))
+    .sort((a, b) => (a.firedAt as number) - (b.firedAt as number));
+}
+
+/**
+ * Seconds the library scheduled before each attempt; zeros when the attempts are immediate.
+ * Returns what it found even when the count does not match the attempts (the caller checks).
+ */
+export function scheduledDelays(timers: readonly PageTimer[], attempts: number, policy: TimerPolicy): number[] {
+  if (policy.immediate) return Array.from({ length: attempts }, () => 0);
+  return reconnectTimers(timers, policy).map((t) => t.ms / 1000);
+}
+
+/**
+ * Epoch ms before which each attempt cannot come: when the library asked for its timer, plus the delay
+ * (the page's performance clock placed on the wall clock by its timeOrigin). Empty for immediate attempts.
+ */
+export function earliestAttempts(timers: readonly PageTimer[], timeOrigin: number, policy: TimerPolicy): number[] {
+  return reconnectTimers(timers, policy).map((t) => timeOrigin + t.at + t.ms);
+}
+
+/** What is compared with and without the extension: every timer asked for, its delay and whether it was cancelled. */
+export function timerRequests(timers: readonly PageTimer[]): string[] {
+  return timers.map((t) => `${t.ms} ms${t.cleared ? ' (cancelled)' : ''}`);
+}
