@@ -1,6 +1,8 @@
 /**
  * The test page: a seeded Math.random (so the page with and the page without
- * the extension draw the same "random" delays), the unmodified library bundle,
+ * the extension draw the same "random" delays), a setTimeout that keeps each
+ * timer asked for (so the delays a library schedules are compared exactly, not
+ * through the loaded machine's timer lateness), the unmodified library bundle,
  * and the library's harness. Only the page's own globals are touched. Harnesses
  * call H.opened(), H.closed(code), H.echoed() and H.note(text).
  */
@@ -53,11 +55,22 @@ export function pageHtml(lib: Library, config: LibraryConfig, server: { origin: 
   // Every timer the page asks for after the reseed is kept with the delay it asked for and when it was asked and
   // fired (performance.now): the delay a library schedules is exact, so it is compared exactly with and without
   // the extension; only what the machine adds on top is wall-clock noise. The hook keeps its own setTimeout.
-  (() => { const st = window.setTimeout, ct = window.clearTimeout; const byId = new Map(); const timers = (window.__timers = []);
-    window.setTimeout = function (fn, ms, ...rest) { const t = { ms: Number(ms) || 0, at: performance.now(), firedAt: null, cleared: false };
-      timers.push(t); const id = st.call(window, typeof fn === 'function' ? function (...a) { byId.delete(id); t.firedAt = performance.now(); return fn.apply(this, a); } : fn, ms, ...rest);
-      byId.set(id, t); return id; };
-    window.clearTimeout = function (id) { const t = byId.get(id); if (t) { t.cleared = true; byId.delete(id); } return ct.call(window, id); }; })();
+  (() => {
+    const st = window.setTimeout, ct = window.clearTimeout, byId = new Map(), timers = (window.__timers = []);
+    window.setTimeout = function (fn, ms, ...rest) {
+      const t = { ms: Number(ms) || 0, at: performance.now(), firedAt: null, cleared: false };
+      timers.push(t);
+      const run = function (...a) { byId.delete(id); t.firedAt = performance.now(); return fn.apply(this, a); };
+      const id = st.call(window, typeof fn === 'function' ? run : fn, ms, ...rest);
+      byId.set(id, t);
+      return id;
+    };
+    window.clearTimeout = function (id) {
+      const t = byId.get(id);
+      if (t) { t.cleared = true; byId.delete(id); }
+      return ct.call(window, id);
+    };
+  })();
   (() => { let a = ${seed >>> 0}; const drawn = (window.__draws = []); window.__reseed = (s) => { a = s >>> 0; drawn.length = 0; window.__timers.length = 0; }; Math.random = () => { a = (a + 0x6d2b79f5) | 0; let t = Math.imul(a ^ (a >>> 15), 1 | a); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; const v = ((t ^ (t >>> 14)) >>> 0) / 4294967296; drawn.push(v); return v; }; })();
 </script>
 <script src="/lib.js"></script>
