@@ -22,7 +22,7 @@ const NO_HANDSHAKES: ReadonlyMap<string, HandshakeEntry> = new Map();
 /**
  * Rows for the table: built per analysis, joined with the handshake statuses
  * DevTools saw (a cheap second pass, so a new status does not rebuild rows),
- * then filtered and sorted per user choice.
+ * then sorted and filtered per user choice.
  */
 export function useRows(analysed: Analysed | null, services: PanelServices, handshakes: ReadonlyMap<string, HandshakeEntry> = NO_HANDSHAKES): RowsState {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -32,7 +32,10 @@ export function useRows(analysed: Analysed | null, services: PanelServices, hand
   const built = useMemo(() => (analysed ? buildRows(analysed.recording, analysed.analysis, services) : []), [analysed, services, lang]);
   const all = useMemo(() => withHandshakes(built, handshakes), [built, handshakes]);
   const options = useMemo(() => filterOptions(all), [all]);
-  const shown = useMemo(() => sortRows(filterRows(all, filters), sort), [all, filters, sort]);
+  // Sorted once per data or sort change; a keystroke only filters the sorted list (filtering keeps
+  // the order, and the sort is stable, so this is the same list as sorting the filtered rows).
+  const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
+  const shown = useMemo(() => filterRows(sorted, filters), [sorted, filters]);
   const toggleSort = (column: ColumnId) =>
     setSort((s) => (s.column === column ? { column, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' }));
   return { all, shown, options, filters, setFilters, sort, toggleSort };

@@ -4,7 +4,7 @@
  * holds the viewport state and the accessible text; geometry, hit-testing and
  * drawing are the pure modules beside this file.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Analysis } from '../../analysis/types';
 import type { Recording } from '../../protocol/recording';
 import { t } from '../../ui/i18n';
@@ -15,19 +15,30 @@ import { buildModel, tickCategoriesOf } from './layout';
 import { adjacentClosure } from './navigate';
 import { readPalette, type Palette } from './palette';
 
-/** The palette comes from CSS variables; reading them on every frame was a style recalculation per frame. */
-const palettes = new WeakMap<Element, { theme: unknown; palette: Palette }>();
-function paletteOf(el: Element, theme: unknown): Palette {
-  const hit = palettes.get(el);
-  if (hit && hit.theme === theme) return hit.palette;
-  const palette = readPalette(el);
-  palettes.set(el, { theme, palette });
-  return palette;
+/**
+ * Colours come from CSS variables and the font from the computed style (the language picks the font);
+ * reading either is a style recalculation, which after a table update cost more than the drawing.
+ * Read once per canvas, theme and language.
+ */
+interface Look {
+  key: string;
+  palette: Palette;
+  font: string;
+}
+const looks = new WeakMap<Element, Look>();
+function lookOf(el: Element, theme: number, lang: string): Look {
+  const key = `${theme}|${lang}`;
+  const hit = looks.get(el);
+  if (hit && hit.key === key) return hit;
+  const look = { key, palette: readPalette(el), font: `11px ${getComputedStyle(el).fontFamily || 'sans-serif'}` };
+  looks.set(el, look);
+  return look;
 }
 import { spanOf, xToTime } from './scale';
 import { TimelineSummary } from './TimelineSummary';
 import { TimelineToolbar } from './TimelineToolbar';
 import { useElementSize } from './use-element-size';
+import { useLocale } from '../../ui/locale/LocaleRoot';
 import { useNow } from './use-now';
 import { usePointer } from './use-pointer';
 import { useTimelineView } from './use-timeline-view';
@@ -47,7 +58,11 @@ const FALLBACK_SIZE = { width: 800, height: 240 };
 const HIT_SLOP_PX = 4;
 const ZOOM_STEP = 2;
 
-export function Timeline({ recording, analysis, selectedId, onSelect, clock = Date.now }: TimelineProps) {
+/**
+ * Memoised: the panel re-renders on every filter keystroke and selection; the timeline depends on
+ * neither the filter nor anything but its props, and redraws only when what it draws changed.
+ */
+export const Timeline = memo(function Timeline({ recording, analysis, selectedId, onSelect, clock = Date.now }: TimelineProps) {
   const model = useMemo(() => buildModel(recording, analysis), [recording, analysis]);
   const index = useMemo(() => buildHitIndex(model), [model]);
   const tickCategories = useMemo(() => tickCategoriesOf(model), [model]);
@@ -59,6 +74,8 @@ export function Timeline({ recording, analysis, selectedId, onSelect, clock = Da
   const tooltipRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(wrapRef, FALLBACK_SIZE);
   const theme = useThemeVersion();
+  // Lane and link labels are translated text: a new language redraws the memoised timeline.
+  const { lang } = useLocale();
   const [hovered, setHovered] = useState(-1);
   const helpId = useId();
 
@@ -99,6 +116,8 @@ export function Timeline({ recording, analysis, selectedId, onSelect, clock = Da
     // Only on a new selection: revealing again on every pan would fight the user.
   }, [selectedId]);
 
+  // Drawn when what is drawn changes (not on every render of the panel around it).
+  const { scrollY } = state;
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
@@ -109,7 +128,7 @@ export function Timeline({ recording, analysis, selectedId, onSelect, clock = Da
     if (canvas.width !== w) canvas.width = w;
     if (canvas.height !== h) canvas.height = h;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const style = getComputedStyle(canvas);
+    const look = lookOf(canvas, theme, lang);
     drawTimeline(ctx, {
       model,
       index,
@@ -117,13 +136,13 @@ export function Timeline({ recording, analysis, selectedId, onSelect, clock = Da
       nowMs,
       width: size.width,
       height: size.height,
-      geometry,
+      geometry: { ...DEFAULT_GEOMETRY, scrollY },
       selected,
       hovered,
-      palette: paletteOf(canvas, theme),
-      font: `11px ${style.fontFamily || 'sans-serif'}`,
+      palette: look.palette,
+      font: look.font,
     });
-  });
+  }, [model, index, view.startMs, view.endMs, nowMs, size.width, size.height, scrollY, selected, hovered, theme, lang]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const span = spanOf(view);
@@ -187,6 +206,6 @@ export function Timeline({ recording, analysis, selectedId, onSelect, clock = Da
       </div>
     </div>
   );
-}
+});
 
 export default Timeline;

@@ -6,6 +6,7 @@
 import type { DrawInput } from './draw';
 import { laneLabel, linkLabel, text } from './labels';
 import { ticks, timeToX } from './scale';
+import { currentIntlLocale } from '../../ui/i18n';
 
 export type Ctx = CanvasRenderingContext2D;
 
@@ -70,6 +71,22 @@ export function drawBackground(ctx: Ctx, d: DrawInput): void {
   }
 }
 
+/**
+ * A link's label and its width in a font. Formatting the delay (Intl) and measuring it were most of a
+ * frame at 10,000 connections; links are rebuilt with the model, so the cache follows them.
+ * Keyed by font and locale (labels are translated, numbers localised).
+ */
+const linkLabels = new WeakMap<object, { key: string; label: string; width: number }>();
+function measuredLinkLabel(ctx: Ctx, link: DrawInput['model']['links'][number], font: string): { label: string; width: number } {
+  const key = `${font}|${currentIntlLocale()}`;
+  const hit = linkLabels.get(link);
+  if (hit && hit.key === key) return hit;
+  const label = linkLabel(link);
+  const out = { key, label, width: ctx.measureText(label).width };
+  linkLabels.set(link, out);
+  return out;
+}
+
 export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: number): void {
   const { palette: p, geometry: g, model } = d;
   const half = g.rowHeight / 2;
@@ -95,8 +112,7 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
     ctx.moveTo(x0, y0);
     ctx.quadraticCurveTo(cx, cy, x1, y1);
     ctx.stroke();
-    const label = linkLabel(link);
-    const w = ctx.measureText(label).width;
+    const { label, width: w } = measuredLinkLabel(ctx, link, d.font);
     // Labels only where they fit in the gap (overlaps have none, and are rare); the tooltip has the delay otherwise.
     if (Math.abs(x1 - x0) < w + 8 && link.label !== 'overlapping') continue;
     // An overlapping attempt starts before the close, on another row: its label sits just left of that

@@ -34,6 +34,11 @@ export function visibleRows(d: Pick<DrawInput, 'geometry' | 'height' | 'model'>)
 }
 
 export function drawTimeline(ctx: Ctx, d: DrawInput): void {
+  // Set outside save/restore so the font stays realised between frames: the parts set the same string
+  // again, which the canvas then ignores. Setting a font the canvas does not hold resolves it against
+  // the document's style, which after the panel's DOM changed (a new selection's detail) cost more than
+  // the whole drawing.
+  ctx.font = d.font;
   ctx.save();
   ctx.fillStyle = d.palette.bg;
   ctx.fillRect(0, 0, d.width, d.height);
