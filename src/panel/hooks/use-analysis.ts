@@ -20,9 +20,17 @@ export interface Analysed {
   analysis: Analysis;
 }
 
-export function useAnalysis(recording: Recording | null, services: PanelServices, profileId: string, live: boolean): Analysed | null {
+/** `onShown` is told each recording once the deferred render that analysed it has committed. */
+export function useAnalysis(
+  recording: Recording | null,
+  services: PanelServices,
+  profileId: string,
+  live: boolean,
+  onShown?: (rec: Recording | null) => void,
+): Analysed | null {
   // Deferred: a burst of closures must not block typing in the filter box.
   const rec = useDeferredValue(recording);
+  useEffect(() => onShown?.(rec), [rec, onShown]);
   const [tick, setTick] = useState(() => Date.now());
   useEffect(() => {
     if (!live) return;

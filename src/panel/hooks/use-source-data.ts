@@ -2,18 +2,51 @@
  * React bindings to a RecordingSource. Each hook re-subscribes when the source
  * changes (live ↔ imported), so the views never mix two recordings.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaptureStatus, Settings } from '../../protocol/messages';
 import type { Recording } from '../../protocol/recording';
 import type { RecordingSource } from '../../ui/data/source';
 
-export function useRecording(source: RecordingSource): Recording | null {
+interface Gate {
+  latest: Recording | null;
+  handed: Recording | null;
+  waiting: boolean;
+}
+
+/**
+ * The source's newest recording, handed to React one version at a time, and a callback the view
+ * calls once it has shown a version. While the view has not shown the last version it got (its
+ * deferred analysis and render still running), newer versions wait here and only the newest is handed
+ * over next. A live page sends a delta every few milliseconds; handing each one over restarted the
+ * deferred render every time, so nothing new was shown until the closures stopped. Nothing is
+ * dropped: every version is in the newest one, which always follows.
+ */
+export function useRecording(source: RecordingSource): [Recording | null, (shown: Recording | null) => void] {
   const [recording, setRecording] = useState<Recording | null>(null);
+  const gate = useRef<Gate>({ latest: null, handed: null, waiting: false });
   useEffect(() => {
+    const g: Gate = { latest: null, handed: null, waiting: false };
+    gate.current = g;
     setRecording(null);
-    return source.subscribe(setRecording);
+    return source.subscribe((r) => {
+      g.latest = r;
+      if (g.waiting) return;
+      g.waiting = true;
+      g.handed = r;
+      setRecording(r);
+    });
   }, [source]);
-  return recording;
+  const shown = useCallback((r: Recording | null) => {
+    const g = gate.current;
+    if (!g.waiting || r !== g.handed) return;
+    g.waiting = false;
+    if (g.latest !== r) {
+      g.waiting = true;
+      g.handed = g.latest;
+      setRecording(g.latest);
+    }
+  }, []);
+  return [recording, shown];
 }
 
 export function useSettings(source: RecordingSource): [Settings | null, (patch: Partial<Settings>) => void] {
