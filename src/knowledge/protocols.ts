@@ -23,13 +23,33 @@ export interface ProtocolDef {
 /** The legacy subprotocol named `graphql-ws` is subscriptions-transport-ws, not the graphql-ws library. */
 export const LEGACY_GRAPHQL_WS_SUBPROTOCOL = 'graphql-ws';
 
-function parseUrl(url: string | undefined): URL | undefined {
+interface UrlParts {
+  hostname: string;
+  pathname: string;
+}
+
+/**
+ * Parsed URLs by text. Every lookup of a code parses its socket's URL, and a view re-judges the whole
+ * recording on each update: with thousands of sockets on a few endpoints, URL parsing was a large
+ * part of it. Bounded; dropped whole when full.
+ */
+const parsedUrls = new Map<string, UrlParts | null>();
+const PARSED_URLS_MAX = 2048;
+
+function parseUrl(url: string | undefined): UrlParts | undefined {
   if (!url) return undefined;
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
+  let parts = parsedUrls.get(url);
+  if (parts === undefined) {
+    try {
+      const u = new URL(url);
+      parts = { hostname: u.hostname, pathname: u.pathname };
+    } catch {
+      parts = null;
+    }
+    if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
+    parsedUrls.set(url, parts);
   }
+  return parts ?? undefined;
 }
 
 const graphqlWs: ProtocolDef = {

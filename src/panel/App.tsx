@@ -7,7 +7,7 @@
  * PanelServices.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { redactRecording } from '../protocol/redact';
+import { createRecordingRedactor } from '../protocol/redact';
 import type { RecordingSource } from '../ui/data/source';
 import { SplitView } from '../ui/components/SplitView';
 import { t } from '../ui/i18n';
@@ -54,15 +54,16 @@ export interface AppProps {
 
 export function App({ source, services, openResource, saveFile = downloadText, now = Date.now, handshakes }: AppProps) {
   const imports = useImport(source);
-  const recording = useRecording(imports.active);
+  const [recording, recordingShown] = useRecording(imports.active);
   const [settings, updateSettings] = useSettings(source);
   const settingsHandle = useMemo(() => ({ settings, update: updateSettings }), [settings, updateSettings]);
   const status = useStatus(source, recording);
-  const judged = useAnalysis(recording, services, settings?.profileId ?? 'default', !imports.imported);
+  const judged = useAnalysis(recording, services, settings?.profileId ?? 'default', !imports.imported, recordingShown);
   const redactQuery = settings?.redactQuery ?? true;
   // Judged on the real URLs (a blind retry is "the same URL, query included"); shown as the setting says,
   // so the panel, popup, copied text and exports redact alike.
-  const analysed = useMemo(() => (judged && redactQuery ? { ...judged, recording: redactRecording(judged.recording) } : judged), [judged, redactQuery]);
+  const [redact] = useState(createRecordingRedactor);
+  const analysed = useMemo(() => (judged && redactQuery ? { ...judged, recording: redact(judged.recording) } : judged), [judged, redactQuery, redact]);
   // DevTools' network data belongs to the live tab, never to an imported file.
   const statuses = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : recording);
   const rows = useRows(analysed, services, statuses);

@@ -99,6 +99,25 @@ export function redactRecording(rec: Recording): Recording {
   };
 }
 
+/**
+ * redactRecording for a view that redacts every new version of a live recording: a connection object
+ * that did not change since the last call (deltas replace only what changed) keeps its redacted copy,
+ * so an update costs the changed connections, not a URL parse of every one.
+ */
+export function createRecordingRedactor(): (rec: Recording) => Recording {
+  const done = new WeakMap<Connection, Connection>();
+  const one = (c: Connection): Connection => {
+    let r = done.get(c);
+    if (!r) done.set(c, (r = redactConnection(c)));
+    return r;
+  };
+  return (rec) => ({
+    ...rec,
+    connections: rec.connections.map(one),
+    marks: rec.marks.map((m) => (m.type === 'navigation' ? { ...m, url: redactUrl(m.url) } : m)),
+  });
+}
+
 /** A copy without message content: the last messages keep direction, time, kind and size only. */
 export function withoutMessageContent(rec: Recording): Recording {
   return {

@@ -72,18 +72,19 @@ export function drawBackground(ctx: Ctx, d: DrawInput): void {
 }
 
 /**
- * A link's label and its width in a font. Formatting the delay (Intl) and measuring it were most of a
- * frame at 10,000 connections; links are rebuilt with the model, so the cache follows them.
- * Keyed by font and locale (labels are translated, numbers localised).
+ * Link labels and their widths by font, locale and what the label says. Formatting the delay (Intl) and
+ * measuring it were most of a frame at 10,000 connections, and a live recording rebuilds the model (and
+ * its links) with every update, so the cache is keyed by content; dropped whole past a bound.
  */
-const linkLabels = new WeakMap<object, { key: string; label: string; width: number }>();
+const linkLabels = new Map<string, { label: string; width: number }>();
 function measuredLinkLabel(ctx: Ctx, link: DrawInput['model']['links'][number], font: string): { label: string; width: number } {
-  const key = `${font}|${currentIntlLocale()}`;
-  const hit = linkLabels.get(link);
-  if (hit && hit.key === key) return hit;
+  const key = `${font}|${currentIntlLocale()}|${link.label ?? ''}|${link.movedTo ?? ''}|${link.delayS}`;
+  const hit = linkLabels.get(key);
+  if (hit) return hit;
   const label = linkLabel(link);
-  const out = { key, label, width: ctx.measureText(label).width };
-  linkLabels.set(link, out);
+  const out = { label, width: ctx.measureText(label).width };
+  if (linkLabels.size >= FITTED_MAX) linkLabels.clear();
+  linkLabels.set(key, out);
   return out;
 }
 
