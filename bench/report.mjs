@@ -244,5 +244,44 @@ ${params.scale !== 1 ? `\n**This run was scaled down** (CLOSELINE_BENCH_SCALE=${
 Environment: \`CLOSELINE_DIST\` (default \`dist/chrome/\`), \`CLOSELINE_BENCH_RUNS\` (default 5 runs each side for
 the wall-clock and panel parts),
 \`CLOSELINE_BENCH_SCALE\` (default 1; smaller for a quick look), \`CHROMIUM_PATH\`.
+
+## Where the panel's time goes
+
+CPU profiles of the panel (Chromium's DevTools protocol \`Profiler\` and \`Performance.getMetrics\` around
+each phase of the panel part) showed where its time went, and the design follows from them:
+
+- **A keystroke or a selection redrew the whole timeline.** The panel re-renders on every filter keystroke
+  and selection; the timeline was not memoised and drew its canvas in an effect that ran on every render,
+  reading the computed style for its font each time (a forced style recalculation right after the table's
+  DOM changed). The timeline is now a memoised component with stable props that draws only when its
+  model, view, size, selection, hover, theme or language change. It reads its colours and font once per
+  theme and language, and sets the font outside the canvas's save/restore so the font stays realised
+  between frames (setting a font the canvas does not hold resolves it against the document's style,
+  which after a selection's detail was rendered cost more than the drawing). Reconnect-link labels
+  (an \`Intl\`-formatted delay and its measured width) are cached by what they say. Only visible rows,
+  and per row the bars in the visible time range, are drawn (as before).
+- **Rows** are windowed and memoised (as before). The table sorts once per data or sort change, and a
+  keystroke only filters the sorted list (filtering keeps the order; the sort is stable).
+- **Live updates.** The worker pushes to views 8 ms after a relay batch, before storing, and the relay
+  sends a closure within 4 ms, yet closures reached the panel hundreds of milliseconds late: the panel
+  page's main thread was busy. Each delta (one every few milliseconds while a page closes sockets)
+  replaced the recording and restarted the deferred analysis and render from scratch, so under a steady
+  stream nothing new was committed until the stream paused, and the view port's own messages queued
+  behind the discarded work. Now a newer version of the recording waits until the view has shown the one
+  it got, and then only the newest is handed over (nothing is dropped: every version is contained in the
+  newest). Per update, redaction keeps each unchanged connection's redacted copy, and the knowledge base
+  keeps parsed URLs by text.
+- **Still owed**: import at 10,000 connections re-derives everything in one pass (validation, analysis,
+  rows, the timeline model), and the live panel still re-analyses the whole recording per shown version;
+  both scale with the recording, not with the change.
+
+During development, on a 2-core machine shared with other work (load average 15–25, so absolute numbers
+are far above a quiet machine's), the same bench alternating the build before and after these changes
+gave, per phase: renderer script time for 32 filter keystrokes 1.4–2.1 s before, 0.26–0.40 s after; for
+30 selections 1.9–3.3 s before, 0.45–1.2 s after; for 120 timeline wheel frames 2.1–2.4 s before,
+0.26–0.45 s after; import unchanged within the noise. The latency part
+with 400 closes: close → panel count median 961 ms, p99 2,838 ms before; 661 ms and 1,458 ms after
+(view port p99 1,701 ms before, 860 ms after). The tables above come from the last full run on the
+machine described there.
 `;
 }
