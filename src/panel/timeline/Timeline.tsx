@@ -27,6 +27,7 @@ function paletteOf(el: Element, theme: unknown): Palette {
 import { spanOf, xToTime } from './scale';
 import { TimelineSummary } from './TimelineSummary';
 import { TimelineToolbar } from './TimelineToolbar';
+import { useLatest } from '../../ui/hooks/use-latest';
 import { useElementSize } from './use-element-size';
 import { useNow } from './use-now';
 import { usePointer } from './use-pointer';
@@ -93,11 +94,12 @@ export function Timeline({ recording, analysis, selectedId, onSelect, clock = Da
     },
   });
 
-  // Reveal the selection when it changes, from a click here, the keyboard or the table outside.
+  // Reveal the selection when it changes, from a click here, the keyboard or the table outside;
+  // only on a new selection: revealing again on every pan would fight the user.
+  const reveal = useLatest({ state, selected });
   useEffect(() => {
-    if (selected >= 0) state.reveal(selected);
-    // Only on a new selection: revealing again on every pan would fight the user.
-  }, [selectedId]);
+    if (reveal.current.selected >= 0) reveal.current.state.reveal(reveal.current.selected);
+  }, [selectedId, reveal]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
