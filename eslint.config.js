@@ -31,7 +31,6 @@ const restricted = (names, why) => names.map((name) => ({ name, message: why }))
 // compose them (thin: each only reads the environment and renders).
 const UI_BROWSER_ADAPTERS = [
   'src/ui/data/extension-source.ts',
-  'src/ui/data/view-client.ts',
   'src/ui/locale/start.ts',
   'src/panel/main.tsx',
   'src/popup/main.tsx',
