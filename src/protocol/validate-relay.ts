@@ -60,8 +60,9 @@ export function relayBatch(v: unknown, now: number, path = 'batch'): RelayBatch 
       rejected++;
       continue;
     }
-    const before = (ev as { truncated?: unknown[] }).truncated?.length ?? 0;
-    newlyCut += Math.max(0, (checked.event.truncated?.length ?? 0) - before);
+    // The relay counted its own cuts; only what this check cut is counted here.
+    const claimed = (ev as { truncated?: unknown[] }).truncated ?? [];
+    newlyCut += (checked.event.truncated ?? []).filter((f) => !claimed.includes(f)).length;
     events.push(checked.event);
   }
   if (rejected) dropped.eventsRejected = (dropped.eventsRejected ?? 0) + rejected;
