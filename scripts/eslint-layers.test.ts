@@ -24,31 +24,34 @@ beforeAll(() => lint('src/analysis/warm-up.ts', 'export {};'), 120_000);
 const rules = (problems: string[]) => problems.map((p) => p.slice(0, p.indexOf(':')));
 
 describe('the pure core (analysis, knowledge, protocol, audit) reaches no browser API', () => {
-  it.each(['src/analysis/x.ts', 'src/knowledge/x.ts', 'src/protocol/x.ts', 'src/audit/x.ts', 'src/analysis/profiles/x.ts'])(
-    '%s: extension globals, DOM globals, the polyfill, React, UI and Node imports are errors',
-    async (path) => {
-      const problems = await lint(
-        path,
-        [
-          "import browser from 'webextension-polyfill';",
-          "import { useState } from 'react';",
-          "import { t } from '../ui/i18n';",
-          "import { readFileSync } from 'node:fs';",
-          'export const a = [browser, useState, t, readFileSync];',
-          'export const b = chrome.runtime.id;',
-          'export const c = window.location.href;',
-          'export const d = document.title;',
-          'export const e = globalThis.navigator;',
-        ].join('\n'),
-      );
-      expect(rules(problems)).toEqual([
-        ...Array(4).fill('no-restricted-imports'),
-        ...Array(4).fill('no-restricted-globals'),
-      ]);
-      expect(problems[0]).toContain('Reach the browser only in an adapter');
-      expect(problems[4]).toContain('The pure core reaches no browser API');
-    },
-  );
+  it.each([
+    'src/analysis/x.ts',
+    'src/knowledge/x.ts',
+    'src/protocol/x.ts',
+    'src/audit/x.ts',
+    'src/analysis/profiles/x.ts',
+  ])('%s: extension globals, DOM globals, the polyfill, React, UI and Node imports are errors', async (path) => {
+    const problems = await lint(
+      path,
+      [
+        "import browser from 'webextension-polyfill';",
+        "import { useState } from 'react';",
+        "import { t } from '../ui/i18n';",
+        "import { readFileSync } from 'node:fs';",
+        'export const a = [browser, useState, t, readFileSync];',
+        'export const b = chrome.runtime.id;',
+        'export const c = window.location.href;',
+        'export const d = document.title;',
+        'export const e = globalThis.navigator;',
+      ].join('\n'),
+    );
+    expect(rules(problems)).toEqual([
+      ...Array(4).fill('no-restricted-imports'),
+      ...Array(4).fill('no-restricted-globals'),
+    ]);
+    expect(problems[0]).toContain('Reach the browser only in an adapter');
+    expect(problems[4]).toContain('The pure core reaches no browser API');
+  });
 
   it('imports within the core and plain language globals are fine', async () => {
     const problems = await lint(
@@ -60,18 +63,23 @@ describe('the pure core (analysis, knowledge, protocol, audit) reaches no browse
   });
 
   it('test files in the core may use Node', async () => {
-    expect(await lint('src/analysis/x.test.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;")).toEqual([]);
+    expect(
+      await lint('src/analysis/x.test.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"),
+    ).toEqual([]);
   });
 });
 
 describe('views reach the browser only through their data source', () => {
   const touch = "import browser from 'webextension-polyfill';\nexport const a = [browser, chrome.runtime.id];";
 
-  it.each(['src/panel/x.tsx', 'src/popup/x.tsx', 'src/ui/components/x.tsx', 'src/panel/timeline/x.ts'])('%s: errors', async (path) => {
-    const problems = await lint(path, touch);
-    expect(rules(problems)).toEqual(['no-restricted-imports', 'no-restricted-globals']);
-    expect(problems[0]).toContain('data source');
-  });
+  it.each(['src/panel/x.tsx', 'src/popup/x.tsx', 'src/ui/components/x.tsx', 'src/panel/timeline/x.ts'])(
+    '%s: errors',
+    async (path) => {
+      const problems = await lint(path, touch);
+      expect(rules(problems)).toEqual(['no-restricted-imports', 'no-restricted-globals']);
+      expect(problems[0]).toContain('data source');
+    },
+  );
 
   it.each(['src/ui/data/extension-source.ts', 'src/ui/locale/start.ts', 'src/panel/main.tsx', 'src/popup/main.tsx'])(
     '%s (an adapter or entry) may',
@@ -122,7 +130,9 @@ describe('the MAIN-world hook imports nothing but the protocol and its own files
       "import { saveNatives } from './natives';\nimport { HOOK_PORT_REPLY } from '../../protocol/messages';\n" +
       'export const x = [saveNatives, HOOK_PORT_REPLY];';
     expect(await lint('src/content/hook/x.ts', code)).toEqual([]);
-    expect(await lint('src/content/hook.iife.ts', "import { installHook } from './hook/install';\ninstallHook();")).toEqual([]);
+    expect(
+      await lint('src/content/hook.iife.ts', "import { installHook } from './hook/install';\ninstallHook();"),
+    ).toEqual([]);
   });
 });
 

@@ -8,14 +8,39 @@ import { MemoryStorage } from './test-support';
 
 const NOW = 1_800_000_000_000;
 const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };
-const socket = (k: number) => ({ t: 'socket', k, api: 'WebSocket', url: 'ws://127.0.0.1/s', protocols: [], at: NOW, stack: '' });
-const close = (k: number, extra: object = {}) => ({ t: 'close', k, at: NOW + 1, code: 1012, reason: '', wasClean: true, counters, ...extra });
+const socket = (k: number) => ({
+  t: 'socket',
+  k,
+  api: 'WebSocket',
+  url: 'ws://127.0.0.1/s',
+  protocols: [],
+  at: NOW,
+  stack: '',
+});
+const close = (k: number, extra: object = {}) => ({
+  t: 'close',
+  k,
+  at: NOW + 1,
+  code: 1012,
+  reason: '',
+  wasClean: true,
+  counters,
+  ...extra,
+});
 
 /** A relay's port into a real Hub: what the background stores is read back from the hub. */
-async function connect(sender: object | undefined = { tab: { id: 4 }, frameId: 0, url: 'http://127.0.0.1/a', documentId: 'DOC' }) {
-  const hub = new Hub({ persist: new Persist(new MemoryStorage()), extensionVersion: '0.1.0', now: () => NOW, setTimer: () => undefined, settings: () => DEFAULT_SETTINGS });
+async function connect(
+  sender: object | undefined = { tab: { id: 4 }, frameId: 0, url: 'http://127.0.0.1/a', documentId: 'DOC' },
+) {
+  const hub = new Hub({
+    persist: new Persist(new MemoryStorage()),
+    extensionVersion: '0.1.0',
+    now: () => NOW,
+    setTimer: () => undefined,
+    settings: () => DEFAULT_SETTINGS,
+  });
   const { near, far } = portPair(RELAY_PORT_NAME, sender as never);
-  acceptRelay(near, hub, Promise.resolve(), () => NOW);
+  acceptRelay(near as never, hub, Promise.resolve(), () => NOW);
   const send = async (msg: unknown) => {
     far.postMessage(msg);
     await new Promise((r) => setTimeout(r, 0));
@@ -43,7 +68,9 @@ describe('the relay port re-validates what relays send', () => {
       { ...close(1), last: 'not a list' },
       null,
     ];
-    await send(wrap({ type: 'batch', seq: 1, events: [socket(1), ...forged, close(1)], dropped: { eventsRejected: 2 } }));
+    await send(
+      wrap({ type: 'batch', seq: 1, events: [socket(1), ...forged, close(1)], dropped: { eventsRejected: 2 } }),
+    );
     expect(recording().connections).toHaveLength(1);
     expect(recording().connections[0]!.events.map((e) => e.type)).toEqual(['close']);
     expect(recording().dropped.eventsRejected).toBe(2 + forged.length);
@@ -51,7 +78,14 @@ describe('the relay port re-validates what relays send', () => {
 
   it('clamps what an old or compromised relay left long, and counts the cut', async () => {
     const { send, recording } = await connect();
-    await send(wrap({ type: 'batch', seq: 1, events: [socket(1), close(1, { reason: 'é'.repeat(300), truncated: ['bogus', 'url'] })], dropped: {} }));
+    await send(
+      wrap({
+        type: 'batch',
+        seq: 1,
+        events: [socket(1), close(1, { reason: 'é'.repeat(300), truncated: ['bogus', 'url'] })],
+        dropped: {},
+      }),
+    );
     const c = recording().connections[0]!;
     const ev = c.events[0] as { reason: string };
     expect(new TextEncoder().encode(ev.reason).length).toBeLessThanOrEqual(123);
@@ -75,7 +109,7 @@ describe('the relay port re-validates what relays send', () => {
 
     const { hub } = await connect();
     const { near, far } = portPair(RELAY_PORT_NAME, { tab: { id: 9 }, frameId: 0 });
-    acceptRelay(near, hub, Promise.resolve(), () => NOW);
+    acceptRelay(near as never, hub, Promise.resolve(), () => NOW);
     far.postMessage(wrap({ type: 'batch', seq: 1, events: [socket(1)], dropped: {} }));
     await new Promise((r) => setTimeout(r, 0));
     expect(hub.tabs.get(9)).toBeUndefined();
@@ -90,11 +124,16 @@ describe('the relay port re-validates what relays send', () => {
   });
 
   it('clamps a megabyte hello URL and refuses a port without a tab', async () => {
-    const { recording } = await connect({ tab: { id: 4 }, frameId: 0, url: `http://127.0.0.1/a#${'x'.repeat(1_000_000)}`, documentId: 'DOC' });
+    const { recording } = await connect({
+      tab: { id: 4 },
+      frameId: 0,
+      url: `http://127.0.0.1/a#${'x'.repeat(1_000_000)}`,
+      documentId: 'DOC',
+    });
     const mark = recording().marks[0] as { url: string };
     expect(mark.url.length).toBeLessThanOrEqual(2048);
     const { near } = portPair(RELAY_PORT_NAME, { frameId: 0 });
-    acceptRelay(near, (await connect()).hub, Promise.resolve());
+    acceptRelay(near as never, (await connect()).hub, Promise.resolve());
     expect(near.connected).toBe(false);
   });
 });

@@ -10,7 +10,11 @@ import { CLOSE_REASON_BYTES, MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from './lim
 
 /** Codes a server may send in a close frame (RFC 6455 §7.4). */
 export function isServerSendableCode(code: unknown): code is number {
-  return typeof code === 'number' && Number.isInteger(code) && ((code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999));
+  return (
+    typeof code === 'number' &&
+    Number.isInteger(code) &&
+    ((code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999))
+  );
 }
 
 /** A stall lasts a whole number of seconds, 1 to MAX_STALL_SECONDS. */
@@ -51,7 +55,13 @@ export function validateCommand(x: unknown): HookCommand | undefined {
 export const simulateCommand: Decoder<SimulateCommand> = (v, p) => {
   const c = obj(v, p);
   const kind = req(c, 'kind', oneOf(['close', 'drop', 'stall', 'outage', 'close-then-outage'] as const), p);
-  const num = (key: string) => req(c, key, check((x): x is number => typeof x === 'number', 'not a number'), p);
+  const num = (key: string) =>
+    req(
+      c,
+      key,
+      check((x): x is number => typeof x === 'number', 'not a number'),
+      p,
+    );
   const reason = () => (c.reason === undefined ? '' : req(c, 'reason', str(Number.MAX_SAFE_INTEGER), p));
   switch (kind) {
     case 'drop':

@@ -9,7 +9,17 @@ import { clampChars, clampUtf8 } from './clamp';
 
 /** What was wrong, as the suffix of the import catalog's ids (panel_import_err_<kind>). */
 export type DecodeKind =
-  | 'string' | 'too_long' | 'integer' | 'number' | 'time' | 'boolean' | 'enum' | 'array' | 'too_many' | 'object' | 'hex'
+  | 'string'
+  | 'too_long'
+  | 'integer'
+  | 'number'
+  | 'time'
+  | 'boolean'
+  | 'enum'
+  | 'array'
+  | 'too_many'
+  | 'object'
+  | 'hex'
   | 'invalid';
 
 export class DecodeError extends Error {
@@ -58,7 +68,8 @@ export const clamped =
 export const int =
   (min: number, max: number): Decoder<number> =>
   (v, path) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('integer', path, `not an integer in ${min}..${max}`, [min, max]);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      fail('integer', path, `not an integer in ${min}..${max}`, [min, max]);
     return v;
   };
 
@@ -72,7 +83,8 @@ export const finite: Decoder<number> = (v, path) => {
 export const timeIn =
   (min: number, max: number, label: string): Decoder<number> =>
   (v, path) => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) fail('time', path, `not a time before ${label}`, [label]);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+      fail('time', path, `not a time before ${label}`, [label]);
     return v;
   };
 
@@ -84,7 +96,8 @@ export const bool: Decoder<boolean> = (v, path) => {
 export const oneOf =
   <T extends string>(values: readonly T[]): Decoder<T> =>
   (v, path) => {
-    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail('enum', path, `not one of ${values.join(', ')}`, [values.join(', ')]);
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
+      fail('enum', path, `not one of ${values.join(', ')}`, [values.join(', ')]);
     return v as T;
   };
 

@@ -8,8 +8,14 @@ import { arr, attempt, bool, check, fail, int, type Decoder } from './decode';
 import { SETTINGS_LIMITS } from './limits';
 import { isLanguageSetting, type Settings } from './messages';
 
-const profileId = check((x): x is string => typeof x === 'string' && SETTINGS_LIMITS.profileId.test(x), 'not a profile id');
-const host = check((x): x is string => typeof x === 'string' && x.length <= SETTINGS_LIMITS.hostChars, 'not a host name');
+const profileId = check(
+  (x): x is string => typeof x === 'string' && SETTINGS_LIMITS.profileId.test(x),
+  'not a profile id',
+);
+const host = check(
+  (x): x is string => typeof x === 'string' && x.length <= SETTINGS_LIMITS.hostChars,
+  'not a host name',
+);
 const captureMap: Decoder<Record<string, boolean>> = (v, path) => {
   const map = sanitizeCaptureMap(v);
   return map ?? fail('object', path, 'not a map of sites to booleans');

@@ -13,13 +13,35 @@ import { isStallSeconds } from './commands';
 import { trimStack } from './clamp';
 import { stripPasswords } from './redact';
 import {
-  arr, bool, check, clamped, decode, fail, finite, int, obj, oneOf, opt, req, str, type Decoder, type Obj,
+  arr,
+  bool,
+  check,
+  clamped,
+  decode,
+  fail,
+  finite,
+  int,
+  obj,
+  oneOf,
+  opt,
+  req,
+  str,
+  type Decoder,
+  type Obj,
 } from './decode';
 import { EVENT_LIMITS as L } from './limits';
 
 export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };
 
-const LIFECYCLE: readonly LifecycleState[] = ['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline', 'pagehide'];
+const LIFECYCLE: readonly LifecycleState[] = [
+  'visible',
+  'hidden',
+  'frozen',
+  'resumed',
+  'online',
+  'offline',
+  'pagehide',
+];
 /** Fields a relay may report as cut (anything else in `truncated` is dropped). */
 const CUT_FIELDS = ['url', 'stack', 'reason', 'protocols', 'protocol', 'extensions', 'counters', 'lastMessages'];
 
@@ -34,13 +56,19 @@ export function validateHookEvent(raw: unknown, now: number): Validation {
  */
 export function validateRelayEvent(raw: unknown, now: number): Validation {
   return result(
-    decode((v) => {
-      const o = obj(v, '');
-      const earlier = o.truncated === undefined ? [] : req(o, 'truncated', arr(str(L.fieldNameChars), L.truncatedFields), '');
-      const cut = earlier.filter((f) => CUT_FIELDS.includes(f));
-      if (o.t === 'life') return { t: 'life', at: req(o, 'at', plausibleTime(now), ''), state: req(o, 'state', oneOf(LIFECYCLE), '') };
-      return hookEvent(o, now, cut);
-    }, raw, ''),
+    decode(
+      (v) => {
+        const o = obj(v, '');
+        const earlier =
+          o.truncated === undefined ? [] : req(o, 'truncated', arr(str(L.fieldNameChars), L.truncatedFields), '');
+        const cut = earlier.filter((f) => CUT_FIELDS.includes(f));
+        if (o.t === 'life')
+          return { t: 'life', at: req(o, 'at', plausibleTime(now), ''), state: req(o, 'state', oneOf(LIFECYCLE), '') };
+        return hookEvent(o, now, cut);
+      },
+      raw,
+      '',
+    ),
   );
 }
 
@@ -78,13 +106,35 @@ function hookEvent(raw: unknown, now: number, truncated: string[]): RelayEvent {
       const api = req(o, 'api', oneOf(['WebSocket', 'WebSocketStream'] as const), '');
       if (!Array.isArray(o.protocols)) fail('array', 'protocols', 'not an array');
       if (o.protocols.length > L.protocolCount) cut('protocols');
-      const protocols = o.protocols.slice(0, L.protocolCount).map((x, i) => clamped(L.protocolChars, 'chars', cut)(x, `protocols[${i}]`));
-      return done({ t: 'socket', k: k(), api, url: stripPasswords(text('url', L.urlChars)), protocols, at: at(), stack: stack(o, cut) });
+      const protocols = o.protocols
+        .slice(0, L.protocolCount)
+        .map((x, i) => clamped(L.protocolChars, 'chars', cut)(x, `protocols[${i}]`));
+      return done({
+        t: 'socket',
+        k: k(),
+        api,
+        url: stripPasswords(text('url', L.urlChars)),
+        protocols,
+        at: at(),
+        stack: stack(o, cut),
+      });
     }
     case 'open':
-      return done({ t: 'open', k: k(), at: at(), protocol: text('protocol', L.negotiatedChars), extensions: text('extensions', L.negotiatedChars) });
+      return done({
+        t: 'open',
+        k: k(),
+        at: at(),
+        protocol: text('protocol', L.negotiatedChars),
+        extensions: text('extensions', L.negotiatedChars),
+      });
     case 'close-call': {
-      const ev: RelayEvent = { t: 'close-call', k: k(), at: at(), readyState: req(o, 'readyState', int(-1, 3), ''), stack: stack(o, cut) };
+      const ev: RelayEvent = {
+        t: 'close-call',
+        k: k(),
+        at: at(),
+        readyState: req(o, 'readyState', int(-1, 3), ''),
+        stack: stack(o, cut),
+      };
       const code = opt(o, 'code', finite, '');
       if (code !== undefined) ev.code = clampCode(code);
       const why = opt(o, 'reason', reason, '');
@@ -185,7 +235,12 @@ function counters(x: unknown, flag: () => void): MessageCounters {
     if (typeof v !== 'number' || Number.isNaN(v) || v <= 0) return 0;
     return v >= Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : Math.floor(v);
   };
-  return { sentMessages: n('sentMessages'), sentSize: n('sentSize'), receivedMessages: n('receivedMessages'), receivedSize: n('receivedSize') };
+  return {
+    sentMessages: n('sentMessages'),
+    sentSize: n('sentSize'),
+    receivedMessages: n('receivedMessages'),
+    receivedSize: n('receivedSize'),
+  };
 }
 
 /** WebIDL [Clamp] unsigned short, as the browser converted close()'s code: round half to even, then clamp. */
@@ -194,5 +249,3 @@ export function clampCode(v: number): number {
   const even = r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
   return Math.min(65535, Math.max(0, even));
 }
-
-

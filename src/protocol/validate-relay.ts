@@ -26,7 +26,12 @@ export const relayHello: Decoder<RelayHello> = (v, p) => {
 };
 
 const DROPPED_KEYS: readonly (keyof DroppedCounts)[] = [
-  'connectionsEvicted', 'connectionsRateLimited', 'eventsRejected', 'eventsOverflowed', 'fieldsTruncated', 'marksEvicted',
+  'connectionsEvicted',
+  'connectionsRateLimited',
+  'eventsRejected',
+  'eventsOverflowed',
+  'fieldsTruncated',
+  'marksEvicted',
 ];
 
 /** Known counters only, each a count; a bad one is left out (it is the relay's tally, not the page's data). */

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, wrap, type BackgroundPush, type ViewResponse } from '../../protocol/messages';
 import { emptyRecording, type Connection, type Recording } from '../../protocol/recording';
 import { portPair, type FakePort } from '../../test-support/fake-port';
-import { createLiveSource, createRequester, resubscribeDelayMs, ViewRequestError, type ViewTransport } from './view-client';
+import {
+  createLiveSource,
+  createRequester,
+  resubscribeDelayMs,
+  ViewRequestError,
+  type ViewTransport,
+} from './view-client';
 
 /** A background that answers each request with `answer(request)` and hands out fake ports. */
 function fakeBackground(answer: (req: { type: string }) => unknown = () => wrap<ViewResponse>({ type: 'ok' })) {
@@ -23,25 +29,44 @@ function fakeBackground(answer: (req: { type: string }) => unknown = () => wrap<
 }
 
 const conn = (id: string): Connection => ({
-  id, api: 'WebSocket', url: 'ws://a/s', protocols: [], frameId: 0, documentId: 'd', frameUrl: 'http://a/', createdAt: 1, stack: '',
-  events: [], counters: { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 },
+  id,
+  api: 'WebSocket',
+  url: 'ws://a/s',
+  protocols: [],
+  frameId: 0,
+  documentId: 'd',
+  frameUrl: 'http://a/',
+  createdAt: 1,
+  stack: '',
+  events: [],
+  counters: { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 },
 });
 const recording = (ids: string[]): Recording => ({ ...emptyRecording(7, '0.1.0', 0), connections: ids.map(conn) });
 
 describe('view requests', () => {
   it('sends the typed request in an envelope and returns the typed answer', async () => {
-    const bg = fakeBackground(() => wrap<ViewResponse>({ type: 'settings', settings: { ...DEFAULT_SETTINGS, recentMinutes: 5 } }));
+    const bg = fakeBackground(() =>
+      wrap<ViewResponse>({ type: 'settings', settings: { ...DEFAULT_SETTINGS, recentMinutes: 5 } }),
+    );
     const source = createLiveSource(7, bg.transport);
     await expect(source.getSettings()).resolves.toMatchObject({ recentMinutes: 5 });
     expect(bg.sent).toEqual([wrap({ type: 'get-settings' })]);
   });
 
   it("rejects with the background's own reason, naming the request", async () => {
-    const bg = fakeBackground(() => wrap<ViewResponse>({ type: 'error', message: 'The connection is already closed.' }));
+    const bg = fakeBackground(() =>
+      wrap<ViewResponse>({ type: 'error', message: 'The connection is already closed.' }),
+    );
     const error = await createLiveSource(7, bg.transport).simulate!('c1', { kind: 'drop' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ViewRequestError);
-    expect(error).toMatchObject({ request: 'simulate', failure: 'refused', message: 'The connection is already closed.' });
-    expect(bg.sent).toEqual([wrap({ type: 'simulate', tabId: 7, connectionId: 'c1', scope: 'connection', command: { kind: 'drop' } })]);
+    expect(error).toMatchObject({
+      request: 'simulate',
+      failure: 'refused',
+      message: 'The connection is already closed.',
+    });
+    expect(bg.sent).toEqual([
+      wrap({ type: 'simulate', tabId: 7, connectionId: 'c1', scope: 'connection', command: { kind: 'drop' } }),
+    ]);
   });
 
   it.each([
@@ -50,14 +75,23 @@ describe('view requests', () => {
     ['nothing', undefined],
   ])('calls %s unexpected', async (_name, reply) => {
     const bg = fakeBackground(() => reply);
-    const error = await createLiveSource(7, bg.transport).getStatus().catch((e: unknown) => e);
+    const error = await createLiveSource(7, bg.transport)
+      .getStatus()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ request: 'get-status', failure: 'unexpected' });
     expect((error as Error).message).toMatch(/answered unexpectedly/);
   });
 
   it('says so when the transport fails', async () => {
-    const transport: ViewTransport = { send: () => Promise.reject(new Error('Could not establish connection.')), connect: () => portPair('x').near };
-    await expect(createLiveSource(7, transport).clear()).rejects.toMatchObject({ request: 'clear', failure: 'transport', message: 'Could not establish connection.' });
+    const transport: ViewTransport = {
+      send: () => Promise.reject(new Error('Could not establish connection.')),
+      connect: () => portPair('x').near,
+    };
+    await expect(createLiveSource(7, transport).clear()).rejects.toMatchObject({
+      request: 'clear',
+      failure: 'transport',
+      message: 'Could not establish connection.',
+    });
   });
 
   describe('with a background that never answers', () => {
@@ -80,7 +114,9 @@ describe('view requests', () => {
       const pending = createRequester(silent)({ type: 'get-settings' }, { signal: controller.signal });
       controller.abort(new Error('panel closed'));
       await expect(pending).rejects.toThrow('panel closed');
-      await expect(createRequester(silent)({ type: 'get-settings' }, { signal: controller.signal })).rejects.toThrow('panel closed');
+      await expect(createRequester(silent)({ type: 'get-settings' }, { signal: controller.signal })).rejects.toThrow(
+        'panel closed',
+      );
     });
   });
 });
@@ -96,10 +132,22 @@ describe('live subscription over the view port', () => {
     const port = bg.ports[0]!;
     expect(port.posted).toEqual([]);
     expect(port.peer.posted).toEqual([wrap({ type: 'subscribe', tabId: 7 })]);
-    port.postMessage(wrap<BackgroundPush>({ type: 'delta', tabId: 7, delta: { connections: [conn('early')], evicted: [], marks: [], dropped: emptyRecording(7, '', 0).dropped } }));
+    port.postMessage(
+      wrap<BackgroundPush>({
+        type: 'delta',
+        tabId: 7,
+        delta: { connections: [conn('early')], evicted: [], marks: [], dropped: emptyRecording(7, '', 0).dropped },
+      }),
+    );
     expect(seen).toEqual([]); // a delta before any snapshot has nothing to apply to
     port.postMessage(wrap<BackgroundPush>({ type: 'snapshot', recording: recording(['a']) }));
-    port.postMessage(wrap<BackgroundPush>({ type: 'delta', tabId: 7, delta: { connections: [conn('b')], evicted: ['a'], marks: [], dropped: emptyRecording(7, '', 0).dropped } }));
+    port.postMessage(
+      wrap<BackgroundPush>({
+        type: 'delta',
+        tabId: 7,
+        delta: { connections: [conn('b')], evicted: ['a'], marks: [], dropped: emptyRecording(7, '', 0).dropped },
+      }),
+    );
     port.postMessage({ type: 'snapshot', recording: recording(['forged']) }); // no envelope: ignored
     expect(seen).toEqual([['a'], ['b']]);
   });

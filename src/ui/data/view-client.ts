@@ -6,8 +6,15 @@
  * port disconnects; the next snapshot replaces local state).
  */
 import {
-  isBackgroundPush, isViewResponse, wrap, VIEW_ANSWER_TYPE, VIEW_PORT_NAME,
-  type ViewAnswer, type ViewPortMessage, type ViewRequestOf, type ViewRequestType,
+  isBackgroundPush,
+  isViewResponse,
+  wrap,
+  VIEW_ANSWER_TYPE,
+  VIEW_PORT_NAME,
+  type ViewAnswer,
+  type ViewPortMessage,
+  type ViewRequestOf,
+  type ViewRequestType,
 } from '../../protocol/messages';
 import type { Recording } from '../../protocol/recording';
 import { applyDelta } from './apply-delta';
@@ -36,7 +43,11 @@ export type ViewRequestFailure = 'refused' | 'unexpected' | 'timeout' | 'transpo
 
 /** A request that did not get its answer: which request, and how it failed. */
 export class ViewRequestError extends Error {
-  constructor(readonly request: ViewRequestType, readonly failure: ViewRequestFailure, message: string) {
+  constructor(
+    readonly request: ViewRequestType,
+    readonly failure: ViewRequestFailure,
+    message: string,
+  ) {
     super(message);
     this.name = 'ViewRequestError';
   }
@@ -47,7 +58,10 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-export type ViewRequester = <K extends ViewRequestType>(req: ViewRequestOf<K>, options?: RequestOptions) => Promise<ViewAnswer<K>>;
+export type ViewRequester = <K extends ViewRequestType>(
+  req: ViewRequestOf<K>,
+  options?: RequestOptions,
+) => Promise<ViewAnswer<K>>;
 
 export function createRequester(transport: ViewTransport, defaults: { timeoutMs?: number } = {}): ViewRequester {
   return <K extends ViewRequestType>(req: ViewRequestOf<K>, options: RequestOptions = {}) =>
@@ -55,9 +69,13 @@ export function createRequester(transport: ViewTransport, defaults: { timeoutMs?
       const { signal } = options;
       const timeoutMs = options.timeoutMs ?? defaults.timeoutMs ?? REQUEST_TIMEOUT_MS;
       if (signal?.aborted) return reject(signal.reason);
-      const fail = (failure: ViewRequestFailure, message: string) => finish(() => reject(new ViewRequestError(req.type, failure, message)));
+      const fail = (failure: ViewRequestFailure, message: string) =>
+        finish(() => reject(new ViewRequestError(req.type, failure, message)));
       const onAbort = () => finish(() => reject(signal?.reason));
-      const timer = setTimeout(() => fail('timeout', t('ui_request_timeout', [req.type, String(Math.round(timeoutMs / 1000))])), timeoutMs);
+      const timer = setTimeout(
+        () => fail('timeout', t('ui_request_timeout', [req.type, String(Math.round(timeoutMs / 1000))])),
+        timeoutMs,
+      );
       let done = false;
       function finish(settle: () => void) {
         if (done) return;
@@ -71,7 +89,8 @@ export function createRequester(transport: ViewTransport, defaults: { timeoutMs?
         (raw) => {
           if (!isViewResponse(raw)) return fail('unexpected', t('ui_unexpected_answer'));
           const msg = raw.msg;
-          if (msg.type === 'error') return fail('refused', typeof msg.message === 'string' ? msg.message : t('ui_unexpected_answer'));
+          if (msg.type === 'error')
+            return fail('refused', typeof msg.message === 'string' ? msg.message : t('ui_unexpected_answer'));
           if (msg.type !== VIEW_ANSWER_TYPE[req.type]) return fail('unexpected', t('ui_unexpected_answer'));
           finish(() => resolve(msg as ViewAnswer<K>));
         },
@@ -84,7 +103,11 @@ export function createRequester(transport: ViewTransport, defaults: { timeoutMs?
 export const resubscribeDelayMs = (attempt: number) => Math.min(2000, 50 * 2 ** attempt);
 
 /** A live RecordingSource for one tab over the view API. */
-export function createLiveSource(tabId: number, transport: ViewTransport, options: { timeoutMs?: number } = {}): RecordingSource {
+export function createLiveSource(
+  tabId: number,
+  transport: ViewTransport,
+  options: { timeoutMs?: number } = {},
+): RecordingSource {
   const request = createRequester(transport, options);
   return {
     live: true,
