@@ -11,6 +11,7 @@ export type ConnectionEvent = Exclude<RelayEvent, { t: 'socket' } | { t: 'life' 
 export function connectionFrom(id: string, documentId: string, frame: { frameId: number; url: string }, ev: SocketEvent): Connection {
   return {
     id,
+    socketNumber: ev.k,
     api: ev.api,
     url: ev.url,
     protocols: ev.protocols,

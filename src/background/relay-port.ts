@@ -1,15 +1,25 @@
-/** One relay's runtime port: hello first, then batches; acks go back on the same port. */
+/**
+ * One relay's runtime port: hello first, then batches; acks go back on the same port.
+ * Everything a relay sends is decoded again here (validate-relay.ts): a relay in a
+ * hostile page, or one of an older version, is not trusted any more than the page.
+ */
 import type { Runtime } from 'webextension-polyfill';
-import { isRelayToBackground, wrap } from '../protocol/messages';
+import { isRelayToBackground, wrap, type BackgroundToRelay } from '../protocol/messages';
 import { clampUrl } from '../protocol/clamp';
+import { attempt } from '../protocol/decode';
+import { RELAY_LIMITS } from '../protocol/limits';
+import { relayBatch, relayHello } from '../protocol/validate-relay';
 import type { Hub } from './hub';
+
+/** The part of a runtime port the background uses (a fake in tests). */
+export type RelayPortLike = Pick<Runtime.Port, 'sender' | 'postMessage' | 'disconnect' | 'onMessage' | 'onDisconnect'>;
 
 function documentIdOf(sender: Runtime.MessageSender): string | undefined {
   const id = (sender as { documentId?: unknown }).documentId;
-  return typeof id === 'string' ? id.slice(0, 64) : undefined;
+  return typeof id === 'string' ? id.slice(0, RELAY_LIMITS.documentIdChars) : undefined;
 }
 
-export function acceptRelay(port: Runtime.Port, hub: Hub, ready: Promise<void>): void {
+export function acceptRelay(port: RelayPortLike, hub: Hub, ready: Promise<void>, now: () => number = Date.now): void {
   const sender = port.sender;
   const tabId = sender?.tab?.id;
   if (!sender || tabId === undefined) return port.disconnect();
@@ -19,23 +29,22 @@ export function acceptRelay(port: Runtime.Port, hub: Hub, ready: Promise<void>):
     open = false;
   });
   const ack = (seq: number) => {
-    if (open) port.postMessage(wrap({ type: 'ack', seq }));
+    if (open) port.postMessage(wrap<BackgroundToRelay>({ type: 'ack', seq }));
   };
   // Messages are handled in arrival order even though loading is async.
   let chain = ready;
   port.onMessage.addListener((raw: unknown) => {
     chain = chain.then(() => {
       if (!isRelayToBackground(raw)) return;
-      const msg = raw.msg;
-      if (msg.type === 'hello') {
-        if (typeof msg.docNonce !== 'string' || typeof msg.url !== 'string') return;
-        docId = hub.hello(
-          // The page chooses its own URL (a megabyte fragment is easy): every copy stored is clamped.
-          { tabId, frameId: sender.frameId ?? 0, documentId: documentIdOf(sender), url: sender.url === undefined ? undefined : clampUrl(sender.url) },
-          { ...msg, url: clampUrl(msg.url), docNonce: msg.docNonce.slice(0, 64), isTop: msg.isTop === true },
-        );
-      } else if (docId !== undefined && Number.isSafeInteger(msg.seq) && Array.isArray(msg.events)) {
-        hub.batch(tabId, docId, msg, ack);
+      if (raw.msg.type === 'hello') {
+        const hello = attempt(relayHello, raw.msg, 'hello');
+        if (!hello) return;
+        const url = sender.url === undefined ? undefined : clampUrl(sender.url);
+        docId = hub.hello({ tabId, frameId: sender.frameId ?? 0, documentId: documentIdOf(sender), url }, hello);
+      } else if (docId !== undefined) {
+        // A batch without a sequence number or event list is no batch (nothing to ack or count).
+        const batch = attempt((v) => relayBatch(v, now()), raw.msg, 'batch');
+        if (batch) hub.batch(tabId, docId, batch, ack);
       }
     });
   });

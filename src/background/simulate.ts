@@ -4,10 +4,10 @@
  * the code is one a server may send), again in the relay, and in the hook.
  */
 import browser from 'webextension-polyfill';
-import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS, wrap, type HookCommand, type SimulateCommand } from '../protocol/messages';
+import { wrap, type BackgroundToDocument, type HookCommand, type SimulateCommand, type SimulateScope } from '../protocol/messages';
 import { endOf, endpointOf, type Connection } from '../protocol/recording';
-import { isServerSendableCode, isStallSeconds } from '../protocol/commands';
-import { clampUtf8 } from '../protocol/clamp';
+import { closeReason, isOutageSeconds, isServerSendableCode, isStallSeconds } from '../protocol/commands';
+import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../protocol/limits';
 import type { Hub } from './hub';
 import { startOutage } from './outage';
 import { t } from '../ui/i18n';
@@ -16,7 +16,8 @@ const ended = (c: Connection) => endOf(c) !== undefined;
 
 async function send(c: Connection, tabId: number, command: HookCommand): Promise<boolean> {
   try {
-    const ok: unknown = await browser.tabs.sendMessage(tabId, wrap({ type: 'command', command }), { frameId: c.frameId, documentId: c.documentId });
+    const message = wrap<BackgroundToDocument>({ type: 'command', command });
+    const ok: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: c.frameId, documentId: c.documentId });
     return ok === true;
   } catch {
     return false;
@@ -24,13 +25,19 @@ async function send(c: Connection, tabId: number, command: HookCommand): Promise
 }
 
 /** Returns undefined on success, else the reason for the user (from the catalog). */
-export async function simulate(hub: Hub, tabId: number, connectionId: string, scope: 'connection' | 'endpoint', cmd: SimulateCommand): Promise<string | undefined> {
+export async function simulate(
+  hub: Hub,
+  tabId: number,
+  connectionId: string,
+  scope: SimulateScope,
+  cmd: SimulateCommand,
+): Promise<string | undefined> {
   const tab = hub.tabs.get(tabId);
   const conn = tab?.get(connectionId);
   if (!tab || !conn) return t('bg_sim_no_connection');
   const code = 'code' in cmd ? cmd.code : undefined;
   if ((cmd.kind === 'close' || cmd.kind === 'close-then-outage') && !isServerSendableCode(code)) return t('bg_sim_bad_code', [String(code)]);
-  if ((cmd.kind === 'outage' || cmd.kind === 'close-then-outage') && !(Number.isInteger(cmd.seconds) && cmd.seconds >= 1 && cmd.seconds <= MAX_OUTAGE_SECONDS)) {
+  if ((cmd.kind === 'outage' || cmd.kind === 'close-then-outage') && !isOutageSeconds(cmd.seconds)) {
     return t('bg_sim_bad_seconds', [String(MAX_OUTAGE_SECONDS)]);
   }
   if (cmd.kind === 'stall' && !isStallSeconds(cmd.seconds)) return t('bg_sim_bad_seconds', [String(MAX_STALL_SECONDS)]);
@@ -42,17 +49,20 @@ export async function simulate(hub: Hub, tabId: number, connectionId: string, sc
     }
     if (cmd.kind === 'outage') return undefined;
   }
-  const targets = scope === 'endpoint' ? tab.recording.connections.filter((c) => endpointOf(c.url) === endpointOf(conn.url) && c.documentId === conn.documentId && !ended(c)) : ended(conn) ? [] : [conn];
+  const sameEndpoint = (c: Connection) => endpointOf(c.url) === endpointOf(conn.url) && c.documentId === conn.documentId;
+  const targets = scope === 'endpoint' ? tab.recording.connections.filter((c) => sameEndpoint(c) && !ended(c)) : ended(conn) ? [] : [conn];
   if (targets.length === 0) return t('bg_sim_already_closed');
   let delivered = 0;
   for (const c of targets) {
-    const k = Number(c.id.slice(c.id.lastIndexOf(':') + 1));
+    // The hook knows a socket by its number; a connection stored without one cannot be addressed.
+    const k = c.socketNumber;
+    if (k === undefined) continue;
     const command: HookCommand =
       cmd.kind === 'drop'
         ? { t: 'simulate-drop', k }
         : cmd.kind === 'stall'
           ? { t: 'simulate-stall', k, seconds: cmd.seconds }
-          : { t: 'simulate-close', k, code: code as number, reason: clampUtf8('reason' in cmd && typeof cmd.reason === 'string' ? cmd.reason : '', 123).value };
+          : { t: 'simulate-close', k, code: code as number, reason: closeReason('reason' in cmd ? cmd.reason : '', 'reason') };
     if (await send(c, tabId, command)) delivered++;
   }
   return delivered ? undefined : t('bg_sim_no_answer');

@@ -1,6 +1,8 @@
 /** Extension pages (panel, popup): one request/response handler and live subscriptions over a port. */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { isRelayPong, isViewPortMessage, isViewRequest, wrap, type CaptureStatus, type ViewResponse } from '../protocol/messages';
+import { isRelayPong, isViewPortMessage, isViewRequest, wrap, type BackgroundToDocument, type CaptureStatus, type ViewRequest, type ViewResponse } from '../protocol/messages';
+import { decode } from '../protocol/decode';
+import { viewRequest } from '../protocol/view-api';
 import type { Hub } from './hub';
 import type { SettingsStore } from './settings-store';
 import { simulate } from './simulate';
@@ -21,7 +23,7 @@ export function acceptView(port: Runtime.Port, hub: Hub, ready: Promise<void>): 
 
 async function captureStatus(tabId: number, hub: Hub): Promise<CaptureStatus> {
   try {
-    const pong: unknown = await browser.tabs.sendMessage(tabId, wrap({ type: 'ping' }));
+    const pong: unknown = await browser.tabs.sendMessage(tabId, wrap<BackgroundToDocument>({ type: 'ping' }));
     if (isRelayPong(pong)) return 'capturing';
   } catch {
     // No receiver: the tab's pages predate the install (or cannot be scripted).
@@ -31,28 +33,27 @@ async function captureStatus(tabId: number, hub: Hub): Promise<CaptureStatus> {
 
 export async function handleViewRequest(raw: unknown, hub: Hub, settings: SettingsStore): Promise<unknown> {
   if (!isViewRequest(raw)) return wrap<ViewResponse>({ type: 'error', message: t('bg_bad_request') });
-  const req = raw.msg;
-  const validTab = (id: unknown): id is number => typeof id === 'number' && Number.isSafeInteger(id) && id >= 0;
+  const decoded = decode(viewRequest, raw.msg, 'request');
+  if (!decoded.ok) return wrap<ViewResponse>({ type: 'error', message: t('bg_bad_request_field', [decoded.error.path]) });
+  return wrap<ViewResponse>(await answer(decoded.value, hub, settings));
+}
+
+async function answer(req: ViewRequest, hub: Hub, settings: SettingsStore): Promise<ViewResponse> {
   switch (req.type) {
     case 'get-recording':
-      if (!validTab(req.tabId)) break;
-      return wrap<ViewResponse>({ type: 'recording', recording: hub.recordingOf(req.tabId) });
+      return { type: 'recording', recording: hub.recordingOf(req.tabId) };
     case 'clear':
-      if (!validTab(req.tabId)) break;
       hub.clear(req.tabId);
-      return wrap<ViewResponse>({ type: 'ok' });
+      return { type: 'ok' };
     case 'get-settings':
-      return wrap<ViewResponse>({ type: 'settings', settings: settings.current });
+      return { type: 'settings', settings: settings.current };
     case 'set-settings':
-      return wrap<ViewResponse>({ type: 'settings', settings: await settings.update(req.settings) });
+      return { type: 'settings', settings: await settings.update(req.settings) };
     case 'get-status':
-      if (!validTab(req.tabId)) break;
-      return wrap<ViewResponse>({ type: 'status', status: await captureStatus(req.tabId, hub) });
+      return { type: 'status', status: await captureStatus(req.tabId, hub) };
     case 'simulate': {
-      if (!validTab(req.tabId) || typeof req.connectionId !== 'string' || typeof req.command !== 'object' || req.command === null) break;
-      const error = await simulate(hub, req.tabId, req.connectionId, req.scope === 'endpoint' ? 'endpoint' : 'connection', req.command);
-      return wrap<ViewResponse>(error ? { type: 'error', message: error } : { type: 'ok' });
+      const error = await simulate(hub, req.tabId, req.connectionId, req.scope, req.command);
+      return error ? { type: 'error', message: error } : { type: 'ok' };
     }
   }
-  return wrap<ViewResponse>({ type: 'error', message: t('bg_bad_request') });
 }

@@ -6,6 +6,7 @@
  * site (popup or panel). Pure: used by the relay, the background and the UI.
  */
 import type { Settings } from './messages';
+import { SETTINGS_LIMITS } from './limits';
 
 /** The host part of a URL, or '' when it has none (about:blank inherits nothing here). */
 export function siteOf(url: string): string {
@@ -28,7 +29,7 @@ export function captureContentFor(host: string, settings: Pick<Settings, 'conten
 }
 
 /** Sites with a stored choice; more are ignored (a hand-edited store cannot grow without bound). */
-export const MAX_CAPTURE_SITES = 1000;
+export const MAX_CAPTURE_SITES = SETTINGS_LIMITS.sites;
 
 /** Keeps only hostname → boolean pairs from an untrusted stored value; anything else is dropped. */
 export function sanitizeCaptureMap(x: unknown): Record<string, boolean> | undefined {
@@ -37,7 +38,7 @@ export function sanitizeCaptureMap(x: unknown): Record<string, boolean> | undefi
   let n = 0;
   for (const [host, on] of Object.entries(x)) {
     if (n >= MAX_CAPTURE_SITES) break;
-    if (typeof on !== 'boolean' || host.length === 0 || host.length > 253 || host === '__proto__') continue;
+    if (typeof on !== 'boolean' || host.length === 0 || host.length > SETTINGS_LIMITS.hostChars || host === '__proto__') continue;
     out[host] = on;
     n++;
   }

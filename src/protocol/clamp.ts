@@ -1,5 +1,8 @@
 /** String clamps for untrusted text (the relay's validator, simulation reasons). Each reports whether it cut anything. */
 import { stripPasswords } from './redact';
+import { PAGE_URL_CHARS } from './limits';
+
+export { PAGE_URL_CHARS };
 
 /** Cuts a string to at most `max` UTF-8 bytes without splitting a code point. */
 export function clampUtf8(s: string, max: number): { value: string; cut: boolean } {
@@ -47,9 +50,6 @@ export function trimStack(raw: string, frames: number, maxChars: number): { valu
   const joined = clampChars(kept.join('\n'), maxChars);
   return { value: joined.value, cut: cut || joined.cut };
 }
-
-/** Longest page-supplied URL (socket, frame, navigation) that is stored. */
-export const PAGE_URL_CHARS = 2048;
 
 /** A page-supplied URL as stored: no password, at most PAGE_URL_CHARS ('' for anything else). */
 export function clampUrl(url: unknown): string {

@@ -7,7 +7,7 @@
  *
  * Every extension-side message travels in an envelope with a source tag and a
  * protocol version. Messages from the page are untrusted raw data: the relay
- * validates and clamps them (src/content/validate-hook-event.ts) before they
+ * validates and clamps them (src/protocol/validate-hook-event.ts) before they
  * become RelayEvents.
  */
 import type { Connection, DroppedCounts, EpochMs, LastMessage, LifecycleState, Mark, MessageCounters, Recording, SocketApi } from './recording';
@@ -94,13 +94,21 @@ export interface RelayBatch {
 
 export type RelayToBackground = RelayHello | RelayBatch;
 
-export type BackgroundToRelay =
-  | { type: 'ack'; seq: number }
-  | { type: 'command'; command: HookCommand };
+/** background -> relay over the relay's runtime port. */
+export type BackgroundToRelay = { type: 'ack'; seq: number };
 
 /** background -> relay by tabs.sendMessage: is the hook in this tab? (Tabs opened before install have none.) */
 export type RelayPing = { type: 'ping' };
 export type RelayPong = { type: 'pong' };
+/** background -> one document's relay by tabs.sendMessage: a simulation for its hook. The relay answers true once posted. */
+export type RelayCommand = { type: 'command'; command: HookCommand };
+
+/** What the background sends one document's relay by tabs.sendMessage (not over the relay's port). */
+export type BackgroundToDocument = RelayPing | RelayCommand;
+
+export function isRelayCommand(x: unknown): x is Envelope<RelayCommand> {
+  return isEnvelope(x) && (x.msg as { type?: unknown }).type === 'command';
+}
 
 export function isRelayPing(x: unknown): x is Envelope<RelayPing> {
   return isEnvelope(x) && (x.msg as { type?: unknown }).type === 'ping';
@@ -158,13 +166,40 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Whether the tab's pages have the hook: tabs opened before install have none until reloaded. */
 export type CaptureStatus = 'capturing' | 'no-hook' | 'paused';
 
-export type ViewRequest =
-  | { type: 'get-recording'; tabId: number }
-  | { type: 'clear'; tabId: number }
-  | { type: 'get-settings' }
-  | { type: 'set-settings'; settings: Partial<Settings> }
-  | { type: 'get-status'; tabId: number }
-  | { type: 'simulate'; tabId: number; connectionId: string; scope: 'connection' | 'endpoint'; command: SimulateCommand };
+/**
+ * The view API: each request type, what it carries, and the one answer it gets
+ * (besides `error`). Views send requests with runtime.sendMessage; the background
+ * decodes them (view-api.ts) before acting.
+ */
+export interface ViewApi {
+  'get-recording': { request: { tabId: number }; response: { type: 'recording'; recording: Recording } };
+  clear: { request: { tabId: number }; response: { type: 'ok' } };
+  'get-settings': { request: object; response: { type: 'settings'; settings: Settings } };
+  'set-settings': { request: { settings: Partial<Settings> }; response: { type: 'settings'; settings: Settings } };
+  'get-status': { request: { tabId: number }; response: { type: 'status'; status: CaptureStatus } };
+  simulate: {
+    request: { tabId: number; connectionId: string; scope: SimulateScope; command: SimulateCommand };
+    response: { type: 'ok' };
+  };
+}
+
+export type ViewRequestType = keyof ViewApi;
+export type ViewRequestOf<K extends ViewRequestType> = { type: K } & ViewApi[K]['request'];
+export type ViewAnswer<K extends ViewRequestType> = ViewApi[K]['response'];
+export type ViewRequest = { [K in ViewRequestType]: ViewRequestOf<K> }[ViewRequestType];
+
+/** The answer type each request gets when it succeeds (the client checks it). */
+export const VIEW_ANSWER_TYPE: { [K in ViewRequestType]: ViewAnswer<K>['type'] } = {
+  'get-recording': 'recording',
+  clear: 'ok',
+  'get-settings': 'settings',
+  'set-settings': 'settings',
+  'get-status': 'status',
+  simulate: 'ok',
+};
+
+/** One live connection, or every open connection to its endpoint in the same document. */
+export type SimulateScope = 'connection' | 'endpoint';
 
 /**
  * What the panel can simulate. "close-then-outage" is the one-click
@@ -178,17 +213,9 @@ export type SimulateCommand =
   | { kind: 'outage'; seconds: number }
   | { kind: 'close-then-outage'; code: number; reason: string; seconds: number };
 
-/** Longest simulated outage, in seconds. */
-export const MAX_OUTAGE_SECONDS = 600;
-/** Longest simulated stall, in seconds. */
-export const MAX_STALL_SECONDS = 600;
+export { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from './limits';
 
-export type ViewResponse =
-  | { type: 'recording'; recording: Recording }
-  | { type: 'settings'; settings: Settings }
-  | { type: 'status'; status: CaptureStatus }
-  | { type: 'ok' }
-  | { type: 'error'; message: string };
+export type ViewResponse = ViewAnswer<ViewRequestType> | { type: 'error'; message: string };
 
 /** Changes since the last push to a subscribed view. */
 export interface RecordingDelta {
@@ -233,7 +260,7 @@ export function isEnvelope(x: unknown): x is Envelope<unknown> {
 }
 
 const RELAY_TYPES = new Set(['hello', 'batch']);
-const VIEW_REQUEST_TYPES = new Set(['get-recording', 'clear', 'get-settings', 'set-settings', 'get-status', 'simulate']);
+const VIEW_REQUEST_TYPES = new Set(Object.keys(VIEW_ANSWER_TYPE));
 const PUSH_TYPES = new Set(['snapshot', 'delta', 'settings']);
 const VIEW_RESPONSE_TYPES = new Set(['recording', 'settings', 'status', 'ok', 'error']);
 
@@ -246,7 +273,7 @@ export function isRelayToBackground(x: unknown): x is Envelope<RelayToBackground
 }
 
 export function isBackgroundToRelay(x: unknown): x is Envelope<BackgroundToRelay> {
-  return typed(x, new Set(['ack', 'command']));
+  return typed(x, new Set(['ack']));
 }
 
 export function isViewRequest(x: unknown): x is Envelope<ViewRequest> {

@@ -129,6 +129,11 @@ export type SocketApi = 'WebSocket' | 'WebSocketStream';
 export interface Connection {
   /** Minted by the background: tab, frame, document, and the document-local socket number. Never from the page. */
   id: string;
+  /**
+   * The document-local socket number the hook gave the socket: what a simulation
+   * addresses. Absent in recordings made by older versions.
+   */
+  socketNumber?: number;
   api: SocketApi;
   url: string;
   /** Requested subprotocols, in order. */

@@ -4,6 +4,8 @@
  * only from known fields, so unknown keys never reach the UI. parseRecording
  * never throws: any failure becomes an i18n error the panel shows as-is.
  */
+import { arr, bool, DecodeError, defined, fail, int, obj, oneOf, opt, req, str, timeIn, type Decoder } from './decode';
+import { IMPORT_LIMITS } from './limits';
 import {
   RECORDING_FORMAT,
   RECORDING_FORMAT_VERSION,
@@ -17,7 +19,7 @@ import {
 } from './recording';
 
 /** Files above this are refused before parsing: a recording is bounded far below it. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS.fileBytes;
 
 /** An i18n message id and its substitutions (the shape of analysis' I18nText). */
 export interface ImportError {
@@ -27,80 +29,21 @@ export interface ImportError {
 
 export type ParseResult = { ok: true; recording: Recording } | { ok: false; error: ImportError };
 
-// Bounds: generous over what the relay stores, tight enough to keep the UI safe.
-const MAX_URL = 65_536;
-const MAX_STACK = 65_536;
-const MAX_REASON = 1_024;
-const MAX_SHORT = 1_024;
-const MAX_CONNECTIONS = 200_000;
-const MAX_EVENTS = 10_000;
-const MAX_MARKS = 200_000;
+const MAX_URL = IMPORT_LIMITS.urlChars;
+const MAX_STACK = IMPORT_LIMITS.stackChars;
+const MAX_REASON = IMPORT_LIMITS.reasonChars;
+const MAX_SHORT = IMPORT_LIMITS.shortChars;
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
+/** Timestamps are fractional epoch milliseconds before 2100 (see IMPORT_LIMITS.maxTimeMs). */
+export const MAX_TIME_MS = IMPORT_LIMITS.maxTimeMs;
+const time = timeIn(0, MAX_TIME_MS, String(IMPORT_LIMITS.maxTimeYear));
+
+/** A refusal that is not about one field's shape (format, version, duplicate ids). */
 class Failure extends Error {
   constructor(readonly error: ImportError) {
     super(error.id);
   }
-}
-
-type Decoder<T> = (v: unknown, path: string) => T;
-type Obj = Record<string, unknown>;
-
-function fail(id: string, subs: (string | number)[]): never {
-  throw new Failure({ id, subs: subs.map(String) });
-}
-
-const str =
-  (max: number): Decoder<string> =>
-  (v, path) => {
-    if (typeof v !== 'string') fail('panel_import_err_string', [path]);
-    if (v.length > max) fail('panel_import_err_too_long', [path, max]);
-    return v;
-  };
-const int =
-  (min: number, max: number): Decoder<number> =>
-  (v, path) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('panel_import_err_integer', [path, min, max]);
-    return v;
-  };
-/**
- * Timestamps are fractional epoch milliseconds before 2100: a file claiming 1e15 ms
- * (year 33658) would stretch every time axis over millennia.
- */
-export const MAX_TIME_MS = Date.UTC(2100, 0, 1);
-const time: Decoder<number> = (v, path) => {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_TIME_MS) fail('panel_import_err_time', [path, '2100']);
-  return v;
-};
-const bool: Decoder<boolean> = (v, path) => {
-  if (typeof v !== 'boolean') fail('panel_import_err_boolean', [path]);
-  return v;
-};
-const oneOf =
-  <T extends string>(values: readonly T[]): Decoder<T> =>
-  (v, path) => {
-    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail('panel_import_err_enum', [path, values.join(', ')]);
-    return v as T;
-  };
-const arr =
-  <T>(item: Decoder<T>, max: number): Decoder<T[]> =>
-  (v, path) => {
-    if (!Array.isArray(v)) fail('panel_import_err_array', [path]);
-    if (v.length > max) fail('panel_import_err_too_many', [path, max]);
-    return v.map((x, i) => item(x, `${path}[${i}]`));
-  };
-const obj = (v: unknown, path: string): Obj => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('panel_import_err_object', [path]);
-  return v as Obj;
-};
-const req = <T>(o: Obj, key: string, d: Decoder<T>, path: string): T => d(o[key], `${path}.${key}`);
-const opt = <T>(o: Obj, key: string, d: Decoder<T>, path: string): T | undefined =>
-  o[key] === undefined ? undefined : d(o[key], `${path}.${key}`);
-/** Copies only the optional fields that are present, so absent stays absent. */
-function defined<T extends object>(o: T): T {
-  const rec = o as Obj;
-  for (const k of Object.keys(rec)) if (rec[k] === undefined) delete rec[k];
-  return o;
 }
 
 const code = int(0, 65_535);
@@ -134,7 +77,7 @@ const socketEvent: Decoder<SocketEvent> = (v, p) => {
     case 'ended-with-document':
       return { type, at, cause: req(o, 'cause', oneOf(['pagehide', 'new-document', 'tab-closed', 'frame-gone'] as const), p) };
     case 'stall':
-      return { type, at, seconds: req(o, 'seconds', int(1, 86_400), p), simulated: true };
+      return { type, at, seconds: req(o, 'seconds', int(1, IMPORT_LIMITS.stallSeconds), p), simulated: true };
     case 'stall-end':
       return {
         type, at,
@@ -154,7 +97,7 @@ const HEX = /^(?:[0-9a-f]{2}){0,64}$/;
 const lastMessage: Decoder<LastMessage> = (v, p) => {
   const o = obj(v, p);
   const hex = opt(o, 'hex', str(128), p);
-  if (hex !== undefined && !HEX.test(hex)) fail('panel_import_err_hex', [`${p}.hex`]);
+  if (hex !== undefined && !HEX.test(hex)) fail('hex', `${p}.hex`, 'not lowercase hex');
   return defined<LastMessage>({
     dir: req(o, 'dir', oneOf(['in', 'out'] as const), p),
     at: req(o, 'at', time, p),
@@ -180,15 +123,16 @@ const connection: Decoder<Connection> = (v, p) => {
   const o = obj(v, p);
   return defined({
     id: req(o, 'id', str(MAX_SHORT), p),
+    socketNumber: opt(o, 'socketNumber', int(1, MAX_COUNT), p),
     api: req(o, 'api', oneOf(['WebSocket', 'WebSocketStream'] as const), p),
     url: req(o, 'url', str(MAX_URL), p),
-    protocols: req(o, 'protocols', arr(str(MAX_SHORT), 64), p),
+    protocols: req(o, 'protocols', arr(str(MAX_SHORT), IMPORT_LIMITS.protocols), p),
     frameId: req(o, 'frameId', int(0, MAX_COUNT), p),
     documentId: req(o, 'documentId', str(MAX_SHORT), p),
     frameUrl: req(o, 'frameUrl', str(MAX_URL), p),
     createdAt: req(o, 'createdAt', time, p),
     stack: req(o, 'stack', str(MAX_STACK), p),
-    events: req(o, 'events', arr(socketEvent, MAX_EVENTS), p),
+    events: req(o, 'events', arr(socketEvent, IMPORT_LIMITS.eventsPerConnection), p),
     counters: req(o, 'counters', counters, p),
     truncated: opt(o, 'truncated', arr(str(MAX_SHORT), 64), p),
     lastMessages: opt(o, 'lastMessages', arr(lastMessage, MAX_LAST_MESSAGES), p),
@@ -220,8 +164,10 @@ const dropped: Decoder<DroppedCounts> = (v, p) => {
 
 function recording(v: unknown): Recording {
   const o = obj(v, '$');
-  if (o.format !== RECORDING_FORMAT) fail('panel_import_err_format', [RECORDING_FORMAT]);
-  if (o.version !== RECORDING_FORMAT_VERSION) fail('panel_import_err_version', [String(o.version), RECORDING_FORMAT_VERSION]);
+  if (o.format !== RECORDING_FORMAT) throw new Failure({ id: 'panel_import_err_format', subs: [RECORDING_FORMAT] });
+  if (o.version !== RECORDING_FORMAT_VERSION) {
+    throw new Failure({ id: 'panel_import_err_version', subs: [String(o.version), String(RECORDING_FORMAT_VERSION)] });
+  }
   const rec = defined<Recording>({
     format: RECORDING_FORMAT,
     version: RECORDING_FORMAT_VERSION,
@@ -229,8 +175,8 @@ function recording(v: unknown): Recording {
     tabId: req(o, 'tabId', int(-1, MAX_COUNT), '$'),
     startedAt: req(o, 'startedAt', time, '$'),
     exportedAt: opt(o, 'exportedAt', time, '$'),
-    connections: req(o, 'connections', arr(connection, MAX_CONNECTIONS), '$'),
-    marks: req(o, 'marks', arr(mark, MAX_MARKS), '$'),
+    connections: req(o, 'connections', arr(connection, IMPORT_LIMITS.connections), '$'),
+    marks: req(o, 'marks', arr(mark, IMPORT_LIMITS.marks), '$'),
     dropped: req(o, 'dropped', dropped, '$'),
   });
   // The analysis relies on time order; a hand-edited file may not keep it (sort is stable).
@@ -239,7 +185,7 @@ function recording(v: unknown): Recording {
   // Selection and linking key on connection ids: duplicates would make rows indistinguishable.
   const seen = new Set<string>();
   for (const c of rec.connections) {
-    if (seen.has(c.id)) fail('panel_import_err_duplicate_id', [c.id]);
+    if (seen.has(c.id)) throw new Failure({ id: 'panel_import_err_duplicate_id', subs: [c.id] });
     seen.add(c.id);
   }
   return rec;
@@ -252,7 +198,9 @@ export const AUDIT_REPORT_FORMAT = 'closeline-audit';
 export function parseRecording(text: string): ParseResult {
   // A UTF-8 file never decodes to more UTF-16 units than it has bytes, so this bound is safe.
   if (typeof text !== 'string') return { ok: false, error: { id: 'panel_import_err_json' } };
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: { id: 'panel_import_err_too_large', subs: ['50'] } };
+  if (text.length > MAX_IMPORT_BYTES) {
+    return { ok: false, error: { id: 'panel_import_err_too_large', subs: [String(MAX_IMPORT_BYTES / 1024 / 1024)] } };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -265,6 +213,8 @@ export function parseRecording(text: string): ParseResult {
     return { ok: true, recording: recording(json) };
   } catch (e) {
     if (e instanceof Failure) return { ok: false, error: e.error };
+    // A field failed: the catalog has one message per kind, with the field's path first.
+    if (e instanceof DecodeError) return { ok: false, error: { id: `panel_import_err_${e.kind}`, subs: e.subs } };
     // e.g. a stack overflow on absurd nesting: still a refusal, never a crash.
     return { ok: false, error: { id: 'panel_import_err_unreadable' } };
   }

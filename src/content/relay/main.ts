@@ -6,11 +6,11 @@
  * counted as rejected and never stored.
  */
 import browser from 'webextension-polyfill';
-import { HOOK_HELLO_TAG, HOOK_PORT_REPLY, HOOK_PORT_REQUEST, PROTOCOL_SOURCE, RELAY_PORT_NAME, isBackgroundToRelay, isRelayPing, wrap, type RelayEvent, type RelayPong } from '../../protocol/messages';
+import { HOOK_HELLO_TAG, HOOK_PORT_REPLY, HOOK_PORT_REQUEST, PROTOCOL_SOURCE, RELAY_PORT_NAME, isRelayCommand, isRelayPing, wrap, type RelayEvent, type RelayPong } from '../../protocol/messages';
 import { validateCommand } from '../../protocol/commands';
 import { Admission } from './admission';
 import { Uplink } from './uplink';
-import { validateHookEvent } from './validate-hook-event';
+import { validateHookEvent } from '../../protocol/validate-hook-event';
 import { watchLifecycle } from './lifecycle';
 import { watchCaptureSetting } from './capture-setting';
 
@@ -67,7 +67,7 @@ export function startRelay(win: Window): void {
   // or sends a simulation command for one of this document's sockets.
   browser.runtime.onMessage.addListener((m: unknown) => {
     if (isRelayPing(m)) return Promise.resolve(wrap<RelayPong>({ type: 'pong' }));
-    if (isBackgroundToRelay(m) && m.msg.type === 'command') {
+    if (isRelayCommand(m)) {
       const cmd = validateCommand(m.msg.command);
       if (!cmd || !hookPort) return Promise.resolve(false);
       hookPort.postMessage(cmd);

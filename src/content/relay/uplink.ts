@@ -5,7 +5,7 @@
  * nothing. The unacknowledged buffer is bounded; what overflows is counted.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { isBackgroundToRelay, wrap, type BackgroundToRelay, type RelayBatch, type RelayEvent, type RelayHello } from '../../protocol/messages';
+import { isBackgroundToRelay, wrap, type RelayBatch, type RelayEvent, type RelayHello } from '../../protocol/messages';
 import type { DroppedCounts } from '../../protocol/recording';
 import { LIMITS } from './limits';
 
@@ -15,7 +15,6 @@ export interface UplinkDeps {
   contextValid(): boolean;
   hello(): RelayHello;
   setTimer(fn: () => void, ms: number): unknown;
-  onCommand?(msg: BackgroundToRelay): void;
 }
 
 type DroppedDelta = Partial<DroppedCounts>;
@@ -146,12 +145,11 @@ export class Uplink {
   private onMessage(m: unknown): void {
     if (!isBackgroundToRelay(m)) return;
     const msg = m.msg;
-    if (msg.type === 'ack') {
-      this.reconnects = 0;
-      while (this.unacked.length && (this.unacked[0] as RelayBatch).seq <= msg.seq) {
-        this.unackedEvents -= (this.unacked.shift() as RelayBatch).events.length;
-      }
-    } else this.deps.onCommand?.(msg);
+    if (msg.type !== 'ack' || !Number.isSafeInteger(msg.seq)) return;
+    this.reconnects = 0;
+    while (this.unacked.length && (this.unacked[0] as RelayBatch).seq <= msg.seq) {
+      this.unackedEvents -= (this.unacked.shift() as RelayBatch).events.length;
+    }
   }
 
   private onDisconnect(port: Runtime.Port): void {

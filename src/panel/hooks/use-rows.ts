@@ -29,7 +29,10 @@ export function useRows(analysed: Analysed | null, services: PanelServices, hand
   const [sort, setSort] = useState<SortState>({ column: 'time', direction: 'asc' });
   // Rows hold translated search text: rebuild them in a new language.
   const { lang } = useLocale();
-  const built = useMemo(() => (analysed ? buildRows(analysed.recording, analysed.analysis, services) : []), [analysed, services, lang]);
+  const built = useMemo(
+    () => ({ lang, rows: analysed ? buildRows(analysed.recording, analysed.analysis, services) : [] }),
+    [analysed, services, lang],
+  ).rows;
   const all = useMemo(() => withHandshakes(built, handshakes), [built, handshakes]);
   const options = useMemo(() => filterOptions(all), [all]);
   // Sorted once per data or sort change; a keystroke only filters the sorted list (filtering keeps

@@ -6,9 +6,10 @@
  */
 import { isServerSendableCode } from '../../protocol/commands';
 import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS, type SimulateCommand } from '../../protocol/messages';
+import { CLOSE_REASON_BYTES } from '../../protocol/limits';
 
 /** A close frame's reason is at most 123 bytes of UTF-8 (RFC 6455 §5.5: 125-byte payload minus the code). */
-export const MAX_REASON_BYTES = 123;
+export const MAX_REASON_BYTES = CLOSE_REASON_BYTES;
 
 /** Codes offered by name: the ones whose reconnect rules differ most. */
 export const COMMON_CODES: readonly number[] = [1000, 1001, 1008, 1011, 1012, 1013, 1014];

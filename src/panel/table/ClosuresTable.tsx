@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type Keybo
 import { t } from '../../ui/i18n';
 import type { Row } from '../model/rows';
 import type { ColumnId, SortState } from '../model/sort-rows';
+import { useLatest } from '../../ui/hooks/use-latest';
 import { useElementSize } from '../timeline/use-element-size';
 import { fitColumns, gridTemplate } from './column-prefs';
 import { COLUMNS } from './columns';
@@ -42,19 +43,20 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
   const { width } = useElementSize(rootRef, NO_LAYOUT);
   const fitted = useMemo(() => fitColumns(COLUMNS, columnPrefs.prefs, width - SCROLLBAR_PX), [columnPrefs.prefs, width]);
   const squeezedKey = fitted.squeezed.join(',');
+  const squeezedNow = useLatest({ onSqueezed, squeezed: fitted.squeezed });
   useEffect(() => {
-    onSqueezed?.(fitted.squeezed);
+    squeezedNow.current.onSqueezed?.(squeezedNow.current.squeezed);
     // The key stands for the list: a new array with the same ids is no change.
-  }, [squeezedKey]);
+  }, [squeezedKey, squeezedNow]);
   const win = useWindowing(rows.length, ROW_PX);
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)), [rows, selectedId]);
-  const { scrollToIndex } = win;
+  // scrollToIndex changes with every scroll; following it would fight the user's scrolling.
+  const scrollToIndex = useLatest(win.scrollToIndex);
 
   // Follow the selection wherever it comes from (keys, timeline clicks).
   useEffect(() => {
-    if (selectedIndex >= 0) scrollToIndex(selectedIndex);
-    // scrollToIndex changes with every scroll; following it would fight the user's scrolling.
-  }, [selectedIndex]);
+    if (selectedIndex >= 0) scrollToIndex.current(selectedIndex);
+  }, [selectedIndex, scrollToIndex]);
 
   const headRef = useRef<HTMLDivElement>(null);
   // The header sits outside the scroller so it stays put vertically; it follows horizontal scrolling by hand.

@@ -37,6 +37,7 @@ function lookOf(el: Element, theme: number, lang: string): Look {
 import { spanOf, xToTime } from './scale';
 import { TimelineSummary } from './TimelineSummary';
 import { TimelineToolbar } from './TimelineToolbar';
+import { useLatest } from '../../ui/hooks/use-latest';
 import { useElementSize } from './use-element-size';
 import { useLocale } from '../../ui/locale/LocaleRoot';
 import { useNow } from './use-now';
@@ -110,11 +111,12 @@ export const Timeline = memo(function Timeline({ recording, analysis, selectedId
     },
   });
 
-  // Reveal the selection when it changes, from a click here, the keyboard or the table outside.
+  // Reveal the selection when it changes, from a click here, the keyboard or the table outside;
+  // only on a new selection: revealing again on every pan would fight the user.
+  const reveal = useLatest({ state, selected });
   useEffect(() => {
-    if (selected >= 0) state.reveal(selected);
-    // Only on a new selection: revealing again on every pan would fight the user.
-  }, [selectedId]);
+    if (reveal.current.selected >= 0) reveal.current.state.reveal(reveal.current.selected);
+  }, [selectedId, reveal]);
 
   // Drawn when what is drawn changes (not on every render of the panel around it).
   const { scrollY } = state;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clampCode, validateHookEvent } from './validate-hook-event';
-import { LIMITS } from './limits';
+import { EVENT_LIMITS as LIMITS } from './limits';
 
 const NOW = 1_800_000_000_000;
 const counters = { sentMessages: 1, sentSize: 5, receivedMessages: 2, receivedSize: 10 };

@@ -1,0 +1,256 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, wrap, type Settings } from '../protocol/messages';
+import { MemoryStorage } from './test-support';
+
+/** The polyfill as the background uses it: tabs.sendMessage to relays, DNR rules, storage.session. */
+const browser = vi.hoisted(() => ({
+  tabs: { sendMessage: vi.fn() },
+  declarativeNetRequest: { updateSessionRules: vi.fn() },
+  storage: {
+    session: undefined as unknown as {
+      get(k: string): Promise<Record<string, unknown>>;
+      set(i: object): Promise<void>;
+    },
+  },
+}));
+vi.mock('webextension-polyfill', () => ({ default: browser }));
+
+const { Hub } = await import('./hub');
+const { Persist } = await import('./persist');
+const { SettingsStore } = await import('./settings-store');
+const { handleViewRequest } = await import('./views');
+const { endExpiredOutages, startOutage } = await import('./outage');
+
+const NOW = 1_800_000_000_000;
+const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };
+
+function setup() {
+  const hub = new Hub({
+    persist: new Persist(new MemoryStorage()),
+    extensionVersion: '0.1.0',
+    now: () => NOW,
+    setTimer: () => undefined,
+    settings: () => DEFAULT_SETTINGS,
+  });
+  const docId = hub.hello(
+    { tabId: 4, frameId: 2, documentId: 'DOC', url: 'http://127.0.0.1/a' },
+    { type: 'hello', docNonce: 'n', url: '', isTop: false },
+  );
+  const sock = (k: number, url = 'ws://127.0.0.1/s') => ({
+    t: 'socket' as const,
+    k,
+    api: 'WebSocket' as const,
+    url,
+    protocols: [],
+    at: NOW + k,
+    stack: '',
+  });
+  hub.batch(
+    4,
+    docId,
+    { type: 'batch', seq: 1, events: [sock(3), sock(4), sock(5, 'ws://127.0.0.1/other'), sock(6)], dropped: {} },
+    () => undefined,
+  );
+  hub.batch(
+    4,
+    docId,
+    {
+      type: 'batch',
+      seq: 2,
+      events: [{ t: 'close', k: 6, at: NOW + 9, code: 1000, reason: '', wasClean: true, counters }],
+      dropped: {},
+    },
+    () => undefined,
+  );
+  const area = new MemoryStorage();
+  const settings = new SettingsStore(area as never);
+  const ask = async (msg: unknown) => ((await handleViewRequest(wrap(msg), hub, settings)) as { msg: unknown }).msg;
+  return { hub, settings, area, ask };
+}
+
+beforeEach(() => {
+  browser.tabs.sendMessage.mockReset();
+  browser.declarativeNetRequest.updateSessionRules.mockReset();
+  browser.storage.session = new MemoryStorage() as never;
+});
+
+describe('view requests: every field is checked, and a refusal names it', () => {
+  it.each([
+    [{ type: 'get-recording', tabId: -1 }, 'request.tabId'],
+    [{ type: 'get-recording' }, 'request.tabId'],
+    [{ type: 'clear', tabId: 1.5 }, 'request.tabId'],
+    [{ type: 'simulate', tabId: 4, connectionId: 7, command: { kind: 'drop' } }, 'request.connectionId'],
+    [{ type: 'simulate', tabId: 4, connectionId: 'c', scope: 'tab', command: { kind: 'drop' } }, 'request.scope'],
+    [{ type: 'simulate', tabId: 4, connectionId: 'c', command: { kind: 'eval' } }, 'request.command.kind'],
+    [
+      { type: 'simulate', tabId: 4, connectionId: 'c', command: { kind: 'close', code: '1012' } },
+      'request.command.code',
+    ],
+    [{ type: 'set-settings', settings: 'all' }, 'request.settings'],
+  ])('%o → %s', async (req, field) => {
+    const { ask } = setup();
+    expect(await ask(req)).toEqual({
+      type: 'error',
+      message: `Closeline could not understand this request: ${field} is not valid.`,
+    });
+  });
+
+  it('refuses what is not a view request at all', async () => {
+    const { hub, settings } = setup();
+    const answer = await handleViewRequest({ type: 'get-settings' }, hub, settings);
+    expect(answer).toEqual(wrap({ type: 'error', message: 'Closeline could not understand this request.' }));
+  });
+
+  it('answers the well-formed ones', async () => {
+    const { ask } = setup();
+    expect(await ask({ type: 'get-recording', tabId: 4 })).toMatchObject({
+      type: 'recording',
+      recording: { tabId: 4 },
+    });
+    expect(await ask({ type: 'get-settings' })).toEqual({ type: 'settings', settings: DEFAULT_SETTINGS });
+    expect(await ask({ type: 'clear', tabId: 4 })).toEqual({ type: 'ok' });
+    expect(await ask({ type: 'get-recording', tabId: 4 })).toMatchObject({ recording: { connections: [] } });
+  });
+
+  it('status: a relay that answers the ping means capturing; no receiver and no recording means no hook', async () => {
+    const { ask } = setup();
+    browser.tabs.sendMessage.mockResolvedValueOnce(wrap({ type: 'pong' }));
+    expect(await ask({ type: 'get-status', tabId: 9 })).toEqual({ type: 'status', status: 'capturing' });
+    browser.tabs.sendMessage.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
+    expect(await ask({ type: 'get-status', tabId: 9 })).toEqual({ type: 'status', status: 'no-hook' });
+    expect(browser.tabs.sendMessage).toHaveBeenCalledWith(9, wrap({ type: 'ping' }));
+  });
+});
+
+describe('settings from views and storage keep a bad field at its current value', () => {
+  it('stores good fields, ignores bad ones and unknown keys', async () => {
+    const { ask, area } = setup();
+    const patch = {
+      recentMinutes: 30,
+      redactQuery: 'no',
+      pausedSites: ['a.test', 'a.test'],
+      profileId: 'Bad Id',
+      extra: 1,
+    };
+    const answer = (await ask({ type: 'set-settings', settings: patch })) as { settings: Settings };
+    expect(answer.settings).toEqual({ ...DEFAULT_SETTINGS, recentMinutes: 30, pausedSites: ['a.test'] });
+    expect(await area.get(['settings'])).toEqual({ settings: answer.settings });
+  });
+
+  it('a hand-written store is decoded field by field on load', async () => {
+    const { settings, area } = setup();
+    await area.set({
+      settings: {
+        recentMinutes: 0,
+        preserveLog: false,
+        contentCapture: { 'a.test': true, 'b.test': 'yes' },
+        language: 'fr',
+      },
+    });
+    expect(await settings.load()).toEqual({
+      ...DEFAULT_SETTINGS,
+      preserveLog: false,
+      contentCapture: { 'a.test': true },
+    });
+  });
+});
+
+describe('simulate: checked in the background, addressed by the stored socket number', () => {
+  it('sends the hook command to the document that owns the socket, with its number', async () => {
+    const { ask } = setup();
+    browser.tabs.sendMessage.mockResolvedValue(true);
+    const reason = 'é'.repeat(100);
+    expect(
+      await ask({
+        type: 'simulate',
+        tabId: 4,
+        connectionId: '4:2:DOC:3',
+        command: { kind: 'close', code: 1013, reason },
+      }),
+    ).toEqual({ type: 'ok' });
+    const [tabId, message, target] = browser.tabs.sendMessage.mock.calls[0]!;
+    expect([tabId, target]).toEqual([4, { frameId: 2, documentId: 'DOC' }]);
+    const command = (
+      message as { msg: { type: string; command: { t: string; k: number; code: number; reason: string } } }
+    ).msg;
+    expect(command.type).toBe('command');
+    expect(command.command).toMatchObject({ t: 'simulate-close', k: 3, code: 1013 });
+    expect(new TextEncoder().encode(command.command.reason).length).toBeLessThanOrEqual(123);
+  });
+
+  it('endpoint scope reaches every open socket to the endpoint in that document, not closed or other ones', async () => {
+    const { ask } = setup();
+    browser.tabs.sendMessage.mockResolvedValue(true);
+    await ask({
+      type: 'simulate',
+      tabId: 4,
+      connectionId: '4:2:DOC:3',
+      scope: 'endpoint',
+      command: { kind: 'stall', seconds: 5 },
+    });
+    const ks = browser.tabs.sendMessage.mock.calls.map(
+      (c) => (c[1] as { msg: { command: { k: number } } }).msg.command.k,
+    );
+    expect(ks).toEqual([3, 4]);
+  });
+
+  it.each([
+    [{ kind: 'close', code: 1006, reason: '' }, 'A server cannot send close code 1006'],
+    [{ kind: 'outage', seconds: 601 }, 'An outage lasts from 1 to 600 seconds.'],
+    [{ kind: 'stall', seconds: 0 }, 'An outage lasts from 1 to 600 seconds.'],
+  ])('refuses %o with the rule', async (command, message) => {
+    const { ask } = setup();
+    const answer = (await ask({ type: 'simulate', tabId: 4, connectionId: '4:2:DOC:3', command })) as {
+      type: string;
+      message: string;
+    };
+    expect(answer.type).toBe('error');
+    expect(answer.message).toContain(message);
+    expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('refuses a connection of another tab, a closed one, and says when the page did not answer', async () => {
+    const { ask } = setup();
+    const sim = (connectionId: string, tabId = 4) =>
+      ask({ type: 'simulate', tabId, connectionId, command: { kind: 'drop' } });
+    expect(await sim('4:2:DOC:3', 5)).toMatchObject({ message: expect.stringContaining('not in the inspected tab') });
+    expect(await sim('4:2:DOC:6')).toMatchObject({ message: 'The connection is already closed.' });
+    browser.tabs.sendMessage.mockRejectedValue(new Error('Receiving end does not exist.'));
+    expect(await sim('4:2:DOC:3')).toMatchObject({ message: expect.stringContaining('did not answer') });
+  });
+
+  it('an outage blocks the endpoint for the tab with a session rule, kept until its time is up', async () => {
+    const { ask } = setup();
+    browser.declarativeNetRequest.updateSessionRules.mockResolvedValue(undefined);
+    expect(
+      await ask({ type: 'simulate', tabId: 4, connectionId: '4:2:DOC:3', command: { kind: 'outage', seconds: 30 } }),
+    ).toEqual({ type: 'ok' });
+    const [{ addRules }] = browser.declarativeNetRequest.updateSessionRules.mock.calls[0]!;
+    expect(addRules).toEqual([
+      {
+        id: 100_000,
+        priority: 1,
+        action: { type: 'block' },
+        condition: { urlFilter: '|ws://127.0.0.1/s^', resourceTypes: ['websocket'], tabIds: [4] },
+      },
+    ]);
+    expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
+    await endExpiredOutages(Date.now() + 29_000);
+    expect(browser.declarativeNetRequest.updateSessionRules).toHaveBeenCalledTimes(1);
+    await endExpiredOutages(Date.now() + 31_000);
+    expect(browser.declarativeNetRequest.updateSessionRules).toHaveBeenLastCalledWith({ removeRuleIds: [100_000] });
+  });
+
+  it('an outage the browser refuses is reported with its reason', async () => {
+    browser.declarativeNetRequest.updateSessionRules.mockRejectedValue(new Error('Rule limit exceeded'));
+    await expect(startOutage(4, 'ws://127.0.0.1/s', 5)).rejects.toThrow('Rule limit exceeded');
+    const { ask } = setup();
+    const answer = await ask({
+      type: 'simulate',
+      tabId: 4,
+      connectionId: '4:2:DOC:3',
+      command: { kind: 'outage', seconds: 5 },
+    });
+    expect(answer).toEqual({ type: 'error', message: 'The outage could not be started: Rule limit exceeded' });
+  });
+});

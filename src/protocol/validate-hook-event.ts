@@ -1,0 +1,251 @@
+/**
+ * Decoders for what the page's side sends (hook events) and for what a relay hands
+ * the background (the same events, already clamped, plus the relay's own lifecycle
+ * marks). Nothing from the page or a relay is trusted: unknown shapes are rejected,
+ * over-long strings are cut (and the cut is recorded on the event so the user sees
+ * it), numbers must be finite and in range. Cutting again what was cut already
+ * changes nothing, so the background re-validates a relay's batch with these same
+ * decoders. Never throws.
+ */
+import type { LifecycleState, LastMessage, MessageCounters } from './recording';
+import type { RelayEvent } from './messages';
+import { isStallSeconds } from './commands';
+import { trimStack } from './clamp';
+import { stripPasswords } from './redact';
+import {
+  arr,
+  bool,
+  check,
+  clamped,
+  decode,
+  fail,
+  finite,
+  int,
+  obj,
+  oneOf,
+  opt,
+  req,
+  str,
+  type Decoder,
+  type Obj,
+} from './decode';
+import { EVENT_LIMITS as L } from './limits';
+
+export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };
+
+const LIFECYCLE: readonly LifecycleState[] = [
+  'visible',
+  'hidden',
+  'frozen',
+  'resumed',
+  'online',
+  'offline',
+  'pagehide',
+];
+/** Fields a relay may report as cut (anything else in `truncated` is dropped). */
+const CUT_FIELDS = ['url', 'stack', 'reason', 'protocols', 'protocol', 'extensions', 'counters', 'lastMessages'];
+
+/** A hook event from the page, checked and clamped at the relay. */
+export function validateHookEvent(raw: unknown, now: number): Validation {
+  return result(decode((v) => hookEvent(v, now, []), raw, ''));
+}
+
+/**
+ * A relay's event, checked again in the background: a hook event (with the fields the
+ * relay cut) or a lifecycle mark the relay observed itself.
+ */
+export function validateRelayEvent(raw: unknown, now: number): Validation {
+  return result(
+    decode(
+      (v) => {
+        const o = obj(v, '');
+        const earlier =
+          o.truncated === undefined ? [] : req(o, 'truncated', arr(str(L.fieldNameChars), L.truncatedFields), '');
+        const cut = earlier.filter((f) => CUT_FIELDS.includes(f));
+        if (o.t === 'life')
+          return { t: 'life', at: req(o, 'at', plausibleTime(now), ''), state: req(o, 'state', oneOf(LIFECYCLE), '') };
+        return hookEvent(o, now, cut);
+      },
+      raw,
+      '',
+    ),
+  );
+}
+
+function result(d: ReturnType<typeof decode<RelayEvent>>): Validation {
+  return d.ok ? { ok: true, event: d.value } : { ok: false, reason: d.error.message };
+}
+
+const plausibleTime =
+  (now: number): Decoder<number> =>
+  (v, path) => {
+    const t = finite(v, path);
+    if (Math.abs(t - now) > L.clockSkewMs) fail('time', path, 'not a plausible time');
+    return t;
+  };
+
+const socketNumber = int(1, Number.MAX_SAFE_INTEGER);
+const count = int(0, Number.MAX_SAFE_INTEGER);
+const stallSeconds = check(isStallSeconds, 'not a stall length');
+
+function hookEvent(raw: unknown, now: number, truncated: string[]): RelayEvent {
+  const o = obj(raw, '');
+  const cut = (path: string) => {
+    const field = path.replace(/\[\d+\]$/, '');
+    if (!truncated.includes(field)) truncated.push(field);
+  };
+  const time = plausibleTime(now);
+  const k = () => req(o, 'k', socketNumber, '');
+  const at = () => req(o, 'at', time, '');
+  const text = (key: string, max: number) => req(o, key, clamped(max, 'chars', cut), '');
+  const reason = clamped(L.reasonBytes, 'bytes', cut);
+  const done = <T extends object>(e: T): T & { truncated?: string[] } => (truncated.length ? { ...e, truncated } : e);
+
+  switch (o.t) {
+    case 'socket': {
+      const api = req(o, 'api', oneOf(['WebSocket', 'WebSocketStream'] as const), '');
+      if (!Array.isArray(o.protocols)) fail('array', 'protocols', 'not an array');
+      if (o.protocols.length > L.protocolCount) cut('protocols');
+      const protocols = o.protocols
+        .slice(0, L.protocolCount)
+        .map((x, i) => clamped(L.protocolChars, 'chars', cut)(x, `protocols[${i}]`));
+      return done({
+        t: 'socket',
+        k: k(),
+        api,
+        url: stripPasswords(text('url', L.urlChars)),
+        protocols,
+        at: at(),
+        stack: stack(o, cut),
+      });
+    }
+    case 'open':
+      return done({
+        t: 'open',
+        k: k(),
+        at: at(),
+        protocol: text('protocol', L.negotiatedChars),
+        extensions: text('extensions', L.negotiatedChars),
+      });
+    case 'close-call': {
+      const ev: RelayEvent = {
+        t: 'close-call',
+        k: k(),
+        at: at(),
+        readyState: req(o, 'readyState', int(-1, 3), ''),
+        stack: stack(o, cut),
+      };
+      const code = opt(o, 'code', finite, '');
+      if (code !== undefined) ev.code = clampCode(code);
+      const why = opt(o, 'reason', reason, '');
+      if (why !== undefined) ev.reason = why;
+      return done(ev);
+    }
+    case 'error':
+      return done({ t: 'error', k: k(), at: at(), ...(o.sim === true ? { sim: true } : {}) });
+    case 'close': {
+      if (o.unsized === true) cut('counters');
+      const closeAt = at();
+      return done({
+        t: 'close',
+        k: k(),
+        at: closeAt,
+        code: req(o, 'code', int(0, 65535), ''),
+        reason: req(o, 'reason', reason, ''),
+        wasClean: req(o, 'wasClean', bool, ''),
+        counters: counters(o.counters, () => cut('counters')),
+        ...(o.sim === true ? { sim: true } : {}),
+        ...(o.last !== undefined ? { last: lastMessages(o.last, closeAt, cut) } : {}),
+      });
+    }
+    case 'stall':
+      return done({ t: 'stall', k: k(), at: at(), seconds: req(o, 'seconds', stallSeconds, '') });
+    case 'stall-end':
+      return done({
+        t: 'stall-end',
+        k: k(),
+        at: at(),
+        outcome: req(o, 'outcome', oneOf(['delivered', 'dropped'] as const), ''),
+        heldIn: req(o, 'heldIn', count, ''),
+        heldOut: req(o, 'heldOut', count, ''),
+      });
+    default:
+      return fail('enum', 't', 'unknown event type');
+  }
+}
+
+/** The page's frames of a stack, cut before splitting so a megabyte "stack" costs nothing; no passwords. */
+function stack(o: Obj, cut: (path: string) => void): string {
+  const v = req(o, 'stack', str(Number.MAX_SAFE_INTEGER), '');
+  const r = trimStack(v.length > L.rawStackChars ? v.slice(0, L.rawStackChars) : v, L.stackFrames, L.stackChars);
+  if (r.cut) cut('stack');
+  return stripPasswords(r.value);
+}
+
+const KINDS = ['text', 'binary', 'blob', 'other'] as const;
+const HEX = /^(?:[0-9a-f]{2})*$/;
+
+/**
+ * The last messages before a close: at most ten, each a known kind with a size, a time not after the
+ * close, text cut to 1 KiB of UTF-8 and hex to 64 bytes. More items are dropped, long fields cut, and
+ * both recorded as truncated ("lastMessages"); a malformed item rejects the whole event.
+ */
+function lastMessages(x: unknown, closeAt: number, onCut: (path: string) => void): LastMessage[] {
+  if (!Array.isArray(x)) fail('array', 'last', 'not an array');
+  let cut = x.length > L.lastMessages;
+  const out = x.slice(0, L.lastMessages).map((v: unknown, i): LastMessage => {
+    const p = `last[${i}]`;
+    const m = obj(v, p);
+    const dir = req(m, 'dir', oneOf(['in', 'out'] as const), p);
+    const at = req(m, 'at', finite, p);
+    if (at > closeAt || closeAt - at > L.clockSkewMs) fail('time', `${p}.at`, 'not a plausible time');
+    const kind = req(m, 'kind', oneOf(KINDS), p);
+    const size = req(m, 'size', int(0, Number.MAX_SAFE_INTEGER), p);
+    const item: LastMessage = { dir, at, kind, size };
+    if (kind === 'text' && m.text !== undefined) {
+      item.text = clamped(L.lastMessageTextBytes, 'bytes', () => (cut = true))(m.text, `${p}.text`);
+    }
+    if (kind === 'binary' && m.hex !== undefined) {
+      const raw = str(Number.MAX_SAFE_INTEGER)(m.hex, `${p}.hex`);
+      const hex = raw.slice(0, L.lastMessageHexChars);
+      if (!HEX.test(hex)) fail('hex', `${p}.hex`, 'not hex');
+      cut ||= hex.length < raw.length;
+      item.hex = hex;
+    }
+    if (m.cut === true || (item.text !== undefined && item.text.length < size)) item.cut = true;
+    return item;
+  });
+  if (cut) onCut('lastMessages');
+  return out;
+}
+
+/**
+ * Counters never cost a closure: anything that is not a non-negative safe integer
+ * (a page can send look-alike objects whose "size" is anything) becomes the
+ * nearest count in range, and the field is flagged as cut.
+ */
+function counters(x: unknown, flag: () => void): MessageCounters {
+  const isObj = typeof x === 'object' && x !== null && !Array.isArray(x);
+  const o = (isObj ? x : {}) as Obj;
+  if (!isObj) flag();
+  const n = (key: keyof MessageCounters): number => {
+    const v = o[key];
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
+    flag();
+    if (typeof v !== 'number' || Number.isNaN(v) || v <= 0) return 0;
+    return v >= Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : Math.floor(v);
+  };
+  return {
+    sentMessages: n('sentMessages'),
+    sentSize: n('sentSize'),
+    receivedMessages: n('receivedMessages'),
+    receivedSize: n('receivedSize'),
+  };
+}
+
+/** WebIDL [Clamp] unsigned short, as the browser converted close()'s code: round half to even, then clamp. */
+export function clampCode(v: number): number {
+  const r = Math.round(v);
+  const even = r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  return Math.min(65535, Math.max(0, even));
+}
