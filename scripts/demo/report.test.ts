@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
 import { chain } from '../../src/analysis/test-fixtures';
-import { catalogTranslator, setTranslator, type CatalogEntry } from '../../src/ui/i18n';
+import { catalogTranslator, setTranslator, type CatalogEntry } from '../../src/i18n/translate';
 import { report } from './report';
 
 const en = catalog as Record<string, CatalogEntry>;

@@ -6,8 +6,8 @@
  */
 import { analyzeRecording } from '../../src/analysis';
 import { lookupCode } from '../../src/knowledge';
-import { catalogTranslator, setTranslator, t, type CatalogEntry } from '../../src/ui/i18n';
-import { formatNumber, formatList, tText } from '../../src/ui/locale/numbers';
+import { catalogTranslator, setTranslator, t, type CatalogEntry } from '../../src/i18n/translate';
+import { formatNumber, formatList, tText } from '../../src/i18n/numbers';
 import { formatSeconds } from '../../src/ui/components/format';
 import { endOf, type Recording } from '../../src/protocol/recording';
 

@@ -10,7 +10,7 @@ import { analyzeRecording } from './index';
 import { bigRecording, chain, conn, recordingOf, T0, URL_A, type ChainSpec } from './test-fixtures';
 import { profiles } from './profiles';
 import type { Verdict } from './types';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 
 function verdictOf(spec: ChainSpec, profileId?: string): Verdict {
   const c = chain(spec);

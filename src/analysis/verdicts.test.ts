@@ -3,7 +3,7 @@ import { analyzeRecording } from './index';
 import { chain, conn, lifecycle, recordingOf, T0, URL_A, type ChainSpec } from './test-fixtures';
 import type { Mark } from '../protocol/recording';
 import type { Verdict } from './types';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 
 function verdictOf(spec: ChainSpec, opts: { profileId?: string; marks?: (closedAt: number) => Mark[]; now?: number } = {}): Verdict {
   const probe = chain(spec);

@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { createExtensionSource } from '../ui/data/extension-source';
-import { setTranslator } from '../ui/i18n';
+import { setTranslator } from '../i18n/translate';
 import { runForCli, type PageRunOptions } from './run';
 import type { AuditProgress } from '../audit';
 

@@ -8,7 +8,7 @@ import { runAudit, parseScenarios, AuditError, type AuditProgress, type AuditRep
 import { renderRow, type RenderedRow } from '../audit/render';
 import { sourceDriver } from '../ui/data/audit-driver';
 import type { RecordingSource } from '../ui/data/source';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 
 export interface PageRunOptions {
   scenarios: string[];

@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { analyzeRecording } from '../analysis';
 import type { Settings } from '../protocol/messages';
 import { codeName } from '../popup/code-name';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { badgeFor } from './badge';
 import type { TabRecording } from './tab-recording';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis, TabSummary, Verdict, VerdictLevel } from '../analysis/types';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { badgeFor, badgeText, problemKind, PROBLEM_COLOR, QUIET_COLOR } from './badge';
 
 function verdict(level: VerdictLevel, rule: string): Verdict {

@@ -11,7 +11,7 @@ import { SettingsStore } from './settings-store';
 import { acceptRelay } from './relay-port';
 import { acceptView, handleViewRequest } from './views';
 import { forgetBadge, updateBadges } from './badge-updater';
-import { setTranslator } from '../ui/i18n';
+import { setTranslator } from '../i18n/translate';
 import { endExpiredOutages } from './outage';
 
 setTranslator((id, subs) => browser.i18n.getMessage(id, subs));

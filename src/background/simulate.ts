@@ -10,7 +10,7 @@ import { closeReason, isOutageSeconds, isServerSendableCode, isStallSeconds } fr
 import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../protocol/limits';
 import type { Hub } from './hub';
 import { startOutage } from './outage';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 
 const ended = (c: Connection) => endOf(c) !== undefined;
 

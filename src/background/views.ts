@@ -6,7 +6,7 @@ import { viewRequest } from '../protocol/view-api';
 import type { Hub } from './hub';
 import type { SettingsStore } from './settings-store';
 import { simulate } from './simulate';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 
 export function acceptView(port: Runtime.Port, hub: Hub, ready: Promise<void>): void {
   let unsubscribe: (() => void) | undefined;

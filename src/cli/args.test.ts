@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
-import { catalogTranslator } from '../ui/i18n';
+import { catalogTranslator } from '../i18n/translate';
 import { parseArgs, usage } from './args';
 
 const t = catalogTranslator(catalog);

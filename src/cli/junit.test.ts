@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import catalog from '../../public/_locales/en/messages.json';
-import { catalogTranslator } from '../ui/i18n';
+import { catalogTranslator } from '../i18n/translate';
 import type { RenderedRow } from '../audit/render';
 import { toJUnit, xmlText } from './junit';
 

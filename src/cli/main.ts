@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import catalog from '../../public/_locales/en/messages.json';
 import { findChromium, CANDIDATES, INSTALL_HINT } from '../../scripts/chromium-path.mjs';
-import { catalogTranslator } from '../ui/i18n';
+import { catalogTranslator } from '../i18n/translate';
 import { AUDIT_REPORT_FORMAT } from '../protocol/validate-recording';
 import type { AuditProgress } from '../audit/types';
 import { parseArgs, usage, type CliOptions, type Translate } from './args';

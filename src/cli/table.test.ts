@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
-import { catalogTranslator } from '../ui/i18n';
+import { catalogTranslator } from '../i18n/translate';
 import type { RenderedRow } from '../audit/render';
 import { formatTable, printable, progressBar } from './table';
 

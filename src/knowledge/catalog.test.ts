@@ -1,7 +1,7 @@
 // Every text the knowledge base points at must exist in the real catalog and say something.
 import { describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { ALL_ADVICE, ALL_CATEGORIES, adviceLabelId, allComparisons, allEntries, allRanges, categoryLabelId, protocolLabelId } from './index';
 
 const messages = catalog as Record<string, { message: string }>;

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { allComparisons, allEntries } from './index';
 import { renderCloseCodesDoc } from './render-doc';
 

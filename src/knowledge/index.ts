@@ -1,6 +1,6 @@
 /**
  * The close-code knowledge base: pure data and lookups, no browser APIs.
- * Every text is an i18n message id; render it with t() from src/ui/i18n.
+ * Every text is an i18n message id; render it with t() from src/i18n.
  */
 import { CENTRIFUGO_ENTRIES, CENTRIFUGO_RANGES } from './codes-centrifugo';
 import { DISCORD_ENTRIES } from './codes-discord';

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Episode, Verdict } from '../analysis/types';
 import { lookupCode, protocolLabelId } from '../knowledge';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { conn, recordingOf, T0 } from './fixtures/recording';
 import { detail, renderApp } from './fixtures/render-app';
 import type { HandshakeFeed } from './network/devtools-network';

@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { profiles } from '../analysis';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { createStaticSource } from '../ui/data/static-source';
 import { App } from './App';
 import { conn, recordingOf, T0 } from './fixtures/recording';

@@ -10,7 +10,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { createRecordingRedactor } from '../protocol/redact';
 import type { RecordingSource } from '../ui/data/source';
 import { SplitView } from '../ui/components/SplitView';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { DetailPane } from './detail/DetailPane';
 import type { OpenResource } from './detail/StackTrace';
 import { useAnalysis } from './hooks/use-analysis';

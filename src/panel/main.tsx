@@ -5,7 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import browser from 'webextension-polyfill';
 import { createExtensionSource } from '../ui/data/extension-source';
-import { setTranslator, t } from '../ui/i18n';
+import { setTranslator, t } from '../i18n/translate';
 import { LocaleRoot } from '../ui/locale/LocaleRoot';
 import { startLocale } from '../ui/locale/start';
 import { App } from './App';

@@ -1,6 +1,6 @@
 /** What was not recorded because a bound was hit: never lost silently. */
 import type { DroppedCounts } from '../protocol/recording';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { droppedEntries } from './summary-model';
 import { droppedLabelId } from './summary-text';
 

@@ -1,8 +1,8 @@
 /** The latest few closures with their verdicts, problems first. */
 import type { Connection } from '../protocol/recording';
 import { formatClock } from '../ui/components/format';
-import { t } from '../ui/i18n';
-import { tText } from '../ui/locale/numbers';
+import { t } from '../i18n/translate';
+import { tText } from '../i18n/numbers';
 import type { ClosureRow } from './summary-model';
 import { PageText } from '../ui/components/PageText';
 

@@ -1,6 +1,6 @@
 /** Connections open (or still connecting) right now. */
 import type { Connection } from '../protocol/recording';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { PageText } from '../ui/components/PageText';
 
 export const OPEN_LISTED = 5;

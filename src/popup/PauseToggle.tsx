@@ -1,6 +1,6 @@
 /** Per-site pause: recording stops on this hostname until unticked. */
 import { useState } from 'react';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 
 export interface PauseToggleProps {
   site: string;

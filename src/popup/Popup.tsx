@@ -9,7 +9,7 @@ import { analyzeRecording } from '../analysis';
 import type { Connection } from '../protocol/recording';
 import { redactUrl } from '../protocol/redact';
 import type { RecordingSource } from '../ui/data/source';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { codeName } from './code-name';
 import { DroppedNotice } from './DroppedNotice';
 import { downloadText, exportFileName, exportText } from '../ui/export-recording';

@@ -1,6 +1,6 @@
 /** "Copy summary" and "Export recording", with a note on query redaction. */
 import { useState } from 'react';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 
 export interface PopupActionsProps {
   summaryText: () => string;

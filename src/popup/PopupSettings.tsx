@@ -1,6 +1,6 @@
 /** The two settings a glance needs: how far back "recent" reaches, and whether exports redact query values. */
 import type { Settings } from '../protocol/messages';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { LanguageSelect } from '../ui/components/LanguageSelect';
 
 export const RECENT_CHOICES = [5, 15, 60, 240] as const;

@@ -1,6 +1,6 @@
 /** Closures in the recent window, one row per code, problems first. */
 import type { Connection } from '../protocol/recording';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { groupText } from './group-text';
 import type { CodeGroup } from './summary-model';
 

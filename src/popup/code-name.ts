@@ -6,7 +6,7 @@
 import { lookupCode } from '../knowledge';
 import { codeContextOf } from '../analysis/code-context';
 import type { Connection } from '../protocol/recording';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 
 export function codeName(code: number, conn?: Connection): string {
   const found = lookupCode(code, conn ? codeContextOf(conn) : {});

@@ -3,7 +3,7 @@
  * Shared by the popup and its copied summary so they count alike.
  */
 import type { Verdict } from '../analysis/types';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import type { CodeGroup } from './summary-model';
 
 /**

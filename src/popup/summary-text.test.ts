@@ -4,7 +4,7 @@ import { emptyDropped, type Recording } from '../protocol/recording';
 import { buildSummaryText, droppedLabelId } from './summary-text';
 import { DROPPED_FIELDS } from './summary-model';
 import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { formatTime } from '../ui/components/format';
 
 const NOW = T0 + 30 * MIN;

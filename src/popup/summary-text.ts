@@ -8,9 +8,9 @@ import type { Analysis } from '../analysis/types';
 import type { Connection, Recording } from '../protocol/recording';
 import { redactUrl } from '../protocol/redact';
 import { formatTime } from '../ui/components/format';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 import { groupText } from './group-text';
-import { tText } from '../ui/locale/numbers';
+import { tText } from '../i18n/numbers';
 import { droppedEntries, groupByCode, latestClosures, openConnections, recentClosures, siteOf, type DroppedField } from './summary-model';
 
 export interface SummaryTextInput {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_REPORT_FORMAT, MAX_IMPORT_BYTES, parseRecording } from './validate-recording';
 import { conn, recordingOf } from '../panel/fixtures/recording';
 import type { Recording } from './recording';
-import { t } from '../ui/i18n';
+import { t } from '../i18n/translate';
 
 const good = (): Recording =>
   recordingOf([conn({ id: 'a', code: 1012, pageClosed: true }), conn({ id: 'b', code: 1006, wasClean: false, simulated: true })], {

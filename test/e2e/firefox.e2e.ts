@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { startServer, type TestServer } from './support/servers';
 import { backgroundInstance, GECKO_ID, launchFirefox, openExtensionPage, requestView, waitForStoredRecording, type LaunchedFirefox } from './support/firefox';
 import { closeEventOf, openEventOf, type Recording } from '../../src/protocol/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/ui/i18n';
+import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
 const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);

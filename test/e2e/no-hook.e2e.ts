@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { launch, type Launched } from './support/browser';
 import { startServer } from './support/servers';
 import { waitForRecording } from './support/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/ui/i18n';
+import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
 const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);

@@ -11,7 +11,7 @@ import { startServer, type TestServer } from './support/servers';
 import { waitForRecording } from './support/recording';
 import { openCloselinePanel } from './support/devtools';
 import { closeEventOf } from '../../src/protocol/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/ui/i18n';
+import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
 const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);

@@ -10,7 +10,7 @@ import { startServer, type TestServer } from './support/servers';
 import { waitForRecording } from './support/recording';
 import { stopServiceWorker } from './support/worker';
 import { closeEventOf, openEventOf, type Recording } from '../../src/protocol/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/ui/i18n';
+import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
 const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);

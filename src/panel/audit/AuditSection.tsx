@@ -9,7 +9,7 @@ import type { Recording } from '../../protocol/recording';
 import { parseScenario, type Scenario } from '../../audit';
 import { DEFAULT_OUTAGE_S, OVERLOAD_REFUSE_S } from '../../audit/scenarios';
 import { openByEndpoint } from '../../audit/observe';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { ReportCard } from './ReportCard';
 import type { AuditRun, AuditState } from './use-audit';
 

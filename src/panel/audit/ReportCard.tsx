@@ -7,7 +7,7 @@ import type { AuditReport } from '../../audit';
 import { cancelText, renderRow } from '../../audit/render';
 import { problemCount } from '../../audit/rows';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 
 interface Props {
   report: AuditReport;

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { runAudit, AuditError, type AuditProgress, type AuditReport, type Scenario } from '../../audit';
 import { sourceDriver } from '../../ui/data/audit-driver';
 import type { RecordingSource } from '../../ui/data/source';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { PanelServices } from '../services';
 
 export type AuditState =

@@ -4,7 +4,7 @@
  */
 import type { Episode } from '../../analysis/types';
 import { openEventOf } from '../../protocol/recording';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { ClosureRow } from '../model/rows';
 import { initiatorLabel } from '../table/columns';
 import type { HandshakeEntry } from '../network/handshakes';

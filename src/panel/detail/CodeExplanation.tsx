@@ -1,6 +1,6 @@
 import type { CodeEntry, CodeLookup, CodeRange } from '../../knowledge/types';
 import { protocolLabelId } from '../../knowledge';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 
 const WEBSOCKET = 'websocket';
 

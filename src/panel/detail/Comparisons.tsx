@@ -1,5 +1,5 @@
 import type { Comparison } from '../../knowledge/types';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 
 /** "X vs Y": how this code differs from codes it is often confused with. */
 export function Comparisons({ comparisons }: { comparisons: readonly Comparison[] }) {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Episode } from '../../analysis/types';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { codeLabel, openLabel } from '../table/columns';
 import type { Row } from '../model/rows';
 import type { Simulation } from '../simulate/use-simulation';

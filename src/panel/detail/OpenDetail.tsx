@@ -5,7 +5,7 @@
  */
 import { openEventOf } from '../../protocol/recording';
 import { formatClock } from '../../ui/components/format';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { OpenRow } from '../model/rows';
 import { SimulateSection } from '../simulate/SimulateSection';
 import type { Simulation } from '../simulate/use-simulation';

@@ -1,6 +1,6 @@
 import type { Connection, SocketEvent } from '../../protocol/recording';
 import { formatClock, formatSize } from '../../ui/components/format';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { ReactNode } from 'react';
 import { PageText, pageList, tNodes } from '../../ui/components/PageText';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 
 /** A titled part of the detail pane; its title names it for screen readers too. */
 export function Section({ titleId, testId, children }: { titleId: string; testId?: string; children: ReactNode }) {

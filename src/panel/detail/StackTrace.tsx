@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { parseStack } from './parse-stack';
 import { PageText } from '../../ui/components/PageText';
 

@@ -1,8 +1,8 @@
 import type { Episode, Verdict } from '../../analysis/types';
 import { formatSeconds } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
-import { t } from '../../ui/i18n';
-import { formatList, tText } from '../../ui/locale/numbers';
+import { t } from '../../i18n/translate';
+import { formatList, tText } from '../../i18n/numbers';
 
 interface Props {
   verdict?: Verdict;

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { VerdictLevel } from '../../analysis/types';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 
 const LEVELS: readonly VerdictLevel[] = ['problem', 'advice', 'fits', 'info', 'inconclusive', 'pending'];
 const MARKS = ['lanes', 'bars', 'links', 'ticks', 'navigation', 'throttled', 'simulated'] as const;

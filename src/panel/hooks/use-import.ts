@@ -7,7 +7,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Recording } from '../../protocol/recording';
 import { createStaticSource } from '../../ui/data/static-source';
 import type { RecordingSource } from '../../ui/data/source';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { readRecordingFile } from '../io/import-file';
 
 export interface ImportState {

@@ -10,7 +10,7 @@ import { siteOf } from '../../protocol/capture-policy';
 import type { Connection, LastMessage } from '../../protocol/recording';
 import { CaptureToggle } from '../../ui/components/CaptureToggle';
 import { formatClock, formatSize } from '../../ui/components/format';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { Section } from '../detail/Section';
 import { useSettingsHandle } from '../settings-context';
 import { displayText } from './message-text';

@@ -10,7 +10,7 @@ import type { CodeCategory, CodeLookup } from '../../knowledge/types';
 import { endOf, openEventOf, type Connection, type Recording } from '../../protocol/recording';
 import type { PanelServices } from '../services';
 import type { HandshakeEntry } from '../network/handshakes';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { StallResult } from '../../analysis/stall';
 
 interface RowBase {

@@ -1,6 +1,6 @@
 import type { DroppedCounts } from '../../protocol/recording';
 import { Banner } from '../../ui/components/Banner';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 
 const KINDS: readonly (keyof DroppedCounts)[] = [
   'connectionsEvicted',

@@ -1,6 +1,6 @@
 import type { CaptureStatus } from '../../protocol/messages';
 import { Banner } from '../../ui/components/Banner';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 
 /** Tabs opened before install (or paused sites) record nothing until reloaded / resumed. */
 export function StatusBanner({ status }: { status: CaptureStatus | null }) {

@@ -1,4 +1,4 @@
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { SimResult } from './use-simulation';
 
 /**

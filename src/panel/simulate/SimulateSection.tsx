@@ -7,7 +7,7 @@
 import { useId, useState } from 'react';
 import type { Connection } from '../../protocol/recording';
 import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../../protocol/messages';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { codeContextOf, namesOf } from '../model/rows';
 import { useServices } from '../services';
 import {

@@ -1,7 +1,7 @@
 /** What each simulated stall on this connection showed: did the page notice the silence, and when. */
 import type { StallResult } from '../../analysis/stall';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { Section } from '../detail/Section';
 
 export function StallResults({ stalls }: { stalls: readonly StallResult[] | undefined }) {

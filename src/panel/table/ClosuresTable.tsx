@@ -4,7 +4,7 @@
  * aria-activedescendant, so arrow keys work without focusing each row.
  */
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type UIEvent } from 'react';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { Row } from '../model/rows';
 import type { ColumnId, SortState } from '../model/sort-rows';
 import { useLatest } from '../../ui/hooks/use-latest';

@@ -2,7 +2,7 @@
  * Show or hide columns. Columns the user wants but the width cannot hold are
  * marked, so a narrow panel never hides data without saying so.
  */
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { ColumnId } from '../model/sort-rows';
 import type { ColumnPrefsState } from './use-column-prefs';
 import { COLUMNS } from './columns';

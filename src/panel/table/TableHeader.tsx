@@ -1,5 +1,5 @@
 import type { KeyboardEvent, PointerEvent, Ref } from 'react';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { ColumnId, SortState } from '../model/sort-rows';
 import type { Column } from './columns';
 import { MAX_WIDTH, MIN_WIDTH } from './column-prefs';

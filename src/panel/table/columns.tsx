@@ -9,7 +9,7 @@
 import type { ReactNode } from 'react';
 import type { ClosureRow, Row } from '../model/rows';
 import type { ColumnId } from '../model/sort-rows';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { formatClock, formatDuration, formatSeconds, formatSize } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { UrlCell } from './UrlCell';

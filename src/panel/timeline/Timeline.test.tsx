@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import DefaultTimeline, { Timeline } from './Timeline';
 import { DEFAULT_GEOMETRY } from './hit-test';
 import { at, sampleAnalysis, sampleRecording } from './test-fixture';

@@ -7,7 +7,7 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Analysis } from '../../analysis/types';
 import type { Recording } from '../../protocol/recording';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { drawTimeline } from './draw';
 import { buildHitIndex, DEFAULT_GEOMETRY, hitTest, rowAtY } from './hit-test';
 import { describeBar, rangeLabel } from './labels';

@@ -3,7 +3,7 @@
  * lane (cut short on huge recordings; the table lists every connection).
  */
 import { memo } from 'react';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { laneLabel } from './labels';
 import type { TimelineModel } from './layout';
 import { useLocale } from '../../ui/locale/LocaleRoot';

@@ -1,6 +1,6 @@
 /** Zoom, fit and follow-live controls, the visible range, and the colour legend. */
 import { memo } from 'react';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { CodeCategory } from '../../knowledge/types';
 import { categoryLabelId } from '../../knowledge';
 import { OUTCOMES } from './outcome';

@@ -3,7 +3,7 @@
  * visible rows, and per row the bars the hit index finds in the visible time
  * range, so a frame costs the same at 10,000 connections as at 10.
  */
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { drawAxis, drawBackground, drawGutter, drawLinks, rowTop, xOf, type Ctx } from './draw-parts';
 import { barsInRange, type Geometry, type HitIndex } from './hit-test';
 import { barEnd, type Bar, type TimelineModel } from './layout';

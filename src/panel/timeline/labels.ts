@@ -3,8 +3,8 @@
  * the lines of a connection's description (tooltip and screen-reader text).
  */
 import type { I18nText } from '../../analysis/types';
-import { t } from '../../ui/i18n';
-import { tText } from '../../ui/locale/numbers';
+import { t } from '../../i18n/translate';
+import { tText } from '../../i18n/numbers';
 import { codeNameId } from './code-name';
 import type { Bar, Lane, Link } from './layout';
 import { formatDelay, formatOffset, spanOf, type View } from './scale';

@@ -1,7 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import type { VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import type { FilterOptions, Filters, RowState } from '../model/filter-rows';
 
 interface Props {

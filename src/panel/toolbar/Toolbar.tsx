@@ -1,6 +1,6 @@
 import { useRef, type ChangeEvent } from 'react';
 import type { Settings } from '../../protocol/messages';
-import { t } from '../../ui/i18n';
+import { t } from '../../i18n/translate';
 import { LanguageSelect } from '../../ui/components/LanguageSelect';
 import type { ProfileOption } from '../services';
 

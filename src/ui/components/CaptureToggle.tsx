@@ -5,7 +5,7 @@
  */
 import { captureContentFor, isLocalDevHost } from '../../protocol/capture-policy';
 import type { Settings } from '../../protocol/messages';
-import { t } from '../i18n';
+import { t } from '../../i18n/translate';
 
 interface Props {
   site: string;

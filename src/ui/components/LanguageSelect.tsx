@@ -4,8 +4,8 @@
  * theirs whatever the current language is.
  */
 import { LANGUAGES, type LanguageSetting } from '../../protocol/messages';
-import { t } from '../i18n';
-import { LANGUAGE_NAME_IDS } from '../locale/languages';
+import { t } from '../../i18n/translate';
+import { LANGUAGE_NAME_IDS } from '../../i18n/languages';
 
 const CHOICES: readonly LanguageSetting[] = ['auto', ...LANGUAGES];
 

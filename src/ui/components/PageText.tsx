@@ -9,7 +9,7 @@
  * as close reasons, whose direction is the text's own.
  */
 import type { ReactNode } from 'react';
-import { t } from '../i18n';
+import { t } from '../../i18n/translate';
 import './page-text.css';
 
 /** Bidi embedding, override, isolate and mark characters. */

@@ -2,8 +2,8 @@
  * Number and time formatting shared by the panel and popup. Units are catalog
  * text, so every visible string still goes through t().
  */
-import { currentIntlLocale, t } from '../i18n';
-import { formatNumber } from '../locale/numbers';
+import { currentIntlLocale, t } from '../../i18n/translate';
+import { formatNumber } from '../../i18n/numbers';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

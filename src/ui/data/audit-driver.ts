@@ -6,7 +6,7 @@
 import type { AuditDriver } from '../../audit/types';
 import type { Recording } from '../../protocol/recording';
 import type { RecordingSource } from './source';
-import { t } from '../i18n';
+import { t } from '../../i18n/translate';
 
 export interface DisposableDriver extends AuditDriver {
   dispose(): void;

@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import catalog from '../../../public/_locales/en/messages.json';
-import { catalogTranslator, setTranslator, t, type CatalogEntry } from '../i18n';
+import { catalogTranslator, setTranslator, t, type CatalogEntry } from '../../i18n/translate';
 import { createLocaleController } from './controller';
 import { LocaleRoot } from './LocaleRoot';
 

@@ -5,9 +5,9 @@
  */
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { Banner } from '../components/Banner';
-import { t } from '../i18n';
+import { t } from '../../i18n/translate';
 import type { LocaleController, LocaleState } from './controller';
-import { LANGUAGE_NAME_IDS } from './languages';
+import { LANGUAGE_NAME_IDS } from '../../i18n/languages';
 
 const LocaleContext = createContext<LocaleState>({ lang: 'en', dir: 'ltr', intlLocale: 'en' });
 

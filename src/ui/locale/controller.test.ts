@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import catalog from '../../../public/_locales/en/messages.json';
-import { catalogTranslator, currentIntlLocale, setTranslator, t, type CatalogEntry } from '../i18n';
+import { catalogTranslator, currentIntlLocale, setTranslator, t, type CatalogEntry } from '../../i18n/translate';
 import type { Language } from '../../protocol/messages';
 import { createLocaleController, fetchCatalog } from './controller';
-import { resolveLanguage, intlLocaleFor } from './languages';
+import { resolveLanguage, intlLocaleFor } from '../../i18n/languages';
 
 const en = catalog as Record<string, CatalogEntry>;
 const ar = { panel_clear: { message: 'مسح' }, panel_cell_moved: { message: '$1 ثم $2' }, ui_unit_ms: { message: '$1 ملّي ثانية' } };

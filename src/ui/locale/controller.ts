@@ -5,10 +5,10 @@
  * one lookup function whichever way the language was chosen. A catalog that
  * fails to load leaves English in place and says why (state.failed).
  */
-import { catalogTranslator, setTranslator, type Translator } from '../i18n';
+import { catalogTranslator, setTranslator, type Translator } from '../../i18n/translate';
 import type { Language, LanguageSetting } from '../../protocol/messages';
-import { validateCatalog } from './catalog';
-import { directionOf, intlLocaleFor, resolveLanguage, type Direction } from './languages';
+import { validateCatalog } from '../../i18n/catalog';
+import { directionOf, intlLocaleFor, resolveLanguage, type Direction } from '../../i18n/languages';
 
 export interface LocaleState {
   /** The language shown (English after a failed load). */

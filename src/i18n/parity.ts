@@ -4,7 +4,7 @@
  * using a $NAME$ its entry does not define, or a different set of substitutions
  * ($1..$9) reaching the text, which would drop or repeat a delay, code or URL.
  */
-import type { CatalogEntry } from '../i18n';
+import type { CatalogEntry } from './translate';
 
 type Catalog = Record<string, CatalogEntry>;
 

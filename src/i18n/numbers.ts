@@ -5,7 +5,7 @@
  * with the same values and the same number of decimals, only the digits, the
  * decimal sign, the list separator and the unit word changing.
  */
-import { currentIntlLocale, t } from '../i18n';
+import { currentIntlLocale, t } from './translate';
 
 const formats = new Map<string, Intl.NumberFormat>();
 

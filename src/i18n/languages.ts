@@ -2,7 +2,7 @@
  * Which catalog and which Intl locale a language setting means. Pure: the
  * browser's UI language is passed in, so tests cover every combination.
  */
-import { LANGUAGES, type Language, type LanguageSetting } from '../../protocol/messages';
+import { LANGUAGES, type Language, type LanguageSetting } from '../protocol/messages';
 
 export type Direction = 'ltr' | 'rtl';
 

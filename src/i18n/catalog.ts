@@ -3,7 +3,7 @@
  * it is read at run time, so a truncated or hand-broken file gets a clear error
  * naming what is wrong instead of blank text later.
  */
-import type { CatalogEntry } from '../i18n';
+import type { CatalogEntry } from './translate';
 
 export type Catalog = Record<string, CatalogEntry>;
 

@@ -1,5 +1,5 @@
 /**
- * The UI's single entry to the i18n catalog (public/_locales/<lang>/messages.json).
+ * The single entry to the i18n catalog (public/_locales/<lang>/messages.json).
  * Components call t(id, subs); they never hold literal text. The translator is
  * injected by each entry (browser.i18n.getMessage in the extension, the catalog
  * file in tests), so UI code stays free of browser APIs.

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry } from '../i18n';
+import type { CatalogEntry } from './translate';
 import { parityProblems, positionalUse, selfProblems } from './parity';
 
 type Catalog = Record<string, CatalogEntry>;
-const localesDir = join(__dirname, '../../../public/_locales');
+const localesDir = join(__dirname, '../../public/_locales');
 const load = (lang: string): Catalog => JSON.parse(readFileSync(join(localesDir, lang, 'messages.json'), 'utf8')) as Catalog;
 const present = readdirSync(localesDir).filter((l) => l !== 'en');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogTranslator } from './i18n';
+import { catalogTranslator } from './translate';
 
 describe('catalogTranslator', () => {
   const tr = catalogTranslator({
