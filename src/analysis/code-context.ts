@@ -2,7 +2,7 @@
  * The knowledge base's answers for a connection's code, memoised: 10,000
  * closures share few (code, subprotocol, endpoint) triples.
  */
-import type { Connection } from '../protocol/recording';
+import { endpointOf, type Connection } from '../protocol/recording';
 import type { CodeCategory, CodeContext, ReconnectAdvice } from '../knowledge/types';
 import { categoryOf, reconnectAdvice } from '../knowledge';
 
@@ -31,8 +31,7 @@ export function codeKnowledge(): CodeKnowledge {
   // Codes 1000–2999 belong to the WebSocket protocol itself: the context cannot change them.
   const keyOf = (code: number, conn: Connection, ctx: CodeContext) => {
     if (code >= 1000 && code < 3000) return String(code);
-    const cut = conn.url.search(/[?#]/);
-    return `${code}\u0000${ctx.protocol ?? ''}\u0000${cut < 0 ? conn.url : conn.url.slice(0, cut)}`;
+    return `${code}\u0000${ctx.protocol ?? ''}\u0000${endpointOf(conn.url)}`;
   };
   return {
     adviceFor(code, conn) {

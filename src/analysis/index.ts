@@ -69,6 +69,7 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions): An
     verdictByClosure[closure.connectionId] = {
       level: f.level,
       rule: f.id,
+      finding: f.id,
       text: { id: f.textId },
       observedDelays: [],
       expected: expectedOf(profile.common.documentExpected),

@@ -9,7 +9,7 @@ import type { Connection } from '../protocol/recording';
 import type { ReconnectLink } from './types';
 import type { Terms } from './profiles/types';
 import type { ClosureFacts } from './classify';
-import { urlParts, type UrlParts } from './url-parts';
+import { urlParts, type UrlParts } from '../protocol/url-parts';
 
 interface Item {
   conn: Connection;

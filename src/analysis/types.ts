@@ -25,6 +25,11 @@ export interface Verdict {
   level: VerdictLevel;
   /** Stable rule id, e.g. "storm", "restart.too-soon", "backoff.no-backoff", "terminal.blind-retry". */
   rule: string;
+  /**
+   * The finding's own id within its rule (the rule id's last part, e.g. 'too-soon'), so the presentation
+   * model names the kind of problem without parsing the rule id. Set by the analysis core.
+   */
+  finding?: string;
   /** One sentence for the user. */
   text: I18nText;
   /** Observed delays in seconds, d1..dn. */

@@ -27,6 +27,8 @@ const SEVERITY: Record<VerdictLevel, number> = { problem: 5, advice: 4, inconclu
 
 interface Candidate {
   rule: string;
+  /** The finding's own id (the rule id's last part), e.g. 'too-soon'. */
+  finding: string;
   level: VerdictLevel;
   text: I18nText;
 }
@@ -58,7 +60,7 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
   if (storm) {
     const f = profile.storm.finding;
     const subs = [String(storm.count), seconds(storm.spanS), String(profile.storm.attempts), num(profile.storm.windowS)];
-    return { ...base, level: f.level, rule: f.id, text: { id: f.textId, subs }, expected };
+    return { ...base, level: f.level, rule: f.id, finding: f.id, text: { id: f.textId, subs }, expected };
   }
   // Stable sort: among equal levels the rule's own order (backoff checks first) decides.
   const ranked = candidatesFor(rule, ep, ctx).sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
@@ -68,13 +70,17 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
     const f = profile.common.pending;
     const wait = ep.trailing.kind === 'none' ? undefined : ep.trailing.wait;
     const elapsed = wait ? (wait.toMs - wait.fromMs) / 1000 : 0;
-    return { ...base, level: f.level, rule: `${rule.id}.${f.id}`, text: { id: f.textId, subs: [seconds(elapsed)] }, expected };
+    return { ...base, level: f.level, rule: `${rule.id}.${f.id}`, finding: f.id,
+      text: { id: f.textId, subs: [seconds(elapsed)] }, expected };
   }
-  const also = rest.filter((c) => SEVERITY[c.level] >= SEVERITY.inconclusive);
+  const also = rest
+    .filter((c) => SEVERITY[c.level] >= SEVERITY.inconclusive)
+    .map(({ rule: r, level, text }) => ({ rule: r, level, text }));
   return {
     ...base,
     level: first.level,
     rule: first.rule,
+    finding: first.finding,
     text: first.text,
     expected,
     ...(also.length > 0 && { also }),
@@ -105,7 +111,7 @@ function candidatesFor(rule: Rule, ep: EpisodeFacts, ctx: JudgeContext): Candida
 }
 
 function make(rule: Rule, f: Finding, subs: string[]): Candidate {
-  return { rule: `${rule.id}.${f.id}`, level: f.level, text: { id: f.textId, subs } };
+  return { rule: `${rule.id}.${f.id}`, finding: f.id, level: f.level, text: { id: f.textId, subs } };
 }
 
 function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeContext): Candidate[] {
@@ -120,7 +126,7 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
       const reason = throttle.reasonDuring(doc, w.fromMs, w.toMs);
       if (!reason) continue;
       const f = profile.common.throttled[reason];
-      return { rule: `${c.rule}.${f.id}`, level: f.level, text: { id: f.textId, subs: [seconds(delayS)] } };
+      return { rule: `${c.rule}.${f.id}`, finding: f.id, level: f.level, text: { id: f.textId, subs: [seconds(delayS)] } };
     }
     return c;
   };

@@ -6,7 +6,8 @@
 import browser from 'webextension-polyfill';
 import { analyzeRecording } from '../analysis';
 import type { Settings } from '../protocol/messages';
-import { codeName } from '../popup/code-name';
+import { presentClosure } from '../analysis/present';
+import { codeNameText } from '../i18n/code-name';
 import { t } from '../i18n/translate';
 import { badgeFor } from './badge';
 import type { TabRecording } from './tab-recording';
@@ -19,8 +20,11 @@ function apply(tab: TabRecording, settings: Settings): void {
   lastRun.set(tab.tabId, Date.now());
   const rec = tab.recording;
   const analysis = analyzeRecording(rec, { profileId: settings.profileId, now: Date.now() });
-  const worstConn = analysis.summary.worst ? tab.get(analysis.summary.worst.connectionId) : undefined;
-  const badge = badgeFor(analysis, (code) => codeName(code, worstConn));
+  const worst = analysis.summary.worst;
+  const worstConn = worst ? tab.get(worst.connectionId) : undefined;
+  const worstClosure = worst && analysis.closures.find((c) => c.connectionId === worst.connectionId);
+  const presented = worstConn && worstClosure ? presentClosure(worstConn, worstClosure, worst?.verdict) : undefined;
+  const badge = badgeFor(analysis, presented, codeNameText);
   const tabId = tab.tabId;
   const title = badge.title ? t(badge.title.id, badge.title.subs) : t('actionTitle');
   // The tab may have closed meanwhile: nothing to update then.

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Analysis, TabSummary, Verdict, VerdictLevel } from '../analysis/types';
+import { presentCode, problemKindOf, type ClosurePresentation } from '../analysis/present';
+import type { Analysis, Closure, TabSummary, Verdict, VerdictLevel } from '../analysis/types';
+import { codeNameText } from '../i18n/code-name';
 import { t } from '../i18n/translate';
-import { badgeFor, badgeText, problemKind, PROBLEM_COLOR, QUIET_COLOR } from './badge';
+import { badgeFor, badgeText, PROBLEM_COLOR, QUIET_COLOR } from './badge';
 
 function verdict(level: VerdictLevel, rule: string): Verdict {
-  return { level, rule, text: { id: 'verdict_storm' }, observedDelays: [], profileId: 'default' };
+  const finding = rule.slice(rule.lastIndexOf('.') + 1);
+  return { level, rule, finding, text: { id: 'verdict_storm' }, observedDelays: [], profileId: 'default' };
+}
+
+/** The worst closure as the presentation model gives it (no subprotocol, no URL). */
+function presented(code: number, v: Verdict): ClosurePresentation {
+  const closure: Closure = {
+    connectionId: 'w', code, reason: '', wasClean: true, closedAt: 0, initiator: 'server', inferred: false, simulated: false,
+  };
+  const kind = problemKindOf(v);
+  return {
+    ...presentCode(code, {}), connectionId: 'w', closure, verdict: v, level: v.level, outcome: 'clean',
+    closedByLabelId: 'panel_initiator_server', ...(kind && { problemKind: kind }),
+  };
 }
 
 function analysisWith(summary: Partial<TabSummary>): Analysis {
@@ -17,8 +32,8 @@ function analysisWith(summary: Partial<TabSummary>): Analysis {
   };
 }
 
-const names: Record<number, string> = { 1008: 'Policy Violation', 1013: 'Try Again Later', 1012: 'Service Restart' };
-const nameOf = (code: number) => names[code] ?? `code ${code}`;
+/** The real wording: the catalog's names through the one name function. */
+const nameOf = codeNameText;
 
 describe('badgeText', () => {
   it.each([
@@ -34,24 +49,11 @@ describe('badgeText', () => {
   });
 });
 
-describe('problemKind', () => {
-  it.each([
-    ['storm', 'storm'],
-    ['restart.too-soon', 'too_soon'],
-    ['overload.no-reconnect', 'no_reconnect'],
-    ['backoff.no-backoff', 'no_backoff'],
-    ['overload.backoff.no-backoff', 'no_backoff'],
-    ['terminal.blind-retry', 'blind_retry'],
-    ['iana-overload.auto-reconnect', 'other'],
-  ])('rule %s -> %s', (rule, kind) => {
-    expect(problemKind(verdict('problem', rule))).toBe(kind);
-  });
-});
-
 describe('badgeFor', () => {
   it('shows nothing and keeps the default title when no closure is a problem', () => {
-    const worst = { connectionId: 'c1', code: 1013, verdict: verdict('advice', 'backoff.slow-growth') };
-    expect(badgeFor(analysisWith({ problemCount: 0, worst }), nameOf)).toEqual({ text: '', title: null, color: QUIET_COLOR });
+    const v = verdict('advice', 'backoff.slow-growth');
+    const worst = { connectionId: 'c1', code: 1013, verdict: v };
+    expect(badgeFor(analysisWith({ problemCount: 0, worst }), presented(1013, v), nameOf)).toEqual({ text: '', title: null, color: QUIET_COLOR });
   });
 
   it.each([
@@ -60,10 +62,11 @@ describe('badgeFor', () => {
     { count: 2, code: 1013, rule: 'overload.too-soon', title: '2 problems — worst: 1013 Try Again Later retried too soon' },
     { count: 5, code: 1012, rule: 'restart.no-reconnect', title: '5 problems — worst: 1012 Service Restart never reconnected' },
     { count: 150, code: 1013, rule: 'backoff.no-backoff', title: '150 problems — worst: 1013 Try Again Later retried without backing off' },
-    { count: 7, code: 4000, rule: 'storm', title: '7 problems — worst: 4000 code 4000, then a reconnect storm' },
+    { count: 7, code: 4000, rule: 'storm', title: '7 problems — worst: 4000 Unknown error, then a reconnect storm' },
     { count: 1, code: 1013, rule: 'some-profile.other-rule', title: '1 problem — worst: 1013 Try Again Later' },
   ])('$count problems, worst $code by $rule', ({ count, code, rule, title }) => {
-    const badge = badgeFor(analysisWith({ problemCount: count, worst: { connectionId: 'w', code, verdict: verdict('problem', rule) } }), nameOf);
+    const v = verdict('problem', rule);
+    const badge = badgeFor(analysisWith({ problemCount: count, worst: { connectionId: 'w', code, verdict: v } }), presented(code, v), nameOf);
     expect(badge.text).toBe(badgeText(count));
     expect(badge.color).toBe(PROBLEM_COLOR);
     expect(badge.title).not.toBeNull();
@@ -75,7 +78,7 @@ describe('badgeFor', () => {
     [1, '1 WebSocket reconnect problem in this tab'],
     [4, '4 WebSocket reconnect problems in this tab'],
   ])('without a worst closure, %i problems are counted without naming one', (count, title) => {
-    const badge = badgeFor(analysisWith({ problemCount: count }), nameOf);
+    const badge = badgeFor(analysisWith({ problemCount: count }), undefined, nameOf);
     expect(badge.text).toBe(String(count));
     expect(t(badge.title?.id ?? '', badge.title?.subs)).toBe(title);
   });

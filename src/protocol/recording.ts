@@ -8,6 +8,8 @@
  * incompatible change.
  */
 
+import { urlParts } from './url-parts';
+
 export const RECORDING_FORMAT = 'closeline-recording';
 export const RECORDING_FORMAT_VERSION = 1;
 
@@ -252,10 +254,12 @@ export function endOf(c: Connection): { at: EpochMs; event: CloseEvent | EndedWi
   return undefined;
 }
 
-/** A socket URL without query and fragment: what "the same endpoint" means across attempts. */
+/**
+ * A socket URL without query and fragment, host lower-cased: what "the same endpoint" means across attempts,
+ * in the timeline's lanes, for the reconnect check and in the analysis. The one way of cutting it.
+ */
 export function endpointOf(url: string): string {
-  const cut = url.search(/[?#]/);
-  return cut < 0 ? url : url.slice(0, cut);
+  return urlParts(url).base;
 }
 
 export function openEventOf(c: Connection): OpenEvent | undefined {
