@@ -62,7 +62,7 @@ describe('badgeFor', () => {
     { count: 2, code: 1013, rule: 'overload.too-soon', title: '2 problems — worst: 1013 Try Again Later retried too soon' },
     { count: 5, code: 1012, rule: 'restart.no-reconnect', title: '5 problems — worst: 1012 Service Restart never reconnected' },
     { count: 150, code: 1013, rule: 'backoff.no-backoff', title: '150 problems — worst: 1013 Try Again Later retried without backing off' },
-    { count: 7, code: 4000, rule: 'storm', title: '7 problems — worst: 4000 Unknown error, then a reconnect storm' },
+    { count: 7, code: 4000, rule: 'storm', title: '7 problems — worst: 4000 one of: Unknown error, then a reconnect storm' },
     { count: 1, code: 1013, rule: 'some-profile.other-rule', title: '1 problem — worst: 1013 Try Again Later' },
   ])('$count problems, worst $code by $rule', ({ count, code, rule, title }) => {
     const v = verdict('problem', rule);

@@ -34,7 +34,7 @@ export function badgeText(problems: number): string {
 export function badgeFor(
   analysis: Pick<Analysis, 'summary'>,
   worst: ClosurePresentation | undefined,
-  nameOf: (nameIds: readonly string[]) => string,
+  nameOf: (code: ClosurePresentation) => string,
 ): Badge {
   const { problemCount } = analysis.summary;
   if (problemCount <= 0) return { text: '', title: null, color: QUIET_COLOR };
@@ -43,7 +43,7 @@ export function badgeFor(
   const title: I18nText = worst?.problemKind
     ? {
         id: `badge_title_${worst.problemKind}_${plural}`,
-        subs: [String(problemCount), String(worst.code), nameOf(worst.nameIds)],
+        subs: [String(problemCount), String(worst.code), nameOf(worst)],
       }
     : { id: `badge_title_count_${plural}`, subs: [String(problemCount)] };
   return { text: badgeText(problemCount), title, color: PROBLEM_COLOR };
