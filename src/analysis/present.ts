@@ -94,7 +94,8 @@ export function presentCode(code: number, context: CodeContext): CodePresentatio
       break;
     case 'ambiguous':
       nameIds = [...new Set(lookup.entries.map((e) => e.nameId))];
-      categories = [...new Set(lookup.entries.map((e) => e.category))];
+      // No protocol is established: the code means what its range means (the verdicts agree).
+      categories = [lookup.range.category];
       break;
     case 'range':
       nameIds = [lookup.range.nameId];

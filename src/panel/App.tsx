@@ -19,7 +19,7 @@ import { useImport } from './hooks/use-import';
 import { useRows } from './hooks/use-rows';
 import { useRecording, useSettings, useStatus } from './hooks/use-source-data';
 import { downloadText, exportFileName, exportText } from '../ui/export-recording';
-import { DroppedNotice } from './notices/DroppedNotice';
+import { DroppedNotice } from '../ui/components/DroppedNotice';
 import { EmptyState, ImportedBanner, ImportErrorBanner, StatusBanner, WorkerGapNotice } from './notices/Notices';
 import type { HandshakeFeed } from './network/devtools-network';
 import { ServicesContext, type PanelServices } from './services';
@@ -66,7 +66,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const analysed = useMemo(() => (judged && redactQuery ? { ...judged, recording: redact(judged.recording) } : judged), [judged, redactQuery, redact]);
   // DevTools' network data belongs to the live tab, never to an imported file.
   const statuses = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : recording);
-  const rows = useRows(analysed, services, statuses);
+  const rows = useRows(analysed, statuses);
   const columnPrefs = useColumnPrefs();
   const [squeezed, setSqueezedState] = useState<readonly ColumnId[]>([]);
   // Same ids, same state: a new array must not re-render the panel (it would delay deferred renders).
@@ -178,7 +178,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
         />
         {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
         {imports.error ? <ImportErrorBanner message={imports.error} onDismiss={imports.dismissError} /> : null}
-        {recording ? <DroppedNotice dropped={recording.dropped} /> : null}
+        {recording ? <DroppedNotice dropped={recording.dropped} headingId="panel-dropped" /> : null}
         {auditOpen && !imports.imported ? (
           <AuditSection
             recording={recording}

@@ -6,7 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Analysis } from '../analysis/types';
-import type { CodeContext, CodeLookup, Comparison } from '../knowledge/types';
+import type { Comparison } from '../knowledge/types';
 import type { EpochMs, Recording } from '../protocol/recording';
 
 export interface ProfileOption {
@@ -17,7 +17,6 @@ export interface ProfileOption {
 
 export interface PanelServices {
   analyze(recording: Recording, options: { profileId: string; now: EpochMs }): Analysis;
-  lookupCode(code: number, ctx: CodeContext): CodeLookup;
   comparisonsFor(code: number): Comparison[];
   profiles: readonly ProfileOption[];
 }

@@ -1,15 +1,16 @@
 /** The latest few closures with their verdicts, problems first. */
+import { levelLabelId, type ClosurePresentation } from '../analysis/present';
 import type { Connection } from '../protocol/recording';
 import { formatClock } from '../ui/components/format';
 import { t } from '../i18n/translate';
 import { tText } from '../i18n/numbers';
-import type { ClosureRow } from './summary-model';
 import { PageText } from '../ui/components/PageText';
 
 export interface LatestClosuresProps {
-  rows: ClosureRow[];
+  rows: Pick<ClosurePresentation, 'closure' | 'verdict'>[];
   connectionOf: (id: string) => Connection | undefined;
-  nameOf: (code: number, conn?: Connection) => string;
+  /** The code's name for a connection's closure, from the presentation model. */
+  nameOf: (connectionId: string) => string;
   shownUrl: (url: string) => string;
 }
 
@@ -25,9 +26,9 @@ export function LatestClosures({ rows, connectionOf, nameOf, shownUrl }: LatestC
           return (
             <li key={closure.connectionId} className={`closure level-${level}`} data-connection={closure.connectionId}>
               <div className="closure-head">
-                <span className={`level level-${level}`}>{t(`popup_level_${level}`)}</span>
+                <span className={`level level-${level}`}>{t(verdict ? levelLabelId(verdict.level) : 'popup_level_none')}</span>
                 <span className="code">{closure.code}</span>
-                <span className="name">{nameOf(closure.code, conn)}</span>
+                <span className="name">{nameOf(closure.connectionId)}</span>
                 <time className="when" dateTime={new Date(closure.closedAt).toISOString()}>
                   {formatClock(closure.closedAt)}
                 </time>

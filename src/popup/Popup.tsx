@@ -10,8 +10,9 @@ import type { Connection } from '../protocol/recording';
 import { redactUrl } from '../protocol/redact';
 import type { RecordingSource } from '../ui/data/source';
 import { t } from '../i18n/translate';
-import { codeName } from './code-name';
-import { DroppedNotice } from './DroppedNotice';
+import { presentRecording } from '../analysis/present';
+import { codeNameText } from '../i18n/code-name';
+import { DroppedNotice } from '../ui/components/DroppedNotice';
 import { downloadText, exportFileName, exportText } from '../ui/export-recording';
 import { LatestClosures } from './LatestClosures';
 import { OpenNow } from './OpenNow';
@@ -42,11 +43,16 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
     const now = Math.max(tick, clock());
     const analysis = analyzeRecording(recording, { profileId, now });
     const byId = new Map(recording.connections.map((c) => [c.id, c]));
+    const presented = presentRecording(recording, analysis);
     return {
       now,
       analysis,
       site: siteOf(recording),
       connectionOf: (id: string): Connection | undefined => byId.get(id),
+      nameOf: (id: string): string => {
+        const closure = presented.get(id)?.closure;
+        return closure ? codeNameText(closure) : '';
+      },
       groups: groupByCode(recentClosures(analysis.closures, now, recentMinutes), analysis),
       latest: latestClosures(analysis.closures, analysis.verdictByClosure),
       open: openConnections(recording, analysis),
@@ -55,7 +61,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
 
   const shownUrl = useCallback((url: string) => (redactQuery ? redactUrl(url) : url), [redactQuery]);
   const summaryText = () =>
-    recording && view ? buildSummaryText({ recording, analysis: view.analysis, now: view.now, recentMinutes, redactQuery, nameOf: codeName }) : '';
+    recording && view ? buildSummaryText({ recording, analysis: view.analysis, now: view.now, recentMinutes, redactQuery, nameOf: view.nameOf }) : '';
   const onExport = () => {
     if (!recording) return;
     const now = clock();
@@ -90,12 +96,12 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
           {recording.connections.length === 0 && status !== 'no-hook' && <p className="empty">{t('popup_empty')}</p>}
           {recording.connections.length > 0 && (
             <>
-              <RecentGroups groups={view.groups} minutes={recentMinutes} connectionOf={view.connectionOf} nameOf={codeName} />
-              <LatestClosures rows={view.latest} connectionOf={view.connectionOf} nameOf={codeName} shownUrl={shownUrl} />
+              <RecentGroups groups={view.groups} minutes={recentMinutes} nameOf={view.nameOf} />
+              <LatestClosures rows={view.latest} connectionOf={view.connectionOf} nameOf={view.nameOf} shownUrl={shownUrl} />
               <OpenNow open={view.open} shownUrl={shownUrl} />
             </>
           )}
-          <DroppedNotice dropped={recording.dropped} />
+          <DroppedNotice dropped={recording.dropped} headingId="popup-dropped" />
           <PopupActions summaryText={summaryText} onExport={onExport} redactQuery={redactQuery} />
           <PopupSettings recentMinutes={recentMinutes} redactQuery={redactQuery} exportContent={settings.exportContent} language={settings.language} onChange={updateSettings} />
         </>

@@ -1,5 +1,5 @@
 /** Closures in the recent window, one row per code, problems first. */
-import type { Connection } from '../protocol/recording';
+import { levelLabelId } from '../analysis/present';
 import { t } from '../i18n/translate';
 import { groupText } from './group-text';
 import type { CodeGroup } from './summary-model';
@@ -7,11 +7,11 @@ import type { CodeGroup } from './summary-model';
 export interface RecentGroupsProps {
   groups: CodeGroup[];
   minutes: number;
-  connectionOf: (id: string) => Connection | undefined;
-  nameOf: (code: number, conn?: Connection) => string;
+  /** The code's name for a connection's closure, from the presentation model. */
+  nameOf: (connectionId: string) => string;
 }
 
-export function RecentGroups({ groups, minutes, connectionOf, nameOf }: RecentGroupsProps) {
+export function RecentGroups({ groups, minutes, nameOf }: RecentGroupsProps) {
   return (
     <section className="section" aria-labelledby="popup-recent">
       <h2 id="popup-recent">{t('popup_recent_heading', [minutes])}</h2>
@@ -22,9 +22,9 @@ export function RecentGroups({ groups, minutes, connectionOf, nameOf }: RecentGr
           {groups.map((g) => (
             <li key={g.code} className={g.problems > 0 ? 'group has-problems' : 'group'} data-code={g.code}>
               <span className="code">{g.code}</span>
-              <span className="name">{nameOf(g.code, connectionOf(g.latest.connectionId))}</span>
+              <span className="name">{nameOf(g.latest.connectionId)}</span>
               <span className="count">{groupText(g)}</span>
-              {g.problems > 0 && <span className="problems">{t('popup_level_problem')}</span>}
+              {g.problems > 0 && <span className="problems">{t(levelLabelId('problem'))}</span>}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@
  * The words of one popup group: "1 episode: blind retry ×4", "× 3", or both.
  * Shared by the popup and its copied summary so they count alike.
  */
+import { levelLabelId } from '../analysis/present';
 import type { Verdict } from '../analysis/types';
 import { t } from '../i18n/translate';
 import type { CodeGroup } from './summary-model';
@@ -28,7 +29,7 @@ const SHORT_BY_TEXT: Readonly<Record<string, string>> = {
 
 export function shortVerdict(v: Verdict): string {
   const id = SHORT_BY_TEXT[v.text.id];
-  return id ? t(id) : t(`popup_level_${v.level}`).toLowerCase();
+  return id ? t(id) : t(levelLabelId(v.level)).toLowerCase();
 }
 
 export function groupText(g: CodeGroup): string {

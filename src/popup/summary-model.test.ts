@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Episode, Verdict } from '../analysis/types';
-import { emptyDropped, type DroppedCounts, type Mark } from '../protocol/recording';
-import { droppedEntries, groupByCode, latestClosures, recentClosures, siteOf } from './summary-model';
+import type { Mark } from '../protocol/recording';
+import { groupByCode, latestClosures, recentClosures, siteOf } from './summary-model';
 import { closure, MIN, recordingOf, sock, T0, verdictOf } from './test-fixtures';
 
 const NOW = T0 + 60 * MIN;
@@ -95,19 +95,6 @@ describe('latestClosures', () => {
     ];
     const rows = latestClosures(loop, { t: verdictOf('problem'), r: verdictOf('fits') }, 5);
     expect(rows.map((r) => r.closure.connectionId)).toEqual(['t', 'r']);
-  });
-});
-
-describe('droppedEntries', () => {
-  it.each<[Partial<DroppedCounts>, [string, number][]]>([
-    [{}, []],
-    [{ fieldsTruncated: 2 }, [['fieldsTruncated', 2]]],
-    [
-      { marksEvicted: 1, connectionsEvicted: 40, eventsRejected: 3 },
-      [['connectionsEvicted', 40], ['eventsRejected', 3], ['marksEvicted', 1]],
-    ],
-  ])('%j -> %j', (patch, expected) => {
-    expect(droppedEntries({ ...emptyDropped(), ...patch }).map((d) => [d.field, d.count])).toEqual(expected);
   });
 });
 

@@ -4,8 +4,9 @@
  * connections and dropped counts. Problems always come first, because the
  * popup is a glance: a problem must never be crowded out by routine closes.
  */
+import type { ClosurePresentation } from '../analysis/present';
 import type { Analysis, Closure, Verdict } from '../analysis/types';
-import type { Connection, DroppedCounts, Recording } from '../protocol/recording';
+import type { Connection, Recording } from '../protocol/recording';
 
 export const LATEST_COUNT = 5;
 const MINUTE_MS = 60_000;
@@ -76,11 +77,6 @@ export function groupByCode(closures: readonly Closure[], analysis: Pick<Analysi
   return [...groups.values()].sort((a, b) => b.problems - a.problems || size(b) - size(a) || a.code - b.code);
 }
 
-export interface ClosureRow {
-  closure: Closure;
-  verdict?: Verdict;
-}
-
 /**
  * The `n` closures to list: problems first, newest first within each group.
  * Selection and order share one key so that an older problem outranks a newer
@@ -92,7 +88,7 @@ export function latestClosures(
   closures: readonly Closure[],
   verdictByClosure: Readonly<Record<string, Verdict>>,
   n: number = LATEST_COUNT,
-): ClosureRow[] {
+): Pick<ClosurePresentation, 'closure' | 'verdict'>[] {
   return closures
     .filter((closure) => closure.episodeId === undefined || verdictByClosure[closure.connectionId] !== undefined)
     .map((closure) => {
@@ -107,23 +103,6 @@ export function latestClosures(
 export function openConnections(recording: Recording, analysis: Analysis): Connection[] {
   const closed = new Set(analysis.closures.map((c) => c.connectionId));
   return recording.connections.filter((c) => !closed.has(c.id));
-}
-
-export type DroppedField = keyof DroppedCounts;
-
-/** Order in which dropped counts are listed: lost connections before lost details. */
-export const DROPPED_FIELDS: readonly DroppedField[] = [
-  'connectionsEvicted',
-  'connectionsRateLimited',
-  'eventsOverflowed',
-  'eventsRejected',
-  'marksEvicted',
-  'fieldsTruncated',
-];
-
-/** The non-zero dropped counts, each once. */
-export function droppedEntries(dropped: DroppedCounts): { field: DroppedField; count: number }[] {
-  return DROPPED_FIELDS.filter((f) => dropped[f] > 0).map((field) => ({ field, count: dropped[field] }));
 }
 
 function httpHost(url: string): string | undefined {

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '../analysis';
 import { emptyDropped, type Recording } from '../protocol/recording';
-import { buildSummaryText, droppedLabelId } from './summary-text';
-import { DROPPED_FIELDS } from './summary-model';
+import { DROPPED_FIELDS, droppedLabelId } from '../analysis/present';
+import { buildSummaryText } from './summary-text';
 import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
 import { t } from '../i18n/translate';
 import { formatTime } from '../ui/components/format';
 
 const NOW = T0 + 30 * MIN;
-const nameOf = (code: number) => `name-${code}`;
 
 function textOf(rec: Recording, opts: { redactQuery?: boolean; recentMinutes?: number } = {}): string {
+  const analysis = analyzeRecording(rec, { now: NOW });
+  // A stand-in name that shows which closure's code was named.
+  const nameOf = (id: string) => `name-${analysis.closures.find((c) => c.connectionId === id)?.code}`;
   return buildSummaryText({
     recording: rec,
-    analysis: analyzeRecording(rec, { now: NOW }),
+    analysis,
     now: NOW,
     recentMinutes: opts.recentMinutes ?? 15,
     redactQuery: opts.redactQuery ?? true,

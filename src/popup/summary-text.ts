@@ -4,14 +4,15 @@
  * are redacted unless the user turned that off, since tokens often ride in
  * WebSocket URLs.
  */
+import { droppedLabels, levelLabelId } from '../analysis/present';
 import type { Analysis } from '../analysis/types';
-import type { Connection, Recording } from '../protocol/recording';
+import type { Recording } from '../protocol/recording';
 import { redactUrl } from '../protocol/redact';
 import { formatTime } from '../ui/components/format';
 import { t } from '../i18n/translate';
 import { groupText } from './group-text';
 import { tText } from '../i18n/numbers';
-import { droppedEntries, groupByCode, latestClosures, openConnections, recentClosures, siteOf, type DroppedField } from './summary-model';
+import { groupByCode, latestClosures, openConnections, recentClosures, siteOf } from './summary-model';
 
 export interface SummaryTextInput {
   recording: Recording;
@@ -19,14 +20,10 @@ export interface SummaryTextInput {
   now: number;
   recentMinutes: number;
   redactQuery: boolean;
-  nameOf: (code: number, conn?: Connection) => string;
+  /** The code's name for a connection's closure, from the presentation model. */
+  nameOf: (connectionId: string) => string;
   /** BCP 47 tag for times; the browser's locale when absent. */
   locale?: string;
-}
-
-/** i18n id of a dropped-count label: connectionsEvicted -> popup_dropped_connections_evicted. */
-export function droppedLabelId(field: DroppedField): string {
-  return `popup_dropped_${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 }
 
 /** The popup's time format, with the date and time zone: the text is read later, often elsewhere. */
@@ -45,15 +42,15 @@ export function buildSummaryText(input: SummaryTextInput): string {
   const recentProblems = groups.reduce((n, g) => n + g.problems, 0);
   lines.push(t('popup_text_recent', [recentMinutes, recent.length, recentProblems]));
   for (const g of groups) {
-    lines.push(`  ${t('popup_text_group', [g.code, input.nameOf(g.code, byId.get(g.latest.connectionId)), groupText(g)])}`);
+    lines.push(`  ${t('popup_text_group', [g.code, input.nameOf(g.latest.connectionId), groupText(g)])}`);
   }
 
   const latest = latestClosures(analysis.closures, analysis.verdictByClosure);
   if (latest.length > 0) lines.push(t('popup_text_latest'));
   for (const { closure, verdict } of latest) {
     const conn = byId.get(closure.connectionId);
-    const level = verdict ? t(`popup_level_${verdict.level}`) : t('popup_level_none');
-    lines.push(`  ${t('popup_text_closure', [level, closure.code, input.nameOf(closure.code, conn), stamp(closure.closedAt, input.locale), shownUrl(conn?.url ?? '')])}`);
+    const level = verdict ? t(levelLabelId(verdict.level)) : t('popup_level_none');
+    lines.push(`  ${t('popup_text_closure', [level, closure.code, input.nameOf(closure.connectionId), stamp(closure.closedAt, input.locale), shownUrl(conn?.url ?? '')])}`);
     if (verdict) lines.push(`    ${tText(verdict.text)}`);
   }
 
@@ -61,9 +58,9 @@ export function buildSummaryText(input: SummaryTextInput): string {
   lines.push(t('popup_text_open', [open.length]));
   for (const c of open) lines.push(`  ${shownUrl(c.url)}`);
 
-  const dropped = droppedEntries(recording.dropped);
+  const dropped = droppedLabels(recording.dropped);
   if (dropped.length > 0) lines.push(t('popup_text_dropped'));
-  for (const d of dropped) lines.push(`  ${t(droppedLabelId(d.field), [d.count])}`);
+  for (const d of dropped) lines.push(`  ${tText(d.text)}`);
 
   return lines.join('\n') + '\n';
 }

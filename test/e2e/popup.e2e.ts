@@ -60,7 +60,7 @@ describe('the toolbar popup and badge', () => {
     const blind = t('popup_group_label_times', [t('popup_short_blind_retry'), '4']);
     expect(await first.locator('.count').textContent()).toBe(t('popup_group_episode', ['1', blind]));
     expect(await first.getAttribute('class')).toContain('has-problems');
-    const fits = t('popup_group_label_times', [t('popup_level_fits').toLowerCase(), '1']);
+    const fits = t('popup_group_label_times', [t('ui_verdict_fits').toLowerCase(), '1']);
     expect(await groups.nth(1).locator('.count').textContent()).toBe(t('popup_group_episode', ['1', fits]));
     expect(await groups.nth(1).getAttribute('class')).not.toContain('has-problems');
 

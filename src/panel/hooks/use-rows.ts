@@ -4,7 +4,6 @@ import { filterOptions, filterRows, NO_FILTERS, type FilterOptions, type Filters
 import { buildRows, withHandshakes, type Row } from '../model/rows';
 import { sortRows, type ColumnId, type SortState } from '../model/sort-rows';
 import type { HandshakeEntry } from '../network/handshakes';
-import type { PanelServices } from '../services';
 import { useLocale } from '../../ui/locale/LocaleRoot';
 
 export interface RowsState {
@@ -24,14 +23,14 @@ const NO_HANDSHAKES: ReadonlyMap<string, HandshakeEntry> = new Map();
  * DevTools saw (a cheap second pass, so a new status does not rebuild rows),
  * then sorted and filtered per user choice.
  */
-export function useRows(analysed: Analysed | null, services: PanelServices, handshakes: ReadonlyMap<string, HandshakeEntry> = NO_HANDSHAKES): RowsState {
+export function useRows(analysed: Analysed | null, handshakes: ReadonlyMap<string, HandshakeEntry> = NO_HANDSHAKES): RowsState {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortState>({ column: 'time', direction: 'asc' });
   // Rows hold translated search text: rebuild them in a new language.
   const { lang } = useLocale();
   const built = useMemo(
-    () => ({ lang, rows: analysed ? buildRows(analysed.recording, analysed.analysis, services) : [] }),
-    [analysed, services, lang],
+    () => ({ lang, rows: analysed ? buildRows(analysed.recording, analysed.analysis) : [] }),
+    [analysed, lang],
   ).rows;
   const all = useMemo(() => withHandshakes(built, handshakes), [built, handshakes]);
   const options = useMemo(() => filterOptions(all), [all]);

@@ -14,7 +14,7 @@ const rec = recordingOf([
   conn({ id: 'open', at: T0 + 5 }),
 ]);
 const services = testServices({ verdicts: { restart: verdict('fits'), policy: verdict('problem') } });
-const rows = buildRows(rec, services.analyze(rec, { profileId: 'default', now: T0 }), services);
+const rows = buildRows(rec, services.analyze(rec, { profileId: 'default', now: T0 }));
 const ids = (f: Partial<Filters>) => filterRows(rows, { ...NO_FILTERS, ...f }).map((r) => r.id);
 
 describe('filterRows', () => {

@@ -4,11 +4,9 @@
  * connecting), listed so it can be selected and simulated. Built once per
  * analysis so sorting and filtering 10,000 rows touch plain fields only.
  */
-import { codeContextOf } from '../../analysis/code-context';
-import type { Analysis, Closure, Verdict } from '../../analysis/types';
-import type { CodeCategory, CodeLookup } from '../../knowledge/types';
+import { presentClosure, type ClosurePresentation } from '../../analysis/present';
+import type { Analysis } from '../../analysis/types';
 import { endOf, openEventOf, type Connection, type Recording } from '../../protocol/recording';
-import type { PanelServices } from '../services';
 import type { HandshakeEntry } from '../network/handshakes';
 import { t } from '../../i18n/translate';
 import type { StallResult } from '../../analysis/stall';
@@ -23,14 +21,9 @@ interface RowBase {
   stalls?: StallResult[];
 }
 
-export interface ClosureRow extends RowBase {
+/** A closed connection: its presentation (code names, categories, who closed, verdict) from the analysis. */
+export interface ClosureRow extends RowBase, ClosurePresentation {
   kind: 'closure';
-  closure: Closure;
-  verdict?: Verdict;
-  lookup: CodeLookup;
-  /** i18n ids of the code's name(s): several when the code is ambiguous. */
-  nameIds: string[];
-  categories: CodeCategory[];
   /** The upgrade request's HTTP answer, from DevTools' network data, for sockets that never opened. */
   handshake?: HandshakeEntry;
 }
@@ -43,26 +36,12 @@ export interface OpenRow extends RowBase {
 
 export type Row = ClosureRow | OpenRow;
 
-/** The context that decides a code's meaning: the same one the verdicts use. */
-export { codeContextOf };
-
-export function namesOf(lookup: CodeLookup): { nameIds: string[]; categories: CodeCategory[] } {
-  switch (lookup.kind) {
-    case 'known':
-      return { nameIds: [lookup.entry.nameId], categories: [lookup.entry.category] };
-    case 'ambiguous':
-      return { nameIds: lookup.entries.map((e) => e.nameId), categories: [...new Set(lookup.entries.map((e) => e.category))] };
-    case 'range':
-      return { nameIds: [lookup.range.nameId], categories: [lookup.range.category] };
-  }
-}
-
 /** When a row happened, for the time column: the close, or the socket's creation while it is open. */
 export function rowTime(r: Row): number {
   return r.kind === 'closure' ? r.closure.closedAt : r.connection.createdAt;
 }
 
-export function buildRows(recording: Recording, analysis: Analysis, services: Pick<PanelServices, 'lookupCode'>): Row[] {
+export function buildRows(recording: Recording, analysis: Analysis): Row[] {
   const byId = new Map(recording.connections.map((c) => [c.id, c]));
   const closed = new Set<string>();
   const rows: Row[] = [];
@@ -71,13 +50,12 @@ export function buildRows(recording: Recording, analysis: Analysis, services: Pi
     // An analysis of an older snapshot may name an evicted connection: skip, the next pass fixes it.
     if (!connection) continue;
     closed.add(connection.id);
-    const lookup = services.lookupCode(closure.code, codeContextOf(connection));
-    const names = namesOf(lookup);
+    const presented = presentClosure(connection, closure, analysis.verdictByClosure[closure.connectionId]);
     const messages = (connection.lastMessages ?? []).flatMap((m) => (m.text !== undefined ? [m.text] : m.hex !== undefined ? [m.hex] : []));
-    const searchText = [connection.url, closure.reason, String(closure.code), ...names.nameIds.map((id) => t(id)), ...messages].join('\n').toLowerCase();
+    const searchText = [connection.url, closure.reason, String(closure.code), ...presented.nameIds.map((id) => t(id)), ...messages].join('\n').toLowerCase();
     const stalls = analysis.stalls?.[connection.id];
     rows.push({
-      kind: 'closure', id: closure.connectionId, closure, connection, verdict: analysis.verdictByClosure[closure.connectionId], lookup, ...names, searchText,
+      kind: 'closure', id: closure.connectionId, connection, ...presented, searchText,
       ...(stalls ? { stalls } : {}),
     });
   }

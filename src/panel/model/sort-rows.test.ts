@@ -18,7 +18,7 @@ const services = testServices({
   verdicts: { a: verdict('fits'), b: verdict('problem'), c: verdict('info') },
   next: { a: { nextId: 'x', delayS: 2 }, b: { nextId: 'y', delayS: 0.1 } },
 });
-const rows = buildRows(rec, services.analyze(rec, { profileId: 'default', now: T0 + 10_000 }), services);
+const rows = buildRows(rec, services.analyze(rec, { profileId: 'default', now: T0 + 10_000 }));
 
 describe('sortRows', () => {
   it.each<[ColumnId, string[]]>([
@@ -55,7 +55,7 @@ describe('sortRows with an open connection', () => {
   // 'o' was created between a's close (T0+5010) and b's creation, and is still open.
   const withOpen = recordingOf([...rec.connections, conn({ id: 'o', at: T0 + 5500 })]);
   withOpen.connections[3]!.events = withOpen.connections[3]!.events.filter((e) => e.type === 'open');
-  const all = buildRows(withOpen, services.analyze(withOpen, { profileId: 'default', now: T0 + 10_000 }), services);
+  const all = buildRows(withOpen, services.analyze(withOpen, { profileId: 'default', now: T0 + 10_000 }));
 
   it.each<[ColumnId, string[]]>([
     // Placed by its creation time among the closes.

@@ -8,8 +8,9 @@ import { useId, useState } from 'react';
 import type { Connection } from '../../protocol/recording';
 import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../../protocol/messages';
 import { t } from '../../i18n/translate';
-import { codeContextOf, namesOf } from '../model/rows';
-import { useServices } from '../services';
+import { codeContextOf } from '../../analysis/code-context';
+import { presentCode } from '../../analysis/present';
+import { codeNameText } from '../../i18n/code-name';
 import {
   commandFor,
   COMMON_CODES,
@@ -45,14 +46,13 @@ function FieldMessage({ id, error }: { id: string; error: FieldError | null }) {
 }
 
 export function SimulateSection({ connection, run, result }: Props) {
-  const { lookupCode } = useServices();
   const uid = useId();
   const [values, setValues] = useState<FormValues>({ code: DEFAULT_CODE, reason: '', seconds: DEFAULT_OUTAGE_SECONDS, stallSeconds: DEFAULT_STALL_SECONDS });
   const [scope, setScope] = useState<SimulateScope>('connection');
   const set = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
 
   const ctx = codeContextOf(connection);
-  const nameOf = (code: number) => namesOf(lookupCode(code, ctx)).nameIds.map((id) => t(id)).join(' / ');
+  const nameOf = (code: number) => codeNameText(presentCode(code, ctx));
   const code = parseCode(values.code);
   const reason = parseReason(values.reason);
   const seconds = parseSeconds(values.seconds);

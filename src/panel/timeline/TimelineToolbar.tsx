@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { t } from '../../i18n/translate';
 import type { CodeCategory } from '../../knowledge/types';
 import { categoryLabelId } from '../../knowledge';
-import { OUTCOMES } from './outcome';
+import { OUTCOMES } from '../../analysis/present';
 import { useLocale } from '../../ui/locale/LocaleRoot';
 
 export interface TimelineToolbarProps {

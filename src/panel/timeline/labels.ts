@@ -2,10 +2,11 @@
  * Every string the timeline shows, through t(): lane labels, link labels and
  * the lines of a connection's description (tooltip and screen-reader text).
  */
+import { levelLabelId } from '../../analysis/present';
 import type { I18nText } from '../../analysis/types';
 import { t } from '../../i18n/translate';
 import { tText } from '../../i18n/numbers';
-import { codeNameId } from './code-name';
+import { codeNameText } from '../../i18n/code-name';
 import type { Bar, Lane, Link } from './layout';
 import { formatDelay, formatOffset, spanOf, type View } from './scale';
 
@@ -25,8 +26,8 @@ export function linkLabel(link: Pick<Link, 'delayS' | 'label' | 'movedTo'>): str
 
 export function codeLine(bar: Bar): string | undefined {
   if (bar.code === undefined) return undefined;
-  const nameId = codeNameId(bar.code, bar.codeContext);
-  return nameId ? t('timeline_tip_code', [bar.code, t(nameId)]) : t('timeline_tip_code_number', [bar.code]);
+  const name = bar.codeNames ? codeNameText(bar.codeNames) : '';
+  return name ? t('timeline_tip_code', [bar.code, name]) : t('timeline_tip_code_number', [bar.code]);
 }
 
 function nextLine(bar: Bar): string | undefined {
@@ -43,7 +44,7 @@ export function describeBar(bar: Bar): string[] {
   const lines = [bar.url, t(`timeline_outcome_${bar.outcome}`)];
   const code = codeLine(bar);
   if (code) lines.push(code);
-  if (bar.level) lines.push(t('timeline_tip_verdict', [t(`timeline_level_${bar.level}`)]));
+  if (bar.level) lines.push(t('timeline_tip_verdict', [t(levelLabelId(bar.level))]));
   const next = nextLine(bar);
   if (next) lines.push(next);
   if (bar.simulated) lines.push(t('timeline_tip_simulated'));

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CATEGORIES } from '../../knowledge';
-import { boundsOf, buildModel, endpointOf, MAX_ROWS_PER_LANE, tickCategoriesOf } from './layout';
-import { outcomeOf } from './outcome';
+import { boundsOf, buildModel, MAX_ROWS_PER_LANE, tickCategoriesOf } from './layout';
 import { lifecyclePeriods } from './periods';
 import { at, closeCall, closed, conn, opened, recordingOf, sampleAnalysis, sampleRecording, T0 } from './test-fixture';
 import type { Mark, SocketEvent } from '../../protocol/recording';
-
-describe('endpointOf', () => {
-  it.each([
-    ['wss://a.example/ws?token=1', 'wss://a.example/ws'],
-    ['wss://a.example/ws#frag', 'wss://a.example/ws'],
-    ['wss://a.example/ws', 'wss://a.example/ws'],
-    ['ws://h:8080/p/q?x#y', 'ws://h:8080/p/q'],
-  ])('%s → %s', (url, want) => expect(endpointOf(url)).toBe(want));
-});
 
 describe('buildModel: lanes and bars', () => {
   const model = buildModel(sampleRecording(), sampleAnalysis());
@@ -83,21 +73,6 @@ describe('buildModel without analysis (it lags a live recording)', () => {
   it('reuses a row once its socket has closed', () => {
     const m = buildModel(recordingOf([conn('p', 'wss://h/p', 0, [closed(1, 1000)]), conn('q', 'wss://h/p', 2, [])]), null);
     expect(m.bars.map((b) => b.row)).toEqual([0, 0]);
-  });
-});
-
-describe('outcomeOf prefers the analysis initiator', () => {
-  const c = conn('x', 'wss://h/p', 0, [closed(1, 1000)]);
-  it.each([
-    ['page', 1000, 'page'],
-    ['server', 1000, 'clean'],
-    ['document', 1001, 'document'],
-    ['network-never-opened', 1006, 'abnormal'],
-    ['unknown', 1006, 'abnormal'],
-    ['unknown', 4000, 'clean'],
-  ] as const)('%s with %d → %s', (initiator, code, want) => {
-    const closure = { connectionId: 'x', code, reason: '', wasClean: true, closedAt: at(1), initiator, inferred: false, simulated: false };
-    expect(outcomeOf(c, closure)).toBe(want);
   });
 });
 

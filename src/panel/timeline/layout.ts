@@ -5,11 +5,11 @@
  * and are stretched to the current time where they are drawn or hit, so the
  * model is rebuilt only when the data changes, not on every live tick.
  */
+import { presentConnection, type CodePresentation, type Outcome } from '../../analysis/present';
 import type { Analysis, Closure, ReconnectLink, VerdictLevel } from '../../analysis/types';
-import type { CodeCategory, CodeContext } from '../../knowledge/types';
-import { endOf, endpointOf, type EpochMs, type Recording } from '../../protocol/recording';
-import { ALL_CATEGORIES, categoryOf } from '../../knowledge';
-import { codeContextOf, outcomeOf, type Outcome } from './outcome';
+import type { CodeCategory } from '../../knowledge/types';
+import type { EpochMs, Recording } from '../../protocol/recording';
+import { ALL_CATEGORIES } from '../../knowledge';
 import { lifecyclePeriods, type Period } from './periods';
 import type { Bounds } from './scale';
 
@@ -39,8 +39,8 @@ export interface Bar {
   outcome: Outcome;
   code?: number;
   category?: CodeCategory;
-  /** What the knowledge base needs to name the code (subprotocol, URL). */
-  codeContext: CodeContext;
+  /** The code's names from the presentation model. */
+  codeNames?: Pick<CodePresentation, 'nameIds' | 'lookup'>;
   simulated: boolean;
   level?: VerdictLevel;
   next?: ReconnectLink;
@@ -78,12 +78,9 @@ export interface TimelineModel {
   closureOrder: number[];
 }
 
-export { endpointOf };
-
 export function buildModel(recording: Recording, analysis: Analysis | null | undefined): TimelineModel {
   const closures = new Map<string, Closure>();
   for (const c of analysis?.closures ?? []) closures.set(c.connectionId, c);
-  const verdicts = analysis?.verdictByClosure ?? {};
   // Sorted by creation so every row's bars are sorted by start (the hit index relies on it).
   const conns = [...recording.connections].sort((a, b) => a.createdAt - b.createdAt);
 
@@ -96,7 +93,8 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
   let openCount = 0;
 
   for (const c of conns) {
-    const endpoint = endpointOf(c.url);
+    const p = presentConnection(c, analysis ?? undefined, closures.get(c.id));
+    const { endpoint } = p;
     const key = `${c.frameId}|${endpoint}`;
     let lane = laneByKey.get(key);
     if (lane === undefined) {
@@ -105,9 +103,8 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
       lanes.push({ key, endpoint, frameId: c.frameId, firstRow: 0, rowCount: 1, connectionCount: 0, closureCount: 0 });
       rowEnds.push([]);
     }
-    const closure = closures.get(c.id);
-    const end = endOf(c);
-    const endMs = closure?.closedAt ?? end?.at ?? null;
+    const closure = p.closure;
+    const endMs = closure?.closure.closedAt ?? null;
     const ends = rowEnds[lane]!;
     let row = ends.findIndex((e) => e <= c.createdAt);
     if (row < 0) row = ends.length < MAX_ROWS_PER_LANE ? ends.length : MAX_ROWS_PER_LANE - 1;
@@ -118,9 +115,6 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
     l.connectionCount++;
     if (endMs === null) openCount++;
     else l.closureCount++;
-    const code = closure?.code ?? (end?.event.type === 'close' ? end.event.code : end ? 1001 : undefined);
-    const codeContext = codeContextOf(c);
-    const simulated = closure?.simulated ?? (end?.event.type === 'close' && end.event.simulated === true);
     bars.push({
       id: c.id,
       url: c.url,
@@ -128,12 +122,15 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
       row: 0,
       startMs: c.createdAt,
       endMs,
-      outcome: endMs === null ? 'open' : outcomeOf(c, closure),
-      ...(code !== undefined ? { code, category: categoryOf(code, codeContext) } : {}),
-      codeContext,
-      simulated,
-      ...(verdicts[c.id] ? { level: verdicts[c.id]!.level } : {}),
-      ...(closure?.next ? { next: closure.next } : {}),
+      outcome: p.outcome,
+      ...(closure && {
+        code: closure.code,
+        category: closure.categories[0],
+        codeNames: { nameIds: closure.nameIds, lookup: closure.lookup },
+      }),
+      simulated: closure?.closure.simulated ?? false,
+      ...(closure?.level && { level: closure.level }),
+      ...(closure?.closure.next && { next: closure.closure.next }),
     });
     lastMs = Math.max(lastMs, c.createdAt, endMs ?? -Infinity, ...c.events.map((e) => e.at));
   }

@@ -5,7 +5,7 @@
  * stylesheet is loaded (tests) and mirror the light theme.
  */
 import type { CodeCategory } from '../../knowledge/types';
-import type { Outcome } from './outcome';
+import type { Outcome } from '../../analysis/present';
 import type { PeriodKind } from './periods';
 
 export interface Palette {

@@ -63,7 +63,7 @@ export function sampleRecording(): Recording {
 const verdict = (level: Verdict['level']): Verdict => ({
   level,
   rule: 'test',
-  text: { id: 'timeline_level_fits' },
+  text: { id: 'verdict_restart_fits' },
   observedDelays: [],
   profileId: 'default',
 });

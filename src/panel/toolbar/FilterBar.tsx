@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import type { VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
+import { categoryLabelId } from '../../knowledge';
 import { t } from '../../i18n/translate';
 import type { FilterOptions, Filters, RowState } from '../model/filter-rows';
 
@@ -58,7 +59,7 @@ export function FilterBar({ filters, options, onChange, shown, total, inputRef, 
           <option value={ANY}>{t('panel_filter_any')}</option>
           {options.categories.map((c) => (
             <option key={c} value={c}>
-              {t(`panel_category_${c.replace('-', '_')}`)}
+              {t(categoryLabelId(c))}
             </option>
           ))}
         </select>
