@@ -12,6 +12,7 @@ import { App } from './App';
 import { resolveTabId, resolveTheme } from './entry-context';
 import { createHandshakeFeed } from './network/devtools-network';
 import { realServices } from './real-services';
+import '../ui/verdict-colors.css';
 import './panel.css';
 import '../ui/locale/locale.css';
 

@@ -21,7 +21,7 @@ import { PopupActions } from './PopupActions';
 import { RecentGroups } from './RecentGroups';
 import { groupByCode, latestClosures, openConnections, recentClosures, siteOf } from './summary-model';
 import { buildSummaryText } from './summary-text';
-import { useNow } from './use-now';
+import { useNow, VERDICT_REFRESH_MS } from '../ui/hooks/use-now';
 import { usePopupData } from './use-popup-data';
 import { PopupSettings } from './PopupSettings';
 
@@ -35,7 +35,7 @@ export interface PopupProps {
 
 export function Popup({ source, clock = Date.now, download = downloadText }: PopupProps) {
   const { recording, settings, status, updateSettings } = usePopupData(source);
-  const tick = useNow(clock);
+  const tick = useNow(clock, VERDICT_REFRESH_MS);
   const { profileId, recentMinutes, redactQuery } = settings;
   // Reading the clock here (not only on ticks) keeps a fresh closure inside the window.
   const view = useMemo(() => {

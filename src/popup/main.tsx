@@ -10,6 +10,7 @@ import { LocaleRoot } from '../ui/locale/LocaleRoot';
 import { startLocale } from '../ui/locale/start';
 import { Popup } from './Popup';
 import { tabIdFromSearch } from './tab-id';
+import '../ui/verdict-colors.css';
 import './popup.css';
 import '../ui/locale/locale.css';
 

@@ -65,7 +65,7 @@ export interface EndedWithDocumentEvent {
   type: 'ended-with-document';
   at: EpochMs;
   /** What told us: the page's pagehide, a new document in the frame, or the tab closing. */
-  cause: 'pagehide' | 'new-document' | 'tab-closed' | 'frame-gone';
+  cause: 'pagehide' | 'new-document';
 }
 
 /**

@@ -75,7 +75,7 @@ const socketEvent: Decoder<SocketEvent> = (v, p) => {
         simulated: opt(o, 'simulated', bool, p),
       });
     case 'ended-with-document':
-      return { type, at, cause: req(o, 'cause', oneOf(['pagehide', 'new-document', 'tab-closed', 'frame-gone'] as const), p) };
+      return { type, at, cause: req(o, 'cause', oneOf(['pagehide', 'new-document'] as const), p) };
     case 'stall':
       return { type, at, seconds: req(o, 'seconds', int(1, IMPORT_LIMITS.stallSeconds), p), simulated: true };
     case 'stall-end':

@@ -1,10 +1,8 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import type { Analysis } from '../../analysis/types';
 import type { Recording } from '../../protocol/recording';
 import type { PanelServices } from '../services';
-
-/** How often live verdicts are re-judged: a wait still running turns from pending to a verdict. */
-export const LIVE_TICK_MS = 5_000;
+import { useNow, VERDICT_REFRESH_MS } from '../../ui/hooks/use-now';
 
 /** The time an imported recording is judged at: when it was exported, else its last fact. */
 export function staticNow(rec: Recording): number {
@@ -31,12 +29,7 @@ export function useAnalysis(
   // Deferred: a burst of closures must not block typing in the filter box.
   const rec = useDeferredValue(recording);
   useEffect(() => onShown?.(rec), [rec, onShown]);
-  const [tick, setTick] = useState(() => Date.now());
-  useEffect(() => {
-    if (!live) return;
-    const id = setInterval(() => setTick(Date.now()), LIVE_TICK_MS);
-    return () => clearInterval(id);
-  }, [live]);
+  const tick = useNow(Date.now, VERDICT_REFRESH_MS, live);
   return useMemo(() => {
     if (!rec) return null;
     const now = live ? Math.max(tick, Date.now()) : staticNow(rec);

@@ -40,7 +40,7 @@ import { TimelineToolbar } from './TimelineToolbar';
 import { useLatest } from '../../ui/hooks/use-latest';
 import { useElementSize } from './use-element-size';
 import { useLocale } from '../../ui/locale/LocaleRoot';
-import { useNow } from './use-now';
+import { OPEN_BAR_TICK_MS, useNow } from '../../ui/hooks/use-now';
 import { usePointer } from './use-pointer';
 import { useTimelineView } from './use-timeline-view';
 import { useThemeVersion } from './use-theme-version';
@@ -68,7 +68,9 @@ export const Timeline = memo(function Timeline({ recording, analysis, selectedId
   const index = useMemo(() => buildHitIndex(model), [model]);
   const tickCategories = useMemo(() => tickCategoriesOf(model), [model]);
   const live = model.openCount > 0 || model.periods.some((p) => p.toMs === null);
-  const nowMs = useNow(live, recording.exportedAt, clock);
+  // An exported recording is frozen at its export time.
+  const ticking = useNow(clock, OPEN_BAR_TICK_MS, live && recording.exportedAt === undefined);
+  const nowMs = recording.exportedAt ?? ticking;
 
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);

@@ -6,7 +6,7 @@
 import type { DrawInput } from './draw';
 import { laneLabel, linkLabel, text } from './labels';
 import { ticks, timeToX } from './scale';
-import { currentIntlLocale } from '../../ui/i18n';
+import { currentIntlLocale } from '../../i18n/translate';
 
 export type Ctx = CanvasRenderingContext2D;
 

@@ -38,8 +38,8 @@ export const LIGHT_PALETTE: Palette = {
   link: '#7b61ff',
   linkText: '#4b3bbf',
   navigation: '#202124',
-  problem: '#d93025',
-  advice: '#f29900',
+  problem: '#c5221f',
+  advice: '#a15c00',
   simulated: '#202124',
   outcome: { open: '#8ab4f8', clean: '#81c995', page: '#c4c7c5', abnormal: '#f28b82', document: '#d7aefb' },
   code: {
