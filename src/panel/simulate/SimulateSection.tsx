@@ -13,7 +13,6 @@ import { presentCode } from '../../analysis/present';
 import { codeNameText } from '../../i18n/code-name';
 import {
   commandFor,
-  COMMON_CODES,
   DEFAULT_CODE,
   DEFAULT_OUTAGE_SECONDS,
   DEFAULT_STALL_SECONDS,
@@ -22,11 +21,10 @@ import {
   parseSeconds,
   parseStallSeconds,
   SCENARIO_1013,
-  utf8Bytes,
-  type FieldError,
   type FormValues,
   type SimulateAction,
 } from './simulate-form';
+import { CodeField, ReasonField, SecondsRow } from './SimulateFields';
 import { SimulateResult } from './SimulateResult';
 import type { RunSimulation, SimResult, SimulateScope } from './use-simulation';
 
@@ -35,14 +33,6 @@ interface Props {
   run: RunSimulation;
   /** The last outcome, shown when it is this connection's. */
   result: SimResult | null;
-}
-
-function FieldMessage({ id, error }: { id: string; error: FieldError | null }) {
-  return error ? (
-    <span id={id} className="field-error" role="alert">
-      {t(error.id, error.subs)}
-    </span>
-  ) : null;
 }
 
 export function SimulateSection({ connection, run, result }: Props) {
@@ -82,46 +72,13 @@ export function SimulateSection({ connection, run, result }: Props) {
       <h3>{t('panel_sim_title')}</h3>
       <p className="muted">{t('panel_sim_intro')}</p>
       <div className="sim-fields">
-        <label>
-          {t('panel_sim_code')}
-          <input
-            data-testid="simulate-code"
-            inputMode="numeric"
-            list={ids.list}
-            size={6}
-            value={values.code}
-            aria-invalid={!code.ok}
-            aria-describedby={code.ok ? undefined : ids.code}
-            onChange={(e) => set({ code: e.target.value })}
-          />
-        </label>
-        <datalist id={ids.list}>
-          {COMMON_CODES.map((c) => (
-            <option key={c} value={c} label={t('panel_sim_code_option', [c, nameOf(c)])} />
-          ))}
-        </datalist>
-        {code.ok ? <span className="sim-code-name">{nameOf(code.value) || t('panel_sim_unknown_code')}</span> : null}
-        <FieldMessage id={ids.code} error={code.ok ? null : code.error} />
-        <label>
-          {t('panel_sim_reason')}
-          <input
-            data-testid="simulate-reason"
-            value={values.reason}
-            aria-invalid={!reason.ok}
-            aria-describedby={ids.reason}
-            onChange={(e) => set({ reason: e.target.value })}
-          />
-        </label>
-        {reason.ok ? (
-          <span id={ids.reason} className="muted">
-            {t('panel_sim_reason_bytes', [utf8Bytes(values.reason)])}
-          </span>
-        ) : (
-          <FieldMessage id={ids.reason} error={reason.error} />
-        )}
+        <CodeField ids={{ list: ids.list, error: ids.code }} text={values.code} parsed={code} nameOf={nameOf}
+          onChange={(v) => set({ code: v })} />
+        <ReasonField id={ids.reason} text={values.reason} parsed={reason} onChange={(v) => set({ reason: v })} />
         <label>
           {t('panel_sim_scope')}
-          <select data-testid="simulate-scope" value={scope} onChange={(e) => setScope(e.target.value === 'endpoint' ? 'endpoint' : 'connection')}>
+          <select data-testid="simulate-scope" value={scope}
+            onChange={(e) => setScope(e.target.value === 'endpoint' ? 'endpoint' : 'connection')}>
             <option value="connection">{t('panel_sim_scope_connection')}</option>
             <option value="endpoint">{t('panel_sim_scope_endpoint')}</option>
           </select>
@@ -131,43 +88,13 @@ export function SimulateSection({ connection, run, result }: Props) {
         {button('close', 'simulate-close')}
         {button('drop', 'simulate-drop')}
       </div>
-      <div className="sim-actions">
-        <label>
-          {t('panel_sim_outage_seconds')}
-          <input
-            data-testid="simulate-outage-seconds"
-            type="number"
-            min={1}
-            max={MAX_OUTAGE_SECONDS}
-            step={1}
-            value={values.seconds}
-            aria-invalid={!seconds.ok}
-            aria-describedby={seconds.ok ? undefined : ids.seconds}
-            onChange={(e) => set({ seconds: e.target.value })}
-          />
-        </label>
-        {button('outage', 'simulate-outage')}
-        <FieldMessage id={ids.seconds} error={seconds.ok ? null : seconds.error} />
-      </div>
+      <SecondsRow labelId="panel_sim_outage_seconds" testId="simulate-outage-seconds" errorId={ids.seconds}
+        max={MAX_OUTAGE_SECONDS} text={values.seconds} parsed={seconds} onChange={(v) => set({ seconds: v })}
+        button={button('outage', 'simulate-outage')} />
       <div className="sim-actions">{button('scenario', 'simulate-1013-outage')}</div>
-      <div className="sim-actions">
-        <label>
-          {t('panel_sim_stall_seconds')}
-          <input
-            data-testid="simulate-stall-seconds"
-            type="number"
-            min={1}
-            max={MAX_STALL_SECONDS}
-            step={1}
-            value={values.stallSeconds}
-            aria-invalid={!stallSeconds.ok}
-            aria-describedby={stallSeconds.ok ? undefined : ids.stall}
-            onChange={(e) => set({ stallSeconds: e.target.value })}
-          />
-        </label>
-        {button('stall', 'simulate-stall')}
-        <FieldMessage id={ids.stall} error={stallSeconds.ok ? null : stallSeconds.error} />
-      </div>
+      <SecondsRow labelId="panel_sim_stall_seconds" testId="simulate-stall-seconds" errorId={ids.stall}
+        max={MAX_STALL_SECONDS} text={values.stallSeconds} parsed={stallSeconds}
+        onChange={(v) => set({ stallSeconds: v })} button={button('stall', 'simulate-stall')} />
       <p className="muted">{t('panel_sim_stall_intro')}</p>
       <SimulateResult result={mine} />
     </section>
