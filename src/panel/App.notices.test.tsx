@@ -35,12 +35,27 @@ describe('notices', () => {
   });
 
   it.each([
-    [{ connectionsEvicted: 12 }, '12 oldest connections removed to stay within the storage limit'],
-    [{ connectionsRateLimited: 3, eventsRejected: 2 }, '3 sockets not recorded because the page created them too fast; 2 invalid or forged events rejected'],
-    [{ fieldsTruncated: 1, marksEvicted: 4, eventsOverflowed: 5 }, '5 events lost to a full buffer; 1 overlong fields shortened; 4 page lifecycle marks removed'],
-  ])('shows what was dropped: %j', async (counts, text) => {
+    [{ connectionsEvicted: 12 }, ['12 oldest connections removed to stay within the storage limit']],
+    [
+      { connectionsRateLimited: 3, eventsRejected: 2 },
+      [
+        '3 new connections not recorded: the page opened them faster than the rate limit',
+        '2 messages from the page rejected as invalid or forged',
+      ],
+    ],
+    [
+      { fieldsTruncated: 1, marksEvicted: 4, eventsOverflowed: 5 },
+      [
+        '5 events lost because a buffer between the page and Closeline was full',
+        '4 page lifecycle marks removed to stay within the limit',
+        '1 long values (URL, reason, stack) shortened to their limit',
+      ],
+    ],
+  ])('shows what was dropped, lost connections first: %j', async (counts, lines) => {
     renderApp(recordingOf([], { dropped: { ...emptyDropped(), ...counts } }));
-    expect(await screen.findByText(`Some data was not recorded: ${text}.`)).toBeTruthy();
+    const heading = await screen.findByText('Some data was not recorded');
+    const items = heading.closest('section')?.querySelectorAll('li') ?? [];
+    expect([...items].map((li) => li.textContent)).toEqual(lines);
   });
 
   it('shows no dropped notice when nothing was dropped', async () => {
