@@ -106,7 +106,7 @@ describe('the background imports no UI', () => {
   it('the protocol, the analysis and the shared translator are fine', async () => {
     const code =
       "import { wrap } from '../protocol/messages';\nimport { analyzeRecording } from '../analysis';\n" +
-      "import { t } from '../ui/i18n';\nexport const x = [wrap, analyzeRecording, t];";
+      "import { t } from '../i18n/translate';\nexport const x = [wrap, analyzeRecording, t];";
     expect(await lint('src/background/x.ts', code)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import {
 import type { Recording } from '../../protocol/recording';
 import { applyDelta } from './apply-delta';
 import type { RecordingSource } from './source';
-import { t } from '../i18n';
+import { t } from '../../i18n/translate';
 
 /** The part of a runtime port a view uses. */
 export interface ViewPort {
