@@ -146,6 +146,8 @@ export const Timeline = memo(function Timeline({ recording, analysis, selectedId
       palette: look.palette,
       font: look.font,
     });
+    // The view counts by its start and end, not its identity (a pan makes a new object with the same range).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model, index, view.startMs, view.endMs, nowMs, size.width, size.height, scrollY, selected, hovered, theme, lang]);
 
   const onKeyDown = (e: KeyboardEvent) => {
