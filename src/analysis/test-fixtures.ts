@@ -2,7 +2,8 @@
  * Test-only builders: recordings from delay sequences, plus a tiny seeded PRNG
  * so random-jitter tests are reproducible.
  */
-import { emptyCounters, emptyRecording, type Connection, type LifecycleState, type Mark, type Recording, type SocketEvent } from '../protocol/recording';
+import type { Connection, LifecycleState, Mark, Recording, SocketEvent } from '../protocol/recording';
+import { T0, connectionOf, recordingOf as baseRecording } from '../test-support/recordings';
 
 /** mulberry32: a small, well-mixed 32-bit PRNG. Returns a function giving [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -16,7 +17,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const T0 = 1_700_000_000_000;
+export { T0 };
 
 export interface ConnSpec {
   id: string;
@@ -60,9 +61,8 @@ export function conn(s: ConnSpec): Connection {
     events.push({ type: 'close', at: at(s.closeAfter), code, reason: '', wasClean: s.wasClean ?? code !== 1006 });
   }
   if (s.documentEndAfter !== undefined) events.push({ type: 'ended-with-document', at: at(s.documentEndAfter), cause: 'new-document' });
-  return {
+  return connectionOf({
     id: s.id,
-    api: 'WebSocket',
     url: s.url ?? URL_A,
     protocols: s.protocols ?? [],
     frameId: s.frameId ?? 0,
@@ -71,15 +71,17 @@ export function conn(s: ConnSpec): Connection {
     createdAt: s.createdAt,
     stack: 'app.js:1',
     events,
-    counters: emptyCounters(),
-  };
+  });
 }
 
+/** Connections and marks in time order, as the background stores them, started a second before T0. */
 export function recordingOf(connections: Connection[], marks: Mark[] = []): Recording {
-  const r = emptyRecording(1, 'test', T0 - 1000);
-  r.connections = [...connections].sort((a, b) => a.createdAt - b.createdAt);
-  r.marks = [...marks].sort((a, b) => a.at - b.at);
-  return r;
+  return baseRecording([...connections].sort((a, b) => a.createdAt - b.createdAt), {
+    tabId: 1,
+    extensionVersion: 'test',
+    startedAt: T0 - 1000,
+    marks: [...marks].sort((a, b) => a.at - b.at),
+  });
 }
 
 export function lifecycle(at: number, state: LifecycleState, documentId = 'doc-1', frameId = 0): Mark {

@@ -4,7 +4,7 @@ import { runAudit } from '../audit';
 import { FakePage } from '../audit/fake-page';
 import { parseScenarios } from '../audit/scenarios';
 import { AuditSection } from './audit/AuditSection';
-import { fakeLiveSource } from './fixtures/live-source';
+import { fakeSource } from '../test-support/fake-source';
 import { conn, recordingOf, T0 } from './fixtures/recording';
 import { renderApp } from './fixtures/render-app';
 import { render } from '@testing-library/react';
@@ -17,7 +17,7 @@ const rec = recordingOf([open]);
 
 describe('Reconnect check in the panel', () => {
   it('nothing runs until Start; Start sends the first scenario through the source; Cancel says what was done and sends nothing more', async () => {
-    const source = fakeLiveSource(rec);
+    const source = fakeSource(rec);
     renderApp(rec, {}, {}, { source });
     await act(async () => fireEvent.click(screen.getByTestId('audit-open')));
     const section = screen.getByTestId('audit-section');

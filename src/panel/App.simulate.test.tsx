@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimulateCommand } from '../protocol/messages';
 import { verdict } from './fixtures/analysis';
-import { fakeLiveSource } from './fixtures/live-source';
+import { fakeSource } from '../test-support/fake-source';
 import { conn, recordingOf, T0 } from './fixtures/recording';
 import { renderApp } from './fixtures/render-app';
 
@@ -12,7 +12,7 @@ const closed = conn({ id: 'c', at: T0, code: 1000 });
 const open = conn({ id: 'o', at: T0 + 2000, url: 'wss://rt.example/live' });
 const rec = recordingOf([closed, open]);
 
-async function openLiveRow(source = fakeLiveSource(rec)) {
+async function openLiveRow(source = fakeSource(rec)) {
   renderApp(rec, { verdicts: { c: verdict('info') } }, {}, { source });
   await screen.findByRole('grid');
   const row = screen.getAllByTestId('closure-row').find((r) => r.getAttribute('data-open') === 'true')!;
@@ -68,7 +68,7 @@ describe('simulation controls', () => {
   });
 
   it('shows the extension\'s reason when the simulation is refused', async () => {
-    const source = fakeLiveSource(rec);
+    const source = fakeSource(rec);
     source.simulate.mockRejectedValueOnce(new Error('the connection is already closed'));
     await openLiveRow(source);
     await click('simulate-drop');
@@ -78,7 +78,7 @@ describe('simulation controls', () => {
   });
 
   it('disables the buttons while a request is on its way', async () => {
-    const source = fakeLiveSource(rec);
+    const source = fakeSource(rec);
     let answer: () => void = () => undefined;
     source.simulate.mockImplementationOnce(() => new Promise<void>((resolve) => (answer = resolve)));
     await openLiveRow(source);
@@ -135,7 +135,7 @@ describe('simulation controls', () => {
   });
 
   it('offers no controls on a closed connection', async () => {
-    renderApp(rec, { verdicts: { c: verdict('info') } }, {}, { source: fakeLiveSource(rec) });
+    renderApp(rec, { verdicts: { c: verdict('info') } }, {}, { source: fakeSource(rec) });
     await screen.findByRole('grid');
     fireEvent.click(screen.getAllByTestId('closure-row')[0]!);
     const pane = screen.getByTestId('detail-pane');

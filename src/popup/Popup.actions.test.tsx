@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../protocol/messages';
 import type { Recording } from '../protocol/recording';
-import { fakeSource } from './fake-source';
+import { fakeSource } from '../test-support/fake-source';
 import { Popup } from './Popup';
 import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptyDropped, type DroppedCounts } from '../protocol/recording';
 import type { CaptureStatus, Settings } from '../protocol/messages';
 import type { Recording } from '../protocol/recording';
-import { fakeSource } from './fake-source';
+import { fakeSource } from '../test-support/fake-source';
 import { Popup } from './Popup';
 import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
 

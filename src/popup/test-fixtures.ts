@@ -4,10 +4,10 @@
  * real analysis, so what the popup shows is what the product would show).
  */
 import type { Closure, Verdict, VerdictLevel } from '../analysis/types';
-import { emptyCounters, emptyRecording, type Connection, type Recording, type SocketEvent } from '../protocol/recording';
+import type { Connection, SocketEvent } from '../protocol/recording';
+import { MIN, T0, closeAt, connectionOf, openAt, recordingOf } from '../test-support/recordings';
 
-export const T0 = 1_700_000_000_000;
-export const MIN = 60_000;
+export { MIN, T0, recordingOf };
 
 export function closure(connectionId: string, code: number, closedAt: number): Closure {
   return { connectionId, code, reason: '', wasClean: true, closedAt, initiator: 'server', inferred: false, simulated: false };
@@ -29,27 +29,16 @@ export interface SockSpec {
 }
 
 export function sock(s: SockSpec): Connection {
-  const events: SocketEvent[] = [{ type: 'open', at: s.at + 5, protocol: '', extensions: '' }];
-  if (s.code !== undefined) {
-    events.push({ type: 'close', at: s.at + (s.lifeMs ?? 20), code: s.code, reason: '', wasClean: s.code !== 1006 });
-  }
-  return {
+  const events: SocketEvent[] = [openAt(s.at + 5)];
+  if (s.code !== undefined) events.push(closeAt(s.at + (s.lifeMs ?? 20), s.code));
+  return connectionOf({
     id: s.id,
-    api: 'WebSocket',
     url: s.url ?? 'wss://api.example.com/live?token=secret',
-    protocols: [],
-    frameId: 0,
-    documentId: 'doc-1',
     frameUrl: s.frameUrl ?? 'https://app.example.com/chat?room=1',
     createdAt: s.at,
     stack: 'at connect (app.js:1:1)',
     events,
-    counters: emptyCounters(),
-  };
-}
-
-export function recordingOf(connections: Connection[], patch: Partial<Recording> = {}): Recording {
-  return { ...emptyRecording(7, '0.1.0', T0), connections, ...patch };
+  });
 }
 
 /**

@@ -3,15 +3,14 @@
  * closure a user cares about, with the right facts, from the page's very first
  * script, in iframes too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Launched } from './support/browser';
-import { startServer, type TestServer } from './support/servers';
+import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 import { closeEventOf, openEventOf, type Connection, type Recording } from '../../src/protocol/recording';
 
-let b: Launched;
-let server: TestServer;
+const s = useBrowserAndServer();
+
 let page: Page;
 let pageUrl: string;
 
@@ -29,30 +28,24 @@ const helpers = (ws: string) => `
 const connectionEnding = (path: string) => (r: Recording) => r.connections.find((c) => c.url.endsWith(path) && closeEventOf(c));
 
 beforeAll(async () => {
-  server = await startServer();
   // The very first script of the page opens a socket: the hook must already be there.
-  pageUrl = server.page('/capture', `<!doctype html><html><head><script>window.first = new WebSocket('${server.wsOrigin}/first');</script><script>${helpers(server.wsOrigin)}</script></head><body>capture</body></html>`);
-  server.page('/frame', `<!doctype html><script>${helpers(server.wsOrigin)} openSocket('inframe', '/in-frame');</script>`);
-  b = await launch();
-  page = await b.context.newPage();
+  pageUrl = s.server.page('/capture', `<!doctype html><html><head><script>window.first = new WebSocket('${s.server.wsOrigin}/first');</script><script>${helpers(s.server.wsOrigin)}</script></head><body>capture</body></html>`);
+  s.server.page('/frame', `<!doctype html><script>${helpers(s.server.wsOrigin)} openSocket('inframe', '/in-frame');</script>`);
+  page = await s.b.context.newPage();
   await page.goto(pageUrl);
 });
 
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 describe('capture in real Chromium', () => {
   it('captures a socket opened by the first inline script', async () => {
-    const conn = await server.connectionTo('/first');
-    const c = await waitForRecording(b.worker, pageUrl, (r) => r.connections.find((x) => x.url === `${server.wsOrigin}/first` && openEventOf(x)));
+    const conn = await s.server.connectionTo('/first');
+    const c = await waitForRecording(s.b.worker, pageUrl, (r) => r.connections.find((x) => x.url === `${s.server.wsOrigin}/first` && openEventOf(x)));
     expect(c.api).toBe('WebSocket');
     expect(c.frameId).toBe(0);
     expect(c.frameUrl).toBe(pageUrl);
     expect(c.stack).toContain('/capture');
     conn.ws.close(1000, 'done');
-    const closed = await waitForRecording(b.worker, pageUrl, connectionEnding('/first'));
+    const closed = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/first'));
     expect(closeEventOf(closed)).toMatchObject({ code: 1000, reason: 'done', wasClean: true });
     expect(closed.events.some((e) => e.type === 'close-call')).toBe(false);
   });
@@ -64,10 +57,10 @@ describe('capture in real Chromium', () => {
   ])('records a server close %i with its reason', async (code, reason) => {
     const path = `/server-${code}`;
     await page.evaluate(([name, p]) => (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket(name as string, p as string), [path, path]);
-    const conn = await server.connectionTo(path);
+    const conn = await s.server.connectionTo(path);
     const before = Date.now();
     conn.ws.close(code, reason);
-    const c = await waitForRecording(b.worker, pageUrl, connectionEnding(path));
+    const c = await waitForRecording(s.b.worker, pageUrl, connectionEnding(path));
     const open = openEventOf(c);
     const close = closeEventOf(c);
     expect(close).toMatchObject({ code, reason, wasClean: true });
@@ -84,9 +77,9 @@ describe('capture in real Chromium', () => {
 
   it('records a dropped TCP connection as 1006, not clean, after open', async () => {
     await page.evaluate(() => (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket('drop', '/drop'));
-    const conn = await server.connectionTo('/drop');
+    const conn = await s.server.connectionTo('/drop');
     conn.ws.terminate();
-    const c = await waitForRecording(b.worker, pageUrl, connectionEnding('/drop'));
+    const c = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/drop'));
     expect(closeEventOf(c)).toMatchObject({ code: 1006, wasClean: false });
     expect(openEventOf(c)).toBeDefined();
     expect(c.events.some((e) => e.type === 'close-call')).toBe(false);
@@ -94,12 +87,12 @@ describe('capture in real Chromium', () => {
 
   it('records a page-initiated close(4000, "bye") with the call, its stack and the echoed close', async () => {
     await page.evaluate(() => (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket('bye', '/bye'));
-    const conn = await server.connectionTo('/bye');
+    const conn = await s.server.connectionTo('/bye');
     await page.evaluate(function closeFromPage() {
       (window as unknown as { sockets: Record<string, WebSocket> }).sockets.bye!.close(4000, 'bye');
     });
     expect(await conn.closed).toEqual({ code: 4000, reason: 'bye' });
-    const c = await waitForRecording(b.worker, pageUrl, connectionEnding('/bye'));
+    const c = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/bye'));
     const call = c.events.find((e) => e.type === 'close-call');
     expect(call).toMatchObject({ type: 'close-call', code: 4000, reason: 'bye', readyState: 1 });
     expect(call && 'stack' in call ? call.stack : '').toMatch(/closeFromPage/);
@@ -109,15 +102,15 @@ describe('capture in real Chromium', () => {
   });
 
   it('records a close in an iframe, attributed to the frame', async () => {
-    const frameUrl = `${server.origin}/frame`;
+    const frameUrl = `${s.server.origin}/frame`;
     await page.evaluate((src) => {
       const f = document.createElement('iframe');
       f.src = src;
       document.body.append(f);
     }, frameUrl);
-    const conn = await server.connectionTo('/in-frame');
+    const conn = await s.server.connectionTo('/in-frame');
     conn.ws.close(1012, 'frame restart');
-    const c = await waitForRecording(b.worker, pageUrl, connectionEnding('/in-frame'));
+    const c = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/in-frame'));
     expect(c.frameId).not.toBe(0);
     expect(c.frameUrl).toBe(frameUrl);
     expect(closeEventOf(c)).toMatchObject({ code: 1012, reason: 'frame restart', wasClean: true });
@@ -125,9 +118,9 @@ describe('capture in real Chromium', () => {
 
   it('records requested and negotiated subprotocols', async () => {
     await page.evaluate(() => (window as unknown as { openSocket(n: string, p: string, pr: string[]): Promise<boolean> }).openSocket('proto', '/proto', ['graphql-transport-ws', 'other']));
-    const conn = await server.connectionTo('/proto');
+    const conn = await s.server.connectionTo('/proto');
     conn.ws.close(4400, 'bad');
-    const c: Connection = await waitForRecording(b.worker, pageUrl, connectionEnding('/proto'));
+    const c: Connection = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/proto'));
     expect(c.protocols).toEqual(['graphql-transport-ws', 'other']);
     expect(openEventOf(c)?.protocol).toBe('graphql-transport-ws');
   });

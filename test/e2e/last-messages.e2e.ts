@@ -4,25 +4,14 @@
  * under another name, through a host-resolver rule); and simulated stalls, one
  * noticed by a heartbeat app and one not noticed by an app without heartbeats.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launch, type Launched } from './support/browser';
-import { startServer, type TestServer } from './support/servers';
+import { useBrowserAndServer } from './support/session';
 import { openCloselinePanel } from './support/devtools';
 import { waitForRecording } from './support/recording';
 
 const REMOTE = 'closeline-remote.example';
-let b: Launched;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  b = await launch({ devtools: true, args: [`--host-resolver-rules=MAP ${REMOTE} 127.0.0.1`] });
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
+const s = useBrowserAndServer({ devtools: true, args: [`--host-resolver-rules=MAP ${REMOTE} 127.0.0.1`] });
 
 // Opens one socket, says hello with a token, and logs what it receives.
 const authPage = (ws: string) => `<!doctype html><script>
@@ -34,18 +23,18 @@ const authPage = (ws: string) => `<!doctype html><script>
 </script>`;
 
 async function openPanelAt(path: string, html: (wsOrigin: string) => string, host?: string): Promise<{ page: Page; panel: Frame; url: string }> {
-  const local = server.page(path, html(host ? server.wsOrigin.replace('127.0.0.1', host) : server.wsOrigin));
+  const local = s.server.page(path, html(host ? s.server.wsOrigin.replace('127.0.0.1', host) : s.server.wsOrigin));
   const url = host ? local.replace('127.0.0.1', host) : local;
-  const page = await b.context.newPage();
+  const page = await s.b.context.newPage();
   await page.goto(url);
-  const { panel } = await openCloselinePanel(b.context, url, b.extensionId, 60_000);
+  const { panel } = await openCloselinePanel(s.b.context, url, s.b.extensionId, 60_000);
   return { page, panel, url };
 }
 
 /** Once the page has its hello echoed back, the server sends an error frame, then closes with 1008. */
 async function rejectWithErrorFrame(page: Page, url: string, wsPath: string) {
-  const conn = await server.connectionTo(wsPath);
-  await waitForRecording(b.worker, url, (r) => r.connections.find((c) => c.url.endsWith(wsPath) && c.events.some((e) => e.type === 'open')));
+  const conn = await s.server.connectionTo(wsPath);
+  await waitForRecording(s.b.worker, url, (r) => r.connections.find((c) => c.url.endsWith(wsPath) && c.events.some((e) => e.type === 'open')));
   await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 1);
   conn.ws.send('{"error":"token expired","retry":false}');
   conn.ws.close(1008, 'policy');
@@ -95,7 +84,7 @@ describe('last messages before the close', () => {
     await panel.locator('[data-testid="last-messages-off"]').waitFor();
     expect(await panel.locator('[data-testid="last-messages"]').innerText()).not.toContain('token expired');
     expect(await panel.locator('[data-testid="last-messages"] [data-testid="capture-content"]').isChecked()).toBe(false);
-    const stored = await waitForRecording(b.worker, url, (r) => r.connections.find((c) => c.url.endsWith('/auth-remote-ws') && c.events.some((e) => e.type === 'close')));
+    const stored = await waitForRecording(s.b.worker, url, (r) => r.connections.find((c) => c.url.endsWith('/auth-remote-ws') && c.events.some((e) => e.type === 'close')));
     expect(stored.lastMessages).toBeUndefined();
     expect(stored.counters).toMatchObject({ sentMessages: 1, receivedMessages: 2 });
     await page.close();
@@ -125,7 +114,7 @@ const stallPage = (ws: string) => `<!doctype html><script>
 describe('simulate stall', () => {
   it('a heartbeat app notices the stall; an app without heartbeats does not, and gets its held messages after', async () => {
     const { page, panel, url } = await openPanelAt('/stall', stallPage);
-    const quietServer = await server.connectionTo('/quiet');
+    const quietServer = await s.server.connectionTo('/quiet');
     const outAt: number[] = [];
     quietServer.ws.on('message', (d) => String(d) === 'out1' && outAt.push(Date.now()));
     const openRows = panel.locator('[data-testid="closure-row"][data-open="true"]');
@@ -139,7 +128,7 @@ describe('simulate stall', () => {
     };
     await stall('/beat');
     await stall('/quiet');
-    const started = await waitForRecording(b.worker, url, (r) => {
+    const started = await waitForRecording(s.b.worker, url, (r) => {
       const q = r.connections.find((c) => c.url.endsWith('/quiet'));
       return q?.events.find((e) => e.type === 'stall');
     });

@@ -3,56 +3,49 @@
  * closures the server caused (1012, then 1013), their explanations, and the
  * verdicts the page's reconnect timing earns — read from the panel's own DOM.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launch, type Launched } from './support/browser';
-import { startServer, type TestServer } from './support/servers';
+import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 import { openCloselinePanel } from './support/devtools';
 import { closeEventOf } from '../../src/protocol/recording';
 import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
+const s = useBrowserAndServer({ devtools: true });
+
 const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);
 
-let b: Launched;
-let server: TestServer;
 let panel: Frame;
 let pageUrl: string;
 
 beforeAll(async () => {
-  server = await startServer();
   // Two services: after 1012 the page waits 2 s (fits 1–5 s); after 1013 it retries after
   // 0.1 s (too soon). Separate endpoints, so each closure starts its own episode.
-  pageUrl = server.page('/panel-e2e', `<!doctype html><script>
+  pageUrl = s.server.page('/panel-e2e', `<!doctype html><script>
     const connect = (path, wait) => {
-      const s = new WebSocket('${server.wsOrigin}' + path);
+      const s = new WebSocket('${s.server.wsOrigin}' + path);
       s.onclose = () => setTimeout(() => connect(path, wait), wait);
     };
     connect('/restart', 2000);
     connect('/overload', 100);
   </script>`);
-  b = await launch({ devtools: true });
-  const page = await b.context.newPage();
+  const page = await s.b.context.newPage();
   await page.goto(pageUrl);
-  ({ panel } = await openCloselinePanel(b.context, pageUrl, b.extensionId));
+  ({ panel } = await openCloselinePanel(s.b.context, pageUrl, s.b.extensionId));
 }, 60_000);
 
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 const row = (code: number) => panel.locator('.closures-row[data-id]', { has: panel.locator('.cell-code', { hasText: String(code) }) }).first();
 
 describe('the Closeline panel in real DevTools', () => {
   it('shows 1012 and 1013 closures with explanations and the right verdicts', async () => {
-    (await server.connectionTo('/restart')).ws.close(1012, 'Service restart');
-    await server.connectionTo('/restart', 1);
-    (await server.connectionTo('/overload')).ws.close(1013, 'Try again later');
-    await server.connectionTo('/overload', 1);
-    await waitForRecording(b.worker, pageUrl, (r) => r.connections.filter((c) => closeEventOf(c)).length >= 2 && r.connections.length >= 4);
+    (await s.server.connectionTo('/restart')).ws.close(1012, 'Service restart');
+    await s.server.connectionTo('/restart', 1);
+    (await s.server.connectionTo('/overload')).ws.close(1013, 'Try again later');
+    await s.server.connectionTo('/overload', 1);
+    await waitForRecording(s.b.worker, pageUrl, (r) => r.connections.filter((c) => closeEventOf(c)).length >= 2 && r.connections.length >= 4);
 
     // 1012 → reconnected after 2 s: fits.
     await row(1012).click();

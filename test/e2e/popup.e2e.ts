@@ -3,54 +3,47 @@
  * restart shows the counts, names and verdicts, problems first, and the
  * toolbar badge counts the problem with a tooltip naming it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launch, type Launched } from './support/browser';
-import { startServer, type TestServer } from './support/servers';
+import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 import { stopServiceWorker } from './support/worker';
 import { closeEventOf, openEventOf, type Recording } from '../../src/protocol/recording';
 import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
+const s = useBrowserAndServer();
+
 const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);
 
-let b: Launched;
-let server: TestServer;
 let rec: Recording;
 
 beforeAll(async () => {
-  server = await startServer();
-  b = await launch();
   // /policy: the server refuses with 1008 and the page retries at once, 4 times (a blind retry loop).
   // /restart: 1012 once, reconnected after 2 s (fits).
-  const url = server.page('/popup-e2e', `<!doctype html><script>
+  const url = s.server.page('/popup-e2e', `<!doctype html><script>
     let policyTries = 0;
-    const policy = () => { const s = new WebSocket('${server.wsOrigin}/policy?token=expired'); s.onclose = () => { if (++policyTries < 5) policy(); }; };
-    const restart = () => { const s = new WebSocket('${server.wsOrigin}/restart'); s.onclose = () => setTimeout(restart, 2000); };
+    const policy = () => { const s = new WebSocket('${s.server.wsOrigin}/policy?token=expired'); s.onclose = () => { if (++policyTries < 5) policy(); }; };
+    const restart = () => { const s = new WebSocket('${s.server.wsOrigin}/restart'); s.onclose = () => setTimeout(restart, 2000); };
     policy();
     restart();
   </script>`);
-  for (let i = 0; i < 5; i++) void server.connectionTo('/policy', i).then((c) => c.ws.close(1008, 'Token expired'));
-  void server.connectionTo('/restart').then((c) => c.ws.close(1012, 'Service restart'));
-  const page = await b.context.newPage();
+  for (let i = 0; i < 5; i++) void s.server.connectionTo('/policy', i).then((c) => c.ws.close(1008, 'Token expired'));
+  void s.server.connectionTo('/restart').then((c) => c.ws.close(1012, 'Service restart'));
+  const page = await s.b.context.newPage();
   await page.goto(url);
-  rec = await waitForRecording(b.worker, url, (r) => {
+  rec = await waitForRecording(s.b.worker, url, (r) => {
     const policyClosed = r.connections.filter((c) => c.url.includes('/policy') && closeEventOf(c)).length;
     const restarted = r.connections.filter((c) => c.url.endsWith('/restart'));
     return policyClosed === 5 && restarted.length === 2 && openEventOf(restarted[1]!) ? r : undefined;
   }, 20_000);
 }, 60_000);
 
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 describe('the toolbar popup and badge', () => {
   it('shows closures by code with names, problems first, the verdicts, and what is open', async () => {
-    const popup = await b.context.newPage();
-    await popup.goto(`chrome-extension://${b.extensionId}/src/popup/popup.html?tab=${rec.tabId}`);
+    const popup = await s.b.context.newPage();
+    await popup.goto(`chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${rec.tabId}`);
     const groups = popup.locator('.groups .group');
     await groups.first().waitFor();
     expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['1008', '1012']);
@@ -80,18 +73,18 @@ describe('the toolbar popup and badge', () => {
   });
 
   it('sets the badge to the problem count with a tooltip naming the worst, also after a worker restart', async () => {
-    const badge = () => b.worker.evaluate((tabId) => Promise.all([chrome.action.getBadgeText({ tabId }), chrome.action.getTitle({ tabId })]), rec.tabId);
+    const badge = () => s.b.worker.evaluate((tabId) => Promise.all([chrome.action.getBadgeText({ tabId }), chrome.action.getTitle({ tabId })]), rec.tabId);
     await expect.poll(async () => (await badge())[0], { timeout: 10_000 }).toBe('1');
     const [, title] = await badge();
     expect(title).toContain('1008');
     expect(title).toContain(t('code_ws_1008_name'));
 
     // The popup reads the stored recording when the worker has just restarted.
-    const helper = await b.context.newPage();
+    const helper = await s.b.context.newPage();
     await helper.goto('about:blank');
-    await stopServiceWorker(b.context, helper, b.extensionId);
-    const popup = await b.context.newPage();
-    await popup.goto(`chrome-extension://${b.extensionId}/src/popup/popup.html?tab=${rec.tabId}`);
+    await stopServiceWorker(s.b.context, helper, s.b.extensionId);
+    const popup = await s.b.context.newPage();
+    await popup.goto(`chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${rec.tabId}`);
     await popup.locator('.groups .group').first().waitFor();
     expect(await popup.locator('.groups .group').count()).toBe(2);
   });

@@ -3,16 +3,15 @@
  * relay → hook): a simulated server close, a simulated drop and a simulated
  * outage look to the page exactly like the real thing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Launched } from './support/browser';
-import { startServer, type TestServer } from './support/servers';
+import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 import { openExtensionPage, request } from './support/extension-page';
 import { closeEventOf, type Recording } from '../../src/protocol/recording';
 
-let b: Launched;
-let server: TestServer;
+const s = useBrowserAndServer();
+
 let ext: Page;
 
 // The page logs everything its own handlers see, in order.
@@ -32,34 +31,28 @@ const pageHtml = (ws: string) => `<!doctype html><script>
 type PageApi = { open_(n: string, p: string): Promise<boolean>; seen: { name: string; src: string; type: string; code?: number; reason?: string; wasClean?: boolean; readyState: number; isTrusted: boolean }[] };
 
 async function connectionId(pageUrl: string, path: string): Promise<{ id: string; tabId: number }> {
-  return waitForRecording(b.worker, pageUrl, (r: Recording) => {
+  return waitForRecording(s.b.worker, pageUrl, (r: Recording) => {
     const c = r.connections.find((x) => x.url.endsWith(path) && x.events.some((e) => e.type === 'open'));
     return c ? { id: c.id, tabId: r.tabId } : undefined;
   });
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  b = await launch();
-  ext = await openExtensionPage(b.context, b.extensionId);
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
+  ext = await openExtensionPage(s.b.context, s.b.extensionId);
 });
 
 describe('simulation from the extension', () => {
   let page: Page;
   let url: string;
   beforeAll(async () => {
-    url = server.page('/sim', pageHtml(server.wsOrigin));
-    page = await b.context.newPage();
+    url = s.server.page('/sim', pageHtml(s.server.wsOrigin));
+    page = await s.b.context.newPage();
     await page.goto(url);
   });
 
   it('simulates a server close: the page sees that code, clean, in listener order; the recording marks it simulated', async () => {
     await page.evaluate(() => (window as unknown as PageApi).open_('a', '/sim-close'));
-    const serverSide = await server.connectionTo('/sim-close');
+    const serverSide = await s.server.connectionTo('/sim-close');
     const { id, tabId } = await connectionId(url, '/sim-close');
     expect(await request(ext, { type: 'simulate', tabId, connectionId: id, scope: 'connection', command: { kind: 'close', code: 1012, reason: 'Service restart' } })).toEqual({ type: 'ok' });
     await page.waitForFunction(() => (window as unknown as PageApi).seen.filter((s) => s.name === 'a').length >= 2);
@@ -70,7 +63,7 @@ describe('simulation from the extension', () => {
     ]);
     // The server saw a client close: the simulation's documented trace.
     expect(await serverSide.closed).toEqual({ code: 1000, reason: 'Closeline simulation' });
-    const c = await waitForRecording(b.worker, url, (r) => r.connections.find((x) => x.id === id && closeEventOf(x)));
+    const c = await waitForRecording(s.b.worker, url, (r) => r.connections.find((x) => x.id === id && closeEventOf(x)));
     expect(closeEventOf(c)).toMatchObject({ code: 1012, reason: 'Service restart', wasClean: true, simulated: true });
     expect(c.events.some((e) => e.type === 'close-call')).toBe(false);
   });
@@ -95,9 +88,9 @@ describe('simulation from the extension', () => {
   });
 
   it('simulates "1013, then unavailable": new handshakes fail with the browser\'s own error and 1006 until the outage ends', async () => {
-    const outageUrl = server.page('/outage', `<!doctype html><script>
+    const outageUrl = s.server.page('/outage', `<!doctype html><script>
       window.attempts = [];
-      const WS = '${server.wsOrigin}/sim-outage';
+      const WS = '${s.server.wsOrigin}/sim-outage';
       let n = 0;
       const connect = () => {
         const s = new WebSocket(WS);
@@ -109,7 +102,7 @@ describe('simulation from the extension', () => {
       };
       connect();
     </script>`);
-    const p2 = await b.context.newPage();
+    const p2 = await s.b.context.newPage();
     await p2.goto(outageUrl);
     const { id, tabId } = await connectionId(outageUrl, '/sim-outage');
     expect(await request(ext, { type: 'simulate', tabId, connectionId: id, scope: 'endpoint', command: { kind: 'close-then-outage', code: 1013, reason: 'Try again later', seconds: 2 } })).toEqual({ type: 'ok' });
@@ -122,7 +115,7 @@ describe('simulation from the extension', () => {
     for (const a of failed) expect(a.events).toEqual(['error:true', 'close:1006:true']);
     expect(attempts.at(-1)?.events).toEqual(['open']);
     // Exactly two server connections: the first socket and the one after the outage.
-    expect(server.connections.filter((c) => c.path.startsWith('/sim-outage'))).toHaveLength(2);
+    expect(s.server.connections.filter((c) => c.path.startsWith('/sim-outage'))).toHaveLength(2);
     await p2.close();
   });
 });

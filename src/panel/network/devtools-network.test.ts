@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandshakeFeed, REFRESH_MIN_MS, type NetworkApi } from './devtools-network';
 import type { HandshakeEntry } from './handshakes';
+import { T0 } from '../../test-support/recordings';
 
-const T0 = 1_700_000_000_000;
 const ws = (url: string, at: number, status: number) => ({
   _resourceType: 'websocket',
   startedDateTime: new Date(at).toISOString(),

@@ -3,41 +3,19 @@
  * analysis core is built in parallel; these follow its contract).
  */
 import type { Analysis, Closure, Verdict } from '../../analysis/types';
-import { emptyCounters, emptyRecording, type Connection, type Mark, type Recording, type SocketEvent } from '../../protocol/recording';
+import type { Connection, Recording, SocketEvent } from '../../protocol/recording';
+import { T0, closeAt, connectionOf, openAt, recordingOf } from '../../test-support/recordings';
 
-export const T0 = 1_700_000_000_000;
+export { T0, recordingOf };
 
 export function conn(id: string, url: string, createdS: number, events: SocketEvent[], frameId = 0): Connection {
-  return {
-    id,
-    api: 'WebSocket',
-    url,
-    protocols: [],
-    frameId,
-    documentId: `doc${frameId}`,
-    frameUrl: 'https://app.example/',
-    createdAt: T0 + createdS * 1000,
-    stack: '',
-    events,
-    counters: emptyCounters(),
-  };
+  return connectionOf({ id, url, frameId, documentId: `doc${frameId}`, createdAt: T0 + createdS * 1000, events });
 }
 
 export const at = (s: number) => T0 + s * 1000;
-export const opened = (s: number): SocketEvent => ({ type: 'open', at: at(s), protocol: '', extensions: '' });
-export const closed = (s: number, code: number, simulated?: boolean): SocketEvent => ({
-  type: 'close',
-  at: at(s),
-  code,
-  reason: '',
-  wasClean: code !== 1006,
-  ...(simulated ? { simulated } : {}),
-});
+export const opened = (s: number): SocketEvent => openAt(at(s));
+export const closed = (s: number, code: number, simulated?: boolean): SocketEvent => closeAt(at(s), code, { simulated });
 export const closeCall = (s: number): SocketEvent => ({ type: 'close-call', at: at(s), readyState: 1, stack: '' });
-
-export function recordingOf(connections: Connection[], marks: Mark[] = []): Recording {
-  return { ...emptyRecording(7, '0.1.0', T0), connections, marks };
-}
 
 /**
  * Two endpoints: a chat socket closed 1012 then reconnected after 2 s (still

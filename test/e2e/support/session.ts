@@ -11,7 +11,7 @@ export interface Session {
   server: TestServer;
 }
 
-export function useBrowserAndServer(opts: { devtools?: boolean } = {}): Session {
+export function useBrowserAndServer(opts: Parameters<typeof launch>[0] = {}): Session {
   const s = {} as Session;
   beforeAll(async () => {
     s.server = await startServer();
