@@ -8,35 +8,14 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent }
 import type { Analysis } from '../../analysis/types';
 import type { Recording } from '../../protocol/recording';
 import { t } from '../../i18n/translate';
-import { drawTimeline } from './draw';
 import { buildHitIndex, DEFAULT_GEOMETRY, hitTest, rowAtY } from './hit-test';
 import { describeBar, rangeLabel } from './labels';
 import { buildModel, tickCategoriesOf } from './layout';
-import { adjacentClosure } from './navigate';
-import { readPalette, type Palette } from './palette';
-
-/**
- * Colours come from CSS variables and the font from the computed style (the language picks the font);
- * reading either is a style recalculation, which after a table update cost more than the drawing.
- * Read once per canvas, theme and language.
- */
-interface Look {
-  key: string;
-  palette: Palette;
-  font: string;
-}
-const looks = new WeakMap<Element, Look>();
-function lookOf(el: Element, theme: number, lang: string): Look {
-  const key = `${theme}|${lang}`;
-  const hit = looks.get(el);
-  if (hit && hit.key === key) return hit;
-  const look = { key, palette: readPalette(el), font: `11px ${getComputedStyle(el).fontFamily || 'sans-serif'}` };
-  looks.set(el, look);
-  return look;
-}
 import { spanOf, xToTime } from './scale';
+import { onTimelineKey, ZOOM_STEP } from './timeline-keys';
 import { TimelineSummary } from './TimelineSummary';
 import { TimelineToolbar } from './TimelineToolbar';
+import { useCanvasDraw } from './use-canvas-draw';
 import { useLatest } from '../../ui/hooks/use-latest';
 import { useElementSize } from './use-element-size';
 import { useLocale } from '../../ui/locale/LocaleRoot';
@@ -57,7 +36,6 @@ export interface TimelineProps {
 
 const FALLBACK_SIZE = { width: 800, height: 240 };
 const HIT_SLOP_PX = 4;
-const ZOOM_STEP = 2;
 
 /**
  * Memoised: the panel re-renders on every filter keystroke and selection; the timeline depends on
@@ -120,60 +98,8 @@ export const Timeline = memo(function Timeline({ recording, analysis, selectedId
     if (reveal.current.selected >= 0) reveal.current.state.reveal(reveal.current.selected);
   }, [selectedId, reveal]);
 
-  // Drawn when what is drawn changes (not on every render of the panel around it).
-  const { scrollY } = state;
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return; // happy-dom and some hidden frames have no 2D context.
-    const dpr = window.devicePixelRatio || 1;
-    const w = Math.round(size.width * dpr);
-    const h = Math.round(size.height * dpr);
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const look = lookOf(canvas, theme, lang);
-    drawTimeline(ctx, {
-      model,
-      index,
-      view,
-      nowMs,
-      width: size.width,
-      height: size.height,
-      geometry: { ...DEFAULT_GEOMETRY, scrollY },
-      selected,
-      hovered,
-      palette: look.palette,
-      font: look.font,
-    });
-    // The view counts by its start and end, not its identity (a pan makes a new object with the same range).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, index, view.startMs, view.endMs, nowMs, size.width, size.height, scrollY, selected, hovered, theme, lang]);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    const span = spanOf(view);
-    const step = (dir: -1 | 1) => {
-      const next = adjacentClosure(model, selectedId, dir);
-      if (next !== null) onSelect(next);
-    };
-    const actions: Record<string, (() => void) | undefined> = {
-      ArrowLeft: () => (e.shiftKey ? state.panBy(-span * 0.1) : step(-1)),
-      ArrowRight: () => (e.shiftKey ? state.panBy(span * 0.1) : step(1)),
-      ArrowUp: () => state.scrollBy(-geometry.rowHeight),
-      ArrowDown: () => state.scrollBy(geometry.rowHeight),
-      '+': () => state.zoomBy(ZOOM_STEP),
-      '=': () => state.zoomBy(ZOOM_STEP),
-      '-': () => state.zoomBy(1 / ZOOM_STEP),
-      _: () => state.zoomBy(1 / ZOOM_STEP),
-      '0': () => state.fit(),
-      Home: () => state.goToStart(),
-      End: () => state.setFollow(true),
-    };
-    const act = e.ctrlKey || e.metaKey || e.altKey ? undefined : actions[e.key];
-    if (!act) return;
-    e.preventDefault();
-    act();
-  };
+  useCanvasDraw(canvasRef, { model, index, view, nowMs, width: size.width, height: size.height, geometry, selected, hovered, theme, lang });
+  const onKeyDown = (e: KeyboardEvent) => onTimelineKey(e, { model, state, selectedId, rowHeight: geometry.rowHeight, onSelect });
 
   const hoveredBar = hovered >= 0 ? model.bars[hovered] : undefined;
   const selectedBar = selected >= 0 ? model.bars[selected] : undefined;
