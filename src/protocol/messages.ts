@@ -10,6 +10,7 @@
  * validates and clamps them (src/protocol/validate-hook-event.ts) before they
  * become RelayEvents.
  */
+import { LAST_MESSAGE_TEXT_BYTES } from './recording';
 import type { Connection, DroppedCounts, EpochMs, LastMessage, LifecycleState, Mark, MessageCounters, Recording, SocketApi } from './recording';
 
 export const PROTOCOL_SOURCE = 'closeline';
@@ -49,11 +50,37 @@ export type HookEvent =
       counters: MessageCounters;
       /** Some message's size was unknown (not a string, ArrayBuffer, view or Blob): it counted 0. */
       unsized?: boolean;
-      /** Present only where content capture is on for the document's site. */
-      last?: LastMessage[];
+      /** Present only where content capture is on for the document's site: [received, sent]. */
+      last?: [HookRing, HookRing];
     }
   | { t: 'stall'; k: number; at: EpochMs; seconds: number }
   | { t: 'stall-end'; k: number; at: EpochMs; outcome: 'delivered' | 'dropped'; heldIn: number; heldOut: number };
+
+/**
+ * One direction's last messages as the hook posts them with a close: its ring as it was, slots
+ * `(n - 5 .. n - 1) % 5` holding the messages oldest first (fewer while n < 5). The hook does no
+ * encoding; the relay turns each slot into a LastMessage (hook-rings.ts) and checks it all.
+ */
+export interface HookRing {
+  /** Each kept slot: `{ d, n }` (HookLastMessage); untrusted, like everything from the page. */
+  data: unknown[];
+  at: number[];
+  /** Messages written so far. */
+  n: number;
+}
+
+/**
+ * One kept message: `n` is its size (UTF-16 units of text; bytes of an ArrayBuffer, view or Blob;
+ * -1 for anything else); `d` is text cut to LAST_RAW_TEXT_UNITS, or a copy of the first 64 bytes of
+ * binary data, and absent for a Blob (size only) or anything else.
+ */
+export interface HookLastMessage {
+  d?: string | Uint8Array;
+  n: number;
+}
+
+/** The hook sends one unit more than 1 KiB of UTF-8 can ever need, so the relay sees any cut. */
+export const LAST_RAW_TEXT_UNITS = LAST_MESSAGE_TEXT_BYTES + 1;
 
 // relay -> page (simulation commands for the hook). Outages are not a hook command:
 // the background blocks handshakes with a declarativeNetRequest session rule.
@@ -73,7 +100,10 @@ export type HookCommand =
  * DOM events as the page, and unlike the hook's MessagePort it can still send
  * synchronously from pagehide.
  */
-export type RelayEvent = (HookEvent & { truncated?: string[] }) | { t: 'life'; at: EpochMs; state: LifecycleState; truncated?: undefined };
+export type RelayEvent = (Relayed<HookEvent> & { truncated?: string[] }) | { t: 'life'; at: EpochMs; state: LifecycleState; truncated?: undefined };
+
+/** A close's last messages as the relay made them from the hook's rings. */
+type Relayed<E> = E extends { t: 'close' } ? Omit<E, 'last'> & { last?: LastMessage[] } : E;
 
 export interface RelayHello {
   type: 'hello';

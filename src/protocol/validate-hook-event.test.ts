@@ -14,6 +14,17 @@ describe('validateHookEvent accepts what the hook sends', () => {
     ['close-call without code', { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' }, { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' }],
     ['error', { t: 'error', k: 2, at: NOW }, { t: 'error', k: 2, at: NOW }],
     ['close', { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters }, { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters }],
+    [
+      'close as the hook sends it, with its unset fields',
+      { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true, counters, unsized: false, sim: false, last: undefined },
+      { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true, counters },
+    ],
+    [
+      'close-call and error as the hook sends them, with their unset fields',
+      { t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '', code: undefined, reason: undefined },
+      { t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '' },
+    ],
+    ['error as the hook sends it', { t: 'error', k: 2, at: NOW, sim: false }, { t: 'error', k: 2, at: NOW }],
     ['stream close-call (readyState -1)', { t: 'close-call', k: 3, at: NOW, readyState: -1, stack: '' }, { t: 'close-call', k: 3, at: NOW, readyState: -1, stack: '' }],
   ])('%s', (_n, input, want) => {
     expect(validateHookEvent(input, NOW)).toEqual({ ok: true, event: want });
@@ -91,46 +102,47 @@ describe('validateHookEvent never drops a close for its counters', () => {
 
 describe('validateHookEvent: the last messages sent with a close', () => {
   const close = { t: 'close', k: 1, at: NOW, code: 1008, reason: '', wasClean: true, counters };
-  const item = { dir: 'in', at: NOW - 5, kind: 'text', size: 25, text: '{"error":"token expired"}' };
+  const text = '{"error":"token expired"}';
+  const ring = (slots: unknown[], at: number[], n = slots.length) => ({ data: slots, at, n });
+  const empty = ring([undefined, undefined, undefined, undefined, undefined], [0, 0, 0, 0, 0], 0);
   const withLast = (last: unknown) => validateHookEvent({ ...close, last }, NOW);
 
-  it('passes well-formed items through', () => {
-    const bin = { dir: 'out', at: NOW - 9, kind: 'binary', size: 3, hex: '00ff10' };
-    const blob = { dir: 'out', at: NOW - 8, kind: 'blob', size: 70000 };
-    expect(withLast([bin, blob, item])).toEqual({ ok: true, event: { ...close, last: [bin, blob, item] } });
+  it('turns the rings into messages, oldest first', () => {
+    const v = withLast([ring([{ d: text, n: text.length }], [NOW - 5]), ring([{ d: new Uint8Array([0, 255, 16]), n: 3 }, { n: 70000 }], [NOW - 9, NOW - 8])]);
+    expect(v).toEqual({
+      ok: true,
+      event: {
+        ...close,
+        last: [
+          { dir: 'out', at: NOW - 9, kind: 'binary', size: 3, hex: '00ff10' },
+          { dir: 'out', at: NOW - 8, kind: 'blob', size: 70000 },
+          { dir: 'in', at: NOW - 5, kind: 'text', size: text.length, text },
+        ],
+      },
+    });
   });
 
-  it('clamps what is too long, marks it cut and counts the field as truncated', () => {
-    const long = { ...item, size: 3000, text: 'é'.repeat(1000) };
-    const v = withLast([long, ...Array.from({ length: 12 }, () => item)]);
-    expect(v.ok).toBe(true);
-    if (!v.ok || v.event.t !== 'close') return;
-    expect(v.event.last).toHaveLength(LIMITS.lastMessages);
-    expect(v.event.last?.[0]).toMatchObject({ text: 'é'.repeat(512), cut: true });
-    expect(v.event.truncated).toEqual(['lastMessages']);
-    const hex = withLast([{ dir: 'in', at: NOW, kind: 'binary', size: 100, hex: 'ab'.repeat(100) }]);
-    expect(hex.ok && hex.event.t === 'close' && hex.event.last?.[0]?.hex).toBe('ab'.repeat(64));
-  });
-
-  it('drops fields that do not belong to the kind', () => {
-    const v = withLast([{ dir: 'in', at: NOW, kind: 'blob', size: 1, text: 'sneaky', hex: 'ab', extra: 1 }]);
-    expect(v).toEqual({ ok: true, event: { ...close, last: [{ dir: 'in', at: NOW, kind: 'blob', size: 1 }] } });
+  it('a close without rings (capture off) has no last messages', () => {
+    expect(withLast(undefined)).toEqual({ ok: true, event: close });
   });
 
   it.each([
     ['not an array', 'x'],
-    ['an item not an object', [1]],
-    ['unknown direction', [{ ...item, dir: 'up' }]],
-    ['unknown kind', [{ ...item, kind: 'html' }]],
-    ['negative size', [{ ...item, size: -1 }]],
-    ['fractional size', [{ ...item, size: 1.5 }]],
-    ['time after the close', [{ ...item, at: NOW + 1 }]],
-    ['time not a number', [{ ...item, at: 'now' }]],
-    ['text not a string', [{ ...item, text: { toString: (): string => 'x' } }]],
-    ['hex with other characters', [{ dir: 'in', at: NOW, kind: 'binary', size: 2, hex: '<script>' }]],
-    ['hex of odd length', [{ dir: 'in', at: NOW, kind: 'binary', size: 2, hex: 'abc' }]],
-  ])('rejects %s', (_n, last) => {
-    expect(withLast(last).ok).toBe(false);
+    ['one ring only', [empty]],
+    ['a ring that is not an object', [1, empty]],
+    ['a ring with more than five slots', [ring(Array(6).fill({ n: 1 }), Array(6).fill(NOW), 6), empty]],
+    ['a slot that is not an object', [ring([1], [NOW]), empty]],
+    ['a time after the close', [ring([{ d: 'x', n: 1 }], [NOW + 1]), empty]],
+    ['a time that is not a number', [ring([{ d: 'x', n: 1 }], ['now' as unknown as number]), empty]],
+    ['text longer than its size', [ring([{ d: 'xyz', n: 1 }], [NOW]), empty]],
+    ['a fractional size', [ring([{ n: 1.5 }], [NOW]), empty]],
+    ['data of an unknown kind', [ring([{ d: { toString: () => 'x' }, n: 1 }], [NOW]), empty]],
+  ])('keeps the close when the rings are malformed (%s), and reports the cut', (_n, last) => {
+    const v = withLast(last);
+    expect(v.ok).toBe(true);
+    if (!v.ok || v.event.t !== 'close') return;
+    expect(v.event.truncated).toEqual(['lastMessages']);
+    expect(v.event.last?.length ?? 0).toBeLessThanOrEqual(5);
   });
 });
 

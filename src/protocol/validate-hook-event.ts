@@ -30,6 +30,7 @@ import {
   type Obj,
 } from './decode';
 import { EVENT_LIMITS as L } from './limits';
+import { lastMessagesFromRings } from './hook-rings';
 
 export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };
 
@@ -47,7 +48,7 @@ const CUT_FIELDS = ['url', 'stack', 'reason', 'protocols', 'protocol', 'extensio
 
 /** A hook event from the page, checked and clamped at the relay. */
 export function validateHookEvent(raw: unknown, now: number): Validation {
-  return result(decode((v) => hookEvent(v, now, []), raw, ''));
+  return result(decode((v) => hookEvent(v, now, [], 'hook'), raw, ''));
 }
 
 /**
@@ -64,7 +65,7 @@ export function validateRelayEvent(raw: unknown, now: number): Validation {
         const cut = earlier.filter((f) => CUT_FIELDS.includes(f));
         if (o.t === 'life')
           return { t: 'life', at: req(o, 'at', plausibleTime(now), ''), state: req(o, 'state', oneOf(LIFECYCLE), '') };
-        return hookEvent(o, now, cut);
+        return hookEvent(o, now, cut, 'relay');
       },
       raw,
       '',
@@ -88,7 +89,11 @@ const socketNumber = int(1, Number.MAX_SAFE_INTEGER);
 const count = int(0, Number.MAX_SAFE_INTEGER);
 const stallSeconds = check(isStallSeconds, 'not a stall length');
 
-function hookEvent(raw: unknown, now: number, truncated: string[]): RelayEvent {
+/**
+ * `form` says who sent the event: the hook posts a close's last messages as its raw rings (HookRing),
+ * which become LastMessages here; a relay hands the background those LastMessages, checked again.
+ */
+function hookEvent(raw: unknown, now: number, truncated: string[], form: 'hook' | 'relay'): RelayEvent {
   const o = obj(raw, '');
   const cut = (path: string) => {
     const field = path.replace(/\[\d+\]$/, '');
@@ -155,7 +160,9 @@ function hookEvent(raw: unknown, now: number, truncated: string[]): RelayEvent {
         wasClean: req(o, 'wasClean', bool, ''),
         counters: counters(o.counters, () => cut('counters')),
         ...(o.sim === true ? { sim: true } : {}),
-        ...(o.last !== undefined ? { last: lastMessages(o.last, closeAt, cut) } : {}),
+        ...(o.last !== undefined
+          ? { last: form === 'hook' ? fromRings(o.last, closeAt, cut) : lastMessages(o.last, closeAt, cut) }
+          : {}),
       });
     }
     case 'stall':
@@ -182,11 +189,18 @@ function stack(o: Obj, cut: (path: string) => void): string {
   return stripPasswords(r.value);
 }
 
+/** A close never costs its closure for its last messages: what is malformed is dropped and reported. */
+function fromRings(x: unknown, closeAt: number, onCut: (path: string) => void): LastMessage[] {
+  const r = lastMessagesFromRings(x, closeAt, L.clockSkewMs);
+  if (r.truncated) onCut('lastMessages');
+  return r.messages;
+}
+
 const KINDS = ['text', 'binary', 'blob', 'other'] as const;
 const HEX = /^(?:[0-9a-f]{2})*$/;
 
 /**
- * The last messages before a close: at most ten, each a known kind with a size, a time not after the
+ * The last messages before a close, as a relay hands them on: at most ten, each a known kind with a size, a time not after the
  * close, text cut to 1 KiB of UTF-8 and hex to 64 bytes. More items are dropped, long fields cut, and
  * both recorded as truncated ("lastMessages"); a malformed item rejects the whole event.
  */

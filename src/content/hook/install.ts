@@ -11,16 +11,18 @@
  * Threat model (docs/ARCHITECTURE.md): the built file is strict code, so a page's
  * `Error.prepareStackTrace` gets no hook function from `CallSite.getFunction()`;
  * event fields and message data are read through getters saved at install and
- * only primitives are emitted, so no page code runs inside `emit`.
+ * only primitives and the hook's own objects are emitted, so no page code runs
+ * inside `emit`. The hook's records have no prototype: a page getter or setter
+ * on Object.prototype never sees them.
  */
 import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand, type HookEvent } from '../../protocol/messages';
 import { emptyCounters, type MessageCounters } from '../../protocol/recording';
 import { hookStream } from './stream';
-import { createToStringMask } from './mask';
+import { createToStringMask, type Swap } from './mask';
 import { createSimulator } from './simulate';
-import { saveNatives, type AnyFn, type Natives } from './natives';
-import { createSerializer, newRing, ringPush, saveRingNatives, type Ring } from './ring';
-import { createStaller } from './stall';
+import { saveNatives, type AnyFn, type Natives, type Store } from './natives';
+import { newRing, ringPush, ringRaw, type Ring } from './ring';
+import type { Stall } from './stall';
 
 /** Per-socket state. Per message: counters, and one slot write in a ring while capture may be on. */
 export interface SocketRec {
@@ -28,9 +30,13 @@ export interface SocketRec {
   c: MessageCounters;
   done: boolean;
   /** A message of unknown size was counted (0 added to the size). */
-  u?: boolean;
+  u: boolean;
   rin: Ring;
   rout: Ring;
+  /** A simulated close or drop under way: the real close event it causes is swallowed. */
+  p?: { code: number; reason: string; wasClean: boolean; error: boolean };
+  /** A simulated stall under way. */
+  s?: Stall;
 }
 
 /** Content capture for this document's site: unknown until the relay says (kept in the ring only). */
@@ -45,34 +51,36 @@ export interface HookContext {
   emit(ev: HookEvent): void;
   now(): number;
   stack(): string;
-  mask: (wrapper: object, original: object) => void;
+  /** Replaces a function property by a masked wrapper (mask.ts). */
+  swap: Swap;
   nextK(): number;
   /** Requested subprotocols as strings, read from own data properties only. */
   protocolsOf(p: unknown): string[];
+  recOf(ws: unknown): SocketRec | undefined;
+  /** Records a close() call (with its stack) on socket `k`. */
+  closeCall(k: number, readyState: number, code: number | undefined, reason: string | undefined): void;
+  /** Live WebSockets by number, for the simulation commands. */
+  sockets: Store<number, WeakRef<object>>;
 }
 
 export function installHook(win: Window & typeof globalThis): void {
   const NativeWS = win.WebSocket;
   if (typeof NativeWS !== 'function') return;
   const n = saveNatives(win);
-  const { apply, read, getter, own } = n;
-  const { construct, defineProperty, getOwnPropertyDescriptor, ownKeys } = Reflect;
-  const isObj = (v: unknown): boolean => (typeof v === 'object' && v !== null) || typeof v === 'function';
+  const { apply, read, getter, own, isObj } = n;
+  const { construct, defineProperty, ownKeys } = Reflect;
   const perf = win.performance;
   const perfNow = perf.now;
   const timeOrigin = perf.timeOrigin;
   const NativeError = win.Error;
-  const addEL = win.EventTarget.prototype.addEventListener;
-  const removeEL = win.EventTarget.prototype.removeEventListener;
-  const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const ET = win.EventTarget.prototype;
+  const addEL = ET.addEventListener;
+  const removeEL = ET.removeEventListener;
   const portPost = win.MessagePort.prototype.postMessage;
-  const WM = win.WeakMap;
+  const NativeWeakRef = win.WeakRef;
   const isArray = Array.isArray;
-  const wmGet = WM.prototype.get;
-  const wmSet = WM.prototype.set;
   const proto = NativeWS.prototype;
   const gUrl = getter(proto, 'url');
-  const gState = getter(proto, 'readyState');
   const gProtocol = getter(proto, 'protocol');
   const gExt = getter(proto, 'extensions');
   const gBinary = getter(proto, 'binaryType');
@@ -81,68 +89,66 @@ export function installHook(win: Window & typeof globalThis): void {
   const gReason = getter(CE, 'reason');
   const gClean = getter(CE, 'wasClean');
   const gData = getter(win.MessageEvent.prototype, 'data');
-  const gType = getter(win.Event.prototype, 'type');
-
-  const ringNatives = saveRingNatives(win);
-  const serialize = createSerializer(ringNatives);
   let capture = Capture.Unknown;
 
   const channel = new win.MessageChannel();
   const port = channel.port1;
-  const recs = new WM<object, SocketRec>();
+  const [recOf, setRec] = n.store<unknown, SocketRec>();
+  const sockets = n.store<number, WeakRef<object>>(true);
   let k = 0;
 
-  const protocolsOf = (p: unknown): string[] => {
-    // Never re-read through page getters or iterators: the browser already did, once.
-    if (typeof p === 'string') return [p];
-    const out: string[] = [];
-    const len = isArray(p) ? own(p, 'length') : 0;
-    for (let i = 0; i < (len as number) && i < 64; i++) {
-      const v = own(p, i);
-      // defineProperty: `out[i] =` would run a setter the page put on Array.prototype.
-      defineProperty(out, i, { __proto__: null, value: typeof v === 'string' ? v : '?', writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+  const emit = (ev: HookEvent) => {
+    try {
+      apply(portPost, port, [ev]);
+    } catch {
+      // The port is gone (document tearing down): nothing to report to.
     }
-    return out;
   };
-
+  const now = () => timeOrigin + (apply(perfNow, perf, []) as number);
+  const stack = () => {
+    try {
+      const st = new NativeError().stack;
+      return typeof st === 'string' ? st : '';
+    } catch {
+      return '';
+    }
+  };
   const ctx: HookContext = {
     n,
-    emit: (ev) => {
-      try {
-        apply(portPost, port, [ev]);
-      } catch {
-        // The port is gone (document tearing down): nothing to report to.
-      }
-    },
-    now: () => timeOrigin + (apply(perfNow, perf, []) as number),
-    stack: () => {
-      try {
-        const st = new NativeError().stack;
-        return typeof st === 'string' ? st : '';
-      } catch {
-        return '';
-      }
-    },
-    mask: createToStringMask(win, apply),
+    emit,
+    now,
+    stack,
+    swap: createToStringMask(win, n),
     nextK: () => ++k,
-    protocolsOf,
+    protocolsOf: (p) => {
+      // Never re-read through page getters or iterators: the browser already did, once.
+      if (typeof p === 'string') return [p];
+      const out: string[] = [];
+      const len = isArray(p) ? own(p, 'length') : 0;
+      for (let i = 0; i < (len as number) && i < 64; i++) {
+        const v = own(p, i);
+        // defineProperty: `out[i] =` would run a setter the page put on Array.prototype.
+        defineProperty(out, i, { __proto__: null, value: typeof v === 'string' ? v : '?', writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+      }
+      return out;
+    },
+    // Only objects are ever keys: a primitive `this` would make WeakMap.get return undefined anyway.
+    recOf: (o) => (isObj(o) ? recOf(o) : undefined),
+    sockets,
+    closeCall: (k, readyState, code, reason) => emit({ t: 'close-call', k, at: now(), readyState, stack: stack(), code, reason }),
   };
-  const { emit, now } = ctx;
-  const sim = createSimulator(win, apply, getOwnPropertyDescriptor(proto, 'close')?.value as AnyFn, gState, gType);
-  const stall = createStaller({
-    win, nat: ringNatives, emit, now, gState, markOwn: sim.markOwn,
-    nativeSend: getOwnPropertyDescriptor(proto, 'send')?.value as AnyFn | undefined,
-  });
-  const recOf = (o: unknown) => (typeof o === 'object' && o !== null ? (apply(wmGet, recs, [o]) as SocketRec | undefined) : undefined);
-  const count = (rec: SocketRec, size: number, sent: boolean) => {
+  const sim = createSimulator(win, ctx, n.own(proto, 'close') as AnyFn);
+  const count = (rec: SocketRec, d: unknown, sent: boolean, blobFirst: boolean) => {
+    const size = n.size(d, blobFirst);
     const c = rec.c;
     if (sent) c.sentMessages++;
     else c.receivedMessages++;
     if (size < 0) rec.u = true;
     else if (sent) c.sentSize += size;
     else c.receivedSize += size;
+    if (capture !== Capture.Off) ringPush(sent ? rec.rout : rec.rin, d, now());
   };
-  const on = (ws: WebSocket, type: string, fn: (e: Event) => void, useCapture = false) =>
+  const on = (ws: WebSocket, type: string, fn: (e: Event) => unknown, useCapture?: boolean) =>
     apply(addEL, ws, [type, (e: Event) => {
       try {
         fn(e);
@@ -152,42 +158,65 @@ export function installHook(win: Window & typeof globalThis): void {
     }, useCapture]);
 
   const track = (ws: WebSocket, args: unknown[]) => {
-    const rec: SocketRec = { k: ctx.nextK(), c: emptyCounters(), done: false, rin: newRing(), rout: newRing() };
-    apply(wmSet, recs, [ws, rec]);
-    emit({ t: 'socket', k: rec.k, api: 'WebSocket', url: read(gUrl, ws) as string, protocols: protocolsOf(args[1]), at: now(), stack: ctx.stack() });
-    sim.remember(rec.k, ws);
-    const trusted = (e: Event) => e.isTrusted || sim.isSimulated(e);
-    on(ws, 'open', (e) => {
-      if (trusted(e)) emit({ t: 'open', k: rec.k, at: now(), protocol: read(gProtocol, ws) as string, extensions: read(gExt, ws) as string });
-    });
+    const rec = { __proto__: null, k: ++k, c: emptyCounters(), done: false, u: false, rin: newRing(), rout: newRing() } as unknown as SocketRec;
+    const kk = rec.k;
+    setRec(ws, rec);
+    emit({ t: 'socket', k: kk, api: 'WebSocket', url: read(gUrl, ws) as string, protocols: ctx.protocolsOf(args[1]), at: now(), stack: stack() });
+    sockets[1](kk, new NativeWeakRef(ws));
+    const trusted = (e: Event) => e.isTrusted || sim.isOwn(e);
+    on(ws, 'open', (e) => trusted(e) && emit({ t: 'open', k: kk, at: now(), protocol: read(gProtocol, ws) as string, extensions: read(gExt, ws) as string }));
     // Capture phase: at the target the browser runs capture listeners first, so a stall can withhold
     // the message from every page listener, capturing or not.
     on(ws, 'message', (e) => {
       if (!e.isTrusted) return;
       const d = read(gData, e);
-      count(rec, typeof d === 'string' ? d.length : n.byteSize(d, read(gBinary, ws) === 'blob'), false);
-      if (capture !== Capture.Off) ringPush(rec.rin, d, now());
-      stall.holdIncoming(ws, e as MessageEvent, d);
+      count(rec, d, false, read(gBinary, ws) === 'blob');
+      sim.holdIncoming(rec, e as MessageEvent, d);
     }, true);
-    on(ws, 'error', (e) => {
-      if (e.isTrusted && sim.intercept(ws, e)) return;
-      if (trusted(e)) emit({ t: 'error', k: rec.k, at: now(), ...(e.isTrusted ? {} : { sim: true }) });
-    });
+    on(ws, 'error', (e) => (e.isTrusted && sim.intercept(rec, ws, e)) || (trusted(e) && emit({ t: 'error', k: kk, at: now(), sim: !e.isTrusted })));
     on(ws, 'close', (e) => {
       // A simulated close swallows the real one here, before any page listener runs.
-      if (e.isTrusted && sim.intercept(ws, e)) return;
-      if (!trusted(e) || rec.done) return;
+      if ((e.isTrusted && sim.intercept(rec, ws, e)) || !trusted(e) || rec.done) return;
       rec.done = true;
-      sim.forget(rec.k);
-      stall.closed(ws);
+      sockets[2](kk);
+      sim.end(rec, ws);
       emit({
-        t: 'close', k: rec.k, at: now(), code: read(gCode, e) as number, reason: read(gReason, e) as string, wasClean: read(gClean, e) as boolean,
-        counters: { ...rec.c }, ...(rec.u ? { unsized: true } : {}), ...(e.isTrusted ? {} : { sim: true }),
-        ...(capture === Capture.On ? { last: serialize(rec.rin, rec.rout) } : {}),
+        t: 'close', k: kk, at: now(), code: read(gCode, e) as number, reason: read(gReason, e) as string, wasClean: read(gClean, e) as boolean,
+        counters: { ...rec.c }, unsized: rec.u, sim: !e.isTrusted,
+        last: capture === Capture.On ? [ringRaw(rec.rin, n), ringRaw(rec.rout, n)] : undefined,
       });
     });
   };
 
+  const { swap } = ctx;
+  // send is the hot path: one WeakMap lookup, a counter and one ring slot. A stalled socket holds
+  // the page's sends instead of passing them to the network.
+  swap(proto, 'send', (send: AnyFn) => new Proxy(send, {
+    apply(target, thisArg, args) {
+      const rec = ctx.recOf(thisArg);
+      const result = rec && sim.holdOutgoing(rec, thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
+      if (rec) count(rec, args[0], true, false);
+      return result;
+    },
+  }));
+  swap(proto, 'close', (close: AnyFn) => new Proxy(close, {
+    apply(target, thisArg, args) {
+      const rec = ctx.recOf(thisArg);
+      if (!rec) return apply(target, thisArg, args);
+      const rs = n.state(thisArg as object);
+      // Objects are converted here, once, as the browser's bindings would, and the browser gets the
+      // primitive: the page's valueOf/toString run once and the record has what the browser used.
+      // A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol, for the
+      // browser to reject with its own message. Primitives go through untouched.
+      if (isObj(args[0])) args[0] = +(args[0] as unknown as number);
+      if (isObj(args[1])) args[1] = ownKeys({ [args[1] as unknown as string]: 0 })[0];
+      const result = apply(target, thisArg, args);
+      const code = args[0];
+      const reason = args[1];
+      ctx.closeCall(rec.k, rs, code === undefined ? code : +(code as number), reason === undefined ? reason : `${reason as string}`);
+      return result;
+    },
+  }));
   const WSProxy = new Proxy(NativeWS, {
     construct(target, args, newTarget) {
       const ws = construct(target, args, newTarget) as WebSocket;
@@ -199,75 +228,25 @@ export function installHook(win: Window & typeof globalThis): void {
       return ws;
     },
   });
-
-  const wrap = (name: 'send' | 'close', trap: (target: AnyFn, thisArg: unknown, args: unknown[]) => unknown) => {
-    const desc = getOwnPropertyDescriptor(proto, name);
-    const original = desc?.value as AnyFn | undefined;
-    if (!desc || typeof original !== 'function') return;
-    const wrapped = new Proxy(original, { apply: trap });
-    ctx.mask(wrapped, original);
-    defineProperty(proto, name, { ...desc, value: wrapped });
-  };
-
-  // send is the hot path: one WeakMap lookup, a counter and one ring slot. A stalled socket holds
-  // the page's sends instead of passing them to the network.
-  wrap('send', (target, thisArg, args) => {
-    const rec = recOf(thisArg);
-    const result = rec && stall.holdOutgoing(thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
-    if (rec) {
-      const d = args[0];
-      count(rec, typeof d === 'string' ? d.length : n.byteSize(d, false), true);
-      if (capture !== Capture.Off) ringPush(rec.rout, d, now());
-    }
-    return result;
-  });
-  wrap('close', (target, thisArg, args) => {
-    const rec = recOf(thisArg);
-    if (!rec) return apply(target, thisArg, args);
-    const rs = read(gState, thisArg) as number;
-    // Objects are converted here, once, as the browser's bindings would, and the browser gets the
-    // primitive: the page's valueOf/toString run once and the record has what the browser used.
-    // A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol, for the
-    // browser to reject with its own message. Primitives go through untouched.
-    if (isObj(args[0])) args[0] = +(args[0] as number);
-    if (isObj(args[1])) args[1] = ownKeys({ [args[1] as string]: 0 })[0];
-    const result = apply(target, thisArg, args);
-    const code = args[0];
-    const reason = args[1];
-    emit({
-      t: 'close-call', k: rec.k, at: now(), readyState: rs, stack: ctx.stack(),
-      ...(code !== undefined ? { code: +(code as number) } : {}), ...(reason !== undefined ? { reason: `${reason as string}` } : {}),
-    });
-    return result;
-  });
-
-  ctx.mask(WSProxy, NativeWS);
-  const ctorDesc = getOwnPropertyDescriptor(proto, 'constructor');
-  if (ctorDesc) defineProperty(proto, 'constructor', { ...ctorDesc, value: WSProxy });
-  const winDesc = getOwnPropertyDescriptor(win, 'WebSocket');
-  defineProperty(win, 'WebSocket', { ...(winDesc ?? { writable: true, enumerable: false, configurable: true }), value: WSProxy });
+  swap(win, 'WebSocket', () => WSProxy);
+  swap(proto, 'constructor', () => WSProxy);
 
   hookStream(win, ctx);
 
   // Commands from the panel arrive on the private port: the page cannot send them. `data` is
   // read through the saved getter: a page getter on MessageEvent.prototype would get the port.
-  // The relay also says whether to keep message content for this site, and asks for stalls.
+  // The relay also says whether to keep message content for this site.
   port.onmessage = (e: MessageEvent) => {
     const cmd = read(gData, e) as HookCommand;
-    if (typeof cmd !== 'object' || cmd === null) return;
-    if (cmd.t === 'capture') capture = cmd.on === true ? Capture.On : Capture.Off;
-    else if (cmd.t === 'simulate-stall') {
-      const ws = sim.socketOf(cmd.k);
-      if (ws && typeof cmd.seconds === 'number' && cmd.seconds > 0) stall.start(cmd.k, ws, cmd.seconds);
-    } else sim.run(cmd);
+    if (typeof cmd === 'object' && cmd !== null && cmd.t === 'capture') capture = cmd.on === true ? Capture.On : Capture.Off;
+    else sim.run(cmd);
   };
   // The relay, injected right after this script and before any page script, asks for the port
   // with a synchronous event and gets it in a synchronous reply. Nothing is left in flight, so a
   // document.open() from another frame cannot erase the relay's listener while the port is posted.
   const give = () => {
     apply(removeEL, win, [HOOK_PORT_REQUEST, give, true]);
-    const init = { __proto__: null, ports: [channel.port2] } as MessageEventInit;
-    apply(dispatch, win, [new win.MessageEvent(HOOK_PORT_REPLY, init)]);
+    n.fire(win, new win.MessageEvent(HOOK_PORT_REPLY, { __proto__: null, ports: [channel.port2] } as MessageEventInit));
   };
   apply(addEL, win, [HOOK_PORT_REQUEST, give, true]);
 }

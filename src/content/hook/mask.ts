@@ -9,53 +9,23 @@
  * function beyond the native toString (no prototype walk): a page Proxy's traps
  * never run.
  */
-import type { AnyFn } from './natives';
-
-type ApplyFn = typeof Reflect.apply;
+import type { AnyFn, Natives } from './natives';
 
 /** `this` value that turns a call of a hook's masked toString into a registration (natively a TypeError). */
 const REGISTER = '\u0000closeline-mask';
 
-export function createToStringMask(win: Window & typeof globalThis, apply: ApplyFn): (wrapper: object, original: object) => void {
-  const { getOwnPropertyDescriptor: gopd, defineProperty } = Reflect;
-  const FnProto = win.Function.prototype;
-  const desc = gopd(FnProto, 'toString');
-  const nativeToString = desc?.value as AnyFn;
-  const masks = new win.WeakMap<object, object>();
-  const get = win.WeakMap.prototype.get;
-  const set = win.WeakMap.prototype.set;
-  const masked = new Proxy(nativeToString, {
-    apply(target, thisArg, args) {
-      if (thisArg === REGISTER) {
-        if (typeof args[0] === 'function' && typeof args[1] === 'function') apply(set, masks, [args[0], args[1]]);
-        return '';
-      }
-      const original = typeof thisArg === 'function' ? (apply(get, masks, [thisArg]) as object | undefined) : undefined;
-      return apply(target, original ?? thisArg, args);
-    },
-  });
-  // How this engine prints an anonymous native function: Chromium on one line, Firefox on three.
-  const anonymousNative = apply(nativeToString, masked, []) as string;
-  // The masks of same-origin ancestors, read from own data properties only (no page getter runs).
+/**
+ * Replaces the function `o[name]` by `make(original)`, keeping the property's attributes, and masks
+ * the replacement to print as the original. Nothing happens when `o[name]` is not a function.
+ */
+export type Swap = <T extends object>(o: object, name: string, make: (original: T) => object) => void;
+
+export function createToStringMask(win: Window & typeof globalThis, n: Natives): Swap {
+  const { apply, gopd } = n;
+  const [maskOf, setMask] = n.store<object, object>();
   const ancestors: AnyFn[] = [];
-  const gParent = gopd(win, 'parent')?.get as AnyFn;
-  try {
-    for (let w = win as unknown, up = apply(gParent, w, []), depth = 0; up !== w && depth < 16; depth++) {
-      w = up;
-      up = apply(gParent, w, []);
-      const F = gopd(w as object, 'Function')?.value as { prototype?: object } | undefined;
-      const P = F && (gopd(F, 'prototype')?.value as object | undefined);
-      const m = P && gopd(P, 'toString')?.value;
-      // A hook's mask prints as an anonymous native function; the page's own replacement would not.
-      if (typeof m === 'function' && apply(nativeToString, m, []) === anonymousNative) {
-        defineProperty(ancestors, ancestors.length, { value: m, writable: true, enumerable: true, configurable: true });
-      }
-    }
-  } catch {
-    // A cross-origin ancestor: nothing further up is reachable.
-  }
   const mask = (wrapper: object, original: object) => {
-    apply(set, masks, [wrapper, original]);
+    setMask(wrapper, original);
     for (let i = 0; i < ancestors.length; i++) {
       try {
         apply(ancestors[i] as AnyFn, REGISTER, [wrapper, original]);
@@ -64,7 +34,42 @@ export function createToStringMask(win: Window & typeof globalThis, apply: Apply
       }
     }
   };
-  mask(masked, nativeToString);
-  if (desc) defineProperty(FnProto, 'toString', { ...desc, value: masked });
-  return mask;
+  const swap: Swap = (o, name, make) => {
+    const desc = gopd(o, name);
+    const original = desc?.value as object;
+    if (typeof original !== 'function') return;
+    const wrapper = make(original as never);
+    mask(wrapper, original);
+    Reflect.defineProperty(o, name, { ...desc, value: wrapper });
+  };
+  const FP = win.Function.prototype;
+  const nativeToString = n.own(FP, 'toString') as AnyFn;
+  // How this engine prints an anonymous native function: Chromium on one line, Firefox on three.
+  const anonymousNative = apply(nativeToString, new Proxy(nativeToString, {}), []);
+  // The masks of same-origin ancestors, read from own data properties only (no page getter runs).
+  const gParent = n.getter(win, 'parent');
+  try {
+    for (let w = win as unknown, up = apply(gParent, w, []), depth = 0; up !== w && depth < 16; depth++) {
+      w = up;
+      up = apply(gParent, w, []);
+      const m = n.own(n.own(n.own(w, 'Function'), 'prototype'), 'toString');
+      // A hook's mask prints as an anonymous native function; the page's own replacement would not.
+      if (typeof m === 'function' && apply(nativeToString, m, []) === anonymousNative) {
+        Reflect.defineProperty(ancestors, ancestors.length, { value: m, writable: true, enumerable: true, configurable: true });
+      }
+    }
+  } catch {
+    // A cross-origin ancestor: nothing further up is reachable.
+  }
+  // The mask itself is masked (and registered with the ancestors) like every other wrapper.
+  swap(FP, 'toString', (target: AnyFn) => new Proxy(target, {
+    apply(fn, thisArg, args) {
+      if (thisArg === REGISTER) {
+        if (typeof args[0] === 'function' && typeof args[1] === 'function') setMask(args[0], args[1]);
+        return '';
+      }
+      return apply(fn, (typeof thisArg === 'function' && maskOf(thisArg)) || thisArg, args);
+    },
+  }));
+  return swap;
 }

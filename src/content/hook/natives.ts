@@ -1,58 +1,123 @@
 /**
- * Natives the hook calls later, saved at install before any page script runs.
+ * Natives the hook calls later, saved at install before any page script runs,
+ * and shared by every part of the hook (recording, simulations, stalls, the ring).
  * After install the page may patch any prototype, getter or global: the hook
  * reads event fields and message data only through these saved getters, so a
  * patched `CloseEvent.prototype.code` neither changes what is recorded nor runs
- * page code while the hook's functions are on the stack.
+ * page code while the hook's functions are on the stack. Page objects are only
+ * ever passed as `this` to brand-checking natives: a Proxy or a look-alike makes
+ * them throw, and no trap, getter or toString of the page's runs.
  */
 export type AnyFn = (...args: unknown[]) => unknown;
+
+/** get, set and delete of one Map or WeakMap, through its methods as they were at install. */
+export type Store<K, V> = [get: (k: K) => V | undefined, set: (k: K, v: V) => unknown, del: (k: K) => unknown];
 
 export interface Natives {
   apply: typeof Reflect.apply;
   /** Calls a saved getter on `o`. */
   read(getter: AnyFn, o: unknown): unknown;
+  gopd: typeof Reflect.getOwnPropertyDescriptor;
+  /** An object or a function. */
+  isObj(v: unknown): v is object;
   /** A getter of `proto[name]` as it was at install. */
   getter(proto: object, name: string): AnyFn;
-  /**
-   * Size of a real ArrayBuffer, view or Blob (brand-checked, no page code runs); -1 for anything
-   * else. `blobFirst` tries Blob before ArrayBuffer (a socket whose binaryType is "blob").
-   */
-  byteSize(d: unknown, blobFirst: boolean): number;
   /** An own data property's value, read without running getters or prototype lookups. */
   own(o: unknown, key: PropertyKey): unknown;
+  /** A new WeakMap (or, with `strong`, a Map); create stores at install only. */
+  store<K, V>(strong?: boolean): Store<K, V>;
+  /**
+   * Size of a message: a string's length in UTF-16 units, or the byteLength or size of a real
+   * ArrayBuffer, view or Blob; -1 for anything else. `blobFirst` tries Blob first (a socket whose
+   * binaryType is "blob"), so the common case throws nothing.
+   */
+  size(d: unknown, blobFirst: boolean): number;
+  /** A copy of at most `max` bytes of a real ArrayBuffer or view (empty if it was detached); undefined for anything else. */
+  copy(d: unknown, max: number): Uint8Array | undefined;
+  /** The first `units` UTF-16 units of a string (String.prototype.slice). */
+  head(s: string, units: number): string;
+  /** Event.prototype.stopImmediatePropagation. */
+  stop(e: Event): void;
+  /** EventTarget.prototype.dispatchEvent. */
+  fire(target: object, e: Event): void;
+  /** The document's WebSocket readyState getter. */
+  state(ws: object): number;
 }
 
 export function saveNatives(win: Window & typeof globalThis): Natives {
-  const { apply, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
+  const { apply, construct, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
   const getter = (proto: object, name: string) => gopd(proto, name)?.get as AnyFn;
   const read = (g: AnyFn, o: unknown) => apply(g, o, []);
-  const isView = win.ArrayBuffer.isView;
-  const gBuffer = getter(win.ArrayBuffer.prototype, 'byteLength');
-  const gTyped = getter(getPrototypeOf(win.Uint8Array.prototype) as object, 'byteLength');
-  const gView = getter(win.DataView.prototype, 'byteLength');
-  const gBlob = getter(win.Blob.prototype, 'size');
+  const isObj = (v: unknown): v is object => (typeof v === 'object' && v !== null) || typeof v === 'function';
   // Each getter throws on anything without its internal slot (a Proxy, a look-alike object).
-  const first = (d: unknown, gs: AnyFn[]): number => {
-    for (let i = 0; i < gs.length; i++) {
-      try {
-        return read(gs[i] as AnyFn, d) as number;
-      } catch {
-        // not this kind
-      }
+  const tryRead = (g: AnyFn, o: unknown): number | undefined => {
+    try {
+      return read(g, o) as number;
+    } catch {
+      return undefined;
     }
-    return -1;
   };
+  const U8 = win.Uint8Array;
+  const isView = win.ArrayBuffer.isView;
+  const TA = getPrototypeOf(U8.prototype) as object;
+  const DV = win.DataView.prototype;
+  const gBuffer = getter(win.ArrayBuffer.prototype, 'byteLength');
+  const gTA = [getter(TA, 'byteLength'), getter(TA, 'buffer'), getter(TA, 'byteOffset')];
+  const gDV = [getter(DV, 'byteLength'), getter(DV, 'buffer'), getter(DV, 'byteOffset')];
+  const gBlob = getter(win.Blob.prototype, 'size');
+  const taSet = gopd(TA, 'set')?.value as AnyFn;
+  const W = win.WeakMap.prototype;
+  const M = win.Map.prototype;
+  const methods = [W.get, W.set, W.delete, M.get, M.set, M.delete] as AnyFn[];
+  const NativeWeakMap = win.WeakMap;
+  const NativeMap = win.Map;
+  const slice = win.String.prototype.slice;
+  const stopNow = win.Event.prototype.stopImmediatePropagation;
+  const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const gState = getter(win.WebSocket.prototype, 'readyState');
+  // [byteLength, buffer, byteOffset] getters of a view's kind (the only views are typed arrays and DataView).
+  const viewGetters = (d: unknown) => (tryRead(gTA[0] as AnyFn, d) === undefined ? gDV : gTA) as AnyFn[];
+  const byteLength = (d: unknown) => (isView(d) ? read((viewGetters(d))[0] as AnyFn, d) as number : tryRead(gBuffer, d));
+
   return {
     apply,
     read,
     getter,
-    byteSize: (d, blobFirst) =>
-      typeof d !== 'object' || d === null ? -1 : isView(d) ? first(d, [gTyped, gView]) : first(d, blobFirst ? [gBlob, gBuffer] : [gBuffer, gBlob]),
+    gopd,
+    isObj,
     own: (o, key) => {
-      if (typeof o !== 'object' || o === null) return undefined;
+      if (!isObj(o)) return undefined;
       // The descriptor's own `value` only: `d.value` could reach a page getter on Object.prototype.
       const d = gopd(o, key);
       return d ? gopd(d, 'value')?.value : undefined;
     },
+    store: <K, V>(strong?: boolean): Store<K, V> => {
+      const m = strong ? new NativeMap() : new NativeWeakMap();
+      const i = strong ? 3 : 0;
+      return [
+        (k) => apply(methods[i] as AnyFn, m, [k]) as V | undefined,
+        (k, v) => apply(methods[i + 1] as AnyFn, m, [k, v]),
+        (k) => apply(methods[i + 2] as AnyFn, m, [k]),
+      ];
+    },
+    size: (d, blobFirst) =>
+      typeof d === 'string' ? d.length : ((blobFirst ? tryRead(gBlob, d) : undefined) ?? byteLength(d) ?? tryRead(gBlob, d) ?? -1),
+    copy: (d, max) => {
+      const length = byteLength(d);
+      if (length === undefined) return undefined;
+      const g = isView(d) ? viewGetters(d) : undefined;
+      const n = length < max ? length : max;
+      try {
+        const c = construct(U8, [n]) as Uint8Array;
+        apply(taSet, c, [construct(U8, g ? [read(g[1] as AnyFn, d), read(g[2] as AnyFn, d), n] : [d, 0, n])]);
+        return c;
+      } catch {
+        return construct(U8, [0]) as Uint8Array; // detached or shrunk since: the size is still known
+      }
+    },
+    head: (s, units) => apply(slice, s, [0, units]) as string,
+    stop: (e) => apply(stopNow, e, []),
+    fire: (t, e) => apply(dispatch, t, [e]),
+    state: (ws) => read(gState, ws) as number,
   };
 }

@@ -1,105 +1,85 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSerializer, newRing, ringPush, saveRingNatives, type Ring } from './ring';
+import { newRing, ringPush, ringRaw, type Ring } from './ring';
+import { saveNatives } from './natives';
 
-const win = globalThis as unknown as Window & typeof globalThis;
 // In a browser Blob.prototype.size is a native getter with an internal brand check. The test
 // environment's Blob is written in JavaScript and reads a property of `this` (which a Proxy would
-// see), so the test gives the serializer an equivalent brand-checked getter.
+// see), so the test's window has a Blob whose size getter checks a brand the same way.
 const realBlobs = new WeakSet<object>();
-const NativeBlob = globalThis.Blob;
-const blobSizeGetter = Object.getOwnPropertyDescriptor(NativeBlob.prototype, 'size')?.get as () => number;
-const makeBlob = (parts: BlobPart[]) => {
-  const blob = new NativeBlob(parts);
-  realBlobs.add(blob);
-  return blob;
-};
-const natives = {
-  ...saveRingNatives(win),
-  blobSize(this: unknown) {
-    if (typeof this !== 'object' || this === null || !realBlobs.has(this)) throw new TypeError('Illegal invocation');
-    return Reflect.apply(blobSizeGetter, this, []);
-  },
-};
-const serialize = createSerializer(natives);
-const utf8 = (s: string) => new TextEncoder().encode(s).length;
-
-function one(data: unknown) {
-  const r = newRing();
-  ringPush(r, data, 1);
-  const [m] = serialize(r, newRing());
-  return m;
+class BrandedBlob extends Blob {
+  constructor(parts: BlobPart[]) {
+    super(parts);
+    realBlobs.add(this);
+  }
 }
+const blobSize = Object.getOwnPropertyDescriptor(Blob.prototype, 'size')?.get as () => number;
+Object.defineProperty(BrandedBlob.prototype, 'size', {
+  configurable: true,
+  get(this: unknown) {
+    if (typeof this !== 'object' || this === null || !realBlobs.has(this)) throw new TypeError('Illegal invocation');
+    return Reflect.apply(blobSize, this, []);
+  },
+});
+// The natives read WebSocket.prototype.readyState at install; the test environment has no WebSocket.
+class FakeWebSocket {
+  get readyState() {
+    return 1;
+  }
+}
+const win = Object.assign(Object.create(globalThis), { Blob: BrandedBlob, WebSocket: FakeWebSocket }) as Window & typeof globalThis;
+const natives = saveNatives(win);
+
+const raw = (...data: unknown[]) => {
+  const r = newRing();
+  data.forEach((d, i) => ringPush(r, d, i + 1));
+  return ringRaw(r, natives);
+};
+const slot = (d: unknown) => raw(d).data[0] as { d?: unknown; n: number };
 
 describe('the ring', () => {
-  it('keeps the last five each way, merged oldest first', () => {
-    const rin = newRing();
-    const rout = newRing();
-    for (let i = 1; i <= 8; i++) ringPush(rin, `in${i}`, i * 10);
-    for (let i = 1; i <= 3; i++) ringPush(rout, `out${i}`, i * 10 + 5);
-    const got = serialize(rin, rout);
-    expect(got.map((m) => `${m.dir}:${m.text}`)).toEqual(['out:out1', 'out:out2', 'out:out3', 'in:in4', 'in:in5', 'in:in6', 'in:in7', 'in:in8']);
-    expect(got.map((m) => m.at)).toEqual([15, 25, 35, 40, 50, 60, 70, 80]);
-  });
-
   it('a push is one slot write: the arrays never grow', () => {
     const r: Ring = newRing();
     for (let i = 0; i < 1000; i++) ringPush(r, i, i);
     expect(r.data.length).toBe(5);
     expect(r.at.length).toBe(5);
     expect(r.n).toBe(1000);
-    expect(serialize(newRing(), newRing())).toEqual([]);
+    expect(r.at).toEqual([995, 996, 997, 998, 999]);
+  });
+
+  it('at close only the kept slots change, in place', () => {
+    const r = raw('a', 'b');
+    expect(r.data).toEqual([{ d: 'a', n: 1 }, { d: 'b', n: 1 }, undefined, undefined, undefined]);
+    expect(r.at).toEqual([1, 2, 0, 0, 0]);
+    expect(r.n).toBe(2);
   });
 });
 
-describe('text is cut at 1 KiB of UTF-8 on a character boundary', () => {
-  it.each([
-    ['ASCII', 'a'.repeat(2000), 1024, 1024],
-    ['two-byte é', 'é'.repeat(600), 512, 1024],
-    ['three-byte €', '€'.repeat(400), 341, 1023],
-    ['emoji (surrogate pairs) after one ASCII byte', 'a' + '😀'.repeat(300), 1 + 255 * 2, 1021],
-    ['lone high surrogate counts 3 bytes', '\ud800'.repeat(400), 341, 1023],
-  ])('%s', (_n, input, units, bytes) => {
-    const m = one(input);
-    expect(m).toMatchObject({ kind: 'text', size: input.length, cut: true });
-    expect(m?.text?.length).toBe(units);
-    if (!input.startsWith('\ud800')) expect(utf8(m?.text ?? '')).toBe(bytes);
-    const last = m?.text?.charCodeAt((m.text?.length ?? 1) - 1) ?? 0;
-    if (!input.startsWith('\ud800')) expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
+describe('what a slot becomes at close (the relay makes text of it)', () => {
+  it('text: its first 1,025 UTF-16 units and its full length', () => {
+    expect(slot('x'.repeat(5000))).toEqual({ d: 'x'.repeat(1025), n: 5000 });
+    expect(slot('short')).toEqual({ d: 'short', n: 5 });
   });
 
-  it('short text is kept whole, with no cut flag', () => {
-    expect(one('{"error":"token expired"}')).toEqual({ dir: 'in', at: 1, kind: 'text', size: 25, text: '{"error":"token expired"}' });
-  });
-
-  it('exactly 1024 bytes is not cut', () => {
-    expect(one('é'.repeat(512))).not.toHaveProperty('cut');
-  });
-});
-
-describe('binary data: size and the first 64 bytes in hex', () => {
   const bytes = (n: number) => Uint8Array.from({ length: n }, (_v, i) => i);
-  it('ArrayBuffer', () => {
-    expect(one(bytes(3).buffer)).toEqual({ dir: 'in', at: 1, kind: 'binary', size: 3, hex: '000102' });
-    const big = one(bytes(100).buffer);
-    expect(big).toMatchObject({ kind: 'binary', size: 100, cut: true });
-    expect(big?.hex).toHaveLength(128);
-    expect(big?.hex?.slice(-4)).toBe('3e3f');
+  it('an ArrayBuffer: a copy of its first 64 bytes, and its size', () => {
+    const buf = bytes(100).buffer;
+    const s = slot(buf);
+    expect(s.n).toBe(100);
+    expect(s.d).toEqual(bytes(64));
+    expect((s.d as Uint8Array).buffer).not.toBe(buf);
   });
-  it('typed array views read their own window of the buffer', () => {
-    const view = bytes(10).subarray(4, 7);
-    expect(one(view)).toMatchObject({ kind: 'binary', size: 3, hex: '040506' });
-    expect(one(new Int16Array([1, 2]))).toMatchObject({ kind: 'binary', size: 4, hex: '01000200' });
+  it('typed arrays and DataView: their own window of the buffer', () => {
+    expect(slot(bytes(10).subarray(4, 7))).toEqual({ d: new Uint8Array([4, 5, 6]), n: 3 });
+    expect(slot(new Int16Array([1, 2]))).toEqual({ d: new Uint8Array([1, 0, 2, 0]), n: 4 });
+    expect(slot(new DataView(bytes(8).buffer, 2, 2))).toEqual({ d: new Uint8Array([2, 3]), n: 2 });
   });
-  it('DataView', () => {
-    expect(one(new DataView(bytes(8).buffer, 2, 2))).toMatchObject({ kind: 'binary', size: 2, hex: '0203' });
-  });
-  it('a detached buffer keeps its (zero) size and no bytes', () => {
+  it('a detached buffer: size 0 and no bytes', () => {
     const buf = bytes(8).buffer;
     structuredClone(buf, { transfer: [buf] });
-    expect(one(buf)).toMatchObject({ kind: 'binary', size: 0, hex: '' });
+    expect(slot(buf)).toEqual({ d: new Uint8Array(0), n: 0 });
   });
-  it('Blob: size only', () => {
-    expect(one(makeBlob(['hello']))).toEqual({ dir: 'in', at: 1, kind: 'blob', size: 5 });
+  it('a Blob: its size only', () => {
+    expect(slot(new BrandedBlob(['hello']))).toEqual({ d: undefined, n: 5 });
   });
 });
 
@@ -134,35 +114,42 @@ describe('hostile objects and prototypes patched after install', () => {
         return 'x';
       },
     };
-    expect(one(proxy)).toEqual({ dir: 'in', at: 1, kind: 'other', size: 0 });
-    expect(one(fake)).toEqual({ dir: 'in', at: 1, kind: 'other', size: 0 });
-    expect(one(42)).toEqual({ dir: 'in', at: 1, kind: 'other', size: 0 });
+    expect(raw(proxy, fake, 42).data.slice(0, 3)).toEqual([{ d: undefined, n: -1 }, { d: undefined, n: -1 }, { d: undefined, n: -1 }]);
     expect(calls).toEqual([]);
   });
 
-  it('ignores patched Blob.size, byteLength, String methods, and setters on Array.prototype', () => {
+  it('ignores patched Blob.size, byteLength, typed-array getters, String.prototype.slice and Array.prototype setters', () => {
     const calls: string[] = [];
     const spy = (name: string, value: unknown) => ({ get: () => (calls.push(name), value) });
     const r = newRing();
-    ringPush(r, makeBlob(['abc']), 1);
+    ringPush(r, new BrandedBlob(['abc']), 1);
     ringPush(r, new ArrayBuffer(2), 2);
-    ringPush(r, 'é'.repeat(600), 3);
-    patch(Blob.prototype, 'size', spy('Blob.size', 999));
+    ringPush(r, 'é'.repeat(2000), 3);
+    ringPush(r, new Uint8Array([7, 8, 9]), 4);
+    const TA = Object.getPrototypeOf(Uint8Array.prototype) as object;
+    patch(BrandedBlob.prototype, 'size', spy('Blob.size', 999));
     patch(ArrayBuffer.prototype, 'byteLength', spy('byteLength', 999));
+    patch(TA, 'byteLength', spy('TypedArray.byteLength', 999));
+    patch(TA, 'buffer', spy('TypedArray.buffer', new ArrayBuffer(1)));
+    patch(TA, 'set', { value: () => calls.push('set'), writable: true });
     patch(String.prototype, 'slice', { value: () => (calls.push('slice'), 'forged'), writable: true });
-    patch(String.prototype, 'charCodeAt', { value: () => (calls.push('charCodeAt'), 0), writable: true });
     patch(Array.prototype, '0', { set: () => calls.push('Array[0] setter'), get: () => undefined });
-    const serializeThenRestore = () => {
+    patch(Object.prototype, 'd', { set: () => calls.push('Object.d setter'), get: () => undefined });
+    const rawThenRestore = () => {
       try {
-        return serialize(r, newRing());
+        return ringRaw(r, natives);
       } finally {
         // Restore before asserting: the test runner itself needs sane prototypes.
         while (restore.length) restore.pop()?.();
       }
     };
-    const got = serializeThenRestore();
-    expect(got.map((m) => [m.kind, m.size])).toEqual([['blob', 3], ['binary', 2], ['text', 600]]);
-    expect(got[2]?.text).toBe('é'.repeat(512));
+    const got = rawThenRestore();
+    expect(got.data.slice(0, 4)).toEqual([
+      { d: undefined, n: 3 },
+      { d: new Uint8Array(2), n: 2 },
+      { d: 'é'.repeat(1025), n: 2000 },
+      { d: new Uint8Array([7, 8, 9]), n: 3 },
+    ]);
     expect(calls).toEqual([]);
   });
 });

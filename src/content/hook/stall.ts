@@ -12,10 +12,7 @@
  * dropped: a real silent connection loses it too. Each side holds at most
  * MAX_HELD messages; more are dropped and counted with the held ones.
  */
-import type { HookEvent } from '../../protocol/messages';
-import type { RingNatives } from './ring';
-
-type AnyFn = (...a: unknown[]) => unknown;
+import type { HookContext, SocketRec } from './install';
 
 const MAX_HELD = 10_000;
 
@@ -32,56 +29,40 @@ interface Queue {
   n: number;
 }
 
-interface Stall {
-  k: number;
+/** A stall under way on one socket (kept on its SocketRec). */
+export interface Stall {
   inQ: Queue;
   outQ: Queue;
   timer: number;
 }
 
-export interface StallDeps {
-  win: Window & typeof globalThis;
-  nat: RingNatives;
-  emit(ev: HookEvent): void;
-  now(): number;
-  gState: AnyFn;
-  nativeSend: AnyFn | undefined;
-  /** Marks an event as the hook's own (so the hook's listeners do not count it again). */
-  markOwn(e: Event): void;
-}
-
 export interface Staller {
-  start(k: number, ws: object, seconds: number): boolean;
+  start(rec: SocketRec, ws: object, seconds: number): void;
   /** For each real incoming message event, before any page listener: true when it was withheld. */
-  holdIncoming(ws: object, e: MessageEvent, data: unknown): boolean;
+  holdIncoming(rec: SocketRec, e: MessageEvent, data: unknown): boolean;
   /** Before the native send: true when the send was held instead. */
-  holdOutgoing(ws: object, data: unknown): boolean;
-  /** The socket closed during the stall: drop what is held. */
-  closed(ws: object): void;
+  holdOutgoing(rec: SocketRec, ws: object, data: unknown): boolean;
+  /** Ends a stall: delivers what is held while the socket is open, else drops it (it closed meanwhile). */
+  end(rec: SocketRec, ws: object): void;
 }
 
 const queue = (): Queue => ({ head: undefined, tail: undefined, n: 0 });
 
-export function createStaller(deps: StallDeps): Staller {
-  const { win, nat, emit, now, gState } = deps;
-  const { apply } = nat;
-  const stalls = new win.WeakMap<object, Stall>();
-  const wmGet = win.WeakMap.prototype.get;
-  const wmSet = win.WeakMap.prototype.set;
-  const wmDel = win.WeakMap.prototype.delete;
+/** `fire` dispatches one of the hook's own events (so the hook's listeners do not count it again). */
+export function createStaller(win: Window & typeof globalThis, ctx: HookContext, fire: (ws: object, e: Event) => void): Staller {
+  const { n, emit, now } = ctx;
+  const { apply, read, getter, state } = n;
   const setT = win.setTimeout;
   const clearT = win.clearTimeout;
-  const stopNow = win.Event.prototype.stopImmediatePropagation;
-  const dispatch = win.EventTarget.prototype.dispatchEvent;
   const NativeMessageEvent = win.MessageEvent;
-  const gOrigin = Reflect.getOwnPropertyDescriptor(win.MessageEvent.prototype, 'origin')?.get as AnyFn;
-  const gLastId = Reflect.getOwnPropertyDescriptor(win.MessageEvent.prototype, 'lastEventId')?.get as AnyFn;
-  const taSet = (Reflect.getOwnPropertyDescriptor(Reflect.getPrototypeOf(win.Uint8Array.prototype) as object, 'set')?.value ?? (() => undefined)) as AnyFn;
+  const ME = NativeMessageEvent.prototype;
+  const gOrigin = getter(ME, 'origin');
+  const gLastId = getter(ME, 'lastEventId');
+  const gBlob = getter(win.Blob.prototype, 'size');
+  const nativeSend = Reflect.getOwnPropertyDescriptor(win.WebSocket.prototype, 'send')?.value as (d: unknown) => void;
 
-  const get = (ws: object) => apply(wmGet, stalls, [ws]) as Stall | undefined;
   const enqueue = (q: Queue, d: unknown, origin: string, id: string) => {
-    q.n++;
-    if (q.n > MAX_HELD) return;
+    if (++q.n > MAX_HELD) return;
     const node: Node = { d, origin, id, next: undefined };
     if (q.tail) q.tail.next = node;
     else q.head = node;
@@ -94,62 +75,37 @@ export function createStaller(deps: StallDeps): Staller {
    */
   const snapshot = (d: unknown): unknown => {
     if (typeof d === 'string') return d;
-    if (typeof d !== 'object' || d === null) return `${d as string}`;
-    const tryGet = (fn: AnyFn) => {
-      try {
-        return apply(fn, d, []) as unknown;
-      } catch {
-        return undefined;
-      }
-    };
-    let buffer: unknown = d;
-    let offset = 0;
-    let length = tryGet(nat.abLength);
-    if (typeof length !== 'number') {
-      length = tryGet(nat.taLength);
-      if (typeof length === 'number') {
-        buffer = tryGet(nat.taBuffer);
-        offset = tryGet(nat.taOffset) as number;
-      } else {
-        length = tryGet(nat.dvLength);
-        if (typeof length !== 'number') {
-          const size = nat.blobSize ? tryGet(nat.blobSize) : undefined;
-          return typeof size === 'number' ? d : `${d as unknown as string}`;
-        }
-        buffer = tryGet(nat.dvBuffer);
-        offset = tryGet(nat.dvOffset) as number;
-      }
-    }
+    const copy = n.copy(d, Infinity);
+    if (copy) return copy;
     try {
-      const copy = nat.construct(nat.Uint8, [length]) as Uint8Array;
-      apply(taSet, copy, [nat.construct(nat.Uint8, [buffer, offset, length])]);
-      return apply(nat.taBuffer, copy, []);
-    } catch {
+      read(gBlob, d);
       return d;
+    } catch {
+      return `${d as string}`;
     }
   };
 
-  const end = (ws: object, s: Stall, deliver: boolean) => {
-    apply(wmDel, stalls, [ws]);
+  const end = (rec: SocketRec, ws: object) => {
+    const s = rec.s;
+    if (!s) return;
+    rec.s = undefined;
     apply(clearT, win, [s.timer]);
-    emit({ t: 'stall-end', k: s.k, at: now(), outcome: deliver ? 'delivered' : 'dropped', heldIn: s.inQ.n, heldOut: s.outQ.n });
+    const deliver = state(ws) === 1;
+    emit({ t: 'stall-end', k: rec.k, at: now(), outcome: deliver ? 'delivered' : 'dropped', heldIn: s.inQ.n, heldOut: s.outQ.n });
     if (!deliver) return;
     for (let m = s.inQ.head; m; m = m.next) {
       try {
         // A null-prototype init: the browser reads every dictionary member, and a page getter on
         // Object.prototype must not run (nor see the data) while the hook is on the stack.
-        const init = { __proto__: null, data: m.d, origin: m.origin, lastEventId: m.id } as MessageEventInit;
-        const ev = new NativeMessageEvent('message', init);
-        deps.markOwn(ev);
-        apply(dispatch, ws, [ev]);
+        fire(ws, new NativeMessageEvent('message', { __proto__: null, data: m.d, origin: m.origin, lastEventId: m.id } as MessageEventInit));
       } catch {
         // a page listener's error is reported by the browser, as for any event
       }
-      if ((apply(gState, ws, []) as number) !== 1) return; // the page closed it while catching up
+      if (state(ws) !== 1) return; // the page closed it while catching up
     }
     for (let m = s.outQ.head; m; m = m.next) {
       try {
-        if (deps.nativeSend) apply(deps.nativeSend, ws, [m.d]);
+        apply(nativeSend, ws, [m.d]);
       } catch {
         // the socket closed meanwhile: the browser drops the data
       }
@@ -157,35 +113,26 @@ export function createStaller(deps: StallDeps): Staller {
   };
 
   return {
-    start(k, ws, seconds) {
-      if (get(ws) || (apply(gState, ws, []) as number) !== 1) return false;
-      const s: Stall = { k, inQ: queue(), outQ: queue(), timer: 0 };
-      apply(wmSet, stalls, [ws, s]);
-      emit({ t: 'stall', k, at: now(), seconds });
-      s.timer = apply(setT, win, [
-        () => {
-          if (get(ws) === s) end(ws, s, (apply(gState, ws, []) as number) === 1);
-        },
-        seconds * 1000,
-      ]) as unknown as number;
-      return true;
+    start(rec, ws, seconds) {
+      if (rec.s || state(ws) !== 1) return;
+      const s: Stall = { inQ: queue(), outQ: queue(), timer: 0 };
+      rec.s = s;
+      emit({ t: 'stall', k: rec.k, at: now(), seconds });
+      s.timer = apply(setT, win, [() => rec.s === s && end(rec, ws), seconds * 1000]) as unknown as number;
     },
-    holdIncoming(ws, e, data) {
-      const s = get(ws);
+    holdIncoming(rec, e, data) {
+      const s = rec.s;
       if (!s) return false;
-      apply(stopNow, e, []);
-      enqueue(s.inQ, data, apply(gOrigin, e, []) as string, apply(gLastId, e, []) as string);
+      n.stop(e);
+      enqueue(s.inQ, data, read(gOrigin, e) as string, read(gLastId, e) as string);
       return true;
     },
-    holdOutgoing(ws, data) {
-      const s = get(ws);
-      if (!s || (apply(gState, ws, []) as number) !== 1) return false;
+    holdOutgoing(rec, ws, data) {
+      const s = rec.s;
+      if (!s || state(ws) !== 1) return false;
       enqueue(s.outQ, snapshot(data), '', '');
       return true;
     },
-    closed(ws) {
-      const s = get(ws);
-      if (s) end(ws, s, false);
-    },
+    end,
   };
 }

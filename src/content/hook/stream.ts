@@ -15,8 +15,9 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const g = win as unknown as Record<string, unknown>;
   const Native = g.WebSocketStream as (new (url: string, opts?: object) => object) | undefined;
   if (typeof Native !== 'function') return;
-  const { apply, read, getter, own } = ctx.n;
-  const { construct, defineProperty, getOwnPropertyDescriptor, get } = Reflect;
+  const { emit, now, n } = ctx;
+  const { apply, read, getter, own, isObj } = n;
+  const { construct, get } = Reflect;
   const then = win.Promise.prototype.then;
   const proto = Native.prototype as Record<string, unknown>;
   const gUrl = getter(proto, 'url');
@@ -25,9 +26,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const WSE = (g.WebSocketError as { prototype?: object } | undefined)?.prototype;
   const gErrCode = WSE && getter(WSE, 'closeCode');
   const gErrReason = WSE && getter(WSE, 'reason');
-  const keys = new win.WeakMap<object, number>();
-  const kGet = win.WeakMap.prototype.get;
-  const kSet = win.WeakMap.prototype.set;
+  const [keyOf, setKey] = n.store<object, number>();
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const errField = (gf: AnyFn | undefined, err: unknown) => {
     try {
@@ -42,7 +41,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       // The browser reads the options dictionary through this forwarding view; we keep what it read.
       let requested: unknown;
       const o = args[1];
-      if ((typeof o === 'object' && o !== null) || typeof o === 'function') {
+      if (isObj(o)) {
         args[1] = new Proxy(o, {
           get(t, key) {
             const v = get(t, key);
@@ -54,24 +53,19 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       const s = construct(target, args, newTarget) as object;
       try {
         const k = ctx.nextK();
-        apply(kSet, keys, [s, k]);
-        const now = ctx.now;
-        ctx.emit({ t: 'socket', k, api: 'WebSocketStream', url: read(gUrl, s) as string, protocols: ctx.protocolsOf(requested), at: now(), stack: ctx.stack() });
+        setKey(s, k);
+        emit({ t: 'socket', k, api: 'WebSocketStream', url: read(gUrl, s) as string, protocols: ctx.protocolsOf(requested), at: now(), stack: ctx.stack() });
         const counters = emptyCounters();
+        const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) =>
+          emit({ t: 'close', k, at: now(), code: typeof code === 'number' ? code : fallback, reason: str(reason), wasClean, counters });
         // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
         apply(then, read(gOpened, s), [
-          (v: unknown) => ctx.emit({ t: 'open', k, at: now(), protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
-          () => ctx.emit({ t: 'error', k, at: now() }),
+          (v: unknown) => emit({ t: 'open', k, at: now(), protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
+          () => emit({ t: 'error', k, at: now() }),
         ]);
         apply(then, read(gClosed, s), [
-          (v: unknown) => {
-            const code = own(v, 'closeCode');
-            ctx.emit({ t: 'close', k, at: now(), code: typeof code === 'number' ? code : 1005, reason: str(own(v, 'reason')), wasClean: true, counters });
-          },
-          (err: unknown) => {
-            const code = errField(gErrCode, err);
-            ctx.emit({ t: 'close', k, at: now(), code: typeof code === 'number' ? code : 1006, reason: str(errField(gErrReason, err)), wasClean: false, counters });
-          },
+          (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
+          (err: unknown) => closed(errField(gErrCode, err), 1006, errField(gErrReason, err), false),
         ]);
       } catch {
         // never break the page
@@ -79,32 +73,19 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       return s;
     },
   });
-  ctx.mask(Wrapped, Native);
-
-  const closeDesc = getOwnPropertyDescriptor(proto, 'close');
-  const nativeClose = closeDesc?.value as AnyFn | undefined;
-  if (closeDesc && typeof nativeClose === 'function') {
-    const wrappedClose = new Proxy(nativeClose, {
-      apply(target, thisArg, args: unknown[]) {
-        const result = apply(target, thisArg, args);
-        const k = typeof thisArg === 'object' && thisArg !== null ? (apply(kGet, keys, [thisArg]) as number | undefined) : undefined;
-        if (k !== undefined) {
-          // Own data properties only: the native call already ran any getters once; running them again is observable.
-          const c = own(args[0], 'closeCode');
-          const r = own(args[0], 'reason');
-          ctx.emit({
-            t: 'close-call', k, at: ctx.now(), readyState: -1, stack: ctx.stack(),
-            ...(typeof c === 'number' ? { code: c } : {}), ...(typeof r === 'string' ? { reason: r } : {}),
-          });
-        }
-        return result;
-      },
-    });
-    ctx.mask(wrappedClose, nativeClose);
-    defineProperty(proto, 'close', { ...closeDesc, value: wrappedClose });
-  }
-  const ctorDesc = getOwnPropertyDescriptor(proto, 'constructor');
-  if (ctorDesc) defineProperty(proto, 'constructor', { ...ctorDesc, value: Wrapped });
-  const desc = getOwnPropertyDescriptor(win, 'WebSocketStream');
-  if (desc) defineProperty(win, 'WebSocketStream', { ...desc, value: Wrapped });
+  ctx.swap(win, 'WebSocketStream', () => Wrapped);
+  ctx.swap(proto, 'constructor', () => Wrapped);
+  ctx.swap(proto, 'close', (close: AnyFn) => new Proxy(close, {
+    apply(target, thisArg, args: unknown[]) {
+      const result = apply(target, thisArg, args);
+      const k = isObj(thisArg) ? keyOf(thisArg) : undefined;
+      if (k !== undefined) {
+        // Own data properties only: the native call already ran any getters once; running them again is observable.
+        const c = own(args[0], 'closeCode');
+        const r = own(args[0], 'reason');
+        ctx.closeCall(k, -1, typeof c === 'number' ? c : undefined, typeof r === 'string' ? r : undefined);
+      }
+      return result;
+    },
+  }));
 }
