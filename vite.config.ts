@@ -6,6 +6,7 @@ import pkg from './package.json' with { type: 'json' };
 import { manifestFor, type Target } from './scripts/build/manifest';
 import { distDir } from './scripts/lib/dist.mjs';
 import { strictContentScripts } from './scripts/lib/strict-content-scripts.mjs';
+import { minifyHook } from './scripts/lib/hook-minify.mjs';
 
 // One source, one build per browser: `vite build --mode chrome` → dist/chrome/,
 // `--mode firefox` → dist/firefox/ (`npm run build` runs both). The mode is the
@@ -16,7 +17,7 @@ import { strictContentScripts } from './scripts/lib/strict-content-scripts.mjs';
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [react(), crx({ manifest: manifestFor(target, base, pkg.version) as ManifestV3Export, browser: target }), strictContentScripts()],
+    plugins: [react(), crx({ manifest: manifestFor(target, base, pkg.version) as ManifestV3Export, browser: target }), minifyHook(), strictContentScripts()],
     build: {
       outDir: distDir(target),
       emptyOutDir: true,

@@ -25,7 +25,8 @@ window.addEventListener(HOOK_PORT_REQUEST, give, true);
 startRelay(window);
 const hookPort = channel.port1;
 
-const counters = { sentMessages: 3, sentSize: 96, receivedMessages: 5, receivedSize: 1200 };
+/** As the hook sends them: [sentMessages, sentSize, receivedMessages, receivedSize]. */
+const counters: [number, number, number, number] = [3, 96, 5, 1200];
 const now = () => performance.timeOrigin + performance.now();
 
 /** What the hook sends for one socket that opened and was closed by the server. */

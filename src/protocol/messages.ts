@@ -47,7 +47,7 @@ export type HookEvent =
       reason: string;
       wasClean: boolean;
       sim?: boolean;
-      counters: MessageCounters;
+      counters: HookCounters;
       /** Some message's size was unknown (not a string, ArrayBuffer, view or Blob): it counted 0. */
       unsized?: boolean;
       /** Present only where content capture is on for the document's site: [received, sent]. */
@@ -55,6 +55,9 @@ export type HookEvent =
     }
   | { t: 'stall'; k: number; at: EpochMs; seconds: number }
   | { t: 'stall-end'; k: number; at: EpochMs; outcome: 'delivered' | 'dropped'; heldIn: number; heldOut: number };
+
+/** The hook's message counters: [sentMessages, sentSize, receivedMessages, receivedSize] (see MessageCounters). */
+export type HookCounters = [number, number, number, number];
 
 /**
  * One direction's last messages as the hook posts them with a close: its ring as it was, slots
@@ -102,8 +105,8 @@ export type HookCommand =
  */
 export type RelayEvent = (Relayed<HookEvent> & { truncated?: string[] }) | { t: 'life'; at: EpochMs; state: LifecycleState; truncated?: undefined };
 
-/** A close's last messages as the relay made them from the hook's rings. */
-type Relayed<E> = E extends { t: 'close' } ? Omit<E, 'last'> & { last?: LastMessage[] } : E;
+/** A close's counters and last messages as the relay made them from the hook's. */
+type Relayed<E> = E extends { t: 'close' } ? Omit<E, 'last' | 'counters'> & { counters: MessageCounters; last?: LastMessage[] } : E;
 
 export interface RelayHello {
   type: 'hello';

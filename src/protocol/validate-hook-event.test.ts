@@ -3,6 +3,8 @@ import { clampCode, validateHookEvent } from './validate-hook-event';
 import { EVENT_LIMITS as LIMITS } from './limits';
 
 const NOW = 1_800_000_000_000;
+// The hook sends its counters as [sentMessages, sentSize, receivedMessages, receivedSize].
+const sent = [1, 5, 2, 10];
 const counters = { sentMessages: 1, sentSize: 5, receivedMessages: 2, receivedSize: 10 };
 const socket = { t: 'socket', k: 1, api: 'WebSocket', url: 'wss://a.example/ws?x=1', protocols: ['p1'], at: NOW, stack: 'Error\n    at f (https://a.example/app.js:1:1)' };
 
@@ -13,10 +15,10 @@ describe('validateHookEvent accepts what the hook sends', () => {
     ['close-call with code and reason', { t: 'close-call', k: 1, at: NOW, code: 4000, reason: 'bye', readyState: 1, stack: '' }, { t: 'close-call', k: 1, at: NOW, code: 4000, reason: 'bye', readyState: 1, stack: '' }],
     ['close-call without code', { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' }, { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' }],
     ['error', { t: 'error', k: 2, at: NOW }, { t: 'error', k: 2, at: NOW }],
-    ['close', { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters }, { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters }],
+    ['close', { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters: sent }, { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters }],
     [
       'close as the hook sends it, with its unset fields',
-      { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true, counters, unsized: false, sim: false, last: undefined },
+      { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true, counters: sent, unsized: false, sim: false, last: undefined },
       { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true, counters },
     ],
     [
@@ -46,8 +48,8 @@ describe('validateHookEvent rejects what a forger sends', () => {
     ['url not string', { ...socket, url: { toString: (): string => 'x' } }],
     ['at NaN', { ...socket, at: Number.NaN }],
     ['at far future', { ...socket, at: NOW + 2 * LIMITS.clockSkewMs }],
-    ['close code out of range', { t: 'close', k: 1, at: NOW, code: 70000, reason: '', wasClean: true, counters }],
-    ['close wasClean not boolean', { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: 'yes', counters }],
+    ['close code out of range', { t: 'close', k: 1, at: NOW, code: 70000, reason: '', wasClean: true, counters: sent }],
+    ['close wasClean not boolean', { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: 'yes', counters: sent }],
     ['close-call readyState 9', { t: 'close-call', k: 1, at: NOW, readyState: 9, stack: '' }],
     ['close-call code Infinity', { t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '', code: Infinity }],
     ['life from the page', { t: 'life', at: NOW, state: 'hidden' }],
@@ -67,7 +69,7 @@ describe('validateHookEvent clamps hostile sizes and says so', () => {
     expect(big.event.truncated).toEqual(['protocols', 'url', 'stack']);
   });
   it('cuts a close reason to 123 UTF-8 bytes', () => {
-    const r = validateHookEvent({ t: 'close', k: 1, at: NOW, code: 1008, reason: 'é'.repeat(500), wasClean: true, counters }, NOW);
+    const r = validateHookEvent({ t: 'close', k: 1, at: NOW, code: 1008, reason: 'é'.repeat(500), wasClean: true, counters: sent }, NOW);
     expect(r.ok && r.event.t === 'close' && new TextEncoder().encode(r.event.reason).length).toBe(122);
     expect(r.ok && r.event.truncated).toEqual(['reason']);
   });
@@ -77,11 +79,13 @@ describe('validateHookEvent never drops a close for its counters', () => {
   const close = (c: unknown, extra: object = {}) => validateHookEvent({ t: 'close', k: 1, at: NOW, code: 1000, reason: 'ok', wasClean: true, counters: c, ...extra }, NOW);
   it.each([
     ['missing', undefined, { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }],
-    ['a string size', { ...counters, sentSize: 'large' }, { ...counters, sentSize: 0 }],
-    ['a negative size', { ...counters, sentSize: -5 }, { ...counters, sentSize: 0 }],
-    ['a huge size', { ...counters, receivedSize: 1e300 }, { ...counters, receivedSize: Number.MAX_SAFE_INTEGER }],
-    ['a fractional size', { ...counters, sentSize: 1.5 }, { ...counters, sentSize: 1 }],
-    ['NaN and Infinity', { ...counters, sentMessages: Number.NaN, receivedMessages: Infinity }, { ...counters, sentMessages: 0, receivedMessages: Number.MAX_SAFE_INTEGER }],
+    ['an object instead of the four numbers', counters, { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }],
+    ['three numbers', [1, 5, 2], { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }],
+    ['a string size', [1, 'large', 2, 10], { ...counters, sentSize: 0 }],
+    ['a negative size', [1, -5, 2, 10], { ...counters, sentSize: 0 }],
+    ['a huge size', [1, 5, 2, 1e300], { ...counters, receivedSize: Number.MAX_SAFE_INTEGER }],
+    ['a fractional size', [1, 1.5, 2, 10], { ...counters, sentSize: 1 }],
+    ['NaN and Infinity', [Number.NaN, 5, Infinity, 10], { ...counters, sentMessages: 0, receivedMessages: Number.MAX_SAFE_INTEGER }],
   ])('%s: the close is kept, counters clamped and flagged', (_n, input, want) => {
     const r = close(input);
     expect(r.ok).toBe(true);
@@ -90,7 +94,7 @@ describe('validateHookEvent never drops a close for its counters', () => {
     expect(r.event.truncated).toEqual(['counters']);
   });
   it('flags counters the hook could not size (a non-binary object sent)', () => {
-    const r = close(counters, { unsized: true });
+    const r = close(sent, { unsized: true });
     expect(r.ok && r.event.t === 'close' && r.event.truncated).toEqual(['counters']);
   });
   it('records a close() code as the browser clamped it', () => {
@@ -105,7 +109,7 @@ describe('validateHookEvent: the last messages sent with a close', () => {
   const text = '{"error":"token expired"}';
   const ring = (slots: unknown[], at: number[], n = slots.length) => ({ data: slots, at, n });
   const empty = ring([undefined, undefined, undefined, undefined, undefined], [0, 0, 0, 0, 0], 0);
-  const withLast = (last: unknown) => validateHookEvent({ ...close, last }, NOW);
+  const withLast = (last: unknown) => validateHookEvent({ ...close, counters: sent, last }, NOW);
 
   it('turns the rings into messages, oldest first', () => {
     const v = withLast([ring([{ d: text, n: text.length }], [NOW - 5]), ring([{ d: new Uint8Array([0, 255, 16]), n: 3 }, { n: 70000 }], [NOW - 9, NOW - 8])]);

@@ -158,7 +158,7 @@ function hookEvent(raw: unknown, now: number, truncated: string[], form: 'hook' 
         code: req(o, 'code', int(0, 65535), ''),
         reason: req(o, 'reason', reason, ''),
         wasClean: req(o, 'wasClean', bool, ''),
-        counters: counters(o.counters, () => cut('counters')),
+        counters: counters(o.counters, form, () => cut('counters')),
         ...(o.sim === true ? { sim: true } : {}),
         ...(o.last !== undefined
           ? { last: form === 'hook' ? fromRings(o.last, closeAt, cut) : lastMessages(o.last, closeAt, cut) }
@@ -233,28 +233,27 @@ function lastMessages(x: unknown, closeAt: number, onCut: (path: string) => void
   return out;
 }
 
+const COUNTERS = ['sentMessages', 'sentSize', 'receivedMessages', 'receivedSize'] as const;
+
 /**
  * Counters never cost a closure: anything that is not a non-negative safe integer
  * (a page can send look-alike objects whose "size" is anything) becomes the
- * nearest count in range, and the field is flagged as cut.
+ * nearest count in range, and the field is flagged as cut. The hook sends them as
+ * four numbers in COUNTERS' order (HookCounters); a relay hands them on by name.
  */
-function counters(x: unknown, flag: () => void): MessageCounters {
-  const isObj = typeof x === 'object' && x !== null && !Array.isArray(x);
-  const o = (isObj ? x : {}) as Obj;
-  if (!isObj) flag();
-  const n = (key: keyof MessageCounters): number => {
-    const v = o[key];
+function counters(x: unknown, form: 'hook' | 'relay', flag: () => void): MessageCounters {
+  const fits =
+    form === 'hook' ? Array.isArray(x) && x.length === 4 : typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (!fits) flag();
+  const at = (i: number): unknown => (!fits ? undefined : form === 'hook' ? (x as unknown[])[i] : (x as Obj)[COUNTERS[i]!]);
+  const n = (i: number): number => {
+    const v = at(i);
     if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
     flag();
     if (typeof v !== 'number' || Number.isNaN(v) || v <= 0) return 0;
     return v >= Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : Math.floor(v);
   };
-  return {
-    sentMessages: n('sentMessages'),
-    sentSize: n('sentSize'),
-    receivedMessages: n('receivedMessages'),
-    receivedSize: n('receivedSize'),
-  };
+  return { sentMessages: n(0), sentSize: n(1), receivedMessages: n(2), receivedSize: n(3) };
 }
 
 /** WebIDL [Clamp] unsigned short, as the browser converted close()'s code: round half to even, then clamp. */

@@ -52,12 +52,21 @@ describe.each(builds)('the $target build', ({ target, dir, manifest }) => {
     expect(code.startsWith('"use strict";')).toBe(true);
   });
 
-  // A guard against bloat, not the target: the size target (8 KiB) is reported by `npm run bench`.
-  // The hook crossed it (12.3 KiB) when the last-messages ring, its serialiser and the stall
-  // simulation joined it; moving the serialiser out of the hook is the known way back under it.
-  it('keeps the MAIN-world hook within 13 KB minified', () => {
+  // The hook runs in every frame of every page at document_start: the product keeps it within 8 KiB
+  // minified (`npm run bench` reports it too). The relay, not the hook, turns the last messages into text.
+  it('keeps the MAIN-world hook within 8 KiB minified', () => {
     const hook = manifest.content_scripts.find((c) => c.world === 'MAIN')?.js[0] as string;
-    expect(readFileSync(join(dir, hook)).length).toBeLessThanOrEqual(13 * 1024);
+    expect(readFileSync(join(dir, hook)).length).toBeLessThanOrEqual(8 * 1024);
+  });
+
+  it("renames only the hook's own properties: every field it posts and every native it calls keeps its name", () => {
+    const hook = readFileSync(join(dir, manifest.content_scripts.find((c) => c.world === 'MAIN')?.js[0] as string), 'utf8');
+    for (const name of ['counters', 'wasClean', 'readyState', 'protocols', 'extensions', 'heldIn', 'heldOut', 'outcome', 'seconds', 'unsized', 'last']) {
+      expect(hook, name).toMatch(new RegExp(`[{,]${name}:`));
+    }
+    for (const name of ['stopImmediatePropagation', 'dispatchEvent', 'postMessage', 'addEventListener', 'timeOrigin', 'now']) {
+      expect(hook, name).toMatch(new RegExp(`\\.${name}\\b`));
+    }
   });
 });
 

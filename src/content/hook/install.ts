@@ -15,8 +15,7 @@
  * inside `emit`. The hook's records have no prototype: a page getter or setter
  * on Object.prototype never sees them.
  */
-import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand, type HookEvent } from '../../protocol/messages';
-import { emptyCounters, type MessageCounters } from '../../protocol/recording';
+import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand, type HookCounters, type HookEvent } from '../../protocol/messages';
 import { hookStream } from './stream';
 import { createToStringMask, type Swap } from './mask';
 import { createSimulator } from './simulate';
@@ -27,7 +26,8 @@ import type { Stall } from './stall';
 /** Per-socket state. Per message: counters, and one slot write in a ring while capture may be on. */
 export interface SocketRec {
   k: number;
-  c: MessageCounters;
+  /** [sentMessages, sentSize, receivedMessages, receivedSize], as posted (HookCounters). */
+  c: HookCounters;
   done: boolean;
   /** A message of unknown size was counted (0 added to the size). */
   u: boolean;
@@ -49,8 +49,10 @@ const enum Capture {
 export interface HookContext {
   n: Natives;
   emit(ev: HookEvent): void;
-  now(): number;
-  stack(): string;
+  /** Epoch milliseconds, from the page's clock as it was at install. */
+  clock(): number;
+  /** A stack trace of the current call. */
+  trace(): string;
   /** Replaces a function property by a masked wrapper (mask.ts). */
   swap: Swap;
   nextK(): number;
@@ -59,8 +61,11 @@ export interface HookContext {
   recOf(ws: unknown): SocketRec | undefined;
   /** Records a close() call (with its stack) on socket `k`. */
   closeCall(k: number, readyState: number, code: number | undefined, reason: string | undefined): void;
-  /** Live WebSockets by number, for the simulation commands. */
-  sockets: Store<number, WeakRef<object>>;
+  /**
+   * Live WebSockets by number, for the simulation commands; a socket leaves at its close event. (A
+   * connecting or open socket with listeners, as every socket has the hook's, is never collected.)
+   */
+  sockets: Store<number, object>;
 }
 
 export function installHook(win: Window & typeof globalThis): void {
@@ -68,7 +73,7 @@ export function installHook(win: Window & typeof globalThis): void {
   if (typeof NativeWS !== 'function') return;
   const n = saveNatives(win);
   const { apply, read, getter, own, isObj } = n;
-  const { construct, defineProperty, ownKeys } = Reflect;
+  const { construct, ownKeys } = Reflect;
   const perf = win.performance;
   const perfNow = perf.now;
   const timeOrigin = perf.timeOrigin;
@@ -77,7 +82,6 @@ export function installHook(win: Window & typeof globalThis): void {
   const addEL = ET.addEventListener;
   const removeEL = ET.removeEventListener;
   const portPost = win.MessagePort.prototype.postMessage;
-  const NativeWeakRef = win.WeakRef;
   const isArray = Array.isArray;
   const proto = NativeWS.prototype;
   const gUrl = getter(proto, 'url');
@@ -94,7 +98,7 @@ export function installHook(win: Window & typeof globalThis): void {
   const channel = new win.MessageChannel();
   const port = channel.port1;
   const [recOf, setRec] = n.store<unknown, SocketRec>();
-  const sockets = n.store<number, WeakRef<object>>(true);
+  const sockets = n.store<number, object>(true);
   let k = 0;
 
   const emit = (ev: HookEvent) => {
@@ -116,8 +120,8 @@ export function installHook(win: Window & typeof globalThis): void {
   const ctx: HookContext = {
     n,
     emit,
-    now,
-    stack,
+    clock: now,
+    trace: stack,
     swap: createToStringMask(win, n),
     nextK: () => ++k,
     protocolsOf: (p) => {
@@ -127,8 +131,7 @@ export function installHook(win: Window & typeof globalThis): void {
       const len = isArray(p) ? own(p, 'length') : 0;
       for (let i = 0; i < (len as number) && i < 64; i++) {
         const v = own(p, i);
-        // defineProperty: `out[i] =` would run a setter the page put on Array.prototype.
-        defineProperty(out, i, { __proto__: null, value: typeof v === 'string' ? v : '?', writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+        n.push(out, typeof v === 'string' ? v : '?');
       }
       return out;
     },
@@ -141,11 +144,10 @@ export function installHook(win: Window & typeof globalThis): void {
   const count = (rec: SocketRec, d: unknown, sent: boolean, blobFirst: boolean) => {
     const size = n.size(d, blobFirst);
     const c = rec.c;
-    if (sent) c.sentMessages++;
-    else c.receivedMessages++;
+    const i = sent ? 0 : 2;
+    c[i]++;
     if (size < 0) rec.u = true;
-    else if (sent) c.sentSize += size;
-    else c.receivedSize += size;
+    else c[(i + 1) as 1 | 3] += size;
     if (capture !== Capture.Off) ringPush(sent ? rec.rout : rec.rin, d, now());
   };
   const on = (ws: WebSocket, type: string, fn: (e: Event) => unknown, useCapture?: boolean) =>
@@ -158,11 +160,11 @@ export function installHook(win: Window & typeof globalThis): void {
     }, useCapture]);
 
   const track = (ws: WebSocket, args: unknown[]) => {
-    const rec = { __proto__: null, k: ++k, c: emptyCounters(), done: false, u: false, rin: newRing(), rout: newRing() } as unknown as SocketRec;
+    const rec = { __proto__: null, k: ++k, c: [0, 0, 0, 0], done: false, u: false, rin: newRing(), rout: newRing() } as unknown as SocketRec;
     const kk = rec.k;
     setRec(ws, rec);
     emit({ t: 'socket', k: kk, api: 'WebSocket', url: read(gUrl, ws) as string, protocols: ctx.protocolsOf(args[1]), at: now(), stack: stack() });
-    sockets[1](kk, new NativeWeakRef(ws));
+    sockets[1](kk, ws);
     const trusted = (e: Event) => e.isTrusted || sim.isOwn(e);
     on(ws, 'open', (e) => trusted(e) && emit({ t: 'open', k: kk, at: now(), protocol: read(gProtocol, ws) as string, extensions: read(gExt, ws) as string }));
     // Capture phase: at the target the browser runs capture listeners first, so a stall can withhold
@@ -176,13 +178,13 @@ export function installHook(win: Window & typeof globalThis): void {
     on(ws, 'error', (e) => (e.isTrusted && sim.intercept(rec, ws, e)) || (trusted(e) && emit({ t: 'error', k: kk, at: now(), sim: !e.isTrusted })));
     on(ws, 'close', (e) => {
       // A simulated close swallows the real one here, before any page listener runs.
-      if ((e.isTrusted && sim.intercept(rec, ws, e)) || !trusted(e) || rec.done) return;
+      if ((e.isTrusted && sim.intercept(rec, ws, e, true)) || !trusted(e) || rec.done) return;
       rec.done = true;
       sockets[2](kk);
       sim.end(rec, ws);
       emit({
         t: 'close', k: kk, at: now(), code: read(gCode, e) as number, reason: read(gReason, e) as string, wasClean: read(gClean, e) as boolean,
-        counters: { ...rec.c }, unsized: rec.u, sim: !e.isTrusted,
+        counters: rec.c, unsized: rec.u, sim: !e.isTrusted,
         last: capture === Capture.On ? [ringRaw(rec.rin, n), ringRaw(rec.rout, n)] : undefined,
       });
     });

@@ -55,7 +55,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
       const m = n.own(n.own(n.own(w, 'Function'), 'prototype'), 'toString');
       // A hook's mask prints as an anonymous native function; the page's own replacement would not.
       if (typeof m === 'function' && apply(nativeToString, m, []) === anonymousNative) {
-        Reflect.defineProperty(ancestors, ancestors.length, { value: m, writable: true, enumerable: true, configurable: true });
+        n.push(ancestors, m);
       }
     }
   } catch {

@@ -18,6 +18,10 @@ export interface Natives {
   /** Calls a saved getter on `o`. */
   read(getter: AnyFn, o: unknown): unknown;
   gopd: typeof Reflect.getOwnPropertyDescriptor;
+  /** Calls a saved getter on `o`; undefined when it throws (`o` is not of the getter's kind). */
+  tryRead(getter: AnyFn | undefined, o: unknown): unknown;
+  /** Appends to an array the hook made, by definition: no setter on Array.prototype runs. */
+  push(a: unknown[], v: unknown): void;
   /** An object or a function. */
   isObj(v: unknown): v is object;
   /** A getter of `proto[name]` as it was at install. */
@@ -45,14 +49,14 @@ export interface Natives {
 }
 
 export function saveNatives(win: Window & typeof globalThis): Natives {
-  const { apply, construct, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
+  const { apply, construct, defineProperty, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
   const getter = (proto: object, name: string) => gopd(proto, name)?.get as AnyFn;
   const read = (g: AnyFn, o: unknown) => apply(g, o, []);
   const isObj = (v: unknown): v is object => (typeof v === 'object' && v !== null) || typeof v === 'function';
   // Each getter throws on anything without its internal slot (a Proxy, a look-alike object).
-  const tryRead = (g: AnyFn, o: unknown): number | undefined => {
+  const tryRead = (g: AnyFn | undefined, o: unknown): number | undefined => {
     try {
-      return read(g, o) as number;
+      return read(g as AnyFn, o) as number;
     } catch {
       return undefined;
     }
@@ -84,6 +88,10 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     read,
     getter,
     gopd,
+    tryRead,
+    push: (a, v) => {
+      defineProperty(a, a.length, { __proto__: null, value: v, writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+    },
     isObj,
     own: (o, key) => {
       if (!isObj(o)) return undefined;

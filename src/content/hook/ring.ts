@@ -17,7 +17,8 @@ export interface Ring extends HookRing {
 }
 
 export function newRing(): Ring {
-  return { data: [undefined, undefined, undefined, undefined, undefined], at: [0, 0, 0, 0, 0], n: 0 };
+  // Slots outside the last n (n < 5) are never read: 0 is as good as undefined there.
+  return { data: [0, 0, 0, 0, 0], at: [0, 0, 0, 0, 0], n: 0 };
 }
 
 /** O(1): one slot write of a reference and a time. */

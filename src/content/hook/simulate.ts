@@ -14,8 +14,8 @@ import { createStaller, type Staller } from './stall';
 export interface Simulator extends Staller {
   /** The hook's own synthetic events (recorded as simulated; treated as trusted by the hook). */
   isOwn(e: Event): boolean;
-  /** Called first for every real error/close event: true when it must be swallowed. */
-  intercept(rec: SocketRec, ws: object, e: Event): boolean;
+  /** Called first for every real error and close event: true when it must be swallowed. */
+  intercept(rec: SocketRec, ws: object, e: Event, close?: boolean): boolean;
   run(cmd: HookCommand): void;
 }
 
@@ -23,10 +23,8 @@ export function createSimulator(win: Window & typeof globalThis, ctx: HookContex
   const { n } = ctx;
   const { apply, stop, fire } = n;
   const [isOwn, setOwn] = n.store<Event, 1>();
-  const gType = n.getter(win.Event.prototype, 'type');
   const NativeCloseEvent = win.CloseEvent;
   const NativeEvent = win.Event;
-  const deref = win.WeakRef.prototype.deref;
   const own = (ws: object, e: Event) => {
     setOwn(e, 1);
     fire(ws, e);
@@ -36,11 +34,11 @@ export function createSimulator(win: Window & typeof globalThis, ctx: HookContex
   return {
     ...staller,
     isOwn: (e) => isOwn(e) === 1,
-    intercept(rec, ws, e) {
+    intercept(rec, ws, e, close) {
       const p = rec.p;
       if (!p) return false;
       stop(e);
-      if (n.read(gType, e) === 'close') {
+      if (close) {
         rec.p = undefined;
         if (p.error) own(ws, new NativeEvent('error'));
         // A null-prototype init: the event constructor's reads of absent members reach no page getter.
@@ -50,19 +48,16 @@ export function createSimulator(win: Window & typeof globalThis, ctx: HookContex
     },
     run(cmd) {
       if (typeof cmd !== 'object' || cmd === null) return;
-      const ref = ctx.sockets[0](cmd.k);
-      const ws = ref && (apply(deref, ref, []) as object | undefined);
-      const rec = ws && ctx.recOf(ws);
+      const ws = ctx.sockets[0](cmd.k);
+      const rec = ctx.recOf(ws);
       if (!ws || !rec) return;
       const state = n.state(ws);
       if (state > 1 || rec.p) return; // already closing: nothing to simulate
-      if (cmd.t === 'simulate-stall') {
-        if (typeof cmd.seconds === 'number' && cmd.seconds > 0) staller.start(rec, ws, cmd.seconds);
-        return;
-      }
+      // Commands come only from the relay, which checked them (validateCommand in src/protocol/commands.ts).
+      if (cmd.t === 'simulate-stall') return staller.start(rec, ws, cmd.seconds);
       if (cmd.t === 'simulate-close') {
         // A server can only send a close frame on an open connection.
-        if (state !== 1 || typeof cmd.code !== 'number' || typeof cmd.reason !== 'string') return;
+        if (state !== 1) return;
         rec.p = { code: cmd.code, reason: cmd.reason, wasClean: true, error: false };
       } else if (cmd.t === 'simulate-drop') {
         // A drop after open gives 1006 with no error event; during the handshake, error then 1006.

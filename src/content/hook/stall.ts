@@ -13,6 +13,7 @@
  * MAX_HELD messages; more are dropped and counted with the held ones.
  */
 import type { HookContext, SocketRec } from './install';
+import type { AnyFn } from './natives';
 
 const MAX_HELD = 10_000;
 
@@ -50,7 +51,7 @@ const queue = (): Queue => ({ head: undefined, tail: undefined, n: 0 });
 
 /** `fire` dispatches one of the hook's own events (so the hook's listeners do not count it again). */
 export function createStaller(win: Window & typeof globalThis, ctx: HookContext, fire: (ws: object, e: Event) => void): Staller {
-  const { n, emit, now } = ctx;
+  const { n, emit, clock: now } = ctx;
   const { apply, read, getter, state } = n;
   const setT = win.setTimeout;
   const clearT = win.clearTimeout;
@@ -58,8 +59,7 @@ export function createStaller(win: Window & typeof globalThis, ctx: HookContext,
   const ME = NativeMessageEvent.prototype;
   const gOrigin = getter(ME, 'origin');
   const gLastId = getter(ME, 'lastEventId');
-  const gBlob = getter(win.Blob.prototype, 'size');
-  const nativeSend = Reflect.getOwnPropertyDescriptor(win.WebSocket.prototype, 'send')?.value as (d: unknown) => void;
+  const nativeSend = n.own(win.WebSocket.prototype, 'send') as AnyFn;
 
   const enqueue = (q: Queue, d: unknown, origin: string, id: string) => {
     if (++q.n > MAX_HELD) return;
@@ -75,14 +75,8 @@ export function createStaller(win: Window & typeof globalThis, ctx: HookContext,
    */
   const snapshot = (d: unknown): unknown => {
     if (typeof d === 'string') return d;
-    const copy = n.copy(d, Infinity);
-    if (copy) return copy;
-    try {
-      read(gBlob, d);
-      return d;
-    } catch {
-      return `${d as string}`;
-    }
+    // What is neither binary nor a Blob (a size below 0) becomes its string.
+    return n.copy(d, Infinity) ?? (n.size(d, true) < 0 ? `${d as string}` : d);
   };
 
   const end = (rec: SocketRec, ws: object) => {

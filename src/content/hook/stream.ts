@@ -7,15 +7,15 @@
  * Everything is read through getters saved at install and own data properties,
  * and `options.protocols` is read exactly once, by the browser, as without the hook.
  */
+import type { HookCounters } from '../../protocol/messages';
 import type { HookContext } from './install';
 import type { AnyFn } from './natives';
-import { emptyCounters } from '../../protocol/recording';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
   const g = win as unknown as Record<string, unknown>;
   const Native = g.WebSocketStream as (new (url: string, opts?: object) => object) | undefined;
   if (typeof Native !== 'function') return;
-  const { emit, now, n } = ctx;
+  const { emit, clock: now, n } = ctx;
   const { apply, read, getter, own, isObj } = n;
   const { construct, get } = Reflect;
   const then = win.Promise.prototype.then;
@@ -28,13 +28,6 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const gErrReason = WSE && getter(WSE, 'reason');
   const [keyOf, setKey] = n.store<object, number>();
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  const errField = (gf: AnyFn | undefined, err: unknown) => {
-    try {
-      return gf ? read(gf, err) : undefined;
-    } catch {
-      return undefined; // not a WebSocketError
-    }
-  };
 
   const Wrapped = new Proxy(Native, {
     construct(target, args: unknown[], newTarget) {
@@ -54,8 +47,8 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       try {
         const k = ctx.nextK();
         setKey(s, k);
-        emit({ t: 'socket', k, api: 'WebSocketStream', url: read(gUrl, s) as string, protocols: ctx.protocolsOf(requested), at: now(), stack: ctx.stack() });
-        const counters = emptyCounters();
+        emit({ t: 'socket', k, api: 'WebSocketStream', url: read(gUrl, s) as string, protocols: ctx.protocolsOf(requested), at: now(), stack: ctx.trace() });
+        const counters: HookCounters = [0, 0, 0, 0];
         const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) =>
           emit({ t: 'close', k, at: now(), code: typeof code === 'number' ? code : fallback, reason: str(reason), wasClean, counters });
         // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
@@ -65,7 +58,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
         ]);
         apply(then, read(gClosed, s), [
           (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
-          (err: unknown) => closed(errField(gErrCode, err), 1006, errField(gErrReason, err), false),
+          (err: unknown) => closed(n.tryRead(gErrCode, err), 1006, n.tryRead(gErrReason, err), false),
         ]);
       } catch {
         // never break the page
