@@ -48,7 +48,7 @@ describe('the ring', () => {
 
   it('at close only the kept slots change, in place', () => {
     const r = raw('a', 'b');
-    expect(r.data).toEqual([{ d: 'a', n: 1 }, { d: 'b', n: 1 }, undefined, undefined, undefined]);
+    expect(r.data).toEqual([{ d: 'a', n: 1 }, { d: 'b', n: 1 }, 0, 0, 0]);
     expect(r.at).toEqual([1, 2, 0, 0, 0]);
     expect(r.n).toBe(2);
   });
