@@ -72,9 +72,12 @@ function cpuRows(cpu) {
     return [label, `${fmt(w.median, 'µs')} (${fmt(w.min, '')}–${fmt(w.max, '')})`, `${fmt(wo.median, 'µs')} (${fmt(wo.min, '')}–${fmt(wo.max, '')})`, `${fmtPct(m.ci.median)} (95 % CI ${fmtPct(m.ci.low)} … ${fmtPct(m.ci.high)})`, `CI upper end ≤ ${fmtPct(TARGETS.cpuRatio)}: ${judgeInterval(m.ci, TARGETS.cpuRatio).verdict}`];
   };
   const n = cpu.params.count.toLocaleString('en');
+  const size = `${n} × ${cpu.params.text.length} chars, ${cpu.send.with.length} rounds`;
   return [
-    row(`Renderer main-thread CPU per sent message (${n} × ${cpu.params.text.length} chars, ${cpu.send.with.length} rounds)`, cpu.send),
-    row(`Renderer main-thread CPU per received message (${n} × ${cpu.params.text.length} chars, ${cpu.receive.with.length} rounds)`, cpu.receive),
+    row(`Renderer main-thread CPU per sent message, content capture on (${size})`, cpu.send),
+    ...(cpu.send.captureOff ? [row(`Renderer main-thread CPU per sent message, content capture off (${size})`, cpu.send.captureOff)] : []),
+    row(`Renderer main-thread CPU per received message, content capture on (${size})`, cpu.receive),
+    ...(cpu.receive.captureOff ? [row(`Renderer main-thread CPU per received message, content capture off (${size})`, cpu.receive.captureOff)] : []),
   ];
 }
 

@@ -46,6 +46,24 @@ describe('runAudit against a fake page (verdicts come from the analysis core)', 
     expect(report.recording.connections.length).toBeGreaterThanOrEqual(1);
   });
 
+  it.each<[string, number | null, string, string, string]>([
+    ['a page with a 10 s heartbeat', 10_000, 'stall:60', 'stall:60 recovered fits stall.noticed', 'analysis_stall_noticed_closed 10.00 s'],
+    ['a page whose heartbeat takes 70 s', 70_000, 'stall:90', 'stall:90 recovered advice stall.noticed', 'analysis_stall_noticed_closed 70.00 s'],
+    ['a page without a heartbeat', null, 'stall:60', 'stall:60 no-attempt advice stall.not-noticed', 'analysis_stall_not_noticed 60.00 s'],
+    ['a page without a heartbeat, short stall (not judged)', null, 'stall:5', 'stall:5 no-attempt info stall.not-noticed', 'analysis_stall_not_noticed_short 5.00 s'],
+  ])('stall: %s', async (_name, heartbeatMs, list, want, sentence) => {
+    const page = new FakePage([WS], fits);
+    page.heartbeatMs = heartbeatMs;
+    const report = await runAudit(page.driver(), { scenarios: scenarios(list) });
+    expect(cells(report)).toEqual([want]);
+    const row = report.rows[0]!;
+    expect(row.closureId).toBe(page.simulated.find((s) => s.command.kind === 'stall')?.id);
+    expect([row.verdict?.text.id, row.verdict?.text.subs?.[0]].join(' ')).toBe(sentence);
+    expect(row.verdict?.expected?.text).toEqual({ id: 'audit_expected_stall', subs: ['60'] });
+    // Advice says why heartbeats matter; a fitting or unjudged row does not.
+    expect(row.verdict?.also?.[0]?.text.id).toBe(row.level === 'advice' ? 'analysis_stall_heartbeat_why' : undefined);
+  });
+
   it('links each row to the closure it judged, and takes the delays from its episode', async () => {
     const page = new FakePage([WS], fits);
     const report = await runAudit(page.driver(), { scenarios: scenarios('1013') });

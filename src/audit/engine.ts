@@ -110,7 +110,7 @@ async function runScenario(ctx: Ctx, scenario: Scenario, i: number): Promise<Sce
   const rec = await driver.recording();
   const before = new Set(rec.connections.map((c) => c.id));
   const open = openByEndpoint(rec, opts.endpointPrefix);
-  const result: ScenarioResult = { scenario: scenario.id, endpoints: new Map() };
+  const result: ScenarioResult = { scenario: scenario.id, endpoints: new Map(), ...(scenario.command.kind === 'stall' && { stall: true }) };
   const triggerAt = driver.now();
   for (const endpoint of ctx.endpoints) {
     const conns = open.get(endpoint) ?? [];

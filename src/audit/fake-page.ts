@@ -23,6 +23,11 @@ export class FakePage {
   readonly simulated: { id: string; command: SimulateCommand }[] = [];
   /** When set, simulate() rejects with this message (as the background does when it refuses). */
   refuseWith?: string;
+  /**
+   * How the page meets a stall: its heartbeat finds the silence after this many ms and it closes the
+   * socket (then reconnects by its policy); null: it has no heartbeat and never notices.
+   */
+  heartbeatMs: number | null = null;
 
   constructor(
     urls: readonly string[],
@@ -70,6 +75,18 @@ export class FakePage {
     if (delay !== null) this.at(this.now + delay, () => this.connect(c.url));
   }
 
+  private stall(c: Connection, seconds: number): void {
+    c.events.push({ type: 'stall', at: this.now, seconds, simulated: true });
+    const end = (outcome: 'delivered' | 'dropped') => c.events.push({ type: 'stall-end', at: this.now, outcome, heldIn: 0, heldOut: 0, simulated: true });
+    if (this.heartbeatMs !== null && this.heartbeatMs < seconds * 1000) {
+      this.at(this.now + this.heartbeatMs, () => {
+        c.events.push({ type: 'close-call', at: this.now, code: 4000, readyState: 1, stack: '' });
+        end('dropped');
+        this.closed(c, 4000, true);
+      });
+    } else this.at(this.now + seconds * 1000, () => end('delivered'));
+  }
+
   private at(at: number, fn: () => void): void {
     this.timers.push({ at, fn });
     this.timers.sort((a, b) => a.at - b.at);
@@ -96,6 +113,7 @@ export class FakePage {
         if (command.kind === 'outage') this.outages.push({ endpoint: endpointOf(c.url), until: this.now + command.seconds * 1000 });
         else if (command.kind === 'drop') this.closed(c, 1006, false);
         else if (command.kind === 'close') this.closed(c, command.code, true);
+        else if (command.kind === 'stall') this.stall(c, command.seconds);
       },
       now: () => this.now,
       wait: async (ms, signal) => {

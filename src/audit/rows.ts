@@ -1,5 +1,6 @@
 /** Turns what each scenario did into report rows, with the analysis core's verdict for each judged closure. */
 import type { Analysis, Verdict } from '../analysis/types';
+import { STALL_NOTICE_WINDOW_S } from '../analysis/stall';
 import type { AuditReport, AuditRow, RowOutcome } from './types';
 
 export interface EndpointResult {
@@ -10,6 +11,8 @@ export interface EndpointResult {
 
 export interface ScenarioResult {
   scenario: string;
+  /** A stall: judged by whether the page noticed it (analysis/stall.ts), not by a reconnect verdict. */
+  stall?: boolean;
   endpoints: Map<string, EndpointResult>;
   /** Epoch ms until which handshakes are refused, when the scenario refuses them. */
   refusedUntil?: number;
@@ -26,6 +29,22 @@ function judged(analysis: Analysis, closureId: string): { verdict?: Verdict; del
   return { ...(verdict && { verdict }), delaysS: own?.delaysS ?? verdict?.observedDelays ?? [] };
 }
 
+/** A stall's result as a verdict: "noticed after N s" fits, "not noticed within 60 s" is advice (with why). */
+function stallJudged(analysis: Analysis, connectionId: string): { verdict?: Verdict; delaysS: number[] } {
+  const s = analysis.stalls?.[connectionId]?.at(-1);
+  if (!s) return { delaysS: [] };
+  const verdict: Verdict = {
+    level: s.level,
+    rule: `stall.${s.state}`,
+    text: s.text,
+    observedDelays: s.noticedAfterS !== undefined ? [s.noticedAfterS] : [],
+    expected: { text: { id: 'audit_expected_stall', subs: [String(STALL_NOTICE_WINDOW_S)] } },
+    profileId: analysis.profileId ?? '',
+    ...(s.explanation && { also: [{ rule: 'stall.heartbeat', level: s.level, text: s.explanation }] }),
+  };
+  return { verdict, delaysS: verdict.observedDelays };
+}
+
 export function rowsFrom(results: readonly ScenarioResult[], analysis: Analysis): AuditRow[] {
   const rows: AuditRow[] = [];
   for (const r of results) {
@@ -36,7 +55,7 @@ export function rowsFrom(results: readonly ScenarioResult[], analysis: Analysis)
         rows.push({ ...base, level: 'not-run', delaysS: [] });
         continue;
       }
-      const { verdict, delaysS } = judged(analysis, e.closureId);
+      const { verdict, delaysS } = r.stall ? stallJudged(analysis, e.closureId) : judged(analysis, e.closureId);
       rows.push({ ...base, closureId: e.closureId, ...(verdict && { verdict }), level: verdict?.level ?? 'not-run', delaysS });
     }
   }

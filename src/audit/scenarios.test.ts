@@ -12,7 +12,11 @@ describe('parseScenarios', () => {
     ['outage:0', 'outage:0'],
     ['outage:601', 'outage:601'],
     ['outage:2.5', 'outage:2.5'],
-    ['stall:5', 'stall:5'],
+    ['stall:5,1008,outage:30,1012', ['1012', 'outage:30', 'stall:5', '1008']],
+    ['stall:600', ['stall:600']],
+    ['stall:0', 'stall:0'],
+    ['stall:601', 'stall:601'],
+    ['stall:1.5', 'stall:1.5'],
     ['', ''],
   ])('%s', (text, want) => {
     const got = parseScenarios(text);
@@ -24,6 +28,18 @@ describe('parseScenarios', () => {
     const got = parseScenarios(DEFAULT_SCENARIOS);
     expect(got.ok && got.scenarios.map((s) => s.id)).toEqual(['1012', '1013', '1006', 'outage:30', '1008']);
     expect(got.ok && got.scenarios.map((s) => s.boundS)).toEqual([15, 45, 15, 45, 10]);
+  });
+
+  it('a stall is sent as a stall of that length, bounded by its length and 2 s for its end to be recorded', () => {
+    const got = parseScenarios('stall:60');
+    if (!got.ok) throw new Error('parse');
+    expect(got.scenarios[0]).toMatchObject({ command: { kind: 'stall', seconds: 60 }, boundS: 62, label: { id: 'audit_scenario_stall', subs: ['60'] } });
+    expect(got.scenarios[0]?.expectsReconnect).toBeUndefined();
+    // Scaled, the stall itself shrinks with its bound (whole seconds, at least 1).
+    expect([0.1, 0.001].map((x) => scaled(got.scenarios[0]!, x)).map((s) => [s.command, s.boundS])).toEqual([
+      [{ kind: 'stall', seconds: 6 }, 8],
+      [{ kind: 'stall', seconds: 1 }, 3],
+    ]);
   });
 
   it('scales bounds and keeps refusals whole seconds of at least 1', () => {

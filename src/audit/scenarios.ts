@@ -4,7 +4,7 @@
  * the engine waits for the page at most. A new scenario (a stalled connection,
  * say) is one more entry in KINDS plus, if it needs one, a new SimulateCommand.
  */
-import { MAX_OUTAGE_SECONDS, type SimulateCommand } from '../protocol/messages';
+import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS, type SimulateCommand } from '../protocol/messages';
 import type { I18nText } from '../analysis/types';
 
 export interface Scenario {
@@ -33,10 +33,12 @@ export interface Scenario {
  * five attempts, then one more wait and the hold; after 1008 a correct page is silent, and 10 s of
  * silence is enough to see a blind retry (which comes at once or after a short fixed wait).
  */
-export const BOUND_S = { restart: 15, overload: 45, policy: 10, drop: 15, outageExtra: 15 } as const;
+export const BOUND_S = { restart: 15, overload: 45, policy: 10, drop: 15, outageExtra: 15, stallExtra: 2 } as const;
 /** How long handshakes are refused after the 1013 close: long enough for the backoff to show. */
 export const OVERLOAD_REFUSE_S = 20;
 export const DEFAULT_OUTAGE_S = 30;
+/** A stall as long as the window in which a page must notice one (analysis/stall.ts) gets a definite verdict. */
+export const DEFAULT_STALL_S = 60;
 
 /**
  * Run order: scenarios after which a correct page may rightly stay away (1008: "fix the cause, do not
@@ -90,6 +92,22 @@ const KINDS: Kind[] = [
       };
     },
   },
+  {
+    parse(text) {
+      const m = /^stall:(\d{1,4})$/.exec(text);
+      const seconds = m ? Number(m[1]) : NaN;
+      if (!(seconds >= 1 && seconds <= MAX_STALL_SECONDS)) return undefined;
+      // The connection goes silent but stays open; judged like the panel's Simulate stall (did the page
+      // notice?). The bound is the stall itself and a little more, for its end to be recorded.
+      return {
+        id: `stall:${seconds}`,
+        order: ORDER.stall,
+        command: { kind: 'stall', seconds },
+        boundS: seconds + BOUND_S.stallExtra,
+        label: { id: 'audit_scenario_stall', subs: [String(seconds)] },
+      };
+    },
+  },
 ];
 
 export const DEFAULT_SCENARIOS: readonly string[] = ['1012', '1013', '1006', `outage:${DEFAULT_OUTAGE_S}`, '1008'];
@@ -121,6 +139,11 @@ export function parseScenarios(list: string | readonly string[]): ParsedScenario
 /** The scenario with its time bound and refusal scaled (tests); refusals stay whole seconds, at least 1. */
 export function scaled(s: Scenario, scale: number): Scenario {
   if (scale === 1) return s;
+  if (s.command.kind === 'stall') {
+    // The stall itself is the scenario's time: it shrinks with its bound, to whole seconds, at least 1.
+    const seconds = Math.max(1, Math.round(s.command.seconds * scale));
+    return { ...s, command: { kind: 'stall', seconds }, boundS: seconds + BOUND_S.stallExtra };
+  }
   return {
     ...s,
     boundS: s.boundS * scale,

@@ -114,6 +114,17 @@ describe('closeline audit', () => {
     expect(junitCases(r.junit ?? '').doc.testsuites).toMatchObject({ tests: '1', failures: '1' });
   });
 
+  it.concurrent('a page with a 1 s heartbeat notices a stall: exit 0, "noticed after" the heartbeat', { timeout: 180_000 }, async () => {
+    const r = await audit('heartbeat', ['--scenarios', 'stall:6']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.json ?? '{}') as JsonReport;
+    expect(verdicts(report)).toEqual([['stall:6', 'fits', 'stall.noticed']]);
+    const sentence = report.rows[0]?.text.sentence ?? '';
+    expect(sentence).toMatch(/^Noticed after \d+\.\d+ s: the page closed the silent socket\.$/);
+    expect(r.stdout).toMatch(/stall:6 +FITS .*The page notices within 60 s \(a heartbeat\)/);
+    expect(r.stdout).toContain(sentence);
+  });
+
   it.concurrent('a page with no sockets: exit 2 with a clear error after the wait, never a pass, no report', { timeout: 120_000 }, async () => {
     const r = await audit('none', ['--socket-wait', '2']);
     expect(r.code).toBe(2);
@@ -133,7 +144,7 @@ describe('closeline audit', () => {
   it('usage errors: exit 2 before any browser starts', async () => {
     const r = await runCli(['audit', server.origin, '--scenarios', '1012,9999']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('closeline: unknown scenario "9999" (use 1012, 1013, 1008, 1006 or outage:<1-600>)\nRun `closeline --help` for the options.\n');
+    expect(r.stderr).toBe('closeline: unknown scenario "9999" (use 1012, 1013, 1008, 1006, outage:<1-600> or stall:<1-600>)\nRun `closeline --help` for the options.\n');
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: closeline audit <url> [options]');

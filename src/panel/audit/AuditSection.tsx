@@ -4,10 +4,10 @@
  * report card. Nothing runs until Start is pressed.
  */
 import { useState } from 'react';
-import { MAX_OUTAGE_SECONDS } from '../../protocol/messages';
+import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../../protocol/messages';
 import type { Recording } from '../../protocol/recording';
 import { parseScenario, type Scenario } from '../../audit';
-import { DEFAULT_OUTAGE_S, OVERLOAD_REFUSE_S } from '../../audit/scenarios';
+import { DEFAULT_OUTAGE_S, DEFAULT_STALL_S, OVERLOAD_REFUSE_S } from '../../audit/scenarios';
 import { openByEndpoint } from '../../audit/observe';
 import { t } from '../../i18n/translate';
 import { ReportCard } from './ReportCard';
@@ -27,11 +27,14 @@ interface Props {
 export function AuditSection({ recording, state, onStart, onCancel, onClose, onSelect }: Props) {
   const [chosen, setChosen] = useState<Record<string, boolean>>({ 1012: true, 1013: true, 1006: true, outage: true, 1008: true });
   const [outageS, setOutageS] = useState(String(DEFAULT_OUTAGE_S));
+  // A stall takes its whole length when the page never notices, so it is offered but not ticked.
+  const [stallS, setStallS] = useState(String(DEFAULT_STALL_S));
   const [endpoint, setEndpoint] = useState('');
   const endpoints = recording ? [...openByEndpoint(recording).keys()] : [];
   const outage = parseScenario(`outage:${outageS.trim()}`);
+  const stall = parseScenario(`stall:${stallS.trim()}`);
   // Only ticked scenarios count; an outage length out of range makes the choice invalid only when the outage is ticked.
-  const scenarios = [...FIXED.filter((id) => chosen[id]).map((id) => parseScenario(id)), ...(chosen.outage ? [outage] : [])];
+  const scenarios = [...FIXED.filter((id) => chosen[id]).map((id) => parseScenario(id)), ...(chosen.outage ? [outage] : []), ...(chosen.stall ? [stall] : [])];
   const valid = scenarios.length > 0 && scenarios.every((s) => s !== undefined);
   const running = state.kind === 'running';
   const start = () => {
@@ -63,6 +66,11 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
         <label>
           {t('audit_outage_seconds')}
           <input type="number" min={1} max={MAX_OUTAGE_SECONDS} step={1} value={outageS} aria-invalid={chosen.outage && !outage} onChange={(e) => setOutageS(e.target.value)} data-testid="audit-outage-seconds" />
+        </label>
+        {check('stall', t('audit_scenario_stall', [stallS.trim() || '?']))}
+        <label>
+          {t('audit_stall_seconds')}
+          <input type="number" min={1} max={MAX_STALL_SECONDS} step={1} value={stallS} aria-invalid={chosen.stall && !stall} onChange={(e) => setStallS(e.target.value)} data-testid="audit-stall-seconds" />
         </label>
         {check('1008', t('audit_scenario_close', ['1008']))}
         <label>

@@ -2,7 +2,7 @@
  * Test pages for the reconnect check, each a small hand-written reconnect loop
  * against the local ws server: one that fits every scenario, one that retries
  * 1008 at once (a blind retry), one with no backoff after 1013, one with no
- * sockets at all.
+ * sockets at all, and one with a heartbeat that notices a silent connection.
  */
 
 /** `next(code, failures)`: ms until the next attempt, or null to give up; failures reset when a socket opens. */
@@ -30,4 +30,19 @@ export const auditPages = {
   // Every second, whatever the code: no backoff after 1013.
   noBackoff: (ws: string) => loop(ws, `() => 1000`),
   none: () => `<!doctype html><title>no sockets</title><p>This page opens no WebSocket.</p>`,
+  // Pings every second (the server echoes); a ping left unanswered closes the socket and reconnects.
+  heartbeat: (ws: string) => `<!doctype html><title>heartbeat page</title><script>
+  const connect = () => {
+    const s = new WebSocket(${JSON.stringify(ws)});
+    let answered = true;
+    s.onmessage = () => { answered = true; };
+    const timer = setInterval(() => {
+      if (s.readyState !== 1) return;
+      if (!answered) { clearInterval(timer); s.close(4000, 'heartbeat missed'); setTimeout(connect, 500); return; }
+      answered = false;
+      s.send('ping');
+    }, 1000);
+  };
+  connect();
+</script>`,
 };
