@@ -293,7 +293,8 @@ export function isEnvelope(x: unknown): x is Envelope<unknown> {
 }
 
 const RELAY_TYPES = new Set(['hello', 'batch']);
-const VIEW_REQUEST_TYPES = new Set(Object.keys(VIEW_ANSWER_TYPE));
+// Marked pure so the hook, which imports this module for its own shapes, does not carry it.
+const VIEW_REQUEST_TYPES = /* @__PURE__ */ new Set(Object.keys(VIEW_ANSWER_TYPE));
 const PUSH_TYPES = new Set(['snapshot', 'delta', 'settings']);
 const VIEW_RESPONSE_TYPES = new Set(['recording', 'settings', 'status', 'ok', 'error']);
 
