@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampCode, validateHookEvent } from './validate-hook-event';
+import { clampCode, validateHookEvent, validateRelayEvent } from './validate-hook-event';
 import { EVENT_LIMITS as LIMITS } from './limits';
 
 const NOW = 1_800_000_000_000;
@@ -163,5 +163,28 @@ describe('validateHookEvent: stall events', () => {
     const v = validateHookEvent(input, NOW);
     expect(v.ok).toBe(ok);
     if (ok) expect(v).toEqual({ ok: true, event: input });
+  });
+});
+
+describe('validateRelayEvent reads a close as the relay hands it on, not as the hook posts it', () => {
+  const text = 'é'.repeat(600);
+  const rings = [
+    { data: [{ d: text.slice(0, 1025), n: text.length }], at: [NOW - 5], n: 1 },
+    { data: [{ d: new Uint8Array([1, 2]), n: 2 }], at: [NOW - 9], n: 1 },
+  ];
+  const hookClose = { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true, counters: sent, last: rings };
+
+  it("a relay's close checked again in the background is the same event (named counters, last messages as made)", () => {
+    const atRelay = validateHookEvent(hookClose, NOW);
+    expect(atRelay.ok).toBe(true);
+    if (!atRelay.ok) return;
+    expect(atRelay.event).toMatchObject({ counters, last: [{ dir: 'out', hex: '0102' }, { dir: 'in', cut: true }] });
+    expect(validateRelayEvent(atRelay.event, NOW)).toEqual(atRelay);
+  });
+
+  it("the hook's raw shapes are not a relay's: rings reject the event, four numbers are flagged as cut counters", () => {
+    expect(validateRelayEvent(hookClose, NOW).ok).toBe(false);
+    const r = validateRelayEvent({ ...hookClose, last: undefined }, NOW);
+    expect(r.ok && r.event.t === 'close' && r.event.truncated).toEqual(['counters']);
   });
 });
