@@ -13,10 +13,30 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 // or through the polyfill.
 const EXTENSION_GLOBALS = ['chrome', 'browser'];
 const DOM_GLOBALS = [
-  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'self', 'globalThis',
-  'fetch', 'XMLHttpRequest', 'indexedDB', 'matchMedia', 'requestAnimationFrame', 'getComputedStyle',
-  'HTMLElement', 'Element', 'Node', 'Event', 'EventTarget', 'MessageEvent', 'MessagePort', 'MessageChannel',
-  'WebSocket', 'CloseEvent',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'self',
+  'globalThis',
+  'fetch',
+  'XMLHttpRequest',
+  'indexedDB',
+  'matchMedia',
+  'requestAnimationFrame',
+  'getComputedStyle',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'Event',
+  'EventTarget',
+  'MessageEvent',
+  'MessagePort',
+  'MessageChannel',
+  'WebSocket',
+  'CloseEvent',
 ];
 const polyfill = { name: 'webextension-polyfill', message: 'Reach the browser only in an adapter outside this layer.' };
 const react = [
@@ -42,10 +62,33 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', chrome: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', performance: 'readonly', navigator: 'readonly', MessageChannel: 'readonly', WebSocket: 'readonly', DOMException: 'readonly', EventTarget: 'readonly', TextEncoder: 'readonly', Blob: 'readonly', structuredClone: 'readonly', __dirname: 'readonly', globalThis: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        chrome: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+        navigator: 'readonly',
+        MessageChannel: 'readonly',
+        WebSocket: 'readonly',
+        DOMException: 'readonly',
+        EventTarget: 'readonly',
+        TextEncoder: 'readonly',
+        Blob: 'readonly',
+        structuredClone: 'readonly',
+        __dirname: 'readonly',
+        globalThis: 'readonly',
+      },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
@@ -61,14 +104,25 @@ export default tseslint.config(
     files: ['src/analysis/**', 'src/knowledge/**', 'src/protocol/**', 'src/audit/**'],
     ignores: TESTS,
     rules: {
-      'no-restricted-globals': ['error', ...restricted([...EXTENSION_GLOBALS, ...DOM_GLOBALS], 'The pure core reaches no browser API: inject what it needs.')],
-      'no-restricted-imports': ['error', {
-        paths: [polyfill, ...react],
-        patterns: [{
-          group: ['**/ui/**', '**/panel/**', '**/popup/**', '**/background/**', '**/content/**', 'node:*'],
-          message: 'The pure core imports only the pure core (analysis, knowledge, protocol).',
-        }],
-      }],
+      'no-restricted-globals': [
+        'error',
+        ...restricted(
+          [...EXTENSION_GLOBALS, ...DOM_GLOBALS],
+          'The pure core reaches no browser API: inject what it needs.',
+        ),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [polyfill, ...react],
+          patterns: [
+            {
+              group: ['**/ui/**', '**/panel/**', '**/popup/**', '**/background/**', '**/content/**', 'node:*'],
+              message: 'The pure core imports only the pure core (analysis, knowledge, protocol).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -76,11 +130,22 @@ export default tseslint.config(
     files: ['src/ui/**', 'src/panel/**', 'src/popup/**'],
     ignores: [...TESTS, ...UI_BROWSER_ADAPTERS],
     rules: {
-      'no-restricted-globals': ['error', ...restricted(EXTENSION_GLOBALS, 'Views reach the browser only through their data source (src/ui/data/).')],
-      'no-restricted-imports': ['error', {
-        paths: [{ ...polyfill, message: 'Views reach the browser only through their data source (src/ui/data/).' }],
-        patterns: [{ group: ['**/background/**', '**/content/**'], message: 'Views talk to the background only through the view API.' }],
-      }],
+      'no-restricted-globals': [
+        'error',
+        ...restricted(EXTENSION_GLOBALS, 'Views reach the browser only through their data source (src/ui/data/).'),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ ...polyfill, message: 'Views reach the browser only through their data source (src/ui/data/).' }],
+          patterns: [
+            {
+              group: ['**/background/**', '**/content/**'],
+              message: 'Views talk to the background only through the view API.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -88,16 +153,19 @@ export default tseslint.config(
     files: ['src/background/**'],
     ignores: TESTS,
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: react,
-        patterns: [
-          {
-            group: ['**/ui/**', '**/panel/**', '**/popup/**'],
-            message: 'The background imports no UI (panel, popup, src/ui components).',
-          },
-          { group: ['**/content/**'], message: 'The background and the content scripts meet only in src/protocol.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: react,
+          patterns: [
+            {
+              group: ['**/ui/**', '**/panel/**', '**/popup/**'],
+              message: 'The background imports no UI (panel, popup, src/ui components).',
+            },
+            { group: ['**/content/**'], message: 'The background and the content scripts meet only in src/protocol.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -106,18 +174,47 @@ export default tseslint.config(
     files: ['src/content/hook/**', 'src/content/hook.iife.ts'],
     ignores: TESTS,
     rules: {
-      'no-restricted-globals': ['error', ...restricted(EXTENSION_GLOBALS, 'The hook runs in the page: no extension API exists there.')],
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          regex: '^(?!\\./|\\.\\./\\.\\./protocol/[a-z-]+$)',
-          message: 'The hook imports nothing but src/protocol and its own files.',
-        }],
-      }],
+      'no-restricted-globals': [
+        'error',
+        ...restricted(EXTENSION_GLOBALS, 'The hook runs in the page: no extension API exists there.'),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./|\\.\\./\\.\\./protocol/[a-z-]+$)',
+              message: 'The hook imports nothing but src/protocol and its own files.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Browser-run test probe and Node scripts.
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', location: 'readonly', Buffer: 'readonly', process: 'readonly', console: 'readonly', setTimeout: 'readonly', Reflect: 'readonly', Proxy: 'readonly', DOMException: 'readonly', TypeError: 'readonly', MessageChannel: 'readonly', EventTarget: 'readonly', WebSocket: 'readonly', WebSocketStream: 'readonly', Function: 'readonly', Object: 'readonly', Promise: 'readonly' } },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        Buffer: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        Reflect: 'readonly',
+        Proxy: 'readonly',
+        DOMException: 'readonly',
+        TypeError: 'readonly',
+        MessageChannel: 'readonly',
+        EventTarget: 'readonly',
+        WebSocket: 'readonly',
+        WebSocketStream: 'readonly',
+        Function: 'readonly',
+        Object: 'readonly',
+        Promise: 'readonly',
+      },
+    },
   },
 );

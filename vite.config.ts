@@ -17,7 +17,12 @@ import { minifyHook } from './scripts/lib/hook-minify.mjs';
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [react(), crx({ manifest: manifestFor(target, base, pkg.version) as ManifestV3Export, browser: target }), minifyHook(), strictContentScripts()],
+    plugins: [
+      react(),
+      crx({ manifest: manifestFor(target, base, pkg.version) as ManifestV3Export, browser: target }),
+      minifyHook(),
+      strictContentScripts(),
+    ],
     build: {
       outDir: distDir(target),
       emptyOutDir: true,

@@ -5,7 +5,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'test/conformance/**/*.test.ts',
+    ],
     environment: 'happy-dom',
     setupFiles: ['src/test-support/setup.ts'],
     // A timeout here only catches a hang: the heaviest component tests render 10,000 connections,

@@ -72,7 +72,9 @@ async function setCapture(browser, on) {
   await browser.worker.evaluate(async (capture) => {
     const got = await chrome.storage.local.get('settings');
     const s = got.settings ?? {};
-    await chrome.storage.local.set({ settings: { ...s, contentCapture: { ...(s.contentCapture ?? {}), '127.0.0.1': capture } } });
+    await chrome.storage.local.set({
+      settings: { ...s, contentCapture: { ...(s.contentCapture ?? {}), '127.0.0.1': capture } },
+    });
   }, on);
 }
 
@@ -82,17 +84,26 @@ export function cpuParams(scale = 1) {
 
 export async function runHookCpu({ withExt, withoutExt, server, scale, log }) {
   const p = cpuParams(scale);
-  const pageUrl = server.page('/cpu.html', '<!doctype html><meta charset="utf-8"><title>Closeline CPU benchmark</title><p>cpu</p>');
+  const pageUrl = server.page(
+    '/cpu.html',
+    '<!doctype html><meta charset="utf-8"><title>Closeline CPU benchmark</title><p>cpu</p>',
+  );
   for (const b of [withExt, withoutExt]) await oneRound(b, server, pageUrl, { ...p, count: 2_000 });
   const samples = { with: [], withOff: [], without: [] };
-  const orders = [['with', 'withOff', 'without'], ['without', 'withOff', 'with'], ['withOff', 'with', 'without']];
+  const orders = [
+    ['with', 'withOff', 'without'],
+    ['without', 'withOff', 'with'],
+    ['withOff', 'with', 'without'],
+  ];
   try {
     for (let i = 0; i < p.rounds; i++) {
       for (const side of orders[i % orders.length]) {
         if (side !== 'without') await setCapture(withExt, side === 'with');
         const r = await oneRound(side === 'without' ? withoutExt : withExt, server, pageUrl, p);
         samples[side].push(r);
-        log(`  round ${i + 1}/${p.rounds} ${side.padEnd(7)} send ${r.send.toFixed(2)} µs/msg, receive ${r.receive.toFixed(2)} µs/msg`);
+        log(
+          `  round ${i + 1}/${p.rounds} ${side.padEnd(7)} send ${r.send.toFixed(2)} µs/msg, receive ${r.receive.toFixed(2)} µs/msg`,
+        );
       }
     }
   } finally {

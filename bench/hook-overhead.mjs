@@ -8,7 +8,13 @@
 /** The work of one run; `scale` below 1 shrinks it for a quick look (the report says so). */
 export function overheadParams(scale = 1) {
   const n = (x, min) => Math.max(min, Math.round(x * scale));
-  return { smallCount: n(50_000, 1_000), smallText: 'x'.repeat(32), largeCount: n(100, 5), largeBytes: 1024 * 1024, largeInFlight: 8 };
+  return {
+    smallCount: n(50_000, 1_000),
+    smallText: 'x'.repeat(32),
+    largeCount: n(100, 5),
+    largeBytes: 1024 * 1024,
+    largeInFlight: 8,
+  };
 }
 /** The untimed warm-up: the same work, smaller. */
 const WARMUP_PARAMS = { ...overheadParams(), smallCount: 2_000, largeCount: 10 };
@@ -61,7 +67,9 @@ async function setCapture(browser, on) {
   await browser.worker.evaluate(async (value) => {
     const got = await chrome.storage.local.get('settings');
     const s = got.settings ?? {};
-    await chrome.storage.local.set({ settings: { ...s, contentCapture: { ...(s.contentCapture ?? {}), '127.0.0.1': value } } });
+    await chrome.storage.local.set({
+      settings: { ...s, contentCapture: { ...(s.contentCapture ?? {}), '127.0.0.1': value } },
+    });
   }, on);
 }
 
@@ -86,7 +94,12 @@ async function oneRun(browser, server, pageUrl, p) {
   try {
     await page.goto(pageUrl);
     const small = await page.evaluate(throughputSmall, { url: server.wsUrl, count: p.smallCount, text: p.smallText });
-    const large = await page.evaluate(throughputLarge, { url: server.wsUrl, count: p.largeCount, bytes: p.largeBytes, inFlight: p.largeInFlight });
+    const large = await page.evaluate(throughputLarge, {
+      url: server.wsUrl,
+      count: p.largeCount,
+      bytes: p.largeBytes,
+      inFlight: p.largeInFlight,
+    });
     return {
       // Throughput in messages per second, each way.
       small: (p.smallCount / small) * 1000,
@@ -104,7 +117,10 @@ async function oneRun(browser, server, pageUrl, p) {
  */
 export async function runHookOverhead({ withExt, withoutExt, server, runs, scale, log }) {
   const params = overheadParams(scale);
-  const pageUrl = server.page('/overhead.html', '<!doctype html><meta charset="utf-8"><title>Closeline benchmark</title><p>overhead</p>');
+  const pageUrl = server.page(
+    '/overhead.html',
+    '<!doctype html><meta charset="utf-8"><title>Closeline benchmark</title><p>overhead</p>',
+  );
   const samples = { with: [], without: [] };
   // One untimed warm-up per browser: first-run costs (code caches, TCP) are not the hook's.
   for (const b of [withExt, withoutExt]) await oneRun(b, server, pageUrl, WARMUP_PARAMS);
@@ -113,7 +129,9 @@ export async function runHookOverhead({ withExt, withoutExt, server, runs, scale
     for (const side of order) {
       const r = await oneRun(side === 'with' ? withExt : withoutExt, server, pageUrl, params);
       samples[side].push(r);
-      log(`  run ${i + 1}/${runs} ${side.padEnd(7)} small ${Math.round(r.small)} msg/s (capture off ${Math.round(r.smallOff)}), large ${r.large.toFixed(0)} MiB/s`);
+      log(
+        `  run ${i + 1}/${runs} ${side.padEnd(7)} small ${Math.round(r.small)} msg/s (capture off ${Math.round(r.smallOff)}), large ${r.large.toFixed(0)} MiB/s`,
+      );
     }
   }
   const pick = (side, key) => samples[side].map((r) => r[key]);
@@ -122,10 +140,45 @@ export async function runHookOverhead({ withExt, withoutExt, server, runs, scale
   const p = params;
   const small = `${p.smallCount.toLocaleString('en')} × ${p.smallText.length}-char text each way`;
   return [
-    { id: 'small', label: `Wall-clock throughput, ${small}, message content capture on`, unit: 'msg/s', higherIsWorse: false, with: pick('with', 'small'), without: pick('without', 'small') },
-    { id: 'small-capture-off', label: `Wall-clock throughput, ${small}, message content capture off`, unit: 'msg/s', higherIsWorse: false, with: pick('with', 'smallOff'), without: pick('without', 'smallOff') },
-    { id: 'per-message', label: 'Time per echoed message, capture on', unit: 'µs', higherIsWorse: true, with: perMessageUs('with', 'small'), without: perMessageUs('without', 'small') },
-    { id: 'per-message-capture-off', label: 'Time per echoed message, capture off', unit: 'µs', higherIsWorse: true, with: perMessageUs('with', 'smallOff'), without: perMessageUs('without', 'smallOff') },
-    { id: 'large', label: `Wall-clock throughput, ${p.largeCount} × ${p.largeBytes / 1024 / 1024} MiB binary each way`, unit: 'MiB/s', higherIsWorse: false, with: pick('with', 'large'), without: pick('without', 'large') },
+    {
+      id: 'small',
+      label: `Wall-clock throughput, ${small}, message content capture on`,
+      unit: 'msg/s',
+      higherIsWorse: false,
+      with: pick('with', 'small'),
+      without: pick('without', 'small'),
+    },
+    {
+      id: 'small-capture-off',
+      label: `Wall-clock throughput, ${small}, message content capture off`,
+      unit: 'msg/s',
+      higherIsWorse: false,
+      with: pick('with', 'smallOff'),
+      without: pick('without', 'smallOff'),
+    },
+    {
+      id: 'per-message',
+      label: 'Time per echoed message, capture on',
+      unit: 'µs',
+      higherIsWorse: true,
+      with: perMessageUs('with', 'small'),
+      without: perMessageUs('without', 'small'),
+    },
+    {
+      id: 'per-message-capture-off',
+      label: 'Time per echoed message, capture off',
+      unit: 'µs',
+      higherIsWorse: true,
+      with: perMessageUs('with', 'smallOff'),
+      without: perMessageUs('without', 'smallOff'),
+    },
+    {
+      id: 'large',
+      label: `Wall-clock throughput, ${p.largeCount} × ${p.largeBytes / 1024 / 1024} MiB binary each way`,
+      unit: 'MiB/s',
+      higherIsWorse: false,
+      with: pick('with', 'large'),
+      without: pick('without', 'large'),
+    },
   ];
 }

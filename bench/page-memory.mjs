@@ -73,7 +73,9 @@ async function heapSlope(browser, server, pageUrl, p, log, side) {
       points.push([total, await settledHeap(browser, page)]);
     }
     const fit = linearFit(points);
-    log(`  ${side.padEnd(7)} heap after warm-up ${(baseline / 1024).toFixed(0)} KiB, then ${points.map(([n, b]) => `${n}: ${(b / 1024).toFixed(0)} KiB`).join(', ')}; slope ${fit.slope.toFixed(1)} B/socket`);
+    log(
+      `  ${side.padEnd(7)} heap after warm-up ${(baseline / 1024).toFixed(0)} KiB, then ${points.map(([n, b]) => `${n}: ${(b / 1024).toFixed(0)} KiB`).join(', ')}; slope ${fit.slope.toFixed(1)} B/socket`,
+    );
     return { baseline, points, slope: fit.slope, intercept: fit.intercept };
   } finally {
     await page.close();
@@ -82,7 +84,10 @@ async function heapSlope(browser, server, pageUrl, p, log, side) {
 
 export async function runPageMemory({ withExt, withoutExt, server, scale, log }) {
   const p = memoryParams(scale);
-  const pageUrl = server.page('/memory.html', '<!doctype html><meta charset="utf-8"><title>Closeline memory</title><p>memory</p>');
+  const pageUrl = server.page(
+    '/memory.html',
+    '<!doctype html><meta charset="utf-8"><title>Closeline memory</title><p>memory</p>',
+  );
   const heap = {
     with: await heapSlope(withExt, server, pageUrl, p, log, 'with'),
     without: await heapSlope(withoutExt, server, pageUrl, p, log, 'without'),
@@ -94,12 +99,16 @@ export async function runPageMemory({ withExt, withoutExt, server, scale, log })
       const page = await (side === 'with' ? withExt : withoutExt).context.newPage();
       try {
         await page.goto(pageUrl);
-        construct[side].push(await page.evaluate(constructMany, { url: server.wsUrl, count: p.construct, batch: p.constructBatch }));
+        construct[side].push(
+          await page.evaluate(constructMany, { url: server.wsUrl, count: p.construct, batch: p.constructBatch }),
+        );
       } finally {
         await page.close();
       }
     }
-    log(`  construct ${p.construct} sockets: with ${construct.with.at(-1).toFixed(1)} ms, without ${construct.without.at(-1).toFixed(1)} ms`);
+    log(
+      `  construct ${p.construct} sockets: with ${construct.with.at(-1).toFixed(1)} ms, without ${construct.without.at(-1).toFixed(1)} ms`,
+    );
   }
   const ci = bootstrapMedian(construct.with.map((w, i) => w / construct.without[i]));
   return { params: p, heap, construct: { ...construct, ci } };

@@ -20,7 +20,13 @@ function armRenderProbe(expected) {
   const probe = { changeAt: 0, domAt: 0, frameAt: 0 };
   window.__closelineBench = probe;
   document.addEventListener('change', () => (probe.changeAt ||= performance.now()), true);
-  const total = () => Number((document.querySelector('.filter-count')?.textContent ?? '').match(/\d[\d,]*/g)?.pop()?.replace(/,/g, '') ?? NaN);
+  const total = () =>
+    Number(
+      (document.querySelector('.filter-count')?.textContent ?? '')
+        .match(/\d[\d,]*/g)
+        ?.pop()
+        ?.replace(/,/g, '') ?? NaN,
+    );
   const obs = new MutationObserver(() => {
     if (probe.domAt || total() !== expected || !document.querySelector('[data-testid="closure-row"]')) return;
     probe.domAt = performance.now();
@@ -35,7 +41,11 @@ function armKeyProbe() {
   const probe = { keys: [] };
   window.__closelineKeys = probe;
   let current;
-  document.addEventListener('keydown', (e) => (current = { keyAt: e.timeStamp, frameAt: 0, paintAt: 0, count: '' }), true);
+  document.addEventListener(
+    'keydown',
+    (e) => (current = { keyAt: e.timeStamp, frameAt: 0, paintAt: 0, count: '' }),
+    true,
+  );
   document.addEventListener(
     'input',
     () => {
@@ -90,7 +100,16 @@ function wheelTimeline(steps) {
       last = t;
       if (i >= steps) return resolve(frames.slice(1));
       const zoom = i >= steps / 2;
-      el.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: zoom ? (i % 2 ? 120 : -120) : 40, shiftKey: !zoom, ctrlKey: zoom, bubbles: true, cancelable: true }));
+      el.dispatchEvent(
+        new WheelEvent('wheel', {
+          ...at,
+          deltaY: zoom ? (i % 2 ? 120 : -120) : 40,
+          shiftKey: !zoom,
+          ctrlKey: zoom,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
       i++;
       requestAnimationFrame(tick);
     };
@@ -132,7 +151,9 @@ async function oneRun(browser, file, log) {
     }
     const selects = (await page.evaluate(() => window.__closelineSelect.keys)).map((k) => k.paintAt - k.keyAt);
     const wheelFrames = await page.evaluate(wheelTimeline, PANEL_PARAMS.wheelSteps);
-    log(`  render ${Math.round(render.frameAt - render.changeAt)} ms, heap ${(heap / 1048576).toFixed(1)} MiB, keystrokes ${timed.length} (views: ${counts.slice(0, 4).join(' | ')}${counts.length > 4 ? ' | …' : ''}), ${selects.length} selections, ${wheelFrames.length} timeline frames`);
+    log(
+      `  render ${Math.round(render.frameAt - render.changeAt)} ms, heap ${(heap / 1048576).toFixed(1)} MiB, keystrokes ${timed.length} (views: ${counts.slice(0, 4).join(' | ')}${counts.length > 4 ? ' | …' : ''}), ${selects.length} selections, ${wheelFrames.length} timeline frames`,
+    );
     return {
       renderMs: render.frameAt - render.changeAt,
       domMs: render.domAt - render.changeAt,

@@ -19,7 +19,9 @@ async function openThenClose({ urls, total, batch, spacingMs, reason }) {
   for (let done = 0; done < total; done += batch) {
     const n = Math.min(batch, total - done);
     const sockets = Array.from({ length: n }, (_, i) => new WebSocket(urls[i % urls.length]));
-    await Promise.all(sockets.map((ws) => new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)))));
+    await Promise.all(
+      sockets.map((ws) => new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)))),
+    );
     const closed = sockets.map((ws) => new Promise((resolve) => (ws.onclose = resolve)));
     for (const ws of sockets) {
       ws.close(4000, reason);
@@ -37,7 +39,8 @@ function armPipelineProbe(tabId) {
   const port = chrome.runtime.connect({ name: 'closeline-view' });
   port.onMessage.addListener((m) => {
     const msg = m?.msg;
-    const conns = msg?.type === 'snapshot' ? msg.recording.connections : msg?.type === 'delta' ? msg.delta.connections : [];
+    const conns =
+      msg?.type === 'snapshot' ? msg.recording.connections : msg?.type === 'delta' ? msg.delta.connections : [];
     const t = now();
     for (const c of conns) {
       const close = c.events.find((e) => e.type === 'close');
@@ -47,7 +50,8 @@ function armPipelineProbe(tabId) {
   port.postMessage({ source: 'closeline', v: 1, msg: { type: 'subscribe', tabId } });
   let last = 0;
   // The filter box holds the bench's close reason, so "shown" counts closures only (open sockets are rows too).
-  const shown = () => Number((document.querySelector('.filter-count')?.textContent ?? '').match(/\d[\d,]*/)?.[0]?.replace(/,/g, '') ?? 0);
+  const shown = () =>
+    Number((document.querySelector('.filter-count')?.textContent ?? '').match(/\d[\d,]*/)?.[0]?.replace(/,/g, '') ?? 0);
   new MutationObserver(() => {
     const n = shown();
     if (n > last) probe.counts.push({ t: now(), total: (last = n) });
@@ -58,13 +62,28 @@ const REASON = 'closeline-bench-close';
 const stats = (xs) => ({ n: xs.length, median: quantile(xs, 0.5), p99: quantile(xs, 0.99), max: Math.max(...xs) });
 
 export async function runLatency({ withExt, server, closes, log }) {
-  const url = server.page('/latency.html', '<!doctype html><meta charset="utf-8"><title>Closeline latency</title><p>latency</p>');
+  const url = server.page(
+    '/latency.html',
+    '<!doctype html><meta charset="utf-8"><title>Closeline latency</title><p>latency</p>',
+  );
   const { page, panel, tabId } = await openPageWithPanel(withExt, url);
   try {
     await panel.fill('.filter-text', REASON);
     await panel.evaluate(armPipelineProbe, tabId);
-    await page.evaluate(openThenClose, { urls: server.wsUrls, total: closes, batch: 150, spacingMs: 10, reason: REASON });
-    await panel.waitForFunction((n) => Object.keys(window.__closelinePipeline.arrivals).length >= n && (window.__closelinePipeline.counts.at(-1)?.total ?? 0) >= n, closes, { timeout: 120_000, polling: 200 });
+    await page.evaluate(openThenClose, {
+      urls: server.wsUrls,
+      total: closes,
+      batch: 150,
+      spacingMs: 10,
+      reason: REASON,
+    });
+    await panel.waitForFunction(
+      (n) =>
+        Object.keys(window.__closelinePipeline.arrivals).length >= n &&
+        (window.__closelinePipeline.counts.at(-1)?.total ?? 0) >= n,
+      closes,
+      { timeout: 120_000, polling: 200 },
+    );
     const probe = await panel.evaluate(() => window.__closelinePipeline);
     const arrivals = Object.values(probe.arrivals).sort((a, b) => a.at - b.at);
     const view = arrivals.map((a) => a.arrived - a.at);
@@ -75,7 +94,9 @@ export async function runLatency({ withExt, server, closes, log }) {
       return probe.counts[j].t - a.at;
     });
     const r = { closes: arrivals.length, view: stats(view), dom: stats(dom) };
-    log(`  ${r.closes} closes: to the view port median ${r.view.median.toFixed(0)} ms, p99 ${r.view.p99.toFixed(0)} ms; to the panel's count median ${r.dom.median.toFixed(0)} ms, p99 ${r.dom.p99.toFixed(0)} ms`);
+    log(
+      `  ${r.closes} closes: to the view port median ${r.view.median.toFixed(0)} ms, p99 ${r.view.p99.toFixed(0)} ms; to the panel's count median ${r.dom.median.toFixed(0)} ms, p99 ${r.dom.p99.toFixed(0)} ms`,
+    );
     return r;
   } finally {
     await panel.close();
@@ -92,7 +113,10 @@ export async function runBurst({ withExt, sockets, durationMs, log }) {
     await page.waitForFunction(() => typeof window.closelineBench?.burst === 'function');
     const { tabId } = await waitForRecordingOf(withExt.worker, url);
     const t0 = Date.now();
-    const sent = await page.evaluate(({ sockets, durationMs }) => window.closelineBench.burst(sockets, durationMs), { sockets, durationMs });
+    const sent = await page.evaluate(({ sockets, durationMs }) => window.closelineBench.burst(sockets, durationMs), {
+      sockets,
+      durationMs,
+    });
     // Done when every socket is either recorded with its close or counted as dropped, or nothing moved for 5 s.
     let rec;
     let lastKey = '';
@@ -114,7 +138,9 @@ export async function runBurst({ withExt, sockets, durationMs, log }) {
       await new Promise((r) => setTimeout(r, 250));
     }
     const heapAfter = await workerHeap(withExt.context, withExt.extensionId);
-    const complete = rec.connections.filter((c) => c.events.some((e) => e.type === 'open') && c.events.some((e) => e.type === 'close')).length;
+    const complete = rec.connections.filter(
+      (c) => c.events.some((e) => e.type === 'open') && c.events.some((e) => e.type === 'close'),
+    ).length;
     const r = {
       sockets,
       sentEvents: sent.events,
@@ -127,7 +153,9 @@ export async function runBurst({ withExt, sockets, durationMs, log }) {
       workerHeapBeforeMiB: heapBefore / 1048576,
       workerHeapAfterMiB: heapAfter / 1048576,
     };
-    log(`  sent ${r.sentEvents} events in ${r.sendMs.toFixed(0)} ms; recorded ${r.recorded} (${r.complete} complete), dropped ${JSON.stringify(r.dropped)}; stored after ${Number.isNaN(r.storedMs) ? 'never' : `${r.storedMs} ms`}; worker heap ${r.workerHeapBeforeMiB.toFixed(1)} → ${r.workerHeapAfterMiB.toFixed(1)} MiB`);
+    log(
+      `  sent ${r.sentEvents} events in ${r.sendMs.toFixed(0)} ms; recorded ${r.recorded} (${r.complete} complete), dropped ${JSON.stringify(r.dropped)}; stored after ${Number.isNaN(r.storedMs) ? 'never' : `${r.storedMs} ms`}; worker heap ${r.workerHeapBeforeMiB.toFixed(1)} → ${r.workerHeapAfterMiB.toFixed(1)} MiB`,
+    );
     return r;
   } finally {
     await page.close();

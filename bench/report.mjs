@@ -34,8 +34,16 @@ function overheadRows(metrics) {
     const overhead = `${fmtPct(r.median)} (${fmtPct(r.min)} … ${fmtPct(r.max)})`;
     // Memory is mostly a fixed cost (the hook's code and state), so a ratio against a near-empty
     // page says little: the absolute difference is shown and no 2 % goal applies.
-    const target = m.fixedCost ? `none set; difference ${fmt(w.median - wo.median, m.unit)}` : `≤ +2 %: ${judgeRatio(r, OVERHEAD_LIMIT).text}`;
-    return [m.label, `${fmt(w.median, m.unit)} (${fmt(w.min, '')}–${fmt(w.max, '')})`, `${fmt(wo.median, m.unit)} (${fmt(wo.min, '')}–${fmt(wo.max, '')})`, overhead, target];
+    const target = m.fixedCost
+      ? `none set; difference ${fmt(w.median - wo.median, m.unit)}`
+      : `≤ +2 %: ${judgeRatio(r, OVERHEAD_LIMIT).text}`;
+    return [
+      m.label,
+      `${fmt(w.median, m.unit)} (${fmt(w.min, '')}–${fmt(w.max, '')})`,
+      `${fmt(wo.median, m.unit)} (${fmt(wo.min, '')}–${fmt(wo.max, '')})`,
+      overhead,
+      target,
+    ];
   });
 }
 
@@ -53,14 +61,45 @@ function panelRows(panel) {
   const keys = panel.results.flatMap((r) => r.keyPaintMs);
   const selects = panel.results.flatMap((r) => r.selectPaintMs ?? []);
   const frames = panel.results.flatMap((r) => r.timelineFrameMs ?? []);
-  const dist = (xs) => `median ${fmt(quantile(xs, 0.5), 'ms')}, p95 ${fmt(quantile(xs, 0.95), 'ms')}, max ${fmt(Math.max(...xs), 'ms')}`;
+  const dist = (xs) =>
+    `median ${fmt(quantile(xs, 0.5), 'ms')}, p95 ${fmt(quantile(xs, 0.95), 'ms')}, max ${fmt(Math.max(...xs), 'ms')}`;
   const n = panel.connections.toLocaleString('en');
   return [
-    [`Panel: import and render ${n} connections (${(panel.fileBytes / 1048576).toFixed(1)} MiB file), change → painted`, `${fmt(render.median, 'ms')} (${fmt(render.min, '')}–${fmt(render.max, '')})`, '', '', `≤ ${TARGETS.importMs} ms: ${render.median <= TARGETS.importMs ? 'met at the median' : 'not met'}${render.max > TARGETS.importMs && render.median <= TARGETS.importMs ? `, max ${fmt(render.max, 'ms')}` : ''}`],
-    [`Panel: filter keystroke → view painted (${keys.length} keystrokes, ${n} connections)`, dist(keys), '', '', judgeP(keys, 0.95, TARGETS.filterP95Ms)],
-    [`Panel: select the next closure (↓) → detail painted (${selects.length} selections)`, selects.length ? dist(selects) : 'not run', '', '', selects.length ? judgeP(selects, 0.95, TARGETS.selectP95Ms) : ''],
-    [`Panel: timeline pan and zoom, frame time (${frames.length} frames over ${n} connections)`, frames.length ? dist(frames) : 'not run', '', '', frames.length ? `${judgeP(frames, 0.95, TARGETS.frameP95Ms)} (50 fps)` : ''],
-    [`Panel page JS heap with ${n} connections (after GC)`, `${fmt(heap.median, 'MiB')} (${fmt(heap.min, '')}–${fmt(heap.max, '')})`, '', '', 'none set'],
+    [
+      `Panel: import and render ${n} connections (${(panel.fileBytes / 1048576).toFixed(1)} MiB file), change → painted`,
+      `${fmt(render.median, 'ms')} (${fmt(render.min, '')}–${fmt(render.max, '')})`,
+      '',
+      '',
+      `≤ ${TARGETS.importMs} ms: ${render.median <= TARGETS.importMs ? 'met at the median' : 'not met'}${render.max > TARGETS.importMs && render.median <= TARGETS.importMs ? `, max ${fmt(render.max, 'ms')}` : ''}`,
+    ],
+    [
+      `Panel: filter keystroke → view painted (${keys.length} keystrokes, ${n} connections)`,
+      dist(keys),
+      '',
+      '',
+      judgeP(keys, 0.95, TARGETS.filterP95Ms),
+    ],
+    [
+      `Panel: select the next closure (↓) → detail painted (${selects.length} selections)`,
+      selects.length ? dist(selects) : 'not run',
+      '',
+      '',
+      selects.length ? judgeP(selects, 0.95, TARGETS.selectP95Ms) : '',
+    ],
+    [
+      `Panel: timeline pan and zoom, frame time (${frames.length} frames over ${n} connections)`,
+      frames.length ? dist(frames) : 'not run',
+      '',
+      '',
+      frames.length ? `${judgeP(frames, 0.95, TARGETS.frameP95Ms)} (50 fps)` : '',
+    ],
+    [
+      `Panel page JS heap with ${n} connections (after GC)`,
+      `${fmt(heap.median, 'MiB')} (${fmt(heap.min, '')}–${fmt(heap.max, '')})`,
+      '',
+      '',
+      'none set',
+    ],
   ];
 }
 
@@ -69,15 +108,25 @@ function cpuRows(cpu) {
   const row = (label, m) => {
     const w = summary(m.with);
     const wo = summary(m.without);
-    return [label, `${fmt(w.median, 'µs')} (${fmt(w.min, '')}–${fmt(w.max, '')})`, `${fmt(wo.median, 'µs')} (${fmt(wo.min, '')}–${fmt(wo.max, '')})`, `${fmtPct(m.ci.median)} (95 % CI ${fmtPct(m.ci.low)} … ${fmtPct(m.ci.high)})`, `CI upper end ≤ ${fmtPct(TARGETS.cpuRatio)}: ${judgeInterval(m.ci, TARGETS.cpuRatio).verdict}`];
+    return [
+      label,
+      `${fmt(w.median, 'µs')} (${fmt(w.min, '')}–${fmt(w.max, '')})`,
+      `${fmt(wo.median, 'µs')} (${fmt(wo.min, '')}–${fmt(wo.max, '')})`,
+      `${fmtPct(m.ci.median)} (95 % CI ${fmtPct(m.ci.low)} … ${fmtPct(m.ci.high)})`,
+      `CI upper end ≤ ${fmtPct(TARGETS.cpuRatio)}: ${judgeInterval(m.ci, TARGETS.cpuRatio).verdict}`,
+    ];
   };
   const n = cpu.params.count.toLocaleString('en');
   const size = `${n} × ${cpu.params.text.length} chars, ${cpu.send.with.length} rounds`;
   return [
     row(`Renderer main-thread CPU per sent message, content capture on (${size})`, cpu.send),
-    ...(cpu.send.captureOff ? [row(`Renderer main-thread CPU per sent message, content capture off (${size})`, cpu.send.captureOff)] : []),
+    ...(cpu.send.captureOff
+      ? [row(`Renderer main-thread CPU per sent message, content capture off (${size})`, cpu.send.captureOff)]
+      : []),
     row(`Renderer main-thread CPU per received message, content capture on (${size})`, cpu.receive),
-    ...(cpu.receive.captureOff ? [row(`Renderer main-thread CPU per received message, content capture off (${size})`, cpu.receive.captureOff)] : []),
+    ...(cpu.receive.captureOff
+      ? [row(`Renderer main-thread CPU per received message, content capture off (${size})`, cpu.receive.captureOff)]
+      : []),
   ];
 }
 
@@ -89,9 +138,27 @@ function memoryRows(mem) {
   const w = summary(construct.with);
   const wo = summary(construct.without);
   return [
-    [`Page heap retained per closed socket: slope over ${steps} sockets opened and closed (after GC)`, `${fmt(heap.with.slope, 'B')} per socket`, `${fmt(heap.without.slope, 'B')} per socket`, `${fmt(extra, 'B')} per socket`, `≤ ${TARGETS.retainedBytesPerSocket} B per socket more than without: ${extra <= TARGETS.retainedBytesPerSocket ? 'met' : 'not met'}`],
-    [`Page heap, constant part (the line's intercept)`, fmt(heap.with.intercept / 1048576, 'MiB'), fmt(heap.without.intercept / 1048576, 'MiB'), `${fmt((heap.with.intercept - heap.without.intercept) / 1024, 'KiB')}`, 'none set (the hook\'s and the relay\'s code and state; see below)'],
-    [`\`new WebSocket()\` to CONNECTING, ${mem.params.construct.toLocaleString('en')} sockets, in-page time (${construct.with.length} rounds)`, `${fmt(w.median, 'ms')} (${fmt(w.min, '')}–${fmt(w.max, '')})`, `${fmt(wo.median, 'ms')} (${fmt(wo.min, '')}–${fmt(wo.max, '')})`, `${fmtPct(construct.ci.median)} (95 % CI ${fmtPct(construct.ci.low)} … ${fmtPct(construct.ci.high)})`, 'none set (reported)'],
+    [
+      `Page heap retained per closed socket: slope over ${steps} sockets opened and closed (after GC)`,
+      `${fmt(heap.with.slope, 'B')} per socket`,
+      `${fmt(heap.without.slope, 'B')} per socket`,
+      `${fmt(extra, 'B')} per socket`,
+      `≤ ${TARGETS.retainedBytesPerSocket} B per socket more than without: ${extra <= TARGETS.retainedBytesPerSocket ? 'met' : 'not met'}`,
+    ],
+    [
+      `Page heap, constant part (the line's intercept)`,
+      fmt(heap.with.intercept / 1048576, 'MiB'),
+      fmt(heap.without.intercept / 1048576, 'MiB'),
+      `${fmt((heap.with.intercept - heap.without.intercept) / 1024, 'KiB')}`,
+      "none set (the hook's and the relay's code and state; see below)",
+    ],
+    [
+      `\`new WebSocket()\` to CONNECTING, ${mem.params.construct.toLocaleString('en')} sockets, in-page time (${construct.with.length} rounds)`,
+      `${fmt(w.median, 'ms')} (${fmt(w.min, '')}–${fmt(w.max, '')})`,
+      `${fmt(wo.median, 'ms')} (${fmt(wo.min, '')}–${fmt(wo.max, '')})`,
+      `${fmtPct(construct.ci.median)} (95 % CI ${fmtPct(construct.ci.low)} … ${fmtPct(construct.ci.high)})`,
+      'none set (reported)',
+    ],
   ];
 }
 
@@ -110,8 +177,20 @@ function pipelineRows(latency, burst) {
   const rows = [];
   if (latency) {
     const verdict = (v, limit) => `≤ ${limit} ms at p99: ${v <= limit ? 'met' : 'not met'}`;
-    rows.push([`Close event → live view port (pushed before storing), ${latency.closes} closes`, `median ${fmt(latency.view.median, 'ms')}, p99 ${fmt(latency.view.p99, 'ms')}, max ${fmt(latency.view.max, 'ms')}`, '', '', verdict(latency.view.p99, TARGETS.liveViewP99Ms)]);
-    rows.push([`Close event → panel's closure count shows it, ${latency.closes} closes`, `median ${fmt(latency.dom.median, 'ms')}, p99 ${fmt(latency.dom.p99, 'ms')}, max ${fmt(latency.dom.max, 'ms')}`, '', '', verdict(latency.dom.p99, TARGETS.panelShownP99Ms)]);
+    rows.push([
+      `Close event → live view port (pushed before storing), ${latency.closes} closes`,
+      `median ${fmt(latency.view.median, 'ms')}, p99 ${fmt(latency.view.p99, 'ms')}, max ${fmt(latency.view.max, 'ms')}`,
+      '',
+      '',
+      verdict(latency.view.p99, TARGETS.liveViewP99Ms),
+    ]);
+    rows.push([
+      `Close event → panel's closure count shows it, ${latency.closes} closes`,
+      `median ${fmt(latency.dom.median, 'ms')}, p99 ${fmt(latency.dom.p99, 'ms')}, max ${fmt(latency.dom.max, 'ms')}`,
+      '',
+      '',
+      verdict(latency.dom.p99, TARGETS.panelShownP99Ms),
+    ]);
   }
   if (burst) {
     const d = burst.dropped;
@@ -121,18 +200,44 @@ function pipelineRows(latency, burst) {
       `recorded ${burst.complete.toLocaleString('en')} complete; rate-limited ${d.connectionsRateLimited.toLocaleString('en')}; evicted ${d.connectionsEvicted}; overflowed ${d.eventsOverflowed} events; rejected ${d.eventsRejected}`,
       '',
       '',
-      lost === 0 ? `every socket recorded or counted (${burst.complete} + ${d.connectionsRateLimited + d.connectionsEvicted} = ${burst.sockets})` : `${lost} sockets neither recorded nor counted`,
+      lost === 0
+        ? `every socket recorded or counted (${burst.complete} + ${d.connectionsRateLimited + d.connectionsEvicted} = ${burst.sockets})`
+        : `${lost} sockets neither recorded nor counted`,
     ]);
-    rows.push([`Burst: until stored (from the start of the burst)`, Number.isFinite(burst.storedMs) ? fmt(burst.storedMs, 'ms') : 'not reached', '', '', '']);
-    rows.push([`Service worker JS heap before → after the burst (after GC)`, `${fmt(burst.workerHeapBeforeMiB, 'MiB')} → ${fmt(burst.workerHeapAfterMiB, 'MiB')}`, '', '', 'none set']);
+    rows.push([
+      `Burst: until stored (from the start of the burst)`,
+      Number.isFinite(burst.storedMs) ? fmt(burst.storedMs, 'ms') : 'not reached',
+      '',
+      '',
+      '',
+    ]);
+    rows.push([
+      `Service worker JS heap before → after the burst (after GC)`,
+      `${fmt(burst.workerHeapBeforeMiB, 'MiB')} → ${fmt(burst.workerHeapAfterMiB, 'MiB')}`,
+      '',
+      '',
+      'none set',
+    ]);
   }
   return rows;
 }
 
 function sizeRows(size) {
   return [
-    [`Hook (${HOOK_FILE}), minified`, `${kb(size.hookBytes)} (gzip ${kb(size.hookGzip)})`, '', '', `≤ ${HOOK_LIMIT_BYTES / 1024} KiB minified: ${size.hookBytes <= HOOK_LIMIT_BYTES ? 'met' : 'not met'}`],
-    [`Whole extension (${size.files} files)`, `${kb(size.totalBytes)} (each file gzipped: ${kb(size.totalGzip)})`, '', '', 'none set'],
+    [
+      `Hook (${HOOK_FILE}), minified`,
+      `${kb(size.hookBytes)} (gzip ${kb(size.hookGzip)})`,
+      '',
+      '',
+      `≤ ${HOOK_LIMIT_BYTES / 1024} KiB minified: ${size.hookBytes <= HOOK_LIMIT_BYTES ? 'met' : 'not met'}`,
+    ],
+    [
+      `Whole extension (${size.files} files)`,
+      `${kb(size.totalBytes)} (each file gzipped: ${kb(size.totalGzip)})`,
+      '',
+      '',
+      'none set',
+    ],
   ];
 }
 

@@ -9,7 +9,9 @@ export const HOOK_FILE = 'src/content/hook.iife.js';
 export const HOOK_LIMIT_BYTES = 8 * 1024;
 
 function files(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -38,7 +38,8 @@ function frameTimes(ms) {
   });
 }
 
-const storageStats = (worker) => worker.evaluate(() => globalThis.__closelineStorageStats ?? { writes: 0, bytesWritten: 0 });
+const storageStats = (worker) =>
+  worker.evaluate(() => globalThis.__closelineStorageStats ?? { writes: 0, bytesWritten: 0 });
 const storageBytes = (worker) => worker.evaluate(() => chrome.storage.session.getBytesInUse(null));
 
 export function soakParams(scale = 1) {
@@ -47,7 +48,10 @@ export function soakParams(scale = 1) {
 
 export async function runSoak({ withExt, server, scale, log }) {
   const p = soakParams(scale);
-  const url = server.page('/soak.html', '<!doctype html><meta charset="utf-8"><title>Closeline soak</title><p>soak</p>');
+  const url = server.page(
+    '/soak.html',
+    '<!doctype html><meta charset="utf-8"><title>Closeline soak</title><p>soak</p>',
+  );
   const { page, panel, tabId } = await openPageWithPanel(withExt, url);
   const readings = [];
   try {
@@ -72,7 +76,9 @@ export async function runSoak({ withExt, server, scale, log }) {
       };
       last = { at: Date.now(), closures, bytes: stats.bytesWritten };
       readings.push(reading);
-      log(`  ${at} s: ${closures} closures, panel frame p95 ${reading.frameP95.toFixed(1)} ms, worker heap ${reading.workerHeapMiB.toFixed(1)} MiB, storage ${(reading.storageBytes / 1048576).toFixed(2)} MiB, ${reading.connections} kept, ${reading.evicted} evicted, ${reading.bytesPerClosure.toFixed(0)} B written per closure`);
+      log(
+        `  ${at} s: ${closures} closures, panel frame p95 ${reading.frameP95.toFixed(1)} ms, worker heap ${reading.workerHeapMiB.toFixed(1)} MiB, storage ${(reading.storageBytes / 1048576).toFixed(2)} MiB, ${reading.connections} kept, ${reading.evicted} evicted, ${reading.bytesPerClosure.toFixed(0)} B written per closure`,
+      );
     }
     await page.evaluate(() => clearInterval(window.__soakTimer));
     return { params: p, readings };

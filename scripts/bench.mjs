@@ -39,7 +39,9 @@ const server = await startEchoServer(ENDPOINTS);
 const withExt = await launchChromium({ dist: ext.dir });
 const withoutExt = await launchChromium({ extension: false });
 const machine = machineInfo(withExt.context.browser()?.version() ?? 'unknown');
-log(`Closeline benchmarks: ${runs} runs per side, scale ${scale}; ${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}, load ${machine.loadAtStart.toFixed(2)}`);
+log(
+  `Closeline benchmarks: ${runs} runs per side, scale ${scale}; ${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}, load ${machine.loadAtStart.toFixed(2)}`,
+);
 
 /** Runs one part; a failure is reported in the table instead of ending the run. */
 async function part(name, fn) {
@@ -61,12 +63,23 @@ const burstMs = 1_000;
 let results;
 try {
   results = {
-    cpu: await part('1b. Hook CPU per message (alternating with/without)', () => runHookCpu({ withExt, withoutExt, server, scale, log })),
-    overhead: await part('1a. Wall-clock throughput (alternating with/without)', () => runHookOverhead({ withExt, withoutExt, server, runs, scale, log })),
-    memory: await part('1c. Page memory per socket and construction', () => runPageMemory({ withExt, withoutExt, server, scale, log })),
+    cpu: await part('1b. Hook CPU per message (alternating with/without)', () =>
+      runHookCpu({ withExt, withoutExt, server, scale, log }),
+    ),
+    overhead: await part('1a. Wall-clock throughput (alternating with/without)', () =>
+      runHookOverhead({ withExt, withoutExt, server, runs, scale, log }),
+    ),
+    memory: await part('1c. Page memory per socket and construction', () =>
+      runPageMemory({ withExt, withoutExt, server, scale, log }),
+    ),
     latency: await part('2a. Pipeline latency', () => runLatency({ withExt, server, closes, log })),
-    burst: await part('2b. Burst at the relay', () => runBurst({ withExt, sockets: burstSockets, durationMs: burstMs, log })),
-    panel: await part('3. Panel with 10,000 connections', async () => ({ connections: PANEL_PARAMS.connections, ...(await runPanel({ withExt, runs, log })) })),
+    burst: await part('2b. Burst at the relay', () =>
+      runBurst({ withExt, sockets: burstSockets, durationMs: burstMs, log }),
+    ),
+    panel: await part('3. Panel with 10,000 connections', async () => ({
+      connections: PANEL_PARAMS.connections,
+      ...(await runPanel({ withExt, runs, log })),
+    })),
     soak: await part('4. Soak with the panel open', () => runSoak({ withExt, server, scale, log })),
     size,
   };
@@ -98,5 +111,8 @@ const params = {
   panelWheel: PANEL_PARAMS.wheelSteps,
 };
 const out = join(root, 'docs/performance.md');
-writeFileSync(out, markdown({ rows, machine, params, elapsedS: (Date.now() - started) / 1000, loadAtEnd: currentLoad() }));
+writeFileSync(
+  out,
+  markdown({ rows, machine, params, elapsedS: (Date.now() - started) / 1000, loadAtEnd: currentLoad() }),
+);
 log(`Wrote ${out} (${((Date.now() - started) / 1000).toFixed(0)} s in all).`);

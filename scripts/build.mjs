@@ -31,5 +31,8 @@ for (const target of targets.length ? targets : TARGETS) {
 // than after `&&` in package.json, where npm would hand it this script's arguments.
 if (targets.length === 0 || targets.includes('chrome')) {
   console.log('== build the closeline command line');
-  execFileSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts', ...viteArgs], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts', ...viteArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }

@@ -14,7 +14,10 @@ import { ROOT } from './lib/dist.mjs';
 const args = process.argv.slice(2);
 const outDir = resolve(ROOT, process.env.CLOSELINE_DEMO_OUT ?? '.demo-out');
 if (!args.includes('--no-build')) {
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), 'firefox', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), 'firefox', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 execFileSync(process.execPath, [join(ROOT, 'scripts/check-firefox.mjs')], { stdio: 'inherit' });
 
@@ -29,13 +32,19 @@ try {
   const view = await openExtensionPage(ff.browser, 'src/popup/popup.html?tab=0');
   const tabId = await view.evaluate(async (url) => {
     const all = await globalThis.browser.storage.session.get(null);
-    const meta = Object.entries(all).find(([k, v]) => /^t\d+:meta$/.test(k) && v.recording.marks.some((m) => m.type === 'navigation' && m.url === url));
+    const meta = Object.entries(all).find(
+      ([k, v]) => /^t\d+:meta$/.test(k) && v.recording.marks.some((m) => m.type === 'navigation' && m.url === url),
+    );
     return meta ? meta[1].recording.tabId : null;
   }, server.url);
   if (tabId === null) throw new Error('Closeline recorded nothing for the demo page in Firefox');
   await view.close();
 
-  const panel = await openExtensionPage(ff.browser, `src/panel/panel.html?tab=${tabId}`, 'document.querySelector(\'[data-testid="closure-row"][data-verdict="problem"]\')');
+  const panel = await openExtensionPage(
+    ff.browser,
+    `src/panel/panel.html?tab=${tabId}`,
+    'document.querySelector(\'[data-testid="closure-row"][data-verdict="problem"]\')',
+  );
   await panel.setViewport({ width: 1280, height: 760 });
   const closures = await panel.$$eval('[data-testid="closure-row"][data-code]', (els) => els.length);
   console.log(`Closeline in Firefox recorded ${closures} closures on the demo page.`);

@@ -20,9 +20,13 @@ const args = process.argv.slice(2);
 const headless = args.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const outDir = resolve(root, process.env.CLOSELINE_DEMO_OUT ?? '.demo-out');
 const dist = process.env.CLOSELINE_DIST ? resolve(process.env.CLOSELINE_DIST) : CHROME_DIST;
-const lang = args.find((a) => a.startsWith('--lang='))?.slice(7) ?? (args.includes('--lang') ? (args[args.indexOf('--lang') + 1] ?? '') : 'en');
+const lang =
+  args.find((a) => a.startsWith('--lang='))?.slice(7) ??
+  (args.includes('--lang') ? (args[args.indexOf('--lang') + 1] ?? '') : 'en');
 if (!/^[a-z]{2,3}$/.test(lang) || !existsSync(join(root, 'public/_locales', lang, 'messages.json'))) {
-  console.error(`--lang ${lang}: no catalog public/_locales/${lang}/messages.json (languages: ${readdirSync(join(root, 'public/_locales')).join(', ')})`);
+  console.error(
+    `--lang ${lang}: no catalog public/_locales/${lang}/messages.json (languages: ${readdirSync(join(root, 'public/_locales')).join(', ')})`,
+  );
   process.exit(2);
 }
 
@@ -38,7 +42,11 @@ await build({
   configFile: false,
   logLevel: 'warn',
   root,
-  build: { outDir: join(outDir, 'lib'), emptyOutDir: true, lib: { entry: join(root, 'scripts/demo/report.ts'), formats: ['es'], fileName: 'report' } },
+  build: {
+    outDir: join(outDir, 'lib'),
+    emptyOutDir: true,
+    lib: { entry: join(root, 'scripts/demo/report.ts'), formats: ['es'], fileName: 'report' },
+  },
 });
 const { report } = await import(join(outDir, 'lib/report.js'));
 const catalog = JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8'));
@@ -49,7 +57,10 @@ console.log(`Demo page: ${server.url}  (${headless ? 'headless' : 'a Chromium wi
 
 const page = await browser.context.newPage();
 await page.goto(server.url);
-if (!headless) await showPanel(browser.context, server.url, browser.extensionId).catch((e) => console.log(`(Could not switch DevTools to the Closeline panel: ${e.message})`));
+if (!headless)
+  await showPanel(browser.context, server.url, browser.extensionId).catch((e) =>
+    console.log(`(Could not switch DevTools to the Closeline panel: ${e.message})`),
+  );
 await page.waitForFunction(() => window.demo, null, { timeout: 60_000 });
 await page.evaluate(() => window.demo);
 
@@ -92,7 +103,11 @@ async function readRecording(worker, pageUrl) {
         .flatMap(([, v]) => v.c)
         .sort((a, b) => a.createdAt - b.createdAt);
       const rec = { ...meta.recording, connections };
-      if (connections.length && connections.every((c) => c.events.some((e) => e.type === 'close') || c.events.some((e) => e.type === 'open'))) return rec;
+      if (
+        connections.length &&
+        connections.every((c) => c.events.some((e) => e.type === 'close') || c.events.some((e) => e.type === 'open'))
+      )
+        return rec;
     }
     if (Date.now() > deadline) throw new Error('the extension recorded nothing for the demo page');
     await new Promise((r) => setTimeout(r, 100));
@@ -107,16 +122,19 @@ async function showPanel(context, pageUrl, extensionId) {
     for (const p of context.pages()) {
       if (!p.url().startsWith('devtools://')) continue;
       const shown = await p
-        .evaluate(async ([url, id]) => {
-          const SDK = await import('devtools://devtools/bundled/core/sdk/sdk.js');
-          const target = SDK.TargetManager.TargetManager.instance().primaryPageTarget();
-          if (!target || target.inspectedURL() !== url) return false;
-          const UI = await import('devtools://devtools/bundled/ui/legacy/legacy.js');
-          const view = UI.InspectorView.InspectorView.instance();
-          if (!view.hasPanel(id)) return false;
-          await view.showPanel(id);
-          return true;
-        }, [pageUrl, panelId])
+        .evaluate(
+          async ([url, id]) => {
+            const SDK = await import('devtools://devtools/bundled/core/sdk/sdk.js');
+            const target = SDK.TargetManager.TargetManager.instance().primaryPageTarget();
+            if (!target || target.inspectedURL() !== url) return false;
+            const UI = await import('devtools://devtools/bundled/ui/legacy/legacy.js');
+            const view = UI.InspectorView.InspectorView.instance();
+            if (!view.hasPanel(id)) return false;
+            await view.showPanel(id);
+            return true;
+          },
+          [pageUrl, panelId],
+        )
         .catch(() => false);
       if (shown) return;
     }

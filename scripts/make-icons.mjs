@@ -27,7 +27,10 @@ function icon(size) {
   const px = Buffer.alloc(size * size * 4);
   const set = (x, y, [r, g, b, a]) => {
     const i = (y * size + x) * 4;
-    px[i] = r; px[i + 1] = g; px[i + 2] = b; px[i + 3] = a;
+    px[i] = r;
+    px[i + 1] = g;
+    px[i + 2] = b;
+    px[i + 3] = a;
   };
   const rad = size * 0.2;
   for (let y = 0; y < size; y++) {
@@ -41,7 +44,7 @@ function icon(size) {
       const u = (x + 0.5) / size;
       const v = (y + 0.5) / size;
       // the connection line, broken in the middle
-      if (Math.abs(v - 0.5) < 0.07 && (u > 0.14 && u < 0.4 || u > 0.6 && u < 0.86)) color = [138, 180, 248, 255];
+      if (Math.abs(v - 0.5) < 0.07 && ((u > 0.14 && u < 0.4) || (u > 0.6 && u < 0.86))) color = [138, 180, 248, 255];
       // the close mark: a red bar across the gap
       if (Math.abs(u - 0.5) < 0.06 && v > 0.24 && v < 0.76) color = [242, 139, 130, 255];
       set(x, y, color);
@@ -52,8 +55,14 @@ function icon(size) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 mkdirSync(new URL('../public/icons/', import.meta.url), { recursive: true });

@@ -30,7 +30,8 @@ for (const target of TARGETS) {
     throw new Error(`${dir} has no manifest.json: run \`npm run build\` first`);
   }
   // A stale build would ship the wrong version: refuse it.
-  if (built !== version) throw new Error(`${dir} was built for ${built}, package.json says ${version}: run \`npm run build\``);
+  if (built !== version)
+    throw new Error(`${dir} was built for ${built}, package.json says ${version}: run \`npm run build\``);
   write(`closeline-${target}-${version}.zip`, dir, filesUnder(dir));
 }
 write(`closeline-${version}-source.zip`, ROOT, sourceFiles(ROOT));

@@ -10,7 +10,8 @@ import { build } from 'vite';
 const root = resolve(import.meta.dirname, '../..');
 
 export async function prepareBenchExtension(dist) {
-  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} has no manifest.json: run \`npm run build\` first (or set CLOSELINE_DIST)`);
+  if (!existsSync(join(dist, 'manifest.json')))
+    throw new Error(`${dist} has no manifest.json: run \`npm run build\` first (or set CLOSELINE_DIST)`);
   const dir = mkdtempSync(join(tmpdir(), 'closeline-bench-ext-'));
   cpSync(dist, dir, { recursive: true });
   await build({
@@ -22,9 +23,17 @@ export async function prepareBenchExtension(dist) {
       outDir: join(dir, 'bench'),
       emptyOutDir: false,
       minify: true,
-      lib: { entry: join(root, 'bench/relay-harness/harness.ts'), formats: ['iife'], name: 'closelineBench', fileName: () => 'relay-harness.js' },
+      lib: {
+        entry: join(root, 'bench/relay-harness/harness.ts'),
+        formats: ['iife'],
+        name: 'closelineBench',
+        fileName: () => 'relay-harness.js',
+      },
     },
   });
-  writeFileSync(join(dir, 'bench/relay.html'), '<!doctype html><meta charset="utf-8"><title>Closeline relay benchmark</title><script src="relay-harness.js"></script>\n');
+  writeFileSync(
+    join(dir, 'bench/relay.html'),
+    '<!doctype html><meta charset="utf-8"><title>Closeline relay benchmark</title><script src="relay-harness.js"></script>\n',
+  );
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -35,7 +35,9 @@ export async function workerHeap(context, extensionId) {
       new Promise((resolve, reject) => {
         const i = ++id;
         waiting.set(i, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
-        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) }).catch(reject);
+        cdp
+          .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) })
+          .catch(reject);
       });
     await call('HeapProfiler.collectGarbage');
     const { usedSize } = await call('Runtime.getHeapUsage');

@@ -20,7 +20,9 @@ export async function storedRecordings(worker) {
 export async function waitForRecordingOf(worker, pageUrl, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rec = (await storedRecordings(worker)).find((r) => r.marks.some((m) => m.type === 'navigation' && m.url === pageUrl));
+    const rec = (await storedRecordings(worker)).find((r) =>
+      r.marks.some((m) => m.type === 'navigation' && m.url === pageUrl),
+    );
     if (rec) return rec;
     if (Date.now() > deadline) throw new Error(`no recording for ${pageUrl} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));

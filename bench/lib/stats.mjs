@@ -16,7 +16,14 @@ export const median = (values) => quantile(values, 0.5);
 
 /** Median, min, max, and interquartile range of a sample. */
 export function summary(values) {
-  return { n: values.length, median: median(values), min: Math.min(...values), max: Math.max(...values), q1: quantile(values, 0.25), q3: quantile(values, 0.75) };
+  return {
+    n: values.length,
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    q1: quantile(values, 0.25),
+    q3: quantile(values, 0.75),
+  };
 }
 
 /**
@@ -41,13 +48,17 @@ export function judgeRatio(ratio, limit) {
   if (ratio.min > limit) return { met: false, text: `not met (every pair > ${fmtPct(limit)})` };
   return ratio.median <= limit
     ? { met: true, text: `met at the median; pairs span ${fmtPct(ratio.min)}–${fmtPct(ratio.max)}, so within noise` }
-    : { met: false, text: `not met at the median; pairs span ${fmtPct(ratio.min)}–${fmtPct(ratio.max)}, so within noise` };
+    : {
+        met: false,
+        text: `not met at the median; pairs span ${fmtPct(ratio.min)}–${fmtPct(ratio.max)}, so within noise`,
+      };
 }
 
 /** Judges an absolute upper bound ("under 50 ms") against a sample's spread. */
 export function judgeMax(sample, limit, unit) {
   if (sample.max <= limit) return { met: true, text: `met (max ${round(sample.max)} ${unit} ≤ ${limit} ${unit})` };
-  if (sample.median <= limit) return { met: true, text: `met at the median; max ${round(sample.max)} ${unit} > ${limit} ${unit}` };
+  if (sample.median <= limit)
+    return { met: true, text: `met at the median; max ${round(sample.max)} ${unit} > ${limit} ${unit}` };
   return { met: false, text: `not met (median ${round(sample.median)} ${unit} > ${limit} ${unit})` };
 }
 

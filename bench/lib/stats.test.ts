@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+// prettier-ignore
 // @ts-expect-error plain JS module without declarations (Node runs it directly)
 import { bootstrapMedian, fmtPct, judgeInterval, judgeMax, judgeRatio, linearFit, pairedRatio, quantile, summary } from './stats.mjs';
 

@@ -6,7 +6,8 @@
 import { seededRandom as mulberry32 } from './stats.mjs';
 
 const CODES = [1000, 1001, 1006, 1006, 1008, 1011, 1012, 1013, 4000, 4004, 4401, 4429];
-const STACK = 'Error\n    at connect (https://app.example/static/js/socket.js:41:17)\n    at reconnect (https://app.example/static/js/socket.js:88:9)';
+const STACK =
+  'Error\n    at connect (https://app.example/static/js/socket.js:41:17)\n    at reconnect (https://app.example/static/js/socket.js:88:9)';
 const counters = (n) => ({ sentMessages: n, sentSize: n * 48, receivedMessages: n * 3, receivedSize: n * 512 });
 
 /**
@@ -39,7 +40,24 @@ export function syntheticRecording({ connections = 10_000, perEpisode = 5, t0 = 
     const url = `wss://h${e % 10}.example/ws/${e % 400}?session=${e}&token=abc${e}`;
     const code = CODES[e % CODES.length];
     const lived = 5_000 + rand() * 20_000;
-    conns.push(connection(doc, url, t, [{ type: 'open', at: t + 12, protocol: '', extensions: '' }, { type: 'close', at: t + lived, code, reason: code === 1006 ? '' : `server said ${code}`, wasClean: code !== 1006 }], 20));
+    conns.push(
+      connection(
+        doc,
+        url,
+        t,
+        [
+          { type: 'open', at: t + 12, protocol: '', extensions: '' },
+          {
+            type: 'close',
+            at: t + lived,
+            code,
+            reason: code === 1006 ? '' : `server said ${code}`,
+            wasClean: code !== 1006,
+          },
+        ],
+        20,
+      ),
+    );
     let end = t + lived;
     for (let a = 1; a < perEpisode; a++) {
       const created = end + 500 * 2 ** (a - 1) * (0.5 + rand());
@@ -50,7 +68,10 @@ export function syntheticRecording({ connections = 10_000, perEpisode = 5, t0 = 
             { type: 'close-call', at: created + 30_000, code: 1000, reason: 'bye', readyState: 1, stack: STACK },
             { type: 'close', at: created + 30_004, code: 1000, reason: 'bye', wasClean: true },
           ]
-        : [{ type: 'error', at: created + 40 }, { type: 'close', at: created + 41, code: 1006, reason: '', wasClean: false }];
+        : [
+            { type: 'error', at: created + 40 },
+            { type: 'close', at: created + 41, code: 1006, reason: '', wasClean: false },
+          ];
       conns.push(connection(doc, url, created, events, last ? 40 : 0));
       end = events[events.length - 1].at;
     }
@@ -59,7 +80,13 @@ export function syntheticRecording({ connections = 10_000, perEpisode = 5, t0 = 
   conns.sort((a, b) => a.createdAt - b.createdAt);
   const marks = [
     { type: 'navigation', at: t0 - 100, frameId: 0, documentId: 'doc-0', url: 'https://app.example/page-0' },
-    ...Array.from({ length: 200 }, (_, i) => ({ type: 'lifecycle', at: t0 + i * 5_000, frameId: 0, documentId: `doc-${i % docs}`, state: i % 2 ? 'visible' : 'hidden' })),
+    ...Array.from({ length: 200 }, (_, i) => ({
+      type: 'lifecycle',
+      at: t0 + i * 5_000,
+      frameId: 0,
+      documentId: `doc-${i % docs}`,
+      state: i % 2 ? 'visible' : 'hidden',
+    })),
   ];
   return {
     format: 'closeline-recording',
@@ -70,6 +97,13 @@ export function syntheticRecording({ connections = 10_000, perEpisode = 5, t0 = 
     exportedAt: t + 60_000,
     connections: conns,
     marks,
-    dropped: { connectionsEvicted: 0, connectionsRateLimited: 0, eventsRejected: 0, eventsOverflowed: 0, fieldsTruncated: 0, marksEvicted: 0 },
+    dropped: {
+      connectionsEvicted: 0,
+      connectionsRateLimited: 0,
+      eventsRejected: 0,
+      eventsOverflowed: 0,
+      fieldsTruncated: 0,
+      marksEvicted: 0,
+    },
   };
 }

@@ -17,7 +17,11 @@ describe('syntheticRecording', () => {
   it('is deterministic and varies codes and hosts', () => {
     const a = syntheticRecording({ connections: 1_000 });
     expect(JSON.stringify(syntheticRecording({ connections: 1_000 }))).toBe(JSON.stringify(a));
-    const codes = new Set(a.connections.map((c: { events: { type: string; code?: number }[] }) => c.events.find((e) => e.type === 'close')?.code));
+    const codes = new Set(
+      a.connections.map(
+        (c: { events: { type: string; code?: number }[] }) => c.events.find((e) => e.type === 'close')?.code,
+      ),
+    );
     const hosts = new Set(a.connections.map((c: { url: string }) => new URL(c.url).host));
     expect(codes.size).toBeGreaterThanOrEqual(8);
     expect(hosts.size).toBe(10);

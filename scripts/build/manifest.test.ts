@@ -15,7 +15,11 @@ describe('manifestFor', () => {
     expect(ff.version).toBe('1.2.3');
     expect(ff.background).toEqual({ scripts: [base.background?.service_worker], type: 'module' });
     expect(ff.browser_specific_settings).toMatchObject({
-      gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
     });
     for (const key of CHROME_ONLY_KEYS) expect(ff).not.toHaveProperty(key);
     // Everything else is shared, unchanged.

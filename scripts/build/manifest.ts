@@ -33,7 +33,9 @@ const VERSION = /^(0|[1-9]\d{0,8})(\.(0|[1-9]\d{0,8})){0,3}$/;
 
 export function manifestFor(target: Target, base: Manifest, version: string): BuiltManifest {
   if (!VERSION.test(version)) {
-    throw new Error(`package.json version "${version}" is not a browser extension version (1 to 4 dot-separated integers)`);
+    throw new Error(
+      `package.json version "${version}" is not a browser extension version (1 to 4 dot-separated integers)`,
+    );
   }
   if ('version' in base) throw new Error('manifest.json must not set "version": it comes from package.json');
   const worker = base.background?.service_worker;

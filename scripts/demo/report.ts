@@ -20,7 +20,10 @@ export interface ReportLocale {
 
 export function report(recording: Recording, locale: ReportLocale, now: number): string[] {
   // A terminal has no <bdi>: isolate substitutions in Arabic, as the panel does.
-  setTranslator(catalogTranslator(locale.catalog), { intlLocale: locale.intlLocale, isolate: locale.intlLocale.startsWith('ar') });
+  setTranslator(catalogTranslator(locale.catalog), {
+    intlLocale: locale.intlLocale,
+    isolate: locale.intlLocale.startsWith('ar'),
+  });
   const analysis = analyzeRecording(recording, { profileId: 'default', now });
   // Everything said about a connection comes from the presentation model, as in the panel.
   const presented = presentRecording(recording, analysis);
@@ -39,7 +42,8 @@ export function report(recording: Recording, locale: ReportLocale, now: number):
     const name = codeNameText(p.closure);
     rows.push([c.closedAt, t('demo_report_closure', [at(c.closedAt), p.path, String(c.code), name, by, next])]);
   }
-  for (const c of open) rows.push([c.createdAt, t('demo_report_open', [at(c.createdAt), presented.get(c.id)?.path ?? c.url])]);
+  for (const c of open)
+    rows.push([c.createdAt, t('demo_report_open', [at(c.createdAt), presented.get(c.id)?.path ?? c.url])]);
   lines.push(...rows.sort((a, b) => a[0] - b[0]).map(([, line]) => line));
   lines.push('', t('demo_report_verdicts'));
   for (const e of analysis.episodes) {

@@ -21,9 +21,18 @@ async function annotate(page, marks) {
       dot.textContent = String(n);
       dot.setAttribute('aria-hidden', 'true');
       Object.assign(dot.style, {
-        position: 'fixed', left: `${Math.max(0, r.left - 10)}px`, top: `${Math.max(0, r.top - 8)}px`, zIndex: 1000,
-        width: '20px', height: '20px', borderRadius: '50%', background: '#d93025', color: '#fff',
-        font: 'bold 12px/20px system-ui, sans-serif', textAlign: 'center', boxShadow: '0 0 0 2px #fff',
+        position: 'fixed',
+        left: `${Math.max(0, r.left - 10)}px`,
+        top: `${Math.max(0, r.top - 8)}px`,
+        zIndex: 1000,
+        width: '20px',
+        height: '20px',
+        borderRadius: '50%',
+        background: '#d93025',
+        color: '#fff',
+        font: 'bold 12px/20px system-ui, sans-serif',
+        textAlign: 'center',
+        boxShadow: '0 0 0 2px #fff',
       });
       document.body.append(dot);
     }

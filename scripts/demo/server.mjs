@@ -20,7 +20,8 @@ const SCENARIOS = {
 export async function startDemoServer() {
   const page = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
   const http = createServer((req, res) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    if (new URL(req.url ?? '/', 'http://x').pathname === '/')
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     else res.writeHead(404).end();
   });
   const wss = new WebSocketServer({ server: http });

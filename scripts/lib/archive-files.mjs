@@ -26,7 +26,10 @@ export function filesUnder(dir) {
  * minus SOURCE_EXCLUDED, sorted.
  */
 export function sourceFiles(root) {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return [...new Set(listed.split('\0'))]
     .filter((f) => f && !SOURCE_EXCLUDED.some((x) => f.startsWith(x)) && existsSync(join(root, f)))
     .sort();

@@ -17,11 +17,48 @@ export const HOOK_FILE = 'src/content/hook.iife.js';
 /** Properties of the hook's own objects only (src/content/hook/). */
 export const HOOK_INTERNAL_PROPS = [
   // natives.ts
-  'read', 'getter', 'gopd', 'isObj', 'own', 'store', 'size', 'copy', 'head', 'stop', 'fire', 'state',
+  'read',
+  'getter',
+  'gopd',
+  'isObj',
+  'own',
+  'store',
+  'size',
+  'copy',
+  'head',
+  'stop',
+  'fire',
+  'state',
   // install.ts: the context and a socket's record
-  'emit', 'swap', 'nextK', 'protocolsOf', 'recOf', 'sockets', 'closeCall', 'c', 'done', 'u', 'rin', 'rout', 'p', 's',
+  'emit',
+  'swap',
+  'nextK',
+  'protocolsOf',
+  'recOf',
+  'sockets',
+  'closeCall',
+  'c',
+  'done',
+  'u',
+  'rin',
+  'rout',
+  'p',
+  's',
   // simulate.ts, stall.ts
-  'isOwn', 'intercept', 'run', 'holdIncoming', 'holdOutgoing', 'start', 'end', 'inQ', 'outQ', 'timer', 'next', 'tail', 'id', 'error',
+  'isOwn',
+  'intercept',
+  'run',
+  'holdIncoming',
+  'holdOutgoing',
+  'start',
+  'end',
+  'inQ',
+  'outQ',
+  'timer',
+  'next',
+  'tail',
+  'id',
+  'error',
 ];
 
 /** Every property name the code uses (member accesses, object keys, destructuring), read from its syntax tree. */
@@ -30,7 +67,8 @@ function propertyNames(code) {
   const visit = (node) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
-    if (node.type === 'MemberExpression' && !node.computed && node.property?.type === 'Identifier') names.add(node.property.name);
+    if (node.type === 'MemberExpression' && !node.computed && node.property?.type === 'Identifier')
+      names.add(node.property.name);
     if (node.type === 'Property' && !node.computed && node.key?.type === 'Identifier') names.add(node.key.name);
     for (const v of Object.values(node)) if (v && typeof v === 'object') visit(v);
   };
@@ -53,7 +91,9 @@ export function minifyHook() {
     generateBundle(_options, bundle) {
       const file = Object.values(bundle).find((f) => f.type === 'asset' && f.fileName === HOOK_FILE);
       if (!file) return;
-      file.source = mangleHookProps(typeof file.source === 'string' ? file.source : Buffer.from(file.source).toString('utf8'));
+      file.source = mangleHookProps(
+        typeof file.source === 'string' ? file.source : Buffer.from(file.source).toString('utf8'),
+      );
     },
   };
 }

@@ -37,7 +37,13 @@ export async function launchChromium(opts = {}) {
   // The browser's UI language: --lang alone is ignored on Linux, where Chromium reads LANGUAGE.
   const env = opts.lang ? { ...process.env, LANGUAGE: opts.lang } : undefined;
   if (opts.lang) args.push(`--lang=${opts.lang}`);
-  const context = await chromium.launchPersistentContext(dir, { executablePath, headless: opts.headless !== false, args, viewport: null, ...(env && { env }) });
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath,
+    headless: opts.headless !== false,
+    args,
+    viewport: null,
+    ...(env && { env }),
+  });
   const close = async () => {
     await context.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,8 @@ export function zip(entries) {
   let offset = 0;
   const seen = new Set();
   for (const { name, data } of entries) {
-    if (!name || name.startsWith('/') || name.split('/').includes('..')) throw new Error(`unsafe path in archive: ${name}`);
+    if (!name || name.startsWith('/') || name.split('/').includes('..'))
+      throw new Error(`unsafe path in archive: ${name}`);
     if (seen.has(name)) throw new Error(`duplicate path in archive: ${name}`);
     seen.add(name);
     const nameBuf = Buffer.from(name, 'utf8');
@@ -23,7 +24,8 @@ export function zip(entries) {
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
     const crc = crc32(data);
-    if (offset + body.length > 0xffffffff || entries.length > 0xffff) throw new Error('archive too large for ZIP without ZIP64');
+    if (offset + body.length > 0xffffffff || entries.length > 0xffff)
+      throw new Error('archive too large for ZIP without ZIP64');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed

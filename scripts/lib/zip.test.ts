@@ -54,7 +54,15 @@ describe('zip', () => {
 describe('sourceFiles', () => {
   it('lists the sources a reviewer needs and no dependencies or builds', () => {
     const list = sourceFiles(ROOT);
-    expect(list).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'src/background/index.ts']));
+    expect(list).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        'manifest.json',
+        'vite.config.ts',
+        'src/background/index.ts',
+      ]),
+    );
     expect(list.filter((f) => /^(node_modules|dist|artifacts|\.git)\//.test(f))).toEqual([]);
   });
 });

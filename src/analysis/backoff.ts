@@ -33,7 +33,13 @@ export function noBackoffAt(delays: readonly number[], spec: BackoffSpec['noBack
   return 0;
 }
 
-export function checkBackoff(delays: readonly number[], spec: BackoffSpec, noBackoff: Finding, notJudged: Finding, tol: number): BackoffFinding[] {
+export function checkBackoff(
+  delays: readonly number[],
+  spec: BackoffSpec,
+  noBackoff: Finding,
+  notJudged: Finding,
+  tol: number,
+): BackoffFinding[] {
   const n = delays.length;
   const list = delayList(delays);
   if (n < spec.minDelays) return [{ finding: notJudged, subs: [list, String(spec.minDelays)] }];

@@ -25,15 +25,57 @@ describe.each<[string, number, (x: number) => ChainSpec, string, string]>([
   ['1012: first wait ≤ 5 s', 5.05, (x) => ({ code: 1012, delays: [x] }), 'restart.fits', 'restart.slow'],
   ['1013: first wait ≥ 0.5 s', 0.45, (x) => ({ code: 1013, delays: [x] }), 'overload.too-soon', 'overload.not-judged'],
   // d_1 = 1.4 s keeps the 1.5 · d_1 growth bound (2.1 s) out of the way of the 2 s bound; slow growth holds either way.
-  ['no backoff: E_5 < 2 s', 1.95, (x) => ({ code: 1013, delays: [1.4, 1.4, 1.4, 1.4, x], lastHolds: false }), 'overload.no-backoff', 'overload.slow-growth'],
-  ['slow growth: E_4 < 0.25 · 2^3 = 2 s', 1.95, (x) => ({ code: 1013, delays: flat(4, x), lastHolds: false }), 'overload.slow-growth', 'overload.fits'],
-  ['low cap: E_6 < 10 s', 9.95, (x) => ({ code: 1013, delays: flat(6, x), lastHolds: false }), 'overload.low-cap', 'overload.fits'],
+  [
+    'no backoff: E_5 < 2 s',
+    1.95,
+    (x) => ({ code: 1013, delays: [1.4, 1.4, 1.4, 1.4, x], lastHolds: false }),
+    'overload.no-backoff',
+    'overload.slow-growth',
+  ],
+  [
+    'slow growth: E_4 < 0.25 · 2^3 = 2 s',
+    1.95,
+    (x) => ({ code: 1013, delays: flat(4, x), lastHolds: false }),
+    'overload.slow-growth',
+    'overload.fits',
+  ],
+  [
+    'low cap: E_6 < 10 s',
+    9.95,
+    (x) => ({ code: 1013, delays: flat(6, x), lastHolds: false }),
+    'overload.low-cap',
+    'overload.fits',
+  ],
   // From k = 7 the doubling line (16 s) is above the 10 s ceiling: the ceiling decides (the low cap holds beside it).
-  ['slow growth: E_k < 10 s', 9.95, (x) => ({ code: 1013, delays: flat(7, x), lastHolds: false }), 'overload.slow-growth', 'overload.fits'],
+  [
+    'slow growth: E_k < 10 s',
+    9.95,
+    (x) => ({ code: 1013, delays: flat(7, x), lastHolds: false }),
+    'overload.slow-growth',
+    'overload.fits',
+  ],
   // Five attempts: a1 at 0, then 0.45 s, 0.9 s, 1.35 s (0.4 s waits after 50 ms failures), a5 at 1.4 s + x.
-  ['storm: 5 attempts within 2 s', 0.55, (x) => ({ code: 1006, delays: [0, 0.4, 0.4, 0.4, x], failMs: 50 }), 'storm', 'app-choice.slow-growth'],
-  ['link window: an attempt within 60 s', 60.05, (x) => ({ code: 1012, delays: [x] }), 'restart.slow', 'restart.no-reconnect'],
-  ['blind retry: the same request within 60 s', 59.95, (x) => ({ code: 1008, delays: [x] }), 'terminal.blind-retry', 'terminal.no-retry'],
+  [
+    'storm: 5 attempts within 2 s',
+    0.55,
+    (x) => ({ code: 1006, delays: [0, 0.4, 0.4, 0.4, x], failMs: 50 }),
+    'storm',
+    'app-choice.slow-growth',
+  ],
+  [
+    'link window: an attempt within 60 s',
+    60.05,
+    (x) => ({ code: 1012, delays: [x] }),
+    'restart.slow',
+    'restart.no-reconnect',
+  ],
+  [
+    'blind retry: the same request within 60 s',
+    59.95,
+    (x) => ({ code: 1008, delays: [x] }),
+    'terminal.blind-retry',
+    'terminal.no-retry',
+  ],
 ])('%s (edge %f s)', (_name, edge, spec, below, above) => {
   it(`${below} 1 ms below the edge, ${above} 1 ms above`, () => {
     const lo = judge(spec(edge - 0.001));
@@ -86,7 +128,11 @@ describe('the growth bound is a ratio: no tolerance', () => {
   });
 
   it('the floor: after a 0.1 s first wait, waits up to 0.375 s are not growth', () => {
-    expect(judge({ code: 1006, delays: [0.1, 0.375, 0.375, 0.375, 0.375], failMs: 600, lastHolds: false }).rule).toBe('app-choice.no-backoff');
-    expect(judge({ code: 1006, delays: [0.1, 0.375, 0.375, 0.375, 0.376], failMs: 600, lastHolds: false }).rule).toBe('app-choice.slow-growth');
+    expect(judge({ code: 1006, delays: [0.1, 0.375, 0.375, 0.375, 0.375], failMs: 600, lastHolds: false }).rule).toBe(
+      'app-choice.no-backoff',
+    );
+    expect(judge({ code: 1006, delays: [0.1, 0.375, 0.375, 0.375, 0.376], failMs: 600, lastHolds: false }).rule).toBe(
+      'app-choice.slow-growth',
+    );
   });
 });

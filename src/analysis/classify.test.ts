@@ -4,7 +4,13 @@ import { conn, T0 } from './test-fixtures';
 import type { Initiator } from './types';
 
 describe('classify', () => {
-  it.each<[string, Parameters<typeof conn>[0], { code: number; initiator: Initiator; inferred: boolean; lifetimeMs: number | undefined }]>([
+  it.each<
+    [
+      string,
+      Parameters<typeof conn>[0],
+      { code: number; initiator: Initiator; inferred: boolean; lifetimeMs: number | undefined },
+    ]
+  >([
     [
       'server clean close',
       { id: 'c', createdAt: T0, openAfter: 100, closeAfter: 5_100, code: 1012 },
@@ -27,7 +33,15 @@ describe('classify', () => {
     ],
     [
       "close() while the server's close handshake runs (readyState CLOSING) is not the page closing",
-      { id: 'c', createdAt: T0, openAfter: 50, closeCallAfter: 1_000, closeCallState: 2, closeAfter: 1_010, code: 1012 },
+      {
+        id: 'c',
+        createdAt: T0,
+        openAfter: 50,
+        closeCallAfter: 1_000,
+        closeCallState: 2,
+        closeAfter: 1_010,
+        code: 1012,
+      },
       { code: 1012, initiator: 'server', inferred: false, lifetimeMs: 960 },
     ],
     [

@@ -65,7 +65,11 @@ export function classify(c: Connection): ClosureFacts | undefined {
   return undefined;
 }
 
-function initiatorOf(closeCalled: boolean, wasClean: boolean, opened: boolean): { initiator: Initiator; inferred: boolean } {
+function initiatorOf(
+  closeCalled: boolean,
+  wasClean: boolean,
+  opened: boolean,
+): { initiator: Initiator; inferred: boolean } {
   // close() first: whatever code the event carries is the server's echo (or 1006 if it never answered).
   if (closeCalled) return { initiator: 'page', inferred: false };
   if (wasClean) return { initiator: 'server', inferred: false };

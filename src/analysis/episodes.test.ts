@@ -5,9 +5,21 @@ import type { Episode } from './types';
 
 describe('episodes', () => {
   it.each<[string, ChainSpec, Partial<Episode>]>([
-    ['failed attempts continue; a held attempt recovers', { code: 1013, delays: [1, 2, 4] }, { attemptIds: ['a1', 'a2', 'a3'], delaysS: [1, 2, 4], outcome: 'recovered' }],
-    ['60 s without an attempt: gave up', { code: 1013, delays: [1, 2], lastHolds: false }, { attemptIds: ['a1', 'a2'], outcome: 'gave-up' }],
-    ['a wait running at the end: ongoing', { code: 1013, delays: [1], lastHolds: false, tailMs: 3_000 }, { attemptIds: ['a1'], outcome: 'ongoing' }],
+    [
+      'failed attempts continue; a held attempt recovers',
+      { code: 1013, delays: [1, 2, 4] },
+      { attemptIds: ['a1', 'a2', 'a3'], delaysS: [1, 2, 4], outcome: 'recovered' },
+    ],
+    [
+      '60 s without an attempt: gave up',
+      { code: 1013, delays: [1, 2], lastHolds: false },
+      { attemptIds: ['a1', 'a2'], outcome: 'gave-up' },
+    ],
+    [
+      'a wait running at the end: ongoing',
+      { code: 1013, delays: [1], lastHolds: false, tailMs: 3_000 },
+      { attemptIds: ['a1'], outcome: 'ongoing' },
+    ],
     ['no attempt at all: gave up', { code: 1012, delays: [] }, { attemptIds: [], delaysS: [], outcome: 'gave-up' }],
   ])('%s', (_name, spec, want) => {
     const c = chain(spec);
@@ -24,8 +36,13 @@ describe('episodes', () => {
       conn({ id: 'a2', createdAt: T0 + 34_010 + 2_000, openAfter: 10 }),
     ];
     const a = analyzeRecording(recordingOf(conns), { now: T0 + 200_000 });
-    expect(a.episodes.map((e) => [e.triggerId, e.code, e.attemptIds, e.outcome])).toEqual([['t', 1013, ['a1', 'a2'], 'recovered']]);
-    expect(a.closures.find((c) => c.connectionId === 'a1')).toMatchObject({ episodeId: 'ep:t', initiator: 'network-dropped' });
+    expect(a.episodes.map((e) => [e.triggerId, e.code, e.attemptIds, e.outcome])).toEqual([
+      ['t', 1013, ['a1', 'a2'], 'recovered'],
+    ]);
+    expect(a.closures.find((c) => c.connectionId === 'a1')).toMatchObject({
+      episodeId: 'ep:t',
+      initiator: 'network-dropped',
+    });
   });
 
   it('a connection that held 10 s starts a new episode when it closes', () => {

@@ -22,7 +22,14 @@ describe('analyzeRecording', () => {
       conn({ id: 'b', createdAt: T0 + 22_000, openAfter: 5 }),
     ];
     const a = analyzeRecording(recordingOf(conns), { now: T0 + 100_000 });
-    expect(a.closures).toEqual([expect.objectContaining({ connectionId: 'a', next: { nextId: 'b', delayS: 2 }, episodeId: 'ep:a', initiator: 'server' })]);
+    expect(a.closures).toEqual([
+      expect.objectContaining({
+        connectionId: 'a',
+        next: { nextId: 'b', delayS: 2 },
+        episodeId: 'ep:a',
+        initiator: 'server',
+      }),
+    ]);
     expect(a.verdictByClosure['a']).toMatchObject({ level: 'fits', rule: 'restart.fits', observedDelays: [2] });
   });
 });

@@ -87,7 +87,11 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions): An
     if (c.events.some((e) => e.type === 'stall')) stalls[c.id] = judgeStalls(c, connections, opts.now);
   }
   return {
-    closures: list, episodes, verdictByClosure, summary, profileId: profile.id,
+    closures: list,
+    episodes,
+    verdictByClosure,
+    summary,
+    profileId: profile.id,
     ...(unknown && { unknownProfileId: opts.profileId }),
     ...(Object.keys(stalls).length ? { stalls } : {}),
   };

@@ -14,7 +14,9 @@ import { t } from '../i18n/translate';
 
 function verdictOf(spec: ChainSpec, profileId?: string): Verdict {
   const c = chain(spec);
-  const v = analyzeRecording(c.recording, { now: c.now, ...(profileId && { profileId }) }).verdictByClosure[c.triggerId];
+  const v = analyzeRecording(c.recording, { now: c.now, ...(profileId && { profileId }) }).verdictByClosure[
+    c.triggerId
+  ];
   if (!v) throw new Error('no verdict');
   return v;
 }
@@ -51,10 +53,30 @@ describe('pending only while the verdict could still change', () => {
     ['too soon is certain', { code: 1012, delays: [0.2], ...running }, 'problem', 'restart.too-soon'],
     ['a storm is certain', { code: 1006, delays: [0, 0, 0, 0, 0], failMs: 5, ...running }, 'problem', 'storm'],
     ['a blind retry is certain', { code: 1008, delays: [1], ...running }, 'problem', 'terminal.blind-retry'],
-    ['no backoff is certain', { code: 1013, delays: [1, 1, 1, 1, 1], failMs: 300, ...running }, 'problem', 'overload.no-backoff'],
-    ['a fitting first wait could still turn into no backoff', { code: 1012, delays: [2, 2], ...running }, 'pending', 'restart.pending'],
-    ['a changed request could still be followed by a blind retry', { code: 1008, delays: [1], attemptUrl: () => `${URL_A}&v=2`, ...running }, 'pending', 'terminal.pending'],
-    ['advice could still become a problem', { code: 1013, delays: [1, 1, 1, 1], failMs: 300, ...running }, 'pending', 'overload.pending'],
+    [
+      'no backoff is certain',
+      { code: 1013, delays: [1, 1, 1, 1, 1], failMs: 300, ...running },
+      'problem',
+      'overload.no-backoff',
+    ],
+    [
+      'a fitting first wait could still turn into no backoff',
+      { code: 1012, delays: [2, 2], ...running },
+      'pending',
+      'restart.pending',
+    ],
+    [
+      'a changed request could still be followed by a blind retry',
+      { code: 1008, delays: [1], attemptUrl: () => `${URL_A}&v=2`, ...running },
+      'pending',
+      'terminal.pending',
+    ],
+    [
+      'advice could still become a problem',
+      { code: 1013, delays: [1, 1, 1, 1], failMs: 300, ...running },
+      'pending',
+      'overload.pending',
+    ],
     ['no expectation cannot change', { code: 1000, delays: [], tailMs: 5_000 }, 'info', 'none.no-reconnect'],
   ])('%s', (_name, spec, level, rule) => {
     expect(verdictOf(spec)).toMatchObject({ level, rule });
@@ -68,7 +90,12 @@ describe('expected: on every verdict, a range where the rule has one, else a sen
     ['1008', { code: 1008, delays: [1] }, {}, 'no retry with the same request'],
     ['1006', { code: 1006, delays: [] }, {}, "the app's choice; if it reconnects, back off"],
     ['1000', { code: 1000, delays: [1] }, {}, 'nothing: no reconnect is expected'],
-    ['a storm keeps its rule\'s expectation', { code: 1006, delays: [0, 0, 0, 0, 0], failMs: 5 }, {}, "the app's choice; if it reconnects, back off"],
+    [
+      "a storm keeps its rule's expectation",
+      { code: 1006, delays: [0, 0, 0, 0, 0], failMs: 5 },
+      {},
+      "the app's choice; if it reconnects, back off",
+    ],
   ])('%s', (_name, spec, range, sentence) => {
     const v = verdictOf(spec);
     expect(v.expected).toBeDefined();
@@ -76,18 +103,21 @@ describe('expected: on every verdict, a range where the rule has one, else a sen
     expect(v.expected && t(v.expected.text.id, v.expected.text.subs)).toBe(sentence);
   });
 
-  it.each(profiles.map((p) => p.id))('every verdict of a large recording under %s has one, in the catalog', (profileId) => {
-    const r = bigRecording();
-    const a = analyzeRecording(r, { now: T0 + 3_600_000, profileId });
-    const verdicts = Object.values(a.verdictByClosure);
-    expect(verdicts.length).toBeGreaterThan(1000);
-    for (const v of verdicts) {
-      expect(v.expected, v.rule).toBeDefined();
-      const text = v.expected ? t(v.expected.text.id, v.expected.text.subs) : '';
-      expect(text, v.rule).not.toBe('');
-      expect(text, v.rule).not.toBe(v.expected?.text.id);
-    }
-  });
+  it.each(profiles.map((p) => p.id))(
+    'every verdict of a large recording under %s has one, in the catalog',
+    (profileId) => {
+      const r = bigRecording();
+      const a = analyzeRecording(r, { now: T0 + 3_600_000, profileId });
+      const verdicts = Object.values(a.verdictByClosure);
+      expect(verdicts.length).toBeGreaterThan(1000);
+      for (const v of verdicts) {
+        expect(v.expected, v.rule).toBeDefined();
+        const text = v.expected ? t(v.expected.text.id, v.expected.text.subs) : '';
+        expect(text, v.rule).not.toBe('');
+        expect(text, v.rule).not.toBe(v.expected?.text.id);
+      }
+    },
+  );
 
   it('a socket that ended with its document expects nothing', () => {
     const r = recordingOf([conn({ id: 'd', createdAt: T0, openAfter: 5, documentEndAfter: 3_000 })]);
@@ -102,7 +132,11 @@ describe('overlapping: a replacement made before the close', () => {
    * `replacementFailsAfterMs`) opening only after 4 s and failing before it held 10 s; then `later` attempts.
    */
   function overlapping(code: number, replacementFailsAfterMs?: number, later: number[] = []): Verdict {
-    const fails = replacementFailsAfterMs !== undefined && { openAfter: 4_000, closeAfter: replacementFailsAfterMs, code: 1006 };
+    const fails = replacementFailsAfterMs !== undefined && {
+      openAfter: 4_000,
+      closeAfter: replacementFailsAfterMs,
+      code: 1006,
+    };
     const conns = [
       conn({ id: 't', createdAt: T0, openAfter: 10, closeAfter: 60_000, code }),
       conn({ id: 'r', createdAt: T0 + 58_000, openAfter: 20, ...fails }),

@@ -58,7 +58,11 @@ describe('linkReconnects', () => {
     ],
     [
       'a same-endpoint attempt wins over a moved one',
-      [dropped('a', T0, 'wss://h1.example/ws'), fresh('m', T0 + 5_500, 'wss://h2.example/ws'), fresh('b', T0 + 6_000, 'wss://h1.example/ws')],
+      [
+        dropped('a', T0, 'wss://h1.example/ws'),
+        fresh('m', T0 + 5_500, 'wss://h2.example/ws'),
+        fresh('b', T0 + 6_000, 'wss://h1.example/ws'),
+      ],
       { a: { nextId: 'b', delayS: 1 } },
     ],
     [
@@ -68,7 +72,11 @@ describe('linkReconnects', () => {
     ],
     [
       'a parallel socket opened long before the close is not a replacement',
-      [fresh('p', T0 - 30_000, 'wss://h.example/ws'), dropped('a', T0 - 29_000, 'wss://h.example/ws', { closeAfter: 35_000 }), fresh('b', T0 + 6_100, 'wss://h.example/ws')],
+      [
+        fresh('p', T0 - 30_000, 'wss://h.example/ws'),
+        dropped('a', T0 - 29_000, 'wss://h.example/ws', { closeAfter: 35_000 }),
+        fresh('b', T0 + 6_100, 'wss://h.example/ws'),
+      ],
       { a: { nextId: 'b', delayS: 0.1 } },
     ],
     [

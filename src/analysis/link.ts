@@ -114,27 +114,43 @@ function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink
   for (const item of items) {
     if (claimed.has(item.conn.id)) continue;
     push(byPath, `${item.conn.documentId}\u0000${item.parts.path}`, item);
-    if (item.conn.protocols.length > 0) push(byProtocols, `${item.conn.documentId}\u0000${item.conn.protocols.join(',')}`, item);
+    if (item.conn.protocols.length > 0)
+      push(byProtocols, `${item.conn.documentId}\u0000${item.conn.protocols.join(',')}`, item);
   }
   for (const list of byPath.values()) list.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
   for (const list of byProtocols.values()) list.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
 
   const orphans = items
-    .filter((i): i is Item & { closure: ClosureFacts } => !!i.closure && i.closure.initiator !== 'document' && !links.has(i.conn.id))
+    .filter(
+      (i): i is Item & { closure: ClosureFacts } =>
+        !!i.closure && i.closure.initiator !== 'document' && !links.has(i.conn.id),
+    )
     .sort((a, b) => a.closure.closedAt - b.closure.closedAt);
   for (const o of orphans) {
     const from = o.closure.closedAt;
     const accept = (c: Item, samePath: boolean) =>
       !claimed.has(c.conn.id) && c.parts.base !== o.parts.base && (!samePath || c.parts.host !== o.parts.host);
-    const a = firstIn(byPath.get(`${o.conn.documentId}\u0000${o.parts.path}`), from, from + windowMs, (c) => accept(c, true));
+    const a = firstIn(byPath.get(`${o.conn.documentId}\u0000${o.parts.path}`), from, from + windowMs, (c) =>
+      accept(c, true),
+    );
     const b =
       o.conn.protocols.length > 0
-        ? firstIn(byProtocols.get(`${o.conn.documentId}\u0000${o.conn.protocols.join(',')}`), from, from + windowMs, (c) => accept(c, false))
+        ? firstIn(
+            byProtocols.get(`${o.conn.documentId}\u0000${o.conn.protocols.join(',')}`),
+            from,
+            from + windowMs,
+            (c) => accept(c, false),
+          )
         : undefined;
     const pick = a && b ? (a.conn.createdAt <= b.conn.createdAt ? a : b) : (a ?? b);
     if (!pick) continue;
     claimed.add(pick.conn.id);
-    links.set(o.conn.id, { nextId: pick.conn.id, delayS: (pick.conn.createdAt - from) / 1000, label: 'moved', movedTo: pick.parts.host });
+    links.set(o.conn.id, {
+      nextId: pick.conn.id,
+      delayS: (pick.conn.createdAt - from) / 1000,
+      label: 'moved',
+      movedTo: pick.parts.host,
+    });
   }
 }
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '.';
 import { emptyDropped, type Connection } from '../protocol/recording';
 import {
-  droppedLabelId, droppedLabels, outcomeOf, presentCode, presentConnection, presentRecording, problemKindOf, DROPPED_FIELDS,
+  droppedLabelId,
+  droppedLabels,
+  outcomeOf,
+  presentCode,
+  presentConnection,
+  presentRecording,
+  problemKindOf,
+  DROPPED_FIELDS,
 } from './present';
 import { conn, recordingOf, T0 } from './test-fixtures';
 import type { Closure, Verdict } from './types';
@@ -53,7 +60,14 @@ describe('presentCode', () => {
 
 describe('outcome and who closed', () => {
   const closure = (initiator: Closure['initiator'], code: number): Closure => ({
-    connectionId: 'c', code, reason: '', wasClean: code !== 1006, closedAt: T0, initiator, inferred: false, simulated: false,
+    connectionId: 'c',
+    code,
+    reason: '',
+    wasClean: code !== 1006,
+    closedAt: T0,
+    initiator,
+    inferred: false,
+    simulated: false,
   });
   it.each([
     ['page', 1000, 'page'],
@@ -72,16 +86,29 @@ describe('outcome and who closed', () => {
     [1, 'page', 'page', 'panel_initiator_page'],
     // close() in the error handler of a refused handshake (already CLOSED): not the page's closure.
     [3, 'abnormal', 'network-never-opened', 'panel_initiator_network_never_opened'],
-  ])('without an analysis, a close() at readyState %i follows the classification: %s', (state, outcome, by, labelId) => {
-    const c = conn({ id: 'c', createdAt: T0, closeCallAfter: 20, closeCallState: state, closeAfter: 20, error: true, code: 1006 });
-    const p = presentConnection(c, undefined);
-    expect(p.outcome).toBe(outcome);
-    expect(p.closure?.closure.initiator).toBe(by);
-    expect(p.closure?.closedByLabelId).toBe(labelId);
-  });
+  ])(
+    'without an analysis, a close() at readyState %i follows the classification: %s',
+    (state, outcome, by, labelId) => {
+      const c = conn({
+        id: 'c',
+        createdAt: T0,
+        closeCallAfter: 20,
+        closeCallState: state,
+        closeAfter: 20,
+        error: true,
+        code: 1006,
+      });
+      const p = presentConnection(c, undefined);
+      expect(p.outcome).toBe(outcome);
+      expect(p.closure?.closure.initiator).toBe(by);
+      expect(p.closure?.closedByLabelId).toBe(labelId);
+    },
+  );
 
   it('an open connection is open, with no closure', () => {
-    expect(presentConnection(conn({ id: 'o', createdAt: T0, openAfter: 5 }), undefined)).toMatchObject({ outcome: 'open' });
+    expect(presentConnection(conn({ id: 'o', createdAt: T0, openAfter: 5 }), undefined)).toMatchObject({
+      outcome: 'open',
+    });
     expect(presentConnection(conn({ id: 'o', createdAt: T0, openAfter: 5 }), undefined).closure).toBeUndefined();
   });
 });
@@ -99,7 +126,12 @@ describe('endpoint: one cut', () => {
 
 describe('verdict level and problem kind', () => {
   const verdict = (level: Verdict['level'], finding?: string): Verdict => ({
-    level, rule: `x.${finding ?? ''}`, ...(finding && { finding }), text: { id: 'verdict_storm' }, observedDelays: [], profileId: 'default',
+    level,
+    rule: `x.${finding ?? ''}`,
+    ...(finding && { finding }),
+    text: { id: 'verdict_storm' },
+    observedDelays: [],
+    profileId: 'default',
   });
   it.each([
     ['problem', 'storm', 'storm'],
@@ -122,7 +154,12 @@ describe('verdict level and problem kind', () => {
     const rec = recordingOf([a, b]);
     const analysis = analyzeRecording(rec, { now: T0 + 60_000 });
     const p = presentRecording(rec, analysis).get('a')?.closure;
-    expect(p).toMatchObject({ level: 'problem', levelLabelId: 'ui_verdict_problem', problemKind: 'too_soon', outcome: 'clean' });
+    expect(p).toMatchObject({
+      level: 'problem',
+      levelLabelId: 'ui_verdict_problem',
+      problemKind: 'too_soon',
+      outcome: 'clean',
+    });
     expect(presentRecording(rec, analysis).get('b')?.closure?.problemKind).toBeUndefined();
   });
 });

@@ -137,8 +137,11 @@ export function presentClosure(conn: Connection, closure: Closure, verdict: Verd
  * an analysis of an older snapshot has none yet for a connection that ended,
  * the same classification the analysis uses decides (never a rule of its own).
  */
-export function presentConnection(conn: Connection, analysis: Pick<Analysis, 'verdictByClosure'> | undefined,
-  closure?: Closure): ConnectionPresentation {
+export function presentConnection(
+  conn: Connection,
+  analysis: Pick<Analysis, 'verdictByClosure'> | undefined,
+  closure?: Closure,
+): ConnectionPresentation {
   const ended = closure ?? (endOf(conn) ? classify(conn) : undefined);
   const endpoint = endpointOf(conn.url);
   const base = { id: conn.id, endpoint, path: urlParts(conn.url).path };
@@ -148,12 +151,15 @@ export function presentConnection(conn: Connection, analysis: Pick<Analysis, 've
 }
 
 /** Every connection of a recording, by id, with its closure as the analysis classified it. */
-export function presentRecording(recording: Recording, analysis: Analysis | null | undefined):
-  Map<string, ConnectionPresentation> {
+export function presentRecording(
+  recording: Recording,
+  analysis: Analysis | null | undefined,
+): Map<string, ConnectionPresentation> {
   const closures = new Map<string, Closure>();
   for (const c of analysis?.closures ?? []) closures.set(c.connectionId, c);
   const out = new Map<string, ConnectionPresentation>();
-  for (const conn of recording.connections) out.set(conn.id, presentConnection(conn, analysis ?? undefined, closures.get(conn.id)));
+  for (const conn of recording.connections)
+    out.set(conn.id, presentConnection(conn, analysis ?? undefined, closures.get(conn.id)));
   return out;
 }
 

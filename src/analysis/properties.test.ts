@@ -21,7 +21,8 @@ function verdictAfter(code: number, delays: number[], failMs = 50): Verdict {
   return v;
 }
 
-const saysNoBackoff = (v: Verdict) => v.rule.endsWith('.no-backoff') || (v.also ?? []).some((a) => a.rule.endsWith('.no-backoff'));
+const saysNoBackoff = (v: Verdict) =>
+  v.rule.endsWith('.no-backoff') || (v.also ?? []).some((a) => a.rule.endsWith('.no-backoff'));
 
 /** Runs `draws` seeded episodes of a model after a code and counts those told "no backoff". */
 function noBackoffCount(seed: number, code: number, model: (r: Rng) => number[]): number {
@@ -33,13 +34,15 @@ function noBackoffCount(seed: number, code: number, model: (r: Rng) => number[])
 
 describe('no false "no backoff" on correct clients (10,000 draws each)', { timeout: 120_000 }, () => {
   it('full jitter, 0.5 s + random(0, 0.5 · 2^(k−1)), 5–10 waits after 1013: under 1 %', () => {
-    const model = (r: Rng) => Array.from({ length: 5 + Math.floor(r() * 6) }, (_, i) => 0.5 + between(r, 0, 0.5 * 2 ** i));
+    const model = (r: Rng) =>
+      Array.from({ length: 5 + Math.floor(r() * 6) }, (_, i) => 0.5 + between(r, 0, 0.5 * 2 ** i));
     const count = noBackoffCount(101, 1013, model);
     expect(count / DRAWS).toBeLessThan(0.01);
   });
 
   it('socket.io-style, 1 s ×2 ±50 %, cap 5 s, 5–10 waits after 1013: never', () => {
-    const model = (r: Rng) => Array.from({ length: 5 + Math.floor(r() * 6) }, (_, i) => Math.min(5, 2 ** i * between(r, 0.5, 1.5)));
+    const model = (r: Rng) =>
+      Array.from({ length: 5 + Math.floor(r() * 6) }, (_, i) => Math.min(5, 2 ** i * between(r, 0.5, 1.5)));
     expect(noBackoffCount(202, 1013, model)).toBe(0);
   });
 
@@ -59,7 +62,12 @@ describe('constant loops are caught at k = 5, every time (10,000 draws each)', {
       const delays = Array.from({ length: 5 + Math.floor(r() * 6) }, () => ms(c + between(r, -0.04, 0.04)));
       // Failures of 0.3 s keep five attempts more than 2 s apart: a loop, not a storm.
       const v = verdictAfter(1013, delays, 300);
-      expect({ i, delays, rule: v.rule, k: v.text.subs?.[1] }).toEqual({ i, delays, rule: 'overload.no-backoff', k: '5' });
+      expect({ i, delays, rule: v.rule, k: v.text.subs?.[1] }).toEqual({
+        i,
+        delays,
+        rule: 'overload.no-backoff',
+        k: '5',
+      });
     }
   });
 });

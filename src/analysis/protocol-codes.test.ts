@@ -23,33 +23,76 @@ const CENTRIFUGO = 'wss://rt.example.com/connection/websocket';
 const GQL = ['graphql-transport-ws'];
 const DOUBLING = [1, 2, 4, 8];
 
-describe('a plain endpoint retrying at 1, 2, 4, 8 s: the app\'s choice, never a blind retry', () => {
+describe("a plain endpoint retrying at 1, 2, 4, 8 s: the app's choice, never a blind retry", () => {
   it.each([4400, 4004, 4005, 4429, 3500, 4500, 4401, 4014, 3503])('%i', (code) => {
     expect(verdictOf({ code, url: PLAIN, delays: DOUBLING })).toMatchObject({ level: 'fits', rule: 'app-choice.fits' });
-    expect(verdictOf({ code, url: GATEWAY_PATH, delays: DOUBLING })).toMatchObject({ level: 'fits', rule: 'app-choice.fits' });
+    expect(verdictOf({ code, url: GATEWAY_PATH, delays: DOUBLING })).toMatchObject({
+      level: 'fits',
+      rule: 'app-choice.fits',
+    });
   });
 
   it('a subprotocol only requested, not negotiated, establishes nothing', () => {
     const c = chain({ code: 4400, url: PLAIN, protocols: GQL, delays: DOUBLING });
     // The server answered with no subprotocol.
     for (const conn of c.recording.connections) for (const e of conn.events) if (e.type === 'open') e.protocol = '';
-    expect(analyzeRecording(c.recording, { now: c.now }).verdictByClosure['t']).toMatchObject({ rule: 'app-choice.fits' });
+    expect(analyzeRecording(c.recording, { now: c.now }).verdictByClosure['t']).toMatchObject({
+      rule: 'app-choice.fits',
+    });
   });
 
   it('no attempt after such a code is information, not a problem', () => {
-    expect(verdictOf({ code: 4400, url: PLAIN, delays: [] })).toMatchObject({ level: 'info', rule: 'app-choice.no-reconnect' });
+    expect(verdictOf({ code: 4400, url: PLAIN, delays: [] })).toMatchObject({
+      level: 'info',
+      rule: 'app-choice.no-reconnect',
+    });
   });
 });
 
 describe('where the protocol is established, its meaning decides', () => {
   it.each<[string, ChainSpec, string, string]>([
-    ['graphql-ws 4400 (negotiated), same request again', { code: 4400, url: PLAIN, protocols: GQL, delays: DOUBLING }, 'problem', 'terminal.blind-retry'],
-    ['graphql-ws 4500 (negotiated), no retry', { code: 4500, url: PLAIN, protocols: GQL, delays: [] }, 'fits', 'terminal.no-retry'],
-    ['graphql-ws 4408 (negotiated, retried by the client), doubling', { code: 4408, url: PLAIN, protocols: GQL, delays: DOUBLING }, 'fits', 'app-choice.fits'],
-    ['Discord 4004 at its gateway host, same request again', { code: 4004, url: DISCORD, delays: DOUBLING }, 'problem', 'terminal.blind-retry'],
-    ['Discord 4000 at its gateway host, doubling', { code: 4000, url: DISCORD, delays: DOUBLING }, 'fits', 'app-choice.fits'],
-    ['Centrifugo 3500 at its endpoint, same request again', { code: 3500, url: CENTRIFUGO, delays: DOUBLING }, 'problem', 'terminal.blind-retry'],
-    ['Centrifugo 3500 at its endpoint, new token', { code: 3500, url: CENTRIFUGO, delays: [1], attemptUrl: () => `${CENTRIFUGO}?token=new` }, 'fits', 'terminal.changed-request'],
+    [
+      'graphql-ws 4400 (negotiated), same request again',
+      { code: 4400, url: PLAIN, protocols: GQL, delays: DOUBLING },
+      'problem',
+      'terminal.blind-retry',
+    ],
+    [
+      'graphql-ws 4500 (negotiated), no retry',
+      { code: 4500, url: PLAIN, protocols: GQL, delays: [] },
+      'fits',
+      'terminal.no-retry',
+    ],
+    [
+      'graphql-ws 4408 (negotiated, retried by the client), doubling',
+      { code: 4408, url: PLAIN, protocols: GQL, delays: DOUBLING },
+      'fits',
+      'app-choice.fits',
+    ],
+    [
+      'Discord 4004 at its gateway host, same request again',
+      { code: 4004, url: DISCORD, delays: DOUBLING },
+      'problem',
+      'terminal.blind-retry',
+    ],
+    [
+      'Discord 4000 at its gateway host, doubling',
+      { code: 4000, url: DISCORD, delays: DOUBLING },
+      'fits',
+      'app-choice.fits',
+    ],
+    [
+      'Centrifugo 3500 at its endpoint, same request again',
+      { code: 3500, url: CENTRIFUGO, delays: DOUBLING },
+      'problem',
+      'terminal.blind-retry',
+    ],
+    [
+      'Centrifugo 3500 at its endpoint, new token',
+      { code: 3500, url: CENTRIFUGO, delays: [1], attemptUrl: () => `${CENTRIFUGO}?token=new` },
+      'fits',
+      'terminal.changed-request',
+    ],
   ])('%s', (_name, spec, level, rule) => {
     expect(verdictOf(spec)).toMatchObject({ level, rule });
   });
@@ -66,10 +109,16 @@ describe('a protocol code that asks to retry later (Discord 4008): judged like 1
   });
 
   it('the same code on a plain endpoint has no known meaning', () => {
-    expect(verdictOf({ code: 4008, url: PLAIN, delays: [] })).toMatchObject({ level: 'info', rule: 'app-choice.no-reconnect' });
+    expect(verdictOf({ code: 4008, url: PLAIN, delays: [] })).toMatchObject({
+      level: 'info',
+      rule: 'app-choice.no-reconnect',
+    });
   });
 
   it('says what it expected', () => {
-    expect(verdictOf({ code: 4008, url: DISCORD, delays: [] }).expected).toMatchObject({ minS: 0.5, text: { id: 'verdict_expected_retry_later' } });
+    expect(verdictOf({ code: 4008, url: DISCORD, delays: [] }).expected).toMatchObject({
+      minS: 0.5,
+      text: { id: 'verdict_expected_retry_later' },
+    });
   });
 });

@@ -25,9 +25,11 @@ const SHAPES: Record<string, (r: Rng, n: number) => number[]> = {
     const start = between(r, 1, 5);
     return Array.from({ length: n }, (_, i) => Math.min(10, start * 1.3 ** i));
   },
-  '1 s doubling ±50 %, cap 5 s': (r, n) => Array.from({ length: n }, (_, i) => Math.min(5, 2 ** i) * between(r, 0.5, 1.5)),
+  '1 s doubling ±50 %, cap 5 s': (r, n) =>
+    Array.from({ length: n }, (_, i) => Math.min(5, 2 ** i) * between(r, 0.5, 1.5)),
   '2^k s + 0.3–3 s jitter': (r, n) => Array.from({ length: n }, (_, i) => 2 ** i + between(r, 0.3, 3)),
-  'full jitter: 0.5 s + random(0, 0.5 · 2^(k−1))': (r, n) => Array.from({ length: n }, (_, i) => 0.5 + between(r, 0, 0.5 * 2 ** i)),
+  'full jitter: 0.5 s + random(0, 0.5 · 2^(k−1))': (r, n) =>
+    Array.from({ length: n }, (_, i) => 0.5 + between(r, 0, 0.5 * 2 ** i)),
 };
 
 interface Expect {
@@ -71,7 +73,9 @@ const ORACLES: Record<number, (d: number[]) => Expect[]> = {
   1013: (d) => {
     const found = backoffOracle('overload', d, 'problem');
     if (d[0]! + TOL < 0.5) found.push({ rule: 'overload.too-soon', level: 'problem' });
-    const judged = found.some((f) => RANK[f.level]! >= RANK.inconclusive!) ? found.filter((f) => RANK[f.level]! >= RANK.inconclusive!) : found;
+    const judged = found.some((f) => RANK[f.level]! >= RANK.inconclusive!)
+      ? found.filter((f) => RANK[f.level]! >= RANK.inconclusive!)
+      : found;
     return judged.sort((a, b) => RANK[b.level]! - RANK[a.level]!);
   },
   1008: () => [{ rule: 'terminal.blind-retry', level: 'problem' }],
@@ -108,21 +112,37 @@ describe.each([1012, 1013, 1008, 1006])('reference shapes after %i (default prof
     const r = seededRandom(code);
     for (let draw = 0; draw < DRAWS; draw++) {
       const n = intBetween(r, 5, 12);
-      const { recording, now } = chain({ code, delays: Array(n).fill(0), failMs: intBetween(r, 1, 80), lastHolds: r() < 0.5 });
-      expect(analyzeRecording(recording, { now }).verdictByClosure['t']).toMatchObject({ level: 'problem', rule: 'storm' });
+      const { recording, now } = chain({
+        code,
+        delays: Array(n).fill(0),
+        failMs: intBetween(r, 1, 80),
+        lastHolds: r() < 0.5,
+      });
+      expect(analyzeRecording(recording, { now }).verdictByClosure['t']).toMatchObject({
+        level: 'problem',
+        rule: 'storm',
+      });
     }
   });
 
   it('no reconnect', () => {
     const { recording, now } = chain({ code, delays: [] });
-    const want = { 1012: ['problem', 'restart.no-reconnect'], 1013: ['problem', 'overload.no-reconnect'], 1008: ['fits', 'terminal.no-retry'], 1006: ['info', 'app-choice.no-reconnect'] }[code]!;
+    const want = {
+      1012: ['problem', 'restart.no-reconnect'],
+      1013: ['problem', 'overload.no-reconnect'],
+      1008: ['fits', 'terminal.no-retry'],
+      1006: ['info', 'app-choice.no-reconnect'],
+    }[code]!;
     expect(analyzeRecording(recording, { now }).verdictByClosure['t']).toMatchObject({ level: want[0], rule: want[1] });
   });
 });
 
 it('a single 0 ms reconnect after 1012 is too soon, not a storm', () => {
   const { recording, now } = chain({ code: 1012, delays: [0] });
-  expect(analyzeRecording(recording, { now }).verdictByClosure['t']).toMatchObject({ level: 'problem', rule: 'restart.too-soon' });
+  expect(analyzeRecording(recording, { now }).verdictByClosure['t']).toMatchObject({
+    level: 'problem',
+    rule: 'restart.too-soon',
+  });
 });
 
 const FULL_JITTER = 'full jitter: 0.5 s + random(0, 0.5 · 2^(k−1))';
@@ -138,8 +158,19 @@ const TABLE_OUTCOMES: Record<number, Record<string, string[]>> = {
   },
   1013: {
     // 3 delays: fits; 4: slow growth; 5+: no backoff (with slow growth, and six or more the low cap, in "also").
-    'constant 1 s': ['overload.fits', 'overload.low-cap', 'overload.no-backoff', 'overload.not-judged', 'overload.slow-growth'],
-    '×1.3 growth from random 1–5 s start, cap 10 s': ['overload.fits', 'overload.low-cap', 'overload.not-judged', 'overload.slow-growth'],
+    'constant 1 s': [
+      'overload.fits',
+      'overload.low-cap',
+      'overload.no-backoff',
+      'overload.not-judged',
+      'overload.slow-growth',
+    ],
+    '×1.3 growth from random 1–5 s start, cap 10 s': [
+      'overload.fits',
+      'overload.low-cap',
+      'overload.not-judged',
+      'overload.slow-growth',
+    ],
     '1 s doubling ±50 %, cap 5 s': ['overload.fits', 'overload.low-cap', 'overload.not-judged', 'overload.slow-growth'],
     '2^k s + 0.3–3 s jitter': ['overload.fits', 'overload.not-judged'],
     [FULL_JITTER]: ['overload.fits', 'overload.low-cap', 'overload.not-judged', 'overload.slow-growth'],
@@ -152,9 +183,25 @@ const TABLE_OUTCOMES: Record<number, Record<string, string[]>> = {
     [FULL_JITTER]: ['terminal.blind-retry'],
   },
   1006: {
-    'constant 1 s': ['app-choice.fits', 'app-choice.low-cap', 'app-choice.no-backoff', 'app-choice.not-judged', 'app-choice.slow-growth'],
-    '×1.3 growth from random 1–5 s start, cap 10 s': ['app-choice.fits', 'app-choice.low-cap', 'app-choice.not-judged', 'app-choice.slow-growth'],
-    '1 s doubling ±50 %, cap 5 s': ['app-choice.fits', 'app-choice.low-cap', 'app-choice.not-judged', 'app-choice.slow-growth'],
+    'constant 1 s': [
+      'app-choice.fits',
+      'app-choice.low-cap',
+      'app-choice.no-backoff',
+      'app-choice.not-judged',
+      'app-choice.slow-growth',
+    ],
+    '×1.3 growth from random 1–5 s start, cap 10 s': [
+      'app-choice.fits',
+      'app-choice.low-cap',
+      'app-choice.not-judged',
+      'app-choice.slow-growth',
+    ],
+    '1 s doubling ±50 %, cap 5 s': [
+      'app-choice.fits',
+      'app-choice.low-cap',
+      'app-choice.not-judged',
+      'app-choice.slow-growth',
+    ],
     '2^k s + 0.3–3 s jitter': ['app-choice.fits', 'app-choice.not-judged'],
     [FULL_JITTER]: ['app-choice.fits', 'app-choice.low-cap', 'app-choice.not-judged', 'app-choice.slow-growth'],
   },

@@ -5,11 +5,36 @@ import { judgeStalls, STALL_NOTICE_WINDOW_S } from './stall';
 const T = 1_700_000_000_000;
 const S = 1000;
 
-function conn(id: string, createdAt: number, events: SocketEvent[], url = 'wss://a.example/ws?t=1', documentId = 'd1'): Connection {
-  return { id, api: 'WebSocket', url, protocols: [], frameId: 0, documentId, frameUrl: 'https://a.example/', createdAt, stack: '', events, counters: emptyCounters() };
+function conn(
+  id: string,
+  createdAt: number,
+  events: SocketEvent[],
+  url = 'wss://a.example/ws?t=1',
+  documentId = 'd1',
+): Connection {
+  return {
+    id,
+    api: 'WebSocket',
+    url,
+    protocols: [],
+    frameId: 0,
+    documentId,
+    frameUrl: 'https://a.example/',
+    createdAt,
+    stack: '',
+    events,
+    counters: emptyCounters(),
+  };
 }
 const stall = (at: number, seconds: number): SocketEvent => ({ type: 'stall', at, seconds, simulated: true });
-const stallEnd = (at: number, outcome: 'delivered' | 'dropped'): SocketEvent => ({ type: 'stall-end', at, outcome, heldIn: 0, heldOut: 0, simulated: true });
+const stallEnd = (at: number, outcome: 'delivered' | 'dropped'): SocketEvent => ({
+  type: 'stall-end',
+  at,
+  outcome,
+  heldIn: 0,
+  heldOut: 0,
+  simulated: true,
+});
 const closeCall = (at: number): SocketEvent => ({ type: 'close-call', at, readyState: 1, stack: '' });
 const close = (at: number): SocketEvent => ({ type: 'close', at, code: 1000, reason: '', wasClean: true });
 
@@ -19,21 +44,38 @@ describe('judging a stall', () => {
       name: 'heartbeat app closes after 12.4 s: fits',
       events: [stall(T, 60), closeCall(T + 12.4 * S), close(T + 12.5 * S), stallEnd(T + 12.5 * S, 'dropped')],
       now: T + 20 * S,
-      want: { state: 'noticed', how: 'closed', noticedAfterS: 12.4, level: 'fits', text: { id: 'analysis_stall_noticed_closed', subs: ['12.40 s'] } },
+      want: {
+        state: 'noticed',
+        how: 'closed',
+        noticedAfterS: 12.4,
+        level: 'fits',
+        text: { id: 'analysis_stall_noticed_closed', subs: ['12.40 s'] },
+      },
     },
     {
       name: 'replaced by a new socket to the same endpoint (other query): fits',
       events: [stall(T, 60), stallEnd(T + 60 * S, 'delivered')],
       others: [conn('n', T + 31.2 * S, [], 'wss://a.example/ws?t=2')],
       now: T + 61 * S,
-      want: { state: 'noticed', how: 'replaced', noticedAfterS: 31.2, level: 'fits', text: { id: 'analysis_stall_noticed_replaced', subs: ['31.20 s'] } },
+      want: {
+        state: 'noticed',
+        how: 'replaced',
+        noticedAfterS: 31.2,
+        level: 'fits',
+        text: { id: 'analysis_stall_noticed_replaced', subs: ['31.20 s'] },
+      },
     },
     {
       name: 'a socket to another endpoint or another document is no reaction',
       events: [stall(T, 8), stallEnd(T + 8 * S, 'delivered')],
       others: [conn('x', T + S, [], 'wss://b.example/ws'), conn('y', T + S, [], 'wss://a.example/ws', 'd2')],
       now: T + 9 * S,
-      want: { state: 'not-noticed', level: 'info', watchedS: 8, text: { id: 'analysis_stall_not_noticed_short', subs: ['8.00 s', '60'] } },
+      want: {
+        state: 'not-noticed',
+        level: 'info',
+        watchedS: 8,
+        text: { id: 'analysis_stall_not_noticed_short', subs: ['8.00 s', '60'] },
+      },
     },
     {
       name: 'never noticed in a 60 s stall: advice with the heartbeat explanation',
@@ -45,7 +87,12 @@ describe('judging a stall', () => {
       name: 'noticed after 90 s of a 120 s stall: advice (later than the window)',
       events: [stall(T, 120), closeCall(T + 90 * S), close(T + 90.1 * S), stallEnd(T + 90.1 * S, 'dropped')],
       now: T + 100 * S,
-      want: { state: 'noticed', level: 'advice', noticedAfterS: 90, explanation: { id: 'analysis_stall_heartbeat_why' } },
+      want: {
+        state: 'noticed',
+        level: 'advice',
+        noticedAfterS: 90,
+        explanation: { id: 'analysis_stall_heartbeat_why' },
+      },
     },
     {
       name: 'noticed at 60.04 s: within the tolerance, fits',
@@ -90,7 +137,12 @@ describe('judging a stall', () => {
   });
 
   it('judges each stall of a connection separately', () => {
-    const c = conn('c', T - S, [stall(T, 5), stallEnd(T + 5 * S, 'delivered'), stall(T + 10 * S, 5), closeCall(T + 12 * S)]);
+    const c = conn('c', T - S, [
+      stall(T, 5),
+      stallEnd(T + 5 * S, 'delivered'),
+      stall(T + 10 * S, 5),
+      closeCall(T + 12 * S),
+    ]);
     expect(judgeStalls(c, [c], T + 20 * S).map((r) => r.state)).toEqual(['not-noticed', 'noticed']);
   });
 

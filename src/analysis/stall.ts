@@ -6,7 +6,14 @@
  * after the stall began and before it ended, it called close() on the socket or
  * opened another socket to the same endpoint in the same document. Pure.
  */
-import { endOf, endpointOf, type Connection, type EpochMs, type StallEndEvent, type StallEvent } from '../protocol/recording';
+import {
+  endOf,
+  endpointOf,
+  type Connection,
+  type EpochMs,
+  type StallEndEvent,
+  type StallEvent,
+} from '../protocol/recording';
 import { seconds } from './format';
 import type { I18nText, VerdictLevel } from './types';
 
@@ -35,7 +42,12 @@ export interface StallResult {
 const HEARTBEAT: I18nText = { id: 'analysis_stall_heartbeat_why' };
 
 /** The page's first reaction in [from, to]: a close() call on the socket, or a new socket to its endpoint. */
-function firstReaction(c: Connection, all: readonly Connection[], from: number, to: number): { at: number; how: 'closed' | 'replaced' } | undefined {
+function firstReaction(
+  c: Connection,
+  all: readonly Connection[],
+  from: number,
+  to: number,
+): { at: number; how: 'closed' | 'replaced' } | undefined {
   let best: { at: number; how: 'closed' | 'replaced' } | undefined;
   for (const e of c.events) {
     if (e.type === 'close-call' && e.at >= from && e.at <= to) {
@@ -56,7 +68,9 @@ export function judgeStall(c: Connection, start: StallEvent, all: readonly Conne
   const endEv = c.events.find((e): e is StallEndEvent => e.type === 'stall-end' && e.at >= start.at);
   const plannedEnd = start.at + start.seconds * 1000;
   const closedAt = endOf(c)?.at;
-  const end = endEv?.at ?? (closedAt !== undefined && closedAt >= start.at ? closedAt : now >= plannedEnd ? plannedEnd : undefined);
+  const end =
+    endEv?.at ??
+    (closedAt !== undefined && closedAt >= start.at ? closedAt : now >= plannedEnd ? plannedEnd : undefined);
   const reaction = firstReaction(c, all, start.at, end ?? now);
   if (reaction) {
     const after = (reaction.at - start.at) / 1000;
@@ -67,11 +81,20 @@ export function judgeStall(c: Connection, start: StallEvent, all: readonly Conne
       noticedAfterS: after,
       how: reaction.how,
       level: late ? 'advice' : 'fits',
-      text: { id: reaction.how === 'closed' ? 'analysis_stall_noticed_closed' : 'analysis_stall_noticed_replaced', subs: [seconds(after)] },
+      text: {
+        id: reaction.how === 'closed' ? 'analysis_stall_noticed_closed' : 'analysis_stall_noticed_replaced',
+        subs: [seconds(after)],
+      },
       ...(late ? { explanation: HEARTBEAT } : {}),
     };
   }
-  if (end === undefined) return { ...base, state: 'running', level: 'pending', text: { id: 'analysis_stall_running', subs: [String(start.seconds)] } };
+  if (end === undefined)
+    return {
+      ...base,
+      state: 'running',
+      level: 'pending',
+      text: { id: 'analysis_stall_running', subs: [String(start.seconds)] },
+    };
   const watched = (end - start.at) / 1000;
   const judged = watched >= STALL_NOTICE_WINDOW_S - TOLERANCE_S;
   return {
@@ -79,7 +102,10 @@ export function judgeStall(c: Connection, start: StallEvent, all: readonly Conne
     state: 'not-noticed',
     watchedS: watched,
     level: judged ? 'advice' : 'info',
-    text: { id: judged ? 'analysis_stall_not_noticed' : 'analysis_stall_not_noticed_short', subs: [seconds(watched), String(STALL_NOTICE_WINDOW_S)] },
+    text: {
+      id: judged ? 'analysis_stall_not_noticed' : 'analysis_stall_not_noticed_short',
+      subs: [seconds(watched), String(STALL_NOTICE_WINDOW_S)],
+    },
     ...(judged ? { explanation: HEARTBEAT } : {}),
   };
 }

@@ -8,8 +8,24 @@ describe('summary', () => {
     conn({ id: 'p', createdAt: T0, openAfter: 5, closeAfter: 20_000, code: 1008 }),
     conn({ id: 'p2', createdAt: T0 + 21_000, closeAfter: 100, error: true }),
     // Two normal closes by the page and one still open.
-    conn({ id: 'n1', createdAt: T0, url: 'wss://other.example/a', openAfter: 5, closeCallAfter: 1_000, closeAfter: 1_010, code: 1000 }),
-    conn({ id: 'n2', createdAt: T0 + 100, url: 'wss://other.example/b', openAfter: 5, closeCallAfter: 1_000, closeAfter: 1_010, code: 1000 }),
+    conn({
+      id: 'n1',
+      createdAt: T0,
+      url: 'wss://other.example/a',
+      openAfter: 5,
+      closeCallAfter: 1_000,
+      closeAfter: 1_010,
+      code: 1000,
+    }),
+    conn({
+      id: 'n2',
+      createdAt: T0 + 100,
+      url: 'wss://other.example/b',
+      openAfter: 5,
+      closeCallAfter: 1_000,
+      closeAfter: 1_010,
+      code: 1000,
+    }),
     conn({ id: 'open', createdAt: T0 + 200, url: 'wss://third.example/c', openAfter: 5 }),
   ];
   const a = analyzeRecording(recordingOf(conns), { now: T0 + 300_000 });
@@ -28,7 +44,11 @@ describe('summary', () => {
 
   it('names the worst closure, the problem count and the open sockets', () => {
     expect(a.summary.problemCount).toBe(1);
-    expect(a.summary.worst).toMatchObject({ connectionId: 'p', code: 1008, verdict: { level: 'problem', rule: 'terminal.blind-retry' } });
+    expect(a.summary.worst).toMatchObject({
+      connectionId: 'p',
+      code: 1008,
+      verdict: { level: 'problem', rule: 'terminal.blind-retry' },
+    });
     expect(a.summary.openNow).toBe(1);
   });
 

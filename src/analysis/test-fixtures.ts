@@ -47,11 +47,19 @@ export const URL_A = 'wss://api.example.com/live?token=abc';
 export function conn(s: ConnSpec): Connection {
   const events: SocketEvent[] = [];
   const at = (ms: number) => s.createdAt + ms;
-  if (s.openAfter !== undefined) events.push({ type: 'open', at: at(s.openAfter), protocol: s.protocols?.[0] ?? '', extensions: '' });
+  if (s.openAfter !== undefined)
+    events.push({ type: 'open', at: at(s.openAfter), protocol: s.protocols?.[0] ?? '', extensions: '' });
   // A close() made in the error handler of a failed handshake lands between the error and the close event.
   const callAfterError = s.closeCallAfter !== undefined && s.error && s.closeCallAfter >= (s.closeAfter ?? Infinity);
   const closeCall = (): void => {
-    if (s.closeCallAfter !== undefined) events.push({ type: 'close-call', at: at(s.closeCallAfter), code: 1000, readyState: s.closeCallState ?? 1, stack: 'app.js:1' });
+    if (s.closeCallAfter !== undefined)
+      events.push({
+        type: 'close-call',
+        at: at(s.closeCallAfter),
+        code: 1000,
+        readyState: s.closeCallState ?? 1,
+        stack: 'app.js:1',
+      });
   };
   if (!callAfterError) closeCall();
   if (s.closeAfter !== undefined) {
@@ -60,7 +68,8 @@ export function conn(s: ConnSpec): Connection {
     const code = s.code ?? 1006;
     events.push({ type: 'close', at: at(s.closeAfter), code, reason: '', wasClean: s.wasClean ?? code !== 1006 });
   }
-  if (s.documentEndAfter !== undefined) events.push({ type: 'ended-with-document', at: at(s.documentEndAfter), cause: 'new-document' });
+  if (s.documentEndAfter !== undefined)
+    events.push({ type: 'ended-with-document', at: at(s.documentEndAfter), cause: 'new-document' });
   return connectionOf({
     id: s.id,
     url: s.url ?? URL_A,
@@ -76,12 +85,15 @@ export function conn(s: ConnSpec): Connection {
 
 /** Connections and marks in time order, as the background stores them, started a second before T0. */
 export function recordingOf(connections: Connection[], marks: Mark[] = []): Recording {
-  return baseRecording([...connections].sort((a, b) => a.createdAt - b.createdAt), {
-    tabId: 1,
-    extensionVersion: 'test',
-    startedAt: T0 - 1000,
-    marks: [...marks].sort((a, b) => a.at - b.at),
-  });
+  return baseRecording(
+    [...connections].sort((a, b) => a.createdAt - b.createdAt),
+    {
+      tabId: 1,
+      extensionVersion: 'test',
+      startedAt: T0 - 1000,
+      marks: [...marks].sort((a, b) => a.at - b.at),
+    },
+  );
 }
 
 export function lifecycle(at: number, state: LifecycleState, documentId = 'doc-1', frameId = 0): Mark {
@@ -168,16 +180,38 @@ export function bigRecording(): Recording {
   for (let e = 0; e < 2_000; e++) {
     const doc = `doc-${e % 4}`;
     const url = `wss://h${e % 10}.example/ws/${e % 400}?n=${e}`;
-    conns.push(conn({ id: `t${e}`, createdAt: t, url, documentId: doc, openAfter: 5, closeAfter: 15_000, code: [1012, 1013, 1006, 1008, 1000][e % 5]! }));
+    conns.push(
+      conn({
+        id: `t${e}`,
+        createdAt: t,
+        url,
+        documentId: doc,
+        openAfter: 5,
+        closeAfter: 15_000,
+        code: [1012, 1013, 1006, 1008, 1000][e % 5]!,
+      }),
+    );
     let end = t + 15_000;
     for (let k = 0; k < 4; k++) {
       const created = end + 500 + r() * 3_000;
       const last = k === 3;
-      conns.push(conn({ id: `t${e}a${k}`, createdAt: created, url, documentId: doc, ...(last ? { openAfter: 5, closeAfter: 20_000, code: 1000, closeCallAfter: 19_000 } : { closeAfter: 40, error: true }) }));
+      conns.push(
+        conn({
+          id: `t${e}a${k}`,
+          createdAt: created,
+          url,
+          documentId: doc,
+          ...(last
+            ? { openAfter: 5, closeAfter: 20_000, code: 1000, closeCallAfter: 19_000 }
+            : { closeAfter: 40, error: true }),
+        }),
+      );
       end = created + 40;
     }
     t += 700;
   }
-  const marks = Array.from({ length: 500 }, (_, i) => lifecycle(T0 + i * 3_000, i % 2 ? 'visible' : 'hidden', `doc-${i % 4}`));
+  const marks = Array.from({ length: 500 }, (_, i) =>
+    lifecycle(T0 + i * 3_000, i % 2 ? 'visible' : 'hidden', `doc-${i % 4}`),
+  );
   return recordingOf(conns, marks);
 }

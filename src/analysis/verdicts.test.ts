@@ -5,23 +5,59 @@ import type { Mark } from '../protocol/recording';
 import type { Verdict } from './types';
 import { t } from '../i18n/translate';
 
-function verdictOf(spec: ChainSpec, opts: { profileId?: string; marks?: (closedAt: number) => Mark[]; now?: number } = {}): Verdict {
+function verdictOf(
+  spec: ChainSpec,
+  opts: { profileId?: string; marks?: (closedAt: number) => Mark[]; now?: number } = {},
+): Verdict {
   const probe = chain(spec);
   const c = chain(spec, opts.marks?.(probe.closedAt) ?? []);
-  const v = analyzeRecording(c.recording, { now: opts.now ?? c.now, ...(opts.profileId && { profileId: opts.profileId }) }).verdictByClosure[c.triggerId];
+  const v = analyzeRecording(c.recording, {
+    now: opts.now ?? c.now,
+    ...(opts.profileId && { profileId: opts.profileId }),
+  }).verdictByClosure[c.triggerId];
   if (!v) throw new Error('no verdict');
   return v;
 }
 
 describe('worked examples (docs/verdicts.md)', () => {
   it.each<[string, ChainSpec, string, string]>([
-    ['1.07, 1.07, 1.75, 3.89 s after 1012: fits (the waits grow)', { code: 1012, delays: [1.07, 1.07, 1.75, 3.89] }, 'fits', 'restart.fits'],
-    ['1.01, 1.07, 1.29, 3.38, 6.22 s after 1013 (a real jittered client): fits', { code: 1013, delays: [1.01, 1.07, 1.29, 3.38, 6.22] }, 'fits', 'overload.fits'],
-    ['1.07, 0.6, 1.2, 0.9, 1.1 s after 1013: no backoff at k = 5', { code: 1013, delays: [1.07, 0.6, 1.2, 0.9, 1.1] }, 'problem', 'overload.no-backoff'],
-    ['1.07, 0.6, 1.2 s after 1013: three waits are not enough for "no backoff"', { code: 1013, delays: [1.07, 0.6, 1.2] }, 'fits', 'overload.fits'],
+    [
+      '1.07, 1.07, 1.75, 3.89 s after 1012: fits (the waits grow)',
+      { code: 1012, delays: [1.07, 1.07, 1.75, 3.89] },
+      'fits',
+      'restart.fits',
+    ],
+    [
+      '1.01, 1.07, 1.29, 3.38, 6.22 s after 1013 (a real jittered client): fits',
+      { code: 1013, delays: [1.01, 1.07, 1.29, 3.38, 6.22] },
+      'fits',
+      'overload.fits',
+    ],
+    [
+      '1.07, 0.6, 1.2, 0.9, 1.1 s after 1013: no backoff at k = 5',
+      { code: 1013, delays: [1.07, 0.6, 1.2, 0.9, 1.1] },
+      'problem',
+      'overload.no-backoff',
+    ],
+    [
+      '1.07, 0.6, 1.2 s after 1013: three waits are not enough for "no backoff"',
+      { code: 1013, delays: [1.07, 0.6, 1.2] },
+      'fits',
+      'overload.fits',
+    ],
     // Failures that take 0.6 s each keep the five attempts more than 2 s apart: no storm.
-    ['0.013, 0.072, 0.073, 0.09, 0.095 s after 1014: advice, no backoff (floor 0.25 s)', { code: 1014, delays: [0.013, 0.072, 0.073, 0.09, 0.095], failMs: 600 }, 'advice', 'app-choice.no-backoff'],
-    ['the same waits with quick failures: five attempts within 2 s, a storm', { code: 1014, delays: [0.013, 0.072, 0.073, 0.09, 0.095], failMs: 50 }, 'problem', 'storm'],
+    [
+      '0.013, 0.072, 0.073, 0.09, 0.095 s after 1014: advice, no backoff (floor 0.25 s)',
+      { code: 1014, delays: [0.013, 0.072, 0.073, 0.09, 0.095], failMs: 600 },
+      'advice',
+      'app-choice.no-backoff',
+    ],
+    [
+      'the same waits with quick failures: five attempts within 2 s, a storm',
+      { code: 1014, delays: [0.013, 0.072, 0.073, 0.09, 0.095], failMs: 50 },
+      'problem',
+      'storm',
+    ],
   ])('%s', (_name, spec, level, rule) => {
     const v = verdictOf(spec);
     expect(v).toMatchObject({ level, rule, observedDelays: spec.delays, profileId: 'default' });
@@ -72,10 +108,26 @@ describe('tolerance (0.05 s in the page favour)', () => {
 describe('storms', () => {
   it.each<[string, ChainSpec, string]>([
     ['5 attempts in 2 s after 1012', { code: 1012, delays: [0.3, 0.3, 0.3, 0.3, 0.3], failMs: 50 }, 'storm'],
-    ['5 attempts 0.5 s apart are just within 2 s', { code: 1006, delays: [0.4, 0.4, 0.4, 0.4, 0.4], failMs: 80 }, 'storm'],
-    ['4 quick attempts are not a storm (slow growth; "no backoff" needs five)', { code: 1006, delays: [0, 0, 0, 0], failMs: 10 }, 'app-choice.slow-growth'],
-    ['page-initiated close loop is still a storm', { code: 1000, delays: [0, 0, 0, 0, 0], failMs: 5, pageClosed: true }, 'storm'],
-    ['a 1008 blind-retry loop is a storm first', { code: 1008, delays: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1], failMs: 20 }, 'storm'],
+    [
+      '5 attempts 0.5 s apart are just within 2 s',
+      { code: 1006, delays: [0.4, 0.4, 0.4, 0.4, 0.4], failMs: 80 },
+      'storm',
+    ],
+    [
+      '4 quick attempts are not a storm (slow growth; "no backoff" needs five)',
+      { code: 1006, delays: [0, 0, 0, 0], failMs: 10 },
+      'app-choice.slow-growth',
+    ],
+    [
+      'page-initiated close loop is still a storm',
+      { code: 1000, delays: [0, 0, 0, 0, 0], failMs: 5, pageClosed: true },
+      'storm',
+    ],
+    [
+      'a 1008 blind-retry loop is a storm first',
+      { code: 1008, delays: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1], failMs: 20 },
+      'storm',
+    ],
   ])('%s', (_name, spec, rule) => {
     const v = verdictOf(spec);
     expect(v.rule).toBe(rule);
@@ -94,9 +146,18 @@ describe('storms', () => {
 });
 
 describe('throttled waits', () => {
-  const hiddenDuring = (closedAt: number): Mark[] => [lifecycle(closedAt + 1_000, 'hidden'), lifecycle(closedAt + 15_000, 'visible')];
+  const hiddenDuring = (closedAt: number): Mark[] => [
+    lifecycle(closedAt + 1_000, 'hidden'),
+    lifecycle(closedAt + 15_000, 'visible'),
+  ];
   it.each<[string, ChainSpec, (closedAt: number) => Mark[], string, string]>([
-    ['a slow 1012 reconnect while hidden: inconclusive', { code: 1012, delays: [20] }, hiddenDuring, 'inconclusive', 'restart.slow.throttled'],
+    [
+      'a slow 1012 reconnect while hidden: inconclusive',
+      { code: 1012, delays: [20] },
+      hiddenDuring,
+      'inconclusive',
+      'restart.slow.throttled',
+    ],
     [
       'no reconnect after 1013 while frozen: inconclusive',
       { code: 1013, delays: [] },
@@ -112,9 +173,27 @@ describe('throttled waits', () => {
       'restart.slow.throttled',
     ],
     ['too soon still counts while hidden', { code: 1012, delays: [0.2] }, hiddenDuring, 'problem', 'restart.too-soon'],
-    ['a storm still counts while hidden', { code: 1012, delays: [0, 0, 0, 0, 0], failMs: 5 }, (at) => [lifecycle(at - 1, 'hidden')], 'problem', 'storm'],
-    ['hidden before the wait and visible again: judged', { code: 1012, delays: [20] }, (at) => [lifecycle(at - 9_000, 'hidden'), lifecycle(at - 1_000, 'visible')], 'advice', 'restart.slow'],
-    ['marks of another document do not count', { code: 1012, delays: [20] }, (at) => [lifecycle(at + 1, 'hidden', 'other-doc', 7)], 'advice', 'restart.slow'],
+    [
+      'a storm still counts while hidden',
+      { code: 1012, delays: [0, 0, 0, 0, 0], failMs: 5 },
+      (at) => [lifecycle(at - 1, 'hidden')],
+      'problem',
+      'storm',
+    ],
+    [
+      'hidden before the wait and visible again: judged',
+      { code: 1012, delays: [20] },
+      (at) => [lifecycle(at - 9_000, 'hidden'), lifecycle(at - 1_000, 'visible')],
+      'advice',
+      'restart.slow',
+    ],
+    [
+      'marks of another document do not count',
+      { code: 1012, delays: [20] },
+      (at) => [lifecycle(at + 1, 'hidden', 'other-doc', 7)],
+      'advice',
+      'restart.slow',
+    ],
   ])('%s', (_name, spec, marks, level, rule) => {
     const v = verdictOf(spec, { marks });
     expect(v).toMatchObject({ level, rule });
@@ -122,19 +201,57 @@ describe('throttled waits', () => {
 
   it('says why, with the wait', () => {
     const v = verdictOf({ code: 1012, delays: [20] }, { marks: hiddenDuring });
-    expect(t(v.text.id, v.text.subs)).toBe('Inconclusive: the tab was hidden during this wait (20.00 s), and browsers slow down timers in hidden tabs.');
+    expect(t(v.text.id, v.text.subs)).toBe(
+      'Inconclusive: the tab was hidden during this wait (20.00 s), and browsers slow down timers in hidden tabs.',
+    );
   });
 });
 
 describe('pending: a wait still running when the recording ends', () => {
   it.each<[string, ChainSpec, number, string, string]>([
     ['1012 closed 30 s ago with no attempt yet', { code: 1012, delays: [] }, 30_000, 'pending', 'restart.pending'],
-    ['1008 closed 10 s ago: a blind retry may still come', { code: 1008, delays: [] }, 10_000, 'pending', 'terminal.pending'],
-    ['a failed 1013 attempt, waiting again', { code: 1013, delays: [1, 2], lastHolds: false }, 5_000, 'pending', 'overload.pending'],
-    ['a problem already certain stands', { code: 1013, delays: [0.1], lastHolds: false }, 5_000, 'problem', 'overload.too-soon'],
-    ['a page-initiated close expects nothing: never pending', { code: 1000, delays: [], pageClosed: true }, 5_000, 'info', 'none.no-reconnect'],
-    ['at 60 s + the tolerance an attempt could still link: pending', { code: 1012, delays: [] }, 60_050, 'pending', 'restart.pending'],
-    ['after 60 s + the tolerance it is a verdict', { code: 1012, delays: [] }, 60_051, 'problem', 'restart.no-reconnect'],
+    [
+      '1008 closed 10 s ago: a blind retry may still come',
+      { code: 1008, delays: [] },
+      10_000,
+      'pending',
+      'terminal.pending',
+    ],
+    [
+      'a failed 1013 attempt, waiting again',
+      { code: 1013, delays: [1, 2], lastHolds: false },
+      5_000,
+      'pending',
+      'overload.pending',
+    ],
+    [
+      'a problem already certain stands',
+      { code: 1013, delays: [0.1], lastHolds: false },
+      5_000,
+      'problem',
+      'overload.too-soon',
+    ],
+    [
+      'a page-initiated close expects nothing: never pending',
+      { code: 1000, delays: [], pageClosed: true },
+      5_000,
+      'info',
+      'none.no-reconnect',
+    ],
+    [
+      'at 60 s + the tolerance an attempt could still link: pending',
+      { code: 1012, delays: [] },
+      60_050,
+      'pending',
+      'restart.pending',
+    ],
+    [
+      'after 60 s + the tolerance it is a verdict',
+      { code: 1012, delays: [] },
+      60_051,
+      'problem',
+      'restart.no-reconnect',
+    ],
   ])('%s', (_name, spec, tailMs, level, rule) => {
     const v = verdictOf({ ...spec, tailMs });
     expect(v).toMatchObject({ level, rule });
@@ -142,7 +259,9 @@ describe('pending: a wait still running when the recording ends', () => {
 
   it('reports the elapsed time', () => {
     const v = verdictOf({ code: 1012, delays: [], tailMs: 12_500 });
-    expect(t(v.text.id, v.text.subs)).toBe('Waiting for a reconnect: 12.50 s had passed since the close when the recording ended.');
+    expect(t(v.text.id, v.text.subs)).toBe(
+      'Waiting for a reconnect: 12.50 s had passed since the close when the recording ended.',
+    );
   });
 });
 
@@ -150,10 +269,25 @@ describe('codes without a rule of their own', () => {
   it.each<[string, ChainSpec, string, string]>([
     ['1000 from the server, reconnected: info', { code: 1000, delays: [0.5] }, 'info', 'none.reconnected'],
     ['1002 blind retry: problem', { code: 1002, delays: [1] }, 'problem', 'terminal.blind-retry'],
-    ['3003 with a changed URL: fits', { code: 3003, delays: [1], attemptUrl: () => `${URL_A}&token=new` }, 'fits', 'terminal.changed-request'],
+    [
+      '3003 with a changed URL: fits',
+      { code: 3003, delays: [1], attemptUrl: () => `${URL_A}&token=new` },
+      'fits',
+      'terminal.changed-request',
+    ],
     ['1011 with a good backoff: fits', { code: 1011, delays: [1, 2, 4, 8] }, 'fits', 'app-choice.fits'],
-    ['4999 (private, unknown): app choice, no backoff is advice', { code: 4999, delays: [1, 1, 1, 1, 1] }, 'advice', 'app-choice.no-backoff'],
-    ['1012 the page closed itself: no expectation', { code: 1012, delays: [0.1], pageClosed: true }, 'info', 'none.reconnected'],
+    [
+      '4999 (private, unknown): app choice, no backoff is advice',
+      { code: 4999, delays: [1, 1, 1, 1, 1] },
+      'advice',
+      'app-choice.no-backoff',
+    ],
+    [
+      '1012 the page closed itself: no expectation',
+      { code: 1012, delays: [0.1], pageClosed: true },
+      'info',
+      'none.reconnected',
+    ],
   ])('%s', (_name, spec, level, rule) => {
     expect(verdictOf(spec)).toMatchObject({ level, rule });
   });
@@ -171,13 +305,37 @@ describe('alternative profiles', () => {
     ['iana', '1012 after 3 s is too soon (5–30 s)', { code: 1012, delays: [3] }, 'problem', 'iana-restart.too-soon'],
     ['iana', '1012 after 12 s fits', { code: 1012, delays: [12] }, 'fits', 'iana-restart.fits'],
     ['iana', '1012 with no reconnect is allowed', { code: 1012, delays: [] }, 'info', 'iana-restart.no-reconnect'],
-    ['iana', '1013 automatic reconnect: advice', { code: 1013, delays: [1, 2, 4] }, 'advice', 'iana-overload.auto-reconnect'],
-    ['iana', '1013 moved to another host: fits', { code: 1013, delays: [1], attemptUrl: () => 'wss://backup.example.com/live' }, 'fits', 'iana-overload.moved'],
+    [
+      'iana',
+      '1013 automatic reconnect: advice',
+      { code: 1013, delays: [1, 2, 4] },
+      'advice',
+      'iana-overload.auto-reconnect',
+    ],
+    [
+      'iana',
+      '1013 moved to another host: fits',
+      { code: 1013, delays: [1], attemptUrl: () => 'wss://backup.example.com/live' },
+      'fits',
+      'iana-overload.moved',
+    ],
     ['iana', '1013 no reconnect: fits', { code: 1013, delays: [] }, 'fits', 'iana-overload.no-retry'],
     ['iana', '1008 is judged as in the default', { code: 1008, delays: [1] }, 'problem', 'terminal.blind-retry'],
-    ['rfc6455', '1012 at 0.3 s, then doubling: fits (0–5 s first)', { code: 1012, delays: [0.3, 0.6, 1.2, 2.4, 4.8] }, 'fits', 'rfc-reconnect.fits'],
+    [
+      'rfc6455',
+      '1012 at 0.3 s, then doubling: fits (0–5 s first)',
+      { code: 1012, delays: [0.3, 0.6, 1.2, 2.4, 4.8] },
+      'fits',
+      'rfc-reconnect.fits',
+    ],
     ['rfc6455', '1006 first delay 7 s: advice', { code: 1006, delays: [7] }, 'advice', 'rfc-reconnect.slow'],
-    ['rfc6455', '1006 constant 1 s: no backoff is a problem (SHOULD)', { code: 1006, delays: [1, 1, 1, 1, 1] }, 'problem', 'rfc-reconnect.no-backoff'],
+    [
+      'rfc6455',
+      '1006 constant 1 s: no backoff is a problem (SHOULD)',
+      { code: 1006, delays: [1, 1, 1, 1, 1] },
+      'problem',
+      'rfc-reconnect.no-backoff',
+    ],
     ['rfc6455', '1013 with no reconnect: allowed', { code: 1013, delays: [] }, 'info', 'rfc-reconnect.no-reconnect'],
   ])('%s: %s', (profileId, _name, spec, level, rule) => {
     expect(verdictOf(spec, { profileId })).toMatchObject({ level, rule, profileId });

@@ -8,7 +8,16 @@
 import type { Connection } from '../protocol/recording';
 import type { ReconnectAdvice } from '../knowledge/types';
 import type { I18nText, Verdict, VerdictLevel } from './types';
-import type { ExpectedSpec, Finding, NoExpectationRule, NoResendRule, Profile, ReconnectRule, Rule, UserActionRule } from './profiles/types';
+import type {
+  ExpectedSpec,
+  Finding,
+  NoExpectationRule,
+  NoResendRule,
+  Profile,
+  ReconnectRule,
+  Rule,
+  UserActionRule,
+} from './profiles/types';
 import type { EpisodeFacts, Wait } from './episodes';
 import type { ThrottleIndex } from './throttle';
 import { checkBackoff } from './backoff';
@@ -59,7 +68,12 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
   );
   if (storm) {
     const f = profile.storm.finding;
-    const subs = [String(storm.count), seconds(storm.spanS), String(profile.storm.attempts), num(profile.storm.windowS)];
+    const subs = [
+      String(storm.count),
+      seconds(storm.spanS),
+      String(profile.storm.attempts),
+      num(profile.storm.windowS),
+    ];
     return { ...base, level: f.level, rule: f.id, finding: f.id, text: { id: f.textId, subs }, expected };
   }
   // Stable sort: among equal levels the rule's own order (backoff checks first) decides.
@@ -70,8 +84,14 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
     const f = profile.common.pending;
     const wait = ep.trailing.kind === 'none' ? undefined : ep.trailing.wait;
     const elapsed = wait ? (wait.toMs - wait.fromMs) / 1000 : 0;
-    return { ...base, level: f.level, rule: `${rule.id}.${f.id}`, finding: f.id,
-      text: { id: f.textId, subs: [seconds(elapsed)] }, expected };
+    return {
+      ...base,
+      level: f.level,
+      rule: `${rule.id}.${f.id}`,
+      finding: f.id,
+      text: { id: f.textId, subs: [seconds(elapsed)] },
+      expected,
+    };
   }
   const also = rest
     .filter((c) => SEVERITY[c.level] >= SEVERITY.inconclusive)
@@ -126,7 +146,12 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
       const reason = throttle.reasonDuring(doc, w.fromMs, w.toMs);
       if (!reason) continue;
       const f = profile.common.throttled[reason];
-      return { rule: `${c.rule}.${f.id}`, finding: f.id, level: f.level, text: { id: f.textId, subs: [seconds(delayS)] } };
+      return {
+        rule: `${c.rule}.${f.id}`,
+        finding: f.id,
+        level: f.level,
+        text: { id: f.textId, subs: [seconds(delayS)] },
+      };
     }
     return c;
   };
@@ -155,7 +180,8 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
   } else if (fd) {
     const subs = [seconds(d1), num(fd.minS ?? 0), num(fd.maxS ?? 0), code];
     if (fd.tooSoon && fd.minS !== undefined && d1 + tol < fd.minS) out.push(make(rule, fd.tooSoon, subs));
-    else if (fd.slow && fd.maxS !== undefined && d1 - tol > fd.maxS) out.push(unlessThrottled(make(rule, fd.slow, subs), ep.waits.slice(0, 1), d1));
+    else if (fd.slow && fd.maxS !== undefined && d1 - tol > fd.maxS)
+      out.push(unlessThrottled(make(rule, fd.slow, subs), ep.waits.slice(0, 1), d1));
     // With backoff checks present their verdict says more than "the first wait fits".
     else if (out.length === 0) out.push(make(rule, fd.fits, subs));
   }
@@ -166,7 +192,8 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
 function noResendCandidate(rule: NoResendRule, ep: EpisodeFacts, profile: Profile): Candidate {
   const code = String(ep.trigger.code);
   const t = ep.triggerConn;
-  const same = (c: Connection) => c.url === t.url && c.protocols.length === t.protocols.length && c.protocols.every((p, i) => p === t.protocols[i]);
+  const same = (c: Connection) =>
+    c.url === t.url && c.protocols.length === t.protocols.length && c.protocols.every((p, i) => p === t.protocols[i]);
   // "Within the link window", with the tolerance in the page's favour: an attempt at the edge is no blind retry.
   const withinMs = Math.round((profile.terms.linkWindowS - profile.terms.toleranceS) * 1000);
   // A make-before-break replacement was made before the close: it cannot be a retry of what the close refused.

@@ -26,6 +26,7 @@ w.closelineAudit = {
     const tab = await browser.tabs.create({ url, active: true });
     return tab.id ?? null;
   },
-  run: (tabId: number, opts: PageRunOptions) => runForCli(createExtensionSource(tabId), opts, (p) => w.closelineAuditProgress?.(p)),
+  run: (tabId: number, opts: PageRunOptions) =>
+    runForCli(createExtensionSource(tabId), opts, (p) => w.closelineAuditProgress?.(p)),
 };
 document.title = browser.i18n.getMessage('audit_title');

@@ -22,7 +22,11 @@ export type PageRunResult =
   | { ok: true; report: AuditReport; rows: RenderedRow[] }
   | { ok: false; kind: 'no-sockets' | 'bad-request' | 'failed'; message: string };
 
-export async function runForCli(source: RecordingSource, opts: PageRunOptions, onProgress: (p: AuditProgress) => void): Promise<PageRunResult> {
+export async function runForCli(
+  source: RecordingSource,
+  opts: PageRunOptions,
+  onProgress: (p: AuditProgress) => void,
+): Promise<PageRunResult> {
   const parsed = parseScenarios(opts.scenarios);
   if (!parsed.ok) return { ok: false, kind: 'bad-request', message: t('cli_err_scenario', [parsed.bad]) };
   const driver = sourceDriver(source);
@@ -37,7 +41,8 @@ export async function runForCli(source: RecordingSource, opts: PageRunOptions, o
     });
     return { ok: true, report, rows: report.rows.map((r) => renderRow(t, r)) };
   } catch (e) {
-    if (e instanceof AuditError) return { ok: false, kind: e.kind === 'no-sockets' ? 'no-sockets' : 'failed', message: t(e.text.id, e.text.subs) };
+    if (e instanceof AuditError)
+      return { ok: false, kind: e.kind === 'no-sockets' ? 'no-sockets' : 'failed', message: t(e.text.id, e.text.subs) };
     return { ok: false, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
   } finally {
     driver.dispose();

@@ -23,20 +23,30 @@ const tooSoon: Policy = () => 100;
 
 describe('runAudit against a fake page (verdicts come from the analysis core)', () => {
   it.each<[string, Policy, string, string[]]>([
-    ['a page that fits every scenario', fits, '1012,1013,1008,1006,outage:30', [
-      '1012 recovered fits restart.fits',
-      '1013 recovered fits overload.fits',
-      '1006 recovered info app-choice.not-judged',
-      'outage:30 recovered fits app-choice.fits',
-      // Silent for the 10 s bound: the profile waits its 60 s link window before "no retry" fits.
-      '1008 no-attempt pending terminal.pending',
-    ]],
+    [
+      'a page that fits every scenario',
+      fits,
+      '1012,1013,1008,1006,outage:30',
+      [
+        '1012 recovered fits restart.fits',
+        '1013 recovered fits overload.fits',
+        '1006 recovered info app-choice.not-judged',
+        'outage:30 recovered fits app-choice.fits',
+        // Silent for the 10 s bound: the profile waits its 60 s link window before "no retry" fits.
+        '1008 no-attempt pending terminal.pending',
+      ],
+    ],
     ['a page that retries 1008 at once', blind1008, '1008', ['1008 recovered problem terminal.blind-retry']],
     ['a page without backoff after 1013', constant1s, '1013', ['1013 recovered problem overload.no-backoff']],
     ['a page that reconnects 0.1 s after 1012', tooSoon, '1012', ['1012 recovered problem restart.too-soon']],
     // No attempt by the 15 s bound: the engine waits out the profile's 60 s window, so the row is the
     // definite problem a CI run must fail on, never "pending".
-    ['a page that never reconnects', never, '1012,1006', ['1012 no-attempt problem restart.no-reconnect', '1006 no-socket not-run -']],
+    [
+      'a page that never reconnects',
+      never,
+      '1012,1006',
+      ['1012 no-attempt problem restart.no-reconnect', '1006 no-socket not-run -'],
+    ],
     ['a page that never reconnects after 1013', never, '1013', ['1013 no-attempt problem overload.no-reconnect']],
   ])('%s', async (_name, policy, list, want) => {
     const page = new FakePage([WS], policy);
@@ -47,10 +57,34 @@ describe('runAudit against a fake page (verdicts come from the analysis core)', 
   });
 
   it.each<[string, number | null, string, string, string]>([
-    ['a page with a 10 s heartbeat', 10_000, 'stall:60', 'stall:60 recovered fits stall.noticed', 'analysis_stall_noticed_closed 10.00 s'],
-    ['a page whose heartbeat takes 70 s', 70_000, 'stall:90', 'stall:90 recovered advice stall.noticed', 'analysis_stall_noticed_closed 70.00 s'],
-    ['a page without a heartbeat', null, 'stall:60', 'stall:60 no-attempt advice stall.not-noticed', 'analysis_stall_not_noticed 60.00 s'],
-    ['a page without a heartbeat, short stall (not judged)', null, 'stall:5', 'stall:5 no-attempt info stall.not-noticed', 'analysis_stall_not_noticed_short 5.00 s'],
+    [
+      'a page with a 10 s heartbeat',
+      10_000,
+      'stall:60',
+      'stall:60 recovered fits stall.noticed',
+      'analysis_stall_noticed_closed 10.00 s',
+    ],
+    [
+      'a page whose heartbeat takes 70 s',
+      70_000,
+      'stall:90',
+      'stall:90 recovered advice stall.noticed',
+      'analysis_stall_noticed_closed 70.00 s',
+    ],
+    [
+      'a page without a heartbeat',
+      null,
+      'stall:60',
+      'stall:60 no-attempt advice stall.not-noticed',
+      'analysis_stall_not_noticed 60.00 s',
+    ],
+    [
+      'a page without a heartbeat, short stall (not judged)',
+      null,
+      'stall:5',
+      'stall:5 no-attempt info stall.not-noticed',
+      'analysis_stall_not_noticed_short 5.00 s',
+    ],
   ])('stall: %s', async (_name, heartbeatMs, list, want, sentence) => {
     const page = new FakePage([WS], fits);
     page.heartbeatMs = heartbeatMs;
@@ -80,22 +114,32 @@ describe('runAudit against a fake page (verdicts come from the analysis core)', 
     const report = await runAudit(page.driver(), { scenarios: scenarios('1013') });
     expect(page.simulated.map((s) => s.command.kind)).toEqual(['outage', 'close', 'close', 'outage', 'close']);
     expect(report.endpoints).toEqual([WS, 'wss://app.test/chat']);
-    expect(report.rows.map((r) => `${r.endpoint} ${r.outcome}`)).toEqual([`${WS} recovered`, 'wss://app.test/chat recovered']);
+    expect(report.rows.map((r) => `${r.endpoint} ${r.outcome}`)).toEqual([
+      `${WS} recovered`,
+      'wss://app.test/chat recovered',
+    ]);
   });
 
   it('only touches sockets under the endpoint prefix', async () => {
     const page = new FakePage([WS, CHAT], fits);
-    const report = await runAudit(page.driver(), { scenarios: scenarios('1012'), endpointPrefix: 'wss://app.test/chat' });
+    const report = await runAudit(page.driver(), {
+      scenarios: scenarios('1012'),
+      endpointPrefix: 'wss://app.test/chat',
+    });
     expect(report.rows.map((r) => r.endpoint)).toEqual(['wss://app.test/chat']);
     expect(new Set(page.simulated.map((s) => s.id))).toEqual(new Set(['7:0:doc:2']));
   });
 
-  it('waits for a hold of the profile\'s 10 s before the next scenario, so each closure starts its own episode', async () => {
+  it("waits for a hold of the profile's 10 s before the next scenario, so each closure starts its own episode", async () => {
     const page = new FakePage([WS], fits);
     const report = await runAudit(page.driver(), { scenarios: scenarios('1012,1006') });
     const triggers = report.rows.map((r) => r.closureId);
-    const opened = report.recording.connections.find((c) => c.id === triggers[1])!.events.find((e) => e.type === 'open')!.at;
-    const closedAt = report.recording.connections.find((c) => c.id === triggers[1])!.events.find((e) => e.type === 'close')!.at;
+    const opened = report.recording.connections
+      .find((c) => c.id === triggers[1])!
+      .events.find((e) => e.type === 'open')!.at;
+    const closedAt = report.recording.connections
+      .find((c) => c.id === triggers[1])!
+      .events.find((e) => e.type === 'close')!.at;
     expect(closedAt - opened).toBeGreaterThanOrEqual(10_000);
     expect(report.rows.map((r) => r.verdict?.rule)).toEqual(['restart.fits', 'app-choice.not-judged']);
   });
@@ -125,18 +169,32 @@ describe('runAudit against a fake page (verdicts come from the analysis core)', 
     const page = new FakePage([], fits);
     const run = runAudit(page.driver(), { scenarios: scenarios('1012'), socketWaitMs: 5000 });
     await expect(run).rejects.toBeInstanceOf(AuditError);
-    await expect(runAudit(page.driver(), { scenarios: scenarios('1012') })).rejects.toMatchObject({ kind: 'no-sockets', text: { id: 'audit_err_no_sockets' } });
-    await expect(runAudit(new FakePage([WS], fits).driver(), { scenarios: scenarios('1012'), endpointPrefix: 'wss://other/' })).rejects.toMatchObject({
+    await expect(runAudit(page.driver(), { scenarios: scenarios('1012') })).rejects.toMatchObject({
+      kind: 'no-sockets',
+      text: { id: 'audit_err_no_sockets' },
+    });
+    await expect(
+      runAudit(new FakePage([WS], fits).driver(), { scenarios: scenarios('1012'), endpointPrefix: 'wss://other/' }),
+    ).rejects.toMatchObject({
       text: { id: 'audit_err_no_sockets_prefix', subs: ['wss://other/', '0'] },
     });
     expect(page.now - 1_700_000_000_000).toBeGreaterThanOrEqual(5000);
   });
 
-  it('reports a refused simulation with the background\'s reason', async () => {
+  it("reports a refused simulation with the background's reason", async () => {
     const page = new FakePage([WS], fits);
     page.refuseWith = 'This connection is already closed.';
     const report = await runAudit(page.driver(), { scenarios: scenarios('1012') });
-    expect(report.rows).toEqual([{ endpoint: WS, scenario: '1012', outcome: 'refused', level: 'not-run', delaysS: [], message: 'This connection is already closed.' }]);
+    expect(report.rows).toEqual([
+      {
+        endpoint: WS,
+        scenario: '1012',
+        outcome: 'refused',
+        level: 'not-run',
+        delaysS: [],
+        message: 'This connection is already closed.',
+      },
+    ]);
   });
 
   it('cancel: stops waiting, sends nothing more, and says what was done and what is still in effect', async () => {
@@ -159,7 +217,10 @@ describe('runAudit against a fake page (verdicts come from the analysis core)', 
     const seen: AuditProgress[] = [];
     await runAudit(page.driver(), { scenarios: scenarios('1012,1008'), onProgress: (p) => seen.push(p) });
     const running = seen.filter((p) => p.phase === 'running');
-    expect(running.map((p) => `${p.index}/${p.total} ${p.scenario}`).filter((v, i, a) => a.indexOf(v) === i)).toEqual(['1/2 1012', '2/2 1008']);
+    expect(running.map((p) => `${p.index}/${p.total} ${p.scenario}`).filter((v, i, a) => a.indexOf(v) === i)).toEqual([
+      '1/2 1012',
+      '2/2 1008',
+    ]);
     for (const p of running) expect(p.leftMs).toBeLessThanOrEqual(15_000 + 10_300);
     expect(running[0]!.totalLeftMs).toBeGreaterThan(running[0]!.leftMs);
     expect(seen.at(-1)?.phase).toBe('done');

@@ -63,7 +63,15 @@ export async function runAudit(driver: AuditDriver, opts: AuditOptions): Promise
   const endedAt = driver.now();
   const analyze = opts.analyze ?? analyzeRecording;
   const analysis = analyze(recording, { profileId: opts.profileId, now: endedAt });
-  opts.onProgress?.({ phase: 'done', index: results.length, total: ctx.scenarios.length, leftMs: 0, totalLeftMs: 0, endpointsDone: 0, endpoints: ctx.endpoints.length });
+  opts.onProgress?.({
+    phase: 'done',
+    index: results.length,
+    total: ctx.scenarios.length,
+    leftMs: 0,
+    totalLeftMs: 0,
+    endpointsDone: 0,
+    endpoints: ctx.endpoints.length,
+  });
   return {
     profileId: analysis.profileId ?? profile.id,
     startedAt,
@@ -87,10 +95,20 @@ async function waitForSockets(ctx: Ctx): Promise<Recording> {
       const waitedS = String(Math.round((opts.socketWaitMs ?? 0) / 1000));
       throw new AuditError(
         'no-sockets',
-        opts.endpointPrefix ? { id: 'audit_err_no_sockets_prefix', subs: [opts.endpointPrefix, waitedS] } : { id: 'audit_err_no_sockets', subs: [waitedS] },
+        opts.endpointPrefix
+          ? { id: 'audit_err_no_sockets_prefix', subs: [opts.endpointPrefix, waitedS] }
+          : { id: 'audit_err_no_sockets', subs: [waitedS] },
       );
     }
-    opts.onProgress?.({ phase: 'waiting-for-sockets', index: 0, total: ctx.scenarios.length, leftMs: left, totalLeftMs: left, endpointsDone: 0, endpoints: 0 });
+    opts.onProgress?.({
+      phase: 'waiting-for-sockets',
+      index: 0,
+      total: ctx.scenarios.length,
+      leftMs: left,
+      totalLeftMs: left,
+      endpointsDone: 0,
+      endpoints: 0,
+    });
     await driver.wait(Math.min(ctx.pollMs, left), opts.signal);
   }
 }
@@ -110,7 +128,11 @@ async function runScenario(ctx: Ctx, scenario: Scenario, i: number): Promise<Sce
   const rec = await driver.recording();
   const before = new Set(rec.connections.map((c) => c.id));
   const open = openByEndpoint(rec, opts.endpointPrefix);
-  const result: ScenarioResult = { scenario: scenario.id, endpoints: new Map(), ...(scenario.command.kind === 'stall' && { stall: true }) };
+  const result: ScenarioResult = {
+    scenario: scenario.id,
+    endpoints: new Map(),
+    ...(scenario.command.kind === 'stall' && { stall: true }),
+  };
   const triggerAt = driver.now();
   for (const endpoint of ctx.endpoints) {
     const conns = open.get(endpoint) ?? [];
@@ -158,7 +180,8 @@ async function runScenario(ctx: Ctx, scenario: Scenario, i: number): Promise<Sce
     const awaitingFirst = scenario.expectsReconnect === true && silent > 0 && elapsed < ctx.silenceMs;
     // Past the bound, a reconnect already open may finish its hold; nothing else is waited for.
     const finished =
-      done === watched.length || (elapsed >= boundMs && !awaitingFirst && (holding === 0 || elapsed >= boundMs + ctx.holdMs));
+      done === watched.length ||
+      (elapsed >= boundMs && !awaitingFirst && (holding === 0 || elapsed >= boundMs + ctx.holdMs));
     if (finished) return result;
     const base = elapsed < boundMs ? Math.max(boundMs - elapsed, holdLeft) : holdLeft;
     // The wait for a first attempt shows only once the bound has passed without one.

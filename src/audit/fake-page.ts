@@ -4,7 +4,14 @@
  * handshakes during outages, writing a recording as the extension would.
  * Time passes only when the engine waits, so scenarios of a minute run at once.
  */
-import { emptyCounters, emptyRecording, endOf, endpointOf, type Connection, type Recording } from '../protocol/recording';
+import {
+  emptyCounters,
+  emptyRecording,
+  endOf,
+  endpointOf,
+  type Connection,
+  type Recording,
+} from '../protocol/recording';
 import type { SimulateCommand } from '../protocol/messages';
 import type { AuditDriver } from './types';
 
@@ -77,7 +84,8 @@ export class FakePage {
 
   private stall(c: Connection, seconds: number): void {
     c.events.push({ type: 'stall', at: this.now, seconds, simulated: true });
-    const end = (outcome: 'delivered' | 'dropped') => c.events.push({ type: 'stall-end', at: this.now, outcome, heldIn: 0, heldOut: 0, simulated: true });
+    const end = (outcome: 'delivered' | 'dropped') =>
+      c.events.push({ type: 'stall-end', at: this.now, outcome, heldIn: 0, heldOut: 0, simulated: true });
     if (this.heartbeatMs !== null && this.heartbeatMs < seconds * 1000) {
       this.at(this.now + this.heartbeatMs, () => {
         c.events.push({ type: 'close-call', at: this.now, code: 4000, readyState: 1, stack: '' });
@@ -110,7 +118,8 @@ export class FakePage {
         const c = this.recording.connections.find((x) => x.id === id);
         if (!c || endOf(c)) throw new Error('not open');
         this.simulated.push({ id, command });
-        if (command.kind === 'outage') this.outages.push({ endpoint: endpointOf(c.url), until: this.now + command.seconds * 1000 });
+        if (command.kind === 'outage')
+          this.outages.push({ endpoint: endpointOf(c.url), until: this.now + command.seconds * 1000 });
         else if (command.kind === 'drop') this.closed(c, 1006, false);
         else if (command.kind === 'close') this.closed(c, command.code, true);
         else if (command.kind === 'stall') this.stall(c, command.seconds);

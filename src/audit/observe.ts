@@ -28,7 +28,13 @@ export type Answer =
  * How the page has answered so far at one endpoint: its attempts are the connections to the endpoint
  * that did not exist when the scenario started (ids, not clocks: the page's clock may differ slightly).
  */
-export function answerAt(rec: Recording, endpoint: string, before: ReadonlySet<string>, now: number, holdMs: number): Answer {
+export function answerAt(
+  rec: Recording,
+  endpoint: string,
+  before: ReadonlySet<string>,
+  now: number,
+  holdMs: number,
+): Answer {
   let best: Answer = { kind: 'none' };
   for (const c of rec.connections) {
     if (before.has(c.id) || endpointOf(c.url) !== endpoint) continue;

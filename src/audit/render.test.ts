@@ -5,7 +5,13 @@ import { cancelText, renderRow } from './render';
 import type { AuditRow } from './types';
 
 const t = catalogTranslator(catalog);
-const base: AuditRow = { endpoint: 'wss://a/live', scenario: 'outage:12', outcome: 'no-socket', level: 'not-run', delaysS: [] };
+const base: AuditRow = {
+  endpoint: 'wss://a/live',
+  scenario: 'outage:12',
+  outcome: 'no-socket',
+  level: 'not-run',
+  delaysS: [],
+};
 
 describe('renderRow', () => {
   it('a row without a verdict says why nothing was judged', () => {
@@ -22,11 +28,11 @@ describe('renderRow', () => {
     });
   });
 
-  it('a refused simulation shows the background\'s reason', () => {
+  it("a refused simulation shows the background's reason", () => {
     expect(renderRow(t, { ...base, outcome: 'refused', message: 'Nope.' }).sentence).toBe('Nope.');
   });
 
-  it('a judged row carries the verdict\'s sentence, expectation, rule and delays', () => {
+  it("a judged row carries the verdict's sentence, expectation, rule and delays", () => {
     const r = renderRow(t, {
       ...base,
       scenario: '1012',
@@ -34,17 +40,42 @@ describe('renderRow', () => {
       closureId: 'c1',
       level: 'fits',
       delaysS: [1.5],
-      verdict: { level: 'fits', rule: 'restart.fits', text: { id: 'ui_verdict_fits' }, observedDelays: [1.5], profileId: 'default', expected: { minS: 1, maxS: 5, text: { id: 'ui_unit_seconds', subs: ['1–5'] } } },
+      verdict: {
+        level: 'fits',
+        rule: 'restart.fits',
+        text: { id: 'ui_verdict_fits' },
+        observedDelays: [1.5],
+        profileId: 'default',
+        expected: { minS: 1, maxS: 5, text: { id: 'ui_unit_seconds', subs: ['1–5'] } },
+      },
     });
-    expect([r.levelText, r.delays, r.expected, r.sentence, r.rule, r.closureId]).toEqual(['Fits', '1.50 s', '1–5 s', 'Fits', 'restart.fits', 'c1']);
+    expect([r.levelText, r.delays, r.expected, r.sentence, r.rule, r.closureId]).toEqual([
+      'Fits',
+      '1.50 s',
+      '1–5 s',
+      'Fits',
+      'restart.fits',
+      'c1',
+    ]);
   });
 });
 
 describe('cancelText', () => {
   it.each([
-    [0, 'Cancelled during scenario 2 of 3 (1013): 1 scenarios finished before it; nothing more was sent to the page and its sockets were left as they are.'],
-    [7, 'Cancelled during scenario 2 of 3 (1013): 1 scenarios finished before it; nothing more was sent to the page and its sockets were left as they are. The simulated outage still refuses handshakes for 7 s; it ends by itself.'],
+    [
+      0,
+      'Cancelled during scenario 2 of 3 (1013): 1 scenarios finished before it; nothing more was sent to the page and its sockets were left as they are.',
+    ],
+    [
+      7,
+      'Cancelled during scenario 2 of 3 (1013): 1 scenarios finished before it; nothing more was sent to the page and its sockets were left as they are. The simulated outage still refuses handshakes for 7 s; it ends by itself.',
+    ],
   ])('outage left %i s', (left, text) => {
-    expect(cancelText(t, { scenarios: ['1012', '1013', '1008'], cancelled: { scenario: '1013', index: 2, outageLeftS: left } })).toBe(text);
+    expect(
+      cancelText(t, {
+        scenarios: ['1012', '1013', '1008'],
+        cancelled: { scenario: '1013', index: 2, outageLeftS: left },
+      }),
+    ).toBe(text);
   });
 });

@@ -34,7 +34,9 @@ export function delaysText(t: Translate, delays: readonly number[]): string {
 
 export function renderRow(t: Translate, row: AuditRow): RenderedRow {
   const scenario = parseScenario(row.scenario);
-  const sentence = row.verdict ? say(t, row.verdict.text) : row.message ?? t(`audit_outcome_${row.outcome.replace(/-/g, '_')}`);
+  const sentence = row.verdict
+    ? say(t, row.verdict.text)
+    : (row.message ?? t(`audit_outcome_${row.outcome.replace(/-/g, '_')}`));
   return {
     endpoint: row.endpoint,
     scenario: row.scenario,
@@ -54,6 +56,11 @@ export function renderRow(t: Translate, row: AuditRow): RenderedRow {
 export function cancelText(t: Translate, report: Pick<AuditReport, 'cancelled' | 'scenarios'>): string {
   const c = report.cancelled;
   if (!c) return '';
-  const done = t('audit_cancelled', [String(c.index), String(report.scenarios.length), c.scenario, String(c.index - 1)]);
+  const done = t('audit_cancelled', [
+    String(c.index),
+    String(report.scenarios.length),
+    c.scenario,
+    String(c.index - 1),
+  ]);
   return c.outageLeftS > 0 ? `${done} ${t('audit_cancelled_outage', [String(c.outageLeftS)])}` : done;
 }

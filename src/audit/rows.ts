@@ -24,7 +24,9 @@ export interface ScenarioResult {
  * recovered from an earlier closure, the closure continues that episode, and the episode's verdict holds.
  */
 function judged(analysis: Analysis, closureId: string): { verdict?: Verdict; delaysS: number[] } {
-  const own = analysis.episodes.find((e) => e.triggerId === closureId) ?? analysis.episodes.find((e) => e.attemptIds.includes(closureId));
+  const own =
+    analysis.episodes.find((e) => e.triggerId === closureId) ??
+    analysis.episodes.find((e) => e.attemptIds.includes(closureId));
   const verdict = analysis.verdictByClosure[closureId] ?? own?.verdict;
   return { ...(verdict && { verdict }), delaysS: own?.delaysS ?? verdict?.observedDelays ?? [] };
 }
@@ -56,7 +58,13 @@ export function rowsFrom(results: readonly ScenarioResult[], analysis: Analysis)
         continue;
       }
       const { verdict, delaysS } = r.stall ? stallJudged(analysis, e.closureId) : judged(analysis, e.closureId);
-      rows.push({ ...base, closureId: e.closureId, ...(verdict && { verdict }), level: verdict?.level ?? 'not-run', delaysS });
+      rows.push({
+        ...base,
+        closureId: e.closureId,
+        ...(verdict && { verdict }),
+        level: verdict?.level ?? 'not-run',
+        delaysS,
+      });
     }
   }
   return rows;

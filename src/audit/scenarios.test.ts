@@ -33,7 +33,11 @@ describe('parseScenarios', () => {
   it('a stall is sent as a stall of that length, bounded by its length and 2 s for its end to be recorded', () => {
     const got = parseScenarios('stall:60');
     if (!got.ok) throw new Error('parse');
-    expect(got.scenarios[0]).toMatchObject({ command: { kind: 'stall', seconds: 60 }, boundS: 62, label: { id: 'audit_scenario_stall', subs: ['60'] } });
+    expect(got.scenarios[0]).toMatchObject({
+      command: { kind: 'stall', seconds: 60 },
+      boundS: 62,
+      label: { id: 'audit_scenario_stall', subs: ['60'] },
+    });
     expect(got.scenarios[0]?.expectsReconnect).toBeUndefined();
     // Scaled, the stall itself shrinks with its bound (whole seconds, at least 1).
     expect([0.1, 0.001].map((x) => scaled(got.scenarios[0]!, x)).map((s) => [s.command, s.boundS])).toEqual([

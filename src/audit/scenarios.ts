@@ -51,7 +51,9 @@ interface Kind {
   parse(text: string): Scenario | undefined;
 }
 
-const fixed = (id: string, scenario: Omit<Scenario, 'id'>): Kind => ({ parse: (text) => (text === id ? { id, ...scenario } : undefined) });
+const fixed = (id: string, scenario: Omit<Scenario, 'id'>): Kind => ({
+  parse: (text) => (text === id ? { id, ...scenario } : undefined),
+});
 
 const KINDS: Kind[] = [
   fixed('1012', {
@@ -75,7 +77,12 @@ const KINDS: Kind[] = [
     boundS: BOUND_S.policy,
     label: { id: 'audit_scenario_close', subs: ['1008'] },
   }),
-  fixed('1006', { order: ORDER.drop, command: { kind: 'drop' }, boundS: BOUND_S.drop, label: { id: 'audit_scenario_drop' } }),
+  fixed('1006', {
+    order: ORDER.drop,
+    command: { kind: 'drop' },
+    boundS: BOUND_S.drop,
+    label: { id: 'audit_scenario_drop' },
+  }),
   {
     parse(text) {
       const m = /^outage:(\d{1,4})$/.exec(text);
@@ -147,6 +154,8 @@ export function scaled(s: Scenario, scale: number): Scenario {
   return {
     ...s,
     boundS: s.boundS * scale,
-    ...(s.refuseS !== undefined && { refuseS: Math.min(MAX_OUTAGE_SECONDS, Math.max(1, Math.round(s.refuseS * scale))) }),
+    ...(s.refuseS !== undefined && {
+      refuseS: Math.min(MAX_OUTAGE_SECONDS, Math.max(1, Math.round(s.refuseS * scale))),
+    }),
   };
 }

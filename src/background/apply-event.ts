@@ -8,7 +8,12 @@ import { emptyCounters, type Connection } from '../protocol/recording';
 type SocketEvent = Extract<RelayEvent, { t: 'socket' }>;
 export type ConnectionEvent = Exclude<RelayEvent, { t: 'socket' } | { t: 'life' }>;
 
-export function connectionFrom(id: string, documentId: string, frame: { frameId: number; url: string }, ev: SocketEvent): Connection {
+export function connectionFrom(
+  id: string,
+  documentId: string,
+  frame: { frameId: number; url: string },
+  ev: SocketEvent,
+): Connection {
   return {
     id,
     socketNumber: ev.k,
@@ -48,7 +53,14 @@ export function applyToConnection(c: Connection, ev: ConnectionEvent): void {
     case 'close':
       // A close after the document was already closed out (late delivery) replaces the inference.
       c.events = c.events.filter((e) => e.type !== 'ended-with-document');
-      c.events.push({ type: 'close', at: ev.at, code: ev.code, reason: ev.reason, wasClean: ev.wasClean, ...(ev.sim ? { simulated: true } : {}) });
+      c.events.push({
+        type: 'close',
+        at: ev.at,
+        code: ev.code,
+        reason: ev.reason,
+        wasClean: ev.wasClean,
+        ...(ev.sim ? { simulated: true } : {}),
+      });
       c.counters = ev.counters;
       if (ev.last) c.lastMessages = ev.last;
       return;
@@ -56,7 +68,14 @@ export function applyToConnection(c: Connection, ev: ConnectionEvent): void {
       c.events.push({ type: 'stall', at: ev.at, seconds: ev.seconds, simulated: true });
       return;
     case 'stall-end':
-      c.events.push({ type: 'stall-end', at: ev.at, outcome: ev.outcome, heldIn: ev.heldIn, heldOut: ev.heldOut, simulated: true });
+      c.events.push({
+        type: 'stall-end',
+        at: ev.at,
+        outcome: ev.outcome,
+        heldIn: ev.heldIn,
+        heldOut: ev.heldOut,
+        simulated: true,
+      });
       return;
   }
 }

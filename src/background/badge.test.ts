@@ -13,12 +13,25 @@ function verdict(level: VerdictLevel, rule: string): Verdict {
 /** The worst closure as the presentation model gives it (no subprotocol, no URL). */
 function presented(code: number, v: Verdict): ClosurePresentation {
   const closure: Closure = {
-    connectionId: 'w', code, reason: '', wasClean: true, closedAt: 0, initiator: 'server', inferred: false, simulated: false,
+    connectionId: 'w',
+    code,
+    reason: '',
+    wasClean: true,
+    closedAt: 0,
+    initiator: 'server',
+    inferred: false,
+    simulated: false,
   };
   const kind = problemKindOf(v);
   return {
-    ...presentCode(code, {}), connectionId: 'w', closure, verdict: v, level: v.level, outcome: 'clean',
-    closedByLabelId: 'panel_initiator_server', ...(kind && { problemKind: kind }),
+    ...presentCode(code, {}),
+    connectionId: 'w',
+    closure,
+    verdict: v,
+    level: v.level,
+    outcome: 'clean',
+    closedByLabelId: 'panel_initiator_server',
+    ...(kind && { problemKind: kind }),
   };
 }
 
@@ -53,20 +66,58 @@ describe('badgeFor', () => {
   it('shows nothing and keeps the default title when no closure is a problem', () => {
     const v = verdict('advice', 'backoff.slow-growth');
     const worst = { connectionId: 'c1', code: 1013, verdict: v };
-    expect(badgeFor(analysisWith({ problemCount: 0, worst }), presented(1013, v), nameOf)).toEqual({ text: '', title: null, color: QUIET_COLOR });
+    expect(badgeFor(analysisWith({ problemCount: 0, worst }), presented(1013, v), nameOf)).toEqual({
+      text: '',
+      title: null,
+      color: QUIET_COLOR,
+    });
   });
 
   it.each([
-    { count: 3, code: 1008, rule: 'terminal.blind-retry', title: '3 problems — worst: 1008 Policy Violation retried at once with the same request' },
-    { count: 1, code: 1008, rule: 'terminal.blind-retry', title: '1 problem — worst: 1008 Policy Violation retried at once with the same request' },
-    { count: 2, code: 1013, rule: 'overload.too-soon', title: '2 problems — worst: 1013 Try Again Later retried too soon' },
-    { count: 5, code: 1012, rule: 'restart.no-reconnect', title: '5 problems — worst: 1012 Service Restart never reconnected' },
-    { count: 150, code: 1013, rule: 'backoff.no-backoff', title: '150 problems — worst: 1013 Try Again Later retried without backing off' },
-    { count: 7, code: 4000, rule: 'storm', title: '7 problems — worst: 4000 one of: Unknown error, then a reconnect storm' },
+    {
+      count: 3,
+      code: 1008,
+      rule: 'terminal.blind-retry',
+      title: '3 problems — worst: 1008 Policy Violation retried at once with the same request',
+    },
+    {
+      count: 1,
+      code: 1008,
+      rule: 'terminal.blind-retry',
+      title: '1 problem — worst: 1008 Policy Violation retried at once with the same request',
+    },
+    {
+      count: 2,
+      code: 1013,
+      rule: 'overload.too-soon',
+      title: '2 problems — worst: 1013 Try Again Later retried too soon',
+    },
+    {
+      count: 5,
+      code: 1012,
+      rule: 'restart.no-reconnect',
+      title: '5 problems — worst: 1012 Service Restart never reconnected',
+    },
+    {
+      count: 150,
+      code: 1013,
+      rule: 'backoff.no-backoff',
+      title: '150 problems — worst: 1013 Try Again Later retried without backing off',
+    },
+    {
+      count: 7,
+      code: 4000,
+      rule: 'storm',
+      title: '7 problems — worst: 4000 one of: Unknown error, then a reconnect storm',
+    },
     { count: 1, code: 1013, rule: 'some-profile.other-rule', title: '1 problem — worst: 1013 Try Again Later' },
   ])('$count problems, worst $code by $rule', ({ count, code, rule, title }) => {
     const v = verdict('problem', rule);
-    const badge = badgeFor(analysisWith({ problemCount: count, worst: { connectionId: 'w', code, verdict: v } }), presented(code, v), nameOf);
+    const badge = badgeFor(
+      analysisWith({ problemCount: count, worst: { connectionId: 'w', code, verdict: v } }),
+      presented(code, v),
+      nameOf,
+    );
     expect(badge.text).toBe(badgeText(count));
     expect(badge.color).toBe(PROBLEM_COLOR);
     expect(badge.title).not.toBeNull();

@@ -24,7 +24,13 @@ const closing = (seq: number, k: number, at: number): RelayBatch => ({
 
 function makeHub(storage: MemoryStorage, budget?: number) {
   let now = 1000;
-  const hub = new Hub({ persist: new Persist(storage, budget), extensionVersion: '0.1.0', now: () => now, setTimer: () => undefined, settings: () => DEFAULT_SETTINGS });
+  const hub = new Hub({
+    persist: new Persist(storage, budget),
+    extensionVersion: '0.1.0',
+    now: () => now,
+    setTimer: () => undefined,
+    settings: () => DEFAULT_SETTINGS,
+  });
   return { hub, advance: () => (now += 10) };
 }
 
@@ -33,7 +39,10 @@ describe('hostile tabs and storage', () => {
     const storage = new MemoryStorage();
     const { hub } = makeHub(storage);
     const huge = `http://127.0.0.1/p#${'x'.repeat(1_500_000)}`;
-    const docId = hub.hello({ tabId: 1, frameId: 0, documentId: 'D', url: huge }, { type: 'hello', docNonce: 'n', url: huge, isTop: true });
+    const docId = hub.hello(
+      { tabId: 1, frameId: 0, documentId: 'D', url: huge },
+      { type: 'hello', docNonce: 'n', url: huge, isTop: true },
+    );
     hub.batch(1, docId, closing(1, 1, 2000), () => undefined);
     await hub.tick();
     const tab = hub.tabs.get(1) as TabRecording;
@@ -47,7 +56,14 @@ describe('hostile tabs and storage', () => {
     const tab = new TabRecording(1, '0.1.0', 0);
     const live = { frameId: 1, url: 'http://127.0.0.1/live', isTop: false, lastSeq: 0, gone: false };
     tab.addDoc('live', live);
-    for (let i = 0; i < TAB_LIMITS.docs * 3; i++) tab.addDoc(`d${i}`, { frameId: 0, url: 'http://127.0.0.1/', isTop: true, lastSeq: 0, gone: i < TAB_LIMITS.docs * 3 - 1 });
+    for (let i = 0; i < TAB_LIMITS.docs * 3; i++)
+      tab.addDoc(`d${i}`, {
+        frameId: 0,
+        url: 'http://127.0.0.1/',
+        isTop: true,
+        lastSeq: 0,
+        gone: i < TAB_LIMITS.docs * 3 - 1,
+      });
     expect(Object.keys(tab.docs)).toHaveLength(TAB_LIMITS.docs);
     expect(tab.docs.live).toBe(live);
     expect(tab.docs[`d${TAB_LIMITS.docs * 3 - 1}`]?.gone).toBe(false);
@@ -58,14 +74,20 @@ describe('hostile tabs and storage', () => {
     const budget = 400_000;
     const { hub, advance } = makeHub(storage, budget);
     // Tab 2 records a closure first.
-    const victimDoc = hub.hello({ tabId: 2, frameId: 0, documentId: 'V', url: 'http://127.0.0.1/v' }, { type: 'hello', docNonce: 'v', url: '', isTop: true });
+    const victimDoc = hub.hello(
+      { tabId: 2, frameId: 0, documentId: 'V', url: 'http://127.0.0.1/v' },
+      { type: 'hello', docNonce: 'v', url: '', isTop: true },
+    );
     hub.batch(2, victimDoc, closing(1, 1, 1500), () => undefined);
     await hub.tick();
     // Tab 1 only navigates, at the longest URL that is stored, over and over.
     const long = `http://127.0.0.1/a#${'y'.repeat(5000)}`;
     for (let i = 0; i < 400; i++) {
       advance();
-      hub.hello({ tabId: 1, frameId: 0, documentId: `N${i}`, url: long }, { type: 'hello', docNonce: `n${i}`, url: long, isTop: true });
+      hub.hello(
+        { tabId: 1, frameId: 0, documentId: `N${i}`, url: long },
+        { type: 'hello', docNonce: `n${i}`, url: long, isTop: true },
+      );
     }
     await hub.tick();
     expect(storage.totalBytes()).toBeLessThanOrEqual(budget);

@@ -8,7 +8,13 @@ const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSi
 
 function makeHub(storage = new MemoryStorage(), settings = { ...DEFAULT_SETTINGS }) {
   let now = 1000;
-  const hub = new Hub({ persist: new Persist(storage), extensionVersion: '0.1.0', now: () => now, setTimer: () => undefined, settings: () => settings });
+  const hub = new Hub({
+    persist: new Persist(storage),
+    extensionVersion: '0.1.0',
+    now: () => now,
+    setTimer: () => undefined,
+    settings: () => settings,
+  });
   return { hub, storage, settings, advance: (ms: number) => (now += ms) };
 }
 

@@ -84,7 +84,12 @@ export class Hub {
         if (!d.gone && (isTop || d.frameId === sender.frameId)) tab.endDocument(id, now, 'new-document');
       }
       const url = clampUrl(sender.url ?? hello.url);
-      if (isTop && !this.deps.settings().preserveLog && tab.recording.connections.length + tab.recording.marks.length > 0) tab.reset(now);
+      if (
+        isTop &&
+        !this.deps.settings().preserveLog &&
+        tab.recording.connections.length + tab.recording.marks.length > 0
+      )
+        tab.reset(now);
       tab.addDoc(docId, { frameId: sender.frameId, url, isTop, lastSeq: 0, gone: false });
       if (isTop) tab.addMark({ type: 'navigation', at: now, frameId: 0, documentId: docId, url });
       this.schedule();
@@ -103,7 +108,8 @@ export class Hub {
         // The relay only asks for content where capture is on; a document whose site is off
         // (or was turned off since) never gets content stored.
         const capture = captureContentFor(siteOf(doc.url), this.deps.settings());
-        for (const ev of batch.events) tab.apply(docId, doc, !capture && ev.t === 'close' && ev.last ? { ...ev, last: undefined } : ev);
+        for (const ev of batch.events)
+          tab.apply(docId, doc, !capture && ev.t === 'close' && ev.last ? { ...ev, last: undefined } : ev);
         tab.addDropped(batch.dropped);
       }
     }
@@ -216,7 +222,11 @@ export class Hub {
         if (log.reset) view.post({ type: 'snapshot', recording: tab.recording });
         else {
           const connections = [...log.connections].map((id) => tab.get(id)).filter((c) => c !== undefined);
-          view.post({ type: 'delta', tabId: view.tabId, delta: { connections, evicted: log.evicted, marks: log.marks, dropped: tab.recording.dropped } });
+          view.post({
+            type: 'delta',
+            tabId: view.tabId,
+            delta: { connections, evicted: log.evicted, marks: log.marks, dropped: tab.recording.dropped },
+          });
         }
       } catch {
         this.views.delete(view);

@@ -30,7 +30,8 @@ const ready = Promise.all([settings.load(), hub.load()]).then(() => undefined);
 void endExpiredOutages().catch(() => undefined);
 
 /** Extension pages only: the panel, the popup, or one opened as a tab in tests. */
-const fromExtensionPage = (url: string | undefined) => typeof url === 'string' && url.startsWith(browser.runtime.getURL(''));
+const fromExtensionPage = (url: string | undefined) =>
+  typeof url === 'string' && url.startsWith(browser.runtime.getURL(''));
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.sender?.id !== browser.runtime.id) return port.disconnect();

@@ -34,7 +34,14 @@ export async function startOutage(tabId: number, socketUrl: string, seconds: num
   const ruleId = Math.max(FIRST_RULE_ID - 1, ...list.map((o) => o.ruleId)) + 1;
   const endpoint = endpointFilter(socketUrl);
   await browser.declarativeNetRequest.updateSessionRules({
-    addRules: [{ id: ruleId, priority: 1, action: { type: 'block' }, condition: { urlFilter: endpoint, resourceTypes: ['websocket'], tabIds: [tabId] } }],
+    addRules: [
+      {
+        id: ruleId,
+        priority: 1,
+        action: { type: 'block' },
+        condition: { urlFilter: endpoint, resourceTypes: ['websocket'], tabIds: [tabId] },
+      },
+    ],
   });
   await browser.storage.session.set({ [KEY]: [...list, { ruleId, tabId, endpoint, until: now + seconds * 1000 }] });
   setTimeout(() => void endExpiredOutages(), seconds * 1000 + 50);

@@ -11,12 +11,21 @@ function fill(tab: TabRecording, n: number, urlPad = 0) {
   tab.docs.D = d;
   const start = tab.recording.connections.length;
   for (let k = start + 1; k <= start + n; k++) {
-    tab.apply('D', d, { t: 'socket', k, api: 'WebSocket', url: `ws://127.0.0.1/${'x'.repeat(urlPad)}${k}`, protocols: [], at: k, stack: '' } as RelayEvent);
+    tab.apply('D', d, {
+      t: 'socket',
+      k,
+      api: 'WebSocket',
+      url: `ws://127.0.0.1/${'x'.repeat(urlPad)}${k}`,
+      protocols: [],
+      at: k,
+      stack: '',
+    } as RelayEvent);
     tab.apply('D', d, { t: 'close', k, at: k + 0.5, code: 1012, reason: 'r', wasClean: true, counters } as RelayEvent);
   }
 }
 
-const drainAll = (tabs: Map<number, TabRecording>) => new Map<number, ChangeLog>([...tabs].map(([id, t]) => [id, t.drain()]));
+const drainAll = (tabs: Map<number, TabRecording>) =>
+  new Map<number, ChangeLog>([...tabs].map(([id, t]) => [id, t.drain()]));
 
 describe('Persist', () => {
   it('writes about as many bytes for one more closure whether the recording holds 100 or 5,000', async () => {

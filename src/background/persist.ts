@@ -36,7 +36,10 @@ export class Persist {
   /** What writes cost: the benchmark checks that a closure costs O(1) bytes, not O(recording). */
   readonly stats = { writes: 0, bytesWritten: 0 };
 
-  constructor(private readonly storage: StorageLike, private readonly budget = GLOBAL_BUDGET_BYTES) {}
+  constructor(
+    private readonly storage: StorageLike,
+    private readonly budget = GLOBAL_BUDGET_BYTES,
+  ) {}
 
   /** Reads every stored tab back (on service-worker start). */
   async load(extensionVersion: string): Promise<Map<number, TabRecording>> {
@@ -147,7 +150,10 @@ export class Persist {
       if (!largest) break;
       const bytes = this.projectedTab(largest.tabId, newSizes);
       const perConn = bytes / Math.max(1, largest.recording.connections.length);
-      const count = Math.max(1, Math.ceil((total - this.budget) / Math.max(1, perConn)) + Math.ceil(largest.recording.connections.length / 50));
+      const count = Math.max(
+        1,
+        Math.ceil((total - this.budget) / Math.max(1, perConn)) + Math.ceil(largest.recording.connections.length / 50),
+      );
       if (largest.shed(count) === 0) break;
       stage(largest, largest.peek());
     }

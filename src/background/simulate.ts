@@ -4,7 +4,13 @@
  * the code is one a server may send), again in the relay, and in the hook.
  */
 import browser from 'webextension-polyfill';
-import { wrap, type BackgroundToDocument, type HookCommand, type SimulateCommand, type SimulateScope } from '../protocol/messages';
+import {
+  wrap,
+  type BackgroundToDocument,
+  type HookCommand,
+  type SimulateCommand,
+  type SimulateScope,
+} from '../protocol/messages';
 import { endOf, endpointOf, type Connection } from '../protocol/recording';
 import { closeReason, isOutageSeconds, isServerSendableCode, isStallSeconds } from '../protocol/commands';
 import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../protocol/limits';
@@ -17,7 +23,10 @@ const ended = (c: Connection) => endOf(c) !== undefined;
 async function send(c: Connection, tabId: number, command: HookCommand): Promise<boolean> {
   try {
     const message = wrap<BackgroundToDocument>({ type: 'command', command });
-    const ok: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: c.frameId, documentId: c.documentId });
+    const ok: unknown = await browser.tabs.sendMessage(tabId, message, {
+      frameId: c.frameId,
+      documentId: c.documentId,
+    });
     return ok === true;
   } catch {
     return false;
@@ -36,7 +45,8 @@ export async function simulate(
   const conn = tab?.get(connectionId);
   if (!tab || !conn) return t('bg_sim_no_connection');
   const code = 'code' in cmd ? cmd.code : undefined;
-  if ((cmd.kind === 'close' || cmd.kind === 'close-then-outage') && !isServerSendableCode(code)) return t('bg_sim_bad_code', [String(code)]);
+  if ((cmd.kind === 'close' || cmd.kind === 'close-then-outage') && !isServerSendableCode(code))
+    return t('bg_sim_bad_code', [String(code)]);
   if ((cmd.kind === 'outage' || cmd.kind === 'close-then-outage') && !isOutageSeconds(cmd.seconds)) {
     return t('bg_sim_bad_seconds', [String(MAX_OUTAGE_SECONDS)]);
   }
@@ -49,8 +59,14 @@ export async function simulate(
     }
     if (cmd.kind === 'outage') return undefined;
   }
-  const sameEndpoint = (c: Connection) => endpointOf(c.url) === endpointOf(conn.url) && c.documentId === conn.documentId;
-  const targets = scope === 'endpoint' ? tab.recording.connections.filter((c) => sameEndpoint(c) && !ended(c)) : ended(conn) ? [] : [conn];
+  const sameEndpoint = (c: Connection) =>
+    endpointOf(c.url) === endpointOf(conn.url) && c.documentId === conn.documentId;
+  const targets =
+    scope === 'endpoint'
+      ? tab.recording.connections.filter((c) => sameEndpoint(c) && !ended(c))
+      : ended(conn)
+        ? []
+        : [conn];
   if (targets.length === 0) return t('bg_sim_already_closed');
   let delivered = 0;
   for (const c of targets) {
@@ -62,7 +78,12 @@ export async function simulate(
         ? { t: 'simulate-drop', k }
         : cmd.kind === 'stall'
           ? { t: 'simulate-stall', k, seconds: cmd.seconds }
-          : { t: 'simulate-close', k, code: code as number, reason: closeReason('reason' in cmd ? cmd.reason : '', 'reason') };
+          : {
+              t: 'simulate-close',
+              k,
+              code: code as number,
+              reason: closeReason('reason' in cmd ? cmd.reason : '', 'reason'),
+            };
     if (await send(c, tabId, command)) delivered++;
   }
   return delivered ? undefined : t('bg_sim_no_answer');

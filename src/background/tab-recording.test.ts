@@ -4,7 +4,15 @@ import type { RelayEvent } from '../protocol/messages';
 
 const counters = { sentMessages: 3, sentSize: 30, receivedMessages: 4, receivedSize: 40 };
 const doc = (): DocInfo => ({ frameId: 0, url: 'http://127.0.0.1/', isTop: true, lastSeq: 0, gone: false });
-const sock = (k: number, at = k): RelayEvent => ({ t: 'socket', k, api: 'WebSocket', url: `ws://127.0.0.1/${k}`, protocols: [], at, stack: '' });
+const sock = (k: number, at = k): RelayEvent => ({
+  t: 'socket',
+  k,
+  api: 'WebSocket',
+  url: `ws://127.0.0.1/${k}`,
+  protocols: [],
+  at,
+  stack: '',
+});
 
 describe('TabRecording.apply', () => {
   it('builds a connection from the events, with an id minted from tab, frame, document and k', () => {
@@ -16,7 +24,8 @@ describe('TabRecording.apply', () => {
       { t: 'open', k: 1, at: 2, protocol: 'p', extensions: '' },
       { t: 'close-call', k: 1, at: 3, code: 4000, reason: 'bye', readyState: 1, stack: 's' },
       { t: 'close', k: 1, at: 4, code: 4000, reason: 'bye', wasClean: true, counters },
-    ] as RelayEvent[]) t.apply('D', d, ev);
+    ] as RelayEvent[])
+      t.apply('D', d, ev);
     const [c] = t.recording.connections;
     expect(c?.id).toBe('7:0:D:1');
     expect(c?.events.map((e) => e.type)).toEqual(['open', 'close-call', 'close']);
@@ -78,7 +87,8 @@ describe('TabRecording.apply', () => {
 
   it('bounds marks and counts the evicted ones', () => {
     const t = new TabRecording(1, '0.1.0', 0);
-    for (let i = 0; i < TAB_LIMITS.marks + 5; i++) t.addMark({ type: 'lifecycle', at: i, frameId: 0, documentId: 'D', state: 'hidden' });
+    for (let i = 0; i < TAB_LIMITS.marks + 5; i++)
+      t.addMark({ type: 'lifecycle', at: i, frameId: 0, documentId: 'D', state: 'hidden' });
     expect(t.recording.marks).toHaveLength(TAB_LIMITS.marks);
     expect(t.recording.dropped.marksEvicted).toBe(5);
   });

@@ -77,11 +77,21 @@ export class TabRecording {
   private nextSeq = 0;
   private log: ChangeLog = emptyLog();
 
-  constructor(readonly tabId: number, private readonly extensionVersion: string, now: number) {
+  constructor(
+    readonly tabId: number,
+    private readonly extensionVersion: string,
+    now: number,
+  ) {
     this.recording = emptyRecording(tabId, extensionVersion, now);
   }
 
-  static restore(tabId: number, extensionVersion: string, recording: Recording, docs: Record<string, DocInfo>, seqs: [string, number][]): TabRecording {
+  static restore(
+    tabId: number,
+    extensionVersion: string,
+    recording: Recording,
+    docs: Record<string, DocInfo>,
+    seqs: [string, number][],
+  ): TabRecording {
     const t = new TabRecording(tabId, extensionVersion, recording.startedAt);
     t.recording = recording;
     t.docs = docs;
@@ -142,7 +152,13 @@ export class TabRecording {
   }
 
   hasChanges(): boolean {
-    return this.log.reset || this.log.meta || this.log.connections.size > 0 || this.log.evicted.length > 0 || this.log.marks.length > 0;
+    return (
+      this.log.reset ||
+      this.log.meta ||
+      this.log.connections.size > 0 ||
+      this.log.evicted.length > 0 ||
+      this.log.marks.length > 0
+    );
   }
 
   reset(now: number): void {
@@ -305,6 +321,7 @@ export class TabRecording {
     this.chunkIds(Math.floor(n / TAB_LIMITS.chunk)).push(c.id);
     this.touch(c.id);
     // Evict in blocks of 5 %: one filter pass per block, not one per insert at the cap.
-    if (conns.length > TAB_LIMITS.connections) this.evictOldest(Math.max(conns.length - TAB_LIMITS.connections, Math.ceil(TAB_LIMITS.connections / 20)));
+    if (conns.length > TAB_LIMITS.connections)
+      this.evictOldest(Math.max(conns.length - TAB_LIMITS.connections, Math.ceil(TAB_LIMITS.connections / 20)));
   }
 }

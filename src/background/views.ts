@@ -1,6 +1,15 @@
 /** Extension pages (panel, popup): one request/response handler and live subscriptions over a port. */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { isRelayPong, isViewPortMessage, isViewRequest, wrap, type BackgroundToDocument, type CaptureStatus, type ViewRequest, type ViewResponse } from '../protocol/messages';
+import {
+  isRelayPong,
+  isViewPortMessage,
+  isViewRequest,
+  wrap,
+  type BackgroundToDocument,
+  type CaptureStatus,
+  type ViewRequest,
+  type ViewResponse,
+} from '../protocol/messages';
 import { decode } from '../protocol/decode';
 import { viewRequest } from '../protocol/view-api';
 import type { Hub } from './hub';
@@ -34,7 +43,8 @@ async function captureStatus(tabId: number, hub: Hub): Promise<CaptureStatus> {
 export async function handleViewRequest(raw: unknown, hub: Hub, settings: SettingsStore): Promise<unknown> {
   if (!isViewRequest(raw)) return wrap<ViewResponse>({ type: 'error', message: t('bg_bad_request') });
   const decoded = decode(viewRequest, raw.msg, 'request');
-  if (!decoded.ok) return wrap<ViewResponse>({ type: 'error', message: t('bg_bad_request_field', [decoded.error.path]) });
+  if (!decoded.ok)
+    return wrap<ViewResponse>({ type: 'error', message: t('bg_bad_request_field', [decoded.error.path]) });
   return wrap<ViewResponse>(await answer(decoded.value, hub, settings));
 }
 

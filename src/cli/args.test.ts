@@ -10,14 +10,36 @@ describe('parseArgs', () => {
   it('defaults: every scenario in run order, the default profile, 15 s for the first socket, no scaling', () => {
     expect(parseArgs(['audit', URL_], t)).toEqual({
       kind: 'run',
-      options: { url: URL_, scenarios: ['1012', '1013', '1006', 'outage:30', '1008'], profileId: 'default', socketWaitS: 15, timeScale: 1 },
+      options: {
+        url: URL_,
+        scenarios: ['1012', '1013', '1006', 'outage:30', '1008'],
+        profileId: 'default',
+        socketWaitS: 15,
+        timeScale: 1,
+      },
     });
   });
 
   it('every option, in both spellings', () => {
     const got = parseArgs(
-      ['audit', '--scenarios', '1008,outage:5', URL_, '--profile=rfc6455', '--endpoint', 'ws://127.0.0.1:8080/live', '--json', 'out.json',
-        '--junit=out.xml', '--chromium', '/opt/chromium', '--socket-wait', '3', '--time-scale', '0.25'],
+      [
+        'audit',
+        '--scenarios',
+        '1008,outage:5',
+        URL_,
+        '--profile=rfc6455',
+        '--endpoint',
+        'ws://127.0.0.1:8080/live',
+        '--json',
+        'out.json',
+        '--junit=out.xml',
+        '--chromium',
+        '/opt/chromium',
+        '--socket-wait',
+        '3',
+        '--time-scale',
+        '0.25',
+      ],
       t,
     );
     expect(got).toEqual({
@@ -49,8 +71,14 @@ describe('parseArgs', () => {
     [['audit', URL_, '--bogus'], 'unknown option --bogus'],
     [['audit', URL_, '--json'], '--json needs a value'],
     [['audit', URL_, '--json', '--junit', 'x.xml'], '--json needs a value'],
-    [['audit', URL_, '--scenarios', '1012,1000'], 'unknown scenario "1000" (use 1012, 1013, 1008, 1006, outage:<1-600> or stall:<1-600>)'],
-    [['audit', URL_, '--scenarios', 'outage:0'], 'unknown scenario "outage:0" (use 1012, 1013, 1008, 1006, outage:<1-600> or stall:<1-600>)'],
+    [
+      ['audit', URL_, '--scenarios', '1012,1000'],
+      'unknown scenario "1000" (use 1012, 1013, 1008, 1006, outage:<1-600> or stall:<1-600>)',
+    ],
+    [
+      ['audit', URL_, '--scenarios', 'outage:0'],
+      'unknown scenario "outage:0" (use 1012, 1013, 1008, 1006, outage:<1-600> or stall:<1-600>)',
+    ],
     [['audit', URL_, '--profile', 'strict'], 'unknown profile "strict" (use one of: default, iana, rfc6455)'],
     [['audit', URL_, '--socket-wait', '-1'], '--socket-wait must be a number in 0–600'],
     [['audit', URL_, '--time-scale', '0'], '--time-scale must be a number in (0, 1]'],

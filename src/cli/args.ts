@@ -23,10 +23,23 @@ export type ParsedArgs = { kind: 'help' } | { kind: 'run'; options: CliOptions }
 
 export const DEFAULT_SOCKET_WAIT_S = 15;
 
-const VALUE_OPTIONS = new Set(['--scenarios', '--profile', '--endpoint', '--json', '--junit', '--chromium', '--socket-wait', '--time-scale']);
+const VALUE_OPTIONS = new Set([
+  '--scenarios',
+  '--profile',
+  '--endpoint',
+  '--json',
+  '--junit',
+  '--chromium',
+  '--socket-wait',
+  '--time-scale',
+]);
 
 export function usage(t: Translate): string {
-  return t('cli_usage', [DEFAULT_SCENARIOS.join(','), profiles.map((p) => p.id).join(', '), String(DEFAULT_SOCKET_WAIT_S)]);
+  return t('cli_usage', [
+    DEFAULT_SCENARIOS.join(','),
+    profiles.map((p) => p.id).join(', '),
+    String(DEFAULT_SOCKET_WAIT_S),
+  ]);
 }
 
 export function parseArgs(argv: readonly string[], t: Translate): ParsedArgs {
@@ -46,7 +59,8 @@ export function parseArgs(argv: readonly string[], t: Translate): ParsedArgs {
     const name = eq < 0 ? arg : arg.slice(0, eq);
     if (!VALUE_OPTIONS.has(name)) return fail(t('cli_err_option', [name]));
     const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return fail(t('cli_err_value', [name]));
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
+      return fail(t('cli_err_value', [name]));
     values.set(name, value);
   }
   if (positional.length === 0) return fail(t('cli_err_no_url'));
@@ -57,14 +71,26 @@ export function parseArgs(argv: readonly string[], t: Translate): ParsedArgs {
   const scenarios = parseScenarios(values.get('--scenarios') ?? DEFAULT_SCENARIOS);
   if (!scenarios.ok) return fail(t('cli_err_scenario', [scenarios.bad]));
   const profileId = values.get('--profile') ?? 'default';
-  if (!profiles.some((p) => p.id === profileId)) return fail(t('cli_err_profile', [profileId, profiles.map((p) => p.id).join(', ')]));
+  if (!profiles.some((p) => p.id === profileId))
+    return fail(t('cli_err_profile', [profileId, profiles.map((p) => p.id).join(', ')]));
   const socketWaitS = numberIn(values.get('--socket-wait'), DEFAULT_SOCKET_WAIT_S, 0, 600);
   if (socketWaitS === undefined) return fail(t('cli_err_number', ['--socket-wait', '0–600']));
   const timeScale = numberIn(values.get('--time-scale'), 1, 0, 1);
   if (timeScale === undefined || timeScale === 0) return fail(t('cli_err_number', ['--time-scale', '(0, 1]']));
 
-  const options: CliOptions = { url, scenarios: scenarios.scenarios.map((s) => s.id), profileId, socketWaitS, timeScale };
-  const optional = { '--endpoint': 'endpointPrefix', '--json': 'jsonPath', '--junit': 'junitPath', '--chromium': 'chromiumPath' } as const;
+  const options: CliOptions = {
+    url,
+    scenarios: scenarios.scenarios.map((s) => s.id),
+    profileId,
+    socketWaitS,
+    timeScale,
+  };
+  const optional = {
+    '--endpoint': 'endpointPrefix',
+    '--json': 'jsonPath',
+    '--junit': 'junitPath',
+    '--chromium': 'chromiumPath',
+  } as const;
   for (const [flag, key] of Object.entries(optional)) {
     const v = values.get(flag);
     if (v !== undefined) options[key] = v;

@@ -35,16 +35,21 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<PageRunResult>
   try {
     browser = await launchChromium({ dist: o.extensionDir, executablePath: o.executablePath, headless: true });
   } catch (e) {
-    throw new RunError(o.t('cli_err_browser', [e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e)]));
+    throw new RunError(o.t('cli_err_browser', [e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)]));
   }
   try {
     const auditPage = await browser.context.newPage();
     await auditPage.exposeFunction('closelineAuditProgress', (p: AuditProgress) => o.onProgress(p));
     await auditPage.goto(`chrome-extension://${browser.extensionId}/${AUDIT_PAGE}`);
-    await auditPage.waitForFunction(() => (window as unknown as { closelineAudit?: unknown }).closelineAudit !== undefined);
+    await auditPage.waitForFunction(
+      () => (window as unknown as { closelineAudit?: unknown }).closelineAudit !== undefined,
+    );
     const [target, tabId] = await Promise.all([
       browser.context.waitForEvent('page', { timeout: PAGE_LOAD_MS }),
-      auditPage.evaluate((url) => (window as unknown as { closelineAudit: AuditPageApi }).closelineAudit.openTab(url), o.url),
+      auditPage.evaluate(
+        (url) => (window as unknown as { closelineAudit: AuditPageApi }).closelineAudit.openTab(url),
+        o.url,
+      ),
     ]);
     if (tabId === null) throw new RunError(o.t('cli_err_tab', [o.url]));
     await checkLoaded(target, o);
@@ -54,7 +59,7 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<PageRunResult>
     );
   } catch (e) {
     if (e instanceof RunError) throw e;
-    throw new RunError(o.t('cli_err_browser', [e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e)]));
+    throw new RunError(o.t('cli_err_browser', [e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)]));
   } finally {
     await browser.close();
   }
@@ -67,7 +72,8 @@ async function checkLoaded(page: Page, o: BrowserRunOptions): Promise<void> {
     if (r.isNavigationRequest() && r.frame() === page.mainFrame()) failure ??= r.failure()?.errorText ?? 'failed';
   });
   page.on('response', (r) => {
-    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && r.status() >= 400) failure ??= o.t('cli_err_page_status', [o.url, String(r.status())]);
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && r.status() >= 400)
+      failure ??= o.t('cli_err_page_status', [o.url, String(r.status())]);
   });
   await page.waitForLoadState('load', { timeout: PAGE_LOAD_MS }).catch((e: unknown) => {
     failure ??= e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -76,7 +82,13 @@ async function checkLoaded(page: Page, o: BrowserRunOptions): Promise<void> {
   if (!failure) {
     // The tab may have had its answer before the listeners above existed: the page's own timing entry has it too.
     const status = await page
-      .evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { responseStatus?: number } | undefined)?.responseStatus ?? 0)
+      .evaluate(
+        () =>
+          (
+            performance.getEntriesByType('navigation')[0] as
+              (PerformanceNavigationTiming & { responseStatus?: number }) | undefined
+          )?.responseStatus ?? 0,
+      )
       .catch(() => 0);
     if (status >= 400) failure = o.t('cli_err_page_status', [o.url, String(status)]);
   }

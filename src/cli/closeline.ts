@@ -3,7 +3,11 @@ import { main } from './main';
 
 const code = await main(
   process.argv.slice(2),
-  { out: (line) => process.stdout.write(`${line}\n`), err: (text) => process.stderr.write(text), errIsTty: process.stderr.isTTY === true },
+  {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (text) => process.stderr.write(text),
+    errIsTty: process.stderr.isTTY === true,
+  },
   import.meta.url,
 );
 process.exitCode = code;

@@ -20,17 +20,40 @@ const row = (over: Partial<RenderedRow>): RenderedRow => ({
   rule: 'restart.fits',
   ...over,
 });
-const input = (rows: RenderedRow[]) => ({ url: 'http://127.0.0.1:9/', profileId: 'default', startedAt: 0, endedAt: 12_345, rows });
+const input = (rows: RenderedRow[]) => ({
+  url: 'http://127.0.0.1:9/',
+  profileId: 'default',
+  startedAt: 0,
+  endedAt: 12_345,
+  rows,
+});
 const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
 
 describe('toJUnit', () => {
   it('one test case per row; a problem is a failure with the sentence, advice goes to system-out', () => {
-    const xml = toJUnit(input([row({}), row({ scenario: '1008', level: 'problem', levelText: 'Problem', sentence: 'Blind retry.', rule: 'terminal.blind-retry' }), row({ scenario: '1006', level: 'advice', levelText: 'Advice', sentence: 'Back off more.' })]), t);
+    const xml = toJUnit(
+      input([
+        row({}),
+        row({
+          scenario: '1008',
+          level: 'problem',
+          levelText: 'Problem',
+          sentence: 'Blind retry.',
+          rule: 'terminal.blind-retry',
+        }),
+        row({ scenario: '1006', level: 'advice', levelText: 'Advice', sentence: 'Back off more.' }),
+      ]),
+      t,
+    );
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = parse(xml);
     expect(doc.testsuites).toMatchObject({ tests: '3', failures: '1', errors: '0', time: '12.345' });
     const cases = doc.testsuites.testsuite.testcase;
-    expect(cases.map((c: { name: string }) => c.name)).toEqual(['1012: Server closes with 1012', '1008: Server closes with 1012', '1006: Server closes with 1012']);
+    expect(cases.map((c: { name: string }) => c.name)).toEqual([
+      '1012: Server closes with 1012',
+      '1008: Server closes with 1012',
+      '1006: Server closes with 1012',
+    ]);
     expect(cases[0].failure).toBeUndefined();
     expect(cases[1].failure).toMatchObject({ message: 'Blind retry.', type: 'terminal.blind-retry' });
     expect(cases[2].failure).toBeUndefined();

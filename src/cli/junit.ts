@@ -19,11 +19,23 @@ export interface JUnitInput {
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function xmlText(s: string): string {
-  return s.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(NOT_XML, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function details(r: RenderedRow): string {
-  return [r.scenarioText, r.outcomeText, r.delays && `delays: ${r.delays}`, r.expected && `expected: ${r.expected}`, r.closureId && `closure: ${r.closureId}`]
+  return [
+    r.scenarioText,
+    r.outcomeText,
+    r.delays && `delays: ${r.delays}`,
+    r.expected && `expected: ${r.expected}`,
+    r.closureId && `closure: ${r.closureId}`,
+  ]
     .filter(Boolean)
     .join('\n');
 }
@@ -35,9 +47,16 @@ export function toJUnit(input: JUnitInput, t: Translate): string {
   const cases = input.rows.map((r) => {
     const attrs = `classname="${xmlText(r.endpoint)}" name="${xmlText(`${r.scenario}: ${r.scenarioText}`)}"`;
     const body: string[] = [];
-    if (r.level === 'problem') body.push(`      <failure message="${xmlText(r.sentence)}" type="${xmlText(r.rule ?? 'problem')}">${xmlText(details(r))}</failure>`);
+    if (r.level === 'problem')
+      body.push(
+        `      <failure message="${xmlText(r.sentence)}" type="${xmlText(r.rule ?? 'problem')}">${xmlText(details(r))}</failure>`,
+      );
     const out =
-      r.level === 'advice' ? t('cli_junit_advice', [r.sentence]) : r.level === 'pending' ? t('cli_junit_pending', [r.sentence]) : `${r.levelText}: ${r.sentence}`;
+      r.level === 'advice'
+        ? t('cli_junit_advice', [r.sentence])
+        : r.level === 'pending'
+          ? t('cli_junit_pending', [r.sentence])
+          : `${r.levelText}: ${r.sentence}`;
     body.push(`      <system-out>${xmlText(`${out}\n${details(r)}`)}</system-out>`);
     return `    <testcase ${attrs}>\n${body.join('\n')}\n    </testcase>`;
   });

@@ -76,7 +76,11 @@ export async function main(argv: readonly string[], io: Io, cliFileUrl: string):
   const { report, rows } = result;
   for (const line of formatTable(rows, t)) io.out(line);
   const problems = rows.filter((r) => r.level === 'problem').length;
-  io.out(problems ? t('cli_summary_problems', [String(problems), String(rows.length), report.profileId]) : t('cli_summary_ok', [String(rows.length), report.profileId]));
+  io.out(
+    problems
+      ? t('cli_summary_problems', [String(problems), String(rows.length), report.profileId])
+      : t('cli_summary_ok', [String(rows.length), report.profileId]),
+  );
 
   const written = writeReports(o, report, rows, t);
   if (written.error) return fail(written.error);
@@ -102,12 +106,26 @@ function writeReports(
   };
   if (o.jsonPath) {
     const { recording, ...rest } = report;
-    const doc = { format: AUDIT_REPORT_FORMAT, version: 1, url: o.url, ...rest, rows: rest.rows.map((r, i) => ({ ...r, text: rows[i] })), problems: rows.filter((r) => r.level === 'problem').length, recording };
+    const doc = {
+      format: AUDIT_REPORT_FORMAT,
+      version: 1,
+      url: o.url,
+      ...rest,
+      rows: rest.rows.map((r, i) => ({ ...r, text: rows[i] })),
+      problems: rows.filter((r) => r.level === 'problem').length,
+      recording,
+    };
     const error = write(o.jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
     if (error) return { files, error };
   }
   if (o.junitPath) {
-    const error = write(o.junitPath, toJUnit({ url: o.url, profileId: report.profileId, startedAt: report.startedAt, endedAt: report.endedAt, rows }, t));
+    const error = write(
+      o.junitPath,
+      toJUnit(
+        { url: o.url, profileId: report.profileId, startedAt: report.startedAt, endedAt: report.endedAt, rows },
+        t,
+      ),
+    );
     if (error) return { files, error };
   }
   return { files };
@@ -134,7 +152,13 @@ function progressPrinter(io: Io, t: Translate) {
       }
       maxLeft = Math.max(maxLeft, p.leftMs);
       const fraction = (p.index - 1 + (1 - p.leftMs / maxLeft)) / Math.max(1, p.total);
-      const text = t('cli_progress', [progressBar(fraction), String(p.index), String(p.total), scenario, String(Math.ceil(p.leftMs / 1000))]);
+      const text = t('cli_progress', [
+        progressBar(fraction),
+        String(p.index),
+        String(p.total),
+        scenario,
+        String(Math.ceil(p.leftMs / 1000)),
+      ]);
       if (io.errIsTty) io.err(`\r${text}\u001b[K`);
       else if (changed || Date.now() - lastLine >= 5000) {
         io.err(`${text}\n`);

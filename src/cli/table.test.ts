@@ -20,7 +20,21 @@ const row = (over: Partial<RenderedRow>): RenderedRow => ({
 
 describe('formatTable', () => {
   it('a block per endpoint, a line per scenario, then its sentence and outcome', () => {
-    const lines = formatTable([row({}), row({ scenario: '1008', level: 'problem', levelText: 'Problem', delays: '', expected: '', sentence: 'Blind retry.' }), row({ endpoint: 'ws://127.0.0.1:9/chat' })], t);
+    const lines = formatTable(
+      [
+        row({}),
+        row({
+          scenario: '1008',
+          level: 'problem',
+          levelText: 'Problem',
+          delays: '',
+          expected: '',
+          sentence: 'Blind retry.',
+        }),
+        row({ endpoint: 'ws://127.0.0.1:9/chat' }),
+      ],
+      t,
+    );
     expect(lines).toEqual([
       'Endpoint: ws://127.0.0.1:9/live',
       '  Scenario  Verdict  Delays  Expected',
@@ -37,7 +51,7 @@ describe('formatTable', () => {
     ]);
   });
 
-  it('never passes the page\'s control characters to the terminal', () => {
+  it("never passes the page's control characters to the terminal", () => {
     const lines = formatTable([row({ endpoint: 'ws://x/\u001b[2J\u001b]0;pwned\u0007', sentence: 'a\rb\u009bc' })], t);
     // eslint-disable-next-line no-control-regex
     expect(lines.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);

@@ -17,7 +17,8 @@ export function validateCatalog(data: unknown): Catalog {
     if (ph === undefined) continue;
     if (!isObject(ph)) throw new Error(`"${id}": "placeholders" is not an object`);
     for (const [name, p] of Object.entries(ph)) {
-      if (!isObject(p) || typeof p.content !== 'string') throw new Error(`"${id}": placeholder "${name}" has no "content" string`);
+      if (!isObject(p) || typeof p.content !== 'string')
+        throw new Error(`"${id}": placeholder "${name}" has no "content" string`);
     }
   }
   return data as Catalog;

@@ -12,9 +12,11 @@ type Catalog = Record<string, CatalogEntry>;
 const en = catalog as Catalog;
 const catalogFile = (lang: string) => join(__dirname, '../../public/_locales', lang, 'messages.json');
 /** The real translation when it exists; English text otherwise (the digits are what is tested then). */
-const catalogOf = (lang: string): Catalog => (existsSync(catalogFile(lang)) ? (JSON.parse(readFileSync(catalogFile(lang), 'utf8')) as Catalog) : en);
+const catalogOf = (lang: string): Catalog =>
+  existsSync(catalogFile(lang)) ? (JSON.parse(readFileSync(catalogFile(lang), 'utf8')) as Catalog) : en;
 
-const use = (lang: string, intlLocale: string) => setTranslator(catalogTranslator(catalogOf(lang)), { intlLocale, isolate: lang === 'ar' });
+const use = (lang: string, intlLocale: string) =>
+  setTranslator(catalogTranslator(catalogOf(lang)), { intlLocale, isolate: lang === 'ar' });
 afterEach(() => setTranslator(catalogTranslator(en)));
 
 const DIGITS: Record<string, string> = Object.fromEntries(

@@ -14,7 +14,11 @@ export function formatNumber(n: number, fractionDigits = 0, locale = currentIntl
   const key = `${locale}|${fractionDigits}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    f = new Intl.NumberFormat(locale, {
+      useGrouping: false,
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
     formats.set(key, f);
   }
   return f.format(n);

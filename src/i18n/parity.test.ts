@@ -6,7 +6,8 @@ import { parityProblems, positionalUse, selfProblems } from './parity';
 
 type Catalog = Record<string, CatalogEntry>;
 const localesDir = join(__dirname, '../../public/_locales');
-const load = (lang: string): Catalog => JSON.parse(readFileSync(join(localesDir, lang, 'messages.json'), 'utf8')) as Catalog;
+const load = (lang: string): Catalog =>
+  JSON.parse(readFileSync(join(localesDir, lang, 'messages.json'), 'utf8')) as Catalog;
 const present = readdirSync(localesDir).filter((l) => l !== 'en');
 
 describe('catalog parity', () => {
@@ -46,9 +47,21 @@ describe('parityProblems', () => {
     ['an extra key', { ...ok, d: { message: 'x' } }, /^d: not in English/m],
     ['a dropped substitution', { ...ok, a: { message: 'أُغلق $1' } }, /^a: shows \$1, English shows \$1 \$2/m],
     ['an added substitution', { ...ok, c: { message: '$1' } }, /^c: shows \$1, English shows none/m],
-    ['a renamed placeholder', { ...ok, b: { message: 'مرحبا $NAME$', placeholders: { name: { content: '$1' } } } }, /^b: placeholders name=\$1 differ/m],
-    ['a placeholder for another $n', { ...ok, b: { message: 'مرحبا $USER$', placeholders: { user: { content: '$2' } } } }, /^b: placeholders user=\$2/m],
-    ['an undefined placeholder', { ...ok, b: { message: 'مرحبا $USER$' } }, /^b: uses \$USER\$, which it does not define/m],
+    [
+      'a renamed placeholder',
+      { ...ok, b: { message: 'مرحبا $NAME$', placeholders: { name: { content: '$1' } } } },
+      /^b: placeholders name=\$1 differ/m,
+    ],
+    [
+      'a placeholder for another $n',
+      { ...ok, b: { message: 'مرحبا $USER$', placeholders: { user: { content: '$2' } } } },
+      /^b: placeholders user=\$2/m,
+    ],
+    [
+      'an undefined placeholder',
+      { ...ok, b: { message: 'مرحبا $USER$' } },
+      /^b: uses \$USER\$, which it does not define/m,
+    ],
   ])('reports %s', (_name, other, want) => {
     expect(parityProblems(en, other).join('\n')).toMatch(want);
   });

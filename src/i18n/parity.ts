@@ -18,7 +18,9 @@ const named = (message: string) => [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)
 export function positionalUse(entry: CatalogEntry): string[] {
   const contents = named(entry.message).map((n) => placeholder(entry, n)?.content ?? '');
   const direct = entry.message.replace(/\$\$/g, '').replace(/\$[A-Za-z0-9_@]+\$/g, '');
-  const refs = [direct, ...contents].flatMap((s) => [...s.replace(/\$\$/g, '').matchAll(/\$(\d)/g)].map((m) => `$${m[1]}`));
+  const refs = [direct, ...contents].flatMap((s) =>
+    [...s.replace(/\$\$/g, '').matchAll(/\$(\d)/g)].map((m) => `$${m[1]}`),
+  );
   return [...new Set(refs)].sort();
 }
 
@@ -40,9 +42,14 @@ export function parityProblems(en: Catalog, other: Catalog): string[] {
   for (const [id, ref] of Object.entries(en)) {
     const entry = other[id];
     if (!entry) continue;
-    const want = Object.entries(ref.placeholders ?? {}).map(([n, p]) => `${n.toLowerCase()}=${p.content}`).sort();
-    const got = Object.entries(entry.placeholders ?? {}).map(([n, p]) => `${n.toLowerCase()}=${p.content}`).sort();
-    if (want.join() !== got.join()) out.push(`${id}: placeholders ${got.join(', ') || 'none'} differ from English's ${want.join(', ') || 'none'}`);
+    const want = Object.entries(ref.placeholders ?? {})
+      .map(([n, p]) => `${n.toLowerCase()}=${p.content}`)
+      .sort();
+    const got = Object.entries(entry.placeholders ?? {})
+      .map(([n, p]) => `${n.toLowerCase()}=${p.content}`)
+      .sort();
+    if (want.join() !== got.join())
+      out.push(`${id}: placeholders ${got.join(', ') || 'none'} differ from English's ${want.join(', ') || 'none'}`);
     const wantUse = positionalUse(ref).join(' ');
     const gotUse = positionalUse(entry).join(' ');
     if (wantUse !== gotUse) out.push(`${id}: shows ${gotUse || 'no substitution'}, English shows ${wantUse || 'none'}`);

@@ -2,14 +2,27 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
 import { t } from '../i18n/translate';
-import { ALL_ADVICE, ALL_CATEGORIES, adviceLabelId, allComparisons, allEntries, allRanges, categoryLabelId, protocolLabelId } from './index';
+import {
+  ALL_ADVICE,
+  ALL_CATEGORIES,
+  adviceLabelId,
+  allComparisons,
+  allEntries,
+  allRanges,
+  categoryLabelId,
+  protocolLabelId,
+} from './index';
 
 const messages = catalog as Record<string, { message: string }>;
 
 const entryIds = allEntries().flatMap((e) =>
-  [e.nameId, e.meaningId, e.whenId, e.fixId, e.reconnectId, e.source.labelId].map((id) => [`${e.protocol} ${e.code}`, id] as const),
+  [e.nameId, e.meaningId, e.whenId, e.fixId, e.reconnectId, e.source.labelId].map(
+    (id) => [`${e.protocol} ${e.code}`, id] as const,
+  ),
 );
-const rangeIds = allRanges().flatMap((r) => [r.nameId, r.meaningId, r.source.labelId].map((id) => [`range ${r.from}-${r.to}`, id] as const));
+const rangeIds = allRanges().flatMap((r) =>
+  [r.nameId, r.meaningId, r.source.labelId].map((id) => [`range ${r.from}-${r.to}`, id] as const),
+);
 const comparisonIds = allComparisons().flatMap((c) =>
   [c.titleId, ...c.differenceIds, ...c.useWhenIds].map((id) => [`comparison ${c.id}`, id] as const),
 );
@@ -20,11 +33,14 @@ const labelIds = [
 ].map((id) => ['label', id] as const);
 
 describe('knowledge message ids', () => {
-  it.each([...entryIds, ...rangeIds, ...comparisonIds, ...labelIds])('%s: %s is in the catalog and not empty', (_owner, id) => {
-    expect(messages[id]?.message.trim().length ?? 0).toBeGreaterThan(0);
-    // The test translator throws on unknown ids, as the panel's would show a raw id.
-    expect(t(id)).toBe(messages[id]?.message);
-  });
+  it.each([...entryIds, ...rangeIds, ...comparisonIds, ...labelIds])(
+    '%s: %s is in the catalog and not empty',
+    (_owner, id) => {
+      expect(messages[id]?.message.trim().length ?? 0).toBeGreaterThan(0);
+      // The test translator throws on unknown ids, as the panel's would show a raw id.
+      expect(t(id)).toBe(messages[id]?.message);
+    },
+  );
 
   it('gives every code its own name, meaning, when and fix text (no copy-paste across codes)', () => {
     for (const field of ['nameId', 'meaningId', 'whenId', 'fixId'] as const) {
@@ -33,7 +49,10 @@ describe('knowledge message ids', () => {
     }
   });
 
-  it.each(allEntries().map((e) => [e.protocol, e.code, e.source.url] as const))('%s %i cites a public https source', (_p, _c, url) => {
-    expect(url).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//);
-  });
+  it.each(allEntries().map((e) => [e.protocol, e.code, e.source.url] as const))(
+    '%s %i cites a public https source',
+    (_p, _c, url) => {
+      expect(url).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//);
+    },
+  );
 });

@@ -16,10 +16,13 @@ describe('docs/close-codes.md', () => {
     expect(readFileSync(docPath, 'utf8')).toBe(rendered);
   });
 
-  it.each(allEntries().map((e) => [e.protocol, e.code, e] as const))('documents %s %i with its name and source', (_p, code, e) => {
-    expect(rendered).toContain(`### ${code} ${t(e.nameId)}`);
-    expect(rendered).toContain(e.source.url);
-  });
+  it.each(allEntries().map((e) => [e.protocol, e.code, e] as const))(
+    'documents %s %i with its name and source',
+    (_p, code, e) => {
+      expect(rendered).toContain(`### ${code} ${t(e.nameId)}`);
+      expect(rendered).toContain(e.source.url);
+    },
+  );
 
   it.each(allComparisons().map((c) => [c.id, c] as const))('documents comparison %s', (_id, c) => {
     expect(rendered).toContain(`### ${t(c.titleId)}`);

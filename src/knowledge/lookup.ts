@@ -33,12 +33,15 @@ function fallbackRange(code: number): CodeRange {
 function resolved(code: number, entries: CodeEntry[]): CodeLookup {
   const [only] = entries;
   // Two established protocols that disagree establish neither meaning.
-  return entries.length === 1 && only ? { kind: 'known', entry: only } : { kind: 'ambiguous', entries, range: fallbackRange(code) };
+  return entries.length === 1 && only
+    ? { kind: 'known', entry: only }
+    : { kind: 'ambiguous', entries, range: fallbackRange(code) };
 }
 
 export function lookupCode(code: number, ctx: CodeContext = {}): CodeLookup {
   const standard = standardByCode.get(code);
-  if (code >= 1000 && code <= 2999) return standard ? { kind: 'known', entry: standard } : { kind: 'range', range: fallbackRange(code) };
+  if (code >= 1000 && code <= 2999)
+    return standard ? { kind: 'known', entry: standard } : { kind: 'range', range: fallbackRange(code) };
 
   const verdicts = PROTOCOLS.map((p) => ({ p, match: p.match(ctx) }));
   const confirmed = verdicts.filter((v) => v.match === 'confirmed').map((v) => v.p);

@@ -6,7 +6,12 @@
  * meaning; possible ones are listed as "if this is <protocol>" and never decide
  * a verdict (docs/verdicts.md, "Protocol codes").
  */
-import { CENTRIFUGE_PROTOBUF_SUBPROTOCOL, CENTRIFUGO_ENTRIES, CENTRIFUGO_PROTOCOL, CENTRIFUGO_RANGES } from './codes-centrifugo';
+import {
+  CENTRIFUGE_PROTOBUF_SUBPROTOCOL,
+  CENTRIFUGO_ENTRIES,
+  CENTRIFUGO_PROTOCOL,
+  CENTRIFUGO_RANGES,
+} from './codes-centrifugo';
 import { DISCORD_ENTRIES, DISCORD_PROTOCOL } from './codes-discord';
 import { GRAPHQL_TRANSPORT_WS_SUBPROTOCOL, GRAPHQL_WS_ENTRIES, GRAPHQL_WS_PROTOCOL } from './codes-graphql-ws';
 import type { CodeContext, CodeEntry, CodeRange } from './types';

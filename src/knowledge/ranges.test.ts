@@ -61,9 +61,12 @@ describe('close-code ranges', () => {
     expect(found.kind === 'range' && found.range.protocol === 'centrifugo' && found.range.reconnect).toBe(advice);
   });
 
-  it.each(Array.from({ length: 16 }, (_, i) => 1000 + i))('defined code %i has its own entry, so the 1000–1015 range is only a filler', (code) => {
-    expect(lookupCode(code).kind).toBe('known');
-  });
+  it.each(Array.from({ length: 16 }, (_, i) => 1000 + i))(
+    'defined code %i has its own entry, so the 1000–1015 range is only a filler',
+    (code) => {
+      expect(lookupCode(code).kind).toBe('known');
+    },
+  );
 
   it.each(CENTRIFUGO_ENTRIES.map((e) => [e.code, e.reconnect] as const))(
     'Centrifugo %i advice (%s) agrees with its range (terminal or not)',

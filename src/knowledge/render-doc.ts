@@ -20,7 +20,12 @@ function rangeText(r: CodeRange): string {
 }
 
 function renderRanges(t: Text, ranges: readonly CodeRange[]): string[] {
-  const lines = ['## Ranges', '', '| Codes | Protocol | Name | Category | Reconnect advice | Meaning |', '|---|---|---|---|---|---|'];
+  const lines = [
+    '## Ranges',
+    '',
+    '| Codes | Protocol | Name | Category | Reconnect advice | Meaning |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const r of ranges) {
     const proto = t(protocolLabelId(r.protocol ?? 'websocket'));
     lines.push(
@@ -33,7 +38,10 @@ function renderRanges(t: Text, ranges: readonly CodeRange[]): string[] {
 
 function renderEntry(t: Text, e: CodeEntry, comparisons: readonly Comparison[]): string[] {
   const lines = [`<a id="${anchor(e.protocol, e.code)}"></a>`, `### ${e.code} ${t(e.nameId)}`, ''];
-  const facts = [`Category: ${t(categoryLabelId(e.category))}`, `Reconnect advice: \`${e.reconnect}\` (${t(adviceLabelId(e.reconnect))})`];
+  const facts = [
+    `Category: ${t(categoryLabelId(e.category))}`,
+    `Reconnect advice: \`${e.reconnect}\` (${t(adviceLabelId(e.reconnect))})`,
+  ];
   if (e.neverOnWire) facts.push(t('code_never_on_wire'));
   lines.push(`*${facts.join(' · ')}*`, '');
   lines.push(`- **Meaning:** ${t(e.meaningId)}`);
@@ -72,7 +80,7 @@ export function renderCloseCodesDoc(t: Text): string {
     'Every code Closeline explains, with the same text the panel shows. Reconnect advice is the default',
     "profile's ([verdicts.md](verdicts.md)): `restart` (reconnect after 1–5 s), `backoff` (exponential, from 1 s,",
     'doubling), `do-not-resend` (fix the cause; do not retry the same request), `app-choice` (reconnecting is',
-    "up to the app; back off with jitter if it does) and `none` (no reconnect expected).",
+    'up to the app; back off with jitter if it does) and `none` (no reconnect expected).',
     '',
     '## How a code is resolved',
     '',

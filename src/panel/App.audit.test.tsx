@@ -23,11 +23,20 @@ describe('Reconnect check in the panel', () => {
     const section = screen.getByTestId('audit-section');
     expect(source.simulate).not.toHaveBeenCalled();
     // All scenarios are chosen by default.
-    for (const id of ['1012', '1013', '1006', 'outage', '1008']) expect((screen.getByTestId(`audit-scenario-${id}`) as HTMLInputElement).checked).toBe(true);
+    for (const id of ['1012', '1013', '1006', 'outage', '1008'])
+      expect((screen.getByTestId(`audit-scenario-${id}`) as HTMLInputElement).checked).toBe(true);
     await act(async () => fireEvent.click(screen.getByTestId('audit-start')));
     await vi.waitFor(() => expect(source.simulate).toHaveBeenCalledTimes(1));
-    expect(source.simulate).toHaveBeenCalledWith('o', { kind: 'close', code: 1012, reason: 'Service restart' }, 'connection');
-    await vi.waitFor(() => expect(within(section).getByTestId('audit-progress').textContent).toContain('Scenario 1 of 5: Server closes with 1012'));
+    expect(source.simulate).toHaveBeenCalledWith(
+      'o',
+      { kind: 'close', code: 1012, reason: 'Service restart' },
+      'connection',
+    );
+    await vi.waitFor(() =>
+      expect(within(section).getByTestId('audit-progress').textContent).toContain(
+        'Scenario 1 of 5: Server closes with 1012',
+      ),
+    );
     await act(async () => fireEvent.click(screen.getByTestId('audit-cancel')));
     const cancelled = await screen.findByTestId('audit-cancelled');
     expect(cancelled.textContent).toBe(
@@ -65,8 +74,17 @@ describe('AuditSection', () => {
   });
 
   it.each([
-    ['no scenario chosen', () => ['1012', '1013', '1006', 'outage', '1008'].forEach((id) => fireEvent.click(screen.getByTestId(`audit-scenario-${id}`)))],
-    ['an outage length out of range', () => fireEvent.change(screen.getByTestId('audit-outage-seconds'), { target: { value: '0' } })],
+    [
+      'no scenario chosen',
+      () =>
+        ['1012', '1013', '1006', 'outage', '1008'].forEach((id) =>
+          fireEvent.click(screen.getByTestId(`audit-scenario-${id}`)),
+        ),
+    ],
+    [
+      'an outage length out of range',
+      () => fireEvent.change(screen.getByTestId('audit-outage-seconds'), { target: { value: '0' } }),
+    ],
   ])('Start is disabled with %s', (_name, act_) => {
     render(<AuditSection {...props} state={{ kind: 'idle' }} onStart={vi.fn()} />);
     act_();
@@ -88,7 +106,9 @@ describe('AuditSection', () => {
     const state: AuditState = { kind: 'done', report };
     render(<AuditSection {...props} onSelect={onSelect} state={state} onStart={vi.fn()} />);
     const rows = screen.getAllByTestId('audit-row');
-    expect(rows.map((r) => [r.getAttribute('data-scenario'), r.getAttribute('data-level'), r.getAttribute('data-rule')])).toEqual([
+    expect(
+      rows.map((r) => [r.getAttribute('data-scenario'), r.getAttribute('data-level'), r.getAttribute('data-rule')]),
+    ).toEqual([
       ['1012', 'fits', 'restart.fits'],
       ['1008', 'problem', 'terminal.blind-retry'],
     ]);

@@ -31,7 +31,15 @@ describe('detail pane', () => {
     expected: { minS: 1, maxS: 5, text: { id: 'panel_test_expected', subs: ['1–5 s'] } },
     profileId: 'default',
   };
-  const episode: Episode = { id: 'e1', triggerId: 'r', code: 1012, attemptIds: ['r2', 'r3'], delaysS: [1.07, 2.5], outcome: 'recovered', verdict: v };
+  const episode: Episode = {
+    id: 'e1',
+    triggerId: 'r',
+    code: 1012,
+    attemptIds: ['r2', 'r3'],
+    delaysS: [1.07, 2.5],
+    outcome: 'recovered',
+    verdict: v,
+  };
 
   it('explains a known code: meaning, when, fix, reconnect advice and source', async () => {
     renderApp(restart, { verdicts: { r: v }, episodes: [episode] });
@@ -68,7 +76,9 @@ describe('detail pane', () => {
   it('links stack frames to their source through openResource', async () => {
     const { openResource } = renderApp(recordingOf([conn({ id: 'p', code: 1000, pageClosed: true, reason: 'bye' })]));
     await openRow('bye');
-    fireEvent.click(within(section('close() called from')).getByRole('link', { name: 'https://app.example/app.js:42:7' }));
+    fireEvent.click(
+      within(section('close() called from')).getByRole('link', { name: 'https://app.example/app.js:42:7' }),
+    );
     expect(openResource).toHaveBeenCalledWith('https://app.example/app.js', 42);
     expect(within(section('Socket created by')).getAllByRole('link')).toHaveLength(2);
   });
@@ -133,9 +143,19 @@ describe('refused handshakes', () => {
   });
 
   it.each([
-    [403, 'Forbidden', 'never open · HTTP 403', "The upgrade request was answered with HTTP 403 Forbidden (seen in DevTools' network data)."],
+    [
+      403,
+      'Forbidden',
+      'never open · HTTP 403',
+      "The upgrade request was answered with HTTP 403 Forbidden (seen in DevTools' network data).",
+    ],
     // Measured in Chromium 156: a refused upgrade (403, 429) is in the HAR with status 0.
-    [0, '', 'never open', "DevTools saw the upgrade request fail but recorded no HTTP status for it (Chromium records none for a refused WebSocket handshake): the server's logs say why it refused."],
+    [
+      0,
+      '',
+      'never open',
+      "DevTools saw the upgrade request fail but recorded no HTTP status for it (Chromium records none for a refused WebSocket handshake): the server's logs say why it refused.",
+    ],
   ])('shows the HTTP status %i DevTools saw, in the row and the detail', async (status, text, cell, line) => {
     renderApp(refusedRec(), {}, {}, { handshakes: feedOf(status, text) });
     await screen.findByRole('grid');
@@ -156,15 +176,31 @@ describe('refused handshakes', () => {
 describe('page-supplied text in the panel', () => {
   it('isolates a hostile reason, URL, subprotocol and stack frame so bidi controls cannot reorder the UI', async () => {
     const rlo = '\u202E';
-    const c = conn({ id: 'h', at: T0, code: 4000, reason: `${rlo}oc.elgoog//:sptth`, url: `wss://a.example/${rlo}sj.txt`, protocols: [`chat${rlo}`], frameId: 2, frameUrl: `https://a.example/${rlo}f` });
+    const c = conn({
+      id: 'h',
+      at: T0,
+      code: 4000,
+      reason: `${rlo}oc.elgoog//:sptth`,
+      url: `wss://a.example/${rlo}sj.txt`,
+      protocols: [`chat${rlo}`],
+      frameId: 2,
+      frameUrl: `https://a.example/${rlo}f`,
+    });
     c.stack = `at connect (https://a.example/${rlo}app.js:10:3)`;
     renderApp(recordingOf([c]));
     await screen.findByRole('grid');
-    fireEvent.click(screen.getAllByText((_t, el) => el?.tagName === 'BDI' && (el.textContent ?? '').includes('oc.elgoog'))[0]!);
+    fireEvent.click(
+      screen.getAllByText((_t, el) => el?.tagName === 'BDI' && (el.textContent ?? '').includes('oc.elgoog'))[0]!,
+    );
     const pane = detail();
     // Every page string shown in the detail pane sits in a bdi; no raw override character is rendered.
     const bdis = [...pane.querySelectorAll('bdi')].map((b) => b.textContent ?? '');
-    for (const shown of ['U+202Eoc.elgoog//:sptth', 'wss://a.example/U+202Esj.txt', 'chatU+202E', 'https://a.example/U+202Ef']) {
+    for (const shown of [
+      'U+202Eoc.elgoog//:sptth',
+      'wss://a.example/U+202Esj.txt',
+      'chatU+202E',
+      'https://a.example/U+202Ef',
+    ]) {
       expect(bdis.some((b) => b.includes(shown))).toBe(true);
     }
     expect(bdis.some((b) => b.includes('https://a.example/U+202Eapp.js:10:3'))).toBe(true);

@@ -20,7 +20,10 @@ const rec = recordingOf([
   conn({ id: 'b', at: T0 + 1000, url: 'wss://rt.example/restart', code: 1012, reason: 'deploy' }),
 ]);
 
-const headerNames = () => within(grid()).getAllByRole('columnheader').map((h) => h.getAttribute('aria-label'));
+const headerNames = () =>
+  within(grid())
+    .getAllByRole('columnheader')
+    .map((h) => h.getAttribute('aria-label'));
 
 describe('reading at a glance', () => {
   it('puts the endpoint, code, who closed and verdict first', async () => {
@@ -41,7 +44,9 @@ describe('reading at a glance', () => {
     renderApp(rec, { verdicts: { a: problem } });
     await screen.findByRole('grid');
     fireEvent.click(screen.getAllByText('Token expired')[0]!);
-    const regions = within(detail()).getAllByRole('region').map((r) => r.getAttribute('aria-label'));
+    const regions = within(detail())
+      .getAllByRole('region')
+      .map((r) => r.getAttribute('aria-label'));
     expect(regions.indexOf('Reconnect verdict')).toBeLessThan(regions.indexOf('What this code means'));
     expect(regions[0]).toBe('Reconnect verdict');
   });
@@ -49,14 +54,17 @@ describe('reading at a glance', () => {
   it.each([
     [true, 'token=REDACTED', 's3cret'],
     [false, 'token=s3cret', 'REDACTED'],
-  ])('redactQuery %s: the table and detail show %s, as the popup, copies and exports do', async (redactQuery, shown, hidden) => {
-    renderApp(rec, {}, { settings: { redactQuery } });
-    await screen.findByRole('grid');
-    fireEvent.click(screen.getAllByText('Token expired')[0]!);
-    const text = `${grid().textContent} ${detail().textContent}`;
-    expect(text).toContain(shown);
-    expect(text).not.toContain(hidden);
-  });
+  ])(
+    'redactQuery %s: the table and detail show %s, as the popup, copies and exports do',
+    async (redactQuery, shown, hidden) => {
+      renderApp(rec, {}, { settings: { redactQuery } });
+      await screen.findByRole('grid');
+      fireEvent.click(screen.getAllByText('Token expired')[0]!);
+      const text = `${grid().textContent} ${detail().textContent}`;
+      expect(text).toContain(shown);
+      expect(text).not.toContain(hidden);
+    },
+  );
 
   it('hides a column and remembers it', async () => {
     const first = renderApp(rec);
@@ -114,8 +122,10 @@ describe('keys', () => {
     await screen.findByRole('grid');
     fireEvent.click(screen.getByRole('button', { name: 'How to read this panel' }));
     const help = screen.getByRole('dialog', { name: 'How to read this panel' });
-    for (const heading of ['Verdict levels', 'Timeline marks', 'Simulate', 'Keys']) expect(within(help).getByText(heading)).toBeTruthy();
-    for (const level of ['Problem', 'Advice', 'Fits', 'Info', 'Inconclusive', 'Pending']) expect(within(help).getByText(level)).toBeTruthy();
+    for (const heading of ['Verdict levels', 'Timeline marks', 'Simulate', 'Keys'])
+      expect(within(help).getByText(heading)).toBeTruthy();
+    for (const level of ['Problem', 'Advice', 'Fits', 'Info', 'Inconclusive', 'Pending'])
+      expect(within(help).getByText(level)).toBeTruthy();
     fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });

@@ -5,12 +5,17 @@ import { renderApp, rowIds } from './fixtures/render-app';
 
 afterEach(cleanup);
 
-const live = recordingOf([conn({ id: 'live1', code: 1000, url: 'wss://rt.example/ws?token=s3cret', reason: 'live one' })]);
+const live = recordingOf([
+  conn({ id: 'live1', code: 1000, url: 'wss://rt.example/ws?token=s3cret', reason: 'live one' }),
+]);
 const other = recordingOf([conn({ id: 'imp1', code: 1012, reason: 'from file' }), conn({ id: 'imp2', code: 1013 })]);
 
 function chooseFile(text: string) {
   const input = screen.getByTestId('import-input') as HTMLInputElement;
-  Object.defineProperty(input, 'files', { value: [new File([text], 'rec.json', { type: 'application/json' })], configurable: true });
+  Object.defineProperty(input, 'files', {
+    value: [new File([text], 'rec.json', { type: 'application/json' })],
+    configurable: true,
+  });
   fireEvent.change(input);
 }
 
@@ -32,7 +37,11 @@ describe('import', () => {
     ['malformed JSON', '{"format": "closeline-rec', /not valid JSON/],
     ['wrong format', JSON.stringify({ ...other, format: 'har' }), /not a Closeline recording/],
     ['wrong version', JSON.stringify({ ...other, version: 9 }), /format version 9/],
-    ['bad field', JSON.stringify({ ...other, connections: [{ ...other.connections[0], url: 42 }] }), /\$\.connections\[0\]\.url must be text/],
+    [
+      'bad field',
+      JSON.stringify({ ...other, connections: [{ ...other.connections[0], url: 42 }] }),
+      /\$\.connections\[0\]\.url must be text/,
+    ],
   ])('on %s shows the error and changes nothing', async (_name, text, message) => {
     renderApp(live);
     await screen.findByText('live one');
@@ -54,7 +63,9 @@ describe('export', () => {
   ])('saves closeline-<host>-<date>.json (redactQuery %s)', async (redactQuery, url) => {
     const { saveFile } = renderApp(live, {}, { settings: { redactQuery } });
     await screen.findByText('live one');
-    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Preserve log' })).toHaveProperty('disabled', false));
+    await waitFor(() =>
+      expect(screen.getByRole('checkbox', { name: 'Preserve log' })).toHaveProperty('disabled', false),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect(saveFile).toHaveBeenCalledOnce();
     const [name, text] = saveFile.mock.calls[0] as [string, string];

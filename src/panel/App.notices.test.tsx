@@ -65,7 +65,12 @@ describe('notices', () => {
   });
 
   it('marks simulated closures in the table', async () => {
-    renderApp(recordingOf([conn({ id: 's', code: 1006, wasClean: false, simulated: true }), conn({ id: 'r', code: 1000, reason: 'real' })]));
+    renderApp(
+      recordingOf([
+        conn({ id: 's', code: 1006, wasClean: false, simulated: true }),
+        conn({ id: 'r', code: 1000, reason: 'real' }),
+      ]),
+    );
     await screen.findByRole('grid');
     expect(screen.getAllByText('simulated')).toHaveLength(1);
   });

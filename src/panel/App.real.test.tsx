@@ -18,7 +18,10 @@ describe('App with the real analysis', () => {
   ])('%s', async (_name, delayMs, level) => {
     const first = conn({ id: 'first', at: T0, code: 1012, lifeMs: 20_000 });
     const closedAt = T0 + 10 + 20_000;
-    const rec = recordingOf([first, conn({ id: 'second', at: closedAt + delayMs, lifeMs: 60_000, code: 1000, pageClosed: true })], { exportedAt: closedAt + 120_000 });
+    const rec = recordingOf(
+      [first, conn({ id: 'second', at: closedAt + delayMs, lifeMs: 60_000, code: 1000, pageClosed: true })],
+      { exportedAt: closedAt + 120_000 },
+    );
     render(<App source={createStaticSource(rec)} services={realServices} />);
     const grid = await screen.findByRole('grid');
     expect(rowIds()).toEqual(['first', 'second']);
@@ -29,6 +32,10 @@ describe('App with the real analysis', () => {
   it('offers every profile by its name', async () => {
     render(<App source={createStaticSource(recordingOf([]))} services={realServices} />);
     const select = await screen.findByLabelText('Profile');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(profiles.map((p) => t(p.nameId)));
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(profiles.map((p) => t(p.nameId)));
   });
 });

@@ -30,7 +30,13 @@ const click = async (id: string) => {
 
 describe('simulation controls', () => {
   it.each<[string, () => void, string, SimulateCommand, 'connection' | 'endpoint']>([
-    ['close with the default code', () => undefined, 'simulate-close', { kind: 'close', code: 1012, reason: '' }, 'connection'],
+    [
+      'close with the default code',
+      () => undefined,
+      'simulate-close',
+      { kind: 'close', code: 1012, reason: '' },
+      'connection',
+    ],
     [
       'close with a chosen code and reason',
       () => {
@@ -41,11 +47,29 @@ describe('simulation controls', () => {
       { kind: 'close', code: 4001, reason: 'token expired' },
       'connection',
     ],
-    ['close on every open connection to the endpoint', () => fireEvent.change(field('simulate-scope'), { target: { value: 'endpoint' } }), 'simulate-close', { kind: 'close', code: 1012, reason: '' }, 'endpoint'],
+    [
+      'close on every open connection to the endpoint',
+      () => fireEvent.change(field('simulate-scope'), { target: { value: 'endpoint' } }),
+      'simulate-close',
+      { kind: 'close', code: 1012, reason: '' },
+      'endpoint',
+    ],
     ['network drop', () => undefined, 'simulate-drop', { kind: 'drop' }, 'connection'],
-    ['outage of a chosen length', () => type('simulate-outage-seconds', '45'), 'simulate-outage', { kind: 'outage', seconds: 45 }, 'connection'],
+    [
+      'outage of a chosen length',
+      () => type('simulate-outage-seconds', '45'),
+      'simulate-outage',
+      { kind: 'outage', seconds: 45 },
+      'connection',
+    ],
     // The scenario ignores the form: one click must work whatever it holds.
-    ['1013 then a 20 s outage', () => type('simulate-code', 'nonsense'), 'simulate-1013-outage', { kind: 'close-then-outage', code: 1013, reason: '', seconds: 20 }, 'connection'],
+    [
+      '1013 then a 20 s outage',
+      () => type('simulate-code', 'nonsense'),
+      'simulate-1013-outage',
+      { kind: 'close-then-outage', code: 1013, reason: '', seconds: 20 },
+      'connection',
+    ],
   ])('%s', async (_name, fill, button, command, scope) => {
     const { source } = await openLiveRow();
     fill();
@@ -67,7 +91,7 @@ describe('simulation controls', () => {
     expect(options).toEqual(['1000', '1001', '1008', '1011', '1012', '1013', '1014']);
   });
 
-  it('shows the extension\'s reason when the simulation is refused', async () => {
+  it("shows the extension's reason when the simulation is refused", async () => {
     const source = fakeSource(rec);
     source.simulate.mockRejectedValueOnce(new Error('the connection is already closed'));
     await openLiveRow(source);
@@ -89,21 +113,28 @@ describe('simulation controls', () => {
     expect((screen.getByTestId('simulate-drop') as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it.each(['999', '1004', '1005', '1006', '1015', '2999', '5000', '1012.5', 'abc', ''])('refuses code "%s": a server cannot send it', async (code) => {
-    const { source } = await openLiveRow();
-    type('simulate-code', code);
-    expect(screen.getByRole('alert').textContent).toBe('A server can only send 1000–1003, 1007–1014 or 3000–4999.');
-    expect(field('simulate-code').getAttribute('aria-invalid')).toBe('true');
-    expect((screen.getByTestId('simulate-close') as HTMLButtonElement).disabled).toBe(true);
-    await click('simulate-close');
-    expect(source.simulate).not.toHaveBeenCalled();
-  });
+  it.each(['999', '1004', '1005', '1006', '1015', '2999', '5000', '1012.5', 'abc', ''])(
+    'refuses code "%s": a server cannot send it',
+    async (code) => {
+      const { source } = await openLiveRow();
+      type('simulate-code', code);
+      expect(screen.getByRole('alert').textContent).toBe('A server can only send 1000–1003, 1007–1014 or 3000–4999.');
+      expect(field('simulate-code').getAttribute('aria-invalid')).toBe('true');
+      expect((screen.getByTestId('simulate-close') as HTMLButtonElement).disabled).toBe(true);
+      await click('simulate-close');
+      expect(source.simulate).not.toHaveBeenCalled();
+    },
+  );
 
   it.each([
     ['123 ASCII bytes', 'a'.repeat(123), null],
     ['124 ASCII bytes', 'a'.repeat(124), 'The reason is 124 bytes in UTF-8; a close frame allows at most 123.'],
     ['61 two-byte letters (122 bytes)', 'é'.repeat(61), null],
-    ['62 two-byte letters (124 bytes)', 'é'.repeat(62), 'The reason is 124 bytes in UTF-8; a close frame allows at most 123.'],
+    [
+      '62 two-byte letters (124 bytes)',
+      'é'.repeat(62),
+      'The reason is 124 bytes in UTF-8; a close frame allows at most 123.',
+    ],
     ['31 emoji (124 bytes)', '😀'.repeat(31), 'The reason is 124 bytes in UTF-8; a close frame allows at most 123.'],
   ])('checks the reason in UTF-8 bytes: %s', async (_name, reason, error) => {
     await openLiveRow();
@@ -131,7 +162,11 @@ describe('simulation controls', () => {
     expect(within(pane).getByTestId('simulate-result').textContent).toBe('Done: Simulate close.');
     expect(within(pane).queryByTestId('simulate-section')).toBeNull();
     const row = screen.getAllByTestId('closure-row').find((r) => r.getAttribute('data-id') === 'o')!;
-    expect([row.getAttribute('data-code'), row.getAttribute('data-simulated'), row.getAttribute('data-open')]).toEqual(['1012', 'true', null]);
+    expect([row.getAttribute('data-code'), row.getAttribute('data-simulated'), row.getAttribute('data-open')]).toEqual([
+      '1012',
+      'true',
+      null,
+    ]);
   });
 
   it('offers no controls on a closed connection', async () => {

@@ -6,7 +6,15 @@ import { detail, grid, renderApp, rowIds } from './fixtures/render-app';
 
 const rec = recordingOf([
   conn({ id: 'a', at: T0, url: 'wss://rt.example/live', code: 1012, reason: 'deploy' }),
-  conn({ id: 'b', at: T0 + 2000, url: 'wss://rt.example/live', code: 1008, reason: 'bad token', frameId: 3, frameUrl: 'https://w.example/' }),
+  conn({
+    id: 'b',
+    at: T0 + 2000,
+    url: 'wss://rt.example/live',
+    code: 1008,
+    reason: 'bad token',
+    frameId: 3,
+    frameUrl: 'https://w.example/',
+  }),
   conn({ id: 'c', at: T0 + 4000, url: 'wss://other.example/', code: 1000, pageClosed: true }),
 ]);
 const verdicts = { a: verdict('fits'), b: verdict('problem'), c: verdict('info') };
@@ -40,9 +48,18 @@ describe('closures table', () => {
 
   it.each([
     ['text', () => fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'token' } }), ['b']],
-    ['code', () => fireEvent.change(screen.getByLabelText('Code', { selector: 'select' }), { target: { value: '1012' } }), ['a']],
+    [
+      'code',
+      () => fireEvent.change(screen.getByLabelText('Code', { selector: 'select' }), { target: { value: '1012' } }),
+      ['a'],
+    ],
     ['category', () => fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'normal' } }), ['c']],
-    ['verdict', () => fireEvent.change(screen.getByLabelText('Verdict', { selector: 'select' }), { target: { value: 'problem' } }), ['b']],
+    [
+      'verdict',
+      () =>
+        fireEvent.change(screen.getByLabelText('Verdict', { selector: 'select' }), { target: { value: 'problem' } }),
+      ['b'],
+    ],
     ['frame', () => fireEvent.change(screen.getByLabelText('Frame'), { target: { value: '3' } }), ['b']],
   ])('filters by %s', async (_name, act, want) => {
     renderApp(rec, { verdicts });
@@ -85,7 +102,9 @@ describe('closures table', () => {
   });
 
   it('stays windowed at 10,000 closures', async () => {
-    const many = recordingOf(Array.from({ length: 10_000 }, (_, i) => conn({ id: `s${i}`, at: T0 + i * 10, code: 1006, wasClean: false })));
+    const many = recordingOf(
+      Array.from({ length: 10_000 }, (_, i) => conn({ id: `s${i}`, at: T0 + i * 10, code: 1006, wasClean: false })),
+    );
     renderApp(many);
     const g = await screen.findByRole('grid');
     const rendered = within(g).getAllByRole('row').length - 1;
@@ -97,12 +116,19 @@ describe('closures table', () => {
     expect(document.getElementById('closure-row-s9999')).not.toBeNull();
   });
 
-  it('states each row\'s code, verdict and simulated mark in data attributes', async () => {
+  it("states each row's code, verdict and simulated mark in data attributes", async () => {
     const sim = recordingOf([...rec.connections, conn({ id: 's', at: T0 + 6000, code: 1013, simulated: true })]);
     renderApp(sim, { verdicts: { ...verdicts, s: verdict('advice') } });
     await screen.findByRole('grid');
     const rows = screen.getAllByTestId('closure-row');
-    expect(rows.map((r) => [r.getAttribute('data-id'), r.getAttribute('data-code'), r.getAttribute('data-verdict'), r.getAttribute('data-simulated')])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.getAttribute('data-id'),
+        r.getAttribute('data-code'),
+        r.getAttribute('data-verdict'),
+        r.getAttribute('data-simulated'),
+      ]),
+    ).toEqual([
       ['a', '1012', 'fits', null],
       ['b', '1008', 'problem', null],
       ['c', '1000', 'info', null],
@@ -123,7 +149,13 @@ describe('closures table', () => {
       // Open rows sit at their creation time: o (T0+3000) comes before b's close (T0+3010).
       expect(rowIds()).toEqual(['a', 'o', 'b', 'k', 'c']);
       const open = screen.getAllByTestId('closure-row').filter((r) => r.getAttribute('data-open') === 'true');
-      expect(open.map((r) => [r.getAttribute('data-id'), r.getAttribute('data-code'), within(r).getByText(/open|connecting/).textContent])).toEqual([
+      expect(
+        open.map((r) => [
+          r.getAttribute('data-id'),
+          r.getAttribute('data-code'),
+          within(r).getByText(/open|connecting/).textContent,
+        ]),
+      ).toEqual([
         ['o', null, 'open'],
         ['k', null, 'connecting'],
       ]);
@@ -140,7 +172,7 @@ describe('closures table', () => {
       expect(screen.getByText(`${want.length} of 5 connections`)).toBeTruthy();
     });
 
-    it('shows an open connection\'s detail, without simulation controls on a recording that is not live', async () => {
+    it("shows an open connection's detail, without simulation controls on a recording that is not live", async () => {
       renderApp(withOpen, { verdicts });
       await screen.findByRole('grid');
       fireEvent.click(screen.getByText('open'));

@@ -63,7 +63,10 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   // Judged on the real URLs (a blind retry is "the same URL, query included"); shown as the setting says,
   // so the panel, popup, copied text and exports redact alike.
   const [redact] = useState(createRecordingRedactor);
-  const analysed = useMemo(() => (judged && redactQuery ? { ...judged, recording: redact(judged.recording) } : judged), [judged, redactQuery, redact]);
+  const analysed = useMemo(
+    () => (judged && redactQuery ? { ...judged, recording: redact(judged.recording) } : judged),
+    [judged, redactQuery, redact],
+  );
   // DevTools' network data belongs to the live tab, never to an imported file.
   const statuses = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : recording);
   const rows = useRows(analysed, statuses);
@@ -71,7 +74,8 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const [squeezed, setSqueezedState] = useState<readonly ColumnId[]>([]);
   // Same ids, same state: a new array must not re-render the panel (it would delay deferred renders).
   const setSqueezed = useCallback(
-    (ids: readonly ColumnId[]) => setSqueezedState((old) => (old.length === ids.length && old.every((id, i) => id === ids[i]) ? old : ids)),
+    (ids: readonly ColumnId[]) =>
+      setSqueezedState((old) => (old.length === ids.length && old.every((id, i) => id === ids[i]) ? old : ids)),
     [],
   );
   const [helpOpen, setHelpOpen] = useState(false);
@@ -103,7 +107,10 @@ export function App({ source, services, openResource, saveFile = downloadText, n
 
   const selectedRow = useMemo(() => rows.all.find((r) => r.id === selectedId), [rows.all, selectedId]);
   const episode = useMemo(
-    () => (selectedId ? analysed?.analysis.episodes.find((e) => e.triggerId === selectedId || e.attemptIds.includes(selectedId)) : undefined),
+    () =>
+      selectedId
+        ? analysed?.analysis.episodes.find((e) => e.triggerId === selectedId || e.attemptIds.includes(selectedId))
+        : undefined,
     [analysed, selectedId],
   );
 
@@ -153,66 +160,73 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   return (
     <ServicesContext.Provider value={services}>
       <SettingsContext.Provider value={settingsHandle}>
-      <div className="app">
-        <Toolbar
-          settings={settings}
-          profiles={services.profiles}
-          onSettings={updateSettings}
-          onClear={onClear}
-          canClear={!imports.imported}
-          onExport={onExport}
-          canExport={hasConnections}
-          onImport={(f) => void imports.importFile(f)}
-          onAudit={!imports.imported && source.live && source.simulate ? () => setAuditOpen(true) : undefined}
-          helpOpen={helpOpen}
-          onHelp={() => setHelpOpen((o) => !o)}
-        />
-        <FilterBar
-          inputRef={filterRef}
-          filters={rows.filters}
-          options={rows.options}
-          onChange={rows.setFilters}
-          shown={rows.shown.length}
-          total={rows.all.length}
-          columns={<ColumnsMenu state={columnPrefs} squeezed={squeezed} />}
-        />
-        {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
-        {imports.error ? <ImportErrorBanner message={imports.error} onDismiss={imports.dismissError} /> : null}
-        {recording ? <DroppedNotice dropped={recording.dropped} headingId="panel-dropped" /> : null}
-        {auditOpen && !imports.imported ? (
-          <AuditSection
-            recording={recording}
-            state={audit.state}
-            onStart={(run) => void audit.start(run)}
-            onCancel={audit.cancel}
-            onClose={() => {
-              audit.reset();
-              setAuditOpen(false);
-            }}
-            onSelect={(id) => open(id)}
+        <div className="app">
+          <Toolbar
+            settings={settings}
+            profiles={services.profiles}
+            onSettings={updateSettings}
+            onClear={onClear}
+            canClear={!imports.imported}
+            onExport={onExport}
+            canExport={hasConnections}
+            onImport={(f) => void imports.importFile(f)}
+            onAudit={!imports.imported && source.live && source.simulate ? () => setAuditOpen(true) : undefined}
+            helpOpen={helpOpen}
+            onHelp={() => setHelpOpen((o) => !o)}
           />
-        ) : null}
-        <main className="app-main">
-          <div className={`workspace${detailPane ? ' with-detail' : ''}`}>
-            <div className="overview">
-              {!hasConnections || !analysed ? (
-                <EmptyState imported={imports.imported} filtered={false} />
-              ) : (
-                <SplitView
-                  direction="column"
-                  // A short panel (docked at the bottom) gives the timeline more of its height, or no lane shows.
-                  initial={window.innerHeight < SHORT_PANEL_PX ? 0.45 : 0.3}
-                  label={t('panel_split_label')}
-                  first={<Timeline recording={analysed.recording} analysis={analysed.analysis} selectedId={selectedId} onSelect={open} />}
-                  second={<div className="table-area">{table}</div>}
-                />
-              )}
+          <FilterBar
+            inputRef={filterRef}
+            filters={rows.filters}
+            options={rows.options}
+            onChange={rows.setFilters}
+            shown={rows.shown.length}
+            total={rows.all.length}
+            columns={<ColumnsMenu state={columnPrefs} squeezed={squeezed} />}
+          />
+          {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
+          {imports.error ? <ImportErrorBanner message={imports.error} onDismiss={imports.dismissError} /> : null}
+          {recording ? <DroppedNotice dropped={recording.dropped} headingId="panel-dropped" /> : null}
+          {auditOpen && !imports.imported ? (
+            <AuditSection
+              recording={recording}
+              state={audit.state}
+              onStart={(run) => void audit.start(run)}
+              onCancel={audit.cancel}
+              onClose={() => {
+                audit.reset();
+                setAuditOpen(false);
+              }}
+              onSelect={(id) => open(id)}
+            />
+          ) : null}
+          <main className="app-main">
+            <div className={`workspace${detailPane ? ' with-detail' : ''}`}>
+              <div className="overview">
+                {!hasConnections || !analysed ? (
+                  <EmptyState imported={imports.imported} filtered={false} />
+                ) : (
+                  <SplitView
+                    direction="column"
+                    // A short panel (docked at the bottom) gives the timeline more of its height, or no lane shows.
+                    initial={window.innerHeight < SHORT_PANEL_PX ? 0.45 : 0.3}
+                    label={t('panel_split_label')}
+                    first={
+                      <Timeline
+                        recording={analysed.recording}
+                        analysis={analysed.analysis}
+                        selectedId={selectedId}
+                        onSelect={open}
+                      />
+                    }
+                    second={<div className="table-area">{table}</div>}
+                  />
+                )}
+              </div>
+              {helpOpen ? <HelpPanel onClose={() => setHelpOpen(false)} /> : detailPane}
             </div>
-            {helpOpen ? <HelpPanel onClose={() => setHelpOpen(false)} /> : detailPane}
-          </div>
-        </main>
-        <WorkerGapNotice />
-      </div>
+          </main>
+          <WorkerGapNotice />
+        </div>
       </SettingsContext.Provider>
     </ServicesContext.Provider>
   );

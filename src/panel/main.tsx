@@ -25,7 +25,10 @@ const inDevtools = devtools?.inspectedWindow !== undefined;
 
 function applyTheme(): void {
   const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-  document.documentElement.dataset.theme = resolveTheme(inDevtools ? devtools?.panels.themeName : undefined, prefersDark);
+  document.documentElement.dataset.theme = resolveTheme(
+    inDevtools ? devtools?.panels.themeName : undefined,
+    prefersDark,
+  );
 }
 applyTheme();
 // Firefox reports theme switches; Chromium reloads the panel instead.
@@ -35,12 +38,13 @@ if (!inDevtools) window.matchMedia?.('(prefers-color-scheme: dark)').addEventLis
 // openResource is Chromium's (Firefox's devtools.panels lacks it, and so do the
 // polyfill's types): ask for it, never assume it. Without it stacks are plain text.
 const nativePanels = (globalThis as { chrome?: typeof chrome }).chrome?.devtools?.panels;
-const openResource = inDevtools && typeof nativePanels?.openResource === 'function'
-  ? (url: string, line: number) => {
-      // DevTools' lines are 0-based; stacks print 1-based.
-      void chrome.devtools.panels.openResource(url, Math.max(0, line - 1), 0);
-    }
-  : undefined;
+const openResource =
+  inDevtools && typeof nativePanels?.openResource === 'function'
+    ? (url: string, line: number) => {
+        // DevTools' lines are 0-based; stacks print 1-based.
+        void chrome.devtools.panels.openResource(url, Math.max(0, line - 1), 0);
+      }
+    : undefined;
 
 // Refused handshakes' HTTP status: only DevTools' network data has it.
 const handshakes = inDevtools && devtools?.network ? createHandshakeFeed(devtools.network) : undefined;

@@ -26,7 +26,9 @@ export function LatestClosures({ rows, connectionOf, nameOf, shownUrl }: LatestC
           return (
             <li key={closure.connectionId} className={`closure level-${level}`} data-connection={closure.connectionId}>
               <div className="closure-head">
-                <span className={`level level-${level}`}>{t(verdict ? levelLabelId(verdict.level) : 'popup_level_none')}</span>
+                <span className={`level level-${level}`}>
+                  {t(verdict ? levelLabelId(verdict.level) : 'popup_level_none')}
+                </span>
                 <span className="code">{closure.code}</span>
                 <span className="name">{nameOf(closure.connectionId)}</span>
                 <time className="when" dateTime={new Date(closure.closedAt).toISOString()}>

@@ -17,7 +17,9 @@ export function OpenNow({ open, shownUrl }: { open: Connection[]; shownUrl: (url
               <PageText text={shownUrl(c.url)} />
             </li>
           ))}
-          {open.length > listed.length && <li className="muted">{t('popup_open_more', [open.length - listed.length])}</li>}
+          {open.length > listed.length && (
+            <li className="muted">{t('popup_open_more', [open.length - listed.length])}</li>
+          )}
         </ul>
       )}
     </section>

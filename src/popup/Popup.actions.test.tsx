@@ -9,7 +9,10 @@ import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
 const NOW = T0 + 60 * MIN;
 const clock = () => NOW;
 
-const rec = recordingOf([...blindRetryLoop(NOW - 3 * MIN, 3), sock({ id: 'live', at: NOW - MIN, url: 'wss://api.example.com/live?token=s3cret' })]);
+const rec = recordingOf([
+  ...blindRetryLoop(NOW - 3 * MIN, 3),
+  sock({ id: 'live', at: NOW - MIN, url: 'wss://api.example.com/live?token=s3cret' }),
+]);
 
 function renderPopup(recording: Recording, settings: Partial<Settings> = {}) {
   const source = fakeSource(recording, { settings });
@@ -97,9 +100,27 @@ describe('Pause toggle', () => {
 
 describe('Settings', () => {
   it.each<[string, (el: HTMLElement) => void, Partial<Settings>, Partial<Settings>]>([
-    ['turning redaction off', (el) => fireEvent.click(el.querySelector('[data-testid="redact-query"]') as HTMLElement), {}, { redactQuery: false }],
-    ['turning redaction on', (el) => fireEvent.click(el.querySelector('[data-testid="redact-query"]') as HTMLElement), { redactQuery: false }, { redactQuery: true }],
-    ['widening "recent" to an hour', (el) => fireEvent.change(el.querySelector('[data-testid="recent-minutes"]') as HTMLElement, { target: { value: '60' } }), {}, { recentMinutes: 60 }],
+    [
+      'turning redaction off',
+      (el) => fireEvent.click(el.querySelector('[data-testid="redact-query"]') as HTMLElement),
+      {},
+      { redactQuery: false },
+    ],
+    [
+      'turning redaction on',
+      (el) => fireEvent.click(el.querySelector('[data-testid="redact-query"]') as HTMLElement),
+      { redactQuery: false },
+      { redactQuery: true },
+    ],
+    [
+      'widening "recent" to an hour',
+      (el) =>
+        fireEvent.change(el.querySelector('[data-testid="recent-minutes"]') as HTMLElement, {
+          target: { value: '60' },
+        }),
+      {},
+      { recentMinutes: 60 },
+    ],
   ])('%s stores %j', async (_name, act, before, patch) => {
     const { source } = renderPopup(rec, before);
     await settled(before.redactQuery ?? true);

@@ -26,7 +26,10 @@ const busy = recordingOf([
   sock({ id: 'live', at: NOW - MIN }),
 ]);
 
-const codesIn = (el: HTMLElement) => within(el).getAllByRole('listitem').map((li) => li.getAttribute('data-code'));
+const codesIn = (el: HTMLElement) =>
+  within(el)
+    .getAllByRole('listitem')
+    .map((li) => li.getAttribute('data-code'));
 
 describe('Popup summary', () => {
   it('groups recent closures by code, problems before a more frequent code', async () => {
@@ -71,7 +74,11 @@ describe('Popup summary', () => {
   it('follows new recordings from the source', async () => {
     const source = renderPopup(recordingOf([sock({ id: 'a', at: NOW - MIN, code: 1000 })]));
     await screen.findByRole('region', { name: 'Last 15 minutes' });
-    act(() => source.push(recordingOf([sock({ id: 'a', at: NOW - MIN, code: 1000 }), sock({ id: 'b', at: NOW - MIN, code: 1013 })])));
+    act(() =>
+      source.push(
+        recordingOf([sock({ id: 'a', at: NOW - MIN, code: 1000 }), sock({ id: 'b', at: NOW - MIN, code: 1013 })]),
+      ),
+    );
     expect(codesIn(screen.getByRole('region', { name: 'Last 15 minutes' }))).toEqual(['1000', '1013']);
   });
 });
@@ -103,13 +110,21 @@ describe('Popup notices', () => {
     [{ connectionsEvicted: 12 }, ['12 oldest connections removed to stay within the storage limit']],
     [
       { eventsRejected: 2, connectionsRateLimited: 3 },
-      ['3 new connections not recorded: the page opened them faster than the rate limit', '2 messages from the page rejected as invalid or forged'],
+      [
+        '3 new connections not recorded: the page opened them faster than the rate limit',
+        '2 messages from the page rejected as invalid or forged',
+      ],
     ],
   ])('dropped %j -> notice lines %j', async (patch, lines) => {
     renderPopup(recordingOf(busy.connections, { dropped: { ...emptyDropped(), ...patch } }));
     await screen.findByRole('region', { name: 'Latest closures' });
     const notice = screen.queryByRole('status', { name: 'Some data was not recorded' });
     if (lines.length === 0) expect(notice).toBeNull();
-    else expect(within(notice!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(lines);
+    else
+      expect(
+        within(notice!)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual(lines);
   });
 });

@@ -61,7 +61,16 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
 
   const shownUrl = useCallback((url: string) => (redactQuery ? redactUrl(url) : url), [redactQuery]);
   const summaryText = () =>
-    recording && view ? buildSummaryText({ recording, analysis: view.analysis, now: view.now, recentMinutes, redactQuery, nameOf: view.nameOf }) : '';
+    recording && view
+      ? buildSummaryText({
+          recording,
+          analysis: view.analysis,
+          now: view.now,
+          recentMinutes,
+          redactQuery,
+          nameOf: view.nameOf,
+        })
+      : '';
   const onExport = () => {
     if (!recording) return;
     const now = clock();
@@ -74,7 +83,11 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
         <h1>{t('popup_heading')}</h1>
         {view?.site && (
           <>
-            <PauseToggle site={view.site} pausedSites={settings.pausedSites} onChange={(pausedSites) => updateSettings({ pausedSites })} />
+            <PauseToggle
+              site={view.site}
+              pausedSites={settings.pausedSites}
+              onChange={(pausedSites) => updateSettings({ pausedSites })}
+            />
             <CaptureToggle site={view.site} settings={settings} onChange={(patch) => void updateSettings(patch)} />
           </>
         )}
@@ -97,13 +110,24 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
           {recording.connections.length > 0 && (
             <>
               <RecentGroups groups={view.groups} minutes={recentMinutes} nameOf={view.nameOf} />
-              <LatestClosures rows={view.latest} connectionOf={view.connectionOf} nameOf={view.nameOf} shownUrl={shownUrl} />
+              <LatestClosures
+                rows={view.latest}
+                connectionOf={view.connectionOf}
+                nameOf={view.nameOf}
+                shownUrl={shownUrl}
+              />
               <OpenNow open={view.open} shownUrl={shownUrl} />
             </>
           )}
           <DroppedNotice dropped={recording.dropped} headingId="popup-dropped" />
           <PopupActions summaryText={summaryText} onExport={onExport} redactQuery={redactQuery} />
-          <PopupSettings recentMinutes={recentMinutes} redactQuery={redactQuery} exportContent={settings.exportContent} language={settings.language} onChange={updateSettings} />
+          <PopupSettings
+            recentMinutes={recentMinutes}
+            redactQuery={redactQuery}
+            exportContent={settings.exportContent}
+            language={settings.language}
+            onChange={updateSettings}
+          />
         </>
       )}
       <footer className="muted small">{t('popup_panel_hint')}</footer>

@@ -18,9 +18,9 @@ export function PopupActions({ summaryText, onExport, redactQuery }: PopupAction
     Promise.resolve()
       .then(() => navigator.clipboard.writeText(summaryText()))
       .then(
-      () => setCopy('copied'),
-      () => setCopy('failed'),
-    );
+        () => setCopy('copied'),
+        () => setCopy('failed'),
+      );
   };
   return (
     <section className="actions">

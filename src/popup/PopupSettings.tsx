@@ -15,13 +15,19 @@ interface Props {
 
 export function PopupSettings({ recentMinutes, redactQuery, exportContent, language, onChange }: Props) {
   // Keep a stored value that is not one of the choices selectable.
-  const choices = RECENT_CHOICES.includes(recentMinutes as (typeof RECENT_CHOICES)[number]) ? RECENT_CHOICES : [...RECENT_CHOICES, recentMinutes].sort((a, b) => a - b);
+  const choices = RECENT_CHOICES.includes(recentMinutes as (typeof RECENT_CHOICES)[number])
+    ? RECENT_CHOICES
+    : [...RECENT_CHOICES, recentMinutes].sort((a, b) => a - b);
   return (
     <section className="section settings" aria-labelledby="popup-settings">
       <h2 id="popup-settings">{t('popup_settings_heading')}</h2>
       <label>
         {t('popup_recent_window')}{' '}
-        <select value={recentMinutes} onChange={(e) => onChange({ recentMinutes: Number(e.target.value) })} data-testid="recent-minutes">
+        <select
+          value={recentMinutes}
+          onChange={(e) => onChange({ recentMinutes: Number(e.target.value) })}
+          data-testid="recent-minutes"
+        >
           {choices.map((m) => (
             <option key={m} value={m}>
               {t('popup_minutes_option', [m])}
@@ -30,10 +36,21 @@ export function PopupSettings({ recentMinutes, redactQuery, exportContent, langu
         </select>
       </label>
       <label title={t('ui_redact_query_title')}>
-        <input type="checkbox" checked={redactQuery} onChange={(e) => onChange({ redactQuery: e.target.checked })} data-testid="redact-query" /> {t('ui_redact_query')}
+        <input
+          type="checkbox"
+          checked={redactQuery}
+          onChange={(e) => onChange({ redactQuery: e.target.checked })}
+          data-testid="redact-query"
+        />{' '}
+        {t('ui_redact_query')}
       </label>
       <label title={t('ui_export_content_title')}>
-        <input type="checkbox" checked={exportContent} onChange={(e) => onChange({ exportContent: e.target.checked })} data-testid="export-content" />{' '}
+        <input
+          type="checkbox"
+          checked={exportContent}
+          onChange={(e) => onChange({ exportContent: e.target.checked })}
+          data-testid="export-content"
+        />{' '}
         {t('ui_export_content')}
       </label>
       <LanguageSelect value={language} onChange={(l) => onChange({ language: l })} />

@@ -4,17 +4,45 @@ import { groupText, shortVerdict } from './group-text';
 import type { CodeGroup } from './summary-model';
 import { closure, T0 } from './test-fixtures';
 
-const v = (level: Verdict['level'], textId: string): Verdict => ({ level, rule: 'r', text: { id: textId }, observedDelays: [], profileId: 'default' });
+const v = (level: Verdict['level'], textId: string): Verdict => ({
+  level,
+  rule: 'r',
+  text: { id: textId },
+  observedDelays: [],
+  profileId: 'default',
+});
 const blind = v('problem', 'verdict_terminal_blind_retry');
-const group = (episodes: CodeGroup['episodes'], lone: number): CodeGroup => ({ code: 1008, episodes, lone, problems: 0, latest: closure('x', 1008, T0) });
+const group = (episodes: CodeGroup['episodes'], lone: number): CodeGroup => ({
+  code: 1008,
+  episodes,
+  lone,
+  problems: 0,
+  latest: closure('x', 1008, T0),
+});
 
 describe('groupText', () => {
   it.each<[string, CodeGroup, string]>([
     ['one episode', group([{ verdict: blind, attempts: 4 }], 0), '1 episode: blind retry ×4'],
-    ['episodes judged alike add up', group([{ verdict: blind, attempts: 4 }, { verdict: blind, attempts: 2 }], 0), '2 episodes: blind retry ×6'],
+    [
+      'episodes judged alike add up',
+      group(
+        [
+          { verdict: blind, attempts: 4 },
+          { verdict: blind, attempts: 2 },
+        ],
+        0,
+      ),
+      '2 episodes: blind retry ×6',
+    ],
     [
       'different verdicts are listed',
-      group([{ verdict: blind, attempts: 1 }, { verdict: v('fits', 'verdict_terminal_changed_request'), attempts: 1 }], 0),
+      group(
+        [
+          { verdict: blind, attempts: 1 },
+          { verdict: v('fits', 'verdict_terminal_changed_request'), attempts: 1 },
+        ],
+        0,
+      ),
       '2 episodes: blind retry ×1, changed request ×1',
     ],
     ['closures only', group([], 3), '× 3'],

@@ -41,7 +41,9 @@ export function groupText(g: CodeGroup): string {
       const label = shortVerdict(e.verdict);
       attempts.set(label, (attempts.get(label) ?? 0) + e.attempts);
     }
-    const list = [...attempts].map(([label, n]) => (n > 0 ? t('popup_group_label_times', [label, n]) : label)).join(', ');
+    const list = [...attempts]
+      .map(([label, n]) => (n > 0 ? t('popup_group_label_times', [label, n]) : label))
+      .join(', ');
     parts.push(t(g.episodes.length === 1 ? 'popup_group_episode' : 'popup_group_episodes', [g.episodes.length, list]));
   }
   if (g.lone > 0) parts.push(t(g.episodes.length > 0 ? 'popup_group_more' : 'popup_group_count', [g.lone]));

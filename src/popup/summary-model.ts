@@ -46,7 +46,10 @@ export interface CodeGroup {
  * code; other closures are counted one by one. Codes with problems first (most first), then by how
  * many things happened, then by code.
  */
-export function groupByCode(closures: readonly Closure[], analysis: Pick<Analysis, 'episodes' | 'verdictByClosure'>): CodeGroup[] {
+export function groupByCode(
+  closures: readonly Closure[],
+  analysis: Pick<Analysis, 'episodes' | 'verdictByClosure'>,
+): CodeGroup[] {
   const groups = new Map<number, CodeGroup>();
   const group = (code: number, c: Closure): CodeGroup => {
     const g = groups.get(code) ?? { code, episodes: [], lone: 0, problems: 0, latest: c };
@@ -95,7 +98,9 @@ export function latestClosures(
       const verdict = verdictByClosure[closure.connectionId];
       return verdict ? { closure, verdict } : { closure };
     })
-    .sort((a, b) => Number(isProblem(b.verdict)) - Number(isProblem(a.verdict)) || b.closure.closedAt - a.closure.closedAt)
+    .sort(
+      (a, b) => Number(isProblem(b.verdict)) - Number(isProblem(a.verdict)) || b.closure.closedAt - a.closure.closedAt,
+    )
     .slice(0, n);
 }
 
@@ -125,6 +130,7 @@ export function siteOf(recording: Recording): string | undefined {
     if (m?.type === 'navigation' && m.frameId === 0) return httpHost(m.url);
   }
   let latest: Connection | undefined;
-  for (const c of recording.connections) if (c.frameId === 0 && (!latest || c.createdAt >= latest.createdAt)) latest = c;
+  for (const c of recording.connections)
+    if (c.frameId === 0 && (!latest || c.createdAt >= latest.createdAt)) latest = c;
   return latest ? httpHost(latest.frameUrl) : undefined;
 }

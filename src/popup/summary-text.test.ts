@@ -42,7 +42,11 @@ describe('buildSummaryText', () => {
 
   it.each([
     [15, 'Closures in the last 15 minutes: 1 (problems: 0)', ['1000 name-1000: × 1']],
-    [30, 'Closures in the last 30 minutes: 4 (problems: 1)', ['1008 name-1008: 1 episode: blind retry ×2', '1000 name-1000: × 1']],
+    [
+      30,
+      'Closures in the last 30 minutes: 4 (problems: 1)',
+      ['1008 name-1008: 1 episode: blind retry ×2', '1000 name-1000: × 1'],
+    ],
   ])('a %i-minute window counts only its closures', (recentMinutes, header, groups) => {
     const text = textOf(mixed, { recentMinutes });
     expect(text).toContain(header);
@@ -62,7 +66,9 @@ describe('buildSummaryText', () => {
   it('states the open connections and names the site', () => {
     const text = textOf(mixed);
     // The popup's own time format, with the date and zone added for a reader elsewhere.
-    expect(text.split('\n')[0]).toBe(`Closeline summary for app.example.com at ${formatTime(NOW, { date: true, zone: true })}`);
+    expect(text.split('\n')[0]).toBe(
+      `Closeline summary for app.example.com at ${formatTime(NOW, { date: true, zone: true })}`,
+    );
     expect(text).toContain('Open now: 1\n  wss://api.example.com/live?');
   });
 

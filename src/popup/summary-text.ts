@@ -35,7 +35,9 @@ export function buildSummaryText(input: SummaryTextInput): string {
   const { recording, analysis, now, recentMinutes } = input;
   const shownUrl = (url: string) => (input.redactQuery ? redactUrl(url) : url);
   const byId = new Map(recording.connections.map((c) => [c.id, c]));
-  const lines: string[] = [t('popup_text_header', [siteOf(recording) ?? t('popup_text_this_tab'), stamp(now, input.locale)])];
+  const lines: string[] = [
+    t('popup_text_header', [siteOf(recording) ?? t('popup_text_this_tab'), stamp(now, input.locale)]),
+  ];
 
   const recent = recentClosures(analysis.closures, now, recentMinutes);
   const groups = groupByCode(recent, analysis);
@@ -50,7 +52,9 @@ export function buildSummaryText(input: SummaryTextInput): string {
   for (const { closure, verdict } of latest) {
     const conn = byId.get(closure.connectionId);
     const level = verdict ? t(levelLabelId(verdict.level)) : t('popup_level_none');
-    lines.push(`  ${t('popup_text_closure', [level, closure.code, input.nameOf(closure.connectionId), stamp(closure.closedAt, input.locale), shownUrl(conn?.url ?? '')])}`);
+    lines.push(
+      `  ${t('popup_text_closure', [level, closure.code, input.nameOf(closure.connectionId), stamp(closure.closedAt, input.locale), shownUrl(conn?.url ?? '')])}`,
+    );
     if (verdict) lines.push(`    ${tText(verdict.text)}`);
   }
 

@@ -10,11 +10,26 @@ import { MIN, T0, closeAt, connectionOf, openAt, recordingOf } from '../test-sup
 export { MIN, T0, recordingOf };
 
 export function closure(connectionId: string, code: number, closedAt: number): Closure {
-  return { connectionId, code, reason: '', wasClean: true, closedAt, initiator: 'server', inferred: false, simulated: false };
+  return {
+    connectionId,
+    code,
+    reason: '',
+    wasClean: true,
+    closedAt,
+    initiator: 'server',
+    inferred: false,
+    simulated: false,
+  };
 }
 
 export function verdictOf(level: VerdictLevel, rule = `rule.${level}`): Verdict {
-  return { level, rule, text: { id: 'verdict_storm', subs: ['5', '1 s', '5', '2'] }, observedDelays: [], profileId: 'default' };
+  return {
+    level,
+    rule,
+    text: { id: 'verdict_storm', subs: ['5', '1 s', '5', '2'] },
+    observedDelays: [],
+    profileId: 'default',
+  };
 }
 
 export interface SockSpec {

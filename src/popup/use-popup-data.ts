@@ -25,8 +25,14 @@ export function usePopupData(source: RecordingSource): PopupData {
       if (live) setRecording(r);
     });
     // A failed read keeps the defaults: the popup still shows the recording.
-    source.getSettings().then((s) => live && setSettings(s), () => {});
-    source.getStatus().then((s) => live && setStatus(s), () => {});
+    source.getSettings().then(
+      (s) => live && setSettings(s),
+      () => {},
+    );
+    source.getStatus().then(
+      (s) => live && setStatus(s),
+      () => {},
+    );
     return () => {
       live = false;
       unsubscribe();

@@ -28,9 +28,15 @@ describe('message content capture per site', () => {
   });
 
   it('keeps only hostname → boolean pairs from a stored value', () => {
-    expect(sanitizeCaptureMap({ 'a.example': true, 'b.example': 'yes', '': true, ['x'.repeat(254)]: true, c: false })).toEqual({ 'a.example': true, c: false });
+    expect(
+      sanitizeCaptureMap({ 'a.example': true, 'b.example': 'yes', '': true, ['x'.repeat(254)]: true, c: false }),
+    ).toEqual({ 'a.example': true, c: false });
     expect(sanitizeCaptureMap(null)).toBeUndefined();
     expect(sanitizeCaptureMap(['a'])).toBeUndefined();
-    expect(Object.keys(sanitizeCaptureMap(Object.fromEntries(Array.from({ length: 1500 }, (_v, i) => [`h${i}`, true]))) ?? {})).toHaveLength(1000);
+    expect(
+      Object.keys(
+        sanitizeCaptureMap(Object.fromEntries(Array.from({ length: 1500 }, (_v, i) => [`h${i}`, true]))) ?? {},
+      ),
+    ).toHaveLength(1000);
   });
 });

@@ -19,12 +19,16 @@ export function siteOf(url: string): string {
 
 export function isLocalDevHost(host: string): boolean {
   const h = host.toLowerCase();
-  return h === 'localhost' || h === '127.0.0.1' || h === '[::1]' || h === '::1' || (h.endsWith('.test') && h.length > 5);
+  return (
+    h === 'localhost' || h === '127.0.0.1' || h === '[::1]' || h === '::1' || (h.endsWith('.test') && h.length > 5)
+  );
 }
 
 export function captureContentFor(host: string, settings: Pick<Settings, 'contentCapture'>): boolean {
   if (host === '') return false;
-  const choice = Object.prototype.hasOwnProperty.call(settings.contentCapture, host) ? settings.contentCapture[host] : undefined;
+  const choice = Object.prototype.hasOwnProperty.call(settings.contentCapture, host)
+    ? settings.contentCapture[host]
+    : undefined;
   return typeof choice === 'boolean' ? choice : isLocalDevHost(host);
 }
 
@@ -38,7 +42,8 @@ export function sanitizeCaptureMap(x: unknown): Record<string, boolean> | undefi
   let n = 0;
   for (const [host, on] of Object.entries(x)) {
     if (n >= MAX_CAPTURE_SITES) break;
-    if (typeof on !== 'boolean' || host.length === 0 || host.length > SETTINGS_LIMITS.hostChars || host === '__proto__') continue;
+    if (typeof on !== 'boolean' || host.length === 0 || host.length > SETTINGS_LIMITS.hostChars || host === '__proto__')
+      continue;
     out[host] = on;
     n++;
   }

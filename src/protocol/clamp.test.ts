@@ -38,7 +38,8 @@ describe('trimStack', () => {
   ].join('\n');
   it('drops the Error line and the extension frames', () => {
     expect(trimStack(raw, 8, 2000)).toEqual({
-      value: 'at connect (http://127.0.0.1/app.js:10:5)\nat main (http://127.0.0.1/app.js:20:1)\nat http://127.0.0.1/app.js:30:1',
+      value:
+        'at connect (http://127.0.0.1/app.js:10:5)\nat main (http://127.0.0.1/app.js:20:1)\nat http://127.0.0.1/app.js:30:1',
       cut: false,
     });
   });

@@ -53,5 +53,10 @@ export function trimStack(raw: string, frames: number, maxChars: number): { valu
 
 /** A page-supplied URL as stored: no password, at most PAGE_URL_CHARS ('' for anything else). */
 export function clampUrl(url: unknown): string {
-  return typeof url === 'string' ? clampChars(stripPasswords(url.length > PAGE_URL_CHARS * 2 ? url.slice(0, PAGE_URL_CHARS * 2) : url), PAGE_URL_CHARS).value : '';
+  return typeof url === 'string'
+    ? clampChars(
+        stripPasswords(url.length > PAGE_URL_CHARS * 2 ? url.slice(0, PAGE_URL_CHARS * 2) : url),
+        PAGE_URL_CHARS,
+      ).value
+    : '';
 }

@@ -25,10 +25,19 @@ const one = (m: { d?: unknown; n: number }) => {
 describe('the rings become messages', () => {
   it('keeps the last five each way (the ring wrapped), merged oldest first, received first at equal times', () => {
     const rin = ring(Array.from({ length: 8 }, (_v, i) => ({ d: `in${i + 1}`, n: 3, at: (i + 1) * 10 })));
-    const rout = ring(Array.from({ length: 3 }, (_v, i) => ({ d: `out${i + 1}`, n: 4, at: i === 2 ? 40 : (i + 1) * 10 + 5 })));
+    const rout = ring(
+      Array.from({ length: 3 }, (_v, i) => ({ d: `out${i + 1}`, n: 4, at: i === 2 ? 40 : (i + 1) * 10 + 5 })),
+    );
     const r = lastMessagesFromRings([rin, rout], 100, SKEW);
     expect(r.messages.map((m) => `${m.dir}:${m.text}@${m.at}`)).toEqual([
-      'out:out1@15', 'out:out2@25', 'in:in4@40', 'out:out3@40', 'in:in5@50', 'in:in6@60', 'in:in7@70', 'in:in8@80',
+      'out:out1@15',
+      'out:out2@25',
+      'in:in4@40',
+      'out:out3@40',
+      'in:in5@50',
+      'in:in6@60',
+      'in:in7@70',
+      'in:in8@80',
     ]);
     expect(r.truncated).toBe(false);
   });
@@ -116,7 +125,18 @@ describe('everything from the page is checked', () => {
   });
 
   it('drops messages timed after the close or implausibly long before it', () => {
-    const r = lastMessagesFromRings([ring([{ d: 'late', n: 4, at: CLOSE + 1 }, { d: 'old', n: 3, at: CLOSE - SKEW - 1 }, { d: 'ok', n: 2 }]), EMPTY], CLOSE, SKEW);
+    const r = lastMessagesFromRings(
+      [
+        ring([
+          { d: 'late', n: 4, at: CLOSE + 1 },
+          { d: 'old', n: 3, at: CLOSE - SKEW - 1 },
+          { d: 'ok', n: 2 },
+        ]),
+        EMPTY,
+      ],
+      CLOSE,
+      SKEW,
+    );
     expect(r.messages.map((m) => m.text)).toEqual(['ok']);
     expect(r.truncated).toBe(true);
   });

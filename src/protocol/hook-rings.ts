@@ -26,7 +26,8 @@ const any: Decoder<unknown> = (v) => v;
 
 function hexOf(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length && i < L.lastMessageHexChars / 2; i++) out += bytes[i]!.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length && i < L.lastMessageHexChars / 2; i++)
+    out += bytes[i]!.toString(16).padStart(2, '0');
   return out;
 }
 
@@ -61,7 +62,11 @@ const timeBefore =
 
 const ring: Decoder<{ data: unknown[]; at: unknown[]; n: number }> = (v, path) => {
   const o = obj(v, path);
-  return { data: req(o, 'data', arr(any, N), path), at: req(o, 'at', arr(any, N), path), n: req(o, 'n', int(0, MAX), path) };
+  return {
+    data: req(o, 'data', arr(any, N), path),
+    at: req(o, 'at', arr(any, N), path),
+    n: req(o, 'n', int(0, MAX), path),
+  };
 };
 
 /** Both rings, [received, sent], merged oldest first (received before sent at the same time). */

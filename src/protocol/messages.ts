@@ -11,7 +11,17 @@
  * become RelayEvents.
  */
 import { LAST_MESSAGE_TEXT_BYTES } from './recording';
-import type { Connection, DroppedCounts, EpochMs, LastMessage, LifecycleState, Mark, MessageCounters, Recording, SocketApi } from './recording';
+import type {
+  Connection,
+  DroppedCounts,
+  EpochMs,
+  LastMessage,
+  LifecycleState,
+  Mark,
+  MessageCounters,
+  Recording,
+  SocketApi,
+} from './recording';
 
 export const PROTOCOL_SOURCE = 'closeline';
 export const PROTOCOL_VERSION = 1;
@@ -103,10 +113,14 @@ export type HookCommand =
  * DOM events as the page, and unlike the hook's MessagePort it can still send
  * synchronously from pagehide.
  */
-export type RelayEvent = (Relayed<HookEvent> & { truncated?: string[] }) | { t: 'life'; at: EpochMs; state: LifecycleState; truncated?: undefined };
+export type RelayEvent =
+  | (Relayed<HookEvent> & { truncated?: string[] })
+  | { t: 'life'; at: EpochMs; state: LifecycleState; truncated?: undefined };
 
 /** A close's counters and last messages as the relay made them from the hook's. */
-type Relayed<E> = E extends { t: 'close' } ? Omit<E, 'last' | 'counters'> & { counters: MessageCounters; last?: LastMessage[] } : E;
+type Relayed<E> = E extends { t: 'close' }
+  ? Omit<E, 'last' | 'counters'> & { counters: MessageCounters; last?: LastMessage[] }
+  : E;
 
 export interface RelayHello {
   type: 'hello';
@@ -180,7 +194,8 @@ export interface Settings {
 export const LANGUAGES = ['en', 'ar', 'hi'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type LanguageSetting = Language | 'auto';
-export const isLanguageSetting = (x: unknown): x is LanguageSetting => x === 'auto' || LANGUAGES.includes(x as Language);
+export const isLanguageSetting = (x: unknown): x is LanguageSetting =>
+  x === 'auto' || LANGUAGES.includes(x as Language);
 
 /** The storage.local key the background keeps Settings under (views watch it for language changes). */
 export const SETTINGS_STORAGE_KEY = 'settings';
@@ -299,7 +314,11 @@ const PUSH_TYPES = new Set(['snapshot', 'delta', 'settings']);
 const VIEW_RESPONSE_TYPES = new Set(['recording', 'settings', 'status', 'ok', 'error']);
 
 function typed(x: unknown, types: Set<string>): boolean {
-  return isEnvelope(x) && typeof (x.msg as { type?: unknown }).type === 'string' && types.has((x.msg as { type: string }).type);
+  return (
+    isEnvelope(x) &&
+    typeof (x.msg as { type?: unknown }).type === 'string' &&
+    types.has((x.msg as { type: string }).type)
+  );
 }
 
 export function isRelayToBackground(x: unknown): x is Envelope<RelayToBackground> {
@@ -319,7 +338,11 @@ export function isViewResponse(x: unknown): x is Envelope<ViewResponse> {
 }
 
 export function isViewPortMessage(x: unknown): x is Envelope<ViewPortMessage> {
-  return isEnvelope(x) && (x.msg as { type?: unknown }).type === 'subscribe' && Number.isInteger((x.msg as { tabId?: unknown }).tabId);
+  return (
+    isEnvelope(x) &&
+    (x.msg as { type?: unknown }).type === 'subscribe' &&
+    Number.isInteger((x.msg as { tabId?: unknown }).tabId)
+  );
 }
 
 export function isBackgroundPush(x: unknown): x is Envelope<BackgroundPush> {

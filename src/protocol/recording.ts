@@ -92,7 +92,8 @@ export interface StallEndEvent {
   simulated: true;
 }
 
-export type SocketEvent = CloseCallEvent | OpenEvent | ErrorEvent | CloseEvent | EndedWithDocumentEvent | StallEvent | StallEndEvent;
+export type SocketEvent =
+  CloseCallEvent | OpenEvent | ErrorEvent | CloseEvent | EndedWithDocumentEvent | StallEvent | StallEndEvent;
 
 /** Messages kept per direction in the hook's ring, and the caps on what one becomes at close. */
 export const LAST_MESSAGES_PER_DIRECTION = 5;

@@ -24,7 +24,10 @@ describe('stripPasswords (before anything is stored)', () => {
     ['wss://user:secret@a.example/ws', 'wss://user@a.example/ws'],
     ['wss://:secret@a.example/ws', 'wss://@a.example/ws'],
     ['wss://a.example/ws?mail=a@b.c', 'wss://a.example/ws?mail=a@b.c'],
-    ['at f (https://u:p@a.example/app.js:1:2)\nat g (https://b.example/x.js:3:4)', 'at f (https://u@a.example/app.js:1:2)\nat g (https://b.example/x.js:3:4)'],
+    [
+      'at f (https://u:p@a.example/app.js:1:2)\nat g (https://b.example/x.js:3:4)',
+      'at f (https://u@a.example/app.js:1:2)\nat g (https://b.example/x.js:3:4)',
+    ],
   ])('%s', (input, want) => {
     expect(stripPasswords(input)).toBe(want);
   });
@@ -46,8 +49,15 @@ describe('redaction of stacks and subprotocols', () => {
   });
   it('redacts every stack, URL and token-like subprotocol of an exported recording', () => {
     const c = conn({ id: 'a', code: 1000, pageClosed: true });
-    const secret = { ...c, url: 'wss://u@a.example/ws?token=s1', stack: 'at f (https://a.example/app.js?k=s2:1:1)', protocols: ['chat', 'Bearer-' + 'x'.repeat(40)] };
-    secret.events = secret.events.map((e) => (e.type === 'close-call' ? { ...e, stack: 'at g (https://a.example/c.js?k=s3:2:2)' } : e));
+    const secret = {
+      ...c,
+      url: 'wss://u@a.example/ws?token=s1',
+      stack: 'at f (https://a.example/app.js?k=s2:1:1)',
+      protocols: ['chat', 'Bearer-' + 'x'.repeat(40)],
+    };
+    secret.events = secret.events.map((e) =>
+      e.type === 'close-call' ? { ...e, stack: 'at g (https://a.example/c.js?k=s3:2:2)' } : e,
+    );
     const text = JSON.stringify(redactRecording(recordingOf([secret])));
     for (const leak of ['s1', 's2', 's3', 'xxxxxxxxxx', 'u@']) expect(text).not.toContain(leak);
     expect(text).toContain('chat');

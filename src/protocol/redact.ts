@@ -123,7 +123,9 @@ export function withoutMessageContent(rec: Recording): Recording {
   return {
     ...rec,
     connections: rec.connections.map((c) =>
-      c.lastMessages ? { ...c, lastMessages: c.lastMessages.map(({ dir, at, kind, size }) => ({ dir, at, kind, size })) } : c,
+      c.lastMessages
+        ? { ...c, lastMessages: c.lastMessages.map(({ dir, at, kind, size }) => ({ dir, at, kind, size })) }
+        : c,
     ),
   };
 }

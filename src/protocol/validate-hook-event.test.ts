@@ -6,19 +6,54 @@ const NOW = 1_800_000_000_000;
 // The hook sends its counters as [sentMessages, sentSize, receivedMessages, receivedSize].
 const sent = [1, 5, 2, 10];
 const counters = { sentMessages: 1, sentSize: 5, receivedMessages: 2, receivedSize: 10 };
-const socket = { t: 'socket', k: 1, api: 'WebSocket', url: 'wss://a.example/ws?x=1', protocols: ['p1'], at: NOW, stack: 'Error\n    at f (https://a.example/app.js:1:1)' };
+const socket = {
+  t: 'socket',
+  k: 1,
+  api: 'WebSocket',
+  url: 'wss://a.example/ws?x=1',
+  protocols: ['p1'],
+  at: NOW,
+  stack: 'Error\n    at f (https://a.example/app.js:1:1)',
+};
 
 describe('validateHookEvent accepts what the hook sends', () => {
   it.each([
     ['socket', socket, { ...socket, stack: 'at f (https://a.example/app.js:1:1)' }],
-    ['open', { t: 'open', k: 1, at: NOW, protocol: 'p1', extensions: '' }, { t: 'open', k: 1, at: NOW, protocol: 'p1', extensions: '' }],
-    ['close-call with code and reason', { t: 'close-call', k: 1, at: NOW, code: 4000, reason: 'bye', readyState: 1, stack: '' }, { t: 'close-call', k: 1, at: NOW, code: 4000, reason: 'bye', readyState: 1, stack: '' }],
-    ['close-call without code', { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' }, { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' }],
+    [
+      'open',
+      { t: 'open', k: 1, at: NOW, protocol: 'p1', extensions: '' },
+      { t: 'open', k: 1, at: NOW, protocol: 'p1', extensions: '' },
+    ],
+    [
+      'close-call with code and reason',
+      { t: 'close-call', k: 1, at: NOW, code: 4000, reason: 'bye', readyState: 1, stack: '' },
+      { t: 'close-call', k: 1, at: NOW, code: 4000, reason: 'bye', readyState: 1, stack: '' },
+    ],
+    [
+      'close-call without code',
+      { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' },
+      { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' },
+    ],
     ['error', { t: 'error', k: 2, at: NOW }, { t: 'error', k: 2, at: NOW }],
-    ['close', { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters: sent }, { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters }],
+    [
+      'close',
+      { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters: sent },
+      { t: 'close', k: 1, at: NOW, code: 1012, reason: 'restart', wasClean: true, counters },
+    ],
     [
       'close as the hook sends it, with its unset fields',
-      { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true, counters: sent, unsized: false, sim: false, last: undefined },
+      {
+        t: 'close',
+        k: 1,
+        at: NOW,
+        code: 1000,
+        reason: '',
+        wasClean: true,
+        counters: sent,
+        unsized: false,
+        sim: false,
+        last: undefined,
+      },
       { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: true, counters },
     ],
     [
@@ -27,7 +62,11 @@ describe('validateHookEvent accepts what the hook sends', () => {
       { t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '' },
     ],
     ['error as the hook sends it', { t: 'error', k: 2, at: NOW, sim: false }, { t: 'error', k: 2, at: NOW }],
-    ['stream close-call (readyState -1)', { t: 'close-call', k: 3, at: NOW, readyState: -1, stack: '' }, { t: 'close-call', k: 3, at: NOW, readyState: -1, stack: '' }],
+    [
+      'stream close-call (readyState -1)',
+      { t: 'close-call', k: 3, at: NOW, readyState: -1, stack: '' },
+      { t: 'close-call', k: 3, at: NOW, readyState: -1, stack: '' },
+    ],
   ])('%s', (_n, input, want) => {
     expect(validateHookEvent(input, NOW)).toEqual({ ok: true, event: want });
   });
@@ -49,7 +88,10 @@ describe('validateHookEvent rejects what a forger sends', () => {
     ['at NaN', { ...socket, at: Number.NaN }],
     ['at far future', { ...socket, at: NOW + 2 * LIMITS.clockSkewMs }],
     ['close code out of range', { t: 'close', k: 1, at: NOW, code: 70000, reason: '', wasClean: true, counters: sent }],
-    ['close wasClean not boolean', { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: 'yes', counters: sent }],
+    [
+      'close wasClean not boolean',
+      { t: 'close', k: 1, at: NOW, code: 1000, reason: '', wasClean: 'yes', counters: sent },
+    ],
     ['close-call readyState 9', { t: 'close-call', k: 1, at: NOW, readyState: 9, stack: '' }],
     ['close-call code Infinity', { t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '', code: Infinity }],
     ['life from the page', { t: 'life', at: NOW, state: 'hidden' }],
@@ -60,7 +102,15 @@ describe('validateHookEvent rejects what a forger sends', () => {
 
 describe('validateHookEvent clamps hostile sizes and says so', () => {
   it('cuts a megabyte URL and reason and a long stack, recording which fields', () => {
-    const big = validateHookEvent({ ...socket, url: 'wss://x/' + 'a'.repeat(1e6), stack: 'Error\n' + '    at f (https://a/x.js:1:1)\n'.repeat(1000), protocols: Array(100).fill('p') }, NOW);
+    const big = validateHookEvent(
+      {
+        ...socket,
+        url: 'wss://x/' + 'a'.repeat(1e6),
+        stack: 'Error\n' + '    at f (https://a/x.js:1:1)\n'.repeat(1000),
+        protocols: Array(100).fill('p'),
+      },
+      NOW,
+    );
     expect(big.ok).toBe(true);
     if (!big.ok || big.event.t !== 'socket') return;
     expect(big.event.url).toHaveLength(LIMITS.urlChars);
@@ -69,23 +119,38 @@ describe('validateHookEvent clamps hostile sizes and says so', () => {
     expect(big.event.truncated).toEqual(['protocols', 'url', 'stack']);
   });
   it('cuts a close reason to 123 UTF-8 bytes', () => {
-    const r = validateHookEvent({ t: 'close', k: 1, at: NOW, code: 1008, reason: 'é'.repeat(500), wasClean: true, counters: sent }, NOW);
+    const r = validateHookEvent(
+      { t: 'close', k: 1, at: NOW, code: 1008, reason: 'é'.repeat(500), wasClean: true, counters: sent },
+      NOW,
+    );
     expect(r.ok && r.event.t === 'close' && new TextEncoder().encode(r.event.reason).length).toBe(122);
     expect(r.ok && r.event.truncated).toEqual(['reason']);
   });
 });
 
 describe('validateHookEvent never drops a close for its counters', () => {
-  const close = (c: unknown, extra: object = {}) => validateHookEvent({ t: 'close', k: 1, at: NOW, code: 1000, reason: 'ok', wasClean: true, counters: c, ...extra }, NOW);
+  const close = (c: unknown, extra: object = {}) =>
+    validateHookEvent(
+      { t: 'close', k: 1, at: NOW, code: 1000, reason: 'ok', wasClean: true, counters: c, ...extra },
+      NOW,
+    );
   it.each([
     ['missing', undefined, { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }],
-    ['an object instead of the four numbers', counters, { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }],
+    [
+      'an object instead of the four numbers',
+      counters,
+      { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 },
+    ],
     ['three numbers', [1, 5, 2], { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 }],
     ['a string size', [1, 'large', 2, 10], { ...counters, sentSize: 0 }],
     ['a negative size', [1, -5, 2, 10], { ...counters, sentSize: 0 }],
     ['a huge size', [1, 5, 2, 1e300], { ...counters, receivedSize: Number.MAX_SAFE_INTEGER }],
     ['a fractional size', [1, 1.5, 2, 10], { ...counters, sentSize: 1 }],
-    ['NaN and Infinity', [Number.NaN, 5, Infinity, 10], { ...counters, sentMessages: 0, receivedMessages: Number.MAX_SAFE_INTEGER }],
+    [
+      'NaN and Infinity',
+      [Number.NaN, 5, Infinity, 10],
+      { ...counters, sentMessages: 0, receivedMessages: Number.MAX_SAFE_INTEGER },
+    ],
   ])('%s: the close is kept, counters clamped and flagged', (_n, input, want) => {
     const r = close(input);
     expect(r.ok).toBe(true);
@@ -112,7 +177,10 @@ describe('validateHookEvent: the last messages sent with a close', () => {
   const withLast = (last: unknown) => validateHookEvent({ ...close, counters: sent, last }, NOW);
 
   it('turns the rings into messages, oldest first', () => {
-    const v = withLast([ring([{ d: text, n: text.length }], [NOW - 5]), ring([{ d: new Uint8Array([0, 255, 16]), n: 3 }, { n: 70000 }], [NOW - 9, NOW - 8])]);
+    const v = withLast([
+      ring([{ d: text, n: text.length }], [NOW - 5]),
+      ring([{ d: new Uint8Array([0, 255, 16]), n: 3 }, { n: 70000 }], [NOW - 9, NOW - 8]),
+    ]);
     expect(v).toEqual({
       ok: true,
       event: {
@@ -178,7 +246,13 @@ describe('validateRelayEvent reads a close as the relay hands it on, not as the 
     const atRelay = validateHookEvent(hookClose, NOW);
     expect(atRelay.ok).toBe(true);
     if (!atRelay.ok) return;
-    expect(atRelay.event).toMatchObject({ counters, last: [{ dir: 'out', hex: '0102' }, { dir: 'in', cut: true }] });
+    expect(atRelay.event).toMatchObject({
+      counters,
+      last: [
+        { dir: 'out', hex: '0102' },
+        { dir: 'in', cut: true },
+      ],
+    });
     expect(validateRelayEvent(atRelay.event, NOW)).toEqual(atRelay);
   });
 

@@ -245,7 +245,8 @@ function counters(x: unknown, form: 'hook' | 'relay', flag: () => void): Message
   const fits =
     form === 'hook' ? Array.isArray(x) && x.length === 4 : typeof x === 'object' && x !== null && !Array.isArray(x);
   if (!fits) flag();
-  const at = (i: number): unknown => (!fits ? undefined : form === 'hook' ? (x as unknown[])[i] : (x as Obj)[COUNTERS[i]!]);
+  const at = (i: number): unknown =>
+    !fits ? undefined : form === 'hook' ? (x as unknown[])[i] : (x as Obj)[COUNTERS[i]!];
   const n = (i: number): number => {
     const v = at(i);
     if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;

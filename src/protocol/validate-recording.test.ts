@@ -5,10 +5,13 @@ import type { Recording } from './recording';
 import { t } from '../i18n/translate';
 
 const good = (): Recording =>
-  recordingOf([conn({ id: 'a', code: 1012, pageClosed: true }), conn({ id: 'b', code: 1006, wasClean: false, simulated: true })], {
-    marks: [{ type: 'lifecycle', at: 1, frameId: 0, documentId: 'd', state: 'hidden' }],
-    exportedAt: 5,
-  });
+  recordingOf(
+    [conn({ id: 'a', code: 1012, pageClosed: true }), conn({ id: 'b', code: 1006, wasClean: false, simulated: true })],
+    {
+      marks: [{ type: 'lifecycle', at: 1, frameId: 0, documentId: 'd', state: 'hidden' }],
+      exportedAt: 5,
+    },
+  );
 
 /** Serialises the good recording after letting `edit` break one thing. */
 function mutated(edit: (r: Record<string, unknown> & { connections: Record<string, unknown>[] }) => void): string {
@@ -31,7 +34,12 @@ describe('parseRecording', () => {
   });
 
   it('drops unknown fields rather than passing them to the UI', () => {
-    const res = parseRecording(mutated((r) => { r.evil = 1; r.connections[0]!.extra = '<script>'; }));
+    const res = parseRecording(
+      mutated((r) => {
+        r.evil = 1;
+        r.connections[0]!.extra = '<script>';
+      }),
+    );
     expect(res.ok && Object.keys(res.recording)).not.toContain('evil');
     expect(res.ok && Object.keys(res.recording.connections[0]!)).not.toContain('extra');
   });
@@ -45,22 +53,134 @@ describe('parseRecording', () => {
   it.each([
     ['malformed JSON', '{"format":', 'panel_import_err_json', undefined],
     ['a JSON array', '[]', 'panel_import_err_object', ['$']],
-    ['wrong format tag', mutated((r) => { r.format = 'har'; }), 'panel_import_err_format', ['closeline-recording']],
-    ['wrong version', mutated((r) => { r.version = 2; }), 'panel_import_err_version', ['2', '1']],
-    ['missing tabId', mutated((r) => { delete r.tabId; }), 'panel_import_err_integer', ['$.tabId', '-1', String(Number.MAX_SAFE_INTEGER)]],
-    ['string startedAt', mutated((r) => { r.startedAt = 'yesterday'; }), 'panel_import_err_time', ['$.startedAt', '2100']],
-    ['a close in year 33658', mutated((r) => { (r.connections[0]!.events as Record<string, unknown>[])[2]!.at = 1e15; }), 'panel_import_err_time', ['$.connections[0].events[2].at', '2100']],
-    ['a mark after 2100', mutated((r) => { (r.marks as Record<string, unknown>[])[0]!.at = Date.UTC(2100, 0, 2); }), 'panel_import_err_time', ['$.marks[0].at', '2100']],
-    ['negative counter', mutated((r) => { (r.connections[0]!.counters as Record<string, number>).sentSize = -1; }), 'panel_import_err_integer', ['$.connections[0].counters.sentSize', '0', String(Number.MAX_SAFE_INTEGER)]],
-    ['code out of range', mutated((r) => { (r.connections[0]!.events as Record<string, unknown>[])[2]!.code = 70000; }), 'panel_import_err_integer', ['$.connections[0].events[2].code', '0', '65535']],
-    ['unknown event type', mutated((r) => { (r.connections[1]!.events as Record<string, unknown>[])[0]!.type = 'boom'; }), 'panel_import_err_enum', ['$.connections[1].events[0].type', 'close-call, open, error, close, ended-with-document, stall, stall-end']],
-    ['wasClean not boolean', mutated((r) => { (r.connections[1]!.events as Record<string, unknown>[])[1]!.wasClean = 'no'; }), 'panel_import_err_boolean', ['$.connections[1].events[1].wasClean']],
-    ['url too long', mutated((r) => { r.connections[0]!.url = 'x'.repeat(65_537); }), 'panel_import_err_too_long', ['$.connections[0].url', '65536']],
-    ['protocols not a list', mutated((r) => { r.connections[0]!.protocols = 'chat'; }), 'panel_import_err_array', ['$.connections[0].protocols']],
-    ['dropped missing', mutated((r) => { delete r.dropped; }), 'panel_import_err_object', ['$.dropped']],
-    ['bad mark state', mutated((r) => { (r.marks as Record<string, unknown>[])[0]!.state = 'asleep'; }), 'panel_import_err_enum', ['$.marks[0].state', 'visible, hidden, frozen, resumed, online, offline, pagehide']],
-    ['duplicate ids', mutated((r) => { r.connections[1]!.id = 'a'; }), 'panel_import_err_duplicate_id', ['a']],
-    ['non-string api', mutated((r) => { r.connections[0]!.api = 7; }), 'panel_import_err_enum', ['$.connections[0].api', 'WebSocket, WebSocketStream']],
+    [
+      'wrong format tag',
+      mutated((r) => {
+        r.format = 'har';
+      }),
+      'panel_import_err_format',
+      ['closeline-recording'],
+    ],
+    [
+      'wrong version',
+      mutated((r) => {
+        r.version = 2;
+      }),
+      'panel_import_err_version',
+      ['2', '1'],
+    ],
+    [
+      'missing tabId',
+      mutated((r) => {
+        delete r.tabId;
+      }),
+      'panel_import_err_integer',
+      ['$.tabId', '-1', String(Number.MAX_SAFE_INTEGER)],
+    ],
+    [
+      'string startedAt',
+      mutated((r) => {
+        r.startedAt = 'yesterday';
+      }),
+      'panel_import_err_time',
+      ['$.startedAt', '2100'],
+    ],
+    [
+      'a close in year 33658',
+      mutated((r) => {
+        (r.connections[0]!.events as Record<string, unknown>[])[2]!.at = 1e15;
+      }),
+      'panel_import_err_time',
+      ['$.connections[0].events[2].at', '2100'],
+    ],
+    [
+      'a mark after 2100',
+      mutated((r) => {
+        (r.marks as Record<string, unknown>[])[0]!.at = Date.UTC(2100, 0, 2);
+      }),
+      'panel_import_err_time',
+      ['$.marks[0].at', '2100'],
+    ],
+    [
+      'negative counter',
+      mutated((r) => {
+        (r.connections[0]!.counters as Record<string, number>).sentSize = -1;
+      }),
+      'panel_import_err_integer',
+      ['$.connections[0].counters.sentSize', '0', String(Number.MAX_SAFE_INTEGER)],
+    ],
+    [
+      'code out of range',
+      mutated((r) => {
+        (r.connections[0]!.events as Record<string, unknown>[])[2]!.code = 70000;
+      }),
+      'panel_import_err_integer',
+      ['$.connections[0].events[2].code', '0', '65535'],
+    ],
+    [
+      'unknown event type',
+      mutated((r) => {
+        (r.connections[1]!.events as Record<string, unknown>[])[0]!.type = 'boom';
+      }),
+      'panel_import_err_enum',
+      ['$.connections[1].events[0].type', 'close-call, open, error, close, ended-with-document, stall, stall-end'],
+    ],
+    [
+      'wasClean not boolean',
+      mutated((r) => {
+        (r.connections[1]!.events as Record<string, unknown>[])[1]!.wasClean = 'no';
+      }),
+      'panel_import_err_boolean',
+      ['$.connections[1].events[1].wasClean'],
+    ],
+    [
+      'url too long',
+      mutated((r) => {
+        r.connections[0]!.url = 'x'.repeat(65_537);
+      }),
+      'panel_import_err_too_long',
+      ['$.connections[0].url', '65536'],
+    ],
+    [
+      'protocols not a list',
+      mutated((r) => {
+        r.connections[0]!.protocols = 'chat';
+      }),
+      'panel_import_err_array',
+      ['$.connections[0].protocols'],
+    ],
+    [
+      'dropped missing',
+      mutated((r) => {
+        delete r.dropped;
+      }),
+      'panel_import_err_object',
+      ['$.dropped'],
+    ],
+    [
+      'bad mark state',
+      mutated((r) => {
+        (r.marks as Record<string, unknown>[])[0]!.state = 'asleep';
+      }),
+      'panel_import_err_enum',
+      ['$.marks[0].state', 'visible, hidden, frozen, resumed, online, offline, pagehide'],
+    ],
+    [
+      'duplicate ids',
+      mutated((r) => {
+        r.connections[1]!.id = 'a';
+      }),
+      'panel_import_err_duplicate_id',
+      ['a'],
+    ],
+    [
+      'non-string api',
+      mutated((r) => {
+        r.connections[0]!.api = 7;
+      }),
+      'panel_import_err_enum',
+      ['$.connections[0].api', 'WebSocket, WebSocketStream'],
+    ],
   ])('rejects %s', (_name, text, id, subs) => {
     const res = parseRecording(text);
     expect(res).toEqual({ ok: false, error: subs ? { id, subs } : { id } });

@@ -51,24 +51,36 @@ const count = int(0, MAX_COUNT);
 
 const socketEvent: Decoder<SocketEvent> = (v, p) => {
   const o = obj(v, p);
-  const type = req(o, 'type', oneOf(['close-call', 'open', 'error', 'close', 'ended-with-document', 'stall', 'stall-end'] as const), p);
+  const type = req(
+    o,
+    'type',
+    oneOf(['close-call', 'open', 'error', 'close', 'ended-with-document', 'stall', 'stall-end'] as const),
+    p,
+  );
   const at = req(o, 'at', time, p);
   switch (type) {
     case 'close-call':
       return defined({
-        type, at,
+        type,
+        at,
         code: opt(o, 'code', code, p),
         reason: opt(o, 'reason', str(MAX_REASON), p),
         readyState: req(o, 'readyState', int(0, 3), p),
         stack: req(o, 'stack', str(MAX_STACK), p),
       });
     case 'open':
-      return { type, at, protocol: req(o, 'protocol', str(MAX_SHORT), p), extensions: req(o, 'extensions', str(MAX_SHORT), p) };
+      return {
+        type,
+        at,
+        protocol: req(o, 'protocol', str(MAX_SHORT), p),
+        extensions: req(o, 'extensions', str(MAX_SHORT), p),
+      };
     case 'error':
       return defined({ type, at, simulated: opt(o, 'simulated', bool, p) });
     case 'close':
       return defined({
-        type, at,
+        type,
+        at,
         code: req(o, 'code', code, p),
         reason: req(o, 'reason', str(MAX_REASON), p),
         wasClean: req(o, 'wasClean', bool, p),
@@ -80,7 +92,8 @@ const socketEvent: Decoder<SocketEvent> = (v, p) => {
       return { type, at, seconds: req(o, 'seconds', int(1, IMPORT_LIMITS.stallSeconds), p), simulated: true };
     case 'stall-end':
       return {
-        type, at,
+        type,
+        at,
         outcome: req(o, 'outcome', oneOf(['delivered', 'dropped'] as const), p),
         heldIn: req(o, 'heldIn', count, p),
         heldOut: req(o, 'heldOut', count, p),
@@ -144,7 +157,11 @@ const LIFECYCLE = ['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline'
 const mark: Decoder<Mark> = (v, p) => {
   const o = obj(v, p);
   const type = req(o, 'type', oneOf(['navigation', 'lifecycle'] as const), p);
-  const base = { at: req(o, 'at', time, p), frameId: req(o, 'frameId', int(0, MAX_COUNT), p), documentId: req(o, 'documentId', str(MAX_SHORT), p) };
+  const base = {
+    at: req(o, 'at', time, p),
+    frameId: req(o, 'frameId', int(0, MAX_COUNT), p),
+    documentId: req(o, 'documentId', str(MAX_SHORT), p),
+  };
   return type === 'navigation'
     ? { type, ...base, url: req(o, 'url', str(MAX_URL), p) }
     : { type, ...base, state: req(o, 'state', oneOf(LIFECYCLE), p) };
@@ -208,7 +225,8 @@ export function parseRecording(text: string): ParseResult {
     return { ok: false, error: { id: 'panel_import_err_json' } };
   }
   // A reconnect check's JSON report carries the recording its verdicts were made from: open that.
-  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === AUDIT_REPORT_FORMAT) json = (json as { recording?: unknown }).recording;
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === AUDIT_REPORT_FORMAT)
+    json = (json as { recording?: unknown }).recording;
   try {
     return { ok: true, recording: recording(json) };
   } catch (e) {

@@ -9,7 +9,9 @@ import type { Recording } from '../protocol/recording';
 import type { RecordingSource } from '../ui/data/source';
 
 export interface FakeSource extends RecordingSource {
-  simulate: ReturnType<typeof vi.fn<(connectionId: string, command: SimulateCommand, scope?: 'connection' | 'endpoint') => Promise<void>>>;
+  simulate: ReturnType<
+    typeof vi.fn<(connectionId: string, command: SimulateCommand, scope?: 'connection' | 'endpoint') => Promise<void>>
+  >;
   /** Pushes a new recording to subscribers, like a delta from the background. */
   push(next: Recording): void;
   /** Every settings patch the view stored, in order. */

@@ -36,7 +36,11 @@ export function connectionOf(o: Pick<Connection, 'id'> & Partial<Connection>): C
 
 export const openAt = (at: number, protocol = ''): SocketEvent => ({ type: 'open', at, protocol, extensions: '' });
 
-export const closeAt = (at: number, code: number, o: { reason?: string; wasClean?: boolean; simulated?: boolean } = {}): SocketEvent => ({
+export const closeAt = (
+  at: number,
+  code: number,
+  o: { reason?: string; wasClean?: boolean; simulated?: boolean } = {},
+): SocketEvent => ({
   type: 'close',
   at,
   code,

@@ -19,7 +19,8 @@ function hostOf(url: string | undefined): string | undefined {
 export function recordingHost(rec: Recording): string {
   const top = rec.connections.find((c) => c.frameId === 0)?.frameUrl;
   const nav = rec.marks.find((m) => m.type === 'navigation' && m.frameId === 0);
-  const host = hostOf(top) ?? hostOf(nav?.type === 'navigation' ? nav.url : undefined) ?? hostOf(rec.connections[0]?.url);
+  const host =
+    hostOf(top) ?? hostOf(nav?.type === 'navigation' ? nav.url : undefined) ?? hostOf(rec.connections[0]?.url);
   // Hostnames are already filename-safe; the replace guards odd inputs (IPv6 brackets, colons).
   return (host ?? `tab${rec.tabId}`).replace(/[^A-Za-z0-9.-]/g, '_');
 }

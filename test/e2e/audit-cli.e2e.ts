@@ -59,51 +59,67 @@ function junitCases(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
   const cases = doc.testsuites.testsuite.testcase;
-  return { doc, cases: (Array.isArray(cases) ? cases : [cases]) as { name: string; classname: string; failure?: { message: string }; 'system-out': string }[] };
+  return {
+    doc,
+    cases: (Array.isArray(cases) ? cases : [cases]) as {
+      name: string;
+      classname: string;
+      failure?: { message: string };
+      'system-out': string;
+    }[],
+  };
 }
 
 const verdicts = (r: JsonReport) => r.rows.map((x) => [x.scenario, x.level, x.verdict?.rule ?? '']);
 
 describe('closeline audit', () => {
-  it.concurrent('a page that fits every scenario: exit 0, every scenario judged, nothing a problem', { timeout: 240_000 }, async () => {
-    const r = await audit('fits', ['--scenarios', '1012,1013,1008,1006,outage:8', '--time-scale', '0.25']);
-    expect(r.stderr).toContain('scenario 5 of 5');
-    expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.json ?? '{}') as JsonReport;
-    // Run order puts 1008 last: a page that rightly stops after it leaves nothing for the others.
-    expect(report.rows.map((x) => x.scenario)).toEqual(['1012', '1013', '1006', 'outage:8', '1008']);
-    expect(report.rows.every((x) => x.endpoint === r.ws)).toBe(true);
-    const by = Object.fromEntries(report.rows.map((x) => [x.scenario, x]));
-    expect([by['1012']?.level, by['1012']?.verdict?.rule]).toEqual(['fits', 'restart.fits']);
-    expect([by['1013']?.level, by['1013']?.verdict?.rule]).toEqual(['fits', 'overload.fits']);
-    for (const s of ['1012', '1013', '1006', 'outage:8']) expect(by[s]?.outcome).toBe('recovered');
-    // Silent after 1008 for the (scaled) bound: the profile waits 60 s before "no retry" fits.
-    expect([by['1008']?.outcome, by['1008']?.level]).toEqual(['no-attempt', 'pending']);
-    expect(report.problems).toBe(0);
-    // The panel's Import opens the report (the recording inside it).
-    expect(parseRecording(r.json ?? '').ok).toBe(true);
-    // Each row links to a closure in the recording that came with it.
-    const ids = new Set(report.recording.connections.map((c) => c.id));
-    for (const row of report.rows) expect(ids.has(row.closureId ?? '')).toBe(true);
-    expect(r.stdout).toContain(`Endpoint: ${r.ws}`);
-    expect(r.stdout).toMatch(/^ {2}1012 +FITS +1\.\d\d s +1–5 s$/m);
-    expect(r.stdout).toContain('No problem in 5 checks (profile: default).');
-    const { doc, cases } = junitCases(r.junit ?? '');
-    expect(doc.testsuites).toMatchObject({ tests: '5', failures: '0' });
-    expect(cases.map((c) => c.name.split(':')[0])).toEqual(['1012', '1013', '1006', 'outage', '1008']);
-    expect(cases.every((c) => c.failure === undefined && c.classname === r.ws)).toBe(true);
-  });
+  it.concurrent(
+    'a page that fits every scenario: exit 0, every scenario judged, nothing a problem',
+    { timeout: 240_000 },
+    async () => {
+      const r = await audit('fits', ['--scenarios', '1012,1013,1008,1006,outage:8', '--time-scale', '0.25']);
+      expect(r.stderr).toContain('scenario 5 of 5');
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.json ?? '{}') as JsonReport;
+      // Run order puts 1008 last: a page that rightly stops after it leaves nothing for the others.
+      expect(report.rows.map((x) => x.scenario)).toEqual(['1012', '1013', '1006', 'outage:8', '1008']);
+      expect(report.rows.every((x) => x.endpoint === r.ws)).toBe(true);
+      const by = Object.fromEntries(report.rows.map((x) => [x.scenario, x]));
+      expect([by['1012']?.level, by['1012']?.verdict?.rule]).toEqual(['fits', 'restart.fits']);
+      expect([by['1013']?.level, by['1013']?.verdict?.rule]).toEqual(['fits', 'overload.fits']);
+      for (const s of ['1012', '1013', '1006', 'outage:8']) expect(by[s]?.outcome).toBe('recovered');
+      // Silent after 1008 for the (scaled) bound: the profile waits 60 s before "no retry" fits.
+      expect([by['1008']?.outcome, by['1008']?.level]).toEqual(['no-attempt', 'pending']);
+      expect(report.problems).toBe(0);
+      // The panel's Import opens the report (the recording inside it).
+      expect(parseRecording(r.json ?? '').ok).toBe(true);
+      // Each row links to a closure in the recording that came with it.
+      const ids = new Set(report.recording.connections.map((c) => c.id));
+      for (const row of report.rows) expect(ids.has(row.closureId ?? '')).toBe(true);
+      expect(r.stdout).toContain(`Endpoint: ${r.ws}`);
+      expect(r.stdout).toMatch(/^ {2}1012 +FITS +1\.\d\d s +1–5 s$/m);
+      expect(r.stdout).toContain('No problem in 5 checks (profile: default).');
+      const { doc, cases } = junitCases(r.junit ?? '');
+      expect(doc.testsuites).toMatchObject({ tests: '5', failures: '0' });
+      expect(cases.map((c) => c.name.split(':')[0])).toEqual(['1012', '1013', '1006', 'outage', '1008']);
+      expect(cases.every((c) => c.failure === undefined && c.classname === r.ws)).toBe(true);
+    },
+  );
 
-  it.concurrent('a page that retries 1008 at once: exit 1, a blind retry, one JUnit failure', { timeout: 180_000 }, async () => {
-    const r = await audit('blind1008', ['--scenarios', '1008']);
-    expect(r.code, r.stderr).toBe(1);
-    const report = JSON.parse(r.json ?? '{}') as JsonReport;
-    expect(verdicts(report)).toEqual([['1008', 'problem', 'terminal.blind-retry']]);
-    expect(r.stdout).toContain('1 of 1 checks found a problem (profile: default).');
-    const { doc, cases } = junitCases(r.junit ?? '');
-    expect(doc.testsuites).toMatchObject({ tests: '1', failures: '1' });
-    expect(cases[0]?.failure?.message).toBe(report.rows[0]?.text.sentence);
-  });
+  it.concurrent(
+    'a page that retries 1008 at once: exit 1, a blind retry, one JUnit failure',
+    { timeout: 180_000 },
+    async () => {
+      const r = await audit('blind1008', ['--scenarios', '1008']);
+      expect(r.code, r.stderr).toBe(1);
+      const report = JSON.parse(r.json ?? '{}') as JsonReport;
+      expect(verdicts(report)).toEqual([['1008', 'problem', 'terminal.blind-retry']]);
+      expect(r.stdout).toContain('1 of 1 checks found a problem (profile: default).');
+      const { doc, cases } = junitCases(r.junit ?? '');
+      expect(doc.testsuites).toMatchObject({ tests: '1', failures: '1' });
+      expect(cases[0]?.failure?.message).toBe(report.rows[0]?.text.sentence);
+    },
+  );
 
   it.concurrent('a page with no backoff after 1013: exit 1, no backoff', { timeout: 180_000 }, async () => {
     // 8 s of refused handshakes: a page retrying every second makes seven attempts, all 1 s apart.
@@ -114,25 +130,33 @@ describe('closeline audit', () => {
     expect(junitCases(r.junit ?? '').doc.testsuites).toMatchObject({ tests: '1', failures: '1' });
   });
 
-  it.concurrent('a page with a 1 s heartbeat notices a stall: exit 0, "noticed after" the heartbeat', { timeout: 180_000 }, async () => {
-    const r = await audit('heartbeat', ['--scenarios', 'stall:6']);
-    expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.json ?? '{}') as JsonReport;
-    expect(verdicts(report)).toEqual([['stall:6', 'fits', 'stall.noticed']]);
-    const sentence = report.rows[0]?.text.sentence ?? '';
-    expect(sentence).toMatch(/^Noticed after \d+\.\d+ s: the page closed the silent socket\.$/);
-    expect(r.stdout).toMatch(/stall:6 +FITS .*The page notices within 60 s \(a heartbeat\)/);
-    expect(r.stdout).toContain(sentence);
-  });
+  it.concurrent(
+    'a page with a 1 s heartbeat notices a stall: exit 0, "noticed after" the heartbeat',
+    { timeout: 180_000 },
+    async () => {
+      const r = await audit('heartbeat', ['--scenarios', 'stall:6']);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.json ?? '{}') as JsonReport;
+      expect(verdicts(report)).toEqual([['stall:6', 'fits', 'stall.noticed']]);
+      const sentence = report.rows[0]?.text.sentence ?? '';
+      expect(sentence).toMatch(/^Noticed after \d+\.\d+ s: the page closed the silent socket\.$/);
+      expect(r.stdout).toMatch(/stall:6 +FITS .*The page notices within 60 s \(a heartbeat\)/);
+      expect(r.stdout).toContain(sentence);
+    },
+  );
 
-  it.concurrent('a page with no sockets: exit 2 with a clear error after the wait, never a pass, no report', { timeout: 120_000 }, async () => {
-    const r = await audit('none', ['--socket-wait', '2']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('No WebSocket of the page was open after 2 s, so there is nothing to check');
-    expect(r.stdout).toBe('');
-    expect(r.json).toBeUndefined();
-    expect(r.junit).toBeUndefined();
-  });
+  it.concurrent(
+    'a page with no sockets: exit 2 with a clear error after the wait, never a pass, no report',
+    { timeout: 120_000 },
+    async () => {
+      const r = await audit('none', ['--socket-wait', '2']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('No WebSocket of the page was open after 2 s, so there is nothing to check');
+      expect(r.stdout).toBe('');
+      expect(r.json).toBeUndefined();
+      expect(r.junit).toBeUndefined();
+    },
+  );
 
   it.concurrent('a page that does not load: exit 2, naming the URL', { timeout: 120_000 }, async () => {
     const missing = `${server.origin}/no-such-page`;
@@ -144,7 +168,9 @@ describe('closeline audit', () => {
   it('usage errors: exit 2 before any browser starts', async () => {
     const r = await runCli(['audit', server.origin, '--scenarios', '1012,9999']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('closeline: unknown scenario "9999" (use 1012, 1013, 1008, 1006, outage:<1-600> or stall:<1-600>)\nRun `closeline --help` for the options.\n');
+    expect(r.stderr).toBe(
+      'closeline: unknown scenario "9999" (use 1012, 1013, 1008, 1006, outage:<1-600> or stall:<1-600>)\nRun `closeline --help` for the options.\n',
+    );
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: closeline audit <url> [options]');

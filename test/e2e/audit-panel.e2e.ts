@@ -32,48 +32,69 @@ async function choose(panel: Frame, keep: string[]) {
 }
 
 describe('Reconnect check in the panel', () => {
-  it('shows the same verdicts as the command line for the same page, and a row opens the judged closure', { timeout: 180_000 }, async () => {
-    const ws = `${s.server.wsOrigin}/same-live`;
-    const html = auditPages.blind1008(ws);
-    const dir = outDir();
-    // The command line on its own copy of the page, while the panel runs on this one.
-    const cli = runCli(['audit', s.server.page('/same-cli', html), '--scenarios', '1012,1008', '--json', join(dir, 'out.json')]);
-    const { panel } = await panelFor('/same-panel', html);
-    await choose(panel, ['1012', '1008']);
-    await panel.locator('[data-testid="audit-start"]').click();
-    await expect.poll(() => panel.locator('[data-testid="audit-progress"]').getAttribute('data-total'), { timeout: 10_000 }).toBe('2');
-    await panel.locator('[data-testid="audit-report"]').waitFor({ timeout: 120_000 });
-    const rows = panel.locator('[data-testid="audit-row"]');
-    const inPanel = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-scenario'), e.getAttribute('data-level'), e.getAttribute('data-rule')]));
-    expect(inPanel).toEqual([
-      ['1012', 'fits', 'restart.fits'],
-      ['1008', 'problem', 'terminal.blind-retry'],
-    ]);
-    expect(await panel.locator('[data-testid="audit-summary"]').textContent()).toBe('1 of 2 checks found a problem.');
+  it(
+    'shows the same verdicts as the command line for the same page, and a row opens the judged closure',
+    { timeout: 180_000 },
+    async () => {
+      const ws = `${s.server.wsOrigin}/same-live`;
+      const html = auditPages.blind1008(ws);
+      const dir = outDir();
+      // The command line on its own copy of the page, while the panel runs on this one.
+      const cli = runCli([
+        'audit',
+        s.server.page('/same-cli', html),
+        '--scenarios',
+        '1012,1008',
+        '--json',
+        join(dir, 'out.json'),
+      ]);
+      const { panel } = await panelFor('/same-panel', html);
+      await choose(panel, ['1012', '1008']);
+      await panel.locator('[data-testid="audit-start"]').click();
+      await expect
+        .poll(() => panel.locator('[data-testid="audit-progress"]').getAttribute('data-total'), { timeout: 10_000 })
+        .toBe('2');
+      await panel.locator('[data-testid="audit-report"]').waitFor({ timeout: 120_000 });
+      const rows = panel.locator('[data-testid="audit-row"]');
+      const inPanel = await rows.evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-scenario'), e.getAttribute('data-level'), e.getAttribute('data-rule')]),
+      );
+      expect(inPanel).toEqual([
+        ['1012', 'fits', 'restart.fits'],
+        ['1008', 'problem', 'terminal.blind-retry'],
+      ]);
+      expect(await panel.locator('[data-testid="audit-summary"]').textContent()).toBe('1 of 2 checks found a problem.');
 
-    const result = await cli;
-    expect(result.code, result.stderr).toBe(1);
-    const report = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { rows: { scenario: string; level: string; verdict?: { rule: string } }[] };
-    expect(report.rows.map((r) => [r.scenario, r.level, r.verdict?.rule ?? ''])).toEqual(inPanel);
+      const result = await cli;
+      expect(result.code, result.stderr).toBe(1);
+      const report = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as {
+        rows: { scenario: string; level: string; verdict?: { rule: string } }[];
+      };
+      expect(report.rows.map((r) => [r.scenario, r.level, r.verdict?.rule ?? ''])).toEqual(inPanel);
 
-    // The 1008 row opens its closure: selected in the table, its verdict in the detail pane.
-    const closureId = await rows.nth(1).getAttribute('data-closure');
-    await rows.nth(1).click();
-    const selected = panel.locator(`[data-testid="closure-row"][data-id="${closureId}"]`);
-    await expect.poll(() => selected.getAttribute('aria-selected')).toBe('true');
-    expect(await selected.getAttribute('data-code')).toBe('1008');
-    expect(await panel.locator('[data-testid="detail-verdict"]').getAttribute('data-level')).toBe('problem');
-  });
+      // The 1008 row opens its closure: selected in the table, its verdict in the detail pane.
+      const closureId = await rows.nth(1).getAttribute('data-closure');
+      await rows.nth(1).click();
+      const selected = panel.locator(`[data-testid="closure-row"][data-id="${closureId}"]`);
+      await expect.poll(() => selected.getAttribute('aria-selected')).toBe('true');
+      expect(await selected.getAttribute('data-code')).toBe('1008');
+      expect(await panel.locator('[data-testid="detail-verdict"]').getAttribute('data-level')).toBe('problem');
+    },
+  );
 
   it('Cancel stops the run where it is and says what was done', { timeout: 120_000 }, async () => {
     const ws = `${s.server.wsOrigin}/cancel-live`;
     const { panel } = await panelFor('/cancel-panel', auditPages.fits(ws));
     await panel.locator('[data-testid="audit-start"]').click();
-    await expect.poll(() => panel.locator('[data-testid="audit-progress"]').getAttribute('data-index'), { timeout: 15_000 }).toBe('1');
+    await expect
+      .poll(() => panel.locator('[data-testid="audit-progress"]').getAttribute('data-index'), { timeout: 15_000 })
+      .toBe('1');
     const before = s.server.connections.filter((c) => c.path.startsWith('/cancel-live')).length;
     await panel.locator('[data-testid="audit-cancel"]').click();
     const text = await panel.locator('[data-testid="audit-cancelled"]').textContent({ timeout: 10_000 });
-    expect(text).toMatch(/^Cancelled during scenario 1 of 5 \(1012\): 0 scenarios finished before it; nothing more was sent to the page/);
+    expect(text).toMatch(
+      /^Cancelled during scenario 1 of 5 \(1012\): 0 scenarios finished before it; nothing more was sent to the page/,
+    );
     expect(await panel.locator('[data-testid="audit-row"]').getAttribute('data-scenario')).toBe('1012');
     // The page, left alone, reconnects by itself after its 1.5 s; no further scenario closes it.
     await s.server.connectionTo('/cancel-live', before);

@@ -15,10 +15,21 @@ interface Manifest {
   version: string;
   background: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string } };
-  content_scripts: { js: string[]; world?: string; run_at?: string; all_frames?: boolean; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[];
+  content_scripts: {
+    js: string[];
+    world?: string;
+    run_at?: string;
+    all_frames?: boolean;
+    match_about_blank?: boolean;
+    match_origin_as_fallback?: boolean;
+  }[];
 }
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-const builds = TARGETS.map((target) => ({ target, dir: distDir(target), manifest: JSON.parse(readFileSync(join(distDir(target), 'manifest.json'), 'utf8')) as Manifest }));
+const builds = TARGETS.map((target) => ({
+  target,
+  dir: distDir(target),
+  manifest: JSON.parse(readFileSync(join(distDir(target), 'manifest.json'), 'utf8')) as Manifest,
+}));
 
 describe.each(builds)('the $target build', ({ target, dir, manifest }) => {
   it("has package.json's version", () => {
@@ -26,7 +37,15 @@ describe.each(builds)('the $target build', ({ target, dir, manifest }) => {
   });
 
   it('declares the MAIN-world hook and the relay at document_start in every frame', () => {
-    expect(manifest.content_scripts.map((c) => [c.world ?? 'ISOLATED', c.run_at, c.all_frames, c.match_about_blank, c.match_origin_as_fallback])).toEqual([
+    expect(
+      manifest.content_scripts.map((c) => [
+        c.world ?? 'ISOLATED',
+        c.run_at,
+        c.all_frames,
+        c.match_about_blank,
+        c.match_origin_as_fallback,
+      ]),
+    ).toEqual([
       ['MAIN', 'document_start', true, true, true],
       ['ISOLATED', 'document_start', true, true, true],
     ]);
@@ -40,17 +59,23 @@ describe.each(builds)('the $target build', ({ target, dir, manifest }) => {
     }
   });
 
-  it.each(manifest.content_scripts.flatMap((c) => c.js))('%s has no import() and no import/export statement', (file) => {
-    const code = readFileSync(join(dir, file), 'utf8');
-    expect(code).not.toMatch(/\bimport\s*\(/);
-    expect(code).not.toMatch(/^\s*(import|export)\b/m);
-    expect(code).not.toMatch(/[;}]\s*(import\s*[{*\w]|export\s*[{*\w])/);
-  });
+  it.each(manifest.content_scripts.flatMap((c) => c.js))(
+    '%s has no import() and no import/export statement',
+    (file) => {
+      const code = readFileSync(join(dir, file), 'utf8');
+      expect(code).not.toMatch(/\bimport\s*\(/);
+      expect(code).not.toMatch(/^\s*(import|export)\b/m);
+      expect(code).not.toMatch(/[;}]\s*(import\s*[{*\w]|export\s*[{*\w])/);
+    },
+  );
 
-  it.each(manifest.content_scripts.flatMap((c) => c.js))('%s is strict code (a page stack trace must not hand out its functions)', (file) => {
-    const code = readFileSync(join(dir, file), 'utf8');
-    expect(code.startsWith('"use strict";')).toBe(true);
-  });
+  it.each(manifest.content_scripts.flatMap((c) => c.js))(
+    '%s is strict code (a page stack trace must not hand out its functions)',
+    (file) => {
+      const code = readFileSync(join(dir, file), 'utf8');
+      expect(code.startsWith('"use strict";')).toBe(true);
+    },
+  );
 
   // The hook runs in every frame of every page at document_start: the product keeps it within 8 KiB
   // minified (`npm run bench` reports it too). The relay, not the hook, turns the last messages into text.
@@ -60,11 +85,33 @@ describe.each(builds)('the $target build', ({ target, dir, manifest }) => {
   });
 
   it("renames only the hook's own properties: every field it posts and every native it calls keeps its name", () => {
-    const hook = readFileSync(join(dir, manifest.content_scripts.find((c) => c.world === 'MAIN')?.js[0] as string), 'utf8');
-    for (const name of ['counters', 'wasClean', 'readyState', 'protocols', 'extensions', 'heldIn', 'heldOut', 'outcome', 'seconds', 'unsized', 'last']) {
+    const hook = readFileSync(
+      join(dir, manifest.content_scripts.find((c) => c.world === 'MAIN')?.js[0] as string),
+      'utf8',
+    );
+    for (const name of [
+      'counters',
+      'wasClean',
+      'readyState',
+      'protocols',
+      'extensions',
+      'heldIn',
+      'heldOut',
+      'outcome',
+      'seconds',
+      'unsized',
+      'last',
+    ]) {
       expect(hook, name).toMatch(new RegExp(`[{,]${name}:`));
     }
-    for (const name of ['stopImmediatePropagation', 'dispatchEvent', 'postMessage', 'addEventListener', 'timeOrigin', 'now']) {
+    for (const name of [
+      'stopImmediatePropagation',
+      'dispatchEvent',
+      'postMessage',
+      'addEventListener',
+      'timeOrigin',
+      'now',
+    ]) {
       expect(hook, name).toMatch(new RegExp(`\\.${name}\\b`));
     }
   });

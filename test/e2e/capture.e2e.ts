@@ -25,21 +25,29 @@ const helpers = (ws: string) => `
     ws.onclose = (e) => { window.closeLog.push({ name, type: 'close', code: e.code, reason: e.reason, wasClean: e.wasClean }); resolve(false); };
   });`;
 
-const connectionEnding = (path: string) => (r: Recording) => r.connections.find((c) => c.url.endsWith(path) && closeEventOf(c));
+const connectionEnding = (path: string) => (r: Recording) =>
+  r.connections.find((c) => c.url.endsWith(path) && closeEventOf(c));
 
 beforeAll(async () => {
   // The very first script of the page opens a socket: the hook must already be there.
-  pageUrl = s.server.page('/capture', `<!doctype html><html><head><script>window.first = new WebSocket('${s.server.wsOrigin}/first');</script><script>${helpers(s.server.wsOrigin)}</script></head><body>capture</body></html>`);
-  s.server.page('/frame', `<!doctype html><script>${helpers(s.server.wsOrigin)} openSocket('inframe', '/in-frame');</script>`);
+  pageUrl = s.server.page(
+    '/capture',
+    `<!doctype html><html><head><script>window.first = new WebSocket('${s.server.wsOrigin}/first');</script><script>${helpers(s.server.wsOrigin)}</script></head><body>capture</body></html>`,
+  );
+  s.server.page(
+    '/frame',
+    `<!doctype html><script>${helpers(s.server.wsOrigin)} openSocket('inframe', '/in-frame');</script>`,
+  );
   page = await s.b.context.newPage();
   await page.goto(pageUrl);
 });
 
-
 describe('capture in real Chromium', () => {
   it('captures a socket opened by the first inline script', async () => {
     const conn = await s.server.connectionTo('/first');
-    const c = await waitForRecording(s.b.worker, pageUrl, (r) => r.connections.find((x) => x.url === `${s.server.wsOrigin}/first` && openEventOf(x)));
+    const c = await waitForRecording(s.b.worker, pageUrl, (r) =>
+      r.connections.find((x) => x.url === `${s.server.wsOrigin}/first` && openEventOf(x)),
+    );
     expect(c.api).toBe('WebSocket');
     expect(c.frameId).toBe(0);
     expect(c.frameUrl).toBe(pageUrl);
@@ -56,7 +64,14 @@ describe('capture in real Chromium', () => {
     [1013, 'try again later'],
   ])('records a server close %i with its reason', async (code, reason) => {
     const path = `/server-${code}`;
-    await page.evaluate(([name, p]) => (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket(name as string, p as string), [path, path]);
+    await page.evaluate(
+      ([name, p]) =>
+        (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket(
+          name as string,
+          p as string,
+        ),
+      [path, path],
+    );
     const conn = await s.server.connectionTo(path);
     const before = Date.now();
     conn.ws.close(code, reason);
@@ -71,12 +86,20 @@ describe('capture in real Chromium', () => {
     expect(open!.at).toBeLessThanOrEqual(close!.at);
     expect(Math.abs(close!.at - before)).toBeLessThan(2000);
     // What the page's own handler saw matches the recording.
-    const seen = await page.evaluate((n) => (window as unknown as { closeLog: { name: string; code?: number }[] }).closeLog.find((l) => l.name === n && l.code), path);
+    const seen = await page.evaluate(
+      (n) =>
+        (window as unknown as { closeLog: { name: string; code?: number }[] }).closeLog.find(
+          (l) => l.name === n && l.code,
+        ),
+      path,
+    );
     expect(seen).toMatchObject({ code, reason, wasClean: true });
   });
 
   it('records a dropped TCP connection as 1006, not clean, after open', async () => {
-    await page.evaluate(() => (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket('drop', '/drop'));
+    await page.evaluate(() =>
+      (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket('drop', '/drop'),
+    );
     const conn = await s.server.connectionTo('/drop');
     conn.ws.terminate();
     const c = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/drop'));
@@ -86,7 +109,9 @@ describe('capture in real Chromium', () => {
   });
 
   it('records a page-initiated close(4000, "bye") with the call, its stack and the echoed close', async () => {
-    await page.evaluate(() => (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket('bye', '/bye'));
+    await page.evaluate(() =>
+      (window as unknown as { openSocket(n: string, p: string): Promise<boolean> }).openSocket('bye', '/bye'),
+    );
     const conn = await s.server.connectionTo('/bye');
     await page.evaluate(function closeFromPage() {
       (window as unknown as { sockets: Record<string, WebSocket> }).sockets.bye!.close(4000, 'bye');
@@ -117,7 +142,13 @@ describe('capture in real Chromium', () => {
   });
 
   it('records requested and negotiated subprotocols', async () => {
-    await page.evaluate(() => (window as unknown as { openSocket(n: string, p: string, pr: string[]): Promise<boolean> }).openSocket('proto', '/proto', ['graphql-transport-ws', 'other']));
+    await page.evaluate(() =>
+      (window as unknown as { openSocket(n: string, p: string, pr: string[]): Promise<boolean> }).openSocket(
+        'proto',
+        '/proto',
+        ['graphql-transport-ws', 'other'],
+      ),
+    );
     const conn = await s.server.connectionTo('/proto');
     conn.ws.close(4400, 'bad');
     const c: Connection = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/proto'));

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { startServer, type TestServer } from './support/servers';
-import { GECKO_ID, launchFirefox, openExtensionPage, waitForStoredRecording, type LaunchedFirefox } from './support/firefox';
+import {
+  GECKO_ID,
+  launchFirefox,
+  openExtensionPage,
+  waitForStoredRecording,
+  type LaunchedFirefox,
+} from './support/firefox';
 
 const probe = readFileSync(new URL('./transparency-probe.js', import.meta.url), 'utf8');
 let ff: LaunchedFirefox;
@@ -28,7 +34,10 @@ async function runProbe(path: string): Promise<{ url: string; result: unknown; p
   const url = server.page(path, `<!doctype html><html><head><script>${probe}</script></head><body></body></html>`);
   const page = await ff.browser.newPage();
   await page.goto(url);
-  const result = await page.evaluate((ws) => (window as unknown as { runProbe(u: string): Promise<unknown> }).runProbe(ws), `${server.wsOrigin}/probe`);
+  const result = await page.evaluate(
+    (ws) => (window as unknown as { runProbe(u: string): Promise<unknown> }).runProbe(ws),
+    `${server.wsOrigin}/probe`,
+  );
   return { url, result, page };
 }
 

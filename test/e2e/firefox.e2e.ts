@@ -10,11 +10,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { startServer, type TestServer } from './support/servers';
-import { backgroundInstance, GECKO_ID, launchFirefox, openExtensionPage, requestView, waitForStoredRecording, type LaunchedFirefox } from './support/firefox';
+import {
+  backgroundInstance,
+  GECKO_ID,
+  launchFirefox,
+  openExtensionPage,
+  requestView,
+  waitForStoredRecording,
+  type LaunchedFirefox,
+} from './support/firefox';
 import { closeEventOf, openEventOf, type Recording } from '../../src/protocol/recording';
 import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
-const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
+const catalog = JSON.parse(
+  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);
 
 let ff: LaunchedFirefox;
@@ -24,20 +34,24 @@ let ext: Page;
 let pageUrl: string;
 let tabId: number;
 
-const closed1012 = (r: Recording) => r.connections.filter((c) => c.url.endsWith('/service') && closeEventOf(c)?.code === 1012);
+const closed1012 = (r: Recording) =>
+  r.connections.filter((c) => c.url.endsWith('/service') && closeEventOf(c)?.code === 1012);
 
 beforeAll(async () => {
   server = await startServer();
   // The first inline script opens the socket at once; after each close it
   // reconnects 2 s later, which fits 1012's recommendation (1–5 s).
-  pageUrl = server.page('/firefox-e2e', `<!doctype html><html><head><script>
+  pageUrl = server.page(
+    '/firefox-e2e',
+    `<!doctype html><html><head><script>
     window.seen = [];
     const connect = () => {
       const s = new WebSocket('${server.wsOrigin}/service');
       s.onclose = (e) => { window.seen.push({ code: e.code, reason: e.reason, wasClean: e.wasClean }); setTimeout(connect, 2000); };
     };
     connect();
-  </script></head><body>Firefox e2e</body></html>`);
+  </script></head><body>Firefox e2e</body></html>`,
+  );
   ff = await launchFirefox();
   page = await ff.browser.newPage();
   await page.goto(pageUrl);
@@ -74,7 +88,9 @@ describe('Closeline in Firefox', () => {
     expect(openEventOf(conn!)).toBeDefined();
     expect(conn!.frameUrl).toBe(pageUrl);
     // The page saw the same close event, untouched.
-    expect(await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual([{ code: 1012, reason: 'Service Restart', wasClean: true }]);
+    expect(await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual([
+      { code: 1012, reason: 'Service Restart', wasClean: true },
+    ]);
     const rec = await waitForStoredRecording(ext, pageUrl, (r) => r);
     tabId = rec.tabId;
   });
@@ -82,7 +98,11 @@ describe('Closeline in Firefox', () => {
   it('keeps the recording across a background restart and records on after it', async () => {
     // The reconnect (2 s later) is open before the restart.
     await server.connectionTo('/service', 1);
-    await waitForStoredRecording(ext, pageUrl, (r) => r.connections.filter((c) => c.url.endsWith('/service') && openEventOf(c)).length === 2);
+    await waitForStoredRecording(
+      ext,
+      pageUrl,
+      (r) => r.connections.filter((c) => c.url.endsWith('/service') && openEventOf(c)).length === 2,
+    );
     const before = await backgroundInstance(ext);
     expect(before).not.toBe('');
 
@@ -103,15 +123,31 @@ describe('Closeline in Firefox', () => {
     // The relay's port reconnects to the new background: the next closure is recorded too.
     (await server.connectionTo('/service', 1)).ws.close(1012, 'Service Restart');
     await server.connectionTo('/service', 2);
-    await waitForStoredRecording(ext, pageUrl, (r) => closed1012(r).length === 2 && r.connections.filter((c) => openEventOf(c)).length === 3);
+    await waitForStoredRecording(
+      ext,
+      pageUrl,
+      (r) => closed1012(r).length === 2 && r.connections.filter((c) => openEventOf(c)).length === 3,
+    );
   });
 
   it('shows the closures in the popup with the verdict', async () => {
-    const popup = await openExtensionPage(ff.browser, `src/popup/popup.html?tab=${tabId}`, 'document.querySelector(".groups .group")');
-    const groups = await popup.$$eval('.groups .group', (els) => els.map((e) => [e.getAttribute('data-code'), e.querySelector('.name')?.textContent, e.querySelector('.count')?.textContent]));
+    const popup = await openExtensionPage(
+      ff.browser,
+      `src/popup/popup.html?tab=${tabId}`,
+      'document.querySelector(".groups .group")',
+    );
+    const groups = await popup.$$eval('.groups .group', (els) =>
+      els.map((e) => [
+        e.getAttribute('data-code'),
+        e.querySelector('.name')?.textContent,
+        e.querySelector('.count')?.textContent,
+      ]),
+    );
     expect(groups.map(([code, name]) => [code, name])).toEqual([['1012', t('code_ws_1012_name')]]);
     // The latest closures list the episode's trigger with its verdict (a reconnect that closed is part of it).
-    const closures = await popup.$$eval('.closures .closure', (els) => els.map((e) => [e.querySelector('.code')?.textContent, e.getAttribute('class')]));
+    const closures = await popup.$$eval('.closures .closure', (els) =>
+      els.map((e) => [e.querySelector('.code')?.textContent, e.getAttribute('class')]),
+    );
     expect(closures.length).toBeGreaterThan(0);
     for (const [code] of closures) expect(code).toBe('1012');
     // The verdict shown is the analysis's for this recording: the second 1012 came within 10 s of the
@@ -124,8 +160,14 @@ describe('Closeline in Firefox', () => {
 
   it('shows the closures in the panel page with the explanation and verdict', async () => {
     const rows = '.closures-row[data-code="1012"][data-verdict]';
-    const panel = await openExtensionPage(ff.browser, `src/panel/panel.html?tab=${tabId}`, `document.querySelector('${rows}')`);
-    expect(await panel.$$eval('.closures-row[data-code]', (els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['1012', '1012']);
+    const panel = await openExtensionPage(
+      ff.browser,
+      `src/panel/panel.html?tab=${tabId}`,
+      `document.querySelector('${rows}')`,
+    );
+    expect(
+      await panel.$$eval('.closures-row[data-code]', (els) => els.map((e) => e.getAttribute('data-code'))),
+    ).toEqual(['1012', '1012']);
     const levels = await verdictLevels();
     const shown = await panel.$$eval(rows, (els) => els.map((e) => e.getAttribute('data-verdict')));
     for (const level of shown) expect(levels).toContain(level);
@@ -133,9 +175,13 @@ describe('Closeline in Firefox', () => {
     expect(await panel.$eval(`${fits} .cell-code`, (e) => e.textContent)).toBe(`1012 ${t('code_ws_1012_name')}`);
     await panel.click(fits);
     await panel.waitForSelector('aside.detail .code-card');
-    expect(await panel.$eval('aside.detail .code-card', (e) => e.getAttribute('aria-label'))).toBe(`1012 ${t('code_ws_1012_name')}`);
+    expect(await panel.$eval('aside.detail .code-card', (e) => e.getAttribute('aria-label'))).toBe(
+      `1012 ${t('code_ws_1012_name')}`,
+    );
     expect(await panel.$eval('aside.detail', (e) => e.textContent)).toContain(t('code_ws_1012_meaning'));
-    expect(await panel.$eval('aside.detail .verdict-badge', (e) => e.getAttribute('class'))).toContain(`verdict-${shown[0]}`);
+    expect(await panel.$eval('aside.detail .verdict-badge', (e) => e.getAttribute('class'))).toContain(
+      `verdict-${shown[0]}`,
+    );
     await panel.close();
   });
 });

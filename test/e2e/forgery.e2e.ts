@@ -9,8 +9,6 @@ import { waitForRecording } from './support/recording';
 
 const s = useBrowserAndServer();
 
-
-
 describe('forged messages', () => {
   it('rejects and counts a forged hello with its own port and a forged oversized event', async () => {
     const url = s.server.page('/forge', '<!doctype html><p>forge</p>');
@@ -22,10 +20,38 @@ describe('forged messages', () => {
       const ch = new MessageChannel();
       // A second "hello" carrying the page's own port, then garbage on that port.
       window.postMessage({ __closeline_hook_hello__: 1 }, '*', [ch.port2]);
-      ch.port1.postMessage({ t: 'socket', k: 1, api: 'WebSocket', url: 'wss://forged.example/' + 'x'.repeat(1e6), protocols: [], at: Date.now(), stack: '' });
-      ch.port1.postMessage({ t: 'close', k: 1, at: Date.now(), code: 1008, reason: 'y'.repeat(1e6), wasClean: true, counters: {} });
+      ch.port1.postMessage({
+        t: 'socket',
+        k: 1,
+        api: 'WebSocket',
+        url: 'wss://forged.example/' + 'x'.repeat(1e6),
+        protocols: [],
+        at: Date.now(),
+        stack: '',
+      });
+      ch.port1.postMessage({
+        t: 'close',
+        k: 1,
+        at: Date.now(),
+        code: 1008,
+        reason: 'y'.repeat(1e6),
+        wasClean: true,
+        counters: {},
+      });
       // An event dressed as relay traffic.
-      window.postMessage({ source: 'closeline', v: 1, msg: { type: 'batch', seq: 99, events: [{ t: 'close', k: 1, code: 1000, reason: 'z'.repeat(2e6) }], dropped: {} } }, '*');
+      window.postMessage(
+        {
+          source: 'closeline',
+          v: 1,
+          msg: {
+            type: 'batch',
+            seq: 99,
+            events: [{ t: 'close', k: 1, code: 1000, reason: 'z'.repeat(2e6) }],
+            dropped: {},
+          },
+        },
+        '*',
+      );
       return new Promise<number>((r) => setTimeout(() => r(seen), 0));
     });
     // Forgeries are not hidden from the page (only the real hello is).

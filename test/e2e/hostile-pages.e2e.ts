@@ -11,10 +11,14 @@ import { openExtensionPage, request } from './support/extension-page';
 import { closeEventOf, type Connection, type Recording } from '../../src/protocol/recording';
 
 const s = useBrowserAndServer();
-const closedAt = (suffix: string) => (r: Recording) => r.connections.find((c) => c.url.endsWith(suffix) && closeEventOf(c));
+const closedAt = (suffix: string) => (r: Recording) =>
+  r.connections.find((c) => c.url.endsWith(suffix) && closeEventOf(c));
 
 async function openPage(path: string, head = ''): Promise<{ page: Page; url: string; errors: string[] }> {
-  const url = s.server.page(path, `<!doctype html><html><head><script>${head}</script></head><body>${path}</body></html>`);
+  const url = s.server.page(
+    path,
+    `<!doctype html><html><head><script>${head}</script></head><body>${path}</body></html>`,
+  );
   const page = await s.b.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -25,11 +29,15 @@ async function openPage(path: string, head = ''): Promise<{ page: Page; url: str
 /** Opens a socket in the page and waits for it to be open; the server side is returned. */
 async function openSocket(page: Page, path: string) {
   const wsUrl = `${s.server.wsOrigin}${path}`;
-  await page.evaluate((u) => new Promise((res) => {
-    const ws = new WebSocket(u);
-    (window as unknown as Record<string, WebSocket>)[u] = ws;
-    ws.onopen = res;
-  }), wsUrl);
+  await page.evaluate(
+    (u) =>
+      new Promise((res) => {
+        const ws = new WebSocket(u);
+        (window as unknown as Record<string, WebSocket>)[u] = ws;
+        ws.onopen = res;
+      }),
+    wsUrl,
+  );
   return { wsUrl, server: await s.server.connectionTo(path) };
 }
 
@@ -61,7 +69,15 @@ describe('hostile pages', () => {
       (window as unknown as Record<string, WebSocket>)[u]!.close(4001, 'x');
       delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
       // Whatever leaked, try to use it as the hook's emit.
-      const forged = { t: 'socket', k: Number.MAX_SAFE_INTEGER, api: 'WebSocket', url: 'wss://forged.example/', protocols: [], at: Date.now(), stack: '' };
+      const forged = {
+        t: 'socket',
+        k: Number.MAX_SAFE_INTEGER,
+        api: 'WebSocket',
+        url: 'wss://forged.example/',
+        protocols: [],
+        at: Date.now(),
+        stack: '',
+      };
       for (const f of found) {
         try {
           (f as (e: unknown) => void)(forged);
@@ -75,7 +91,9 @@ describe('hostile pages', () => {
     await server.closed;
     // A real socket opened afterwards is still recorded (no socket-number poisoning).
     await openSocket(page, '/gf-after');
-    const rec = await waitForRecording(s.b.worker, url, (r) => (r.connections.some((c) => c.url.endsWith('/gf-after')) ? r : undefined));
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => c.url.endsWith('/gf-after')) ? r : undefined,
+    );
     expect(JSON.stringify(rec)).not.toContain('forged.example');
     expect(closeEventOf(rec.connections.find((c) => c.url === wsUrl) as Connection)?.code).toBe(4001);
     expect(errors).toEqual([]);
@@ -88,7 +106,14 @@ describe('hostile pages', () => {
       const P = CloseEvent.prototype;
       Object.defineProperty(P, 'code', { get: () => 4999, configurable: true });
       // An object with a getter: structured-cloning it would run page code inside the hook.
-      Object.defineProperty(P, 'reason', { get: () => ({ get x() { return 'FORGED-A'; } }), configurable: true });
+      Object.defineProperty(P, 'reason', {
+        get: () => ({
+          get x() {
+            return 'FORGED-A';
+          },
+        }),
+        configurable: true,
+      });
       Object.defineProperty(P, 'wasClean', { get: () => false, configurable: true });
     });
     a.server.ws.close(1000, 'true reason');
@@ -96,8 +121,19 @@ describe('hostile pages', () => {
     expect(closeEventOf(c)).toMatchObject({ code: 1000, reason: 'true reason', wasClean: true });
     const b = await openSocket(page, '/throwing');
     await page.evaluate(() => {
-      for (const k of ['code', 'reason', 'wasClean']) Object.defineProperty(CloseEvent.prototype, k, { get() { throw new Error('page getter'); }, configurable: true });
-      Object.defineProperty(MessageEvent.prototype, 'data', { get() { throw new Error('page data getter'); }, configurable: true });
+      for (const k of ['code', 'reason', 'wasClean'])
+        Object.defineProperty(CloseEvent.prototype, k, {
+          get() {
+            throw new Error('page getter');
+          },
+          configurable: true,
+        });
+      Object.defineProperty(MessageEvent.prototype, 'data', {
+        get() {
+          throw new Error('page data getter');
+        },
+        configurable: true,
+      });
     });
     b.server.ws.send('hi');
     b.server.ws.close(1000, 'still true');
@@ -120,7 +156,15 @@ describe('hostile pages', () => {
           const target = (this as MessageEvent).target;
           if (target instanceof MessagePort) {
             w.stolen++;
-            target.postMessage({ t: 'socket', k: 99, api: 'WebSocket', url: 'wss://forged.example/', protocols: [], at: Date.now(), stack: '' });
+            target.postMessage({
+              t: 'socket',
+              k: 99,
+              api: 'WebSocket',
+              url: 'wss://forged.example/',
+              protocols: [],
+              at: Date.now(),
+              stack: '',
+            });
           }
           return real.call(this);
         },
@@ -128,7 +172,15 @@ describe('hostile pages', () => {
     });
     const c = await waitForRecording(s.b.worker, url, (r) => r.connections.find((x) => x.url === wsUrl));
     const r = await waitForRecording(s.b.worker, url, (x) => x);
-    expect(await request(ext, { type: 'simulate', tabId: r.tabId, connectionId: c.id, scope: 'connection', command: { kind: 'close', code: 1012, reason: 'sim' } })).toEqual({ type: 'ok' });
+    expect(
+      await request(ext, {
+        type: 'simulate',
+        tabId: r.tabId,
+        connectionId: c.id,
+        scope: 'connection',
+        command: { kind: 'close', code: 1012, reason: 'sim' },
+      }),
+    ).toEqual({ type: 'ok' });
     const closed = await waitForRecording(s.b.worker, url, closedAt('/sim-steal'));
     expect(closeEventOf(closed)).toMatchObject({ code: 1012, simulated: true });
     expect(await page.evaluate(() => (window as unknown as { stolen: number }).stolen)).toBe(0);
@@ -140,7 +192,10 @@ describe('hostile pages', () => {
     const shapes = ['{"byteLength":"large"}', '{"size":-5}', '{"byteLength":1e300}', '{"size":1.5}'];
     for (const [i, shape] of shapes.entries()) {
       const { wsUrl, server } = await openSocket(page, `/size-${i}`);
-      await page.evaluate(([u, json]) => (window as unknown as Record<string, WebSocket>)[u as string]!.send(JSON.parse(json as string)), [wsUrl, shape]);
+      await page.evaluate(
+        ([u, json]) => (window as unknown as Record<string, WebSocket>)[u as string]!.send(JSON.parse(json as string)),
+        [wsUrl, shape],
+      );
       server.ws.close(1000, 'ok');
     }
     for (const i of shapes.keys()) {
@@ -177,13 +232,17 @@ describe('hostile pages', () => {
   it("records a parent's close() of a same-origin frame's socket, with the parent's caller in the stack", async () => {
     const { page, url } = await openPage('/parentclose');
     const wsUrl = `${s.server.wsOrigin}/parent-close`;
-    await page.evaluate((u) => new Promise((res) => {
-      const f = document.createElement('iframe');
-      document.body.append(f);
-      const ws = new (f.contentWindow as Window & typeof globalThis).WebSocket(u);
-      (window as unknown as Record<string, WebSocket>).frameSocket = ws;
-      ws.onopen = res;
-    }), wsUrl);
+    await page.evaluate(
+      (u) =>
+        new Promise((res) => {
+          const f = document.createElement('iframe');
+          document.body.append(f);
+          const ws = new (f.contentWindow as Window & typeof globalThis).WebSocket(u);
+          (window as unknown as Record<string, WebSocket>).frameSocket = ws;
+          ws.onopen = res;
+        }),
+      wsUrl,
+    );
     await s.server.connectionTo('/parent-close');
     await page.evaluate(() => {
       function closeFromParent() {
@@ -219,20 +278,38 @@ describe('regressions: attacks that must keep failing', () => {
       const shapes: unknown[] = [
         { __closeline_hook_hello__: 1 },
         { __closeline_hook_hello__: { ports: 1 } },
-        { source: 'closeline', v: 1, msg: { type: 'hello', docNonce: 'x', url: 'https://forged.example/', isTop: true } },
-        { source: 'closeline', v: 1, msg: { type: 'batch', seq: 1, events: [{ t: 'socket', k: 1, url: 'wss://forged.example/' }], dropped: {} } },
+        {
+          source: 'closeline',
+          v: 1,
+          msg: { type: 'hello', docNonce: 'x', url: 'https://forged.example/', isTop: true },
+        },
+        {
+          source: 'closeline',
+          v: 1,
+          msg: { type: 'batch', seq: 1, events: [{ t: 'socket', k: 1, url: 'wss://forged.example/' }], dropped: {} },
+        },
         { source: 'closeline', v: 2, msg: null },
       ];
       for (let i = 0; i < 2000; i++) window.postMessage(shapes[i % shapes.length], '*');
       const ch = new MessageChannel();
       window.postMessage({ __closeline_hook_hello__: 1 }, '*', [ch.port2]);
-      ch.port1.postMessage({ t: 'socket', k: 1, api: 'WebSocket', url: 'wss://forged.example/', protocols: [], at: Date.now(), stack: '' });
+      ch.port1.postMessage({
+        t: 'socket',
+        k: 1,
+        api: 'WebSocket',
+        url: 'wss://forged.example/',
+        protocols: [],
+        at: Date.now(),
+        stack: '',
+      });
       window.dispatchEvent(new MessageEvent('__closeline_port__', { ports: [new MessageChannel().port1] }));
       window.dispatchEvent(new Event('__closeline_port_request__'));
     });
     const { server } = await openSocket(page, '/after-flood');
     server.ws.close(1000, 'real');
-    const rec = await waitForRecording(s.b.worker, url, (r) => (closedAt('/after-flood')(r) && r.dropped.eventsRejected >= 2001 ? r : undefined));
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      closedAt('/after-flood')(r) && r.dropped.eventsRejected >= 2001 ? r : undefined,
+    );
     expect(rec.dropped.eventsRejected).toBe(2001);
     expect(JSON.stringify(rec)).not.toContain('forged.example');
   });
@@ -241,18 +318,21 @@ describe('regressions: attacks that must keep failing', () => {
     const { page, url, errors } = await openPage('/regress');
     const reason = 'é'.repeat(61) + 'x'; // 123 UTF-8 bytes
     const wsOrigin = s.server.wsOrigin;
-    await page.evaluate(([origin, r]) => {
-      class Sub extends WebSocket {
-        hello() {
-          return 'hi';
+    await page.evaluate(
+      ([origin, r]) => {
+        class Sub extends WebSocket {
+          hello() {
+            return 'hi';
+          }
         }
-      }
-      Object.freeze(WebSocket.prototype);
-      Object.freeze(CloseEvent.prototype);
-      Object.freeze(EventTarget.prototype);
-      const sub = new Sub(`${origin}/subclass`);
-      sub.onopen = () => sub.close(4004, r);
-    }, [wsOrigin, reason]);
+        Object.freeze(WebSocket.prototype);
+        Object.freeze(CloseEvent.prototype);
+        Object.freeze(EventTarget.prototype);
+        const sub = new Sub(`${origin}/subclass`);
+        sub.onopen = () => sub.close(4004, r);
+      },
+      [wsOrigin, reason],
+    );
     const c = await waitForRecording(s.b.worker, url, closedAt('/subclass'));
     expect(c.events.find((e) => e.type === 'close-call')).toMatchObject({ code: 4004, reason });
     expect(closeEventOf(c)).toMatchObject({ code: 4004, reason, wasClean: true });

@@ -42,9 +42,16 @@ function rendered(lang: 'en' | 'ar' | 'hi', text: { id: string; subs?: string[] 
 function englishPatterns(lang: string): { id: string; re: RegExp }[] {
   const tr = catalogOf(lang);
   return Object.entries(en)
-    .filter(([id, e]) => tr[id] && tr[id]!.message !== e.message && e.message.replace(/\$[A-Za-z0-9_@]+\$|\$\d/g, '').replace(/[^A-Za-z]/g, '').length >= 4)
+    .filter(
+      ([id, e]) =>
+        tr[id] &&
+        tr[id]!.message !== e.message &&
+        e.message.replace(/\$[A-Za-z0-9_@]+\$|\$\d/g, '').replace(/[^A-Za-z]/g, '').length >= 4,
+    )
     .map(([id, e]) => {
-      const parts = e.message.split(/\$[A-Za-z0-9_@]+\$|\$\d/).map((p) => p.replace(/\$\$/g, '$').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const parts = e.message
+        .split(/\$[A-Za-z0-9_@]+\$|\$\d/)
+        .map((p) => p.replace(/\$\$/g, '$').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       return { id, re: new RegExp(`^${parts.join('[\\s\\S]*?')}$`) };
     });
 }
@@ -67,7 +74,8 @@ async function englishLeaks(view: Page | Frame, lang: string): Promise<string[]>
   const patterns = englishPatterns(lang);
   const texts = await visibleTexts(view);
   // Guards against a check that passes by seeing nothing.
-  if (patterns.length < 100 || texts.length < 10) throw new Error(`leak check too thin: ${patterns.length} patterns, ${texts.length} texts`);
+  if (patterns.length < 100 || texts.length < 10)
+    throw new Error(`leak check too thin: ${patterns.length} patterns, ${texts.length} texts`);
   return texts.flatMap((text) => patterns.filter((p) => p.re.test(text)).map((p) => `${p.id}: "${text}"`));
 }
 
@@ -81,21 +89,29 @@ interface Scenario {
 async function startScenario(lang: string): Promise<Scenario> {
   const server = await startServer();
   const b = await launch({ lang });
-  const url = server.page(`/languages-${lang}`, `<!doctype html><script>
+  const url = server.page(
+    `/languages-${lang}`,
+    `<!doctype html><script>
     let policyTries = 0;
     const policy = () => { const s = new WebSocket('${server.wsOrigin}/policy?token=old'); s.onclose = () => { if (++policyTries < 3) policy(); }; };
     const restart = () => { const s = new WebSocket('${server.wsOrigin}/restart'); s.onclose = () => setTimeout(restart, 2000); };
     policy();
     restart();
-  </script>`);
+  </script>`,
+  );
   for (let i = 0; i < 3; i++) void server.connectionTo('/policy', i).then((c) => c.ws.close(1008, 'Token rotated'));
   void server.connectionTo('/restart').then((c) => c.ws.close(1012, 'Deploy'));
   const page = await b.context.newPage();
   await page.goto(url);
-  const rec = await waitForRecording(b.worker, url, (r) => {
-    const policyClosed = r.connections.filter((c) => c.url.includes('/policy') && closeEventOf(c)).length;
-    return policyClosed === 3 && r.connections.filter((c) => c.url.endsWith('/restart')).length === 2 ? r : undefined;
-  }, 20_000);
+  const rec = await waitForRecording(
+    b.worker,
+    url,
+    (r) => {
+      const policyClosed = r.connections.filter((c) => c.url.includes('/policy') && closeEventOf(c)).length;
+      return policyClosed === 3 && r.connections.filter((c) => c.url.endsWith('/restart')).length === 2 ? r : undefined;
+    },
+    20_000,
+  );
   return { b, server, rec };
 }
 
@@ -124,7 +140,8 @@ function verdictFor(rec: Recording, closureId: string, now: number) {
 }
 
 const rootAttrs = (view: Page) => view.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
-const verdictText = async (view: Page) => ((await view.locator('[data-testid="detail-verdict"]').first().textContent()) ?? '').replace(ISOLATES, '');
+const verdictText = async (view: Page) =>
+  ((await view.locator('[data-testid="detail-verdict"]').first().textContent()) ?? '').replace(ISOLATES, '');
 
 describe.each([
   ['ar', 'rtl'],
@@ -152,10 +169,17 @@ describe.each([
     expect(await englishLeaks(view, lang)).toEqual([]);
     // Time keeps flowing left to right, and URLs stay left-to-right islands, whatever the direction.
     expect(await view.locator('.tl-canvas-wrap').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
-    expect(await view.locator('.cell-url').first().evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    expect(
+      await view
+        .locator('.cell-url')
+        .first()
+        .evaluate((el) => getComputedStyle(el).direction),
+    ).toBe('ltr');
     if (dir === 'rtl') {
       // The detail pane sits on the reading side's end: left of the table in Arabic, as DevTools mirrors it.
-      const [table, detail] = await Promise.all(['.closures', '[data-testid="detail-pane"]'].map((sel) => view.locator(sel).first().boundingBox()));
+      const [table, detail] = await Promise.all(
+        ['.closures', '[data-testid="detail-pane"]'].map((sel) => view.locator(sel).first().boundingBox()),
+      );
       expect(detail!.x).toBeLessThan(table!.x);
     }
     await view.screenshot({ path: join(shots, `panel-${lang}.png`) });
@@ -171,7 +195,9 @@ describe.each([
     expect(await rootAttrs(view)).toEqual([lang, dir]);
     expect(await view.locator('h1').textContent()).toBe(rendered(lang, { id: 'popup_heading' }));
     const sentence = ((await problem.locator('.sentence').textContent()) ?? '').replace(ISOLATES, '');
-    expect(sentence).toBe(rendered(lang, verdictFor(s.rec, (await problem.getAttribute('data-connection'))!, Date.now()).text));
+    expect(sentence).toBe(
+      rendered(lang, verdictFor(s.rec, (await problem.getAttribute('data-connection'))!, Date.now()).text),
+    );
     expect(await englishLeaks(view, lang)).toEqual([]);
     await view.screenshot({ path: join(shots, `popup-${lang}.png`), fullPage: true });
     await view.close();

@@ -22,7 +22,11 @@ const authPage = (ws: string) => `<!doctype html><script>
   s.onclose = (e) => window.seen.push('close:' + e.code);
 </script>`;
 
-async function openPanelAt(path: string, html: (wsOrigin: string) => string, host?: string): Promise<{ page: Page; panel: Frame; url: string }> {
+async function openPanelAt(
+  path: string,
+  html: (wsOrigin: string) => string,
+  host?: string,
+): Promise<{ page: Page; panel: Frame; url: string }> {
   const local = s.server.page(path, html(host ? s.server.wsOrigin.replace('127.0.0.1', host) : s.server.wsOrigin));
   const url = host ? local.replace('127.0.0.1', host) : local;
   const page = await s.b.context.newPage();
@@ -34,7 +38,9 @@ async function openPanelAt(path: string, html: (wsOrigin: string) => string, hos
 /** Once the page has its hello echoed back, the server sends an error frame, then closes with 1008. */
 async function rejectWithErrorFrame(page: Page, url: string, wsPath: string) {
   const conn = await s.server.connectionTo(wsPath);
-  await waitForRecording(s.b.worker, url, (r) => r.connections.find((c) => c.url.endsWith(wsPath) && c.events.some((e) => e.type === 'open')));
+  await waitForRecording(s.b.worker, url, (r) =>
+    r.connections.find((c) => c.url.endsWith(wsPath) && c.events.some((e) => e.type === 'open')),
+  );
   await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 1);
   conn.ws.send('{"error":"token expired","retry":false}');
   conn.ws.close(1008, 'policy');
@@ -83,8 +89,12 @@ describe('last messages before the close', () => {
     await selectClosure(panel, 1008);
     await panel.locator('[data-testid="last-messages-off"]').waitFor();
     expect(await panel.locator('[data-testid="last-messages"]').innerText()).not.toContain('token expired');
-    expect(await panel.locator('[data-testid="last-messages"] [data-testid="capture-content"]').isChecked()).toBe(false);
-    const stored = await waitForRecording(s.b.worker, url, (r) => r.connections.find((c) => c.url.endsWith('/auth-remote-ws') && c.events.some((e) => e.type === 'close')));
+    expect(await panel.locator('[data-testid="last-messages"] [data-testid="capture-content"]').isChecked()).toBe(
+      false,
+    );
+    const stored = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.find((c) => c.url.endsWith('/auth-remote-ws') && c.events.some((e) => e.type === 'close')),
+    );
     expect(stored.lastMessages).toBeUndefined();
     expect(stored.counters).toMatchObject({ sentMessages: 1, receivedMessages: 2 });
     await page.close();
@@ -124,7 +134,9 @@ describe('simulate stall', () => {
       await panel.locator(`[data-testid="closure-row"][data-open="true"]:has-text("${endpoint}")`).first().click();
       await panel.locator('[data-testid="simulate-stall-seconds"]').fill('8');
       await panel.locator('[data-testid="simulate-stall"]').click();
-      await expect.poll(() => panel.locator('[data-testid="simulate-result"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('ok');
+      await expect
+        .poll(() => panel.locator('[data-testid="simulate-result"]').getAttribute('data-state'), { timeout: 10_000 })
+        .toBe('ok');
     };
     await stall('/beat');
     await stall('/quiet');
@@ -143,7 +155,9 @@ describe('simulate stall', () => {
     const quietResult = panel.locator('[data-testid="stall-result"]');
     await expect.poll(() => quietResult.getAttribute('data-state'), { timeout: 30_000 }).toBe('not-noticed');
     expect(await quietResult.getAttribute('data-level')).toBe('info');
-    expect(await quietResult.locator('[data-testid="stall-result-text"]').innerText()).toMatch(/^Not noticed within 8\.\d\d s/);
+    expect(await quietResult.locator('[data-testid="stall-result-text"]').innerText()).toMatch(
+      /^Not noticed within 8\.\d\d s/,
+    );
     // m1 and m2 at the stall's end, in order; then out1 went out and its echo came back.
     await page.waitForFunction(() => (window as unknown as { quiet: unknown[] }).quiet.length >= 3);
     const quiet = await page.evaluate(() => (window as unknown as { quiet: { data: string; at: number }[] }).quiet);
@@ -161,7 +175,9 @@ describe('simulate stall', () => {
     const beatResult = panel.locator('[data-testid="stall-result"]');
     await expect.poll(() => beatResult.getAttribute('data-state'), { timeout: 10_000 }).toBe('noticed');
     expect(await beatResult.getAttribute('data-level')).toBe('fits');
-    expect(await beatResult.locator('[data-testid="stall-result-text"]').innerText()).toMatch(/^Noticed after \d+\.\d\d s: the page (closed|opened)/);
+    expect(await beatResult.locator('[data-testid="stall-result-text"]').innerText()).toMatch(
+      /^Noticed after \d+\.\d\d s: the page (closed|opened)/,
+    );
     await page.close();
   }, 150_000);
 });

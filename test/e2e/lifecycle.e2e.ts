@@ -11,10 +11,9 @@ import { closeEventOf } from '../../src/protocol/recording';
 
 const s = useBrowserAndServer();
 
-
-const opener = (ws: string) => `<script>window.open_ = (p) => new Promise((res) => { const s = new WebSocket('${ws}' + p); s.onopen = () => res(true); s.onclose = () => res(false); });</script>`;
+const opener = (ws: string) =>
+  `<script>window.open_ = (p) => new Promise((res) => { const s = new WebSocket('${ws}' + p); s.onopen = () => res(true); s.onclose = () => res(false); });</script>`;
 type OpenFn = { open_(p: string): Promise<boolean> };
-
 
 describe('recording lifecycle', () => {
   it('keeps every closure across a service-worker stop and restart', async () => {
@@ -23,7 +22,9 @@ describe('recording lifecycle', () => {
     await page.goto(url);
     await page.evaluate(() => (window as unknown as OpenFn).open_('/before-stop'));
     (await s.server.connectionTo('/before-stop')).ws.close(1012, 'restart');
-    await waitForRecording(s.b.worker, url, (r) => r.connections.some((c) => c.url.endsWith('/before-stop') && closeEventOf(c)));
+    await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => c.url.endsWith('/before-stop') && closeEventOf(c)),
+    );
     const before = await instanceId(s.b.worker);
 
     await stopServiceWorker(s.b.context, page, s.b.extensionId);
@@ -31,7 +32,9 @@ describe('recording lifecycle', () => {
     // The page keeps working while the worker is down; the relay wakes it with the new events.
     await page.evaluate(() => (window as unknown as OpenFn).open_('/after-stop'));
     (await s.server.connectionTo('/after-stop')).ws.close(1013, 'later');
-    const rec = await waitForRecording(s.b.worker, url, (r) => (r.connections.some((c) => c.url.endsWith('/after-stop') && closeEventOf(c)) ? r : undefined));
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => c.url.endsWith('/after-stop') && closeEventOf(c)) ? r : undefined,
+    );
     expect(await instanceId(s.b.worker)).not.toBe(before);
     const codes = rec.connections.map((c) => [c.url.slice(s.server.wsOrigin.length), closeEventOf(c)?.code]);
     expect(codes).toEqual([
@@ -52,12 +55,17 @@ describe('recording lifecycle', () => {
     // The browser tells the server the page went away.
     expect((await serverSide.closed).code).toBe(1001);
     const rec = await waitForRecording(s.b.worker, first, (r) =>
-      r.marks.some((m) => m.type === 'navigation' && m.url === second) && r.connections.some((c) => c.events.some((e) => e.type === 'ended-with-document')) ? r : undefined,
+      r.marks.some((m) => m.type === 'navigation' && m.url === second) &&
+      r.connections.some((c) => c.events.some((e) => e.type === 'ended-with-document'))
+        ? r
+        : undefined,
     );
     const c = rec.connections.find((x) => x.url.endsWith('/left-open'));
     expect(c?.events.at(-1)).toMatchObject({ type: 'ended-with-document' });
     // Preserve log is on by default: the first page's connection is still there.
-    expect(rec.marks.filter((m) => m.type === 'navigation').map((m) => (m.type === 'navigation' ? m.url : ''))).toEqual([first, second]);
+    expect(rec.marks.filter((m) => m.type === 'navigation').map((m) => (m.type === 'navigation' ? m.url : ''))).toEqual(
+      [first, second],
+    );
     await page.close();
   });
 
@@ -69,7 +77,9 @@ describe('recording lifecycle', () => {
     await page.goto(first);
     await page.evaluate(() => (window as unknown as OpenFn).open_('/np-socket'));
     (await s.server.connectionTo('/np-socket')).ws.close(1000);
-    await waitForRecording(s.b.worker, first, (r) => r.connections.some((c) => c.url.endsWith('/np-socket') && closeEventOf(c)));
+    await waitForRecording(s.b.worker, first, (r) =>
+      r.connections.some((c) => c.url.endsWith('/np-socket') && closeEventOf(c)),
+    );
     await page.goto(second);
     const rec = await waitForRecording(s.b.worker, second, (r) => r);
     expect(rec.connections).toEqual([]);

@@ -12,7 +12,9 @@ import { startServer } from './support/servers';
 import { waitForRecording } from './support/recording';
 import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
-const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
+const catalog = JSON.parse(
+  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);
 
 let b: Launched;
@@ -26,7 +28,9 @@ describe('tabs without the hook', () => {
     const page = await b.context.newPage();
     await page.goto('data:text/html,<p>no hook here</p>');
     await page.bringToFront();
-    const tabId = await b.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    const tabId = await b.worker.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+    );
     expect(typeof tabId).toBe('number');
 
     const popup = await b.context.newPage();

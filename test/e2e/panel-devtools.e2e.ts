@@ -14,7 +14,9 @@ import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
 const s = useBrowserAndServer({ devtools: true });
 
-const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
+const catalog = JSON.parse(
+  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);
 
 let panel: Frame;
@@ -23,21 +25,24 @@ let pageUrl: string;
 beforeAll(async () => {
   // Two services: after 1012 the page waits 2 s (fits 1–5 s); after 1013 it retries after
   // 0.1 s (too soon). Separate endpoints, so each closure starts its own episode.
-  pageUrl = s.server.page('/panel-e2e', `<!doctype html><script>
+  pageUrl = s.server.page(
+    '/panel-e2e',
+    `<!doctype html><script>
     const connect = (path, wait) => {
       const s = new WebSocket('${s.server.wsOrigin}' + path);
       s.onclose = () => setTimeout(() => connect(path, wait), wait);
     };
     connect('/restart', 2000);
     connect('/overload', 100);
-  </script>`);
+  </script>`,
+  );
   const page = await s.b.context.newPage();
   await page.goto(pageUrl);
   ({ panel } = await openCloselinePanel(s.b.context, pageUrl, s.b.extensionId));
 }, 60_000);
 
-
-const row = (code: number) => panel.locator('.closures-row[data-id]', { has: panel.locator('.cell-code', { hasText: String(code) }) }).first();
+const row = (code: number) =>
+  panel.locator('.closures-row[data-id]', { has: panel.locator('.cell-code', { hasText: String(code) }) }).first();
 
 describe('the Closeline panel in real DevTools', () => {
   it('shows 1012 and 1013 closures with explanations and the right verdicts', async () => {
@@ -45,14 +50,20 @@ describe('the Closeline panel in real DevTools', () => {
     await s.server.connectionTo('/restart', 1);
     (await s.server.connectionTo('/overload')).ws.close(1013, 'Try again later');
     await s.server.connectionTo('/overload', 1);
-    await waitForRecording(s.b.worker, pageUrl, (r) => r.connections.filter((c) => closeEventOf(c)).length >= 2 && r.connections.length >= 4);
+    await waitForRecording(
+      s.b.worker,
+      pageUrl,
+      (r) => r.connections.filter((c) => closeEventOf(c)).length >= 2 && r.connections.length >= 4,
+    );
 
     // 1012 → reconnected after 2 s: fits.
     await row(1012).click();
     await expect.poll(() => row(1012).getAttribute('class')).toContain('row-fits');
     const detail = panel.locator('aside.detail');
     await detail.locator('.code-card').first().waitFor();
-    expect(await detail.locator('.code-card').first().getAttribute('aria-label')).toBe(`1012 ${t('code_ws_1012_name')}`);
+    expect(await detail.locator('.code-card').first().getAttribute('aria-label')).toBe(
+      `1012 ${t('code_ws_1012_name')}`,
+    );
     expect(await detail.textContent()).toContain(t('code_ws_1012_meaning'));
     expect(await detail.locator('.verdict-badge').first().getAttribute('class')).toContain('verdict-fits');
     expect(await detail.textContent()).toContain(t('code_ws_1012_name'));
@@ -60,7 +71,9 @@ describe('the Closeline panel in real DevTools', () => {
     // 1013 → retried after 0.1 s: a problem (too soon), explained, with the 1012/1013 comparison available.
     await expect.poll(() => row(1013).getAttribute('class'), { timeout: 10_000 }).toContain('row-problem');
     await row(1013).click();
-    await expect.poll(() => detail.locator('.code-card').first().getAttribute('aria-label')).toBe(`1013 ${t('code_ws_1013_name')}`);
+    await expect
+      .poll(() => detail.locator('.code-card').first().getAttribute('aria-label'))
+      .toBe(`1013 ${t('code_ws_1013_name')}`);
     expect(await detail.locator('.verdict-badge').first().getAttribute('class')).toContain('verdict-problem');
     const text = (await detail.textContent()) ?? '';
     expect(text).toContain(t('code_ws_1013_meaning'));

@@ -33,22 +33,30 @@ let rec: Recording;
 beforeAll(async () => {
   // /policy: refused with 1008 and retried at once, 4 times (a blind retry: a problem with an episode).
   // /restart: 1012, reconnected after 1 s (fits) and still open.
-  const url = s.server.page('/glance', `<!doctype html><title>glance</title><script>
+  const url = s.server.page(
+    '/glance',
+    `<!doctype html><title>glance</title><script>
     let tries = 0;
     const policy = () => { const w = new WebSocket('${s.server.wsOrigin}/policy?token=expired'); w.onclose = () => { if (++tries < 5) policy(); }; };
     const restart = () => { const w = new WebSocket('${s.server.wsOrigin}/restart'); w.onclose = () => setTimeout(restart, 1000); };
     policy();
     restart();
-  </script>`);
+  </script>`,
+  );
   for (let i = 0; i < 5; i++) void s.server.connectionTo('/policy', i).then((c) => c.ws.close(1008, 'Token expired'));
   void s.server.connectionTo('/restart').then((c) => c.ws.close(1012, 'Service restart'));
   const page = await s.b.context.newPage();
   await page.goto(url);
-  rec = await waitForRecording(s.b.worker, url, (r) => {
-    const policyClosed = r.connections.filter((c) => c.url.includes('/policy') && closeEventOf(c)).length;
-    const restarted = r.connections.filter((c) => c.url.endsWith('/restart'));
-    return policyClosed === 5 && restarted.length === 2 && openEventOf(restarted[1]!) ? r : undefined;
-  }, 30_000);
+  rec = await waitForRecording(
+    s.b.worker,
+    url,
+    (r) => {
+      const policyClosed = r.connections.filter((c) => c.url.includes('/policy') && closeEventOf(c)).length;
+      const restarted = r.connections.filter((c) => c.url.endsWith('/restart'));
+      return policyClosed === 5 && restarted.length === 2 && openEventOf(restarted[1]!) ? r : undefined;
+    },
+    30_000,
+  );
 }, 90_000);
 
 async function panelAt(width: number, height: number, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
@@ -99,7 +107,12 @@ function layoutFacts(page: Page): Promise<LayoutFacts> {
     const body = one('[data-testid="detail-pane"] .detail-body');
     const parts = ['detail-verdict-text', 'detail-episode'].map((id) => {
       const el = one(`[data-testid="${id}"]`);
-      return { name: id, box: box(el), overflowX: el.scrollWidth - el.clientWidth, overflowY: el.scrollHeight - el.clientHeight };
+      return {
+        name: id,
+        box: box(el),
+        overflowX: el.scrollWidth - el.clientWidth,
+        overflowY: el.scrollHeight - el.clientHeight,
+      };
     });
     const headers = [...document.querySelectorAll('.closures [role="columnheader"]')].map((h) => {
       const b = h.querySelector('button')!;
@@ -117,30 +130,41 @@ function layoutFacts(page: Page): Promise<LayoutFacts> {
   });
 }
 
-const inside = (a: Box, b: Box) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
-const overlaps = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+const inside = (a: Box, b: Box) =>
+  a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
 describe('the panel at the three DevTools sizes', () => {
-  it.each(SIZES)('$name ($width×$height): the verdict and episode are in full view, every header whole and clear of the detail', async ({ width, height }) => {
-    const page = await panelAt(width, height);
-    await selectProblem(page);
-    const f = await layoutFacts(page);
-    const viewport = { left: 0, top: 0, right: f.viewport.width, bottom: f.viewport.height };
-    expect(f.bodyScrollTop).toBe(0);
-    for (const p of f.parts) {
-      expect(inside(p.box, viewport), `${p.name} inside the viewport: ${JSON.stringify(p.box)}`).toBe(true);
-      expect(inside(p.box, f.body), `${p.name} visible in the detail without scrolling: ${JSON.stringify(p.box)} in ${JSON.stringify(f.body)}`).toBe(true);
-      expect(p.overflowX, `${p.name} not cut sideways`).toBeLessThanOrEqual(1);
-      expect(p.overflowY, `${p.name} not cut below`).toBeLessThanOrEqual(1);
-    }
-    expect(f.headers.map((h) => h.name).slice(0, 4)).toEqual(['Endpoint', 'Code', 'Closed by', 'Verdict']);
-    for (const h of f.headers) {
-      expect(inside(h.box, f.table), `header ${h.name} inside the table: ${JSON.stringify(h.box)} in ${JSON.stringify(f.table)}`).toBe(true);
-      expect(overlaps(h.box, f.detail), `header ${h.name} clear of the detail pane`).toBe(false);
-      expect(h.cut, `header ${h.name} text whole`).toBe(false);
-    }
-    await page.close();
-  });
+  it.each(SIZES)(
+    '$name ($width×$height): the verdict and episode are in full view, every header whole and clear of the detail',
+    async ({ width, height }) => {
+      const page = await panelAt(width, height);
+      await selectProblem(page);
+      const f = await layoutFacts(page);
+      const viewport = { left: 0, top: 0, right: f.viewport.width, bottom: f.viewport.height };
+      expect(f.bodyScrollTop).toBe(0);
+      for (const p of f.parts) {
+        expect(inside(p.box, viewport), `${p.name} inside the viewport: ${JSON.stringify(p.box)}`).toBe(true);
+        expect(
+          inside(p.box, f.body),
+          `${p.name} visible in the detail without scrolling: ${JSON.stringify(p.box)} in ${JSON.stringify(f.body)}`,
+        ).toBe(true);
+        expect(p.overflowX, `${p.name} not cut sideways`).toBeLessThanOrEqual(1);
+        expect(p.overflowY, `${p.name} not cut below`).toBeLessThanOrEqual(1);
+      }
+      expect(f.headers.map((h) => h.name).slice(0, 4)).toEqual(['Endpoint', 'Code', 'Closed by', 'Verdict']);
+      for (const h of f.headers) {
+        expect(
+          inside(h.box, f.table),
+          `header ${h.name} inside the table: ${JSON.stringify(h.box)} in ${JSON.stringify(f.table)}`,
+        ).toBe(true);
+        expect(overlaps(h.box, f.detail), `header ${h.name} clear of the detail pane`).toBe(false);
+        expect(h.cut, `header ${h.name} text whole`).toBe(false);
+      }
+      await page.close();
+    },
+  );
 });
 
 interface AxeResult {
@@ -156,15 +180,18 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('axe-core', () => {
-  it.each(['light', 'dark'] as const)('finds no serious or critical violation in the panel (%s), with the detail and with help open', async (scheme) => {
-    const page = await panelAt(1280, 720, scheme);
-    await selectProblem(page);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'How to read this panel' }).click();
-    await page.getByRole('dialog').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'finds no serious or critical violation in the panel (%s), with the detail and with help open',
+    async (scheme) => {
+      const page = await panelAt(1280, 720, scheme);
+      await selectProblem(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'How to read this panel' }).click();
+      await page.getByRole('dialog').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
 
   it.each(['light', 'dark'] as const)('finds no serious or critical violation in the popup (%s)', async (scheme) => {
     const page = await s.b.context.newPage();

@@ -14,8 +14,10 @@ import { closeEventOf } from '../../src/protocol/recording';
 
 const s = useBrowserAndServer({ devtools: true });
 
-const rwsIife = readFileSync(new URL('../../node_modules/reconnecting-websocket/dist/reconnecting-websocket-iife.min.js', import.meta.url), 'utf8');
-
+const rwsIife = readFileSync(
+  new URL('../../node_modules/reconnecting-websocket/dist/reconnecting-websocket-iife.min.js', import.meta.url),
+  'utf8',
+);
 
 // Both pages log what their own handlers see: event type, code, reason, wasClean.
 const LOG = `window.seen = []; const note = (e) => window.seen.push(e.type === 'close' ? e.type + ':' + e.code + ':' + e.reason + ':' + e.wasClean : e.type);`;
@@ -46,14 +48,15 @@ const pages = {
   </script>`,
 };
 
-
 async function simulate(panel: Frame, action: () => Promise<void>) {
   const open = panel.locator('[data-testid="closure-row"][data-open="true"]');
   await open.first().waitFor({ timeout: 20_000 });
   await open.first().click();
   await panel.locator('[data-testid="simulate-section"]').waitFor();
   await action();
-  await expect.poll(() => panel.locator('[data-testid="simulate-result"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('ok');
+  await expect
+    .poll(() => panel.locator('[data-testid="simulate-result"]').getAttribute('data-state'), { timeout: 10_000 })
+    .toBe('ok');
 }
 
 async function simulateClose(panel: Frame, code: number, reason: string) {
@@ -65,7 +68,8 @@ async function simulateClose(panel: Frame, code: number, reason: string) {
 }
 
 const seen = (page: Page) => page.evaluate(() => (window as unknown as { seen: string[] }).seen.slice());
-const verdictOf = (panel: Frame, code: number) => panel.locator(`[data-testid="closure-row"][data-code="${code}"]`).first().getAttribute('data-verdict');
+const verdictOf = (panel: Frame, code: number) =>
+  panel.locator(`[data-testid="closure-row"][data-code="${code}"]`).first().getAttribute('data-verdict');
 
 // Each scenario gets a fresh document with an empty log: a closure within 10 s of the previous one's reconnect
 // would continue that episode (docs/verdicts.md, "Episode") instead of starting its own.
@@ -76,79 +80,92 @@ const refusedShape: Record<keyof typeof pages, string[]> = {
   'reconnecting-websocket': ['close:1000::true', 'error'],
 };
 
-describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof typeof pages]][])('simulation from the panel: %s page', (name, html) => {
-  // One tab and one DevTools window for the whole describe: a DevTools front end is a whole
-  // renderer, slow to start on a loaded machine, so each scenario navigates the same tab instead.
-  let tab: { page: Page; panel: Frame };
-  beforeAll(async () => {
-    await s.b.worker.evaluate(() => chrome.storage.local.set({ settings: { preserveLog: false } }));
-    const url = s.server.page(`/sim-${name}-start`, '<!doctype html><p>start</p>');
-    const page = await s.b.context.newPage();
-    await page.goto(url);
-    const { panel } = await openCloselinePanel(s.b.context, url, s.b.extensionId);
-    tab = { page, panel };
-  });
-  afterAll(async () => {
-    await tab?.page.close();
-  });
+describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof typeof pages]][])(
+  'simulation from the panel: %s page',
+  (name, html) => {
+    // One tab and one DevTools window for the whole describe: a DevTools front end is a whole
+    // renderer, slow to start on a loaded machine, so each scenario navigates the same tab instead.
+    let tab: { page: Page; panel: Frame };
+    beforeAll(async () => {
+      await s.b.worker.evaluate(() => chrome.storage.local.set({ settings: { preserveLog: false } }));
+      const url = s.server.page(`/sim-${name}-start`, '<!doctype html><p>start</p>');
+      const page = await s.b.context.newPage();
+      await page.goto(url);
+      const { panel } = await openCloselinePanel(s.b.context, url, s.b.extensionId);
+      tab = { page, panel };
+    });
+    afterAll(async () => {
+      await tab?.page.close();
+    });
 
-  let n = 0;
-  async function freshPage(): Promise<{ page: Page; panel: Frame }> {
-    const { page, panel } = tab;
-    // A new document with the hook clears the panel (preserve log is off here): wait for that, so no
-    // row of the previous scenario can be taken for this one's.
-    await page.goto(s.server.page(`/sim-${name}-before-${n + 1}`, '<!doctype html><p>next</p>'));
-    await panel.locator('[data-testid="closure-row"]').first().waitFor({ state: 'detached', timeout: 15_000 });
-    await page.goto(s.server.page(`/sim-${name}-${++n}`, html(s.server.wsOrigin)));
-    return { page, panel };
-  }
-
-  it('1012: the page sees a clean 1012 and its reconnect after 1–5 s fits', async () => {
-    const { page, panel } = await freshPage();
-    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
-    await simulateClose(panel, 1012, 'Service restart');
-    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 3, null, { timeout: 15_000 });
-    expect(await seen(page)).toEqual(['open', 'close:1012:Service restart:true', 'open']);
-    await expect.poll(() => verdictOf(panel, 1012), { timeout: 15_000 }).toBe('fits');
-    expect(await panel.locator('[data-testid="closure-row"][data-code="1012"]').first().getAttribute('data-simulated')).toBe('true');
-  });
-
-  it('1008: a retry with the same request is a problem (blind retry)', async () => {
-    const { page, panel } = await freshPage();
-    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
-    await simulateClose(panel, 1008, 'Token expired');
-    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 3, null, { timeout: 15_000 });
-    expect(await seen(page)).toEqual(['open', 'close:1008:Token expired:true', 'open']);
-    await expect.poll(() => verdictOf(panel, 1008), { timeout: 15_000 }).toBe('problem');
-    await panel.locator('[data-testid="closure-row"][data-code="1008"]').first().click();
-    expect(await panel.locator('[data-testid="detail-verdict"]').getAttribute('data-level')).toBe('problem');
-  });
-
-  it('1013 + outage: retries fail like refused handshakes until the outage ends, and the backoff is judged', async () => {
-    const { page, panel } = await freshPage();
-    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
-    // The panel's one-click scenario: the outage starts with the close itself, so the page's first
-    // retry always meets it, however long the clicks took (two separate actions would race the
-    // outage's clock against the machine's load). It lasts 20 s, past these libraries' first waits.
-    await simulate(panel, () => panel.locator('[data-testid="simulate-1013-outage"]').click());
-    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.slice(1).includes('open'), null, { timeout: 60_000 });
-    const events = (await seen(page)).slice(1);
-    expect(events[0]).toBe('close:1013::true');
-    const failed = events.slice(1, -1);
-    expect(failed.length).toBeGreaterThanOrEqual(2);
-    expect(failed.length % 2).toBe(0);
-    for (let i = 0; i < failed.length; i += 2) expect(failed.slice(i, i + 2)).toEqual(refusedShape[name]);
-    expect(events.at(-1)).toBe('open');
-    // The recording holds the browser's truth for each refused attempt: error, then 1006, never opened.
-    const rec = await waitForRecording(s.b.worker, page.url(), (r) => (r.connections.filter((c) => closeEventOf(c)?.code === 1006).length === failed.length / 2 ? r : undefined));
-    for (const c of rec.connections.filter((x) => closeEventOf(x)?.code === 1006)) {
-      expect(c.events.some((e) => e.type === 'open')).toBe(false);
-      expect(c.events.find((e) => e.type === 'error')).toBeDefined();
-      expect(closeEventOf(c)).toMatchObject({ wasClean: false });
+    let n = 0;
+    async function freshPage(): Promise<{ page: Page; panel: Frame }> {
+      const { page, panel } = tab;
+      // A new document with the hook clears the panel (preserve log is off here): wait for that, so no
+      // row of the previous scenario can be taken for this one's.
+      await page.goto(s.server.page(`/sim-${name}-before-${n + 1}`, '<!doctype html><p>next</p>'));
+      await panel.locator('[data-testid="closure-row"]').first().waitFor({ state: 'detached', timeout: 15_000 });
+      await page.goto(s.server.page(`/sim-${name}-${++n}`, html(s.server.wsOrigin)));
+      return { page, panel };
     }
-    // Each refused attempt and the final open are waits after the 1013: with fewer than three the
-    // backoff's shape is not judged (info); with three or more these libraries' growing waits fit.
-    const waits = failed.length / 2 + 1;
-    await expect.poll(() => verdictOf(panel, 1013), { timeout: 15_000 }).toBe(waits >= 3 ? 'fits' : 'info');
-  }, 120_000);
-});
+
+    it('1012: the page sees a clean 1012 and its reconnect after 1–5 s fits', async () => {
+      const { page, panel } = await freshPage();
+      await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
+      await simulateClose(panel, 1012, 'Service restart');
+      await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 3, null, {
+        timeout: 15_000,
+      });
+      expect(await seen(page)).toEqual(['open', 'close:1012:Service restart:true', 'open']);
+      await expect.poll(() => verdictOf(panel, 1012), { timeout: 15_000 }).toBe('fits');
+      expect(
+        await panel.locator('[data-testid="closure-row"][data-code="1012"]').first().getAttribute('data-simulated'),
+      ).toBe('true');
+    });
+
+    it('1008: a retry with the same request is a problem (blind retry)', async () => {
+      const { page, panel } = await freshPage();
+      await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
+      await simulateClose(panel, 1008, 'Token expired');
+      await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 3, null, {
+        timeout: 15_000,
+      });
+      expect(await seen(page)).toEqual(['open', 'close:1008:Token expired:true', 'open']);
+      await expect.poll(() => verdictOf(panel, 1008), { timeout: 15_000 }).toBe('problem');
+      await panel.locator('[data-testid="closure-row"][data-code="1008"]').first().click();
+      expect(await panel.locator('[data-testid="detail-verdict"]').getAttribute('data-level')).toBe('problem');
+    });
+
+    it('1013 + outage: retries fail like refused handshakes until the outage ends, and the backoff is judged', async () => {
+      const { page, panel } = await freshPage();
+      await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('open'));
+      // The panel's one-click scenario: the outage starts with the close itself, so the page's first
+      // retry always meets it, however long the clicks took (two separate actions would race the
+      // outage's clock against the machine's load). It lasts 20 s, past these libraries' first waits.
+      await simulate(panel, () => panel.locator('[data-testid="simulate-1013-outage"]').click());
+      await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.slice(1).includes('open'), null, {
+        timeout: 60_000,
+      });
+      const events = (await seen(page)).slice(1);
+      expect(events[0]).toBe('close:1013::true');
+      const failed = events.slice(1, -1);
+      expect(failed.length).toBeGreaterThanOrEqual(2);
+      expect(failed.length % 2).toBe(0);
+      for (let i = 0; i < failed.length; i += 2) expect(failed.slice(i, i + 2)).toEqual(refusedShape[name]);
+      expect(events.at(-1)).toBe('open');
+      // The recording holds the browser's truth for each refused attempt: error, then 1006, never opened.
+      const rec = await waitForRecording(s.b.worker, page.url(), (r) =>
+        r.connections.filter((c) => closeEventOf(c)?.code === 1006).length === failed.length / 2 ? r : undefined,
+      );
+      for (const c of rec.connections.filter((x) => closeEventOf(x)?.code === 1006)) {
+        expect(c.events.some((e) => e.type === 'open')).toBe(false);
+        expect(c.events.find((e) => e.type === 'error')).toBeDefined();
+        expect(closeEventOf(c)).toMatchObject({ wasClean: false });
+      }
+      // Each refused attempt and the final open are waits after the 1013: with fewer than three the
+      // backoff's shape is not judged (info); with three or more these libraries' growing waits fit.
+      const waits = failed.length / 2 + 1;
+      await expect.poll(() => verdictOf(panel, 1013), { timeout: 15_000 }).toBe(waits >= 3 ? 'fits' : 'info');
+    }, 120_000);
+  },
+);

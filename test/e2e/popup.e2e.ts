@@ -13,7 +13,9 @@ import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
 const s = useBrowserAndServer();
 
-const catalog = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogEntry>;
+const catalog = JSON.parse(
+  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, CatalogEntry>;
 const t = catalogTranslator(catalog);
 
 let rec: Recording;
@@ -21,24 +23,31 @@ let rec: Recording;
 beforeAll(async () => {
   // /policy: the server refuses with 1008 and the page retries at once, 4 times (a blind retry loop).
   // /restart: 1012 once, reconnected after 2 s (fits).
-  const url = s.server.page('/popup-e2e', `<!doctype html><script>
+  const url = s.server.page(
+    '/popup-e2e',
+    `<!doctype html><script>
     let policyTries = 0;
     const policy = () => { const s = new WebSocket('${s.server.wsOrigin}/policy?token=expired'); s.onclose = () => { if (++policyTries < 5) policy(); }; };
     const restart = () => { const s = new WebSocket('${s.server.wsOrigin}/restart'); s.onclose = () => setTimeout(restart, 2000); };
     policy();
     restart();
-  </script>`);
+  </script>`,
+  );
   for (let i = 0; i < 5; i++) void s.server.connectionTo('/policy', i).then((c) => c.ws.close(1008, 'Token expired'));
   void s.server.connectionTo('/restart').then((c) => c.ws.close(1012, 'Service restart'));
   const page = await s.b.context.newPage();
   await page.goto(url);
-  rec = await waitForRecording(s.b.worker, url, (r) => {
-    const policyClosed = r.connections.filter((c) => c.url.includes('/policy') && closeEventOf(c)).length;
-    const restarted = r.connections.filter((c) => c.url.endsWith('/restart'));
-    return policyClosed === 5 && restarted.length === 2 && openEventOf(restarted[1]!) ? r : undefined;
-  }, 20_000);
+  rec = await waitForRecording(
+    s.b.worker,
+    url,
+    (r) => {
+      const policyClosed = r.connections.filter((c) => c.url.includes('/policy') && closeEventOf(c)).length;
+      const restarted = r.connections.filter((c) => c.url.endsWith('/restart'));
+      return policyClosed === 5 && restarted.length === 2 && openEventOf(restarted[1]!) ? r : undefined;
+    },
+    20_000,
+  );
 }, 60_000);
-
 
 describe('the toolbar popup and badge', () => {
   it('shows closures by code with names, problems first, the verdicts, and what is open', async () => {
@@ -73,7 +82,11 @@ describe('the toolbar popup and badge', () => {
   });
 
   it('sets the badge to the problem count with a tooltip naming the worst, also after a worker restart', async () => {
-    const badge = () => s.b.worker.evaluate((tabId) => Promise.all([chrome.action.getBadgeText({ tabId }), chrome.action.getTitle({ tabId })]), rec.tabId);
+    const badge = () =>
+      s.b.worker.evaluate(
+        (tabId) => Promise.all([chrome.action.getBadgeText({ tabId }), chrome.action.getTitle({ tabId })]),
+        rec.tabId,
+      );
     await expect.poll(async () => (await badge())[0], { timeout: 10_000 }).toBe('1');
     const [, title] = await badge();
     expect(title).toContain('1008');

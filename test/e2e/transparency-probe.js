@@ -19,20 +19,47 @@ window.runProbe = async (wsUrl) => {
   r.ctor = ws.constructor === WebSocket;
   r.protoCtor = WebSocket.prototype.constructor === WebSocket;
   r.protoOf = Object.getPrototypeOf(ws) === WebSocket.prototype;
-  r.chain = Object.getPrototypeOf(WebSocket.prototype) === EventTarget.prototype && Object.getPrototypeOf(WebSocket) === EventTarget;
+  r.chain =
+    Object.getPrototypeOf(WebSocket.prototype) === EventTarget.prototype &&
+    Object.getPrototypeOf(WebSocket) === EventTarget;
   r.name = WebSocket.name;
   r.length = WebSocket.length;
   r.statics = [WebSocket.CONNECTING, WebSocket.OPEN, WebSocket.CLOSING, WebSocket.CLOSED, ws.CONNECTING, ws.CLOSED];
-  r.toString = [Function.prototype.toString.call(WebSocket), String(WebSocket), `${WebSocket.prototype.send}`, `${WebSocket.prototype.close}`, WebSocket.prototype.close.toString(), Function.prototype.toString.toString(), Function.prototype.toString.call(Function.prototype.toString), `${Function.prototype.toString.toString}`];
-  r.methodShape = ['send', 'close'].map((k) => [WebSocket.prototype[k].name, WebSocket.prototype[k].length, desc(WebSocket.prototype, k)]);
-  r.toStringShape = [Function.prototype.toString.name, Function.prototype.toString.length, desc(Function.prototype, 'toString')];
+  r.toString = [
+    Function.prototype.toString.call(WebSocket),
+    String(WebSocket),
+    `${WebSocket.prototype.send}`,
+    `${WebSocket.prototype.close}`,
+    WebSocket.prototype.close.toString(),
+    Function.prototype.toString.toString(),
+    Function.prototype.toString.call(Function.prototype.toString),
+    `${Function.prototype.toString.toString}`,
+  ];
+  r.methodShape = ['send', 'close'].map((k) => [
+    WebSocket.prototype[k].name,
+    WebSocket.prototype[k].length,
+    desc(WebSocket.prototype, k),
+  ]);
+  r.toStringShape = [
+    Function.prototype.toString.name,
+    Function.prototype.toString.length,
+    desc(Function.prototype, 'toString'),
+  ];
   r.globalDesc = desc(window, 'WebSocket');
   r.ctorDesc = desc(WebSocket.prototype, 'constructor');
   r.ownKeys = [Reflect.ownKeys(WebSocket).map(String), Reflect.ownKeys(WebSocket.prototype).map(String)];
   r.instanceKeys = Object.keys(ws);
-  r.forIn = (() => { const k = []; for (const x in ws) k.push(x); return k; })();
+  r.forIn = (() => {
+    const k = [];
+    for (const x in ws) k.push(x);
+    return k;
+  })();
   r.windowKeys = Object.getOwnPropertyNames(window).sort();
-  r.binaryType = [ws.binaryType, (ws.binaryType = 'arraybuffer', ws.binaryType), (ws.binaryType = 'nonsense', ws.binaryType)];
+  r.binaryType = [
+    ws.binaryType,
+    ((ws.binaryType = 'arraybuffer'), ws.binaryType),
+    ((ws.binaryType = 'nonsense'), ws.binaryType),
+  ];
   r.noNew = err(() => WebSocket(wsUrl));
   r.badUrl = err(() => new WebSocket('http://[bad'));
   r.badScheme = err(() => new WebSocket('ftp://127.0.0.1/'));
@@ -50,10 +77,19 @@ window.runProbe = async (wsUrl) => {
     }
   }
   const sub = new Sub(wsUrl);
-  r.subclass = [sub instanceof Sub, sub instanceof WebSocket, sub.constructor === Sub, Object.getPrototypeOf(Sub) === WebSocket, sub.hello(), sub.extra, Sub.OPEN, Sub.name];
+  r.subclass = [
+    sub instanceof Sub,
+    sub instanceof WebSocket,
+    sub.constructor === Sub,
+    Object.getPrototypeOf(Sub) === WebSocket,
+    sub.hello(),
+    sub.extra,
+    Sub.OPEN,
+    Sub.name,
+  ];
   r.subNoNew = err(() => Sub(wsUrl));
   r.reflectConstruct = Reflect.construct(WebSocket, [wsUrl], Sub) instanceof Sub;
-  r.proxyOfWs = err(() => new (new Proxy(WebSocket, {}))('ftp://x'));
+  r.proxyOfWs = err(() => new new Proxy(WebSocket, {})('ftp://x'));
   // Event order: listener, onclose, listener — and onclose replaced keeps its slot.
   const order = [];
   const opened = new Promise((res) => ws.addEventListener('open', res));
@@ -74,11 +110,31 @@ window.runProbe = async (wsUrl) => {
   // close() converts its arguments once (valueOf/toString run once) and throws the same errors.
   const calls = [];
   const ws2 = new WebSocket(wsUrl);
-  const conv = () => err(() => ws2.close({ valueOf: () => (calls.push('valueOf'), 4002) }, { toString: () => (calls.push('toString'), 'obj') }));
-  r.closeConversion = [err(() => ws2.close(Symbol('s'))), err(() => ws2.close(1n)), err(() => ws2.close(4000, Symbol('r'))), err(() => ws2.close(4000, { toString: () => { throw new RangeError('mine'); } })), conv(), calls, ws2.readyState];
+  const conv = () =>
+    err(() =>
+      ws2.close({ valueOf: () => (calls.push('valueOf'), 4002) }, { toString: () => (calls.push('toString'), 'obj') }),
+    );
+  r.closeConversion = [
+    err(() => ws2.close(Symbol('s'))),
+    err(() => ws2.close(1n)),
+    err(() => ws2.close(4000, Symbol('r'))),
+    err(() =>
+      ws2.close(4000, {
+        toString: () => {
+          throw new RangeError('mine');
+        },
+      }),
+    ),
+    conv(),
+    calls,
+    ws2.readyState,
+  ];
   // The toString mask never runs a page Proxy's traps.
   const traps = [];
-  const trapped = new Proxy(function f() {}, { getPrototypeOf: (t) => (traps.push('getPrototypeOf'), Reflect.getPrototypeOf(t)), get: (t, k) => (traps.push(`get:${String(k)}`), Reflect.get(t, k)) });
+  const trapped = new Proxy(function f() {}, {
+    getPrototypeOf: (t) => (traps.push('getPrototypeOf'), Reflect.getPrototypeOf(t)),
+    get: (t, k) => (traps.push(`get:${String(k)}`), Reflect.get(t, k)),
+  });
   r.proxyToString = [Function.prototype.toString.call(trapped), traps];
   r.finalState = ws.readyState;
   sub.close();
@@ -86,12 +142,30 @@ window.runProbe = async (wsUrl) => {
   const f = document.createElement('iframe');
   document.body.append(f);
   const W = f.contentWindow.WebSocket;
-  r.iframe = [W === WebSocket, W.name, Function.prototype.toString.call(W), f.contentWindow.Function.prototype.toString.call(W), new W(wsUrl + '-iframe') instanceof W];
-  r.wss = typeof window.WebSocketStream === 'function' ? [WebSocketStream.name, WebSocketStream.length, `${WebSocketStream}`, desc(window, 'WebSocketStream')] : 'absent';
+  r.iframe = [
+    W === WebSocket,
+    W.name,
+    Function.prototype.toString.call(W),
+    f.contentWindow.Function.prototype.toString.call(W),
+    new W(wsUrl + '-iframe') instanceof W,
+  ];
+  r.wss =
+    typeof window.WebSocketStream === 'function'
+      ? [WebSocketStream.name, WebSocketStream.length, `${WebSocketStream}`, desc(window, 'WebSocketStream')]
+      : 'absent';
   if (typeof window.WebSocketStream === 'function') {
     // options.protocols is read once, by the browser (the hook reads what the browser read).
     const reads = [];
-    const opts = { get protocols() { reads.push('protocols'); return ['p1']; }, get signal() { reads.push('signal'); return undefined; } };
+    const opts = {
+      get protocols() {
+        reads.push('protocols');
+        return ['p1'];
+      },
+      get signal() {
+        reads.push('signal');
+        return undefined;
+      },
+    };
     const wss = new WebSocketStream(wsUrl + '-stream', opts);
     r.streamOptionReads = reads;
     r.streamBadProtocols = err(() => new WebSocketStream(wsUrl, { protocols: 5 }));

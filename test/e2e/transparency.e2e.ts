@@ -23,13 +23,18 @@ async function runProbe(extension: boolean) {
   try {
     const page = await b.context.newPage();
     await page.goto(pageUrl);
-    const result = await page.evaluate((url) => (window as unknown as { runProbe(u: string): Promise<unknown> }).runProbe(url), `${server.wsOrigin}/probe`);
+    const result = await page.evaluate(
+      (url) => (window as unknown as { runProbe(u: string): Promise<unknown> }).runProbe(url),
+      `${server.wsOrigin}/probe`,
+    );
     if (extension) {
       // The socket made with the iframe's pristine constructor was captured as well.
       await waitForRecording(b.worker, pageUrl, (r) => r.connections.some((c) => c.url.endsWith('/probe-iframe')));
       // The probe page is on 127.0.0.1, where message content capture is on by default: every check
       // here ran with the ring and its close-time serialisation in place (the probe's "hello" is kept).
-      await waitForRecording(b.worker, pageUrl, (r) => r.connections.some((c) => c.lastMessages?.some((m) => m.dir === 'out' && m.text === 'hello')));
+      await waitForRecording(b.worker, pageUrl, (r) =>
+        r.connections.some((c) => c.lastMessages?.some((m) => m.dir === 'out' && m.text === 'hello')),
+      );
     }
     return result;
   } finally {

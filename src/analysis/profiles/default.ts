@@ -3,7 +3,16 @@
  * named constant so docs/verdicts.md, docs/recommendations.md and the engine agree.
  */
 import type { ReconnectAdvice } from '../../knowledge/types';
-import type { BackoffSpec, NoExpectationRule, NoResendRule, Profile, ReconnectRule, Rule, StormSpec, Terms } from './types';
+import type {
+  BackoffSpec,
+  NoExpectationRule,
+  NoResendRule,
+  Profile,
+  ReconnectRule,
+  Rule,
+  StormSpec,
+  Terms,
+} from './types';
 import { SRC_GUIDANCE_1012, SRC_GUIDANCE_1013, SRC_RFC6455_CODES, SRC_RFC6455_RECONNECT } from './sources';
 
 // Terms
@@ -97,7 +106,10 @@ export const RESTART_RULE: ReconnectRule = {
     slow: { id: 'slow', level: 'advice', textId: 'verdict_restart_slow' },
     fits: { id: 'fits', level: 'fits', textId: 'verdict_restart_fits' },
   },
-  backoff: { when: 'after-failed-first', noBackoff: { id: 'no-backoff', level: 'problem', textId: 'verdict_backoff_no_backoff' } },
+  backoff: {
+    when: 'after-failed-first',
+    noBackoff: { id: 'no-backoff', level: 'problem', textId: 'verdict_backoff_no_backoff' },
+  },
 };
 
 export const OVERLOAD_RULE: ReconnectRule = {

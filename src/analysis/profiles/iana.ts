@@ -27,7 +27,10 @@ export const IANA_RESTART_RULE: ReconnectRule = {
     slow: { id: 'slow', level: 'advice', textId: 'verdict_iana_restart_slow' },
     fits: { id: 'fits', level: 'fits', textId: 'verdict_iana_restart_fits' },
   },
-  backoff: { when: 'after-failed-first', noBackoff: { id: 'no-backoff', level: 'problem', textId: 'verdict_backoff_no_backoff' } },
+  backoff: {
+    when: 'after-failed-first',
+    noBackoff: { id: 'no-backoff', level: 'problem', textId: 'verdict_backoff_no_backoff' },
+  },
 };
 
 export const IANA_OVERLOAD_RULE: UserActionRule = {

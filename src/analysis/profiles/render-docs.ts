@@ -41,7 +41,9 @@ function ruleSection(en: English, p: Profile, rule: Rule, appliesTo: string): st
   const tol = p.terms.toleranceS;
   const w = p.terms.linkWindowS;
   const exp = rule.expected;
-  const expected = en(exp.textId).replace('$1', String(exp.minS ?? 0)).replace('$2', exp.maxS === undefined ? '' : String(exp.maxS));
+  const expected = en(exp.textId)
+    .replace('$1', String(exp.minS ?? 0))
+    .replace('$2', exp.maxS === undefined ? '' : String(exp.maxS));
   const out = [
     `#### ${en(rule.titleId)}`,
     '',
@@ -55,14 +57,23 @@ function ruleSection(en: English, p: Profile, rule: Rule, appliesTo: string): st
     case 'reconnect': {
       out.push(findingRow(en, rule.noReconnect, `no attempt within ${w} s`, PH.noReconnect));
       const fd = rule.firstDelay;
-      if (fd?.tooSoon && fd.minS !== undefined) out.push(findingRow(en, fd.tooSoon, `d1 < ${fd.minS} s − ${tol} s`, PH.first));
-      if (fd?.slow && fd.maxS !== undefined) out.push(findingRow(en, fd.slow, `d1 > ${fd.maxS} s + ${tol} s`, PH.first));
+      if (fd?.tooSoon && fd.minS !== undefined)
+        out.push(findingRow(en, fd.tooSoon, `d1 < ${fd.minS} s − ${tol} s`, PH.first));
+      if (fd?.slow && fd.maxS !== undefined)
+        out.push(findingRow(en, fd.slow, `d1 > ${fd.maxS} s + ${tol} s`, PH.first));
       if (fd) out.push(findingRow(en, fd.fits, `d1 in ${fd.minS ?? 0}–${fd.maxS ?? '∞'} s`, PH.first));
       if (rule.backoff) out.push(...backoffRows(en, p, rule));
       break;
     }
     case 'no-resend':
-      out.push(findingRow(en, rule.blindRetry, `an attempt within ${w} s with the same URL (query included) and subprotocols`, PH.codeDelay));
+      out.push(
+        findingRow(
+          en,
+          rule.blindRetry,
+          `an attempt within ${w} s with the same URL (query included) and subprotocols`,
+          PH.codeDelay,
+        ),
+      );
       out.push(findingRow(en, rule.changedRequest, 'attempts, each with a changed URL or subprotocols', PH.codeDelay));
       out.push(findingRow(en, rule.noRetry, `no attempt within ${w} s`, PH.codeDelay));
       break;
@@ -89,9 +100,24 @@ function backoffRows(en: English, p: Profile, rule: ReconnectRule): string[] {
   const notJudged = spec.notJudged ?? b.notJudged;
   const nb = b.noBackoff;
   return [
-    findingRow(en, spec.noBackoff, `${nb.fromK}+ delays${from}: some k ≥ ${nb.fromK} with E_k < ${nb.maxWaitS} s − ${tol} s and every one of d_2 … d_k ≤ ${nb.growthFactor} · max(d1, ${nb.floorS} s)`, PH.noBackoff),
-    findingRow(en, b.slowGrowth.finding, `some k ≥ ${b.slowGrowth.fromK} with E_k < ${b.slowGrowth.baseS} · 2^(k−1) s − ${tol} s and E_k < ${b.slowGrowth.ceilingS} s − ${tol} s`, PH.slowGrowth),
-    findingRow(en, b.lowCap.finding, `${b.lowCap.minDelays}+ delays and E_n < ${b.lowCap.capS} s − ${tol} s`, PH.lowCap),
+    findingRow(
+      en,
+      spec.noBackoff,
+      `${nb.fromK}+ delays${from}: some k ≥ ${nb.fromK} with E_k < ${nb.maxWaitS} s − ${tol} s and every one of d_2 … d_k ≤ ${nb.growthFactor} · max(d1, ${nb.floorS} s)`,
+      PH.noBackoff,
+    ),
+    findingRow(
+      en,
+      b.slowGrowth.finding,
+      `some k ≥ ${b.slowGrowth.fromK} with E_k < ${b.slowGrowth.baseS} · 2^(k−1) s − ${tol} s and E_k < ${b.slowGrowth.ceilingS} s − ${tol} s`,
+      PH.slowGrowth,
+    ),
+    findingRow(
+      en,
+      b.lowCap.finding,
+      `${b.lowCap.minDelays}+ delays and E_n < ${b.lowCap.capS} s − ${tol} s`,
+      PH.lowCap,
+    ),
     findingRow(en, b.fits, 'none of the above', PH.list),
     findingRow(en, notJudged, `fewer than ${b.minDelays} delays`, PH.list),
   ];
@@ -103,9 +129,9 @@ export function renderRecommendations(profiles: readonly Profile[], en: English)
     '',
     '<!-- Generated from src/analysis/profiles by src/analysis/profiles/render-docs.test.ts. Do not edit by hand: run `UPDATE_DOCS=1 npx vitest run --config vitest.config.ts src/analysis/profiles` -->',
     '',
-    'Closeline judges a page\'s reconnect timing after each close against one profile (chosen in the settings). Every threshold below is read from the same data the rule engine uses. The default profile is defined in prose, with its reference table and worked examples, in [verdicts.md](verdicts.md).',
+    "Closeline judges a page's reconnect timing after each close against one profile (chosen in the settings). Every threshold below is read from the same data the rule engine uses. The default profile is defined in prose, with its reference table and worked examples, in [verdicts.md](verdicts.md).",
     '',
-    'Notation: d_k is the wait before attempt k, from the end of the previous connection (its close event, or the failed attempt\'s close) to the next attempt\'s construction, in seconds; E_k = max(d_1 … d_k). Sentences show their substitutions in braces.',
+    "Notation: d_k is the wait before attempt k, from the end of the previous connection (its close event, or the failed attempt's close) to the next attempt's construction, in seconds; E_k = max(d_1 … d_k). Sentences show their substitutions in braces.",
     '',
   ];
   for (const p of profiles) out.push(...profileSection(p, en));
@@ -128,8 +154,11 @@ function profileSection(p: Profile, en: English): string[] {
     row(['---', '---']),
     row(['an attempt links to a closure (same endpoint, or moved) within', `${t.linkWindowS} s`]),
     row(['an attempt that stays open this long ends the episode (recovered)', `${t.stableOpenS} s`]),
-    row(['a socket created at most this long before a closure, outliving it, is its make-before-break replacement ("overlapping", delay 0)', `${t.overlapWindowS} s`]),
-    row(['measurement tolerance, always in the page\'s favour', `${t.toleranceS} s`]),
+    row([
+      'a socket created at most this long before a closure, outliving it, is its make-before-break replacement ("overlapping", delay 0)',
+      `${t.overlapWindowS} s`,
+    ]),
+    row(["measurement tolerance, always in the page's favour", `${t.toleranceS} s`]),
     '',
     '### Rules',
     '',
@@ -156,12 +185,30 @@ function profileSection(p: Profile, en: English): string[] {
     if (seen.has(rule)) continue;
     seen.add(rule);
     const applies = sameRule
-      .map((a) => `${(codesByAdvice.get(a) ?? []).sort((x, y) => x - y).join(', ') || 'no codes by name'} and codes the knowledge base marks "${a}"`)
+      .map(
+        (a) =>
+          `${(codesByAdvice.get(a) ?? []).sort((x, y) => x - y).join(', ') || 'no codes by name'} and codes the knowledge base marks "${a}"`,
+      )
       .join('; ');
-    out.push(...ruleSection(en, p, rule, advice === 'none' ? `${applies}; and every close the page itself initiated` : applies || codes));
+    out.push(
+      ...ruleSection(
+        en,
+        p,
+        rule,
+        advice === 'none' ? `${applies}; and every close the page itself initiated` : applies || codes,
+      ),
+    );
   }
   for (const [advice, rule] of Object.entries(p.protocolRules)) {
-    if (rule) out.push(...ruleSection(en, p, rule, `codes ≥ 3000 whose established protocol (negotiated subprotocol, or documented endpoint URL) marks them "${advice}"`));
+    if (rule)
+      out.push(
+        ...ruleSection(
+          en,
+          p,
+          rule,
+          `codes ≥ 3000 whose established protocol (negotiated subprotocol, or documented endpoint URL) marks them "${advice}"`,
+        ),
+      );
   }
   for (const [code, rule] of Object.entries(p.ruleByCode)) out.push(...ruleSection(en, p, rule, `close code ${code}`));
   return out;

@@ -15,7 +15,13 @@
  * inside `emit`. The hook's records have no prototype: a page getter or setter
  * on Object.prototype never sees them.
  */
-import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand, type HookCounters, type HookEvent } from '../../protocol/messages';
+import {
+  HOOK_PORT_REPLY,
+  HOOK_PORT_REQUEST,
+  type HookCommand,
+  type HookCounters,
+  type HookEvent,
+} from '../../protocol/messages';
 import { hookStream } from './stream';
 import { createToStringMask, type Swap } from './mask';
 import { createSimulator } from './simulate';
@@ -138,7 +144,8 @@ export function installHook(win: Window & typeof globalThis): void {
     // Only objects are ever keys: a primitive `this` would make WeakMap.get return undefined anyway.
     recOf: (o) => (isObj(o) ? recOf(o) : undefined),
     sockets,
-    closeCall: (k, readyState, code, reason) => emit({ t: 'close-call', k, at: now(), readyState, stack: stack(), code, reason }),
+    closeCall: (k, readyState, code, reason) =>
+      emit({ t: 'close-call', k, at: now(), readyState, stack: stack(), code, reason }),
   };
   const sim = createSimulator(win, ctx, n.own(proto, 'close') as AnyFn);
   const count = (rec: SocketRec, d: unknown, sent: boolean, blobFirst: boolean) => {
@@ -151,31 +158,74 @@ export function installHook(win: Window & typeof globalThis): void {
     if (capture !== Capture.Off) ringPush(sent ? rec.rout : rec.rin, d, now());
   };
   const on = (ws: WebSocket, type: string, fn: (e: Event) => unknown, useCapture?: boolean) =>
-    apply(addEL, ws, [type, (e: Event) => {
-      try {
-        fn(e);
-      } catch {
-        // never surface hook errors to the page
-      }
-    }, useCapture]);
+    apply(addEL, ws, [
+      type,
+      (e: Event) => {
+        try {
+          fn(e);
+        } catch {
+          // never surface hook errors to the page
+        }
+      },
+      useCapture,
+    ]);
 
   const track = (ws: WebSocket, args: unknown[]) => {
-    const rec = { __proto__: null, k: ++k, c: [0, 0, 0, 0], done: false, u: false, rin: newRing(), rout: newRing() } as unknown as SocketRec;
+    const rec = {
+      __proto__: null,
+      k: ++k,
+      c: [0, 0, 0, 0],
+      done: false,
+      u: false,
+      rin: newRing(),
+      rout: newRing(),
+    } as unknown as SocketRec;
     const kk = rec.k;
     setRec(ws, rec);
-    emit({ t: 'socket', k: kk, api: 'WebSocket', url: read(gUrl, ws) as string, protocols: ctx.protocolsOf(args[1]), at: now(), stack: stack() });
+    emit({
+      t: 'socket',
+      k: kk,
+      api: 'WebSocket',
+      url: read(gUrl, ws) as string,
+      protocols: ctx.protocolsOf(args[1]),
+      at: now(),
+      stack: stack(),
+    });
     sockets[1](kk, ws);
     const trusted = (e: Event) => e.isTrusted || sim.isOwn(e);
-    on(ws, 'open', (e) => trusted(e) && emit({ t: 'open', k: kk, at: now(), protocol: read(gProtocol, ws) as string, extensions: read(gExt, ws) as string }));
+    on(
+      ws,
+      'open',
+      (e) =>
+        trusted(e) &&
+        emit({
+          t: 'open',
+          k: kk,
+          at: now(),
+          protocol: read(gProtocol, ws) as string,
+          extensions: read(gExt, ws) as string,
+        }),
+    );
     // Capture phase: at the target the browser runs capture listeners first, so a stall can withhold
     // the message from every page listener, capturing or not.
-    on(ws, 'message', (e) => {
-      if (!e.isTrusted) return;
-      const d = read(gData, e);
-      count(rec, d, false, read(gBinary, ws) === 'blob');
-      sim.holdIncoming(rec, e as MessageEvent, d);
-    }, true);
-    on(ws, 'error', (e) => (e.isTrusted && sim.intercept(rec, ws, e)) || (trusted(e) && emit({ t: 'error', k: kk, at: now(), sim: !e.isTrusted })));
+    on(
+      ws,
+      'message',
+      (e) => {
+        if (!e.isTrusted) return;
+        const d = read(gData, e);
+        count(rec, d, false, read(gBinary, ws) === 'blob');
+        sim.holdIncoming(rec, e as MessageEvent, d);
+      },
+      true,
+    );
+    on(
+      ws,
+      'error',
+      (e) =>
+        (e.isTrusted && sim.intercept(rec, ws, e)) ||
+        (trusted(e) && emit({ t: 'error', k: kk, at: now(), sim: !e.isTrusted })),
+    );
     on(ws, 'close', (e) => {
       // A simulated close swallows the real one here, before any page listener runs.
       if ((e.isTrusted && sim.intercept(rec, ws, e, true)) || !trusted(e) || rec.done) return;
@@ -183,8 +233,15 @@ export function installHook(win: Window & typeof globalThis): void {
       sockets[2](kk);
       sim.end(rec, ws);
       emit({
-        t: 'close', k: kk, at: now(), code: read(gCode, e) as number, reason: read(gReason, e) as string, wasClean: read(gClean, e) as boolean,
-        counters: rec.c, unsized: rec.u, sim: !e.isTrusted,
+        t: 'close',
+        k: kk,
+        at: now(),
+        code: read(gCode, e) as number,
+        reason: read(gReason, e) as string,
+        wasClean: read(gClean, e) as boolean,
+        counters: rec.c,
+        unsized: rec.u,
+        sim: !e.isTrusted,
         last: capture === Capture.On ? [ringRaw(rec.rin, n), ringRaw(rec.rout, n)] : undefined,
       });
     });
@@ -193,32 +250,48 @@ export function installHook(win: Window & typeof globalThis): void {
   const { swap } = ctx;
   // send is the hot path: one WeakMap lookup, a counter and one ring slot. A stalled socket holds
   // the page's sends instead of passing them to the network.
-  swap(proto, 'send', (send: AnyFn) => new Proxy(send, {
-    apply(target, thisArg, args) {
-      const rec = ctx.recOf(thisArg);
-      const result = rec && sim.holdOutgoing(rec, thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
-      if (rec) count(rec, args[0], true, false);
-      return result;
-    },
-  }));
-  swap(proto, 'close', (close: AnyFn) => new Proxy(close, {
-    apply(target, thisArg, args) {
-      const rec = ctx.recOf(thisArg);
-      if (!rec) return apply(target, thisArg, args);
-      const rs = n.state(thisArg as object);
-      // Objects are converted here, once, as the browser's bindings would, and the browser gets the
-      // primitive: the page's valueOf/toString run once and the record has what the browser used.
-      // A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol, for the
-      // browser to reject with its own message. Primitives go through untouched.
-      if (isObj(args[0])) args[0] = +(args[0] as unknown as number);
-      if (isObj(args[1])) args[1] = ownKeys({ [args[1] as unknown as string]: 0 })[0];
-      const result = apply(target, thisArg, args);
-      const code = args[0];
-      const reason = args[1];
-      ctx.closeCall(rec.k, rs, code === undefined ? code : +(code as number), reason === undefined ? reason : `${reason as string}`);
-      return result;
-    },
-  }));
+  swap(
+    proto,
+    'send',
+    (send: AnyFn) =>
+      new Proxy(send, {
+        apply(target, thisArg, args) {
+          const rec = ctx.recOf(thisArg);
+          const result =
+            rec && sim.holdOutgoing(rec, thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
+          if (rec) count(rec, args[0], true, false);
+          return result;
+        },
+      }),
+  );
+  swap(
+    proto,
+    'close',
+    (close: AnyFn) =>
+      new Proxy(close, {
+        apply(target, thisArg, args) {
+          const rec = ctx.recOf(thisArg);
+          if (!rec) return apply(target, thisArg, args);
+          const rs = n.state(thisArg as object);
+          // Objects are converted here, once, as the browser's bindings would, and the browser gets the
+          // primitive: the page's valueOf/toString run once and the record has what the browser used.
+          // A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol, for the
+          // browser to reject with its own message. Primitives go through untouched.
+          if (isObj(args[0])) args[0] = +(args[0] as unknown as number);
+          if (isObj(args[1])) args[1] = ownKeys({ [args[1] as unknown as string]: 0 })[0];
+          const result = apply(target, thisArg, args);
+          const code = args[0];
+          const reason = args[1];
+          ctx.closeCall(
+            rec.k,
+            rs,
+            code === undefined ? code : +(code as number),
+            reason === undefined ? reason : `${reason as string}`,
+          );
+          return result;
+        },
+      }),
+  );
   const WSProxy = new Proxy(NativeWS, {
     construct(target, args, newTarget) {
       const ws = construct(target, args, newTarget) as WebSocket;
@@ -240,7 +313,8 @@ export function installHook(win: Window & typeof globalThis): void {
   // The relay also says whether to keep message content for this site.
   port.onmessage = (e: MessageEvent) => {
     const cmd = read(gData, e) as HookCommand;
-    if (typeof cmd === 'object' && cmd !== null && cmd.t === 'capture') capture = cmd.on === true ? Capture.On : Capture.Off;
+    if (typeof cmd === 'object' && cmd !== null && cmd.t === 'capture')
+      capture = cmd.on === true ? Capture.On : Capture.Off;
     else sim.run(cmd);
   };
   // The relay, injected right after this script and before any page script, asks for the port

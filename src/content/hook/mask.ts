@@ -62,14 +62,19 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     // A cross-origin ancestor: nothing further up is reachable.
   }
   // The mask itself is masked (and registered with the ancestors) like every other wrapper.
-  swap(FP, 'toString', (target: AnyFn) => new Proxy(target, {
-    apply(fn, thisArg, args) {
-      if (thisArg === REGISTER) {
-        if (typeof args[0] === 'function' && typeof args[1] === 'function') setMask(args[0], args[1]);
-        return '';
-      }
-      return apply(fn, (typeof thisArg === 'function' && maskOf(thisArg)) || thisArg, args);
-    },
-  }));
+  swap(
+    FP,
+    'toString',
+    (target: AnyFn) =>
+      new Proxy(target, {
+        apply(fn, thisArg, args) {
+          if (thisArg === REGISTER) {
+            if (typeof args[0] === 'function' && typeof args[1] === 'function') setMask(args[0], args[1]);
+            return '';
+          }
+          return apply(fn, (typeof thisArg === 'function' && maskOf(thisArg)) || thisArg, args);
+        },
+      }),
+  );
   return swap;
 }

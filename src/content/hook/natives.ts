@@ -81,7 +81,8 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const gState = getter(win.WebSocket.prototype, 'readyState');
   // [byteLength, buffer, byteOffset] getters of a view's kind (the only views are typed arrays and DataView).
   const viewGetters = (d: unknown) => (tryRead(gTA[0] as AnyFn, d) === undefined ? gDV : gTA) as AnyFn[];
-  const byteLength = (d: unknown) => (isView(d) ? read((viewGetters(d))[0] as AnyFn, d) as number : tryRead(gBuffer, d));
+  const byteLength = (d: unknown) =>
+    isView(d) ? (read(viewGetters(d)[0] as AnyFn, d) as number) : tryRead(gBuffer, d);
 
   return {
     apply,
@@ -90,7 +91,13 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     gopd,
     tryRead,
     push: (a, v) => {
-      defineProperty(a, a.length, { __proto__: null, value: v, writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+      defineProperty(a, a.length, {
+        __proto__: null,
+        value: v,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      } as PropertyDescriptor);
     },
     isObj,
     own: (o, key) => {
@@ -109,7 +116,9 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
       ];
     },
     size: (d, blobFirst) =>
-      typeof d === 'string' ? d.length : ((blobFirst ? tryRead(gBlob, d) : undefined) ?? byteLength(d) ?? tryRead(gBlob, d) ?? -1),
+      typeof d === 'string'
+        ? d.length
+        : ((blobFirst ? tryRead(gBlob, d) : undefined) ?? byteLength(d) ?? tryRead(gBlob, d) ?? -1),
     copy: (d, max) => {
       const length = byteLength(d);
       if (length === undefined) return undefined;

@@ -26,7 +26,8 @@ class FakeWebSocket {
     return 1;
   }
 }
-const win = Object.assign(Object.create(globalThis), { Blob: BrandedBlob, WebSocket: FakeWebSocket }) as Window & typeof globalThis;
+const win = Object.assign(Object.create(globalThis), { Blob: BrandedBlob, WebSocket: FakeWebSocket }) as Window &
+  typeof globalThis;
 const natives = saveNatives(win);
 
 const raw = (...data: unknown[]) => {
@@ -114,7 +115,11 @@ describe('hostile objects and prototypes patched after install', () => {
         return 'x';
       },
     };
-    expect(raw(proxy, fake, 42).data.slice(0, 3)).toEqual([{ d: undefined, n: -1 }, { d: undefined, n: -1 }, { d: undefined, n: -1 }]);
+    expect(raw(proxy, fake, 42).data.slice(0, 3)).toEqual([
+      { d: undefined, n: -1 },
+      { d: undefined, n: -1 },
+      { d: undefined, n: -1 },
+    ]);
     expect(calls).toEqual([]);
   });
 

@@ -42,7 +42,15 @@ export function createSimulator(win: Window & typeof globalThis, ctx: HookContex
         rec.p = undefined;
         if (p.error) own(ws, new NativeEvent('error'));
         // A null-prototype init: the event constructor's reads of absent members reach no page getter.
-        own(ws, new NativeCloseEvent('close', { __proto__: null, code: p.code, reason: p.reason, wasClean: p.wasClean } as CloseEventInit));
+        own(
+          ws,
+          new NativeCloseEvent('close', {
+            __proto__: null,
+            code: p.code,
+            reason: p.reason,
+            wasClean: p.wasClean,
+          } as CloseEventInit),
+        );
       }
       return true;
     },

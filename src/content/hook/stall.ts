@@ -50,7 +50,11 @@ export interface Staller {
 const queue = (): Queue => ({ head: undefined, tail: undefined, n: 0 });
 
 /** `fire` dispatches one of the hook's own events (so the hook's listeners do not count it again). */
-export function createStaller(win: Window & typeof globalThis, ctx: HookContext, fire: (ws: object, e: Event) => void): Staller {
+export function createStaller(
+  win: Window & typeof globalThis,
+  ctx: HookContext,
+  fire: (ws: object, e: Event) => void,
+): Staller {
   const { n, emit, clock: now } = ctx;
   const { apply, read, getter, state } = n;
   const setT = win.setTimeout;
@@ -85,13 +89,28 @@ export function createStaller(win: Window & typeof globalThis, ctx: HookContext,
     rec.s = undefined;
     apply(clearT, win, [s.timer]);
     const deliver = state(ws) === 1;
-    emit({ t: 'stall-end', k: rec.k, at: now(), outcome: deliver ? 'delivered' : 'dropped', heldIn: s.inQ.n, heldOut: s.outQ.n });
+    emit({
+      t: 'stall-end',
+      k: rec.k,
+      at: now(),
+      outcome: deliver ? 'delivered' : 'dropped',
+      heldIn: s.inQ.n,
+      heldOut: s.outQ.n,
+    });
     if (!deliver) return;
     for (let m = s.inQ.head; m; m = m.next) {
       try {
         // A null-prototype init: the browser reads every dictionary member, and a page getter on
         // Object.prototype must not run (nor see the data) while the hook is on the stack.
-        fire(ws, new NativeMessageEvent('message', { __proto__: null, data: m.d, origin: m.origin, lastEventId: m.id } as MessageEventInit));
+        fire(
+          ws,
+          new NativeMessageEvent('message', {
+            __proto__: null,
+            data: m.d,
+            origin: m.origin,
+            lastEventId: m.id,
+          } as MessageEventInit),
+        );
       } catch {
         // a page listener's error is reported by the browser, as for any event
       }

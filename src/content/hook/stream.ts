@@ -47,13 +47,30 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       try {
         const k = ctx.nextK();
         setKey(s, k);
-        emit({ t: 'socket', k, api: 'WebSocketStream', url: read(gUrl, s) as string, protocols: ctx.protocolsOf(requested), at: now(), stack: ctx.trace() });
+        emit({
+          t: 'socket',
+          k,
+          api: 'WebSocketStream',
+          url: read(gUrl, s) as string,
+          protocols: ctx.protocolsOf(requested),
+          at: now(),
+          stack: ctx.trace(),
+        });
         const counters: HookCounters = [0, 0, 0, 0];
         const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) =>
-          emit({ t: 'close', k, at: now(), code: typeof code === 'number' ? code : fallback, reason: str(reason), wasClean, counters });
+          emit({
+            t: 'close',
+            k,
+            at: now(),
+            code: typeof code === 'number' ? code : fallback,
+            reason: str(reason),
+            wasClean,
+            counters,
+          });
         // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
         apply(then, read(gOpened, s), [
-          (v: unknown) => emit({ t: 'open', k, at: now(), protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
+          (v: unknown) =>
+            emit({ t: 'open', k, at: now(), protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
           () => emit({ t: 'error', k, at: now() }),
         ]);
         apply(then, read(gClosed, s), [
@@ -68,17 +85,22 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   });
   ctx.swap(win, 'WebSocketStream', () => Wrapped);
   ctx.swap(proto, 'constructor', () => Wrapped);
-  ctx.swap(proto, 'close', (close: AnyFn) => new Proxy(close, {
-    apply(target, thisArg, args: unknown[]) {
-      const result = apply(target, thisArg, args);
-      const k = isObj(thisArg) ? keyOf(thisArg) : undefined;
-      if (k !== undefined) {
-        // Own data properties only: the native call already ran any getters once; running them again is observable.
-        const c = own(args[0], 'closeCode');
-        const r = own(args[0], 'reason');
-        ctx.closeCall(k, -1, typeof c === 'number' ? c : undefined, typeof r === 'string' ? r : undefined);
-      }
-      return result;
-    },
-  }));
+  ctx.swap(
+    proto,
+    'close',
+    (close: AnyFn) =>
+      new Proxy(close, {
+        apply(target, thisArg, args: unknown[]) {
+          const result = apply(target, thisArg, args);
+          const k = isObj(thisArg) ? keyOf(thisArg) : undefined;
+          if (k !== undefined) {
+            // Own data properties only: the native call already ran any getters once; running them again is observable.
+            const c = own(args[0], 'closeCode');
+            const r = own(args[0], 'reason');
+            ctx.closeCall(k, -1, typeof c === 'number' ? c : undefined, typeof r === 'string' ? r : undefined);
+          }
+          return result;
+        },
+      }),
+  );
 }

@@ -4,14 +4,30 @@ import { LIMITS } from './limits';
 import type { RelayEvent } from '../../protocol/messages';
 
 const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };
-const sock = (k: number): RelayEvent => ({ t: 'socket', k, api: 'WebSocket', url: 'ws://x', protocols: [], at: 0, stack: '' });
+const sock = (k: number): RelayEvent => ({
+  t: 'socket',
+  k,
+  api: 'WebSocket',
+  url: 'ws://x',
+  protocols: [],
+  at: 0,
+  stack: '',
+});
 const close = (k: number): RelayEvent => ({ t: 'close', k, at: 0, code: 1000, reason: '', wasClean: true, counters });
 const open = (k: number): RelayEvent => ({ t: 'open', k, at: 0, protocol: '', extensions: '' });
 
 describe('Admission', () => {
   it.each([
-    ['events of an announced socket pass', [sock(1), { t: 'open', k: 1, at: 0, protocol: '', extensions: '' }, close(1)], ['ok', 'ok', 'ok']],
-    ['events for a socket never announced are rejected', [{ t: 'open', k: 5, at: 0, protocol: '', extensions: '' }], ['rejected']],
+    [
+      'events of an announced socket pass',
+      [sock(1), { t: 'open', k: 1, at: 0, protocol: '', extensions: '' }, close(1)],
+      ['ok', 'ok', 'ok'],
+    ],
+    [
+      'events for a socket never announced are rejected',
+      [{ t: 'open', k: 5, at: 0, protocol: '', extensions: '' }],
+      ['rejected'],
+    ],
     ['a reused socket number is rejected', [sock(1), sock(1)], ['ok', 'rejected']],
     ['a second open is rejected', [sock(1), open(1), open(1)], ['ok', 'ok', 'rejected']],
     ['a second close goes nowhere (the socket was let go)', [sock(1), close(1), close(1)], ['ok', 'ok', 'ignored']],

@@ -17,7 +17,11 @@ export type Admit = 'ok' | 'socket-rate-limited' | 'over-limit' | 'ignored' | 'r
 class Bucket {
   private tokens: number;
   private last: number;
-  constructor(private readonly burst: number, private readonly perSecond: number, now: number) {
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+    now: number,
+  ) {
     this.tokens = burst;
     this.last = now;
   }
@@ -56,7 +60,8 @@ export class Admission {
     if (ev.t === 'socket') {
       if (ev.k !== this.maxK + 1) return 'rejected'; // duplicate, out of order or invented: the hook counts up by one
       this.maxK = ev.k;
-      if (this.sockets.size >= LIMITS.socketsPerDocument || !this.socketBucket.take(this.now())) return 'socket-rate-limited';
+      if (this.sockets.size >= LIMITS.socketsPerDocument || !this.socketBucket.take(this.now()))
+        return 'socket-rate-limited';
       this.sockets.set(ev.k, { closeCalls: 0, errors: 0, opened: false, stalls: 0 });
       return 'ok';
     }

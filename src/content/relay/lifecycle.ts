@@ -12,9 +12,13 @@ export function watchLifecycle(win: Window, push: (ev: RelayEvent, urgent: boole
   const doc = win.document;
   const mark = (state: LifecycleState, urgent = false) => push({ t: 'life', at: Date.now(), state }, urgent);
   const on = (target: EventTarget, type: string, fn: () => void) =>
-    target.addEventListener(type, (e) => {
-      if (e.isTrusted) fn();
-    }, { capture: true, passive: true });
+    target.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) fn();
+      },
+      { capture: true, passive: true },
+    );
   if (doc.visibilityState === 'hidden') mark('hidden');
   if (win.navigator.onLine === false) mark('offline');
   on(doc, 'visibilitychange', () => mark(doc.visibilityState === 'visible' ? 'visible' : 'hidden'));

@@ -6,7 +6,18 @@
  * counted as rejected and never stored.
  */
 import browser from 'webextension-polyfill';
-import { HOOK_HELLO_TAG, HOOK_PORT_REPLY, HOOK_PORT_REQUEST, PROTOCOL_SOURCE, RELAY_PORT_NAME, isRelayCommand, isRelayPing, wrap, type RelayEvent, type RelayPong } from '../../protocol/messages';
+import {
+  HOOK_HELLO_TAG,
+  HOOK_PORT_REPLY,
+  HOOK_PORT_REQUEST,
+  PROTOCOL_SOURCE,
+  RELAY_PORT_NAME,
+  isRelayCommand,
+  isRelayPing,
+  wrap,
+  type RelayEvent,
+  type RelayPong,
+} from '../../protocol/messages';
 import { validateCommand } from '../../protocol/commands';
 import { Admission } from './admission';
 import { Uplink } from './uplink';

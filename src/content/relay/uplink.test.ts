@@ -87,7 +87,12 @@ describe('Uplink', () => {
     const { uplink, ports, timers } = setup();
     uplink.push(ev(1));
     const close = (k: number): RelayEvent => ({
-      t: 'close', k, at: 2, code: 1000, reason: '', wasClean: true,
+      t: 'close',
+      k,
+      at: 2,
+      code: 1000,
+      reason: '',
+      wasClean: true,
       counters: { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 },
     });
     uplink.push(close(1), 'soon');

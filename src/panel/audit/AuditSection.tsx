@@ -25,7 +25,13 @@ interface Props {
 }
 
 export function AuditSection({ recording, state, onStart, onCancel, onClose, onSelect }: Props) {
-  const [chosen, setChosen] = useState<Record<string, boolean>>({ 1012: true, 1013: true, 1006: true, outage: true, 1008: true });
+  const [chosen, setChosen] = useState<Record<string, boolean>>({
+    1012: true,
+    1013: true,
+    1006: true,
+    outage: true,
+    1008: true,
+  });
   const [outageS, setOutageS] = useState(String(DEFAULT_OUTAGE_S));
   // A stall takes its whole length when the page never notices, so it is offered but not ticked.
   const [stallS, setStallS] = useState(String(DEFAULT_STALL_S));
@@ -34,7 +40,11 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
   const outage = parseScenario(`outage:${outageS.trim()}`);
   const stall = parseScenario(`stall:${stallS.trim()}`);
   // Only ticked scenarios count; an outage length out of range makes the choice invalid only when the outage is ticked.
-  const scenarios = [...FIXED.filter((id) => chosen[id]).map((id) => parseScenario(id)), ...(chosen.outage ? [outage] : []), ...(chosen.stall ? [stall] : [])];
+  const scenarios = [
+    ...FIXED.filter((id) => chosen[id]).map((id) => parseScenario(id)),
+    ...(chosen.outage ? [outage] : []),
+    ...(chosen.stall ? [stall] : []),
+  ];
   const valid = scenarios.length > 0 && scenarios.every((s) => s !== undefined);
   const running = state.kind === 'running';
   const start = () => {
@@ -43,7 +53,13 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
   };
   const check = (id: string, label: string) => (
     <label key={id} className="toolbar-check">
-      <input type="checkbox" data-testid={`audit-scenario-${id}`} checked={chosen[id] ?? false} disabled={running} onChange={(e) => setChosen((c) => ({ ...c, [id]: e.target.checked }))} />
+      <input
+        type="checkbox"
+        data-testid={`audit-scenario-${id}`}
+        checked={chosen[id] ?? false}
+        disabled={running}
+        onChange={(e) => setChosen((c) => ({ ...c, [id]: e.target.checked }))}
+      />
       {label}
     </label>
   );
@@ -65,12 +81,30 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
         {check('outage', t('audit_scenario_outage', [outageS.trim() || '?']))}
         <label>
           {t('audit_outage_seconds')}
-          <input type="number" min={1} max={MAX_OUTAGE_SECONDS} step={1} value={outageS} aria-invalid={chosen.outage && !outage} onChange={(e) => setOutageS(e.target.value)} data-testid="audit-outage-seconds" />
+          <input
+            type="number"
+            min={1}
+            max={MAX_OUTAGE_SECONDS}
+            step={1}
+            value={outageS}
+            aria-invalid={chosen.outage && !outage}
+            onChange={(e) => setOutageS(e.target.value)}
+            data-testid="audit-outage-seconds"
+          />
         </label>
         {check('stall', t('audit_scenario_stall', [stallS.trim() || '?']))}
         <label>
           {t('audit_stall_seconds')}
-          <input type="number" min={1} max={MAX_STALL_SECONDS} step={1} value={stallS} aria-invalid={chosen.stall && !stall} onChange={(e) => setStallS(e.target.value)} data-testid="audit-stall-seconds" />
+          <input
+            type="number"
+            min={1}
+            max={MAX_STALL_SECONDS}
+            step={1}
+            value={stallS}
+            aria-invalid={chosen.stall && !stall}
+            onChange={(e) => setStallS(e.target.value)}
+            data-testid="audit-stall-seconds"
+          />
         </label>
         {check('1008', t('audit_scenario_close', ['1008']))}
         <label>
@@ -96,7 +130,11 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
           </button>
         )}
         {!running && valid && endpoints.length === 0 ? <span className="muted">{t('audit_no_open')}</span> : null}
-        {!valid ? <span className="field-error" role="alert">{t('audit_none_chosen')}</span> : null}
+        {!valid ? (
+          <span className="field-error" role="alert">
+            {t('audit_none_chosen')}
+          </span>
+        ) : null}
       </div>
       {state.kind === 'running' ? <Progress state={state} /> : null}
       {state.kind === 'error' ? (
@@ -114,7 +152,13 @@ function Progress({ state }: { state: Extract<AuditState, { kind: 'running' }> }
   if (!p || p.phase !== 'running') return <p role="status">{t('audit_waiting_sockets')}</p>;
   const label = p.scenario ? parseScenario(p.scenario)?.label : undefined;
   return (
-    <div className="audit-progress" role="status" data-testid="audit-progress" data-index={p.index} data-total={p.total}>
+    <div
+      className="audit-progress"
+      role="status"
+      data-testid="audit-progress"
+      data-index={p.index}
+      data-total={p.total}
+    >
       <span>{t('audit_progress', [p.index, p.total, label ? t(label.id, label.subs) : (p.scenario ?? '')])}</span>{' '}
       <span className="muted">{t('audit_time_left', [Math.ceil(p.leftMs / 1000)])}</span>
       <progress max={p.total} value={p.index - 1} />

@@ -53,14 +53,21 @@ export function ReportCard({ report, onSelect }: Props) {
                 tabIndex={id ? 0 : undefined}
                 title={id ? t('audit_row_title') : undefined}
                 onClick={id ? () => onSelect(id) : undefined}
-                onKeyDown={id ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onSelect(id)) : undefined}
+                onKeyDown={
+                  id ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onSelect(id)) : undefined
+                }
               >
                 <td className="audit-endpoint">{r.endpoint}</td>
                 <td>{r.scenarioText}</td>
                 <td>{r.delays || '–'}</td>
                 <td>{r.expected || '–'}</td>
                 <td>
-                  {r.level === 'not-run' ? <span className="verdict-badge">{r.levelText}</span> : <VerdictBadge level={r.level} />} {r.sentence}
+                  {r.level === 'not-run' ? (
+                    <span className="verdict-badge">{r.levelText}</span>
+                  ) : (
+                    <VerdictBadge level={r.level} />
+                  )}{' '}
+                  {r.sentence}
                   <div className="muted">{r.outcomeText}</div>
                 </td>
               </tr>

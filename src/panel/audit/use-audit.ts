@@ -45,7 +45,8 @@ export function useAudit(source: RecordingSource, services: PanelServices, profi
         });
         setState({ kind: 'done', report });
       } catch (e) {
-        const message = e instanceof AuditError ? t(e.text.id, e.text.subs) : e instanceof Error ? e.message : String(e);
+        const message =
+          e instanceof AuditError ? t(e.text.id, e.text.subs) : e instanceof Error ? e.message : String(e);
         setState({ kind: 'error', message });
       } finally {
         driver.dispose();

@@ -99,7 +99,12 @@ export function ClosureDetail({ row, episode, onSelect, openResource, simResult 
           </>
         ) : null}
         <dt>{t('panel_detail_protocols_label')}</dt>
-        <dd>{tNodes('panel_detail_protocols_value', [pageList(connection.protocols), pageList(negotiated ? [negotiated] : [])])}</dd>
+        <dd>
+          {tNodes('panel_detail_protocols_value', [
+            pageList(connection.protocols),
+            pageList(negotiated ? [negotiated] : []),
+          ])}
+        </dd>
         {connection.frameId !== 0 ? (
           <>
             <dt>{t('panel_detail_frame_label')}</dt>

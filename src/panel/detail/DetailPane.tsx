@@ -45,7 +45,13 @@ export function DetailPane({ row, episode, onSelect, onClose, openResource, focu
           {closure ? codeLabel(closure) : <span className="tag tag-open">{openLabel(row)}</span>}
           {closure?.closure.simulated ? <span className="tag tag-simulated">{t('panel_simulated')}</span> : null}
         </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel_detail_close')} title={t('panel_detail_close')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('panel_detail_close')}
+          title={t('panel_detail_close')}
+        >
           ×
         </button>
       </header>

@@ -28,10 +28,23 @@ export function OpenDetail({ row, openResource, simulation }: Props) {
       <p className="detail-url">
         <PageText text={connection.url} />
       </p>
-      <p>{open ? t('panel_detail_open_since', [formatClock(open.at)]) : t('panel_detail_connecting_since', [formatClock(connection.createdAt)])}</p>
-      <p>{tNodes('panel_detail_protocols', [pageList(connection.protocols), pageList(open?.protocol ? [open.protocol] : [])])}</p>
-      {connection.frameId !== 0 ? <p>{tNodes('panel_detail_frame', [<PageText text={connection.frameUrl} />])}</p> : null}
-      {simulation?.run ? <SimulateSection key={connection.id} connection={connection} run={simulation.run} result={simulation.result} /> : null}
+      <p>
+        {open
+          ? t('panel_detail_open_since', [formatClock(open.at)])
+          : t('panel_detail_connecting_since', [formatClock(connection.createdAt)])}
+      </p>
+      <p>
+        {tNodes('panel_detail_protocols', [
+          pageList(connection.protocols),
+          pageList(open?.protocol ? [open.protocol] : []),
+        ])}
+      </p>
+      {connection.frameId !== 0 ? (
+        <p>{tNodes('panel_detail_frame', [<PageText text={connection.frameUrl} />])}</p>
+      ) : null}
+      {simulation?.run ? (
+        <SimulateSection key={connection.id} connection={connection} run={simulation.run} result={simulation.result} />
+      ) : null}
       <StallResults stalls={row.stalls} />
       <CreationAndEvents connection={connection} openResource={openResource} />
     </>

@@ -7,19 +7,33 @@ import { PageText, pageList, tNodes } from '../../ui/components/PageText';
 function details(e: SocketEvent): ReactNode {
   switch (e.type) {
     case 'close-call':
-      return tNodes('panel_event_close_call', [e.code ?? '—', <PageText text={e.reason ?? ''} dir="auto" />, e.readyState]);
+      return tNodes('panel_event_close_call', [
+        e.code ?? '—',
+        <PageText text={e.reason ?? ''} dir="auto" />,
+        e.readyState,
+      ]);
     case 'open':
-      return tNodes('panel_event_open', [pageList(e.protocol ? [e.protocol] : []), pageList(e.extensions ? [e.extensions] : [])]);
+      return tNodes('panel_event_open', [
+        pageList(e.protocol ? [e.protocol] : []),
+        pageList(e.extensions ? [e.extensions] : []),
+      ]);
     case 'error':
       return '';
     case 'close':
-      return tNodes('panel_event_close', [e.code, <PageText text={e.reason} dir="auto" />, t(e.wasClean ? 'panel_yes' : 'panel_no')]);
+      return tNodes('panel_event_close', [
+        e.code,
+        <PageText text={e.reason} dir="auto" />,
+        t(e.wasClean ? 'panel_yes' : 'panel_no'),
+      ]);
     case 'ended-with-document':
       return t(`panel_event_ended_${e.cause.replace('-', '_')}`);
     case 'stall':
       return t('panel_event_stall', [e.seconds]);
     case 'stall-end':
-      return t(e.outcome === 'delivered' ? 'panel_event_stall_delivered' : 'panel_event_stall_dropped', [e.heldIn, e.heldOut]);
+      return t(e.outcome === 'delivered' ? 'panel_event_stall_delivered' : 'panel_event_stall_dropped', [
+        e.heldIn,
+        e.heldOut,
+      ]);
   }
 }
 
@@ -40,16 +54,22 @@ export function RawEvents({ connection }: { connection: Connection }) {
               <td>{formatClock(e.at)}</td>
               <td>
                 {t(`panel_event_type_${e.type.replace(/-/g, '_')}`)}
-                {'simulated' in e && e.simulated ? <span className="tag tag-simulated">{t('panel_simulated')}</span> : null}
+                {'simulated' in e && e.simulated ? (
+                  <span className="tag tag-simulated">{t('panel_simulated')}</span>
+                ) : null}
               </td>
               <td>{details(e)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p>{t('panel_counters', [c.sentMessages, formatSize(c.sentSize), c.receivedMessages, formatSize(c.receivedSize)])}</p>
+      <p>
+        {t('panel_counters', [c.sentMessages, formatSize(c.sentSize), c.receivedMessages, formatSize(c.receivedSize)])}
+      </p>
       <p className="muted">{t('panel_size_note')}</p>
-      {connection.truncated?.length ? <p className="note">{t('panel_truncated_fields', [connection.truncated.join(', ')])}</p> : null}
+      {connection.truncated?.length ? (
+        <p className="note">{t('panel_truncated_fields', [connection.truncated.join(', ')])}</p>
+      ) : null}
     </>
   );
 }

@@ -12,7 +12,8 @@ interface Props {
   onSelect(id: string): void;
 }
 
-const delays = (ds: readonly number[]) => (ds.length === 0 ? t('panel_verdict_none_observed') : formatList(ds.map(formatSeconds)));
+const delays = (ds: readonly number[]) =>
+  ds.length === 0 ? t('panel_verdict_none_observed') : formatList(ds.map(formatSeconds));
 
 /** The reconnect verdict: level, sentence, observed vs expected delays, and the whole episode. */
 export function VerdictSection({ verdict, episode, closureId, onSelect }: Props) {
@@ -44,7 +45,12 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
           <h4>{t(`panel_episode_${episode.outcome.replace('-', '_')}`, [episode.code, episode.attemptIds.length])}</h4>
           <ol className="episode-steps">
             <li>
-              <EpisodeStep id={episode.triggerId} current={closureId} onSelect={onSelect} label={t('panel_episode_trigger', [episode.code])} />
+              <EpisodeStep
+                id={episode.triggerId}
+                current={closureId}
+                onSelect={onSelect}
+                label={t('panel_episode_trigger', [episode.code])}
+              />
             </li>
             {episode.attemptIds.map((id, i) => (
               <li key={id}>
@@ -52,7 +58,10 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
                   id={id}
                   current={closureId}
                   onSelect={onSelect}
-                  label={t('panel_episode_attempt', [i + 1, episode.delaysS[i] === undefined ? '?' : formatSeconds(episode.delaysS[i] ?? 0)])}
+                  label={t('panel_episode_attempt', [
+                    i + 1,
+                    episode.delaysS[i] === undefined ? '?' : formatSeconds(episode.delaysS[i] ?? 0),
+                  ])}
                 />
               </li>
             ))}
@@ -63,7 +72,17 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
   );
 }
 
-function EpisodeStep({ id, current, label, onSelect }: { id: string; current: string; label: string; onSelect(id: string): void }) {
+function EpisodeStep({
+  id,
+  current,
+  label,
+  onSelect,
+}: {
+  id: string;
+  current: string;
+  label: string;
+  onSelect(id: string): void;
+}) {
   return id === current ? (
     <strong aria-current="true">{label}</strong>
   ) : (

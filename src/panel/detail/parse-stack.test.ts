@@ -3,9 +3,15 @@ import { parseStack } from './parse-stack';
 
 describe('parseStack', () => {
   it.each([
-    ['at connect (https://a.example/app.js:10:3)', { fn: 'connect', url: 'https://a.example/app.js', line: 10, column: 3 }],
+    [
+      'at connect (https://a.example/app.js:10:3)',
+      { fn: 'connect', url: 'https://a.example/app.js', line: 10, column: 3 },
+    ],
     ['at https://a.example/app.js:7:1', { url: 'https://a.example/app.js', line: 7, column: 1 }],
-    ['at new Client (webpack://src/client.ts:20:5)', { fn: 'new Client', url: 'webpack://src/client.ts', line: 20, column: 5 }],
+    [
+      'at new Client (webpack://src/client.ts:20:5)',
+      { fn: 'new Client', url: 'webpack://src/client.ts', line: 20, column: 5 },
+    ],
     ['at async Promise.all (index 0)', {}],
     ['connect@https://a.example/app.js:10:3', { fn: 'connect', url: 'https://a.example/app.js', line: 10, column: 3 }],
     ['@https://a.example/app.js:1:9', { url: 'https://a.example/app.js', line: 1, column: 9 }],

@@ -21,7 +21,13 @@ export function HelpPanel({ onClose }: { onClose(): void }) {
         <h2 id="help-title" ref={headingRef} tabIndex={-1}>
           {t('panel_help_title')}
         </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel_help_close')} title={t('panel_help_close')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('panel_help_close')}
+          title={t('panel_help_close')}
+        >
           ×
         </button>
       </header>

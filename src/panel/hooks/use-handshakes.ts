@@ -12,14 +12,20 @@ import { matchHandshakes, unmatchedCount, type HandshakeEntry } from '../network
 const NONE: readonly HandshakeEntry[] = [];
 const EMPTY: ReadonlyMap<string, HandshakeEntry> = new Map();
 
-export function useHandshakes(feed: HandshakeFeed | undefined, recording: Recording | null): ReadonlyMap<string, HandshakeEntry> {
+export function useHandshakes(
+  feed: HandshakeFeed | undefined,
+  recording: Recording | null,
+): ReadonlyMap<string, HandshakeEntry> {
   const [entries, setEntries] = useState<readonly HandshakeEntry[]>(NONE);
   useEffect(() => {
     if (!feed) return;
     return feed.subscribe(setEntries);
   }, [feed]);
   // Without entries there is nothing to match: skip the scan over every connection.
-  const matched = useMemo(() => (entries.length === 0 ? EMPTY : matchHandshakes(recording?.connections ?? [], entries)), [recording, entries]);
+  const matched = useMemo(
+    () => (entries.length === 0 ? EMPTY : matchHandshakes(recording?.connections ?? [], entries)),
+    [recording, entries],
+  );
   const missing = feed && recording ? unmatchedCount(recording.connections, matched) : 0;
   // A new refused socket without a status: its request may be in the HAR but not (yet) reported as finished.
   useEffect(() => {

@@ -23,7 +23,10 @@ const NO_HANDSHAKES: ReadonlyMap<string, HandshakeEntry> = new Map();
  * DevTools saw (a cheap second pass, so a new status does not rebuild rows),
  * then sorted and filtered per user choice.
  */
-export function useRows(analysed: Analysed | null, handshakes: ReadonlyMap<string, HandshakeEntry> = NO_HANDSHAKES): RowsState {
+export function useRows(
+  analysed: Analysed | null,
+  handshakes: ReadonlyMap<string, HandshakeEntry> = NO_HANDSHAKES,
+): RowsState {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortState>({ column: 'time', direction: 'asc' });
   // Rows hold translated search text: rebuild them in a new language.
@@ -39,6 +42,10 @@ export function useRows(analysed: Analysed | null, handshakes: ReadonlyMap<strin
   const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
   const shown = useMemo(() => filterRows(sorted, filters), [sorted, filters]);
   const toggleSort = (column: ColumnId) =>
-    setSort((s) => (s.column === column ? { column, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' }));
+    setSort((s) =>
+      s.column === column
+        ? { column, direction: s.direction === 'asc' ? 'desc' : 'asc' }
+        : { column, direction: 'asc' },
+    );
   return { all, shown, options, filters, setFilters, sort, toggleSort };
 }

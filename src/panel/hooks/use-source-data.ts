@@ -53,7 +53,10 @@ export function useSettings(source: RecordingSource): [Settings | null, (patch: 
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let live = true;
-    source.getSettings().then((s) => live && setSettings(s), () => undefined);
+    source.getSettings().then(
+      (s) => live && setSettings(s),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -75,7 +78,10 @@ export function useStatus(source: RecordingSource, recording: Recording | null):
   const startedAt = recording?.startedAt;
   useEffect(() => {
     let live = true;
-    source.getStatus().then((s) => live && setStatus(s), () => undefined);
+    source.getStatus().then(
+      (s) => live && setStatus(s),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

@@ -41,7 +41,9 @@ export function LastMessages({ connection }: { connection: Connection }) {
   return (
     <Section titleId="panel_section_last_messages" testId="last-messages">
       {list === undefined ? (
-        <p className="muted" data-testid="last-messages-off">{t('panel_last_not_captured', [site || '—'])}</p>
+        <p className="muted" data-testid="last-messages-off">
+          {t('panel_last_not_captured', [site || '—'])}
+        </p>
       ) : list.length === 0 ? (
         <p className="muted">{t('panel_last_none')}</p>
       ) : (

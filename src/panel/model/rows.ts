@@ -51,11 +51,25 @@ export function buildRows(recording: Recording, analysis: Analysis): Row[] {
     if (!connection) continue;
     closed.add(connection.id);
     const presented = presentClosure(connection, closure, analysis.verdictByClosure[closure.connectionId]);
-    const messages = (connection.lastMessages ?? []).flatMap((m) => (m.text !== undefined ? [m.text] : m.hex !== undefined ? [m.hex] : []));
-    const searchText = [connection.url, closure.reason, String(closure.code), ...presented.nameIds.map((id) => t(id)), ...messages].join('\n').toLowerCase();
+    const messages = (connection.lastMessages ?? []).flatMap((m) =>
+      m.text !== undefined ? [m.text] : m.hex !== undefined ? [m.hex] : [],
+    );
+    const searchText = [
+      connection.url,
+      closure.reason,
+      String(closure.code),
+      ...presented.nameIds.map((id) => t(id)),
+      ...messages,
+    ]
+      .join('\n')
+      .toLowerCase();
     const stalls = analysis.stalls?.[connection.id];
     rows.push({
-      kind: 'closure', id: closure.connectionId, connection, ...presented, searchText,
+      kind: 'closure',
+      id: closure.connectionId,
+      connection,
+      ...presented,
+      searchText,
       ...(stalls ? { stalls } : {}),
     });
   }
@@ -64,7 +78,11 @@ export function buildRows(recording: Recording, analysis: Analysis): Row[] {
     if (closed.has(connection.id) || endOf(connection)) continue;
     const stalls = analysis.stalls?.[connection.id];
     rows.push({
-      kind: 'open', id: connection.id, connection, opened: openEventOf(connection) !== undefined, searchText: connection.url.toLowerCase(),
+      kind: 'open',
+      id: connection.id,
+      connection,
+      opened: openEventOf(connection) !== undefined,
+      searchText: connection.url.toLowerCase(),
       ...(stalls ? { stalls } : {}),
     });
   }

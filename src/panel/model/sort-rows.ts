@@ -6,9 +6,21 @@
 import type { VerdictLevel } from '../../analysis/types';
 import { rowTime, type ClosureRow, type Row } from './rows';
 
-export type ColumnId = 'time' | 'url' | 'code' | 'reason' | 'clean' | 'initiator' | 'lifetime' | 'messages' | 'delay' | 'verdict';
+export type ColumnId =
+  'time' | 'url' | 'code' | 'reason' | 'clean' | 'initiator' | 'lifetime' | 'messages' | 'delay' | 'verdict';
 
-export const COLUMN_IDS: readonly ColumnId[] = ['time', 'url', 'code', 'reason', 'clean', 'initiator', 'lifetime', 'messages', 'delay', 'verdict'];
+export const COLUMN_IDS: readonly ColumnId[] = [
+  'time',
+  'url',
+  'code',
+  'reason',
+  'clean',
+  'initiator',
+  'lifetime',
+  'messages',
+  'delay',
+  'verdict',
+];
 
 export interface SortState {
   column: ColumnId;
@@ -16,7 +28,14 @@ export interface SortState {
 }
 
 /** Most severe first when sorted descending. */
-export const VERDICT_SEVERITY: Record<VerdictLevel, number> = { problem: 5, advice: 4, pending: 3, inconclusive: 2, info: 1, fits: 0 };
+export const VERDICT_SEVERITY: Record<VerdictLevel, number> = {
+  problem: 5,
+  advice: 4,
+  pending: 3,
+  inconclusive: 2,
+  info: 1,
+  fits: 0,
+};
 
 const messageCount = (r: Row) => r.connection.counters.sentMessages + r.connection.counters.receivedMessages;
 

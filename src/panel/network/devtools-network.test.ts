@@ -9,7 +9,12 @@ const ws = (url: string, at: number, status: number) => ({
   request: { url },
   response: { status, statusText: '' },
 });
-const xhr = { _resourceType: 'xhr', startedDateTime: new Date(T0).toISOString(), request: { url: 'https://a.example/api' }, response: { status: 200 } };
+const xhr = {
+  _resourceType: 'xhr',
+  startedDateTime: new Date(T0).toISOString(),
+  request: { url: 'https://a.example/api' },
+  response: { status: 200 },
+};
 
 function fakeNetwork(har: unknown[]) {
   const listeners = new Set<(r: unknown) => void>();

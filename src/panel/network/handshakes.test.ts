@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../protocol/recording';
 import { conn, T0 } from '../fixtures/recording';
-import { addHandshakes, handshakeFromHar, matchHandshakes, normaliseSocketUrl, unmatchedCount, type HandshakeEntry } from './handshakes';
+import {
+  addHandshakes,
+  handshakeFromHar,
+  matchHandshakes,
+  normaliseSocketUrl,
+  unmatchedCount,
+  type HandshakeEntry,
+} from './handshakes';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const har = (url: string, at: number, status: number, extra: Record<string, unknown> = { _resourceType: 'websocket' }) => ({
+const har = (
+  url: string,
+  at: number,
+  status: number,
+  extra: Record<string, unknown> = { _resourceType: 'websocket' },
+) => ({
   startedDateTime: iso(at),
   request: { url, method: 'GET' },
   response: { status, statusText: status === 403 ? 'Forbidden' : '' },
@@ -20,7 +32,12 @@ function refused(id: string, at: number, url = 'wss://rt.example/live'): Connect
   ];
   return c;
 }
-const entry = (url: string, startedAt: number, status = 403): HandshakeEntry => ({ url: normaliseSocketUrl(url), startedAt, status, statusText: '' });
+const entry = (url: string, startedAt: number, status = 403): HandshakeEntry => ({
+  url: normaliseSocketUrl(url),
+  startedAt,
+  status,
+  statusText: '',
+});
 
 describe('normaliseSocketUrl', () => {
   it.each([
@@ -36,10 +53,26 @@ describe('normaliseSocketUrl', () => {
 
 describe('handshakeFromHar', () => {
   it.each<[string, unknown, HandshakeEntry | null]>([
-    ['a refused WebSocket upgrade', har('wss://rt.example/live', T0, 403), { url: 'wss://rt.example/live', startedAt: T0, status: 403, statusText: 'Forbidden' }],
-    ['a successful upgrade', har('wss://rt.example/live', T0, 101), { url: 'wss://rt.example/live', startedAt: T0, status: 101, statusText: '' }],
-    ['no response at all', har('wss://rt.example/live', T0, 0), { url: 'wss://rt.example/live', startedAt: T0, status: 0, statusText: '' }],
-    ['a ws: URL without a resource type', har('ws://rt.example/live', T0, 503, {}), { url: 'ws://rt.example/live', startedAt: T0, status: 503, statusText: '' }],
+    [
+      'a refused WebSocket upgrade',
+      har('wss://rt.example/live', T0, 403),
+      { url: 'wss://rt.example/live', startedAt: T0, status: 403, statusText: 'Forbidden' },
+    ],
+    [
+      'a successful upgrade',
+      har('wss://rt.example/live', T0, 101),
+      { url: 'wss://rt.example/live', startedAt: T0, status: 101, statusText: '' },
+    ],
+    [
+      'no response at all',
+      har('wss://rt.example/live', T0, 0),
+      { url: 'wss://rt.example/live', startedAt: T0, status: 0, statusText: '' },
+    ],
+    [
+      'a ws: URL without a resource type',
+      har('ws://rt.example/live', T0, 503, {}),
+      { url: 'ws://rt.example/live', startedAt: T0, status: 503, statusText: '' },
+    ],
     ['an XHR', har('https://rt.example/api', T0, 403, { _resourceType: 'xhr' }), null],
     ['no start time', { ...har('wss://rt.example/live', T0, 403), startedDateTime: 'yesterday' }, null],
     ['no status', { ...har('wss://rt.example/live', T0, 403), response: {} }, null],
@@ -63,15 +96,34 @@ describe('matchHandshakes', () => {
     ['another URL does not match', [refused('r', T0)], [entry('wss://other.example/live', T0 + 3)], {}],
     ['too long before creation', [refused('r', T0)], [entry('wss://rt.example/live', T0 - 5000)], {}],
     ['too long after the close', [refused('r', T0)], [entry('wss://rt.example/live', T0 + 5000)], {}],
-    ['a socket that opened is not explained', [conn({ id: 'ok', at: T0, code: 1006 })], [entry('wss://rt.example/live', T0 + 3, 101)], {}],
-    ['a socket still connecting is not explained', [{ ...refused('k', T0), events: [] }], [entry('wss://rt.example/live', T0 + 3)], {}],
+    [
+      'a socket that opened is not explained',
+      [conn({ id: 'ok', at: T0, code: 1006 })],
+      [entry('wss://rt.example/live', T0 + 3, 101)],
+      {},
+    ],
+    [
+      'a socket still connecting is not explained',
+      [{ ...refused('k', T0), events: [] }],
+      [entry('wss://rt.example/live', T0 + 3)],
+      {},
+    ],
     [
       'a burst of retries pairs up in order, each entry used once',
       [refused('r1', T0), refused('r2', T0 + 100), refused('r3', T0 + 200)],
-      [entry('wss://rt.example/live', T0 + 2, 429), entry('wss://rt.example/live', T0 + 101, 503), entry('wss://rt.example/live', T0 + 203, 401)],
+      [
+        entry('wss://rt.example/live', T0 + 2, 429),
+        entry('wss://rt.example/live', T0 + 101, 503),
+        entry('wss://rt.example/live', T0 + 203, 401),
+      ],
       { r1: 429, r2: 503, r3: 401 },
     ],
-    ['fewer entries than sockets: the closest wins', [refused('r1', T0), refused('r2', T0 + 900)], [entry('wss://rt.example/live', T0 + 905, 401)], { r2: 401 }],
+    [
+      'fewer entries than sockets: the closest wins',
+      [refused('r1', T0), refused('r2', T0 + 900)],
+      [entry('wss://rt.example/live', T0 + 905, 401)],
+      { r2: 401 },
+    ],
   ])('%s', (_name, connections, entries, want) => {
     const got = matchHandshakes(connections, entries);
     expect(Object.fromEntries([...got].map(([id, e]) => [id, e.status]))).toEqual(want);

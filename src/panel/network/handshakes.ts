@@ -63,7 +63,11 @@ export function handshakeFromHar(entry: unknown): HandshakeEntry | null {
 }
 
 /** Adds entries, dropping exact repeats (getHAR and onRequestFinished report the same request) and the oldest beyond max. */
-export function addHandshakes(list: readonly HandshakeEntry[], added: readonly HandshakeEntry[], max = MAX_HANDSHAKES): HandshakeEntry[] {
+export function addHandshakes(
+  list: readonly HandshakeEntry[],
+  added: readonly HandshakeEntry[],
+  max = MAX_HANDSHAKES,
+): HandshakeEntry[] {
   const key = (e: HandshakeEntry) => `${e.startedAt}\n${e.url}`;
   const seen = new Set(list.map(key));
   const next = [...list];
@@ -99,7 +103,10 @@ function lowerBound(list: readonly HandshakeEntry[], at: number): number {
  * (start to creation) are taken first and each entry explains at most one
  * socket, so a burst of retries to one URL pairs up in order.
  */
-export function matchHandshakes(connections: readonly Connection[], entries: readonly HandshakeEntry[]): Map<string, HandshakeEntry> {
+export function matchHandshakes(
+  connections: readonly Connection[],
+  entries: readonly HandshakeEntry[],
+): Map<string, HandshakeEntry> {
   const byUrl = new Map<string, HandshakeEntry[]>();
   for (const e of entries) {
     const list = byUrl.get(e.url);
@@ -131,7 +138,10 @@ export function matchHandshakes(connections: readonly Connection[], entries: rea
 }
 
 /** How many sockets that never opened still lack a status: the adapter re-reads the HAR when this grows. */
-export function unmatchedCount(connections: readonly Connection[], matched: ReadonlyMap<string, HandshakeEntry>): number {
+export function unmatchedCount(
+  connections: readonly Connection[],
+  matched: ReadonlyMap<string, HandshakeEntry>,
+): number {
   let n = 0;
   for (const c of connections) if (neverOpened(c) && !matched.has(c.id)) n++;
   return n;

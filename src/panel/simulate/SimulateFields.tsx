@@ -47,8 +47,17 @@ export function CodeField({ ids, text, parsed, nameOf, onChange }: CodeFieldProp
   );
 }
 
-export function ReasonField({ id, text, parsed, onChange }: { id: string; text: string; parsed: Parsed<string>;
-  onChange(text: string): void }) {
+export function ReasonField({
+  id,
+  text,
+  parsed,
+  onChange,
+}: {
+  id: string;
+  text: string;
+  parsed: Parsed<string>;
+  onChange(text: string): void;
+}) {
   return (
     <>
       <label>

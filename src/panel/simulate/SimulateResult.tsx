@@ -15,7 +15,12 @@ export function SimulateResult({ result }: { result: SimResult | null }) {
         ? t('panel_sim_ok', [result.label])
         : t('panel_sim_failed', [result.label, result.message ?? '']);
   return (
-    <p className={`sim-result${failed ? ' sim-error' : ''}`} data-testid="simulate-result" data-state={result?.state ?? 'idle'} role={failed ? 'alert' : 'status'}>
+    <p
+      className={`sim-result${failed ? ' sim-error' : ''}`}
+      data-testid="simulate-result"
+      data-state={result?.state ?? 'idle'}
+      role={failed ? 'alert' : 'status'}
+    >
       {text}
     </p>
   );

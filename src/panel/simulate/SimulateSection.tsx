@@ -37,7 +37,12 @@ interface Props {
 
 export function SimulateSection({ connection, run, result }: Props) {
   const uid = useId();
-  const [values, setValues] = useState<FormValues>({ code: DEFAULT_CODE, reason: '', seconds: DEFAULT_OUTAGE_SECONDS, stallSeconds: DEFAULT_STALL_SECONDS });
+  const [values, setValues] = useState<FormValues>({
+    code: DEFAULT_CODE,
+    reason: '',
+    seconds: DEFAULT_OUTAGE_SECONDS,
+    stallSeconds: DEFAULT_STALL_SECONDS,
+  });
   const [scope, setScope] = useState<SimulateScope>('connection');
   const set = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
 
@@ -60,25 +65,44 @@ export function SimulateSection({ connection, run, result }: Props) {
   const button = (action: SimulateAction, testId: string) => {
     const command = commandFor(action, values);
     return (
-      <button type="button" data-testid={testId} disabled={busy || command === null} onClick={() => command && void run(connection.id, labels[action], command, scope)}>
+      <button
+        type="button"
+        data-testid={testId}
+        disabled={busy || command === null}
+        onClick={() => command && void run(connection.id, labels[action], command, scope)}
+      >
         {labels[action]}
       </button>
     );
   };
 
-  const ids = { list: `${uid}-codes`, code: `${uid}-code-error`, reason: `${uid}-reason-info`, seconds: `${uid}-seconds-error`, stall: `${uid}-stall-error` };
+  const ids = {
+    list: `${uid}-codes`,
+    code: `${uid}-code-error`,
+    reason: `${uid}-reason-info`,
+    seconds: `${uid}-seconds-error`,
+    stall: `${uid}-stall-error`,
+  };
   return (
     <section className="detail-section simulate" aria-label={t('panel_sim_title')} data-testid="simulate-section">
       <h3>{t('panel_sim_title')}</h3>
       <p className="muted">{t('panel_sim_intro')}</p>
       <div className="sim-fields">
-        <CodeField ids={{ list: ids.list, error: ids.code }} text={values.code} parsed={code} nameOf={nameOf}
-          onChange={(v) => set({ code: v })} />
+        <CodeField
+          ids={{ list: ids.list, error: ids.code }}
+          text={values.code}
+          parsed={code}
+          nameOf={nameOf}
+          onChange={(v) => set({ code: v })}
+        />
         <ReasonField id={ids.reason} text={values.reason} parsed={reason} onChange={(v) => set({ reason: v })} />
         <label>
           {t('panel_sim_scope')}
-          <select data-testid="simulate-scope" value={scope}
-            onChange={(e) => setScope(e.target.value === 'endpoint' ? 'endpoint' : 'connection')}>
+          <select
+            data-testid="simulate-scope"
+            value={scope}
+            onChange={(e) => setScope(e.target.value === 'endpoint' ? 'endpoint' : 'connection')}
+          >
             <option value="connection">{t('panel_sim_scope_connection')}</option>
             <option value="endpoint">{t('panel_sim_scope_endpoint')}</option>
           </select>
@@ -88,13 +112,27 @@ export function SimulateSection({ connection, run, result }: Props) {
         {button('close', 'simulate-close')}
         {button('drop', 'simulate-drop')}
       </div>
-      <SecondsRow labelId="panel_sim_outage_seconds" testId="simulate-outage-seconds" errorId={ids.seconds}
-        max={MAX_OUTAGE_SECONDS} text={values.seconds} parsed={seconds} onChange={(v) => set({ seconds: v })}
-        button={button('outage', 'simulate-outage')} />
+      <SecondsRow
+        labelId="panel_sim_outage_seconds"
+        testId="simulate-outage-seconds"
+        errorId={ids.seconds}
+        max={MAX_OUTAGE_SECONDS}
+        text={values.seconds}
+        parsed={seconds}
+        onChange={(v) => set({ seconds: v })}
+        button={button('outage', 'simulate-outage')}
+      />
       <div className="sim-actions">{button('scenario', 'simulate-1013-outage')}</div>
-      <SecondsRow labelId="panel_sim_stall_seconds" testId="simulate-stall-seconds" errorId={ids.stall}
-        max={MAX_STALL_SECONDS} text={values.stallSeconds} parsed={stallSeconds}
-        onChange={(v) => set({ stallSeconds: v })} button={button('stall', 'simulate-stall')} />
+      <SecondsRow
+        labelId="panel_sim_stall_seconds"
+        testId="simulate-stall-seconds"
+        errorId={ids.stall}
+        max={MAX_STALL_SECONDS}
+        text={values.stallSeconds}
+        parsed={stallSeconds}
+        onChange={(v) => set({ stallSeconds: v })}
+        button={button('stall', 'simulate-stall')}
+      />
       <p className="muted">{t('panel_sim_stall_intro')}</p>
       <SimulateResult result={mine} />
     </section>

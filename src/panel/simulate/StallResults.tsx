@@ -9,7 +9,13 @@ export function StallResults({ stalls }: { stalls: readonly StallResult[] | unde
   return (
     <Section titleId="panel_section_stall" testId="stall-results">
       {stalls.map((s) => (
-        <div key={s.startedAt} className="stall-result" data-testid="stall-result" data-state={s.state} data-level={s.level}>
+        <div
+          key={s.startedAt}
+          className="stall-result"
+          data-testid="stall-result"
+          data-state={s.state}
+          data-level={s.level}
+        >
           <p>
             <VerdictBadge level={s.level} /> <span className="tag tag-simulated">{t('panel_simulated')}</span>{' '}
             <span data-testid="stall-result-text">{t(s.text.id, s.text.subs)}</span>

@@ -39,7 +39,11 @@ describe('commandFor', () => {
     ['outage', good, { kind: 'outage', seconds: 5 }],
     ['outage', { ...good, seconds: '0' }, null],
     ['drop', { code: '', reason: '', seconds: '', stallSeconds: '' }, { kind: 'drop' }],
-    ['scenario', { code: '', reason: '', seconds: '', stallSeconds: '' }, { kind: 'close-then-outage', code: 1013, reason: '', seconds: 20 }],
+    [
+      'scenario',
+      { code: '', reason: '', seconds: '', stallSeconds: '' },
+      { kind: 'close-then-outage', code: 1013, reason: '', seconds: 20 },
+    ],
     ['stall', good, { kind: 'stall', seconds: 8 }],
     ['stall', { ...good, stallSeconds: '600' }, { kind: 'stall', seconds: 600 }],
     ['stall', { ...good, stallSeconds: '601' }, null],

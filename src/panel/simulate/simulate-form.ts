@@ -43,17 +43,23 @@ export function utf8Bytes(text: string): number {
 
 export function parseReason(text: string): Parsed<string> {
   const bytes = utf8Bytes(text);
-  return bytes <= MAX_REASON_BYTES ? { ok: true, value: text } : { ok: false, error: { id: 'panel_sim_err_reason', subs: [bytes] } };
+  return bytes <= MAX_REASON_BYTES
+    ? { ok: true, value: text }
+    : { ok: false, error: { id: 'panel_sim_err_reason', subs: [bytes] } };
 }
 
 export function parseSeconds(text: string): Parsed<number> {
   const n = WHOLE.test(text) ? Number(text) : NaN;
-  return n >= 1 && n <= MAX_OUTAGE_SECONDS ? { ok: true, value: n } : { ok: false, error: { id: 'panel_sim_err_seconds', subs: [MAX_OUTAGE_SECONDS] } };
+  return n >= 1 && n <= MAX_OUTAGE_SECONDS
+    ? { ok: true, value: n }
+    : { ok: false, error: { id: 'panel_sim_err_seconds', subs: [MAX_OUTAGE_SECONDS] } };
 }
 
 export function parseStallSeconds(text: string): Parsed<number> {
   const n = WHOLE.test(text) ? Number(text) : NaN;
-  return n >= 1 && n <= MAX_STALL_SECONDS ? { ok: true, value: n } : { ok: false, error: { id: 'panel_sim_err_seconds', subs: [MAX_STALL_SECONDS] } };
+  return n >= 1 && n <= MAX_STALL_SECONDS
+    ? { ok: true, value: n }
+    : { ok: false, error: { id: 'panel_sim_err_seconds', subs: [MAX_STALL_SECONDS] } };
 }
 
 export type SimulateAction = 'close' | 'drop' | 'outage' | 'scenario' | 'stall';

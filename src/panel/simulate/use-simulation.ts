@@ -18,7 +18,12 @@ export interface SimResult {
   message?: string;
 }
 
-export type RunSimulation = (connectionId: string, label: string, command: SimulateCommand, scope: SimulateScope) => Promise<void>;
+export type RunSimulation = (
+  connectionId: string,
+  label: string,
+  command: SimulateCommand,
+  scope: SimulateScope,
+) => Promise<void>;
 
 export interface Simulation {
   /** Absent when the data cannot be simulated on (an imported file, a source without simulate). */

@@ -41,7 +41,10 @@ const SCROLLBAR_PX = 16;
 export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen, columnPrefs, onSqueezed }: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(rootRef, NO_LAYOUT);
-  const fitted = useMemo(() => fitColumns(COLUMNS, columnPrefs.prefs, width - SCROLLBAR_PX), [columnPrefs.prefs, width]);
+  const fitted = useMemo(
+    () => fitColumns(COLUMNS, columnPrefs.prefs, width - SCROLLBAR_PX),
+    [columnPrefs.prefs, width],
+  );
   const squeezedKey = fitted.squeezed.join(',');
   const squeezedNow = useLatest({ onSqueezed, squeezed: fitted.squeezed });
   useEffect(() => {
@@ -49,7 +52,10 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
     // The key stands for the list: a new array with the same ids is no change.
   }, [squeezedKey, squeezedNow]);
   const win = useWindowing(rows.length, ROW_PX);
-  const selectedIndex = useMemo(() => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)), [rows, selectedId]);
+  const selectedIndex = useMemo(
+    () => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)),
+    [rows, selectedId],
+  );
   // scrollToIndex changes with every scroll; following it would fight the user's scrolling.
   const scrollToIndex = useLatest(win.scrollToIndex);
 
@@ -97,7 +103,14 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
         <div style={{ height: win.totalPx, position: 'relative' }}>
           <div style={{ transform: `translateY(${win.offsetPx}px)` }}>
             {rows.slice(win.start, win.end).map((row, i) => (
-              <TableRow key={row.id} row={row} columns={fitted.shown} index={win.start + i} selected={row.id === selectedId} onSelect={onRowClick} />
+              <TableRow
+                key={row.id}
+                row={row}
+                columns={fitted.shown}
+                index={win.start + i}
+                selected={row.id === selectedId}
+                onSelect={onRowClick}
+              />
             ))}
           </div>
         </div>

@@ -22,7 +22,12 @@ export function ColumnsMenu({ state, squeezed }: Props) {
       <div className="columns-menu-list" role="group" aria-label={t('panel_columns_title')}>
         {COLUMNS.map((c) => (
           <label key={c.id} className="toolbar-check">
-            <input type="checkbox" checked={!prefs.hidden.includes(c.id)} onChange={() => toggle(c.id)} data-column={c.id} />
+            <input
+              type="checkbox"
+              checked={!prefs.hidden.includes(c.id)}
+              onChange={() => toggle(c.id)}
+              data-column={c.id}
+            />
             {t(`panel_col_${c.id}`)}
             {squeezed.includes(c.id) ? <span className="muted"> {t('panel_columns_no_room')}</span> : null}
           </label>

@@ -48,7 +48,15 @@ export function TableHeader({ ref, columns, sort, onSort, onResize }: Props) {
   );
 }
 
-function ResizeHandle({ column, name, onResize }: { column: Column; name: string; onResize(id: ColumnId, w: number): void }) {
+function ResizeHandle({
+  column,
+  name,
+  onResize,
+}: {
+  column: Column;
+  name: string;
+  onResize(id: ColumnId, w: number): void;
+}) {
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     const handle = e.currentTarget;
     const cell = handle.parentElement;
@@ -57,7 +65,8 @@ function ResizeHandle({ column, name, onResize }: { column: Column; name: string
     const startX = e.clientX;
     const startW = cell.getBoundingClientRect().width;
     const rtl = getComputedStyle(cell).direction === 'rtl';
-    const move = (ev: globalThis.PointerEvent) => onResize(column.id, startW + (rtl ? startX - ev.clientX : ev.clientX - startX));
+    const move = (ev: globalThis.PointerEvent) =>
+      onResize(column.id, startW + (rtl ? startX - ev.clientX : ev.clientX - startX));
     const up = () => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', up);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMN_IDS } from '../model/sort-rows';
-import { DEFAULT_PREFS, fitColumns, gridTemplate, parsePrefs, setWidth, toggleHidden, type FitColumn } from './column-prefs';
+import {
+  DEFAULT_PREFS,
+  fitColumns,
+  gridTemplate,
+  parsePrefs,
+  setWidth,
+  toggleHidden,
+  type FitColumn,
+} from './column-prefs';
 import { splitUrl } from './UrlCell';
 
 const cols: FitColumn[] = [
@@ -16,7 +24,11 @@ describe('parsePrefs', () => {
     ['nothing stored', null, DEFAULT_PREFS],
     ['not JSON', '{oops', DEFAULT_PREFS],
     ['not an object', '42', DEFAULT_PREFS],
-    ['unknown ids and bad widths dropped', '{"hidden":["reason","nope",3,"reason"],"widths":{"code":"x","time":99,"zzz":5}}', { hidden: ['reason'], widths: { time: 99 } }],
+    [
+      'unknown ids and bad widths dropped',
+      '{"hidden":["reason","nope",3,"reason"],"widths":{"code":"x","time":99,"zzz":5}}',
+      { hidden: ['reason'], widths: { time: 99 } },
+    ],
     ['widths clamped', '{"hidden":[],"widths":{"code":1,"url":1e9}}', { hidden: [], widths: { code: 40, url: 1200 } }],
     ['hiding everything is undone', JSON.stringify({ hidden: COLUMN_IDS, widths: {} }), DEFAULT_PREFS],
   ])('%s', (_name, text, want) => {
@@ -41,7 +53,12 @@ describe('fitColumns', () => {
   it.each([
     ['everything fits', 2000, ['url', 'code', 'initiator', 'verdict', 'time'], []],
     ['the last ones give way first', 510, ['url', 'code', 'initiator', 'verdict'], ['time']],
-    ['a narrower later column still fits where a wider one did not', 400, ['url', 'code', 'verdict'], ['initiator', 'time']],
+    [
+      'a narrower later column still fits where a wider one did not',
+      400,
+      ['url', 'code', 'verdict'],
+      ['initiator', 'time'],
+    ],
     ['the first column is always drawn', 10, ['url'], ['code', 'initiator', 'verdict', 'time']],
   ])('%s (%i px)', (_name, px, shown, squeezed) => {
     const fit = fitColumns(cols, DEFAULT_PREFS, px);
@@ -52,7 +69,11 @@ describe('fitColumns', () => {
   it('uses the user widths and leaves hidden columns out without calling them squeezed', () => {
     const prefs = { hidden: ['initiator' as const], widths: { code: 300 } };
     const fit = fitColumns(cols, prefs, 600);
-    expect(fit.shown.map((c) => [c.id, c.width])).toEqual([['url', 150], ['code', 300], ['verdict', 90]]);
+    expect(fit.shown.map((c) => [c.id, c.width])).toEqual([
+      ['url', 150],
+      ['code', 300],
+      ['verdict', 90],
+    ]);
     expect(fit.squeezed).toEqual(['time']);
   });
 

@@ -15,7 +15,8 @@ export const STORAGE_KEY = 'closeline.columns.v1';
 export const MIN_WIDTH = 40;
 export const MAX_WIDTH = 1200;
 
-const isColumnId = (x: unknown): x is ColumnId => typeof x === 'string' && (COLUMN_IDS as readonly string[]).includes(x);
+const isColumnId = (x: unknown): x is ColumnId =>
+  typeof x === 'string' && (COLUMN_IDS as readonly string[]).includes(x);
 export const clampWidth = (w: number) => Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
 
 /** Parses stored text; anything malformed falls back to the defaults, field by field. */
@@ -32,7 +33,8 @@ export function parsePrefs(text: string | null): ColumnPrefs {
   const hidden = Array.isArray(r.hidden) ? [...new Set(r.hidden.filter(isColumnId))] : [];
   const widths: ColumnPrefs['widths'] = {};
   if (typeof r.widths === 'object' && r.widths !== null) {
-    for (const [k, v] of Object.entries(r.widths)) if (isColumnId(k) && typeof v === 'number' && Number.isFinite(v)) widths[k] = clampWidth(v);
+    for (const [k, v] of Object.entries(r.widths))
+      if (isColumnId(k) && typeof v === 'number' && Number.isFinite(v)) widths[k] = clampWidth(v);
   }
   // Hiding every column would leave an empty table with no header to bring one back from.
   return { hidden: hidden.length >= COLUMN_IDS.length ? [] : hidden, widths };
@@ -46,7 +48,10 @@ export function loadPrefs(storage: Pick<Storage, 'getItem'> | undefined = global
   }
 }
 
-export function savePrefs(prefs: ColumnPrefs, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+export function savePrefs(
+  prefs: ColumnPrefs,
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
+): void {
   try {
     storage?.setItem(STORAGE_KEY, JSON.stringify(prefs));
   } catch {
@@ -81,7 +86,11 @@ export interface Fitted<C extends FitColumn> {
  * (and named), so no header is ever cut off or pushed under the detail pane.
  * The first column is always drawn.
  */
-export function fitColumns<C extends FitColumn>(columns: readonly C[], prefs: ColumnPrefs, available: number): Fitted<C> {
+export function fitColumns<C extends FitColumn>(
+  columns: readonly C[],
+  prefs: ColumnPrefs,
+  available: number,
+): Fitted<C> {
   const wanted = columns.filter((c) => !prefs.hidden.includes(c.id));
   const shown: C[] = [];
   const squeezed: ColumnId[] = [];

@@ -28,16 +28,24 @@ export interface Column {
 
 export function codeLabel(row: ClosureRow): string {
   const names = row.nameIds.map((id) => t(id)).join(' / ');
-  return row.lookup.kind === 'ambiguous' ? t('panel_code_ambiguous', [row.closure.code, names]) : `${row.closure.code} ${names}`;
+  return row.lookup.kind === 'ambiguous'
+    ? t('panel_code_ambiguous', [row.closure.code, names])
+    : `${row.closure.code} ${names}`;
 }
 
 /** The status word of an open row. */
-export const openLabel = (row: Row) => t(row.kind === 'open' && !row.opened ? 'panel_row_connecting' : 'panel_row_open');
+export const openLabel = (row: Row) =>
+  t(row.kind === 'open' && !row.opened ? 'panel_row_connecting' : 'panel_row_open');
 
 /** "3 sent · 96 B, 5 received · 1.2 KB": counts first, sizes in the units developers expect. */
 export function messagesText(row: Row): string {
   const c = row.connection.counters;
-  return t('panel_cell_messages', [c.sentMessages, formatSize(c.sentSize), c.receivedMessages, formatSize(c.receivedSize)]);
+  return t('panel_cell_messages', [
+    c.sentMessages,
+    formatSize(c.sentSize),
+    c.receivedMessages,
+    formatSize(c.receivedSize),
+  ]);
 }
 
 /** The exact numbers and what the size counts (UTF-16 code units for text, bytes for binary). */
@@ -58,7 +66,9 @@ function delayText(row: ClosureRow): string {
 
 function lifetimeText(row: ClosureRow): string {
   if (row.closure.lifetimeMs !== undefined) return formatDuration(row.closure.lifetimeMs);
-  return row.handshake && row.handshake.status > 0 ? t('panel_cell_never_opened_http', [row.handshake.status]) : t('panel_cell_never_opened');
+  return row.handshake && row.handshake.status > 0
+    ? t('panel_cell_never_opened_http', [row.handshake.status])
+    : t('panel_cell_never_opened');
 }
 
 /** A closure-only cell: empty for an open connection. */
@@ -72,7 +82,13 @@ const closedTitle =
     row.kind === 'closure' ? title(row) : '';
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'url', width: 110, grow: true, render: (r) => <UrlCell url={r.connection.url} />, title: (r) => r.connection.url },
+  {
+    id: 'url',
+    width: 110,
+    grow: true,
+    render: (r) => <UrlCell url={r.connection.url} />,
+    title: (r) => r.connection.url,
+  },
   {
     id: 'code',
     width: 130,
@@ -100,7 +116,12 @@ export const COLUMNS: readonly Column[] = [
     width: 104,
     render: (r) => formatClock(r.kind === 'closure' ? r.closure.closedAt : r.connection.createdAt),
   },
-  { id: 'reason', width: 120, render: closed((r) => <PageText text={r.closure.reason} dir="auto" />), title: closedTitle((r) => r.closure.reason) },
+  {
+    id: 'reason',
+    width: 120,
+    render: closed((r) => <PageText text={r.closure.reason} dir="auto" />),
+    title: closedTitle((r) => r.closure.reason),
+  },
   { id: 'lifetime', width: 80, render: closed(lifetimeText), title: closedTitle(lifetimeText) },
   { id: 'clean', width: 52, render: closed((r) => t(r.closure.wasClean ? 'panel_yes' : 'panel_no')) },
   // Counters arrive with the close event, so an open row would show zeros that are not true.

@@ -6,7 +6,12 @@ export function nextIndex(key: string, current: number, count: number, pageRows:
   if (count === 0) return null;
   const last = count - 1;
   // No selection yet: any movement key starts at an end.
-  if (current < 0) return key === 'ArrowUp' || key === 'End' ? last : key === 'ArrowDown' || key === 'Home' || key === 'PageDown' ? 0 : null;
+  if (current < 0)
+    return key === 'ArrowUp' || key === 'End'
+      ? last
+      : key === 'ArrowDown' || key === 'Home' || key === 'PageDown'
+        ? 0
+        : null;
   switch (key) {
     case 'ArrowDown':
       return Math.min(last, current + 1);

@@ -14,7 +14,13 @@ export interface WindowRange {
   end: number;
 }
 
-export function visibleRange(scrollTop: number, viewportPx: number, rowPx: number, count: number, overscan: number): WindowRange {
+export function visibleRange(
+  scrollTop: number,
+  viewportPx: number,
+  rowPx: number,
+  count: number,
+  overscan: number,
+): WindowRange {
   const first = Math.floor(Math.max(0, scrollTop) / rowPx);
   const inView = Math.ceil(viewportPx / rowPx) + 1;
   return { start: Math.max(0, first - overscan), end: Math.min(count, first + inView + overscan) };

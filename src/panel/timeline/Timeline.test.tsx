@@ -38,7 +38,8 @@ const span = () => range().end - range().start;
 /** happy-dom 21's WheelEvent drops the modifier keys of its init dict: set them on the event. */
 function wheel(init: { deltaY: number; ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean }): WheelEvent {
   const e = new WheelEvent('wheel', { deltaY: init.deltaY, bubbles: true, cancelable: true });
-  for (const key of ['ctrlKey', 'metaKey', 'shiftKey'] as const) Object.defineProperty(e, key, { value: init[key] === true });
+  for (const key of ['ctrlKey', 'metaKey', 'shiftKey'] as const)
+    Object.defineProperty(e, key, { value: init[key] === true });
   Object.defineProperty(e, 'clientX', { value: 500 });
   return e;
 }
@@ -124,7 +125,9 @@ describe('Timeline', () => {
   });
 
   it('scrolls an outside selection into view', () => {
-    const { rerender } = render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
+    const { rerender } = render(
+      <Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />,
+    );
     for (let i = 0; i < 3; i++) fireEvent.keyDown(area(), { key: '+' });
     expect(range().start).toBeGreaterThan(5_000); // following live, zoomed in: the close of 'a' (5 s) is off screen
     rerender(<Timeline recording={recording} analysis={analysis} selectedId="a" onSelect={() => {}} clock={clock} />);
@@ -135,7 +138,9 @@ describe('Timeline', () => {
   });
 
   it('leaves the view alone when the selection is already on screen', () => {
-    const { rerender } = render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
+    const { rerender } = render(
+      <Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />,
+    );
     const before = range();
     rerender(<Timeline recording={recording} analysis={analysis} selectedId="b" onSelect={() => {}} clock={clock} />);
     expect(range()).toEqual(before);
@@ -145,14 +150,21 @@ describe('Timeline', () => {
   it.each([
     ['ctrl+wheel up zooms in', { deltaY: -200, ctrlKey: true }, (b: number, a: number) => a < b, 'true'],
     ['meta+wheel down zooms out', { deltaY: 100, metaKey: true }, (b: number, a: number) => a > b, 'true'],
-    ['shift+wheel up pans back and stops following', { deltaY: -100, shiftKey: true }, (b: number, a: number) => a === b, 'false'],
+    [
+      'shift+wheel up pans back and stops following',
+      { deltaY: -100, shiftKey: true },
+      (b: number, a: number) => a === b,
+      'false',
+    ],
   ])('%s', (_name, init, spanCheck, following) => {
     render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
     fireEvent.keyDown(area(), { key: '+' });
     const before = span();
     fireEvent(area(), wheel(init));
     expect(spanCheck(before, span())).toBe(true);
-    expect(screen.getByRole('button', { name: t('timeline_follow_live') }).getAttribute('aria-pressed')).toBe(following);
+    expect(screen.getByRole('button', { name: t('timeline_follow_live') }).getAttribute('aria-pressed')).toBe(
+      following,
+    );
   });
 
   it('shows a tooltip on hover and selects on click', () => {
@@ -177,7 +189,15 @@ describe('Timeline', () => {
   });
 
   it('renders an empty recording without data or a 2D context', () => {
-    render(<Timeline recording={{ ...recording, connections: [], marks: [] }} analysis={null} selectedId={null} onSelect={() => {}} clock={clock} />);
+    render(
+      <Timeline
+        recording={{ ...recording, connections: [], marks: [] }}
+        analysis={null}
+        selectedId={null}
+        onSelect={() => {}}
+        clock={clock}
+      />,
+    );
     expect(screen.getByText(t('timeline_empty'))).toBeTruthy();
     expect(screen.getByText('Timeline: 0 lanes, 0 connections, 0 closures.')).toBeTruthy();
   });

@@ -41,7 +41,13 @@ const HIT_SLOP_PX = 4;
  * Memoised: the panel re-renders on every filter keystroke and selection; the timeline depends on
  * neither the filter nor anything but its props, and redraws only when what it draws changed.
  */
-export const Timeline = memo(function Timeline({ recording, analysis, selectedId, onSelect, clock = Date.now }: TimelineProps) {
+export const Timeline = memo(function Timeline({
+  recording,
+  analysis,
+  selectedId,
+  onSelect,
+  clock = Date.now,
+}: TimelineProps) {
   const model = useMemo(() => buildModel(recording, analysis), [recording, analysis]);
   const index = useMemo(() => buildHitIndex(model), [model]);
   const tickCategories = useMemo(() => tickCategoriesOf(model), [model]);
@@ -98,8 +104,21 @@ export const Timeline = memo(function Timeline({ recording, analysis, selectedId
     if (reveal.current.selected >= 0) reveal.current.state.reveal(reveal.current.selected);
   }, [selectedId, reveal]);
 
-  useCanvasDraw(canvasRef, { model, index, view, nowMs, width: size.width, height: size.height, geometry, selected, hovered, theme, lang });
-  const onKeyDown = (e: KeyboardEvent) => onTimelineKey(e, { model, state, selectedId, rowHeight: geometry.rowHeight, onSelect });
+  useCanvasDraw(canvasRef, {
+    model,
+    index,
+    view,
+    nowMs,
+    width: size.width,
+    height: size.height,
+    geometry,
+    selected,
+    hovered,
+    theme,
+    lang,
+  });
+  const onKeyDown = (e: KeyboardEvent) =>
+    onTimelineKey(e, { model, state, selectedId, rowHeight: geometry.rowHeight, onSelect });
 
   const hoveredBar = hovered >= 0 ? model.bars[hovered] : undefined;
   const selectedBar = selected >= 0 ? model.bars[selected] : undefined;
@@ -126,7 +145,12 @@ export const Timeline = memo(function Timeline({ recording, analysis, selectedId
         onKeyDown={onKeyDown}
         {...pointer}
       >
-        <canvas ref={canvasRef} className="tl-canvas" style={{ width: size.width, height: size.height }} aria-hidden="true" />
+        <canvas
+          ref={canvasRef}
+          className="tl-canvas"
+          style={{ width: size.width, height: size.height }}
+          aria-hidden="true"
+        />
         {model.bars.length === 0 && <p className="tl-empty">{t('timeline_empty')}</p>}
         <div ref={tooltipRef} className="tl-tooltip" role="tooltip" hidden={!hoveredBar}>
           {hoveredBar && describeBar(hoveredBar).map((line, i) => <div key={i}>{line}</div>)}

@@ -19,7 +19,9 @@ export const TimelineSummary = memo(function TimelineSummary({ model, id }: { mo
       <p>{t('timeline_summary', [model.lanes.length, model.bars.length, model.closureOrder.length])}</p>
       <ul aria-label={t('timeline_lanes_label')}>
         {lanes.map((lane) => (
-          <li key={lane.key}>{t('timeline_lane_summary', [laneLabel(lane), lane.connectionCount, lane.closureCount])}</li>
+          <li key={lane.key}>
+            {t('timeline_lane_summary', [laneLabel(lane), lane.connectionCount, lane.closureCount])}
+          </li>
         ))}
         {more > 0 && <li>{t('timeline_lanes_more', [more])}</li>}
       </ul>

@@ -17,7 +17,6 @@ export interface TimelineToolbarProps {
   tickCategories: readonly CodeCategory[];
 }
 
-
 export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarProps) {
   useLocale(); // a new language re-renders the memoised toolbar
   return (
@@ -31,7 +30,12 @@ export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarP
       <button type="button" onClick={p.onFit}>
         {t('timeline_zoom_fit')}
       </button>
-      <button type="button" aria-pressed={p.follow} className={p.follow ? 'tl-on' : undefined} onClick={() => p.onFollow(!p.follow)}>
+      <button
+        type="button"
+        aria-pressed={p.follow}
+        className={p.follow ? 'tl-on' : undefined}
+        onClick={() => p.onFollow(!p.follow)}
+      >
         {t('timeline_follow_live')}
       </button>
       <span className="tl-range" data-testid="timeline-range">

@@ -12,7 +12,8 @@ export type Ctx = CanvasRenderingContext2D;
 
 export const plotWidth = (d: DrawInput) => Math.max(1, d.width - d.geometry.labelWidth);
 export const xOf = (d: DrawInput, ms: number) => d.geometry.labelWidth + timeToX(d.view, plotWidth(d), ms);
-export const rowTop = (d: DrawInput, row: number) => d.geometry.axisHeight + row * d.geometry.rowHeight - d.geometry.scrollY;
+export const rowTop = (d: DrawInput, row: number) =>
+  d.geometry.axisHeight + row * d.geometry.rowHeight - d.geometry.scrollY;
 
 /**
  * Fitted labels by font, width and text. Lane labels are redrawn on every frame
@@ -63,7 +64,8 @@ export function drawBackground(ctx: Ctx, d: DrawInput): void {
     ctx.fillRect(x0, top, x1 - x0, d.height - top);
   }
   ctx.fillStyle = p.grid;
-  for (const tick of ticks(d.view, plotWidth(d), d.model.originMs)) ctx.fillRect(g.labelWidth + Math.round(tick.x), top, 1, d.height - top);
+  for (const tick of ticks(d.view, plotWidth(d), d.model.originMs))
+    ctx.fillRect(g.labelWidth + Math.round(tick.x), top, 1, d.height - top);
   ctx.fillStyle = p.navigation;
   for (const nav of d.model.navigation) {
     const x = xOf(d, nav.atMs);
@@ -77,7 +79,11 @@ export function drawBackground(ctx: Ctx, d: DrawInput): void {
  * its links) with every update, so the cache is keyed by content; dropped whole past a bound.
  */
 const linkLabels = new Map<string, { label: string; width: number }>();
-function measuredLinkLabel(ctx: Ctx, link: DrawInput['model']['links'][number], font: string): { label: string; width: number } {
+function measuredLinkLabel(
+  ctx: Ctx,
+  link: DrawInput['model']['links'][number],
+  font: string,
+): { label: string; width: number } {
   const key = `${font}|${currentIntlLocale()}|${link.label ?? ''}|${link.movedTo ?? ''}|${link.delayS}`;
   const hit = linkLabels.get(key);
   if (hit) return hit;

@@ -64,7 +64,9 @@ function draw(patch: Partial<DrawInput> = {}) {
 }
 const barHeight = DEFAULT_GEOMETRY.rowHeight - 10;
 const barsDrawn = (ctx: RecordingContext) =>
-  ctx.fills.filter((f) => f.h === barHeight && Object.values(LIGHT_PALETTE.outcome).includes(f.style)).map((f) => f.style);
+  ctx.fills
+    .filter((f) => f.h === barHeight && Object.values(LIGHT_PALETTE.outcome).includes(f.style))
+    .map((f) => f.style);
 
 describe('drawTimeline', () => {
   it.each([
@@ -83,10 +85,21 @@ describe('drawTimeline', () => {
   });
   it('labels links, lanes, ticks and the simulated close', () => {
     const texts = draw({ geometry: { ...DEFAULT_GEOMETRY, labelWidth: 260 } }).texts;
-    expect(texts).toEqual(expect.arrayContaining(['2.0 s', 'overlapping', 'S', 'wss://chat.example/ws', 'wss://feed.example/live (frame 3)', '0 s', '10 s']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '2.0 s',
+        'overlapping',
+        'S',
+        'wss://chat.example/ws',
+        'wss://feed.example/live (frame 3)',
+        '0 s',
+        '10 s',
+      ]),
+    );
   });
   it('grows the open bar to now', () => {
-    const open = (nowS: number) => draw({ nowMs: at(nowS) }).fills.find((f) => f.style === LIGHT_PALETTE.outcome.open && f.h === barHeight)!;
+    const open = (nowS: number) =>
+      draw({ nowMs: at(nowS) }).fills.find((f) => f.style === LIGHT_PALETTE.outcome.open && f.h === barHeight)!;
     expect(open(16).w).toBeGreaterThan(open(12).w);
   });
   it('shades the hidden period and draws the navigation line', () => {

@@ -46,10 +46,16 @@ export function drawTimeline(ctx: Ctx, d: DrawInput): void {
   const [first, last] = visibleRows(d);
   ctx.save();
   ctx.beginPath();
-  ctx.rect(d.geometry.labelWidth, d.geometry.axisHeight, d.width - d.geometry.labelWidth, d.height - d.geometry.axisHeight);
+  ctx.rect(
+    d.geometry.labelWidth,
+    d.geometry.axisHeight,
+    d.width - d.geometry.labelWidth,
+    d.height - d.geometry.axisHeight,
+  );
   ctx.clip();
   for (let row = first; row <= last; row++) {
-    for (const bi of barsInRange(d.model, d.index, row, d.view.startMs, d.view.endMs, d.nowMs)) drawBar(ctx, d, d.model.bars[bi]!, bi);
+    for (const bi of barsInRange(d.model, d.index, row, d.view.startMs, d.view.endMs, d.nowMs))
+      drawBar(ctx, d, d.model.bars[bi]!, bi);
   }
   drawLinks(ctx, d, first, last);
   ctx.restore();

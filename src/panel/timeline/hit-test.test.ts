@@ -36,7 +36,10 @@ describe('hitTest', () => {
     expect(idOf(model, hitTest(model, index, row, at(tS), tolS * 1000, NOW))).toBe(want);
   });
   it('nearest bar wins when two are within tolerance', () => {
-    const m = buildModel(recordingOf([conn('p', 'wss://h/p', 0, [closed(1, 1000)]), conn('q', 'wss://h/p', 1.4, [closed(3, 1000)])]), null);
+    const m = buildModel(
+      recordingOf([conn('p', 'wss://h/p', 0, [closed(1, 1000)]), conn('q', 'wss://h/p', 1.4, [closed(3, 1000)])]),
+      null,
+    );
     const idx = buildHitIndex(m);
     expect(idOf(m, hitTest(m, idx, 0, at(1.15), 500, NOW))).toBe('p');
     expect(idOf(m, hitTest(m, idx, 0, at(1.3), 500, NOW))).toBe('q');

@@ -69,7 +69,14 @@ function upperBound(arr: Float64Array, value: number): number {
 }
 
 /** Bar indices in a row that overlap [fromMs, toMs]. */
-export function barsInRange(model: TimelineModel, index: HitIndex, row: number, fromMs: number, toMs: number, nowMs: number): number[] {
+export function barsInRange(
+  model: TimelineModel,
+  index: HitIndex,
+  row: number,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): number[] {
   const r = index[row];
   if (!r) return [];
   const out: number[] = [];
@@ -91,7 +98,14 @@ export function rowAtY(y: number, g: Geometry, rowCount: number): number {
  * The bar at (row, time), with a tolerance so thin bars and close markers can
  * be hit. Nearest wins; on a tie the later one (drawn on top).
  */
-export function hitTest(model: TimelineModel, index: HitIndex, row: number, timeMs: number, toleranceMs: number, nowMs: number): number {
+export function hitTest(
+  model: TimelineModel,
+  index: HitIndex,
+  row: number,
+  timeMs: number,
+  toleranceMs: number,
+  nowMs: number,
+): number {
   let best = -1;
   let bestDist = Infinity;
   for (const bi of barsInRange(model, index, row, timeMs - toleranceMs, timeMs + toleranceMs, nowMs)) {

@@ -54,5 +54,8 @@ export function describeBar(bar: Bar): string[] {
 /** The visible range as offsets from the recording start, e.g. "5 s – 30 s". */
 export function rangeLabel(view: View, originMs: number): string {
   const step = spanOf(view) / 100;
-  return t('timeline_range', [text(formatOffset(view.startMs - originMs, step)), text(formatOffset(view.endMs - originMs, step))]);
+  return t('timeline_range', [
+    text(formatOffset(view.startMs - originMs, step)),
+    text(formatOffset(view.endMs - originMs, step)),
+  ]);
 }

@@ -22,7 +22,14 @@ describe('buildModel: lanes and bars', () => {
     ['f2', 1, 2, 7.5, 12.1, 'page', 1000, 'normal', false, undefined],
   ] as const)('%s: lane %d row %d', (id, lane, row, startS, endS, outcome, code, category, simulated, level) => {
     const bar = model.bars[model.indexById.get(id)!]!;
-    expect(bar).toMatchObject({ lane, row, startMs: at(startS), endMs: endS === null ? null : at(endS), outcome, simulated });
+    expect(bar).toMatchObject({
+      lane,
+      row,
+      startMs: at(startS),
+      endMs: endS === null ? null : at(endS),
+      outcome,
+      simulated,
+    });
     expect(bar.code).toBe(code);
     expect(bar.category).toBe(category);
     expect(bar.level).toBe(level);
@@ -58,7 +65,12 @@ describe('buildModel without analysis (it lags a live recording)', () => {
     ['server close', [opened(0.1), closed(1, 1011)], 'clean', 1011],
     ['page close', [opened(0.1), closeCall(1), closed(1.1, 1000)], 'page', 1000],
     ['drop', [opened(0.1), closed(1, 1006)], 'abnormal', 1006],
-    ['document', [opened(0.1), { type: 'ended-with-document' as const, at: at(2), cause: 'pagehide' as const }], 'document', 1001],
+    [
+      'document',
+      [opened(0.1), { type: 'ended-with-document' as const, at: at(2), cause: 'pagehide' as const }],
+      'document',
+      1001,
+    ],
   ])('%s', (_name, events, outcome, code) => {
     const m = buildModel(recordingOf([conn('x', 'wss://h/p', 0, events)]), undefined);
     expect(m.bars[0]).toMatchObject({ outcome });
@@ -71,7 +83,10 @@ describe('buildModel without analysis (it lags a live recording)', () => {
     expect(m.rowCount).toBe(MAX_ROWS_PER_LANE);
   });
   it('reuses a row once its socket has closed', () => {
-    const m = buildModel(recordingOf([conn('p', 'wss://h/p', 0, [closed(1, 1000)]), conn('q', 'wss://h/p', 2, [])]), null);
+    const m = buildModel(
+      recordingOf([conn('p', 'wss://h/p', 0, [closed(1, 1000)]), conn('q', 'wss://h/p', 2, [])]),
+      null,
+    );
     expect(m.bars.map((b) => b.row)).toEqual([0, 0]);
   });
 });
@@ -91,7 +106,11 @@ describe('close marker category comes from the knowledge base, in context', () =
 });
 
 describe('lifecyclePeriods', () => {
-  const lc = (s: number, state: 'hidden' | 'visible' | 'frozen' | 'resumed' | 'offline' | 'online' | 'pagehide', frameId = 0): Mark => ({
+  const lc = (
+    s: number,
+    state: 'hidden' | 'visible' | 'frozen' | 'resumed' | 'offline' | 'online' | 'pagehide',
+    frameId = 0,
+  ): Mark => ({
     type: 'lifecycle',
     at: at(s),
     frameId,
@@ -101,12 +120,36 @@ describe('lifecyclePeriods', () => {
   it.each([
     ['hidden then visible', [lc(1, 'hidden'), lc(3, 'visible')], [['hidden', 1, 3]]],
     ['still hidden', [lc(1, 'hidden')], [['hidden', 1, null]]],
-    ['pagehide ends everything', [lc(1, 'offline'), lc(2, 'frozen'), lc(4, 'pagehide')], [['frozen', 2, 4], ['offline', 1, 4]]],
-    ['frames overlapping merge', [lc(1, 'hidden', 0), lc(2, 'hidden', 5), lc(3, 'visible', 0), lc(6, 'visible', 5)], [['hidden', 1, 6]]],
-    ['separate periods stay apart', [lc(1, 'offline'), lc(2, 'online'), lc(5, 'offline'), lc(6, 'online')], [['offline', 1, 2], ['offline', 5, 6]]],
+    [
+      'pagehide ends everything',
+      [lc(1, 'offline'), lc(2, 'frozen'), lc(4, 'pagehide')],
+      [
+        ['frozen', 2, 4],
+        ['offline', 1, 4],
+      ],
+    ],
+    [
+      'frames overlapping merge',
+      [lc(1, 'hidden', 0), lc(2, 'hidden', 5), lc(3, 'visible', 0), lc(6, 'visible', 5)],
+      [['hidden', 1, 6]],
+    ],
+    [
+      'separate periods stay apart',
+      [lc(1, 'offline'), lc(2, 'online'), lc(5, 'offline'), lc(6, 'online')],
+      [
+        ['offline', 1, 2],
+        ['offline', 5, 6],
+      ],
+    ],
     ['an end without a start is ignored', [lc(1, 'visible'), lc(2, 'resumed')], []],
   ])('%s', (_name, marks, want) => {
-    expect(lifecyclePeriods(marks).map((p) => [p.kind, (p.fromMs - T0) / 1000, p.toMs === null ? null : (p.toMs - T0) / 1000])).toEqual(want);
+    expect(
+      lifecyclePeriods(marks).map((p) => [
+        p.kind,
+        (p.fromMs - T0) / 1000,
+        p.toMs === null ? null : (p.toMs - T0) / 1000,
+      ]),
+    ).toEqual(want);
   });
 });
 

@@ -152,7 +152,9 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
     indexById,
     rowCount,
     links: linksOf(bars, indexById),
-    navigation: recording.marks.flatMap((m) => (m.type === 'navigation' ? [{ atMs: m.at, frameId: m.frameId, url: m.url }] : [])),
+    navigation: recording.marks.flatMap((m) =>
+      m.type === 'navigation' ? [{ atMs: m.at, frameId: m.frameId, url: m.url }] : [],
+    ),
     periods: lifecyclePeriods(recording.marks),
     lastMs,
     openCount,

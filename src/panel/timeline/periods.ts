@@ -40,7 +40,8 @@ export function lifecyclePeriods(marks: readonly Mark[]): Period[] {
       open.delete(key);
     }
   }
-  for (const [key, from] of open) raw.push({ kind: key.slice(key.lastIndexOf('|') + 1) as PeriodKind, fromMs: from, toMs: null });
+  for (const [key, from] of open)
+    raw.push({ kind: key.slice(key.lastIndexOf('|') + 1) as PeriodKind, fromMs: from, toMs: null });
   return mergePeriods(raw);
 }
 

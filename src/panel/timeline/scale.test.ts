@@ -66,7 +66,10 @@ describe('panView and clampView', () => {
     expect(panView(V, delta, B)).toEqual(want);
   });
   it('left-aligns a view wider than the data', () => {
-    expect(clampView({ startMs: 50, endMs: 10_050 }, { minMs: 0, maxMs: 1_000 })).toEqual({ startMs: -2_500, endMs: 7_500 });
+    expect(clampView({ startMs: 50, endMs: 10_050 }, { minMs: 0, maxMs: 1_000 })).toEqual({
+      startMs: -2_500,
+      endMs: 7_500,
+    });
   });
 });
 
@@ -108,7 +111,9 @@ describe('ticks', () => {
   });
   it('places ticks at round offsets from the origin with labels', () => {
     const got = ticks({ startMs: 1_500, endMs: 21_500 }, 1000, 500);
-    expect(got.map((t) => t.atMs)).toEqual([2_500, 4_500, 6_500, 8_500, 10_500, 12_500, 14_500, 16_500, 18_500, 20_500]);
+    expect(got.map((t) => t.atMs)).toEqual([
+      2_500, 4_500, 6_500, 8_500, 10_500, 12_500, 14_500, 16_500, 18_500, 20_500,
+    ]);
     expect(got[0]).toEqual({ atMs: 2_500, x: 50, label: { id: 'timeline_tick_s', subs: ['2'] } });
   });
   it.each([

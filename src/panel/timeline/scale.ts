@@ -93,8 +93,32 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 /** Steps a reader can add up in their head. */
 const STEPS_MS = [
-  1, 2, 5, 10, 20, 50, 100, 200, 500, SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND,
-  MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR,
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  500,
+  SECOND,
+  2 * SECOND,
+  5 * SECOND,
+  10 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  24 * HOUR,
 ];
 
 const DAY = 24 * HOUR;
@@ -119,7 +143,11 @@ export interface Tick {
 export function ticks(v: View, widthPx: number, originMs: number, minPx = 90): Tick[] {
   const step = tickStepMs(spanOf(v), widthPx, minPx);
   const out: Tick[] = [];
-  for (let k = Math.ceil((v.startMs - originMs) / step); originMs + k * step <= v.endMs && out.length < MAX_TICKS; k++) {
+  for (
+    let k = Math.ceil((v.startMs - originMs) / step);
+    originMs + k * step <= v.endMs && out.length < MAX_TICKS;
+    k++
+  ) {
     const at = originMs + k * step;
     out.push({ atMs: at, x: timeToX(v, widthPx, at), label: formatOffset(k * step, step) });
   }

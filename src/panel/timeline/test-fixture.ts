@@ -14,7 +14,8 @@ export function conn(id: string, url: string, createdS: number, events: SocketEv
 
 export const at = (s: number) => T0 + s * 1000;
 export const opened = (s: number): SocketEvent => openAt(at(s));
-export const closed = (s: number, code: number, simulated?: boolean): SocketEvent => closeAt(at(s), code, { simulated });
+export const closed = (s: number, code: number, simulated?: boolean): SocketEvent =>
+  closeAt(at(s), code, { simulated });
 export const closeCall = (s: number): SocketEvent => ({ type: 'close-call', at: at(s), readyState: 1, stack: '' });
 
 /**
@@ -46,15 +47,34 @@ const verdict = (level: Verdict['level']): Verdict => ({
   profileId: 'default',
 });
 
-function closure(connectionId: string, code: number, closedS: number, initiator: Closure['initiator'], extra: Partial<Closure> = {}): Closure {
-  return { connectionId, code, reason: '', wasClean: code !== 1006, closedAt: at(closedS), initiator, inferred: false, simulated: false, ...extra };
+function closure(
+  connectionId: string,
+  code: number,
+  closedS: number,
+  initiator: Closure['initiator'],
+  extra: Partial<Closure> = {},
+): Closure {
+  return {
+    connectionId,
+    code,
+    reason: '',
+    wasClean: code !== 1006,
+    closedAt: at(closedS),
+    initiator,
+    inferred: false,
+    simulated: false,
+    ...extra,
+  };
 }
 
 export function sampleAnalysis(): Analysis {
   return {
     closures: [
       closure('a', 1012, 5, 'server', { next: { nextId: 'b', delayS: 2 } }),
-      closure('f1', 1006, 8, 'network-dropped', { simulated: true, next: { nextId: 'f2', delayS: 0, label: 'overlapping' } }),
+      closure('f1', 1006, 8, 'network-dropped', {
+        simulated: true,
+        next: { nextId: 'f2', delayS: 0, label: 'overlapping' },
+      }),
       closure('f2', 1000, 12.1, 'page'),
     ],
     episodes: [],

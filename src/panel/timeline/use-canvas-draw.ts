@@ -41,9 +41,35 @@ export function useCanvasDraw(canvasRef: RefObject<HTMLCanvasElement | null>, in
     if (canvas.height !== h) canvas.height = h;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const look = lookOf(canvas, theme, lang);
-    drawTimeline(ctx, { model, index, view, nowMs, width, height, geometry, selected, hovered, palette: look.palette, font: look.font });
+    drawTimeline(ctx, {
+      model,
+      index,
+      view,
+      nowMs,
+      width,
+      height,
+      geometry,
+      selected,
+      hovered,
+      palette: look.palette,
+      font: look.font,
+    });
     // The view and geometry count by their values, not their identity (a pan or a render makes new
     // objects with the same range and offsets).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [canvasRef, model, index, view.startMs, view.endMs, nowMs, width, height, geometry.scrollY, selected, hovered, theme, lang]);
+  }, [
+    canvasRef,
+    model,
+    index,
+    view.startMs,
+    view.endMs,
+    nowMs,
+    width,
+    height,
+    geometry.scrollY,
+    selected,
+    hovered,
+    theme,
+    lang,
+  ]);
 }

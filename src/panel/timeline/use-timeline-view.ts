@@ -28,7 +28,12 @@ export interface TimelineViewState {
   reveal(barIndex: number): void;
 }
 
-export function useTimelineView(model: TimelineModel, nowMs: number, viewportPx: number, geometry: Pick<Geometry, 'rowHeight'>): TimelineViewState {
+export function useTimelineView(
+  model: TimelineModel,
+  nowMs: number,
+  viewportPx: number,
+  geometry: Pick<Geometry, 'rowHeight'>,
+): TimelineViewState {
   const [base, setBase] = useState<View | null>(null);
   const [follow, setFollowState] = useState(true);
   const [rawScrollY, setScrollY] = useState(0);
@@ -54,8 +59,13 @@ export function useTimelineView(model: TimelineModel, nowMs: number, viewportPx:
     // A closure is shown by its close marker; an open socket by any part of its bar.
     // Either way, nothing moves when it is already on screen (clicking must not make the view jump).
     const end = barEnd(bar, nowMs);
-    const onScreen = bar.endMs === null ? bar.startMs <= view.endMs && end >= view.startMs : end >= view.startMs && end <= view.endMs;
-    const next = onScreen ? view : bar.endMs === null ? revealRange(view, bar.startMs, end, bounds) : revealRange(view, end, end, bounds);
+    const onScreen =
+      bar.endMs === null ? bar.startMs <= view.endMs && end >= view.startMs : end >= view.startMs && end <= view.endMs;
+    const next = onScreen
+      ? view
+      : bar.endMs === null
+        ? revealRange(view, bar.startMs, end, bounds)
+        : revealRange(view, end, end, bounds);
     if (next !== view) {
       setFollowState(false);
       setBase(next);

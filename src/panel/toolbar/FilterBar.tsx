@@ -36,7 +36,11 @@ export function FilterBar({ filters, options, onChange, shown, total, inputRef, 
       />
       <label className="toolbar-select">
         {t('panel_filter_state')}
-        <select data-testid="filter-state" value={filters.state ?? ANY} onChange={(e) => set({ state: e.target.value === ANY ? null : (e.target.value as RowState) })}>
+        <select
+          data-testid="filter-state"
+          value={filters.state ?? ANY}
+          onChange={(e) => set({ state: e.target.value === ANY ? null : (e.target.value as RowState) })}
+        >
           <option value={ANY}>{t('panel_filter_any')}</option>
           <option value="open">{t('panel_filter_state_open')}</option>
           <option value="closed">{t('panel_filter_state_closed')}</option>
@@ -44,7 +48,10 @@ export function FilterBar({ filters, options, onChange, shown, total, inputRef, 
       </label>
       <label className="toolbar-select">
         {t('panel_filter_code')}
-        <select value={filters.code ?? ANY} onChange={(e) => set({ code: e.target.value === ANY ? null : Number(e.target.value) })}>
+        <select
+          value={filters.code ?? ANY}
+          onChange={(e) => set({ code: e.target.value === ANY ? null : Number(e.target.value) })}
+        >
           <option value={ANY}>{t('panel_filter_any')}</option>
           {options.codes.map((c) => (
             <option key={c} value={c}>
@@ -55,7 +62,10 @@ export function FilterBar({ filters, options, onChange, shown, total, inputRef, 
       </label>
       <label className="toolbar-select">
         {t('panel_filter_category')}
-        <select value={filters.category ?? ANY} onChange={(e) => set({ category: e.target.value === ANY ? null : (e.target.value as CodeCategory) })}>
+        <select
+          value={filters.category ?? ANY}
+          onChange={(e) => set({ category: e.target.value === ANY ? null : (e.target.value as CodeCategory) })}
+        >
           <option value={ANY}>{t('panel_filter_any')}</option>
           {options.categories.map((c) => (
             <option key={c} value={c}>
@@ -66,7 +76,10 @@ export function FilterBar({ filters, options, onChange, shown, total, inputRef, 
       </label>
       <label className="toolbar-select">
         {t('panel_filter_verdict')}
-        <select value={filters.verdict ?? ANY} onChange={(e) => set({ verdict: e.target.value === ANY ? null : (e.target.value as VerdictLevel) })}>
+        <select
+          value={filters.verdict ?? ANY}
+          onChange={(e) => set({ verdict: e.target.value === ANY ? null : (e.target.value as VerdictLevel) })}
+        >
           <option value={ANY}>{t('panel_filter_any')}</option>
           {options.verdicts.map((v) => (
             <option key={v} value={v}>
@@ -77,7 +90,10 @@ export function FilterBar({ filters, options, onChange, shown, total, inputRef, 
       </label>
       <label className="toolbar-select">
         {t('panel_filter_frame')}
-        <select value={filters.frameId ?? ANY} onChange={(e) => set({ frameId: e.target.value === ANY ? null : Number(e.target.value) })}>
+        <select
+          value={filters.frameId ?? ANY}
+          onChange={(e) => set({ frameId: e.target.value === ANY ? null : Number(e.target.value) })}
+        >
           <option value={ANY}>{t('panel_filter_any')}</option>
           {options.frames.map((f) => (
             <option key={f.frameId} value={f.frameId}>

@@ -21,7 +21,19 @@ interface Props {
 }
 
 /** The top toolbar, in DevTools' Network panel order: clear, preserve log, then profile and file actions. */
-export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onExport, canExport, onImport, onAudit, helpOpen, onHelp }: Props) {
+export function Toolbar({
+  settings,
+  profiles,
+  onSettings,
+  onClear,
+  canClear,
+  onExport,
+  canExport,
+  onImport,
+  onAudit,
+  helpOpen,
+  onHelp,
+}: Props) {
   const fileRef = useRef<HTMLInputElement>(null);
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -47,7 +59,11 @@ export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onE
       <span className="toolbar-divider" />
       <label className="toolbar-select">
         {t('panel_profile')}
-        <select value={settings?.profileId ?? ''} disabled={!settings} onChange={(e) => onSettings({ profileId: e.target.value })}>
+        <select
+          value={settings?.profileId ?? ''}
+          disabled={!settings}
+          onChange={(e) => onSettings({ profileId: e.target.value })}
+        >
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>
               {t(p.nameId)}
@@ -56,7 +72,13 @@ export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onE
         </select>
       </label>
       <span className="toolbar-divider" />
-      <button type="button" onClick={onAudit} disabled={!onAudit} title={t('audit_button_title')} data-testid="audit-open">
+      <button
+        type="button"
+        onClick={onAudit}
+        disabled={!onAudit}
+        title={t('audit_button_title')}
+        data-testid="audit-open"
+      >
         {t('audit_button')}
       </button>
       <span className="toolbar-spacer" />
@@ -104,7 +126,14 @@ export function Toolbar({ settings, profiles, onSettings, onClear, canClear, onE
       >
         {t('panel_help_symbol')}
       </button>
-      <input ref={fileRef} type="file" accept="application/json,.json" hidden onChange={onFile} data-testid="import-input" />
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        onChange={onFile}
+        data-testid="import-input"
+      />
     </div>
   );
 }

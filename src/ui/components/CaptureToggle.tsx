@@ -18,8 +18,17 @@ export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
   const on = captureContentFor(site, settings);
   const toggle = () => onChange({ contentCapture: { ...settings.contentCapture, [site]: !on } });
   return (
-    <label className="capture-toggle" title={t(isLocalDevHost(site) ? 'ui_capture_default_on' : 'ui_capture_default_off')}>
-      <input type="checkbox" checked={on} disabled={disabled || site === ''} onChange={toggle} data-testid="capture-content" />
+    <label
+      className="capture-toggle"
+      title={t(isLocalDevHost(site) ? 'ui_capture_default_on' : 'ui_capture_default_off')}
+    >
+      <input
+        type="checkbox"
+        checked={on}
+        disabled={disabled || site === ''}
+        onChange={toggle}
+        data-testid="capture-content"
+      />
       {t('ui_capture_label', [site || '—'])}
     </label>
   );

@@ -26,7 +26,9 @@ describe('PageText', () => {
 
   it('fills a catalog message with nodes, keeping the translation around them', () => {
     installTestMessages();
-    const { container } = render(<p>{tNodes('panel_detail_reason', [<PageText key="r" text={'\u202Eevil'} dir="auto" />])}</p>);
+    const { container } = render(
+      <p>{tNodes('panel_detail_reason', [<PageText key="r" text={'\u202Eevil'} dir="auto" />])}</p>,
+    );
     expect(container.querySelector('bdi')?.textContent).toBe('U+202Eevil');
     expect(container.textContent).not.toContain('\uE000');
   });

@@ -38,7 +38,12 @@ export function SplitView({ first, second, direction, initial, label }: Props) {
         onPointerDown={(e) => e.currentTarget.setPointerCapture(e.pointerId)}
         onPointerMove={onPointerMove}
         onKeyDown={(e) => {
-          const step = e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -0.05 : e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 0.05 : 0;
+          const step =
+            e.key === 'ArrowUp' || e.key === 'ArrowLeft'
+              ? -0.05
+              : e.key === 'ArrowDown' || e.key === 'ArrowRight'
+                ? 0.05
+                : 0;
           if (step !== 0) setShare((s) => clamp(s + step));
         }}
       />

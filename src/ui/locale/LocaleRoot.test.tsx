@@ -35,6 +35,8 @@ describe('LocaleRoot', () => {
     expect(mounts).toBe(1);
     await act(() => controller.apply('hi'));
     expect(screen.getByRole('button').textContent).toBe('Clear');
-    expect(screen.getByRole('status').textContent).toBe(t('ui_language_load_failed', [t('ui_language_hi'), 'HTTP 404']));
+    expect(screen.getByRole('status').textContent).toBe(
+      t('ui_language_load_failed', [t('ui_language_hi'), 'HTTP 404']),
+    );
   });
 });

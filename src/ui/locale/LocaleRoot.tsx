@@ -21,7 +21,9 @@ export function LocaleRoot({ controller, render }: { controller: LocaleControlle
   return (
     <LocaleContext.Provider value={state}>
       {state.failed ? (
-        <Banner kind="warning">{t('ui_language_load_failed', [t(LANGUAGE_NAME_IDS[state.failed.lang]), state.failed.error])}</Banner>
+        <Banner kind="warning">
+          {t('ui_language_load_failed', [t(LANGUAGE_NAME_IDS[state.failed.lang]), state.failed.error])}
+        </Banner>
       ) : null}
       {render()}
     </LocaleContext.Provider>

@@ -6,7 +6,11 @@ import { createLocaleController, fetchCatalog } from './controller';
 import { resolveLanguage, intlLocaleFor } from '../../i18n/languages';
 
 const en = catalog as Record<string, CatalogEntry>;
-const ar = { panel_clear: { message: 'مسح' }, panel_cell_moved: { message: '$1 ثم $2' }, ui_unit_ms: { message: '$1 ملّي ثانية' } };
+const ar = {
+  panel_clear: { message: 'مسح' },
+  panel_cell_moved: { message: '$1 ثم $2' },
+  ui_unit_ms: { message: '$1 ملّي ثانية' },
+};
 const hi = { panel_clear: { message: 'साफ़ करें' } };
 
 function controllerWith(files: Partial<Record<Language, unknown>>, uiLanguage = 'en-US') {
@@ -60,7 +64,10 @@ describe('locale controller', () => {
 
   it('rejects a malformed catalog with the entry at fault', async () => {
     const { controller } = controllerWith({ en, ar: { panel_clear: { text: 'مسح' } } });
-    expect((await controller.apply('ar')).failed).toEqual({ lang: 'ar', error: '"panel_clear" has no "message" string' });
+    expect((await controller.apply('ar')).failed).toEqual({
+      lang: 'ar',
+      error: '"panel_clear" has no "message" string',
+    });
   });
 
   it('uses the bundled fallback only when even English cannot be read', async () => {
@@ -102,7 +109,11 @@ describe('languages', () => {
   });
 
   it('takes the regional form only of the chosen language', () => {
-    expect([intlLocaleFor('ar', 'ar-EG'), intlLocaleFor('ar', 'hi-IN'), intlLocaleFor('hi', 'hi-IN')]).toEqual(['ar-EG', 'ar', 'hi-IN']);
+    expect([intlLocaleFor('ar', 'ar-EG'), intlLocaleFor('ar', 'hi-IN'), intlLocaleFor('hi', 'hi-IN')]).toEqual([
+      'ar-EG',
+      'ar',
+      'hi-IN',
+    ]);
   });
 });
 
@@ -111,6 +122,8 @@ describe('fetchCatalog', () => {
     const fake = (status: number, body: string) => async () => new Response(body, { status });
     await expect(fetchCatalog('x/ar.json', fake(404, ''))).rejects.toThrow('x/ar.json: HTTP 404');
     await expect(fetchCatalog('x/ar.json', fake(200, '{'))).rejects.toThrow(/^x\/ar\.json: /);
-    await expect(fetchCatalog('x/ar.json', fake(200, '{"a":{"message":"b"}}'))).resolves.toEqual({ a: { message: 'b' } });
+    await expect(fetchCatalog('x/ar.json', fake(200, '{"a":{"message":"b"}}'))).resolves.toEqual({
+      a: { message: 'b' },
+    });
   });
 });

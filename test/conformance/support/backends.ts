@@ -14,7 +14,12 @@ import type { Backend, ServerSocket } from './scenario-server';
 
 function wrap(ws: WebSocket): ServerSocket {
   const closed = new Promise<number>((r) => ws.once('close', () => r(Date.now())));
-  return { acceptedAt: Date.now(), close: (code, reason) => ws.close(code, reason), terminate: () => ws.terminate(), closed };
+  return {
+    acceptedAt: Date.now(),
+    close: (code, reason) => ws.close(code, reason),
+    terminate: () => ws.terminate(),
+    closed,
+  };
 }
 
 /** Shared by the ws-based backends: accepted sockets are reported, then handed to `onConnection`. */
@@ -39,7 +44,9 @@ function wsBackend(onConnection: (wss: WebSocketServer) => void): Backend {
 
 /** Echoes every message back: the page counts what it gets. */
 export const echoBackend = (): Backend =>
-  wsBackend((wss) => wss.on('connection', (ws: WebSocket) => ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }))));
+  wsBackend((wss) =>
+    wss.on('connection', (ws: WebSocket) => ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }))),
+  );
 
 /**
  * socket.io, websocket transport only. Closes and drops are made on the
@@ -82,12 +89,20 @@ function forever(): AsyncIterableIterator<string> {
 
 // graphql-ws's server, loaded by Node, gets graphql's CommonJS build; the schema must come
 // from that same module instance (Vite would resolve a bare import to the .mjs one).
-const { GraphQLObjectType, GraphQLSchema, GraphQLString } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { GraphQLObjectType, GraphQLSchema, GraphQLString } = createRequire(import.meta.url)(
+  'graphql',
+) as typeof import('graphql');
 
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
-    fields: { echo: { type: GraphQLString, args: { text: { type: GraphQLString } }, resolve: (_src, args: { text?: string }) => args.text ?? '' } },
+    fields: {
+      echo: {
+        type: GraphQLString,
+        args: { text: { type: GraphQLString } },
+        resolve: (_src, args: { text?: string }) => args.text ?? '',
+      },
+    },
   }),
   subscription: new GraphQLObjectType({
     name: 'Subscription',

@@ -12,7 +12,10 @@ const ROOT = resolve(__dirname, '../../..');
 
 /** The import a user writes, and the global the page reads it from. */
 export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
-  'reconnecting-websocket': { code: `import ReconnectingWebSocket from 'reconnecting-websocket'; export default ReconnectingWebSocket;`, global: 'ReconnectingWebSocket' },
+  'reconnecting-websocket': {
+    code: `import ReconnectingWebSocket from 'reconnecting-websocket'; export default ReconnectingWebSocket;`,
+    global: 'ReconnectingWebSocket',
+  },
   'socket.io-client': { code: `export { io } from 'socket.io-client';`, global: 'SocketIoClient' },
   'graphql-ws': { code: `export { createClient } from 'graphql-ws';`, global: 'GraphqlWs' },
   sockette: { code: `import Sockette from 'sockette'; export default Sockette;`, global: 'Sockette' },
@@ -32,7 +35,13 @@ export async function bundleLibraries(outDir: string, ids: readonly LibraryId[])
       configFile: false,
       root: ROOT,
       logLevel: 'warn',
-      plugins: [{ name: 'conformance-entry', resolveId: (id) => (id === entryId ? id : undefined), load: (id) => (id === entryId ? entry.code : undefined) }],
+      plugins: [
+        {
+          name: 'conformance-entry',
+          resolveId: (id) => (id === entryId ? id : undefined),
+          load: (id) => (id === entryId ? entry.code : undefined),
+        },
+      ],
       build: {
         outDir,
         emptyOutDir: false,
@@ -41,7 +50,8 @@ export async function bundleLibraries(outDir: string, ids: readonly LibraryId[])
       },
     });
     files[id] = join(outDir, `${name}.iife.js`);
-    if (!readFileSync(files[id], 'utf8').includes('WebSocket')) throw new Error(`bundle of ${id} does not mention WebSocket`);
+    if (!readFileSync(files[id], 'utf8').includes('WebSocket'))
+      throw new Error(`bundle of ${id} does not mention WebSocket`);
   }
   return files;
 }

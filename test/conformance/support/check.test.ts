@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { delayShift, SYSTEMATIC_TOL_S } from './check';
 import type { ScenarioResult } from './results';
 
-const row = (withS: number[], withoutS: number[]) => ({ networkDelaysS: { with: withS, without: withoutS } }) as ScenarioResult;
+const row = (withS: number[], withoutS: number[]) =>
+  ({ networkDelaysS: { with: withS, without: withoutS } }) as ScenarioResult;
 
 describe('delayShift', () => {
   it('a stall of a second on either side leaves the median where most delays are', () => {

@@ -57,7 +57,13 @@ export function delayShift(rows: readonly ScenarioResult[]): DelayShift {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-export function evaluate(config: LibraryConfig, s: Scenario, withExt: Observation, without: Observation, durationMs: number): { row: ScenarioResult; judged: Judged } {
+export function evaluate(
+  config: LibraryConfig,
+  s: Scenario,
+  withExt: Observation,
+  without: Observation,
+  durationMs: number,
+): { row: ScenarioResult; judged: Judged } {
   const judged = judge(withExt, s.code);
   const sched = withExt.scheduledS;
   const modelRanges = sched.map((_, i) => config.model.range(s.code, i + 1, sched.slice(0, i)));
@@ -83,7 +89,14 @@ export function evaluate(config: LibraryConfig, s: Scenario, withExt: Observatio
   return { row, judged };
 }
 
-export function assertScenario(lib: Library, config: LibraryConfig, s: Scenario, withExt: Observation, without: Observation, j: Judged): void {
+export function assertScenario(
+  lib: Library,
+  config: LibraryConfig,
+  s: Scenario,
+  withExt: Observation,
+  without: Observation,
+  j: Judged,
+): void {
   const where = `${lib.id} (${config.label}) after ${s.code}`;
   const plan = config.model.plan(s.code, withExt.refusals);
 
@@ -92,7 +105,10 @@ export function assertScenario(lib: Library, config: LibraryConfig, s: Scenario,
   // delay it scheduled), its attempts, closes, errors and echoes. Only how late the machine ran those
   // timers is wall-clock, and that is compared over all scenarios (delayShift), not per delay.
   const before = `handshakes before the close: ${withExt.handshakesBefore} with, ${without.handshakesBefore} without`;
-  expect(withExt.page.draws, `${where}: random numbers the library drew after the close, with vs without (${before})`).toEqual(without.page.draws);
+  expect(
+    withExt.page.draws,
+    `${where}: random numbers the library drew after the close, with vs without (${before})`,
+  ).toEqual(without.page.draws);
   const timersMsg = `${where}: timers the page asked for after the close, with vs without`;
   expect(timerRequests(withExt.page.timers), timersMsg).toEqual(timerRequests(without.page.timers));
   expect(withExt.scheduledS, `${where}: delays the library scheduled, with vs without`).toEqual(without.scheduledS);
@@ -104,7 +120,10 @@ export function assertScenario(lib: Library, config: LibraryConfig, s: Scenario,
   expect(withExt.page.notes, `${where}: errors the library reported`).toEqual(without.page.notes);
   expect(withExt.page.received, `${where}: echoes delivered with vs without`).toBe(without.page.received);
   expect(withExt.page.received, `${where}: every echo delivered`).toBe(ECHOES_PER_OPEN * withExt.page.opens.length);
-  for (const [side, o] of [['with', withExt], ['without', without]] as const) {
+  for (const [side, o] of [
+    ['with', withExt],
+    ['without', without],
+  ] as const) {
     // No handshake leaves sooner than the library's timer allows (measured from when it asked for the timer,
     // which may be before the close event: socket.io asks on the failed handshake's error).
     o.earliestAt.forEach((at, i) => {
@@ -115,9 +134,14 @@ export function assertScenario(lib: Library, config: LibraryConfig, s: Scenario,
   }
 
   // 2. The library did what its source says: as many attempts, each after a delay in the source's range (exact).
-  expect(withExt.attempts.length, `${where}: attempts after the close, ${withExt.refusals} handshakes refused`).toBe(plan.attempts);
+  expect(withExt.attempts.length, `${where}: attempts after the close, ${withExt.refusals} handshakes refused`).toBe(
+    plan.attempts,
+  );
   expect(withExt.reconnected, `${where}: reconnected`).toBe(plan.accepted);
-  expect(withExt.scheduledS.length, `${where}: one scheduled delay per attempt ${JSON.stringify(withExt.page.timers)}`).toBe(plan.attempts);
+  expect(
+    withExt.scheduledS.length,
+    `${where}: one scheduled delay per attempt ${JSON.stringify(withExt.page.timers)}`,
+  ).toBe(plan.attempts);
   withExt.scheduledS.forEach((d, i) => {
     const [lo, hi] = config.model.range(s.code, i + 1, withExt.scheduledS.slice(0, i));
     const msg = `${where}: scheduled d${i + 1} = ${d} s, library range ${lo}–${hi} s`;
@@ -145,19 +169,30 @@ export function assertScenario(lib: Library, config: LibraryConfig, s: Scenario,
   // 4. The analysis links every attempt into the episode, with those delays.
   expect(j.episode, `${where}: episode of the close`).toBeDefined();
   expect(j.episode?.attemptIds, `${where}: episode attempts`).toEqual(j.connections.slice(1).map((c) => c.id));
-  (j.episode?.delaysS ?? []).forEach((d, i) => expect(d, `${where}: episode d${i + 1}`).toBeCloseTo(j.rawDelays[i] ?? NaN, 3));
+  (j.episode?.delaysS ?? []).forEach((d, i) =>
+    expect(d, `${where}: episode d${i + 1}`).toBeCloseTo(j.rawDelays[i] ?? NaN, 3),
+  );
 
   // 5. The verdict is the one the recorded delays earn (docs/verdicts.md), and the one the library's own
   // schedule earns is one its model can earn. (A timer run late can move a recorded delay across a
   // threshold: the extension judges what happened, so that is checked against the oracle, not the model.)
-  expect(j.verdict?.level, `${where}: verdict ${JSON.stringify(j.verdict)} for delays [${j.rawDelays.map((d) => d.toFixed(3))}], expected ${JSON.stringify(j.expected)}`).toBe(j.expected.level);
+  expect(
+    j.verdict?.level,
+    `${where}: verdict ${JSON.stringify(j.verdict)} for delays [${j.rawDelays.map((d) => d.toFixed(3))}], expected ${JSON.stringify(j.expected)}`,
+  ).toBe(j.expected.level);
   expect(j.expected.rules, `${where}: verdict rule`).toContain(j.verdict?.rule);
   const asScheduled = scheduledVerdict(j, withExt.scheduledS);
   const possible = [...possibleVerdicts(config.model, j.oracleInput)];
   const msg = `${where}: verdict ${JSON.stringify(asScheduled)} for the scheduled delays, one the model can earn (${possible})`;
-  expect(asScheduled.rules.some((r) => possible.includes(r)), msg).toBe(true);
+  expect(
+    asScheduled.rules.some((r) => possible.includes(r)),
+    msg,
+  ).toBe(true);
   if (j.projected) {
-    expect(j.projected.verdict?.level, `${where}: verdict after 60 s of silence, expected ${JSON.stringify(j.projected.expected)}`).toBe(j.projected.expected.level);
+    expect(
+      j.projected.verdict?.level,
+      `${where}: verdict after 60 s of silence, expected ${JSON.stringify(j.projected.expected)}`,
+    ).toBe(j.projected.expected.level);
     expect(j.projected.expected.rules, `${where}: rule after 60 s of silence`).toContain(j.projected.verdict?.rule);
   }
 }

@@ -31,17 +31,25 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // One seed per run, shared by the with- and without-extension pages of a scenario.
   const writeDoc = process.env.CONFORMANCE_WRITE_DOC === '1';
   const given = process.env.CONFORMANCE_SEED;
-  const seed = given !== undefined && given !== '' ? Number(given) : writeDoc ? DOC_SEED : Math.floor(Math.random() * 2 ** 31);
-  if (!Number.isInteger(seed) || seed < 0) throw new Error(`CONFORMANCE_SEED must be a non-negative integer, got ${given}`);
+  const seed =
+    given !== undefined && given !== '' ? Number(given) : writeDoc ? DOC_SEED : Math.floor(Math.random() * 2 ** 31);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new Error(`CONFORMANCE_SEED must be a non-negative integer, got ${given}`);
   console.log(`conformance: seed ${seed} (replay with CONFORMANCE_SEED=${seed})`);
   const resultsDir = join(dir, 'results');
   project.provide('conformance', { bundles, resultsDir, seed });
   return () => {
     if (!writeDoc) {
-      console.log('conformance: docs/conformance.md left as it was (npm run conformance:doc rewrites it from a passing run)');
+      console.log(
+        'conformance: docs/conformance.md left as it was (npm run conformance:doc rewrites it from a passing run)',
+      );
     } else {
       const r = writeDocIfComplete(resultsDir, seed);
-      console.log('written' in r ? `conformance: wrote ${r.written}` : `conformance: docs/conformance.md left as it was: ${r.skipped}`);
+      console.log(
+        'written' in r
+          ? `conformance: wrote ${r.written}`
+          : `conformance: docs/conformance.md left as it was: ${r.skipped}`,
+      );
     }
     rmSync(dir, { recursive: true, force: true });
   };

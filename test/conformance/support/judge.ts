@@ -35,7 +35,9 @@ const LINK_WINDOW_MS = 60_000;
 export function judge(obs: Observation, code: number): Judged {
   const rec = obs.recording;
   if (!rec) throw new Error('judge needs the run with the extension');
-  const connections = rec.connections.filter((c) => c.frameUrl === obs.pageUrl).sort((a, b) => a.createdAt - b.createdAt);
+  const connections = rec.connections
+    .filter((c) => c.frameUrl === obs.pageUrl)
+    .sort((a, b) => a.createdAt - b.createdAt);
   const trigger = connections[0];
   if (!trigger) throw new Error(`no connection recorded for ${obs.pageUrl}`);
   const attempts = connections.slice(1);
@@ -59,7 +61,16 @@ export function judge(obs: Observation, code: number): Judged {
     const v = a.episodes.find((e) => e.triggerId === trigger.id)?.verdict;
     return v && { level: v.level, rule: v.rule };
   };
-  const judged: Judged = { connections, trigger, analysis, episode, rawDelays, oracleInput, verdict: summary(analysis), expected: expectedVerdict(oracleInput) };
+  const judged: Judged = {
+    connections,
+    trigger,
+    analysis,
+    episode,
+    rawDelays,
+    oracleInput,
+    verdict: summary(analysis),
+    expected: expectedVerdict(oracleInput),
+  };
   if (running) {
     // The silence runs from the end of the last connection (the trigger, or the last failed attempt).
     const lastEnd = closeEventOf(connections[connections.length - 1] as Connection)?.at ?? closedAt;
@@ -86,7 +97,7 @@ export function scheduledVerdict(j: Judged, scheduledS: readonly number[]): Expe
  */
 export function possibleVerdicts(model: DelayModel, input: OracleInput, draws = 500): Set<string> {
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const out = new Set<string>();
   for (let i = 0; i < draws; i++) {
     const delays = model.sample(input.code, input.delays.length, rand);

@@ -41,7 +41,11 @@ export const LIBRARIES: Record<LibraryId, Library> = {
     backend: () => echoBackend(),
     configs: [
       { label: 'default', options: {}, model: rwsModel({ min: null, grow: 1.3, max: 10 }) },
-      { label: 'constant 1 s (minReconnectionDelay 1000, reconnectionDelayGrowFactor 1)', options: { minReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 }, model: rwsModel({ min: 1, grow: 1, max: 10 }) },
+      {
+        label: 'constant 1 s (minReconnectionDelay 1000, reconnectionDelayGrowFactor 1)',
+        options: { minReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 },
+        model: rwsModel({ min: 1, grow: 1, max: 10 }),
+      },
     ],
     harness: `
       const ws = new ReconnectingWebSocket(WS + '/rws', undefined, O);
@@ -56,7 +60,11 @@ export const LIBRARIES: Record<LibraryId, Library> = {
     backend: (http) => socketIoBackend(http),
     configs: [
       { label: 'default', options: {}, model: socketIoModel({ delay: 1, max: 5, jitter: 0.5 }) },
-      { label: 'reconnectionDelay 2000', options: { reconnectionDelay: 2000 }, model: socketIoModel({ delay: 2, max: 5, jitter: 0.5 }) },
+      {
+        label: 'reconnectionDelay 2000',
+        options: { reconnectionDelay: 2000 },
+        model: socketIoModel({ delay: 2, max: 5, jitter: 0.5 }),
+      },
     ],
     // transports: ['websocket']: the default starts with HTTP long-polling, whose retries no WebSocket hook sees.
     harness: `

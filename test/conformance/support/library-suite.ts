@@ -47,26 +47,54 @@ export function defineLibrarySuite(id: LibraryId): void {
   afterAll(async () => {
     await Promise.all([withExt?.close(), without?.close()]);
     loop.disable();
-    console.log(`${id}: event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
-    const order = (r: ScenarioResult) => lib.configs.findIndex((c) => c.label === r.config) * 10 + SCENARIOS.findIndex((s) => s.code === r.code);
+    console.log(
+      `${id}: event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
+    );
+    const order = (r: ScenarioResult) =>
+      lib.configs.findIndex((c) => c.label === r.config) * 10 + SCENARIOS.findIndex((s) => s.code === r.code);
     rows.sort((a, b) => order(a) - order(b));
     const shift = delayShift(rows);
-    console.log(`${id}: with − without over ${shift.n} delays: median ${shift.median.toFixed(3)} s, mean ${shift.mean.toFixed(3)} s, ${shift.slower} slower and ${shift.faster} faster by ≥ 0.3 s`);
-    const complete = rows.length === cases.length && rows.every((r) => r.passed) && Math.abs(shift.median) <= SYSTEMATIC_TOL_S;
-    writeLibraryResults(resultsDir, { library: id, version: versionOf(id), seed, fileMs: Date.now() - started, rows, complete });
+    console.log(
+      `${id}: with − without over ${shift.n} delays: median ${shift.median.toFixed(3)} s, mean ${shift.mean.toFixed(3)} s, ${shift.slower} slower and ${shift.faster} faster by ≥ 0.3 s`,
+    );
+    const complete =
+      rows.length === cases.length && rows.every((r) => r.passed) && Math.abs(shift.median) <= SYSTEMATIC_TOL_S;
+    writeLibraryResults(resultsDir, {
+      library: id,
+      version: versionOf(id),
+      seed,
+      fileMs: Date.now() - started,
+      rows,
+      complete,
+    });
   });
 
-  const cases = lib.configs.flatMap((config) => SCENARIOS.map((scenario) => ({ config, scenario, name: `${config.label}: server ${scenario.drop ? 'drops TCP' : `closes ${scenario.code}`}${scenario.refuse ? ', then refuses handshakes' : ''}` })));
+  const cases = lib.configs.flatMap((config) =>
+    SCENARIOS.map((scenario) => ({
+      config,
+      scenario,
+      name: `${config.label}: server ${scenario.drop ? 'drops TCP' : `closes ${scenario.code}`}${scenario.refuse ? ', then refuses handshakes' : ''}`,
+    })),
+  );
 
   describe.concurrent(`${id} ${versionOf(id)}`, () => {
     it.each(cases)('$name', async ({ config, scenario, name }) => {
       const t0 = Date.now();
       const s = scenarioSeed(seed, `${config.label}/${scenario.code}`);
-      const [a, b] = await Promise.all([runScenario(withExt, lib, config, scenario, bundle, s), runScenario(without, lib, config, scenario, bundle, s)]);
+      const [a, b] = await Promise.all([
+        runScenario(withExt, lib, config, scenario, bundle, s),
+        runScenario(without, lib, config, scenario, bundle, s),
+      ]);
       const { row, judged } = evaluate(config, scenario, a, b, Date.now() - t0);
       if (process.env.CONFORMANCE_TRACE) {
-        const f = resolve(process.env.CONFORMANCE_TRACE, `${id}-${name.replace(/[^a-z0-9]+/gi, '_')}-${Date.now()}.json`);
-        writeFileSync(f, JSON.stringify({ with: { ...a, recording: undefined }, without: b, raw: judged.rawDelays }, null, 1));
+        const f = resolve(
+          process.env.CONFORMANCE_TRACE,
+          `${id}-${name.replace(/[^a-z0-9]+/gi, '_')}-${Date.now()}.json`,
+        );
+        writeFileSync(
+          f,
+          JSON.stringify({ with: { ...a, recording: undefined }, without: b, raw: judged.rawDelays }, null, 1),
+        );
       }
       rows.push(row);
       assertScenario(lib, config, scenario, a, b, judged);
@@ -80,7 +108,10 @@ export function defineLibrarySuite(id: LibraryId): void {
       expect(rows.length, 'every scenario produced a result').toBe(cases.length);
       const shift = delayShift(rows);
       expect(shift.n, 'some delays were observed').toBeGreaterThan(0);
-      expect(Math.abs(shift.median), `median (with − without) delay ${shift.median.toFixed(3)} s over ${shift.n}`).toBeLessThanOrEqual(SYSTEMATIC_TOL_S);
+      expect(
+        Math.abs(shift.median),
+        `median (with − without) delay ${shift.median.toFixed(3)} s over ${shift.n}`,
+      ).toBeLessThanOrEqual(SYSTEMATIC_TOL_S);
     });
   });
 }

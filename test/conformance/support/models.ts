@@ -50,8 +50,10 @@ export interface DelayModel {
 const times = <T>(n: number, f: (k: number) => T) => Array.from({ length: n }, (_, i) => f(i + 1));
 
 /** Libraries that keep trying through refused handshakes until one is accepted. */
-const persistent = (reconnectsAfter: (code: number) => boolean) => (code: number, refusals: number): Plan =>
-  reconnectsAfter(code) ? { attempts: refusals + 1, accepted: true } : { attempts: 0, accepted: false };
+const persistent =
+  (reconnectsAfter: (code: number) => boolean) =>
+  (code: number, refusals: number): Plan =>
+    reconnectsAfter(code) ? { attempts: refusals + 1, accepted: true } : { attempts: 0, accepted: false };
 
 /** reconnecting-websocket: `min` fixed, or null for its random default of 1–5 s. */
 export function rwsModel(opts: { min: number | null; grow: number; max: number }): DelayModel {
@@ -71,7 +73,10 @@ export function rwsModel(opts: { min: number | null; grow: number; max: number }
       const min = opts.min ?? 1 + 4 * rand();
       return times(n, (k) => at(min, k));
     },
-    summary: opts.min === null ? 'random start 1–5 s, ×1.3, cap 10 s, any code' : `${opts.min} s ×${opts.grow}, cap ${opts.max} s, any code`,
+    summary:
+      opts.min === null
+        ? 'random start 1–5 s, ×1.3, cap 10 s, any code'
+        : `${opts.min} s ×${opts.grow}, cap ${opts.max} s, any code`,
   };
 }
 
@@ -82,7 +87,10 @@ export function socketIoModel(opts: { delay: number; max: number; jitter: number
     reconnectsAfter: () => true,
     plan: persistent(() => true),
     immediate: () => false,
-    range: (_code, k) => [Math.min(base(k) * (1 - opts.jitter), opts.max), Math.min(base(k) * (1 + opts.jitter), opts.max)],
+    range: (_code, k) => [
+      Math.min(base(k) * (1 - opts.jitter), opts.max),
+      Math.min(base(k) * (1 + opts.jitter), opts.max),
+    ],
     sample: (_code, n, rand) =>
       times(n, (k) => {
         const r = rand();
@@ -93,7 +101,8 @@ export function socketIoModel(opts: { delay: number; max: number; jitter: number
   };
 }
 
-const GQL_FATAL = (code: number) => code >= 1000 && code <= 1999 && ![1000, 1001, 1005, 1006, 1012, 1013, 1014].includes(code);
+const GQL_FATAL = (code: number) =>
+  code >= 1000 && code <= 1999 && ![1000, 1001, 1005, 1006, 1012, 1013, 1014].includes(code);
 
 /** graphql-ws client with its default retryWait, `retryAttempts` retries. */
 export function graphqlWsModel(opts: { retryAttempts: number }): DelayModel {
@@ -104,9 +113,11 @@ export function graphqlWsModel(opts: { retryAttempts: number }): DelayModel {
     // A refused handshake fires the socket's `error` event before its close; errors are thrown first
     // and the default shouldRetry (isLikeCloseEvent) does not retry them: the client gives up.
     immediate,
-    plan: (code, refusals) => (reconnectsAfter(code) ? { attempts: 1, accepted: refusals === 0 } : { attempts: 0, accepted: false }),
+    plan: (code, refusals) =>
+      reconnectsAfter(code) ? { attempts: 1, accepted: refusals === 0 } : { attempts: 0, accepted: false },
     range: (code, k) => (immediate(code) ? [0, 0] : [2 ** (k - 1) + 0.3, 2 ** (k - 1) + 3]),
-    sample: (code, n, rand) => times(Math.min(n, opts.retryAttempts || n), (k) => (immediate(code) ? 0 : 2 ** (k - 1) + 0.3 + 2.7 * rand())),
+    sample: (code, n, rand) =>
+      times(Math.min(n, opts.retryAttempts || n), (k) => (immediate(code) ? 0 : 2 ** (k - 1) + 0.3 + 2.7 * rand())),
     summary: `${opts.retryAttempts ? `2^k s + 0.3–3 s, up to ${opts.retryAttempts} retries after closes` : 'no retries'}; a failed handshake (error event) is fatal; 1008 fatal; 1000 reconnects at once`,
   };
 }

@@ -57,7 +57,9 @@ export async function watchNetwork(context: BrowserContext, page: Page): Promise
       const deadline = Date.now() + timeoutMs;
       const done = () =>
         sockets.length >= count &&
-        sockets.every((s, i) => s.handshakeAt !== undefined && (s.closedAt !== undefined || (lastOpen && i === sockets.length - 1)));
+        sockets.every(
+          (s, i) => s.handshakeAt !== undefined && (s.closedAt !== undefined || (lastOpen && i === sockets.length - 1)),
+        );
       // DevTools events trail the page by a few ms; they are awaited, never assumed.
       while (!done()) {
         if (Date.now() > deadline) throw new Error(`network log did not settle: ${JSON.stringify(sockets)}`);

@@ -52,7 +52,13 @@ describe('oracle: the examples of docs/verdicts.md', () => {
     const delays = [0.013, 0.072, 0.073, 0.09, 0.095];
     let t = 0;
     const slow = delays.map((d) => (t += d * 1000 + 600));
-    const v = expectedVerdict({ code: 1014, delays, attemptsAt: slow, sameRequest: delays.map(() => true), trailing: 'none' });
+    const v = expectedVerdict({
+      code: 1014,
+      delays,
+      attemptsAt: slow,
+      sameRequest: delays.map(() => true),
+      trailing: 'none',
+    });
     expect(v.level).toBe('advice');
     expect(v.rules).toContain('app-choice.no-backoff');
     expect(run(1014, delays)).toEqual({ level: 'problem', rules: ['storm'] });

@@ -34,11 +34,15 @@ const SEVERITY: VerdictLevel[] = ['info', 'fits', 'pending', 'inconclusive', 'ad
 type Finding = [VerdictLevel, string];
 
 const kind = (code: number) =>
-  code === 1012 ? 'restart'
-  : code === 1013 ? 'overload'
-  : [1002, 1003, 1007, 1008, 1009, 1010, 3000, 3003].includes(code) ? 'terminal'
-  : [1000, 1001, 1005].includes(code) ? 'none'
-  : 'app-choice';
+  code === 1012
+    ? 'restart'
+    : code === 1013
+      ? 'overload'
+      : [1002, 1003, 1007, 1008, 1009, 1010, 3000, 3003].includes(code)
+        ? 'terminal'
+        : [1000, 1001, 1005].includes(code)
+          ? 'none'
+          : 'app-choice';
 
 /** Storm: 5 or more attempts within any 2 s (tolerance in the page's favour). */
 export function isStorm(attemptsAt: readonly number[]): boolean {

@@ -45,7 +45,13 @@ export interface PageTimer {
   cleared: boolean;
 }
 
-export function pageHtml(lib: Library, config: LibraryConfig, server: { origin: string; wsOrigin: string }, seed: number, title: string): string {
+export function pageHtml(
+  lib: Library,
+  config: LibraryConfig,
+  server: { origin: string; wsOrigin: string },
+  seed: number,
+  title: string,
+): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
 <script>
   // mulberry32: a small seeded PRNG in place of Math.random, set before the library loads. Each value

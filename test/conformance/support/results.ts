@@ -62,7 +62,9 @@ export function writeLibraryResults(dir: string, r: LibraryResults): void {
 export function incompleteReason(dir: string): string | undefined {
   const missing = LIBRARY_IDS.filter((id) => !existsSync(join(dir, `${id}.json`)));
   if (missing.length > 0) return `no results from ${missing.join(', ')}`;
-  const failed = LIBRARY_IDS.filter((id) => !(JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as LibraryResults).complete);
+  const failed = LIBRARY_IDS.filter(
+    (id) => !(JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as LibraryResults).complete,
+  );
   if (failed.length > 0) return `not every check passed for ${failed.join(', ')}`;
   return undefined;
 }

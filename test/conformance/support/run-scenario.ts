@@ -46,7 +46,14 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 type Win = { __h: PageHarness };
 const echoes = (n: number) => (window as unknown as Win).__h.echoes(n);
 
-export async function runScenario(b: Launched, lib: Library, config: LibraryConfig, s: Scenario, bundle: string, seed: number): Promise<Observation> {
+export async function runScenario(
+  b: Launched,
+  lib: Library,
+  config: LibraryConfig,
+  s: Scenario,
+  bundle: string,
+  seed: number,
+): Promise<Observation> {
   const server = await startScenarioServer((http) => lib.backend(http));
   const page = await b.context.newPage();
   const net = await watchNetwork(b.context, page);
@@ -59,7 +66,10 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     await page.evaluate(echoes, ECHOES_PER_OPEN);
 
     // Same jitter after the close in both browsers, whatever connecting first cost each of them.
-    await page.evaluate((n) => (window as unknown as { __reseed(n: number): void }).__reseed(n), (seed ^ 0x5bd1e995) >>> 0);
+    await page.evaluate(
+      (n) => (window as unknown as { __reseed(n: number): void }).__reseed(n),
+      (seed ^ 0x5bd1e995) >>> 0,
+    );
     const handshakesBefore = server.handshakes.length;
 
     const refusals = refusalsFor(config.model, s);
@@ -90,19 +100,49 @@ export async function runScenario(b: Launched, lib: Library, config: LibraryConf
     const attempts = server.handshakes.slice(before);
     const log = await page.evaluate(() => {
       const h = (window as unknown as Win).__h;
-      return { opens: h.opens, closes: h.closes, closedAt: h.closedAt, sent: h.sent, received: h.received, notes: h.notes, draws: h.draws, timers: h.timers, closedPerf: h.closedPerf, timeOrigin: performance.timeOrigin };
+      return {
+        opens: h.opens,
+        closes: h.closes,
+        closedAt: h.closedAt,
+        sent: h.sent,
+        received: h.received,
+        notes: h.notes,
+        draws: h.draws,
+        timers: h.timers,
+        closedPerf: h.closedPerf,
+        timeOrigin: performance.timeOrigin,
+      };
     });
     let recording: Recording | undefined;
     if (b.worker) {
       // Every construction the server saw (plus the first) is in the recording, the last one open if it was accepted.
-      recording = await settledRecording(b.worker, pageUrl, { connections: 1 + attempts.length, lastOpen: reconnected });
+      recording = await settledRecording(b.worker, pageUrl, {
+        connections: 1 + attempts.length,
+        lastOpen: reconnected,
+      });
     }
     const refused = attempts.filter((h) => h.refused).length;
     const sockets = await net.settled(1 + attempts.length, reconnected);
     const policy = { immediate: config.model.immediate(s.code), other: lib.otherTimers };
     const scheduledS = scheduledDelays(log.timers, attempts.length, policy);
     const earliestAt = earliestAttempts(log.timers, log.timeOrigin, policy);
-    return { pageUrl, scheduledS, earliestAt, handshakesBefore, refusals, refused, closeSentAt, serverClosedAt, attempts, networkDelays: networkDelays(sockets), sockets, reconnected, page: log, recording, endedAt: Date.now() };
+    return {
+      pageUrl,
+      scheduledS,
+      earliestAt,
+      handshakesBefore,
+      refusals,
+      refused,
+      closeSentAt,
+      serverClosedAt,
+      attempts,
+      networkDelays: networkDelays(sockets),
+      sockets,
+      reconnected,
+      page: log,
+      recording,
+      endedAt: Date.now(),
+    };
   } finally {
     await net.detach();
     await page.close().catch(() => undefined);

@@ -21,12 +21,15 @@ describe('refusalsFor', () => {
     expect(refusalsFor(cfg(id, i).model, s(code))).toBe(n);
   });
 
-  it.each(Object.values(LIBRARIES).flatMap((l) => l.configs.map((c) => [l.id, c.label, c] as const)))('%s (%s): every refusal plan fits the wait budget', (_id, _label, c) => {
-    for (const sc of SCENARIOS) {
-      const r = refusalsFor(c.model, sc);
-      if (r > 2) expect(worstCaseS(c.model, sc.code, r + 1)).toBeLessThanOrEqual(WAIT_BUDGET_S);
-    }
-  });
+  it.each(Object.values(LIBRARIES).flatMap((l) => l.configs.map((c) => [l.id, c.label, c] as const)))(
+    '%s (%s): every refusal plan fits the wait budget',
+    (_id, _label, c) => {
+      for (const sc of SCENARIOS) {
+        const r = refusalsFor(c.model, sc);
+        if (r > 2) expect(worstCaseS(c.model, sc.code, r + 1)).toBeLessThanOrEqual(WAIT_BUDGET_S);
+      }
+    },
+  );
 });
 
 describe('models', () => {

@@ -3,13 +3,30 @@ import { describe, expect, it } from 'vitest';
 import { earliestAttempts, scheduledDelays, timerRequests } from './scheduled';
 import type { PageTimer } from './page';
 
-const t = (ms: number, at: number, firedAt: number | null, cleared = false): PageTimer => ({ ms, at, firedAt, cleared });
+const t = (ms: number, at: number, firedAt: number | null, cleared = false): PageTimer => ({
+  ms,
+  at,
+  firedAt,
+  cleared,
+});
 
 describe('scheduledDelays', () => {
   it.each([
     ['one timer per attempt, in firing order', [t(2000, 0, 2010), t(1000, 5, 1010)], 2, {}, [1, 2]],
-    ['cancelled and pending timers are not attempts', [t(4000, 0, null, true), t(1300, 1, 1302), t(5000, 1400, null)], 1, {}, [1.3]],
-    ['a timer the library arms for something else is left out', [t(1000, 0, 1001), t(5000, 1100, 6100)], 1, { other: (x: PageTimer) => x.ms === 5000 }, [1]],
+    [
+      'cancelled and pending timers are not attempts',
+      [t(4000, 0, null, true), t(1300, 1, 1302), t(5000, 1400, null)],
+      1,
+      {},
+      [1.3],
+    ],
+    [
+      'a timer the library arms for something else is left out',
+      [t(1000, 0, 1001), t(5000, 1100, 6100)],
+      1,
+      { other: (x: PageTimer) => x.ms === 5000 },
+      [1],
+    ],
     ['immediate attempts are zeros whatever timers ran', [t(300, 0, 300)], 2, { immediate: true }, [0, 0]],
     ['a missing timer shows as fewer delays than attempts', [], 2, {}, []],
   ] as const)('%s', (_what, timers, attempts, policy, want) => {
@@ -27,7 +44,11 @@ describe('earliestAttempts', () => {
 
 describe('timerRequests', () => {
   it('keeps every request with its delay and cancellation, but not when it fired (that is timing)', () => {
-    expect(timerRequests([t(250, 0, 251), t(4000, 1, null, true), t(5000, 2, null)])).toEqual(['250 ms', '4000 ms (cancelled)', '5000 ms']);
+    expect(timerRequests([t(250, 0, 251), t(4000, 1, null, true), t(5000, 2, null)])).toEqual([
+      '250 ms',
+      '4000 ms (cancelled)',
+      '5000 ms',
+    ]);
     expect(timerRequests([t(250, 0, 999)])).toEqual(timerRequests([t(250, 3, 260)]));
   });
 });

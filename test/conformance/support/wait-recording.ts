@@ -21,7 +21,12 @@ export interface SettledSpec {
 }
 
 /** Resolves with the page's recording once it holds `connections` sockets and the last one is settled. */
-export async function settledRecording(worker: Worker, pageUrl: string, spec: SettledSpec, timeoutMs = 15_000): Promise<Recording> {
+export async function settledRecording(
+  worker: Worker,
+  pageUrl: string,
+  spec: SettledSpec,
+  timeoutMs = 15_000,
+): Promise<Recording> {
   const settled = await worker.evaluate(
     ({ url, want, lastOpen, limit }) =>
       new Promise<boolean>((resolve) => {
@@ -43,7 +48,8 @@ export async function settledRecording(worker: Worker, pageUrl: string, spec: Se
             .filter((c) => c.frameUrl === url)
             .sort((a, b) => a.createdAt - b.createdAt);
           const last = conns[conns.length - 1];
-          const done = last && conns.length >= want && last.events.some((e) => e.type === (lastOpen ? 'open' : 'close'));
+          const done =
+            last && conns.length >= want && last.events.some((e) => e.type === (lastOpen ? 'open' : 'close'));
           checking = false;
           if (done) return finish(true);
           if (again) {
@@ -62,7 +68,9 @@ export async function settledRecording(worker: Worker, pageUrl: string, spec: Se
   );
   const r = await recordingFor(worker, pageUrl);
   if (!settled || !r) {
-    throw new Error(`recording for ${pageUrl} did not settle in ${timeoutMs} ms; last: ${JSON.stringify(r)?.slice(0, 3000)}`);
+    throw new Error(
+      `recording for ${pageUrl} did not settle in ${timeoutMs} ms; last: ${JSON.stringify(r)?.slice(0, 3000)}`,
+    );
   }
   return r;
 }

@@ -24,9 +24,11 @@ const loop = (ws: string, next: string) => `<!doctype html><title>audit page</ti
 
 export const auditPages = {
   // 1–5 s after 1012; never again after 1008; otherwise doubling from 1 s while handshakes fail.
-  fits: (ws: string) => loop(ws, `(code, failures) => code === 1012 ? 1500 : code === 1008 ? null : 1000 * 2 ** failures`),
+  fits: (ws: string) =>
+    loop(ws, `(code, failures) => code === 1012 ? 1500 : code === 1008 ? null : 1000 * 2 ** failures`),
   // Like the fitting page, but 1008 is retried at once with the same request.
-  blind1008: (ws: string) => loop(ws, `(code, failures) => code === 1012 ? 1500 : code === 1008 ? 0 : 1000 * 2 ** failures`),
+  blind1008: (ws: string) =>
+    loop(ws, `(code, failures) => code === 1012 ? 1500 : code === 1008 ? 0 : 1000 * 2 ** failures`),
   // Every second, whatever the code: no backoff after 1013.
   noBackoff: (ws: string) => loop(ws, `() => 1000`),
   none: () => `<!doctype html><title>no sockets</title><p>This page opens no WebSocket.</p>`,

@@ -17,7 +17,9 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extension?: boolean; devtools?: boolean; args?: string[]; lang?: string } = {}): Promise<Launched> {
+export async function launch(
+  opts: { extension?: boolean; devtools?: boolean; args?: string[]; lang?: string } = {},
+): Promise<Launched> {
   const l = await launchChromium({ ...opts, dist: DIST });
   return { ...l, worker: l.worker as Worker };
 }

@@ -10,7 +10,12 @@
  */
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 
-export async function openCloselinePanel(context: BrowserContext, pageUrl: string, extensionId: string, timeoutMs = 50_000): Promise<{ devtools: Page; panel: Frame }> {
+export async function openCloselinePanel(
+  context: BrowserContext,
+  pageUrl: string,
+  extensionId: string,
+  timeoutMs = 50_000,
+): Promise<{ devtools: Page; panel: Frame }> {
   const panelId = `chrome-extension://${extensionId}Closeline`;
   const deadline = Date.now() + timeoutMs;
   // What each DevTools page last answered, so a timeout says why.
@@ -38,7 +43,9 @@ export async function openCloselinePanel(context: BrowserContext, pageUrl: strin
       if (state !== 'shown') continue;
       const frameDeadline = Date.now() + 10_000;
       while (Date.now() < frameDeadline) {
-        const panel = p.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`) && f.url().includes('panel.html'));
+        const panel = p
+          .frames()
+          .find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`) && f.url().includes('panel.html'));
         if (panel) return { devtools: p, panel };
         await p.waitForEvent('frameattached', { timeout: 1000 }).catch(() => undefined);
       }

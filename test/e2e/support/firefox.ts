@@ -42,28 +42,43 @@ export async function launchFirefox(opts: { extension?: boolean } = {}): Promise
 
 /** A view request through runtime messaging, as the panel and popup send it (wakes a stopped background). */
 export async function requestView(page: Page, req: ViewRequest): Promise<ViewResponse> {
-  const raw = await page.evaluate((msg) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage(msg), wrap(req));
+  const raw = await page.evaluate(
+    (msg) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage(msg),
+    wrap(req),
+  );
   return (raw as { msg: ViewResponse }).msg;
 }
 
 /** The background page's per-instance id; getBackgroundPage starts a stopped event page. */
 export async function backgroundInstance(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const bg = await (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window | null> } } }).browser.runtime.getBackgroundPage();
+    const bg = await (
+      globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window | null> } } }
+    ).browser.runtime.getBackgroundPage();
     return (bg as unknown as { __closelineInstance?: string } | null)?.__closelineInstance ?? '';
   });
 }
 
 /** Polls storage.session (from an extension page) until `check` accepts the recording of `pageUrl`. */
-export async function waitForStoredRecording<T>(page: Page, pageUrl: string, check: (r: Recording) => T | undefined | false, timeoutMs = 30_000): Promise<T> {
+export async function waitForStoredRecording<T>(
+  page: Page,
+  pageUrl: string,
+  check: (r: Recording) => T | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: Recording | undefined;
   for (;;) {
-    const all = await page.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null));
+    const all = await page.evaluate(() =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null),
+    );
     last = recordingsFromStorage(all).find((r) => isRecordingOf(r, pageUrl));
     const v = last && check(last);
     if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`recording for ${pageUrl} did not reach the expected state in ${timeoutMs} ms; last: ${JSON.stringify(last)?.slice(0, 4000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `recording for ${pageUrl} did not reach the expected state in ${timeoutMs} ms; last: ${JSON.stringify(last)?.slice(0, 4000)}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }

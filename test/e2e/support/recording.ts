@@ -20,15 +20,21 @@ export function recordingsFromStorage(all: Record<string, unknown>): Recording[]
     if (m[2] === 'meta') metas.set(tab, value as { recording: Omit<Recording, 'connections'> });
     else conns.set(tab, [...(conns.get(tab) ?? []), ...(value as { c: Connection[] }).c]);
   }
-  return [...metas].map(([tab, meta]) => ({
-    ...meta.recording,
-    connections: (conns.get(tab) ?? []).sort((a, b) => a.createdAt - b.createdAt),
-  }) as Recording);
+  return [...metas].map(
+    ([tab, meta]) =>
+      ({
+        ...meta.recording,
+        connections: (conns.get(tab) ?? []).sort((a, b) => a.createdAt - b.createdAt),
+      }) as Recording,
+  );
 }
 
 /** Whether `r` is the recording of the tab whose navigation marks or frames include `pageUrl`. */
 export function isRecordingOf(r: Recording, pageUrl: string): boolean {
-  return r.marks.some((m) => m.type === 'navigation' && m.url === pageUrl) || r.connections.some((c) => c.frameUrl === pageUrl);
+  return (
+    r.marks.some((m) => m.type === 'navigation' && m.url === pageUrl) ||
+    r.connections.some((c) => c.frameUrl === pageUrl)
+  );
 }
 
 /** The recording of the tab whose navigation marks include `pageUrl`. */
@@ -37,7 +43,12 @@ export async function recordingFor(worker: Worker, pageUrl: string): Promise<Rec
 }
 
 /** Polls the stored recording until `check` returns a value (events are awaited, not slept on). */
-export async function waitForRecording<T>(worker: Worker, pageUrl: string, check: (r: Recording) => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+export async function waitForRecording<T>(
+  worker: Worker,
+  pageUrl: string,
+  check: (r: Recording) => T | undefined | false,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: Recording | undefined;
   for (;;) {
@@ -46,7 +57,10 @@ export async function waitForRecording<T>(worker: Worker, pageUrl: string, check
       const v = check(last);
       if (v !== undefined && v !== false) return v;
     }
-    if (Date.now() > deadline) throw new Error(`recording for ${pageUrl} did not reach the expected state in ${timeoutMs} ms; last: ${JSON.stringify(last)?.slice(0, 4000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `recording for ${pageUrl} did not reach the expected state in ${timeoutMs} ms; last: ${JSON.stringify(last)?.slice(0, 4000)}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -64,7 +64,12 @@ export async function startServer(): Promise<TestServer> {
       const closed = new Promise<{ code: number; reason: string }>((r) => (resolveClosed = r));
       ws.on('close', (code, reason) => resolveClosed({ code, reason: reason.toString() }));
       ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
-      const conn: ServerConn = { ws, path: new URL(req.url ?? '/', 'http://x').pathname + new URL(req.url ?? '/', 'http://x').search, openedAt: Date.now(), closed };
+      const conn: ServerConn = {
+        ws,
+        path: new URL(req.url ?? '/', 'http://x').pathname + new URL(req.url ?? '/', 'http://x').search,
+        openedAt: Date.now(),
+        closed,
+      };
       connections.push(conn);
       for (const w of [...pathWaiters]) {
         const m = matching(w.prefix);
