@@ -3,23 +3,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import catalog from '../../public/_locales/en/messages.json';
 import { catalogTranslator } from '../i18n/translate';
 import type { RenderedRow } from '../audit/render';
+import { renderedRow } from './test-rows';
 import { toJUnit, xmlText } from './junit';
 
 const t = catalogTranslator(catalog);
-const row = (over: Partial<RenderedRow>): RenderedRow => ({
-  endpoint: 'ws://127.0.0.1:9/live',
-  scenario: '1012',
-  scenarioText: 'Server closes with 1012',
-  level: 'fits',
-  levelText: 'Fits',
-  delays: '1.50 s',
-  expected: '1–5 s',
-  sentence: 'Reconnected after 1.50 s.',
-  outcomeText: 'Reconnected and stayed open',
-  closureId: '1:0:d:1',
-  rule: 'restart.fits',
-  ...over,
-});
+const row = (over: Partial<RenderedRow>): RenderedRow =>
+  renderedRow({ closureId: '1:0:d:1', rule: 'restart.fits', ...over });
 const input = (rows: RenderedRow[]) => ({
   url: 'http://127.0.0.1:9/',
   profileId: 'default',

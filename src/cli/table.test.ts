@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
 import { catalogTranslator } from '../i18n/translate';
-import type { RenderedRow } from '../audit/render';
+import { renderedRow } from './test-rows';
 import { formatTable, printable, progressBar } from './table';
 
 const t = catalogTranslator(catalog);
-const row = (over: Partial<RenderedRow>): RenderedRow => ({
-  endpoint: 'ws://127.0.0.1:9/live',
-  scenario: '1012',
-  scenarioText: 'Server closes with 1012',
-  level: 'fits',
-  levelText: 'Fits',
-  delays: '1.50 s',
-  expected: '1–5 s',
-  sentence: 'Reconnected after 1.50 s.',
-  outcomeText: 'Reconnected and stayed open',
-  ...over,
-});
+const row = renderedRow;
 
 describe('formatTable', () => {
   it('a block per endpoint, a line per scenario, then its sentence and outcome', () => {
