@@ -16,8 +16,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closeEventOf, openEventOf, type Recording } from '../../src/protocol/recording';
-import { waitForRecording } from './support/recording';
+import type { Recording } from '../../src/protocol/recording';
+import { recordBlindRetryAndRestart } from './support/blind-retry-page';
 import { useBrowserAndServer } from './support/session';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,30 +33,7 @@ let rec: Recording;
 beforeAll(async () => {
   // /policy: refused with 1008 and retried at once, 4 times (a blind retry: a problem with an episode).
   // /restart: 1012, reconnected after 1 s (fits) and still open.
-  const url = s.server.page(
-    '/glance',
-    `<!doctype html><title>glance</title><script>
-    let tries = 0;
-    const policy = () => { const w = new WebSocket('${s.server.wsOrigin}/policy?token=expired'); w.onclose = () => { if (++tries < 5) policy(); }; };
-    const restart = () => { const w = new WebSocket('${s.server.wsOrigin}/restart'); w.onclose = () => setTimeout(restart, 1000); };
-    policy();
-    restart();
-  </script>`,
-  );
-  for (let i = 0; i < 5; i++) void s.server.connectionTo('/policy', i).then((c) => c.ws.close(1008, 'Token expired'));
-  void s.server.connectionTo('/restart').then((c) => c.ws.close(1012, 'Service restart'));
-  const page = await s.b.context.newPage();
-  await page.goto(url);
-  rec = await waitForRecording(
-    s.b.worker,
-    url,
-    (r) => {
-      const policyClosed = r.connections.filter((c) => c.url.includes('/policy') && closeEventOf(c)).length;
-      const restarted = r.connections.filter((c) => c.url.endsWith('/restart'));
-      return policyClosed === 5 && restarted.length === 2 && openEventOf(restarted[1]!) ? r : undefined;
-    },
-    30_000,
-  );
+  rec = await recordBlindRetryAndRestart(s, '/glance', 1000, 30_000);
 }, 90_000);
 
 async function panelAt(width: number, height: number, scheme: 'light' | 'dark' = 'light'): Promise<Page> {

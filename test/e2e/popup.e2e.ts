@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { useBrowserAndServer } from './support/session';
-import { waitForRecording } from './support/recording';
+import { recordBlindRetryAndRestart } from './support/blind-retry-page';
 import { stopServiceWorker } from './support/worker';
-import { closeEventOf, openEventOf, type Recording } from '../../src/protocol/recording';
+import type { Recording } from '../../src/protocol/recording';
 import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
 const s = useBrowserAndServer();
@@ -23,30 +23,7 @@ let rec: Recording;
 beforeAll(async () => {
   // /policy: the server refuses with 1008 and the page retries at once, 4 times (a blind retry loop).
   // /restart: 1012 once, reconnected after 2 s (fits).
-  const url = s.server.page(
-    '/popup-e2e',
-    `<!doctype html><script>
-    let policyTries = 0;
-    const policy = () => { const s = new WebSocket('${s.server.wsOrigin}/policy?token=expired'); s.onclose = () => { if (++policyTries < 5) policy(); }; };
-    const restart = () => { const s = new WebSocket('${s.server.wsOrigin}/restart'); s.onclose = () => setTimeout(restart, 2000); };
-    policy();
-    restart();
-  </script>`,
-  );
-  for (let i = 0; i < 5; i++) void s.server.connectionTo('/policy', i).then((c) => c.ws.close(1008, 'Token expired'));
-  void s.server.connectionTo('/restart').then((c) => c.ws.close(1012, 'Service restart'));
-  const page = await s.b.context.newPage();
-  await page.goto(url);
-  rec = await waitForRecording(
-    s.b.worker,
-    url,
-    (r) => {
-      const policyClosed = r.connections.filter((c) => c.url.includes('/policy') && closeEventOf(c)).length;
-      const restarted = r.connections.filter((c) => c.url.endsWith('/restart'));
-      return policyClosed === 5 && restarted.length === 2 && openEventOf(restarted[1]!) ? r : undefined;
-    },
-    20_000,
-  );
+  rec = await recordBlindRetryAndRestart(s, '/popup-e2e', 2000, 20_000);
 }, 60_000);
 
 describe('the toolbar popup and badge', () => {
