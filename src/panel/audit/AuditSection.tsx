@@ -79,33 +79,23 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
         {check('1013', t('audit_scenario_close_refuse', ['1013', OVERLOAD_REFUSE_S]))}
         {check('1006', t('audit_scenario_drop'))}
         {check('outage', t('audit_scenario_outage', [outageS.trim() || '?']))}
-        <label>
-          {t('audit_outage_seconds')}
-          <input
-            type="number"
-            min={1}
-            max={MAX_OUTAGE_SECONDS}
-            step={1}
-            value={outageS}
-            aria-invalid={chosen.outage && !outage}
-            onChange={(e) => setOutageS(e.target.value)}
-            data-testid="audit-outage-seconds"
-          />
-        </label>
+        <SecondsField
+          labelId="audit_outage_seconds"
+          max={MAX_OUTAGE_SECONDS}
+          value={outageS}
+          invalid={chosen.outage && !outage}
+          onChange={setOutageS}
+          testId="audit-outage-seconds"
+        />
         {check('stall', t('audit_scenario_stall', [stallS.trim() || '?']))}
-        <label>
-          {t('audit_stall_seconds')}
-          <input
-            type="number"
-            min={1}
-            max={MAX_STALL_SECONDS}
-            step={1}
-            value={stallS}
-            aria-invalid={chosen.stall && !stall}
-            onChange={(e) => setStallS(e.target.value)}
-            data-testid="audit-stall-seconds"
-          />
-        </label>
+        <SecondsField
+          labelId="audit_stall_seconds"
+          max={MAX_STALL_SECONDS}
+          value={stallS}
+          invalid={chosen.stall && !stall}
+          onChange={setStallS}
+          testId="audit-stall-seconds"
+        />
         {check('1008', t('audit_scenario_close', ['1008']))}
         <label>
           {t('audit_endpoint_label')}
@@ -144,6 +134,32 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
       ) : null}
       {state.kind === 'done' ? <ReportCard report={state.report} onSelect={onSelect} /> : null}
     </section>
+  );
+}
+
+/** A scenario's length in whole seconds, 1 to `max`. */
+function SecondsField(p: {
+  labelId: string;
+  max: number;
+  value: string;
+  invalid: boolean | undefined;
+  onChange(text: string): void;
+  testId: string;
+}) {
+  return (
+    <label>
+      {t(p.labelId)}
+      <input
+        type="number"
+        min={1}
+        max={p.max}
+        step={1}
+        value={p.value}
+        aria-invalid={p.invalid}
+        onChange={(e) => p.onChange(e.target.value)}
+        data-testid={p.testId}
+      />
+    </label>
   );
 }
 
