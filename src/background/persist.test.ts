@@ -98,6 +98,39 @@ describe('Persist', () => {
     expect(loaded.get(1)?.recording.connections.map((c) => c.id)).toEqual(big.recording.connections.map((c) => c.id));
   });
 
+  it('never stores a reset meta beside the connections it cleared, even if the worker stops between two calls', async () => {
+    // After `stopAfter` more calls the worker is gone: later storage calls never happen.
+    class StoppingStorage extends MemoryStorage {
+      stopAfter = Infinity;
+      private gate() {
+        if (this.stopAfter-- <= 0) throw new Error('worker stopped');
+      }
+      override async set(items: Record<string, unknown>): Promise<void> {
+        this.gate();
+        return super.set(items);
+      }
+      override async remove(keys: string[]): Promise<void> {
+        this.gate();
+        return super.remove(keys);
+      }
+    }
+    const storage = new StoppingStorage();
+    const tab = new TabRecording(4, '0.1.0', 0);
+    const tabs = new Map([[4, tab]]);
+    fill(tab, 150);
+    await new Persist(storage).write(tabs, drainAll(tabs));
+    // The page navigates with preserve log off: the recording starts again.
+    tab.reset(1_000);
+    tab.addMark({ type: 'navigation', at: 1_000, frameId: 0, documentId: 'E', url: 'http://127.0.0.1/b' });
+    storage.stopAfter = 1;
+    await new Persist(storage).write(tabs, drainAll(tabs)).catch(() => undefined);
+    const loaded = (await new Persist(storage).load('0.1.0')).get(4);
+    expect(loaded?.recording.marks.map((m) => (m.type === 'navigation' ? m.url : m.type))).toEqual([
+      'http://127.0.0.1/b',
+    ]);
+    expect(loaded?.recording.connections).toEqual([]);
+  });
+
   it('removes a closed tab entirely', async () => {
     const storage = new MemoryStorage();
     const p = new Persist(storage);

@@ -25,6 +25,8 @@ interface StoredChunk {
   c: Connection[];
 }
 
+const EMPTY_CHUNK: StoredChunk = { n: [], c: [] };
+
 const metaKey = (tab: number) => `t${tab}:meta`;
 const chunkKey = (tab: number, chunk: number) => `t${tab}:c${chunk}`;
 const KEY = /^t(\d+):(meta|c(\d+))$/;
@@ -123,8 +125,11 @@ export class Persist {
         const key = chunkKey(tab.tabId, n);
         const conns = tab.connectionsInChunk(n);
         if (conns.length === 0) {
+          // Emptied in the same set() as the meta, then deleted: storage has no atomic
+          // set-and-remove, and a reader (or a worker stopped between two calls) must never
+          // see the new meta beside connections that were reset or evicted.
           removed.add(key);
-          delete items[key];
+          items[key] = EMPTY_CHUNK;
           newSizes.set(key, 0);
           continue;
         }
