@@ -20,6 +20,7 @@ export const HOOK_INTERNAL_PROPS = [
   'read',
   'getter',
   'gopd',
+  'push',
   'isObj',
   'own',
   'store',
@@ -29,8 +30,14 @@ export const HOOK_INTERNAL_PROPS = [
   'stop',
   'fire',
   'state',
-  // install.ts: the context and a socket's record
+  'tryRead',
+  'msgData',
+  'listen',
+  // context.ts: the context and a socket's record
   'emit',
+  'clock',
+  'trace',
+  'setRec',
   'swap',
   'nextK',
   'protocolsOf',

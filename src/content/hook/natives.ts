@@ -46,6 +46,10 @@ export interface Natives {
   fire(target: object, e: Event): void;
   /** The document's WebSocket readyState getter. */
   state(ws: object): number;
+  /** A MessageEvent's data, through the getter as it was at install (a page getter would see the event). */
+  msgData(e: Event): unknown;
+  /** Adds a listener that never throws into the page (its errors are swallowed). */
+  listen(target: object, type: string, fn: (e: Event) => unknown, opts?: boolean | AddEventListenerOptions): void;
 }
 
 export function saveNatives(win: Window & typeof globalThis): Natives {
@@ -79,6 +83,8 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const stopNow = win.Event.prototype.stopImmediatePropagation;
   const dispatch = win.EventTarget.prototype.dispatchEvent;
   const gState = getter(win.WebSocket.prototype, 'readyState');
+  const gData = getter(win.MessageEvent.prototype, 'data');
+  const addEL = win.EventTarget.prototype.addEventListener;
   // [byteLength, buffer, byteOffset] getters of a view's kind (the only views are typed arrays and DataView).
   const viewGetters = (d: unknown) => (tryRead(gTA[0] as AnyFn, d) === undefined ? gDV : gTA) as AnyFn[];
   const byteLength = (d: unknown) =>
@@ -136,5 +142,18 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     stop: (e) => apply(stopNow, e, []),
     fire: (t, e) => apply(dispatch, t, [e]),
     state: (ws) => read(gState, ws) as number,
+    msgData: (e) => read(gData, e),
+    listen: (target, type, fn, opts) =>
+      apply(addEL, target, [
+        type,
+        (e: Event) => {
+          try {
+            fn(e);
+          } catch {
+            // never surface hook errors to the page
+          }
+        },
+        opts,
+      ]),
   };
 }

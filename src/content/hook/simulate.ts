@@ -7,7 +7,7 @@
  * documented as the simulation's traces. Stalls (stall.ts) take the same path in.
  */
 import type { HookCommand } from '../../protocol/messages';
-import type { HookContext, SocketRec } from './install';
+import type { HookContext, SocketRec } from './context';
 import type { AnyFn } from './natives';
 import { createStaller, type Staller } from './stall';
 

@@ -12,7 +12,7 @@
  * dropped: a real silent connection loses it too. Each side holds at most
  * MAX_HELD messages; more are dropped and counted with the held ones.
  */
-import type { HookContext, SocketRec } from './install';
+import type { HookContext, SocketRec } from './context';
 import type { AnyFn } from './natives';
 
 const MAX_HELD = 10_000;

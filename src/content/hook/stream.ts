@@ -8,7 +8,7 @@
  * and `options.protocols` is read exactly once, by the browser, as without the hook.
  */
 import type { HookCounters } from '../../protocol/messages';
-import type { HookContext } from './install';
+import type { HookContext } from './context';
 import type { AnyFn } from './natives';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {

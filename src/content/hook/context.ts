@@ -1,0 +1,50 @@
+/**
+ * What the hook's parts share (made once per window by install.ts, before any page
+ * script runs): its saved natives, the private port it posts records on, the page's
+ * clock as it was at install, stack traces, and the per-socket records.
+ */
+import type { HookCounters, HookEvent } from '../../protocol/messages';
+import type { Swap } from './mask';
+import type { Natives, Store } from './natives';
+import type { Ring } from './ring';
+import type { Stall } from './stall';
+
+/** Per-socket state. Per message: counters, and one slot write in a ring while capture may be on. */
+export interface SocketRec {
+  k: number;
+  /** [sentMessages, sentSize, receivedMessages, receivedSize], as posted (HookCounters). */
+  c: HookCounters;
+  done: boolean;
+  /** A message of unknown size was counted (0 added to the size). */
+  u: boolean;
+  rin: Ring;
+  rout: Ring;
+  /** A simulated close or drop under way: the real close event it causes is swallowed. */
+  p?: { code: number; reason: string; wasClean: boolean; error: boolean };
+  /** A simulated stall under way. */
+  s?: Stall;
+}
+
+export interface HookContext {
+  n: Natives;
+  emit(ev: HookEvent): void;
+  /** Epoch milliseconds, from the page's clock as it was at install. */
+  clock(): number;
+  /** A stack trace of the current call. */
+  trace(): string;
+  /** Replaces a function property by a masked wrapper (mask.ts). */
+  swap: Swap;
+  nextK(): number;
+  /** Requested subprotocols as strings, read from own data properties only. */
+  protocolsOf(p: unknown): string[];
+  recOf(ws: unknown): SocketRec | undefined;
+  /** Remembers a socket's record: the hook's listeners and Proxies find it by the socket. */
+  setRec(ws: object, rec: SocketRec): void;
+  /** Records a close() call (with its stack) on socket `k`. */
+  closeCall(k: number, readyState: number, code: number | undefined, reason: string | undefined): void;
+  /**
+   * Live WebSockets by number, for the simulation commands; a socket leaves at its close event. (A
+   * connecting or open socket with listeners, as every socket has the hook's, is never collected.)
+   */
+  sockets: Store<number, object>;
+}

@@ -1,0 +1,190 @@
+/**
+ * The WebSocket part of the hook. WebSocket, and its prototype's send and close, become
+ * Proxies of the natives: name, length, statics, prototype, thrown errors and `new.target`
+ * all forward, so `instanceof`, subclassing and feature checks see the browser's own
+ * objects. Each socket constructed is followed from then on: a record, the 'socket' event,
+ * and the hook's own listeners, registered before the page can add any, for open, message,
+ * error and close. Messages are counted and their references kept in a ring (no copy); the
+ * ring is turned into text only at the close, and only where content capture is on.
+ */
+import type { HookContext, SocketRec } from './context';
+import { newRing, ringPush, ringRaw } from './ring';
+import type { AnyFn } from './natives';
+import type { Simulator } from './simulate';
+
+/** Content capture for this document's site: unknown until the relay says (kept in the ring only). */
+const enum Capture {
+  Unknown,
+  On,
+  Off,
+}
+
+/** Installs the Proxies; returns how to set content capture (the relay's answer for this site). */
+export function wrapWebSocket(
+  win: Window & typeof globalThis,
+  ctx: HookContext,
+  sim: Simulator,
+): (capture: boolean) => void {
+  const { n, emit, clock: now, swap } = ctx;
+  const { apply, read, getter, isObj, listen: on } = n;
+  const { construct, ownKeys } = Reflect;
+  const NativeWS = win.WebSocket;
+  const proto = NativeWS.prototype;
+  const gUrl = getter(proto, 'url');
+  const gProtocol = getter(proto, 'protocol');
+  const gExt = getter(proto, 'extensions');
+  const gBinary = getter(proto, 'binaryType');
+  const CE = win.CloseEvent.prototype;
+  const gCode = getter(CE, 'code');
+  const gReason = getter(CE, 'reason');
+  const gClean = getter(CE, 'wasClean');
+  let capture = Capture.Unknown;
+
+  const count = (rec: SocketRec, d: unknown, sent: boolean, blobFirst: boolean) => {
+    const size = n.size(d, blobFirst);
+    const c = rec.c;
+    const i = sent ? 0 : 2;
+    c[i]++;
+    if (size < 0) rec.u = true;
+    else c[(i + 1) as 1 | 3] += size;
+    if (capture !== Capture.Off) ringPush(sent ? rec.rout : rec.rin, d, now());
+  };
+
+  const track = (ws: WebSocket, args: unknown[]) => {
+    const rec = {
+      __proto__: null,
+      k: ctx.nextK(),
+      c: [0, 0, 0, 0],
+      done: false,
+      u: false,
+      rin: newRing(),
+      rout: newRing(),
+    } as unknown as SocketRec;
+    const kk = rec.k;
+    ctx.setRec(ws, rec);
+    emit({
+      t: 'socket',
+      k: kk,
+      api: 'WebSocket',
+      url: read(gUrl, ws) as string,
+      protocols: ctx.protocolsOf(args[1]),
+      at: now(),
+      stack: ctx.trace(),
+    });
+    ctx.sockets[1](kk, ws);
+    const trusted = (e: Event) => e.isTrusted || sim.isOwn(e);
+    on(
+      ws,
+      'open',
+      (e) =>
+        trusted(e) &&
+        emit({
+          t: 'open',
+          k: kk,
+          at: now(),
+          protocol: read(gProtocol, ws) as string,
+          extensions: read(gExt, ws) as string,
+        }),
+    );
+    // Capture phase: at the target the browser runs capture listeners first, so a stall can withhold
+    // the message from every page listener, capturing or not.
+    on(
+      ws,
+      'message',
+      (e) => {
+        if (!e.isTrusted) return;
+        const d = n.msgData(e);
+        count(rec, d, false, read(gBinary, ws) === 'blob');
+        sim.holdIncoming(rec, e as MessageEvent, d);
+      },
+      true,
+    );
+    on(
+      ws,
+      'error',
+      (e) =>
+        (e.isTrusted && sim.intercept(rec, ws, e)) ||
+        (trusted(e) && emit({ t: 'error', k: kk, at: now(), sim: !e.isTrusted })),
+    );
+    on(ws, 'close', (e) => {
+      // A simulated close swallows the real one here, before any page listener runs.
+      if ((e.isTrusted && sim.intercept(rec, ws, e, true)) || !trusted(e) || rec.done) return;
+      rec.done = true;
+      ctx.sockets[2](kk);
+      sim.end(rec, ws);
+      emit({
+        t: 'close',
+        k: kk,
+        at: now(),
+        code: read(gCode, e) as number,
+        reason: read(gReason, e) as string,
+        wasClean: read(gClean, e) as boolean,
+        counters: rec.c,
+        unsized: rec.u,
+        sim: !e.isTrusted,
+        last: capture === Capture.On ? [ringRaw(rec.rin, n), ringRaw(rec.rout, n)] : undefined,
+      });
+    });
+  };
+
+  // send is the hot path: one WeakMap lookup, a counter and one ring slot. A stalled socket holds
+  // the page's sends instead of passing them to the network.
+  swap(
+    proto,
+    'send',
+    (send: AnyFn) =>
+      new Proxy(send, {
+        apply(target, thisArg, args) {
+          const rec = ctx.recOf(thisArg);
+          const result =
+            rec && sim.holdOutgoing(rec, thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
+          if (rec) count(rec, args[0], true, false);
+          return result;
+        },
+      }),
+  );
+  swap(
+    proto,
+    'close',
+    (close: AnyFn) =>
+      new Proxy(close, {
+        apply(target, thisArg, args) {
+          const rec = ctx.recOf(thisArg);
+          if (!rec) return apply(target, thisArg, args);
+          const rs = n.state(thisArg as object);
+          // Objects are converted here, once, as the browser's bindings would, and the browser gets the
+          // primitive: the page's valueOf/toString run once and the record has what the browser used.
+          // A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol, for the
+          // browser to reject with its own message. Primitives go through untouched.
+          if (isObj(args[0])) args[0] = +(args[0] as unknown as number);
+          if (isObj(args[1])) args[1] = ownKeys({ [args[1] as unknown as string]: 0 })[0];
+          const result = apply(target, thisArg, args);
+          const code = args[0];
+          const reason = args[1];
+          ctx.closeCall(
+            rec.k,
+            rs,
+            code === undefined ? code : +(code as number),
+            reason === undefined ? reason : `${reason as string}`,
+          );
+          return result;
+        },
+      }),
+  );
+  const WSProxy = new Proxy(NativeWS, {
+    construct(target, args, newTarget) {
+      const ws = construct(target, args, newTarget) as WebSocket;
+      try {
+        track(ws, args);
+      } catch {
+        // Recording must never break the page.
+      }
+      return ws;
+    },
+  });
+  swap(win, 'WebSocket', () => WSProxy);
+  swap(proto, 'constructor', () => WSProxy);
+  return (on) => {
+    capture = on ? Capture.On : Capture.Off;
+  };
+}
