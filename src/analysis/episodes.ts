@@ -31,7 +31,9 @@ export interface EpisodeFacts {
   triggerConn: Connection;
   attempts: Connection[];
   links: ReconnectLink[];
-  /** Closures of the attempts that failed (they belong to this episode; a recovered attempt's closure starts the next). */
+  /**
+   * Closures of the attempts that failed (they belong to this episode; a recovered attempt's closure starts the next).
+   */
   failed: ClosureFacts[];
   delaysS: number[];
   /** One wait per delay. */

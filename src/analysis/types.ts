@@ -42,7 +42,9 @@ export interface Verdict {
   expected?: { minS?: number; maxS?: number; text: I18nText };
   /** Id of the profile that judged. */
   profileId: string;
-  /** Further findings that also hold (problem, advice or inconclusive), most severe first; the verdict shows the worst. */
+  /**
+   * Further findings that also hold (problem, advice or inconclusive), most severe first; the verdict shows the worst.
+   */
   also?: { rule: string; level: VerdictLevel; text: I18nText }[];
 }
 

@@ -15,7 +15,8 @@ export interface JUnitInput {
   rows: readonly RenderedRow[];
 }
 
-// Tab, newline, carriage return and the ranges XML 1.0 allows; everything else (NUL, other C0, lone surrogates, U+FFFE/F) goes.
+// Tab, newline, carriage return and the ranges XML 1.0 allows; everything else (NUL, other C0, lone surrogates,
+// U+FFFE/F) goes.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function xmlText(s: string): string {
@@ -49,7 +50,8 @@ export function toJUnit(input: JUnitInput, t: Translate): string {
     const body: string[] = [];
     if (r.level === 'problem')
       body.push(
-        `      <failure message="${xmlText(r.sentence)}" type="${xmlText(r.rule ?? 'problem')}">${xmlText(details(r))}</failure>`,
+        `      <failure message="${xmlText(r.sentence)}" type="${xmlText(r.rule ?? 'problem')}">` +
+          `${xmlText(details(r))}</failure>`,
       );
     const out =
       r.level === 'advice'
@@ -63,7 +65,8 @@ export function toJUnit(input: JUnitInput, t: Translate): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="closeline" tests="${input.rows.length}" failures="${failures}" errors="0" time="${seconds}">`,
-    `  <testsuite name="${suite}" tests="${input.rows.length}" failures="${failures}" errors="0" skipped="0" time="${seconds}" timestamp="${new Date(input.startedAt).toISOString()}">`,
+    `  <testsuite name="${suite}" tests="${input.rows.length}" failures="${failures}" errors="0" skipped="0" ` +
+      `time="${seconds}" timestamp="${new Date(input.startedAt).toISOString()}">`,
     `    <properties><property name="profile" value="${xmlText(input.profileId)}"/></properties>`,
     ...cases,
     '  </testsuite>',

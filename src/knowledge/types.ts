@@ -21,7 +21,8 @@ export type CodeCategory =
  * - restart: reconnect after a short delay (1012-like)
  * - backoff: reconnect with exponential backoff (1013-like)
  * - do-not-resend: do not retry the same request; fix the cause first (1008-like, terminal protocol codes)
- * - app-choice: reconnecting is the app's choice; if it does, back off (1006, 1011, 1014, >= 3000 with no known meaning)
+ * - app-choice: reconnecting is the app's choice; if it does, back off (1006, 1011, 1014,
+ *   >= 3000 with no known meaning)
  * - none: no reconnect expected (1000, 1001, 1005)
  */
 export type ReconnectAdvice = 'restart' | 'backoff' | 'do-not-resend' | 'app-choice' | 'none';
@@ -35,7 +36,9 @@ export interface SourceRef {
 
 export interface CodeEntry {
   code: number;
-  /** Protocol this entry belongs to: 'websocket' for RFC/IANA codes, else e.g. 'graphql-ws', 'discord', 'centrifugo'. */
+  /**
+   * Protocol this entry belongs to: 'websocket' for RFC/IANA codes, else e.g. 'graphql-ws', 'discord', 'centrifugo'.
+   */
   protocol: string;
   nameId: string;
   category: CodeCategory;

@@ -52,9 +52,14 @@ export function buildSummaryText(input: SummaryTextInput): string {
   for (const { closure, verdict } of latest) {
     const conn = byId.get(closure.connectionId);
     const level = verdict ? t(levelLabelId(verdict.level)) : t('popup_level_none');
-    lines.push(
-      `  ${t('popup_text_closure', [level, closure.code, input.nameOf(closure.connectionId), stamp(closure.closedAt, input.locale), shownUrl(conn?.url ?? '')])}`,
-    );
+    const subs = [
+      level,
+      closure.code,
+      input.nameOf(closure.connectionId),
+      stamp(closure.closedAt, input.locale),
+      shownUrl(conn?.url ?? ''),
+    ];
+    lines.push(`  ${t('popup_text_closure', subs)}`);
     if (verdict) lines.push(`    ${tText(verdict.text)}`);
   }
 

@@ -1,4 +1,6 @@
-/** String clamps for untrusted text (the relay's validator, simulation reasons). Each reports whether it cut anything. */
+/**
+ * String clamps for untrusted text (the relay's validator, simulation reasons). Each reports whether it cut anything.
+ */
 import { stripPasswords } from './redact';
 import { PAGE_URL_CHARS } from './limits';
 

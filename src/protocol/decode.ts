@@ -151,7 +151,10 @@ export function attempt<T>(d: Decoder<T>, v: unknown, path = '$'): T | undefined
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
 
-/** Decodes without throwing: the error says which field failed. Anything else thrown (a stack overflow) is a failure at `path`. */
+/**
+ * Decodes without throwing: the error says which field failed. Anything else thrown (a stack overflow) is a failure at
+ * `path`.
+ */
 export function decode<T>(d: Decoder<T>, v: unknown, path = '$'): Decoded<T> {
   try {
     return { ok: true, value: d(v, path) };

@@ -147,7 +147,10 @@ export type BackgroundToRelay = { type: 'ack'; seq: number };
 /** background -> relay by tabs.sendMessage: is the hook in this tab? (Tabs opened before install have none.) */
 export type RelayPing = { type: 'ping' };
 export type RelayPong = { type: 'pong' };
-/** background -> one document's relay by tabs.sendMessage: a simulation for its hook. The relay answers true once posted. */
+/**
+ * background -> one document's relay by tabs.sendMessage: a simulation for its hook. The relay answers true once
+ * posted.
+ */
 export type RelayCommand = { type: 'command'; command: HookCommand };
 
 /** What the background sends one document's relay by tabs.sendMessage (not over the relay's port). */

@@ -200,9 +200,10 @@ const KINDS = ['text', 'binary', 'blob', 'other'] as const;
 const HEX = /^(?:[0-9a-f]{2})*$/;
 
 /**
- * The last messages before a close, as a relay hands them on: at most ten, each a known kind with a size, a time not after the
- * close, text cut to 1 KiB of UTF-8 and hex to 64 bytes. More items are dropped, long fields cut, and
- * both recorded as truncated ("lastMessages"); a malformed item rejects the whole event.
+ * The last messages before a close, as a relay hands them on: at most ten, each a known kind with a
+ * size, a time not after the close, text cut to 1 KiB of UTF-8 and hex to 64 bytes. More items are
+ * dropped, long fields cut, and both recorded as truncated ("lastMessages"); a malformed item rejects
+ * the whole event.
  */
 function lastMessages(x: unknown, closeAt: number, onCut: (path: string) => void): LastMessage[] {
   if (!Array.isArray(x)) fail('array', 'last', 'not an array');

@@ -36,7 +36,10 @@ export interface Natives {
    * binaryType is "blob"), so the common case throws nothing.
    */
   size(d: unknown, blobFirst: boolean): number;
-  /** A copy of at most `max` bytes of a real ArrayBuffer or view (empty if it was detached); undefined for anything else. */
+  /**
+   * A copy of at most `max` bytes of a real ArrayBuffer or view (empty if it was detached); undefined for anything
+   * else.
+   */
   copy(d: unknown, max: number): Uint8Array | undefined;
   /** The first `units` UTF-16 units of a string (String.prototype.slice). */
   head(s: string, units: number): string;

@@ -62,7 +62,10 @@ export function handshakeFromHar(entry: unknown): HandshakeEntry | null {
   return { url: normaliseSocketUrl(url), startedAt, status, statusText };
 }
 
-/** Adds entries, dropping exact repeats (getHAR and onRequestFinished report the same request) and the oldest beyond max. */
+/**
+ * Adds entries, dropping exact repeats (getHAR and onRequestFinished report the same request) and the oldest beyond
+ * max.
+ */
 export function addHandshakes(
   list: readonly HandshakeEntry[],
   added: readonly HandshakeEntry[],

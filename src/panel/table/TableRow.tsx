@@ -34,7 +34,9 @@ export const TableRow = memo(function TableRow({ row, columns, index, selected, 
       data-code={closure?.closure.code}
       data-verdict={level}
       data-simulated={closure?.closure.simulated ? 'true' : undefined}
-      className={`closures-row${selected ? ' selected' : ''}${level ? ` row-${level}` : ''}${row.kind === 'open' ? ' row-open' : ''}`}
+      className={['closures-row', selected && 'selected', level && `row-${level}`, row.kind === 'open' && 'row-open']
+        .filter(Boolean)
+        .join(' ')}
       onClick={() => onSelect(row.id)}
     >
       {columns.map((c) => (
