@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Verdict } from '../analysis/types';
 import { conn, recordingOf, T0 } from './fixtures/recording';
-import { detail, grid, renderApp, rowIds } from './fixtures/render-app';
+import { detail, grid, renderApp, rowIds, settingsLoaded } from './fixtures/render-app';
 import { STORAGE_KEY } from './table/column-prefs';
 
 afterEach(cleanup);
@@ -35,6 +35,7 @@ describe('reading at a glance', () => {
   it('shows the path apart from the origin, so rows to one host differ where they differ', async () => {
     renderApp(rec, {}, { settings: { redactQuery: false } });
     await screen.findByRole('grid');
+    await settingsLoaded();
     const cells = grid().querySelectorAll('.cell-url');
     expect(cells[0]?.querySelector('.url-origin')?.textContent).toBe('wss://rt.example');
     expect(cells[0]?.querySelector('.url-path')?.textContent).toBe('/policy?token=s3cret');
@@ -59,6 +60,7 @@ describe('reading at a glance', () => {
     async (redactQuery, shown, hidden) => {
       renderApp(rec, {}, { settings: { redactQuery } });
       await screen.findByRole('grid');
+      await settingsLoaded();
       fireEvent.click(screen.getAllByText('Token expired')[0]!);
       const text = `${grid().textContent} ${detail().textContent}`;
       expect(text).toContain(shown);

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { conn, recordingOf } from './fixtures/recording';
-import { renderApp, rowIds } from './fixtures/render-app';
+import { renderApp, rowIds, settingsLoaded } from './fixtures/render-app';
 
 afterEach(cleanup);
 
@@ -63,9 +63,7 @@ describe('export', () => {
   ])('saves closeline-<host>-<date>.json (redactQuery %s)', async (redactQuery, url) => {
     const { saveFile } = renderApp(live, {}, { settings: { redactQuery } });
     await screen.findByText('live one');
-    await waitFor(() =>
-      expect(screen.getByRole('checkbox', { name: 'Preserve log' })).toHaveProperty('disabled', false),
-    );
+    await settingsLoaded();
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect(saveFile).toHaveBeenCalledOnce();
     const [name, text] = saveFile.mock.calls[0] as [string, string];
