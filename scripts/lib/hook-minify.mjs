@@ -38,6 +38,7 @@ export const HOOK_INTERNAL_PROPS = [
   'clock',
   'trace',
   'setRec',
+  'dropRec',
   'swap',
   'nextK',
   'protocolsOf',

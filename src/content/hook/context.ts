@@ -37,9 +37,16 @@ export interface HookContext {
   nextK(): number;
   /** Requested subprotocols as strings, read from own data properties only. */
   protocolsOf(p: unknown): string[];
+  /** A socket's record, from its construction until its close event is recorded (then undefined). */
   recOf(ws: unknown): SocketRec | undefined;
   /** Remembers a socket's record: the hook's listeners and Proxies find it by the socket. */
   setRec(ws: object, rec: SocketRec): void;
+  /**
+   * Forgets a socket's record at its close event. A WeakMap's table shrinks only on delete(), not
+   * when the collector clears dead keys: left to the collector, it stayed sized for every socket
+   * closed between two full collections.
+   */
+  dropRec(ws: object): void;
   /** Records a close() call (with its stack) on socket `k`. */
   closeCall(k: number, readyState: number, code: number | undefined, reason: string | undefined): void;
   /**

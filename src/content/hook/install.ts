@@ -29,7 +29,7 @@ import { hookStream } from './stream';
 export function installHook(win: Window & typeof globalThis): void {
   if (typeof win.WebSocket !== 'function') return;
   const n = saveNatives(win);
-  const { apply, own, isObj } = n;
+  const { apply, own } = n;
   const perf = win.performance;
   const perfNow = perf.now;
   const timeOrigin = perf.timeOrigin;
@@ -38,7 +38,7 @@ export function installHook(win: Window & typeof globalThis): void {
   const isArray = Array.isArray;
   const channel = new win.MessageChannel();
   const port = channel.port1;
-  const [recOf, setRec] = n.store<unknown, SocketRec>();
+  const [recOf, setRec, dropRec] = n.store<unknown, SocketRec>();
   let k = 0;
 
   const emit = (ev: HookEvent) => {
@@ -75,9 +75,11 @@ export function installHook(win: Window & typeof globalThis): void {
       }
       return out;
     },
-    // Only objects are ever keys: a primitive `this` would make WeakMap.get return undefined anyway.
-    recOf: (o) => (isObj(o) ? recOf(o) : undefined),
+    // Called with any `this` a page passes to send() or close(): WeakMap.prototype.get answers
+    // undefined for a primitive (it never throws), so no check is needed before it.
+    recOf,
     setRec,
+    dropRec,
     sockets: n.store<number, object>(true),
     closeCall: (k, readyState, code, reason) =>
       emit({ t: 'close-call', k, at: now(), readyState, stack: stack(), code, reason }),

@@ -111,6 +111,9 @@ export function wrapWebSocket(
       if ((e.isTrusted && sim.intercept(rec, ws, e, true)) || !trusted(e) || rec.done) return;
       rec.done = true;
       ctx.sockets[2](kk);
+      // Nothing is kept per closed socket: later send() and close() calls on it go straight to the
+      // browser, unrecorded (its close is already sent; the relay would ignore them anyway).
+      ctx.dropRec(ws);
       sim.end(rec, ws);
       emit({
         t: 'close',

@@ -26,7 +26,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const WSE = (g.WebSocketError as { prototype?: object } | undefined)?.prototype;
   const gErrCode = WSE && getter(WSE, 'closeCode');
   const gErrReason = WSE && getter(WSE, 'reason');
-  const [keyOf, setKey] = n.store<object, number>();
+  const [keyOf, setKey, dropKey] = n.store<object, number>();
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
   const Wrapped = new Proxy(Native, {
@@ -57,7 +57,10 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
           stack: ctx.trace(),
         });
         const counters: HookCounters = [0, 0, 0, 0];
-        const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) =>
+        // Once closed, the stream's number is let go (as WebSocket records are at their close event):
+        // a WeakMap's table shrinks only on delete(), not when the collector clears dead keys.
+        const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) => {
+          dropKey(s);
           emit({
             t: 'close',
             k,
@@ -67,6 +70,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
             wasClean,
             counters,
           });
+        };
         // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
         apply(then, read(gOpened, s), [
           (v: unknown) =>
