@@ -77,6 +77,38 @@ describe('Uplink', () => {
     expect(second.batches()[0]?.events).toEqual([ev(2)]);
   });
 
+  it('holds only what is unacknowledged, however many sockets came and went', () => {
+    const { uplink, ports, runTimers } = setup();
+    const close = (k: number): RelayEvent => ({
+      t: 'close',
+      k,
+      at: 2,
+      code: 1000,
+      reason: '',
+      wasClean: true,
+      counters: { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 },
+    });
+    // 5,000 sockets, a batch every 10; each acknowledged as soon as it is sent, except the last.
+    for (let k = 1; k <= 5_000; k++) {
+      uplink.push(ev(k));
+      uplink.push(close(k), 'soon');
+      if (k % 10 === 0) runTimers();
+      const first = ports[0] as FakePort;
+      if (k < 5_000 && k % 10 === 0) first.ack(first.batches().at(-1)?.seq ?? 0);
+    }
+    const first = ports[0] as FakePort;
+    expect(first.batches()).toHaveLength(500);
+    first.kill(); // the worker restarts: only the one batch never acknowledged comes again
+    const second = ports[1] as FakePort;
+    expect(second.batches().map((b) => b.seq)).toEqual([500]);
+    expect(second.batches()[0]?.events).toEqual(
+      Array.from({ length: 10 }, (_, i) => [ev(4_991 + i), close(4_991 + i)]).flat(),
+    );
+    second.ack(500);
+    second.kill(); // nothing left unacknowledged: no reconnect, nothing re-sent
+    expect(ports).toHaveLength(2);
+  });
+
   it('sends urgent events (pagehide) at once', () => {
     const { uplink, ports } = setup();
     uplink.push({ t: 'life', at: 1, state: 'pagehide' }, 'now');
