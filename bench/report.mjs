@@ -139,18 +139,18 @@ function memoryRows(mem) {
   const wo = summary(construct.without);
   return [
     [
-      `Page heap retained per closed socket: slope over ${steps} sockets opened and closed (after GC)`,
-      `${fmt(heap.with.slope, 'B')} per socket`,
-      `${fmt(heap.without.slope, 'B')} per socket`,
+      `Page heap retained per closed socket: slope over ${steps} sockets opened and closed (after GC; of it, compiled code)`,
+      `${fmt(heap.with.slope, 'B')} per socket (code ${fmt(heap.with.codeSlope, 'B')})`,
+      `${fmt(heap.without.slope, 'B')} per socket (code ${fmt(heap.without.codeSlope, 'B')})`,
       `${fmt(extra, 'B')} per socket`,
       `≤ ${TARGETS.retainedBytesPerSocket} B per socket more than without: ${extra <= TARGETS.retainedBytesPerSocket ? 'met' : 'not met'}`,
     ],
     [
-      `Page heap, constant part (the line's intercept)`,
-      fmt(heap.with.intercept / 1048576, 'MiB'),
-      fmt(heap.without.intercept / 1048576, 'MiB'),
-      `${fmt((heap.with.intercept - heap.without.intercept) / 1024, 'KiB')}`,
-      "none set (the hook's and the relay's code and state; see below)",
+      `Page heap, constant part (the line's intercept; of it, compiled code)`,
+      `${fmt(heap.with.intercept / 1048576, 'MiB')} (code ${fmt(heap.with.codeIntercept / 1048576, 'MiB')})`,
+      `${fmt(heap.without.intercept / 1048576, 'MiB')} (code ${fmt(heap.without.codeIntercept / 1048576, 'MiB')})`,
+      `${fmt((heap.with.intercept - heap.without.intercept) / 1024, 'KiB')} (code ${fmt((heap.with.codeIntercept - heap.without.codeIntercept) / 1024, 'KiB')})`,
+      'none set (what it is: see below)',
     ],
     [
       `\`new WebSocket()\` to CONNECTING, ${mem.params.construct.toLocaleString('en')} sockets, in-page time (${construct.with.length} rounds)`,
@@ -310,11 +310,19 @@ absolute numbers drop; the with/without ratios are what to compare.
   stack's time are in these numbers, which is why their pairs spread widely.
 - **Page memory**: one fresh tab per side opens and closes sockets (4 handshakes in flight over ${params.endpoints}
   endpoints) and reads its JS heap after a forced GC (\`HeapProfiler.collectGarbage\`, \`Runtime.getHeapUsage\`)
-  at ${params.memory.steps.map((n) => n.toLocaleString('en')).join(', ')} sockets, after 200 untimed warm-up sockets (the first sockets compile and
-  optimise the hook's code, a one-time cost). The least-squares slope is the bytes kept per closed socket,
-  the intercept the constant part. The extension's content scripts share the renderer's heap, so the
-  constant with Closeline includes the hook's and the relay's code and their fixed state (saved natives,
-  the port, the uplink's buffers); a slope of 0 means nothing is kept per closed socket.
+  at ${params.memory.steps.map((n) => n.toLocaleString('en')).join(', ')} sockets, after ${params.memory.warmup.toLocaleString('en')} untimed warm-up sockets. Each reading waits until the
+  relay's batches are acknowledged (the heap steady and the worker idle): until then the relay holds them for
+  re-sending, which is not retention. The least-squares slope is the bytes kept per closed socket, the
+  intercept the constant part. Each reading also takes a heap snapshot and sums its compiled code (bytecode,
+  optimised machine code and their metadata), shown in brackets: V8's optimising compilers keep adding code
+  for the hook's and the relay's functions as they get hot (until about 1,000 sockets, measured), a one-time
+  cost that reads as bytes per socket on a short run, hence a warm-up that does not shrink with the scale.
+  The hook lets go of a socket's record at its close event and the relay of its admission state; the
+  relay keeps a batch only until the worker acknowledges it. *The constant part* with Closeline is the
+  extension's content scripts, which share the page's V8 heap: their compiled code (about half), and the
+  relay's isolated world, a second JavaScript context in the page with its own global object, built-ins and
+  DOM prototypes (their hidden classes, property arrays and functions make most of the rest), plus the
+  hook's and the relay's fixed state (saved natives, the port, timers, the capture setting).
 - **Construction**: in-page time of \`new WebSocket(url)\` alone (to CONNECTING), ${params.memory.construct.toLocaleString('en')} sockets in batches
   of ${params.memory.constructBatch} closed at once, ${params.memory.constructRounds} alternating rounds. *Why opening sockets is not timed for the hook:*
   opening 1,000 sockets took 35 s with and without the hook alike, because Chromium's network service

@@ -14,6 +14,34 @@ export async function pageHeap(context, page) {
 }
 
 /**
+ * Used JS heap (bytes) of a page after a forced GC, and how much of it is compiled code: the
+ * self sizes of the heap snapshot's "code" nodes (bytecode, optimised machine code and their
+ * metadata). The optimising compilers add code as functions get hot, a one-time cost that
+ * looks like growth per socket on a short run; the rest is what objects the page's heap keeps.
+ */
+export async function pageHeapParts(context, page) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const chunks = [];
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    const { snapshot, nodes } = JSON.parse(chunks.join(''));
+    const fields = snapshot.meta.node_fields;
+    const code = snapshot.meta.node_types[0].indexOf('code');
+    const [type, selfSize] = [fields.indexOf('type'), fields.indexOf('self_size')];
+    let codeBytes = 0;
+    for (let i = 0; i < nodes.length; i += fields.length)
+      if (nodes[i + type] === code) codeBytes += nodes[i + selfSize];
+    return { usedSize, codeBytes };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
  * Used JS heap (bytes) of the extension's service worker, after a forced GC.
  * Playwright gives no CDP session on a worker, so this attaches through the
  * browser session (non-flat mode) and relays the commands by message.
