@@ -46,17 +46,23 @@ class Failure extends Error {
   }
 }
 
+// Every decoder is made once here, not per field read: an import runs them for each of 10,000 connections.
 const code = int(0, 65_535);
 const count = int(0, MAX_COUNT);
+const short = str(MAX_SHORT);
+const url = str(MAX_URL);
+const stack = str(MAX_STACK);
+const reason = str(MAX_REASON);
+const frameId = int(0, MAX_COUNT);
+const eventType = oneOf(['close-call', 'open', 'error', 'close', 'ended-with-document', 'stall', 'stall-end'] as const);
+const readyState = int(0, 3);
+const endCause = oneOf(['pagehide', 'new-document'] as const);
+const stallSeconds = int(1, IMPORT_LIMITS.stallSeconds);
+const stallOutcome = oneOf(['delivered', 'dropped'] as const);
 
 const socketEvent: Decoder<SocketEvent> = (v, p) => {
   const o = obj(v, p);
-  const type = req(
-    o,
-    'type',
-    oneOf(['close-call', 'open', 'error', 'close', 'ended-with-document', 'stall', 'stall-end'] as const),
-    p,
-  );
+  const type = req(o, 'type', eventType, p);
   const at = req(o, 'at', time, p);
   switch (type) {
     case 'close-call':
@@ -64,16 +70,16 @@ const socketEvent: Decoder<SocketEvent> = (v, p) => {
         type,
         at,
         code: opt(o, 'code', code, p),
-        reason: opt(o, 'reason', str(MAX_REASON), p),
-        readyState: req(o, 'readyState', int(0, 3), p),
-        stack: req(o, 'stack', str(MAX_STACK), p),
+        reason: opt(o, 'reason', reason, p),
+        readyState: req(o, 'readyState', readyState, p),
+        stack: req(o, 'stack', stack, p),
       });
     case 'open':
       return {
         type,
         at,
-        protocol: req(o, 'protocol', str(MAX_SHORT), p),
-        extensions: req(o, 'extensions', str(MAX_SHORT), p),
+        protocol: req(o, 'protocol', short, p),
+        extensions: req(o, 'extensions', short, p),
       };
     case 'error':
       return defined({ type, at, simulated: opt(o, 'simulated', bool, p) });
@@ -82,19 +88,19 @@ const socketEvent: Decoder<SocketEvent> = (v, p) => {
         type,
         at,
         code: req(o, 'code', code, p),
-        reason: req(o, 'reason', str(MAX_REASON), p),
+        reason: req(o, 'reason', reason, p),
         wasClean: req(o, 'wasClean', bool, p),
         simulated: opt(o, 'simulated', bool, p),
       });
     case 'ended-with-document':
-      return { type, at, cause: req(o, 'cause', oneOf(['pagehide', 'new-document'] as const), p) };
+      return { type, at, cause: req(o, 'cause', endCause, p) };
     case 'stall':
-      return { type, at, seconds: req(o, 'seconds', int(1, IMPORT_LIMITS.stallSeconds), p), simulated: true };
+      return { type, at, seconds: req(o, 'seconds', stallSeconds, p), simulated: true };
     case 'stall-end':
       return {
         type,
         at,
-        outcome: req(o, 'outcome', oneOf(['delivered', 'dropped'] as const), p),
+        outcome: req(o, 'outcome', stallOutcome, p),
         heldIn: req(o, 'heldIn', count, p),
         heldOut: req(o, 'heldOut', count, p),
         simulated: true,
@@ -106,17 +112,21 @@ const socketEvent: Decoder<SocketEvent> = (v, p) => {
 const MAX_LAST_MESSAGES = 10;
 const MAX_LAST_TEXT = 1024;
 const HEX = /^(?:[0-9a-f]{2}){0,64}$/;
+const hexText = str(128);
+const direction = oneOf(['in', 'out'] as const);
+const messageKind = oneOf(['text', 'binary', 'blob', 'other'] as const);
+const messageText = str(MAX_LAST_TEXT);
 
 const lastMessage: Decoder<LastMessage> = (v, p) => {
   const o = obj(v, p);
-  const hex = opt(o, 'hex', str(128), p);
+  const hex = opt(o, 'hex', hexText, p);
   if (hex !== undefined && !HEX.test(hex)) fail('hex', `${p}.hex`, 'not lowercase hex');
   return defined<LastMessage>({
-    dir: req(o, 'dir', oneOf(['in', 'out'] as const), p),
+    dir: req(o, 'dir', direction, p),
     at: req(o, 'at', time, p),
-    kind: req(o, 'kind', oneOf(['text', 'binary', 'blob', 'other'] as const), p),
+    kind: req(o, 'kind', messageKind, p),
     size: req(o, 'size', count, p),
-    text: opt(o, 'text', str(MAX_LAST_TEXT), p),
+    text: opt(o, 'text', messageText, p),
     hex,
     cut: opt(o, 'cut', bool, p),
   });
@@ -132,39 +142,46 @@ const counters: Decoder<MessageCounters> = (v, p) => {
   };
 };
 
+const socketNumber = int(1, MAX_COUNT);
+const api = oneOf(['WebSocket', 'WebSocketStream'] as const);
+const protocols = arr(short, IMPORT_LIMITS.protocols);
+const events = arr(socketEvent, IMPORT_LIMITS.eventsPerConnection);
+const truncated = arr(short, 64);
+const lastMessages = arr(lastMessage, MAX_LAST_MESSAGES);
+
 const connection: Decoder<Connection> = (v, p) => {
   const o = obj(v, p);
   return defined({
-    id: req(o, 'id', str(MAX_SHORT), p),
-    socketNumber: opt(o, 'socketNumber', int(1, MAX_COUNT), p),
-    api: req(o, 'api', oneOf(['WebSocket', 'WebSocketStream'] as const), p),
-    url: req(o, 'url', str(MAX_URL), p),
-    protocols: req(o, 'protocols', arr(str(MAX_SHORT), IMPORT_LIMITS.protocols), p),
-    frameId: req(o, 'frameId', int(0, MAX_COUNT), p),
-    documentId: req(o, 'documentId', str(MAX_SHORT), p),
-    frameUrl: req(o, 'frameUrl', str(MAX_URL), p),
+    id: req(o, 'id', short, p),
+    socketNumber: opt(o, 'socketNumber', socketNumber, p),
+    api: req(o, 'api', api, p),
+    url: req(o, 'url', url, p),
+    protocols: req(o, 'protocols', protocols, p),
+    frameId: req(o, 'frameId', frameId, p),
+    documentId: req(o, 'documentId', short, p),
+    frameUrl: req(o, 'frameUrl', url, p),
     createdAt: req(o, 'createdAt', time, p),
-    stack: req(o, 'stack', str(MAX_STACK), p),
-    events: req(o, 'events', arr(socketEvent, IMPORT_LIMITS.eventsPerConnection), p),
+    stack: req(o, 'stack', stack, p),
+    events: req(o, 'events', events, p),
     counters: req(o, 'counters', counters, p),
-    truncated: opt(o, 'truncated', arr(str(MAX_SHORT), 64), p),
-    lastMessages: opt(o, 'lastMessages', arr(lastMessage, MAX_LAST_MESSAGES), p),
+    truncated: opt(o, 'truncated', truncated, p),
+    lastMessages: opt(o, 'lastMessages', lastMessages, p),
   });
 };
 
 const LIFECYCLE = ['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline', 'pagehide'] as const;
+const markType = oneOf(['navigation', 'lifecycle'] as const);
+const lifecycle = oneOf(LIFECYCLE);
 
 const mark: Decoder<Mark> = (v, p) => {
   const o = obj(v, p);
-  const type = req(o, 'type', oneOf(['navigation', 'lifecycle'] as const), p);
-  const base = {
-    at: req(o, 'at', time, p),
-    frameId: req(o, 'frameId', int(0, MAX_COUNT), p),
-    documentId: req(o, 'documentId', str(MAX_SHORT), p),
-  };
+  const type = req(o, 'type', markType, p);
+  const at = req(o, 'at', time, p);
+  const frame = req(o, 'frameId', frameId, p);
+  const documentId = req(o, 'documentId', short, p);
   return type === 'navigation'
-    ? { type, ...base, url: req(o, 'url', str(MAX_URL), p) }
-    : { type, ...base, state: req(o, 'state', oneOf(LIFECYCLE), p) };
+    ? { type, at, frameId: frame, documentId, url: req(o, 'url', url, p) }
+    : { type, at, frameId: frame, documentId, state: req(o, 'state', lifecycle, p) };
 };
 
 const dropped: Decoder<DroppedCounts> = (v, p) => {
@@ -188,7 +205,7 @@ function recording(v: unknown): Recording {
   const rec = defined<Recording>({
     format: RECORDING_FORMAT,
     version: RECORDING_FORMAT_VERSION,
-    extensionVersion: req(o, 'extensionVersion', str(MAX_SHORT), '$'),
+    extensionVersion: req(o, 'extensionVersion', short, '$'),
     tabId: req(o, 'tabId', int(-1, MAX_COUNT), '$'),
     startedAt: req(o, 'startedAt', time, '$'),
     exportedAt: opt(o, 'exportedAt', time, '$'),
