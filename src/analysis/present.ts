@@ -8,7 +8,7 @@
  */
 import { categoryLabelId, lookupCode } from '../knowledge';
 import type { CodeCategory, CodeContext, CodeLookup } from '../knowledge/types';
-import { endOf, endpointOf, type Connection, type DroppedCounts, type Recording } from '../protocol/recording';
+import { endOf, type Connection, type DroppedCounts, type Recording } from '../protocol/recording';
 import { urlParts } from '../protocol/url-parts';
 import { classify } from './classify';
 import { codeContextOf } from './code-context';
@@ -83,7 +83,58 @@ export function problemKindOf(verdict: Verdict | undefined): ProblemKind | undef
   return PROBLEM_KINDS[verdict.finding ?? ''] ?? 'other';
 }
 
-export function presentCode(code: number, context: CodeContext): CodePresentation {
+/** What a code means in a context: presentCode's answer without the context itself. */
+type CodeMeaning = Omit<CodePresentation, 'code' | 'context'>;
+
+/**
+ * Code meanings already worked out, by `codeMeaningKey`: 10,000 closures share a few codes and
+ * endpoints, and resolving each anew was much of building the rows and the timeline. A memo serves
+ * one analysis (`codeMemoFor`), so it never outlives the data it was made for.
+ */
+export type CodeMemo = Map<string | number, CodeMeaning>;
+
+const memos = new WeakMap<object, CodeMemo>();
+
+/** The memo of one analysis (or any object standing for one pass over a recording): rows and timeline share it. */
+export function codeMemoFor(owner: object): CodeMemo {
+  let memo = memos.get(owner);
+  if (!memo) memos.set(owner, (memo = new Map()));
+  return memo;
+}
+
+/**
+ * The memo key: the code alone where the context cannot change it (1000–2999 belong to the WebSocket
+ * protocol itself), else the code, the negotiated subprotocol ('' and none are the same to the
+ * knowledge base) and the URL up to its first `?` or `#`, with a mark that it had one. The knowledge
+ * base reads only the host and path of the URL, which a URL parser takes from that prefix alone; the
+ * mark keeps "trailing spaces are trimmed" exact (they are only at the end of a URL without a query).
+ */
+export function codeMeaningKey(code: number, context: CodeContext): string | number {
+  if (code >= 1000 && code <= 2999) return code;
+  const url = context.url ?? '';
+  const q = url.indexOf('?');
+  const h = url.indexOf('#');
+  const cut = q < 0 ? h : h < 0 ? q : Math.min(q, h);
+  const prefix = cut < 0 ? url : `${url.slice(0, cut)}?`;
+  return `${code}\u0000${context.protocol ?? ''}\u0000${prefix}`;
+}
+
+export function presentCode(code: number, context: CodeContext, memo?: CodeMemo): CodePresentation {
+  if (!memo) return { code, context, ...meaningOf(code, context) };
+  const key = codeMeaningKey(code, context);
+  let m = memo.get(key);
+  if (m === undefined) memo.set(key, (m = meaningOf(code, context)));
+  return {
+    code,
+    context,
+    lookup: m.lookup,
+    nameIds: m.nameIds,
+    categories: m.categories,
+    categoryLabelIds: m.categoryLabelIds,
+  };
+}
+
+function meaningOf(code: number, context: CodeContext): CodeMeaning {
   const lookup = lookupCode(code, context);
   let nameIds: string[];
   let categories: CodeCategory[];
@@ -102,7 +153,7 @@ export function presentCode(code: number, context: CodeContext): CodePresentatio
       categories = [lookup.range.category];
       break;
   }
-  return { code, context, lookup, nameIds, categories, categoryLabelIds: categories.map(categoryLabelId) };
+  return { lookup, nameIds, categories, categoryLabelIds: categories.map(categoryLabelId) };
 }
 
 export function outcomeOf(closure: Closure): Exclude<Outcome, 'open'> {
@@ -119,17 +170,43 @@ export function outcomeOf(closure: Closure): Exclude<Outcome, 'open'> {
   }
 }
 
-export function presentClosure(conn: Connection, closure: Closure, verdict: Verdict | undefined): ClosurePresentation {
-  const problemKind = problemKindOf(verdict);
-  return {
-    ...presentCode(closure.code, codeContextOf(conn)),
+/** Catalog ids per initiator and level, made once (they are asked for per closure). */
+const CLOSED_BY_IDS = new Map<Initiator, string>();
+const LEVEL_IDS = new Map<VerdictLevel, string>();
+
+export function presentClosure(
+  conn: Connection,
+  closure: Closure,
+  verdict: Verdict | undefined,
+  memo?: CodeMemo,
+): ClosurePresentation {
+  const code = presentCode(closure.code, codeContextOf(conn), memo);
+  // Built field by field (no spreads): one object per closure, absent fields stay absent.
+  const p: ClosurePresentation = {
+    code: code.code,
+    context: code.context,
+    lookup: code.lookup,
+    nameIds: code.nameIds,
+    categories: code.categories,
+    categoryLabelIds: code.categoryLabelIds,
     connectionId: conn.id,
     closure,
-    ...(verdict && { verdict, level: verdict.level, levelLabelId: levelLabelId(verdict.level) }),
     outcome: outcomeOf(closure),
-    closedByLabelId: closedByLabelId(closure.initiator),
-    ...(problemKind && { problemKind }),
+    closedByLabelId: '',
   };
+  if (verdict) {
+    p.verdict = verdict;
+    p.level = verdict.level;
+    let id = LEVEL_IDS.get(verdict.level);
+    if (id === undefined) LEVEL_IDS.set(verdict.level, (id = levelLabelId(verdict.level)));
+    p.levelLabelId = id;
+  }
+  let by = CLOSED_BY_IDS.get(closure.initiator);
+  if (by === undefined) CLOSED_BY_IDS.set(closure.initiator, (by = closedByLabelId(closure.initiator)));
+  p.closedByLabelId = by;
+  const problemKind = problemKindOf(verdict);
+  if (problemKind) p.problemKind = problemKind;
+  return p;
 }
 
 /**
@@ -141,13 +218,14 @@ export function presentConnection(
   conn: Connection,
   analysis: Pick<Analysis, 'verdictByClosure'> | undefined,
   closure?: Closure,
+  memo?: CodeMemo,
 ): ConnectionPresentation {
   const ended = closure ?? (endOf(conn) ? classify(conn) : undefined);
-  const endpoint = endpointOf(conn.url);
-  const base = { id: conn.id, endpoint, path: urlParts(conn.url).path };
-  if (!ended) return { ...base, outcome: 'open' };
-  const p = presentClosure(conn, ended, analysis?.verdictByClosure[conn.id]);
-  return { ...base, outcome: p.outcome, closure: p };
+  // endpointOf(url) is urlParts(url).base: one cut serves both.
+  const parts = urlParts(conn.url);
+  if (!ended) return { id: conn.id, endpoint: parts.base, path: parts.path, outcome: 'open' };
+  const p = presentClosure(conn, ended, analysis?.verdictByClosure[conn.id], memo);
+  return { id: conn.id, endpoint: parts.base, path: parts.path, outcome: p.outcome, closure: p };
 }
 
 /** Every connection of a recording, by id, with its closure as the analysis classified it. */
@@ -158,8 +236,9 @@ export function presentRecording(
   const closures = new Map<string, Closure>();
   for (const c of analysis?.closures ?? []) closures.set(c.connectionId, c);
   const out = new Map<string, ConnectionPresentation>();
+  const memo = codeMemoFor(analysis ?? recording);
   for (const conn of recording.connections)
-    out.set(conn.id, presentConnection(conn, analysis ?? undefined, closures.get(conn.id)));
+    out.set(conn.id, presentConnection(conn, analysis ?? undefined, closures.get(conn.id), memo));
   return out;
 }
 

@@ -5,7 +5,7 @@
  * and are stretched to the current time where they are drawn or hit, so the
  * model is rebuilt only when the data changes, not on every live tick.
  */
-import { presentConnection, type CodePresentation, type Outcome } from '../../analysis/present';
+import { codeMemoFor, presentConnection, type CodePresentation, type Outcome } from '../../analysis/present';
 import type { Analysis, Closure, ReconnectLink, VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
 import type { EpochMs, Recording } from '../../protocol/recording';
@@ -83,6 +83,8 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
   for (const c of analysis?.closures ?? []) closures.set(c.connectionId, c);
   // Sorted by creation so every row's bars are sorted by start (the hit index relies on it).
   const conns = [...recording.connections].sort((a, b) => a.createdAt - b.createdAt);
+  // The rows present the same closures of the same analysis: they share its code memo.
+  const memo = codeMemoFor(analysis ?? recording);
 
   const laneByKey = new Map<string, number>();
   const lanes: Lane[] = [];
@@ -93,7 +95,7 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
   let openCount = 0;
 
   for (const c of conns) {
-    const p = presentConnection(c, analysis ?? undefined, closures.get(c.id));
+    const p = presentConnection(c, analysis ?? undefined, closures.get(c.id), memo);
     const { endpoint } = p;
     const key = `${c.frameId}|${endpoint}`;
     let lane = laneByKey.get(key);
@@ -106,7 +108,13 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
     const closure = p.closure;
     const endMs = closure?.closure.closedAt ?? null;
     const ends = rowEnds[lane]!;
-    let row = ends.findIndex((e) => e <= c.createdAt);
+    let row = -1;
+    for (let r = 0; r < ends.length; r++) {
+      if ((ends[r] ?? Infinity) <= c.createdAt) {
+        row = r;
+        break;
+      }
+    }
     if (row < 0) row = ends.length < MAX_ROWS_PER_LANE ? ends.length : MAX_ROWS_PER_LANE - 1;
     ends[row] = Math.max(ends[row] ?? -Infinity, endMs ?? Infinity);
     laneRowOf.push(row);
@@ -115,7 +123,8 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
     l.connectionCount++;
     if (endMs === null) openCount++;
     else l.closureCount++;
-    bars.push({
+    // Field by field (no spreads); absent fields stay absent.
+    const bar: Bar = {
       id: c.id,
       url: c.url,
       lane,
@@ -123,16 +132,19 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
       startMs: c.createdAt,
       endMs,
       outcome: p.outcome,
-      ...(closure && {
-        code: closure.code,
-        category: closure.categories[0],
-        codeNames: { nameIds: closure.nameIds, lookup: closure.lookup },
-      }),
-      simulated: closure?.closure.simulated ?? false,
-      ...(closure?.level && { level: closure.level }),
-      ...(closure?.closure.next && { next: closure.closure.next }),
-    });
-    lastMs = Math.max(lastMs, c.createdAt, endMs ?? -Infinity, ...c.events.map((e) => e.at));
+      simulated: false,
+    };
+    if (closure) {
+      bar.code = closure.code;
+      bar.category = closure.categories[0];
+      bar.codeNames = { nameIds: closure.nameIds, lookup: closure.lookup };
+      bar.simulated = closure.closure.simulated ?? false;
+      if (closure.level) bar.level = closure.level;
+      if (closure.closure.next) bar.next = closure.closure.next;
+    }
+    bars.push(bar);
+    lastMs = Math.max(lastMs, c.createdAt, endMs ?? -Infinity);
+    for (const e of c.events) if (e.at > lastMs) lastMs = e.at;
   }
 
   let rowCount = 0;
@@ -158,10 +170,15 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
     periods: lifecyclePeriods(recording.marks),
     lastMs,
     openCount,
-    closureOrder: bars
-      .flatMap((b, i) => (b.endMs === null ? [] : [i]))
-      .sort((a, b) => bars[a]!.endMs! - bars[b]!.endMs! || a - b),
+    closureOrder: closureOrderOf(bars),
   };
+}
+
+/** Indices of ended bars by end time (then index). */
+function closureOrderOf(bars: readonly Bar[]): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < bars.length; i++) if (bars[i]!.endMs !== null) order.push(i);
+  return order.sort((a, b) => bars[a]!.endMs! - bars[b]!.endMs! || a - b);
 }
 
 function linksOf(bars: Bar[], indexById: Map<string, number>): Link[] {
