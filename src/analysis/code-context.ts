@@ -25,28 +25,34 @@ export interface CodeKnowledge {
 }
 
 export function codeKnowledge(): CodeKnowledge {
-  const advice = new Map<string, ReconnectAdvice>();
-  const category = new Map<string, CodeCategory>();
+  const advice = new Map<string | number, ReconnectAdvice>();
+  const category = new Map<string | number, CodeCategory>();
   // The URL matters to the knowledge base only up to its query (host and path name a protocol).
-  // Codes 1000–2999 belong to the WebSocket protocol itself: the context cannot change them.
-  const keyOf = (code: number, conn: Connection, ctx: CodeContext) => {
-    if (code >= 1000 && code < 3000) return String(code);
-    return `${code}\u0000${ctx.protocol ?? ''}\u0000${endpointOf(conn.url)}`;
+  // Codes 1000–2999 belong to the WebSocket protocol itself: the context cannot change them, so the
+  // code alone is their key, and no context is built for them at all.
+  const keyOf = (code: number, conn: Connection): string | number => {
+    if (code >= 1000 && code < 3000) return code;
+    return `${code}\u0000${negotiatedOf(conn)}\u0000${endpointOf(conn.url)}`;
   };
   return {
     adviceFor(code, conn) {
-      const ctx = codeContextOf(conn);
-      const key = keyOf(code, conn, ctx);
+      const key = keyOf(code, conn);
       let a = advice.get(key);
-      if (a === undefined) advice.set(key, (a = reconnectAdvice(code, ctx)));
+      if (a === undefined) advice.set(key, (a = reconnectAdvice(code, codeContextOf(conn))));
       return a;
     },
     categoryFor(code, conn) {
-      const ctx = codeContextOf(conn);
-      const key = keyOf(code, conn, ctx);
+      const key = keyOf(code, conn);
       let c = category.get(key);
-      if (c === undefined) category.set(key, (c = categoryOf(code, ctx)));
+      if (c === undefined) category.set(key, (c = categoryOf(code, codeContextOf(conn))));
       return c;
     },
   };
+}
+
+/** The subprotocol the open event says the server negotiated ('' for none), as codeContextOf reads it. */
+function negotiatedOf(conn: Connection): string {
+  let negotiated = '';
+  for (const e of conn.events) if (e.type === 'open') negotiated = e.protocol;
+  return negotiated;
 }

@@ -48,9 +48,15 @@ export function buildEpisodes(
   links: ReadonlyMap<string, ReconnectLink>,
   terms: Terms,
   now: number,
+  /** The connections by id, when the caller has them already. */
+  connectionsById?: ReadonlyMap<string, Connection>,
 ): EpisodeFacts[] {
-  const byId = new Map<string, Connection>();
-  for (const c of connections) byId.set(c.id, c);
+  let byId = connectionsById;
+  if (!byId) {
+    const m = new Map<string, Connection>();
+    for (const c of connections) m.set(c.id, c);
+    byId = m;
+  }
   const consumed = new Set<string>();
   const episodes: EpisodeFacts[] = [];
   const ordered = [...connections].sort((a, b) => a.createdAt - b.createdAt);

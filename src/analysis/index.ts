@@ -4,7 +4,7 @@
  * the background and tests alike.
  */
 import { judgeStalls, type StallResult } from './stall';
-import type { Recording } from '../protocol/recording';
+import type { Connection, Recording } from '../protocol/recording';
 import type { Analysis, Closure, Episode, Verdict } from './types';
 import { classify, type ClosureFacts } from './classify';
 import { linkReconnects } from './link';
@@ -31,10 +31,10 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions): An
   const { profile, unknown } = getProfile(opts.profileId);
   const knowledge = codeKnowledge();
   const connections = recording.connections;
-  const byId = new Map(connections.map((c) => [c.id, c]));
-
+  const byId = new Map<string, Connection>();
   const closures = new Map<string, ClosureFacts>();
   for (const c of connections) {
+    byId.set(c.id, c);
     const closure = classify(c);
     if (closure) closures.set(c.id, closure);
   }
@@ -44,7 +44,7 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions): An
     if (closure) closure.next = link;
   }
 
-  const facts = buildEpisodes(connections, closures, links, profile.terms, opts.now);
+  const facts = buildEpisodes(connections, closures, links, profile.terms, opts.now, byId);
   const ctx = { profile, throttle: buildThrottleIndex(recording.marks), adviceFor: knowledge.adviceFor };
   const episodes: Episode[] = [];
   const verdictByClosure: Record<string, Verdict> = {};

@@ -59,7 +59,8 @@ export function ruleFor(ep: EpisodeFacts, ctx: JudgeContext): Rule {
 export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
   const { profile } = ctx;
   const rule = ruleFor(ep, ctx);
-  const base = { observedDelays: ep.delaysS, profileId: profile.id };
+  const observedDelays = ep.delaysS;
+  const profileId = profile.id;
   const expected = expectedOf(rule.expected);
   const storm = findStorm(
     ep.attempts.map((a) => a.createdAt),
@@ -74,18 +75,27 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
       String(profile.storm.attempts),
       num(profile.storm.windowS),
     ];
-    return { ...base, level: f.level, rule: f.id, finding: f.id, text: { id: f.textId, subs }, expected };
+    return {
+      observedDelays,
+      profileId,
+      level: f.level,
+      rule: f.id,
+      finding: f.id,
+      text: { id: f.textId, subs },
+      expected,
+    };
   }
   // Stable sort: among equal levels the rule's own order (backoff checks first) decides.
   const ranked = candidatesFor(rule, ep, ctx).sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
-  const [first, ...rest] = ranked;
+  const first = ranked[0];
   if (!first || (ep.trailing.kind === 'running' && rule.kind !== 'none' && first.level !== 'problem')) {
     // The page may still reconnect: nothing but a certain problem can be said yet.
     const f = profile.common.pending;
     const wait = ep.trailing.kind === 'none' ? undefined : ep.trailing.wait;
     const elapsed = wait ? (wait.toMs - wait.fromMs) / 1000 : 0;
     return {
-      ...base,
+      observedDelays,
+      profileId,
       level: f.level,
       rule: `${rule.id}.${f.id}`,
       finding: f.id,
@@ -93,28 +103,33 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
       expected,
     };
   }
-  const also = rest
-    .filter((c) => SEVERITY[c.level] >= SEVERITY.inconclusive)
-    .map(({ rule: r, level, text }) => ({ rule: r, level, text }));
-  return {
-    ...base,
+  // Field by field, in the order verdicts have always had (reports serialise them); `also` only when there is one.
+  const verdict: Verdict = {
+    observedDelays,
+    profileId,
     level: first.level,
     rule: first.rule,
     finding: first.finding,
     text: first.text,
     expected,
-    ...(also.length > 0 && { also }),
   };
+  let also: NonNullable<Verdict['also']> | undefined;
+  for (let i = 1; i < ranked.length; i++) {
+    const c = ranked[i]!;
+    if (SEVERITY[c.level] < SEVERITY.inconclusive) continue;
+    (also ??= []).push({ rule: c.rule, level: c.level, text: c.text });
+  }
+  if (also) verdict.also = also;
+  return verdict;
 }
 
 /** The verdict's "expected": the rule's range where it has one, and always its sentence. */
 export function expectedOf({ minS, maxS, textId }: ExpectedSpec): NonNullable<Verdict['expected']> {
-  const subs = minS === undefined && maxS === undefined ? [] : [num(minS ?? 0), maxS === undefined ? '' : num(maxS)];
-  return {
-    ...(minS !== undefined && { minS }),
-    ...(maxS !== undefined && { maxS }),
-    text: { id: textId, ...(subs.length > 0 && { subs }) },
-  };
+  // Absent bounds stay absent; the fields keep their order (minS, maxS, text) without spreads.
+  if (minS === undefined && maxS === undefined) return { text: { id: textId } };
+  const text = { id: textId, subs: [num(minS ?? 0), maxS === undefined ? '' : num(maxS)] };
+  if (minS === undefined) return { maxS, text };
+  return maxS === undefined ? { minS, text } : { minS, maxS, text };
 }
 
 function candidatesFor(rule: Rule, ep: EpisodeFacts, ctx: JudgeContext): Candidate[] {

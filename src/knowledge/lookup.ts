@@ -43,18 +43,25 @@ export function lookupCode(code: number, ctx: CodeContext = {}): CodeLookup {
   if (code >= 1000 && code <= 2999)
     return standard ? { kind: 'known', entry: standard } : { kind: 'range', range: fallbackRange(code) };
 
-  const verdicts = PROTOCOLS.map((p) => ({ p, match: p.match(ctx) }));
-  const confirmed = verdicts.filter((v) => v.match === 'confirmed').map((v) => v.p);
-  if (confirmed.length > 0) {
-    const entries = confirmed.flatMap((p) => p.entries.filter((e) => e.code === code));
+  // Loops rather than map/filter chains: a view asks this for thousands of closures.
+  const matches = PROTOCOLS.map((p) => p.match(ctx));
+  if (matches.includes('confirmed')) {
+    const entries: CodeEntry[] = [];
+    PROTOCOLS.forEach((p, i) => {
+      if (matches[i] === 'confirmed') for (const e of p.entries) if (e.code === code) entries.push(e);
+    });
     if (entries.length > 0) return resolved(code, entries);
-    const range = confirmed.flatMap((p) => p.ranges).find((r) => code >= r.from && code <= r.to);
-    if (range) return { kind: 'range', range };
+    for (let i = 0; i < PROTOCOLS.length; i++) {
+      if (matches[i] !== 'confirmed') continue;
+      for (const r of PROTOCOLS[i]?.ranges ?? [])
+        if (code >= r.from && code <= r.to) return { kind: 'range', range: r };
+    }
   } else {
     if (standard) return { kind: 'known', entry: standard };
-    const candidates = verdicts
-      .filter((v) => v.match === 'possible')
-      .flatMap((v) => v.p.entries.filter((e) => e.code === code));
+    const candidates: CodeEntry[] = [];
+    PROTOCOLS.forEach((p, i) => {
+      if (matches[i] === 'possible') for (const e of p.entries) if (e.code === code) candidates.push(e);
+    });
     // Even a single candidate only says what the code would mean: nothing in the context
     // establishes that the page speaks that protocol, and 4000–4999 are anyone's private codes.
     if (candidates.length > 0) return { kind: 'ambiguous', entries: candidates, range: fallbackRange(code) };
