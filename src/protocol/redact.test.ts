@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { redactProtocol, redactRecording, redactStack, redactUrl, stripPasswords } from './redact';
+import {
+  createRecordingRedactor,
+  redactProtocol,
+  redactRecording,
+  redactStack,
+  redactUrl,
+  stripPasswords,
+} from './redact';
 import { conn, recordingOf } from '../panel/fixtures/recording';
 
 describe('redactUrl', () => {
@@ -61,5 +68,34 @@ describe('redaction of stacks and subprotocols', () => {
     const text = JSON.stringify(redactRecording(recordingOf([secret])));
     for (const leak of ['s1', 's2', 's3', 'xxxxxxxxxx', 'u@']) expect(text).not.toContain(leak);
     expect(text).toContain('chat');
+  });
+});
+
+describe('the redactor a view keeps (memo per connection, and per text within one pass)', () => {
+  const STACK = 'at f (https://a.example/app.js?k=s2:1:1)';
+  const withSecrets = (id: string, url: string, stack = STACK) => {
+    const c = conn({ id, url, code: 1000, pageClosed: true });
+    return {
+      ...c,
+      stack,
+      events: c.events.map((e) => (e.type === 'close-call' ? { ...e, stack: `${stack}\nat g` } : e)),
+    };
+  };
+  const shared = withSecrets('a', 'wss://a.example/ws?token=1');
+  it.each([
+    ['one connection', [shared]],
+    [
+      'repeated URLs and stacks',
+      [shared, withSecrets('b', 'wss://a.example/ws?token=1'), withSecrets('c', shared.url)],
+    ],
+    ['different texts', [withSecrets('d', 'wss://d.example/?t=4', 'at h (https://d.example/x.js?q=1:3:4)'), shared]],
+  ])('%s: the same as redactRecording, on the first pass and the next', (_, connections) => {
+    const rec = recordingOf(connections);
+    rec.marks = [{ type: 'navigation', at: rec.startedAt, frameId: 0, documentId: 'd', url: 'https://a.example/?s=1' }];
+    const redact = createRecordingRedactor();
+    expect(redact(rec)).toEqual(redactRecording(rec));
+    // A later version of the recording: one connection replaced, the others kept.
+    const next = { ...rec, connections: [...rec.connections.slice(1), withSecrets('z', 'wss://z.example/?k=9')] };
+    expect(redact(next)).toEqual(redactRecording(next));
   });
 });

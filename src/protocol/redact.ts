@@ -60,8 +60,11 @@ export function redactProtocol(p: string): string {
   return p.length > 32 || /[A-Za-z0-9_+/=]{20,}/.test(p) ? REDACTED : p;
 }
 
-function redactEvent(e: SocketEvent): SocketEvent {
-  if (e.type === 'close-call') return { ...e, stack: redactStack(e.stack) };
+/** A redaction of one text; a memo of one pass over a recording answers repeated texts once. */
+type Redact = (text: string) => string;
+
+function redactEvent(e: SocketEvent, stackOf: Redact): SocketEvent {
+  if (e.type === 'close-call') return { ...e, stack: stackOf(e.stack) };
   if (e.type === 'open') return { ...e, protocol: e.protocol === '' ? '' : redactProtocol(e.protocol) };
   return e;
 }
@@ -78,15 +81,28 @@ function redactMessage(m: LastMessage): LastMessage {
   return m.text === undefined ? m : { ...m, text: redactText(m.text) };
 }
 
-function redactConnection(c: Connection): Connection {
+function redactConnection(c: Connection, urlOf: Redact = redactUrl, stackOf: Redact = redactStack): Connection {
   return {
     ...c,
-    url: redactUrl(c.url),
-    frameUrl: redactUrl(c.frameUrl),
-    stack: redactStack(c.stack),
+    url: urlOf(c.url),
+    frameUrl: urlOf(c.frameUrl),
+    stack: stackOf(c.stack),
     protocols: c.protocols.map(redactProtocol),
-    events: c.events.map(redactEvent),
+    events: c.events.map((e) => redactEvent(e, stackOf)),
     ...(c.lastMessages ? { lastMessages: c.lastMessages.map(redactMessage) } : {}),
+  };
+}
+
+/**
+ * A pure text redaction remembered for one pass: a recording repeats its URLs (every reconnect
+ * attempt, every socket of a frame) and stacks (one call site), and the memo dies with the pass.
+ */
+function remembered(redact: Redact): Redact {
+  const done = new Map<string, string>();
+  return (text) => {
+    let r = done.get(text);
+    if (r === undefined) done.set(text, (r = redact(text)));
+    return r;
   };
 }
 
@@ -94,7 +110,7 @@ function redactConnection(c: Connection): Connection {
 export function redactRecording(rec: Recording): Recording {
   return {
     ...rec,
-    connections: rec.connections.map(redactConnection),
+    connections: rec.connections.map((c) => redactConnection(c)),
     marks: rec.marks.map((m) => (m.type === 'navigation' ? { ...m, url: redactUrl(m.url) } : m)),
   };
 }
@@ -106,16 +122,21 @@ export function redactRecording(rec: Recording): Recording {
  */
 export function createRecordingRedactor(): (rec: Recording) => Recording {
   const done = new WeakMap<Connection, Connection>();
-  const one = (c: Connection): Connection => {
-    let r = done.get(c);
-    if (!r) done.set(c, (r = redactConnection(c)));
-    return r;
+  return (rec) => {
+    const urlOf = remembered(redactUrl);
+    const stackOf = remembered(redactStack);
+    const connections: Connection[] = [];
+    for (const c of rec.connections) {
+      let r = done.get(c);
+      if (!r) done.set(c, (r = redactConnection(c, urlOf, stackOf)));
+      connections.push(r);
+    }
+    return {
+      ...rec,
+      connections,
+      marks: rec.marks.map((m) => (m.type === 'navigation' ? { ...m, url: urlOf(m.url) } : m)),
+    };
   };
-  return (rec) => ({
-    ...rec,
-    connections: rec.connections.map(one),
-    marks: rec.marks.map((m) => (m.type === 'navigation' ? { ...m, url: redactUrl(m.url) } : m)),
-  });
 }
 
 /** A copy without message content: the last messages keep direction, time, kind and size only. */
