@@ -155,7 +155,8 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
   });
   bars.forEach((b, i) => (b.row = lanes[b.lane]!.firstRow + laneRowOf[i]!));
 
-  const indexById = new Map(bars.map((b, i) => [b.id, i]));
+  const indexById = new Map<string, number>();
+  for (let i = 0; i < bars.length; i++) indexById.set(bars[i]!.id, i);
   for (const m of recording.marks) lastMs = Math.max(lastMs, m.at);
   return {
     originMs: recording.startedAt,
