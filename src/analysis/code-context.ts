@@ -14,10 +14,12 @@ import { categoryOf, reconnectAdvice } from '../knowledge';
  * a protocol's meaning comes with the negotiation.
  */
 export function codeContextOf(conn: Connection): CodeContext {
-  let negotiated = '';
-  for (const e of conn.events) if (e.type === 'open') negotiated = e.protocol;
+  const negotiated = negotiatedOf(conn);
   return negotiated ? { url: conn.url, protocol: negotiated } : { url: conn.url };
 }
+
+/** Codes 1000–2999 belong to the WebSocket protocol itself: no context changes what they mean. */
+export const isContextFree = (code: number): boolean => code >= 1000 && code < 3000;
 
 export interface CodeKnowledge {
   adviceFor(code: number, conn: Connection): ReconnectAdvice;
@@ -28,10 +30,9 @@ export function codeKnowledge(): CodeKnowledge {
   const advice = new Map<string | number, ReconnectAdvice>();
   const category = new Map<string | number, CodeCategory>();
   // The URL matters to the knowledge base only up to its query (host and path name a protocol).
-  // Codes 1000–2999 belong to the WebSocket protocol itself: the context cannot change them, so the
-  // code alone is their key, and no context is built for them at all.
+  // A context-free code is its own key, and no context is built for it at all.
   const keyOf = (code: number, conn: Connection): string | number => {
-    if (code >= 1000 && code < 3000) return code;
+    if (isContextFree(code)) return code;
     return `${code}\u0000${negotiatedOf(conn)}\u0000${endpointOf(conn.url)}`;
   };
   return {
@@ -50,7 +51,7 @@ export function codeKnowledge(): CodeKnowledge {
   };
 }
 
-/** The subprotocol the open event says the server negotiated ('' for none), as codeContextOf reads it. */
+/** The subprotocol the (last) open event says the server negotiated; '' for none. */
 function negotiatedOf(conn: Connection): string {
   let negotiated = '';
   for (const e of conn.events) if (e.type === 'open') negotiated = e.protocol;

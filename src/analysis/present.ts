@@ -11,7 +11,7 @@ import type { CodeCategory, CodeContext, CodeLookup } from '../knowledge/types';
 import { endOf, type Connection, type DroppedCounts, type Recording } from '../protocol/recording';
 import { urlParts } from '../protocol/url-parts';
 import { classify } from './classify';
-import { codeContextOf } from './code-context';
+import { codeContextOf, isContextFree } from './code-context';
 import type { Analysis, Closure, I18nText, Initiator, Verdict, VerdictLevel } from './types';
 
 /** How a connection ended, as the timeline colours it. */
@@ -110,7 +110,7 @@ export function codeMemoFor(owner: object): CodeMemo {
  * mark keeps "trailing spaces are trimmed" exact (they are only at the end of a URL without a query).
  */
 export function codeMeaningKey(code: number, context: CodeContext): string | number {
-  if (code >= 1000 && code <= 2999) return code;
+  if (isContextFree(code)) return code;
   const url = context.url ?? '';
   const q = url.indexOf('?');
   const h = url.indexOf('#');
