@@ -8,7 +8,9 @@
 //
 // Environment: CLOSELINE_DIST (built extension, default dist/chrome/),
 // CLOSELINE_BENCH_RUNS (runs per side, default 5), CLOSELINE_BENCH_SCALE
-// (default 1; e.g. 0.2 for a quick look), CHROMIUM_PATH.
+// (default 1; e.g. 0.2 for a quick look), CLOSELINE_BENCH_PARTS (a comma-separated
+// subset of the parts below, to look at one change; such a run prints its table but
+// leaves docs/performance.md alone, since the page describes one whole run), CHROMIUM_PATH.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium } from './lib/launch.mjs';
@@ -30,6 +32,15 @@ const dist = CHROME_DIST;
 const runs = Math.max(1, Number(process.env.CLOSELINE_BENCH_RUNS ?? 5));
 const scale = Number(process.env.CLOSELINE_BENCH_SCALE ?? 1);
 const ENDPOINTS = 4;
+const PARTS = ['cpu', 'overhead', 'memory', 'latency', 'burst', 'panel', 'soak'];
+const chosen = (process.env.CLOSELINE_BENCH_PARTS ?? '').split(',').filter(Boolean);
+const unknownParts = chosen.filter((p) => !PARTS.includes(p));
+if (unknownParts.length) {
+  console.error(`CLOSELINE_BENCH_PARTS: unknown part ${unknownParts.join(', ')}; the parts are ${PARTS.join(', ')}`);
+  process.exit(2);
+}
+const partial = chosen.length > 0 && chosen.length < PARTS.length;
+const wanted = (id) => !partial || chosen.includes(id);
 const started = Date.now();
 const log = (s) => console.log(s);
 
@@ -43,8 +54,9 @@ log(
   `Closeline benchmarks: ${runs} runs per side, scale ${scale}; ${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}, load ${machine.loadAtStart.toFixed(2)}`,
 );
 
-/** Runs one part; a failure is reported in the table instead of ending the run. */
-async function part(name, fn) {
+/** Runs one part (when chosen); a failure is reported in the table instead of ending the run. */
+async function part(id, name, fn) {
+  if (!wanted(id)) return undefined;
   log(`\n${name}…`);
   const t = Date.now();
   try {
@@ -54,8 +66,12 @@ async function part(name, fn) {
   } catch (e) {
     log(`  ${name} failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
     return undefined;
+  } finally {
+    partSeconds[id] = (Date.now() - t) / 1000;
   }
 }
+/** Seconds each part took, for the run-time target (the report lists them). */
+const partSeconds = {};
 
 const closes = Math.max(150, Math.round(1_000 * scale));
 const burstSockets = 10_000;
@@ -63,24 +79,24 @@ const burstMs = 1_000;
 let results;
 try {
   results = {
-    cpu: await part('1b. Hook CPU per message (alternating with/without)', () =>
+    cpu: await part('cpu', '1b. Hook CPU per message (alternating with/without)', () =>
       runHookCpu({ withExt, withoutExt, server, scale, log }),
     ),
-    overhead: await part('1a. Wall-clock throughput (alternating with/without)', () =>
+    overhead: await part('overhead', '1a. Wall-clock throughput (alternating with/without)', () =>
       runHookOverhead({ withExt, withoutExt, server, runs, scale, log }),
     ),
-    memory: await part('1c. Page memory per socket and construction', () =>
+    memory: await part('memory', '1c. Page memory per socket and construction', () =>
       runPageMemory({ withExt, withoutExt, server, scale, log }),
     ),
-    latency: await part('2a. Pipeline latency', () => runLatency({ withExt, server, closes, log })),
-    burst: await part('2b. Burst at the relay', () =>
+    latency: await part('latency', '2a. Pipeline latency', () => runLatency({ withExt, server, closes, log })),
+    burst: await part('burst', '2b. Burst at the relay', () =>
       runBurst({ withExt, sockets: burstSockets, durationMs: burstMs, log }),
     ),
-    panel: await part('3. Panel with 10,000 connections', async () => ({
+    panel: await part('panel', '3. Panel with 10,000 connections', async () => ({
       connections: PANEL_PARAMS.connections,
       ...(await runPanel({ withExt, runs, log })),
     })),
-    soak: await part('4. Soak with the panel open', () => runSoak({ withExt, server, scale, log })),
+    soak: await part('soak', '4. Soak with the panel open', () => runSoak({ withExt, server, scale, log })),
     size,
   };
 } finally {
@@ -110,9 +126,22 @@ const params = {
   panelSelects: PANEL_PARAMS.selects,
   panelWheel: PANEL_PARAMS.wheelSteps,
 };
+if (partial) {
+  log(
+    `Parts ${chosen.join(', ')} only: docs/performance.md left as it is (${((Date.now() - started) / 1000).toFixed(0)} s).`,
+  );
+  process.exit(0);
+}
 const out = join(root, 'docs/performance.md');
 writeFileSync(
   out,
-  markdown({ rows, machine, params, elapsedS: (Date.now() - started) / 1000, loadAtEnd: currentLoad() }),
+  markdown({
+    rows,
+    machine,
+    params,
+    elapsedS: (Date.now() - started) / 1000,
+    partSeconds,
+    loadAtEnd: currentLoad(),
+  }),
 );
 log(`Wrote ${out} (${((Date.now() - started) / 1000).toFixed(0)} s in all).`);
