@@ -258,6 +258,39 @@ describe('hostile pages', () => {
     expect(closeEventOf(c)).toMatchObject({ code: 4001, reason: 'parent' });
   });
 
+  it('records a socket whose protocols list is a Proxy with a throwing trap, and every socket after it', async () => {
+    const { page, url, errors } = await openPage('/proxyprotocols');
+    const first = `${s.server.wsOrigin}/proxy-protocols`;
+    const after = `${s.server.wsOrigin}/after-proxy-protocols`;
+    // The browser reads the list with its iterator, so it accepts it; a descriptor read throws.
+    const opened = await page.evaluate(
+      ([u1, u2]) =>
+        new Promise<string>((res, rej) => {
+          const trap = new Proxy(['chat'], {
+            getOwnPropertyDescriptor() {
+              throw new Error('trap');
+            },
+          });
+          const a = new WebSocket(u1 as string, trap as unknown as string[]);
+          a.onerror = () => rej(new Error('first socket failed'));
+          a.onopen = () => {
+            const b = new WebSocket(u2 as string);
+            b.onopen = () => res(a.protocol);
+          };
+        }),
+      [first, after],
+    );
+    expect(opened).toBe('chat');
+    (await s.server.connectionTo('/proxy-protocols')).ws.close(4001, 'first');
+    (await s.server.connectionTo('/after-proxy-protocols')).ws.close(4002, 'after');
+    const a = await waitForRecording(s.b.worker, url, closedAt('/proxy-protocols'));
+    const b = await waitForRecording(s.b.worker, url, closedAt('/after-proxy-protocols'));
+    expect(closeEventOf(a)).toMatchObject({ code: 4001, reason: 'first' });
+    expect(closeEventOf(b)).toMatchObject({ code: 4002, reason: 'after' });
+    expect(a.events.find((e) => e.type === 'open')).toMatchObject({ protocol: 'chat' });
+    expect(errors).toEqual([]);
+  });
+
   it('records an object close reason as the string the browser used', async () => {
     const { page, url } = await openPage('/objreason');
     const { wsUrl } = await openSocket(page, '/obj-reason');

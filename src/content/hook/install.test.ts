@@ -214,3 +214,24 @@ describe('installHook: what it keeps per socket', () => {
     expect([...weakKeys].filter((k) => k instanceof FakeStream)).toEqual([]);
   });
 });
+
+describe('installHook: a hostile page', () => {
+  it('announces a socket whose protocols list is a Proxy with a throwing trap, and numbers the next in sequence', () => {
+    // The browser reads the list through its iterator (`get`), so the page's throwing descriptor trap
+    // passes there; the hook reads own descriptors, and must not lose the socket (or its number) to it.
+    const trap = new Proxy(['chat'], {
+      getOwnPropertyDescriptor() {
+        throw new Error('trap');
+      },
+    });
+    const before = posted.length;
+    const WithProtocols = Hooked as unknown as new (url: string, protocols: unknown) => FakeWebSocket;
+    new WithProtocols('ws://127.0.0.1/proxy-protocols', trap);
+    new Hooked('ws://127.0.0.1/after-proxy');
+    const announced = posted.slice(before).filter((e) => e.t === 'socket');
+    expect(announced.map((e) => e.url)).toEqual(['ws://127.0.0.1/proxy-protocols', 'ws://127.0.0.1/after-proxy']);
+    const [first, second] = announced;
+    expect(second?.k).toBe((first?.k ?? NaN) + 1);
+    expect(first?.t === 'socket' && first.protocols).toEqual([]);
+  });
+});

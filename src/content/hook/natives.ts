@@ -26,7 +26,7 @@ export interface Natives {
   isObj(v: unknown): v is object;
   /** A getter of `proto[name]` as it was at install. */
   getter(proto: object, name: string): AnyFn;
-  /** An own data property's value, read without running getters or prototype lookups. */
+  /** An own data property's value, read without running getters or prototype lookups; never throws. */
   own(o: unknown, key: PropertyKey): unknown;
   /** A new WeakMap (or, with `strong`, a Map); create stores at install only. */
   store<K, V>(strong?: boolean): Store<K, V>;
@@ -111,9 +111,15 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     isObj,
     own: (o, key) => {
       if (!isObj(o)) return undefined;
-      // The descriptor's own `value` only: `d.value` could reach a page getter on Object.prototype.
-      const d = gopd(o, key);
-      return d ? gopd(d, 'value')?.value : undefined;
+      // A page Proxy's descriptor trap may throw where the browser's own reads did not (it iterates
+      // with `get`): an unreadable property reads as absent, so the socket is still announced.
+      try {
+        // The descriptor's own `value` only: `d.value` could reach a page getter on Object.prototype.
+        const d = gopd(o, key);
+        return d ? gopd(d, 'value')?.value : undefined;
+      } catch {
+        return undefined;
+      }
     },
     store: <K, V>(strong?: boolean): Store<K, V> => {
       const m = strong ? new NativeMap() : new NativeWeakMap();

@@ -45,8 +45,9 @@ export class Admission {
   private readonly sockets = new Map<number, SocketState>();
   /**
    * The hook numbers sockets 1, 2, 3... and every number reaches the relay in order (one port,
-   * in order). Only the next number is accepted: a hostile k (say 2^53 - 1) is rejected without
-   * moving this, so it cannot make later real sockets look like duplicates.
+   * in order). Only a number a little ahead is accepted (LIMITS.socketNumberGap, so one socket the
+   * hook failed to announce does not shut out the rest): a hostile k (say 2^53 - 1) is rejected
+   * without moving this, so it cannot make later real sockets look like duplicates.
    */
   private maxK = 0;
   private readonly socketBucket: Bucket;
@@ -58,7 +59,8 @@ export class Admission {
   admit(ev: RelayEvent): Admit {
     if (ev.t === 'life') return 'ok'; // observed by the relay itself, not sent by the page
     if (ev.t === 'socket') {
-      if (ev.k !== this.maxK + 1) return 'rejected'; // duplicate, out of order or invented: the hook counts up by one
+      // Duplicate, out of order or invented: the hook counts up by one.
+      if (ev.k <= this.maxK || ev.k > this.maxK + LIMITS.socketNumberGap) return 'rejected';
       this.maxK = ev.k;
       if (this.sockets.size >= LIMITS.socketsPerDocument || !this.socketBucket.take(this.now()))
         return 'socket-rate-limited';

@@ -17,6 +17,13 @@ export const LIMITS = {
   /** New sockets: a token bucket (burst, then per second). */
   socketBurst: 1000,
   socketsPerSecond: 200,
+  /**
+   * How far a socket number may skip ahead of the last one. The hook counts up by one, so a skip
+   * means it lost a socket between numbering and announcing it; a small window keeps that one loss
+   * from making every later socket of the document look invented, while a forged far-ahead number
+   * still cannot move the count.
+   */
+  socketNumberGap: 8,
   /** Sockets tracked per document (admitted ids). */
   socketsPerDocument: 50_000,
   /** Events kept while the background has not acknowledged them. */
