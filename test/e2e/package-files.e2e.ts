@@ -85,5 +85,5 @@ describe('the installed tarball', () => {
     expect(r.stdout).toContain(`Endpoint: ${ws}`);
     expect(r.stdout).toMatch(/^ {2}1012 +FITS +\d\.\d\d s +1–5 s$/m);
     expect(r.stdout).toContain('No problem in 1 checks (profile: default).');
-  }, 120_000);
+  }, 180_000);
 });
