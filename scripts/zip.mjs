@@ -4,21 +4,27 @@
 //   closeline-chrome-<version>.zip   for the Chrome Web Store (manifest at the root)
 //   closeline-firefox-<version>.zip  for addons.mozilla.org
 //   closeline-<version>-source.zip   the source, without node_modules, dist and other outputs
-// Run after `npm run build` (the npm script does both).
+// Run after `npm run build` (the npm script does both). `--out <dir>` writes
+// them there instead of artifacts/ (the e2e test checks them in a temporary folder).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { zip } from './lib/zip.mjs';
 import { filesUnder, sourceFiles } from './lib/archive-files.mjs';
 import { ROOT, TARGETS, distDir } from './lib/dist.mjs';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const out = join(ROOT, 'artifacts');
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+if (outAt >= 0 && !args[outAt + 1]) throw new Error('--out needs a folder');
+const out = outAt >= 0 ? resolve(args[outAt + 1]) : join(ROOT, 'artifacts');
 mkdirSync(out, { recursive: true });
 
 function write(name, root, files) {
   const data = zip(files.map((f) => ({ name: f, data: readFileSync(join(root, f)) })));
   writeFileSync(join(out, name), data);
-  console.log(`artifacts/${name}: ${files.length} files, ${(data.length / 1024).toFixed(1)} KiB`);
+  console.log(
+    `${relative(process.cwd(), join(out, name))}: ${files.length} files, ${(data.length / 1024).toFixed(1)} KiB`,
+  );
 }
 
 for (const target of TARGETS) {

@@ -35,7 +35,7 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<PageRunResult>
   try {
     browser = await launchChromium({ dist: o.extensionDir, executablePath: o.executablePath, headless: true });
   } catch (e) {
-    throw new RunError(o.t('cli_err_browser', [e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)]));
+    throw launchError(e, o);
   }
   try {
     const auditPage = await browser.context.newPage();
@@ -63,6 +63,18 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<PageRunResult>
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * A browser that did not start. A program that is not Chromium (a wrong --chromium) starts and exits at once,
+ * which Playwright reports only as a closed browser: its exit code, from the launch log, says more.
+ */
+function launchError(e: unknown, o: BrowserRunOptions): RunError {
+  const text = e instanceof Error ? e.message : String(e);
+  const exitCode = /<process did exit: exitCode=(\d+)/.exec(text)?.[1];
+  if (exitCode !== undefined) return new RunError(o.t('cli_err_launch_exit', [o.executablePath, exitCode]));
+  const first = (text.split('\n')[0] ?? '').replace(/^browserType\.\w+: /, '');
+  return new RunError(o.t('cli_err_launch', [o.executablePath, first]));
 }
 
 /** The page must load: a refused connection, a DNS failure or an HTTP error is a page error, never a pass. */

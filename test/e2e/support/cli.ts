@@ -12,9 +12,21 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[]): Promise<CliResult> {
+/**
+ * `node bin/closeline.mjs <args>` of this checkout, or `command` (an installed
+ * `closeline`, run through its #! line as npx would) in `cwd` with `env`.
+ */
+export function runCli(
+  args: string[],
+  opts: { command?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const [file, argv] = opts.command ? [opts.command, args] : [process.execPath, [BIN, ...args]];
+    const child = spawn(file, argv, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: opts.env ?? process.env,
+      ...(opts.cwd !== undefined && { cwd: opts.cwd }),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
