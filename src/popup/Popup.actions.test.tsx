@@ -98,6 +98,27 @@ describe('Pause toggle', () => {
   });
 });
 
+describe('Capture toggle', () => {
+  it.each<[string, Settings['contentCapture'], boolean, Settings['contentCapture']]>([
+    ['off by default on a site that is not local', {}, false, { 'app.example.com': true }],
+    [
+      'turned off again',
+      { 'app.example.com': true, localhost: true },
+      true,
+      { 'app.example.com': false, localhost: true },
+    ],
+  ])("%s: clicking stores %j for the tab's site and flips the switch", async (_name, before, on, after) => {
+    const { source } = renderPopup(rec, { contentCapture: before });
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', {
+      name: "Keep the last messages' content on app.example.com",
+    });
+    await waitFor(() => expect(box.checked).toBe(on));
+    fireEvent.click(box);
+    await waitFor(() => expect(box.checked).toBe(!on));
+    expect(source.settingsPatches).toEqual([{ contentCapture: after }]);
+  });
+});
+
 describe('Settings', () => {
   it.each<[string, (el: HTMLElement) => void, Partial<Settings>, Partial<Settings>]>([
     [

@@ -1,0 +1,99 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Settings } from '../protocol/messages';
+import type { Connection, LastMessage, Recording } from '../protocol/recording';
+import { fakeSource } from '../test-support/fake-source';
+import { conn, recordingOf } from './fixtures/recording';
+import { detail, renderApp, settingsLoaded } from './fixtures/render-app';
+
+afterEach(cleanup);
+
+const withMessages = (c: Connection, lastMessages?: LastMessage[]): Connection =>
+  lastMessages ? { ...c, lastMessages } : c;
+
+function oneClosure(frameUrl: string, lastMessages?: LastMessage[]): Recording {
+  return recordingOf([withMessages(conn({ id: 'c1', code: 1008, reason: 'policy', frameUrl }), lastMessages)]);
+}
+
+/** The panel over a live-like source, so a test reads back the settings patches the panel stored. */
+function renderLive(rec: Recording, settings: Partial<Settings> = {}) {
+  const source = fakeSource(rec, { settings });
+  return { ...renderApp(rec, {}, {}, { source }), source };
+}
+
+async function openClosure() {
+  await screen.findByRole('grid');
+  fireEvent.click(screen.getAllByText('policy')[0]!);
+  return within(detail()).getByTestId('last-messages');
+}
+
+describe('per-site content capture in the detail pane', () => {
+  it.each([
+    ['app.example', 'https://app.example/chat', false],
+    ['localhost', 'http://localhost:3000/', true],
+  ])(
+    '%s: the switch shows the default, and each click stores the flipped choice for that site',
+    async (site, url, on) => {
+      const { source } = renderLive(oneClosure(url, on ? [] : undefined));
+      const section = await openClosure();
+      const box = await within(section).findByRole<HTMLInputElement>('checkbox', {
+        name: `Keep the last messages' content on ${site}`,
+      });
+      expect(box.checked).toBe(on);
+      fireEvent.click(box);
+      await waitFor(() => expect(box.checked).toBe(!on));
+      expect(source.settingsPatches).toEqual([{ contentCapture: { [site]: !on } }]);
+      fireEvent.click(box);
+      await waitFor(() => expect(box.checked).toBe(on));
+      expect(source.settingsPatches.at(-1)).toEqual({ contentCapture: { [site]: on } });
+    },
+  );
+
+  it('keeps the choices made for other sites when it stores one', async () => {
+    const { source } = renderLive(oneClosure('https://app.example/chat'), {
+      contentCapture: { 'other.example': true, localhost: false },
+    });
+    const section = await openClosure();
+    const box = await within(section).findByRole<HTMLInputElement>('checkbox', { name: /on app\.example$/ });
+    await settingsLoaded();
+    fireEvent.click(box);
+    await waitFor(() => expect(box.checked).toBe(true));
+    expect(source.settingsPatches).toEqual([
+      { contentCapture: { 'other.example': true, localhost: false, 'app.example': true } },
+    ]);
+  });
+});
+
+describe('export and "Include message content"', () => {
+  const messages: LastMessage[] = [
+    { dir: 'out', at: 1, kind: 'text', size: 14, text: 'hello room-42!' },
+    { dir: 'in', at: 2, kind: 'binary', size: 2, hex: 'beef' },
+  ];
+  const exported = (saveFile: { mock: { calls: unknown[][] } }, call: number) =>
+    (JSON.parse(saveFile.mock.calls[call]?.[1] as string) as Recording).connections[0]?.lastMessages;
+
+  it('leaves the content out unless the box is ticked, and includes it once ticked', async () => {
+    const { source, saveFile } = renderLive(oneClosure('http://localhost:3000/', messages));
+    await screen.findByText('policy');
+    await settingsLoaded();
+    const box = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Include message content' });
+    expect(box.checked).toBe(false);
+    const exportButton = screen.getByRole('button', { name: 'Export' });
+
+    fireEvent.click(exportButton);
+    expect(saveFile).toHaveBeenCalledTimes(1);
+    expect(saveFile.mock.calls[0]?.[1]).not.toContain('room-42');
+    expect(saveFile.mock.calls[0]?.[1]).not.toContain('beef');
+    expect(exported(saveFile, 0)).toEqual([
+      { dir: 'out', at: 1, kind: 'text', size: 14 },
+      { dir: 'in', at: 2, kind: 'binary', size: 2 },
+    ]);
+
+    fireEvent.click(box);
+    await waitFor(() => expect(box.checked).toBe(true));
+    expect(source.settingsPatches).toEqual([{ exportContent: true }]);
+    fireEvent.click(exportButton);
+    expect(saveFile).toHaveBeenCalledTimes(2);
+    expect(exported(saveFile, 1)).toEqual(messages);
+  });
+});
