@@ -73,7 +73,8 @@ export async function takeScreenshots(browser, tabId, dir) {
   await openPanel(view, base, tabId, 'light');
   await selectProblem(view);
   await annotate(view, [
-    [1, '.tl-legend'],
+    // The legend flows after the zoom buttons: its first entry, not its box, marks where it starts.
+    [1, '.tl-legend > li'],
     [2, '.tl-canvas'],
     [3, '.closures-head'],
     [4, '[data-testid="detail-verdict-text"]'],

@@ -92,6 +92,33 @@ describe('reading at a glance', () => {
   });
 });
 
+describe('column choices after the panel is opened again', () => {
+  const tracks = () => grid().style.getPropertyValue('--closures-columns');
+
+  it('draws the resized width and leaves the hidden column out', async () => {
+    const first = renderApp(rec);
+    await screen.findByRole('grid');
+    // happy-dom has no layout: the handle starts from the column's default width (130 px).
+    expect(tracks()).toContain(' 130px ');
+    fireEvent.keyDown(screen.getByRole('separator', { name: 'Resize column Code' }), { key: 'ArrowRight' });
+    fireEvent.keyDown(screen.getByRole('separator', { name: 'Resize column Code' }), { key: 'ArrowRight' });
+    fireEvent.click(within(screen.getByTestId('columns-menu')).getByRole('checkbox', { name: 'Reason' }));
+    first.unmount();
+
+    renderApp(rec);
+    await screen.findByRole('grid');
+    expect(headerNames()).not.toContain('Reason');
+    expect(headerNames().slice(0, 2)).toEqual(['Endpoint', 'Code']);
+    // The Code column (second track) is drawn at the stored width, and its handle says so.
+    expect(tracks()).toMatch(/^minmax\(\d+px, 1fr\) 162px /);
+    expect(screen.getByRole('separator', { name: 'Resize column Code' }).getAttribute('aria-valuenow')).toBe('162');
+    expect(within(screen.getByTestId('columns-menu')).getByRole('checkbox', { name: 'Reason' })).toHaveProperty(
+      'checked',
+      false,
+    );
+  });
+});
+
 describe('keys', () => {
   it('/ focuses the filter, but not while typing in it', async () => {
     renderApp(rec);

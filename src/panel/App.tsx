@@ -208,7 +208,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
                   <SplitView
                     direction="column"
                     // A short panel (docked at the bottom) gives the timeline more of its height, or no lane shows.
-                    initial={window.innerHeight < SHORT_PANEL_PX ? 0.45 : 0.3}
+                    initial={window.innerHeight < SHORT_PANEL_PX ? 0.5 : 0.3}
                     label={t('panel_split_label')}
                     first={
                       <Timeline

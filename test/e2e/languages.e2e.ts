@@ -2,8 +2,11 @@
  * Arabic and Hindi beside English: Chromium started with --lang=ar / --lang=hi
  * shows the panel (a 1008 retried at once, selected, with its verdict) and the
  * popup in that language and direction, with no English catalog text left in
- * them; the language setting then switches open views at run time. Writes the
- * README's screenshots (docs/screenshots/{panel,popup}-{ar,hi}.png).
+ * them; the language setting then switches open views at run time.
+ *
+ * Screenshots of each ({panel,popup}-{ar,hi}.png) go to .demo-out/screenshots/
+ * (untracked), so a test run leaves the repository as it was. With
+ * CLOSELINE_UPDATE_DOCS=1 they go to docs/screenshots/ instead, the README's.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,7 +28,7 @@ const catalogOf = (lang: string): Catalog => {
   return JSON.parse(readFileSync(file, 'utf8')) as Catalog;
 };
 const en = catalogOf('en');
-const shots = join(root, 'docs/screenshots');
+const shots = join(root, process.env.CLOSELINE_UPDATE_DOCS === '1' ? 'docs/screenshots' : '.demo-out/screenshots');
 const ISOLATES = /[\u2066-\u2069]/g;
 
 /** A sentence as the views render it (lang's catalog, Intl numbers, isolates removed). */

@@ -1,26 +1,34 @@
 /**
- * The panel reads at a glance at the three DevTools sizes, and passes axe.
+ * The panel reads at a glance at the three DevTools sizes, answers the
+ * keyboard with a visible focus, and passes axe.
  *
  * Sizes: docked bottom (1280×360), docked right (480×900), undocked
  * (1440×900). A DevTools window cannot be resized reliably from a test, so the
  * panel page itself (chrome-extension://…/panel.html?tab=N, the same page
  * DevTools shows, reading the same tab's recording) is opened in a tab with
- * each viewport. At each size the selected problem's verdict sentence and its
- * episode must be fully visible without scrolling, and every column header
- * must be whole and clear of the detail pane.
+ * each viewport. At each size the selected problem's code, its meaning, its
+ * verdict sentence and delays, and its episode must be fully visible without
+ * scrolling; every column header must be whole and clear of the detail pane;
+ * each endpoint shows its origin whole or "…" then its path, never a piece of
+ * the origin. At 1280 px wide and more every timeline legend entry is in view.
  *
  * axe-core (the real library) is injected into the panel and the popup; no
  * serious or critical violation may remain, in the light and the dark theme.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Recording } from '../../src/protocol/recording';
 import { recordBlindRetryAndRestart } from './support/blind-retry-page';
+import { focusIndicator, inside, layoutFacts, overlaps } from './support/panel-layout';
 import { useBrowserAndServer } from './support/session';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const en = JSON.parse(
+  readFileSync(join(resolve(__dirname, '../..'), 'public/_locales/en/messages.json'), 'utf8'),
+) as Record<string, { message: string }>;
 const SIZES = [
   { name: 'docked bottom', width: 1280, height: 360 },
   { name: 'docked right', width: 480, height: 900 },
@@ -44,92 +52,40 @@ async function panelAt(width: number, height: number, scheme: 'light' | 'dark' =
   return page;
 }
 
+const problemRow = (page: Page) => page.locator('[data-testid="closure-row"][data-verdict="problem"]').first();
+
 /** Selects the first problem closure (the 1008 that was retried blindly) and waits for its verdict. */
 async function selectProblem(page: Page): Promise<void> {
-  const row = page.locator('[data-testid="closure-row"][data-verdict="problem"]').first();
+  const row = problemRow(page);
   await row.waitFor();
   await row.click();
   await page.locator('[data-testid="detail-verdict-text"]').waitFor();
   await page.locator('[data-testid="detail-episode"]').waitFor();
 }
 
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-interface LayoutFacts {
-  viewport: { width: number; height: number };
-  bodyScrollTop: number;
-  body: Box;
-  parts: { name: string; box: Box; overflowX: number; overflowY: number }[];
-  table: Box;
-  detail: Box;
-  headers: { name: string; box: Box; cut: boolean }[];
-}
-
-function layoutFacts(page: Page): Promise<LayoutFacts> {
-  return page.evaluate(() => {
-    const box = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    };
-    const one = (sel: string) => {
-      const el = document.querySelector(sel);
-      if (!el) throw new Error(`no ${sel}`);
-      return el as HTMLElement;
-    };
-    const body = one('[data-testid="detail-pane"] .detail-body');
-    const parts = ['detail-verdict-text', 'detail-episode'].map((id) => {
-      const el = one(`[data-testid="${id}"]`);
-      return {
-        name: id,
-        box: box(el),
-        overflowX: el.scrollWidth - el.clientWidth,
-        overflowY: el.scrollHeight - el.clientHeight,
-      };
-    });
-    const headers = [...document.querySelectorAll('.closures [role="columnheader"]')].map((h) => {
-      const b = h.querySelector('button')!;
-      return { name: h.getAttribute('aria-label') ?? '', box: box(h), cut: b.scrollWidth > b.clientWidth + 1 };
-    });
-    return {
-      viewport: { width: innerWidth, height: innerHeight },
-      bodyScrollTop: body.scrollTop,
-      body: box(body),
-      parts,
-      table: box(one('.closures')),
-      detail: box(one('[data-testid="detail-pane"]')),
-      headers,
-    };
-  });
-}
-
-const inside = (a: Box, b: Box) =>
-  a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
-const overlaps = (a: Box, b: Box) =>
-  a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-
 describe('the panel at the three DevTools sizes', () => {
   it.each(SIZES)(
-    '$name ($width×$height): the verdict and episode are in full view, every header whole and clear of the detail',
+    '$name ($width×$height): code, meaning, verdict and episode in full view, headers whole, URLs never cut in the origin',
     async ({ width, height }) => {
       const page = await panelAt(width, height);
       await selectProblem(page);
       const f = await layoutFacts(page);
-      const viewport = { left: 0, top: 0, right: f.viewport.width, bottom: f.viewport.height };
       expect(f.bodyScrollTop).toBe(0);
+      expect(f.parts.map((p) => p.name)).toEqual(['code', 'meaning', 'verdict', 'delays', 'episode']);
       for (const p of f.parts) {
-        expect(inside(p.box, viewport), `${p.name} inside the viewport: ${JSON.stringify(p.box)}`).toBe(true);
+        expect(inside(p.box, f.viewport), `${p.name} inside the viewport: ${JSON.stringify(p.box)}`).toBe(true);
         expect(
-          inside(p.box, f.body),
-          `${p.name} visible in the detail without scrolling: ${JSON.stringify(p.box)} in ${JSON.stringify(f.body)}`,
+          inside(p.box, p.within),
+          `${p.name} visible in the detail without scrolling: ${JSON.stringify(p.box)} in ${JSON.stringify(p.within)}`,
         ).toBe(true);
         expect(p.overflowX, `${p.name} not cut sideways`).toBeLessThanOrEqual(1);
         expect(p.overflowY, `${p.name} not cut below`).toBeLessThanOrEqual(1);
       }
+      const text = (name: string) => f.parts.find((p) => p.name === name)?.text;
+      // The parts hold what they name: the 1008's name and the catalog's explanation of it.
+      expect(text('code')).toBe(`1008 ${en.code_ws_1008_name!.message}`);
+      expect(text('meaning')).toBe(en.code_ws_1008_meaning!.message);
+
       expect(f.headers.map((h) => h.name).slice(0, 4)).toEqual(['Endpoint', 'Code', 'Closed by', 'Verdict']);
       for (const h of f.headers) {
         expect(
@@ -139,9 +95,67 @@ describe('the panel at the three DevTools sizes', () => {
         expect(overlaps(h.box, f.detail), `header ${h.name} clear of the detail pane`).toBe(false);
         expect(h.cut, `header ${h.name} text whole`).toBe(false);
       }
+
+      expect(f.urlCells.length).toBeGreaterThan(0);
+      for (const c of f.urlCells) {
+        if (c.elided) {
+          expect(c.originHidden, `${c.text}: the origin hidden whole`).toBe(true);
+          expect(c.marker, `${c.text}: "…" stands for the origin`).toMatch(/^"…"/);
+        } else {
+          expect(c.originCut || c.originHidden, `${c.text}: the origin shown whole`).toBe(false);
+        }
+      }
+
+      if (width >= 1280) {
+        expect(f.legendScrolls, 'the legend does not scroll sideways').toBe(false);
+        expect(inside(f.timelineToolbar, f.timelinePane), 'the legend inside the timeline').toBe(true);
+        // Every entry, the close-tick colours among them, is on screen.
+        expect(f.legend.map((l) => l.text)).toEqual(expect.arrayContaining(['Close ticks:', 'Policy or auth refusal']));
+        for (const l of f.legend)
+          expect(inside(l.box, f.timelineToolbar), `legend entry "${l.text}" in view: ${JSON.stringify(l.box)}`).toBe(
+            true,
+          );
+      }
       await page.close();
     },
   );
+});
+
+describe('the keyboard', () => {
+  it('shows where focus is: on the table after Tab and ↓, on the detail after Enter, back on the table after Esc', async () => {
+    const page = await panelAt(1280, 360);
+    await problemRow(page).waitFor();
+    // Tab from the top of the page, as a keyboard user reaches the table.
+    for (let i = 0; i < 60; i++) {
+      if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'grid')) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+    await page.keyboard.press('ArrowDown');
+    const selected = page.locator('[data-testid="closure-row"].selected');
+    await selected.waitFor();
+    const table = await focusIndicator(page);
+    expect(table?.element, 'the table has focus').toContain('closures');
+    expect(table!.outline || table!.shadow, `the table shows focus: ${table!.describe}`).toBe(true);
+    // The selected row stands out from the others while the table has focus.
+    const backgrounds = await page
+      .locator('[data-testid="closure-row"]')
+      .evaluateAll((rows) => rows.map((r) => [r.classList.contains('selected'), getComputedStyle(r).backgroundColor]));
+    const selectedBg = backgrounds.find(([sel]) => sel)?.[1];
+    expect(backgrounds.filter(([sel]) => !sel).map(([, bg]) => bg)).not.toContain(selectedBg);
+
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="detail-pane"]').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    const heading = await focusIndicator(page);
+    expect(heading!.outline || heading!.shadow, `the detail heading shows focus: ${heading!.describe}`).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+    const back = await focusIndicator(page);
+    expect(back!.outline || back!.shadow, `the table shows focus again: ${back!.describe}`).toBe(true);
+    await page.close();
+  });
 });
 
 interface AxeResult {
