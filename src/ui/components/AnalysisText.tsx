@@ -1,0 +1,24 @@
+/**
+ * An analysis sentence (message id + locale-free substitutions, see i18n/numbers.ts) in the
+ * current language, as nodes. The analysis core writes numbers, durations and lists of them,
+ * which are localized as tText does; any other non-empty substitution is a string the page
+ * supplied (the host a reconnect moved to), shown as page text so it cannot reorder the sentence.
+ */
+import type { I18nText } from '../../analysis/types';
+import { isNumberSub, localizeSub, tText } from '../../i18n/numbers';
+import { PageText, tNodes } from './PageText';
+
+const isPageSub = (sub: string) => sub !== '' && !isNumberSub(sub);
+
+export function AnalysisText({ text }: { text: I18nText }) {
+  const subs = text.subs ?? [];
+  if (!subs.some(isPageSub)) return <>{tText(text)}</>;
+  return (
+    <>
+      {tNodes(
+        text.id,
+        subs.map((s, i) => (isPageSub(s) ? <PageText key={i} text={s} /> : localizeSub(s))),
+      )}
+    </>
+  );
+}
