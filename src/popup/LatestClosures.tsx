@@ -5,7 +5,7 @@ import { formatClock } from '../ui/components/format';
 import { t } from '../i18n/translate';
 import { PageText } from '../ui/components/PageText';
 import { isolatePage } from '../ui/components/page-string';
-import { AnalysisText } from '../ui/components/AnalysisText';
+import { CatalogText } from '../ui/components/CatalogText';
 
 export interface LatestClosuresProps {
   rows: Pick<ClosurePresentation, 'closure' | 'verdict'>[];
@@ -41,7 +41,7 @@ export function LatestClosures({ rows, connectionOf, nameOf, shownUrl }: LatestC
                   <PageText text={shownUrl(conn.url)} />
                 </div>
               )}
-              <p className="sentence">{verdict ? <AnalysisText text={verdict.text} /> : t('popup_attempt_note')}</p>
+              <p className="sentence">{verdict ? <CatalogText text={verdict.text} /> : t('popup_attempt_note')}</p>
             </li>
           );
         })}

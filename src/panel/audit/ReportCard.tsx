@@ -10,7 +10,7 @@ import { cancelText, renderRow } from '../../audit/render';
 import { problemCount } from '../../audit/rows';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../i18n/translate';
-import { AnalysisText } from '../../ui/components/AnalysisText';
+import { CatalogText } from '../../ui/components/CatalogText';
 import { PageText } from '../../ui/components/PageText';
 
 interface Props {
@@ -74,7 +74,7 @@ export function ReportCard({ report, onSelect }: Props) {
                   ) : (
                     <VerdictBadge level={r.level} />
                   )}{' '}
-                  {verdict ? <AnalysisText text={verdict.text} /> : r.sentence}
+                  {verdict ? <CatalogText text={verdict.text} /> : r.sentence}
                   <div className="muted">{r.outcomeText}</div>
                 </td>
               </tr>
