@@ -39,6 +39,11 @@ export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(currentIntlLocale(), { type: 'unit', style: 'short' }).format(items);
 }
 
+/** Whether a substitution has one of the shapes above (a number, seconds, a list of seconds). */
+export function isNumberSub(sub: string): boolean {
+  return NUMBER.test(sub) || SECONDS.test(sub) || LIST.test(sub);
+}
+
 export function localizeSub(sub: string): string {
   if (NUMBER.test(sub)) return localizeNumber(sub);
   const one = SECONDS.exec(sub);

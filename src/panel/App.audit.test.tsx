@@ -118,4 +118,48 @@ describe('AuditSection', () => {
     fireEvent.keyDown(rows[0]!, { key: 'Enter' });
     expect(onSelect).toHaveBeenLastCalledWith(report.rows[0]!.closureId);
   });
+
+  it('shows a hostile endpoint and moved-to host isolated, in the report card and the endpoint choice', async () => {
+    const endpoint = 'wss://evil.example/\u202Egnp.x';
+    const recording = recordingOf([conn({ id: 'e', at: T0, url: endpoint })]);
+    const movedTo = '\u202Eelgoog.example';
+    const report = {
+      profileId: 'default',
+      startedAt: T0,
+      endedAt: T0 + 1000,
+      scenarios: ['1013'],
+      endpoints: [endpoint],
+      rows: [
+        {
+          endpoint,
+          scenario: '1013',
+          outcome: 'recovered' as const,
+          closureId: 'e',
+          level: 'fits' as const,
+          delaysS: [2],
+          verdict: {
+            level: 'fits' as const,
+            rule: 'iana.moved',
+            text: { id: 'verdict_iana_overload_moved', subs: ['1013', '2.00 s', movedTo] },
+            observedDelays: [2],
+            profileId: 'default',
+          },
+        },
+      ],
+      recording,
+    };
+    render(<AuditSection {...props} recording={recording} state={{ kind: 'done', report }} onStart={vi.fn()} />);
+    const row = screen.getByTestId('audit-row');
+    const bdis = [...row.querySelectorAll('bdi')];
+    expect(bdis.map((b) => [b.getAttribute('dir'), b.textContent])).toEqual([
+      ['ltr', 'wss://evil.example/U+202Egnp.x'],
+      ['ltr', 'U+202Eelgoog.example'],
+    ]);
+    expect(row.textContent).toContain('Connected to another server (U+202Eelgoog.example) after 2.00 s');
+    expect(row.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    // An <option> holds only text: the endpoint is isolated in characters.
+    const option = within(screen.getByTestId('audit-endpoint')).getByRole('option', { name: /evil/ });
+    expect(option.textContent).toBe('\u2066wss://evil.example/[U+202E]gnp.x\u2069');
+    expect((option as HTMLOptionElement).value).toBe(endpoint);
+  });
 });

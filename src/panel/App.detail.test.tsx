@@ -208,4 +208,25 @@ describe('page-supplied text in the panel', () => {
       for (const child of [...node.childNodes]) if (child.nodeType === 3) expect(child.textContent).not.toContain(rlo);
     }
   });
+
+  it('isolates a host the page moved to inside the verdict sentence', async () => {
+    const movedTo = '\u202Eelgoog.example';
+    const verdicts = {
+      m: {
+        level: 'fits' as const,
+        rule: 'iana.moved',
+        text: { id: 'verdict_iana_overload_moved', subs: ['1013', '2.00 s', movedTo] },
+        observedDelays: [2],
+        profileId: 'default',
+      },
+    };
+    renderApp(recordingOf([conn({ id: 'm', at: T0, code: 1013 })]), { verdicts });
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getAllByTestId('closure-row')[0]!);
+    const sentence = within(detail()).getByTestId('detail-verdict-text');
+    const bdi = sentence.querySelector('bdi')!;
+    expect([bdi.getAttribute('dir'), bdi.textContent]).toEqual(['ltr', 'U+202Eelgoog.example']);
+    expect(sentence.textContent).toContain('Connected to another server (U+202Eelgoog.example) after 2.00 s');
+    expect(sentence.textContent).not.toContain('\u202E');
+  });
 });

@@ -54,6 +54,17 @@ describe('import', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it("isolates what the error quotes from the file (a connection's id), its controls shown", async () => {
+    renderApp(live);
+    await screen.findByText('live one');
+    const id = '\u202Eevil';
+    chooseFile(JSON.stringify({ ...other, connections: [0, 1].map((i) => ({ ...other.connections[i], id })) }));
+    const alert = await screen.findByRole('alert');
+    const bdi = alert.querySelector('bdi')!;
+    expect([bdi.getAttribute('dir'), bdi.textContent]).toEqual(['ltr', 'U+202Eevil']);
+    expect(alert.textContent).not.toContain('\u202E');
+  });
 });
 
 describe('export', () => {

@@ -182,4 +182,41 @@ describe('closures table', () => {
       expect(within(pane).queryByTestId('simulate-section')).toBeNull();
     });
   });
+
+  it('isolates a hostile URL, reason and moved-to host in the cells, their tooltips and the frame choice', async () => {
+    const rlo = '\u202E';
+    const hostile = recordingOf([
+      conn({
+        id: 'h',
+        at: T0,
+        url: `wss://a.example/${rlo}sj.txt`,
+        code: 4000,
+        reason: `${rlo}oc.elgoog//:sptth`,
+        frameId: 2,
+        frameUrl: `https://a.example/${rlo}f`,
+      }),
+      conn({ id: 'n', at: T0 + 5000, url: `wss://${rlo}b.example/` }),
+    ]);
+    renderApp(hostile, { next: { h: { nextId: 'n', delayS: 2, label: 'moved', movedTo: `${rlo}b.example` } } });
+    await screen.findByRole('grid');
+    const row = grid().querySelector('[data-id="h"]')!;
+    const cell = (id: string) => row.querySelector(`.cell-${id}`)!;
+    const bdis = (id: string) =>
+      [...cell(id).querySelectorAll('bdi')].map((b) => [b.getAttribute('dir'), b.textContent]);
+    expect(bdis('url')).toEqual([
+      ['ltr', 'wss://a.example'],
+      ['ltr', '/U+202Esj.txt'],
+    ]);
+    expect(bdis('reason')).toEqual([['auto', 'U+202Eoc.elgoog//:sptth']]);
+    expect(bdis('delay')).toEqual([['ltr', 'U+202Eb.example']]);
+    expect(cell('delay').textContent).toBe('2.00 s → U+202Eb.example');
+    expect(row.textContent).not.toContain(rlo);
+    // Native tooltips take only text: the page's part is isolated in characters, its controls spelled out.
+    expect(cell('url').getAttribute('title')).toBe('\u2066wss://a.example/[U+202E]sj.txt\u2069');
+    expect(cell('reason').getAttribute('title')).toBe('\u2068[U+202E]oc.elgoog//:sptth\u2069');
+    expect(cell('delay').getAttribute('title')).toBe('2.00 s → \u2066[U+202E]b.example\u2069');
+    const frame = within(screen.getByLabelText('Frame')).getByRole('option', { name: /a\.example/ });
+    expect(frame.textContent).toContain('\u2066https://a.example/[U+202E]f\u2069');
+    expect(frame.textContent).not.toContain(rlo);
+  });
 });

@@ -184,7 +184,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
             columns={<ColumnsMenu state={columnPrefs} squeezed={squeezed} />}
           />
           {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
-          {imports.error ? <ImportErrorBanner message={imports.error} onDismiss={imports.dismissError} /> : null}
+          {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
           {recording ? <DroppedNotice dropped={recording.dropped} headingId="panel-dropped" /> : null}
           {auditOpen && !imports.imported ? (
             <AuditSection

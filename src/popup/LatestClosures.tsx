@@ -3,8 +3,9 @@ import { levelLabelId, type ClosurePresentation } from '../analysis/present';
 import type { Connection } from '../protocol/recording';
 import { formatClock } from '../ui/components/format';
 import { t } from '../i18n/translate';
-import { tText } from '../i18n/numbers';
 import { PageText } from '../ui/components/PageText';
+import { isolatePage } from '../ui/components/page-string';
+import { CatalogText } from '../ui/components/CatalogText';
 
 export interface LatestClosuresProps {
   rows: Pick<ClosurePresentation, 'closure' | 'verdict'>[];
@@ -36,11 +37,11 @@ export function LatestClosures({ rows, connectionOf, nameOf, shownUrl }: LatestC
                 </time>
               </div>
               {conn && (
-                <div className="url" title={shownUrl(conn.url)}>
+                <div className="url" title={isolatePage(shownUrl(conn.url))}>
                   <PageText text={shownUrl(conn.url)} />
                 </div>
               )}
-              <p className="sentence">{verdict ? tText(verdict.text) : t('popup_attempt_note')}</p>
+              <p className="sentence">{verdict ? <CatalogText text={verdict.text} /> : t('popup_attempt_note')}</p>
             </li>
           );
         })}

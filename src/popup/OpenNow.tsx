@@ -2,6 +2,7 @@
 import type { Connection } from '../protocol/recording';
 import { t } from '../i18n/translate';
 import { PageText } from '../ui/components/PageText';
+import { isolatePage } from '../ui/components/page-string';
 
 export const OPEN_LISTED = 5;
 
@@ -13,7 +14,7 @@ export function OpenNow({ open, shownUrl }: { open: Connection[]; shownUrl: (url
       {listed.length > 0 && (
         <ul className="open">
           {listed.map((c) => (
-            <li key={c.id} className="url" title={shownUrl(c.url)}>
+            <li key={c.id} className="url" title={isolatePage(shownUrl(c.url))}>
               <PageText text={shownUrl(c.url)} />
             </li>
           ))}

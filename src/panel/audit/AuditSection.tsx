@@ -10,6 +10,7 @@ import { parseScenario, type Scenario } from '../../audit';
 import { DEFAULT_OUTAGE_S, DEFAULT_STALL_S, OVERLOAD_REFUSE_S } from '../../audit/scenarios';
 import { openByEndpoint } from '../../audit/observe';
 import { t } from '../../i18n/translate';
+import { isolatePage } from '../../ui/components/page-string';
 import { ReportCard } from './ReportCard';
 import type { AuditRun, AuditState } from './use-audit';
 
@@ -103,7 +104,7 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
             <option value="">{t('audit_endpoint_all')}</option>
             {endpoints.map((ep) => (
               <option key={ep} value={ep}>
-                {ep}
+                {isolatePage(ep)}
               </option>
             ))}
           </select>

@@ -2,12 +2,16 @@
  * The reconnect check's report card: a row per endpoint × scenario with the
  * observed delays, what the profile expects, and the analysis core's verdict and
  * sentence. A row opens the closure it judged in the table and detail pane.
+ * The endpoint and any host in the sentence are the page's strings: shown as
+ * page text (the CLI gets the same sentences from render.ts as plain text).
  */
 import type { AuditReport } from '../../audit';
 import { cancelText, renderRow } from '../../audit/render';
 import { problemCount } from '../../audit/rows';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../i18n/translate';
+import { CatalogText } from '../../ui/components/CatalogText';
+import { PageText } from '../../ui/components/PageText';
 
 interface Props {
   report: AuditReport;
@@ -39,8 +43,9 @@ export function ReportCard({ report, onSelect }: Props) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
+          {rows.map((r, i) => {
             const id = r.closureId;
+            const verdict = report.rows[i]?.verdict;
             return (
               <tr
                 key={`${r.endpoint} ${r.scenario}`}
@@ -57,7 +62,9 @@ export function ReportCard({ report, onSelect }: Props) {
                   id ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onSelect(id)) : undefined
                 }
               >
-                <td className="audit-endpoint">{r.endpoint}</td>
+                <td className="audit-endpoint">
+                  <PageText text={r.endpoint} />
+                </td>
                 <td>{r.scenarioText}</td>
                 <td>{r.delays || '–'}</td>
                 <td>{r.expected || '–'}</td>
@@ -67,7 +74,7 @@ export function ReportCard({ report, onSelect }: Props) {
                   ) : (
                     <VerdictBadge level={r.level} />
                   )}{' '}
-                  {r.sentence}
+                  {verdict ? <CatalogText text={verdict.text} /> : r.sentence}
                   <div className="muted">{r.outcomeText}</div>
                 </td>
               </tr>

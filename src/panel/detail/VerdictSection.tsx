@@ -3,6 +3,7 @@ import { formatSeconds } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../i18n/translate';
 import { formatList, tText } from '../../i18n/numbers';
+import { CatalogText } from '../../ui/components/CatalogText';
 
 interface Props {
   verdict?: Verdict;
@@ -22,7 +23,7 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
       {verdict ? (
         <div className="verdict" data-testid="detail-verdict" data-level={verdict.level}>
           <p className="verdict-sentence" data-testid="detail-verdict-text">
-            <VerdictBadge level={verdict.level} /> {tText(verdict.text)}
+            <VerdictBadge level={verdict.level} /> <CatalogText text={verdict.text} />
           </p>
           <dl className="facts">
             <dt>{t('panel_verdict_observed')}</dt>

@@ -7,14 +7,15 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Recording } from '../../protocol/recording';
 import { createStaticSource } from '../../ui/data/static-source';
 import type { RecordingSource } from '../../ui/data/source';
-import { t } from '../../i18n/translate';
+import type { I18nText } from '../../analysis/types';
 import { readRecordingFile } from '../io/import-file';
 
 export interface ImportState {
   /** The source to show: the imported file's, else the live one. */
   active: RecordingSource;
   imported: boolean;
-  error: string | null;
+  /** Kept as id and substitutions: a substitution may come from the file (ImportErrorBanner shows it isolated). */
+  error: I18nText | null;
   importFile(file: Blob): Promise<void>;
   backToLive(): void;
   dismissError(): void;
@@ -22,7 +23,7 @@ export interface ImportState {
 
 export function useImport(live: RecordingSource): ImportState {
   const [imported, setImported] = useState<Recording | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<I18nText | null>(null);
   const importedSource = useMemo(() => (imported ? createStaticSource(imported) : null), [imported]);
 
   const importFile = useCallback(async (file: Blob) => {
@@ -31,7 +32,7 @@ export function useImport(live: RecordingSource): ImportState {
       setError(null);
       setImported(res.recording);
     } else {
-      setError(t(res.error.id, res.error.subs));
+      setError(res.error);
     }
   }, []);
 

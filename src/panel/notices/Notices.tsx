@@ -1,6 +1,9 @@
 import type { CaptureStatus } from '../../protocol/messages';
 import { Banner } from '../../ui/components/Banner';
 import { t } from '../../i18n/translate';
+import type { I18nText } from '../../analysis/types';
+import { CatalogText } from '../../ui/components/CatalogText';
+import { tNodes } from '../../ui/components/PageText';
 
 /** Tabs opened before install (or paused sites) record nothing until reloaded / resumed. */
 export function StatusBanner({ status }: { status: CaptureStatus | null }) {
@@ -24,7 +27,8 @@ export function ImportedBanner({ onBackToLive }: { onBackToLive(): void }) {
   );
 }
 
-export function ImportErrorBanner({ message, onDismiss }: { message: string; onDismiss(): void }) {
+/** Why a file was not imported; its substitutions (a field path, an id, a version) may come from the file. */
+export function ImportErrorBanner({ error, onDismiss }: { error: I18nText; onDismiss(): void }) {
   return (
     <Banner
       kind="error"
@@ -34,7 +38,7 @@ export function ImportErrorBanner({ message, onDismiss }: { message: string; onD
         </button>
       }
     >
-      {t('panel_import_failed', [message])}
+      {tNodes('panel_import_failed', [<CatalogText key="why" text={error} />])}
     </Banner>
   );
 }

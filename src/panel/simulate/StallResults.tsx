@@ -1,7 +1,11 @@
-/** What each simulated stall on this connection showed: did the page notice the silence, and when. */
+/**
+ * What each simulated stall on this connection showed: did the page notice the silence, and when.
+ * The analysis writes its seconds locale-free ("12.50 s"); tText shows them in the reader's digits.
+ */
 import type { StallResult } from '../../analysis/stall';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../i18n/translate';
+import { tText } from '../../i18n/numbers';
 import { Section } from '../detail/Section';
 
 export function StallResults({ stalls }: { stalls: readonly StallResult[] | undefined }) {
@@ -18,9 +22,9 @@ export function StallResults({ stalls }: { stalls: readonly StallResult[] | unde
         >
           <p>
             <VerdictBadge level={s.level} /> <span className="tag tag-simulated">{t('panel_simulated')}</span>{' '}
-            <span data-testid="stall-result-text">{t(s.text.id, s.text.subs)}</span>
+            <span data-testid="stall-result-text">{tText(s.text)}</span>
           </p>
-          {s.explanation ? <p className="muted">{t(s.explanation.id, s.explanation.subs)}</p> : null}
+          {s.explanation ? <p className="muted">{tText(s.explanation)}</p> : null}
         </div>
       ))}
     </Section>

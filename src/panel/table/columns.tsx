@@ -13,7 +13,8 @@ import { t } from '../../i18n/translate';
 import { formatClock, formatDuration, formatSeconds, formatSize } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { UrlCell } from './UrlCell';
-import { PageText } from '../../ui/components/PageText';
+import { PageText, tNodes } from '../../ui/components/PageText';
+import { isolatePage } from '../../ui/components/page-string';
 
 export interface Column {
   id: ColumnId;
@@ -22,7 +23,7 @@ export interface Column {
   /** Takes the space left over (at least its width). */
   grow?: boolean;
   render(row: Row): ReactNode;
-  /** Full text for the tooltip when the cell is cut. */
+  /** Full text for the tooltip when the cell is cut; page strings in it isolated (see page-string.ts). */
   title?(row: Row): string;
 }
 
@@ -56,13 +57,19 @@ export function messagesTitle(row: Row): string {
 
 export const initiatorLabel = (r: ClosureRow) => t(`panel_initiator_${r.closure.initiator.replace(/-/g, '_')}`);
 
-function delayText(row: ClosureRow): string {
+/** The delay to the next attempt; a moved-to host (the page's) through `host`, as text or as page text. */
+function delayOf<T>(row: ClosureRow, host: (movedTo: string, s: string) => T): string | T {
   const next = row.closure.next;
   if (!next) return t('panel_cell_no_reconnect');
   if (next.label === 'overlapping') return t('panel_cell_overlapping');
   const s = formatSeconds(next.delayS);
-  return next.label === 'moved' && next.movedTo ? t('panel_cell_moved', [s, next.movedTo]) : s;
+  return next.label === 'moved' && next.movedTo ? host(next.movedTo, s) : s;
 }
+
+const delayText = (row: ClosureRow): string =>
+  delayOf(row, (movedTo, s) => t('panel_cell_moved', [s, isolatePage(movedTo)]));
+const delayCell = (row: ClosureRow): ReactNode =>
+  delayOf(row, (movedTo, s) => tNodes('panel_cell_moved', [s, <PageText key="host" text={movedTo} />]));
 
 function lifetimeText(row: ClosureRow): string {
   if (row.closure.lifetimeMs !== undefined) return formatDuration(row.closure.lifetimeMs);
@@ -87,7 +94,7 @@ export const COLUMNS: readonly Column[] = [
     width: 110,
     grow: true,
     render: (r) => <UrlCell url={r.connection.url} />,
-    title: (r) => r.connection.url,
+    title: (r) => isolatePage(r.connection.url),
   },
   {
     id: 'code',
@@ -110,7 +117,7 @@ export const COLUMNS: readonly Column[] = [
     title: closedTitle((r) => initiatorLabel(r) + (r.closure.inferred ? ` ${t('panel_inferred_title')}` : '')),
   },
   { id: 'verdict', width: 88, render: closed((r) => (r.verdict ? <VerdictBadge level={r.verdict.level} /> : null)) },
-  { id: 'delay', width: 84, render: closed(delayText), title: closedTitle(delayText) },
+  { id: 'delay', width: 84, render: closed(delayCell), title: closedTitle(delayText) },
   {
     id: 'time',
     width: 104,
@@ -120,7 +127,7 @@ export const COLUMNS: readonly Column[] = [
     id: 'reason',
     width: 120,
     render: closed((r) => <PageText text={r.closure.reason} dir="auto" />),
-    title: closedTitle((r) => r.closure.reason),
+    title: closedTitle((r) => (r.closure.reason ? isolatePage(r.closure.reason, 'auto') : '')),
   },
   { id: 'lifetime', width: 80, render: closed(lifetimeText), title: closedTitle(lifetimeText) },
   { id: 'clean', width: 52, render: closed((r) => t(r.closure.wasClean ? 'panel_yes' : 'panel_no')) },

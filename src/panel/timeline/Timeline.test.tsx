@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { t } from '../../i18n/translate';
 import DefaultTimeline, { Timeline } from './Timeline';
 import { DEFAULT_GEOMETRY } from './hit-test';
-import { at, sampleAnalysis, sampleRecording } from './test-fixture';
+import { at, closed, conn, opened, recordingOf, sampleAnalysis, sampleRecording } from './test-fixture';
 
 afterEach(cleanup);
 
@@ -134,7 +134,9 @@ describe('Timeline', () => {
     // The close marker of 'a' (5 s) is brought into view.
     expect(range().start).toBeLessThan(5_000);
     expect(range().end).toBeGreaterThan(5_000);
-    expect(screen.getByText(/^Selected: wss:\/\/chat\.example\/ws\?token=1/)).toBeTruthy();
+    const live = document.querySelector('.tl-sr-only[aria-live]')!;
+    expect(live.textContent).toMatch(/^Selected: wss:\/\/chat\.example\/ws\?token=1, /);
+    expect(live.querySelector('bdi')?.textContent).toBe('wss://chat.example/ws?token=1');
   });
 
   it('leaves the view alone when the selection is already on screen', () => {
@@ -200,5 +202,70 @@ describe('Timeline', () => {
     );
     expect(screen.getByText(t('timeline_empty'))).toBeTruthy();
     expect(screen.getByText('Timeline: 0 lanes, 0 connections, 0 closures.')).toBeTruthy();
+  });
+
+  describe('page strings with bidi controls', () => {
+    // A URL and a moved-to host that carry a right-to-left override, in the top frame and in frame 2.
+    const evilUrl = 'wss://evil.example/\u202Egnp.x';
+    const evilHost = '\u202Eelgoog.example';
+    const evilRecording = recordingOf([
+      conn('a', evilUrl, 0, [opened(0.1), closed(2, 1012)]),
+      conn('b', `wss://${evilHost}/ws`, 9, [opened(9.1)], 2),
+    ]);
+    const evilAnalysis = {
+      ...analysis,
+      closures: [
+        {
+          connectionId: 'a',
+          code: 1012,
+          reason: '',
+          wasClean: true,
+          closedAt: at(2),
+          initiator: 'server' as const,
+          inferred: false,
+          simulated: false,
+          next: { nextId: 'b', delayS: 7, label: 'moved' as const, movedTo: evilHost },
+        },
+      ],
+    };
+    const isolated = (el: Element) =>
+      [...el.querySelectorAll('bdi')].map((b) => {
+        expect(b.getAttribute('dir')).toBe('ltr');
+        expect(b.classList.contains('page-text')).toBe(true);
+        return b.textContent;
+      });
+
+    it('isolates the hovered URL and the new host in the tooltip', () => {
+      render(
+        <Timeline
+          recording={evilRecording}
+          analysis={evilAnalysis}
+          selectedId={null}
+          onSelect={() => {}}
+          clock={clock}
+        />,
+      );
+      const { start, end } = range();
+      const plot = 800 - DEFAULT_GEOMETRY.labelWidth;
+      const clientX = DEFAULT_GEOMETRY.labelWidth + ((1_000 - start) / (end - start)) * plot;
+      act(() => {
+        fireEvent.pointerMove(area(), { clientX, clientY: DEFAULT_GEOMETRY.axisHeight + 10 });
+      });
+      const tip = screen.getByRole('tooltip');
+      expect(isolated(tip)).toEqual(['wss://evil.example/U+202Egnp.x', 'U+202Eelgoog.example']);
+      expect(tip.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+      expect(tip.textContent).toContain('moved to U+202Eelgoog.example');
+    });
+
+    it('isolates the selected URL in the live region and each lane in the summary', () => {
+      render(
+        <Timeline recording={evilRecording} analysis={evilAnalysis} selectedId="a" onSelect={() => {}} clock={clock} />,
+      );
+      const live = document.querySelector('.tl-sr-only[aria-live]')!;
+      expect(isolated(live)).toEqual(['wss://evil.example/U+202Egnp.x', 'U+202Eelgoog.example']);
+      const lanes = within(screen.getByRole('list', { name: t('timeline_lanes_label') })).getAllByRole('listitem');
+      expect(lanes.map(isolated)).toEqual([['wss://evil.example/U+202Egnp.x'], ['wss://U+202Eelgoog.example/ws']]);
+      expect(lanes[1]!.textContent).toMatch(/^wss:\/\/U\+202Eelgoog\.example\/ws \(frame 2\): /);
+    });
   });
 });

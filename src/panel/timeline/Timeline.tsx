@@ -9,7 +9,8 @@ import type { Analysis } from '../../analysis/types';
 import type { Recording } from '../../protocol/recording';
 import { t } from '../../i18n/translate';
 import { buildHitIndex, DEFAULT_GEOMETRY, hitTest, rowAtY } from './hit-test';
-import { describeBar, rangeLabel } from './labels';
+import { BarTooltipLines, SelectedAnnouncement } from './BarDescription';
+import { rangeLabel } from './labels';
 import { buildModel, tickCategoriesOf } from './layout';
 import { spanOf, xToTime } from './scale';
 import { onTimelineKey, ZOOM_STEP } from './timeline-keys';
@@ -153,12 +154,12 @@ export const Timeline = memo(function Timeline({
         />
         {model.bars.length === 0 && <p className="tl-empty">{t('timeline_empty')}</p>}
         <div ref={tooltipRef} className="tl-tooltip" role="tooltip" hidden={!hoveredBar}>
-          {hoveredBar && describeBar(hoveredBar).map((line, i) => <div key={i}>{line}</div>)}
+          {hoveredBar && <BarTooltipLines bar={hoveredBar} />}
         </div>
       </div>
       <TimelineSummary model={model} id={helpId} />
       <div className="tl-sr-only" aria-live="polite">
-        {selectedBar ? t('timeline_selected', [describeBar(selectedBar).join(', ')]) : ''}
+        {selectedBar ? <SelectedAnnouncement bar={selectedBar} /> : ''}
       </div>
     </div>
   );

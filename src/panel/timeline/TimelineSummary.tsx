@@ -4,9 +4,16 @@
  */
 import { memo } from 'react';
 import { t } from '../../i18n/translate';
-import { laneLabel } from './labels';
-import type { TimelineModel } from './layout';
+import { formatNumber } from '../../i18n/numbers';
+import type { Lane, TimelineModel } from './layout';
 import { useLocale } from '../../ui/locale/LocaleRoot';
+import { PageText, tNodes } from '../../ui/components/PageText';
+
+/** The lane's endpoint as page text, with its frame when not the top one. */
+function laneName(lane: Lane) {
+  const endpoint = <PageText key="endpoint" text={lane.endpoint} />;
+  return lane.frameId === 0 ? endpoint : tNodes('timeline_lane_frame', [endpoint, formatNumber(lane.frameId)]);
+}
 
 export const MAX_SUMMARY_LANES = 100;
 
@@ -20,7 +27,11 @@ export const TimelineSummary = memo(function TimelineSummary({ model, id }: { mo
       <ul aria-label={t('timeline_lanes_label')}>
         {lanes.map((lane) => (
           <li key={lane.key}>
-            {t('timeline_lane_summary', [laneLabel(lane), lane.connectionCount, lane.closureCount])}
+            {tNodes('timeline_lane_summary', [
+              laneName(lane),
+              formatNumber(lane.connectionCount),
+              formatNumber(lane.closureCount),
+            ])}
           </li>
         ))}
         {more > 0 && <li>{t('timeline_lanes_more', [more])}</li>}

@@ -4,9 +4,10 @@
  * gutter. Bars are in draw.ts.
  */
 import type { DrawInput } from './draw';
-import { laneLabel, linkLabel, text } from './labels';
+import { laneLabelAround, linkLabel, text } from './labels';
 import { ticks, timeToX } from './scale';
 import { currentIntlLocale } from '../../i18n/translate';
+import { isolateShown, visibleControls } from '../../ui/components/page-string';
 
 export type Ctx = CanvasRenderingContext2D;
 
@@ -23,28 +24,35 @@ export const rowTop = (d: DrawInput, row: number) =>
 const fitted = new Map<string, string>();
 const FITTED_MAX = 4096;
 
-/** Shortens text in the middle ("wss://host/…/path") so both the host and the path end stay readable. */
-export function fitText(ctx: Ctx, s: string, maxPx: number): string {
-  const key = `${ctx.font}|${Math.round(maxPx)}|${s}`;
+/**
+ * A label around page text (a lane's endpoint), shortened in the middle of the page text
+ * ("wss://host/…/path") so both the host and the path end stay readable. Only the page text is cut:
+ * its isolate and the translated text around it stay whole, and every candidate is measured as it
+ * will be drawn, isolate included.
+ */
+export function fitPageLabel(ctx: Ctx, page: string, around: (isolated: string) => string, maxPx: number): string {
+  const shown = visibleControls(page);
+  const full = around(isolateShown(shown));
+  const key = `${ctx.font}|${Math.round(maxPx)}|${full}`;
   const hit = fitted.get(key);
   if (hit !== undefined) return hit;
-  const out = fitUncached(ctx, s, maxPx);
+  const out =
+    ctx.measureText(full).width <= maxPx ? full : fitUncached(ctx, shown, (cut) => around(isolateShown(cut)), maxPx);
   if (fitted.size >= FITTED_MAX) fitted.clear();
   fitted.set(key, out);
   return out;
 }
 
-function fitUncached(ctx: Ctx, s: string, maxPx: number): string {
-  if (ctx.measureText(s).width <= maxPx) return s;
+function fitUncached(ctx: Ctx, s: string, label: (cut: string) => string, maxPx: number): string {
   // Binary search on how many characters to keep: measuring each length in turn cost one
   // measureText per character of a long URL.
   let lo = 3;
   let hi = s.length - 1;
-  let best = '…';
+  let best = label('…');
   while (lo <= hi) {
     const keep = (lo + hi) >> 1;
     const head = Math.ceil(keep * 0.6);
-    const cut = s.slice(0, head) + '…' + s.slice(s.length - (keep - head));
+    const cut = label(s.slice(0, head) + '…' + s.slice(s.length - (keep - head)));
     if (ctx.measureText(cut).width <= maxPx) {
       best = cut;
       lo = keep + 1;
@@ -74,7 +82,8 @@ export function drawBackground(ctx: Ctx, d: DrawInput): void {
 }
 
 /**
- * Link labels and their widths by font, locale and what the label says. Formatting the delay (Intl) and
+ * Link labels (with a moved-to host isolated) and the widths of those same strings, by font, locale and
+ * what the label says. Formatting the delay (Intl) and
  * measuring it were most of a frame at 10,000 connections, and a live recording rebuilds the model (and
  * its links) with every update, so the cache is keyed by content; dropped whole past a bound.
  */
@@ -172,7 +181,8 @@ export function drawGutter(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: nu
     ctx.fillStyle = p.laneSeparator;
     ctx.fillRect(0, Math.round(y), d.width, 1);
     ctx.fillStyle = p.laneText;
-    ctx.fillText(fitText(ctx, laneLabel(lane), g.labelWidth - 8), 4, y + g.rowHeight / 2);
+    const label = fitPageLabel(ctx, lane.endpoint, (endpoint) => laneLabelAround(lane, endpoint), g.labelWidth - 8);
+    ctx.fillText(label, 4, y + g.rowHeight / 2);
   }
   const content = model.rowCount * g.rowHeight;
   const viewport = d.height - g.axisHeight;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { drawTimeline, visibleRows, type DrawInput } from './draw';
-import { fitText } from './draw-parts';
+import { fitPageLabel } from './draw-parts';
+import { hasBidiControls } from '../../ui/components/page-string';
 import { buildHitIndex, DEFAULT_GEOMETRY } from './hit-test';
 import { buildModel } from './layout';
 import { LIGHT_PALETTE } from './palette';
-import { at, sampleAnalysis, sampleRecording } from './test-fixture';
+import { at, closed, conn, opened, recordingOf, sampleAnalysis, sampleRecording } from './test-fixture';
 
 /** Records what a 2D context is asked to paint (happy-dom has no canvas). */
 class RecordingContext {
@@ -23,7 +24,9 @@ class RecordingContext {
   fillText(s: string) {
     this.texts.push(s);
   }
+  measured: string[] = [];
   measureText(s: string) {
+    this.measured.push(s);
     return { width: s.length * 6 };
   }
   strokeRect() {}
@@ -77,7 +80,7 @@ describe('drawTimeline', () => {
     expect(barsDrawn(draw({ view }))).toHaveLength(count);
   });
   it('truncates long lane labels in the middle', () => {
-    expect(draw().texts).toContain('wss://feed.example/…ve (frame 3)');
+    expect(draw().texts).toContain('\u2066wss://feed.e…le/live\u2069 (frame 3)');
   });
   it('colours bars by outcome', () => {
     const o = LIGHT_PALETTE.outcome;
@@ -90,8 +93,8 @@ describe('drawTimeline', () => {
         '2.0 s',
         'overlapping',
         'S',
-        'wss://chat.example/ws',
-        'wss://feed.example/live (frame 3)',
+        '\u2066wss://chat.example/ws\u2069',
+        '\u2066wss://feed.example/live\u2069 (frame 3)',
         '0 s',
         '10 s',
       ]),
@@ -116,13 +119,82 @@ describe('drawTimeline', () => {
   });
 });
 
-describe('fitText', () => {
+describe('fitPageLabel', () => {
   const ctx = new RecordingContext() as unknown as CanvasRenderingContext2D;
+  const frame = (endpoint: string) => `${endpoint} (frame 3)`;
   it.each([
-    ['short', 100, 'short'],
-    ['wss://example.com/a/long/path', 60, 'wss://…ath'],
-    ['abcdef', 6, '…'],
-  ])('%s in %d px → %s', (s, px, want) => {
-    expect(fitText(ctx, s, px)).toBe(want);
+    ['short', 100, '\u2066short\u2069'],
+    ['wss://example.com/a/long/path', 60, '\u2066wss:/…th\u2069'],
+    ['abcdef', 6, '\u2066…\u2069'],
+  ])('%s in %d px → %j', (s, px, want) => {
+    expect(fitPageLabel(ctx, s, (x) => x, px)).toBe(want);
+  });
+  it('cuts only the page text, keeping its isolate and the text around it whole', () => {
+    expect(fitPageLabel(ctx, 'wss://example.com/a/long/path', frame, 150)).toBe('\u2066wss://ex…path\u2069 (frame 3)');
+  });
+});
+
+describe('page strings on the canvas', () => {
+  // A lane whose endpoint carries a right-to-left override, and a reconnect that moved to a host that does too.
+  const evil = 'wss://evil.example/\u202Egnp.x';
+  const recording = recordingOf([
+    conn('a', evil, 0, [opened(0.1), closed(2, 1012)]),
+    conn('b', 'wss://\u202Eevil.example/ws', 9, [opened(9.1)]),
+  ]);
+  const analysis = {
+    ...sampleAnalysis(),
+    closures: [
+      {
+        connectionId: 'a',
+        code: 1012,
+        reason: '',
+        wasClean: true,
+        closedAt: at(2),
+        initiator: 'server' as const,
+        inferred: false,
+        simulated: false,
+        next: { nextId: 'b', delayS: 7, label: 'moved' as const, movedTo: '\u202Eevil.example' },
+      },
+    ],
+  };
+  const m = buildModel(recording, analysis);
+  const input: DrawInput = { ...base, model: m, index: buildHitIndex(m), view: { startMs: at(-1), endMs: at(12) } };
+  const wrapped = /^\u2066([^\u2066-\u2069]*)\u2069/;
+
+  it('draws lane and link labels with page strings isolated and their controls shown', () => {
+    const ctx = new RecordingContext();
+    drawTimeline(ctx as unknown as CanvasRenderingContext2D, {
+      ...input,
+      geometry: { ...DEFAULT_GEOMETRY, labelWidth: 300 },
+    });
+    expect(ctx.texts).toEqual(
+      expect.arrayContaining([
+        '\u2066wss://evil.example/[U+202E]gnp.x\u2069',
+        '\u2066wss://[U+202E]evil.example/ws\u2069',
+        '7.0 s, moved to \u2066[U+202E]evil.example\u2069',
+      ]),
+    );
+    // No drawn string holds a bidi control but the one isolate around the page's part.
+    for (const s of ctx.texts)
+      expect(hasBidiControls(s.replace(wrapped, '$1').replace(/\u2066(.*)\u2069/, '$1'))).toBe(false);
+  });
+
+  it('measures the link label it draws, isolate included', () => {
+    const ctx = new RecordingContext();
+    // A font of its own: labels are cached by font, and this test must see the label measured.
+    drawTimeline(ctx as unknown as CanvasRenderingContext2D, { ...input, font: '12px sans-serif' });
+    const label = '7.0 s, moved to \u2066[U+202E]evil.example\u2069';
+    expect(ctx.texts).toContain(label);
+    expect(ctx.measured).toContain(label);
+    // The label's backdrop is as wide as the measured string (plus its margin).
+    expect(ctx.fills.some((f) => f.w === label.length * 6 + 4)).toBe(true);
+  });
+
+  it('cuts a long page endpoint inside its isolate', () => {
+    const ctx = new RecordingContext();
+    drawTimeline(ctx as unknown as CanvasRenderingContext2D, input);
+    const lane = ctx.texts.find((s) => s.includes('gnp.x'))!;
+    expect(lane).toMatch(wrapped);
+    expect(lane).toContain('…');
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Every string the timeline shows, through t(): lane labels, link labels and
  * the lines of a connection's description (tooltip and screen-reader text).
+ * Page strings (endpoints, URLs, hosts) are isolated: as plain strings for the
+ * canvas, as page text in the description (BarDescription.tsx).
  */
 import { levelLabelId } from '../../analysis/present';
 import type { I18nText } from '../../analysis/types';
@@ -9,18 +11,24 @@ import { tText } from '../../i18n/numbers';
 import { codeNameText } from '../../i18n/code-name';
 import type { Bar, Lane, Link } from './layout';
 import { formatDelay, formatOffset, spanOf, type View } from './scale';
+import { isolatePage } from '../../ui/components/page-string';
 
 export const text = (m: I18nText): string => tText(m);
 
-export function laneLabel(lane: Lane): string {
-  return lane.frameId === 0 ? lane.endpoint : t('timeline_lane_frame', [lane.endpoint, lane.frameId]);
+/** A lane's label around its endpoint as given (already isolated, possibly shortened to fit). */
+export function laneLabelAround(lane: Pick<Lane, 'frameId'>, endpoint: string): string {
+  return lane.frameId === 0 ? endpoint : t('timeline_lane_frame', [endpoint, lane.frameId]);
+}
+
+export function laneLabel(lane: Pick<Lane, 'frameId' | 'endpoint'>): string {
+  return laneLabelAround(lane, isolatePage(lane.endpoint));
 }
 
 /** The label drawn on a reconnect link: its delay, or that it overlapped / moved host. */
 export function linkLabel(link: Pick<Link, 'delayS' | 'label' | 'movedTo'>): string {
   if (link.label === 'overlapping') return t('timeline_link_overlapping');
   const delay = text(formatDelay(link.delayS));
-  if (link.label === 'moved' && link.movedTo) return t('timeline_link_moved', [delay, link.movedTo]);
+  if (link.label === 'moved' && link.movedTo) return t('timeline_link_moved', [delay, isolatePage(link.movedTo)]);
   return delay;
 }
 
@@ -30,18 +38,21 @@ export function codeLine(bar: Bar): string | undefined {
   return name ? t('timeline_tip_code', [bar.code, name]) : t('timeline_tip_code_number', [bar.code]);
 }
 
-function nextLine(bar: Bar): string | undefined {
+/** A line of a connection's description: catalog text, the page's URL, or the next attempt's new host. */
+export type BarLine = string | { url: string } | { delay: string; movedTo: string };
+
+function nextLine(bar: Bar): BarLine | undefined {
   const next = bar.next;
   if (!next) return undefined;
   if (next.label === 'overlapping') return t('timeline_tip_next_overlapping');
   const delay = text(formatDelay(next.delayS));
-  if (next.label === 'moved' && next.movedTo) return t('timeline_tip_next_moved', [delay, next.movedTo]);
+  if (next.label === 'moved' && next.movedTo) return { delay, movedTo: next.movedTo };
   return t('timeline_tip_next', [delay]);
 }
 
 /** URL, outcome, code and name, verdict, next attempt's delay, simulation: one line each. */
-export function describeBar(bar: Bar): string[] {
-  const lines = [bar.url, t(`timeline_outcome_${bar.outcome}`)];
+export function barLines(bar: Bar): BarLine[] {
+  const lines: BarLine[] = [{ url: bar.url }, t(`timeline_outcome_${bar.outcome}`)];
   const code = codeLine(bar);
   if (code) lines.push(code);
   if (bar.level) lines.push(t('timeline_tip_verdict', [t(levelLabelId(bar.level))]));

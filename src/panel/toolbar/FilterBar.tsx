@@ -3,6 +3,7 @@ import type { VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
 import { categoryLabelId } from '../../knowledge';
 import { t } from '../../i18n/translate';
+import { isolatePage } from '../../ui/components/page-string';
 import type { FilterOptions, Filters, RowState } from '../model/filter-rows';
 
 interface Props {
@@ -97,7 +98,9 @@ export function FilterBar({ filters, options, onChange, shown, total, inputRef, 
           <option value={ANY}>{t('panel_filter_any')}</option>
           {options.frames.map((f) => (
             <option key={f.frameId} value={f.frameId}>
-              {f.frameId === 0 ? t('panel_frame_top', [f.url]) : t('panel_frame_sub', [f.frameId, f.url])}
+              {f.frameId === 0
+                ? t('panel_frame_top', [isolatePage(f.url)])
+                : t('panel_frame_sub', [f.frameId, isolatePage(f.url)])}
             </option>
           ))}
         </select>

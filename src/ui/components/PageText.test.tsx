@@ -1,6 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageText, hasBidiControls, tNodes } from './PageText';
+import { PageText, tNodes } from './PageText';
+import { hasBidiControls, isolatePage, visibleControls } from './page-string';
 import { installTestMessages } from '../../panel/fixtures/messages';
 
 afterEach(cleanup);
@@ -31,5 +32,19 @@ describe('PageText', () => {
     );
     expect(container.querySelector('bdi')?.textContent).toBe('U+202Eevil');
     expect(container.textContent).not.toContain('\uE000');
+  });
+});
+
+describe('isolatePage (the plain-text rule)', () => {
+  it.each([
+    ['wss://a.example/ws', 'ltr', '\u2066wss://a.example/ws\u2069'],
+    ['\u202Eoc.elgoog//:sptth', 'ltr', '\u2066[U+202E]oc.elgoog//:sptth\u2069'],
+    // A page's own PDI cannot close the isolate early, nor its LRI open another.
+    ['a\u2069b\u2066c', 'ltr', '\u2066a[U+2069]b[U+2066]c\u2069'],
+    ['\u05e9\u05dc\u05d5\u05dd\u200F', 'auto', '\u2068\u05e9\u05dc\u05d5\u05dd[U+200F]\u2069'],
+  ] as const)('%j (%s) → %j', (text, dir, want) => {
+    expect(isolatePage(text, dir)).toBe(want);
+    // Exactly one isolate: the wrapper's.
+    expect(hasBidiControls(visibleControls(text))).toBe(false);
   });
 });

@@ -4,20 +4,15 @@
  * its own bidi isolate (`<bdi>`), and bidi control characters inside it (such as
  * U+202E RIGHT-TO-LEFT OVERRIDE) are shown as visible code points instead of
  * silently reordering what follows, so "\u202Eoc.elgoog//:sptth" cannot pass for a URL.
+ * Where only a plain string can go, page-string.ts applies the same rule in characters.
  *
  * `dir` is "ltr" for URLs, stacks and protocol tokens; "auto" suits free text such
  * as close reasons, whose direction is the text's own.
  */
 import type { ReactNode } from 'react';
 import { t } from '../../i18n/translate';
+import { BIDI_CONTROL, controlLabel, hasBidiControls } from './page-string';
 import './page-text.css';
-
-/** Bidi embedding, override, isolate and mark characters. */
-const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-
-export function hasBidiControls(text: string): boolean {
-  return BIDI_CONTROL.test(text);
-}
 
 function visible(text: string): ReactNode[] {
   const out: ReactNode[] = [];
@@ -25,10 +20,9 @@ function visible(text: string): ReactNode[] {
   for (const m of text.matchAll(new RegExp(BIDI_CONTROL.source, 'g'))) {
     const at = m.index ?? 0;
     if (at > last) out.push(text.slice(last, at));
-    const code = `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
     out.push(
       <span key={at} className="bidi-control">
-        {code}
+        {controlLabel(m[0])}
       </span>,
     );
     last = at + m[0].length;
