@@ -5,7 +5,7 @@ import { installTestMessages } from '../fixtures/messages';
 import { buildRows } from './rows';
 import { filterOptions, filterRows, NO_FILTERS, type Filters } from './filter-rows';
 
-beforeAll(installTestMessages);
+beforeAll(() => installTestMessages());
 
 const rec = recordingOf([
   conn({ id: 'restart', url: 'wss://rt.example/live?room=1', code: 1012, reason: 'deploy' }),

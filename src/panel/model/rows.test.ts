@@ -6,7 +6,7 @@ import { t } from '../../i18n/translate';
 import type { LastMessage } from '../../protocol/recording';
 import { buildRows } from './rows';
 
-beforeAll(installTestMessages);
+beforeAll(() => installTestMessages());
 
 const msg = (m: Partial<LastMessage>): LastMessage => ({ dir: 'in', at: T0, kind: 'text', size: 1, ...m });
 

@@ -5,7 +5,7 @@ import { installTestMessages } from '../fixtures/messages';
 import { buildRows, type ClosureRow } from './rows';
 import { COLUMN_IDS, sortRows, type ColumnId } from './sort-rows';
 
-beforeAll(installTestMessages);
+beforeAll(() => installTestMessages());
 
 // Each connection differs on every column so each sort has one right order.
 const rec = recordingOf([
