@@ -39,6 +39,8 @@ import { Timeline } from './timeline/Timeline';
 
 /** Below this height the panel is "docked at the bottom" short. */
 const SHORT_PANEL_PX = 480;
+/** At or below this width the detail goes below the overview (panel.css, the `main` container query). */
+const NARROW_PANEL_PX = 760;
 
 export interface AppProps {
   source: RecordingSource;
@@ -207,8 +209,11 @@ export function App({ source, services, openResource, saveFile = downloadText, n
                 ) : (
                   <SplitView
                     direction="column"
-                    // A short panel (docked at the bottom) gives the timeline more of its height, or no lane shows.
-                    initial={window.innerHeight < SHORT_PANEL_PX ? 0.5 : 0.3}
+                    // A short panel (docked at the bottom) or a narrow one (docked right, where the detail
+                    // takes most of the height) gives the timeline more of its height, or too few lanes show.
+                    initial={
+                      window.innerHeight < SHORT_PANEL_PX ? 0.5 : window.innerWidth <= NARROW_PANEL_PX ? 0.4 : 0.3
+                    }
                     label={t('panel_split_label')}
                     first={
                       <Timeline

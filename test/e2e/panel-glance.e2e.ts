@@ -106,6 +106,24 @@ describe('the panel at the three DevTools sizes', () => {
         }
       }
 
+      // The axis (24 px) and at least two lanes (20 px each) are drawn in view, at every size.
+      expect(f.lanes.bottom - f.lanes.top, `lanes in view: ${JSON.stringify(f.lanes)}`).toBeGreaterThanOrEqual(64);
+
+      if (width < 760) {
+        // Narrow: the legend is folded behind its button (it would fill the timeline's share), and unfolds.
+        expect(f.legendToggle, 'the legend button shown').not.toBeNull();
+        expect(f.legend.every((l) => l.box.bottom - l.box.top === 0)).toBe(true);
+        await page.getByRole('button', { name: 'Legend' }).click();
+        const open = await layoutFacts(page);
+        expect(open.legend.map((l) => l.text)).toEqual(
+          expect.arrayContaining(['Close ticks:', 'Policy or auth refusal']),
+        );
+        for (const l of open.legend)
+          expect(inside(l.box, open.timelineToolbar), `legend entry "${l.text}" shown: ${JSON.stringify(l.box)}`).toBe(
+            true,
+          );
+      } else expect(f.legendToggle, 'no legend button where the legend always shows').toBeNull();
+
       if (width >= 1280) {
         expect(f.legendScrolls, 'the legend does not scroll sideways').toBe(false);
         expect(inside(f.timelineToolbar, f.timelinePane), 'the legend inside the timeline').toBe(true);

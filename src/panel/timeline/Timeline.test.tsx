@@ -92,6 +92,18 @@ describe('Timeline', () => {
     expect(screen.getByTestId('timeline-range').textContent).not.toBe(text);
   });
 
+  it('folds and unfolds the legend with its button (shown only in a narrow panel, by the stylesheet)', () => {
+    render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
+    const toggle = screen.getByRole('button', { name: t('timeline_legend_label') });
+    const legend = screen.getByRole('list', { name: t('timeline_legend_label') });
+    expect(toggle.getAttribute('aria-controls')).toBe(legend.id);
+    expect([toggle.getAttribute('aria-expanded'), legend.className]).toEqual(['false', 'tl-legend']);
+    fireEvent.click(toggle);
+    expect([toggle.getAttribute('aria-expanded'), legend.className]).toEqual(['true', 'tl-legend tl-legend-open']);
+    fireEvent.click(toggle);
+    expect([toggle.getAttribute('aria-expanded'), legend.className]).toEqual(['false', 'tl-legend']);
+  });
+
   it('cannot zoom out much past the whole recording', () => {
     render(<Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />);
     for (let i = 0; i < 5; i++) fireEvent.keyDown(area(), { key: '-' });

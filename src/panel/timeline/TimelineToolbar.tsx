@@ -1,5 +1,5 @@
 /** Zoom, fit and follow-live controls, the visible range, and the colour legend. */
-import { memo } from 'react';
+import { memo, useId, useState } from 'react';
 import { t } from '../../i18n/translate';
 import type { CodeCategory } from '../../knowledge/types';
 import { categoryLabelId } from '../../knowledge';
@@ -19,6 +19,10 @@ export interface TimelineToolbarProps {
 
 export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarProps) {
   useLocale(); // a new language re-renders the memoised toolbar
+  // A narrow panel (docked right) folds the legend behind this button, or it fills the timeline's
+  // share and no lane shows; a wide one always shows it and hides the button (timeline.css).
+  const [legendOpen, setLegendOpen] = useState(false);
+  const legendId = useId();
   return (
     <div className="tl-toolbar" role="toolbar" aria-label={t('timeline_toolbar_label')}>
       <button type="button" onClick={p.onZoomIn} aria-label={t('timeline_zoom_in')} title={t('timeline_zoom_in')}>
@@ -41,7 +45,20 @@ export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarP
       <span className="tl-range" data-testid="timeline-range">
         {p.rangeText}
       </span>
-      <ul className="tl-legend" aria-label={t('timeline_legend_label')}>
+      <button
+        type="button"
+        className="tl-legend-toggle"
+        aria-expanded={legendOpen}
+        aria-controls={legendId}
+        onClick={() => setLegendOpen((o) => !o)}
+      >
+        {t('timeline_legend_label')}
+      </button>
+      <ul
+        id={legendId}
+        className={legendOpen ? 'tl-legend tl-legend-open' : 'tl-legend'}
+        aria-label={t('timeline_legend_label')}
+      >
         {OUTCOMES.map((o) => (
           <li key={o}>
             <span className={`tl-swatch tl-swatch-${o}`} aria-hidden="true" />

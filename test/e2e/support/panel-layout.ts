@@ -41,6 +41,10 @@ export interface LayoutFacts {
   legendScrolls: boolean;
   timelineToolbar: Box;
   timelinePane: Box;
+  /** The legend's fold button, null where it is not shown (a wide panel). */
+  legendToggle: Box | null;
+  /** Where the lanes are drawn: the canvas's box, cut to the timeline's pane. */
+  lanes: Box;
   urlCells: UrlCellFacts[];
 }
 
@@ -105,6 +109,15 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
       legendScrolls: legendList.scrollWidth > legendList.clientWidth + 1,
       timelineToolbar: box(one('.tl-toolbar')),
       timelinePane: box(one('.tl-root').parentElement!),
+      legendToggle: (() => {
+        const b = one('.tl-legend-toggle');
+        return getComputedStyle(b).display === 'none' ? null : box(b);
+      })(),
+      lanes: (() => {
+        const c = box(one('.tl-canvas-wrap'));
+        const p = box(one('.tl-root').parentElement!);
+        return { left: c.left, right: c.right, top: Math.max(c.top, p.top), bottom: Math.min(c.bottom, p.bottom) };
+      })(),
       urlCells,
     };
   }, DETAIL_PARTS);
