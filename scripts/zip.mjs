@@ -7,7 +7,7 @@
 // Run after `npm run build` (the npm script does both). `--out <dir>` writes
 // them there instead of artifacts/ (the e2e test checks them in a temporary folder).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { zip } from './lib/zip.mjs';
 import { filesUnder, sourceFiles } from './lib/archive-files.mjs';
 import { ROOT, TARGETS, distDir } from './lib/dist.mjs';
@@ -40,4 +40,12 @@ for (const target of TARGETS) {
     throw new Error(`${dir} was built for ${built}, package.json says ${version}: run \`npm run build\``);
   write(`closeline-${target}-${version}.zip`, dir, filesUnder(dir));
 }
-write(`closeline-${version}-source.zip`, ROOT, sourceFiles(ROOT));
+// An --out folder inside the checkout is not ignored by git: leave it (the archives just written, and any
+// from earlier runs) out of the source archive.
+const outInRoot = relative(ROOT, out).split(sep).join('/');
+const own = outInRoot && !outInRoot.startsWith('..') && !isAbsolute(outInRoot) ? `${outInRoot}/` : undefined;
+write(
+  `closeline-${version}-source.zip`,
+  ROOT,
+  sourceFiles(ROOT).filter((f) => !own || !f.startsWith(own)),
+);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import pkg from '../../package.json';
 import { filesUnder } from '../../scripts/lib/archive-files.mjs';
@@ -86,5 +86,19 @@ describe('npm run zip', () => {
     execFileSync(process.execPath, ['scripts/zip.mjs', '--out', join(dir, 'b')], { cwd: root, stdio: 'ignore' });
     for (const name of Object.values(names))
       expect(readFileSync(join(dir, 'b', name)).equals(readFileSync(join(dir, 'a', name))), name).toBe(true);
+  });
+
+  it('leaves an --out folder inside the checkout (not ignored by git) out of the source archive, run after run', async () => {
+    const inside = mkdtempSync(join(root, 'zip-out-'));
+    try {
+      for (let i = 0; i < 2; i++)
+        execFileSync(process.execPath, ['scripts/zip.mjs', '--out', inside], { cwd: root, stdio: 'ignore' });
+      const z = await JSZip.loadAsync(readFileSync(join(inside, names.source)), { checkCRC32: true });
+      const folder = `${basename(inside)}/`;
+      expect(files(z).filter((f) => f.startsWith(folder))).toEqual([]);
+      expect(z.file('package.json')).not.toBeNull();
+    } finally {
+      rmSync(inside, { recursive: true, force: true });
+    }
   });
 });
