@@ -70,9 +70,17 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<PageRunResult>
  * which Playwright reports only as a closed browser: its exit code, from the launch log, says more.
  */
 function launchError(e: unknown, o: BrowserRunOptions): RunError {
-  const text = e instanceof Error ? e.message : String(e);
+  // Playwright colours its launch log: drop the escapes before quoting a line of it.
+  // eslint-disable-next-line no-control-regex
+  const text = (e instanceof Error ? e.message : String(e)).replace(/\u001b\[[0-9;]*m/g, '');
   const exitCode = /<process did exit: exitCode=(\d+)/.exec(text)?.[1];
-  if (exitCode !== undefined) return new RunError(o.t('cli_err_launch_exit', [o.executablePath, exitCode]));
+  if (exitCode !== undefined) {
+    // A real Chromium that cannot start (missing libraries, say) writes why to its error output, which the
+    // launch log keeps as "[err]" lines: the last one tells a broken Chromium from a program that is none.
+    const said = [...text.matchAll(/\[err\] *(.*\S)/g)].at(-1)?.[1];
+    const detail = said ? ` (${o.t('cli_err_launch_said', [said])})` : '';
+    return new RunError(o.t('cli_err_launch_exit', [o.executablePath, exitCode, detail]));
+  }
   const first = (text.split('\n')[0] ?? '').replace(/^browserType\.\w+: /, '');
   return new RunError(o.t('cli_err_launch', [o.executablePath, first]));
 }

@@ -71,7 +71,23 @@ describe('closeline audit with a browser that cannot run', () => {
     const r = await auditWith(file);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      `\ncloseline: ${file} exited with code 3 as it started: it is not a Chromium that Closeline can drive. Pass --chromium <path> with Chromium or Chrome for Testing\n`,
+      `\ncloseline: ${file} exited with code 3 as it started. Closeline needs Chromium or Chrome for Testing: check that it runs, or pass --chromium <path>\n`,
     );
+  });
+
+  it('a --chromium that cannot start and says why: exit 2, with its last error line', async () => {
+    const file = join(outDir(), 'broken-chromium');
+    // As a Chromium missing a shared library does: a line on its error output, then a non-zero exit.
+    writeFileSync(
+      file,
+      '#!/bin/sh\necho "starting" >&2\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n',
+    );
+    chmodSync(file, 0o755);
+    const r = await auditWith(file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `\ncloseline: ${file} exited with code 127 as it started (its last error: error while loading shared libraries: libnss3.so). Closeline needs Chromium or Chrome for Testing: check that it runs, or pass --chromium <path>\n`,
+    );
+    expect(r.stdout).toBe('');
   });
 });
