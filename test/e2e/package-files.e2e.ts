@@ -20,6 +20,7 @@ describe('the packed package', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
       cwd: root,
       encoding: 'utf8',
+      timeout: 60_000,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     const files = new Set((JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
@@ -54,7 +55,8 @@ describe('the installed tarball', () => {
 
   it('audits a page: npm pack, npm install of the .tgz into an empty project, its closeline prints the verdict and exits 0', async () => {
     const npm = (args: string[], cwd: string) =>
-      execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      // Bounded, so a stalled registry fails this test with npm's error instead of hanging the run.
+      execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
     const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root)) as {
       filename: string;
     }[];

@@ -58,7 +58,10 @@ export const DETAIL_PARTS = [
 ] as const;
 
 export function layoutFacts(page: Page): Promise<LayoutFacts> {
-  return page.evaluate((partSelectors) => {
+  return page.evaluate(async (partSelectors) => {
+    // The URL cells decide what fits in a ResizeObserver callback, after layout: let two frames pass so a
+    // re-render just before this read has been measured and marked.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const box = (el: Element) => {
       const r = el.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
