@@ -55,7 +55,8 @@ export function DetailPane({ row, episode, onSelect, onClose, openResource, focu
           ×
         </button>
       </header>
-      <div className="detail-body">
+      {/* Focusable, so a keyboard can scroll it whether or not the detail holds a link. */}
+      <div className="detail-body" tabIndex={0}>
         {row.kind === 'closure' ? (
           <ClosureDetail
             row={row}

@@ -31,7 +31,8 @@ export function HelpPanel({ onClose }: { onClose(): void }) {
           ×
         </button>
       </header>
-      <div className="detail-body">
+      {/* Focusable, so a keyboard can scroll it: the help has no link or control of its own below the header. */}
+      <div className="detail-body" tabIndex={0} role="region" aria-labelledby="help-title">
         <h3>{t('panel_help_levels')}</h3>
         <dl className="facts">
           {LEVELS.map((l) => (
