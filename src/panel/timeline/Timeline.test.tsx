@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { t } from '../../i18n/translate';
 import DefaultTimeline, { Timeline } from './Timeline';
 import { DEFAULT_GEOMETRY } from './hit-test';
-import { at, closed, conn, opened, recordingOf, sampleAnalysis, sampleRecording } from './test-fixture';
+import { at, movedReconnect, sampleAnalysis, sampleRecording } from './test-fixture';
 
 afterEach(cleanup);
 
@@ -220,26 +220,7 @@ describe('Timeline', () => {
     // A URL and a moved-to host that carry a right-to-left override, in the top frame and in frame 2.
     const evilUrl = 'wss://evil.example/\u202Egnp.x';
     const evilHost = '\u202Eelgoog.example';
-    const evilRecording = recordingOf([
-      conn('a', evilUrl, 0, [opened(0.1), closed(2, 1012)]),
-      conn('b', `wss://${evilHost}/ws`, 9, [opened(9.1)], 2),
-    ]);
-    const evilAnalysis = {
-      ...analysis,
-      closures: [
-        {
-          connectionId: 'a',
-          code: 1012,
-          reason: '',
-          wasClean: true,
-          closedAt: at(2),
-          initiator: 'server' as const,
-          inferred: false,
-          simulated: false,
-          next: { nextId: 'b', delayS: 7, label: 'moved' as const, movedTo: evilHost },
-        },
-      ],
-    };
+    const [evilRecording, evilAnalysis] = movedReconnect(evilUrl, evilHost, 2);
     const isolated = (el: Element) =>
       [...el.querySelectorAll('bdi')].map((b) => {
         expect(b.getAttribute('dir')).toBe('ltr');

@@ -5,7 +5,7 @@ import { hasBidiControls } from '../../ui/components/page-string';
 import { buildHitIndex, DEFAULT_GEOMETRY } from './hit-test';
 import { buildModel } from './layout';
 import { LIGHT_PALETTE } from './palette';
-import { at, closed, conn, opened, recordingOf, sampleAnalysis, sampleRecording } from './test-fixture';
+import { at, movedReconnect, sampleAnalysis, sampleRecording } from './test-fixture';
 
 /** Records what a 2D context is asked to paint (happy-dom has no canvas). */
 class RecordingContext {
@@ -137,26 +137,7 @@ describe('fitPageLabel', () => {
 describe('page strings on the canvas', () => {
   // A lane whose endpoint carries a right-to-left override, and a reconnect that moved to a host that does too.
   const evil = 'wss://evil.example/\u202Egnp.x';
-  const recording = recordingOf([
-    conn('a', evil, 0, [opened(0.1), closed(2, 1012)]),
-    conn('b', 'wss://\u202Eevil.example/ws', 9, [opened(9.1)]),
-  ]);
-  const analysis = {
-    ...sampleAnalysis(),
-    closures: [
-      {
-        connectionId: 'a',
-        code: 1012,
-        reason: '',
-        wasClean: true,
-        closedAt: at(2),
-        initiator: 'server' as const,
-        inferred: false,
-        simulated: false,
-        next: { nextId: 'b', delayS: 7, label: 'moved' as const, movedTo: '\u202Eevil.example' },
-      },
-    ],
-  };
+  const [recording, analysis] = movedReconnect(evil, '\u202Eevil.example');
   const m = buildModel(recording, analysis);
   const input: DrawInput = { ...base, model: m, index: buildHitIndex(m), view: { startMs: at(-1), endMs: at(12) } };
   const wrapped = /^\u2066([^\u2066-\u2069]*)\u2069/;

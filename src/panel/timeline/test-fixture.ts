@@ -82,3 +82,16 @@ export function sampleAnalysis(): Analysis {
     summary: { byCode: [], byCategory: {}, problemCount: 1, openNow: 1 },
   };
 }
+
+/**
+ * A socket to `url` closed 1012 at 2 s, and the page's reconnect at 9 s to another host, `movedHost`
+ * (in frame `movedFrame`), linked as "moved": the shape page strings with bidi controls are tested on.
+ */
+export function movedReconnect(url: string, movedHost: string, movedFrame = 0): [Recording, Analysis] {
+  const recording = recordingOf([
+    conn('a', url, 0, [opened(0.1), closed(2, 1012)]),
+    conn('b', `wss://${movedHost}/ws`, 9, [opened(9.1)], movedFrame),
+  ]);
+  const next = { nextId: 'b', delayS: 7, label: 'moved' as const, movedTo: movedHost };
+  return [recording, { ...sampleAnalysis(), closures: [closure('a', 1012, 2, 'server', { next })] }];
+}
