@@ -20,10 +20,6 @@ export function laneLabelAround(lane: Pick<Lane, 'frameId'>, endpoint: string): 
   return lane.frameId === 0 ? endpoint : t('timeline_lane_frame', [endpoint, lane.frameId]);
 }
 
-export function laneLabel(lane: Pick<Lane, 'frameId' | 'endpoint'>): string {
-  return laneLabelAround(lane, isolatePage(lane.endpoint));
-}
-
 /** The label drawn on a reconnect link: its delay, or that it overlapped / moved host. */
 export function linkLabel(link: Pick<Link, 'delayS' | 'label' | 'movedTo'>): string {
   if (link.label === 'overlapping') return t('timeline_link_overlapping');

@@ -11,13 +11,13 @@
  */
 import type { ReactNode } from 'react';
 import { t } from '../../i18n/translate';
-import { BIDI_CONTROL, controlLabel, hasBidiControls } from './page-string';
+import { BIDI_CONTROLS, controlLabel, hasBidiControls } from './page-string';
 import './page-text.css';
 
 function visible(text: string): ReactNode[] {
   const out: ReactNode[] = [];
   let last = 0;
-  for (const m of text.matchAll(new RegExp(BIDI_CONTROL.source, 'g'))) {
+  for (const m of text.matchAll(BIDI_CONTROLS)) {
     const at = m.index ?? 0;
     if (at > last) out.push(text.slice(last, at));
     out.push(

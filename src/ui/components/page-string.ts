@@ -9,7 +9,8 @@
 
 /** Bidi embedding, override, isolate and mark characters. */
 export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
+/** The same, global: for replace() and matchAll(), which start from the regex's lastIndex (always 0 here). */
+export const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
 
 const LRI = '\u2066';
 const FSI = '\u2068';
