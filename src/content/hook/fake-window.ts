@@ -95,6 +95,8 @@ export function command(cmd: HookCommand): void {
 export class FakeWebSocket extends FakeEventTarget {
   state = 0;
   nativeCalls: string[] = [];
+  /** Reads of binaryType: each is a call into the browser on a real socket. */
+  binaryTypeReads = 0;
   constructor(readonly target: string) {
     super();
   }
@@ -108,6 +110,7 @@ export class FakeWebSocket extends FakeEventTarget {
     return '';
   }
   get binaryType() {
+    this.binaryTypeReads++;
     return 'blob';
   }
   get readyState() {

@@ -46,6 +46,20 @@ describe('installHook: what it keeps per socket', () => {
   });
 });
 
+describe('installHook: per message', () => {
+  it('counts text without asking the socket its binaryType, and binary data with it', () => {
+    const ws = new Hooked('ws://127.0.0.1/count');
+    const k = posted.filter((e) => e.t === 'socket').at(-1)?.k ?? -1;
+    for (const text of ['hello', 'héllo', '']) ws.received(text);
+    expect(ws.binaryTypeReads).toBe(0);
+    ws.received(new ArrayBuffer(8));
+    expect(ws.binaryTypeReads).toBe(1);
+    ws.closed();
+    const close = closesOf([k])[0];
+    expect(close?.t === 'close' && close.counters).toEqual([0, 0, 4, 18]);
+  });
+});
+
 describe('installHook: a hostile page', () => {
   it('announces a socket whose protocols list is a Proxy with a throwing trap, and numbers the next in sequence', () => {
     // The browser reads the list through its iterator (`get`), so the page's throwing descriptor trap

@@ -35,7 +35,7 @@ export interface Natives {
    * ArrayBuffer, view or Blob; -1 for anything else. `blobFirst` tries Blob first (a socket whose
    * binaryType is "blob"), so the common case throws nothing.
    */
-  size(d: unknown, blobFirst: boolean): number;
+  size(d: unknown, blobFirst?: boolean): number;
   /**
    * A copy of at most `max` bytes of a real ArrayBuffer or view (empty if it was detached); undefined for anything
    * else.
@@ -73,8 +73,9 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const TA = getPrototypeOf(U8.prototype) as object;
   const DV = win.DataView.prototype;
   const gBuffer = getter(win.ArrayBuffer.prototype, 'byteLength');
-  const gTA = [getter(TA, 'byteLength'), getter(TA, 'buffer'), getter(TA, 'byteOffset')];
-  const gDV = [getter(DV, 'byteLength'), getter(DV, 'buffer'), getter(DV, 'byteOffset')];
+  const viewOf = (p: object) => [getter(p, 'byteLength'), getter(p, 'buffer'), getter(p, 'byteOffset')];
+  const gTA = viewOf(TA);
+  const gDV = viewOf(DV);
   const gBlob = getter(win.Blob.prototype, 'size');
   const taSet = gopd(TA, 'set')?.value as AnyFn;
   const W = win.WeakMap.prototype;

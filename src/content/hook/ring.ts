@@ -38,7 +38,7 @@ export function ringRaw(r: Ring, nat: Natives): HookRing {
   for (let j = r.n < N ? 0 : r.n - N; j < r.n; j++) {
     const i = j % N;
     const d = r.data[i];
-    const n = nat.size(d, false);
+    const n = nat.size(d);
     r.data[i] = {
       d: typeof d === 'string' ? nat.head(d, LAST_RAW_TEXT_UNITS) : nat.copy(d, LAST_MESSAGE_HEX_BYTES),
       n,

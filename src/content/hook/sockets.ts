@@ -40,7 +40,7 @@ export function wrapWebSocket(
   const gClean = getter(CE, 'wasClean');
   let capture = Capture.Unknown;
 
-  const count = (rec: SocketRec, d: unknown, sent: boolean, blobFirst: boolean) => {
+  const count = (rec: SocketRec, d: unknown, sent: boolean, blobFirst?: boolean) => {
     const size = n.size(d, blobFirst);
     const c = rec.c;
     const i = sent ? 0 : 2;
@@ -94,7 +94,8 @@ export function wrapWebSocket(
       (e) => {
         if (!e.isTrusted) return;
         const d = n.msgData(e);
-        count(rec, d, false, read(gBinary, ws) === 'blob');
+        // binaryType only matters for binary data: a text message costs no extra call into the browser.
+        count(rec, d, false, typeof d != 'string' && read(gBinary, ws) === 'blob');
         sim.holdIncoming(rec, e as MessageEvent, d);
       },
       true,
@@ -141,7 +142,7 @@ export function wrapWebSocket(
           const rec = ctx.recOf(thisArg);
           const result =
             rec && sim.holdOutgoing(rec, thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
-          if (rec) count(rec, args[0], true, false);
+          if (rec) count(rec, args[0], true);
           return result;
         },
       }),
