@@ -117,7 +117,8 @@ function cpuRows(cpu) {
     ];
   };
   const n = cpu.params.count.toLocaleString('en');
-  const size = `${n} × ${cpu.params.text.length} chars, ${cpu.send.with.length} rounds`;
+  const by = cpu.source === 'TaskDuration' ? 'CDP TaskDuration' : 'schedstat';
+  const size = `${n} × ${cpu.params.text.length} chars, ${cpu.send.with.length} rounds, ${by}`;
   return [
     row(`Renderer main-thread CPU per sent message, content capture on (${size})`, cpu.send),
     ...(cpu.send.captureOff
@@ -304,12 +305,18 @@ absolute numbers drop; the with/without ratios are what to compare.
 - **Two browsers**, launched once each: Debian Chromium with Closeline and without any extension. Every
   with/without measure alternates between them (with, without; then without, with; …) in fresh tabs, so
   slow drift of the machine falls on both sides, and is compared per pair (run *i* with / run *i* without).
-- **Hook CPU per message** (the hook's cost, judged): the renderer main thread's task time, read with CDP
-  \`Performance.getMetrics\` (\`TaskDuration\`, thread CPU time), around ${params.cpu.count.toLocaleString('en')} \`send()\`s of ${params.cpu.text.length}
+- **Hook CPU per message** (the hook's cost, judged): the CPU time of the page's renderer main thread, read
+  from outside the browser in \`/proc/<pid>/task/<pid>/schedstat\` (the renderers' process ids from CDP
+  \`SystemInfo.getProcessInfo\`; the page's is the one whose main thread worked), around ${params.cpu.count.toLocaleString('en')} \`send()\`s of ${params.cpu.text.length}
   characters to a sink endpoint (until \`bufferedAmount\` is 0), and around receiving ${params.cpu.count.toLocaleString('en')} such messages from a
   flood endpoint, divided by the count. ${params.cpu.rounds} alternating rounds; the per-pair ratios are summarised as their median
   with a percentile-bootstrap 95 % interval (4,000 resamples, fixed seed). The target is the interval's
   upper end ≤ ${fmtPct(TARGETS.cpuRatio)}; when the interval crosses it, the row says "cannot tell" instead of "met".
+  Where \`/proc\` cannot be read, CDP \`Performance.getMetrics\` (\`TaskDuration\`, thread time) is used instead and the
+  rows say so. It is the weaker instrument: with the Performance domain enabled the renderer reads the thread
+  clock around every call into JavaScript, so every event listener pays for the measurement. One empty extra
+  message listener measured +31 % per received message that way and +0–4 % by schedstat, and the hook adds one
+  listener per socket, so TaskDuration overstated the hook's cost.
 - **Wall-clock throughput** (reported, labelled as such): one socket to a local \`ws\` echo server on 127.0.0.1
   (no compression); ${params.overhead.smallCount.toLocaleString('en')} texts of ${params.overhead.smallText.length} characters sent at once and all echoes awaited;
   ${params.overhead.largeCount} binary messages of ${params.overhead.largeBytes / 1048576} MiB with ${params.overhead.largeInFlight} in flight; ${params.runs} runs each side. The server's and the network
