@@ -9,9 +9,11 @@
 export function overheadParams(scale = 1) {
   const n = (x, min) => Math.max(min, Math.round(x * scale));
   return {
-    smallCount: n(50_000, 1_000),
+    // Reported, not judged (the CPU part judges the hook): sized to show the order of throughput in a
+    // few seconds a run, so the whole benchmark fits in 20 minutes.
+    smallCount: n(20_000, 1_000),
     smallText: 'x'.repeat(32),
-    largeCount: n(100, 5),
+    largeCount: n(40, 5),
     largeBytes: 1024 * 1024,
     largeInFlight: 8,
   };

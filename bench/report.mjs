@@ -370,7 +370,7 @@ absolute numbers drop; the with/without ratios are what to compare.
   worker wrote to storage per closure since the previous reading (counted by the persistence layer).
 - **Size**: bytes on disk of the built files; gzip at level 9 per file.
 ${params.scale !== 1 ? `\n**This run was scaled down** (CLOSELINE_BENCH_SCALE=${params.scale}): message and socket counts are ${params.scale} × the defaults above.\n` : ''}
-Environment: \`CLOSELINE_DIST\` (default \`dist/chrome/\`), \`CLOSELINE_BENCH_RUNS\` (default 5 runs each side for
+Environment: \`CLOSELINE_DIST\` (default \`dist/chrome/\`), \`CLOSELINE_BENCH_RUNS\` (default 3 runs each side for
 the wall-clock and panel parts),
 \`CLOSELINE_BENCH_SCALE\` (default 1; smaller for a quick look), \`CLOSELINE_BENCH_PARTS\` (some of
 cpu, overhead, memory, latency, burst, panel, soak: prints their rows and leaves this page as it is),

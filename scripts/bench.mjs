@@ -7,7 +7,7 @@
 // a target (see docs/performance.md for the method).
 //
 // Environment: CLOSELINE_DIST (built extension, default dist/chrome/),
-// CLOSELINE_BENCH_RUNS (runs per side, default 5), CLOSELINE_BENCH_SCALE
+// CLOSELINE_BENCH_RUNS (runs per side, default 3), CLOSELINE_BENCH_SCALE
 // (default 1; e.g. 0.2 for a quick look), CLOSELINE_BENCH_PARTS (a comma-separated
 // subset of the parts below, to look at one change; such a run prints its table but
 // leaves docs/performance.md alone, since the page describes one whole run), CHROMIUM_PATH.
@@ -29,7 +29,7 @@ import { buildTable, markdown, printTable } from '../bench/report.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = CHROME_DIST;
-const runs = Math.max(1, Number(process.env.CLOSELINE_BENCH_RUNS ?? 5));
+const runs = Math.max(1, Number(process.env.CLOSELINE_BENCH_RUNS ?? 3));
 const scale = Number(process.env.CLOSELINE_BENCH_SCALE ?? 1);
 const ENDPOINTS = 4;
 const PARTS = ['cpu', 'overhead', 'memory', 'latency', 'burst', 'panel', 'soak'];
