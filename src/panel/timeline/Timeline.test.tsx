@@ -151,6 +151,33 @@ describe('Timeline', () => {
     expect(live.querySelector('bdi')?.textContent).toBe('wss://chat.example/ws?token=1');
   });
 
+  it('draws once for a selection it scrolls into view', () => {
+    let draws = 0;
+    // happy-dom has no 2D context: one that draws nothing and counts frames (each frame clips the plot once).
+    const ctx = new Proxy(
+      {},
+      {
+        get: (_t, key) =>
+          key === 'clip' ? () => void draws++ : key === 'measureText' ? () => ({ width: 10 }) : () => {},
+        set: () => true,
+      },
+    );
+    const spy = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never);
+    try {
+      const { rerender } = render(
+        <Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />,
+      );
+      for (let i = 0; i < 3; i++) fireEvent.keyDown(area(), { key: '+' });
+      expect(draws).toBeGreaterThan(0);
+      draws = 0;
+      rerender(<Timeline recording={recording} analysis={analysis} selectedId="a" onSelect={() => {}} clock={clock} />);
+      expect(range().start).toBeLessThan(5_000);
+      expect(draws).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('leaves the view alone when the selection is already on screen', () => {
     const { rerender } = render(
       <Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />,

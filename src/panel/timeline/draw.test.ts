@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawTimeline, visibleRows, type DrawInput } from './draw';
-import { fitPageLabel } from './draw-parts';
+import { fitPageLabel, linksInRows } from './draw-parts';
 import { hasBidiControls } from '../../ui/components/page-string';
 import { buildHitIndex, DEFAULT_GEOMETRY } from './hit-test';
 import { buildModel } from './layout';
@@ -116,6 +116,28 @@ describe('drawTimeline', () => {
     [0, 44, [0, 1]],
   ])('visibleRows with scrollY %d and height %d', (scrollY, height, want) => {
     expect(visibleRows({ model, height, geometry: { ...DEFAULT_GEOMETRY, scrollY } })).toEqual(want);
+  });
+});
+
+describe('linksInRows', () => {
+  // Every link with an end in the rows, in the model's order: what drawing used to look through all links for.
+  const touching = (m: typeof model, first: number, last: number) =>
+    m.links.flatMap((l, i) => {
+      const [a, b] = [m.bars[l.from]!.row, m.bars[l.to]!.row];
+      return Math.max(a, b) >= first && Math.min(a, b) <= last ? [i] : [];
+    });
+  const moved = buildModel(...movedReconnect('wss://a.example/ws', 'b.example'));
+  it.each([
+    ['the sample', model],
+    ['a reconnect to another lane', moved],
+  ])('%s: the links of every range of rows', (_name, m) => {
+    expect(m.links.length).toBeGreaterThan(0);
+    for (let first = 0; first < m.rowCount; first++)
+      for (let last = first; last < m.rowCount + 1; last++)
+        expect(linksInRows(m, first, last)).toEqual(touching(m, first, last));
+  });
+  it('has, in the second model, a link joining two rows (a range can start below its first row)', () => {
+    expect(moved.links.some((l) => moved.bars[l.from]!.row !== moved.bars[l.to]!.row)).toBe(true);
   });
 });
 
