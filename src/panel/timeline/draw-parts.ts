@@ -5,9 +5,10 @@
  */
 import type { DrawInput } from './draw';
 import type { TimelineModel } from './layout';
+import type { I18nText } from '../../analysis/types';
 import { laneLabelAround, linkLabel, text } from './labels';
 import { ticks, timeToX } from './scale';
-import { currentIntlLocale } from '../../i18n/translate';
+import { currentIntlLocale, currentTranslatorVersion } from '../../i18n/translate';
 import { isolateShown, visibleControls } from '../../ui/components/page-string';
 
 export type Ctx = CanvasRenderingContext2D;
@@ -94,7 +95,7 @@ function measuredLinkLabel(
   link: DrawInput['model']['links'][number],
   font: string,
 ): { label: string; width: number } {
-  const key = `${font}|${currentIntlLocale()}|${link.label ?? ''}|${link.movedTo ?? ''}|${link.delayS}`;
+  const key = `${font}|${currentIntlLocale()}|${currentTranslatorVersion()}|${link.label ?? ''}|${link.movedTo ?? ''}|${link.delayS}`;
   const hit = linkLabels.get(key);
   if (hit) return hit;
   const label = linkLabel(link);
@@ -185,6 +186,21 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
   ctx.setLineDash([]);
 }
 
+/**
+ * Tick labels by translator and what they say: the same dozen offsets are drawn frame after frame, and
+ * formatting each (Intl) was a good part of a frame's script. Dropped whole past a bound.
+ */
+const tickTexts = new Map<string, string>();
+function tickText(label: I18nText): string {
+  const key = `${currentTranslatorVersion()}|${label.id}|${(label.subs ?? []).join('|')}`;
+  let out = tickTexts.get(key);
+  if (out !== undefined) return out;
+  out = text(label);
+  if (tickTexts.size >= FITTED_MAX) tickTexts.clear();
+  tickTexts.set(key, out);
+  return out;
+}
+
 export function drawAxis(ctx: Ctx, d: DrawInput): void {
   const { palette: p, geometry: g } = d;
   ctx.fillStyle = p.bg;
@@ -198,7 +214,7 @@ export function drawAxis(ctx: Ctx, d: DrawInput): void {
   for (const tick of ticks(d.view, plotWidth(d), d.model.originMs)) {
     const x = g.labelWidth + tick.x;
     ctx.fillRect(Math.round(x), g.axisHeight - 6, 1, 6);
-    ctx.fillText(text(tick.label), x + 3, g.axisHeight / 2);
+    ctx.fillText(tickText(tick.label), x + 3, g.axisHeight / 2);
   }
   if (d.model.openCount > 0 && d.nowMs <= d.view.endMs) {
     // "now": where open bars currently end.

@@ -6,6 +6,8 @@ import { buildHitIndex, DEFAULT_GEOMETRY } from './hit-test';
 import { buildModel } from './layout';
 import { LIGHT_PALETTE } from './palette';
 import { at, movedReconnect, sampleAnalysis, sampleRecording } from './test-fixture';
+import { catalogTranslator, setTranslator, type CatalogEntry } from '../../i18n/translate';
+import englishCatalog from '../../../public/_locales/en/messages.json';
 
 /** Records what a 2D context is asked to paint (happy-dom has no canvas). */
 class RecordingContext {
@@ -99,6 +101,19 @@ describe('drawTimeline', () => {
         '10 s',
       ]),
     );
+  });
+  it('draws tick labels in the words of the translator set at the time', () => {
+    const ticksOf = () => draw().texts.filter((s) => /^\d+ s/.test(s));
+    const before = ticksOf();
+    expect(before).toContain('10 s');
+    const catalog = englishCatalog as Record<string, CatalogEntry>;
+    try {
+      setTranslator(catalogTranslator({ ...catalog, timeline_tick_s: { message: '$1 sec' } }));
+      expect(ticksOf()).toEqual(before.map((s) => s.replace(/ s$/, ' sec')));
+    } finally {
+      setTranslator(catalogTranslator(catalog));
+    }
+    expect(ticksOf()).toEqual(before);
   });
   it('grows the open bar to now', () => {
     const open = (nowS: number) =>
