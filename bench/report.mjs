@@ -391,8 +391,19 @@ each phase of the panel part) showed where its time went, and the design follows
   which after a selection's detail was rendered cost more than the drawing). Reconnect-link labels
   (an \`Intl\`-formatted delay and its measured width) are cached by what they say. Only visible rows,
   and per row the bars in the visible time range, are drawn (as before).
+- **A selection still drew the timeline twice.** Moving through the table selects closures in other lanes,
+  so the timeline scrolls to each: the reveal ran in an effect after the canvas had been drawn at the old
+  position, and drew it again (20 selections drew it 27 times). The reveal now happens while rendering,
+  and the canvas is drawn in the next animation frame, once, with the newest input, however often the
+  panel commits before it (20 selections: 20 draws).
+  Drawing text brings the document's style up to date first: drawn between two DOM changes of one task,
+  that was a style recalculation of its own (in an instrumented page, the font setter took about 5 ms of
+  each selection before, nothing after). Each frame also looked through all 8,000 reconnect links for the
+  few hundred on screen; links are now indexed by row once per model.
 - **Rows** are windowed and memoised (as before). The table sorts once per data or sort change, and a
-  keystroke only filters the sorted list (filtering keeps the order; the sort is stable).
+  keystroke only filters the sorted list (filtering keeps the order; the sort is stable). Typing narrows
+  the rows the last keystroke showed (a row containing a text contains each part of it), and deleting
+  returns a remembered answer; the memo belongs to one list of rows and one setting of the other filters.
 - **Live updates.** The worker pushes to views 8 ms after a relay batch, before storing, and the relay
   sends a closure within 4 ms, yet closures reached the panel hundreds of milliseconds late: the panel
   page's main thread was busy. Each delta (one every few milliseconds while a page closes sockets)
@@ -408,7 +419,9 @@ each phase of the panel part) showed where its time went, and the design follows
   the decoders are made once per module rather than per field read, and absent optional fields are dropped
   by copying rather than \`delete\` (which left every decoded connection a slow hash table for every later
   read); a code's meaning in its context is memoised per analysis (\`codeMemoFor\`: per code, negotiated
-  subprotocol and URL up to its query) and shared by the rows and the timeline; rows, bars, presentations
+  subprotocol and URL up to its query), and the rows and the timeline take each connection's presentation
+  from one pass per analysis and recording (\`presentedRecording\`) rather than presenting every closure
+  twice; rows, bars, links, presentations
   and verdicts are built field by field instead of from spreads; the search text is one string with each
   code name translated once per build; a redaction pass redacts each repeated URL and stack once; the
   knowledge base's lookup makes no intermediate arrays. Validation, verdicts, rows and what is shown are

@@ -20,11 +20,19 @@ export interface LocaleOptions {
   isolate?: boolean;
 }
 
+let translatorVersion = 0;
+
 export function setTranslator(next: Translator, options: LocaleOptions = {}): void {
   translator = next;
+  translatorVersion++;
   intlLocale = options.intlLocale ?? 'en';
   isolateSubs = options.isolate ?? false;
   plainNumbers = new Intl.NumberFormat(intlLocale, { useGrouping: false, maximumFractionDigits: 6 });
+}
+
+/** Changes with every setTranslator: what was translated before may read differently now (caches key on it). */
+export function currentTranslatorVersion(): number {
+  return translatorVersion;
 }
 
 /** The locale numbers, durations and times are formatted with. */

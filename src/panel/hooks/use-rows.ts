@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Analysed } from './use-analysis';
-import { filterOptions, filterRows, NO_FILTERS, type FilterOptions, type Filters } from '../model/filter-rows';
+import { createFilterMemo, filterOptions, NO_FILTERS, type FilterOptions, type Filters } from '../model/filter-rows';
 import { buildRows, withHandshakes, type Row } from '../model/rows';
 import { sortRows, type ColumnId, type SortState } from '../model/sort-rows';
 import type { HandshakeEntry } from '../network/handshakes';
@@ -40,7 +40,9 @@ export function useRows(
   // Sorted once per data or sort change; a keystroke only filters the sorted list (filtering keeps
   // the order, and the sort is stable, so this is the same list as sorting the filtered rows).
   const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
-  const shown = useMemo(() => filterRows(sorted, filters), [sorted, filters]);
+  // Typing narrows what the last keystroke showed rather than filtering every row again.
+  const [filterMemo] = useState(createFilterMemo<Row>);
+  const shown = useMemo(() => filterMemo(sorted, filters), [filterMemo, sorted, filters]);
   const toggleSort = (column: ColumnId) =>
     setSort((s) =>
       s.column === column

@@ -3,7 +3,7 @@ import { conn, recordingOf, T0 } from '../fixtures/recording';
 import { testServices, verdict } from '../fixtures/analysis';
 import { installTestMessages } from '../fixtures/messages';
 import { buildRows } from './rows';
-import { filterOptions, filterRows, NO_FILTERS, type Filters } from './filter-rows';
+import { createFilterMemo, filterOptions, filterRows, NO_FILTERS, type Filters } from './filter-rows';
 
 beforeAll(() => installTestMessages());
 
@@ -44,6 +44,84 @@ describe('filterRows', () => {
     if (gql?.kind !== 'closure') throw new Error('gql should be a closure row');
     expect(gql.lookup.kind).toBe('ambiguous');
     for (const c of gql.categories) expect(ids({ category: c })).toContain('gql');
+  });
+});
+
+describe('createFilterMemo', () => {
+  const more = buildRows(
+    recordingOf([
+      conn({ id: 'later', url: 'wss://rt.example/live?room=2', code: 1012, reason: 'deploy' }),
+      conn({ id: 'other', code: 1001, reason: 'going away' }),
+    ]),
+    services.analyze(rec, { profileId: 'default', now: T0 }),
+  );
+  // Each step is asked of one memo in turn, and must answer what filterRows answers for it.
+  it.each<[string, [readonly (typeof rows)[number][], Partial<Filters>][]]>([
+    ['typing, then deleting', ['', 'r', 'rt', 'rt.', 'rt.e', 'rt.', 'rt', 'r', ''].map((text) => [rows, { text }])],
+    [
+      'a part of the last text',
+      [
+        [rows, { text: 'rt.example' }],
+        [rows, { text: 'example' }],
+      ],
+    ],
+    [
+      'a text not containing the last one',
+      [
+        [rows, { text: 'room' }],
+        [rows, { text: 'token' }],
+        [rows, { text: 'oken' }],
+        [rows, { text: 'room=1' }],
+      ],
+    ],
+    [
+      'another filter with the same text',
+      [
+        [rows, { text: 'example' }],
+        [rows, { text: 'example', state: 'open' }],
+        [rows, { text: 'example' }],
+        [rows, { text: 'example', frameId: 4 }],
+      ],
+    ],
+    [
+      'new rows with the same filters',
+      [
+        [rows, { text: 'deploy' }],
+        [more, { text: 'deploy' }],
+        [more, { text: 'deploy' }],
+        [rows, { text: 'deploy' }],
+      ],
+    ],
+    [
+      'new rows while typing',
+      [
+        [rows, { text: 'r' }],
+        [more, { text: 'ro' }],
+        [more, { text: 'roo' }],
+        [rows, { text: 'room' }],
+      ],
+    ],
+    [
+      'spaces and case',
+      [
+        [rows, { text: ' ROOM' }],
+        [rows, { text: 'room=1 ' }],
+        [rows, { text: 'Room=' }],
+      ],
+    ],
+  ])('%s', (_name, steps) => {
+    const memo = createFilterMemo<(typeof rows)[number]>();
+    for (const [list, f] of steps) {
+      const want = filterRows(list, { ...NO_FILTERS, ...f }).map((r) => r.id);
+      expect(memo(list, { ...NO_FILTERS, ...f }).map((r) => r.id)).toEqual(want);
+    }
+  });
+
+  it('answers a text asked before with the same list', () => {
+    const memo = createFilterMemo<(typeof rows)[number]>();
+    const first = memo(rows, { ...NO_FILTERS, text: 'rt' });
+    memo(rows, { ...NO_FILTERS, text: 'rt.e' });
+    expect(memo(rows, { ...NO_FILTERS, text: 'rt' })).toBe(first);
   });
 });
 

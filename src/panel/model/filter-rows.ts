@@ -20,8 +20,10 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { text: '', state: null, code: null, category: null, verdict: null, frameId: null };
 
+const needleOf = (f: Filters) => f.text.trim().toLowerCase();
+
 export function filterRows<R extends Row>(rows: readonly R[], f: Filters): R[] {
-  const needle = f.text.trim().toLowerCase();
+  const needle = needleOf(f);
   const closureOnly = f.code !== null || f.category !== null || f.verdict !== null;
   return rows.filter((r) => {
     if (f.state !== null && f.state !== (r.kind === 'open' ? 'open' : 'closed')) return false;
@@ -34,6 +36,47 @@ export function filterRows<R extends Row>(rows: readonly R[], f: Filters): R[] {
       (f.verdict === null || r.verdict?.level === f.verdict)
     );
   });
+}
+
+/** How many texts a filter memo keeps answers for (typing one query, then deleting it, needs one per length). */
+const MEMO_TEXTS = 64;
+
+/**
+ * `filterRows` remembering its answers while only the text changes, for typing in the filter box.
+ * A row that contains a text contains every part of it, so a longer text is looked for only among
+ * the rows of the longest remembered text inside it (typing one more character looks at the rows
+ * still shown, not at all 10,000), and a text asked before is answered at once (deleting what was
+ * typed). What is remembered belongs to one list of rows and one setting of the other filters: a
+ * new list (new data, another sort) or another filter starts afresh.
+ */
+export function createFilterMemo<R extends Row>(): (rows: readonly R[], f: Filters) => R[] {
+  let forRows: readonly R[] | null = null;
+  let forOthers = '';
+  let byNeedle = new Map<string, R[]>();
+  return (rows, f) => {
+    const others = `${f.state}|${f.code}|${f.category}|${f.verdict}|${f.frameId}`;
+    if (rows !== forRows || others !== forOthers) {
+      forRows = rows;
+      forOthers = others;
+      byNeedle = new Map();
+    }
+    const needle = needleOf(f);
+    const hit = byNeedle.get(needle);
+    if (hit) return hit;
+    // The longest remembered text inside this one; else every row.
+    let from: readonly R[] = rows;
+    let fromLength = -1;
+    for (const [known, shown] of byNeedle) {
+      if (known.length > fromLength && needle.includes(known)) {
+        from = shown;
+        fromLength = known.length;
+      }
+    }
+    const out = filterRows(from, f);
+    if (byNeedle.size >= MEMO_TEXTS) byNeedle.clear();
+    byNeedle.set(needle, out);
+    return out;
+  };
 }
 
 export interface FilterOptions {

@@ -9,6 +9,7 @@ import type { Analysis } from '../../analysis/types';
 import { endOf, openEventOf, type Connection, type Recording } from '../../protocol/recording';
 import type { HandshakeEntry } from '../network/handshakes';
 import { t } from '../../i18n/translate';
+import { presentedRecording } from './presented';
 import type { StallResult } from '../../analysis/stall';
 
 interface RowBase {
@@ -46,7 +47,8 @@ export function buildRows(recording: Recording, analysis: Analysis): Row[] {
   for (const c of recording.connections) byId.set(c.id, c);
   const closed = new Set<string>();
   const rows: Row[] = [];
-  const memo = codeMemoFor(analysis);
+  // The timeline presents the same closures: both take them from one pass.
+  const presented = presentedRecording(recording, analysis);
   // The names' part of the search text, per list of name ids: the memo shares the lists between closures.
   const namesText = new Map<readonly string[], string>();
   for (const closure of analysis.closures) {
@@ -54,7 +56,9 @@ export function buildRows(recording: Recording, analysis: Analysis): Row[] {
     // An analysis of an older snapshot may name an evicted connection: skip, the next pass fixes it.
     if (!connection) continue;
     closed.add(connection.id);
-    const p = presentClosure(connection, closure, analysis.verdictByClosure[closure.connectionId], memo);
+    const p =
+      presented.get(connection.id)?.closure ??
+      presentClosure(connection, closure, analysis.verdictByClosure[closure.connectionId], codeMemoFor(analysis));
     let names = namesText.get(p.nameIds);
     if (names === undefined) {
       names = '';

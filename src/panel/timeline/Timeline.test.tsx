@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { t } from '../../i18n/translate';
 import DefaultTimeline, { Timeline } from './Timeline';
 import { DEFAULT_GEOMETRY } from './hit-test';
@@ -149,6 +149,65 @@ describe('Timeline', () => {
     const live = document.querySelector('.tl-sr-only[aria-live]')!;
     expect(live.textContent).toMatch(/^Selected: wss:\/\/chat\.example\/ws\?token=1, /);
     expect(live.querySelector('bdi')?.textContent).toBe('wss://chat.example/ws?token=1');
+  });
+
+  describe('drawing', () => {
+    // happy-dom has no 2D context: one that draws nothing and counts frames (each frame clips the plot once),
+    // and animation frames run when the test says.
+    let draws = 0;
+    let frames: FrameRequestCallback[] = [];
+    const nextFrame = () => {
+      const run = frames;
+      frames = [];
+      act(() => run.forEach((f) => f(0)));
+    };
+    beforeEach(() => {
+      draws = 0;
+      frames = [];
+      const ctx = new Proxy(
+        {},
+        {
+          get: (_t, key) =>
+            key === 'clip' ? () => void draws++ : key === 'measureText' ? () => ({ width: 10 }) : () => {},
+          set: () => true,
+        },
+      );
+      vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never);
+      vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+      vi.stubGlobal('cancelAnimationFrame', () => {});
+    });
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    });
+    const timeline = (selectedId: string | null) => (
+      <Timeline recording={recording} analysis={analysis} selectedId={selectedId} onSelect={() => {}} clock={clock} />
+    );
+
+    it('draws at most once per frame', () => {
+      const { rerender } = render(timeline(null));
+      for (let i = 0; i < 3; i++) fireEvent.keyDown(area(), { key: '+' });
+      expect(draws).toBe(0);
+      nextFrame();
+      expect(draws).toBe(1);
+      nextFrame();
+      expect(draws).toBe(1);
+      rerender(timeline('b'));
+      fireEvent.keyDown(area(), { key: '-' });
+      nextFrame();
+      expect(draws).toBe(2);
+    });
+
+    it('draws once for a selection it scrolls into view', () => {
+      const { rerender } = render(timeline(null));
+      for (let i = 0; i < 3; i++) fireEvent.keyDown(area(), { key: '+' });
+      nextFrame();
+      draws = 0;
+      rerender(timeline('a'));
+      expect(range().start).toBeLessThan(5_000);
+      nextFrame();
+      expect(draws).toBe(1);
+    });
   });
 
   it('leaves the view alone when the selection is already on screen', () => {

@@ -4,7 +4,7 @@
  * holds the viewport state and the accessible text; geometry, hit-testing and
  * drawing are the pure modules beside this file.
  */
-import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Analysis } from '../../analysis/types';
 import type { Recording } from '../../protocol/recording';
 import { t } from '../../i18n/translate';
@@ -17,7 +17,6 @@ import { onTimelineKey, ZOOM_STEP } from './timeline-keys';
 import { TimelineSummary } from './TimelineSummary';
 import { TimelineToolbar } from './TimelineToolbar';
 import { useCanvasDraw } from './use-canvas-draw';
-import { useLatest } from '../../ui/hooks/use-latest';
 import { useElementSize } from './use-element-size';
 import { useLocale } from '../../ui/locale/LocaleRoot';
 import { OPEN_BAR_TICK_MS, useNow } from '../../ui/hooks/use-now';
@@ -99,11 +98,14 @@ export const Timeline = memo(function Timeline({
   });
 
   // Reveal the selection when it changes, from a click here, the keyboard or the table outside;
-  // only on a new selection: revealing again on every pan would fight the user.
-  const reveal = useLatest({ state, selected });
-  useEffect(() => {
-    if (reveal.current.selected >= 0) reveal.current.state.reveal(reveal.current.selected);
-  }, [selectedId, reveal]);
+  // only on a new selection: revealing again on every pan would fight the user. Done while rendering
+  // (React renders again at once, before committing), not in an effect: an effect drew the canvas
+  // once at the old scroll position and again after revealing, two full draws per selection.
+  const [revealedId, setRevealedId] = useState<string | null | undefined>(undefined);
+  if (revealedId !== selectedId) {
+    setRevealedId(selectedId);
+    if (selected >= 0) state.reveal(selected);
+  }
 
   useCanvasDraw(canvasRef, {
     model,

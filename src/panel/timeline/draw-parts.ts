@@ -4,9 +4,11 @@
  * gutter. Bars are in draw.ts.
  */
 import type { DrawInput } from './draw';
+import type { TimelineModel } from './layout';
+import type { I18nText } from '../../analysis/types';
 import { laneLabelAround, linkLabel, text } from './labels';
 import { ticks, timeToX } from './scale';
-import { currentIntlLocale } from '../../i18n/translate';
+import { currentIntlLocale, currentTranslatorVersion } from '../../i18n/translate';
 import { isolateShown, visibleControls } from '../../ui/components/page-string';
 
 export type Ctx = CanvasRenderingContext2D;
@@ -93,7 +95,7 @@ function measuredLinkLabel(
   link: DrawInput['model']['links'][number],
   font: string,
 ): { label: string; width: number } {
-  const key = `${font}|${currentIntlLocale()}|${link.label ?? ''}|${link.movedTo ?? ''}|${link.delayS}`;
+  const key = `${font}|${currentIntlLocale()}|${currentTranslatorVersion()}|${link.label ?? ''}|${link.movedTo ?? ''}|${link.delayS}`;
   const hit = linkLabels.get(key);
   if (hit) return hit;
   const label = linkLabel(link);
@@ -103,6 +105,46 @@ function measuredLinkLabel(
   return out;
 }
 
+/** Links by the first row they touch, and the most rows one spans: a frame looks at its visible rows' links only. */
+interface LinkIndex {
+  byTopRow: number[][];
+  maxSpan: number;
+}
+const linkIndexes = new WeakMap<TimelineModel, LinkIndex>();
+
+/** Built once per model (models are never changed once built). */
+export function linkIndexOf(model: TimelineModel): LinkIndex {
+  let index = linkIndexes.get(model);
+  if (index) return index;
+  const byTopRow: number[][] = Array.from({ length: model.rowCount }, () => []);
+  let maxSpan = 0;
+  model.links.forEach((link, i) => {
+    const a = model.bars[link.from]!.row;
+    const b = model.bars[link.to]!.row;
+    byTopRow[Math.min(a, b)]?.push(i);
+    maxSpan = Math.max(maxSpan, Math.abs(a - b));
+  });
+  linkIndexes.set(model, (index = { byTopRow, maxSpan }));
+  return index;
+}
+
+/**
+ * Indices of the links touching rows firstRow..lastRow, in the model's order (the order they are drawn
+ * in, so overlapping labels stack as they always did). Looking at every link was most of a frame at
+ * 10,000 connections, where a few hundred are on screen.
+ */
+export function linksInRows(model: TimelineModel, firstRow: number, lastRow: number): number[] {
+  const { byTopRow, maxSpan } = linkIndexOf(model);
+  const out: number[] = [];
+  for (let row = Math.max(0, firstRow - maxSpan); row <= lastRow && row < byTopRow.length; row++) {
+    for (const i of byTopRow[row]!) {
+      const link = model.links[i]!;
+      if (Math.max(model.bars[link.from]!.row, model.bars[link.to]!.row) >= firstRow) out.push(i);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
 export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: number): void {
   const { palette: p, geometry: g, model } = d;
   const half = g.rowHeight / 2;
@@ -110,11 +152,11 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
   ctx.font = d.font;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  for (const link of model.links) {
+  for (const li of linksInRows(model, firstRow, lastRow)) {
+    const link = model.links[li]!;
     if (Math.max(link.fromMs, link.toMs) < d.view.startMs || Math.min(link.fromMs, link.toMs) > d.view.endMs) continue;
     const fromRow = model.bars[link.from]!.row;
     const toRow = model.bars[link.to]!.row;
-    if (Math.max(fromRow, toRow) < firstRow || Math.min(fromRow, toRow) > lastRow) continue;
     const x0 = xOf(d, link.fromMs);
     const x1 = xOf(d, link.toMs);
     const y0 = rowTop(d, fromRow) + half;
@@ -144,6 +186,21 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
   ctx.setLineDash([]);
 }
 
+/**
+ * Tick labels by translator and what they say: the same dozen offsets are drawn frame after frame, and
+ * formatting each (Intl) was a good part of a frame's script. Dropped whole past a bound.
+ */
+const tickTexts = new Map<string, string>();
+function tickText(label: I18nText): string {
+  const key = `${currentTranslatorVersion()}|${label.id}|${(label.subs ?? []).join('|')}`;
+  let out = tickTexts.get(key);
+  if (out !== undefined) return out;
+  out = text(label);
+  if (tickTexts.size >= FITTED_MAX) tickTexts.clear();
+  tickTexts.set(key, out);
+  return out;
+}
+
 export function drawAxis(ctx: Ctx, d: DrawInput): void {
   const { palette: p, geometry: g } = d;
   ctx.fillStyle = p.bg;
@@ -157,7 +214,7 @@ export function drawAxis(ctx: Ctx, d: DrawInput): void {
   for (const tick of ticks(d.view, plotWidth(d), d.model.originMs)) {
     const x = g.labelWidth + tick.x;
     ctx.fillRect(Math.round(x), g.axisHeight - 6, 1, 6);
-    ctx.fillText(text(tick.label), x + 3, g.axisHeight / 2);
+    ctx.fillText(tickText(tick.label), x + 3, g.axisHeight / 2);
   }
   if (d.model.openCount > 0 && d.nowMs <= d.view.endMs) {
     // "now": where open bars currently end.

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { drawTimeline, visibleRows, type DrawInput } from './draw';
-import { fitPageLabel } from './draw-parts';
+import { fitPageLabel, linksInRows } from './draw-parts';
 import { hasBidiControls } from '../../ui/components/page-string';
 import { buildHitIndex, DEFAULT_GEOMETRY } from './hit-test';
 import { buildModel } from './layout';
 import { LIGHT_PALETTE } from './palette';
 import { at, movedReconnect, sampleAnalysis, sampleRecording } from './test-fixture';
+import { catalogTranslator, setTranslator, type CatalogEntry } from '../../i18n/translate';
+import englishCatalog from '../../../public/_locales/en/messages.json';
 
 /** Records what a 2D context is asked to paint (happy-dom has no canvas). */
 class RecordingContext {
@@ -100,6 +102,19 @@ describe('drawTimeline', () => {
       ]),
     );
   });
+  it('draws tick labels in the words of the translator set at the time', () => {
+    const ticksOf = () => draw().texts.filter((s) => /^\d+ s/.test(s));
+    const before = ticksOf();
+    expect(before).toContain('10 s');
+    const catalog = englishCatalog as Record<string, CatalogEntry>;
+    try {
+      setTranslator(catalogTranslator({ ...catalog, timeline_tick_s: { message: '$1 sec' } }));
+      expect(ticksOf()).toEqual(before.map((s) => s.replace(/ s$/, ' sec')));
+    } finally {
+      setTranslator(catalogTranslator(catalog));
+    }
+    expect(ticksOf()).toEqual(before);
+  });
   it('grows the open bar to now', () => {
     const open = (nowS: number) =>
       draw({ nowMs: at(nowS) }).fills.find((f) => f.style === LIGHT_PALETTE.outcome.open && f.h === barHeight)!;
@@ -116,6 +131,28 @@ describe('drawTimeline', () => {
     [0, 44, [0, 1]],
   ])('visibleRows with scrollY %d and height %d', (scrollY, height, want) => {
     expect(visibleRows({ model, height, geometry: { ...DEFAULT_GEOMETRY, scrollY } })).toEqual(want);
+  });
+});
+
+describe('linksInRows', () => {
+  // Every link with an end in the rows, in the model's order: what drawing used to look through all links for.
+  const touching = (m: typeof model, first: number, last: number) =>
+    m.links.flatMap((l, i) => {
+      const [a, b] = [m.bars[l.from]!.row, m.bars[l.to]!.row];
+      return Math.max(a, b) >= first && Math.min(a, b) <= last ? [i] : [];
+    });
+  const moved = buildModel(...movedReconnect('wss://a.example/ws', 'b.example'));
+  it.each([
+    ['the sample', model],
+    ['a reconnect to another lane', moved],
+  ])('%s: the links of every range of rows', (_name, m) => {
+    expect(m.links.length).toBeGreaterThan(0);
+    for (let first = 0; first < m.rowCount; first++)
+      for (let last = first; last < m.rowCount + 1; last++)
+        expect(linksInRows(m, first, last)).toEqual(touching(m, first, last));
+  });
+  it('has, in the second model, a link joining two rows (a range can start below its first row)', () => {
+    expect(moved.links.some((l) => moved.bars[l.from]!.row !== moved.bars[l.to]!.row)).toBe(true);
   });
 });
 

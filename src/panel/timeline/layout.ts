@@ -5,12 +5,13 @@
  * and are stretched to the current time where they are drawn or hit, so the
  * model is rebuilt only when the data changes, not on every live tick.
  */
-import { codeMemoFor, presentConnection, type CodePresentation, type Outcome } from '../../analysis/present';
-import type { Analysis, Closure, ReconnectLink, VerdictLevel } from '../../analysis/types';
+import type { CodePresentation, Outcome } from '../../analysis/present';
+import type { Analysis, ReconnectLink, VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
 import type { EpochMs, Recording } from '../../protocol/recording';
 import { ALL_CATEGORIES } from '../../knowledge';
 import { lifecyclePeriods, type Period } from './periods';
+import { presentedRecording } from '../model/presented';
 import type { Bounds } from './scale';
 
 /** Concurrent sockets on one endpoint stack in rows; beyond this they share the last row. */
@@ -79,12 +80,10 @@ export interface TimelineModel {
 }
 
 export function buildModel(recording: Recording, analysis: Analysis | null | undefined): TimelineModel {
-  const closures = new Map<string, Closure>();
-  for (const c of analysis?.closures ?? []) closures.set(c.connectionId, c);
   // Sorted by creation so every row's bars are sorted by start (the hit index relies on it).
   const conns = [...recording.connections].sort((a, b) => a.createdAt - b.createdAt);
-  // The rows present the same closures of the same analysis: they share its code memo.
-  const memo = codeMemoFor(analysis ?? recording);
+  // The rows present the same closures of the same analysis: both take them from one pass.
+  const presented = presentedRecording(recording, analysis);
 
   const laneByKey = new Map<string, number>();
   const lanes: Lane[] = [];
@@ -95,7 +94,7 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
   let openCount = 0;
 
   for (const c of conns) {
-    const p = presentConnection(c, analysis ?? undefined, closures.get(c.id), memo);
+    const p = presented.get(c.id)!; // every connection of the recording is presented
     const { endpoint } = p;
     const key = `${c.frameId}|${endpoint}`;
     let lane = laneByKey.get(key);
@@ -187,15 +186,11 @@ function linksOf(bars: Bar[], indexById: Map<string, number>): Link[] {
   bars.forEach((b, from) => {
     const to = b.next ? indexById.get(b.next.nextId) : undefined;
     if (!b.next || to === undefined || b.endMs === null) return;
-    links.push({
-      from,
-      to,
-      fromMs: b.endMs,
-      toMs: bars[to]!.startMs,
-      delayS: b.next.delayS,
-      ...(b.next.label ? { label: b.next.label } : {}),
-      ...(b.next.movedTo ? { movedTo: b.next.movedTo } : {}),
-    });
+    // Field by field (no spreads); absent fields stay absent.
+    const link: Link = { from, to, fromMs: b.endMs, toMs: bars[to]!.startMs, delayS: b.next.delayS };
+    if (b.next.label) link.label = b.next.label;
+    if (b.next.movedTo) link.movedTo = b.next.movedTo;
+    links.push(link);
   });
   return links;
 }

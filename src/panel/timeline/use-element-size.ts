@@ -1,5 +1,5 @@
 /** The element's CSS size, tracked with ResizeObserver; a fallback where layout gives 0 (tests, hidden panels). */
-import { useEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export interface Size {
   width: number;
@@ -8,7 +8,7 @@ export interface Size {
 
 export function useElementSize(ref: RefObject<HTMLElement | null>, fallback: Size): Size {
   const [size, setSize] = useState<Size>(fallback);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const measure = () => {
