@@ -45,6 +45,33 @@ describe('createHandshakeFeed', () => {
     expect(network.listeners.size).toBe(0);
   });
 
+  it('takes the HAR from a callback when getHAR returns nothing (older Chromium), and from both routes once', async () => {
+    const har = { entries: [ws('wss://a.example/live', T0, 403)] };
+    for (const getHAR of [
+      (cb?: (h: typeof har) => void) => void cb?.(har),
+      (cb?: (h: typeof har) => void) => (cb?.(har), Promise.resolve(har)),
+    ]) {
+      const network = { ...fakeNetwork([]), getHAR };
+      const seen: (readonly HandshakeEntry[])[] = [];
+      createHandshakeFeed(network, () => T0).subscribe((e) => seen.push(e));
+      await vi.runAllTimersAsync();
+      expect(seen.map((list) => list.map((e) => e.status))).toEqual([[403]]);
+    }
+  });
+
+  it('keeps working without the HAR when getHAR throws: finished requests still count', async () => {
+    const network = {
+      ...fakeNetwork([]),
+      getHAR: () => {
+        throw new Error('not available');
+      },
+    };
+    const seen: (readonly HandshakeEntry[])[] = [];
+    expect(() => createHandshakeFeed(network, () => T0).subscribe((e) => seen.push(e))).not.toThrow();
+    network.finish(ws('wss://a.example/live', T0, 429));
+    expect(seen.map((list) => list.map((e) => e.status))).toEqual([[], [429]]);
+  });
+
   it('throttles HAR re-reads to one per interval, coalescing the calls in between', async () => {
     let now = T0;
     const network = fakeNetwork([]);

@@ -7,9 +7,15 @@
  */
 import { addHandshakes, handshakeFromHar, type HandshakeEntry } from './handshakes';
 
+type Har = { [key: string]: unknown };
+
 /** What the adapter needs of browser.devtools.network (structural, so tests pass a fake). */
 export interface NetworkApi {
-  getHAR(): Promise<{ [key: string]: unknown }>;
+  /**
+   * Chromium 150 answers only through the callback and returns nothing (webextension-polyfill does
+   * not wrap getHAR); newer Chromium and Firefox return a promise too. The feed takes either.
+   */
+  getHAR(callback?: (har: Har) => void): Promise<Har> | void;
   onRequestFinished: {
     addListener(cb: (request: unknown) => void): void;
     removeListener(cb: (request: unknown) => void): void;
@@ -45,11 +51,15 @@ export function createHandshakeFeed(network: NetworkApi, now: () => number = Dat
   };
   const readHar = () => {
     lastRead = now();
-    network.getHAR().then(
-      (har) => add(Array.isArray(har.entries) ? (har.entries as unknown[]) : []),
+    // An answer by both routes adds nothing twice: add() ignores handshakes it already has.
+    const got = (har: Har | undefined) => add(Array.isArray(har?.entries) ? (har.entries as unknown[]) : []);
+    try {
+      const answer = network.getHAR(got);
       // DevTools closing mid-read: nothing to show, nothing to report.
-      () => undefined,
-    );
+      if (answer && typeof answer.then === 'function') answer.then(got, () => undefined);
+    } catch {
+      // The statuses are extra: a browser refusing the call must not take the panel down with it.
+    }
   };
   const onFinished = (request: unknown) => add([request]);
 
