@@ -22,13 +22,15 @@ export function linkReconnects(
   connections: readonly Connection[],
   closures: ReadonlyMap<string, ClosureFacts>,
   terms: Terms,
+  /** The URL's parts per connection, when the caller keeps them between analyses. */
+  partsOf: (conn: Connection) => UrlParts = (conn) => urlParts(conn.url),
 ): Map<string, ReconnectLink> {
   const links = new Map<string, ReconnectLink>();
   const claimed = new Set<string>();
   const byEndpoint = new Map<string, Item[]>();
   const items: Item[] = [];
   for (const conn of connections) {
-    const item: Item = { conn, parts: urlParts(conn.url), closure: closures.get(conn.id) };
+    const item: Item = { conn, parts: partsOf(conn), closure: closures.get(conn.id) };
     items.push(item);
     const key = `${conn.documentId}\u0000${item.parts.base}`;
     const group = byEndpoint.get(key);
