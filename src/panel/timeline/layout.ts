@@ -5,10 +5,17 @@
  * and are stretched to the current time where they are drawn or hit, so the
  * model is rebuilt only when the data changes, not on every live tick.
  */
-import { codeMemoFor, presentConnection, type CodePresentation, type Outcome } from '../../analysis/present';
-import type { Analysis, Closure, ReconnectLink, VerdictLevel } from '../../analysis/types';
+import {
+  codeMemoFor,
+  presentConnection,
+  type CodeMemo,
+  type CodePresentation,
+  type ConnectionPresentation,
+  type Outcome,
+} from '../../analysis/present';
+import type { Analysis, Closure, ReconnectLink, Verdict, VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
-import type { EpochMs, Recording } from '../../protocol/recording';
+import type { Connection, EpochMs, Recording } from '../../protocol/recording';
 import { ALL_CATEGORIES } from '../../knowledge';
 import { lifecyclePeriods, type Period } from './periods';
 import type { Bounds } from './scale';
@@ -78,6 +85,28 @@ export interface TimelineModel {
   closureOrder: number[];
 }
 
+/**
+ * Each connection's presentation by the connection object, with the closure and verdict it was made
+ * from: a live recording's next version replaces only the connections that changed, and the analysis
+ * keeps the closures and verdicts it did not change, so a model built per delta presents only what
+ * changed. (Lanes and rows depend on every bar and are laid out anew.)
+ */
+const presented = new WeakMap<Connection, { closure?: Closure; verdict?: Verdict; p: ConnectionPresentation }>();
+
+function presentedBar(
+  c: Connection,
+  analysis: Analysis | null | undefined,
+  closure: Closure | undefined,
+  memo: CodeMemo,
+): ConnectionPresentation {
+  const verdict = analysis?.verdictByClosure[c.id];
+  const kept = presented.get(c);
+  if (kept && kept.closure === closure && kept.verdict === verdict) return kept.p;
+  const p = presentConnection(c, analysis ?? undefined, closure, memo);
+  presented.set(c, { closure, verdict, p });
+  return p;
+}
+
 export function buildModel(recording: Recording, analysis: Analysis | null | undefined): TimelineModel {
   const closures = new Map<string, Closure>();
   for (const c of analysis?.closures ?? []) closures.set(c.connectionId, c);
@@ -95,7 +124,7 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
   let openCount = 0;
 
   for (const c of conns) {
-    const p = presentConnection(c, analysis ?? undefined, closures.get(c.id), memo);
+    const p = presentedBar(c, analysis, closures.get(c.id), memo);
     const { endpoint } = p;
     const key = `${c.frameId}|${endpoint}`;
     let lane = laneByKey.get(key);
