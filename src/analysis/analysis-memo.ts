@@ -12,7 +12,8 @@
  * makes a fresh one, and tests compare the two over sequences of updates.
  */
 import type { Connection, Mark } from '../protocol/recording';
-import { urlParts, type UrlParts } from '../protocol/url-parts';
+import type { CodeCategory } from '../knowledge/types';
+import { linkKeysOf, type LinkKeys } from './link';
 import type { StallResult } from './stall';
 import { classify, type ClosureFacts } from './classify';
 import { codeKnowledge, type CodeKnowledge } from './code-context';
@@ -24,8 +25,10 @@ import type { Closure, Episode, ReconnectLink, Verdict } from './types';
 /** Facts of one connection object alone. Never mutated: the analysis copies a closure to add its link. */
 interface ConnectionFacts {
   closure: ClosureFacts | undefined;
-  parts: UrlParts | undefined;
+  keys: LinkKeys | undefined;
   stalled: boolean;
+  /** The closure code's category in the connection's context (the summary's count by category). */
+  category: CodeCategory | undefined;
 }
 
 /** An episode's verdict and summary with every input judging read (the profile, the marks, the connections). */
@@ -62,7 +65,12 @@ export function createAnalysisMemo(): AnalysisMemo {
 function factsOf(memo: AnalysisMemo, c: Connection): ConnectionFacts {
   let f = memo.byConnection.get(c);
   if (!f) {
-    f = { closure: classify(c), parts: undefined, stalled: c.events.some((e) => e.type === 'stall') };
+    f = {
+      closure: classify(c),
+      keys: undefined,
+      stalled: c.events.some((e) => e.type === 'stall'),
+      category: undefined,
+    };
     memo.byConnection.set(c, f);
   }
   return f;
@@ -73,9 +81,18 @@ export const closureFactsOf = (memo: AnalysisMemo, c: Connection): ClosureFacts 
 
 export const hasStall = (memo: AnalysisMemo, c: Connection): boolean => factsOf(memo, c).stalled;
 
-export function partsOf(memo: AnalysisMemo, c: Connection): UrlParts {
+/** The connection's URL parts and linking keys (`linkKeysOf`). */
+export function linkKeysFor(memo: AnalysisMemo, c: Connection): LinkKeys {
   const f = factsOf(memo, c);
-  return (f.parts ??= urlParts(c.url));
+  return (f.keys ??= linkKeysOf(c));
+}
+
+/** The category of the connection's own closure code, as the knowledge base says in its context. */
+export function closureCategoryOf(memo: AnalysisMemo, c: Connection, code: number): CodeCategory {
+  const f = factsOf(memo, c);
+  // A connection object has one closure, so one code: the cached answer is for it.
+  if (f.closure?.code !== code) return memo.knowledge.categoryFor(code, c);
+  return (f.category ??= memo.knowledge.categoryFor(code, c));
 }
 
 /** The throttling index of these marks: a delta without marks keeps the recording's marks array. */

@@ -13,12 +13,13 @@ import { expectedOf, judgeEpisode } from './verdicts';
 import { summarize } from './summary';
 import { getProfile, type Profile } from './profiles';
 import {
+  closureCategoryOf,
   closureFactsOf,
   closureOut,
   createAnalysisMemo,
   episodeOut,
   hasStall,
-  partsOf,
+  linkKeysFor,
   reused,
   throttleOf,
   type AnalysisMemo,
@@ -64,7 +65,7 @@ export function analyzeRecording(
     const closure = closureFactsOf(memo, c);
     if (closure) closures.set(c.id, closure);
   }
-  const links = linkReconnects(connections, closures, profile.terms, (c) => partsOf(memo, c));
+  const links = linkReconnects(connections, closures, profile.terms, (c) => linkKeysFor(memo, c));
 
   const facts = buildEpisodes(connections, closures, links, profile.terms, opts.now, byId);
   const throttle = throttleOf(memo, recording.marks);
@@ -95,7 +96,7 @@ export function analyzeRecording(
     list.push(closureOut(memo, nextClosures, closure, links.get(id), episodeOf.get(id)));
   const summary = summarize(connections, list, verdictByClosure, (c) => {
     const conn = byId.get(c.connectionId);
-    return conn ? knowledge.categoryFor(c.code, conn) : 'unknown';
+    return conn ? closureCategoryOf(memo, conn, c.code) : 'unknown';
   });
   const stalls: Record<string, StallResult[]> = {};
   const nextStalls: AnalysisMemo['stalls'] = new Map();
