@@ -428,8 +428,10 @@ with 400 closes: close → panel count median 961 ms, p99 2,838 ms before; 661 m
 way (builds before and after alternating, load average 5–10, 1,000 closes, each function timed in the
 panel page): per shown version the analysis took 4.8–8.8 ms before and 3.4–4.0 ms after, rows
 2.0–4.3 ms and 0.6–0.7 ms, the timeline model 2.6–5.4 ms and 2.0–2.5 ms, and a draw of the timeline
-5.7–8.7 ms and 3.4–5.0 ms (wall clock); the panel showed 1.3–1.8 times as many versions, and close → panel count went
-from median 197–388 ms, p99 1,063–1,529 ms to median 89–155 ms, p99 505–769 ms (view port p99 843–932 ms
-before, 320–501 ms after). The tables above come from the last full run on the machine described there.
+5.7–8.7 ms and 3.4–5.0 ms (wall clock), and the panel showed 1.1–1.8 times as many versions in the same
+time. End to end the load decided more than the change: over four pairs close → panel count had its median
+at 178–388 ms before and 89–266 ms after (lower in three pairs), its p99 at 599–1,529 ms before and
+505–1,548 ms after (view port p99 425–932 ms and 320–1,294 ms), so the targets could not be judged on
+this machine. The tables above come from the last full run on the machine described there.
 `;
 }
