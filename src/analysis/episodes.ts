@@ -59,7 +59,11 @@ export function buildEpisodes(
   }
   const consumed = new Set<string>();
   const episodes: EpisodeFacts[] = [];
-  const ordered = [...connections].sort((a, b) => a.createdAt - b.createdAt);
+  // A live recording is kept in creation order already: copy and sort only when it is not (the sort is
+  // stable, so an ordered list is its own sorted copy).
+  const ordered = inCreationOrder(connections)
+    ? connections
+    : [...connections].sort((a, b) => a.createdAt - b.createdAt);
   for (const conn of ordered) {
     const trigger = closures.get(conn.id);
     // A closure inside another episode belongs to it; the document's end admits no reconnect in it.
@@ -67,6 +71,12 @@ export function buildEpisodes(
     episodes.push(walk(conn, trigger, byId, closures, links, terms, now, consumed));
   }
   return episodes;
+}
+
+function inCreationOrder(connections: readonly Connection[]): boolean {
+  for (let i = 1; i < connections.length; i++)
+    if (connections[i]!.createdAt < connections[i - 1]!.createdAt) return false;
+  return true;
 }
 
 function walk(

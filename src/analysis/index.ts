@@ -6,14 +6,24 @@
 import { judgeStalls, type StallResult } from './stall';
 import type { Connection, Recording } from '../protocol/recording';
 import type { Analysis, Closure, Episode, Verdict } from './types';
-import { classify, type ClosureFacts } from './classify';
+import type { ClosureFacts } from './classify';
 import { linkReconnects } from './link';
 import { buildEpisodes } from './episodes';
-import { buildThrottleIndex } from './throttle';
 import { expectedOf, judgeEpisode } from './verdicts';
 import { summarize } from './summary';
-import { codeKnowledge } from './code-context';
-import { getProfile } from './profiles';
+import { getProfile, type Profile } from './profiles';
+import {
+  closureCategoryOf,
+  closureFactsOf,
+  closureOut,
+  createAnalysisMemo,
+  episodeOut,
+  hasStall,
+  linkKeysFor,
+  reused,
+  throttleOf,
+  type AnalysisMemo,
+} from './analysis-memo';
 
 export { profiles, getProfile } from './profiles';
 export type { Profile } from './profiles';
@@ -27,65 +37,79 @@ export interface AnalyzeOptions {
   now: number;
 }
 
-export function analyzeRecording(recording: Recording, opts: AnalyzeOptions): Analysis {
+export type Analyzer = (recording: Recording, opts: AnalyzeOptions) => Analysis;
+
+/**
+ * An analysis function that keeps what it worked out for the next call (src/analysis/analysis-memo.ts):
+ * for a view that analyses every new version of a live recording. Each call answers exactly what
+ * `analyzeRecording` answers; unchanged closures, episodes and verdicts keep their objects.
+ */
+export function createAnalyzer(): Analyzer {
+  const memo = createAnalysisMemo();
+  return (recording, opts) => analyzeRecording(recording, opts, memo);
+}
+
+export function analyzeRecording(
+  recording: Recording,
+  opts: AnalyzeOptions,
+  memo: AnalysisMemo = createAnalysisMemo(),
+): Analysis {
   const { profile, unknown } = getProfile(opts.profileId);
-  const knowledge = codeKnowledge();
+  const knowledge = memo.knowledge;
   const connections = recording.connections;
   const byId = new Map<string, Connection>();
+  // classify's facts, shared with other analyses through the memo: this pass adds nothing to them.
   const closures = new Map<string, ClosureFacts>();
   for (const c of connections) {
     byId.set(c.id, c);
-    const closure = classify(c);
+    const closure = closureFactsOf(memo, c);
     if (closure) closures.set(c.id, closure);
   }
-  const links = linkReconnects(connections, closures, profile.terms);
-  for (const [id, link] of links) {
-    const closure = closures.get(id);
-    if (closure) closure.next = link;
-  }
+  const links = linkReconnects(connections, closures, profile.terms, (c) => linkKeysFor(memo, c));
 
   const facts = buildEpisodes(connections, closures, links, profile.terms, opts.now, byId);
-  const ctx = { profile, throttle: buildThrottleIndex(recording.marks), adviceFor: knowledge.adviceFor };
+  const throttle = throttleOf(memo, recording.marks);
+  const ctx = { profile, throttle, adviceFor: knowledge.adviceFor };
   const episodes: Episode[] = [];
   const verdictByClosure: Record<string, Verdict> = {};
+  const episodeOf = new Map<string, string>();
+  const nextEpisodes: AnalysisMemo['episodes'] = new Map();
   for (const ep of facts) {
-    const verdict = judgeEpisode(ep, ctx);
-    ep.trigger.episodeId = ep.id;
-    verdictByClosure[ep.trigger.connectionId] = verdict;
-    for (const failed of ep.failed) failed.episodeId = ep.id;
-    episodes.push({
-      id: ep.id,
-      triggerId: ep.trigger.connectionId,
-      code: ep.trigger.code,
-      attemptIds: ep.attempts.map((a) => a.id),
-      delaysS: ep.delaysS,
-      outcome: ep.outcome,
-      verdict,
-    });
+    const episode = episodeOut(memo, nextEpisodes, ep, profile, throttle, (e) => judgeEpisode(e, ctx));
+    episodeOf.set(ep.trigger.connectionId, ep.id);
+    verdictByClosure[ep.trigger.connectionId] = episode.verdict;
+    for (const failed of ep.failed) episodeOf.set(failed.connectionId, ep.id);
+    episodes.push(episode);
   }
+  const nextDocumentVerdicts: AnalysisMemo['documentVerdicts'] = new Map();
   for (const closure of closures.values()) {
     if (closure.initiator !== 'document') continue;
-    const f = profile.common.document;
-    verdictByClosure[closure.connectionId] = {
-      level: f.level,
-      rule: f.id,
-      finding: f.id,
-      text: { id: f.textId },
-      observedDelays: [],
-      expected: expectedOf(profile.common.documentExpected),
-      profileId: profile.id,
-    };
+    const last = memo.documentVerdicts.get(closure.connectionId);
+    const verdict = last?.profile === profile ? last.verdict : documentVerdict(profile);
+    nextDocumentVerdicts.set(closure.connectionId, { profile, verdict });
+    verdictByClosure[closure.connectionId] = verdict;
   }
 
-  const list: Closure[] = [...closures.values()];
+  const list: Closure[] = [];
+  const nextClosures: AnalysisMemo['closures'] = new Map();
+  for (const [id, closure] of closures)
+    list.push(closureOut(memo, nextClosures, closure, links.get(id), episodeOf.get(id)));
   const summary = summarize(connections, list, verdictByClosure, (c) => {
     const conn = byId.get(c.connectionId);
-    return conn ? knowledge.categoryFor(c.code, conn) : 'unknown';
+    return conn ? closureCategoryOf(memo, conn, c.code) : 'unknown';
   });
   const stalls: Record<string, StallResult[]> = {};
+  const nextStalls: AnalysisMemo['stalls'] = new Map();
   for (const c of connections) {
-    if (c.events.some((e) => e.type === 'stall')) stalls[c.id] = judgeStalls(c, connections, opts.now);
+    if (!hasStall(memo, c)) continue;
+    const judged = reused(memo.stalls.get(c.id), judgeStalls(c, connections, opts.now));
+    nextStalls.set(c.id, judged);
+    stalls[c.id] = judged;
   }
+  memo.episodes = nextEpisodes;
+  memo.documentVerdicts = nextDocumentVerdicts;
+  memo.closures = nextClosures;
+  memo.stalls = nextStalls;
   return {
     closures: list,
     episodes,
@@ -94,5 +118,19 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions): An
     profileId: profile.id,
     ...(unknown && { unknownProfileId: opts.profileId }),
     ...(Object.keys(stalls).length ? { stalls } : {}),
+  };
+}
+
+/** A closure by the document's end: no reconnect is expected of it. */
+function documentVerdict(profile: Profile): Verdict {
+  const f = profile.common.document;
+  return {
+    level: f.level,
+    rule: f.id,
+    finding: f.id,
+    text: { id: f.textId },
+    observedDelays: [],
+    expected: expectedOf(profile.common.documentExpected),
+    profileId: profile.id,
   };
 }

@@ -14,7 +14,28 @@ import { urlParts, type UrlParts } from '../protocol/url-parts';
 interface Item {
   conn: Connection;
   parts: UrlParts;
+  keys: LinkKeys;
   closure?: ClosureFacts;
+}
+
+/** A connection's URL parts and the keys linking groups it by: its document with its endpoint, path or subprotocols. */
+export interface LinkKeys {
+  parts: UrlParts;
+  endpoint: string;
+  path: string;
+  /** '' when it asked for none (such connections are not grouped by subprotocols). */
+  protocols: string;
+}
+
+export function linkKeysOf(conn: Connection): LinkKeys {
+  const parts = urlParts(conn.url);
+  const doc = conn.documentId;
+  return {
+    parts,
+    endpoint: `${doc}\u0000${parts.base}`,
+    path: `${doc}\u0000${parts.path}`,
+    protocols: conn.protocols.length > 0 ? `${doc}\u0000${conn.protocols.join(',')}` : '',
+  };
 }
 
 /** Links per closed connection id. Each attempt answers at most one closure. */
@@ -22,18 +43,20 @@ export function linkReconnects(
   connections: readonly Connection[],
   closures: ReadonlyMap<string, ClosureFacts>,
   terms: Terms,
+  /** The keys per connection, when the caller keeps them between analyses. */
+  keysOf: (conn: Connection) => LinkKeys = linkKeysOf,
 ): Map<string, ReconnectLink> {
   const links = new Map<string, ReconnectLink>();
   const claimed = new Set<string>();
   const byEndpoint = new Map<string, Item[]>();
   const items: Item[] = [];
   for (const conn of connections) {
-    const item: Item = { conn, parts: urlParts(conn.url), closure: closures.get(conn.id) };
+    const keys = keysOf(conn);
+    const item: Item = { conn, parts: keys.parts, keys, closure: closures.get(conn.id) };
     items.push(item);
-    const key = `${conn.documentId}\u0000${item.parts.base}`;
-    const group = byEndpoint.get(key);
+    const group = byEndpoint.get(keys.endpoint);
     if (group) group.push(item);
-    else byEndpoint.set(key, [item]);
+    else byEndpoint.set(keys.endpoint, [item]);
   }
   for (const group of byEndpoint.values()) linkEndpoint(group, terms, links, claimed);
   linkMoved(items, terms, links, claimed);
@@ -113,9 +136,8 @@ function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink
   const byProtocols = new Map<string, Item[]>();
   for (const item of items) {
     if (claimed.has(item.conn.id)) continue;
-    push(byPath, `${item.conn.documentId}\u0000${item.parts.path}`, item);
-    if (item.conn.protocols.length > 0)
-      push(byProtocols, `${item.conn.documentId}\u0000${item.conn.protocols.join(',')}`, item);
+    push(byPath, item.keys.path, item);
+    if (item.keys.protocols !== '') push(byProtocols, item.keys.protocols, item);
   }
   for (const list of byPath.values()) list.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
   for (const list of byProtocols.values()) list.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
@@ -130,17 +152,10 @@ function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink
     const from = o.closure.closedAt;
     const accept = (c: Item, samePath: boolean) =>
       !claimed.has(c.conn.id) && c.parts.base !== o.parts.base && (!samePath || c.parts.host !== o.parts.host);
-    const a = firstIn(byPath.get(`${o.conn.documentId}\u0000${o.parts.path}`), from, from + windowMs, (c) =>
-      accept(c, true),
-    );
+    const a = firstIn(byPath.get(o.keys.path), from, from + windowMs, (c) => accept(c, true));
     const b =
-      o.conn.protocols.length > 0
-        ? firstIn(
-            byProtocols.get(`${o.conn.documentId}\u0000${o.conn.protocols.join(',')}`),
-            from,
-            from + windowMs,
-            (c) => accept(c, false),
-          )
+      o.keys.protocols !== ''
+        ? firstIn(byProtocols.get(o.keys.protocols), from, from + windowMs, (c) => accept(c, false))
         : undefined;
     const pick = a && b ? (a.conn.createdAt <= b.conn.createdAt ? a : b) : (a ?? b);
     if (!pick) continue;

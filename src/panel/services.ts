@@ -15,8 +15,16 @@ export interface ProfileOption {
   nameId: string;
 }
 
+export type Analyze = (recording: Recording, options: { profileId: string; now: EpochMs }) => Analysis;
+
 export interface PanelServices {
-  analyze(recording: Recording, options: { profileId: string; now: EpochMs }): Analysis;
+  analyze: Analyze;
+  /**
+   * An `analyze` that keeps its results for the next call (unchanged connections, episodes and
+   * verdicts are not worked out again): for a view that analyses every version of a live recording.
+   * Answers as `analyze` does. Without it, `analyze` serves.
+   */
+  createAnalyzer?(): Analyze;
   comparisonsFor(code: number): Comparison[];
   profiles: readonly ProfileOption[];
 }

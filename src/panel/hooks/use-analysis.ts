@@ -30,9 +30,11 @@ export function useAnalysis(
   const rec = useDeferredValue(recording);
   useEffect(() => onShown?.(rec), [rec, onShown]);
   const tick = useNow(Date.now, VERDICT_REFRESH_MS, live);
+  // One analyzer per panel and services: each live version costs what changed since the last.
+  const analyze = useMemo(() => services.createAnalyzer?.() ?? services.analyze, [services]);
   return useMemo(() => {
     if (!rec) return null;
     const now = live ? Math.max(tick, Date.now()) : staticNow(rec);
-    return { recording: rec, analysis: services.analyze(rec, { profileId, now }) };
-  }, [rec, services, profileId, live, tick]);
+    return { recording: rec, analysis: analyze(rec, { profileId, now }) };
+  }, [rec, analyze, profileId, live, tick]);
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Analysed } from './use-analysis';
 import { createFilterMemo, filterOptions, NO_FILTERS, type FilterOptions, type Filters } from '../model/filter-rows';
-import { buildRows, withHandshakes, type Row } from '../model/rows';
+import { buildRows, withHandshakes, type HandshakeRowCache, type Row, type RowCache } from '../model/rows';
 import { sortRows, type ColumnId, type SortState } from '../model/sort-rows';
 import type { HandshakeEntry } from '../network/handshakes';
 import { useLocale } from '../../ui/locale/LocaleRoot';
@@ -29,13 +29,18 @@ export function useRows(
 ): RowsState {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortState>({ column: 'time', direction: 'asc' });
-  // Rows hold translated search text: rebuild them in a new language.
+  // Rows hold translated search text: rebuild them in a new language. Within one, each version of a
+  // live recording rebuilds only the rows of what changed (buildRows' cache); the rest keep their objects.
   const { lang } = useLocale();
+  const caches = useMemo(
+    () => ({ lang, rows: new WeakMap() as RowCache, joined: new WeakMap() as HandshakeRowCache }),
+    [lang],
+  );
   const built = useMemo(
-    () => ({ lang, rows: analysed ? buildRows(analysed.recording, analysed.analysis) : [] }),
-    [analysed, lang],
-  ).rows;
-  const all = useMemo(() => withHandshakes(built, handshakes), [built, handshakes]);
+    () => (analysed ? buildRows(analysed.recording, analysed.analysis, caches.rows) : []),
+    [analysed, caches],
+  );
+  const all = useMemo(() => withHandshakes(built, handshakes, caches.joined), [built, handshakes, caches]);
   const options = useMemo(() => filterOptions(all), [all]);
   // Sorted once per data or sort change; a keystroke only filters the sorted list (filtering keeps
   // the order, and the sort is stable, so this is the same list as sorting the filtered rows).

@@ -5,7 +5,7 @@
  * analysis so sorting and filtering 10,000 rows touch plain fields only.
  */
 import { codeMemoFor, presentClosure, type ClosurePresentation } from '../../analysis/present';
-import type { Analysis } from '../../analysis/types';
+import type { Analysis, Closure, Verdict } from '../../analysis/types';
 import { endOf, openEventOf, type Connection, type Recording } from '../../protocol/recording';
 import type { HandshakeEntry } from '../network/handshakes';
 import { t } from '../../i18n/translate';
@@ -42,7 +42,15 @@ export function rowTime(r: Row): number {
   return r.kind === 'closure' ? r.closure.closedAt : r.connection.createdAt;
 }
 
-export function buildRows(recording: Recording, analysis: Analysis): Row[] {
+/**
+ * Rows of earlier builds by the connection object they show, with what else they were built from:
+ * a live recording's next version replaces only the connections that changed, and the analysis keeps
+ * the closures and verdicts it did not change, so most rows are the last build's objects (and the
+ * table's memoised rows do not re-render). Made per language (rows hold translated search text).
+ */
+export type RowCache = WeakMap<Connection, { closure?: Closure; verdict?: Verdict; stalls?: StallResult[]; row: Row }>;
+
+export function buildRows(recording: Recording, analysis: Analysis, cache?: RowCache): Row[] {
   const byId = new Map<string, Connection>();
   for (const c of recording.connections) byId.set(c.id, c);
   const closed = new Set<string>();
@@ -56,9 +64,21 @@ export function buildRows(recording: Recording, analysis: Analysis): Row[] {
     // An analysis of an older snapshot may name an evicted connection: skip, the next pass fixes it.
     if (!connection) continue;
     closed.add(connection.id);
+    const verdict = analysis.verdictByClosure[closure.connectionId];
+    const stalls = analysis.stalls?.[connection.id];
+    const kept = cache?.get(connection);
+    if (
+      kept &&
+      kept.row.kind === 'closure' &&
+      kept.closure === closure &&
+      kept.verdict === verdict &&
+      kept.stalls === stalls
+    ) {
+      rows.push(kept.row);
+      continue;
+    }
     const p =
-      presented.get(connection.id)?.closure ??
-      presentClosure(connection, closure, analysis.verdictByClosure[closure.connectionId], codeMemoFor(analysis));
+      presented.get(connection.id)?.closure ?? presentClosure(connection, closure, verdict, codeMemoFor(analysis));
     let names = namesText.get(p.nameIds);
     if (names === undefined) {
       names = '';
@@ -92,31 +112,53 @@ export function buildRows(recording: Recording, analysis: Analysis): Row[] {
     if (p.level) row.level = p.level;
     if (p.levelLabelId) row.levelLabelId = p.levelLabelId;
     if (p.problemKind) row.problemKind = p.problemKind;
-    const stalls = analysis.stalls?.[connection.id];
     if (stalls) row.stalls = stalls;
+    cache?.set(connection, { closure, verdict, stalls, row });
     rows.push(row);
   }
   for (const connection of recording.connections) {
     // Ended but not (yet) in this analysis: an older analysis lags the recording by a render; never show it as open.
     if (closed.has(connection.id) || endOf(connection)) continue;
     const stalls = analysis.stalls?.[connection.id];
-    rows.push({
+    const kept = cache?.get(connection);
+    if (kept && kept.row.kind === 'open' && kept.stalls === stalls) {
+      rows.push(kept.row);
+      continue;
+    }
+    const row: OpenRow = {
       kind: 'open',
       id: connection.id,
       connection,
       opened: openEventOf(connection) !== undefined,
       searchText: connection.url.toLowerCase(),
       ...(stalls ? { stalls } : {}),
-    });
+    };
+    cache?.set(connection, { stalls, row });
+    rows.push(row);
   }
   return rows;
 }
 
-/** Rows with the HTTP status DevTools saw for their upgrade request; rows without one are kept as they are. */
-export function withHandshakes(rows: Row[], byId: ReadonlyMap<string, HandshakeEntry>): Row[] {
+/** Joined rows of earlier calls by the row and the status they were made from. */
+export type HandshakeRowCache = WeakMap<Row, { handshake: HandshakeEntry; row: ClosureRow }>;
+
+/**
+ * Rows with the HTTP status DevTools saw for their upgrade request; rows without one are kept as they
+ * are, and with a cache so are joined rows whose row and status did not change.
+ */
+export function withHandshakes(
+  rows: Row[],
+  byId: ReadonlyMap<string, HandshakeEntry>,
+  cache?: HandshakeRowCache,
+): Row[] {
   if (byId.size === 0) return rows;
   return rows.map((r) => {
     const handshake = r.kind === 'closure' ? byId.get(r.id) : undefined;
-    return handshake && r.kind === 'closure' ? { ...r, handshake } : r;
+    if (!handshake || r.kind !== 'closure') return r;
+    const kept = cache?.get(r);
+    if (kept && kept.handshake === handshake) return kept.row;
+    const row = { ...r, handshake };
+    cache?.set(r, { handshake, row });
+    return row;
   });
 }
