@@ -81,6 +81,14 @@ export async function launchFirefox(opts = {}) {
 export async function openExtensionPage(browser, path, ready = 'document.readyState === "complete"') {
   const page = await browser.newPage();
   await page.goto(`${EXTENSION_ORIGIN}/${path}`, { timeout: 1500 }).catch(() => undefined);
-  await page.waitForFunction(ready, { timeout: 30_000, polling: 100 });
+  // Polled from here: page.evaluate goes through WebDriver BiDi's script.evaluate, which the page's
+  // Content-Security-Policy does not govern, whereas waitForFunction builds a Function inside the page,
+  // which an extension page's policy (no eval) refuses in Firefox ESR 140.12.
+  // `!!`: the expression may give an element, which would come back as a reference, not a boolean.
+  const deadline = Date.now() + 30_000;
+  while (!(await page.evaluate(`!!(${ready})`).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${path} was not ready within 30 s (${String(ready)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return page;
 }
