@@ -4,20 +4,9 @@
  */
 import type { Connection, LifecycleState, Mark, Recording, SocketEvent } from '../protocol/recording';
 import { T0, connectionOf, recordingOf as baseRecording } from '../test-support/recordings';
+import { seededRandom } from '../test-support/seeded-random';
 
-/** mulberry32: a small, well-mixed 32-bit PRNG. Returns a function giving [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export { T0 };
+export { T0, seededRandom };
 
 export interface ConnSpec {
   id: string;

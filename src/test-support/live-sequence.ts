@@ -7,18 +7,7 @@
  */
 import type { Connection, LifecycleState, Mark, Recording, SocketEvent } from '../protocol/recording';
 import { T0, connectionOf, recordingOf } from './recordings';
-
-/** mulberry32, seeded: the same seed gives the same sequence. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 export interface LiveStep {
   recording: Recording;
@@ -85,7 +74,7 @@ const ended = (c: Connection) => c.events.some((e) => e.type === 'close' || e.ty
 const opened = (c: Connection) => c.events.some((e) => e.type === 'open');
 
 export function liveSequence({ seed, steps, kinds = ALL_CHANGES }: SequenceOptions): LiveStep[] {
-  const rand = seeded(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   let clock = T0;
   let k = 0;
