@@ -85,8 +85,11 @@ export async function openExtensionPage(browser, path, ready = 'document.readySt
   // Content-Security-Policy does not govern, whereas waitForFunction builds a Function inside the page,
   // which an extension page's policy (no eval) refuses in Firefox ESR 140.12.
   // `!!`: the expression may give an element, which would come back as a reference, not a boolean.
+  // The origin check comes first: until the navigation commits, the tab is still the about:blank it
+  // opened with, whose readyState is already "complete" and which has no extension API.
+  const check = `location.href.startsWith(${JSON.stringify(`${EXTENSION_ORIGIN}/`)}) && !!(${ready})`;
   const deadline = Date.now() + 30_000;
-  while (!(await page.evaluate(`!!(${ready})`).catch(() => false))) {
+  while (!(await page.evaluate(check).catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`${path} was not ready within 30 s (${String(ready)})`);
     await new Promise((r) => setTimeout(r, 100));
   }
