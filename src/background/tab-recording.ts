@@ -20,8 +20,15 @@ export const TAB_LIMITS = {
   marks: 2_000,
   /** Documents remembered per tab (for batch de-duplication); gone ones are forgotten first. */
   docs: 200,
-  /** Connections per storage chunk. */
-  chunk: 100,
+  /**
+   * Connections per storage chunk. Each write stores every chunk that changed whole, and storage.set
+   * serialises it on the worker's thread, which meanwhile pushes nothing to open views: with 100 a
+   * closure cost a rewrite of 100 connections, and those writes were most of the worker's time and
+   * the tail of close → view latency. Small chunks keep a write near what changed; 10,000
+   * connections make 2,000 keys. storage.session is emptied when the extension is updated or
+   * reloaded, so stored chunks never mix sizes.
+   */
+  chunk: 5,
 };
 
 export interface DocInfo {
