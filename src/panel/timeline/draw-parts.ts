@@ -148,28 +148,42 @@ export function linksInRows(model: TimelineModel, firstRow: number, lastRow: num
 export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: number): void {
   const { palette: p, geometry: g, model } = d;
   const half = g.rowHeight / 2;
-  ctx.lineWidth = 1.5;
-  ctx.font = d.font;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
+  // Every arc first, in one path per dash style (a stroke per link was most of a live frame with
+  // a thousand links in view), then the labels, so an arc never runs across a label drawn before it.
+  const labels: {
+    link: (typeof model.links)[number];
+    x0: number;
+    x1: number;
+    y0: number;
+    y1: number;
+    cx: number;
+    cy: number;
+  }[] = [];
+  // Arcs as flat numbers (x0, y0, control x, control y, x1, y1 per arc): no object per link.
+  const solid: number[] = [];
+  const dashed: number[] = [];
   for (const li of linksInRows(model, firstRow, lastRow)) {
     const link = model.links[li]!;
     if (Math.max(link.fromMs, link.toMs) < d.view.startMs || Math.min(link.fromMs, link.toMs) > d.view.endMs) continue;
-    const fromRow = model.bars[link.from]!.row;
-    const toRow = model.bars[link.to]!.row;
     const x0 = xOf(d, link.fromMs);
     const x1 = xOf(d, link.toMs);
-    const y0 = rowTop(d, fromRow) + half;
-    const y1 = rowTop(d, toRow) + half;
+    const y0 = rowTop(d, model.bars[link.from]!.row) + half;
+    const y1 = rowTop(d, model.bars[link.to]!.row) + half;
     // A shallow arc that stays inside the rows it joins, so it never runs under the axis.
     const cx = (x0 + x1) / 2;
     const cy = Math.min(y0, y1) - Math.min(6, Math.abs(x1 - x0) / 4 + 2);
-    ctx.strokeStyle = p.link;
-    ctx.setLineDash(link.label === 'overlapping' ? [3, 3] : []);
-    ctx.beginPath();
-    ctx.moveTo(x0, y0);
-    ctx.quadraticCurveTo(cx, cy, x1, y1);
-    ctx.stroke();
+    (link.label === 'overlapping' ? dashed : solid).push(x0, y0, cx, cy, x1, y1);
+    labels.push({ link, x0, x1, y0, y1, cx, cy });
+  }
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = p.link;
+  strokeArcs(ctx, solid, []);
+  strokeArcs(ctx, dashed, [3, 3]);
+  ctx.setLineDash([]);
+  ctx.font = d.font;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const { link, x0, x1, y0, y1, cx, cy } of labels) {
     const { label, width: w } = measuredLinkLabel(ctx, link, d.font);
     // Labels only where they fit in the gap (overlaps have none, and are rare); the tooltip has the delay otherwise.
     if (Math.abs(x1 - x0) < w + 8 && link.label !== 'overlapping') continue;
@@ -183,7 +197,17 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
     ctx.fillStyle = p.linkText;
     ctx.fillText(label, mx, my);
   }
-  ctx.setLineDash([]);
+}
+
+function strokeArcs(ctx: Ctx, a: readonly number[], dash: number[]): void {
+  if (a.length === 0) return;
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  for (let i = 0; i < a.length; i += 6) {
+    ctx.moveTo(a[i]!, a[i + 1]!);
+    ctx.quadraticCurveTo(a[i + 2]!, a[i + 3]!, a[i + 4]!, a[i + 5]!);
+  }
+  ctx.stroke();
 }
 
 /**

@@ -115,6 +115,19 @@ describe('drawTimeline', () => {
     }
     expect(ticksOf()).toEqual(before);
   });
+  it('strokes the reconnect arcs in one path per dash style, however many links are in view', () => {
+    const links = model.links;
+    expect(links.some((l) => l.label === 'overlapping')).toBe(true);
+    expect(links.some((l) => l.label !== 'overlapping')).toBe(true);
+    const many = { ...model, links: [...links, ...links, ...links, ...links] };
+    const once = draw();
+    const four = draw({ model: many, index: buildHitIndex(many) });
+    expect(four.strokes).toBe(once.strokes);
+    // The same labels, four times over, all drawn after the arcs.
+    expect(four.texts.filter((s) => s === 'overlapping')).toHaveLength(
+      4 * once.texts.filter((s) => s === 'overlapping').length,
+    );
+  });
   it('grows the open bar to now', () => {
     const open = (nowS: number) =>
       draw({ nowMs: at(nowS) }).fills.find((f) => f.style === LIGHT_PALETTE.outcome.open && f.h === barHeight)!;
