@@ -454,12 +454,34 @@ at 178–388 ms before and 89–266 ms after (lower in three pairs), its p99 at 
 505–1,548 ms after (view port p99 425–932 ms and 320–1,294 ms), so the targets could not be judged on
 this machine. The tables above come from the last full run on the machine described there.
 
-Measured again once both sets of changes had landed, on Chromium 150 (the tables above come from that run):
-one latency-and-panel run of the build before them and one of the build after, back to back on the quiet
-machine, gave close → view port p99 208 and 253 ms, close → panel count p99 321 and 298 ms, import 864 and
-936 ms, and a panel heap of 18.2 and 26.6 MiB (the presentations, rows and analysis facts now kept between
-versions). End to end the live path is not measurably faster on this machine, and the soak's panel frames are
-slower than in the previous full run on Chromium 156 (p95 110 ms at 600 s, then 66.7 ms); telling the browser's
-share from the change's needs a soak of both builds on one browser.
+On Chromium 150, one latency-and-panel run of the build before the live-update reuse and one of the build
+after, back to back on the quiet machine, gave close → view port p99 208 and 253 ms, close → panel count p99
+321 and 298 ms, import 864 and 936 ms, and a panel heap of 18.2 and 26.6 MiB (the presentations, rows and
+analysis facts kept between versions): the reuse alone did not move the live path measurably.
+
+What did, found afterwards on Chromium 156 (the tables above come from the first full run with it):
+
+- **The worker's storage writes.** A long-animation-frame observer in the panel page saw no long frame at
+  the times of the slowest closes, and a lag monitor put the stalls in the page and the worker instead. A
+  CPU profile of the worker over the latency part (1,000 closes) had 4.0 s of its time in \`storage.set()\`,
+  which serialises the items on the worker's thread before anything else runs there, pushes to views
+  included. Each write stores every chunk that changed whole, and a chunk held 100 connections, so a
+  closure cost a rewrite of up to 100 connections. With 5 connections per chunk the same profile shows
+  1.1 s, and two alternating pairs of latency runs gave close → view port p99 176 and 159 ms before, 66 and
+  97 ms after (close → panel count p99 204 and 231 ms before, 120 and 208 ms after). Bytes written per
+  closure shrink the same way (the soak's rows).
+- **A compositor layer per table row.** Chromium composited every visible row of the table, each because it
+  might overlap a layer painted before it (the timeline's canvas, the filter box's caret): the layer tree had
+  42 layers, 31 of them rows. A keystroke that replaced rows then waited, with the main thread idle, for
+  dozens of new layers to be rastered (the trace's commit-to-activation stage: 74 ms). Paint containment on
+  the table's scroller, which clips its rows anyway, leaves 11 layers and none per row; an e2e test reads
+  the layer tree. Filter keystroke p95, alternating builds: 86 and 60 ms before, 50 and 46 ms after.
+- **Reconnect arcs** are stroked as one path per dash style and their labels drawn after them, instead of a
+  stroke per link (0.9 s of the panel's script in the latency part went to drawing links).
+
+Still open on this machine: the filter keystrokes that change the view (React renders the new rows, then
+layout, paint and a software raster), the import (one pass of about 300 ms of script for validation,
+analysis, rows and the model, plus two major garbage collections), and the received-message rows of the
+hook's CPU, whose intervals are wider than the effect.
 `;
 }
