@@ -38,22 +38,36 @@ afterAll(async () => {
   await b?.close();
 });
 
-/** The composited layers whose node is inside the table body (not the body itself), after the next frames. */
-async function layersInsideTableBody(): Promise<number> {
-  const trees: { layerId: string; backendNodeId?: number }[][] = [];
-  const onChange = (e: { layers?: { layerId: string; backendNodeId?: number }[] }) => {
+interface Layer {
+  layerId: string;
+  backendNodeId?: number;
+  width: number;
+  height: number;
+}
+
+/** Runs `read` on the layer tree of the frame that shows the current DOM (layer ids hold while the domain is on). */
+async function withLayers<T>(read: (layers: Layer[]) => Promise<T>): Promise<T> {
+  const trees: Layer[][] = [];
+  const onChange = (e: { layers?: Layer[] }) => {
     if (e.layers) trees.push(e.layers);
   };
   cdp.on('LayerTree.layerTreeDidChange', onChange);
   await cdp.send('LayerTree.enable');
-  // Two frames and a task: the tree of the frame that shows the current DOM has been reported.
-  await page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))),
-  );
-  await expect.poll(() => trees.length).toBeGreaterThan(0);
-  await cdp.send('LayerTree.disable');
-  cdp.off('LayerTree.layerTreeDidChange', onChange);
-  const layers = trees.at(-1) ?? [];
+  try {
+    // Two frames and a task: the tree of the frame that shows the current DOM has been reported.
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))),
+    );
+    await expect.poll(() => trees.length).toBeGreaterThan(0);
+    return await read(trees.at(-1) ?? []);
+  } finally {
+    await cdp.send('LayerTree.disable');
+    cdp.off('LayerTree.layerTreeDidChange', onChange);
+  }
+}
+
+/** How many of the layers belong to a node inside the table body (not the body itself). */
+async function insideTableBody(layers: Layer[]): Promise<number> {
   let inside = 0;
   for (const l of layers) {
     if (!l.backendNodeId) continue;
@@ -72,12 +86,32 @@ async function layersInsideTableBody(): Promise<number> {
   return inside;
 }
 
+/** Sizes of the layers composited only because they overlap one painted before them. */
+async function overlapLayers(layers: Layer[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const l of layers) {
+    const { compositingReasonIds = [] } = await cdp.send('LayerTree.compositingReasons', { layerId: l.layerId });
+    if (compositingReasonIds.some((r) => /overlap/i.test(r))) out.push(`${l.width}x${l.height}`);
+  }
+  return out;
+}
+
 describe('the closures table and the compositor', () => {
   it('gives no row its own layer, with the filter box focused and after a keystroke', async () => {
     // The focused box's caret is a layer of its own, painted before the rows: the case that split them.
     await page.focus('.filter-text');
     await page.keyboard.press('w');
     expect(await page.locator('[data-testid="closure-row"]').count()).toBeGreaterThan(20);
-    expect(await layersInsideTableBody()).toBe(0);
+    expect(await withLayers(insideTableBody)).toBe(0);
+  });
+
+  it('makes no layer of the rest of the panel when the filter box has focus', async () => {
+    await page.focus('.filter-text');
+    const viewport = 1280 * 800;
+    const large = (await withLayers(overlapLayers)).filter((size) => {
+      const [w, h] = size.split('x').map(Number);
+      return w! * h! > viewport / 4;
+    });
+    expect(large).toEqual([]);
   });
 });
