@@ -4,7 +4,7 @@
  * gutter. Bars are in draw.ts.
  */
 import type { DrawInput } from './draw';
-import type { TimelineModel } from './layout';
+import type { Link, TimelineModel } from './layout';
 import type { I18nText } from '../../analysis/types';
 import { laneLabelAround, linkLabel, text } from './labels';
 import { ticks, timeToX } from './scale';
@@ -150,18 +150,9 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
   const half = g.rowHeight / 2;
   // Every arc first, in one path per dash style (a stroke per link was most of a live frame with
   // a thousand links in view), then the labels, so an arc never runs across a label drawn before it.
-  const labels: {
-    link: (typeof model.links)[number];
-    x0: number;
-    x1: number;
-    y0: number;
-    y1: number;
-    cx: number;
-    cy: number;
-  }[] = [];
-  // Arcs as flat numbers (x0, y0, control x, control y, x1, y1 per arc): no object per link.
-  const solid: number[] = [];
-  const dashed: number[] = [];
+  const drawn: Link[] = [];
+  // Each drawn link's arc as six numbers (x0, y0, control x, control y, x1, y1): no object per link.
+  const arcs: number[] = [];
   for (const li of linksInRows(model, firstRow, lastRow)) {
     const link = model.links[li]!;
     if (Math.max(link.fromMs, link.toMs) < d.view.startMs || Math.min(link.fromMs, link.toMs) > d.view.endMs) continue;
@@ -170,23 +161,28 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
     const y0 = rowTop(d, model.bars[link.from]!.row) + half;
     const y1 = rowTop(d, model.bars[link.to]!.row) + half;
     // A shallow arc that stays inside the rows it joins, so it never runs under the axis.
-    const cx = (x0 + x1) / 2;
-    const cy = Math.min(y0, y1) - Math.min(6, Math.abs(x1 - x0) / 4 + 2);
-    (link.label === 'overlapping' ? dashed : solid).push(x0, y0, cx, cy, x1, y1);
-    labels.push({ link, x0, x1, y0, y1, cx, cy });
+    drawn.push(link);
+    arcs.push(x0, y0, (x0 + x1) / 2, Math.min(y0, y1) - Math.min(6, Math.abs(x1 - x0) / 4 + 2), x1, y1);
   }
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = p.link;
-  strokeArcs(ctx, solid, []);
-  strokeArcs(ctx, dashed, [3, 3]);
+  strokeArcs(ctx, drawn, arcs, false);
+  strokeArcs(ctx, drawn, arcs, true);
   ctx.setLineDash([]);
   ctx.font = d.font;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  for (const { link, x0, x1, y0, y1, cx, cy } of labels) {
+  drawn.forEach((link, i) => {
+    const k = i * 6;
+    const x0 = arcs[k]!;
+    const y0 = arcs[k + 1]!;
+    const cx = arcs[k + 2]!;
+    const cy = arcs[k + 3]!;
+    const x1 = arcs[k + 4]!;
+    const y1 = arcs[k + 5]!;
     const { label, width: w } = measuredLinkLabel(ctx, link, d.font);
     // Labels only where they fit in the gap (overlaps have none, and are rare); the tooltip has the delay otherwise.
-    if (Math.abs(x1 - x0) < w + 8 && link.label !== 'overlapping') continue;
+    if (Math.abs(x1 - x0) < w + 8 && link.label !== 'overlapping') return;
     // An overlapping attempt starts before the close, on another row: its label sits just left of that
     // attempt's start, clear of the close marker. Others sit at the middle of their arc.
     const overlap = link.label === 'overlapping';
@@ -196,18 +192,23 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
     ctx.fillRect(mx - w / 2 - 2, my - 6, w + 4, 12);
     ctx.fillStyle = p.linkText;
     ctx.fillText(label, mx, my);
-  }
+  });
 }
 
-function strokeArcs(ctx: Ctx, a: readonly number[], dash: number[]): void {
-  if (a.length === 0) return;
-  ctx.setLineDash(dash);
-  ctx.beginPath();
-  for (let i = 0; i < a.length; i += 6) {
-    ctx.moveTo(a[i]!, a[i + 1]!);
-    ctx.quadraticCurveTo(a[i + 2]!, a[i + 3]!, a[i + 4]!, a[i + 5]!);
-  }
-  ctx.stroke();
+/** One path for the drawn links of one dash style: overlapping attempts dashed, the rest solid. */
+function strokeArcs(ctx: Ctx, drawn: readonly Link[], a: readonly number[], overlapping: boolean): void {
+  let any = false;
+  drawn.forEach((link, i) => {
+    if ((link.label === 'overlapping') !== overlapping) return;
+    if (!any) {
+      ctx.setLineDash(overlapping ? [3, 3] : []);
+      ctx.beginPath();
+      any = true;
+    }
+    ctx.moveTo(a[i * 6]!, a[i * 6 + 1]!);
+    ctx.quadraticCurveTo(a[i * 6 + 2]!, a[i * 6 + 3]!, a[i * 6 + 4]!, a[i * 6 + 5]!);
+  });
+  if (any) ctx.stroke();
 }
 
 /**
