@@ -86,12 +86,12 @@ async function insideTableBody(layers: Layer[]): Promise<number> {
   return inside;
 }
 
-/** Sizes of the layers composited only because they overlap one painted before them. */
-async function overlapLayers(layers: Layer[]): Promise<string[]> {
-  const out: string[] = [];
+/** The layers composited only because they overlap one painted before them. */
+async function overlapLayers(layers: Layer[]): Promise<Layer[]> {
+  const out: Layer[] = [];
   for (const l of layers) {
     const { compositingReasonIds = [] } = await cdp.send('LayerTree.compositingReasons', { layerId: l.layerId });
-    if (compositingReasonIds.some((r) => /overlap/i.test(r))) out.push(`${l.width}x${l.height}`);
+    if (compositingReasonIds.some((r) => /overlap/i.test(r))) out.push(l);
   }
   return out;
 }
@@ -108,10 +108,9 @@ describe('the closures table and the compositor', () => {
   it('makes no layer of the rest of the panel when the filter box has focus', async () => {
     await page.focus('.filter-text');
     const viewport = 1280 * 800;
-    const large = (await withLayers(overlapLayers)).filter((size) => {
-      const [w, h] = size.split('x').map(Number);
-      return w! * h! > viewport / 4;
-    });
+    const large = (await withLayers(overlapLayers))
+      .filter((l) => l.width * l.height > viewport / 4)
+      .map((l) => `${l.width}x${l.height}`);
     expect(large).toEqual([]);
   });
 });
