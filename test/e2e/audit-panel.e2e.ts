@@ -8,7 +8,7 @@ import type { Frame } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBrowserAndServer } from './support/session';
-import { openCloselinePanel } from './support/devtools';
+import { clickInPanel, openCloselinePanel } from './support/devtools';
 import { auditPages } from './support/audit-pages';
 import { outDir, runCli } from './support/cli';
 
@@ -20,14 +20,14 @@ async function panelFor(path: string, html: string): Promise<{ panel: Frame; url
   await page.goto(url);
   const { panel } = await openCloselinePanel(s.b.context, url, s.b.extensionId, 60_000);
   await panel.locator('[data-testid="closure-row"][data-open="true"]').first().waitFor({ timeout: 20_000 });
-  await panel.locator('[data-testid="audit-open"]').click();
+  await clickInPanel(panel, '[data-testid="audit-open"]');
   return { panel, url };
 }
 
 async function choose(panel: Frame, keep: string[]) {
   for (const id of ['1012', '1013', '1006', 'outage', '1008']) {
-    const box = panel.locator(`[data-testid="audit-scenario-${id}"]`);
-    if ((await box.isChecked()) !== keep.includes(id)) await box.click();
+    const box = `[data-testid="audit-scenario-${id}"]`;
+    if ((await panel.locator(box).isChecked()) !== keep.includes(id)) await clickInPanel(panel, box);
   }
 }
 
@@ -50,7 +50,7 @@ describe('Reconnect check in the panel', () => {
       ]);
       const { panel } = await panelFor('/same-panel', html);
       await choose(panel, ['1012', '1008']);
-      await panel.locator('[data-testid="audit-start"]').click();
+      await clickInPanel(panel, '[data-testid="audit-start"]');
       await expect
         .poll(() => panel.locator('[data-testid="audit-progress"]').getAttribute('data-total'), { timeout: 10_000 })
         .toBe('2');
@@ -74,7 +74,7 @@ describe('Reconnect check in the panel', () => {
 
       // The 1008 row opens its closure: selected in the table, its verdict in the detail pane.
       const closureId = await rows.nth(1).getAttribute('data-closure');
-      await rows.nth(1).click();
+      await clickInPanel(panel, '[data-testid="audit-row"][data-scenario="1008"]');
       const selected = panel.locator(`[data-testid="closure-row"][data-id="${closureId}"]`);
       await expect.poll(() => selected.getAttribute('aria-selected')).toBe('true');
       expect(await selected.getAttribute('data-code')).toBe('1008');
@@ -85,12 +85,12 @@ describe('Reconnect check in the panel', () => {
   it('Cancel stops the run where it is and says what was done', { timeout: 120_000 }, async () => {
     const ws = `${s.server.wsOrigin}/cancel-live`;
     const { panel } = await panelFor('/cancel-panel', auditPages.fits(ws));
-    await panel.locator('[data-testid="audit-start"]').click();
+    await clickInPanel(panel, '[data-testid="audit-start"]');
     await expect
       .poll(() => panel.locator('[data-testid="audit-progress"]').getAttribute('data-index'), { timeout: 15_000 })
       .toBe('1');
     const before = s.server.connections.filter((c) => c.path.startsWith('/cancel-live')).length;
-    await panel.locator('[data-testid="audit-cancel"]').click();
+    await clickInPanel(panel, '[data-testid="audit-cancel"]');
     const text = await panel.locator('[data-testid="audit-cancelled"]').textContent({ timeout: 10_000 });
     expect(text).toMatch(
       /^Cancelled during scenario 1 of 5 \(1012\): 0 scenarios finished before it; nothing more was sent to the page/,

@@ -8,7 +8,7 @@ import type { Frame } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
-import { openCloselinePanel } from './support/devtools';
+import { clickInPanel, openCloselinePanel } from './support/devtools';
 import { closeEventOf } from '../../src/protocol/recording';
 import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
 
@@ -57,7 +57,7 @@ describe('the Closeline panel in real DevTools', () => {
     );
 
     // 1012 → reconnected after 2 s: fits.
-    await row(1012).click();
+    await clickInPanel(panel, '[data-testid="closure-row"][data-code="1012"]');
     await expect.poll(() => row(1012).getAttribute('class')).toContain('row-fits');
     const detail = panel.locator('aside.detail');
     await detail.locator('.code-card').first().waitFor();
@@ -70,7 +70,7 @@ describe('the Closeline panel in real DevTools', () => {
 
     // 1013 → retried after 0.1 s: a problem (too soon), explained, with the 1012/1013 comparison available.
     await expect.poll(() => row(1013).getAttribute('class'), { timeout: 10_000 }).toContain('row-problem');
-    await row(1013).click();
+    await clickInPanel(panel, '[data-testid="closure-row"][data-code="1013"]');
     await expect
       .poll(() => detail.locator('.code-card').first().getAttribute('aria-label'))
       .toBe(`1013 ${t('code_ws_1013_name')}`);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { useBrowserAndServer } from './support/session';
-import { openCloselinePanel } from './support/devtools';
+import { clickInPanel, openCloselinePanel } from './support/devtools';
 import { waitForRecording } from './support/recording';
 import { closeEventOf } from '../../src/protocol/recording';
 
@@ -49,9 +49,9 @@ const pages = {
 };
 
 async function simulate(panel: Frame, action: () => Promise<void>) {
-  const open = panel.locator('[data-testid="closure-row"][data-open="true"]');
-  await open.first().waitFor({ timeout: 20_000 });
-  await open.first().click();
+  const open = '[data-testid="closure-row"][data-open="true"]';
+  await panel.locator(open).first().waitFor({ timeout: 20_000 });
+  await clickInPanel(panel, open);
   await panel.locator('[data-testid="simulate-section"]').waitFor();
   await action();
   await expect
@@ -63,7 +63,7 @@ async function simulateClose(panel: Frame, code: number, reason: string) {
   await simulate(panel, async () => {
     await panel.locator('[data-testid="simulate-code"]').fill(String(code));
     await panel.locator('[data-testid="simulate-reason"]').fill(reason);
-    await panel.locator('[data-testid="simulate-close"]').click();
+    await clickInPanel(panel, '[data-testid="simulate-close"]');
   });
 }
 
@@ -132,7 +132,7 @@ describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof
       });
       expect(await seen(page)).toEqual(['open', 'close:1008:Token expired:true', 'open']);
       await expect.poll(() => verdictOf(panel, 1008), { timeout: 15_000 }).toBe('problem');
-      await panel.locator('[data-testid="closure-row"][data-code="1008"]').first().click();
+      await clickInPanel(panel, '[data-testid="closure-row"][data-code="1008"]');
       expect(await panel.locator('[data-testid="detail-verdict"]').getAttribute('data-level')).toBe('problem');
     });
 
@@ -142,7 +142,7 @@ describe.each(Object.entries(pages) as [keyof typeof pages, (typeof pages)[keyof
       // The panel's one-click scenario: the outage starts with the close itself, so the page's first
       // retry always meets it, however long the clicks took (two separate actions would race the
       // outage's clock against the machine's load). It lasts 20 s, past these libraries' first waits.
-      await simulate(panel, () => panel.locator('[data-testid="simulate-1013-outage"]').click());
+      await simulate(panel, () => clickInPanel(panel, '[data-testid="simulate-1013-outage"]'));
       await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.slice(1).includes('open'), null, {
         timeout: 60_000,
       });
