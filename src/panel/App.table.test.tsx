@@ -69,6 +69,27 @@ describe('closures table', () => {
     expect(screen.getByText(`${want.length} of 3 connections`)).toBeTruthy();
   });
 
+  it('updates the row elements on screen in place when a filter or sort changes which rows they show', async () => {
+    renderApp(rec, { verdicts });
+    await screen.findByRole('grid');
+    const before = within(grid()).getAllByRole('row').slice(1);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'token' } });
+    const filtered = within(grid()).getAllByRole('row').slice(1);
+    expect(filtered.map((r) => r.dataset.id)).toEqual(['b']);
+    expect(filtered[0]).toBe(before[0]);
+    expect(within(filtered[0]!).getByText('1008 Policy Violation')).toBeTruthy();
+    expect(filtered[0]!.id).toBe('closure-row-b');
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '' } });
+    const all = within(grid()).getAllByRole('row').slice(1);
+    expect(all[0]).toBe(before[0]);
+    const header = screen.getByRole('columnheader', { name: 'Code' });
+    fireEvent.click(within(header).getByRole('button'));
+    const sorted = within(grid()).getAllByRole('row').slice(1);
+    expect(sorted.map((r) => r.dataset.id)).toEqual(['c', 'b', 'a']);
+    sorted.forEach((row, i) => expect(row).toBe(all[i]));
+    expect(sorted[0]!.getAttribute('data-code')).toBe('1000');
+  });
+
   it('says so when the filters hide every closure', async () => {
     renderApp(rec, { verdicts });
     await screen.findByRole('grid');

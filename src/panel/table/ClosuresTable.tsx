@@ -103,8 +103,12 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
         <div style={{ height: win.totalPx, position: 'relative' }}>
           <div style={{ transform: `translateY(${win.offsetPx}px)` }}>
             {rows.slice(win.start, win.end).map((row, i) => (
+              // Keyed by position, not by row: a filter or sort that changes the rows on screen updates
+              // the same row elements in place instead of removing them all and building new ones (whose
+              // style and layout start from nothing). Scrolling is unchanged: a position that stays on
+              // screen keeps its row, so its memoised element is reused as before.
               <TableRow
-                key={row.id}
+                key={win.start + i}
                 row={row}
                 columns={fitted.shown}
                 index={win.start + i}
