@@ -148,8 +148,8 @@ export function linksInRows(model: TimelineModel, firstRow: number, lastRow: num
 export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: number): void {
   const { palette: p, geometry: g, model } = d;
   const half = g.rowHeight / 2;
-  // Every arc first, in one path per dash style (a stroke per link was most of a live frame with
-  // a thousand links in view), then the labels, so an arc never runs across a label drawn before it.
+  // Every arc first, a few dozen to a path (a stroke per link was most of a live frame with a thousand
+  // links in view), then the labels, so an arc never runs across a label drawn before it.
   const drawn: Link[] = [];
   // Each drawn link's arc as six numbers (x0, y0, control x, control y, x1, y1): no object per link.
   const arcs: number[] = [];
@@ -180,12 +180,15 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
     const cy = arcs[k + 3]!;
     const x1 = arcs[k + 4]!;
     const y1 = arcs[k + 5]!;
+    // Labels only where they fit in the gap (overlaps have none, and are rare); the tooltip has the delay
+    // otherwise. No label fits in under 8 px, so those are not even measured (most links of a fast
+    // reconnect loop seen whole).
+    const overlap = link.label === 'overlapping';
+    if (!overlap && Math.abs(x1 - x0) < 8) return;
     const { label, width: w } = measuredLinkLabel(ctx, link, d.font);
-    // Labels only where they fit in the gap (overlaps have none, and are rare); the tooltip has the delay otherwise.
-    if (Math.abs(x1 - x0) < w + 8 && link.label !== 'overlapping') return;
+    if (!overlap && Math.abs(x1 - x0) < w + 8) return;
     // An overlapping attempt starts before the close, on another row: its label sits just left of that
     // attempt's start, clear of the close marker. Others sit at the middle of their arc.
-    const overlap = link.label === 'overlapping';
     const mx = overlap ? x1 - w / 2 - 6 : (x0 + 2 * cx + x1) / 4;
     const my = overlap ? y1 : (y0 + 2 * cy + y1) / 4;
     ctx.fillStyle = p.bg;
@@ -195,20 +198,57 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
   });
 }
 
-/** One path for the drawn links of one dash style: overlapping attempts dashed, the rest solid. */
+/**
+ * Arcs per path. Chromium rasters a software canvas on the panel's main thread when it commits a frame,
+ * and one path of many overlapping arcs costs far more than its arcs alone: a live page reconnecting
+ * every 50 ms put 4,000 sub-pixel arcs in one path, 60-140 ms of raster per frame. Paths of 32 keep
+ * the saving of not stroking each link alone.
+ */
+export const ARCS_PER_PATH = 32;
+
+/**
+ * The drawn links of one dash style (overlapping attempts dashed, the rest solid), in paths of
+ * ARCS_PER_PATH. An arc that lands on the same pixels as one already stroked (both ends and rows the
+ * same to the pixel: reconnects faster than a pixel of time) is stroked once; every link keeps its label.
+ */
 function strokeArcs(ctx: Ctx, drawn: readonly Link[], a: readonly number[], overlapping: boolean): void {
+  const seen = new Set<number>();
+  let inPath = 0;
   let any = false;
   drawn.forEach((link, i) => {
     if ((link.label === 'overlapping') !== overlapping) return;
-    if (!any) {
-      ctx.setLineDash(overlapping ? [3, 3] : []);
-      ctx.beginPath();
-      any = true;
+    const k = i * 6;
+    const key = pixelKey(a[k]!, a[k + 1]!, a[k + 4]!, a[k + 5]!);
+    if (key !== undefined) {
+      if (seen.has(key)) return;
+      seen.add(key);
     }
-    ctx.moveTo(a[i * 6]!, a[i * 6 + 1]!);
-    ctx.quadraticCurveTo(a[i * 6 + 2]!, a[i * 6 + 3]!, a[i * 6 + 4]!, a[i * 6 + 5]!);
+    if (!any) ctx.setLineDash(overlapping ? [3, 3] : []);
+    any = true;
+    if (inPath === 0) ctx.beginPath();
+    ctx.moveTo(a[k]!, a[k + 1]!);
+    ctx.quadraticCurveTo(a[k + 2]!, a[k + 3]!, a[k + 4]!, a[k + 5]!);
+    if (++inPath === ARCS_PER_PATH) {
+      ctx.stroke();
+      inPath = 0;
+    }
   });
-  if (any) ctx.stroke();
+  if (inPath > 0) ctx.stroke();
+}
+
+/** 13 bits per coordinate, as one number (a string per arc was a good part of the drawing's script). */
+const KEY_OFFSET = 2048;
+const KEY_RANGE = 8192;
+const onKeyGrid = (v: number) => Math.round(v) + KEY_OFFSET;
+const inKeyRange = (q: number) => q >= 0 && q < KEY_RANGE;
+/** Both ends of an arc to the pixel, or undefined far off the canvas (such arcs are always stroked). */
+function pixelKey(x0: number, y0: number, x1: number, y1: number): number | undefined {
+  const a = onKeyGrid(x0);
+  const b = onKeyGrid(y0);
+  const c = onKeyGrid(x1);
+  const d = onKeyGrid(y1);
+  if (!(inKeyRange(a) && inKeyRange(b) && inKeyRange(c) && inKeyRange(d))) return undefined;
+  return ((a * KEY_RANGE + b) * KEY_RANGE + c) * KEY_RANGE + d;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawTimeline, visibleRows, type DrawInput } from './draw';
-import { fitPageLabel, linksInRows } from './draw-parts';
+import { ARCS_PER_PATH, fitPageLabel, linksInRows } from './draw-parts';
 import { hasBidiControls } from '../../ui/components/page-string';
 import { buildHitIndex, DEFAULT_GEOMETRY } from './hit-test';
 import { buildModel } from './layout';
@@ -42,7 +42,10 @@ class RecordingContext {
   clip() {}
   moveTo() {}
   lineTo() {}
-  quadraticCurveTo() {}
+  curves = 0;
+  quadraticCurveTo() {
+    this.curves++;
+  }
   fill() {}
   setLineDash() {}
 }
@@ -115,18 +118,46 @@ describe('drawTimeline', () => {
     }
     expect(ticksOf()).toEqual(before);
   });
-  it('strokes the reconnect arcs in one path per dash style, however many links are in view', () => {
+  it('strokes an arc once however many links land on its pixels, and labels every link', () => {
     const links = model.links;
     expect(links.some((l) => l.label === 'overlapping')).toBe(true);
     expect(links.some((l) => l.label !== 'overlapping')).toBe(true);
     const many = { ...model, links: [...links, ...links, ...links, ...links] };
     const once = draw();
     const four = draw({ model: many, index: buildHitIndex(many) });
+    expect(four.curves).toBe(once.curves);
     expect(four.strokes).toBe(once.strokes);
     // The same labels, four times over, all drawn after the arcs.
     expect(four.texts.filter((s) => s === 'overlapping')).toHaveLength(
       4 * once.texts.filter((s) => s === 'overlapping').length,
     );
+  });
+  it('strokes distinct arcs a path of ARCS_PER_PATH at a time', () => {
+    const solid = model.links.find((l) => l.label !== 'overlapping')!;
+    const n = 2 * ARCS_PER_PATH + 5;
+    // 100 ms apart: about 5 px at this width, so no two arcs share their pixels.
+    const links = Array.from({ length: n }, (_, i) => ({
+      ...solid,
+      fromMs: solid.fromMs + i * 100,
+      toMs: solid.toMs + i * 100,
+    }));
+    const withLinks = { ...model, links };
+    const none = { ...model, links: [] };
+    const ctx = draw({ model: withLinks, index: buildHitIndex(withLinks) });
+    const without = draw({ model: none, index: buildHitIndex(none) });
+    expect(ctx.curves - without.curves).toBe(n);
+    expect(ctx.strokes - without.strokes).toBe(3);
+  });
+  it('measures no label for an arc too short to hold any label', () => {
+    const solid = model.links.find((l) => l.label !== 'overlapping')!;
+    const none = { ...model, links: [] };
+    // Delays no other test draws, so the label cache cannot answer for the canvas.
+    const short = { ...model, links: [{ ...solid, toMs: solid.fromMs + 10, delayS: 0.0123 }] };
+    const long = { ...model, links: [{ ...solid, delayS: 9876 }] };
+    const measured = (m: typeof model) => draw({ model: m, index: buildHitIndex(m) }).measured.length;
+    measured(none); // lane labels are measured once, on the first drawing
+    expect(measured(short)).toBe(measured(none));
+    expect(measured(long)).toBe(measured(none) + 1);
   });
   it('grows the open bar to now', () => {
     const open = (nowS: number) =>
