@@ -7,7 +7,7 @@
  * (its later failure is not held against the backoff), and silence must last
  * 60 s + 0.05 s (as long as an attempt could still link) before "no reconnect".
  */
-import type { Connection } from '../protocol/recording';
+import { inCreationOrder, type Connection } from '../protocol/recording';
 import type { Episode, ReconnectLink } from './types';
 import type { Terms } from './profiles/types';
 import { openedAtOf, type ClosureFacts } from './classify';
@@ -71,12 +71,6 @@ export function buildEpisodes(
     episodes.push(walk(conn, trigger, byId, closures, links, terms, now, consumed));
   }
   return episodes;
-}
-
-function inCreationOrder(connections: readonly Connection[]): boolean {
-  for (let i = 1; i < connections.length; i++)
-    if (connections[i]!.createdAt < connections[i - 1]!.createdAt) return false;
-  return true;
 }
 
 function walk(

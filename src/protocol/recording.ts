@@ -241,6 +241,16 @@ export function emptyRecording(tabId: number, extensionVersion: string, startedA
   };
 }
 
+/**
+ * Whether connections are in creation order, as a live recording keeps them: the views then read them
+ * as they are, where a copy and a sort per update cost more than the check.
+ */
+export function inCreationOrder(connections: readonly Connection[]): boolean {
+  for (let i = 1; i < connections.length; i++)
+    if (connections[i]!.createdAt < connections[i - 1]!.createdAt) return false;
+  return true;
+}
+
 /** The close event of a connection, if it has one. */
 export function closeEventOf(c: Connection): CloseEvent | undefined {
   for (const e of c.events) if (e.type === 'close') return e;

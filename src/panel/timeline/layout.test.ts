@@ -7,6 +7,11 @@ import type { Mark, SocketEvent } from '../../protocol/recording';
 
 describe('buildModel: lanes and bars', () => {
   const model = buildModel(sampleRecording(), sampleAnalysis());
+  it('lays out connections given out of creation order as it does those in order', () => {
+    const rec = sampleRecording();
+    const shuffled = { ...rec, connections: [...rec.connections].reverse() };
+    expect(buildModel(shuffled, sampleAnalysis())).toEqual(model);
+  });
   it('makes one lane per endpoint and frame, in order of first use', () => {
     expect(model.lanes.map((l) => [l.endpoint, l.frameId, l.connectionCount, l.closureCount])).toEqual([
       ['wss://chat.example/ws', 0, 2, 1],

@@ -1,6 +1,6 @@
 /** Applies a background delta to a view's copy of the recording, returning a new object (React sees the change). */
 import type { RecordingDelta } from '../../protocol/messages';
-import type { Connection, Recording } from '../../protocol/recording';
+import { inCreationOrder, type Connection, type Recording } from '../../protocol/recording';
 
 export function applyDelta(rec: Recording, delta: RecordingDelta): Recording {
   const evicted = new Set(delta.evicted);
@@ -12,11 +12,12 @@ export function applyDelta(rec: Recording, delta: RecordingDelta): Recording {
     connections.push(next ?? c);
     changed.delete(c.id);
   }
-  // New connections arrive in creation order; keep the whole list sorted by createdAt.
+  // New connections arrive in creation order and after those kept, so the list is almost always still
+  // sorted by createdAt: check it (one pass) and sort only when not.
   const added = [...changed.values()];
   if (added.length) {
     connections.push(...added);
-    connections.sort((a, b) => a.createdAt - b.createdAt);
+    if (!inCreationOrder(connections)) connections.sort((a, b) => a.createdAt - b.createdAt);
   }
   const marks = delta.marks.length ? [...rec.marks, ...delta.marks].sort((a, b) => a.at - b.at) : rec.marks;
   return { ...rec, connections, marks, dropped: delta.dropped };

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { emptyCounters, inCreationOrder, type Connection } from './recording';
+
+const created = (...times: number[]): Connection[] =>
+  times.map((createdAt, i) => ({
+    id: `c${i}`,
+    api: 'WebSocket',
+    url: 'ws://127.0.0.1/x',
+    protocols: [],
+    frameId: 0,
+    documentId: 'd',
+    frameUrl: 'http://127.0.0.1/',
+    createdAt,
+    stack: '',
+    events: [],
+    counters: emptyCounters(),
+  }));
+
+describe('inCreationOrder', () => {
+  it.each([
+    ['none', [], true],
+    ['one', [5], true],
+    ['ascending', [1, 2, 3], true],
+    ['ties kept', [1, 2, 2, 3], true],
+    ['one out of place at the end', [1, 2, 3, 2.5], false],
+    ['one out of place at the start', [2, 1, 3], false],
+  ])('%s', (_name, times, want) => {
+    expect(inCreationOrder(created(...times))).toBe(want);
+  });
+});
