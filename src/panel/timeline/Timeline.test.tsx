@@ -168,7 +168,13 @@ describe('Timeline', () => {
         {},
         {
           get: (_t, key) =>
-            key === 'clip' ? () => void draws++ : key === 'measureText' ? () => ({ width: 10 }) : () => {},
+            key === 'clip'
+              ? () => void draws++
+              : key === 'measureText'
+                ? () => ({ width: 10 })
+                : key === 'getTransform'
+                  ? () => ({ a: 1 })
+                  : () => {},
           set: () => true,
         },
       );

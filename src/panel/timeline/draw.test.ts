@@ -20,6 +20,11 @@ class RecordingContext {
   fills: { style: string; x: number; y: number; w: number; h: number }[] = [];
   texts: string[] = [];
   strokes = 0;
+  /** The horizontal scale of the canvas's transform (devicePixelRatio in the panel). */
+  scale = 1;
+  getTransform() {
+    return { a: this.scale };
+  }
   fillRect(x: number, y: number, w: number, h: number) {
     this.fills.push({ style: this.fillStyle, x, y, w, h });
   }
@@ -65,11 +70,15 @@ const base: DrawInput = {
   font: '11px sans-serif',
 };
 
-function draw(patch: Partial<DrawInput> = {}) {
+function draw(patch: Partial<DrawInput> = {}, scale = 1) {
   const ctx = new RecordingContext();
+  ctx.scale = scale;
   drawTimeline(ctx as unknown as CanvasRenderingContext2D, { ...base, ...patch });
   return ctx;
 }
+let lastDelayS = 10_000;
+/** A delay no link of any drawing had: labels are cached by what they say, across drawings. */
+const unusedDelayS = () => (lastDelayS += 1.5);
 const barHeight = DEFAULT_GEOMETRY.rowHeight - 10;
 const barsDrawn = (ctx: RecordingContext) =>
   ctx.fills
@@ -148,12 +157,24 @@ describe('drawTimeline', () => {
     expect(ctx.curves - without.curves).toBe(n);
     expect(ctx.strokes - without.strokes).toBe(3);
   });
+  it('tells arcs apart by device pixel: arcs on one CSS pixel are both stroked at twice the density', () => {
+    const solid = model.links.find((l) => l.label !== 'overlapping')!;
+    // A view of one millisecond per CSS pixel (the plot is 1,000 px wide), so ends land where chosen:
+    // 100.1 and 100.4 px from the plot's start round to one CSS pixel and to two device pixels at 2x.
+    const view = { startMs: at(0), endMs: at(0) + 1000 };
+    const arc = (ms: number) => ({ ...solid, fromMs: view.startMs + ms, toMs: view.startMs + ms + 200 });
+    const pair = { ...model, links: [arc(100.1), arc(100.4)] };
+    const none = { ...model, links: [] };
+    const curves = (m: typeof model, scale: number) => draw({ model: m, index: buildHitIndex(m), view }, scale).curves;
+    expect(curves(pair, 1) - curves(none, 1)).toBe(1);
+    expect(curves(pair, 2) - curves(none, 2)).toBe(2);
+  });
   it('measures no label for an arc too short to hold any label', () => {
     const solid = model.links.find((l) => l.label !== 'overlapping')!;
     const none = { ...model, links: [] };
-    // Delays no other test draws, so the label cache cannot answer for the canvas.
-    const short = { ...model, links: [{ ...solid, toMs: solid.fromMs + 10, delayS: 0.0123 }] };
-    const long = { ...model, links: [{ ...solid, delayS: 9876 }] };
+    // Delays no other drawing used, so the label cache cannot answer for the canvas (on a retry too).
+    const short = { ...model, links: [{ ...solid, toMs: solid.fromMs + 10, delayS: unusedDelayS() }] };
+    const long = { ...model, links: [{ ...solid, delayS: unusedDelayS() }] };
     const measured = (m: typeof model) => draw({ model: m, index: buildHitIndex(m) }).measured.length;
     measured(none); // lane labels are measured once, on the first drawing
     expect(measured(short)).toBe(measured(none));
