@@ -480,8 +480,9 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   The caret alone still started such a chain: focusing the filter box made layers of most of the panel
   (1280×748 and 1280×718 px), rastered before the first keystroke's frame. A layer for the box itself
   ends the chain there (the first keystroke: 40–43 ms before, 19–22 ms after, in four runs each).
-- **Reconnect arcs** are stroked as one path per dash style and their labels drawn after them, instead of a
-  stroke per link (0.9 s of the panel's script in the latency part went to drawing links).
+- **Reconnect arcs** were stroked as one path per dash style and their labels drawn after them, instead of a
+  stroke per link (0.9 s of the panel's script in the latency part went to drawing links); paths of 32
+  since, see the soak below.
 - **A keystroke that changed the view rebuilt every row on screen.** Rows were keyed by connection, so a
   filter (or a sort) that changed which rows show removed all 31 row elements and built new ones, whose
   style and layout started from nothing (a trace: 565–700 objects to lay out, 9–14 ms). Keyed by position
@@ -490,9 +491,25 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   keystroke p95 34, 35 and 34 ms before, 25, 28 and 26 ms after; the view-changing keystrokes went from
   about 30 ms to about 21 ms. Left of them: updating the rows' text (about 300 text runs, 7 ms of layout
   here), paint and raster.
+- **The soak's frames went to rastering reconnect arcs.** The soak's panel frame time p95 was about 100 ms
+  once a few thousand connections were kept. A trace of the panel page at 4,200 connections (a page
+  reconnecting every 10 ms until then, then every 50 ms) had its main thread in \`Commit\` for 2.3 s of 3 s:
+  with no GPU the canvas is rastered in software on the main thread when a frame commits, and the timeline
+  stroked every reconnect arc in one path, 4,000 arcs under a pixel wide that overlap. A canvas alone
+  rastered 4,200 such arcs in 125 ms as one path, 16 ms as paths of 32. Arcs are now stroked 32 to a path,
+  an arc on the same pixels as one already stroked is stroked once, and no label is measured for an arc
+  under 8 px (none fits). Same probe, panel frame time p95 over 3 s: 150 ms before, 50 and 67 ms after;
+  the soak rows at 300 and 600 s: 100 ms in the run before, then 33 ms in one full run and 16.8 ms in
+  the next (the same code: at this density an update's frame is about 5 % of the frames).
+  Live updates also stopped sorting every connection when the list is already in creation order. Left of
+  each live update at 4,200 connections: about 40–60 ms of script (the analysis, the rows and the
+  timeline's model, each a pass over every connection).
 
 Still open on this machine: the import (one pass of about 300 ms of script for validation, analysis, rows
-and the model, plus major garbage collections), and the received-message rows of the hook's CPU, whose
-intervals are wider than the effect.
+and the model, plus major garbage collections); the script of each live update, which grows with the
+connections kept (the soak's frame time); and the received-message rows of the hook's CPU. A probe of
+those at 20,000 messages gave +22.5 % and +11.7 % (capture on, off; intervals from +11.9 % and +1.2 %)
+with this benchmark's page, which never reads \`e.data\`, and +10 % and +15 % (intervals from −11 % and
+−5 %) with a page that reads it, as real pages do. Neither settles it.
 `;
 }
