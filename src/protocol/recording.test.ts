@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounters, inCreationOrder, type Connection } from './recording';
+import { inCreationOrder, type Connection } from './recording';
+import { connectionOf } from '../test-support/recordings';
 
 const created = (...times: number[]): Connection[] =>
-  times.map((createdAt, i) => ({
-    id: `c${i}`,
-    api: 'WebSocket',
-    url: 'ws://127.0.0.1/x',
-    protocols: [],
-    frameId: 0,
-    documentId: 'd',
-    frameUrl: 'http://127.0.0.1/',
-    createdAt,
-    stack: '',
-    events: [],
-    counters: emptyCounters(),
-  }));
+  times.map((createdAt, i) => connectionOf({ id: `c${i}`, createdAt }));
 
 describe('inCreationOrder', () => {
   it.each([

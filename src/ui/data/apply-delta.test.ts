@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyDelta } from './apply-delta';
-import { emptyDropped, emptyRecording, emptyCounters, type Connection } from '../../protocol/recording';
+import { emptyDropped, emptyRecording, type Connection } from '../../protocol/recording';
+import { connectionOf } from '../../test-support/recordings';
 
-const conn = (id: string, createdAt: number, events: Connection['events'] = []): Connection => ({
-  id,
-  api: 'WebSocket',
-  url: 'ws://127.0.0.1/x',
-  protocols: [],
-  frameId: 0,
-  documentId: 'd',
-  frameUrl: 'http://127.0.0.1/',
-  createdAt,
-  stack: '',
-  events,
-  counters: emptyCounters(),
-});
+const conn = (id: string, createdAt: number, events: Connection['events'] = []): Connection =>
+  connectionOf({ id, createdAt, events });
 
 describe('applyDelta', () => {
   const base = { ...emptyRecording(1, '0.1.0', 0), connections: [conn('a', 1), conn('b', 2)] };
