@@ -7,7 +7,7 @@
  * (its later failure is not held against the backoff), and silence must last
  * 60 s + 0.05 s (as long as an attempt could still link) before "no reconnect".
  */
-import { inCreationOrder, type Connection } from '../protocol/recording';
+import { creationOrdered, type Connection } from '../protocol/recording';
 import type { Episode, ReconnectLink } from './types';
 import type { Terms } from './profiles/types';
 import { openedAtOf, type ClosureFacts } from './classify';
@@ -59,12 +59,8 @@ export function buildEpisodes(
   }
   const consumed = new Set<string>();
   const episodes: EpisodeFacts[] = [];
-  // A live recording is kept in creation order already: copy and sort only when it is not (the sort is
-  // stable, so an ordered list is its own sorted copy).
-  const ordered = inCreationOrder(connections)
-    ? connections
-    : [...connections].sort((a, b) => a.createdAt - b.createdAt);
-  for (const conn of ordered) {
+  // A live recording is kept in creation order already: copied and sorted only when it is not.
+  for (const conn of creationOrdered(connections)) {
     const trigger = closures.get(conn.id);
     // A closure inside another episode belongs to it; the document's end admits no reconnect in it.
     if (!trigger || consumed.has(conn.id) || trigger.initiator === 'document') continue;

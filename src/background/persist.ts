@@ -4,7 +4,7 @@
  * tabs; per-tab chunked keys so a write touches only what changed; writes
  * serialised (concurrent set() calls race and lose data).
  */
-import type { Connection, Recording } from '../protocol/recording';
+import { byCreation, type Connection, type Recording } from '../protocol/recording';
 import { TabRecording, type ChangeLog, type DocInfo } from './tab-recording';
 
 export interface StorageLike {
@@ -66,7 +66,7 @@ export class Persist {
           seqs.push([c.id, ch.n[i] ?? 0]);
         });
       }
-      connections.sort((a, b) => a.createdAt - b.createdAt);
+      connections.sort(byCreation);
       tabs.set(tab, TabRecording.restore(tab, extensionVersion, { ...meta.recording, connections }, meta.docs, seqs));
     }
     return tabs;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inCreationOrder, type Connection } from './recording';
+import { creationOrdered, inCreationOrder, type Connection } from './recording';
 import { connectionOf } from '../test-support/recordings';
 
 const created = (...times: number[]): Connection[] =>
@@ -15,5 +15,17 @@ describe('inCreationOrder', () => {
     ['one out of place at the start', [2, 1, 3], false],
   ])('%s', (_name, times, want) => {
     expect(inCreationOrder(created(...times))).toBe(want);
+  });
+});
+
+describe('creationOrdered', () => {
+  it('gives back the list itself when it is in creation order', () => {
+    const list = created(1, 2, 2, 3);
+    expect(creationOrdered(list)).toBe(list);
+  });
+  it('gives a sorted copy otherwise, ties in their order, and leaves the list as it was', () => {
+    const list = created(3, 1, 2, 1);
+    expect(creationOrdered(list).map((c) => c.id)).toEqual(['c1', 'c3', 'c2', 'c0']);
+    expect(list.map((c) => c.id)).toEqual(['c0', 'c1', 'c2', 'c3']);
   });
 });

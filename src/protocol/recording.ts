@@ -241,6 +241,9 @@ export function emptyRecording(tabId: number, extensionVersion: string, startedA
   };
 }
 
+/** Creation order, for sort (which is stable: connections created at the same time keep their order). */
+export const byCreation = (a: Connection, b: Connection): number => a.createdAt - b.createdAt;
+
 /**
  * Whether connections are in creation order, as a live recording keeps them: the views then read them
  * as they are, where a copy and a sort per update cost more than the check.
@@ -249,6 +252,11 @@ export function inCreationOrder(connections: readonly Connection[]): boolean {
   for (let i = 1; i < connections.length; i++)
     if (connections[i]!.createdAt < connections[i - 1]!.createdAt) return false;
   return true;
+}
+
+/** The connections in creation order: the list itself when it already is, else a sorted copy. */
+export function creationOrdered(connections: readonly Connection[]): readonly Connection[] {
+  return inCreationOrder(connections) ? connections : [...connections].sort(byCreation);
 }
 
 /** The close event of a connection, if it has one. */

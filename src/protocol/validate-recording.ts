@@ -7,6 +7,7 @@
 import { arr, bool, DecodeError, defined, fail, int, obj, oneOf, opt, req, str, timeIn, type Decoder } from './decode';
 import { IMPORT_LIMITS } from './limits';
 import {
+  byCreation,
   RECORDING_FORMAT,
   RECORDING_FORMAT_VERSION,
   type Connection,
@@ -214,7 +215,7 @@ function recording(v: unknown): Recording {
     dropped: req(o, 'dropped', dropped, '$'),
   });
   // The analysis relies on time order; a hand-edited file may not keep it (sort is stable).
-  rec.connections.sort((a, b) => a.createdAt - b.createdAt);
+  rec.connections.sort(byCreation);
   rec.marks.sort((a, b) => a.at - b.at);
   // Selection and linking key on connection ids: duplicates would make rows indistinguishable.
   const seen = new Set<string>();

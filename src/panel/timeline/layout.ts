@@ -8,7 +8,7 @@
 import type { CodePresentation, Outcome } from '../../analysis/present';
 import type { Analysis, ReconnectLink, VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
-import { inCreationOrder, type EpochMs, type Recording } from '../../protocol/recording';
+import { creationOrdered, type EpochMs, type Recording } from '../../protocol/recording';
 import { ALL_CATEGORIES } from '../../knowledge';
 import { lifecyclePeriods, type Period } from './periods';
 import { presentedRecording } from '../model/presented';
@@ -81,9 +81,7 @@ export interface TimelineModel {
 
 export function buildModel(recording: Recording, analysis: Analysis | null | undefined): TimelineModel {
   // Sorted by creation so every row's bars are sorted by start (the hit index relies on it).
-  const conns = inCreationOrder(recording.connections)
-    ? recording.connections
-    : [...recording.connections].sort((a, b) => a.createdAt - b.createdAt);
+  const conns = creationOrdered(recording.connections);
   // The rows present the same closures of the same analysis: both take them from one pass.
   const presented = presentedRecording(recording, analysis);
 

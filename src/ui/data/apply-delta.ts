@@ -1,6 +1,6 @@
 /** Applies a background delta to a view's copy of the recording, returning a new object (React sees the change). */
 import type { RecordingDelta } from '../../protocol/messages';
-import { inCreationOrder, type Connection, type Recording } from '../../protocol/recording';
+import { byCreation, inCreationOrder, type Connection, type Recording } from '../../protocol/recording';
 
 export function applyDelta(rec: Recording, delta: RecordingDelta): Recording {
   const evicted = new Set(delta.evicted);
@@ -17,7 +17,7 @@ export function applyDelta(rec: Recording, delta: RecordingDelta): Recording {
   const added = [...changed.values()];
   if (added.length) {
     connections.push(...added);
-    if (!inCreationOrder(connections)) connections.sort((a, b) => a.createdAt - b.createdAt);
+    if (!inCreationOrder(connections)) connections.sort(byCreation);
   }
   const marks = delta.marks.length ? [...rec.marks, ...delta.marks].sort((a, b) => a.at - b.at) : rec.marks;
   return { ...rec, connections, marks, dropped: delta.dropped };
