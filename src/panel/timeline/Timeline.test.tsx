@@ -164,20 +164,12 @@ describe('Timeline', () => {
     beforeEach(() => {
       draws = 0;
       frames = [];
-      const ctx = new Proxy(
-        {},
-        {
-          get: (_t, key) =>
-            key === 'clip'
-              ? () => void draws++
-              : key === 'measureText'
-                ? () => ({ width: 10 })
-                : key === 'getTransform'
-                  ? () => ({ a: 1 })
-                  : () => {},
-          set: () => true,
-        },
-      );
+      const answers: Record<string | symbol, () => unknown> = {
+        clip: () => void draws++,
+        measureText: () => ({ width: 10 }),
+        getTransform: () => ({ a: 1 }),
+      };
+      const ctx = new Proxy({}, { get: (_t, key) => answers[key] ?? (() => {}), set: () => true });
       vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never);
       vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
       vi.stubGlobal('cancelAnimationFrame', () => {});

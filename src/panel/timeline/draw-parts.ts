@@ -184,9 +184,10 @@ export function drawLinks(ctx: Ctx, d: DrawInput, firstRow: number, lastRow: num
     // otherwise. No label fits in under 8 px, so those are not even measured (most links of a fast
     // reconnect loop seen whole).
     const overlap = link.label === 'overlapping';
-    if (!overlap && Math.abs(x1 - x0) < 8) return;
+    const gap = Math.abs(x1 - x0);
+    if (!overlap && gap < 8) return;
     const { label, width: w } = measuredLinkLabel(ctx, link, d.font);
-    if (!overlap && Math.abs(x1 - x0) < w + 8) return;
+    if (!overlap && gap < w + 8) return;
     // An overlapping attempt starts before the close, on another row: its label sits just left of that
     // attempt's start, clear of the close marker. Others sit at the middle of their arc.
     const mx = overlap ? x1 - w / 2 - 6 : (x0 + 2 * cx + x1) / 4;
