@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arr, defined, int } from './decode';
+import { arr, at, defined, int, obj, req, UNNAMED } from './decode';
 
 describe('defined', () => {
   it.each([
@@ -44,5 +44,27 @@ describe('arr', () => {
     expect(out).toHaveLength(3);
     expect(1 in out).toBe(false);
     expect(out).toEqual(sparse.map((x) => x));
+  });
+});
+
+describe('UNNAMED', () => {
+  it.each([
+    ['a key', () => at(UNNAMED, 'url')],
+    ['a key under a key', () => at(at(UNNAMED, 'connections'), 'url')],
+  ])('joined with %s stays UNNAMED: no path is built per field', (_, path) => {
+    expect(path()).toBe(UNNAMED);
+  });
+
+  it('is what a failing item is told in an array under it, and a failure there still fails', () => {
+    const seen: string[] = [];
+    const item = (v: unknown, p: string) => (seen.push(p), int(0, 9)(v, p));
+    expect(arr(item, 3)([1, 2], UNNAMED)).toEqual([1, 2]);
+    expect(seen).toEqual([UNNAMED, UNNAMED]);
+    expect(() => req(obj({ n: 10 }, UNNAMED), 'n', int(0, 9), UNNAMED)).toThrow('not an integer');
+  });
+
+  it('leaves named paths as they were', () => {
+    expect(at('$', 'url')).toBe('$.url');
+    expect(at('', 'url')).toBe('url');
   });
 });

@@ -111,7 +111,7 @@ export const arr =
     const n = v.length;
     const out: T[] = [];
     for (let i = 0; i < n; i++) {
-      if (i in v) out[i] = item(v[i], `${path}[${i}]`);
+      if (i in v) out[i] = item(v[i], path === UNNAMED ? path : `${path}[${i}]`);
       else out.length = i + 1;
     }
     return out;
@@ -123,8 +123,17 @@ export const obj: Decoder<Obj> = (v, path) => {
   return v as Obj;
 };
 
+/**
+ * A root path that names nothing, for a first pass over a large input: joining a key or an index to it
+ * gives it back, so no path string is built per field. A failure under it says only that something
+ * failed; the caller decodes again from a named root to learn where (decoding is pure, so the second
+ * pass fails at the same field).
+ */
+export const UNNAMED = '\u0000';
+
 /** Joins a path and a key: `$` + `url` → `$.url`; an empty path gives the bare key. */
-export const at = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
+export const at = (path: string, key: string): string =>
+  path === UNNAMED ? path : path === '' ? key : `${path}.${key}`;
 
 export const req = <T>(o: Obj, key: string, d: Decoder<T>, path: string): T => d(o[key], at(path, key));
 

@@ -21,7 +21,7 @@ function mutated(edit: (r: Record<string, unknown> & { connections: Record<strin
 }
 
 describe('parseRecording', () => {
-  it('accepts a well-formed recording and returns an equal copy', () => {
+  it('accepts a well-formed recording and returns an equal one', () => {
     const res = parseRecording(JSON.stringify(good()));
     expect(res).toEqual({ ok: true, recording: good() });
   });
@@ -42,6 +42,39 @@ describe('parseRecording', () => {
     );
     expect(res.ok && Object.keys(res.recording)).not.toContain('evil');
     expect(res.ok && Object.keys(res.recording.connections[0]!)).not.toContain('extra');
+  });
+
+  it.each<[string, (r: Record<string, unknown> & { connections: Record<string, unknown>[] }) => void]>([
+    ['on an event', (r) => ((r.connections[0]!.events as Record<string, unknown>[])[0]!.extra = 1)],
+    ['on the counters', (r) => ((r.connections[1]!.counters as Record<string, unknown>).extra = 1)],
+    ['on a mark', (r) => ((r.marks as Record<string, unknown>[])[0]!.extra = 1)],
+    ['on the dropped counts', (r) => ((r.dropped as Record<string, unknown>).extra = 1)],
+    [
+      'on a last message',
+      (r) => (r.connections[0]!.lastMessages = [{ dir: 'in', at: 1, kind: 'text', size: 2, text: 'hi', extra: 1 }]),
+    ],
+  ])('drops an unknown field %s and keeps everything else', (_, edit) => {
+    const res = parseRecording(mutated(edit));
+    expect(res.ok).toBe(true);
+    expect(JSON.stringify(res.ok && res.recording)).not.toContain('extra');
+    const want = good();
+    if (JSON.parse(mutated(edit)).connections[0].lastMessages)
+      want.connections[0]!.lastMessages = [{ dir: 'in', at: 1, kind: 'text', size: 2, text: 'hi' }];
+    expect(res.ok && res.recording).toEqual(want);
+  });
+
+  it('drops an own "__proto__" key at any level without touching any prototype', () => {
+    const text = JSON.stringify(good())
+      .replace('{"format"', '{"__proto__":{"polluted":1},"format"')
+      .replace('"events":[{', '"events":[{"__proto__":{"polluted":1},');
+    const res = parseRecording(text);
+    expect(res).toEqual({ ok: true, recording: good() });
+    const rec = res.ok ? res.recording : good();
+    for (const o of [rec, rec.connections[0]!.events[0]!]) {
+      expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+      expect(Object.keys(o)).not.toContain('__proto__');
+      expect((o as { polluted?: unknown }).polluted).toBeUndefined();
+    }
   });
 
   it('sorts connections by creation time', () => {
