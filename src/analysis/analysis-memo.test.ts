@@ -1,10 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording, createAnalyzer, type Analyzer } from './index';
-import { sameData } from './analysis-memo';
+import { closureOut, createAnalysisMemo, sameData } from './analysis-memo';
+import { classify } from './classify';
 import { conn, lifecycle, recordingOf, T0 } from './test-fixtures';
 import { liveSequence, type ChangeKind, type LiveStep } from '../test-support/live-sequence';
-import type { Analysis } from './types';
+import type { Analysis, Closure, ReconnectLink } from './types';
 
 /** Analyses every step with one analyzer and compares each with a from-scratch analysis, keys in order. */
 function expectSameAsScratch(steps: readonly LiveStep[], analyze: Analyzer = createAnalyzer()): Analysis[] {
@@ -119,5 +120,20 @@ describe('sameData', () => {
     { a: 'a', b: 'a', same: true },
   ])('$a and $b: $same', ({ a, b, same }) => {
     expect(sameData(a, b)).toBe(same);
+  });
+});
+
+describe('closureOut', () => {
+  const base = classify(conn({ id: 'a', createdAt: T0, openAfter: 10, closeAfter: 500, code: 1012 }))!;
+  const link = { nextId: 'b', delayS: 2 } as ReconnectLink;
+
+  it.each<[string, ReconnectLink | undefined, string | undefined]>([
+    ['with a link and an episode', link, 'ep-a'],
+    ['with neither', undefined, undefined],
+  ])('reports every field classify gave, in its order, then the link and the episode: %s', (_, next, episodeId) => {
+    const out = closureOut(createAnalysisMemo(), new Map(), base, next, episodeId);
+    expect(Object.keys(out)).toEqual([...Object.keys(base), 'next', 'episodeId']);
+    for (const k of Object.keys(base)) expect(out[k as keyof Closure]).toBe(base[k as keyof Closure]);
+    expect([out.next, out.episodeId]).toEqual([next, episodeId]);
   });
 });
