@@ -71,6 +71,48 @@ describe('redaction of stacks and subprotocols', () => {
   });
 });
 
+describe('what a redaction copies', () => {
+  const clean = conn({ id: 'a', url: 'wss://a.example/ws', code: 1000, pageClosed: true });
+  it('gives back a connection with nothing to redact as it is', () => {
+    const out = redactRecording(recordingOf([clean])).connections[0]!;
+    expect(out).toBe(clean);
+  });
+
+  it('copies a connection whose URL has a secret, keeping the events, subprotocols and messages without one', () => {
+    const c = {
+      ...clean,
+      url: 'wss://a.example/ws?token=s1',
+      lastMessages: [{ dir: 'in' as const, at: 1, kind: 'text' as const, size: 2, text: 'hi' }],
+    };
+    const out = redactRecording(recordingOf([c])).connections[0]!;
+    expect(out).not.toBe(c);
+    expect(out.url).toBe('wss://a.example/ws?token=REDACTED');
+    expect(out.events).toBe(c.events);
+    expect(out.protocols).toBe(c.protocols);
+    expect(out.lastMessages).toBe(c.lastMessages);
+    expect(c.url).toBe('wss://a.example/ws?token=s1');
+  });
+
+  it('copies only the event and the message that carry a secret, leaving the originals as they were', () => {
+    const events = clean.events.map((e) =>
+      e.type === 'close-call' ? { ...e, stack: 'at g (https://a.example/c.js?k=s3:2:2)' } : e,
+    );
+    const lastMessages = [
+      { dir: 'in' as const, at: 1, kind: 'text' as const, size: 2, text: 'hi' },
+      { dir: 'out' as const, at: 2, kind: 'text' as const, size: 9, text: 'token=s4' },
+    ];
+    const c = { ...clean, events, lastMessages };
+    const out = redactRecording(recordingOf([c])).connections[0]!;
+    const at = events.findIndex((e) => e.type === 'close-call');
+    expect(at).toBeGreaterThanOrEqual(0);
+    out.events.forEach((e, i) => (i === at ? expect(e).not.toBe(events[i]) : expect(e).toBe(events[i])));
+    expect(JSON.stringify(out)).not.toMatch(/s3|s4/);
+    expect(out.lastMessages![0]).toBe(lastMessages[0]);
+    expect(out.lastMessages![1]!.text).toBe('token=REDACTED');
+    expect(JSON.stringify(c)).toMatch(/s3.*s4/);
+  });
+});
+
 describe('the redactor a view keeps (memo per connection, and per text within one pass)', () => {
   const STACK = 'at f (https://a.example/app.js?k=s2:1:1)';
   const withSecrets = (id: string, url: string, stack = STACK) => {

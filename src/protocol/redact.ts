@@ -64,9 +64,27 @@ export function redactProtocol(p: string): string {
 type Redact = (text: string) => string;
 
 function redactEvent(e: SocketEvent, stackOf: Redact): SocketEvent {
-  if (e.type === 'close-call') return { ...e, stack: stackOf(e.stack) };
-  if (e.type === 'open') return { ...e, protocol: e.protocol === '' ? '' : redactProtocol(e.protocol) };
+  if (e.type === 'close-call') {
+    const stack = stackOf(e.stack);
+    return stack === e.stack ? e : { ...e, stack };
+  }
+  if (e.type === 'open') {
+    const protocol = e.protocol === '' ? '' : redactProtocol(e.protocol);
+    return protocol === e.protocol ? e : { ...e, protocol };
+  }
   return e;
+}
+
+/** `list.map(f)`, or `list` itself when `f` gave back every item: a redaction copies only what it changed. */
+function mapChanged<T>(list: T[], f: (item: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
+    const next = f(item);
+    if (out) out.push(next);
+    else if (next !== item) (out = list.slice(0, i)).push(next);
+  }
+  return out ?? list;
 }
 
 /**
@@ -78,19 +96,34 @@ export function redactText(text: string): string {
 }
 
 function redactMessage(m: LastMessage): LastMessage {
-  return m.text === undefined ? m : { ...m, text: redactText(m.text) };
+  if (m.text === undefined) return m;
+  const text = redactText(m.text);
+  return text === m.text ? m : { ...m, text };
 }
 
+/**
+ * The connection with its secrets redacted; the connection itself when it has none. Events, lists and
+ * messages without secrets are kept, not copied: a 10,000-connection import redacted every one of them.
+ */
 function redactConnection(c: Connection, urlOf: Redact = redactUrl, stackOf: Redact = redactStack): Connection {
-  return {
-    ...c,
-    url: urlOf(c.url),
-    frameUrl: urlOf(c.frameUrl),
-    stack: stackOf(c.stack),
-    protocols: c.protocols.map(redactProtocol),
-    events: c.events.map((e) => redactEvent(e, stackOf)),
-    ...(c.lastMessages ? { lastMessages: c.lastMessages.map(redactMessage) } : {}),
-  };
+  const url = urlOf(c.url);
+  const frameUrl = urlOf(c.frameUrl);
+  const stack = stackOf(c.stack);
+  const protocols = mapChanged(c.protocols, redactProtocol);
+  const events = mapChanged(c.events, (e) => redactEvent(e, stackOf));
+  const lastMessages = c.lastMessages && mapChanged(c.lastMessages, redactMessage);
+  if (
+    url === c.url &&
+    frameUrl === c.frameUrl &&
+    stack === c.stack &&
+    protocols === c.protocols &&
+    events === c.events &&
+    lastMessages === c.lastMessages
+  )
+    return c;
+  const out: Connection = { ...c, url, frameUrl, stack, protocols, events };
+  if (lastMessages) out.lastMessages = lastMessages;
+  return out;
 }
 
 /**
