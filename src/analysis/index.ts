@@ -60,10 +60,16 @@ export function analyzeRecording(
   const byId = new Map<string, Connection>();
   // classify's facts, shared with other analyses through the memo: this pass adds nothing to them.
   const closures = new Map<string, ClosureFacts>();
+  // The same closures as a list, in connection order: walking a Map's entries allocates one per step,
+  // and an analysis is often run once (an import) over 10,000 of them.
+  const closed: ClosureFacts[] = [];
   for (const c of connections) {
     byId.set(c.id, c);
     const closure = closureFactsOf(memo, c);
-    if (closure) closures.set(c.id, closure);
+    if (closure) {
+      closures.set(c.id, closure);
+      closed.push(closure);
+    }
   }
   const links = linkReconnects(connections, closures, profile.terms, (c) => linkKeysFor(memo, c));
 
@@ -82,7 +88,7 @@ export function analyzeRecording(
     episodes.push(episode);
   }
   const nextDocumentVerdicts: AnalysisMemo['documentVerdicts'] = new Map();
-  for (const closure of closures.values()) {
+  for (const closure of closed) {
     if (closure.initiator !== 'document') continue;
     const last = memo.documentVerdicts.get(closure.connectionId);
     const verdict = last?.profile === profile ? last.verdict : documentVerdict(profile);
@@ -92,8 +98,10 @@ export function analyzeRecording(
 
   const list: Closure[] = [];
   const nextClosures: AnalysisMemo['closures'] = new Map();
-  for (const [id, closure] of closures)
+  for (const closure of closed) {
+    const id = closure.connectionId;
     list.push(closureOut(memo, nextClosures, closure, links.get(id), episodeOf.get(id)));
+  }
   const summary = summarize(connections, list, verdictByClosure, (c) => {
     const conn = byId.get(c.connectionId);
     return conn ? closureCategoryOf(memo, conn, c.code) : 'unknown';
