@@ -15,7 +15,11 @@ interface Item {
   conn: Connection;
   parts: UrlParts;
   keys: LinkKeys;
-  closure?: ClosureFacts;
+  closure: ClosureFacts | undefined;
+  /** Already the next attempt of some closure (each attempt answers at most one). */
+  claimed: boolean;
+  /** Its creation was walked past (linkEndpoint's merge of creations and ends). */
+  created: boolean;
 }
 
 /** A connection's URL parts and the keys linking groups it by: its document with its endpoint, path or subprotocols. */
@@ -47,24 +51,31 @@ export function linkReconnects(
   keysOf: (conn: Connection) => LinkKeys = linkKeysOf,
 ): Map<string, ReconnectLink> {
   const links = new Map<string, ReconnectLink>();
-  const claimed = new Set<string>();
   const byEndpoint = new Map<string, Item[]>();
   const items: Item[] = [];
   for (const conn of connections) {
     const keys = keysOf(conn);
-    const item: Item = { conn, parts: keys.parts, keys, closure: closures.get(conn.id) };
+    // Flags on the item rather than sets of ids: no hashing of 10,000 ids per analysis.
+    const item: Item = {
+      conn,
+      parts: keys.parts,
+      keys,
+      closure: closures.get(conn.id),
+      claimed: false,
+      created: false,
+    };
     items.push(item);
     const group = byEndpoint.get(keys.endpoint);
     if (group) group.push(item);
     else byEndpoint.set(keys.endpoint, [item]);
   }
-  for (const group of byEndpoint.values()) linkEndpoint(group, terms, links, claimed);
-  linkMoved(items, terms, links, claimed);
+  for (const group of byEndpoint.values()) linkEndpoint(group, terms, links);
+  linkMoved(items, terms, links);
   return links;
 }
 
 /** Same endpoint: first-closed pairs with first-next; a replacement made before the close links as overlapping. */
-function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectLink>, claimed: Set<string>): void {
+function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectLink>): void {
   const windowMs = Math.round((terms.linkWindowS + terms.toleranceS) * 1000);
   const overlapMs = terms.overlapWindowS * 1000;
   const stableMs = Math.round((terms.stableOpenS - terms.toleranceS) * 1000);
@@ -73,7 +84,6 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
   const ends = group
     .filter((i): i is Item & { closure: ClosureFacts } => i.closure !== undefined && i.closure.initiator !== 'document')
     .sort((a, b) => a.closure.closedAt - b.closure.closedAt);
-  const created = new Set<string>();
   /** Created with no closure waiting for it, still alive: candidates for make-before-break. */
   const fresh = new Set<Item>();
   const pending: ClosureFacts[] = [];
@@ -87,7 +97,7 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
       end !== undefined &&
       (next === undefined ||
         end.closure.closedAt < next.conn.createdAt ||
-        (end.closure.closedAt === next.conn.createdAt && created.has(end.conn.id)));
+        (end.closure.closedAt === next.conn.createdAt && end.created));
     if (takeEnd && end) {
       ei++;
       fresh.delete(end);
@@ -104,20 +114,20 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
       }
       if (replacement) {
         fresh.delete(replacement);
-        claimed.add(replacement.conn.id);
+        replacement.claimed = true;
         links.set(c.connectionId, { nextId: replacement.conn.id, delayS: 0, label: 'overlapping' });
       } else {
         pending.push(c);
       }
     } else if (next) {
       ci++;
-      created.add(next.conn.id);
+      next.created = true;
       const at = next.conn.createdAt;
       while (head < pending.length && at - (pending[head]?.closedAt ?? 0) > windowMs) head++;
       const waiting = pending[head];
       if (waiting) {
         head++;
-        claimed.add(next.conn.id);
+        next.claimed = true;
         links.set(waiting.connectionId, { nextId: next.conn.id, delayS: (at - waiting.closedAt) / 1000 });
       } else {
         fresh.add(next);
@@ -130,12 +140,12 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
  * Moved: no same-endpoint attempt followed, but one in the same document went to another
  * host with the same path, or asked for the same subprotocols, within the link window.
  */
-function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink>, claimed: Set<string>): void {
+function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink>): void {
   const windowMs = Math.round((terms.linkWindowS + terms.toleranceS) * 1000);
   const byPath = new Map<string, Item[]>();
   const byProtocols = new Map<string, Item[]>();
   for (const item of items) {
-    if (claimed.has(item.conn.id)) continue;
+    if (item.claimed) continue;
     push(byPath, item.keys.path, item);
     if (item.keys.protocols !== '') push(byProtocols, item.keys.protocols, item);
   }
@@ -151,7 +161,7 @@ function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink
   for (const o of orphans) {
     const from = o.closure.closedAt;
     const accept = (c: Item, samePath: boolean) =>
-      !claimed.has(c.conn.id) && c.parts.base !== o.parts.base && (!samePath || c.parts.host !== o.parts.host);
+      !c.claimed && c.parts.base !== o.parts.base && (!samePath || c.parts.host !== o.parts.host);
     const a = firstIn(byPath.get(o.keys.path), from, from + windowMs, (c) => accept(c, true));
     const b =
       o.keys.protocols !== ''
@@ -159,7 +169,7 @@ function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink
         : undefined;
     const pick = a && b ? (a.conn.createdAt <= b.conn.createdAt ? a : b) : (a ?? b);
     if (!pick) continue;
-    claimed.add(pick.conn.id);
+    pick.claimed = true;
     links.set(o.conn.id, {
       nextId: pick.conn.id,
       delayS: (pick.conn.createdAt - from) / 1000,
