@@ -54,4 +54,32 @@ describe('presentedRecording', () => {
       expect(r.level).toBe(p.level);
     }
   });
+
+  it('keeps the presentation of a connection across analyses while its closure and verdict stay, else makes it anew', () => {
+    const first = presentedRecording(rec, analysis);
+    const again = services.analyze(rec, { profileId: 'default', now: T0 });
+    // A new analysis object with the same closure and verdict objects for 'b' and the open socket.
+    const same = { ...again, closures: analysis.closures, verdictByClosure: analysis.verdictByClosure };
+    const second = presentedRecording(rec, same);
+    expect(second).not.toBe(first);
+    for (const id of ['a', 'b', 'open']) expect(second.get(id)).toBe(first.get(id));
+    const changed = {
+      ...same,
+      verdictByClosure: { ...analysis.verdictByClosure, a: verdict('fits') },
+    };
+    const third = presentedRecording(rec, changed);
+    expect(third.get('a')).not.toBe(first.get('a'));
+    expect(third.get('a')?.closure?.verdict).toBe(changed.verdictByClosure.a);
+    expect(third.get('b')).toBe(first.get('b'));
+  });
+
+  it('makes anew the presentation of a connection that ended after the analysis, from its own facts', () => {
+    const ended = recordingOf([conn({ id: 'x', code: 1012 })]);
+    const none = { ...services.analyze(recordingOf([]), { profileId: 'default', now: T0 }) };
+    const p1 = presentedRecording(ended, none).get('x');
+    const p2 = presentedRecording(ended, { ...none }).get('x');
+    expect(p1?.closure?.code).toBe(1012);
+    expect(p2).toEqual(p1);
+    expect(p2).not.toBe(p1);
+  });
 });

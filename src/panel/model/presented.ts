@@ -9,7 +9,7 @@
  * version presents only what changed.
  */
 import { codeMemoFor, presentConnection, type ConnectionPresentation } from '../../analysis/present';
-import type { Analysis, Closure, Verdict } from '../../analysis/types';
+import type { Analysis, Closure } from '../../analysis/types';
 import type { Connection, Recording } from '../../protocol/recording';
 
 interface Entry {
@@ -20,8 +20,11 @@ interface Entry {
 /** By analysis (by recording when there is none); an entry counts only for the recording it was made from. */
 const byOwner = new WeakMap<object, Entry>();
 
-/** By connection object, with what else the presentation was made from. */
-const byConnection = new WeakMap<Connection, { closure?: Closure; verdict?: Verdict; p: ConnectionPresentation }>();
+/**
+ * By connection object. A presentation holds the closure and verdict it was made from, so it is its own
+ * cache entry (one object less per connection, for the collector).
+ */
+const byConnection = new WeakMap<Connection, ConnectionPresentation>();
 
 export function presentedRecording(
   recording: Recording,
@@ -37,13 +40,14 @@ export function presentedRecording(
   for (const c of recording.connections) {
     const closure = closures.get(c.id);
     const verdict = analysis?.verdictByClosure[c.id];
-    const kept = byConnection.get(c);
-    let p = kept?.p;
-    if (!kept || kept.closure !== closure || kept.verdict !== verdict) {
+    let p = byConnection.get(c);
+    // A connection that ended after this analysis is presented from classify's facts: that presentation
+    // is made anew each time (the closure in it is not the analysis's), which only lasts a render.
+    if (!p || p.closure?.closure !== closure || p.closure?.verdict !== verdict) {
       p = presentConnection(c, analysis ?? undefined, closure, memo);
-      byConnection.set(c, { closure, verdict, p });
+      byConnection.set(c, p);
     }
-    presented.set(c.id, p!);
+    presented.set(c.id, p);
   }
   byOwner.set(owner, { recording, presented });
   return presented;

@@ -5,7 +5,7 @@
  * analysis so sorting and filtering 10,000 rows touch plain fields only.
  */
 import { codeMemoFor, presentClosure, type ClosurePresentation } from '../../analysis/present';
-import type { Analysis, Closure, Verdict } from '../../analysis/types';
+import type { Analysis } from '../../analysis/types';
 import { endOf, openEventOf, type Connection, type Recording } from '../../protocol/recording';
 import type { HandshakeEntry } from '../network/handshakes';
 import { t } from '../../i18n/translate';
@@ -48,7 +48,11 @@ export function rowTime(r: Row): number {
  * the closures and verdicts it did not change, so most rows are the last build's objects (and the
  * table's memoised rows do not re-render). Made per language (rows hold translated search text).
  */
-export type RowCache = WeakMap<Connection, { closure?: Closure; verdict?: Verdict; stalls?: StallResult[]; row: Row }>;
+/**
+ * Rows of earlier calls by connection object. A row holds the closure, verdict and stalls it was made
+ * from, so it is its own cache entry (one object less per row, for the collector).
+ */
+export type RowCache = WeakMap<Connection, Row>;
 
 export function buildRows(recording: Recording, analysis: Analysis, cache?: RowCache): Row[] {
   const byId = new Map<string, Connection>();
@@ -69,12 +73,12 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
     const kept = cache?.get(connection);
     if (
       kept &&
-      kept.row.kind === 'closure' &&
+      kept.kind === 'closure' &&
       kept.closure === closure &&
       kept.verdict === verdict &&
       kept.stalls === stalls
     ) {
-      rows.push(kept.row);
+      rows.push(kept);
       continue;
     }
     const p =
@@ -113,7 +117,7 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
     if (p.levelLabelId) row.levelLabelId = p.levelLabelId;
     if (p.problemKind) row.problemKind = p.problemKind;
     if (stalls) row.stalls = stalls;
-    cache?.set(connection, { closure, verdict, stalls, row });
+    cache?.set(connection, row);
     rows.push(row);
   }
   for (const connection of recording.connections) {
@@ -121,8 +125,8 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
     if (closed.has(connection.id) || endOf(connection)) continue;
     const stalls = analysis.stalls?.[connection.id];
     const kept = cache?.get(connection);
-    if (kept && kept.row.kind === 'open' && kept.stalls === stalls) {
-      rows.push(kept.row);
+    if (kept && kept.kind === 'open' && kept.stalls === stalls) {
+      rows.push(kept);
       continue;
     }
     const row: OpenRow = {
@@ -133,7 +137,7 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
       searchText: connection.url.toLowerCase(),
       ...(stalls ? { stalls } : {}),
     };
-    cache?.set(connection, { stalls, row });
+    cache?.set(connection, row);
     rows.push(row);
   }
   return rows;

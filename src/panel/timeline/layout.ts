@@ -136,7 +136,8 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
     if (closure) {
       bar.code = closure.code;
       bar.category = closure.categories[0];
-      bar.codeNames = { nameIds: closure.nameIds, lookup: closure.lookup };
+      // The presentation itself (it has both fields): no object per bar for them.
+      bar.codeNames = closure;
       bar.simulated = closure.closure.simulated ?? false;
       if (closure.level) bar.level = closure.level;
       if (closure.closure.next) bar.next = closure.closure.next;
