@@ -357,8 +357,8 @@ absolute numbers drop; the with/without ratios are what to compare.
   relay's rate limit (a burst of 1,000 new sockets, then 200 per second) is what drops most of them,
   by design. Worker heap over CDP on the service-worker target, after GC.
 - **Panel**: a synthetic recording of ${params.panelConnections.toLocaleString('en')} connections (2,000 reconnect episodes over 10 hosts, 400 paths,
-  4 documents, 12 close codes) is imported through the panel's own Import button (file input) in the panel
-  page opened as a tab. Render: the input's change event → the animation frame after the table shows every
+  4 documents, 12 close codes) is written to a file and imported through the panel's own Import button (file
+  input, given the file's path as a user's pick gives it) in the panel page opened as a tab. Render: the input's change event → the animation frame after the table shows every
   connection, then one task (painted). Filter: each of ${params.panelKeys} keystrokes typing and erasing
   "${params.panelQuery}" → the animation frame after React committed the view, then one task. Select: each of
   ${params.panelSelects} ↓ presses in the table → the detail pane shows the next closure, a frame, a task. Timeline:
@@ -504,9 +504,26 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   Live updates also stopped sorting every connection when the list is already in creation order. Left of
   each live update at 4,200 connections: about 40–60 ms of script (the analysis, the rows and the
   timeline's model, each a pass over every connection).
+- **An import's garbage and repeated work.** An import runs each step once, so it runs cold: before V8
+  has optimised the code and while the heap is still small. Run that way in node over the benchmark's
+  10,000 connections, the steps took about 540 ms, 170 of them in the garbage collector, and a sampling
+  allocation profile of one import in the panel page counted 60 MiB allocated. Validation now keeps the
+  parsed objects (each decoded object is the parsed one itself when decoding changed nothing; an unknown
+  key, \`__proto__\` included, still gets a decoded copy) and builds no path string per field read (only a
+  file that fails is decoded again, to name the field): the warm parse step went from 93 to 43 ms. Each
+  reported closure is one object literal, where a spread copy with two fields added after it cost V8
+  about 2.5 µs a closure (the copy's hidden class has no transition for them). Redaction copies only
+  the connections, events and lists it changes. The last 512 URLs cut into parts are remembered (an
+  import cut every URL twice). The analysis walks its closures as a list rather than a Map's entries,
+  and linking marks its own items instead of keeping sets of connection ids. In the panel page, with the
+  file already in the page so only change → painted is timed, 10 rounds alternating the build before and
+  after: median 710 ms before, 604 ms after, faster in 9 of the 10 pairs. The import row above, taken
+  through Playwright's file chooser, is noisier. What is left, cold: about 230 ms of analysis, 110 ms of
+  parse and validation, 100 ms of presentation, rows and the timeline's model, and the collector's
+  share of each, since every object those build lives on.
 
-Still open on this machine: the import (one pass of about 300 ms of script for validation, analysis, rows
-and the model, plus major garbage collections); the script of each live update, which grows with the
+Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
+model, with the garbage collection of everything they build); the script of each live update, which grows with the
 connections kept (the soak's frame time); and the received-message rows of the hook's CPU. A probe of
 those at 20,000 messages gave +22.5 % and +11.7 % (capture on, off; intervals from +11.9 % and +1.2 %)
 with this benchmark's page, which never reads \`e.data\`, and +10 % and +15 % (intervals from −11 % and
