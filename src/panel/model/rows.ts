@@ -43,14 +43,11 @@ export function rowTime(r: Row): number {
 }
 
 /**
- * Rows of earlier builds by the connection object they show, with what else they were built from:
- * a live recording's next version replaces only the connections that changed, and the analysis keeps
- * the closures and verdicts it did not change, so most rows are the last build's objects (and the
- * table's memoised rows do not re-render). Made per language (rows hold translated search text).
- */
-/**
- * Rows of earlier calls by connection object. A row holds the closure, verdict and stalls it was made
- * from, so it is its own cache entry (one object less per row, for the collector).
+ * Rows of earlier builds by the connection object they show: a live recording's next version replaces
+ * only the connections that changed, and the analysis keeps the closures and verdicts it did not
+ * change, so most rows are the last build's objects (and the table's memoised rows do not re-render).
+ * A row holds the closure, verdict and stalls it was built from, so it is its own cache entry (no
+ * second object per row for the collector). Made per language (rows hold translated search text).
  */
 export type RowCache = WeakMap<Connection, Row>;
 
