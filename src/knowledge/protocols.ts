@@ -15,6 +15,7 @@ import {
 import { DISCORD_ENTRIES, DISCORD_PROTOCOL } from './codes-discord';
 import { GRAPHQL_TRANSPORT_WS_SUBPROTOCOL, GRAPHQL_WS_ENTRIES, GRAPHQL_WS_PROTOCOL } from './codes-graphql-ws';
 import type { CodeContext, CodeEntry, CodeRange } from './types';
+import { textMemo } from '../protocol/text-memo';
 
 export type ProtocolMatch = 'confirmed' | 'possible' | 'excluded';
 
@@ -38,23 +39,17 @@ interface UrlParts {
  * recording on each update: with thousands of sockets on a few endpoints, URL parsing was a large
  * part of it. Bounded; dropped whole when full.
  */
-const parsedUrls = new Map<string, UrlParts | null>();
-const PARSED_URLS_MAX = 2048;
+const parsedUrls = textMemo((url): UrlParts | null => {
+  try {
+    const u = new URL(url);
+    return { hostname: u.hostname, pathname: u.pathname };
+  } catch {
+    return null;
+  }
+}, 2048);
 
 function parseUrl(url: string | undefined): UrlParts | undefined {
-  if (!url) return undefined;
-  let parts = parsedUrls.get(url);
-  if (parts === undefined) {
-    try {
-      const u = new URL(url);
-      parts = { hostname: u.hostname, pathname: u.pathname };
-    } catch {
-      parts = null;
-    }
-    if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
-    parsedUrls.set(url, parts);
-  }
-  return parts ?? undefined;
+  return url ? (parsedUrls(url) ?? undefined) : undefined;
 }
 
 const graphqlWs: ProtocolDef = {

@@ -6,6 +6,7 @@
  * runs before anything from the page is kept.
  */
 import type { Connection, LastMessage, Recording, SocketEvent } from './recording';
+import { textMemo } from './text-memo';
 
 export const REDACTED = 'REDACTED';
 
@@ -126,19 +127,6 @@ function redactConnection(c: Connection, urlOf: Redact = redactUrl, stackOf: Red
   return out;
 }
 
-/**
- * A pure text redaction remembered for one pass: a recording repeats its URLs (every reconnect
- * attempt, every socket of a frame) and stacks (one call site), and the memo dies with the pass.
- */
-function remembered(redact: Redact): Redact {
-  const done = new Map<string, string>();
-  return (text) => {
-    let r = done.get(text);
-    if (r === undefined) done.set(text, (r = redact(text)));
-    return r;
-  };
-}
-
 /** A copy of the recording with secrets redacted: URLs, stacks and token-like subprotocols. */
 export function redactRecording(rec: Recording): Recording {
   return {
@@ -156,8 +144,9 @@ export function redactRecording(rec: Recording): Recording {
 export function createRecordingRedactor(): (rec: Recording) => Recording {
   const done = new WeakMap<Connection, Connection>();
   return (rec) => {
-    const urlOf = remembered(redactUrl);
-    const stackOf = remembered(redactStack);
+    // A recording repeats its URLs and stacks: each is redacted once per pass (the memo dies with it).
+    const urlOf = textMemo(redactUrl);
+    const stackOf = textMemo(redactStack);
     const connections: Connection[] = [];
     for (const c of rec.connections) {
       let r = done.get(c);
