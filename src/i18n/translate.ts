@@ -60,18 +60,51 @@ export interface CatalogEntry {
 /**
  * The same substitution rules as chrome.i18n.getMessage: $1..$9 from subs,
  * $name$ placeholders resolved through their content, $$ for a literal $.
+ * Substituted text is inserted as given, never scanned again: a close reason or
+ * URL that contains "$1" or "$$" reads as the page sent it.
  * Unknown ids throw, so a test fails when a component uses an id the catalog lacks.
  */
 export function catalogTranslator(catalog: Record<string, CatalogEntry>): Translator {
+  // Each message is parsed once: the panel translates the same few ids for every row it draws.
+  const templates = new Map<string, Template>();
   return (id, subs = []) => {
-    const entry = catalog[id];
-    if (!entry) throw new Error(`i18n: no message "${id}" in the catalog`);
-    const sub = (s: string) => s.replace(/\$\$|\$(\d)/g, (m, d?: string) => (d ? (subs[Number(d) - 1] ?? '') : m));
-    const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => {
-      // Names are case-insensitive in the message and in the placeholders object alike.
-      const ph = Object.entries(entry.placeholders ?? {}).find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
-      return ph ? sub(ph.content) : m;
-    });
-    return sub(named).replace(/\$\$/g, '$');
+    let template = templates.get(id);
+    if (!template) {
+      const entry = catalog[id];
+      if (!entry) throw new Error(`i18n: no message "${id}" in the catalog`);
+      template = compile(entry);
+      templates.set(id, template);
+    }
+    if (typeof template === 'string') return template;
+    let out = '';
+    for (const part of template) out += typeof part === 'string' ? part : (subs[part] ?? '');
+    return out;
   };
+}
+
+/** Literal text, and the 0-based index of each substitution between; a message without one is its text. */
+type Template = string | (string | number)[];
+
+function compile(entry: CatalogEntry): Template {
+  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => {
+    // Names are case-insensitive in the message and in the placeholders object alike.
+    const ph = Object.entries(entry.placeholders ?? {}).find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+    return ph ? ph.content : m;
+  });
+  const parts: (string | number)[] = [];
+  let literal = '';
+  let from = 0;
+  for (const m of named.matchAll(/\$\$|\$(\d)/g)) {
+    literal += named.slice(from, m.index);
+    from = m.index + m[0].length;
+    if (m[1] === undefined) literal += '$';
+    else {
+      parts.push(literal, Number(m[1]) - 1);
+      literal = '';
+    }
+  }
+  literal += named.slice(from);
+  if (parts.length === 0) return literal;
+  parts.push(literal);
+  return parts;
 }
