@@ -137,6 +137,27 @@ describe('closures table', () => {
     expect(document.getElementById('closure-row-s9999')).not.toBeNull();
   });
 
+  it('scrolls to follow the selection, and leaves the scrolling to the user until the selection moves', async () => {
+    const many = recordingOf(
+      Array.from({ length: 10_000 }, (_, i) => conn({ id: `s${i}`, at: T0 + i * 10, code: 1006, wasClean: false })),
+    );
+    renderApp(many);
+    const g = await screen.findByRole('grid');
+    const body = g.querySelector<HTMLElement>('.closures-body')!;
+    // Without layout the viewport is taken as 600 px; rows are 21 px: the last row's bottom at the view's bottom.
+    fireEvent.keyDown(g, { key: 'End' });
+    expect(body.scrollTop).toBe(10_000 * 21 - 600);
+    body.scrollTop = 0;
+    fireEvent.scroll(body);
+    expect(document.getElementById('closure-row-s0')).not.toBeNull();
+    expect(document.getElementById('closure-row-s9999')).toBeNull();
+    expect(body.scrollTop).toBe(0);
+    fireEvent.keyDown(g, { key: 'ArrowUp' });
+    expect(g.getAttribute('aria-activedescendant')).toBe('closure-row-s9998');
+    expect(body.scrollTop).toBe(9_999 * 21 - 600);
+    expect(document.getElementById('closure-row-s9998')).not.toBeNull();
+  });
+
   it("states each row's code, verdict and simulated mark in data attributes", async () => {
     const sim = recordingOf([...rec.connections, conn({ id: 's', at: T0 + 6000, code: 1013, simulated: true })]);
     renderApp(sim, { verdicts: { ...verdicts, s: verdict('advice') } });

@@ -3,7 +3,16 @@
  * with the timeline. The grid holds focus and points at the selected row with
  * aria-activedescendant, so arrow keys work without focusing each row.
  */
-import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type UIEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type UIEvent,
+} from 'react';
 import { t } from '../../i18n/translate';
 import type { Row } from '../model/rows';
 import type { ColumnId, SortState } from '../model/sort-rows';
@@ -56,13 +65,13 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
     () => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)),
     [rows, selectedId],
   );
-  // scrollToIndex changes with every scroll; following it would fight the user's scrolling.
-  const scrollToIndex = useLatest(win.scrollToIndex);
-
-  // Follow the selection wherever it comes from (keys, timeline clicks).
-  useEffect(() => {
-    if (selectedIndex >= 0) scrollToIndex.current(selectedIndex);
-  }, [selectedIndex, scrollToIndex]);
+  // Follow the selection wherever it comes from (keys, timeline clicks, a filter that moves it), in
+  // this render: only when the selected index changes, so the user's own scrolling is never undone.
+  const [followed, setFollowed] = useState(-1);
+  if (followed !== selectedIndex) {
+    setFollowed(selectedIndex);
+    if (selectedIndex >= 0) win.reveal(selectedIndex);
+  }
 
   const headRef = useRef<HTMLDivElement>(null);
   // The header sits outside the scroller so it stays put vertically; it follows horizontal scrolling by hand.

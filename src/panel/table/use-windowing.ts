@@ -41,13 +41,21 @@ export interface Windowing extends WindowRange {
   offsetPx: number;
   /** Rows that fit in the viewport: the PageUp/PageDown step. */
   pageRows: number;
-  scrollToIndex(index: number): void;
+  /**
+   * Brings row `index` into view. Call it while rendering: the rows it shows are rendered in the
+   * same pass and the container is scrolled once they are in the DOM, so following the selection
+   * costs one commit and one layout, not a second render after the first one was laid out.
+   */
+  reveal(index: number): void;
 }
 
 export function useWindowing(count: number, rowPx: number, overscan = 8): Windowing {
   const containerRef = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportPx, setViewportPx] = useState(FALLBACK_VIEWPORT_PX);
+  // A scroll the view asked for, waiting for its rows to be in the DOM (a new object each time, so
+  // asking for the same place again after the user scrolled away still scrolls).
+  const [jump, setJump] = useState<{ top: number } | null>(null);
 
   useLayoutEffect(() => {
     const el = containerRef.current;
@@ -61,15 +69,16 @@ export function useWindowing(count: number, rowPx: number, overscan = 8): Window
 
   const onScroll = useCallback((e: UIEvent<HTMLElement>) => setScrollTop(e.currentTarget.scrollTop), []);
 
-  const scrollToIndex = useCallback(
-    (index: number) => {
-      const next = scrollTopFor(index, scrollTop, viewportPx, rowPx);
-      if (next === scrollTop) return;
-      if (containerRef.current) containerRef.current.scrollTop = next;
-      setScrollTop(next);
-    },
-    [scrollTop, viewportPx, rowPx],
-  );
+  useLayoutEffect(() => {
+    if (jump && containerRef.current) containerRef.current.scrollTop = jump.top;
+  }, [jump]);
+
+  const reveal = (index: number) => {
+    const next = scrollTopFor(index, scrollTop, viewportPx, rowPx);
+    if (next === scrollTop) return;
+    setScrollTop(next);
+    setJump({ top: next });
+  };
 
   const range = visibleRange(scrollTop, viewportPx, rowPx, count, overscan);
   return {
@@ -79,6 +88,6 @@ export function useWindowing(count: number, rowPx: number, overscan = 8): Window
     totalPx: count * rowPx,
     offsetPx: range.start * rowPx,
     pageRows: Math.max(1, Math.floor(viewportPx / rowPx)),
-    scrollToIndex,
+    reveal,
   };
 }
