@@ -49,7 +49,7 @@ const SCROLLBAR_PX = 16;
 
 export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen, columnPrefs, onSqueezed }: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
-  const { width } = useElementSize(rootRef, NO_LAYOUT);
+  const { width, measured } = useElementSize(rootRef, NO_LAYOUT);
   const fitted = useMemo(
     () => fitColumns(COLUMNS, columnPrefs.prefs, width - SCROLLBAR_PX),
     [columnPrefs.prefs, width],
@@ -111,7 +111,9 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
       <div role="rowgroup" className="closures-body" ref={win.containerRef} onScroll={onScroll}>
         <div style={{ height: win.totalPx, position: 'relative' }}>
           <div style={{ transform: `translateY(${win.offsetPx}px)` }}>
-            {rows.slice(win.start, win.end).map((row, i) => (
+            {/* Rows wait for the table's width: laid out first with every column at the fallback width, a
+                10,000-row import laid its first screen of rows out twice, the second time with the columns that fit. */}
+            {(measured ? rows.slice(win.start, win.end) : []).map((row, i) => (
               // Keyed by position, not by row: a filter or sort that changes the rows on screen updates
               // the same row elements in place instead of removing them all and building new ones (whose
               // style and layout start from nothing). Scrolling is unchanged: a position that stays on

@@ -6,15 +6,24 @@ export interface Size {
   height: number;
 }
 
-export function useElementSize(ref: RefObject<HTMLElement | null>, fallback: Size): Size {
-  const [size, setSize] = useState<Size>(fallback);
+export interface MeasuredSize extends Size {
+  /**
+   * False only in the first render, before the element was laid out and measured (its layout
+   * effect then renders again before the browser paints): a view can leave out what depends on
+   * the size there, instead of laying it out once at the fallback size and again at the real one.
+   */
+  measured: boolean;
+}
+
+export function useElementSize(ref: RefObject<HTMLElement | null>, fallback: Size): MeasuredSize {
+  const [size, setSize] = useState<MeasuredSize>(() => ({ ...fallback, measured: false }));
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const measure = () => {
       const width = el.clientWidth || fallback.width;
       const height = el.clientHeight || fallback.height;
-      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+      setSize((s) => (s.measured && s.width === width && s.height === height ? s : { width, height, measured: true }));
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
