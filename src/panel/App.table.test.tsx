@@ -137,6 +137,29 @@ describe('closures table', () => {
     expect(document.getElementById('closure-row-s9999')).not.toBeNull();
   });
 
+  it('stripes and places each row by its place in the whole list, wherever the window of rows starts', async () => {
+    const many = recordingOf(
+      Array.from({ length: 10_000 }, (_, i) => conn({ id: `s${i}`, at: T0 + i * 10, code: 1006, wasClean: false })),
+    );
+    renderApp(many);
+    const g = await screen.findByRole('grid');
+    const placed = () =>
+      screen.getAllByTestId('closure-row').map((r) => {
+        const index = Number(r.getAttribute('aria-rowindex')) - 2;
+        return [index, r.classList.contains('row-alt'), r.style.top];
+      });
+    const expected = (rows: ReturnType<typeof placed>) =>
+      rows.map(([i]) => [i, Number(i) % 2 === 1, `${Number(i) * 21}px`]);
+    const first = placed();
+    expect(first[0]?.[0]).toBe(0);
+    expect(first).toEqual(expected(first));
+    fireEvent.keyDown(g, { key: 'End' });
+    fireEvent.keyDown(g, { key: 'ArrowUp' });
+    const last = placed();
+    expect(last.at(-1)?.[0]).toBe(9_999);
+    expect(last).toEqual(expected(last));
+  });
+
   it('scrolls to follow the selection, and leaves the scrolling to the user until the selection moves', async () => {
     const many = recordingOf(
       Array.from({ length: 10_000 }, (_, i) => conn({ id: `s${i}`, at: T0 + i * 10, code: 1006, wasClean: false })),

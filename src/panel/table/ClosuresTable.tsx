@@ -109,25 +109,27 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
     >
       <TableHeader ref={headRef} columns={fitted.shown} sort={sort} onSort={onSort} onResize={columnPrefs.resize} />
       <div role="rowgroup" className="closures-body" ref={win.containerRef} onScroll={onScroll}>
+        {/* Each row is placed at its own offset in the full list's height. Moved as a block (one transform
+            for the window of rows), every row was painted again at each step of a scroll, which following
+            the selection with the arrow keys is. */}
         <div style={{ height: win.totalPx, position: 'relative' }}>
-          <div style={{ transform: `translateY(${win.offsetPx}px)` }}>
-            {/* Rows wait for the table's width: laid out first with every column at the fallback width, a
-                10,000-row import laid its first screen of rows out twice, the second time with the columns that fit. */}
-            {(measured ? rows.slice(win.start, win.end) : []).map((row, i) => (
-              // Keyed by position, not by row: a filter or sort that changes the rows on screen updates
-              // the same row elements in place instead of removing them all and building new ones (whose
-              // style and layout start from nothing). Scrolling is unchanged: a position that stays on
-              // screen keeps its row, so its memoised element is reused as before.
-              <TableRow
-                key={win.start + i}
-                row={row}
-                columns={fitted.shown}
-                index={win.start + i}
-                selected={row.id === selectedId}
-                onSelect={onRowClick}
-              />
-            ))}
-          </div>
+          {/* Rows wait for the table's width: laid out first with every column at the fallback width, a
+              10,000-row import laid its first screen of rows out twice, the second time with the columns that fit. */}
+          {(measured ? rows.slice(win.start, win.end) : []).map((row, i) => (
+            // Keyed by position, not by row: a filter or sort that changes the rows on screen updates
+            // the same row elements in place instead of removing them all and building new ones (whose
+            // style and layout start from nothing). Scrolling is unchanged: a position that stays on
+            // screen keeps its row, so its memoised element is reused as before.
+            <TableRow
+              key={win.start + i}
+              row={row}
+              columns={fitted.shown}
+              index={win.start + i}
+              top={(win.start + i) * ROW_PX}
+              selected={row.id === selectedId}
+              onSelect={onRowClick}
+            />
+          ))}
         </div>
       </div>
     </div>

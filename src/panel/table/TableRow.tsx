@@ -7,6 +7,8 @@ interface Props {
   row: Row;
   columns: readonly Column[];
   index: number;
+  /** Offset from the top of the whole list, in CSS pixels. */
+  top: number;
   selected: boolean;
   onSelect(id: string): void;
 }
@@ -18,7 +20,7 @@ export const rowDomId = (id: string) => `closure-row-${id}`;
  * re-renders only rows entering the window. The data-* attributes state the
  * row's facts for tests and tools without parsing its text.
  */
-export const TableRow = memo(function TableRow({ row, columns, index, selected, onSelect }: Props) {
+export const TableRow = memo(function TableRow({ row, columns, index, top, selected, onSelect }: Props) {
   useLocale(); // a new language re-renders the memoised row
   const closure = row.kind === 'closure' ? row : undefined;
   const level = closure?.verdict?.level;
@@ -34,9 +36,19 @@ export const TableRow = memo(function TableRow({ row, columns, index, selected, 
       data-code={closure?.closure.code}
       data-verdict={level}
       data-simulated={closure?.closure.simulated ? 'true' : undefined}
-      className={['closures-row', selected && 'selected', level && `row-${level}`, row.kind === 'open' && 'row-open']
+      className={[
+        'closures-row',
+        // Striped by the row's place in the whole list, not in the DOM: the window of rendered rows moves
+        // as the table scrolls, and striping by DOM position recoloured every row at each step (and so
+        // restyled and repainted all of them).
+        index % 2 === 1 && 'row-alt',
+        selected && 'selected',
+        level && `row-${level}`,
+        row.kind === 'open' && 'row-open',
+      ]
         .filter(Boolean)
         .join(' ')}
+      style={{ top }}
       onClick={() => onSelect(row.id)}
     >
       {columns.map((c) => (

@@ -38,7 +38,6 @@ export interface Windowing extends WindowRange {
   containerRef: RefObject<HTMLDivElement | null>;
   onScroll(e: UIEvent<HTMLElement>): void;
   totalPx: number;
-  offsetPx: number;
   /** Rows that fit in the viewport: the PageUp/PageDown step. */
   pageRows: number;
   /**
@@ -86,7 +85,6 @@ export function useWindowing(count: number, rowPx: number, overscan = 8): Window
     containerRef,
     onScroll,
     totalPx: count * rowPx,
-    offsetPx: range.start * rowPx,
     pageRows: Math.max(1, Math.floor(viewportPx / rowPx)),
     reveal,
   };
