@@ -23,10 +23,8 @@ import { COLUMNS } from './columns';
 import type { ColumnPrefsState } from './use-column-prefs';
 import { nextIndex } from './keyboard';
 import { TableHeader } from './TableHeader';
-import { rowDomId, TableRow } from './TableRow';
+import { ROW_PX, rowDomId, TableRow } from './TableRow';
 import { useWindowing } from './use-windowing';
-
-export const ROW_PX = 21;
 
 interface Props {
   rows: readonly Row[];
@@ -125,7 +123,6 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
               row={row}
               columns={fitted.shown}
               index={win.start + i}
-              top={(win.start + i) * ROW_PX}
               selected={row.id === selectedId}
               onSelect={onRowClick}
             />

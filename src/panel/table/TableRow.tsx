@@ -7,20 +7,21 @@ interface Props {
   row: Row;
   columns: readonly Column[];
   index: number;
-  /** Offset from the top of the whole list, in CSS pixels. */
-  top: number;
   selected: boolean;
   onSelect(id: string): void;
 }
 
 export const rowDomId = (id: string) => `closure-row-${id}`;
 
+/** A row's height in CSS pixels (panel.css sets the same): rows are placed and windowed by it. */
+export const ROW_PX = 21;
+
 /**
  * One connection: a closure, or a connection still open. Memoised: scrolling
  * re-renders only rows entering the window. The data-* attributes state the
  * row's facts for tests and tools without parsing its text.
  */
-export const TableRow = memo(function TableRow({ row, columns, index, top, selected, onSelect }: Props) {
+export const TableRow = memo(function TableRow({ row, columns, index, selected, onSelect }: Props) {
   useLocale(); // a new language re-renders the memoised row
   const closure = row.kind === 'closure' ? row : undefined;
   const level = closure?.verdict?.level;
@@ -48,7 +49,7 @@ export const TableRow = memo(function TableRow({ row, columns, index, top, selec
       ]
         .filter(Boolean)
         .join(' ')}
-      style={{ top }}
+      style={{ top: index * ROW_PX }}
       onClick={() => onSelect(row.id)}
     >
       {columns.map((c) => (
