@@ -54,6 +54,11 @@ export function codeKnowledge(): CodeKnowledge {
 /** The subprotocol the (last) open event says the server negotiated; '' for none. */
 function negotiatedOf(conn: Connection): string {
   let negotiated = '';
-  for (const e of conn.events) if (e.type === 'open') negotiated = e.protocol;
+  const events = conn.events;
+  // Indexed: a for-of step allocates until this is optimised (docs/ARCHITECTURE.md, "Loops an import runs").
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'open') negotiated = e.protocol;
+  }
   return negotiated;
 }

@@ -54,13 +54,16 @@ export function buildEpisodes(
   let byId = connectionsById;
   if (!byId) {
     const m = new Map<string, Connection>();
-    for (const c of connections) m.set(c.id, c);
+    for (let i = 0; i < connections.length; i++) m.set(connections[i]!.id, connections[i]!);
     byId = m;
   }
   const consumed = new Set<string>();
   const episodes: EpisodeFacts[] = [];
   // A live recording is kept in creation order already: copied and sorted only when it is not.
-  for (const conn of creationOrdered(connections)) {
+  const ordered = creationOrdered(connections);
+  // Indexed: a for-of step allocates until V8 optimises the loop (docs/ARCHITECTURE.md, "Loops an import runs").
+  for (let i = 0; i < ordered.length; i++) {
+    const conn = ordered[i]!;
     const trigger = closures.get(conn.id);
     // A closure inside another episode belongs to it; the document's end admits no reconnect in it.
     if (!trigger || consumed.has(conn.id) || trigger.initiator === 'document') continue;

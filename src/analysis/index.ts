@@ -63,7 +63,11 @@ export function analyzeRecording(
   // The same closures as a list, in connection order: walking a Map's entries allocates one per step,
   // and an analysis is often run once (an import) over 10,000 of them.
   const closed: ClosureFacts[] = [];
-  for (const c of connections) {
+  // Loops over connections and closures are indexed: a for-of step allocates an iterator result until
+  // V8 optimises the loop, and an import runs each once over 10,000 (docs/ARCHITECTURE.md, "Loops an
+  // import runs").
+  for (let i = 0; i < connections.length; i++) {
+    const c = connections[i]!;
     byId.set(c.id, c);
     const closure = closureFactsOf(memo, c);
     if (closure) {
@@ -80,15 +84,17 @@ export function analyzeRecording(
   const verdictByClosure: Record<string, Verdict> = {};
   const episodeOf = new Map<string, string>();
   const nextEpisodes: AnalysisMemo['episodes'] = new Map();
-  for (const ep of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const ep = facts[i]!;
     const episode = episodeOut(memo, nextEpisodes, ep, profile, throttle, (e) => judgeEpisode(e, ctx));
     episodeOf.set(ep.trigger.connectionId, ep.id);
     verdictByClosure[ep.trigger.connectionId] = episode.verdict;
-    for (const failed of ep.failed) episodeOf.set(failed.connectionId, ep.id);
+    for (let j = 0; j < ep.failed.length; j++) episodeOf.set(ep.failed[j]!.connectionId, ep.id);
     episodes.push(episode);
   }
   const nextDocumentVerdicts: AnalysisMemo['documentVerdicts'] = new Map();
-  for (const closure of closed) {
+  for (let i = 0; i < closed.length; i++) {
+    const closure = closed[i]!;
     if (closure.initiator !== 'document') continue;
     const last = memo.documentVerdicts.get(closure.connectionId);
     const verdict = last?.profile === profile ? last.verdict : documentVerdict(profile);
@@ -98,7 +104,8 @@ export function analyzeRecording(
 
   const list: Closure[] = [];
   const nextClosures: AnalysisMemo['closures'] = new Map();
-  for (const closure of closed) {
+  for (let i = 0; i < closed.length; i++) {
+    const closure = closed[i]!;
     const id = closure.connectionId;
     list.push(closureOut(memo, nextClosures, closure, links.get(id), episodeOf.get(id)));
   }
@@ -108,7 +115,8 @@ export function analyzeRecording(
   });
   const stalls: Record<string, StallResult[]> = {};
   const nextStalls: AnalysisMemo['stalls'] = new Map();
-  for (const c of connections) {
+  for (let i = 0; i < connections.length; i++) {
+    const c = connections[i]!;
     if (!hasStall(memo, c)) continue;
     const judged = reused(memo.stalls.get(c.id), judgeStalls(c, connections, opts.now));
     nextStalls.set(c.id, judged);

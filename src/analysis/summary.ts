@@ -15,7 +15,9 @@ export function summarize(
   let problemCount = 0;
   let worst: TabSummary['worst'];
   let worstAt = -Infinity;
-  for (const c of closures) {
+  // Indexed: a for-of step allocates until V8 optimises the loop (docs/ARCHITECTURE.md, "Loops an import runs").
+  for (let i = 0; i < closures.length; i++) {
+    const c = closures[i]!;
     const row = byCode.get(c.code) ?? { code: c.code, count: 0, problems: 0 };
     row.count++;
     const verdict = verdictByClosure[c.connectionId];

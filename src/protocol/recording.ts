@@ -261,13 +261,21 @@ export function creationOrdered(connections: readonly Connection[]): readonly Co
 
 /** The close event of a connection, if it has one. */
 export function closeEventOf(c: Connection): CloseEvent | undefined {
-  for (const e of c.events) if (e.type === 'close') return e;
+  // Indexed in these per-connection helpers: a for-of step allocates until V8 optimises the function,
+  // and an import calls them 10,000 times first (docs/ARCHITECTURE.md, "Loops an import runs").
+  const events = c.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'close') return e;
+  }
   return undefined;
 }
 
 /** The end of a connection's life: its close event, or the moment its document went away. */
 export function endOf(c: Connection): { at: EpochMs; event: CloseEvent | EndedWithDocumentEvent } | undefined {
-  for (const e of c.events) {
+  const events = c.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     if (e.type === 'close' || e.type === 'ended-with-document') return { at: e.at, event: e };
   }
   return undefined;
@@ -282,6 +290,10 @@ export function endpointOf(url: string): string {
 }
 
 export function openEventOf(c: Connection): OpenEvent | undefined {
-  for (const e of c.events) if (e.type === 'open') return e;
+  const events = c.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'open') return e;
+  }
   return undefined;
 }

@@ -148,7 +148,10 @@ export function createRecordingRedactor(): (rec: Recording) => Recording {
     const urlOf = textMemo(redactUrl);
     const stackOf = textMemo(redactStack);
     const connections: Connection[] = [];
-    for (const c of rec.connections) {
+    const list = rec.connections;
+    // Indexed: a for-of step allocates until V8 optimises the loop, and an import runs it over 10,000.
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
       let r = done.get(c);
       if (!r) done.set(c, (r = redactConnection(c, urlOf, stackOf)));
       connections.push(r);

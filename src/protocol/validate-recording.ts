@@ -272,7 +272,8 @@ function recording(v: unknown, root: string): Recording {
   rec.marks.sort((a, b) => a.at - b.at);
   // Selection and linking key on connection ids: duplicates would make rows indistinguishable.
   const seen = new Set<string>();
-  for (const c of rec.connections) {
+  for (let i = 0; i < rec.connections.length; i++) {
+    const c = rec.connections[i]!;
     if (seen.has(c.id)) throw new Failure({ id: 'panel_import_err_duplicate_id', subs: [c.id] });
     seen.add(c.id);
   }

@@ -92,11 +92,13 @@ export function filterOptions(rows: readonly Row[]): FilterOptions {
   const categories = new Set<CodeCategory>();
   const verdicts = new Set<VerdictLevel>();
   const frames = new Map<number, string>();
-  for (const r of rows) {
+  // Indexed: a for-of step allocates until V8 optimises the loop, and an import runs it over 10,000 rows.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     if (!frames.has(r.connection.frameId)) frames.set(r.connection.frameId, r.connection.frameUrl);
     if (r.kind === 'open') continue;
     codes.add(r.closure.code);
-    r.categories.forEach((c) => categories.add(c));
+    for (let j = 0; j < r.categories.length; j++) categories.add(r.categories[j]!);
     if (r.verdict) verdicts.add(r.verdict.level);
   }
   return {

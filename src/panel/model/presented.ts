@@ -34,10 +34,14 @@ export function presentedRecording(
   const hit = byOwner.get(owner);
   if (hit && hit.recording === recording) return hit.presented;
   const closures = new Map<string, Closure>();
-  for (const c of analysis?.closures ?? []) closures.set(c.connectionId, c);
+  const list = analysis?.closures ?? [];
+  // Indexed: a for-of step allocates until V8 optimises the loop (docs/ARCHITECTURE.md, "Loops an import runs").
+  for (let i = 0; i < list.length; i++) closures.set(list[i]!.connectionId, list[i]!);
   const memo = codeMemoFor(analysis ?? recording);
   const presented = new Map<string, ConnectionPresentation>();
-  for (const c of recording.connections) {
+  const connections = recording.connections;
+  for (let i = 0; i < connections.length; i++) {
+    const c = connections[i]!;
     const closure = closures.get(c.id);
     const verdict = analysis?.verdictByClosure[c.id];
     let p = byConnection.get(c);

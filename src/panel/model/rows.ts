@@ -52,15 +52,20 @@ export function rowTime(r: Row): number {
 export type RowCache = WeakMap<Connection, Row>;
 
 export function buildRows(recording: Recording, analysis: Analysis, cache?: RowCache): Row[] {
+  const connections = recording.connections;
   const byId = new Map<string, Connection>();
-  for (const c of recording.connections) byId.set(c.id, c);
+  // Loops are indexed: a for-of step allocates until V8 optimises the loop, and an import runs each over
+  // 10,000 rows (docs/ARCHITECTURE.md, "Loops an import runs").
+  for (let i = 0; i < connections.length; i++) byId.set(connections[i]!.id, connections[i]!);
   const closed = new Set<string>();
   const rows: Row[] = [];
   // The timeline presents the same closures: both take them from one pass.
   const presented = presentedRecording(recording, analysis);
   // The names' part of the search text, per list of name ids: the memo shares the lists between closures.
   const namesText = new Map<readonly string[], string>();
-  for (const closure of analysis.closures) {
+  const closures = analysis.closures;
+  for (let i = 0; i < closures.length; i++) {
+    const closure = closures[i]!;
     const connection = byId.get(closure.connectionId);
     // An analysis of an older snapshot may name an evicted connection: skip, the next pass fixes it.
     if (!connection) continue;
@@ -83,12 +88,14 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
     let names = namesText.get(p.nameIds);
     if (names === undefined) {
       names = '';
-      for (const id of p.nameIds) names += `\n${t(id)}`;
+      for (let j = 0; j < p.nameIds.length; j++) names += `\n${t(p.nameIds[j]!)}`;
       namesText.set(p.nameIds, names);
     }
     // URL, reason, code, name(s) and last messages, one per line, as one string (no intermediate arrays).
     let text = `${connection.url}\n${closure.reason}\n${closure.code}${names}`;
-    for (const m of connection.lastMessages ?? []) {
+    const last = connection.lastMessages;
+    for (let j = 0; last !== undefined && j < last.length; j++) {
+      const m = last[j]!;
       if (m.text !== undefined) text += `\n${m.text}`;
       else if (m.hex !== undefined) text += `\n${m.hex}`;
     }
@@ -117,7 +124,8 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
     cache?.set(connection, row);
     rows.push(row);
   }
-  for (const connection of recording.connections) {
+  for (let i = 0; i < connections.length; i++) {
+    const connection = connections[i]!;
     // Ended but not (yet) in this analysis: an older analysis lags the recording by a render; never show it as open.
     if (closed.has(connection.id) || endOf(connection)) continue;
     const stalls = analysis.stalls?.[connection.id];

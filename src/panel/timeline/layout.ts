@@ -93,7 +93,9 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
   let lastMs = recording.startedAt;
   let openCount = 0;
 
-  for (const c of conns) {
+  // Indexed: a for-of step allocates until V8 optimises the loop (docs/ARCHITECTURE.md, "Loops an import runs").
+  for (let ci = 0; ci < conns.length; ci++) {
+    const c = conns[ci]!;
     const p = presented.get(c.id)!; // every connection of the recording is presented
     const { endpoint } = p;
     const key = `${c.frameId}|${endpoint}`;
@@ -144,7 +146,7 @@ export function buildModel(recording: Recording, analysis: Analysis | null | und
     }
     bars.push(bar);
     lastMs = Math.max(lastMs, c.createdAt, endMs ?? -Infinity);
-    for (const e of c.events) if (e.at > lastMs) lastMs = e.at;
+    for (let i = 0; i < c.events.length; i++) if (c.events[i]!.at > lastMs) lastMs = c.events[i]!.at;
   }
 
   let rowCount = 0;
