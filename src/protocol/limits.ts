@@ -76,6 +76,12 @@ export const IMPORT_LIMITS = {
   marks: 200_000,
   stallSeconds: 86_400,
   protocols: 64,
+  /** The relay keeps 10 last messages, 1 KiB of text or 64 bytes of hex each: a file may not carry more. */
+  lastMessages: 10,
+  lastMessageTextChars: 1024,
+  lastMessageHexChars: 128,
+  /** Field names a connection may list as cut. */
+  truncatedFields: 64,
   /** Timestamps are epoch milliseconds before 2100: 1e15 ms (year 33658) would stretch every axis over millennia. */
   maxTimeMs: Date.UTC(2100, 0, 1),
   maxTimeYear: 2100,

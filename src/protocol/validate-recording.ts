@@ -23,6 +23,18 @@ import {
 } from './decode';
 import { IMPORT_LIMITS } from './limits';
 import {
+  DIRECTIONS,
+  END_CAUSES,
+  EVENT_TYPES,
+  exactConnection,
+  HEX,
+  MAX_CODE,
+  MAX_READY_STATE,
+  MESSAGE_KINDS,
+  SOCKET_APIS,
+  STALL_OUTCOMES,
+} from './exact-connection';
+import {
   byCreation,
   RECORDING_FORMAT,
   RECORDING_FORMAT_VERSION,
@@ -100,18 +112,18 @@ const list = <T>(item: Decoder<T>, max: number): Decoder<T[]> => {
 };
 
 // Every decoder is made once here, not per field read: an import runs them for each of 10,000 connections.
-const code = int(0, 65_535);
+const code = int(0, MAX_CODE);
 const count = int(0, MAX_COUNT);
 const short = str(MAX_SHORT);
 const url = str(MAX_URL);
 const stack = str(MAX_STACK);
 const reason = str(MAX_REASON);
 const frameId = int(0, MAX_COUNT);
-const eventType = oneOf(['close-call', 'open', 'error', 'close', 'ended-with-document', 'stall', 'stall-end'] as const);
-const readyState = int(0, 3);
-const endCause = oneOf(['pagehide', 'new-document'] as const);
+const eventType = oneOf(EVENT_TYPES);
+const readyState = int(0, MAX_READY_STATE);
+const endCause = oneOf(END_CAUSES);
 const stallSeconds = int(1, IMPORT_LIMITS.stallSeconds);
-const stallOutcome = oneOf(['delivered', 'dropped'] as const);
+const stallOutcome = oneOf(STALL_OUTCOMES);
 
 const socketEvent: Decoder<SocketEvent> = inPlace((v, p) => {
   const o = obj(v, p);
@@ -161,14 +173,10 @@ const socketEvent: Decoder<SocketEvent> = inPlace((v, p) => {
   }
 });
 
-// The relay keeps 10 messages, 1 KiB of text or 64 bytes of hex each; a file may not carry more.
-const MAX_LAST_MESSAGES = 10;
-const MAX_LAST_TEXT = 1024;
-const HEX = /^(?:[0-9a-f]{2}){0,64}$/;
-const hexText = str(128);
-const direction = oneOf(['in', 'out'] as const);
-const messageKind = oneOf(['text', 'binary', 'blob', 'other'] as const);
-const messageText = str(MAX_LAST_TEXT);
+const hexText = str(IMPORT_LIMITS.lastMessageHexChars);
+const direction = oneOf(DIRECTIONS);
+const messageKind = oneOf(MESSAGE_KINDS);
+const messageText = str(IMPORT_LIMITS.lastMessageTextChars);
 
 const lastMessage: Decoder<LastMessage> = inPlace((v, p) => {
   const o = obj(v, p);
@@ -196,13 +204,13 @@ const counters: Decoder<MessageCounters> = inPlace((v, p) => {
 });
 
 const socketNumber = int(1, MAX_COUNT);
-const api = oneOf(['WebSocket', 'WebSocketStream'] as const);
+const api = oneOf(SOCKET_APIS);
 const protocols = list(short, IMPORT_LIMITS.protocols);
 const events = list(socketEvent, IMPORT_LIMITS.eventsPerConnection);
-const truncated = list(short, 64);
-const lastMessages = list(lastMessage, MAX_LAST_MESSAGES);
+const truncated = list(short, IMPORT_LIMITS.truncatedFields);
+const lastMessages = list(lastMessage, IMPORT_LIMITS.lastMessages);
 
-const connection: Decoder<Connection> = inPlace((v, p) => {
+export const decodeConnection: Decoder<Connection> = inPlace((v, p) => {
   const o = obj(v, p);
   return {
     id: req(o, 'id', short, p),
@@ -221,6 +229,15 @@ const connection: Decoder<Connection> = inPlace((v, p) => {
     lastMessages: opt(o, 'lastMessages', lastMessages, p),
   };
 });
+
+/**
+ * The connections: each one the fast check (exact-connection.ts) finds exactly as the decoder would keep
+ * it is kept without decoding; any other is decoded, so it is copied, refused or named as before.
+ */
+const connections = list<Connection>(
+  (v, p) => (exactConnection(v) ? (v as Connection) : decodeConnection(v, p)),
+  IMPORT_LIMITS.connections,
+);
 
 const LIFECYCLE = ['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline', 'pagehide'] as const;
 const markType = oneOf(['navigation', 'lifecycle'] as const);
@@ -263,7 +280,7 @@ function recording(v: unknown, root: string): Recording {
     tabId: req(o, 'tabId', int(-1, MAX_COUNT), root),
     startedAt: req(o, 'startedAt', time, root),
     exportedAt: opt(o, 'exportedAt', time, root),
-    connections: req(o, 'connections', list(connection, IMPORT_LIMITS.connections), root),
+    connections: req(o, 'connections', connections, root),
     marks: req(o, 'marks', list(mark, IMPORT_LIMITS.marks), root),
     dropped: req(o, 'dropped', dropped, root),
   });
