@@ -153,7 +153,8 @@ export function sameData(a: unknown, b: unknown): boolean {
  */
 export function closureOut(
   memo: AnalysisMemo,
-  next: AnalysisMemo['closures'],
+  /** Where to keep the result for the next analysis; undefined for a one-shot one. */
+  next: AnalysisMemo['closures'] | undefined,
   base: ClosureFacts,
   link: ReconnectLink | undefined,
   episodeId: string | undefined,
@@ -181,7 +182,7 @@ export function closureOut(
     };
     out = made;
   }
-  next.set(base.connectionId, { base, out });
+  next?.set(base.connectionId, { base, out });
   return out;
 }
 
@@ -192,7 +193,8 @@ export function closureOut(
  */
 export function episodeOut(
   memo: AnalysisMemo,
-  next: AnalysisMemo['episodes'],
+  /** Where to keep the result for the next analysis; undefined for a one-shot one. */
+  next: AnalysisMemo['episodes'] | undefined,
   ep: EpisodeFacts,
   profile: Profile,
   throttle: ThrottleIndex,
@@ -227,7 +229,7 @@ export function episodeOut(
     };
     if (prev && prev.episode.verdict === verdict && sameData(prev.episode, episode)) episode = prev.episode;
   }
-  next.set(ep.id, { profile, throttle, facts: ep, episode });
+  next?.set(ep.id, { profile, throttle, facts: ep, episode });
   return episode;
 }
 

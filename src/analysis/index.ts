@@ -49,11 +49,13 @@ export function createAnalyzer(): Analyzer {
   return (recording, opts) => analyzeRecording(recording, opts, memo);
 }
 
-export function analyzeRecording(
-  recording: Recording,
-  opts: AnalyzeOptions,
-  memo: AnalysisMemo = createAnalysisMemo(),
-): Analysis {
+/**
+ * Without a memo the analysis is one-shot (an imported file, a report): what it works out is used
+ * within this call only, and nothing is set aside for a next version that never comes (about 20,000
+ * entries for a 10,000-connection import, each one more object for the collector to move).
+ */
+export function analyzeRecording(recording: Recording, opts: AnalyzeOptions, kept?: AnalysisMemo): Analysis {
+  const memo = kept ?? createAnalysisMemo();
   const { profile, unknown } = getProfile(opts.profileId);
   const knowledge = memo.knowledge;
   const connections = recording.connections;
@@ -83,7 +85,7 @@ export function analyzeRecording(
   const episodes: Episode[] = [];
   const verdictByClosure: Record<string, Verdict> = {};
   const episodeOf = new Map<string, string>();
-  const nextEpisodes: AnalysisMemo['episodes'] = new Map();
+  const nextEpisodes: AnalysisMemo['episodes'] | undefined = kept && new Map();
   for (let i = 0; i < facts.length; i++) {
     const ep = facts[i]!;
     const episode = episodeOut(memo, nextEpisodes, ep, profile, throttle, (e) => judgeEpisode(e, ctx));
@@ -92,18 +94,18 @@ export function analyzeRecording(
     for (let j = 0; j < ep.failed.length; j++) episodeOf.set(ep.failed[j]!.connectionId, ep.id);
     episodes.push(episode);
   }
-  const nextDocumentVerdicts: AnalysisMemo['documentVerdicts'] = new Map();
+  const nextDocumentVerdicts: AnalysisMemo['documentVerdicts'] | undefined = kept && new Map();
   for (let i = 0; i < closed.length; i++) {
     const closure = closed[i]!;
     if (closure.initiator !== 'document') continue;
     const last = memo.documentVerdicts.get(closure.connectionId);
     const verdict = last?.profile === profile ? last.verdict : documentVerdict(profile);
-    nextDocumentVerdicts.set(closure.connectionId, { profile, verdict });
+    nextDocumentVerdicts?.set(closure.connectionId, { profile, verdict });
     verdictByClosure[closure.connectionId] = verdict;
   }
 
   const list: Closure[] = [];
-  const nextClosures: AnalysisMemo['closures'] = new Map();
+  const nextClosures: AnalysisMemo['closures'] | undefined = kept && new Map();
   for (let i = 0; i < closed.length; i++) {
     const closure = closed[i]!;
     const id = closure.connectionId;
@@ -114,18 +116,20 @@ export function analyzeRecording(
     return conn ? closureCategoryOf(memo, conn, c.code) : 'unknown';
   });
   const stalls: Record<string, StallResult[]> = {};
-  const nextStalls: AnalysisMemo['stalls'] = new Map();
+  const nextStalls: AnalysisMemo['stalls'] | undefined = kept && new Map();
   for (let i = 0; i < connections.length; i++) {
     const c = connections[i]!;
     if (!hasStall(memo, c)) continue;
     const judged = reused(memo.stalls.get(c.id), judgeStalls(c, connections, opts.now));
-    nextStalls.set(c.id, judged);
+    nextStalls?.set(c.id, judged);
     stalls[c.id] = judged;
   }
-  memo.episodes = nextEpisodes;
-  memo.documentVerdicts = nextDocumentVerdicts;
-  memo.closures = nextClosures;
-  memo.stalls = nextStalls;
+  if (nextEpisodes && nextDocumentVerdicts && nextClosures && nextStalls) {
+    memo.episodes = nextEpisodes;
+    memo.documentVerdicts = nextDocumentVerdicts;
+    memo.closures = nextClosures;
+    memo.stalls = nextStalls;
+  }
   return {
     closures: list,
     episodes,

@@ -30,11 +30,13 @@ export function useAnalysis(
   const rec = useDeferredValue(recording);
   useEffect(() => onShown?.(rec), [rec, onShown]);
   const tick = useNow(Date.now, VERDICT_REFRESH_MS, live);
-  // One analyzer per panel and services: each live version costs what changed since the last.
-  const analyze = useMemo(() => services.createAnalyzer?.() ?? services.analyze, [services]);
+  // One analyzer per panel and services: each live version costs what changed since the last. An
+  // imported file never changes, so it is analysed one-shot: nothing is kept for a next version.
+  const analyzeLive = useMemo(() => services.createAnalyzer?.() ?? services.analyze, [services]);
   return useMemo(() => {
     if (!rec) return null;
     const now = live ? Math.max(tick, Date.now()) : staticNow(rec);
+    const analyze = live ? analyzeLive : services.analyze;
     return { recording: rec, analysis: analyze(rec, { profileId, now }) };
-  }, [rec, analyze, profileId, live, tick]);
+  }, [rec, analyzeLive, services, profileId, live, tick]);
 }
