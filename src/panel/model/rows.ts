@@ -18,7 +18,7 @@ interface RowBase {
   connection: Connection;
   /**
    * Lower-cased text the free-text filter matches (URL, reason, code, name(s), last messages): made by
-   * `searchTextOf` the first time the filter asks, then kept. Undefined until then.
+   * `searchTextOf` (when the panel is idle, or at the first search), then kept. Undefined until then.
    */
   searchText: string | undefined;
   /** Simulated stalls on this connection, judged. */
@@ -136,10 +136,11 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
 }
 
 /**
- * The text the free-text filter looks in, lower-cased: made on the first search and kept on the row.
- * Not at build: an import builds 10,000 rows before its first paint, and most are never searched
- * (their texts were about 2 of the 45 MiB it allocated). Rows are rebuilt in a new language, so the names in
- * a kept text are always in the row's language.
+ * The text the free-text filter looks in, lower-cased: made once and kept on the row. Not at build:
+ * an import builds 10,000 rows before its first paint (their texts were about 2 of the 45 MiB it
+ * allocated), so the panel makes them when idle after the rows are shown (use-idle-search-texts.ts)
+ * and the filter makes any still missing. Rows are rebuilt in a new language, so the names in a kept
+ * text are always in the row's language.
  */
 export function searchTextOf(r: Row): string {
   if (r.searchText !== undefined) return r.searchText;
