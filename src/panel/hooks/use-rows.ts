@@ -5,7 +5,6 @@ import { buildRows, withHandshakes, type HandshakeRowCache, type Row, type RowCa
 import { sortRows, type ColumnId, type SortState } from '../model/sort-rows';
 import type { HandshakeEntry } from '../network/handshakes';
 import { useLocale } from '../../ui/locale/LocaleRoot';
-import { useIdleSearchTexts } from './use-idle-search-texts';
 
 export interface RowsState {
   all: Row[];
@@ -42,8 +41,6 @@ export function useRows(
     [analysed, caches],
   );
   const all = useMemo(() => withHandshakes(built, handshakes, caches.joined), [built, handshakes, caches]);
-  // The filter's texts are made after the rows are shown, while the page is idle.
-  useIdleSearchTexts(all);
   const options = useMemo(() => filterOptions(all), [all]);
   // Sorted once per data or sort change; a keystroke only filters the sorted list (filtering keeps
   // the order, and the sort is stable, so this is the same list as sorting the filtered rows).

@@ -5,7 +5,7 @@
  */
 import type { VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
-import { searchTextOf, type Row } from './rows';
+import type { Row } from './rows';
 
 export type RowState = 'open' | 'closed';
 
@@ -28,7 +28,7 @@ export function filterRows<R extends Row>(rows: readonly R[], f: Filters): R[] {
   return rows.filter((r) => {
     if (f.state !== null && f.state !== (r.kind === 'open' ? 'open' : 'closed')) return false;
     if (f.frameId !== null && r.connection.frameId !== f.frameId) return false;
-    if (needle !== '' && !searchTextOf(r).includes(needle)) return false;
+    if (needle !== '' && !r.searchText.includes(needle)) return false;
     if (r.kind === 'open') return !closureOnly;
     return (
       (f.code === null || r.closure.code === f.code) &&

@@ -16,11 +16,8 @@ interface RowBase {
   /** The connection id. */
   id: string;
   connection: Connection;
-  /**
-   * Lower-cased text the free-text filter matches (URL, reason, code, name(s), last messages): made by
-   * `searchTextOf` (when the panel is idle, or at the first search), then kept. Undefined until then.
-   */
-  searchText: string | undefined;
+  /** Lower-cased text the free-text filter matches: URL, reason, code, name(s), last messages. Computed once. */
+  searchText: string;
   /** Simulated stalls on this connection, judged. */
   stalls?: StallResult[];
 }
@@ -64,6 +61,8 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
   const rows: Row[] = [];
   // The timeline presents the same closures: both take them from one pass.
   const presented = presentedRecording(recording, analysis);
+  // The names' part of the search text, per list of name ids: the memo shares the lists between closures.
+  const namesText = new Map<readonly string[], string>();
   const closures = analysis.closures;
   for (let i = 0; i < closures.length; i++) {
     const closure = closures[i]!;
@@ -86,6 +85,20 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
     }
     const p =
       presented.get(connection.id)?.closure ?? presentClosure(connection, closure, verdict, codeMemoFor(analysis));
+    let names = namesText.get(p.nameIds);
+    if (names === undefined) {
+      names = '';
+      for (let j = 0; j < p.nameIds.length; j++) names += `\n${t(p.nameIds[j]!)}`;
+      namesText.set(p.nameIds, names);
+    }
+    // URL, reason, code, name(s) and last messages, one per line, as one string (no intermediate arrays).
+    let text = `${connection.url}\n${closure.reason}\n${closure.code}${names}`;
+    const last = connection.lastMessages;
+    for (let j = 0; last !== undefined && j < last.length; j++) {
+      const m = last[j]!;
+      if (m.text !== undefined) text += `\n${m.text}`;
+      else if (m.hex !== undefined) text += `\n${m.hex}`;
+    }
     // Field by field, not spread: 10,000 rows, each one object of one shape.
     const row: ClosureRow = {
       kind: 'closure',
@@ -101,7 +114,7 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
       closure: p.closure,
       outcome: p.outcome,
       closedByLabelId: p.closedByLabelId,
-      searchText: undefined,
+      searchText: text.toLowerCase(),
     };
     if (p.verdict) row.verdict = p.verdict;
     if (p.level) row.level = p.level;
@@ -126,36 +139,13 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
       id: connection.id,
       connection,
       opened: openEventOf(connection) !== undefined,
-      searchText: undefined,
+      searchText: connection.url.toLowerCase(),
       ...(stalls ? { stalls } : {}),
     };
     cache?.set(connection, row);
     rows.push(row);
   }
   return rows;
-}
-
-/**
- * The text the free-text filter looks in, lower-cased: made once and kept on the row. Not at build:
- * an import builds 10,000 rows before its first paint (their texts were about 2 of the 45 MiB it
- * allocated), so the panel makes them when idle after the rows are shown (use-idle-search-texts.ts)
- * and the filter makes any still missing. Rows are rebuilt in a new language, so the names in a kept
- * text are always in the row's language.
- */
-export function searchTextOf(r: Row): string {
-  if (r.searchText !== undefined) return r.searchText;
-  const url = r.connection.url;
-  if (r.kind === 'open') return (r.searchText = url.toLowerCase());
-  // URL, reason, code, name(s) and last messages, one per line, as one string (no intermediate arrays).
-  let text = `${url}\n${r.closure.reason}\n${r.closure.code}`;
-  for (let j = 0; j < r.nameIds.length; j++) text += `\n${t(r.nameIds[j]!)}`;
-  const last = r.connection.lastMessages;
-  for (let j = 0; last !== undefined && j < last.length; j++) {
-    const m = last[j]!;
-    if (m.text !== undefined) text += `\n${m.text}`;
-    else if (m.hex !== undefined) text += `\n${m.hex}`;
-  }
-  return (r.searchText = text.toLowerCase());
 }
 
 /** Joined rows of earlier calls by the row and the status they were made from. */
