@@ -544,20 +544,21 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   as a buffer timed faster than one chosen by path (decoding the buffer in the page allocates before the
   change event, so the collection came before the timing); that was not checked.
 - **What an import made only to drop, and what it kept for nothing.** A sampling allocation profile of
-  one import in the panel page counted 55 MiB allocated; three things in it were never needed. The
-  decoder built a copy of every object of the file to compare with the parsed one and then dropped it:
-  a check that allocates nothing (src/protocol/exact-connection.ts) now says when decoding would keep a
-  connection as it is, and only then is decoding skipped (its tests hold every "yes" to the decoder, at
-  and past every bound). Code that has not been optimised yet allocates an iterator result for each
-  step of a \`for…of\` loop, and an import runs most of its code that way: the loops over connections,
-  closures, events and rows are indexed. Every row made its lower-cased search text, which only the
-  filter reads: it is made while the panel is idle after the rows are shown (made at the first search
-  instead, it cost that keystroke about 20 ms, enough to lift the filter's p95 over 30 ms here). And an imported recording, which never has a next
-  version, was analysed by the analyzer that keeps about 20,000 entries for one: it is now analysed
-  one-shot. Allocated per import: 55.2 → 49.1 (loops) → 45.1 (the check) → 42.9 (search text) →
-  41.3 MiB (one-shot). In the panel page, the file already in the page, 16 rounds alternating the
-  build before and after: median 666 → 579 ms with the first two (the new build faster in 12 of the 16
-  pairs), and 581 → 526 ms for all four in a later pair of runs (13 of 16).
+  one import in the panel page counted 55 MiB allocated. The decoder built a copy of every object of
+  the file to compare with the parsed one, and then dropped it: a check that allocates nothing
+  (src/protocol/exact-connection.ts) now says when decoding would keep a connection as it is, and only
+  then is decoding skipped (its tests hold every "yes" to the decoder, at and past every bound). Code
+  not yet optimised allocates an iterator result for each step of a \`for…of\` loop, and an import
+  runs most of its code that way: the loops over connections, closures, events and rows are indexed.
+  An imported recording, which never has a next version, was analysed by the analyzer that keeps about
+  20,000 entries for one: it is now analysed one-shot. Allocated per import: 55.2 → 49.1 MiB (loops) →
+  45.1 (the check) → 43.2 (one-shot). In the panel page, the file already in the page, 16 rounds
+  alternating the build before and after: median 666 → 579 ms with the loops and the check (the new
+  build faster in 12 of the 16 pairs); 542 → 522 ms with all three, in a later pair of runs when the
+  machine was quieter (12 of 16). Tried and left out: making each row's filter text (about 2 MiB)
+  after the rows are shown. Made at the first search, it cost that keystroke about 20 ms; made while
+  the panel was idle, the filter's p95 over 288 keystrokes went from 25 to 31 ms (the texts were still
+  young when typing began), for an import about 14 ms faster.
 
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
