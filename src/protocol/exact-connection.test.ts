@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { exactConnection, HEX, MAX_CODE } from './exact-connection';
+import {
+  DIRECTIONS,
+  END_CAUSES,
+  EVENT_TYPES,
+  exactConnection,
+  HEX,
+  MAX_CODE,
+  MESSAGE_KINDS,
+  SOCKET_APIS,
+  STALL_OUTCOMES,
+} from './exact-connection';
+import { seededRandom } from '../test-support/seeded-random';
 import { decodeConnection } from './validate-recording';
 import { IMPORT_LIMITS } from './limits';
 import type { Connection } from './recording';
@@ -67,18 +78,6 @@ function decoded(v: unknown): 'kept' | 'copied' | 'refused' {
   }
 }
 
-/** A small seeded PRNG (mulberry32): every run tries the same mutations. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Values at and just past every bound the decoder checks, every enum value, and other kinds of value.
 const lengths = [0, 1, 127, 128, 129, 1023, 1024, 1025, 65_535, 65_536, 65_537];
 const POOL: unknown[] = [
@@ -88,25 +87,12 @@ const POOL: unknown[] = [
   'ab'.repeat(65),
   'AB',
   'zz',
-  'close-call',
-  'open',
-  'error',
-  'close',
-  'ended-with-document',
-  'stall',
-  'stall-end',
-  'pagehide',
-  'new-document',
-  'delivered',
-  'dropped',
-  'WebSocket',
-  'WebSocketStream',
-  'in',
-  'out',
-  'text',
-  'binary',
-  'blob',
-  'other',
+  ...EVENT_TYPES,
+  ...END_CAUSES,
+  ...STALL_OUTCOMES,
+  ...SOCKET_APIS,
+  ...DIRECTIONS,
+  ...MESSAGE_KINDS,
   -1,
   0,
   -0,
@@ -274,7 +260,7 @@ describe('exactConnection', () => {
   });
 
   it('never says yes where decoding would copy or refuse (20,000 seeded mutations at every bound)', () => {
-    const rnd = random(7);
+    const rnd = seededRandom(7);
     const seen = { yes: 0, copied: 0, refused: 0 };
     for (let i = 0; i < 20_000; i++) {
       const c = parsed(corpus()[i % 4]!);
