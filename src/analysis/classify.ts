@@ -2,7 +2,7 @@
  * Closure facts per connection: the code as the page saw it, who closed it
  * (observed or inferred), and how long it was open. Judgements come later.
  */
-import type { Connection } from '../protocol/recording';
+import { openEventOf, type Connection } from '../protocol/recording';
 import type { Closure, Initiator } from './types';
 
 /** The browser sends 1001 Going Away when the document goes with the socket open. */
@@ -84,7 +84,5 @@ function initiatorOf(
 
 /** When the connection opened, if it did (for connections still open). */
 export function openedAtOf(c: Connection): number | undefined {
-  const events = c.events;
-  for (let i = 0; i < events.length; i++) if (events[i]!.type === 'open') return events[i]!.at;
-  return undefined;
+  return openEventOf(c)?.at;
 }
