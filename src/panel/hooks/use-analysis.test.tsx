@@ -42,4 +42,28 @@ describe('useAnalysis', () => {
     expect(oneShot).toHaveBeenCalledWith(rec, { profileId: 'default', now: T0 + 5_000 });
     expect(seen.at(-1)?.recording).toBe(rec);
   });
+
+  const next = recordingOf([conn({ id: 'b', code: 1013 })], { exportedAt: T0 + 9_000 });
+  const idsOf = (a: Analysed | null) => a?.analysis.closures.map((c) => c.connectionId);
+
+  it('keeps showing the last live analysis while a new live version is analysed in a deferred render', () => {
+    const { services } = spied();
+    const seen: (Analysed | null)[] = [];
+    const view = render(<Probe rec={rec} services={services} live seen={seen} />);
+    const before = seen.length;
+    view.rerender(<Probe rec={next} services={services} live seen={seen} />);
+    // The urgent render still returns the old analysis; the deferred one brings the new version.
+    expect(seen.slice(before).map(idsOf)).toEqual([['a'], ['b']]);
+  });
+
+  it('analyses an imported file in the render that brings it: no render shows the old data once more', () => {
+    const { services } = spied();
+    const seen: (Analysed | null)[] = [];
+    const view = render(<Probe rec={rec} services={services} live seen={seen} />);
+    const before = seen.length;
+    view.rerender(<Probe rec={next} services={services} live={false} seen={seen} />);
+    const after = seen.slice(before);
+    expect(after.length).toBeGreaterThan(0);
+    for (const a of after) expect(a?.recording).toBe(next);
+  });
 });

@@ -26,8 +26,11 @@ export function useAnalysis(
   live: boolean,
   onShown?: (rec: Recording | null) => void,
 ): Analysed | null {
-  // Deferred: a burst of closures must not block typing in the filter box.
-  const rec = useDeferredValue(recording);
+  // Deferred: a burst of closures must not block typing in the filter box. An imported file never
+  // changes, so it is analysed in the render that brings it: deferring it only painted the panel's old
+  // state once more and split the work into slices.
+  const deferred = useDeferredValue(recording);
+  const rec = live ? deferred : recording;
   useEffect(() => onShown?.(rec), [rec, onShown]);
   const tick = useNow(Date.now, VERDICT_REFRESH_MS, live);
   // One analyzer per panel and services: each live version costs what changed since the last. An
