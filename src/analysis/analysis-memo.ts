@@ -12,7 +12,6 @@
  * makes a fresh one, and tests compare the two over sequences of updates.
  */
 import type { Connection, Mark } from '../protocol/recording';
-import type { CodeCategory } from '../knowledge/types';
 import { linkKeysOf, type LinkKeys } from './link';
 import type { StallResult } from './stall';
 import { classify, type ClosureFacts } from './classify';
@@ -27,8 +26,6 @@ interface ConnectionFacts {
   closure: ClosureFacts | undefined;
   keys: LinkKeys | undefined;
   stalled: boolean;
-  /** The closure code's category in the connection's context (the summary's count by category). */
-  category: CodeCategory | undefined;
 }
 
 /** An episode's verdict and summary with every input judging read (the profile, the marks, the connections). */
@@ -69,7 +66,6 @@ function factsOf(memo: AnalysisMemo, c: Connection): ConnectionFacts {
       closure: classify(c),
       keys: undefined,
       stalled: hasStallEvent(c),
-      category: undefined,
     };
     memo.byConnection.set(c, f);
   }
@@ -92,14 +88,6 @@ export const hasStall = (memo: AnalysisMemo, c: Connection): boolean => factsOf(
 export function linkKeysFor(memo: AnalysisMemo, c: Connection): LinkKeys {
   const f = factsOf(memo, c);
   return (f.keys ??= linkKeysOf(c));
-}
-
-/** The category of the connection's own closure code, as the knowledge base says in its context. */
-export function closureCategoryOf(memo: AnalysisMemo, c: Connection, code: number): CodeCategory {
-  const f = factsOf(memo, c);
-  // A connection object has one closure, so one code: the cached answer is for it.
-  if (f.closure?.code !== code) return memo.knowledge.categoryFor(code, c);
-  return (f.category ??= memo.knowledge.categoryFor(code, c));
 }
 
 /** The throttling index of these marks: a delta without marks keeps the recording's marks array. */

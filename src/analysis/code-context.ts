@@ -3,8 +3,8 @@
  * closures share few (code, subprotocol, endpoint) triples.
  */
 import { endpointOf, type Connection } from '../protocol/recording';
-import type { CodeCategory, CodeContext, ReconnectAdvice } from '../knowledge/types';
-import { categoryOf, reconnectAdvice } from '../knowledge';
+import type { CodeContext, ReconnectAdvice } from '../knowledge/types';
+import { reconnectAdvice } from '../knowledge';
 
 /**
  * The socket's context for the knowledge base: its URL and the subprotocol the
@@ -23,12 +23,10 @@ export const isContextFree = (code: number): boolean => code >= 1000 && code < 3
 
 export interface CodeKnowledge {
   adviceFor(code: number, conn: Connection): ReconnectAdvice;
-  categoryFor(code: number, conn: Connection): CodeCategory;
 }
 
 export function codeKnowledge(): CodeKnowledge {
   const advice = new Map<string | number, ReconnectAdvice>();
-  const category = new Map<string | number, CodeCategory>();
   // The URL matters to the knowledge base only up to its query (host and path name a protocol).
   // A context-free code is its own key, and no context is built for it at all.
   const keyOf = (code: number, conn: Connection): string | number => {
@@ -41,12 +39,6 @@ export function codeKnowledge(): CodeKnowledge {
       let a = advice.get(key);
       if (a === undefined) advice.set(key, (a = reconnectAdvice(code, codeContextOf(conn))));
       return a;
-    },
-    categoryFor(code, conn) {
-      const key = keyOf(code, conn);
-      let c = category.get(key);
-      if (c === undefined) category.set(key, (c = categoryOf(code, codeContextOf(conn))));
-      return c;
     },
   };
 }

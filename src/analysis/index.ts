@@ -13,7 +13,6 @@ import { expectedOf, judgeEpisode } from './verdicts';
 import { summarize } from './summary';
 import { getProfile, type Profile } from './profiles';
 import {
-  closureCategoryOf,
   closureFactsOf,
   closureOut,
   createAnalysisMemo,
@@ -111,10 +110,7 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions, kep
     const id = closure.connectionId;
     list.push(closureOut(memo, nextClosures, closure, links.get(id), episodeOf.get(id)));
   }
-  const summary = summarize(connections, list, verdictByClosure, (c) => {
-    const conn = byId.get(c.connectionId);
-    return conn ? closureCategoryOf(memo, conn, c.code) : 'unknown';
-  });
+  const summary = summarize(connections, list, verdictByClosure);
   const stalls: Record<string, StallResult[]> = {};
   const nextStalls: AnalysisMemo['stalls'] | undefined = kept && new Map();
   for (let i = 0; i < connections.length; i++) {

@@ -38,10 +38,6 @@ describe('summary', () => {
     ]);
   });
 
-  it('counts by category from the knowledge base', () => {
-    expect(a.summary.byCategory).toEqual({ policy: 1, normal: 2, abnormal: 1 });
-  });
-
   it('names the worst closure, the problem count and the open sockets', () => {
     expect(a.summary.problemCount).toBe(1);
     expect(a.summary.worst).toMatchObject({
@@ -54,6 +50,6 @@ describe('summary', () => {
 
   it('is empty for an empty recording', () => {
     const empty = analyzeRecording(recordingOf([]), { now: T0 });
-    expect(empty.summary).toEqual({ byCode: [], byCategory: {}, problemCount: 0, openNow: 0 });
+    expect(empty.summary).toEqual({ byCode: [], problemCount: 0, openNow: 0 });
   });
 });

@@ -8,10 +8,8 @@ export function summarize(
   connections: readonly Connection[],
   closures: readonly Closure[],
   verdictByClosure: Readonly<Record<string, Verdict>>,
-  categoryFor: (closure: Closure) => string,
 ): TabSummary {
   const byCode = new Map<number, { code: number; count: number; problems: number }>();
-  const byCategory: Record<string, number> = {};
   let problemCount = 0;
   let worst: TabSummary['worst'];
   let worstAt = -Infinity;
@@ -26,8 +24,6 @@ export function summarize(
       problemCount++;
     }
     byCode.set(c.code, row);
-    const cat = categoryFor(c);
-    byCategory[cat] = (byCategory[cat] ?? 0) + 1;
     if (!verdict) continue;
     const rank = RANK[verdict.level];
     const worstRank = worst ? RANK[worst.verdict.level] : -1;
@@ -40,7 +36,6 @@ export function summarize(
   const rows = [...byCode.values()].sort((a, b) => b.problems - a.problems || b.count - a.count || a.code - b.code);
   return {
     byCode: rows,
-    byCategory,
     problemCount,
     ...(worst && { worst }),
     openNow: connections.length - closures.length,

@@ -92,7 +92,6 @@ export interface Episode {
 export interface TabSummary {
   /** Closures per code, problems first, then by count. */
   byCode: { code: number; count: number; problems: number }[];
-  byCategory: Record<string, number>;
   problemCount: number;
   /** The worst closure (for the badge tooltip). */
   worst?: { connectionId: string; code: number; verdict: Verdict };

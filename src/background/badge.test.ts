@@ -40,7 +40,7 @@ function analysisWith(summary: Partial<TabSummary>): Analysis {
     closures: [],
     episodes: [],
     verdictByClosure: {},
-    summary: { byCode: [], byCategory: {}, problemCount: 0, openNow: 0, ...summary },
+    summary: { byCode: [], problemCount: 0, openNow: 0, ...summary },
     profileId: 'default',
   };
 }

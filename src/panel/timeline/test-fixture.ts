@@ -79,7 +79,7 @@ export function sampleAnalysis(): Analysis {
     ],
     episodes: [],
     verdictByClosure: { a: verdict('fits'), f1: verdict('problem') },
-    summary: { byCode: [], byCategory: {}, problemCount: 1, openNow: 1 },
+    summary: { byCode: [], problemCount: 1, openNow: 1 },
   };
 }
 
