@@ -7,6 +7,7 @@
  * catalog ids (and substitutions): the analysis has no i18n.
  */
 import { categoryLabelId, lookupCode } from '../knowledge';
+import { urlUpToQuery } from '../knowledge/url-prefix';
 import type { CodeCategory, CodeContext, CodeLookup } from '../knowledge/types';
 import { endOf, type Connection, type DroppedCounts, type Recording } from '../protocol/recording';
 import { urlParts } from '../protocol/url-parts';
@@ -105,18 +106,12 @@ export function codeMemoFor(owner: object): CodeMemo {
 /**
  * The memo key: the code alone where the context cannot change it (1000–2999 belong to the WebSocket
  * protocol itself), else the code, the negotiated subprotocol ('' and none are the same to the
- * knowledge base) and the URL up to its first `?` or `#`, with a mark that it had one. The knowledge
- * base reads only the host and path of the URL, which a URL parser takes from that prefix alone; the
- * mark keeps "trailing spaces are trimmed" exact (they are only at the end of a URL without a query).
+ * knowledge base) and the URL up to its first `?` or `#` (`urlUpToQuery`): the knowledge base reads
+ * only the host and path of the URL, which a URL parser takes from that prefix alone.
  */
 export function codeMeaningKey(code: number, context: CodeContext): string | number {
   if (isContextFree(code)) return code;
-  const url = context.url ?? '';
-  const q = url.indexOf('?');
-  const h = url.indexOf('#');
-  const cut = q < 0 ? h : h < 0 ? q : Math.min(q, h);
-  const prefix = cut < 0 ? url : `${url.slice(0, cut)}?`;
-  return `${code}\u0000${context.protocol ?? ''}\u0000${prefix}`;
+  return `${code}\u0000${context.protocol ?? ''}\u0000${urlUpToQuery(context.url ?? '')}`;
 }
 
 export function presentCode(code: number, context: CodeContext, memo?: CodeMemo): CodePresentation {

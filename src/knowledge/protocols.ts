@@ -16,6 +16,7 @@ import { DISCORD_ENTRIES, DISCORD_PROTOCOL } from './codes-discord';
 import { GRAPHQL_TRANSPORT_WS_SUBPROTOCOL, GRAPHQL_WS_ENTRIES, GRAPHQL_WS_PROTOCOL } from './codes-graphql-ws';
 import type { CodeContext, CodeEntry, CodeRange } from './types';
 import { textMemo } from '../protocol/text-memo';
+import { urlUpToQuery } from './url-prefix';
 
 export type ProtocolMatch = 'confirmed' | 'possible' | 'excluded';
 
@@ -35,9 +36,10 @@ interface UrlParts {
 }
 
 /**
- * Parsed URLs by text. Every lookup of a code parses its socket's URL, and a view re-judges the whole
- * recording on each update: with thousands of sockets on a few endpoints, URL parsing was a large
- * part of it. Bounded; dropped whole when full.
+ * Parsed URLs by their text up to the query. Every lookup of a code parses its socket's URL, and a view
+ * re-judges the whole recording on each update: with thousands of sockets on a few endpoints, URL
+ * parsing was a large part of it. Only host and path are read, so sockets whose URLs differ only in
+ * the query (a token each) share one entry. Bounded; dropped whole when full.
  */
 const parsedUrls = textMemo((url): UrlParts | null => {
   try {
@@ -49,7 +51,7 @@ const parsedUrls = textMemo((url): UrlParts | null => {
 }, 2048);
 
 function parseUrl(url: string | undefined): UrlParts | undefined {
-  return url ? (parsedUrls(url) ?? undefined) : undefined;
+  return url ? (parsedUrls(urlUpToQuery(url)) ?? undefined) : undefined;
 }
 
 const graphqlWs: ProtocolDef = {
