@@ -118,7 +118,7 @@ function cpuRows(cpu) {
   };
   const n = cpu.params.count.toLocaleString('en');
   const by = cpu.source === 'TaskDuration' ? 'CDP TaskDuration' : 'schedstat';
-  const size = `${n} × ${cpu.params.text.length} chars, ${cpu.send.with.length} rounds, ${by}`;
+  const size = `${n} × ${cpu.params.text.length} chars, ${cpu.send.with.length} rounds of ${cpu.params.blocks} blocks, ${by}`;
   return [
     row(`Renderer main-thread CPU per sent message, content capture on (${size})`, cpu.send),
     ...(cpu.send.captureOff
@@ -309,7 +309,14 @@ absolute numbers drop; the with/without ratios are what to compare.
   from outside the browser in \`/proc/<pid>/task/<pid>/schedstat\` (the renderers' process ids from CDP
   \`SystemInfo.getProcessInfo\`; the page's is the one whose main thread worked), around ${params.cpu.count.toLocaleString('en')} \`send()\`s of ${params.cpu.text.length}
   characters to a sink endpoint (until \`bufferedAmount\` is 0), and around receiving ${params.cpu.count.toLocaleString('en')} such messages from a
-  flood endpoint, divided by the count. ${params.cpu.rounds} alternating rounds; the per-pair ratios are summarised as their median
+  flood endpoint (the page reads each message's \`data\`, as every client does), divided by the count. Each of the
+  ${params.cpu.rounds} rounds has three fresh pages: the browser with Closeline shows the page at 127.0.0.1 with message
+  content capture on and at localhost with it off (a setting per site, so both run at once), the browser
+  without shows it at 127.0.0.1. The round's messages go in ${params.cpu.blocks} blocks, the three pages taking turns
+  block by block in an order that rotates, each brought to the front for its block (a background tab
+  cost about 20 % more CPU per message). Taking turns every fraction of a second, rather than one side
+  after the other, is what lets a machine whose speed drifts within seconds compare them; the per-round
+  ratios are summarised as their median
   with a percentile-bootstrap 95 % interval (4,000 resamples, fixed seed). The target is the interval's
   upper end ≤ ${fmtPct(TARGETS.cpuRatio)}; when the interval crosses it, the row says "cannot tell" instead of "met".
   Where \`/proc\` cannot be read, CDP \`Performance.getMetrics\` (\`TaskDuration\`, thread time) is used instead and the
@@ -560,11 +567,32 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   the panel was idle, the filter's p95 over 288 keystrokes went from 25 to 31 ms (the texts were still
   young when typing began), for an import about 14 ms faster.
 
+- **An import painted the old panel first, and counted what nobody read.** The panel defers its
+  analysis so that a burst of live closures never blocks typing; an imported file went through the same
+  deferral, so the panel first rendered, laid out and painted its previous state once more (about 40 ms)
+  and then analysed the file in slices. An import is now analysed in the render that brings it. And each
+  analysis looked up every closure's category in the knowledge base, in its connection's context, for a
+  count by category in the summary that no view, badge or export read: the count is gone. In the panel
+  page, the file already in the page, alternating the builds: median 565 → 512 ms (faster in 8 of 10
+  pairs) for the first; for the second, 505 → 430 ms in one run of 10 pairs and no clear difference in
+  another (the renderer's CPU time for the import: median ratio 0.93, lower in 7 of 10 pairs). The
+  machine's speed moved by a third between runs of the same build, so these are indications, and the
+  import row above is the measure.
+- **What the hook costs per received message.** Until this round, each side of a CPU round ran after the
+  other, a few seconds apart, and the page never read the messages it received. Its rounds spread by
+  ±20 % (the machine's speed drifts within seconds), and the hook's read of \`data\` was the first one,
+  which is when the browser makes the message's JavaScript string: in a sampled CPU profile of 20,000
+  messages to such a page, that read took about 1.6 µs a message, and about 1.2 µs when the page reads
+  the data too (then the page's own read finds the string made; a sampling profile adds time of its own). A real client reads every message, so the page now
+  does. The rest of the hook's time per message, by the same profile: the content-capture clock reading
+  (about 0.4 µs, capture on only), the listener and the counters. A second listener on an event target
+  costs about 0.3–0.45 µs per dispatch on this machine, measured in the page.
+
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
-connections kept (the soak's frame time); and the received-message rows of the hook's CPU. A probe of
-those at 20,000 messages gave +22.5 % and +11.7 % (capture on, off; intervals from +11.9 % and +1.2 %)
-with this benchmark's page, which never reads \`e.data\`, and +10 % and +15 % (intervals from −11 % and
-−5 %) with a page that reads it, as real pages do. Neither settles it.
+connections kept (the soak's frame time); and the received-message rows of the hook's CPU. The hook reads
+each message's data through the browser's own getter, saved at install because a page may replace it
+later; that call costs far more per message in the hook than the same read in a tight loop (about 40 ns),
+and why was not settled this round.
 `;
 }
