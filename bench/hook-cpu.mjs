@@ -3,11 +3,12 @@
 // network stack's and the page's time, and its noise (±30 % between pairs)
 // hides a 2 % difference. Here the measure is the CPU time of the page's
 // renderer main thread spent sending N messages to a sink, and receiving N
-// messages from a flood, divided by N. Three pages take part in each round:
+// messages from a flood, divided by N. Four pages take part in each round:
 // the browser with Closeline shows the page twice, with message content capture
 // on (the default for a local test origin: one ring slot written per message)
 // and, at another host name, turned off in the settings (counters only); the
-// browser without any extension shows it once. The round's messages are sent
+// browser without any extension shows it once as it is, and once with an empty
+// message listener added to each socket (the reference: any observer's floor). The round's messages are sent
 // (then received) in blocks, the three pages taking turns block by block, so a
 // drift of the machine's speed falls on all three alike. The ratio is taken per
 // round and summarised as the median with a bootstrap 95 % interval, which is
@@ -101,15 +102,16 @@ async function cpuMeter(browser, cdp) {
  * A page ready to measure: its sockets to the sink and the flood open, the code paths warm, and a
  * meter of its renderer's main thread.
  */
-async function preparePage(browser, server, pageUrl, p) {
+async function preparePage(browser, server, pageUrl, p, initScript) {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(pageUrl);
   const meter = await cpuMeter(browser, cdp);
   await page.evaluate(openSocket, { url: server.sinkUrl, name: '__benchSink' });
   await page.evaluate(openSocket, { url: server.floodUrl, name: '__benchFlood' });
-  await page.evaluate(sendMany, { count: 2_000, text: p.text });
-  await page.evaluate(receiveMany, { count: 2_000, length: p.text.length });
+  await page.evaluate(sendMany, { count: 1_000, text: p.text });
+  await page.evaluate(receiveMany, { count: 1_000, length: p.text.length });
   return {
     meter,
     /** CPU seconds of one block of `count` sends or receptions. */
@@ -157,6 +159,23 @@ async function oneRound(sides, round, p) {
 }
 
 /**
+ * The reference side: the browser without Closeline, its page given one empty capturing message listener
+ * per socket before any of its scripts run. Any in-page observer of received messages needs a listener,
+ * so this is the floor the hook's received-message cost is to be read against.
+ */
+const EMPTY_LISTENER = `(() => {
+  const listen = EventTarget.prototype.addEventListener;
+  const Native = window.WebSocket;
+  window.WebSocket = new Proxy(Native, {
+    construct(target, args, newTarget) {
+      const ws = Reflect.construct(target, args, newTarget);
+      listen.call(ws, 'message', () => {}, true);
+      return ws;
+    },
+  });
+})();`;
+
+/**
  * Content capture per site, set in the settings the relay reads at document_start and watches: the
  * benchmark's page at 127.0.0.1 captures, the same page at localhost does not, so both run in one
  * browser at once.
@@ -176,7 +195,7 @@ async function setCapture(browser, map) {
 }
 
 // Seven rounds (the fewest the target allows) of 50,000 messages each way, in blocks of 5,000 taken
-// in turns by the three sides; the whole benchmark must fit in 20 minutes.
+// in turns by the four pages; the whole benchmark must fit in 20 minutes.
 export function cpuParams(scale = 1) {
   return { count: Math.max(2_000, Math.round(50_000 * scale)), text: 'x'.repeat(32), rounds: 7, blocks: 10 };
 }
@@ -188,7 +207,7 @@ export async function runHookCpu({ withExt, withoutExt, server, scale, log }) {
     '<!doctype html><meta charset="utf-8"><title>Closeline CPU benchmark</title><p>cpu</p>',
   );
   const offUrl = pageUrl.replace(`//${CAPTURE_ON_HOST}:`, `//${CAPTURE_OFF_HOST}:`);
-  const samples = { with: [], withOff: [], without: [] };
+  const samples = { with: [], withOff: [], without: [], listener: [] };
   await setCapture(withExt, { [CAPTURE_ON_HOST]: true, [CAPTURE_OFF_HOST]: false });
   try {
     for (let i = 0; i < p.rounds; i++) {
@@ -196,6 +215,7 @@ export async function runHookCpu({ withExt, withoutExt, server, scale, log }) {
         with: await preparePage(withExt, server, pageUrl, p),
         withOff: await preparePage(withExt, server, offUrl, p),
         without: await preparePage(withoutExt, server, pageUrl, p),
+        listener: await preparePage(withoutExt, server, offUrl, p, EMPTY_LISTENER),
       };
       try {
         const r = await oneRound(sides, i, p);
@@ -220,6 +240,8 @@ export async function runHookCpu({ withExt, withoutExt, server, scale, log }) {
     ci: ratioCi('with', key),
     // The same browser with content capture off for the site: counters only, no ring slot.
     captureOff: { with: pick('withOff', key), without: pick('without', key), ci: ratioCi('withOff', key) },
+    // No extension, one empty message listener per socket: the floor of any in-page observer.
+    emptyListener: { with: pick('listener', key), without: pick('without', key), ci: ratioCi('listener', key) },
   });
   // What measured the CPU time: schedstat in every round, or the CDP fallback in any.
   const source = Object.values(samples)

@@ -128,6 +128,17 @@ function cpuRows(cpu) {
     ...(cpu.receive.captureOff
       ? [row(`Renderer main-thread CPU per received message, content capture off (${size})`, cpu.receive.captureOff)]
       : []),
+    ...(cpu.receive.emptyListener
+      ? [
+          [
+            ...row(
+              `Reference, no extension: CPU per received message with one empty message listener per socket (${size})`,
+              cpu.receive.emptyListener,
+            ).slice(0, 4),
+            'none (the floor of any in-page listener; see below)',
+          ],
+        ]
+      : []),
   ];
 }
 
@@ -312,7 +323,9 @@ absolute numbers drop; the with/without ratios are what to compare.
   flood endpoint (the page reads each message's \`data\`, as every client does), divided by the count. Each of the
   ${params.cpu.rounds} rounds has three fresh pages: the browser with Closeline shows the page at 127.0.0.1 with message
   content capture on and at localhost with it off (a setting per site, so both run at once), the browser
-  without shows it at 127.0.0.1. The round's messages go in ${params.cpu.blocks} blocks, the three pages taking turns
+  without shows it at 127.0.0.1, and again at localhost with one empty capturing \`message\` listener added to
+  each socket before the page's scripts run (the reference row: what any listener costs, since nothing in a
+  page can see a received message without one). The round's messages go in ${params.cpu.blocks} blocks, the four pages taking turns
   block by block in an order that rotates, each brought to the front for its block (a background tab
   cost about 20 % more CPU per message). Taking turns every fraction of a second, rather than one side
   after the other, is what lets a machine whose speed drifts within seconds compare them; the per-round
@@ -585,14 +598,19 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   messages to such a page, that read took about 1.6 µs a message, and about 1.2 µs when the page reads
   the data too (then the page's own read finds the string made; a sampling profile adds time of its own). A real client reads every message, so the page now
   does. The rest of the hook's time per message, by the same profile: the content-capture clock reading
-  (about 0.4 µs, capture on only), the listener and the counters. A second listener on an event target
-  costs about 0.3–0.45 µs per dispatch on this machine, measured in the page.
+  (about 0.4 µs, capture on only), the listener and the counters. Nothing in a page can see a received
+  message without a listener on its socket, so the benchmark now also measures, in the same rounds, the
+  page without Closeline but with one empty capturing listener on each socket (the reference row): the
+  floor of any in-page observer. In a same-browser probe of 7 rounds, that empty listener cost +14.0 %
+  (95 % CI +1.6 % … +17.8 %) per received message and the hook +10.6 % (+7.9 % … +29.6 %); a listener
+  run by the browser for a socket's message costs far more than one called from script (0.3–0.45 µs).
 
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
-connections kept (the soak's frame time); and the received-message rows of the hook's CPU. The hook reads
-each message's data through the browser's own getter, saved at install because a page may replace it
-later; that call costs far more per message in the hook than the same read in a tight loop (about 40 ns),
-and why was not settled this round.
+connections kept (the soak's frame time); and the received-message rows of the hook's CPU, whose
+reference row says how much of them any listener costs. Below that floor the hook can only go by not
+listening, that is by running inside the page's own listeners, which the page could then tell apart
+(listener identity, removal, \`handleEvent\` objects, error stacks) and which would miss the messages of
+a socket the page does not listen to.
 `;
 }
