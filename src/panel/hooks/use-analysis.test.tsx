@@ -1,6 +1,6 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useAnalysis, type Analysed } from './use-analysis';
+import { staticNow, useAnalysis, type Analysed } from './use-analysis';
 import { fakeAnalysis, testServices } from '../fixtures/analysis';
 import { conn, recordingOf, T0 } from '../fixtures/recording';
 import type { PanelServices } from '../services';
@@ -65,5 +65,24 @@ describe('useAnalysis', () => {
     const after = seen.slice(before);
     expect(after.length).toBeGreaterThan(0);
     for (const a of after) expect(a?.recording).toBe(next);
+  });
+});
+
+describe('staticNow', () => {
+  it.each([
+    ['the export time, when the file has one', { exportedAt: T0 + 99_000 }, T0 + 99_000],
+    // conn 'a' opens at T0 + 10 and closes 1,000 ms later; conn 'b' starts 5 s later.
+    ['else the latest event of any connection', {}, T0 + 5_000 + 10 + 1_000],
+  ] as const)('%s', (_, extra, expected) => {
+    const rec = recordingOf(
+      [conn({ id: 'b', at: T0 + 5_000, code: 1000 }), conn({ id: 'a', code: 1012 })],
+      extra as { exportedAt?: number },
+    );
+    expect(staticNow(rec)).toBe(expected);
+  });
+
+  it('is the start of a recording without events', () => {
+    const rec = recordingOf([]);
+    expect(staticNow(rec)).toBe(rec.startedAt);
   });
 });
