@@ -1,7 +1,14 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Recording } from '../protocol/recording';
+import { createStaticSource } from '../ui/data/static-source';
+import type { RecordingSource } from '../ui/data/source';
+import { App } from './App';
+import { fakeAnalysis, testServices } from './fixtures/analysis';
+import { installTestMessages } from './fixtures/messages';
 import { conn, recordingOf } from './fixtures/recording';
 import { renderApp, rowIds, settingsLoaded } from './fixtures/render-app';
+import type { PanelServices } from './services';
 
 afterEach(cleanup);
 
@@ -64,6 +71,24 @@ describe('import', () => {
     const bdi = alert.querySelector('bdi')!;
     expect([bdi.getAttribute('dir'), bdi.textContent]).toEqual(['ltr', 'U+202Eevil']);
     expect(alert.textContent).not.toContain('\u202E');
+  });
+
+  it('judges each recording as what it is while switching to a file and back: the file one-shot, live data live', async () => {
+    installTestMessages();
+    const ids = (rec: Recording) => rec.connections.map((c) => c.id).join(',');
+    const oneShot = vi.fn((rec: Recording) => fakeAnalysis(rec));
+    const keeping = vi.fn((rec: Recording) => fakeAnalysis(rec));
+    const services: PanelServices = { ...testServices(), analyze: oneShot, createAnalyzer: () => keeping };
+    const source: RecordingSource = { ...createStaticSource(live), live: true };
+    render(<App source={source} services={services} saveFile={vi.fn()} />);
+    await screen.findByText('live one');
+    chooseFile(JSON.stringify(other));
+    expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to live' }));
+    expect(await screen.findByText('live one')).toBeTruthy();
+    // Before, the first render after each switch judged the other source's recording the new way.
+    expect(new Set(oneShot.mock.calls.map(([rec]) => ids(rec)))).toEqual(new Set(['imp1,imp2']));
+    expect(new Set(keeping.mock.calls.map(([rec]) => ids(rec)))).toEqual(new Set(['live1']));
   });
 });
 

@@ -56,11 +56,14 @@ export interface AppProps {
 
 export function App({ source, services, openResource, saveFile = downloadText, now = Date.now, handshakes }: AppProps) {
   const imports = useImport(source);
-  const [recording, recordingShown] = useRecording(imports.active);
+  const [recording, recordingShown, recordingFrom] = useRecording(imports.active);
+  // Whose recording is shown decides how it is judged: for one render after a switch it is still the
+  // other source's.
+  const recordingLive = recordingFrom === null || recordingFrom === source;
   const [settings, updateSettings] = useSettings(source);
   const settingsHandle = useMemo(() => ({ settings, update: updateSettings }), [settings, updateSettings]);
   const status = useStatus(source, recording);
-  const judged = useAnalysis(recording, services, settings?.profileId ?? 'default', !imports.imported, recordingShown);
+  const judged = useAnalysis(recording, services, settings?.profileId ?? 'default', recordingLive, recordingShown);
   const redactQuery = settings?.redactQuery ?? true;
   // Judged on the real URLs (a blind retry is "the same URL, query included"); shown as the setting says,
   // so the panel, popup, copied text and exports redact alike.

@@ -23,7 +23,11 @@ export interface Analysed {
   analysis: Analysis;
 }
 
-/** `onShown` is told each recording once the deferred render that analysed it has committed. */
+/**
+ * `live` says whether `recording` is the live source's (else an imported file's); the two are deferred
+ * together, so a recording is always judged as what it is. `onShown` is told each recording once the
+ * render that analysed it has committed.
+ */
 export function useAnalysis(
   recording: Recording | null,
   services: PanelServices,
@@ -31,20 +35,21 @@ export function useAnalysis(
   live: boolean,
   onShown?: (rec: Recording | null) => void,
 ): Analysed | null {
+  const input = useMemo(() => ({ rec: recording, live }), [recording, live]);
   // Deferred: a burst of closures must not block typing in the filter box. An imported file never
   // changes, so it is analysed in the render that brings it: deferring it only painted the panel's old
   // state once more and split the work into slices.
-  const deferred = useDeferredValue(recording);
-  const rec = live ? deferred : recording;
+  const deferred = useDeferredValue(input);
+  const { rec, live: recLive } = input.live ? deferred : input;
   useEffect(() => onShown?.(rec), [rec, onShown]);
-  const tick = useNow(Date.now, VERDICT_REFRESH_MS, live);
+  const tick = useNow(Date.now, VERDICT_REFRESH_MS, recLive);
   // One analyzer per panel and services: each live version costs what changed since the last. An
   // imported file never changes, so it is analysed one-shot: nothing is kept for a next version.
   const analyzeLive = useMemo(() => services.createAnalyzer?.() ?? services.analyze, [services]);
   return useMemo(() => {
     if (!rec) return null;
-    const now = live ? Math.max(tick, Date.now()) : staticNow(rec);
-    const analyze = live ? analyzeLive : services.analyze;
+    const now = recLive ? Math.max(tick, Date.now()) : staticNow(rec);
+    const analyze = recLive ? analyzeLive : services.analyze;
     return { recording: rec, analysis: analyze(rec, { profileId, now }) };
-  }, [rec, analyzeLive, services, profileId, live, tick]);
+  }, [rec, analyzeLive, services, profileId, recLive, tick]);
 }

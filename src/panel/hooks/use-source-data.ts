@@ -8,6 +8,7 @@ import type { Recording } from '../../protocol/recording';
 import type { RecordingSource } from '../../ui/data/source';
 
 interface Gate {
+  source: RecordingSource | null;
   latest: Recording | null;
   handed: Recording | null;
   waiting: boolean;
@@ -21,19 +22,26 @@ interface Gate {
  * deferred render every time, so nothing new was shown until the closures stopped. Nothing is
  * dropped: every version is in the newest one, which always follows.
  */
-export function useRecording(source: RecordingSource): [Recording | null, (shown: Recording | null) => void] {
-  const [recording, setRecording] = useState<Recording | null>(null);
-  const gate = useRef<Gate>({ latest: null, handed: null, waiting: false });
+export function useRecording(
+  source: RecordingSource,
+): [Recording | null, (shown: Recording | null) => void, RecordingSource | null] {
+  // The recording with the source it came from: a new source is subscribed in an effect, so for one
+  // render the recording is still the last source's, and the view must judge it as that source's.
+  const [state, setState] = useState<{ recording: Recording | null; from: RecordingSource | null }>({
+    recording: null,
+    from: null,
+  });
+  const gate = useRef<Gate>({ source: null, latest: null, handed: null, waiting: false });
   useEffect(() => {
-    const g: Gate = { latest: null, handed: null, waiting: false };
+    const g: Gate = { source, latest: null, handed: null, waiting: false };
     gate.current = g;
-    setRecording(null);
+    setState({ recording: null, from: source });
     return source.subscribe((r) => {
       g.latest = r;
       if (g.waiting) return;
       g.waiting = true;
       g.handed = r;
-      setRecording(r);
+      setState({ recording: r, from: source });
     });
   }, [source]);
   const shown = useCallback((r: Recording | null) => {
@@ -43,10 +51,10 @@ export function useRecording(source: RecordingSource): [Recording | null, (shown
     if (g.latest !== r) {
       g.waiting = true;
       g.handed = g.latest;
-      setRecording(g.latest);
+      setState({ recording: g.latest, from: g.source });
     }
   }, []);
-  return [recording, shown];
+  return [state.recording, shown, state.from];
 }
 
 export function useSettings(source: RecordingSource): [Settings | null, (patch: Partial<Settings>) => void] {
