@@ -321,12 +321,12 @@ absolute numbers drop; the with/without ratios are what to compare.
   \`SystemInfo.getProcessInfo\`; the page's is the one whose main thread worked), around ${params.cpu.count.toLocaleString('en')} \`send()\`s of ${params.cpu.text.length}
   characters to a sink endpoint (until \`bufferedAmount\` is 0), and around receiving ${params.cpu.count.toLocaleString('en')} such messages from a
   flood endpoint (the page reads each message's \`data\`, as every client does), divided by the count. Each of the
-  ${params.cpu.rounds} rounds has three fresh pages: the browser with Closeline shows the page at 127.0.0.1 with message
+  ${params.cpu.rounds} rounds has four fresh pages: the browser with Closeline shows the page at 127.0.0.1 with message
   content capture on and at localhost with it off (a setting per site, so both run at once), the browser
-  without shows it at 127.0.0.1, and again at localhost with one empty capturing \`message\` listener added to
+  without shows it at 127.0.0.1, once as it is and once with one empty capturing \`message\` listener added to
   each socket before the page's scripts run (the reference row: what any listener costs, since nothing in a
   page can see a received message without one). The round's messages go in ${params.cpu.blocks} blocks, the four pages taking turns
-  block by block in an order that rotates, each brought to the front for its block (a background tab
+  block by block, each taking every place in the turn over the round, each brought to the front for its block (a background tab
   cost about 20 % more CPU per message). Taking turns every fraction of a second, rather than one side
   after the other, is what lets a machine whose speed drifts within seconds compare them; the per-round
   ratios are summarised as their median
