@@ -2,7 +2,8 @@
  * The knowledge base's answers for a connection's code, memoised: 10,000
  * closures share few (code, subprotocol, endpoint) triples.
  */
-import { endpointOf, type Connection } from '../protocol/recording';
+import type { Connection } from '../protocol/recording';
+import { urlUpToQuery } from '../knowledge/url-prefix';
 import type { CodeContext, ReconnectAdvice } from '../knowledge/types';
 import { reconnectAdvice } from '../knowledge';
 
@@ -31,7 +32,7 @@ export function codeKnowledge(): CodeKnowledge {
   // A context-free code is its own key, and no context is built for it at all.
   const keyOf = (code: number, conn: Connection): string | number => {
     if (isContextFree(code)) return code;
-    return `${code}\u0000${negotiatedOf(conn)}\u0000${endpointOf(conn.url)}`;
+    return `${code}\u0000${negotiatedOf(conn)}\u0000${urlUpToQuery(conn.url)}`;
   };
   return {
     adviceFor(code, conn) {
