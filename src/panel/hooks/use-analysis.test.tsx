@@ -69,16 +69,18 @@ describe('useAnalysis', () => {
 });
 
 describe('staticNow', () => {
+  // A connection made at `at` opens 10 ms later and closes 1,000 ms after that.
+  const late = conn({ id: 'late', at: T0 + 5_000, code: 1000 });
+  const early = conn({ id: 'early', code: 1012 });
+  const lateEnd = T0 + 5_000 + 10 + 1_000;
   it.each([
-    ['the export time, when the file has one', { exportedAt: T0 + 99_000 }, T0 + 99_000],
-    // conn 'a' opens at T0 + 10 and closes 1,000 ms later; conn 'b' starts 5 s later.
-    ['else the latest event of any connection', {}, T0 + 5_000 + 10 + 1_000],
-  ] as const)('%s', (_, extra, expected) => {
-    const rec = recordingOf(
-      [conn({ id: 'b', at: T0 + 5_000, code: 1000 }), conn({ id: 'a', code: 1012 })],
-      extra as { exportedAt?: number },
-    );
-    expect(staticNow(rec)).toBe(expected);
+    ['the export time, when the file has one', [early, late], { exportedAt: T0 + 99_000 }, T0 + 99_000],
+    ['else the latest event, in the last connection', [early, late], {}, lateEnd],
+    ['else the latest event, in the first connection', [late, early], {}, lateEnd],
+    // Events out of order (as a hand-made file may have them): the latest is not the last one.
+    ['else the latest event, wherever it is', [early, { ...late, events: [...late.events].reverse() }], {}, lateEnd],
+  ] as const)('%s', (_, connections, extra, expected) => {
+    expect(staticNow(recordingOf([...connections], extra as { exportedAt?: number }))).toBe(expected);
   });
 
   it('is the start of a recording without events', () => {
