@@ -22,18 +22,25 @@ export function codeContextOf(conn: Connection): CodeContext {
 /** Codes 1000–2999 belong to the WebSocket protocol itself: no context changes what they mean. */
 export const isContextFree = (code: number): boolean => code >= 1000 && code < 3000;
 
+/**
+ * The key of what the knowledge base says of a code that depends on its context: the code, the
+ * negotiated subprotocol ('' for none) and the URL up to its query (`urlUpToQuery`), since the
+ * knowledge base reads only the host and path, which a URL parser takes from that prefix alone.
+ * Every memo of its answers keys by this, so equal keys always mean equal answers.
+ */
+export function contextKey(code: number, protocol: string, url: string): string {
+  return `${code}\u0000${protocol}\u0000${urlUpToQuery(url)}`;
+}
+
 export interface CodeKnowledge {
   adviceFor(code: number, conn: Connection): ReconnectAdvice;
 }
 
 export function codeKnowledge(): CodeKnowledge {
   const advice = new Map<string | number, ReconnectAdvice>();
-  // The URL matters to the knowledge base only up to its query (host and path name a protocol).
   // A context-free code is its own key, and no context is built for it at all.
-  const keyOf = (code: number, conn: Connection): string | number => {
-    if (isContextFree(code)) return code;
-    return `${code}\u0000${negotiatedOf(conn)}\u0000${urlUpToQuery(conn.url)}`;
-  };
+  const keyOf = (code: number, conn: Connection): string | number =>
+    isContextFree(code) ? code : contextKey(code, negotiatedOf(conn), conn.url);
   return {
     adviceFor(code, conn) {
       const key = keyOf(code, conn);

@@ -7,12 +7,11 @@
  * catalog ids (and substitutions): the analysis has no i18n.
  */
 import { categoryLabelId, lookupCode } from '../knowledge';
-import { urlUpToQuery } from '../knowledge/url-prefix';
 import type { CodeCategory, CodeContext, CodeLookup } from '../knowledge/types';
 import { endOf, type Connection, type DroppedCounts, type Recording } from '../protocol/recording';
 import { urlParts } from '../protocol/url-parts';
 import { classify } from './classify';
-import { codeContextOf, isContextFree } from './code-context';
+import { codeContextOf, contextKey, isContextFree } from './code-context';
 import type { Analysis, Closure, I18nText, Initiator, Verdict, VerdictLevel } from './types';
 
 /** How a connection ended, as the timeline colours it. */
@@ -105,13 +104,11 @@ export function codeMemoFor(owner: object): CodeMemo {
 
 /**
  * The memo key: the code alone where the context cannot change it (1000–2999 belong to the WebSocket
- * protocol itself), else the code, the negotiated subprotocol ('' and none are the same to the
- * knowledge base) and the URL up to its first `?` or `#` (`urlUpToQuery`): the knowledge base reads
- * only the host and path of the URL, which a URL parser takes from that prefix alone.
+ * protocol itself), else `contextKey` of the context ('' and no subprotocol are the same to the
+ * knowledge base).
  */
 export function codeMeaningKey(code: number, context: CodeContext): string | number {
-  if (isContextFree(code)) return code;
-  return `${code}\u0000${context.protocol ?? ''}\u0000${urlUpToQuery(context.url ?? '')}`;
+  return isContextFree(code) ? code : contextKey(code, context.protocol ?? '', context.url ?? '');
 }
 
 export function presentCode(code: number, context: CodeContext, memo?: CodeMemo): CodePresentation {
