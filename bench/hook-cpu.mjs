@@ -22,6 +22,7 @@
 // every call into JavaScript, and each event listener (the hook adds one per
 // socket) pays for those reads, which inflates exactly the cost being measured.
 import { readFileSync } from 'node:fs';
+import { setCapture } from './lib/capture-setting.mjs';
 import { bootstrapMedian } from './lib/stats.mjs';
 
 /** Runs in the page: opens a socket kept as `window[name]` and waits until it is open. */
@@ -184,17 +185,6 @@ const EMPTY_LISTENER = `(() => {
  */
 const CAPTURE_ON_HOST = '127.0.0.1';
 const CAPTURE_OFF_HOST = 'localhost';
-
-/** Sets each site's choice; `null` removes it (back to the default, on for both). */
-async function setCapture(browser, map) {
-  await browser.worker.evaluate(async (capture) => {
-    const got = await chrome.storage.local.get('settings');
-    const s = got.settings ?? {};
-    const next = { ...(s.contentCapture ?? {}), ...capture };
-    for (const [site, on] of Object.entries(capture)) if (on === null) delete next[site];
-    await chrome.storage.local.set({ settings: { ...s, contentCapture: next } });
-  }, map);
-}
 
 // Seven rounds (the fewest the target allows) of 50,000 messages each way, in blocks of 5,000 taken
 // in turns by the four pages; the whole benchmark must fit in 20 minutes.

@@ -4,6 +4,7 @@
 // on both sides. Timed in the page on its own clock. This mixes the server's
 // and the network stack's time into the page's, so its pairs are noisy; the
 // hook's own cost is judged on CPU time per message (hook-cpu.mjs).
+import { setCapture } from './lib/capture-setting.mjs';
 
 /** The work of one run; `scale` below 1 shrinks it for a quick look (the report says so). */
 export function overheadParams(scale = 1) {
@@ -60,24 +61,12 @@ async function throughputLarge({ url, count, bytes, inFlight }) {
   return t1 - t0;
 }
 
-/**
- * Message content capture for the benchmark's host (127.0.0.1: on by default). Written where the
- * background's settings store keeps it; each page's relay reads it at load.
- */
-async function setCapture(browser, on) {
-  if (!browser.worker) return;
-  await browser.worker.evaluate(async (value) => {
-    const got = await chrome.storage.local.get('settings');
-    const s = got.settings ?? {};
-    await chrome.storage.local.set({
-      settings: { ...s, contentCapture: { ...(s.contentCapture ?? {}), '127.0.0.1': value } },
-    });
-  }, on);
-}
+/** Message content capture for the benchmark's host (127.0.0.1: on by default). */
+const setHostCapture = (browser, on) => setCapture(browser, { '127.0.0.1': on });
 
 /** Small-message throughput in a fresh page, with content capture on or off (no effect without the extension). */
 async function smallRun(browser, server, pageUrl, p, capture) {
-  await setCapture(browser, capture);
+  await setHostCapture(browser, capture);
   const page = await browser.context.newPage();
   try {
     await page.goto(pageUrl);
@@ -90,7 +79,7 @@ async function smallRun(browser, server, pageUrl, p, capture) {
 
 async function oneRun(browser, server, pageUrl, p) {
   const smallOff = await smallRun(browser, server, pageUrl, p, false);
-  await setCapture(browser, true);
+  await setHostCapture(browser, true);
   const page = await browser.context.newPage();
   page.on('crash', () => console.error(`  (the benchmark page crashed: ${pageUrl})`));
   try {
