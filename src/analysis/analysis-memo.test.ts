@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording, createAnalyzer, type Analyzer } from './index';
-import { closureOut, createAnalysisMemo, sameData } from './analysis-memo';
+import { closureFactsOf, closureOut, createAnalysisMemo, hasStall, linkKeysFor, sameData } from './analysis-memo';
+import { linkKeysOf } from './link';
 import { classify } from './classify';
 import { conn, lifecycle, recordingOf, T0 } from './test-fixtures';
 import { liveSequence, type ChangeKind, type LiveStep } from '../test-support/live-sequence';
@@ -105,6 +106,35 @@ describe('an analyzer that keeps results between calls', () => {
     const after = analyze(recordingOf([a]), { now: T0 + 3_000 });
     expect(after.verdictByClosure['a']).toBe(before.verdictByClosure['a']);
     expect(after.closures[0]).toBe(before.closures[0]);
+  });
+});
+
+describe('facts per connection object', () => {
+  const c = conn({ id: 'a', createdAt: T0, openAfter: 10, closeAfter: 500, code: 1012 });
+
+  it('are worked out once and kept by a memo for a series of analyses', () => {
+    const memo = createAnalysisMemo();
+    const closure = closureFactsOf(memo, c);
+    const keys = linkKeysFor(memo, c);
+    expect(closure).toEqual(classify(c));
+    expect(keys).toEqual(linkKeysOf(c));
+    expect(hasStall(memo, c)).toBe(false);
+    expect(closureFactsOf(memo, c)).toBe(closure);
+    expect(linkKeysFor(memo, c)).toBe(keys);
+  });
+
+  it('are worked out anew and kept nowhere by a one-shot memo (its analysis asks for each once)', () => {
+    const memo = createAnalysisMemo({ oneShot: true });
+    expect(memo.byConnection).toBeNull();
+    const closure = closureFactsOf(memo, c);
+    const keys = linkKeysFor(memo, c);
+    expect(closure).toEqual(classify(c));
+    expect(keys).toEqual(linkKeysOf(c));
+    expect(closureFactsOf(memo, c)).not.toBe(closure);
+    expect(linkKeysFor(memo, c)).not.toBe(keys);
+    const stalled = conn({ id: 'b', createdAt: T0, openAfter: 10 });
+    stalled.events.push({ type: 'stall', at: T0 + 20, seconds: 5, simulated: true });
+    expect([hasStall(memo, c), hasStall(memo, stalled)]).toEqual([false, true]);
   });
 });
 

@@ -39,7 +39,12 @@ interface EpisodeEntry {
 export interface AnalysisMemo {
   /** The knowledge base's answers per code and context: pure, so they hold for every analysis. */
   readonly knowledge: CodeKnowledge;
-  readonly byConnection: WeakMap<Connection, ConnectionFacts>;
+  /**
+   * Facts per connection object, for the next version of a live recording; null in a one-shot memo,
+   * whose analysis asks for each fact of a connection once (an import's 10,000 entries would only be
+   * more work for the collector, and a weak map's entries are the costliest kind to trace).
+   */
+  readonly byConnection: WeakMap<Connection, ConnectionFacts> | null;
   throttle?: { marks: readonly Mark[]; index: ThrottleIndex };
   /** The last analysis's results by connection id (closures, document verdicts, stalls) or episode id. */
   closures: Map<string, { base: ClosureFacts; out: Closure }>;
@@ -48,10 +53,11 @@ export interface AnalysisMemo {
   stalls: Map<string, StallResult[]>;
 }
 
-export function createAnalysisMemo(): AnalysisMemo {
+/** A memo for a series of analyses (`createAnalyzer`), or for one (`oneShot`: nothing kept per connection). */
+export function createAnalysisMemo({ oneShot = false } = {}): AnalysisMemo {
   return {
     knowledge: codeKnowledge(),
-    byConnection: new WeakMap(),
+    byConnection: oneShot ? null : new WeakMap(),
     closures: new Map(),
     episodes: new Map(),
     documentVerdicts: new Map(),
@@ -59,15 +65,15 @@ export function createAnalysisMemo(): AnalysisMemo {
   };
 }
 
-function factsOf(memo: AnalysisMemo, c: Connection): ConnectionFacts {
-  let f = memo.byConnection.get(c);
+function factsOf(kept: WeakMap<Connection, ConnectionFacts>, c: Connection): ConnectionFacts {
+  let f = kept.get(c);
   if (!f) {
     f = {
       closure: classify(c),
       keys: undefined,
       stalled: hasStallEvent(c),
     };
-    memo.byConnection.set(c, f);
+    kept.set(c, f);
   }
   return f;
 }
@@ -80,13 +86,16 @@ function hasStallEvent(c: Connection): boolean {
 }
 
 /** The connection's closure as `classify` says (shared between analyses: read it, never change it). */
-export const closureFactsOf = (memo: AnalysisMemo, c: Connection): ClosureFacts | undefined => factsOf(memo, c).closure;
+export const closureFactsOf = (memo: AnalysisMemo, c: Connection): ClosureFacts | undefined =>
+  memo.byConnection ? factsOf(memo.byConnection, c).closure : classify(c);
 
-export const hasStall = (memo: AnalysisMemo, c: Connection): boolean => factsOf(memo, c).stalled;
+export const hasStall = (memo: AnalysisMemo, c: Connection): boolean =>
+  memo.byConnection ? factsOf(memo.byConnection, c).stalled : hasStallEvent(c);
 
 /** The connection's URL parts and linking keys (`linkKeysOf`). */
 export function linkKeysFor(memo: AnalysisMemo, c: Connection): LinkKeys {
-  const f = factsOf(memo, c);
+  if (!memo.byConnection) return linkKeysOf(c);
+  const f = factsOf(memo.byConnection, c);
   return (f.keys ??= linkKeysOf(c));
 }
 
