@@ -32,6 +32,7 @@ describe('useAnalysis', () => {
     expect(keeping).toHaveBeenCalled();
     expect(oneShot).not.toHaveBeenCalled();
     expect(seen.at(-1)?.analysis.closures.map((c) => c.connectionId)).toEqual(['a']);
+    expect(seen.at(-1)?.live).toBe(true);
   });
 
   it('analyses an imported recording one-shot, at the time it was exported: it never has a next version', () => {
@@ -41,6 +42,7 @@ describe('useAnalysis', () => {
     expect(keeping).not.toHaveBeenCalled();
     expect(oneShot).toHaveBeenCalledWith(rec, { profileId: 'default', now: T0 + 5_000 });
     expect(seen.at(-1)?.recording).toBe(rec);
+    expect(seen.at(-1)?.live).toBe(false);
   });
 
   const next = recordingOf([conn({ id: 'b', code: 1013 })], { exportedAt: T0 + 9_000 });

@@ -21,6 +21,8 @@ export interface Analysed {
   /** The recording this analysis was computed from (may lag the newest by a render). */
   recording: Recording;
   analysis: Analysis;
+  /** The live source's recording, whose next version keeps most objects of this one; false for an imported file. */
+  live: boolean;
 }
 
 /**
@@ -50,6 +52,6 @@ export function useAnalysis(
     if (!rec) return null;
     const now = recLive ? Math.max(tick, Date.now()) : staticNow(rec);
     const analyze = recLive ? analyzeLive : services.analyze;
-    return { recording: rec, analysis: analyze(rec, { profileId, now }) };
+    return { recording: rec, analysis: analyze(rec, { profileId, now }), live: recLive };
   }, [rec, analyzeLive, services, profileId, recLive, tick]);
 }

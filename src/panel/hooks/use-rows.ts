@@ -31,13 +31,15 @@ export function useRows(
   const [sort, setSort] = useState<SortState>({ column: 'time', direction: 'asc' });
   // Rows hold translated search text: rebuild them in a new language. Within one, each version of a
   // live recording rebuilds only the rows of what changed (buildRows' cache); the rest keep their objects.
+  // An imported file is analysed anew for each profile, so none of its rows could be reused: nothing
+  // is kept for it.
   const { lang } = useLocale();
   const caches = useMemo(
     () => ({ lang, rows: new WeakMap() as RowCache, joined: new WeakMap() as HandshakeRowCache }),
     [lang],
   );
   const built = useMemo(
-    () => (analysed ? buildRows(analysed.recording, analysed.analysis, caches.rows) : []),
+    () => (analysed ? buildRows(analysed.recording, analysed.analysis, analysed.live ? caches.rows : undefined) : []),
     [analysed, caches],
   );
   const all = useMemo(() => withHandshakes(built, handshakes, caches.joined), [built, handshakes, caches]);

@@ -73,6 +73,22 @@ describe('presentedRecording', () => {
     expect(third.get('b')).toBe(first.get('b'));
   });
 
+  it('keeps nothing by connection for a one-shot analysis, nor takes what was kept', () => {
+    // Fresh recordings, so nothing another test presented is in the module's cache.
+    const fresh = recordingOf(rec.connections.map((c) => ({ ...c })));
+    const a1 = services.analyze(fresh, { profileId: 'default', now: T0 });
+    const once = presentedRecording(fresh, a1, false);
+    expect(once).toEqual(presentRecording(fresh, a1));
+    // Another analysis with the same closures and verdicts: a kept presentation would be reused here.
+    const a2 = { ...a1 };
+    const kept = presentedRecording(fresh, a2);
+    for (const id of ['a', 'b', 'open']) expect(kept.get(id)).not.toBe(once.get(id));
+    const a3 = { ...a1 };
+    const notTaken = presentedRecording(fresh, a3, false);
+    for (const id of ['a', 'b', 'open']) expect(notTaken.get(id)).not.toBe(kept.get(id));
+    expect(presentedRecording(fresh, { ...a1 }).get('a')).toBe(kept.get('a'));
+  });
+
   it('makes anew the presentation of a connection that ended after the analysis, from its own facts', () => {
     const ended = recordingOf([conn({ id: 'x', code: 1012 })]);
     const none = { ...services.analyze(recordingOf([]), { profileId: 'default', now: T0 }) };

@@ -29,6 +29,11 @@ const byConnection = new WeakMap<Connection, ConnectionPresentation>();
 export function presentedRecording(
   recording: Recording,
   analysis: Analysis | null | undefined,
+  /**
+   * False for a one-shot analysis (an imported file): its closures and verdicts are new objects in every
+   * analysis, so no presentation kept by connection could be used again.
+   */
+  keepByConnection = true,
 ): ReadonlyMap<string, ConnectionPresentation> {
   const owner = analysis ?? recording;
   const hit = byOwner.get(owner);
@@ -44,12 +49,12 @@ export function presentedRecording(
     const c = connections[i]!;
     const closure = closures.get(c.id);
     const verdict = analysis?.verdictByClosure[c.id];
-    let p = byConnection.get(c);
+    let p = keepByConnection ? byConnection.get(c) : undefined;
     // A connection that ended after this analysis is presented from classify's facts: that presentation
     // is made anew each time (the closure in it is not the analysis's), which only lasts a render.
     if (!p || p.closure?.closure !== closure || p.closure?.verdict !== verdict) {
       p = presentConnection(c, analysis ?? undefined, closure, memo);
-      byConnection.set(c, p);
+      if (keepByConnection) byConnection.set(c, p);
     }
     presented.set(c.id, p);
   }

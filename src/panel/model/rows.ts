@@ -59,8 +59,9 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
   for (let i = 0; i < connections.length; i++) byId.set(connections[i]!.id, connections[i]!);
   const closed = new Set<string>();
   const rows: Row[] = [];
-  // The timeline presents the same closures: both take them from one pass.
-  const presented = presentedRecording(recording, analysis);
+  // The timeline presents the same closures: both take them from one pass. Rows kept for a next version
+  // go with presentations kept for it.
+  const presented = presentedRecording(recording, analysis, cache !== undefined);
   // The names' part of the search text, per list of name ids: the memo shares the lists between closures.
   const namesText = new Map<readonly string[], string>();
   const closures = analysis.closures;
