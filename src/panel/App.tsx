@@ -66,10 +66,11 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const judged = useAnalysis(recording, services, settings?.profileId ?? 'default', recordingLive, recordingShown);
   const redactQuery = settings?.redactQuery ?? true;
   // Judged on the real URLs (a blind retry is "the same URL, query included"); shown as the setting says,
-  // so the panel, popup, copied text and exports redact alike.
+  // so the panel, popup, copied text and exports redact alike. Only a live recording's redacted
+  // connections are kept for its next version.
   const [redact] = useState(createRecordingRedactor);
   const analysed = useMemo(
-    () => (judged && redactQuery ? { ...judged, recording: redact(judged.recording) } : judged),
+    () => (judged && redactQuery ? { ...judged, recording: redact(judged.recording, judged.live) } : judged),
     [judged, redactQuery, redact],
   );
   // DevTools' network data belongs to the live tab, never to an imported file.

@@ -140,4 +140,18 @@ describe('the redactor a view keeps (memo per connection, and per text within on
     const next = { ...rec, connections: [...rec.connections.slice(1), withSecrets('z', 'wss://z.example/?k=9')] };
     expect(redact(next)).toEqual(redactRecording(next));
   });
+
+  it('keeps the redacted copy of an unchanged connection for the next version of a live recording only', () => {
+    const rec = recordingOf([withSecrets('a', 'wss://a.example/ws?token=1'), withSecrets('b', 'wss://b.example/?t=2')]);
+    const redact = createRecordingRedactor();
+    const once = redact(rec, false);
+    expect(once).toEqual(redactRecording(rec));
+    // Nothing was kept for a recording that has no next version...
+    const live = redact(rec);
+    expect(live).toEqual(once);
+    live.connections.forEach((c, i) => expect(c).not.toBe(once.connections[i]));
+    // ...and nothing kept is taken for one: each of its passes makes its own copies.
+    redact(rec, false).connections.forEach((c, i) => expect(c).not.toBe(live.connections[i]));
+    redact(rec).connections.forEach((c, i) => expect(c).toBe(live.connections[i]));
+  });
 });

@@ -106,7 +106,7 @@ function redactMessage(m: LastMessage): LastMessage {
  * The connection with its secrets redacted; the connection itself when it has none. Events, lists and
  * messages without secrets are kept, not copied: a 10,000-connection import redacted every one of them.
  */
-function redactConnection(c: Connection, urlOf: Redact = redactUrl, stackOf: Redact = redactStack): Connection {
+function redactConnection(c: Connection, urlOf: Redact, stackOf: Redact): Connection {
   const url = urlOf(c.url);
   const frameUrl = urlOf(c.frameUrl);
   const stack = stackOf(c.stack);
@@ -129,38 +129,40 @@ function redactConnection(c: Connection, urlOf: Redact = redactUrl, stackOf: Red
 
 /** A copy of the recording with secrets redacted: URLs, stacks and token-like subprotocols. */
 export function redactRecording(rec: Recording): Recording {
-  return {
-    ...rec,
-    connections: rec.connections.map((c) => redactConnection(c)),
-    marks: rec.marks.map((m) => (m.type === 'navigation' ? { ...m, url: redactUrl(m.url) } : m)),
-  };
+  return redactPass(rec, undefined);
 }
 
 /**
  * redactRecording for a view that redacts every new version of a live recording: a connection object
  * that did not change since the last call (deltas replace only what changed) keeps its redacted copy,
- * so an update costs the changed connections, not a URL parse of every one.
+ * so an update costs the changed connections, not a URL parse of every one. A recording that has no
+ * next version (an imported file) is redacted without keeping anything by connection: `live` false.
  */
-export function createRecordingRedactor(): (rec: Recording) => Recording {
+export function createRecordingRedactor(): (rec: Recording, live?: boolean) => Recording {
   const done = new WeakMap<Connection, Connection>();
-  return (rec) => {
-    // A recording repeats its URLs and stacks: each is redacted once per pass (the memo dies with it).
-    const urlOf = textMemo(redactUrl);
-    const stackOf = textMemo(redactStack);
-    const connections: Connection[] = [];
-    const list = rec.connections;
-    // Indexed: a for-of step allocates until V8 optimises the loop, and an import runs it over 10,000.
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!;
-      let r = done.get(c);
-      if (!r) done.set(c, (r = redactConnection(c, urlOf, stackOf)));
-      connections.push(r);
+  return (rec, live = true) => redactPass(rec, live ? done : undefined);
+}
+
+function redactPass(rec: Recording, done: WeakMap<Connection, Connection> | undefined): Recording {
+  // A recording repeats its URLs and stacks: each is redacted once per pass (the memo dies with it).
+  const urlOf = textMemo(redactUrl);
+  const stackOf = textMemo(redactStack);
+  const connections: Connection[] = [];
+  const list = rec.connections;
+  // Indexed: a for-of step allocates until V8 optimises the loop, and an import runs it over 10,000.
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    let r = done?.get(c);
+    if (!r) {
+      r = redactConnection(c, urlOf, stackOf);
+      done?.set(c, r);
     }
-    return {
-      ...rec,
-      connections,
-      marks: rec.marks.map((m) => (m.type === 'navigation' ? { ...m, url: urlOf(m.url) } : m)),
-    };
+    connections.push(r);
+  }
+  return {
+    ...rec,
+    connections,
+    marks: rec.marks.map((m) => (m.type === 'navigation' ? { ...m, url: urlOf(m.url) } : m)),
   };
 }
 
