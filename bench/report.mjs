@@ -604,6 +604,22 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   floor of any in-page observer. In a same-browser probe of 7 rounds, that empty listener cost +14.0 %
   (95 % CI +1.6 % … +17.8 %) per received message and the hook +10.6 % (+7.9 % … +29.6 %); a listener
   run by the browser for a socket's message costs far more than one called from script (0.3–0.45 µs).
+- **What an import filed away for a next version it never has.** A live recording's next version
+  replaces only the connection objects that changed, so the panel keeps, by connection object, each
+  connection's closure facts and linking keys (the analyzer), its presentation, its row and its redacted
+  copy. An imported file went through four such weak maps too: about 40,000 entries per
+  10,000-connection import, each one more object, and weak-map entries are the costliest kind for the
+  collector to trace. None could ever be used again: every analysis of a file is one-shot, with new
+  closures and verdicts. The analysed recording now says whether it is live, and only a live one's
+  facts, presentations, rows and redacted copies are kept. Cold in Node (the import's steps without the
+  page), alternating the builds over 12 pairs: the steps' total 510 → 493 ms with the analyzer's map
+  gone (lower in 11 of 12), 516 → 476 ms with the rows' and presentations' (9 of 12), and redaction
+  21 → 16 ms (10 of 12). In the panel page, the file already in the page, 14 rounds alternating the
+  builds of the start and the end of this round: median 511 → 451 ms (faster in 12 of 14 pairs); the
+  benchmark's own panel part (heap read just before each import), 9 imports per build, alternating:
+  median 593 → 520 ms. Also in this round: the CPU part now sends its messages in blocks of 3,000
+  (30,000 each way per round) instead of 5,000, as it had taken 270–323 s of a run that came within a
+  minute of the 20-minute limit.
 
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
