@@ -111,5 +111,27 @@ const schema = new GraphQLSchema({
   }),
 });
 
+/**
+ * Phoenix's channel protocol (serializer vsn 2.0.0: `[joinRef, ref, topic, event, payload]`), as a
+ * Phoenix endpoint answers it: heartbeats and joins are replied to, and each `echo` push is replied
+ * to and broadcast back on its topic. Only what the client library reads is modelled.
+ */
+export const phoenixBackend = (): Backend =>
+  wsBackend((wss) =>
+    wss.on('connection', (ws: WebSocket) =>
+      ws.on('message', (data) => {
+        const [joinRef, ref, topic, event, payload] = JSON.parse(String(data)) as [
+          string | null,
+          string | null,
+          string,
+          string,
+          unknown,
+        ];
+        ws.send(JSON.stringify([joinRef, ref, topic, 'phx_reply', { status: 'ok', response: {} }]));
+        if (event === 'echo') ws.send(JSON.stringify([joinRef, null, topic, 'echo', payload]));
+      }),
+    ),
+  );
+
 /** graphql-ws's real server on a `ws` server. */
 export const graphqlWsBackend = (): Backend => wsBackend((wss) => void useServer({ schema }, wss));

@@ -19,6 +19,7 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
   'socket.io-client': { code: `export { io } from 'socket.io-client';`, global: 'SocketIoClient' },
   'graphql-ws': { code: `export { createClient } from 'graphql-ws';`, global: 'GraphqlWs' },
   sockette: { code: `import Sockette from 'sockette'; export default Sockette;`, global: 'Sockette' },
+  phoenix: { code: `export { Socket } from 'phoenix';`, global: 'Phoenix' },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

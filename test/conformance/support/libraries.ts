@@ -7,8 +7,8 @@ import type { Server } from 'node:http';
 import type { LibraryId } from './library-ids';
 import type { Backend } from './scenario-server';
 import type { PageTimer } from './page';
-import { echoBackend, graphqlWsBackend, socketIoBackend } from './backends';
-import { graphqlWsModel, rwsModel, socketIoModel, socketteModel, type DelayModel } from './models';
+import { echoBackend, graphqlWsBackend, phoenixBackend, socketIoBackend } from './backends';
+import { graphqlWsModel, phoenixModel, rwsModel, socketIoModel, socketteModel, type DelayModel } from './models';
 
 export interface LibraryConfig {
   /** 'default', or what the non-default configuration changes. */
@@ -31,6 +31,9 @@ export interface Library {
   /** Timers the library arms for other reasons than reconnecting (from its source); they are not reconnect delays. */
   otherTimers?: (t: PageTimer) => boolean;
 }
+
+/** phoenix's default reconnectAfterMs steps (socket.js), before its 5 s plateau. */
+const PHOENIX_STEPS = [10, 50, 100, 150, 200, 250, 500, 1000, 2000];
 
 /** Messages the page sends on each (re)connection; the server echoes each. */
 export const ECHOES_PER_OPEN = 3;
@@ -109,5 +112,29 @@ export const LIBRARIES: Record<LibraryId, Library> = {
         onclose: (e) => H.closed(e.code),
         onmaximum: () => H.note('maximum'),
       }));`,
+  },
+  phoenix: {
+    id: 'phoenix',
+    backend: () => phoenixBackend(),
+    configs: [
+      { label: 'default', options: {}, model: phoenixModel({ steps: PHOENIX_STEPS, after: 5000 }) },
+      {
+        label: 'reconnectAfterMs 1.5 s, 3 s, 6 s, then 12 s',
+        options: { reconnectSteps: [1500, 3000, 6000], reconnectAfter: 12000 },
+        model: phoenixModel({ steps: [1500, 3000, 6000], after: 12000 }),
+      },
+    ],
+    // A channel joined on every (re)connection, as an app's channels are: the library rejoins it itself.
+    harness: `
+      const socket = new Phoenix.Socket(WS + '/socket', O.reconnectSteps
+        ? { reconnectAfterMs: (tries) => O.reconnectSteps[tries - 1] || O.reconnectAfter } : {});
+      socket.onOpen(() => H.opened());
+      socket.onClose((e) => H.closed(e.code));
+      const channel = socket.channel('room:echo', {});
+      channel.on('echo', () => { H.echoed(); });
+      channel.join().receive('ok', () => { for (let i = 0; i < ECHOES; i++) { channel.push('echo', { text: 'm' + i }); H.sent++; } });
+      socket.connect();`,
+    // The heartbeat (30 s) and each push's reply timeout (10 s).
+    otherTimers: (t) => t.ms === 30_000 || t.ms === 10_000,
   },
 };

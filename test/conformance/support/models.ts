@@ -23,6 +23,11 @@
  *   gives up after its first refused handshake.
  * - sockette 2.0 (dist/sockette.mjs): no reconnect after 1000, 1001, 1005;
  *   otherwise a fixed `timeout` (1000 ms) before each attempt, up to maxAttempts.
+ * - phoenix 1.8 (assets/js/phoenix/socket.js, timer.js): every close the client did not
+ *   make itself is reconnected, whatever its code (1000 and 1008 included). Delay for
+ *   attempt k since the last open: reconnectAfterMs(k), by default 10, 50, 100, 150, 200,
+ *   250, 500, 1000, 2000 ms, then 5 s; no randomness. Its other timers: the heartbeat (30 s)
+ *   and each push's reply timeout (10 s).
  */
 
 export interface Plan {
@@ -132,5 +137,18 @@ export function socketteModel(opts: { timeout: number }): DelayModel {
     range: () => [opts.timeout, opts.timeout],
     sample: (_code, n) => times(n, () => opts.timeout),
     summary: `constant ${opts.timeout} s; none after 1000/1001/1005`,
+  };
+}
+
+/** phoenix's Socket: `steps` ms for attempts 1…n since the last open, then `after` ms; any code. */
+export function phoenixModel(opts: { steps: readonly number[]; after: number }): DelayModel {
+  const at = (k: number) => (opts.steps[k - 1] ?? opts.after) / 1000;
+  return {
+    reconnectsAfter: () => true,
+    plan: persistent(() => true),
+    immediate: () => false,
+    range: (_code, k) => [at(k), at(k)],
+    sample: (_code, n) => times(n, at),
+    summary: `${opts.steps.map((ms) => ms / 1000).join(', ')} s, then ${opts.after / 1000} s; any code`,
   };
 }

@@ -60,7 +60,9 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
 - Each library is bundled from \`node_modules\`, unmodified, by Vite (one IIFE per library) and loaded by a test page
   served from 127.0.0.1, against the library's real server: a \`ws\` echo server (reconnecting-websocket, sockette),
   socket.io 4 (websocket transport only), and graphql-ws's own server from \`graphql-ws/use/ws\` with a tiny schema.
-  Nothing leaves the machine.
+  Phoenix's real server is Elixir, so phoenix talks to a \`ws\` server that speaks its channel protocol (serializer
+  2.0.0) the way a Phoenix endpoint answers it: joins, heartbeats and pushes get an ok reply, and each echo push is
+  sent back on its topic. Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
   restarted just before the server's close, so the library draws the same "random" numbers in both browsers
@@ -105,6 +107,11 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   retryAttempts 0). A refused handshake makes the browser fire \`error\` before \`close\`; the client rejects
   with the error first and its default \`shouldRetry\` (\`isLikeCloseEvent\`) does not retry errors, so it gives
   up after its first refused handshake: with refusals, its backoff is never seen.
+- phoenix (the Phoenix framework's channel client, which LiveView also uses) reconnects after every close it did
+  not make itself, whatever the code, on a fixed ladder that starts at 10 ms (10, 50, 100 … 2000 ms, then 5 s),
+  with no randomness. With its defaults that is too soon after 1012, a storm through refused handshakes after
+  1013 and 1006, and a blind retry after 1008; a \`reconnectAfterMs\` of 1.5 s, 3 s, 6 s, then 12 s fits after
+  1012, 1013 and 1006 (1008 stays a blind retry: no delay makes resending the same request right).
 
 ### socket.io and HTTP long-polling
 

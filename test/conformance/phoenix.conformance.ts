@@ -1,0 +1,4 @@
+/** Conformance: phoenix (the Phoenix framework's channel client), unmodified, judged by the extension under the default profile. */
+import { defineLibrarySuite } from './support/library-suite';
+
+defineLibrarySuite('phoenix');
