@@ -133,5 +133,44 @@ export const phoenixBackend = (): Backend =>
     ),
   );
 
+/** A STOMP frame: command, headers, body, NUL. */
+const stompFrame = (command: string, headers: Record<string, string>, body = '') =>
+  `${command}\n${Object.entries(headers)
+    .map(([k, v]) => `${k}:${v}\n`)
+    .join('')}\n${body}\0`;
+
+/**
+ * A STOMP 1.2 broker over WebSocket, as far as the client library reads it (Spring's and RabbitMQ's
+ * brokers answer the same frames): CONNECT gets CONNECTED with no heart-beats either way, and each SEND
+ * goes back as a MESSAGE to the connection's subscription on that destination. `ws` accepts the first
+ * subprotocol the client asks for (v12.stomp).
+ */
+export const stompBackend = (): Backend =>
+  wsBackend((wss) =>
+    wss.on('connection', (ws: WebSocket) => {
+      const subscriptions = new Map<string, string>();
+      let sent = 0;
+      ws.on('message', (data) => {
+        for (const raw of String(data).split('\0')) {
+          const text = raw.replace(/^\n+/, '');
+          if (!text) continue;
+          const [head = '', body = ''] = text.split('\n\n');
+          const [command, ...lines] = head.split('\n');
+          const h = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
+          if (command === 'CONNECT' || command === 'STOMP')
+            ws.send(stompFrame('CONNECTED', { version: '1.2', 'heart-beat': '0,0' }));
+          else if (command === 'SUBSCRIBE' && h.destination && h.id) subscriptions.set(h.destination, h.id);
+          else if (command === 'SEND' && h.destination) {
+            const subscription = subscriptions.get(h.destination);
+            if (subscription)
+              ws.send(
+                stompFrame('MESSAGE', { destination: h.destination, subscription, 'message-id': String(++sent) }, body),
+              );
+          }
+        }
+      });
+    }),
+  );
+
 /** graphql-ws's real server on a `ws` server. */
 export const graphqlWsBackend = (): Backend => wsBackend((wss) => void useServer({ schema }, wss));

@@ -20,6 +20,7 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
   'graphql-ws': { code: `export { createClient } from 'graphql-ws';`, global: 'GraphqlWs' },
   sockette: { code: `import Sockette from 'sockette'; export default Sockette;`, global: 'Sockette' },
   phoenix: { code: `export { Socket } from 'phoenix';`, global: 'Phoenix' },
+  '@stomp/stompjs': { code: `export { Client } from '@stomp/stompjs';`, global: 'StompJs' },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

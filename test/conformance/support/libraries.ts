@@ -7,8 +7,16 @@ import type { Server } from 'node:http';
 import type { LibraryId } from './library-ids';
 import type { Backend } from './scenario-server';
 import type { PageTimer } from './page';
-import { echoBackend, graphqlWsBackend, phoenixBackend, socketIoBackend } from './backends';
-import { graphqlWsModel, phoenixModel, rwsModel, socketIoModel, socketteModel, type DelayModel } from './models';
+import { echoBackend, graphqlWsBackend, phoenixBackend, socketIoBackend, stompBackend } from './backends';
+import {
+  graphqlWsModel,
+  phoenixModel,
+  rwsModel,
+  socketIoModel,
+  socketteModel,
+  stompModel,
+  type DelayModel,
+} from './models';
 
 export interface LibraryConfig {
   /** 'default', or what the non-default configuration changes. */
@@ -136,5 +144,29 @@ export const LIBRARIES: Record<LibraryId, Library> = {
       socket.connect();`,
     // The heartbeat (30 s) and each push's reply timeout (10 s).
     otherTimers: (t) => t.ms === 30_000 || t.ms === 10_000,
+  },
+  '@stomp/stompjs': {
+    id: '@stomp/stompjs',
+    backend: () => stompBackend(),
+    configs: [
+      { label: 'default', options: {}, model: stompModel({ delay: 5, doubling: false, max: 900 }) },
+      {
+        label: 'reconnectTimeMode EXPONENTIAL, reconnectDelay 1000, maxReconnectDelay 16000',
+        // ReconnectionTimeMode.EXPONENTIAL is 1 (the enum's value, as JSON carries it).
+        options: { reconnectTimeMode: 1, reconnectDelay: 1000, maxReconnectDelay: 16000 },
+        model: stompModel({ delay: 1, doubling: true, max: 16 }),
+      },
+    ],
+    // The subscription is made again on every (re)connection, as STOMP sessions do not survive one.
+    harness: `
+      const client = new StompJs.Client(Object.assign({ brokerURL: WS + '/stomp' }, O));
+      client.onConnect = () => {
+        H.opened();
+        client.subscribe('/topic/echo', () => { H.echoed(); });
+        for (let i = 0; i < ECHOES; i++) { client.publish({ destination: '/topic/echo', body: 'm' + i }); H.sent++; }
+      };
+      client.onWebSocketClose = (e) => H.closed(e.code);
+      client.onStompError = (f) => H.note('stomp error ' + f.headers.message);
+      client.activate();`,
   },
 };

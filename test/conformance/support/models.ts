@@ -28,6 +28,11 @@
  *   attempt k since the last open: reconnectAfterMs(k), by default 10, 50, 100, 150, 200,
  *   250, 500, 1000, 2000 ms, then 5 s; no randomness. Its other timers: the heartbeat (30 s)
  *   and each push's reply timeout (10 s).
+ * - @stomp/stompjs 7.5 (esm6/client.js): while the client is active, every close is
+ *   reconnected, whatever its code, after `reconnectDelay` (5000 ms). With reconnectTimeMode
+ *   EXPONENTIAL that delay doubles after each attempt, capped at maxReconnectDelay, and
+ *   returns to reconnectDelay once a STOMP session is connected. No randomness; its
+ *   heartbeats run on setInterval, not timers of the kind compared here.
  */
 
 export interface Plan {
@@ -150,5 +155,18 @@ export function phoenixModel(opts: { steps: readonly number[]; after: number }):
     range: (_code, k) => [at(k), at(k)],
     sample: (_code, n) => times(n, at),
     summary: `${opts.steps.map((ms) => ms / 1000).join(', ')} s, then ${opts.after / 1000} s; any code`,
+  };
+}
+
+/** @stomp/stompjs's Client: `delay` s before each attempt, doubling per attempt when `doubling`, capped at `max` s. */
+export function stompModel(opts: { delay: number; doubling: boolean; max: number }): DelayModel {
+  const at = (k: number) => (opts.doubling ? Math.min(opts.delay * 2 ** (k - 1), opts.max) : opts.delay);
+  return {
+    reconnectsAfter: () => true,
+    plan: persistent(() => true),
+    immediate: () => false,
+    range: (_code, k) => [at(k), at(k)],
+    sample: (_code, n) => times(n, at),
+    summary: opts.doubling ? `${opts.delay} s ×2, cap ${opts.max} s, any code` : `constant ${opts.delay} s, any code`,
   };
 }

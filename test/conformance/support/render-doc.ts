@@ -62,7 +62,8 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   socket.io 4 (websocket transport only), and graphql-ws's own server from \`graphql-ws/use/ws\` with a tiny schema.
   Phoenix's real server is Elixir, so phoenix talks to a \`ws\` server that speaks its channel protocol (serializer
   2.0.0) the way a Phoenix endpoint answers it: joins, heartbeats and pushes get an ok reply, and each echo push is
-  sent back on its topic. Nothing leaves the machine.
+  sent back on its topic. @stomp/stompjs talks to a \`ws\` server that answers STOMP 1.2 frames as a broker does
+  (CONNECT, SUBSCRIBE, SEND back as MESSAGE). Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
   restarted just before the server's close, so the library draws the same "random" numbers in both browsers
@@ -112,6 +113,9 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   with no randomness. With its defaults that is too soon after 1012, a storm through refused handshakes after
   1013 and 1006, and a blind retry after 1008; a \`reconnectAfterMs\` of 1.5 s, 3 s, 6 s, then 12 s fits after
   1012, 1013 and 1006 (1008 stays a blind retry: no delay makes resending the same request right).
+- @stomp/stompjs reconnects after every close while it is active, whatever the code, after a fixed 5 s by
+  default: that fits 1012, and through refused handshakes after 1013 and 1006 it never backs off (advice: slow
+  growth, low cap); after 1008 it is a blind retry. Its EXPONENTIAL mode (1 s doubling, cap 16 s) fits them.
 
 ### socket.io and HTTP long-polling
 

@@ -53,17 +53,20 @@ export interface LibraryResults {
 
 const DOC = resolve(__dirname, '../../../docs/conformance.md');
 
+/** One file per library; a scoped package name (`@scope/name`) is one file name too, not a folder. */
+const resultFile = (dir: string, id: string) => join(dir, `${id.replace(/[/@]/g, '_')}.json`);
+
 export function writeLibraryResults(dir: string, r: LibraryResults): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${r.library}.json`), JSON.stringify(r, null, 2));
+  writeFileSync(resultFile(dir, r.library), JSON.stringify(r, null, 2));
 }
 
 /** Why this run's results may not be written to docs/conformance.md, or undefined when they may. */
 export function incompleteReason(dir: string): string | undefined {
-  const missing = LIBRARY_IDS.filter((id) => !existsSync(join(dir, `${id}.json`)));
+  const missing = LIBRARY_IDS.filter((id) => !existsSync(resultFile(dir, id)));
   if (missing.length > 0) return `no results from ${missing.join(', ')}`;
   const failed = LIBRARY_IDS.filter(
-    (id) => !(JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as LibraryResults).complete,
+    (id) => !(JSON.parse(readFileSync(resultFile(dir, id), 'utf8')) as LibraryResults).complete,
   );
   if (failed.length > 0) return `not every check passed for ${failed.join(', ')}`;
   return undefined;
@@ -73,7 +76,7 @@ export function incompleteReason(dir: string): string | undefined {
 export function writeDocIfComplete(dir: string, seed: number): { written: string } | { skipped: string } {
   const reason = incompleteReason(dir);
   if (reason) return { skipped: reason };
-  const all = LIBRARY_IDS.map((id) => JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as LibraryResults);
+  const all = LIBRARY_IDS.map((id) => JSON.parse(readFileSync(resultFile(dir, id), 'utf8')) as LibraryResults);
   writeFileSync(DOC, renderDoc(all, seed));
   return { written: DOC };
 }
