@@ -172,5 +172,26 @@ export const stompBackend = (): Backend =>
     }),
   );
 
+/**
+ * Centrifugo's client protocol (JSON, one command or reply per line), as far as the client reads it:
+ * a connect command gets a connect result (no server pings asked for), an async `send` comes back as
+ * a message push, and any other command with an id gets an empty reply.
+ */
+export const centrifugoBackend = (): Backend =>
+  wsBackend((wss) => {
+    let clients = 0;
+    wss.on('connection', (ws: WebSocket) =>
+      ws.on('message', (data) => {
+        for (const line of String(data).split('\n')) {
+          if (!line.trim()) continue;
+          const cmd = JSON.parse(line) as { id?: number; connect?: unknown; send?: { data: unknown } };
+          if (cmd.connect) ws.send(JSON.stringify({ id: cmd.id, connect: { client: `c${++clients}`, version: '0' } }));
+          else if (cmd.send) ws.send(JSON.stringify({ push: { message: { data: cmd.send.data } } }));
+          else if (cmd.id) ws.send(JSON.stringify({ id: cmd.id }));
+        }
+      }),
+    );
+  });
+
 /** graphql-ws's real server on a `ws` server. */
 export const graphqlWsBackend = (): Backend => wsBackend((wss) => void useServer({ schema }, wss));

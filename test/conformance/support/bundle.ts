@@ -21,6 +21,7 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
   sockette: { code: `import Sockette from 'sockette'; export default Sockette;`, global: 'Sockette' },
   phoenix: { code: `export { Socket } from 'phoenix';`, global: 'Phoenix' },
   '@stomp/stompjs': { code: `export { Client } from '@stomp/stompjs';`, global: 'StompJs' },
+  centrifuge: { code: `export { Centrifuge } from 'centrifuge';`, global: 'CentrifugeJs' },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

@@ -7,8 +7,16 @@ import type { Server } from 'node:http';
 import type { LibraryId } from './library-ids';
 import type { Backend } from './scenario-server';
 import type { PageTimer } from './page';
-import { echoBackend, graphqlWsBackend, phoenixBackend, socketIoBackend, stompBackend } from './backends';
 import {
+  centrifugoBackend,
+  echoBackend,
+  graphqlWsBackend,
+  phoenixBackend,
+  socketIoBackend,
+  stompBackend,
+} from './backends';
+import {
+  centrifugeModel,
   graphqlWsModel,
   phoenixModel,
   rwsModel,
@@ -168,5 +176,26 @@ export const LIBRARIES: Record<LibraryId, Library> = {
       client.onWebSocketClose = (e) => H.closed(e.code);
       client.onStompError = (f) => H.note('stomp error ' + f.headers.message);
       client.activate();`,
+  },
+  centrifuge: {
+    id: 'centrifuge',
+    backend: () => centrifugoBackend(),
+    configs: [
+      { label: 'default', options: {}, model: centrifugeModel({ min: 0.5, max: 20 }) },
+      {
+        label: 'minReconnectDelay 1000, maxReconnectDelay 10000',
+        options: { minReconnectDelay: 1000, maxReconnectDelay: 10000 },
+        model: centrifugeModel({ min: 1, max: 10 }),
+      },
+    ],
+    // Centrifugo's documented WebSocket endpoint. 'connecting' with a non-zero code is a lost connection
+    // the client will reconnect (code 0 is the first connect()); 'disconnected' is one it gave up on.
+    harness: `
+      const client = new CentrifugeJs.Centrifuge(WS + '/connection/websocket', O);
+      client.on('connected', () => { H.opened(); for (let i = 0; i < ECHOES; i++) { void client.send({ text: 'm' + i }); H.sent++; } });
+      client.on('message', () => { H.echoed(); });
+      client.on('connecting', (ctx) => { if (ctx.code !== 0) H.closed(ctx.code); });
+      client.on('disconnected', (ctx) => H.closed(ctx.code));
+      client.connect();`,
   },
 };

@@ -6,5 +6,6 @@ export const LIBRARY_IDS = [
   'sockette',
   'phoenix',
   '@stomp/stompjs',
+  'centrifuge',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];

@@ -33,6 +33,11 @@
  *   EXPONENTIAL that delay doubles after each attempt, capped at maxReconnectDelay, and
  *   returns to reconnectDelay once a STOMP session is connected. No randomness; its
  *   heartbeats run on setInterval, not timers of the kind compared here.
+ * - centrifuge 5.8 (build/index.mjs: backoff, _getReconnectDelay, the transport's onClose):
+ *   every close below 3000 but 1009 is reconnected (3500–3999 and 4500–4999 are not). Delay for
+ *   attempt k since the last connect: minReconnectDelay (500 ms) + a whole number of ms drawn
+ *   uniformly from 0 … min(maxReconnectDelay, minReconnectDelay · 2^(k−1)), at most
+ *   maxReconnectDelay (20 s): "full jitter" on top of the minimum.
  */
 
 export interface Plan {
@@ -168,5 +173,21 @@ export function stompModel(opts: { delay: number; doubling: boolean; max: number
     range: (_code, k) => [at(k), at(k)],
     sample: (_code, n) => times(n, at),
     summary: opts.doubling ? `${opts.delay} s ×2, cap ${opts.max} s, any code` : `constant ${opts.delay} s, any code`,
+  };
+}
+
+/** centrifuge's backoff: `min` s plus full jitter up to min(max, min · 2^(k−1)) s, capped at `max` s; codes below 3000. */
+export function centrifugeModel(opts: { min: number; max: number }): DelayModel {
+  const minMs = opts.min * 1000;
+  const maxMs = opts.max * 1000;
+  const spanMs = (k: number) => Math.min(maxMs, minMs * 2 ** (k - 1));
+  const reconnectsAfter = (code: number) => code < 3000 && code !== 1009;
+  return {
+    reconnectsAfter,
+    plan: persistent(reconnectsAfter),
+    immediate: () => false,
+    range: (_code, k) => [Math.min(maxMs, minMs) / 1000, Math.min(maxMs, minMs + spanMs(k)) / 1000],
+    sample: (_code, n, rand) => times(n, (k) => Math.min(maxMs, minMs + Math.floor(rand() * (spanMs(k) + 1))) / 1000),
+    summary: `${opts.min} s + full jitter up to ${opts.min} s ×2^(k−1), cap ${opts.max} s; codes below 3000 but 1009`,
   };
 }

@@ -63,7 +63,9 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   Phoenix's real server is Elixir, so phoenix talks to a \`ws\` server that speaks its channel protocol (serializer
   2.0.0) the way a Phoenix endpoint answers it: joins, heartbeats and pushes get an ok reply, and each echo push is
   sent back on its topic. @stomp/stompjs talks to a \`ws\` server that answers STOMP 1.2 frames as a broker does
-  (CONNECT, SUBSCRIBE, SEND back as MESSAGE). Nothing leaves the machine.
+  (CONNECT, SUBSCRIBE, SEND back as MESSAGE), and centrifuge to one that speaks Centrifugo's JSON client protocol
+  on its documented endpoint \`/connection/websocket\` (connect, and each async send pushed back as a message).
+  Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
   restarted just before the server's close, so the library draws the same "random" numbers in both browsers
@@ -116,6 +118,10 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
 - @stomp/stompjs reconnects after every close while it is active, whatever the code, after a fixed 5 s by
   default: that fits 1012, and through refused handshakes after 1013 and 1006 it never backs off (advice: slow
   growth, low cap); after 1008 it is a blind retry. Its EXPONENTIAL mode (1 s doubling, cap 16 s) fits them.
+- centrifuge reconnects after every close below 3000 but 1009, waiting its minimum (0.5 s) plus "full jitter" over a
+  span that doubles per attempt (cap 20 s). Its first wait is 0.5–1 s, so after 1012 it is too soon unless the draw
+  lands in its last 0.05 s; after 1008 it is a blind retry; through refusals its waits grow, and whether that fits
+  or earns slow-growth advice depends on the draws. With a 1 s minimum its first wait after 1012 fits.
 
 ### socket.io and HTTP long-polling
 

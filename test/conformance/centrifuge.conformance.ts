@@ -1,0 +1,4 @@
+/** Conformance: centrifuge (Centrifugo's JavaScript client), unmodified, judged by the extension under the default profile. */
+import { defineLibrarySuite } from './support/library-suite';
+
+defineLibrarySuite('centrifuge');
