@@ -193,5 +193,29 @@ export const centrifugoBackend = (): Backend =>
     );
   });
 
+/**
+ * An ASP.NET Core SignalR hub over WebSocket with the JSON hub protocol (records end with 0x1E), as far
+ * as the client reads it: the handshake gets an empty response, and each `echo` invocation is invoked
+ * back on the client with the same arguments. Pings and the client's close message need no answer.
+ */
+export const signalrBackend = (): Backend =>
+  wsBackend((wss) =>
+    wss.on('connection', (ws: WebSocket) => {
+      let handshaken = false;
+      ws.on('message', (data) => {
+        for (const record of String(data).split('\u001e')) {
+          if (!record) continue;
+          const m = JSON.parse(record) as { type?: number; target?: string; arguments?: unknown[] };
+          if (!handshaken) {
+            handshaken = true;
+            ws.send('{}\u001e');
+          } else if (m.type === 1 && m.target === 'echo') {
+            ws.send(`${JSON.stringify({ type: 1, target: 'echo', arguments: m.arguments ?? [] })}\u001e`);
+          }
+        }
+      });
+    }),
+  );
+
 /** graphql-ws's real server on a `ws` server. */
 export const graphqlWsBackend = (): Backend => wsBackend((wss) => void useServer({ schema }, wss));

@@ -22,6 +22,10 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
   phoenix: { code: `export { Socket } from 'phoenix';`, global: 'Phoenix' },
   '@stomp/stompjs': { code: `export { Client } from '@stomp/stompjs';`, global: 'StompJs' },
   centrifuge: { code: `export { Centrifuge } from 'centrifuge';`, global: 'CentrifugeJs' },
+  '@microsoft/signalr': {
+    code: `export { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';`,
+    global: 'SignalR',
+  },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

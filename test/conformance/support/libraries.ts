@@ -12,6 +12,7 @@ import {
   echoBackend,
   graphqlWsBackend,
   phoenixBackend,
+  signalrBackend,
   socketIoBackend,
   stompBackend,
 } from './backends';
@@ -20,6 +21,7 @@ import {
   graphqlWsModel,
   phoenixModel,
   rwsModel,
+  signalrModel,
   socketIoModel,
   socketteModel,
   stompModel,
@@ -46,6 +48,11 @@ export interface Library {
   harness: string;
   /** Timers the library arms for other reasons than reconnecting (from its source); they are not reconnect delays. */
   otherTimers?: (t: PageTimer) => boolean;
+  /**
+   * Timers whose delay the library works out from the clock (from its source), so the runs with and
+   * without the extension ask for them a few milliseconds apart: compared by presence, not delay.
+   */
+  clockTimers?: (t: PageTimer) => boolean;
 }
 
 /** phoenix's default reconnectAfterMs steps (socket.js), before its 5 s plateau. */
@@ -197,5 +204,37 @@ export const LIBRARIES: Record<LibraryId, Library> = {
       client.on('connecting', (ctx) => { if (ctx.code !== 0) H.closed(ctx.code); });
       client.on('disconnected', (ctx) => H.closed(ctx.code));
       client.connect();`,
+  },
+  '@microsoft/signalr': {
+    id: '@microsoft/signalr',
+    backend: () => signalrBackend(),
+    configs: [
+      // Out of the box a hub connection does not reconnect at all: that is the library's default.
+      { label: 'default (no automatic reconnect)', options: {}, model: signalrModel({ delays: [] }) },
+      {
+        label: 'withAutomaticReconnect() (0, 2, 10, 30 s)',
+        options: { automaticReconnect: true },
+        model: signalrModel({ delays: [0, 2, 10, 30] }),
+      },
+    ],
+    // Straight to the WebSocket transport, as apps behind a load balancer without sticky sessions do
+    // (no negotiate request). SignalR reports no close code: its error message carries it.
+    harness: `
+      const builder = new SignalR.HubConnectionBuilder()
+        .withUrl(WS + '/hub', { skipNegotiation: true, transport: SignalR.HttpTransportType.WebSockets });
+      if (O.automaticReconnect) builder.withAutomaticReconnect();
+      const connection = builder.build();
+      const codeOf = (e) => { const m = /status code: (\\d+)/.exec(String(e && e.message)); return m ? Number(m[1]) : 'closed'; };
+      const sendAll = () => { for (let i = 0; i < ECHOES; i++) { void connection.send('echo', 'm' + i); H.sent++; } };
+      connection.on('echo', () => { H.echoed(); });
+      connection.onreconnecting((e) => H.closed(codeOf(e)));
+      connection.onreconnected(() => { H.opened(); sendAll(); });
+      connection.onclose((e) => H.closed(codeOf(e)));
+      connection.start().then(() => { H.opened(); sendAll(); }, (e) => H.note('start failed ' + e));`,
+    // Reconnect timers ask for exactly the policy's delays; the server timeout (30 s, cleared on close)
+    // and the keep-alive ping ask for others.
+    otherTimers: (t) => ![0, 2000, 10_000].includes(t.ms),
+    // The keep-alive ping: 15 s after the last message sent, less the time since (HubConnection.js).
+    clockTimers: (t) => t.ms > 10_000 && t.ms <= 15_000,
   },
 };

@@ -7,5 +7,6 @@ export const LIBRARY_IDS = [
   'phoenix',
   '@stomp/stompjs',
   'centrifuge',
+  '@microsoft/signalr',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];

@@ -38,6 +38,11 @@
  *   attempt k since the last connect: minReconnectDelay (500 ms) + a whole number of ms drawn
  *   uniformly from 0 … min(maxReconnectDelay, minReconnectDelay · 2^(k−1)), at most
  *   maxReconnectDelay (20 s): "full jitter" on top of the minimum.
+ * - @microsoft/signalr 10 (dist/esm/HubConnection.js, DefaultReconnectPolicy.js): a
+ *   HubConnection does not reconnect unless built withAutomaticReconnect(); then every close
+ *   of a connected hub is reconnected, whatever its code, after 0, 2, 10 and 30 s, and after a
+ *   fourth failed attempt it gives up (onclose). Its other timers: the server timeout (30 s)
+ *   and the keep-alive ping (up to 15 s after the last message sent).
  */
 
 export interface Plan {
@@ -189,5 +194,22 @@ export function centrifugeModel(opts: { min: number; max: number }): DelayModel 
     range: (_code, k) => [Math.min(maxMs, minMs) / 1000, Math.min(maxMs, minMs + spanMs(k)) / 1000],
     sample: (_code, n, rand) => times(n, (k) => Math.min(maxMs, minMs + Math.floor(rand() * (spanMs(k) + 1))) / 1000),
     summary: `${opts.min} s + full jitter up to ${opts.min} s ×2^(k−1), cap ${opts.max} s; codes below 3000 but 1009`,
+  };
+}
+
+/** @microsoft/signalr's HubConnection: no reconnect, or withAutomaticReconnect's `delays` (s), then it gives up. */
+export function signalrModel(opts: { delays: readonly number[] }): DelayModel {
+  const n = opts.delays.length;
+  const reconnectsAfter = () => n > 0;
+  return {
+    reconnectsAfter,
+    // One attempt per delay, each after a refusal, until the delays run out.
+    plan: (_code, refusals) =>
+      n === 0 ? { attempts: 0, accepted: false } : { attempts: Math.min(refusals + 1, n), accepted: refusals < n },
+    immediate: () => false,
+    range: (_code, k) => [opts.delays[k - 1] ?? NaN, opts.delays[k - 1] ?? NaN],
+    sample: (_code, count) => opts.delays.slice(0, count),
+    summary:
+      n === 0 ? 'no reconnect: the hub connection closes' : `${opts.delays.join(', ')} s, then it gives up; any code`,
   };
 }

@@ -65,14 +65,17 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   sent back on its topic. @stomp/stompjs talks to a \`ws\` server that answers STOMP 1.2 frames as a broker does
   (CONNECT, SUBSCRIBE, SEND back as MESSAGE), and centrifuge to one that speaks Centrifugo's JSON client protocol
   on its documented endpoint \`/connection/websocket\` (connect, and each async send pushed back as a message).
+  @microsoft/signalr goes straight to the WebSocket transport (no negotiate request) and talks to a \`ws\` server
+  that answers the JSON hub protocol as an ASP.NET Core hub does (the handshake, and each \`echo\` invoked back).
   Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
   restarted just before the server's close, so the library draws the same "random" numbers in both browsers
   whatever connecting first cost either of them. What the library decides is compared exactly, with and without:
   every value it drew, every timer it asked for (its delay, and whether it was cancelled), so every reconnect
-  delay it scheduled; the number of attempts and of refused handshakes (counted by the server); the closes and
-  errors it reported; and the echo messages delivered on every connection.
+  delay it scheduled (a timer whose delay the library works out from the clock, SignalR's keep-alive, is compared
+  by being there and cancelled or not); the number of attempts and of refused handshakes (counted by the server);
+  the closes and errors it reported; and the echo messages delivered on every connection.
 - Wall-clock delays are not compared one by one. On two shared cores a timer fires up to a second late now and then,
   and the browser's work from \`new WebSocket\` to the handshake leaving takes as long, in either browser: measured
   per delay, the pages with and without the extension differed by up to 1.1 s while the delays the library had
@@ -122,6 +125,10 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   span that doubles per attempt (cap 20 s). Its first wait is 0.5–1 s, so after 1012 it is too soon unless the draw
   lands in its last 0.05 s; after 1008 it is a blind retry; through refusals its waits grow, and whether that fits
   or earns slow-growth advice depends on the draws. With a 1 s minimum its first wait after 1012 fits.
+- @microsoft/signalr does not reconnect at all unless the app builds its connection \`withAutomaticReconnect()\`:
+  out of the box, a 1012 or 1013 ends the connection for good (a problem once 60 s have passed). With it, the
+  connection retries after 0, 2, 10 and 30 s whatever the code, then gives up: the first retry, at once, is too
+  soon after 1012 and 1013, and after 1008 it is a blind retry.
 
 ### socket.io and HTTP long-polling
 

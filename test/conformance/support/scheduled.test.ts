@@ -51,4 +51,15 @@ describe('timerRequests', () => {
     ]);
     expect(timerRequests([t(250, 0, 999)])).toEqual(timerRequests([t(250, 3, 260)]));
   });
+
+  it('compares a delay worked out from the clock by its presence and cancellation only', () => {
+    const fromClock = (x: PageTimer) => x.ms > 10_000 && x.ms <= 15_000;
+    expect(timerRequests([t(0, 0, 1), t(14_991, 2, null, true)], fromClock)).toEqual(
+      timerRequests([t(0, 0, 1), t(14_995, 2, null, true)], fromClock),
+    );
+    expect(timerRequests([t(14_991, 2, null, true)], fromClock)).not.toEqual(
+      timerRequests([t(14_991, 2, null, false)], fromClock),
+    );
+    expect(timerRequests([t(2000, 0, null)], fromClock)).toEqual(['2000 ms']);
+  });
 });
