@@ -75,6 +75,25 @@ const persistent =
   (code: number, refusals: number): Plan =>
     reconnectsAfter(code) ? { attempts: refusals + 1, accepted: true } : { attempts: 0, accepted: false };
 
+/**
+ * A library with no randomness: delay k (s) is `at(k)`, exactly, and it keeps trying through refused
+ * handshakes after every code `reconnectsAfter` accepts.
+ */
+function fixedSchedule(
+  at: (k: number) => number,
+  summary: string,
+  reconnectsAfter: (code: number) => boolean = () => true,
+): DelayModel {
+  return {
+    reconnectsAfter,
+    plan: persistent(reconnectsAfter),
+    immediate: () => false,
+    range: (_code, k) => [at(k), at(k)],
+    sample: (_code, n) => times(n, at),
+    summary,
+  };
+}
+
 /** reconnecting-websocket: `min` fixed, or null for its random default of 1–5 s. */
 export function rwsModel(opts: { min: number | null; grow: number; max: number }): DelayModel {
   const at = (min: number, k: number) => Math.min(min * opts.grow ** (k - 1), opts.max);
@@ -144,41 +163,27 @@ export function graphqlWsModel(opts: { retryAttempts: number }): DelayModel {
 
 /** sockette: a fixed timeout, no reconnect after 1000/1001/1005. */
 export function socketteModel(opts: { timeout: number }): DelayModel {
-  const reconnectsAfter = (code: number) => ![1000, 1001, 1005].includes(code);
-  return {
-    reconnectsAfter,
-    plan: persistent(reconnectsAfter),
-    immediate: () => false,
-    range: () => [opts.timeout, opts.timeout],
-    sample: (_code, n) => times(n, () => opts.timeout),
-    summary: `constant ${opts.timeout} s; none after 1000/1001/1005`,
-  };
+  return fixedSchedule(
+    () => opts.timeout,
+    `constant ${opts.timeout} s; none after 1000/1001/1005`,
+    (code) => ![1000, 1001, 1005].includes(code),
+  );
 }
 
 /** phoenix's Socket: `steps` ms for attempts 1…n since the last open, then `after` ms; any code. */
 export function phoenixModel(opts: { steps: readonly number[]; after: number }): DelayModel {
-  const at = (k: number) => (opts.steps[k - 1] ?? opts.after) / 1000;
-  return {
-    reconnectsAfter: () => true,
-    plan: persistent(() => true),
-    immediate: () => false,
-    range: (_code, k) => [at(k), at(k)],
-    sample: (_code, n) => times(n, at),
-    summary: `${opts.steps.map((ms) => ms / 1000).join(', ')} s, then ${opts.after / 1000} s; any code`,
-  };
+  return fixedSchedule(
+    (k) => (opts.steps[k - 1] ?? opts.after) / 1000,
+    `${opts.steps.map((ms) => ms / 1000).join(', ')} s, then ${opts.after / 1000} s; any code`,
+  );
 }
 
 /** @stomp/stompjs's Client: `delay` s before each attempt, doubling per attempt when `doubling`, capped at `max` s. */
 export function stompModel(opts: { delay: number; doubling: boolean; max: number }): DelayModel {
-  const at = (k: number) => (opts.doubling ? Math.min(opts.delay * 2 ** (k - 1), opts.max) : opts.delay);
-  return {
-    reconnectsAfter: () => true,
-    plan: persistent(() => true),
-    immediate: () => false,
-    range: (_code, k) => [at(k), at(k)],
-    sample: (_code, n) => times(n, at),
-    summary: opts.doubling ? `${opts.delay} s ×2, cap ${opts.max} s, any code` : `constant ${opts.delay} s, any code`,
-  };
+  return fixedSchedule(
+    (k) => (opts.doubling ? Math.min(opts.delay * 2 ** (k - 1), opts.max) : opts.delay),
+    opts.doubling ? `${opts.delay} s ×2, cap ${opts.max} s, any code` : `constant ${opts.delay} s, any code`,
+  );
 }
 
 /** centrifuge's backoff: `min` s plus full jitter up to min(max, min · 2^(k−1)) s, capped at `max` s; codes below 3000. */
