@@ -232,7 +232,8 @@ export const LIBRARIES: Record<LibraryId, Library> = {
       connection.onclose((e) => H.closed(codeOf(e)));
       connection.start().then(() => { H.opened(); sendAll(); }, (e) => H.note('start failed ' + e));`,
     // Reconnect timers ask for exactly the policy's delays; the server timeout (30 s, cleared on close)
-    // and the keep-alive ping ask for others.
+    // and the keep-alive ping ask for others. 30 s is also the fourth delay, which no scenario reaches:
+    // the 32 s wait budget lets the server refuse two handshakes at most, so the third attempt connects.
     otherTimers: (t) => ![0, 2000, 10_000].includes(t.ms),
     // The keep-alive ping: 15 s after the last message sent, less the time since (HubConnection.js).
     clockTimers: (t) => t.ms > 10_000 && t.ms <= 15_000,
