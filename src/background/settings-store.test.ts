@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../protocol/messages';
-import { sanitizeSettings } from './settings-store';
+import { sanitizeSettings, SettingsStore } from './settings-store';
 
 describe('sanitizeSettings: language', () => {
   it.each(['auto', 'en', 'ar', 'hi'] as const)('keeps %s', (language) => {
@@ -14,5 +14,48 @@ describe('sanitizeSettings: language', () => {
   );
   it("defaults to the browser's language", () => {
     expect(sanitizeSettings(undefined, DEFAULT_SETTINGS).language).toBe('auto');
+  });
+});
+
+describe('SettingsStore.load', () => {
+  /** A storage area whose read answers only when told to, holding what was stored when the read began. */
+  function slowArea(stored: Record<string, unknown>) {
+    let answer: () => void = () => undefined;
+    const area = {
+      get: () => {
+        const snapshot = { ...stored };
+        return new Promise<Record<string, unknown>>((resolve) => (answer = () => resolve(snapshot)));
+      },
+      set: async () => undefined,
+    };
+    return { area, answer: () => answer() };
+  }
+
+  it('keeps a change stored while its read was in flight (the event can come before the read)', async () => {
+    const { area, answer } = slowArea({});
+    const store = new SettingsStore(area as never);
+    const loaded = store.load();
+    store.onStored({ preserveLog: false });
+    answer();
+    await loaded;
+    expect(store.current.preserveLog).toBe(false);
+  });
+
+  it('keeps an update made while its read was in flight', async () => {
+    const { area, answer } = slowArea({ settings: { recentMinutes: 30 } });
+    const store = new SettingsStore(area as never);
+    const loaded = store.load();
+    await store.update({ preserveLog: false });
+    answer();
+    await loaded;
+    expect(store.current.preserveLog).toBe(false);
+  });
+
+  it('takes what is stored when nothing changed meanwhile', async () => {
+    const { area, answer } = slowArea({ settings: { preserveLog: false, recentMinutes: 30 } });
+    const store = new SettingsStore(area as never);
+    const loaded = store.load();
+    answer();
+    expect(await loaded).toMatchObject({ preserveLog: false, recentMinutes: 30 });
   });
 });

@@ -9,22 +9,33 @@ const KEY = SETTINGS_STORAGE_KEY;
 
 export class SettingsStore {
   current: Settings = { ...DEFAULT_SETTINGS };
+  /** Counts changes seen (stored elsewhere or made here): a load that read before one must not undo it. */
+  private changes = 0;
   constructor(private readonly area: Storage.StorageArea) {}
 
+  /**
+   * Reads the stored settings when the worker starts. A change that arrives while the read is in flight
+   * (another context wrote them; the storage event can come before the read's answer) is newer than what
+   * the read returns, and is kept: otherwise the worker went on with the old settings until the next
+   * change, and writing the same value again fires no change event.
+   */
   async load(): Promise<Settings> {
+    const before = this.changes;
     const got = await this.area.get(KEY);
-    this.current = sanitizeSettings(got[KEY], DEFAULT_SETTINGS);
+    if (this.changes === before) this.current = sanitizeSettings(got[KEY], DEFAULT_SETTINGS);
     return this.current;
   }
 
   /** Another context (or a test) wrote the settings directly. */
   onStored(value: unknown): void {
+    this.changes++;
     this.current = sanitizeSettings(value, DEFAULT_SETTINGS);
   }
 
   static readonly KEY = KEY;
 
   async update(patch: unknown): Promise<Settings> {
+    this.changes++;
     this.current = sanitizeSettings(patch, this.current);
     await this.area.set({ [KEY]: this.current });
     return this.current;
