@@ -6,7 +6,7 @@
 import { build } from 'vite';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LibraryId } from './library-ids';
+import { libraryFileStem, type LibraryId } from './library-ids';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -34,7 +34,7 @@ export async function bundleLibraries(outDir: string, ids: readonly LibraryId[])
   const files: Record<string, string> = {};
   for (const id of ids) {
     const entry = ENTRIES[id];
-    const name = id.replace(/[^a-z]/g, '-');
+    const name = libraryFileStem(id);
     // A virtual entry (nothing written to the repository); its bare import resolves
     // from the repository's node_modules like a user's own module would.
     const entryId = `${ROOT}/conformance-entry-${name}.js`;

@@ -10,3 +10,6 @@ export const LIBRARY_IDS = [
   '@microsoft/signalr',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
+
+/** A library id as one file name (bundles, results, traces): a scoped name (`@scope/name`) must not become a folder. */
+export const libraryFileStem = (id: LibraryId): string => id.replace(/[^a-z0-9.-]/gi, '_');

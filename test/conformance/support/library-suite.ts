@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { launch, type Launched } from '../../e2e/support/browser';
 import { LIBRARIES } from './libraries';
-import type { LibraryId } from './library-ids';
+import { libraryFileStem, type LibraryId } from './library-ids';
 import { SCENARIOS } from './scenarios';
 import { runScenario } from './run-scenario';
 import { assertScenario, delayShift, evaluate, SYSTEMATIC_TOL_S } from './check';
@@ -89,7 +89,7 @@ export function defineLibrarySuite(id: LibraryId): void {
       if (process.env.CONFORMANCE_TRACE) {
         const f = resolve(
           process.env.CONFORMANCE_TRACE,
-          `${id}-${name.replace(/[^a-z0-9]+/gi, '_')}-${Date.now()}.json`,
+          `${libraryFileStem(id)}-${name.replace(/[^a-z0-9]+/gi, '_')}-${Date.now()}.json`,
         );
         writeFileSync(
           f,

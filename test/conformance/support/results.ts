@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { VerdictLevel } from '../../../src/analysis/types';
-import { LIBRARY_IDS, type LibraryId } from './library-ids';
+import { LIBRARY_IDS, libraryFileStem, type LibraryId } from './library-ids';
 import { renderDoc } from './render-doc';
 
 export interface ScenarioResult {
@@ -53,8 +53,7 @@ export interface LibraryResults {
 
 const DOC = resolve(__dirname, '../../../docs/conformance.md');
 
-/** One file per library; a scoped package name (`@scope/name`) is one file name too, not a folder. */
-const resultFile = (dir: string, id: string) => join(dir, `${id.replace(/[/@]/g, '_')}.json`);
+const resultFile = (dir: string, id: LibraryId) => join(dir, `${libraryFileStem(id)}.json`);
 
 export function writeLibraryResults(dir: string, r: LibraryResults): void {
   mkdirSync(dir, { recursive: true });
