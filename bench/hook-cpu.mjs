@@ -7,8 +7,10 @@
 // the browser with Closeline shows the page twice, with message content capture
 // on (the default for a local test origin: one ring slot written per message)
 // and, at another host name, turned off in the settings (counters only); the
-// browser without any extension shows it once as it is, and once with an empty
-// message listener added to each socket (the reference: any observer's floor). The round's messages are sent
+// browser without any extension shows it once as it is, once with an empty
+// message listener added to each socket (the reference: any observer's floor),
+// and once with the extension's built hook script run as the page's first script
+// (the hook alone: its own work per message, without the rest of the extension). The round's messages are sent
 // (then received) in blocks, the four pages taking turns block by block, so a
 // drift of the machine's speed falls on all four alike. The ratio is taken per
 // round and summarised as the median with a bootstrap 95 % interval, which is
@@ -197,14 +199,19 @@ export function cpuParams(scale = 1) {
   return { count, text: 'x'.repeat(32), rounds: 7, blocks };
 }
 
-export async function runHookCpu({ withExt, withoutExt, server, scale, log }) {
+/**
+ * `hookScript` is the built hook (src/content/hook.iife.js of the extension measured): run as an init
+ * script in the browser without the extension, it installs before the page's scripts as it does at
+ * document_start, and records with no relay to hand its records to (it keeps a bounded buffer).
+ */
+export async function runHookCpu({ withExt, withoutExt, server, scale, log, hookScript }) {
   const p = cpuParams(scale);
   const pageUrl = server.page(
     '/cpu.html',
     '<!doctype html><meta charset="utf-8"><title>Closeline CPU benchmark</title><p>cpu</p>',
   );
   const offUrl = pageUrl.replace(`//${CAPTURE_ON_HOST}:`, `//${CAPTURE_OFF_HOST}:`);
-  const samples = { with: [], withOff: [], without: [], listener: [] };
+  const samples = { with: [], withOff: [], without: [], listener: [], hookAlone: [] };
   await setCapture(withExt, { [CAPTURE_ON_HOST]: true, [CAPTURE_OFF_HOST]: false });
   try {
     for (let i = 0; i < p.rounds; i++) {
@@ -213,6 +220,7 @@ export async function runHookCpu({ withExt, withoutExt, server, scale, log }) {
         withOff: await preparePage(withExt, server, offUrl, p),
         without: await preparePage(withoutExt, server, pageUrl, p),
         listener: await preparePage(withoutExt, server, pageUrl, p, EMPTY_LISTENER),
+        hookAlone: await preparePage(withoutExt, server, pageUrl, p, hookScript),
       };
       try {
         const r = await oneRound(sides, i, p);
@@ -239,6 +247,8 @@ export async function runHookCpu({ withExt, withoutExt, server, scale, log }) {
     captureOff: { with: pick('withOff', key), without: pick('without', key), ci: ratioCi('withOff', key) },
     // No extension, one empty message listener per socket: the floor of any in-page observer.
     emptyListener: { with: pick('listener', key), without: pick('without', key), ci: ratioCi('listener', key) },
+    // No extension, Closeline's hook script run first in the page: the hook's own work, nothing else.
+    hookAlone: { with: pick('hookAlone', key), without: pick('without', key), ci: ratioCi('hookAlone', key) },
   });
   // What measured the CPU time: schedstat in every round, or the CDP fallback in any.
   const source = Object.values(samples)

@@ -139,6 +139,19 @@ function cpuRows(cpu) {
           ],
         ]
       : []),
+    ...['send', 'receive'].flatMap((kind) =>
+      cpu[kind].hookAlone
+        ? [
+            [
+              ...row(
+                `Reference, no extension: CPU per ${kind === 'send' ? 'sent' : 'received'} message with Closeline's hook alone, its script run first in the page (${size})`,
+                cpu[kind].hookAlone,
+              ).slice(0, 4),
+              "none (the hook's own work, without the rest of the extension; see below)",
+            ],
+          ]
+        : [],
+    ),
   ];
 }
 
@@ -321,11 +334,14 @@ absolute numbers drop; the with/without ratios are what to compare.
   \`SystemInfo.getProcessInfo\`; the page's is the one whose main thread worked), around ${params.cpu.count.toLocaleString('en')} \`send()\`s of ${params.cpu.text.length}
   characters to a sink endpoint (until \`bufferedAmount\` is 0), and around receiving ${params.cpu.count.toLocaleString('en')} such messages from a
   flood endpoint (the page reads each message's \`data\`, as every client does), divided by the count. Each of the
-  ${params.cpu.rounds} rounds has four fresh pages: the browser with Closeline shows the page at 127.0.0.1 with message
+  ${params.cpu.rounds} rounds has five fresh pages: the browser with Closeline shows the page at 127.0.0.1 with message
   content capture on and at localhost with it off (a setting per site, so both run at once), the browser
-  without shows it at 127.0.0.1, once as it is and once with one empty capturing \`message\` listener added to
-  each socket before the page's scripts run (the reference row: what any listener costs, since nothing in a
-  page can see a received message without one). The round's messages go in ${params.cpu.blocks} blocks, the four pages taking turns
+  without shows it at 127.0.0.1 three times: as it is; with one empty capturing \`message\` listener added to
+  each socket before the page's scripts run (the first reference row: what any listener costs, since nothing in a
+  page can see a received message without one); and with the extension's built hook script (\`src/content/hook.iife.js\`)
+  run as the page's first script, as the browser runs it at \`document_start\`, but with no relay and no
+  extension around it (the hook-alone rows: the hook's own work per message, which a row with Closeline
+  adds to whatever having an extension's content scripts in the page costs). The round's messages go in ${params.cpu.blocks} blocks, the five pages taking turns
   block by block, each taking every place in the turn over the round, each brought to the front for its block (a background tab
   cost about 20 % more CPU per message). Taking turns every fraction of a second, rather than one side
   after the other, is what lets a machine whose speed drifts within seconds compare them; the per-round
@@ -623,8 +639,16 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
 
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
-connections kept (the soak's frame time); and the received-message rows of the hook's CPU, whose
-reference row says how much of them any listener costs. Below that floor the hook can only go by not
+connections kept (the soak's frame time); and the received-message rows of the hook's CPU. Two reference
+rows read them: the empty listener (what any listener costs) and the hook alone (the hook's own work per
+message, in a page of the browser without the extension). In two 7-round probes before this run, the hook
+alone cost −0.3 % and +1.9 % per received message (intervals −3.0 % … +6.6 % and −2.8 % … +9.2 %), as much
+as the empty listener (+1.8 % and +6.3 %), while the same page in the browser with Closeline cost +9.4 %
+and +12.3 % (lower ends +3.9 % and +6.4 %). So most of that row is not the hook's work per message but
+something of having the extension in the page: its relay's isolated world, or the extension's own
+processes on a 2-core machine. Builds with one content script each did not tell these apart from the
+noise (relay alone +3.1 %, hook alone +3.3 %, neither −3.4 %, each interval holding the others). Below
+the listener floor the hook can only go by not
 listening, that is by running inside the page's own listeners, which the page could then tell apart
 (listener identity, removal, \`handleEvent\` objects, error stacks) and which would miss the messages of
 a socket the page does not listen to.

@@ -11,7 +11,7 @@
 // (default 1; e.g. 0.2 for a quick look), CLOSELINE_BENCH_PARTS (a comma-separated
 // subset of the parts below, to look at one change; such a run prints its table but
 // leaves docs/performance.md alone, since the page describes one whole run), CHROMIUM_PATH.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium } from './lib/launch.mjs';
 import { CHROME_DIST } from './lib/dist.mjs';
@@ -24,7 +24,7 @@ import { memoryParams, runPageMemory } from '../bench/page-memory.mjs';
 import { runSoak, soakParams } from '../bench/soak.mjs';
 import { runBurst, runLatency } from '../bench/pipeline.mjs';
 import { PANEL_PARAMS, runPanel } from '../bench/panel.mjs';
-import { measureSize } from '../bench/size.mjs';
+import { HOOK_FILE, measureSize } from '../bench/size.mjs';
 import { buildTable, markdown, printTable } from '../bench/report.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -80,7 +80,7 @@ let results;
 try {
   results = {
     cpu: await part('cpu', '1b. Hook CPU per message (alternating with/without)', () =>
-      runHookCpu({ withExt, withoutExt, server, scale, log }),
+      runHookCpu({ withExt, withoutExt, server, scale, log, hookScript: readFileSync(join(dist, HOOK_FILE), 'utf8') }),
     ),
     overhead: await part('overhead', '1a. Wall-clock throughput (alternating with/without)', () =>
       runHookOverhead({ withExt, withoutExt, server, runs, scale, log }),
