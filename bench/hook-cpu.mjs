@@ -3,16 +3,16 @@
 // network stack's and the page's time, and its noise (±30 % between pairs)
 // hides a 2 % difference. Here the measure is the CPU time of the page's
 // renderer main thread spent sending N messages to a sink, and receiving N
-// messages from a flood, divided by N. Four pages take part in each round:
+// messages from a flood, divided by N. Five pages take part in each round:
 // the browser with Closeline shows the page twice, with message content capture
 // on (the default for a local test origin: one ring slot written per message)
 // and, at another host name, turned off in the settings (counters only); the
 // browser without any extension shows it once as it is, once with an empty
 // message listener added to each socket (the reference: any observer's floor),
 // and once with the extension's built hook script run as the page's first script
-// (the hook alone: its own work per message, without the rest of the extension). The round's messages are sent
-// (then received) in blocks, the four pages taking turns block by block, so a
-// drift of the machine's speed falls on all four alike. The ratio is taken per
+// (the hook alone: its own work per message, without the rest of the extension).
+// The round's messages are sent (then received) in blocks, the five pages taking
+// turns block by block, so a drift of the machine's speed falls on all alike. The ratio is taken per
 // round and summarised as the median with a bootstrap 95 % interval, which is
 // what the target is judged on.
 //
@@ -189,7 +189,7 @@ const CAPTURE_ON_HOST = '127.0.0.1';
 const CAPTURE_OFF_HOST = 'localhost';
 
 // Seven rounds (the fewest the target allows) of 30,000 messages each way, in blocks of 3,000 taken
-// in turns by the four pages. The whole benchmark must fit in 20 minutes on 2 cores: with blocks of
+// in turns by the pages. The whole benchmark must fit in 20 minutes on 2 cores: with blocks of
 // 5,000 this part took 270–323 s and the whole 1,132–1,187 s, too close to the limit for a slower
 // machine. Many short blocks serve the comparison more than long ones (the turns cancel drift).
 export function cpuParams(scale = 1) {
