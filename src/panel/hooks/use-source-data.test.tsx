@@ -1,0 +1,101 @@
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useRecording } from './use-source-data';
+import type { Recording } from '../../protocol/recording';
+import type { RecordingSource } from '../../ui/data/source';
+import { recordingOf } from '../fixtures/recording';
+
+afterEach(cleanup);
+
+/** A live source the test pushes versions into. */
+function liveSource() {
+  let listener: ((r: Recording) => void) | undefined;
+  const source: RecordingSource = {
+    subscribe(on) {
+      listener = on;
+      return () => (listener = undefined);
+    },
+    clear: () => Promise.resolve(),
+    getSettings: () => Promise.reject(new Error('unused')),
+    setSettings: () => Promise.reject(new Error('unused')),
+    getStatus: () => Promise.reject(new Error('unused')),
+    live: true,
+  };
+  return { source, push: (r: Recording) => act(() => listener?.(r)) };
+}
+
+/** Renders the hook; `handed` lists each recording React got, `shown` says one was shown. */
+function mount(source: RecordingSource) {
+  const handed: (Recording | null)[] = [];
+  let shown: (r: Recording | null) => void = () => undefined;
+  function Probe() {
+    const [recording, onShown] = useRecording(source);
+    shown = onShown;
+    if (handed.at(-1) !== recording) handed.push(recording);
+    return null;
+  }
+  render(<Probe />);
+  return { handed, show: (r: Recording | null) => act(() => shown(r)) };
+}
+
+const versions = () => [1, 2, 3, 4].map(() => recordingOf([]));
+
+describe('useRecording', () => {
+  it('hands over one version at a time, and the newest next once the view has shown it', () => {
+    const { source, push } = liveSource();
+    const { handed, show } = mount(source);
+    const [a, b, c] = versions();
+    push(a!);
+    push(b!);
+    push(c!);
+    expect(handed).toEqual([null, a]);
+    show(a!);
+    // b was never handed: the newest (c) follows, with nothing dropped from it.
+    expect(handed).toEqual([null, a, c]);
+  });
+
+  it('hands nothing over when the view reports an earlier render than the version it was handed', () => {
+    const { source, push } = liveSource();
+    const { handed, show } = mount(source);
+    const [a, b] = versions();
+    push(a!);
+    push(b!);
+    // The render before the recording arrived (null) commits after it was handed over.
+    show(null);
+    expect(handed).toEqual([null, a]);
+    show(a!);
+    expect(handed).toEqual([null, a, b]);
+  });
+
+  it('hands over a version that arrives after the view caught up at once', () => {
+    const { source, push } = liveSource();
+    const { handed, show } = mount(source);
+    const [a, b] = versions();
+    push(a!);
+    show(a!);
+    push(b!);
+    expect(handed).toEqual([null, a, b]);
+  });
+
+  it('drops a version still waiting when the source changes, even when the old view shows its last', () => {
+    const first = liveSource();
+    const second = liveSource();
+    const handed: (Recording | null)[] = [];
+    let shown: (r: Recording | null) => void = () => undefined;
+    function Probe({ source }: { source: RecordingSource }) {
+      const [recording, onShown] = useRecording(source);
+      shown = onShown;
+      if (handed.at(-1) !== recording) handed.push(recording);
+      return null;
+    }
+    const view = render(<Probe source={first.source} />);
+    const [a, b, c] = versions();
+    first.push(a!);
+    first.push(b!);
+    view.rerender(<Probe source={second.source} />);
+    act(() => shown(a!));
+    expect(handed).toEqual([null, a, null]);
+    second.push(c!);
+    expect(handed).toEqual([null, a, null, c]);
+  });
+});
