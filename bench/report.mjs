@@ -637,6 +637,18 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   (30,000 each way per round) instead of 5,000, as it had taken 270–323 s of a run that came within a
   minute of the 20-minute limit.
 
+- **A reconnect storm in the live panel, measured again, and a pause between live versions tried.** A
+  page closing a socket every 50 ms with 4,000 connections kept (a probe like the soak, filled faster):
+  the panel's main thread was busy 91 % of 4 s, and the longest frames were a canvas commit of 11–25 ms
+  each (the software raster of the timeline after a redraw: about 3,900 arcs and 6,300 rectangles per
+  draw; without strokes the commits' total fell from 1.17 s to 0.50 s). The arcs join bars spread over
+  the lane's rows, so those already stroked once per pixel pair left nothing more to merge. Handing the
+  view its next live version only after a pause twice as long as the last one took to show cut the busy
+  share to about 78 %, but close → panel count p99 rose from 67–69 ms to 139 ms (max 345 ms) in the
+  latency part, against a target of 150 ms, so it was left out. The panel's live versions stay back to
+  back; each one's script (the analysis, the rows and the timeline's model, each a pass over every
+  connection) and the canvas raster are what a storm costs.
+
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
 connections kept (the soak's frame time); and the received-message rows of the hook's CPU. Two reference
