@@ -202,7 +202,8 @@ export function cpuParams(scale = 1) {
 /**
  * `hookScript` is the built hook (src/content/hook.iife.js of the extension measured): run as an init
  * script in the browser without the extension, it installs before the page's scripts as it does at
- * document_start, and records with no relay to hand its records to (it keeps a bounded buffer).
+ * document_start, and records with no relay to take its records: they wait in its message channel,
+ * a handful per socket (none per message).
  */
 export async function runHookCpu({ withExt, withoutExt, server, scale, log, hookScript }) {
   const p = cpuParams(scale);
