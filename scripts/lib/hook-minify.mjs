@@ -17,6 +17,8 @@ export const HOOK_FILE = 'src/content/hook.iife.js';
 /** Properties of the hook's own objects only (src/content/hook/). */
 export const HOOK_INTERNAL_PROPS = [
   // natives.ts
+  'bindTo',
+  'trap',
   'read',
   'getter',
   'gopd',
@@ -61,6 +63,7 @@ export const HOOK_INTERNAL_PROPS = [
   'start',
   'end',
   'inQ',
+  'org',
   'outQ',
   'timer',
   'next',

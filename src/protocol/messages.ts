@@ -32,8 +32,8 @@ export const PROTOCOL_VERSION = 1;
  * the reply type carrying the port. Both scripts run at document_start, one right
  * after the other, before any page script.
  */
-export const HOOK_PORT_REQUEST = '__closeline_port_request__';
-export const HOOK_PORT_REPLY = '__closeline_port__';
+export const HOOK_PORT_REQUEST = 'closeline:port?';
+export const HOOK_PORT_REPLY = 'closeline:port';
 
 /** Tag of the former public hello: a window message claiming it is a forgery, counted as rejected. */
 export const HOOK_HELLO_TAG = '__closeline_hook_hello__';

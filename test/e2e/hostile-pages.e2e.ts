@@ -4,11 +4,12 @@
  * error it would not see without the extension.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 import { openExtensionPage, request } from './support/extension-page';
 import { closeEventOf, type Connection, type Recording } from '../../src/protocol/recording';
+import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST } from '../../src/protocol/messages';
 
 const s = useBrowserAndServer();
 const closedAt = (suffix: string) => (r: Recording) =>
@@ -39,6 +40,21 @@ async function openSocket(page: Page, path: string) {
     wsUrl,
   );
   return { wsUrl, server: await s.server.connectionTo(path) };
+}
+
+/** The self size of the largest object in a heap snapshot of the page (after the collections asked before). */
+async function largestHeapObject(cdp: CDPSession): Promise<number> {
+  const chunks: string[] = [];
+  const onChunk = (c: { chunk: string }) => chunks.push(c.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[] } }; nodes: number[] };
+  const fields = snap.snapshot.meta.node_fields;
+  const self = fields.indexOf('self_size');
+  let max = 0;
+  for (let i = self; i < snap.nodes.length; i += fields.length) max = Math.max(max, snap.nodes[i]!);
+  return max;
 }
 
 describe('hostile pages', () => {
@@ -291,6 +307,85 @@ describe('hostile pages', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps no message alive while its socket is open: a large buffer sent through a small view, a large text received', async () => {
+    // 127.0.0.1 keeps message content by default: the hook's ring holds the last messages of each direction.
+    const { page, url } = await openPage('/retain');
+    const { wsUrl, server } = await openSocket(page, '/retain-ws');
+    await page.evaluate((u) => {
+      const w = window as unknown as Record<string, unknown>;
+      const big = new ArrayBuffer(64 << 20);
+      const view = new Uint8Array(big, 8, 16).fill(7);
+      (w[u] as WebSocket).send(view);
+      view.fill(9); // reused after the send: the recording must show what was sent
+      w.bufferRef = new WeakRef(big);
+    }, wsUrl);
+    const received = page.evaluate(
+      (u) =>
+        new Promise<number>((res) => {
+          (window as unknown as Record<string, WebSocket>)[u]!.onmessage = (e) => {
+            if (typeof e.data === 'string') res(e.data.length);
+          };
+        }),
+      wsUrl,
+    );
+    server.ws.send('z'.repeat(32 << 20));
+    expect(await received).toBe(32 << 20);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    expect(await page.evaluate(() => (window as unknown as { bufferRef: WeakRef<object> }).bufferRef.deref())).toBe(
+      undefined,
+    );
+    // The browser makes a large text an external string, outside the heap's used size: a heap snapshot
+    // shows it, and any slice of it keeps the whole text.
+    expect(await largestHeapObject(cdp)).toBeLessThan(1 << 20);
+    await cdp.detach();
+    server.ws.close(1000, 'done');
+    const c = await waitForRecording(s.b.worker, url, closedAt('/retain-ws'));
+    expect(c.lastMessages).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ dir: 'out', kind: 'binary', size: 16, hex: '07'.repeat(16) }),
+        expect.objectContaining({ dir: 'in', kind: 'text', size: 32 << 20, cut: true }),
+      ]),
+    );
+  });
+
+  it('cannot replay a simulated close event onto another socket', async () => {
+    const { page, url } = await openPage('/replay');
+    const victim = await openSocket(page, '/replay-victim');
+    const simulated = await openSocket(page, '/replay-sim');
+    // The page keeps the hook's simulated close event and dispatches it on the victim later.
+    await page.evaluate((u) => {
+      (window as unknown as Record<string, WebSocket>)[u]!.addEventListener('close', (e) => {
+        (window as unknown as { kept: Event }).kept = e;
+      });
+    }, simulated.wsUrl);
+    const sim = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.find((c) => c.url.endsWith('/replay-sim')),
+    );
+    const r = await waitForRecording(s.b.worker, url, (x) => x);
+    expect(
+      await request(ext, {
+        type: 'simulate',
+        tabId: r.tabId,
+        connectionId: sim.id,
+        scope: 'connection',
+        command: { kind: 'close', code: 1012, reason: 'sim' },
+      }),
+    ).toEqual({ type: 'ok' });
+    await page.waitForFunction(() => (window as unknown as { kept?: Event }).kept !== undefined);
+    await page.evaluate((u) => {
+      const w = window as unknown as Record<string, unknown>;
+      (w[u] as WebSocket).dispatchEvent(w.kept as Event);
+      (w[u] as WebSocket).send('still counted');
+    }, victim.wsUrl);
+    victim.server.ws.close(4002, 'real');
+    const c = await waitForRecording(s.b.worker, url, closedAt('/replay-victim'));
+    expect(closeEventOf(c)).toMatchObject({ code: 4002, reason: 'real' });
+    expect(closeEventOf(c)?.simulated).toBeFalsy();
+    expect(c.counters.sentMessages).toBe(1);
+  });
+
   it('records an object close reason as the string the browser used', async () => {
     const { page, url } = await openPage('/objreason');
     const { wsUrl } = await openSocket(page, '/obj-reason');
@@ -307,37 +402,40 @@ describe('hostile pages', () => {
 describe('regressions: attacks that must keep failing', () => {
   it('rejects forged window messages of many shapes, even in a flood, and still records real sockets', async () => {
     const { page, url } = await openPage('/forged-shapes');
-    await page.evaluate(() => {
-      const shapes: unknown[] = [
-        { __closeline_hook_hello__: 1 },
-        { __closeline_hook_hello__: { ports: 1 } },
-        {
-          source: 'closeline',
-          v: 1,
-          msg: { type: 'hello', docNonce: 'x', url: 'https://forged.example/', isTop: true },
-        },
-        {
-          source: 'closeline',
-          v: 1,
-          msg: { type: 'batch', seq: 1, events: [{ t: 'socket', k: 1, url: 'wss://forged.example/' }], dropped: {} },
-        },
-        { source: 'closeline', v: 2, msg: null },
-      ];
-      for (let i = 0; i < 2000; i++) window.postMessage(shapes[i % shapes.length], '*');
-      const ch = new MessageChannel();
-      window.postMessage({ __closeline_hook_hello__: 1 }, '*', [ch.port2]);
-      ch.port1.postMessage({
-        t: 'socket',
-        k: 1,
-        api: 'WebSocket',
-        url: 'wss://forged.example/',
-        protocols: [],
-        at: Date.now(),
-        stack: '',
-      });
-      window.dispatchEvent(new MessageEvent('__closeline_port__', { ports: [new MessageChannel().port1] }));
-      window.dispatchEvent(new Event('__closeline_port_request__'));
-    });
+    await page.evaluate(
+      ([reply, request]) => {
+        const shapes: unknown[] = [
+          { __closeline_hook_hello__: 1 },
+          { __closeline_hook_hello__: { ports: 1 } },
+          {
+            source: 'closeline',
+            v: 1,
+            msg: { type: 'hello', docNonce: 'x', url: 'https://forged.example/', isTop: true },
+          },
+          {
+            source: 'closeline',
+            v: 1,
+            msg: { type: 'batch', seq: 1, events: [{ t: 'socket', k: 1, url: 'wss://forged.example/' }], dropped: {} },
+          },
+          { source: 'closeline', v: 2, msg: null },
+        ];
+        for (let i = 0; i < 2000; i++) window.postMessage(shapes[i % shapes.length], '*');
+        const ch = new MessageChannel();
+        window.postMessage({ __closeline_hook_hello__: 1 }, '*', [ch.port2]);
+        ch.port1.postMessage({
+          t: 'socket',
+          k: 1,
+          api: 'WebSocket',
+          url: 'wss://forged.example/',
+          protocols: [],
+          at: Date.now(),
+          stack: '',
+        });
+        window.dispatchEvent(new MessageEvent(reply!, { ports: [new MessageChannel().port1] }));
+        window.dispatchEvent(new Event(request!));
+      },
+      [HOOK_PORT_REPLY, HOOK_PORT_REQUEST],
+    );
     const { server } = await openSocket(page, '/after-flood');
     server.ws.close(1000, 'real');
     const rec = await waitForRecording(s.b.worker, url, (r) =>

@@ -117,6 +117,10 @@ window.runProbe = async (wsUrl) => {
   r.closeConversion = [
     err(() => ws2.close(Symbol('s'))),
     err(() => ws2.close(1n)),
+    // A valueOf that returns what the browser cannot make a number of: the browser's own message.
+    err(() => ws2.close({ valueOf: () => (calls.push('valueOf Symbol'), Symbol('v')) })),
+    err(() => ws2.close({ valueOf: () => (calls.push('valueOf BigInt'), 1n) })),
+    err(() => ws2.close({ [Symbol.toPrimitive]: (hint) => (calls.push(`toPrimitive ${hint}`), 1n) })),
     err(() => ws2.close(4000, Symbol('r'))),
     err(() =>
       ws2.close(4000, {
@@ -137,6 +141,28 @@ window.runProbe = async (wsUrl) => {
   });
   r.proxyToString = [Function.prototype.toString.call(trapped), traps];
   r.finalState = ws.readyState;
+  // Names of Proxy traps on Object.prototype (an old-style `get` helper, say) are the page's business:
+  // no Proxy of the hook's may take them as its traps.
+  const trapNames = ['get', 'set', 'has', 'apply', 'construct', 'getPrototypeOf', 'ownKeys'];
+  const defineOn = (k, value) =>
+    Object.defineProperty(Object.prototype, k, { __proto__: null, value, configurable: true, writable: true });
+  trapNames.forEach((k) => defineOn(k, () => `page ${k}`));
+  try {
+    r.objectPrototypeTraps = [
+      err(() => new WebSocket(wsUrl + '-traps').close(4000)),
+      err(() => {
+        class Sub extends WebSocket {}
+        return [WebSocket.OPEN, WebSocket.prototype.CLOSED, new Sub(wsUrl + '-traps-sub') instanceof WebSocket];
+      }),
+      err(() => WebSocket(wsUrl)),
+      err(() => WebSocket.prototype.send.call(new WebSocket(wsUrl + '-traps-send'), 'early')),
+      Function.prototype.toString.call(WebSocket),
+      `${WebSocket.prototype.send}`,
+      typeof window.WebSocketStream === 'function' ? err(() => new WebSocketStream(wsUrl + '-traps-stream', {})) : '',
+    ];
+  } finally {
+    trapNames.forEach((k) => delete Object.prototype[k]);
+  }
   sub.close();
   // A pristine WebSocket from a fresh iframe behaves the same (and is hooked there too).
   const f = document.createElement('iframe');

@@ -30,6 +30,10 @@ async function runProbe(extension: boolean) {
     if (extension) {
       // The socket made with the iframe's pristine constructor was captured as well.
       await waitForRecording(b.worker, pageUrl, (r) => r.connections.some((c) => c.url.endsWith('/probe-iframe')));
+      // Sockets made while the page had Proxy trap names on Object.prototype were recorded as well.
+      await waitForRecording(b.worker, pageUrl, (r) =>
+        ['/probe-traps', '/probe-traps-sub'].every((end) => r.connections.some((c) => c.url.endsWith(end))),
+      );
       // The probe page is on 127.0.0.1, where message content capture is on by default: every check
       // here ran with the ring and its close-time serialisation in place (the probe's "hello" is kept).
       await waitForRecording(b.worker, pageUrl, (r) =>

@@ -48,14 +48,17 @@ export function installHook(win: Window & typeof globalThis): void {
       // The port is gone (document tearing down): nothing to report to.
     }
   };
-  const now = () => timeOrigin + (apply(perfNow, perf, []) as number);
+  // Read for every message (the ring's time): bound, so no argument array is built per call.
+  const perfNowBound = n.bindTo(perfNow as AnyFn, perf);
+  const now = () => timeOrigin + (perfNowBound() as number);
   const stack = () => {
     try {
       const st = new NativeError().stack;
-      return typeof st === 'string' ? st : '';
+      if (typeof st === 'string') return st;
     } catch {
-      return '';
+      // a page's Error.prepareStackTrace threw
     }
+    return '';
   };
   const ctx: HookContext = {
     n,

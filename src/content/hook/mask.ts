@@ -12,7 +12,7 @@
 import type { AnyFn, Natives } from './natives';
 
 /** `this` value that turns a call of a hook's masked toString into a registration (natively a TypeError). */
-const REGISTER = '\u0000closeline-mask';
+const REGISTER = '\u0000closeline';
 
 /**
  * Replaces the function `o[name]` by `make(original)`, keeping the property's attributes, and masks
@@ -45,7 +45,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
   const FP = win.Function.prototype;
   const nativeToString = n.own(FP, 'toString') as AnyFn;
   // How this engine prints an anonymous native function: Chromium on one line, Firefox on three.
-  const anonymousNative = apply(nativeToString, new Proxy(nativeToString, {}), []);
+  const anonymousNative = apply(nativeToString, n.trap(nativeToString, 'apply', nativeToString), []);
   // The masks of same-origin ancestors, read from own data properties only (no page getter runs).
   const gParent = n.getter(win, 'parent');
   try {
@@ -62,19 +62,14 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     // A cross-origin ancestor: nothing further up is reachable.
   }
   // The mask itself is masked (and registered with the ancestors) like every other wrapper.
-  swap(
-    FP,
-    'toString',
-    (target: AnyFn) =>
-      new Proxy(target, {
-        apply(fn, thisArg, args) {
-          if (thisArg === REGISTER) {
-            if (typeof args[0] === 'function' && typeof args[1] === 'function') setMask(args[0], args[1]);
-            return '';
-          }
-          return apply(fn, (typeof thisArg === 'function' && maskOf(thisArg)) || thisArg, args);
-        },
-      }),
+  swap(FP, 'toString', (target: AnyFn) =>
+    n.trap(target, 'apply', (fn: AnyFn, thisArg: unknown, args: unknown[]) => {
+      if (thisArg === REGISTER) {
+        if (typeof args[0] === 'function' && typeof args[1] === 'function') setMask(args[0], args[1]);
+        return '';
+      }
+      return apply(fn, (typeof thisArg === 'function' && maskOf(thisArg)) || thisArg, args);
+    }),
   );
   return swap;
 }

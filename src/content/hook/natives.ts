@@ -15,6 +15,14 @@ export type Store<K, V> = [get: (k: K) => V | undefined, set: (k: K, v: V) => un
 
 export interface Natives {
   apply: typeof Reflect.apply;
+  /** `f` with `this` fixed to `self`, made by Function.prototype.bind as it was at install. */
+  bindTo<F extends AnyFn>(f: F, self: unknown): F;
+  /**
+   * A Proxy of `target` with the one trap `name`, made by the Proxy constructor as it was at install.
+   * Its handler has no prototype: an engine looks every trap up on the handler, so one inheriting
+   * from Object.prototype would take a page's `Object.prototype.get` (or `apply`, ...) for its trap.
+   */
+  trap<T extends object>(target: T, name: 'apply' | 'construct', fn: (...args: never[]) => unknown): T;
   /** Calls a saved getter on `o`. */
   read(getter: AnyFn, o: unknown): unknown;
   gopd: typeof Reflect.getOwnPropertyDescriptor;
@@ -41,7 +49,10 @@ export interface Natives {
    * else.
    */
   copy(d: unknown, max: number): Uint8Array | undefined;
-  /** The first `units` UTF-16 units of a string (String.prototype.slice). */
+  /**
+   * The first `units` UTF-16 units of a string, as a string of its own: a slice shares the engine's
+   * storage with the whole text and would keep it alive.
+   */
   head(s: string, units: number): string;
   /** Event.prototype.stopImmediatePropagation. */
   stop(e: Event): void;
@@ -59,6 +70,11 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const { apply, construct, defineProperty, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
   const getter = (proto: object, name: string) => gopd(proto, name)?.get as AnyFn;
   const read = (g: AnyFn, o: unknown) => apply(g, o, []);
+  // Bound natives for what runs per message: a call of a bound function goes straight to its target
+  // (nothing a page can patch is consulted) and, unlike Reflect.apply, builds no argument array, which
+  // matters most before the engine has optimised the caller (a page sending its first thousand messages).
+  const bind = win.Function.prototype.bind;
+  const bindTo = <F extends AnyFn>(f: F, self: unknown) => apply(bind, f, [self]) as F;
   const isObj = (v: unknown): v is object => (typeof v === 'object' && v !== null) || typeof v === 'function';
   // Each getter throws on anything without its internal slot (a Proxy, a look-alike object).
   const tryRead = (g: AnyFn | undefined, o: unknown): number | undefined => {
@@ -78,36 +94,29 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const gDV = viewOf(DV);
   const gBlob = getter(win.Blob.prototype, 'size');
   const taSet = gopd(TA, 'set')?.value as AnyFn;
-  const W = win.WeakMap.prototype;
-  const M = win.Map.prototype;
-  const methods = [W.get, W.set, W.delete, M.get, M.set, M.delete] as AnyFn[];
-  const NativeWeakMap = win.WeakMap;
-  const NativeMap = win.Map;
+  const { WeakMap: NativeWeakMap, Map: NativeMap, Proxy: NativeProxy } = win;
   const slice = win.String.prototype.slice;
   const stopNow = win.Event.prototype.stopImmediatePropagation;
   const dispatch = win.EventTarget.prototype.dispatchEvent;
   const gState = getter(win.WebSocket.prototype, 'readyState');
-  const gData = getter(win.MessageEvent.prototype, 'data');
   const addEL = win.EventTarget.prototype.addEventListener;
   // [byteLength, buffer, byteOffset] getters of a view's kind (the only views are typed arrays and DataView).
   const viewGetters = (d: unknown) => (tryRead(gTA[0] as AnyFn, d) === undefined ? gDV : gTA) as AnyFn[];
   const byteLength = (d: unknown) =>
     isView(d) ? (read(viewGetters(d)[0] as AnyFn, d) as number) : tryRead(gBuffer, d);
 
+  const gData = getter(win.MessageEvent.prototype, 'data');
   return {
     apply,
+    bindTo,
+    trap: (target, name, fn) => new NativeProxy(target, { __proto__: null, [name]: fn } as ProxyHandler<typeof target>),
     read,
     getter,
     gopd,
     tryRead,
+    // Enumerable, so a posted array keeps it (structured cloning copies enumerable properties only).
     push: (a, v) => {
-      defineProperty(a, a.length, {
-        __proto__: null,
-        value: v,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      } as PropertyDescriptor);
+      defineProperty(a, a.length, { __proto__: null, value: v, enumerable: true } as PropertyDescriptor);
     },
     isObj,
     own: (o, key) => {
@@ -123,12 +132,14 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
       }
     },
     store: <K, V>(strong?: boolean): Store<K, V> => {
-      const m = strong ? new NativeMap() : new NativeWeakMap();
-      const i = strong ? 3 : 0;
+      // Stores are made at install, before any page script: the methods read here are the natives.
+      const C = strong ? NativeMap : NativeWeakMap;
+      const m = new C();
+      const P = C.prototype as Map<K, V>;
       return [
-        (k) => apply(methods[i] as AnyFn, m, [k]) as V | undefined,
-        (k, v) => apply(methods[i + 1] as AnyFn, m, [k, v]),
-        (k) => apply(methods[i + 2] as AnyFn, m, [k]),
+        bindTo(P.get as AnyFn, m) as (k: K) => V | undefined,
+        bindTo(P.set as AnyFn, m),
+        bindTo(P.delete as AnyFn, m),
       ];
     },
     size: (d, blobFirst) =>
@@ -148,7 +159,9 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
         return construct(U8, [0]) as Uint8Array; // detached or shrunk since: the size is still known
       }
     },
-    head: (s, units) => apply(slice, s, [0, units]) as string,
+    // A slice of a short new string: the engine copies the prefix into it (a concatenation is made flat
+    // before it is sliced), so the slice shares nothing with the message.
+    head: (s, units) => apply(slice, ` ${apply(slice, s, [0, units]) as string}`, [1]) as string,
     stop: (e) => apply(stopNow, e, []),
     fire: (t, e) => apply(dispatch, t, [e]),
     state: (ws) => read(gState, ws) as number,

@@ -30,17 +30,18 @@ const win = Object.assign(Object.create(globalThis), { Blob: BrandedBlob, WebSoc
   typeof globalThis;
 const natives = saveNatives(win);
 
+const push = (r: Ring, d: unknown, at: number) => ringPush(r, d, natives.size(d), at, natives);
 const raw = (...data: unknown[]) => {
   const r = newRing();
-  data.forEach((d, i) => ringPush(r, d, i + 1));
-  return ringRaw(r, natives);
+  data.forEach((d, i) => push(r, d, i + 1));
+  return ringRaw(r);
 };
 const slot = (d: unknown) => raw(d).data[0] as { d?: unknown; n: number };
 
 describe('the ring', () => {
   it('a push is one slot write: the arrays never grow', () => {
     const r: Ring = newRing();
-    for (let i = 0; i < 1000; i++) ringPush(r, i, i);
+    for (let i = 0; i < 1000; i++) push(r, i % 2 ? 'x' : new Uint8Array(1), i);
     expect(r.data.length).toBe(5);
     expect(r.at.length).toBe(5);
     expect(r.n).toBe(1000);
@@ -52,6 +53,35 @@ describe('the ring', () => {
     expect(r.data).toEqual([{ d: 'a', n: 1 }, { d: 'b', n: 1 }, 0, 0, 0]);
     expect(r.at).toEqual([1, 2, 0, 0, 0]);
     expect(r.n).toBe(2);
+  });
+});
+
+describe('what a slot holds', () => {
+  it('a text of at most 1,025 units: the text itself, until the close', () => {
+    const r = newRing();
+    const text = 'y'.repeat(1025);
+    push(r, text, 1);
+    expect(r.data[0]).toBe(text);
+  });
+  it('binary data: a copy made when it was sent, so a buffer the page reuses shows what was sent', () => {
+    const r = newRing();
+    const buf = new Uint8Array([1, 2, 3]);
+    push(r, buf, 1);
+    push(r, buf.buffer, 2);
+    buf.set([9, 9, 9]);
+    expect(ringRaw(r).data.slice(0, 2)).toEqual([
+      { d: new Uint8Array([1, 2, 3]), n: 3 },
+      { d: new Uint8Array([1, 2, 3]), n: 3 },
+    ]);
+  });
+  it('a small view of a large buffer: only its own bytes are copied, never the buffer kept', () => {
+    const big = new ArrayBuffer(1 << 20);
+    const r = newRing();
+    push(r, new Uint8Array(big, 8, 4), 1);
+    const held = r.data[0] as { d: Uint8Array; n: number };
+    expect(held.n).toBe(4);
+    expect(held.d.buffer).not.toBe(big);
+    expect(held.d.buffer.byteLength).toBe(4);
   });
 });
 
@@ -123,14 +153,12 @@ describe('hostile objects and prototypes patched after install', () => {
     expect(calls).toEqual([]);
   });
 
-  it('ignores patched Blob.size, byteLength, typed-array getters, String.prototype.slice and Array.prototype setters', () => {
+  it('ignores patched Blob.size, byteLength, typed-array getters, String.prototype.slice and prototype setters', () => {
     const calls: string[] = [];
     const spy = (name: string, value: unknown) => ({ get: () => (calls.push(name), value) });
-    const r = newRing();
-    ringPush(r, new BrandedBlob(['abc']), 1);
-    ringPush(r, new ArrayBuffer(2), 2);
-    ringPush(r, 'é'.repeat(2000), 3);
-    ringPush(r, new Uint8Array([7, 8, 9]), 4);
+    // Sizes are the hook's own (n.size, run before the patches as at install); the cut runs under them.
+    const data = [new BrandedBlob(['abc']), new ArrayBuffer(2), 'é'.repeat(2000), new Uint8Array([7, 8, 9])];
+    const sizes = data.map((d) => natives.size(d));
     const TA = Object.getPrototypeOf(Uint8Array.prototype) as object;
     patch(BrandedBlob.prototype, 'size', spy('Blob.size', 999));
     patch(ArrayBuffer.prototype, 'byteLength', spy('byteLength', 999));
@@ -140,9 +168,12 @@ describe('hostile objects and prototypes patched after install', () => {
     patch(String.prototype, 'slice', { value: () => (calls.push('slice'), 'forged'), writable: true });
     patch(Array.prototype, '0', { set: () => calls.push('Array[0] setter'), get: () => undefined });
     patch(Object.prototype, 'd', { set: () => calls.push('Object.d setter'), get: () => undefined });
+    patch(Object.prototype, 'n', { set: () => calls.push('Object.n setter'), get: () => undefined });
     const rawThenRestore = () => {
       try {
-        return ringRaw(r, natives);
+        const r = newRing();
+        data.forEach((d, i) => ringPush(r, d, sizes[i]!, i + 1, natives));
+        return ringRaw(r);
       } finally {
         // Restore before asserting: the test runner itself needs sane prototypes.
         while (restore.length) restore.pop()?.();

@@ -12,8 +12,12 @@ import type { AnyFn } from './natives';
 import { createStaller, type Staller } from './stall';
 
 export interface Simulator extends Staller {
-  /** The hook's own synthetic events (recorded as simulated; treated as trusted by the hook). */
-  isOwn(e: Event): boolean;
+  /**
+   * The hook's own synthetic events, while the hook dispatches them on `ws` (recorded as simulated;
+   * treated as trusted by the hook). A page that keeps such an event and dispatches it again, on this
+   * socket or another, dispatches an untrusted event like any of its own: nothing is recorded.
+   */
+  isOwn(e: Event, ws: object): boolean;
   /** Called first for every real error and close event: true when it must be swallowed. */
   intercept(rec: SocketRec, ws: object, e: Event, close?: boolean): boolean;
   run(cmd: HookCommand): void;
@@ -22,18 +26,19 @@ export interface Simulator extends Staller {
 export function createSimulator(win: Window & typeof globalThis, ctx: HookContext, nativeClose: AnyFn): Simulator {
   const { n } = ctx;
   const { apply, stop, fire } = n;
-  const [isOwn, setOwn] = n.store<Event, 1>();
+  const [ownTarget, setOwn, dropOwn] = n.store<Event, object>();
   const NativeCloseEvent = win.CloseEvent;
   const NativeEvent = win.Event;
   const own = (ws: object, e: Event) => {
-    setOwn(e, 1);
+    setOwn(e, ws);
     fire(ws, e);
+    dropOwn(e);
   };
   const staller = createStaller(win, ctx, own);
 
   return {
     ...staller,
-    isOwn: (e) => isOwn(e) === 1,
+    isOwn: (e, ws) => ownTarget(e) === ws,
     intercept(rec, ws, e, close) {
       const p = rec.p;
       if (!p) return false;

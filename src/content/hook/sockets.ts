@@ -38,6 +38,9 @@ export function wrapWebSocket(
   const gCode = getter(CE, 'code');
   const gReason = getter(CE, 'reason');
   const gClean = getter(CE, 'wasClean');
+  const toPrim = win.Symbol.toPrimitive;
+  // OrdinaryToPrimitive as the engine runs it (valueOf, then toString), on any object.
+  const ordinary = n.gopd(win.Date.prototype, toPrim)?.value as AnyFn;
   let capture = Capture.Unknown;
 
   const count = (rec: SocketRec, d: unknown, sent: boolean, blobFirst?: boolean) => {
@@ -47,7 +50,7 @@ export function wrapWebSocket(
     c[i]++;
     if (size < 0) rec.u = true;
     else c[(i + 1) as 1 | 3] += size;
-    if (capture !== Capture.Off) ringPush(sent ? rec.rout : rec.rin, d, now());
+    if (capture !== Capture.Off) ringPush(sent ? rec.rout : rec.rin, d, size, now(), n);
   };
 
   const track = (ws: WebSocket, args: unknown[]) => {
@@ -72,7 +75,7 @@ export function wrapWebSocket(
       stack: ctx.trace(),
     });
     ctx.sockets[1](kk, ws);
-    const trusted = (e: Event) => e.isTrusted || sim.isOwn(e);
+    const trusted = (e: Event) => e.isTrusted || sim.isOwn(e, ws);
     on(
       ws,
       'open',
@@ -126,65 +129,55 @@ export function wrapWebSocket(
         counters: rec.c,
         unsized: rec.u,
         sim: !e.isTrusted,
-        last: capture === Capture.On ? [ringRaw(rec.rin, n), ringRaw(rec.rout, n)] : undefined,
+        last: capture === Capture.On ? [ringRaw(rec.rin), ringRaw(rec.rout)] : undefined,
       });
     });
   };
 
   // send is the hot path: one WeakMap lookup, a counter and one ring slot. A stalled socket holds
   // the page's sends instead of passing them to the network.
-  swap(
-    proto,
-    'send',
-    (send: AnyFn) =>
-      new Proxy(send, {
-        apply(target, thisArg, args) {
-          const rec = ctx.recOf(thisArg);
-          const result =
-            rec && sim.holdOutgoing(rec, thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
-          if (rec) count(rec, args[0], true);
-          return result;
-        },
-      }),
+  swap(proto, 'send', (send: AnyFn) =>
+    n.trap(send, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
+      const rec = ctx.recOf(thisArg);
+      const result =
+        rec && sim.holdOutgoing(rec, thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
+      if (rec) count(rec, args[0], true);
+      return result;
+    }),
   );
-  swap(
-    proto,
-    'close',
-    (close: AnyFn) =>
-      new Proxy(close, {
-        apply(target, thisArg, args) {
-          const rec = ctx.recOf(thisArg);
-          if (!rec) return apply(target, thisArg, args);
-          const rs = n.state(thisArg as object);
-          // Objects are converted here, once, as the browser's bindings would, and the browser gets the
-          // primitive: the page's valueOf/toString run once and the record has what the browser used.
-          // A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol, for the
-          // browser to reject with its own message. Primitives go through untouched.
-          if (isObj(args[0])) args[0] = +(args[0] as unknown as number);
-          if (isObj(args[1])) args[1] = ownKeys({ [args[1] as unknown as string]: 0 })[0];
-          const result = apply(target, thisArg, args);
-          const code = args[0];
-          const reason = args[1];
-          ctx.closeCall(
-            rec.k,
-            rs,
-            code === undefined ? code : +(code as number),
-            reason === undefined ? reason : `${reason as string}`,
-          );
-          return result;
-        },
-      }),
+  swap(proto, 'close', (close: AnyFn) =>
+    n.trap(close, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
+      const rec = ctx.recOf(thisArg);
+      if (!rec) return apply(target, thisArg, args);
+      const rs = n.state(thisArg as object);
+      // Objects are turned into primitives here, once, as the browser's bindings would, and the browser
+      // gets the primitive: the page's valueOf/toString run once, the record has what the browser used,
+      // and a Symbol or BigInt from valueOf is rejected by the browser with its own message (naming
+      // close()). A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol.
+      // Primitives go through untouched.
+      const x = args[0] as Record<symbol, AnyFn>;
+      if (isObj(x)) args[0] = apply(x[toPrim] ?? ordinary, x, ['number']);
+      if (isObj(args[1])) args[1] = ownKeys({ [args[1] as unknown as string]: 0 })[0];
+      const result = apply(target, thisArg, args);
+      const code = args[0];
+      const reason = args[1];
+      ctx.closeCall(
+        rec.k,
+        rs,
+        code === undefined ? code : +(code as number),
+        reason === undefined ? reason : `${reason as string}`,
+      );
+      return result;
+    }),
   );
-  const WSProxy = new Proxy(NativeWS, {
-    construct(target, args, newTarget) {
-      const ws = construct(target, args, newTarget) as WebSocket;
-      try {
-        track(ws, args);
-      } catch {
-        // Recording must never break the page.
-      }
-      return ws;
-    },
+  const WSProxy = n.trap(NativeWS, 'construct', (target: typeof WebSocket, args: unknown[], newTarget: AnyFn) => {
+    const ws = construct(target, args, newTarget) as WebSocket;
+    try {
+      track(ws, args);
+    } catch {
+      // Recording must never break the page.
+    }
+    return ws;
   });
   swap(win, 'WebSocket', () => WSProxy);
   swap(proto, 'constructor', () => WSProxy);

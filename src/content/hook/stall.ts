@@ -20,7 +20,7 @@ const MAX_HELD = 10_000;
 /** A queue as a linked list of literals: no array writes a page-patched prototype could intercept. */
 interface Node {
   d: unknown;
-  origin: string;
+  org: string;
   id: string;
   next: Node | undefined;
 }
@@ -67,7 +67,7 @@ export function createStaller(
 
   const enqueue = (q: Queue, d: unknown, origin: string, id: string) => {
     if (++q.n > MAX_HELD) return;
-    const node: Node = { d, origin, id, next: undefined };
+    const node: Node = { d, org: origin, id, next: undefined };
     if (q.tail) q.tail.next = node;
     else q.head = node;
     q.tail = node;
@@ -99,21 +99,18 @@ export function createStaller(
     });
     if (!deliver) return;
     for (let m = s.inQ.head; m; m = m.next) {
-      try {
-        // A null-prototype init: the browser reads every dictionary member, and a page getter on
-        // Object.prototype must not run (nor see the data) while the hook is on the stack.
-        fire(
-          ws,
-          new NativeMessageEvent('message', {
-            __proto__: null,
-            data: m.d,
-            origin: m.origin,
-            lastEventId: m.id,
-          } as MessageEventInit),
-        );
-      } catch {
-        // a page listener's error is reported by the browser, as for any event
-      }
+      // A null-prototype init: the browser reads every dictionary member, and a page getter on
+      // Object.prototype must not run (nor see the data) while the hook is on the stack. A page
+      // listener's error is reported by the browser, as for any event: dispatching never throws.
+      fire(
+        ws,
+        new NativeMessageEvent('message', {
+          __proto__: null,
+          data: m.d,
+          origin: m.org,
+          lastEventId: m.id,
+        } as MessageEventInit),
+      );
       if (state(ws) !== 1) return; // the page closed it while catching up
     }
     for (let m = s.outQ.head; m; m = m.next) {

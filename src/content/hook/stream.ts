@@ -4,8 +4,11 @@
  * kept for streams (that would mean wrapping the page's readable/writable
  * streams); the recording says 0 and docs/recording-format.md says why.
  *
- * Everything is read through getters saved at install and own data properties,
- * and `options.protocols` is read exactly once, by the browser, as without the hook.
+ * Everything is read through getters saved at install and own data properties.
+ * The options are handed to the browser as the page gave them (a forwarding
+ * Proxy around them showed: a revoked Proxy as options lost the browser's error
+ * text); the requested protocols are read afterwards from an own data property,
+ * so a getter's value is not recorded (docs/ARCHITECTURE.md, "Known limits").
  */
 import type { HookCounters } from '../../protocol/messages';
 import type { HookContext } from './context';
@@ -17,7 +20,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   if (typeof Native !== 'function') return;
   const { emit, clock: now, n } = ctx;
   const { apply, read, getter, own, isObj } = n;
-  const { construct, get } = Reflect;
+  const { construct } = Reflect;
   const then = win.Promise.prototype.then;
   const proto = Native.prototype as Record<string, unknown>;
   const gUrl = getter(proto, 'url');
@@ -29,82 +32,63 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const [keyOf, setKey, dropKey] = n.store<object, number>();
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-  const Wrapped = new Proxy(Native, {
-    construct(target, args: unknown[], newTarget) {
-      // The browser reads the options dictionary through this forwarding view; we keep what it read.
-      let requested: unknown;
-      const o = args[1];
-      if (isObj(o)) {
-        args[1] = new Proxy(o, {
-          get(t, key) {
-            const v = get(t, key);
-            if (key === 'protocols') requested = v;
-            return v;
-          },
-        });
-      }
-      const s = construct(target, args, newTarget) as object;
-      try {
-        const k = ctx.nextK();
-        setKey(s, k);
+  const Wrapped = n.trap(Native, 'construct', (target: typeof Native, args: unknown[], newTarget: AnyFn) => {
+    const s = construct(target, args, newTarget) as object;
+    try {
+      const k = ctx.nextK();
+      setKey(s, k);
+      emit({
+        t: 'socket',
+        k,
+        api: 'WebSocketStream',
+        url: read(gUrl, s) as string,
+        protocols: ctx.protocolsOf(own(args[1], 'protocols')),
+        at: now(),
+        stack: ctx.trace(),
+      });
+      const counters: HookCounters = [0, 0, 0, 0];
+      // Once closed, the stream's number is let go (as WebSocket records are at their close event):
+      // a WeakMap's table shrinks only on delete(), not when the collector clears dead keys.
+      const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) => {
+        dropKey(s);
         emit({
-          t: 'socket',
+          t: 'close',
           k,
-          api: 'WebSocketStream',
-          url: read(gUrl, s) as string,
-          protocols: ctx.protocolsOf(requested),
           at: now(),
-          stack: ctx.trace(),
+          code: typeof code === 'number' ? code : fallback,
+          reason: str(reason),
+          wasClean,
+          counters,
         });
-        const counters: HookCounters = [0, 0, 0, 0];
-        // Once closed, the stream's number is let go (as WebSocket records are at their close event):
-        // a WeakMap's table shrinks only on delete(), not when the collector clears dead keys.
-        const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) => {
-          dropKey(s);
-          emit({
-            t: 'close',
-            k,
-            at: now(),
-            code: typeof code === 'number' ? code : fallback,
-            reason: str(reason),
-            wasClean,
-            counters,
-          });
-        };
-        // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
-        apply(then, read(gOpened, s), [
-          (v: unknown) =>
-            emit({ t: 'open', k, at: now(), protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
-          () => emit({ t: 'error', k, at: now() }),
-        ]);
-        apply(then, read(gClosed, s), [
-          (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
-          (err: unknown) => closed(n.tryRead(gErrCode, err), 1006, n.tryRead(gErrReason, err), false),
-        ]);
-      } catch {
-        // never break the page
-      }
-      return s;
-    },
+      };
+      // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
+      apply(then, read(gOpened, s), [
+        (v: unknown) =>
+          emit({ t: 'open', k, at: now(), protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
+        () => emit({ t: 'error', k, at: now() }),
+      ]);
+      apply(then, read(gClosed, s), [
+        (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
+        (err: unknown) => closed(n.tryRead(gErrCode, err), 1006, n.tryRead(gErrReason, err), false),
+      ]);
+    } catch {
+      // never break the page
+    }
+    return s;
   });
   ctx.swap(win, 'WebSocketStream', () => Wrapped);
   ctx.swap(proto, 'constructor', () => Wrapped);
-  ctx.swap(
-    proto,
-    'close',
-    (close: AnyFn) =>
-      new Proxy(close, {
-        apply(target, thisArg, args: unknown[]) {
-          const result = apply(target, thisArg, args);
-          const k = isObj(thisArg) ? keyOf(thisArg) : undefined;
-          if (k !== undefined) {
-            // Own data properties only: the native call already ran any getters once; running them again is observable.
-            const c = own(args[0], 'closeCode');
-            const r = own(args[0], 'reason');
-            ctx.closeCall(k, -1, typeof c === 'number' ? c : undefined, typeof r === 'string' ? r : undefined);
-          }
-          return result;
-        },
-      }),
+  ctx.swap(proto, 'close', (close: AnyFn) =>
+    n.trap(close, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
+      const result = apply(target, thisArg, args);
+      const k = isObj(thisArg) ? keyOf(thisArg) : undefined;
+      if (k !== undefined) {
+        // Own data properties only: the native call already ran any getters once; running them again is observable.
+        const c = own(args[0], 'closeCode');
+        const r = own(args[0], 'reason');
+        ctx.closeCall(k, -1, typeof c === 'number' ? c : undefined, typeof r === 'string' ? r : undefined);
+      }
+      return result;
+    }),
   );
 }
