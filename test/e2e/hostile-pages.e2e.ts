@@ -318,6 +318,8 @@ describe('hostile pages', () => {
       (w[u] as WebSocket).send(view);
       view.fill(9); // reused after the send: the recording must show what was sent
       w.bufferRef = new WeakRef(big);
+      // A short text cut from a long one: the engine keeps the long one behind the slice.
+      (w[u] as WebSocket).send('y'.repeat(32 << 20).slice(10, 510));
     }, wsUrl);
     const received = page.evaluate(
       (u) =>

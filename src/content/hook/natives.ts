@@ -97,9 +97,8 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const { WeakMap: NativeWeakMap, Map: NativeMap, Proxy: NativeProxy } = win;
   const slice = win.String.prototype.slice;
   const stopNow = win.Event.prototype.stopImmediatePropagation;
-  const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const { dispatchEvent: dispatch, addEventListener: addEL } = win.EventTarget.prototype;
   const gState = getter(win.WebSocket.prototype, 'readyState');
-  const addEL = win.EventTarget.prototype.addEventListener;
   // [byteLength, buffer, byteOffset] getters of a view's kind (the only views are typed arrays and DataView).
   const viewGetters = (d: unknown) => (tryRead(gTA[0] as AnyFn, d) === undefined ? gDV : gTA) as AnyFn[];
   const byteLength = (d: unknown) =>

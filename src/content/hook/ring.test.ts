@@ -30,7 +30,7 @@ const win = Object.assign(Object.create(globalThis), { Blob: BrandedBlob, WebSoc
   typeof globalThis;
 const natives = saveNatives(win);
 
-const push = (r: Ring, d: unknown, at: number) => ringPush(r, d, natives.size(d), at, natives);
+const push = (r: Ring, d: unknown, at: number, sent = false) => ringPush(r, d, natives.size(d), at, natives, sent);
 const raw = (...data: unknown[]) => {
   const r = newRing();
   data.forEach((d, i) => push(r, d, i + 1));
@@ -172,7 +172,7 @@ describe('hostile objects and prototypes patched after install', () => {
     const rawThenRestore = () => {
       try {
         const r = newRing();
-        data.forEach((d, i) => ringPush(r, d, sizes[i]!, i + 1, natives));
+        data.forEach((d, i) => ringPush(r, d, sizes[i]!, i + 1, natives, true));
         return ringRaw(r);
       } finally {
         // Restore before asserting: the test runner itself needs sane prototypes.

@@ -28,17 +28,29 @@ export function newRing(): Ring {
 }
 
 /**
- * O(1): one slot write of a reference and a time; for binary data, a large text or anything else, a
- * copy of at most 64 bytes or LAST_RAW_TEXT_UNITS units instead. `size` is the message's (n.size).
+ * O(1): one slot write and a time. `size` is the message's (n.size). A received text of at most
+ * LAST_RAW_TEXT_UNITS is kept as it is; a sent one is copied, as the page's text may be a slice of a far
+ * larger one, which a reference would keep alive. Anything else is cut at once to its size and a copy of
+ * at most 64 bytes or LAST_RAW_TEXT_UNITS units; a received Blob (`blob`) to its size.
  */
-export function ringPush(r: Ring, data: unknown, size: number, at: number, nat: Natives): void {
+export function ringPush(
+  r: Ring,
+  data: unknown,
+  size: number,
+  at: number,
+  nat: Natives,
+  sent: boolean,
+  blob?: boolean,
+): void {
   const i = r.n % N;
+  const text = typeof data === 'string';
+  const head = text && (sent || size > LAST_RAW_TEXT_UNITS) ? nat.head(data, LAST_RAW_TEXT_UNITS) : data;
   r.data[i] =
-    typeof data === 'string' && size <= LAST_RAW_TEXT_UNITS
-      ? data
+    text && size <= LAST_RAW_TEXT_UNITS
+      ? (head as string)
       : ({
           __proto__: null,
-          d: typeof data === 'string' ? nat.head(data, LAST_RAW_TEXT_UNITS) : nat.copy(data, LAST_MESSAGE_HEX_BYTES),
+          d: text ? head : blob ? undefined : nat.copy(data, LAST_MESSAGE_HEX_BYTES),
           n: size,
         } as HookLastMessage);
   r.at[i] = at;
@@ -47,8 +59,8 @@ export function ringPush(r: Ring, data: unknown, size: number, at: number, nat: 
 
 /** At close: each kept text becomes `{ d, n }` too, so the relay gets one shape. Only primitives and the hook's own objects are posted. */
 export function ringRaw(r: Ring): HookRing {
-  for (let j = r.n < N ? 0 : r.n - N; j < r.n; j++) {
-    const i = j % N;
+  // Every slot: one never written holds 0, and each written one holds one of the last N messages.
+  for (let i = 0; i < N; i++) {
     const d = r.data[i];
     if (typeof d === 'string') r.data[i] = { __proto__: null, d, n: d.length } as HookLastMessage;
   }

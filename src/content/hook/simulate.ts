@@ -49,12 +49,8 @@ export function createSimulator(win: Window & typeof globalThis, ctx: HookContex
         // A null-prototype init: the event constructor's reads of absent members reach no page getter.
         own(
           ws,
-          new NativeCloseEvent('close', {
-            __proto__: null,
-            code: p.code,
-            reason: p.reason,
-            wasClean: p.wasClean,
-          } as CloseEventInit),
+          // The hook's own record (code, reason, wasClean, and an `error` the event ignores).
+          new NativeCloseEvent('close', { __proto__: null, ...p } as CloseEventInit),
         );
       }
       return true;

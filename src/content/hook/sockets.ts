@@ -50,7 +50,7 @@ export function wrapWebSocket(
     c[i]++;
     if (size < 0) rec.u = true;
     else c[(i + 1) as 1 | 3] += size;
-    if (capture !== Capture.Off) ringPush(sent ? rec.rout : rec.rin, d, size, now(), n);
+    if (capture !== Capture.Off) ringPush(sent ? rec.rout : rec.rin, d, size, now(), n, sent, blobFirst);
   };
 
   const track = (ws: WebSocket, args: unknown[]) => {
@@ -155,8 +155,14 @@ export function wrapWebSocket(
       // and a Symbol or BigInt from valueOf is rejected by the browser with its own message (naming
       // close()). A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol.
       // Primitives go through untouched.
+      // What the browser then gets is what its own conversion makes the same primitive of: undefined from
+      // valueOf stands for NaN (a bare undefined would mean "no code"), and an object from the page's
+      // @@toPrimitive becomes one that returns it, for the engine to reject there as it would have.
       const x = args[0] as Record<symbol, AnyFn>;
-      if (isObj(x)) args[0] = apply(x[toPrim] ?? ordinary, x, ['number']);
+      if (isObj(x)) {
+        const p = apply(x[toPrim] ?? ordinary, x, ['number']);
+        args[0] = p === undefined ? NaN : isObj(p) ? { __proto__: null, [toPrim]: () => p } : p;
+      }
       if (isObj(args[1])) args[1] = ownKeys({ [args[1] as unknown as string]: 0 })[0];
       const result = apply(target, thisArg, args);
       const code = args[0];
