@@ -649,6 +649,24 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   back; each one's script (the analysis, the rows and the timeline's model, each a pass over every
   connection) and the canvas raster are what a storm costs.
 
+- **What the CPU rows can resolve, checked with pages that differ only in \`send()\`.** One 7-round probe of
+  the CPU part's design, the browser without Closeline showing four pages: as it is; with \`send\` replaced
+  by a Proxy that only forwards; by a plain function that only forwards; and with the hook alone. The two
+  forwarding pages receive exactly as the plain page does, yet their received rows read +8.9 % and +11.0 %
+  (intervals −4.5 % … +9.7 % and −1.6 % … +14.3 %): a received row this wide holds no difference at all, so
+  "cannot tell" is this design's floor on this machine, not a finding about the hook. The sent rows: a
+  forwarding Proxy +1.0 % (−1.8 % … +11.5 %), a forwarding function +1.9 % (−3.4 % … +3.7 %), the hook alone
+  +4.2 % (+1.7 % … +7.3 %). In the page itself the hook's \`send()\` costs nothing measurable: a loop of
+  200,000 sends took 4.865 µs per send with it and 4.878 µs without (medians of 9 alternating pages). Sent in
+  blocks of 3,000 with the socket drained between them, as the benchmark does, a send costs 20–27 µs (the
+  browser hands each one to the network at once instead of queueing it), and those blocks differ by
+  ±10 % between pages either way. Where the hook alone's few per cent per sent message go, outside its own
+  function, is not found. This round's hook does less per message before the engine optimises it
+  (bound natives instead of \`Reflect.apply\` with a new argument array: 0.4 instead of 1.9 µs per call over
+  the first 3,000 calls in Chromium), and a bit more for some: binary data, long texts and every sent
+  text are now kept as a bounded copy instead of a reference (a reference kept a large message, or the
+  large text a sent slice was cut from, alive while its socket was open).
+
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
 connections kept (the soak's frame time); and the received-message rows of the hook's CPU. Two reference
