@@ -1,16 +1,16 @@
 /**
  * The last messages of one socket, kept for the close (what did the server say
  * just before it closed?). Per message the hook writes one slot and one
- * timestamp into a fixed slot of a preallocated array, and runs no page code.
- * A text of at most LAST_RAW_TEXT_UNITS is kept by reference: it is immutable
- * and small, so this is the common case and costs no copy. Anything else is
- * cut at once into what the relay needs to describe it (see `HookLastMessage`
- * in src/protocol/messages.ts): a bounded copy of its head and its size. A
- * reference to a 64 MiB buffer (or to a small view of one, or a Blob) would
- * keep it alive for as long as the socket is open, and a buffer the page
- * reuses would show its later contents at the close. The relay, in its own
- * world, does the rest (the 1 KiB cut on a character boundary, hex) and
- * checks it all.
+ * timestamp of a preallocated ring, and runs no page code. A received text of
+ * at most LAST_RAW_TEXT_UNITS is kept by reference: the browser made it, it is
+ * immutable and small, and it is the common case. Anything else is cut at once
+ * into what the relay needs to describe it (see `HookLastMessage` in
+ * src/protocol/messages.ts): a bounded copy of its head, and its size. A
+ * reference would keep a 64 MiB buffer alive for as long as the socket is open
+ * (behind a small view of it too), and so would a page's short text sliced
+ * from a long one; a buffer the page reuses would show its later contents at
+ * the close. The relay, in its own world, does the rest (the 1 KiB cut on a
+ * character boundary, hex) and checks it all.
  */
 import { LAST_RAW_TEXT_UNITS, type HookLastMessage, type HookRing } from '../../protocol/messages';
 import { LAST_MESSAGE_HEX_BYTES, LAST_MESSAGES_PER_DIRECTION as N } from '../../protocol/recording';
