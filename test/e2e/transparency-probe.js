@@ -122,11 +122,6 @@ window.runProbe = async (wsUrl) => {
     err(() => ws2.close({ valueOf: () => (calls.push('valueOf BigInt'), 1n) })),
     err(() => ws2.close({ [Symbol.toPrimitive]: (hint) => (calls.push(`toPrimitive ${hint}`), 1n) })),
     err(() => ws2.close({ valueOf: () => (calls.push('valueOf undefined'), undefined) })),
-    err(() =>
-      ws2.close({
-        [Symbol.toPrimitive]: () => (calls.push('toPrimitive object'), { valueOf: () => (calls.push('inner'), 4001) }),
-      }),
-    ),
     err(() => ws2.close({ valueOf: () => ({}), toString: () => (calls.push('toString after valueOf'), '4000x') })),
     err(() => ws2.close(4000, Symbol('r'))),
     err(() =>
