@@ -42,6 +42,15 @@ async function openSocket(page: Page, path: string) {
   return { wsUrl, server: await s.server.connectionTo(path) };
 }
 
+/** Waits until the page's recording holds the connection, then asks Closeline to close it (1012, simulated). */
+async function simulateClose(ext: Page, pageUrl: string, which: (c: Connection) => boolean): Promise<void> {
+  const r = await waitForRecording(s.b.worker, pageUrl, (x) => (x.connections.some(which) ? x : undefined));
+  const command = { kind: 'close', code: 1012, reason: 'sim' } as const;
+  const connectionId = r.connections.find(which)!.id;
+  const reply = await request(ext, { type: 'simulate', tabId: r.tabId, connectionId, scope: 'connection', command });
+  expect(reply).toEqual({ type: 'ok' });
+}
+
 /** The self size of the largest object in a heap snapshot of the page (after the collections asked before). */
 async function largestHeapObject(cdp: CDPSession): Promise<number> {
   const chunks: string[] = [];
@@ -186,17 +195,7 @@ describe('hostile pages', () => {
         },
       });
     });
-    const c = await waitForRecording(s.b.worker, url, (r) => r.connections.find((x) => x.url === wsUrl));
-    const r = await waitForRecording(s.b.worker, url, (x) => x);
-    expect(
-      await request(ext, {
-        type: 'simulate',
-        tabId: r.tabId,
-        connectionId: c.id,
-        scope: 'connection',
-        command: { kind: 'close', code: 1012, reason: 'sim' },
-      }),
-    ).toEqual({ type: 'ok' });
+    await simulateClose(ext, url, (c) => c.url === wsUrl);
     const closed = await waitForRecording(s.b.worker, url, closedAt('/sim-steal'));
     expect(closeEventOf(closed)).toMatchObject({ code: 1012, simulated: true });
     expect(await page.evaluate(() => (window as unknown as { stolen: number }).stolen)).toBe(0);
@@ -362,19 +361,7 @@ describe('hostile pages', () => {
         (window as unknown as { kept: Event }).kept = e;
       });
     }, simulated.wsUrl);
-    const sim = await waitForRecording(s.b.worker, url, (r) =>
-      r.connections.find((c) => c.url.endsWith('/replay-sim')),
-    );
-    const r = await waitForRecording(s.b.worker, url, (x) => x);
-    expect(
-      await request(ext, {
-        type: 'simulate',
-        tabId: r.tabId,
-        connectionId: sim.id,
-        scope: 'connection',
-        command: { kind: 'close', code: 1012, reason: 'sim' },
-      }),
-    ).toEqual({ type: 'ok' });
+    await simulateClose(ext, url, (c) => c.url.endsWith('/replay-sim'));
     await page.waitForFunction(() => (window as unknown as { kept?: Event }).kept !== undefined);
     await page.evaluate((u) => {
       const w = window as unknown as Record<string, unknown>;
