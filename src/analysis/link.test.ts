@@ -3,7 +3,7 @@ import type { Connection } from '../protocol/recording';
 import { classify, type ClosureFacts } from './classify';
 import { linkReconnects } from './link';
 import { DEFAULT_TERMS } from './profiles/default';
-import { conn, T0 } from './test-fixtures';
+import { conn, seededRandom, T0 } from './test-fixtures';
 import type { ReconnectLink } from './types';
 
 function links(conns: Connection[]): Record<string, ReconnectLink> {
@@ -100,5 +100,84 @@ describe('linkReconnects', () => {
     ],
   ])('%s', (_name, conns, want) => {
     expect(links(conns)).toEqual(want);
+  });
+});
+
+/**
+ * Same-endpoint linking by the plainest walk: every closure looks through all sockets still waiting, in
+ * creation order. linkReconnects must answer the same without that walk, which is quadratic when a page
+ * keeps thousands of sockets open at once.
+ */
+function walkedLinks(conns: Connection[]): Record<string, ReconnectLink> {
+  const t = DEFAULT_TERMS;
+  const windowMs = Math.round((t.linkWindowS + t.toleranceS) * 1000);
+  const stableMs = Math.round((t.stableOpenS - t.toleranceS) * 1000);
+  const facts = new Map(conns.map((c) => [c, classify(c)] as const));
+  const creations = [...conns].sort((a, b) => a.createdAt - b.createdAt);
+  const ends = creations
+    .filter((c) => facts.get(c) && facts.get(c)!.initiator !== 'document')
+    .sort((a, b) => facts.get(a)!.closedAt - facts.get(b)!.closedAt);
+  const created = new Set<Connection>();
+  const waiting = new Set<Connection>();
+  const pending: ClosureFacts[] = [];
+  const out: Record<string, ReconnectLink> = {};
+  let [ci, ei] = [0, 0];
+  while (ci < creations.length || ei < ends.length) {
+    const next = creations[ci];
+    const end = ends[ei];
+    const endAt = end ? facts.get(end)!.closedAt : 0;
+    if (end && (!next || endAt < next.createdAt || (endAt === next.createdAt && created.has(end)))) {
+      ei++;
+      waiting.delete(end);
+      const c = facts.get(end)!;
+      const r = [...waiting].find((f) => {
+        const fc = facts.get(f);
+        const outlives = !fc || fc.closedAt - c.closedAt >= stableMs;
+        return f.createdAt > end.createdAt && c.closedAt - f.createdAt <= t.overlapWindowS * 1000 && outlives;
+      });
+      if (r) {
+        waiting.delete(r);
+        out[c.connectionId] = { nextId: r.id, delayS: 0, label: 'overlapping' };
+      } else pending.push(c);
+    } else if (next) {
+      ci++;
+      created.add(next);
+      while (pending.length && next.createdAt - pending[0]!.closedAt > windowMs) pending.shift();
+      const w = pending.shift();
+      if (w) out[w.connectionId] = { nextId: next.id, delayS: (next.createdAt - w.closedAt) / 1000 };
+      else waiting.add(next);
+    }
+  }
+  return out;
+}
+
+describe('linkReconnects with many sockets open at once', () => {
+  it('links as the plain walk does, over 300 seeded pages of up to 120 sockets on one endpoint', () => {
+    const r = seededRandom(11);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    for (let page = 0; page < 300; page++) {
+      // Creation times on a coarse grid (ties), lives from instant to past the stable time, some never
+      // closed, some ended with their document, some closed by the page.
+      const spread = pick([2_000, 20_000, 120_000]);
+      const conns = Array.from({ length: 2 + Math.floor(r() * 119) }, (_, i) => {
+        const kind = r();
+        return conn({
+          id: `p${page}-${i}`,
+          createdAt: T0 + Math.floor((r() * spread) / 250) * 250,
+          url: 'wss://h.example/ws',
+          openAfter: 5,
+          ...(kind < 0.15
+            ? {}
+            : kind < 0.22
+              ? { documentEndAfter: Math.floor(r() * 30_000) }
+              : {
+                  closeAfter: 10 + Math.floor(r() * pick([1_000, 12_000, 40_000])),
+                  code: pick([1006, 1012, 1013, 1000]),
+                  ...(r() < 0.2 ? { closeCallAfter: 5 } : {}),
+                }),
+        });
+      });
+      expect(links(conns), `page ${page}`).toEqual(walkedLinks(conns));
+    }
   });
 });

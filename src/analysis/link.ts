@@ -10,6 +10,7 @@ import type { ReconnectLink } from './types';
 import type { Terms } from './profiles/types';
 import type { ClosureFacts } from './classify';
 import { urlParts, type UrlParts } from '../protocol/url-parts';
+import { createMaxTree } from './max-tree';
 
 interface Item {
   conn: Connection;
@@ -20,6 +21,8 @@ interface Item {
   claimed: boolean;
   /** Its creation was walked past (linkEndpoint's merge of creations and ends). */
   created: boolean;
+  /** Its place in its endpoint's creation order (set by linkEndpoint). */
+  position: number;
 }
 
 /** A connection's URL parts and the keys linking groups it by: its document with its endpoint, path or subprotocols. */
@@ -65,6 +68,7 @@ export function linkReconnects(
       closure: closures.get(conn.id),
       claimed: false,
       created: false,
+      position: -1,
     };
     items.push(item);
     const group = byEndpoint.get(keys.endpoint);
@@ -86,8 +90,12 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
   const ends = group
     .filter((i): i is Item & { closure: ClosureFacts } => i.closure !== undefined && i.closure.initiator !== 'document')
     .sort((a, b) => a.closure.closedAt - b.closure.closedAt);
-  /** Created with no closure waiting for it, still alive: candidates for make-before-break. */
-  const fresh = new Set<Item>();
+  // Sockets created with no closure waiting for them and still alive: candidates for make-before-break.
+  // Kept by creation order, each valued by when it closed (Infinity while it never did; -Infinity when it
+  // is no candidate), so a closure finds the earliest candidate that outlives it without walking every
+  // socket still open: a page with thousands open at once would make that quadratic.
+  for (let i = 0; i < creations.length; i++) creations[i]!.position = i;
+  const fresh = createMaxTree(creations.length);
   const pending: ClosureFacts[] = [];
   let head = 0;
   let ci = 0;
@@ -102,20 +110,16 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
         (end.closure.closedAt === next.conn.createdAt && end.created));
     if (takeEnd && end) {
       ei++;
-      fresh.delete(end);
+      fresh.set(end.position, -Infinity);
       const c = end.closure;
-      let replacement: Item | undefined;
-      for (const f of fresh) {
-        // A replacement is made shortly before the close and outlives it; sockets that die
-        // together (a shared outage) are parallel, and pair first-closed with first-next instead.
-        const outlives = f.closure === undefined || f.closure.closedAt - c.closedAt >= stableMs;
-        if (f.conn.createdAt > end.conn.createdAt && c.closedAt - f.conn.createdAt <= overlapMs && outlives) {
-          replacement = f;
-          break;
-        }
-      }
-      if (replacement) {
-        fresh.delete(replacement);
+      // A replacement is made after the closing socket, shortly before the close, and outlives it;
+      // sockets that die together (a shared outage) are parallel, and pair first-closed with first-next
+      // instead. Creation times rise with the position, so the first two conditions give where to start.
+      const from = firstCreatedFrom(creations, (at) => at > end.conn.createdAt && c.closedAt - at <= overlapMs);
+      const found = fresh.firstFrom(from, (closedAt) => closedAt - c.closedAt >= stableMs);
+      if (found !== -1) {
+        const replacement = creations[found]!;
+        fresh.set(found, -Infinity);
         replacement.claimed = true;
         links.set(c.connectionId, { nextId: replacement.conn.id, delayS: 0, label: 'overlapping' });
       } else {
@@ -132,10 +136,22 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
         next.claimed = true;
         links.set(waiting.connectionId, { nextId: next.conn.id, delayS: (at - waiting.closedAt) / 1000 });
       } else {
-        fresh.add(next);
+        fresh.set(ci - 1, next.closure ? next.closure.closedAt : Infinity);
       }
     }
   }
+}
+
+/** The first position whose creation time passes `ok` (which, once true, stays true as the times rise). */
+function firstCreatedFrom(creations: readonly Item[], ok: (createdAt: number) => boolean): number {
+  let lo = 0;
+  let hi = creations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(creations[mid]!.conn.createdAt)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
