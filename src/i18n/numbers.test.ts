@@ -42,6 +42,7 @@ describe('verdict sentences keep their numbers in every language', () => {
     ['1012 reconnected too soon', { code: 1012, delays: [0.31] }],
     ['1013 without backoff', { code: 1013, delays: [1.07, 0.6, 1.2] }],
     ['1012 fitting backoff', { code: 1012, delays: [1.07, 1.07, 1.75, 3.89] }],
+    ['1013 retried every second for hours (the list is cut)', { code: 1013, delays: Array(4_000).fill(1.07) }],
   ];
   it.each(cases)('%s: the same delays in ar (Egyptian digits) and hi as in English', (_name, spec) => {
     const text = verdictText(spec);
@@ -71,6 +72,10 @@ describe('localizeSub', () => {
     ['ar-EG', '0.60', '٠٫٦٠'],
     ['ar-EG', '1.07 s', '١٫٠٧ s'],
     ['ar-EG', 'ws://h/1', 'ws://h/1'],
+    ['en', '1.00, 2.00 s +9990', '1.00, 2.00 s and 9990 more'],
+    ['ar-EG', '1.00, 2.00 s +12', '١٫٠٠ و٢٫٠٠ s and ١٢ more'],
+    // Not the analysis' shape (no unit before the count): left as written.
+    ['en', '1.00, 2.00 +3', '1.00, 2.00 +3'],
   ])('in %s, %s reads %s', (locale, sub, want) => {
     setTranslator(catalogTranslator(en), { intlLocale: locale });
     expect(localizeSub(sub)).toBe(want);

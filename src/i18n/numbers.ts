@@ -27,6 +27,8 @@ export function formatNumber(n: number, fractionDigits = 0, locale = currentIntl
 const NUMBER = /^-?\d+(?:\.(\d+))?$/;
 const SECONDS = /^(\d+(?:\.\d+)?) s$/;
 const LIST = /^(\d+(?:\.\d+)?(?:, \d+(?:\.\d+)?)+) s$/;
+/** A list cut short by the analysis (src/analysis/format.ts, `delayList`): its first values, then how many more. */
+const LIST_MORE = /^(\d+(?:\.\d+)?(?:, \d+(?:\.\d+)?)+ s) \+(\d+)$/;
 
 /** A number written by the analysis core, in the current locale with its decimals kept. */
 function localizeNumber(written: string): string {
@@ -41,7 +43,7 @@ export function formatList(items: readonly string[]): string {
 
 /** Whether a substitution has one of the shapes above (a number, seconds, a list of seconds). */
 export function isNumberSub(sub: string): boolean {
-  return NUMBER.test(sub) || SECONDS.test(sub) || LIST.test(sub);
+  return NUMBER.test(sub) || SECONDS.test(sub) || LIST.test(sub) || LIST_MORE.test(sub);
 }
 
 export function localizeSub(sub: string): string {
@@ -52,6 +54,8 @@ export function localizeSub(sub: string): string {
   if (list) {
     return t('ui_unit_seconds', [formatList(list[1]!.split(', ').map(localizeNumber))]);
   }
+  const cut = LIST_MORE.exec(sub);
+  if (cut) return t('ui_list_more', [localizeSub(cut[1]!), localizeNumber(cut[2]!)]);
   return sub;
 }
 

@@ -73,6 +73,43 @@ describe('detail pane', () => {
     expect(within(detail()).getByRole('heading', { level: 2 }).textContent).toBe('1013 Try Again Later');
   });
 
+  it('lists a long episode by its ends and the neighbours of the closure shown, and counts the rest', async () => {
+    // A page retrying every second for a quarter of an hour: 1,000 attempts after the trigger.
+    const n = 1_000;
+    const attempts = Array.from({ length: n }, (_, i) =>
+      conn({ id: `a${i}`, at: T0 + 2_000 * (i + 1), code: 1006, wasClean: false, reason: `try ${i + 1}` }),
+    );
+    const long = recordingOf([conn({ id: 'r', at: T0, code: 1013, reason: 'busy' }), ...attempts]);
+    const delaysS = attempts.map(() => 0.99);
+    const lv: Verdict = { ...v, observedDelays: delaysS };
+    const ep: Episode = { ...episode, code: 1013, attemptIds: attempts.map((a) => a.id), delaysS, verdict: lv };
+    renderApp(long, { verdicts: { r: lv }, episodes: [ep] });
+    await openRow('busy');
+    const sec = section('Reconnect verdict');
+    expect(within(sec).getByText(`${Array(10).fill('0.99 s').join(', ')} and 990 more`)).toBeTruthy();
+    const steps = () =>
+      within(sec)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(steps()).toEqual([
+      'Closed with 1013',
+      'Attempt 1 after 0.99 s',
+      'Attempt 2 after 0.99 s',
+      'Attempt 3 after 0.99 s',
+      '994 more attempt(s) not listed here',
+      'Attempt 998 after 0.99 s',
+      'Attempt 999 after 0.99 s',
+      'Attempt 1000 after 0.99 s',
+    ]);
+    // Selecting an attempt lists its neighbours, five on each side.
+    fireEvent.click(within(sec).getByRole('button', { name: 'Attempt 998 after 0.99 s' }));
+    expect(within(detail()).getByRole('heading', { level: 2 }).textContent).toContain('1006');
+    expect(steps().slice(4)).toEqual([
+      '989 more attempt(s) not listed here',
+      ...Array.from({ length: 8 }, (_, i) => `Attempt ${993 + i} after 0.99 s`),
+    ]);
+  });
+
   it('links stack frames to their source through openResource', async () => {
     const { openResource } = renderApp(recordingOf([conn({ id: 'p', code: 1000, pageClosed: true, reason: 'bye' })]));
     await openRow('bye');

@@ -4,6 +4,8 @@ import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../i18n/translate';
 import { formatList, tText } from '../../i18n/numbers';
 import { CatalogText } from '../../ui/components/CatalogText';
+import { DELAYS_LISTED } from '../../analysis/format';
+import { listedSteps } from './listed-steps';
 
 interface Props {
   verdict?: Verdict;
@@ -13,8 +15,12 @@ interface Props {
   onSelect(id: string): void;
 }
 
-const delays = (ds: readonly number[]) =>
-  ds.length === 0 ? t('panel_verdict_none_observed') : formatList(ds.map(formatSeconds));
+/** The observed waits: the first DELAYS_LISTED, as verdict sentences name them, and how many more. */
+function delays(ds: readonly number[]): string {
+  if (ds.length === 0) return t('panel_verdict_none_observed');
+  const listed = formatList(ds.slice(0, DELAYS_LISTED).map(formatSeconds));
+  return ds.length > DELAYS_LISTED ? t('ui_list_more', [listed, ds.length - DELAYS_LISTED]) : listed;
+}
 
 /** The reconnect verdict: level, sentence, observed vs expected delays, and the whole episode. */
 export function VerdictSection({ verdict, episode, closureId, onSelect }: Props) {
@@ -53,19 +59,29 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
                 label={t('panel_episode_trigger', [episode.code])}
               />
             </li>
-            {episode.attemptIds.map((id, i) => (
-              <li key={id}>
-                <EpisodeStep
-                  id={id}
-                  current={closureId}
-                  onSelect={onSelect}
-                  label={t('panel_episode_attempt', [
-                    i + 1,
-                    episode.delaysS[i] === undefined ? '?' : formatSeconds(episode.delaysS[i] ?? 0),
-                  ])}
-                />
-              </li>
-            ))}
+            {listedSteps(episode.attemptIds.length, episode.attemptIds.indexOf(closureId)).map((s, k) => {
+              if (s.kind === 'gap')
+                return (
+                  <li key={`gap-${k}`} className="muted" data-testid="episode-gap">
+                    {t('panel_episode_gap', [s.count])}
+                  </li>
+                );
+              const i = s.index;
+              const id = episode.attemptIds[i]!;
+              return (
+                <li key={id}>
+                  <EpisodeStep
+                    id={id}
+                    current={closureId}
+                    onSelect={onSelect}
+                    label={t('panel_episode_attempt', [
+                      i + 1,
+                      episode.delaysS[i] === undefined ? '?' : formatSeconds(episode.delaysS[i] ?? 0),
+                    ])}
+                  />
+                </li>
+              );
+            })}
           </ol>
         </div>
       ) : null}
