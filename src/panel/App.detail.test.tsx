@@ -130,6 +130,31 @@ describe('detail pane', () => {
     expect(within(section('What this code means')).getByText(t('panel_detail_never_on_wire'))).toBeTruthy();
   });
 
+  it('lists the thousands of events and close() calls of a file connection by their ends, and counts the rest', async () => {
+    // A live socket records at most 16 close() calls; an imported file may hold thousands of events.
+    const base = conn({ id: 'f', code: 1000, reason: 'many' });
+    const close = base.events.at(-1)!;
+    const calls = Array.from({ length: 3_000 }, (_, i) => ({
+      type: 'close-call' as const,
+      at: close.at - 3_000 + i,
+      code: 1000,
+      readyState: 2,
+      stack: `at stop${i} (https://app.example/app.js:${i + 1}:1)`,
+    }));
+    renderApp(recordingOf([{ ...base, events: [base.events[0]!, ...calls, close] }]));
+    await openRow('many');
+    const rows = within(section('Raw events')).getAllByRole('row');
+    // Created, then the first 50 events, one line for the rest, the last 50 (the close among them).
+    expect(rows).toHaveLength(1 + 50 + 1 + 50);
+    expect(rows[51]!.textContent).toBe('2902 more event(s) not listed here');
+    expect(rows.at(-1)!.textContent).toContain('close');
+    const stacks = section('close() called from');
+    expect(within(stacks).getByText('2984 more close() call(s) not listed here')).toBeTruthy();
+    expect(within(stacks).getByRole('link', { name: 'https://app.example/app.js:8:1' })).toBeTruthy();
+    expect(within(stacks).queryByRole('link', { name: 'https://app.example/app.js:9:1' })).toBeNull();
+    expect(within(stacks).getByRole('link', { name: 'https://app.example/app.js:3000:1' })).toBeTruthy();
+  });
+
   it('a code only possible protocols define: no known meaning (its range), then "if this is <protocol>" for each', async () => {
     const url = 'ws';
     const lookup = lookupCode(4004, { url });

@@ -20,6 +20,7 @@ import { VerdictSection } from './VerdictSection';
 import { PageText, pageList, tNodes } from '../../ui/components/PageText';
 import { LastMessages } from '../messages/LastMessages';
 import { StallResults } from '../simulate/StallResults';
+import { listedSteps } from './listed-steps';
 
 interface Props {
   row: ClosureRow;
@@ -128,7 +129,16 @@ export function ClosureDetail({ row, episode, onSelect, openResource, simResult 
         {closeCalls.length === 0 ? (
           <p className="muted">{t('panel_no_close_call')}</p>
         ) : (
-          closeCalls.map((c, i) => <StackTrace key={i} stack={c.stack} openResource={openResource} />)
+          // A live socket records at most 16 calls (the relay's cap); a file may hold thousands: list as many.
+          listedSteps(closeCalls.length, -1, 8).map((s, k) =>
+            s.kind === 'gap' ? (
+              <p key={`gap-${k}`} className="muted" data-testid="close-calls-gap">
+                {t('panel_close_calls_gap', [s.count])}
+              </p>
+            ) : (
+              <StackTrace key={s.index} stack={closeCalls[s.index]!.stack} openResource={openResource} />
+            ),
+          )
         )}
       </Section>
       <CreationAndEvents connection={connection} openResource={openResource} />

@@ -3,6 +3,7 @@ import { formatClock, formatSize } from '../../ui/components/format';
 import { t } from '../../i18n/translate';
 import type { ReactNode } from 'react';
 import { PageText, pageList, tNodes } from '../../ui/components/PageText';
+import { listedSteps } from './listed-steps';
 
 function details(e: SocketEvent): ReactNode {
   switch (e.type) {
@@ -37,6 +38,13 @@ function details(e: SocketEvent): ReactNode {
   }
 }
 
+/**
+ * Events listed at each end of a long list. A live socket records a few dozen at most (the relay caps
+ * close() calls and stalls per socket), but an imported file may hold thousands for one connection, and
+ * a row each made selecting it take seconds; the first ones and the last ones (its end) are listed.
+ */
+const EVENTS_AT_EACH_END = 50;
+
 /** Every recorded fact about the connection, unjudged: the events, counters and clamped fields. */
 export function RawEvents({ connection }: { connection: Connection }) {
   const c = connection.counters;
@@ -49,18 +57,29 @@ export function RawEvents({ connection }: { connection: Connection }) {
             <td>{t('panel_event_type_created')}</td>
             <td>{tNodes('panel_event_created', [connection.api, pageList(connection.protocols)])}</td>
           </tr>
-          {connection.events.map((e, i) => (
-            <tr key={i}>
-              <td>{formatClock(e.at)}</td>
-              <td>
-                {t(`panel_event_type_${e.type.replace(/-/g, '_')}`)}
-                {'simulated' in e && e.simulated ? (
-                  <span className="tag tag-simulated">{t('panel_simulated')}</span>
-                ) : null}
-              </td>
-              <td>{details(e)}</td>
-            </tr>
-          ))}
+          {listedSteps(connection.events.length, -1, EVENTS_AT_EACH_END).map((s, k) => {
+            if (s.kind === 'gap')
+              return (
+                <tr key={`gap-${k}`} data-testid="events-gap">
+                  <td colSpan={3} className="muted">
+                    {t('panel_events_gap', [s.count])}
+                  </td>
+                </tr>
+              );
+            const e = connection.events[s.index]!;
+            return (
+              <tr key={s.index}>
+                <td>{formatClock(e.at)}</td>
+                <td>
+                  {t(`panel_event_type_${e.type.replace(/-/g, '_')}`)}
+                  {'simulated' in e && e.simulated ? (
+                    <span className="tag tag-simulated">{t('panel_simulated')}</span>
+                  ) : null}
+                </td>
+                <td>{details(e)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <p>

@@ -35,3 +35,13 @@ describe('listedSteps', () => {
       }
   });
 });
+
+describe('listedSteps with other bounds', () => {
+  it.each<[string, number, number, number, (number | string)[]]>([
+    ['events: the first and last two of nine', 9, 2, 0, [0, 1, '…5', 7, 8]],
+    ['a list within both ends is listed whole', 4, 2, 0, [0, 1, 2, 3]],
+    ['edge 0 and no current: one gap', 5, 0, 0, ['…5']],
+  ])('%s', (_name, count, edge, around, want) => {
+    expect(compact(listedSteps(count, -1, edge, around))).toEqual(want);
+  });
+});

@@ -11,12 +11,20 @@ export const EDGE_ATTEMPTS = 3;
 /** Attempts kept on each side of the one shown. */
 export const AROUND_ATTEMPTS = 5;
 
-/** `current` is the shown attempt's index, or -1 when the shown closure is the trigger. */
-export function listedSteps(count: number, current: number): ListedStep[] {
-  const ranges: [number, number][] = [[0, Math.min(count, EDGE_ATTEMPTS) - 1]];
-  if (current >= 0)
-    ranges.push([Math.max(0, current - AROUND_ATTEMPTS), Math.min(count - 1, current + AROUND_ATTEMPTS)]);
-  ranges.push([Math.max(0, count - EDGE_ATTEMPTS), count - 1]);
+/**
+ * `current` is the shown attempt's index, or -1 when the shown closure is the trigger. The same cut serves
+ * the detail's other long lists (a file's connection may hold thousands of events): `edge` items at each
+ * end, `around` on each side of the current one.
+ */
+export function listedSteps(
+  count: number,
+  current: number,
+  edge = EDGE_ATTEMPTS,
+  around = AROUND_ATTEMPTS,
+): ListedStep[] {
+  const ranges: [number, number][] = [[0, Math.min(count, edge) - 1]];
+  if (current >= 0) ranges.push([Math.max(0, current - around), Math.min(count - 1, current + around)]);
+  ranges.push([Math.max(0, count - edge), count - 1]);
   const out: ListedStep[] = [];
   let next = 0;
   for (const [from, to] of ranges.sort((a, b) => a[0] - b[0])) {
