@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pageHeap } from './lib/cdp.mjs';
-import { syntheticRecording } from './lib/synthetic-recording.mjs';
+import { shapedRecording, syntheticRecording } from './lib/synthetic-recording.mjs';
 
 export const PANEL_PARAMS = { connections: 10_000, query: 'h3.example/ws/13', selects: 30, wheelSteps: 120 };
 
@@ -186,6 +186,58 @@ export async function runPanel({ withExt, runs, log }) {
     const results = [];
     for (let i = 0; i < runs; i++) results.push(await oneRun(withExt, file, log));
     return { fileBytes: Buffer.byteLength(text), results };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The page shapes run after the main panel part (bench/lib/synthetic-recording.mjs, `shapedRecording`). */
+export const SHAPES = [
+  { id: 'retry-loop', label: 'one socket retrying every second (one episode of 9,999 attempts)' },
+  { id: 'crowd', label: '10,000 sockets open at once on one endpoint, then dropped' },
+];
+
+/** One import of a shaped file, then the first closure's detail opened and `selects` ↓ presses timed. */
+async function oneShapeRun(browser, file, log) {
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`chrome-extension://${browser.extensionId}/src/panel/panel.html?tab=999999`);
+    await page.waitForSelector('[data-testid="import-input"]', { state: 'attached' });
+    await page.evaluate(armRenderProbe, PANEL_PARAMS.connections);
+    await page.setInputFiles('[data-testid="import-input"]', file);
+    await page.waitForFunction(() => window.__closelineBench.frameAt > 0, null, { timeout: 120_000 });
+    const render = await page.evaluate(() => window.__closelineBench);
+    await page.click('[data-testid="closure-row"]');
+    await page.waitForSelector('[data-testid="detail-pane"]');
+    await page.focus('.closures');
+    await page.evaluate(armSelectProbe);
+    for (let i = 0; i < PANEL_PARAMS.selects; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.waitForFunction((n) => window.__closelineSelect.keys.length >= n, i + 1, { timeout: 30_000 });
+    }
+    const selects = (await page.evaluate(() => window.__closelineSelect.keys)).map((k) => k.paintAt - k.keyAt);
+    log(`  render ${Math.round(render.frameAt - render.changeAt)} ms, ${selects.length} selections`);
+    return { renderMs: render.frameAt - render.changeAt, selectPaintMs: selects };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Each shape of SHAPES, `runs` imports each: what the main part measures, on the shapes that stress it. */
+export async function runPanelShapes({ withExt, runs, log }) {
+  const dir = mkdtempSync(join(tmpdir(), 'closeline-bench-'));
+  try {
+    const out = [];
+    for (const shape of SHAPES) {
+      log(`  ${shape.id}:`);
+      const file = join(dir, `${shape.id}.json`);
+      writeFileSync(file, JSON.stringify(shapedRecording(shape.id, { connections: PANEL_PARAMS.connections })));
+      const results = [];
+      for (let i = 0; i < runs; i++) results.push(await oneShapeRun(withExt, file, log));
+      out.push({ ...shape, results });
+    }
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

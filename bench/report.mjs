@@ -100,6 +100,26 @@ function panelRows(panel) {
       '',
       'none set',
     ],
+    ...(panel.shapes ?? []).flatMap((shape) => {
+      const r = summary(shape.results.map((x) => x.renderMs));
+      const sel = shape.results.flatMap((x) => x.selectPaintMs);
+      return [
+        [
+          `Panel, page shape: ${shape.label}: import → painted`,
+          `${fmt(r.median, 'ms')} (${fmt(r.min, '')}–${fmt(r.max, '')})`,
+          '',
+          '',
+          `none set (≤ ${TARGETS.importMs} ms for the mixed recording above; here: ${r.median <= TARGETS.importMs ? 'within it' : 'above it'})`,
+        ],
+        [
+          `Panel, page shape: ${shape.label}: select the next closure (↓) → detail painted (${sel.length} selections)`,
+          dist(sel),
+          '',
+          '',
+          `none set (≤ ${TARGETS.selectP95Ms} ms at p95 above; here: ${quantile(sel, 0.95) <= TARGETS.selectP95Ms ? 'within it' : 'above it'})`,
+        ],
+      ];
+    }),
   ];
 }
 
@@ -399,7 +419,12 @@ absolute numbers drop; the with/without ratios are what to compare.
   "${params.panelQuery}" → the animation frame after React committed the view, then one task. Select: each of
   ${params.panelSelects} ↓ presses in the table → the detail pane shows the next closure, a frame, a task. Timeline:
   ${params.panelWheel} wheel events on the timeline, one per animation frame (half shift+wheel panning, half
-  ctrl+wheel zooming), and the intervals between frames. ${params.panelRuns} runs.
+  ctrl+wheel zooming), and the intervals between frames. ${params.panelRuns} runs. Page shapes: the same import
+  and selections (from the first closure's detail) on two recordings built to stress one part each (bench/lib/synthetic-recording.mjs,
+  \`shapedRecording\`): one socket retrying every second (a single episode of 9,999 attempts: the verdict's
+  delay list and the detail's list of attempts) and 10,000 sockets open at once on one endpoint (linking,
+  which looks for a make-before-break replacement among the sockets still open). They have no target of
+  their own; each row says where it stands against the mixed recording's.
 - **Soak**: a page closes and reopens a socket every ${params.soak.everyMs} ms for ${params.soak.checkpointsS.at(-1)} s with the panel open on its
   tab. At ${params.soak.checkpointsS.join(', ')} s: the panel's frame times over 3 s (p95), the worker's heap after GC,
   \`storage.session\` bytes in use, connections kept and evicted (10,000 per tab at most), and the bytes the

@@ -23,7 +23,7 @@ import { cpuParams, runHookCpu } from '../bench/hook-cpu.mjs';
 import { memoryParams, runPageMemory } from '../bench/page-memory.mjs';
 import { runSoak, soakParams } from '../bench/soak.mjs';
 import { runBurst, runLatency } from '../bench/pipeline.mjs';
-import { PANEL_PARAMS, runPanel } from '../bench/panel.mjs';
+import { PANEL_PARAMS, runPanel, runPanelShapes } from '../bench/panel.mjs';
 import { HOOK_FILE, measureSize } from '../bench/size.mjs';
 import { buildTable, markdown, printTable } from '../bench/report.mjs';
 
@@ -95,6 +95,7 @@ try {
     panel: await part('panel', '3. Panel with 10,000 connections', async () => ({
       connections: PANEL_PARAMS.connections,
       ...(await runPanel({ withExt, runs, log })),
+      shapes: await runPanelShapes({ withExt, runs, log }),
     })),
     soak: await part('soak', '4. Soak with the panel open', () => runSoak({ withExt, server, scale, log })),
     size,

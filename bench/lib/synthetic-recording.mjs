@@ -107,3 +107,53 @@ export function syntheticRecording({ connections = 10_000, perEpisode = 5, t0 = 
     },
   };
 }
+
+/**
+ * Recordings of page shapes that stress one part of the analysis and the panel, with the same envelope:
+ * - `retry-loop`: one socket turned away with 1013, then retrying every second while its server stays
+ *   down: one episode of `connections - 1` attempts (a page left open for hours).
+ * - `crowd`: `connections` sockets on one endpoint, all open at once, then dropped (1006) newest first
+ *   (a load-test page, or one that leaks sockets): every closure's make-before-break search sees them all.
+ */
+export function shapedRecording(shape, { connections = 10_000, t0 = 1_700_000_000_000 } = {}) {
+  const base = syntheticRecording({ connections: 5, t0 });
+  const template = base.connections[0];
+  const url = 'wss://h0.example/ws/live';
+  const make = (i, createdAt, events) => ({
+    ...template,
+    id: `7:0:doc-0:${i + 1}`,
+    url,
+    protocols: [],
+    createdAt,
+    events,
+  });
+  const conns = Array.from({ length: connections }, (_, i) => {
+    if (shape === 'retry-loop') {
+      const at = t0 + i * 1_000;
+      return make(
+        i,
+        at,
+        i === 0
+          ? [
+              { type: 'open', at: at + 12, protocol: '', extensions: '' },
+              { type: 'close', at: at + 500, code: 1013, reason: 'server busy', wasClean: true },
+            ]
+          : [
+              { type: 'error', at: at + 40 },
+              { type: 'close', at: at + 41, code: 1006, reason: '', wasClean: false },
+            ],
+      );
+    }
+    if (shape === 'crowd') {
+      const at = t0 + i * 2;
+      const closedAt = t0 + 4 * connections - 2 * i;
+      return make(i, at, [
+        { type: 'open', at: at + 1, protocol: '', extensions: '' },
+        { type: 'close', at: closedAt, code: 1006, reason: '', wasClean: false },
+      ]);
+    }
+    throw new Error(`unknown shape ${shape}`);
+  });
+  const last = Math.max(...conns.map((c) => c.events.at(-1).at));
+  return { ...base, exportedAt: last + 60_000, connections: conns, marks: base.marks.slice(0, 1) };
+}
