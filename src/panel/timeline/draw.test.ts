@@ -5,7 +5,8 @@ import { hasBidiControls } from '../../ui/components/page-string';
 import { buildHitIndex, DEFAULT_GEOMETRY } from './hit-test';
 import { buildModel } from './layout';
 import { LIGHT_PALETTE } from './palette';
-import { at, movedReconnect, sampleAnalysis, sampleRecording } from './test-fixture';
+import { at, closed, conn, movedReconnect, recordingOf, sampleAnalysis, sampleRecording } from './test-fixture';
+import { analyzeRecording } from '../../analysis';
 import { catalogTranslator, setTranslator, type CatalogEntry } from '../../i18n/translate';
 import englishCatalog from '../../../public/_locales/en/messages.json';
 
@@ -279,5 +280,40 @@ describe('page strings on the canvas', () => {
     const lane = ctx.texts.find((s) => s.includes('gnp.x'))!;
     expect(lane).toMatch(wrapped);
     expect(lane).toContain('…');
+  });
+});
+
+describe('drawTimeline with many bars on a pixel', () => {
+  // A page retrying every 10 ms: 40 failed attempts in 0.4 s, one after the other on one row.
+  const retries = recordingOf(
+    Array.from({ length: 40 }, (_, i) =>
+      conn(`r${i}`, 'wss://busy.example/ws', i / 100, [closed(i / 100 + 0.005, 1006)]),
+    ),
+  );
+  const retryModel = buildModel(retries, analyzeRecording(retries, { now: at(60) }));
+  const retryInput = { model: retryModel, index: buildHitIndex(retryModel), nowMs: at(60) };
+  const wide = { startMs: at(-100), endMs: at(100) };
+
+  it('draws a bar once when the bars before it land on the same device pixels in the same colours', () => {
+    const drawn = barsDrawn(draw({ ...retryInput, view: wide })).length;
+    // 0.4 s is about 2 px at this scale: a handful of draws, not 40.
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(5);
+  });
+
+  it('tells them apart by device pixel: twice the density draws more of them', () => {
+    expect(barsDrawn(draw({ ...retryInput, view: wide }, 2)).length).toBeGreaterThan(
+      barsDrawn(draw({ ...retryInput, view: wide })).length,
+    );
+  });
+
+  it('draws every bar once they are a pixel or more apart', () => {
+    expect(barsDrawn(draw({ ...retryInput, view: { startMs: at(-0.1), endMs: at(0.5) } }))).toHaveLength(40);
+  });
+
+  it('always draws the selected and the hovered bar, on their own pixels too', () => {
+    const plain = barsDrawn(draw({ ...retryInput, view: wide })).length;
+    const marked = barsDrawn(draw({ ...retryInput, view: wide, selected: 20, hovered: 21 })).length;
+    expect(marked).toBeGreaterThanOrEqual(plain + 1);
   });
 });

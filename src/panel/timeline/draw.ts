@@ -53,9 +53,29 @@ export function drawTimeline(ctx: Ctx, d: DrawInput): void {
     d.height - d.geometry.axisHeight,
   );
   ctx.clip();
+  // The canvas is scaled to device pixels (devicePixelRatio): bars are compared in those.
+  const px = ctx.getTransform().a || 1;
   for (let row = first; row <= last; row++) {
-    for (const bi of barsInRange(d.model, d.index, row, d.view.startMs, d.view.endMs, d.nowMs))
-      drawBar(ctx, d, d.model.bars[bi]!, bi);
+    // A bar that lands on the same device pixels, in the same colours, as the one drawn just before it in
+    // its row would paint those pixels again: it is skipped (selected and hovered ones never are). A page
+    // retrying many times a pixel of time, or thousands of sockets open together, put tens of bars on one
+    // pixel, and rastering each took most of a selection's frame.
+    let prev: Bar | undefined;
+    let prevX0 = NaN;
+    let prevX1 = NaN;
+    for (const bi of barsInRange(d.model, d.index, row, d.view.startMs, d.view.endMs, d.nowMs)) {
+      const bar = d.model.bars[bi]!;
+      const x0 = xOf(d, bar.startMs);
+      const x1 = Math.max(xOf(d, barEnd(bar, d.nowMs)), x0 + 2);
+      const px0 = Math.round(x0 * px);
+      const px1 = Math.round(x1 * px);
+      const marked = bi === d.selected || bi === d.hovered;
+      if (!marked && prev && px0 === prevX0 && px1 === prevX1 && looksAlike(prev, bar)) continue;
+      drawBar(ctx, d, bar, bi, x0, x1);
+      prev = marked ? undefined : bar;
+      prevX0 = px0;
+      prevX1 = px1;
+    }
   }
   drawLinks(ctx, d, first, last);
   ctx.restore();
@@ -64,10 +84,19 @@ export function drawTimeline(ctx: Ctx, d: DrawInput): void {
   ctx.restore();
 }
 
-function drawBar(ctx: Ctx, d: DrawInput, bar: Bar, bi: number): void {
+/** Whether two bars are drawn in the same colours and marks (their places aside). */
+function looksAlike(a: Bar, b: Bar): boolean {
+  return (
+    a.outcome === b.outcome &&
+    a.simulated === b.simulated &&
+    (a.endMs === null) === (b.endMs === null) &&
+    a.category === b.category &&
+    a.level === b.level
+  );
+}
+
+function drawBar(ctx: Ctx, d: DrawInput, bar: Bar, bi: number, x0: number, x1: number): void {
   const { palette: p, geometry: g } = d;
-  const x0 = xOf(d, bar.startMs);
-  const x1 = Math.max(xOf(d, barEnd(bar, d.nowMs)), x0 + 2);
   const y = rowTop(d, bar.row) + 5;
   const h = g.rowHeight - 10;
   ctx.fillStyle = p.outcome[bar.outcome];
