@@ -120,18 +120,44 @@ function wheelTimeline(steps) {
   });
 }
 
-async function oneRun(browser, file, log) {
+/** The panel page as a tab with no recording (the import is its only data), ready for a file. */
+async function openPanelTab(browser) {
   const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`chrome-extension://${browser.extensionId}/src/panel/panel.html?tab=999999`);
+  await page.waitForSelector('[data-testid="import-input"]', { state: 'attached' });
+  return page;
+}
+
+/** Imports the file through the panel's Import button; the render probe's times. */
+async function importTimed(page, file) {
+  await page.evaluate(armRenderProbe, PANEL_PARAMS.connections);
+  await page.setInputFiles('[data-testid="import-input"]', file);
+  await page.waitForFunction(() => window.__closelineBench.frameAt > 0, null, { timeout: 120_000 });
+  return page.evaluate(() => window.__closelineBench);
+}
+
+/**
+ * Untimed: opens the first closure's detail with a click (Enter would move focus into the pane); then
+ * times PANEL_PARAMS.selects ↓ presses in the table, each to the detail painted.
+ */
+async function timeSelections(page) {
+  await page.click('[data-testid="closure-row"]');
+  await page.waitForSelector('[data-testid="detail-pane"]');
+  await page.focus('.closures');
+  await page.evaluate(armSelectProbe);
+  for (let i = 0; i < PANEL_PARAMS.selects; i++) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((n) => window.__closelineSelect.keys.length >= n, i + 1, { timeout: 30_000 });
+  }
+  return (await page.evaluate(() => window.__closelineSelect.keys)).map((k) => k.paintAt - k.keyAt);
+}
+
+async function oneRun(browser, file, log) {
+  const page = await openPanelTab(browser);
   try {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    // A tab with no recording: the panel shows the import as the only data.
-    await page.goto(`chrome-extension://${browser.extensionId}/src/panel/panel.html?tab=999999`);
-    await page.waitForSelector('[data-testid="import-input"]', { state: 'attached' });
     const before = await pageHeap(browser.context, page);
-    await page.evaluate(armRenderProbe, PANEL_PARAMS.connections);
-    await page.setInputFiles('[data-testid="import-input"]', file);
-    await page.waitForFunction(() => window.__closelineBench.frameAt > 0, null, { timeout: 120_000 });
-    const render = await page.evaluate(() => window.__closelineBench);
+    const render = await importTimed(page, file);
     const heap = await pageHeap(browser.context, page);
     await page.evaluate(armKeyProbe);
     await page.focus('.filter-text');
@@ -142,17 +168,7 @@ async function oneRun(browser, file, log) {
     }
     const timed = await page.evaluate(() => window.__closelineKeys.keys);
     const counts = [...new Set(timed.map((k) => k.count))];
-    // Untimed: open the first closure's detail with a click (Enter would move focus into the
-    // pane), then move through the next ones with the keyboard in the table.
-    await page.click('[data-testid="closure-row"]');
-    await page.waitForSelector('[data-testid="detail-pane"]');
-    await page.focus('.closures');
-    await page.evaluate(armSelectProbe);
-    for (let i = 0; i < PANEL_PARAMS.selects; i++) {
-      await page.keyboard.press('ArrowDown');
-      await page.waitForFunction((n) => window.__closelineSelect.keys.length >= n, i + 1, { timeout: 30_000 });
-    }
-    const selects = (await page.evaluate(() => window.__closelineSelect.keys)).map((k) => k.paintAt - k.keyAt);
+    const selects = await timeSelections(page);
     const wheelFrames = await page.evaluate(wheelTimeline, PANEL_PARAMS.wheelSteps);
     log(
       `  render ${Math.round(render.frameAt - render.changeAt)} ms, heap ${(heap / 1048576).toFixed(1)} MiB, keystrokes ${timed.length} (views: ${counts.slice(0, 4).join(' | ')}${counts.length > 4 ? ' | …' : ''}), ${selects.length} selections, ${wheelFrames.length} timeline frames`,
@@ -199,24 +215,10 @@ export const SHAPES = [
 
 /** One import of a shaped file, then the first closure's detail opened and `selects` ↓ presses timed. */
 async function oneShapeRun(browser, file, log) {
-  const page = await browser.context.newPage();
+  const page = await openPanelTab(browser);
   try {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`chrome-extension://${browser.extensionId}/src/panel/panel.html?tab=999999`);
-    await page.waitForSelector('[data-testid="import-input"]', { state: 'attached' });
-    await page.evaluate(armRenderProbe, PANEL_PARAMS.connections);
-    await page.setInputFiles('[data-testid="import-input"]', file);
-    await page.waitForFunction(() => window.__closelineBench.frameAt > 0, null, { timeout: 120_000 });
-    const render = await page.evaluate(() => window.__closelineBench);
-    await page.click('[data-testid="closure-row"]');
-    await page.waitForSelector('[data-testid="detail-pane"]');
-    await page.focus('.closures');
-    await page.evaluate(armSelectProbe);
-    for (let i = 0; i < PANEL_PARAMS.selects; i++) {
-      await page.keyboard.press('ArrowDown');
-      await page.waitForFunction((n) => window.__closelineSelect.keys.length >= n, i + 1, { timeout: 30_000 });
-    }
-    const selects = (await page.evaluate(() => window.__closelineSelect.keys)).map((k) => k.paintAt - k.keyAt);
+    const render = await importTimed(page, file);
+    const selects = await timeSelections(page);
     log(`  render ${Math.round(render.frameAt - render.changeAt)} ms, ${selects.length} selections`);
     return { renderMs: render.frameAt - render.changeAt, selectPaintMs: selects };
   } finally {
