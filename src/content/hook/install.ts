@@ -21,7 +21,7 @@
 import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand, type HookEvent } from '../../protocol/messages';
 import type { HookContext, SocketRec } from './context';
 import { createToStringMask } from './mask';
-import { saveNatives, type AnyFn } from './natives';
+import { PROTO, saveNatives, type AnyFn } from './natives';
 import { createSimulator } from './simulate';
 import { wrapWebSocket } from './sockets';
 import { hookStream } from './stream';
@@ -34,7 +34,7 @@ export function installHook(win: Window & typeof globalThis): void {
   const perfNow = perf.now;
   const timeOrigin = perf.timeOrigin;
   const NativeError = win.Error;
-  const portPost = win.MessagePort.prototype.postMessage;
+  const portPost = win.MessagePort[PROTO].postMessage;
   const isArray = Array.isArray;
   const channel = new win.MessageChannel();
   const port = channel.port1;
@@ -87,7 +87,7 @@ export function installHook(win: Window & typeof globalThis): void {
     closeCall: (k, readyState, code, reason) =>
       emit({ t: 'close-call', k, at: now(), readyState, stack: stack(), code, reason }),
   };
-  const sim = createSimulator(win, ctx, own(win.WebSocket.prototype, 'close') as AnyFn);
+  const sim = createSimulator(win, ctx, own(win.WebSocket[PROTO], 'close') as AnyFn);
   const capOn = wrapWebSocket(win, ctx, sim);
   hookStream(win, ctx);
 
@@ -96,7 +96,8 @@ export function installHook(win: Window & typeof globalThis): void {
   // The relay also says whether to keep message content for this site.
   port.onmessage = (e: MessageEvent) => {
     const cmd = n.msgData(e) as HookCommand;
-    if (typeof cmd === 'object' && cmd !== null && cmd.t === 'capture') capOn(cmd.on === true);
+    if (!n.isObj(cmd)) return;
+    if (cmd.t === 'capture') capOn(cmd.on === true);
     else sim.run(cmd);
   };
   // The relay, injected right after this script and before any page script, asks for the port with a

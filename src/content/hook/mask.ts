@@ -9,7 +9,7 @@
  * function beyond the native toString (no prototype walk): a page Proxy's traps
  * never run.
  */
-import type { AnyFn, Natives } from './natives';
+import { PROTO, type AnyFn, type Natives } from './natives';
 
 /** `this` value that turns a call of a hook's masked toString into a registration (natively a TypeError). */
 const REGISTER = '\u0000closeline';
@@ -40,9 +40,11 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     if (typeof original !== 'function') return;
     const wrapper = make(original as never);
     mask(wrapper, original);
-    Reflect.defineProperty(o, name, { ...desc, value: wrapper });
+    // The descriptor is the engine's fresh object, and no page script has run yet to set up a setter.
+    (desc as PropertyDescriptor).value = wrapper;
+    Reflect.defineProperty(o, name, desc as PropertyDescriptor);
   };
-  const FP = win.Function.prototype;
+  const FP = win.Function[PROTO];
   const nativeToString = n.own(FP, 'toString') as AnyFn;
   // How this engine prints an anonymous native function: Chromium on one line, Firefox on three.
   const anonymousNative = apply(nativeToString, n.trap(nativeToString, 'apply', nativeToString), []);
@@ -52,7 +54,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     for (let w = win as unknown, up = apply(gParent, w, []), depth = 0; up !== w && depth < 16; depth++) {
       w = up;
       up = apply(gParent, w, []);
-      const m = n.own(n.own(n.own(w, 'Function'), 'prototype'), 'toString');
+      const m = n.own(n.own(n.own(w, 'Function'), PROTO), 'toString');
       // A hook's mask prints as an anonymous native function; the page's own replacement would not.
       if (typeof m === 'function' && apply(nativeToString, m, []) === anonymousNative) {
         n.push(ancestors, m);

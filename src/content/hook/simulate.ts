@@ -55,8 +55,8 @@ export function createSimulator(win: Window & typeof globalThis, ctx: HookContex
       }
       return true;
     },
+    /** `cmd` is an object from the relay (install.ts checks that much before calling). */
     run(cmd) {
-      if (typeof cmd !== 'object' || cmd === null) return;
       const ws = ctx.sockets[0](cmd.k);
       const rec = ctx.recOf(ws);
       if (!ws || !rec) return;

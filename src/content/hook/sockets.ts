@@ -9,7 +9,7 @@
  */
 import type { HookContext, SocketRec } from './context';
 import { newRing, ringPush, ringRaw } from './ring';
-import type { AnyFn } from './natives';
+import { PROTO, type AnyFn } from './natives';
 import type { Simulator } from './simulate';
 
 /** Content capture for this document's site: unknown until the relay says (kept in the ring only). */
@@ -29,18 +29,18 @@ export function wrapWebSocket(
   const { apply, read, getter, isObj, listen: on } = n;
   const { construct, ownKeys } = Reflect;
   const NativeWS = win.WebSocket;
-  const proto = NativeWS.prototype;
+  const proto = NativeWS[PROTO];
   const gUrl = getter(proto, 'url');
   const gProtocol = getter(proto, 'protocol');
   const gExt = getter(proto, 'extensions');
   const gBinary = getter(proto, 'binaryType');
-  const CE = win.CloseEvent.prototype;
+  const CE = win.CloseEvent[PROTO];
   const gCode = getter(CE, 'code');
   const gReason = getter(CE, 'reason');
   const gClean = getter(CE, 'wasClean');
   const toPrim = win.Symbol.toPrimitive;
   // OrdinaryToPrimitive as the engine runs it (valueOf, then toString), on any object.
-  const ordinary = n.gopd(win.Date.prototype, toPrim)?.value as AnyFn;
+  const ordinary = n.gopd(win.Date[PROTO], toPrim)?.value as AnyFn;
   let capture = Capture.Unknown;
 
   const count = (rec: SocketRec, d: unknown, sent: boolean, blobFirst?: boolean) => {
@@ -170,7 +170,8 @@ export function wrapWebSocket(
       ctx.closeCall(
         rec.k,
         rs,
-        code === undefined ? code : +(code as number),
+        // The browser took it, so it is absent or converts to 1000 or 3000–4999 (0, NaN and '' throw).
+        (code as number | undefined) && +(code as number),
         reason === undefined ? reason : `${reason as string}`,
       );
       return result;

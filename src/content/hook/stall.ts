@@ -13,7 +13,7 @@
  * MAX_HELD messages; more are dropped and counted with the held ones.
  */
 import type { HookContext, SocketRec } from './context';
-import type { AnyFn } from './natives';
+import { PROTO, type AnyFn } from './natives';
 
 const MAX_HELD = 10_000;
 
@@ -60,10 +60,10 @@ export function createStaller(
   const setT = win.setTimeout;
   const clearT = win.clearTimeout;
   const NativeMessageEvent = win.MessageEvent;
-  const ME = NativeMessageEvent.prototype;
+  const ME = NativeMessageEvent[PROTO];
   const gOrigin = getter(ME, 'origin');
   const gLastId = getter(ME, 'lastEventId');
-  const nativeSend = n.own(win.WebSocket.prototype, 'send') as AnyFn;
+  const nativeSend = n.own(win.WebSocket[PROTO], 'send') as AnyFn;
 
   const enqueue = (q: Queue, d: unknown, origin: string, id: string) => {
     if (++q.n > MAX_HELD) return;

@@ -12,7 +12,7 @@
  */
 import type { HookCounters } from '../../protocol/messages';
 import type { HookContext } from './context';
-import type { AnyFn } from './natives';
+import { PROTO, type AnyFn } from './natives';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
   const g = win as unknown as Record<string, unknown>;
@@ -21,12 +21,12 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const { emit, clock: now, n } = ctx;
   const { apply, read, getter, own, isObj } = n;
   const { construct } = Reflect;
-  const then = win.Promise.prototype.then;
-  const proto = Native.prototype as Record<string, unknown>;
+  const then = win.Promise[PROTO].then;
+  const proto = Native[PROTO] as Record<string, unknown>;
   const gUrl = getter(proto, 'url');
   const gOpened = getter(proto, 'opened');
   const gClosed = getter(proto, 'closed');
-  const WSE = (g.WebSocketError as { prototype?: object } | undefined)?.prototype;
+  const WSE = (g.WebSocketError as { prototype?: object } | undefined)?.[PROTO];
   const gErrCode = WSE && getter(WSE, 'closeCode');
   const gErrReason = WSE && getter(WSE, 'reason');
   const [keyOf, setKey, dropKey] = n.store<object, number>();
