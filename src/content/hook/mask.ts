@@ -40,9 +40,9 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     if (typeof original !== 'function') return;
     const wrapper = make(original as never);
     mask(wrapper, original);
-    // The descriptor is the engine's fresh object, and no page script has run yet to set up a setter.
-    (desc as PropertyDescriptor).value = wrapper;
-    Reflect.defineProperty(o, name, desc as PropertyDescriptor);
+    // A spread copy: its `value` is defined, never assigned, so no setter a page put on Object.prototype
+    // runs (in a frame the page reached before the hook installed, one may be there).
+    Reflect.defineProperty(o, name, { ...desc, value: wrapper });
   };
   const FP = win.Function[PROTO];
   const nativeToString = n.own(FP, 'toString') as AnyFn;
