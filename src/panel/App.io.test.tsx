@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Recording } from '../protocol/recording';
 import { createStaticSource } from '../ui/data/static-source';
@@ -26,7 +26,59 @@ function chooseFile(text: string) {
   fireEvent.change(input);
 }
 
+/** A chosen file whose reading the test finishes: `finish()` hands the browser's read its text. */
+function chooseHeldFile(text: string, name: string) {
+  const file = new File([text], name, { type: 'application/json' });
+  let finish = () => {};
+  file.text = () => new Promise<string>((resolve) => (finish = () => resolve(text)));
+  const input = screen.getByTestId('import-input') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+  return { finish: () => finish(), bytes: file.size };
+}
+
+const importButton = () => screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
+
 describe('import', () => {
+  it('says which file it is importing, and its size, until the file is shown', async () => {
+    renderApp(live);
+    await screen.findByText('live one');
+    const text = JSON.stringify(other);
+    const held = chooseHeldFile(text, 'big \u202Erecording.json');
+    const pending = await screen.findByTestId('import-pending');
+    expect(pending.textContent).toBe(`Importing big U+202Erecording.json (${(held.bytes / 1048576).toFixed(1)} MB)…`);
+    expect(pending.querySelector('bdi')?.getAttribute('dir')).toBe('auto');
+    expect(pending.querySelector('[role="status"]')).not.toBeNull();
+    expect([importButton().disabled, importButton().getAttribute('aria-busy')]).toEqual([true, 'true']);
+    expect(rowIds()).toEqual(['live1']); // nothing changes before the file is read and checked
+    held.finish();
+    expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
+    expect(screen.queryByTestId('import-pending')).toBeNull();
+    expect([importButton().disabled, importButton().getAttribute('aria-busy')]).toEqual([false, 'false']);
+  });
+
+  it('ends the importing notice with the error when the file is refused', async () => {
+    renderApp(live);
+    await screen.findByText('live one');
+    chooseHeldFile('{"format": "closeline-rec', 'broken.json').finish();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/not valid JSON/);
+    expect(screen.queryByTestId('import-pending')).toBeNull();
+    expect(importButton().disabled).toBe(false);
+  });
+
+  it('shows the file chosen last when an earlier one finishes reading after it', async () => {
+    renderApp(live);
+    await screen.findByText('live one');
+    const first = chooseHeldFile(JSON.stringify(recordingOf([conn({ id: 'old1', reason: 'first file' })])), 'a.json');
+    const second = chooseHeldFile(JSON.stringify(other), 'b.json');
+    second.finish();
+    expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
+    // act() returns once the read's promise and what React does with its result are done.
+    await act(async () => first.finish());
+    expect(rowIds()).toEqual(['imp1', 'imp2']);
+    expect(screen.queryByText('first file')).toBeNull();
+  });
+
   it('shows an imported file like live data, with a way back', async () => {
     renderApp(live);
     await screen.findByText('live one');

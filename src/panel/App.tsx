@@ -20,7 +20,14 @@ import { useRows } from './hooks/use-rows';
 import { useRecording, useSettings, useStatus } from './hooks/use-source-data';
 import { downloadText, exportFileName, exportText } from '../ui/export-recording';
 import { DroppedNotice } from '../ui/components/DroppedNotice';
-import { EmptyState, ImportedBanner, ImportErrorBanner, StatusBanner, WorkerGapNotice } from './notices/Notices';
+import {
+  EmptyState,
+  ImportedBanner,
+  ImportErrorBanner,
+  ImportingBanner,
+  StatusBanner,
+  WorkerGapNotice,
+} from './notices/Notices';
 import type { HandshakeFeed } from './network/devtools-network';
 import { ServicesContext, type PanelServices } from './services';
 import { SettingsContext } from './settings-context';
@@ -176,6 +183,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
             onExport={onExport}
             canExport={hasConnections}
             onImport={(f) => void imports.importFile(f)}
+            importing={imports.pending !== null}
             onAudit={!imports.imported && source.live && source.simulate ? () => setAuditOpen(true) : undefined}
             helpOpen={helpOpen}
             onHelp={() => setHelpOpen((o) => !o)}
@@ -190,6 +198,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
             columns={<ColumnsMenu state={columnPrefs} squeezed={squeezed} />}
           />
           {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
+          {imports.pending ? <ImportingBanner pending={imports.pending} /> : null}
           {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
           {recording ? <DroppedNotice dropped={recording.dropped} headingId="panel-dropped" /> : null}
           {auditOpen && !imports.imported ? (

@@ -1,33 +1,50 @@
 /**
  * Import state: the imported recording (shown through a static source, exactly
- * like live data) and the last import error. A failed import changes nothing
- * but the error message.
+ * like live data), the file being read and checked, and the last import error.
+ * A failed import changes nothing but the error message.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Recording } from '../../protocol/recording';
 import { createStaticSource } from '../../ui/data/static-source';
 import type { RecordingSource } from '../../ui/data/source';
 import type { I18nText } from '../../analysis/types';
 import { readRecordingFile } from '../io/import-file';
 
+/** The file an import is reading and checking. */
+export interface PendingImport {
+  name: string;
+  bytes: number;
+}
+
 export interface ImportState {
   /** The source to show: the imported file's, else the live one. */
   active: RecordingSource;
   imported: boolean;
+  /** The file chosen, until it is shown or refused. */
+  pending: PendingImport | null;
   /** Kept as id and substitutions: a substitution may come from the file (ImportErrorBanner shows it isolated). */
   error: I18nText | null;
-  importFile(file: Blob): Promise<void>;
+  importFile(file: Blob & { name?: string }): Promise<void>;
   backToLive(): void;
   dismissError(): void;
 }
 
 export function useImport(live: RecordingSource): ImportState {
   const [imported, setImported] = useState<Recording | null>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
   const [error, setError] = useState<I18nText | null>(null);
   const importedSource = useMemo(() => (imported ? createStaticSource(imported) : null), [imported]);
+  // Only the file chosen last is shown: one chosen while another is still being read replaces it.
+  const latest = useRef(0);
 
-  const importFile = useCallback(async (file: Blob) => {
+  const importFile = useCallback(async (file: Blob & { name?: string }) => {
+    const seq = ++latest.current;
+    // Shown while the browser reads the file, when the panel is idle and can paint it: a file of tens of
+    // megabytes then takes seconds to check and analyse, with the panel busy.
+    setPending({ name: file.name ?? '', bytes: file.size });
     const res = await readRecordingFile(file);
+    if (seq !== latest.current) return;
+    setPending(null);
     if (res.ok) {
       setError(null);
       setImported(res.recording);
@@ -39,6 +56,7 @@ export function useImport(live: RecordingSource): ImportState {
   return {
     active: importedSource ?? live,
     imported: importedSource !== null,
+    pending,
     error,
     importFile,
     backToLive: useCallback(() => setImported(null), []),

@@ -3,7 +3,9 @@ import { Banner } from '../../ui/components/Banner';
 import { t } from '../../i18n/translate';
 import type { I18nText } from '../../analysis/types';
 import { CatalogText } from '../../ui/components/CatalogText';
-import { tNodes } from '../../ui/components/PageText';
+import { PageText, tNodes } from '../../ui/components/PageText';
+import { formatNumber } from '../../i18n/numbers';
+import type { PendingImport } from '../hooks/use-import';
 
 /** Tabs opened before install (or paused sites) record nothing until reloaded / resumed. */
 export function StatusBanner({ status }: { status: CaptureStatus | null }) {
@@ -24,6 +26,24 @@ export function ImportedBanner({ onBackToLive }: { onBackToLive(): void }) {
     >
       {t('panel_imported_viewing')}
     </Banner>
+  );
+}
+
+/**
+ * A chosen file being read and checked: one of tens of megabytes takes seconds, with the panel busy.
+ * The bar moves by a transform, which the compositor animates while the panel's own thread works.
+ */
+export function ImportingBanner({ pending }: { pending: PendingImport }) {
+  return (
+    <div className="importing" data-testid="import-pending">
+      <Banner kind="info">
+        {tNodes('panel_importing', [
+          <PageText key="name" text={pending.name} dir="auto" />,
+          formatNumber(pending.bytes / 1048576, 1),
+        ])}
+      </Banner>
+      <span className="import-progress" aria-hidden="true" />
+    </div>
   );
 }
 
