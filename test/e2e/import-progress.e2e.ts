@@ -1,0 +1,98 @@
+/**
+ * Importing a large file takes a while (a 47 MB file of 75,000 connections: about 3 s here), most of it
+ * with the panel's thread busy. The panel says which file and how large as soon as it is chosen, keeps
+ * that notice painted while the browser reads the file, and replaces it with the recording.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JS module without declarations (Node runs it directly)
+import { syntheticRecording } from '../../bench/lib/synthetic-recording.mjs';
+import { launch, type Launched } from './support/browser';
+
+const CONNECTIONS = 20_000;
+let b: Launched;
+let dir: string;
+let file: string;
+let bytes: number;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'closeline-import-'));
+  file = join(dir, 'closeline large.json');
+  const text = JSON.stringify(syntheticRecording({ connections: CONNECTIONS }));
+  writeFileSync(file, text);
+  bytes = Buffer.byteLength(text);
+  b = await launch();
+}, 90_000);
+
+afterAll(async () => {
+  await b?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Seen {
+  text: string;
+  animations: [string, string][];
+  stillThereNextFrame: boolean;
+}
+
+/**
+ * Runs in the panel before the file is chosen: when the notice appears, what it says and how its bar
+ * moves, read in the same task (the page may be busy for seconds after), and whether the next frame
+ * still had it (it was painted).
+ */
+function watchNotice() {
+  const w = window as unknown as { __seen?: Seen };
+  const sel = '[data-testid="import-pending"]';
+  const obs = new MutationObserver(() => {
+    const el = document.querySelector(sel);
+    if (!el || w.__seen) return;
+    obs.disconnect();
+    const seen: Seen = {
+      text: el.textContent ?? '',
+      animations: el
+        .getAnimations({ subtree: true })
+        .map((a) => [(a as CSSAnimation).animationName, a.playState] as [string, string]),
+      stillThereNextFrame: false,
+    };
+    w.__seen = seen;
+    requestAnimationFrame(() => (seen.stillThereNextFrame = document.querySelector(sel) !== null));
+  });
+  obs.observe(document.body, { childList: true, subtree: true });
+}
+
+async function openPanel(): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // A tab with no recording: the import is the only data.
+  await page.goto(`chrome-extension://${b.extensionId}/src/panel/panel.html?tab=999999`);
+  await page.waitForSelector('[data-testid="import-input"]', { state: 'attached' });
+  return page;
+}
+
+describe('importing a large file', () => {
+  it('says which file it is importing and its size, painted, until the recording is shown', async () => {
+    const page = await openPanel();
+    await page.evaluate(watchNotice);
+    // By path, as a user's pick: the browser reads the file itself.
+    await page.setInputFiles('[data-testid="import-input"]', file);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('[data-testid="closure-row"]').length > 0 &&
+        (document.querySelector('.filter-count')?.textContent ?? '').replace(/\D+/g, ' ').trim().split(' ').pop() ===
+          String(n),
+      CONNECTIONS,
+      { timeout: 60_000 },
+    );
+    const seen = await page.evaluate(() => (window as unknown as { __seen?: Seen }).__seen);
+    expect(seen?.text).toBe(`Importing closeline large.json (${(bytes / 1048576).toFixed(1)} MB)…`);
+    expect(seen?.animations).toEqual([['import-progress', 'running']]);
+    expect(seen?.stillThereNextFrame).toBe(true);
+    // The recording replaced the notice, and another file can be chosen.
+    expect(await page.locator('[data-testid="import-pending"]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Import' }).isEnabled()).toBe(true);
+    await page.close();
+  }, 90_000);
+});
