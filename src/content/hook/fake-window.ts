@@ -220,10 +220,6 @@ export const win = Object.assign(new FakeEventTarget(), {
   Uint8Array,
   DataView,
   performance,
-  // As the browser's: an invalid character throws a DOMException with a stack of its own.
-  atob: () => {
-    throw new FakeDOMException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
-  },
   // Looked up at each call, so a test's fake timers (installed after this module loads) apply.
   setTimeout: (fn: () => void, ms: number) => globalThis.setTimeout(fn, ms),
   clearTimeout: (id: number) => globalThis.clearTimeout(id),

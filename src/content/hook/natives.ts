@@ -115,17 +115,14 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   // would list the trap as its top frame, naming the hook's file: error monitors drop errors whose top
   // frame is an extension's, and the console would point at the hook. So a DOMException thrown through a
   // trap has its stack captured again from the page's call, as the browser captured it without the hook.
-  // Only where the engine gives each exception its browser throws a stack of its own (V8, asked here with
-  // a harmless one): SpiderMonkey keeps it on the prototype, where capturing would add an own property
-  // the page could see, so there the traps are not wrapped. Other errors keep the trap's frame: a
+  // Only where the engine gives each exception its bindings throw a stack of its own (V8): SpiderMonkey
+  // keeps it on DOMException.prototype, where capturing would add an own property the page could see, so
+  // there the traps are not wrapped. Asked of the prototype, not by throwing one: a developer who pauses
+  // on caught exceptions would stop in the hook at every page load. Other errors keep the trap's frame: a
   // TypeError (illegal invocation) cannot be told from one the page's own code threw inside the call.
-  const gDomName = getter(win.DOMException[PROTO], 'name');
-  let restack: typeof Error.captureStackTrace | undefined;
-  try {
-    win.atob('*');
-  } catch (e) {
-    if (gopd(e as object, 'stack')) restack = win.Error.captureStackTrace;
-  }
+  const domProto = win.DOMException[PROTO];
+  const gDomName = getter(domProto, 'name');
+  const restack = !gopd(domProto, 'stack') && win.Error.captureStackTrace;
   return {
     apply,
     bindTo,
