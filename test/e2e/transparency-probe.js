@@ -67,35 +67,6 @@ window.runProbe = async (wsUrl) => {
   r.illegal = [err(() => WebSocket.prototype.close.call({})), err(() => WebSocket.prototype.send.call({}, 'x'))];
   r.sendConnecting = err(() => ws.send('x'));
   r.badClose = [err(() => ws.close(1001)), err(() => ws.close(1000, 'x'.repeat(124))), err(() => ws.close(5000))];
-  // The exceptions the browser raises for a page's mistakes keep the page's stack: its first line and
-  // its frames from the page's call down, with no frame of the hook's file (an error monitor drops an
-  // error whose top frame is an extension's). Four lines: the frames below are the test driver's.
-  // TypeErrors (illegal invocation) keep the hook's frame: see docs/ARCHITECTURE.md, "The hook".
-  const stackOf = (fn) => {
-    try {
-      fn();
-      return 'no error';
-    } catch (e) {
-      return [String(e.stack).split('\n').slice(0, 4).join('\n'), desc(e, 'stack')];
-    }
-  };
-  r.stacks = [
-    stackOf(function sendWhileConnecting() {
-      ws.send('x');
-    }),
-    stackOf(function closeWithBadCode() {
-      ws.close(5000);
-    }),
-    stackOf(function closeWithLongReason() {
-      ws.close(1000, 'x'.repeat(124));
-    }),
-    stackOf(function constructWithBadUrl() {
-      new WebSocket('http://[bad');
-    }),
-    stackOf(function constructWithRepeatedProtocol() {
-      new WebSocket(wsUrl, ['a', 'a']);
-    }),
-  ];
   class Sub extends WebSocket {
     constructor(u) {
       super(u);
@@ -226,9 +197,6 @@ window.runProbe = async (wsUrl) => {
     const wss = new WebSocketStream(wsUrl + '-stream', opts);
     r.streamOptionReads = reads;
     r.streamBadProtocols = err(() => new WebSocketStream(wsUrl, { protocols: 5 }));
-    r.streamStack = stackOf(function streamWithBadUrl() {
-      new WebSocketStream('ftp://127.0.0.1/');
-    });
     await wss.opened.catch(() => undefined);
     wss.close();
   }

@@ -50,17 +50,6 @@ describe('transparency', () => {
   it('gives identical results with and without the extension', async () => {
     const [without, withExt] = [await runProbe(false), await runProbe(true)];
     expect(without).toMatchObject({ instanceof: true, ctor: true, name: 'WebSocket' });
-    // Each case threw, with the probe's own function as its first frame.
-    const stacks = (without as { stacks: [string, unknown][] }).stacks;
-    expect(stacks.map(([stack]) => stack.split('\n')[1]?.trim().split(' ')[1])).toEqual([
-      'sendWhileConnecting',
-      'closeWithBadCode',
-      'closeWithLongReason',
-      'constructWithBadUrl',
-      'constructWithRepeatedProtocol',
-    ]);
-    const { stacks: withStacks, streamStack } = withExt as { stacks: unknown; streamStack?: unknown };
-    expect(JSON.stringify([withStacks, streamStack])).not.toContain('chrome-extension://');
     expect(withExt).toEqual(without);
   });
 });

@@ -92,23 +92,6 @@ export function command(cmd: HookCommand): void {
   (channels[0]?.port1.onmessage as ((e: unknown) => void) | undefined)?.(e);
 }
 /** The browser's side of a socket: what the page's calls reach, and the events it fires. */
-/**
- * The browser's DOMException as the hook sees it in V8: `name` a getter on the prototype that throws for
- * anything else (the test environment's keeps it as a plain field), and the stack an own property.
- */
-export class FakeDOMException extends Error {
-  readonly #name: string;
-  constructor(message = '', name = 'Error') {
-    super(message);
-    this.#name = name;
-    // Captured again now that the name is known: a stack's first line names the exception.
-    Error.captureStackTrace(this, FakeDOMException);
-  }
-  override get name(): string {
-    return this.#name;
-  }
-}
-
 export class FakeWebSocket extends FakeEventTarget {
   state = 0;
   nativeCalls: string[] = [];
@@ -133,10 +116,7 @@ export class FakeWebSocket extends FakeEventTarget {
   get readyState() {
     return this.state;
   }
-  /** Makes what send() throws instead of sending, inside the call, as the browser's does (e.g. while connecting). */
-  sendThrows: (() => unknown) | undefined = undefined;
   send() {
-    if (this.sendThrows) throw this.sendThrows();
     this.nativeCalls.push('send');
   }
   close() {
@@ -209,7 +189,6 @@ export const win = Object.assign(new FakeEventTarget(), {
     prototype: { toString: Function.prototype.toString, bind: Function.prototype.bind },
   },
   Error,
-  DOMException: FakeDOMException,
   Proxy,
   Symbol,
   Date,

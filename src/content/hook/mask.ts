@@ -40,9 +40,10 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     if (typeof original !== 'function') return;
     const wrapper = make(original as never);
     mask(wrapper, original);
-    // A spread copy: its `value` is defined, never assigned, so no setter a page put on Object.prototype
-    // runs (in a frame the page reached before the hook installed, one may be there).
-    Reflect.defineProperty(o, name, { ...desc, value: wrapper });
+    // A copy with no prototype: its `value` is defined, never assigned, and the engine reading it as a
+    // descriptor finds no `get` or `set` a page put on Object.prototype (in a frame its parent reached
+    // before the hook installed there, one may be).
+    Reflect.defineProperty(o, name, { __proto__: null, ...desc, value: wrapper } as PropertyDescriptor);
   };
   const FP = win.Function[PROTO];
   const nativeToString = n.own(FP, 'toString') as AnyFn;

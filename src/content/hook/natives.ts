@@ -111,39 +111,10 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     isView(d) ? (read(viewGetters(d)[0] as AnyFn, d) as number) : tryRead(gBuffer, d);
 
   const gData = getter(win.MessageEvent[PROTO], 'data');
-  // An error the browser raises inside a trap (send() while connecting, a bad close code, an invalid URL)
-  // would list the trap as its top frame, naming the hook's file: error monitors drop errors whose top
-  // frame is an extension's, and the console would point at the hook. So a DOMException thrown through a
-  // trap has its stack captured again from the page's call, as the browser captured it without the hook.
-  // Only where the engine gives each exception its bindings throw a stack of its own (V8): SpiderMonkey
-  // keeps it on DOMException.prototype, where capturing would add an own property the page could see, so
-  // there the traps are not wrapped. Asked of the prototype, not by throwing one: a developer who pauses
-  // on caught exceptions would stop in the hook at every page load. Other errors keep the trap's frame: a
-  // TypeError (illegal invocation) cannot be told from one the page's own code threw inside the call.
-  const domProto = win.DOMException[PROTO];
-  const gDomName = getter(domProto, 'name');
-  const restack = !gopd(domProto, 'stack') && win.Error.captureStackTrace;
   return {
     apply,
     bindTo,
-    trap: (target, name, fn) => {
-      const t = !restack
-        ? fn
-        : (a: never, b: never, c: never) => {
-            try {
-              return fn(a, b, c);
-            } catch (e) {
-              try {
-                // A DOMException's name is never empty unless a page made it so (then it is the page's own).
-                if (tryRead(gDomName, e) && gopd(e as object, 'stack')) restack(e as object, t);
-              } catch {
-                // the error goes out as it came
-              }
-              throw e;
-            }
-          };
-      return new NativeProxy(target, { __proto__: null, [name]: t } as ProxyHandler<typeof target>);
-    },
+    trap: (target, name, fn) => new NativeProxy(target, { __proto__: null, [name]: fn } as ProxyHandler<typeof target>),
     read,
     getter,
     gopd,
