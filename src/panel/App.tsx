@@ -183,7 +183,6 @@ export function App({ source, services, openResource, saveFile = downloadText, n
             onExport={onExport}
             canExport={hasConnections}
             onImport={(f) => void imports.importFile(f)}
-            importing={imports.pending !== null}
             onAudit={!imports.imported && source.live && source.simulate ? () => setAuditOpen(true) : undefined}
             helpOpen={helpOpen}
             onHelp={() => setHelpOpen((o) => !o)}

@@ -20,7 +20,7 @@ export interface ImportState {
   /** The source to show: the imported file's, else the live one. */
   active: RecordingSource;
   imported: boolean;
-  /** The file chosen, until it is shown or refused. */
+  /** The file chosen, until it is shown or refused. Another may be chosen meanwhile: the last one wins. */
   pending: PendingImport | null;
   /** Kept as id and substitutions: a substitution may come from the file (ImportErrorBanner shows it isolated). */
   error: I18nText | null;
@@ -42,11 +42,11 @@ export function useImport(live: RecordingSource): ImportState {
     // Shown while the browser reads the file, when the panel is idle and can paint it: a file of tens of
     // megabytes then takes seconds to check and analyse, with the panel busy.
     setPending({ name: file.name ?? '', bytes: file.size });
+    setError(null); // the last file's refusal is not this one's
     const res = await readRecordingFile(file);
     if (seq !== latest.current) return;
     setPending(null);
     if (res.ok) {
-      setError(null);
       setImported(res.recording);
     } else {
       setError(res.error);

@@ -39,7 +39,8 @@ export function ImportingBanner({ pending }: { pending: PendingImport }) {
       <Banner kind="info">
         {tNodes('panel_importing', [
           <PageText key="name" text={pending.name} dir="auto" />,
-          formatNumber(pending.bytes / 1048576, 1),
+          // Rounded up, as file managers do: a small file reads 0.1 MB, never 0.0.
+          formatNumber(Math.ceil(pending.bytes / 104857.6) / 10, 1),
         ])}
       </Banner>
       <span className="import-progress" aria-hidden="true" />

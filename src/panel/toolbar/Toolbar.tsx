@@ -14,8 +14,6 @@ interface Props {
   onExport(): void;
   canExport: boolean;
   onImport(file: File): void;
-  /** A chosen file is being read and checked: another cannot be chosen until it is shown or refused. */
-  importing?: boolean;
   /** Opens the reconnect check; absent while viewing an imported file (there is no page to act on). */
   onAudit?(): void;
   helpOpen: boolean;
@@ -32,7 +30,6 @@ export function Toolbar({
   onExport,
   canExport,
   onImport,
-  importing = false,
   onAudit,
   helpOpen,
   onHelp,
@@ -114,13 +111,7 @@ export function Toolbar({
       <button type="button" onClick={onExport} disabled={!canExport} title={t('panel_export_title')}>
         {t('panel_export')}
       </button>
-      <button
-        type="button"
-        onClick={() => fileRef.current?.click()}
-        disabled={importing}
-        aria-busy={importing}
-        title={t('panel_import_title')}
-      >
+      <button type="button" onClick={() => fileRef.current?.click()} title={t('panel_import_title')}>
         {t('panel_import')}
       </button>
       <span className="toolbar-divider" />
