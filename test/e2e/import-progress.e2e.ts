@@ -87,7 +87,7 @@ describe('importing a large file', () => {
       { timeout: 60_000 },
     );
     const seen = await page.evaluate(() => (window as unknown as { __seen?: Seen }).__seen);
-    expect(seen?.text).toBe(`Importing closeline large.json (${(Math.ceil(bytes / 104857.6) / 10).toFixed(1)} MB)…`);
+    expect(seen?.text).toBe(`Importing closeline large.json (${(bytes / 1048576).toFixed(1)} MB)…`);
     expect(seen?.animations).toEqual([['import-progress', 'running']]);
     expect(seen?.stillThereNextFrame).toBe(true);
     // The recording replaced the notice.

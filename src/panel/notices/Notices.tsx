@@ -4,7 +4,7 @@ import { t } from '../../i18n/translate';
 import type { I18nText } from '../../analysis/types';
 import { CatalogText } from '../../ui/components/CatalogText';
 import { PageText, tNodes } from '../../ui/components/PageText';
-import { formatNumber } from '../../i18n/numbers';
+import { formatSize } from '../../ui/components/format';
 import type { PendingImport } from '../hooks/use-import';
 
 /** Tabs opened before install (or paused sites) record nothing until reloaded / resumed. */
@@ -37,11 +37,7 @@ export function ImportingBanner({ pending }: { pending: PendingImport }) {
   return (
     <div className="importing" data-testid="import-pending">
       <Banner kind="info">
-        {tNodes('panel_importing', [
-          <PageText key="name" text={pending.name} dir="auto" />,
-          // Rounded up, as file managers do: a small file reads 0.1 MB, never 0.0.
-          formatNumber(Math.ceil(pending.bytes / 104857.6) / 10, 1),
-        ])}
+        {tNodes('panel_importing', [<PageText key="name" text={pending.name} dir="auto" />, formatSize(pending.bytes)])}
       </Banner>
       <span className="import-progress" aria-hidden="true" />
     </div>
