@@ -520,7 +520,7 @@ after, back to back on the quiet machine, gave close → view port p99 208 and 2
 321 and 298 ms, import 864 and 936 ms, and a panel heap of 18.2 and 26.6 MiB (the presentations, rows and
 analysis facts kept between versions): the reuse alone did not move the live path measurably.
 
-What did, found afterwards on Chromium 156 (the tables above come from the first full run with it):
+What did, found afterwards on Chromium 156:
 
 - **The worker's storage writes.** A long-animation-frame observer in the panel page saw no long frame at
   the times of the slowest closes, and a lag monitor put the stalls in the page and the worker instead. A
@@ -691,6 +691,31 @@ What did, found afterwards on Chromium 156 (the tables above come from the first
   the first 3,000 calls in Chromium), and a bit more for some: binary data, long texts and every sent
   text are now kept as a bounded copy instead of a reference (a reference kept a large message, or the
   large text a sent slice was cut from, alive while its socket was open).
+
+- **Chromium 156, and how far this machine drifts.** This run is on Chromium 156 (the full run
+  before it was on 150), with the same code. The panel part alone (\`CLOSELINE_BENCH_PARTS=panel\`), run four
+  times within the hour before and after this run on the otherwise idle machine, put the import's median
+  at 477, 640, 596 and 571 ms, and the filter's p95 at 40.0 and 38.8 ms in the two runs that printed it:
+  the same build moves by a third within an hour, more than any change tried this round. The rows above
+  are one run among those.
+- **What a first import costs.** Each import below in a fresh browser, six browsers per build: the first
+  import's median was 621 ms and the second's 496 ms; eight imports in one browser gave 548, 451, 405, 339,
+  410, 429, 356 and 404 ms. The benchmark's three imports per run are one cold and two warm ones, and a user's
+  first import is the cold one. Tried and left out: V8's explicit compile hint (\`//# allFunctionsCalledOnLoad\`)
+  on the panel's, the analysis's and React's chunks, so that their functions compile while the page loads
+  (first imports: median 606 ms with it, 621 ms without); a young generation four times larger
+  (\`--js-flags=--min-semi-space-size=64\`, a probe only: median 410 ms either way over eight imports). Intl
+  formatters cost about 6 ms only in the first page of a browser process.
+- **The filter's slow keystrokes.** The keystrokes that change the rows on screen (10,000 → 1,000, 50 → 275,
+  275 → 1,000 shown) make the p95; the others take about one frame (17 ms, mostly the wait for the next
+  frame). Each of the slow ones, in a trace: a task of 13–18 ms (5–8 ms of script, then about 6 ms of layout
+  that the text field forces after its input event, to place the caret), then a frame of 10–15 ms
+  (pre-paint, the URL cells' resize observer, paint, layerize, commit). Tried with no difference beyond
+  the noise (ten pairs of such keystrokes per variant): \`contain: strict\` on the rows or on the cells,
+  \`overflow: clip\`, no cell borders, no ellipsis, no stripes. Fewer rows rendered beyond the viewport (3
+  instead of 8 each side) gave p95 33.1 → 30.0 and 28.7 → 25.3 ms in two alternating runs, but each 100-px
+  wheel step then left a 25-px strip without rows for a frame (in 40 of 152 frames; none with 8), since
+  React renders a scroll's rows in a task after that frame. Left at 8.
 
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
