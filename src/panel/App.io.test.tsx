@@ -43,14 +43,23 @@ describe('import', () => {
   it('says which file it is importing, and its size, until the file is shown', async () => {
     renderApp(live);
     await screen.findByText('live one');
+    // The live region that announces it is there, empty, before the file is chosen.
+    const announcer = screen.getByTestId('panel-announcer');
+    expect(announcer.getAttribute('role')).toBe('status');
+    expect(announcer.textContent).toBe('');
     const text = JSON.stringify(other);
     const held = chooseHeldFile(text, 'big \u202Erecording.json');
     const pending = await screen.findByTestId('import-pending');
     // Sized as the panel sizes messages: a small file in bytes or KB, never "0.0 MB".
     expect(held.bytes).toBeLessThan(1024 * 1024);
-    expect(pending.textContent).toBe(`Importing big U+202Erecording.json (${(held.bytes / 1024).toFixed(1)} KB)…`);
+    const notice = `Importing big U+202Erecording.json (${(held.bytes / 1024).toFixed(1)} KB)…`;
+    expect(pending.textContent).toBe(notice);
     expect(pending.querySelector('bdi')?.getAttribute('dir')).toBe('auto');
-    expect(pending.querySelector('[role="status"]')).not.toBeNull();
+    // Announced by the region that was already there, not by a second one inserted with the banner.
+    expect(pending.querySelector('[role="status"]')).toBeNull();
+    expect(screen.getByTestId('panel-announcer')).toBe(announcer);
+    expect(announcer.textContent).toBe(notice);
+    expect(announcer.querySelector('bdi')?.getAttribute('dir')).toBe('auto');
     // The button stays as it was (disabling it would drop the keyboard focus on it); a second file
     // chosen meanwhile replaces this one.
     expect(importButton().disabled).toBe(false);
@@ -58,6 +67,9 @@ describe('import', () => {
     held.finish();
     expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
     expect(screen.queryByTestId('import-pending')).toBeNull();
+    // The same region then says what is shown instead.
+    expect(screen.getByTestId('panel-announcer')).toBe(announcer);
+    expect(announcer.textContent).toBe("You are viewing an imported file, not this tab's live recording.");
   });
 
   it('ends the importing notice with the error when the file is refused', async () => {
@@ -93,7 +105,7 @@ describe('import', () => {
     chooseFile(JSON.stringify(other));
     expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
     expect(rowIds()).toEqual(['imp1', 'imp2']);
-    expect(screen.getByText(/viewing an imported file/)).toBeTruthy();
+    expect(screen.getByText(/viewing an imported file/, { selector: '.banner-text' })).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Clear' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Back to live' }));
     expect(await screen.findByText('live one')).toBeTruthy();

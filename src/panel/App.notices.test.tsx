@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyDropped } from '../protocol/recording';
 import { conn, recordingOf } from './fixtures/recording';
@@ -23,15 +23,23 @@ describe('notices', () => {
   it.each([
     ['no-hook', /reload the page to start capturing/],
     ['paused', /paused on this site/],
-  ] as const)('shows a banner when the status is %s', async (status, text) => {
+  ] as const)("shows a banner when the status is %s, announced by the panel's live region", async (status, text) => {
     renderApp(recordingOf([]), {}, { status });
-    expect(await screen.findByText(text)).toBeTruthy();
+    const banner = await waitFor(() => {
+      const found = [...document.querySelectorAll('.banner')].find((b) => text.test(b.textContent ?? ''));
+      if (!found) throw new Error('no banner yet');
+      return found;
+    });
+    // One live region says it: the banner, inserted with its text, is none itself.
+    expect(banner.getAttribute('role')).toBeNull();
+    expect(screen.getByTestId('panel-announcer').textContent).toMatch(text);
   });
 
-  it('shows no status banner while capturing', async () => {
+  it('shows no status banner while capturing, and announces nothing', async () => {
     renderApp(recordingOf([]));
     await screen.findByText('No WebSocket connections recorded in this tab yet.');
     expect(screen.queryByText(/reload the page to start capturing/)).toBeNull();
+    expect(screen.getByTestId('panel-announcer').textContent).toBe('');
   });
 
   it.each([

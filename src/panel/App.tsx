@@ -28,6 +28,7 @@ import {
   StatusBanner,
   WorkerGapNotice,
 } from './notices/Notices';
+import { PanelAnnouncer } from './notices/PanelAnnouncer';
 import type { HandshakeFeed } from './network/devtools-network';
 import { ServicesContext, type PanelServices } from './services';
 import { SettingsContext } from './settings-context';
@@ -198,6 +199,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
           />
           {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
           {imports.pending ? <ImportingBanner pending={imports.pending} /> : null}
+          <PanelAnnouncer status={status} imported={imports.imported} pending={imports.pending} />
           {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
           {recording ? <DroppedNotice dropped={recording.dropped} headingId="panel-dropped" /> : null}
           {auditOpen && !imports.imported ? (

@@ -38,7 +38,12 @@ describe('tabs without the hook', () => {
     await expect.poll(() => popup.getByText(t('popup_no_hook')).count(), { timeout: 10_000 }).toBe(1);
     const panel = await b.context.newPage();
     await panel.goto(`chrome-extension://${b.extensionId}/src/panel/panel.html?tab=${tabId}`);
-    await expect.poll(() => panel.getByText(t('panel_status_no_hook')).count(), { timeout: 10_000 }).toBe(1);
+    // Shown once, as a banner, and said by the panel's live region (which the banner is not).
+    await expect
+      .poll(() => panel.locator('.banner').getByText(t('panel_status_no_hook')).count(), { timeout: 10_000 })
+      .toBe(1);
+    expect(await panel.locator('.banner').getAttribute('role')).toBeNull();
+    expect(await panel.getByTestId('panel-announcer').textContent()).toBe(t('panel_status_no_hook'));
   });
 
   it('do not show the notice for a page that has the hook', async () => {

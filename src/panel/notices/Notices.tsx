@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CaptureStatus } from '../../protocol/messages';
 import { Banner } from '../../ui/components/Banner';
 import { t } from '../../i18n/translate';
@@ -7,17 +8,32 @@ import { PageText, tNodes } from '../../ui/components/PageText';
 import { formatSize } from '../../ui/components/format';
 import type { PendingImport } from '../hooks/use-import';
 
-/** Tabs opened before install (or paused sites) record nothing until reloaded / resumed. */
-export function StatusBanner({ status }: { status: CaptureStatus | null }) {
-  if (status === 'no-hook') return <Banner kind="warning">{t('panel_status_no_hook')}</Banner>;
-  if (status === 'paused') return <Banner kind="info">{t('panel_status_paused')}</Banner>;
+/** What the capture status banner says; null while capturing. */
+export function statusText(status: CaptureStatus | null): string | null {
+  if (status === 'no-hook') return t('panel_status_no_hook');
+  if (status === 'paused') return t('panel_status_paused');
   return null;
+}
+
+/**
+ * Tabs opened before install (or paused sites) record nothing until reloaded / resumed. The panel's
+ * banners other than errors are announced by PanelAnnouncer, so they are no live regions themselves.
+ */
+export function StatusBanner({ status }: { status: CaptureStatus | null }) {
+  const text = statusText(status);
+  if (text === null) return null;
+  return (
+    <Banner kind={status === 'no-hook' ? 'warning' : 'info'} live={false}>
+      {text}
+    </Banner>
+  );
 }
 
 export function ImportedBanner({ onBackToLive }: { onBackToLive(): void }) {
   return (
     <Banner
       kind="info"
+      live={false}
       actions={
         <button type="button" onClick={onBackToLive}>
           {t('panel_imported_back')}
@@ -29,6 +45,11 @@ export function ImportedBanner({ onBackToLive }: { onBackToLive(): void }) {
   );
 }
 
+/** "Importing ‹name› (‹size›)…", the name isolated: it comes from the user's file system. */
+export function importingText(pending: PendingImport): ReactNode {
+  return tNodes('panel_importing', [<PageText key="name" text={pending.name} dir="auto" />, formatSize(pending.bytes)]);
+}
+
 /**
  * A chosen file being read and checked: one of tens of megabytes takes seconds, with the panel busy.
  * The bar moves by a transform, which the compositor animates while the panel's own thread works.
@@ -36,8 +57,8 @@ export function ImportedBanner({ onBackToLive }: { onBackToLive(): void }) {
 export function ImportingBanner({ pending }: { pending: PendingImport }) {
   return (
     <div className="importing" data-testid="import-pending">
-      <Banner kind="info">
-        {tNodes('panel_importing', [<PageText key="name" text={pending.name} dir="auto" />, formatSize(pending.bytes)])}
+      <Banner kind="info" live={false}>
+        {importingText(pending)}
       </Banner>
       <span className="import-progress" aria-hidden="true" />
     </div>
