@@ -61,15 +61,29 @@ describe('notices', () => {
     ],
   ])('shows what was dropped, lost connections first: %j', async (counts, lines) => {
     renderApp(recordingOf([], { dropped: { ...emptyDropped(), ...counts } }));
-    const heading = await screen.findByText('Some data was not recorded');
-    const items = heading.closest('section')?.querySelectorAll('li') ?? [];
+    const heading = await screen.findByText('Some data was not recorded', { selector: 'h2' });
+    const section = heading.closest('section');
+    const items = section?.querySelectorAll('li') ?? [];
     expect([...items].map((li) => li.textContent)).toEqual(lines);
+    // A labelled region to read at will; the panel's live region says its heading once, not each count.
+    expect(section?.getAttribute('role')).toBeNull();
+    expect(section?.getAttribute('aria-labelledby')).toBe(heading.id);
+    expect(screen.getByTestId('panel-announcer').textContent).toBe('Some data was not recorded');
+  });
+
+  it('announces the status and what was dropped together', async () => {
+    renderApp(recordingOf([], { dropped: { ...emptyDropped(), connectionsEvicted: 2 } }), {}, { status: 'paused' });
+    await waitFor(() => expect(screen.getByTestId('panel-announcer').textContent).toMatch(/paused on this site/));
+    expect(screen.getByTestId('panel-announcer').textContent).toMatch(
+      /paused on this site.* Some data was not recorded$/,
+    );
   });
 
   it('shows no dropped notice when nothing was dropped', async () => {
     renderApp(recordingOf([]));
     await screen.findByText('No WebSocket connections recorded in this tab yet.');
     expect(screen.queryByText(/Some data was not recorded/)).toBeNull();
+    expect(screen.getByTestId('panel-announcer').textContent).toBe('');
   });
 
   it('marks simulated closures in the table', async () => {

@@ -19,7 +19,7 @@ import { useImport } from './hooks/use-import';
 import { useRows } from './hooks/use-rows';
 import { useRecording, useSettings, useStatus } from './hooks/use-source-data';
 import { downloadText, exportFileName, exportText } from '../ui/export-recording';
-import { DroppedNotice } from '../ui/components/DroppedNotice';
+import { DroppedNotice, hasDropped } from '../ui/components/DroppedNotice';
 import {
   EmptyState,
   ImportedBanner,
@@ -199,9 +199,14 @@ export function App({ source, services, openResource, saveFile = downloadText, n
           />
           {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
           {imports.pending ? <ImportingBanner pending={imports.pending} /> : null}
-          <PanelAnnouncer status={status} imported={imports.imported} pending={imports.pending} />
+          <PanelAnnouncer
+            status={status}
+            imported={imports.imported}
+            pending={imports.pending}
+            dropped={recording ? hasDropped(recording.dropped) : false}
+          />
           {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
-          {recording ? <DroppedNotice dropped={recording.dropped} headingId="panel-dropped" /> : null}
+          {recording ? <DroppedNotice dropped={recording.dropped} headingId="panel-dropped" live={false} /> : null}
           {auditOpen && !imports.imported ? (
             <AuditSection
               recording={recording}

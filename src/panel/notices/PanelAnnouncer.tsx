@@ -7,6 +7,8 @@ interface Props {
   status: CaptureStatus | null;
   imported: boolean;
   pending: PendingImport | null;
+  /** The recording shown lost data (its dropped notice shows). */
+  dropped: boolean;
 }
 
 /**
@@ -14,13 +16,17 @@ interface Props {
  * removed: screen readers announce a change inside a live region they already know, while a region
  * inserted with its text already in it (a banner appearing) is not announced by all of them. It says
  * what the banners say, the newest first: the file being imported, else the imported file being
- * viewed, else why nothing is captured. Errors are not repeated here: they are alerts of their own.
+ * viewed, else why nothing is captured; then, when the recording shown lost data, the dropped
+ * notice's heading (its counts, which grow during a storm, are read from the notice at will). Errors
+ * are not repeated here: they are alerts of their own.
  */
-export function PanelAnnouncer({ status, imported, pending }: Props) {
+export function PanelAnnouncer({ status, imported, pending, dropped }: Props) {
   const text = pending ? importingText(pending) : imported ? t('panel_imported_viewing') : statusText(status);
   return (
     <div className="sr-only" role="status" aria-atomic="true" data-testid="panel-announcer">
-      {text}
+      {text === null ? null : <span>{text}</span>}
+      {text !== null && dropped ? ' ' : null}
+      {dropped ? <span>{t('dropped_heading')}</span> : null}
     </div>
   );
 }

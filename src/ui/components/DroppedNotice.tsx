@@ -7,11 +7,25 @@ import { tText } from '../../i18n/numbers';
 import { t } from '../../i18n/translate';
 import type { DroppedCounts } from '../../protocol/recording';
 
-export function DroppedNotice({ dropped, headingId }: { dropped: DroppedCounts; headingId: string }) {
+/** Whether the notice shows anything: the same test as the notice's own. */
+export const hasDropped = (dropped: DroppedCounts): boolean => droppedLabels(dropped).length > 0;
+
+interface Props {
+  dropped: DroppedCounts;
+  headingId: string;
+  /**
+   * False where the view announces the heading through a live region of its own (the panel): the
+   * counts then change without being read out at each eviction of a storm, and the notice stays a
+   * labelled region to read at will.
+   */
+  live?: boolean;
+}
+
+export function DroppedNotice({ dropped, headingId, live = true }: Props) {
   const labels = droppedLabels(dropped);
   if (labels.length === 0) return null;
   return (
-    <section className="dropped-notice" role="status" aria-labelledby={headingId}>
+    <section className="dropped-notice" role={live ? 'status' : undefined} aria-labelledby={headingId}>
       <h2 id={headingId}>{t('dropped_heading')}</h2>
       <ul>
         {labels.map((d) => (
