@@ -146,7 +146,7 @@ describe('Timeline', () => {
     // The close marker of 'a' (5 s) is brought into view.
     expect(range().start).toBeLessThan(5_000);
     expect(range().end).toBeGreaterThan(5_000);
-    const live = document.querySelector('.tl-sr-only[aria-live]')!;
+    const live = document.querySelector('.sr-only[aria-live]')!;
     expect(live.textContent).toMatch(/^Selected: wss:\/\/chat\.example\/ws\?token=1, /);
     expect(live.querySelector('bdi')?.textContent).toBe('wss://chat.example/ws?token=1');
   });
@@ -311,7 +311,7 @@ describe('Timeline', () => {
       render(
         <Timeline recording={evilRecording} analysis={evilAnalysis} selectedId="a" onSelect={() => {}} clock={clock} />,
       );
-      const live = document.querySelector('.tl-sr-only[aria-live]')!;
+      const live = document.querySelector('.sr-only[aria-live]')!;
       expect(isolated(live)).toEqual(['wss://evil.example/U+202Egnp.x', 'U+202Eelgoog.example']);
       const lanes = within(screen.getByRole('list', { name: t('timeline_lanes_label') })).getAllByRole('listitem');
       expect(lanes.map(isolated)).toEqual([['wss://evil.example/U+202Egnp.x'], ['wss://U+202Eelgoog.example/ws']]);

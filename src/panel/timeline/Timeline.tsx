@@ -160,7 +160,7 @@ export const Timeline = memo(function Timeline({
         </div>
       </div>
       <TimelineSummary model={model} id={helpId} />
-      <div className="tl-sr-only" aria-live="polite">
+      <div className="sr-only" aria-live="polite">
         {selectedBar ? <SelectedAnnouncement bar={selectedBar} /> : ''}
       </div>
     </div>

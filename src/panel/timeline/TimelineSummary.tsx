@@ -22,7 +22,7 @@ export const TimelineSummary = memo(function TimelineSummary({ model, id }: { mo
   const lanes = model.lanes.slice(0, MAX_SUMMARY_LANES);
   const more = model.lanes.length - lanes.length;
   return (
-    <div className="tl-sr-only" id={id}>
+    <div className="sr-only" id={id}>
       <p>{t('timeline_summary', [model.lanes.length, model.bars.length, model.closureOrder.length])}</p>
       <ul aria-label={t('timeline_lanes_label')}>
         {lanes.map((lane) => (
