@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Recording } from '../protocol/recording';
+import { emptyDropped, type Recording } from '../protocol/recording';
 import { createStaticSource } from '../ui/data/static-source';
 import type { RecordingSource } from '../ui/data/source';
 import { App } from './App';
@@ -78,6 +78,8 @@ describe('import', () => {
     chooseHeldFile('{"format": "closeline-rec', 'broken.json').finish();
     expect((await screen.findByRole('alert')).textContent).toMatch(/not valid JSON/);
     expect(screen.queryByTestId('import-pending')).toBeNull();
+    // The alert says it; the live region goes back to what it said before (nothing, while capturing).
+    expect(screen.getByTestId('panel-announcer').textContent).toBe('');
     // The next file's import starts without the last one's refusal.
     const next = chooseHeldFile(JSON.stringify(other), 'good.json');
     await screen.findByTestId('import-pending');
@@ -105,11 +107,42 @@ describe('import', () => {
     chooseFile(JSON.stringify(other));
     expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
     expect(rowIds()).toEqual(['imp1', 'imp2']);
-    expect(screen.getByText(/viewing an imported file/, { selector: '.banner-text' })).toBeTruthy();
+    const banner = screen.getByText(/viewing an imported file/, { selector: '.banner-text' });
+    // Said by the panel's live region; the banner is none of its own.
+    expect(banner.closest('.banner')?.getAttribute('role')).toBeNull();
+    expect(screen.getByTestId('panel-announcer').textContent).toBe(banner.textContent);
     expect((screen.getByRole('button', { name: 'Clear' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Back to live' }));
     expect(await screen.findByText('live one')).toBeTruthy();
     expect(screen.queryByText(/viewing an imported file/)).toBeNull();
+    expect(screen.getByTestId('panel-announcer').textContent).toBe('');
+  });
+
+  it("never shows or announces the live tab's losses over an imported file, even for a render", async () => {
+    const lossy = recordingOf([conn({ id: 'live1', code: 1000, reason: 'live one' })], {
+      dropped: { ...emptyDropped(), connectionsEvicted: 3 },
+    });
+    renderApp(lossy);
+    await screen.findByText('live one');
+    const region = screen.getByTestId('panel-dropped-announcer');
+    expect(region.textContent).toBe('Some data was not recorded');
+    // Every state of the panel's DOM while the file replaces the live data: the dropped notice and the
+    // announcement of the live tab's losses must be gone by the time the imported banner is there.
+    const wrong: string[] = [];
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('.banner-text')?.textContent?.includes('viewing an imported file')) return;
+      if (region.textContent !== '') wrong.push(`announced: ${region.textContent}`);
+      if (document.querySelector('.dropped-notice')) wrong.push('notice shown');
+    });
+    seen.observe(document.body, { childList: true, subtree: true, characterData: true });
+    chooseFile(JSON.stringify(other));
+    expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
+    seen.disconnect();
+    expect(wrong).toEqual([]);
+    expect(screen.getByTestId('panel-dropped-announcer')).toBe(region);
+    // Back to live, the loss is the shown recording's again.
+    fireEvent.click(screen.getByRole('button', { name: 'Back to live' }));
+    await waitFor(() => expect(region.textContent).toBe('Some data was not recorded'));
   });
 
   it.each([

@@ -68,6 +68,8 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   // Whose recording is shown decides how it is judged: for one render after a switch it is still the
   // other source's.
   const recordingLive = recordingFrom === null || recordingFrom === source;
+  // What the shown recording lost: none of the other source's in that render, not even for one frame.
+  const dropped = recording && recordingFrom === imports.active ? recording.dropped : null;
   const [settings, updateSettings] = useSettings(source);
   const settingsHandle = useMemo(() => ({ settings, update: updateSettings }), [settings, updateSettings]);
   const status = useStatus(source, recording);
@@ -203,10 +205,10 @@ export function App({ source, services, openResource, saveFile = downloadText, n
             status={status}
             imported={imports.imported}
             pending={imports.pending}
-            dropped={recording ? hasDropped(recording.dropped) : false}
+            dropped={dropped !== null && hasDropped(dropped)}
           />
           {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
-          {recording ? <DroppedNotice dropped={recording.dropped} headingId="panel-dropped" live={false} /> : null}
+          {dropped ? <DroppedNotice dropped={dropped} headingId="panel-dropped" live={false} /> : null}
           {auditOpen && !imports.imported ? (
             <AuditSection
               recording={recording}

@@ -12,21 +12,27 @@ interface Props {
 }
 
 /**
- * The panel's one polite live region for its banners, rendered from the first render on and never
+ * The panel's polite live regions for its notices, rendered from the first render on and never
  * removed: screen readers announce a change inside a live region they already know, while a region
- * inserted with its text already in it (a banner appearing) is not announced by all of them. It says
- * what the banners say, the newest first: the file being imported, else the imported file being
- * viewed, else why nothing is captured; then, when the recording shown lost data, the dropped
- * notice's heading (its counts, which grow during a storm, are read from the notice at will). Errors
- * are not repeated here: they are alerts of their own.
+ * inserted with its text already in it (a banner appearing) is not announced by all of them.
+ * - The first says what the banners say, the newest first: the file being imported, else the imported
+ *   file being viewed, else why nothing is captured. After a refused file it says again what it said
+ *   before (the alert comes first).
+ * - The second says the dropped notice's heading while the recording shown lost data: apart, so that it
+ *   is not read again with every banner's change, and without the counts, which grow during a storm
+ *   and are read from the notice at will.
+ * Errors are not repeated here: they are alerts of their own, announced when they appear.
  */
 export function PanelAnnouncer({ status, imported, pending, dropped }: Props) {
   const text = pending ? importingText(pending) : imported ? t('panel_imported_viewing') : statusText(status);
   return (
-    <div className="sr-only" role="status" aria-atomic="true" data-testid="panel-announcer">
-      {text === null ? null : <span>{text}</span>}
-      {text !== null && dropped ? ' ' : null}
-      {dropped ? <span>{t('dropped_heading')}</span> : null}
-    </div>
+    <>
+      <div className="sr-only" role="status" aria-atomic="true" data-testid="panel-announcer">
+        {text}
+      </div>
+      <div className="sr-only" role="status" aria-atomic="true" data-testid="panel-dropped-announcer">
+        {dropped ? t('dropped_heading') : null}
+      </div>
+    </>
   );
 }
