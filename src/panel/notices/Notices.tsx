@@ -23,7 +23,7 @@ export function StatusBanner({ status }: { status: CaptureStatus | null }) {
   const text = statusText(status);
   if (text === null) return null;
   return (
-    <Banner kind={status === 'no-hook' ? 'warning' : 'info'} live={false}>
+    <Banner kind={status === 'no-hook' ? 'warning' : 'info'} announce={false}>
       {text}
     </Banner>
   );
@@ -33,7 +33,7 @@ export function ImportedBanner({ onBackToLive }: { onBackToLive(): void }) {
   return (
     <Banner
       kind="info"
-      live={false}
+      announce={false}
       actions={
         <button type="button" onClick={onBackToLive}>
           {t('panel_imported_back')}
@@ -57,7 +57,7 @@ export function importingText(pending: PendingImport): ReactNode {
 export function ImportingBanner({ pending }: { pending: PendingImport }) {
   return (
     <div className="importing" data-testid="import-pending">
-      <Banner kind="info" live={false}>
+      <Banner kind="info" announce={false}>
         {importingText(pending)}
       </Banner>
       <span className="import-progress" aria-hidden="true" />

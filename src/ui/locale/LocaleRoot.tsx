@@ -21,7 +21,8 @@ export function LocaleRoot({ controller, render }: { controller: LocaleControlle
   return (
     <LocaleContext.Provider value={state}>
       {state.failed ? (
-        <Banner kind="warning">
+        // An alert: it answers the user's own choice of language, and appears with its text in it.
+        <Banner kind="warning" announce="alert">
           {t('ui_language_load_failed', [t(LANGUAGE_NAME_IDS[state.failed.lang]), state.failed.error])}
         </Banner>
       ) : null}
