@@ -208,7 +208,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
             dropped={dropped !== null && hasDropped(dropped)}
           />
           {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
-          {dropped ? <DroppedNotice dropped={dropped} headingId="panel-dropped" live={false} /> : null}
+          {dropped ? <DroppedNotice dropped={dropped} headingId="panel-dropped" announce={false} /> : null}
           {auditOpen && !imports.imported ? (
             <AuditSection
               recording={recording}

@@ -14,18 +14,18 @@ interface Props {
   dropped: DroppedCounts;
   headingId: string;
   /**
-   * False where the view announces the heading through a live region of its own (the panel): the
-   * counts then change without being read out at each eviction of a storm, and the notice stays a
-   * labelled region to read at will.
+   * As Banner's: false where the view announces the heading through a live region of its own (the
+   * panel): the counts then change without being read out at each eviction of a storm, and the notice
+   * stays a labelled region to read at will.
    */
-  live?: boolean;
+  announce?: 'status' | false;
 }
 
-export function DroppedNotice({ dropped, headingId, live = true }: Props) {
+export function DroppedNotice({ dropped, headingId, announce = 'status' }: Props) {
   const labels = droppedLabels(dropped);
   if (labels.length === 0) return null;
   return (
-    <section className="dropped-notice" role={live ? 'status' : undefined} aria-labelledby={headingId}>
+    <section className="dropped-notice" role={announce || undefined} aria-labelledby={headingId}>
       <h2 id={headingId}>{t('dropped_heading')}</h2>
       <ul>
         {labels.map((d) => (
