@@ -145,6 +145,36 @@ describe('import', () => {
     await waitFor(() => expect(region.textContent).toBe('Some data was not recorded'));
   });
 
+  it('says once, in the announcer, that an imported file is empty: the empty state is no second region', async () => {
+    renderApp(live);
+    await screen.findByText('live one');
+    const region = screen.getByTestId('panel-announcer');
+    // Every polite region's text in every DOM state while the empty file replaces the live data: the
+    // announcer's text must never be the viewing text alone while the panel already shows the file as
+    // empty, or the emptiness would never be said.
+    const wrong: string[] = [];
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('.banner-text')?.textContent?.includes('viewing an imported file')) return;
+      if (document.querySelector('.empty-state') && !region.textContent?.includes('has no closures'))
+        wrong.push(`announced: ${region.textContent}`);
+    });
+    seen.observe(document.body, { childList: true, subtree: true, characterData: true });
+    chooseFile(JSON.stringify(recordingOf([])));
+    expect(await screen.findByText('The imported recording has no closures.', {}, { timeout: 8000 })).toBeTruthy();
+    seen.disconnect();
+    expect(wrong).toEqual([]);
+    expect(region.textContent).toBe(
+      "You are viewing an imported file, not this tab's live recording. The imported recording has no closures.",
+    );
+    const empty = document.querySelector('.empty-state');
+    expect(empty?.getAttribute('role')).toBeNull();
+    expect(empty?.closest('[role="status"], [aria-live]')).toBeNull();
+    // A file with connections is not announced as empty.
+    chooseFile(JSON.stringify(other));
+    expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
+    expect(region.textContent).toBe("You are viewing an imported file, not this tab's live recording.");
+  });
+
   it.each([
     ['malformed JSON', '{"format": "closeline-rec', /not valid JSON/],
     ['wrong format', JSON.stringify({ ...other, format: 'har' }), /not a Closeline recording/],

@@ -68,8 +68,10 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   // Whose recording is shown decides how it is judged: for one render after a switch it is still the
   // other source's.
   const recordingLive = recordingFrom === null || recordingFrom === source;
-  // What the shown recording lost: none of the other source's in that render, not even for one frame.
-  const dropped = recording && recordingFrom === imports.active ? recording.dropped : null;
+  // The recording of the source shown, or null for that render: what it lost (its dropped notice) and
+  // whether an imported file is empty must never be the other source's, not even for one frame.
+  const ownRecording = recording && recordingFrom === imports.active ? recording : null;
+  const dropped = ownRecording ? ownRecording.dropped : null;
   const [settings, updateSettings] = useSettings(source);
   const settingsHandle = useMemo(() => ({ settings, update: updateSettings }), [settings, updateSettings]);
   const status = useStatus(source, recording);
@@ -204,6 +206,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
           <PanelAnnouncer
             status={status}
             imported={imports.imported}
+            importedEmpty={imports.imported && ownRecording?.connections.length === 0}
             pending={imports.pending}
             dropped={dropped !== null && hasDropped(dropped)}
           />

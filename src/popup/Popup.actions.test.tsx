@@ -59,6 +59,33 @@ describe('Copy summary', () => {
   });
 });
 
+describe('Copy result announcement', () => {
+  it('is said in a status region that is there, empty, before the click and keeps its node', async () => {
+    renderPopup(rec);
+    await settled(true);
+    const region = screen.getByRole('status');
+    expect(region.textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await waitFor(() => expect(region.textContent).toBe('Summary copied.'));
+    expect(screen.getByRole('status')).toBe(region);
+  });
+
+  it('empties the region at a second click, so the same result is a change again', async () => {
+    let finish: () => void = () => undefined;
+    renderPopup(rec);
+    await settled(true);
+    const region = screen.getByRole('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await waitFor(() => expect(region.textContent).toBe('Summary copied.'));
+    writeText.mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(2));
+    expect(region.textContent).toBe('');
+    finish();
+    await waitFor(() => expect(region.textContent).toBe('Summary copied.'));
+  });
+});
+
 describe('Export recording', () => {
   it.each([
     [true, 'wss://api.example.com/live?token=REDACTED'],

@@ -13,6 +13,8 @@ type CopyState = 'idle' | 'copied' | 'failed';
 export function PopupActions({ summaryText, onExport, redactQuery }: PopupActionsProps) {
   const [copy, setCopy] = useState<CopyState>('idle');
   const onCopy = () => {
+    // Emptied first, so that a second copy with the same result is a change the region announces again.
+    setCopy('idle');
     // Built on click so it reflects the recording at that moment; a missing
     // clipboard API (throws synchronously) lands in the same failure path.
     Promise.resolve()
@@ -32,11 +34,11 @@ export function PopupActions({ summaryText, onExport, redactQuery }: PopupAction
           {t('popup_export')}
         </button>
       </div>
-      {copy !== 'idle' && (
-        <p role="status" className={copy === 'failed' ? 'error' : 'muted'}>
-          {t(copy === 'copied' ? 'popup_copied' : 'popup_copy_failed')}
-        </p>
-      )}
+      {/* Always rendered: a screen reader announces a change inside a live region it already knows,
+          while one inserted with its text in it is not announced by all of them. */}
+      <p role="status" className={`copy-result ${copy === 'failed' ? 'error' : 'muted'}`}>
+        {copy === 'idle' ? null : t(copy === 'copied' ? 'popup_copied' : 'popup_copy_failed')}
+      </p>
       <p className="muted small">{t(redactQuery ? 'popup_redacted_note' : 'popup_unredacted_note')}</p>
     </section>
   );

@@ -81,11 +81,15 @@ export function ImportErrorBanner({ error, onDismiss }: { error: I18nText; onDis
   );
 }
 
-/** Nothing recorded yet: say what to do, since the hook only sees sockets made after it loads. */
+/**
+ * Nothing recorded yet: say what to do, since the hook only sees sockets made after it loads. Not a live
+ * region: what changes it is announced elsewhere (an empty filter result by the filter's count, an empty
+ * file by the panel's announcer), and a second polite message in the same update would be read as well.
+ */
 export function EmptyState({ imported, filtered }: { imported: boolean; filtered: boolean }) {
   const id = filtered ? 'panel_empty_filtered' : imported ? 'panel_empty_imported' : 'panel_empty_live';
   return (
-    <div className="empty-state" role="status">
+    <div className="empty-state">
       <p className="empty-title">{t(id)}</p>
       {!filtered && !imported ? <p>{t('panel_empty_live_hint')}</p> : null}
     </div>

@@ -6,6 +6,8 @@ import { importingText, statusText } from './Notices';
 interface Props {
   status: CaptureStatus | null;
   imported: boolean;
+  /** The imported file is shown and has no connections (the empty state says so, but is no live region). */
+  importedEmpty: boolean;
   pending: PendingImport | null;
   /** The recording shown lost data (its dropped notice shows). */
   dropped: boolean;
@@ -16,15 +18,18 @@ interface Props {
  * removed: screen readers announce a change inside a live region they already know, while a region
  * inserted with its text already in it (a banner appearing) is not announced by all of them.
  * - The first says what the banners say, the newest first: the file being imported, else the imported
- *   file being viewed, else why nothing is captured. After a refused file it says again what it said
- *   before (the alert comes first).
+ *   file being viewed (and, for a file without connections, that it has none), else why nothing is
+ *   captured. After a refused file it says again what it said before (the alert comes first).
  * - The second says the dropped notice's heading while the recording shown lost data: apart, so that it
  *   is not read again with every banner's change, and without the counts, which grow during a storm
  *   and are read from the notice at will.
  * Errors are not repeated here: they are alerts of their own, announced when they appear.
  */
-export function PanelAnnouncer({ status, imported, pending, dropped }: Props) {
-  const text = pending ? importingText(pending) : imported ? t('panel_imported_viewing') : statusText(status);
+export function PanelAnnouncer({ status, imported, importedEmpty, pending, dropped }: Props) {
+  const viewing = importedEmpty
+    ? `${t('panel_imported_viewing')} ${t('panel_empty_imported')}`
+    : t('panel_imported_viewing');
+  const text = pending ? importingText(pending) : imported ? viewing : statusText(status);
   return (
     <>
       <div className="sr-only" role="status" aria-atomic="true" data-testid="panel-announcer">
