@@ -13,6 +13,7 @@ import { resolveTabId, resolveTheme } from './entry-context';
 import { createHandshakeFeed } from './network/devtools-network';
 import { realServices } from './real-services';
 import '../ui/verdict-colors.css';
+import '../ui/sr-only.css';
 import './panel.css';
 import '../ui/locale/locale.css';
 

@@ -63,18 +63,19 @@ describe('Copy result announcement', () => {
   it('is said in a status region that is there, empty, before the click and keeps its node', async () => {
     renderPopup(rec);
     await settled(true);
-    const region = screen.getByRole('status');
+    const region = screen.getByTestId('copy-result');
+    expect(region.getAttribute('role')).toBe('status');
     expect(region.textContent).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
     await waitFor(() => expect(region.textContent).toBe('Summary copied.'));
-    expect(screen.getByRole('status')).toBe(region);
+    expect(screen.getByTestId('copy-result')).toBe(region);
   });
 
   it('empties the region at a second click, so the same result is a change again', async () => {
     let finish: () => void = () => undefined;
     renderPopup(rec);
     await settled(true);
-    const region = screen.getByRole('status');
+    const region = screen.getByTestId('copy-result');
     fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
     await waitFor(() => expect(region.textContent).toBe('Summary copied.'));
     writeText.mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)));

@@ -118,13 +118,47 @@ describe('Popup notices', () => {
   ])('dropped %j -> notice lines %j', async (patch, lines) => {
     renderPopup(recordingOf(busy.connections, { dropped: { ...emptyDropped(), ...patch } }));
     await screen.findByRole('region', { name: 'Latest closures' });
-    const notice = screen.queryByRole('status', { name: 'Some data was not recorded' });
-    if (lines.length === 0) expect(notice).toBeNull();
-    else
+    // A labelled region to read at will, no live region: its heading is said by the popup's announcer.
+    const notice = screen.queryByRole('region', { name: 'Some data was not recorded' });
+    const announcer = screen.getByTestId('popup-dropped-announcer');
+    if (lines.length === 0) {
+      expect(notice).toBeNull();
+      expect(announcer.textContent).toBe('');
+    } else {
+      expect(notice!.getAttribute('role')).toBeNull();
+      expect(notice!.closest('[role="status"], [aria-live]')).toBeNull();
       expect(
         within(notice!)
           .getAllByRole('listitem')
           .map((li) => li.textContent),
       ).toEqual(lines);
+      expect(announcer.textContent).toBe('Some data was not recorded');
+    }
+  });
+
+  it('announces losses that start while it is open once, by a region there before the data, not at each eviction', async () => {
+    const source = renderPopup(undefined);
+    // There while the popup still loads, so that a screen reader knows it before anything is said.
+    const announcer = screen.getByTestId('popup-dropped-announcer');
+    expect(announcer.getAttribute('role')).toBe('status');
+    expect(announcer.textContent).toBe('');
+    await act(async () => source.push(busy));
+    await screen.findByRole('region', { name: 'Latest closures' });
+    expect(announcer.textContent).toBe('');
+    const evicted = (n: number) =>
+      act(async () =>
+        source.push(recordingOf(busy.connections, { dropped: { ...emptyDropped(), connectionsEvicted: n } })),
+      );
+    const said: string[] = [];
+    const seen = new MutationObserver(() => said.push(announcer.textContent ?? ''));
+    seen.observe(announcer, { childList: true, subtree: true, characterData: true });
+    await evicted(1);
+    await evicted(2);
+    await evicted(3);
+    seen.disconnect();
+    expect(await screen.findByText('3 oldest connections removed to stay within the storage limit')).toBeTruthy();
+    // Once: the counts change in the notice, not in the region.
+    expect(said).toEqual(['Some data was not recorded']);
+    expect(screen.getByTestId('popup-dropped-announcer')).toBe(announcer);
   });
 });

@@ -12,7 +12,8 @@ import type { RecordingSource } from '../ui/data/source';
 import { t } from '../i18n/translate';
 import { presentRecording } from '../analysis/present';
 import { codeNameText } from '../i18n/code-name';
-import { DroppedNotice } from '../ui/components/DroppedNotice';
+import { DroppedNotice, hasDropped } from '../ui/components/DroppedNotice';
+import { LiveRegion } from '../ui/components/LiveRegion';
 import { downloadText, exportFileName, exportText } from '../ui/export-recording';
 import { LatestClosures } from './LatestClosures';
 import { OpenNow } from './OpenNow';
@@ -119,7 +120,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
               <OpenNow open={view.open} shownUrl={shownUrl} />
             </>
           )}
-          <DroppedNotice dropped={recording.dropped} headingId="popup-dropped" />
+          <DroppedNotice dropped={recording.dropped} headingId="popup-dropped" announce={false} />
           <PopupActions summaryText={summaryText} onExport={onExport} redactQuery={redactQuery} />
           <PopupSettings
             recentMinutes={recentMinutes}
@@ -130,6 +131,11 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
           />
         </>
       )}
+      {/* The dropped notice's heading, said once when the tab starts losing data while the popup is open; the
+          notice's counts, which change at every eviction of a storm, are read from it at will. */}
+      <LiveRegion testId="popup-dropped-announcer">
+        {recording && hasDropped(recording.dropped) ? t('dropped_heading') : null}
+      </LiveRegion>
       <footer className="muted small">{t('popup_panel_hint')}</footer>
     </main>
   );

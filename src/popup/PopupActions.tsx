@@ -36,7 +36,7 @@ export function PopupActions({ summaryText, onExport, redactQuery }: PopupAction
       </div>
       {/* Always rendered: a screen reader announces a change inside a live region it already knows,
           while one inserted with its text in it is not announced by all of them. */}
-      <p role="status" className={`copy-result ${copy === 'failed' ? 'error' : 'muted'}`}>
+      <p role="status" className={`copy-result ${copy === 'failed' ? 'error' : 'muted'}`} data-testid="copy-result">
         {copy === 'idle' ? null : t(copy === 'copied' ? 'popup_copied' : 'popup_copy_failed')}
       </p>
       <p className="muted small">{t(redactQuery ? 'popup_redacted_note' : 'popup_unredacted_note')}</p>

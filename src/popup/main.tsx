@@ -11,6 +11,7 @@ import { startLocale } from '../ui/locale/start';
 import { Popup } from './Popup';
 import { tabIdFromSearch } from './tab-id';
 import '../ui/verdict-colors.css';
+import '../ui/sr-only.css';
 import './popup.css';
 import '../ui/locale/locale.css';
 

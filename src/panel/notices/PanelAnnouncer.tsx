@@ -1,4 +1,5 @@
 import { t } from '../../i18n/translate';
+import { LiveRegion } from '../../ui/components/LiveRegion';
 import type { CaptureStatus } from '../../protocol/messages';
 import type { PendingImport } from '../hooks/use-import';
 import { importingText, statusText } from './Notices';
@@ -14,9 +15,7 @@ interface Props {
 }
 
 /**
- * The panel's polite live regions for its notices, rendered from the first render on and never
- * removed: screen readers announce a change inside a live region they already know, while a region
- * inserted with its text already in it (a banner appearing) is not announced by all of them.
+ * The panel's live regions for its notices (LiveRegion: there from the first render, never removed):
  * - The first says what the banners say, the newest first: the file being imported, else the imported
  *   file being viewed (and, for a file without connections, that it has none), else why nothing is
  *   captured. After a refused file it says again what it said before (the alert comes first).
@@ -32,12 +31,8 @@ export function PanelAnnouncer({ status, imported, importedEmpty, pending, dropp
   const text = pending ? importingText(pending) : imported ? viewing : statusText(status);
   return (
     <>
-      <div className="sr-only" role="status" aria-atomic="true" data-testid="panel-announcer">
-        {text}
-      </div>
-      <div className="sr-only" role="status" aria-atomic="true" data-testid="panel-dropped-announcer">
-        {dropped ? t('dropped_heading') : null}
-      </div>
+      <LiveRegion testId="panel-announcer">{text}</LiveRegion>
+      <LiveRegion testId="panel-dropped-announcer">{dropped ? t('dropped_heading') : null}</LiveRegion>
     </>
   );
 }
