@@ -55,6 +55,14 @@ describe('the toolbar popup and badge', () => {
     expect(await popup.locator('.closures').textContent()).not.toContain('token=expired');
     // The time reads as the panel shows it: the browser locale through Intl, with milliseconds.
     expect(await latest.first().locator('.when').textContent()).toMatch(/\d{2}:\d{2}:\d{2}[.,]\d{3}/);
+    // Its live region is there, empty (nothing was lost), and takes no room: the popup loads the
+    // visually-hidden style it shares with the panel.
+    const announcer = popup.getByTestId('popup-dropped-announcer');
+    expect(await announcer.getAttribute('role')).toBe('status');
+    expect(await announcer.textContent()).toBe('');
+    expect(await announcer.evaluate((el) => [getComputedStyle(el).position, el.getBoundingClientRect().width])).toEqual(
+      ['absolute', 1],
+    );
     await popup.close();
   });
 
