@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clampCode, validateHookEvent, validateRelayEvent } from './validate-hook-event';
+import {
+  closeCodeAs,
+  closeCodeRuleFor,
+  validateHookEvent,
+  validateRelayEvent,
+  type CloseCodeRule,
+} from './validate-hook-event';
 import { EVENT_LIMITS as LIMITS } from './limits';
 
 const NOW = 1_800_000_000_000;
@@ -162,10 +168,25 @@ describe('validateHookEvent never drops a close for its counters', () => {
     const r = close(sent, { unsized: true });
     expect(r.ok && r.event.t === 'close' && r.event.truncated).toEqual(['counters']);
   });
-  it('records a close() code as the browser clamped it', () => {
-    expect([1000, 1000.4, 3001.5, 3000.5, -3, 70000].map(clampCode)).toEqual([1000, 1000, 3002, 3000, 0, 65535]);
-    const r = validateHookEvent({ t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '', code: 4000.5 }, NOW);
-    expect(r.ok && r.event.t === 'close-call' && r.event.code).toBe(4000);
+  // As measured in Chromium 156 and Firefox ESR 153: the code each sent for close(v).
+  it.each<[CloseCodeRule, number[]]>([
+    ['round-half-even', [1000, 1000, 1001, 3002, 3002, 3000, 5000, 0, 65535]],
+    ['truncate', [1000, 1000, 1000, 3001, 3002, 3000, 4999, 0, 65535]],
+  ])('records a close() code as the browser converted it: %s', (rule, want) => {
+    const given = [1000, 1000.4, 1000.6, 3001.5, 3002.5, 3000.5, 4999.9, -3, 70000];
+    expect(given.map((v) => closeCodeAs(v, rule))).toEqual(want);
+    const r = validateHookEvent({ t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '', code: 3001.5 }, NOW, rule);
+    expect(r.ok && r.event.t === 'close-call' && r.event.code).toBe(want[3]);
+  });
+  it.each([
+    ['moz-extension://0b4f/', 'round-half-even'],
+    ['chrome-extension://abcdefghijklmnop/', 'truncate'],
+  ])('knows the rule of the browser from the extension URL %s', (url, rule) => {
+    expect(closeCodeRuleFor(url)).toBe(rule);
+  });
+  it("keeps a relay's integer code under either rule", () => {
+    const r = validateRelayEvent({ t: 'close-call', k: 1, at: NOW, readyState: 1, stack: '', code: 3001 }, NOW);
+    expect(r.ok && r.event.t === 'close-call' && r.event.code).toBe(3001);
   });
 });
 

@@ -46,9 +46,12 @@ const LIFECYCLE: readonly LifecycleState[] = [
 /** Fields a relay may report as cut (anything else in `truncated` is dropped). */
 const CUT_FIELDS = ['url', 'stack', 'reason', 'protocols', 'protocol', 'extensions', 'counters', 'lastMessages'];
 
-/** A hook event from the page, checked and clamped at the relay. */
-export function validateHookEvent(raw: unknown, now: number): Validation {
-  return result(decode((v) => hookEvent(v, now, [], 'hook'), raw, ''));
+/**
+ * A hook event from the page, checked and clamped at the relay. `codeRule` is how this browser makes
+ * close()'s code an integer (closeCodeRuleFor): the hook posts the number the page passed.
+ */
+export function validateHookEvent(raw: unknown, now: number, codeRule: CloseCodeRule = 'round-half-even'): Validation {
+  return result(decode((v) => hookEvent(v, now, [], 'hook', codeRule), raw, ''));
 }
 
 /**
@@ -65,7 +68,8 @@ export function validateRelayEvent(raw: unknown, now: number): Validation {
         const cut = earlier.filter((f) => CUT_FIELDS.includes(f));
         if (o.t === 'life')
           return { t: 'life', at: req(o, 'at', plausibleTime(now), ''), state: req(o, 'state', oneOf(LIFECYCLE), '') };
-        return hookEvent(o, now, cut, 'relay');
+        // A relay's code is an integer already, which either rule keeps.
+        return hookEvent(o, now, cut, 'relay', 'truncate');
       },
       raw,
       '',
@@ -93,7 +97,13 @@ const stallSeconds = check(isStallSeconds, 'not a stall length');
  * `form` says who sent the event: the hook posts a close's last messages as its raw rings (HookRing),
  * which become LastMessages here; a relay hands the background those LastMessages, checked again.
  */
-function hookEvent(raw: unknown, now: number, truncated: string[], form: 'hook' | 'relay'): RelayEvent {
+function hookEvent(
+  raw: unknown,
+  now: number,
+  truncated: string[],
+  form: 'hook' | 'relay',
+  codeRule: CloseCodeRule,
+): RelayEvent {
   const o = obj(raw, '');
   const cut = (path: string) => {
     const field = path.replace(/\[\d+\]$/, '');
@@ -141,7 +151,7 @@ function hookEvent(raw: unknown, now: number, truncated: string[], form: 'hook' 
         stack: stack(o, cut),
       };
       const code = opt(o, 'code', finite, '');
-      if (code !== undefined) ev.code = clampCode(code);
+      if (code !== undefined) ev.code = closeCodeAs(code, codeRule);
       const why = opt(o, 'reason', reason, '');
       if (why !== undefined) ev.reason = why;
       return done(ev);
@@ -258,9 +268,24 @@ function counters(x: unknown, form: 'hook' | 'relay', flag: () => void): Message
   return { sentMessages: n(0), sentSize: n(1), receivedMessages: n(2), receivedSize: n(3) };
 }
 
-/** WebIDL [Clamp] unsigned short, as the browser converted close()'s code: round half to even, then clamp. */
-export function clampCode(v: number): number {
-  const r = Math.round(v);
-  const even = r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
-  return Math.min(65535, Math.max(0, even));
+/**
+ * How a browser makes close()'s code an unsigned short. Firefox follows WebIDL's [Clamp]: round to the
+ * nearest integer, half to even (close(3001.5) sends 3002, and close(1000.6) throws, as 1001 is not
+ * allowed). Chromium truncates (3001.5 sends 3001, 1000.6 sends 1000). Both then clamp to 0–65535.
+ */
+export type CloseCodeRule = 'round-half-even' | 'truncate';
+
+/** The rule of the browser the extension runs in, told by its own URL's scheme. */
+export function closeCodeRuleFor(extensionUrl: string): CloseCodeRule {
+  return extensionUrl.startsWith('moz-extension:') ? 'round-half-even' : 'truncate';
+}
+
+/** close()'s code as the browser converted it under `rule`. */
+export function closeCodeAs(v: number, rule: CloseCodeRule): number {
+  let r = Math.trunc(v);
+  if (rule === 'round-half-even') {
+    r = Math.round(v);
+    if (r - v === 0.5 && r % 2 !== 0) r -= 1;
+  }
+  return Math.min(65535, Math.max(0, r));
 }

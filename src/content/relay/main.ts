@@ -21,7 +21,7 @@ import {
 import { validateCommand } from '../../protocol/commands';
 import { Admission } from './admission';
 import { Uplink } from './uplink';
-import { validateHookEvent } from '../../protocol/validate-hook-event';
+import { closeCodeRuleFor, validateHookEvent } from '../../protocol/validate-hook-event';
 import { watchLifecycle } from './lifecycle';
 import { watchCaptureSetting } from './capture-setting';
 
@@ -41,6 +41,8 @@ export function startRelay(win: Window): void {
     setTimer: (fn, ms) => win.setTimeout(fn, ms),
   });
   const admission = new Admission(() => Date.now());
+  // The hook posts close()'s code as the page passed it; browsers make an integer of it differently.
+  const codeRule = closeCodeRuleFor(browser.runtime.getURL(''));
   let hookPort: MessagePort | undefined;
   const capture = watchCaptureSetting(win.location.href, (cmd) => hookPort?.postMessage(cmd));
 
@@ -49,7 +51,7 @@ export function startRelay(win: Window): void {
       hookPort?.close();
       return;
     }
-    const v = validateHookEvent(e.data, Date.now());
+    const v = validateHookEvent(e.data, Date.now(), codeRule);
     if (!v.ok) {
       uplink.count('eventsRejected');
       return;
