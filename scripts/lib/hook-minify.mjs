@@ -19,6 +19,8 @@ export const HOOK_INTERNAL_PROPS = [
   // natives.ts
   'bindTo',
   'trap',
+  'ctor',
+  'arg',
   'read',
   'getter',
   'gopd',

@@ -54,6 +54,27 @@ describe('transparency in Firefox', () => {
       withExt.url,
       (r) => r.connections.filter((c) => c.url.endsWith('/probe')).length >= 3,
     );
+    // What was recorded of the calls made under index getters, in a close()'s valueOf, and with a
+    // fractional code is what Firefox did: it rounds 3001.5 half to even, to 3002 (Chromium sends 3001).
+    const rec = await waitForStoredRecording(
+      ext,
+      withExt.url,
+      (r) =>
+        ['/probe-index', '/probe-valueof', '/probe-fraction'].every((end) =>
+          r.connections.some((c) => c.url.endsWith(end) && c.events.some((e) => e.type === 'close')),
+        ) && r,
+    );
+    const calls = (end: string) =>
+      rec.connections
+        .find((c) => c.url.endsWith(end))!
+        .events.flatMap((e) => (e.type === 'close-call' ? [{ code: e.code, readyState: e.readyState }] : []));
+    expect(rec.connections.find((c) => c.url.endsWith('/probe-index'))!.protocols).toEqual([]);
+    expect(calls('/probe-index')).toEqual([{ code: undefined, readyState: 0 }]);
+    expect(calls('/probe-valueof')).toEqual([
+      { code: 4001, readyState: 1 },
+      { code: 4002, readyState: 2 },
+    ]);
+    expect(calls('/probe-fraction')).toEqual([{ code: 3002, readyState: 1 }]);
     await ext.close();
     await withExt.page.close();
 

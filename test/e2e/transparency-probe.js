@@ -165,6 +165,57 @@ window.runProbe = async (wsUrl) => {
   } finally {
     trapNames.forEach((k) => delete Object.prototype[k]);
   }
+  // A constructor's caller and arguments read as null, as for any function of the browser's (reading
+  // them through a Proxy throws: a known way to detect one).
+  const shown = (fn) => {
+    try {
+      return String(fn());
+    } catch (e) {
+      return `throws ${e && e.name}`;
+    }
+  };
+  r.callerArguments = [
+    shown(() => WebSocket.caller),
+    shown(() => WebSocket.arguments),
+    typeof window.WebSocketStream === 'function'
+      ? [shown(() => WebSocketStream.caller), shown(() => WebSocketStream.arguments)]
+      : 'absent',
+  ];
+  // Index getters on Array.prototype and Object.prototype: the browser never reads an argument that was
+  // not passed, so neither may anything between the page and the browser.
+  let indexReads = 0;
+  const onIndex = (o, i, get) => Object.defineProperty(o, i, { __proto__: null, get, configurable: true });
+  onIndex(Array.prototype, 0, () => {
+    indexReads += 1;
+    throw new Error('page getter 0');
+  });
+  onIndex(Object.prototype, 1, () => {
+    indexReads += 10;
+    return { toString: () => ((indexReads += 100), 'page') };
+  });
+  try {
+    const s = new WebSocket(wsUrl + '-index');
+    r.indexGetters = [err(() => s.send()), err(() => s.close()), s.readyState];
+    if (typeof window.WebSocketStream === 'function') {
+      const st = new WebSocketStream(wsUrl + '-index-stream');
+      r.indexGettersStream = err(() => st.close());
+    }
+  } finally {
+    delete Array.prototype[0];
+    delete Object.prototype[1];
+  }
+  r.indexReads = indexReads;
+  // A code's valueOf that closes the socket itself: the browser then ignores the outer call.
+  const ws3 = new WebSocket(wsUrl + '-valueof');
+  await new Promise((res) => ws3.addEventListener('open', res));
+  const valueOfClosed = new Promise((res) => ws3.addEventListener('close', (e) => res(e.code)));
+  ws3.close({ valueOf: () => (ws3.close(4001, 'inner'), 4002) }, 'outer');
+  // Chromium truncates a fractional code, Firefox rounds it half to even: recorded as the browser sent it.
+  const ws4 = new WebSocket(wsUrl + '-fraction');
+  await new Promise((res) => ws4.addEventListener('open', res));
+  const fractionClosed = new Promise((res) => ws4.addEventListener('close', (e) => res(e.code)));
+  ws4.close(3001.5);
+  r.reentrantAndFraction = [await valueOfClosed, await fractionClosed];
   sub.close();
   // A pristine WebSocket from a fresh iframe behaves the same (and is hooked there too).
   const f = document.createElement('iframe');

@@ -34,6 +34,28 @@ async function runProbe(extension: boolean) {
       await waitForRecording(b.worker, pageUrl, (r) =>
         ['/probe-traps', '/probe-traps-sub'].every((end) => r.connections.some((c) => c.url.endsWith(end))),
       );
+      // What the hook recorded of the calls made under index getters, in a close()'s valueOf, and with a
+      // fractional code, is what the browser did.
+      const rec = await waitForRecording(
+        b.worker,
+        pageUrl,
+        (r) =>
+          ['/probe-index', '/probe-valueof', '/probe-fraction'].every((end) =>
+            r.connections.some((c) => c.url.endsWith(end) && c.events.some((e) => e.type === 'close')),
+          ) && r,
+      );
+      const conn = (end: string) => rec.connections.find((c) => c.url.endsWith(end))!;
+      const calls = (end: string) =>
+        conn(end).events.flatMap((e) =>
+          e.type === 'close-call' ? [{ code: e.code, reason: e.reason, readyState: e.readyState }] : [],
+        );
+      expect(conn('/probe-index').protocols).toEqual([]);
+      expect(calls('/probe-index')).toEqual([{ code: undefined, reason: undefined, readyState: 0 }]);
+      expect(calls('/probe-valueof')).toEqual([
+        { code: 4001, reason: 'inner', readyState: 1 },
+        { code: 4002, reason: 'outer', readyState: 2 },
+      ]);
+      expect(calls('/probe-fraction')).toEqual([{ code: 3001, reason: undefined, readyState: 1 }]);
       // The probe page is on 127.0.0.1, where message content capture is on by default: every check
       // here ran with the ring and its close-time serialisation in place (the probe's "hello" is kept).
       await waitForRecording(b.worker, pageUrl, (r) =>

@@ -28,7 +28,7 @@ describe('installHook: what it keeps per socket', () => {
     const ws = new Hooked('ws://127.0.0.1/late');
     ws.closed(1006);
     const before = posted.length;
-    ws.send();
+    ws.send('late');
     ws.close();
     expect(ws.nativeCalls).toEqual(['send', 'close']);
     expect(posted.slice(before)).toEqual([]);

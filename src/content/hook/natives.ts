@@ -23,6 +23,14 @@ export interface Natives {
    * from Object.prototype would take a page's `Object.prototype.get` (or `apply`, ...) for its trap.
    */
   trap<T extends object>(target: T, name: 'apply' | 'construct', fn: (...args: never[]) => unknown): T;
+  /**
+   * A constructor's Proxy: `trap(target, 'construct', fn)`, whose `caller` and `arguments` are read from
+   * the native. Read through a Proxy, those own properties of a browser's constructor throw (the engine
+   * answers them only for a real function), where the native answers null: a known way to detect a Proxy.
+   */
+  ctor<T extends object>(target: T, fn: (...args: never[]) => unknown): T;
+  /** Argument `i` of an engine-made argument list, or undefined past its end (never `Array.prototype[i]`). */
+  arg(args: unknown[], i: number): unknown;
   /** Calls a saved getter on `o`. */
   read(getter: AnyFn, o: unknown): unknown;
   gopd: typeof Reflect.getOwnPropertyDescriptor;
@@ -73,7 +81,7 @@ export interface Natives {
 export const PROTO = 'prototype';
 
 export function saveNatives(win: Window & typeof globalThis): Natives {
-  const { apply, construct, defineProperty, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
+  const { apply, construct, defineProperty, get, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
   const getter = (proto: object, name: string) => gopd(proto, name)?.get as AnyFn;
   const read = (g: AnyFn, o: unknown) => apply(g, o, []);
   // Bound natives for what runs per message: a call of a bound function goes straight to its target
@@ -115,6 +123,14 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     apply,
     bindTo,
     trap: (target, name, fn) => new NativeProxy(target, { __proto__: null, [name]: fn } as ProxyHandler<typeof target>),
+    ctor: (target, fn) =>
+      new NativeProxy(target, {
+        __proto__: null,
+        construct: fn,
+        get: (t: Record<PropertyKey, unknown>, k: PropertyKey, r: unknown) =>
+          k === 'caller' || k === 'arguments' ? t[k] : get(t, k, r),
+      } as ProxyHandler<typeof target>),
+    arg: (args, i) => (i < args.length ? args[i] : undefined),
     read,
     getter,
     gopd,

@@ -70,7 +70,7 @@ export function wrapWebSocket(
       k: kk,
       api: 'WebSocket',
       url: read(gUrl, ws) as string,
-      protocols: ctx.protocolsOf(args[1]),
+      protocols: ctx.protocolsOf(n.arg(args, 1)),
       at: now(),
       stack: ctx.trace(),
     });
@@ -139,9 +139,11 @@ export function wrapWebSocket(
   swap(proto, 'send', (send: AnyFn) =>
     n.trap(send, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const rec = ctx.recOf(thisArg);
-      const result =
-        rec && sim.holdOutgoing(rec, thisArg as object, args[0]) ? undefined : apply(target, thisArg, args);
-      if (rec) count(rec, args[0], true);
+      // Without its argument the browser throws its own error, before anything is held or counted.
+      if (!rec || !args.length) return apply(target, thisArg, args);
+      const d = args[0];
+      const result = sim.holdOutgoing(rec, thisArg as object, d) ? undefined : apply(target, thisArg, args);
+      count(rec, d, true);
       return result;
     }),
   );
@@ -149,7 +151,6 @@ export function wrapWebSocket(
     n.trap(close, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const rec = ctx.recOf(thisArg);
       if (!rec) return apply(target, thisArg, args);
-      const rs = n.state(thisArg as object);
       // Objects are turned into primitives here, once, as the browser's bindings would, and the browser
       // gets the primitive: the page's valueOf/toString run once, the record has what the browser used,
       // and a Symbol or BigInt from valueOf is rejected by the browser with its own message (naming
@@ -158,15 +159,20 @@ export function wrapWebSocket(
       // What the browser then gets is what its own conversion makes the same primitive of: undefined from
       // valueOf stands for NaN (a bare undefined would mean "no code"), and an object from the page's
       // @@toPrimitive becomes one that returns it, for the engine to reject there as it would have.
-      const x = args[0] as Record<symbol, AnyFn>;
+      // Arguments past the list's end are absent, never read from Array.prototype (a page getter there).
+      const x = n.arg(args, 0) as Record<symbol, AnyFn>;
       if (isObj(x)) {
         const p = apply(x[toPrim] ?? ordinary, x, ['number']);
         args[0] = p === undefined ? NaN : isObj(p) ? { __proto__: null, [toPrim]: () => p } : p;
       }
-      if (isObj(args[1])) args[1] = ownKeys({ [args[1] as unknown as string]: 0 })[0];
+      const y = n.arg(args, 1);
+      if (isObj(y)) args[1] = ownKeys({ [y as unknown as string]: 0 })[0];
+      // The state once the arguments are converted, as the browser checks it: a page's valueOf may
+      // itself have closed the socket, and then this call does nothing.
+      const rs = n.state(thisArg as object);
       const result = apply(target, thisArg, args);
-      const code = args[0];
-      const reason = args[1];
+      const code = n.arg(args, 0);
+      const reason = n.arg(args, 1);
       ctx.closeCall(
         rec.k,
         rs,
@@ -177,7 +183,7 @@ export function wrapWebSocket(
       return result;
     }),
   );
-  const WSProxy = n.trap(NativeWS, 'construct', (target: typeof WebSocket, args: unknown[], newTarget: AnyFn) => {
+  const WSProxy = n.ctor(NativeWS, (target: typeof WebSocket, args: unknown[], newTarget: AnyFn) => {
     const ws = construct(target, args, newTarget) as WebSocket;
     try {
       track(ws, args);

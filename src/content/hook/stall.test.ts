@@ -25,7 +25,7 @@ describe('a simulated stall in the hook', () => {
     ws.received('before');
     command({ t: 'simulate-stall', k, seconds: 30 });
     ws.received('held');
-    ws.send();
+    ws.send('ping');
     expect(seen).toEqual(['before']);
     expect(ws.nativeCalls).toEqual([]); // the page's send stayed in the hook
     // The page gives up on the silent socket (its heartbeat went unanswered) before the stall's end.
@@ -43,7 +43,7 @@ describe('a simulated stall in the hook', () => {
     command({ t: 'simulate-stall', k, seconds: 8 });
     ws.received('m1');
     ws.received('m2');
-    ws.send();
+    ws.send('ping');
     vi.advanceTimersByTime(7_999);
     expect(seen).toEqual([]);
     expect(ws.nativeCalls).toEqual([]);
@@ -54,5 +54,14 @@ describe('a simulated stall in the hook', () => {
     // After the stall, frames reach the page at once again.
     ws.received('m3');
     expect(seen).toEqual(['m1', 'm2', 'm3']);
+  });
+
+  it('leaves a send() without its argument to the browser, whose error the page gets as without the hook', () => {
+    const { ws, k } = openSocket('no-argument');
+    command({ t: 'simulate-stall', k, seconds: 8 });
+    ws.send();
+    expect(ws.nativeCalls).toEqual(['send()']);
+    vi.advanceTimersByTime(8_000);
+    expect(eventsOf(k, 'stall-end')).toMatchObject([{ outcome: 'delivered', heldIn: 0, heldOut: 0 }]);
   });
 });

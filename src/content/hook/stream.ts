@@ -32,7 +32,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const [keyOf, setKey, dropKey] = n.store<object, number>();
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-  const Wrapped = n.trap(Native, 'construct', (target: typeof Native, args: unknown[], newTarget: AnyFn) => {
+  const Wrapped = n.ctor(Native, (target: typeof Native, args: unknown[], newTarget: AnyFn) => {
     const s = construct(target, args, newTarget) as object;
     try {
       const k = ctx.nextK();
@@ -42,7 +42,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
         k,
         api: 'WebSocketStream',
         url: read(gUrl, s) as string,
-        protocols: ctx.protocolsOf(own(args[1], 'protocols')),
+        protocols: ctx.protocolsOf(own(n.arg(args, 1), 'protocols')),
         at: now(),
         stack: ctx.trace(),
       });
@@ -84,8 +84,9 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       const k = isObj(thisArg) ? keyOf(thisArg) : undefined;
       if (k !== undefined) {
         // Own data properties only: the native call already ran any getters once; running them again is observable.
-        const c = own(args[0], 'closeCode');
-        const r = own(args[0], 'reason');
+        const o = n.arg(args, 0);
+        const c = own(o, 'closeCode');
+        const r = own(o, 'reason');
         ctx.closeCall(k, -1, typeof c === 'number' ? c : undefined, typeof r === 'string' ? r : undefined);
       }
       return result;
