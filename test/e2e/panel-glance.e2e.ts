@@ -106,6 +106,25 @@ describe('the panel at the three DevTools sizes', () => {
         }
       }
 
+      // The time of day whole wherever its column shows: cut, a 12-hour clock loses its AM/PM.
+      const times = await page
+        .locator('[data-testid="closure-row"] .cell-time')
+        .evaluateAll((els) => els.map((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth })));
+      if (width >= 1280) expect(times.length).toBeGreaterThan(0);
+      for (const c of times) expect(c.cut, `time "${c.text}" whole`).toBe(false);
+      // And on one line in the detail's list of events, however narrow the pane or long the details: here
+      // the list is squeezed to 160 px, where every other column's text wraps.
+      const rawTimes = await page.locator('.raw-events .raw-time').evaluateAll((els) =>
+        els.map((e) => {
+          e.closest('table')!.style.width = '160px';
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          return { text: e.textContent, lines: new Set([...range.getClientRects()].map((r) => r.top)).size };
+        }),
+      );
+      expect(rawTimes.length).toBeGreaterThan(0);
+      for (const c of rawTimes) expect(c.lines, `event time "${c.text}" on one line`).toBe(1);
+
       // The axis (24 px) and at least two lanes (20 px each) are drawn in view, at every size.
       expect(f.lanes.bottom - f.lanes.top, `lanes in view: ${JSON.stringify(f.lanes)}`).toBeGreaterThanOrEqual(64);
 

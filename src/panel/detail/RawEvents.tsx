@@ -53,7 +53,7 @@ export function RawEvents({ connection }: { connection: Connection }) {
       <table className="raw-events">
         <tbody>
           <tr>
-            <td>{formatClock(connection.createdAt)}</td>
+            <td className="raw-time">{formatClock(connection.createdAt)}</td>
             <td>{t('panel_event_type_created')}</td>
             <td>{tNodes('panel_event_created', [connection.api, pageList(connection.protocols)])}</td>
           </tr>
@@ -69,7 +69,7 @@ export function RawEvents({ connection }: { connection: Connection }) {
             const e = connection.events[s.index]!;
             return (
               <tr key={s.index}>
-                <td>{formatClock(e.at)}</td>
+                <td className="raw-time">{formatClock(e.at)}</td>
                 <td>
                   {t(`panel_event_type_${e.type.replace(/-/g, '_')}`)}
                   {'simulated' in e && e.simulated ? (

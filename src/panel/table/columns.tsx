@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import type { ClosureRow, Row } from '../model/rows';
 import type { ColumnId } from '../model/sort-rows';
 import { t } from '../../i18n/translate';
-import { formatClock, formatDuration, formatSeconds, formatSize } from '../../ui/components/format';
+import { formatClock, formatDuration, formatSeconds, formatSize, formatTime } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { UrlCell } from './UrlCell';
 import { PageText, tNodes } from '../../ui/components/PageText';
@@ -88,6 +88,9 @@ const closedTitle =
   (row: Row): string =>
     row.kind === 'closure' ? title(row) : '';
 
+/** When a closure closed, or an open connection was made. */
+const rowTime = (r: Row): number => (r.kind === 'closure' ? r.closure.closedAt : r.connection.createdAt);
+
 export const COLUMNS: readonly Column[] = [
   {
     id: 'url',
@@ -120,8 +123,11 @@ export const COLUMNS: readonly Column[] = [
   { id: 'delay', width: 84, render: closed(delayCell), title: closedTitle(delayText) },
   {
     id: 'time',
-    width: 104,
-    render: (r) => formatClock(r.kind === 'closure' ? r.closure.closedAt : r.connection.createdAt),
+    // A 12-hour clock's "10:13:28.125 PM" whole: cut, the time of day is ambiguous.
+    width: 124,
+    render: (r) => formatClock(rowTime(r)),
+    // The date and the zone too, which the cell leaves out.
+    title: (r) => formatTime(rowTime(r), { date: true, zone: true }),
   },
   {
     id: 'reason',
