@@ -106,6 +106,12 @@ describe('the panel at the three DevTools sizes', () => {
         }
       }
 
+      // Section titles are set in capitals, but the call one names keeps its case (innerText shows the
+      // capitals as drawn).
+      expect(await page.getByRole('region', { name: 'close() called from' }).locator('h3').innerText()).toBe(
+        'close() CALLED FROM',
+      );
+
       // The time of day whole wherever its column shows: cut, a 12-hour clock loses its AM/PM.
       const times = await page
         .locator('[data-testid="closure-row"] .cell-time')
