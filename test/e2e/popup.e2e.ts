@@ -39,6 +39,19 @@ describe('the toolbar popup and badge', () => {
     const blind = t('popup_group_label_times', [t('popup_short_blind_retry'), '4']);
     expect(await first.locator('.count').textContent()).toBe(t('popup_group_episode', ['1', blind]));
     expect(await first.getAttribute('class')).toContain('has-problems');
+    // Every code's name whole, beside its count or above it, never cut to make room for it.
+    const cut = await groups.evaluateAll((els) =>
+      els.flatMap((e) =>
+        [...e.querySelectorAll<HTMLElement>('.name, .count')]
+          .filter(
+            (part) =>
+              part.scrollWidth > part.clientWidth ||
+              part.getBoundingClientRect().right > e.getBoundingClientRect().right + 1,
+          )
+          .map((part) => part.textContent),
+      ),
+    );
+    expect(cut).toEqual([]);
     const fits = t('popup_group_label_times', [t('ui_verdict_fits').toLowerCase(), '1']);
     expect(await groups.nth(1).locator('.count').textContent()).toBe(t('popup_group_episode', ['1', fits]));
     expect(await groups.nth(1).getAttribute('class')).not.toContain('has-problems');
