@@ -170,6 +170,15 @@ describe.each([
     const explanation = (await view.locator('[data-testid="detail-explanation"]').textContent()) ?? '';
     expect(explanation).toContain(rendered(lang, { id: 'code_ws_1008_name' }));
     expect(await englishLeaks(view, lang)).toEqual([]);
+    // The filter box shows its whole placeholder, which says what it searches.
+    const room = await view.locator('.filter-text').evaluate((el: HTMLInputElement) => {
+      const cs = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = cs.font;
+      const inner = el.clientWidth - parseFloat(cs.paddingInlineStart) - parseFloat(cs.paddingInlineEnd);
+      return inner - ctx.measureText(el.placeholder).width;
+    });
+    expect(room, 'room left beside the placeholder (px)').toBeGreaterThanOrEqual(0);
     // Time keeps flowing left to right, and URLs stay left-to-right islands, whatever the direction.
     expect(await view.locator('.tl-canvas-wrap').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     expect(
