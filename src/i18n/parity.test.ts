@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from './translate';
 import { parityProblems, positionalUse, selfProblems } from './parity';
+import { PLURAL_CATEGORIES } from './plural';
 
 type Catalog = Record<string, CatalogEntry>;
 const localesDir = join(__dirname, '../../public/_locales');
@@ -64,6 +65,29 @@ describe('parityProblems', () => {
     ],
   ])('reports %s', (_name, other, want) => {
     expect(parityProblems(en, other).join('\n')).toMatch(want);
+  });
+
+  describe('a plural family (plural.ts)', () => {
+    const family = (forms: Partial<Record<string, string>>, other: string) =>
+      Object.fromEntries(PLURAL_CATEGORIES.map((c) => [`n_${c}`, { message: forms[c] ?? other }])) as Catalog;
+    const enFamily = { ...family({ one: '$1 episode: $2' }, '$1 episodes: $2'), x_one: { message: '$1 x' } };
+
+    it('lets zero, one and two say the count in a word, and nothing else be left out', () => {
+      const ar = { ...family({ one: 'حلقة واحدة: $2', two: 'حلقتان: $2', few: '$1 حلقات: $2' }, '$1 حلقة: $2') };
+      expect(parityProblems(enFamily, { ...ar, x_one: { message: '$1 x' } })).toEqual([]);
+    });
+    it.each<[string, Catalog, RegExp]>([
+      ['the count left out of "few"', family({ few: 'حلقات: $2' }, '$1 حلقة: $2'), /^n_few: shows \$2/m],
+      ['the other substitution left out of "two"', family({ two: '$1 حلقتان' }, '$1 حلقة: $2'), /^n_two: shows \$1/m],
+      [
+        'the count left out of a key that is no family',
+        { ...family({}, '$1 حلقة: $2'), x_one: { message: 'x' } },
+        /^x_one: shows no/m,
+      ],
+    ])('reports %s', (_name, other, want) => {
+      const catalog = 'x_one' in other ? other : { ...other, x_one: { message: '$1 x' } };
+      expect(parityProblems(enFamily, catalog).join('\n')).toMatch(want);
+    });
   });
 
   it('reads $n through placeholders and ignores $$', () => {

@@ -68,7 +68,7 @@ describe('detail pane', () => {
     expect(within(sec).getByText('Advice')).toBeTruthy();
     expect(within(sec).getByText('1.07 s, 2.50 s')).toBeTruthy();
     expect(within(sec).getByText('Expected 1–5 s')).toBeTruthy();
-    expect(within(sec).getByText('Episode after 1012: recovered after 2 attempt(s)')).toBeTruthy();
+    expect(within(sec).getByText('Episode after 1012: recovered after 2 attempts')).toBeTruthy();
     fireEvent.click(within(sec).getByRole('button', { name: 'Attempt 1 after 1.07 s' }));
     expect(within(detail()).getByRole('heading', { level: 2 }).textContent).toBe('1013 Try Again Later');
   });
@@ -96,7 +96,7 @@ describe('detail pane', () => {
       'Attempt 1 after 0.99 s',
       'Attempt 2 after 0.99 s',
       'Attempt 3 after 0.99 s',
-      '994 more attempt(s) not listed here',
+      '994 more attempts not listed here',
       'Attempt 998 after 0.99 s',
       'Attempt 999 after 0.99 s',
       'Attempt 1000 after 0.99 s',
@@ -105,7 +105,7 @@ describe('detail pane', () => {
     fireEvent.click(within(sec).getByRole('button', { name: 'Attempt 998 after 0.99 s' }));
     expect(within(detail()).getByRole('heading', { level: 2 }).textContent).toContain('1006');
     expect(steps().slice(4)).toEqual([
-      '989 more attempt(s) not listed here',
+      '989 more attempts not listed here',
       ...Array.from({ length: 8 }, (_, i) => `Attempt ${993 + i} after 0.99 s`),
     ]);
   });
@@ -146,10 +146,10 @@ describe('detail pane', () => {
     const rows = within(section('Raw events')).getAllByRole('row');
     // Created, then the first 50 events, one line for the rest, the last 50 (the close among them).
     expect(rows).toHaveLength(1 + 50 + 1 + 50);
-    expect(rows[51]!.textContent).toBe('2902 more event(s) not listed here');
+    expect(rows[51]!.textContent).toBe('2902 more events not listed here');
     expect(rows.at(-1)!.textContent).toContain('close');
     const stacks = section('close() called from');
-    expect(within(stacks).getByText('2984 more close() call(s) not listed here')).toBeTruthy();
+    expect(within(stacks).getByText('2984 more close() calls not listed here')).toBeTruthy();
     expect(within(stacks).getByRole('link', { name: 'https://app.example/app.js:8:1' })).toBeTruthy();
     expect(within(stacks).queryByRole('link', { name: 'https://app.example/app.js:9:1' })).toBeNull();
     expect(within(stacks).getByRole('link', { name: 'https://app.example/app.js:3000:1' })).toBeTruthy();

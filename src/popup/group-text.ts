@@ -5,6 +5,7 @@
 import { levelLabelId } from '../analysis/present';
 import type { Verdict } from '../analysis/types';
 import { t } from '../i18n/translate';
+import { tPlural } from '../i18n/plural';
 import type { CodeGroup } from './summary-model';
 
 /**
@@ -44,7 +45,7 @@ export function groupText(g: CodeGroup): string {
     const list = [...attempts]
       .map(([label, n]) => (n > 0 ? t('popup_group_label_times', [label, n]) : label))
       .join(', ');
-    parts.push(t(g.episodes.length === 1 ? 'popup_group_episode' : 'popup_group_episodes', [g.episodes.length, list]));
+    parts.push(tPlural('popup_group_episodes', g.episodes.length, [list]));
   }
   if (g.lone > 0) parts.push(t(g.episodes.length > 0 ? 'popup_group_more' : 'popup_group_count', [g.lone]));
   return parts.join(t('popup_group_separator'));

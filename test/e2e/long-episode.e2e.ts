@@ -49,7 +49,7 @@ describe('a long episode in the panel', () => {
       expect.stringMatching(/^Attempt 2 after /),
       expect.stringMatching(/^Attempt 3 after /),
     ]);
-    expect(steps[4]).toBe(`${ATTEMPTS - 6} more attempt(s) not listed here`);
+    expect(steps[4]).toBe(`${ATTEMPTS - 6} more attempts not listed here`);
     expect(steps.slice(5)).toEqual([
       expect.stringMatching(new RegExp(`^Attempt ${ATTEMPTS - 2} after `)),
       expect.stringMatching(new RegExp(`^Attempt ${ATTEMPTS - 1} after `)),
@@ -66,7 +66,7 @@ describe('a long episode in the panel', () => {
     await expect
       .poll(async () => (await episode.locator('li').allTextContents()).map((x) => x.trim()).slice(4))
       .toEqual([
-        `${ATTEMPTS - 9} more attempt(s) not listed here`,
+        `${ATTEMPTS - 9} more attempts not listed here`,
         ...Array.from({ length: 6 }, (_, i) => expect.stringMatching(new RegExp(`^Attempt ${ATTEMPTS - 5 + i}`))),
       ]);
   });

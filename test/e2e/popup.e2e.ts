@@ -37,7 +37,7 @@ describe('the toolbar popup and badge', () => {
     expect(await first.locator('.name').textContent()).toBe(t('code_ws_1008_name'));
     // Counted as a user counts: one episode of 4 blind retries, not five 1008 closures.
     const blind = t('popup_group_label_times', [t('popup_short_blind_retry'), '4']);
-    expect(await first.locator('.count').textContent()).toBe(t('popup_group_episode', ['1', blind]));
+    expect(await first.locator('.count').textContent()).toBe(t('popup_group_episodes_one', ['1', blind]));
     expect(await first.getAttribute('class')).toContain('has-problems');
     // Every code's name whole, beside its count or above it, never cut to make room for it.
     const cut = await groups.evaluateAll((els) =>
@@ -53,7 +53,7 @@ describe('the toolbar popup and badge', () => {
     );
     expect(cut).toEqual([]);
     const fits = t('popup_group_label_times', [t('ui_verdict_fits').toLowerCase(), '1']);
-    expect(await groups.nth(1).locator('.count').textContent()).toBe(t('popup_group_episode', ['1', fits]));
+    expect(await groups.nth(1).locator('.count').textContent()).toBe(t('popup_group_episodes_one', ['1', fits]));
     expect(await groups.nth(1).getAttribute('class')).not.toContain('has-problems');
 
     const latest = popup.locator('.closures .closure');

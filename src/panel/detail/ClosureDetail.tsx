@@ -5,6 +5,7 @@
 import type { Episode } from '../../analysis/types';
 import { openEventOf } from '../../protocol/recording';
 import { t } from '../../i18n/translate';
+import { tPlural } from '../../i18n/plural';
 import type { ClosureRow } from '../model/rows';
 import { initiatorLabel } from '../table/columns';
 import type { HandshakeEntry } from '../network/handshakes';
@@ -133,7 +134,7 @@ export function ClosureDetail({ row, episode, onSelect, openResource, simResult 
           listedSteps(closeCalls.length, -1, 8).map((s, k) =>
             s.kind === 'gap' ? (
               <p key={`gap-${k}`} className="muted" data-testid="close-calls-gap">
-                {t('panel_close_calls_gap', [s.count])}
+                {tPlural('panel_close_calls_gap', s.count)}
               </p>
             ) : (
               <StackTrace key={s.index} stack={closeCalls[s.index]!.stack} openResource={openResource} />

@@ -1,6 +1,7 @@
 import type { Connection, SocketEvent } from '../../protocol/recording';
 import { formatClock, formatSize } from '../../ui/components/format';
 import { t } from '../../i18n/translate';
+import { tPlural } from '../../i18n/plural';
 import type { ReactNode } from 'react';
 import { PageText, pageList, tNodes } from '../../ui/components/PageText';
 import { listedSteps } from './listed-steps';
@@ -62,7 +63,7 @@ export function RawEvents({ connection }: { connection: Connection }) {
               return (
                 <tr key={`gap-${k}`} data-testid="events-gap">
                   <td colSpan={3} className="muted">
-                    {t('panel_events_gap', [s.count])}
+                    {tPlural('panel_events_gap', s.count)}
                   </td>
                 </tr>
               );

@@ -2,6 +2,7 @@ import type { Episode, Verdict } from '../../analysis/types';
 import { formatSeconds } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../i18n/translate';
+import { tPlural } from '../../i18n/plural';
 import { formatList, tText } from '../../i18n/numbers';
 import { CatalogText } from '../../ui/components/CatalogText';
 import { DELAYS_LISTED } from '../../analysis/format';
@@ -49,7 +50,9 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
       )}
       {episode ? (
         <div className="episode" data-testid="detail-episode">
-          <h4>{t(`panel_episode_${episode.outcome.replace('-', '_')}`, [episode.code, episode.attemptIds.length])}</h4>
+          <h4>
+            {tPlural(`panel_episode_${episode.outcome.replace('-', '_')}`, episode.attemptIds.length, [episode.code])}
+          </h4>
           <ol className="episode-steps">
             <li>
               <EpisodeStep
@@ -63,7 +66,7 @@ export function VerdictSection({ verdict, episode, closureId, onSelect }: Props)
               if (s.kind === 'gap')
                 return (
                   <li key={`gap-${k}`} className="muted" data-testid="episode-gap">
-                    {t('panel_episode_gap', [s.count])}
+                    {tPlural('panel_episode_gap', s.count)}
                   </li>
                 );
               const i = s.index;

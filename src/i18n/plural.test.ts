@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PLURAL_CATEGORIES, tPlural } from './plural';
+import { catalogTranslator, setTranslator, type CatalogEntry } from './translate';
+
+const catalog = (lang: string) =>
+  JSON.parse(readFileSync(join(__dirname, '../../public/_locales', lang, 'messages.json'), 'utf8')) as Record<
+    string,
+    CatalogEntry
+  >;
+
+afterAll(() => setTranslator((id) => id));
+
+describe('tPlural: counted text in each language', () => {
+  it.each<[string, number, string]>([
+    ['en', 1, '1 more event not listed here'],
+    ['en', 0, '0 more events not listed here'],
+    ['en', 2902, '2902 more events not listed here'],
+    ['ar', 1, 'حدث آخر غير مدرج هنا'],
+    ['ar', 2, 'حدثان آخران غير مدرجين هنا'],
+    ['ar', 4, '4 أحداث أخرى غير مدرجة هنا'],
+    ['ar', 11, '11 حدثًا آخر غير مدرج هنا'],
+    ['ar', 100, '100 حدث آخر غير مدرج هنا'],
+    ['hi', 1, '1 और घटना यहाँ सूचीबद्ध नहीं'],
+    ['hi', 5, '5 और घटनाएँ यहाँ सूचीबद्ध नहीं'],
+  ])('%s, %i', (lang, n, want) => {
+    setTranslator(catalogTranslator(catalog(lang)), { intlLocale: lang });
+    expect(tPlural('panel_events_gap', n)).toBe(want);
+  });
+
+  it('passes the rest after the count', () => {
+    setTranslator(catalogTranslator(catalog('en')), { intlLocale: 'en' });
+    expect(tPlural('panel_episode_recovered', 2, [1012])).toBe('Episode after 1012: recovered after 2 attempts');
+    setTranslator(catalogTranslator(catalog('ar')), { intlLocale: 'ar' });
+    expect(tPlural('panel_episode_recovered', 2, [1012])).toBe('حلقة بعد 1012: تعافى بعد محاولتين');
+  });
+
+  // A family is a message with a "one" and an "other" in English.
+  const en = catalog('en');
+  const families = new Set(
+    Object.keys(en)
+      .map((id) => /^(.+)_one$/.exec(id)?.[1])
+      .filter((f): f is string => f !== undefined && `${f}_other` in en),
+  );
+  it.each(['en', 'ar', 'hi'])('%s has every category of every family', (lang) => {
+    const c = catalog(lang);
+    expect(families.size).toBeGreaterThanOrEqual(7);
+    for (const f of families)
+      for (const cat of PLURAL_CATEGORIES) expect(c, `${f}_${cat}`).toHaveProperty(`${f}_${cat}`);
+  });
+});
