@@ -692,12 +692,21 @@ What did, found afterwards on Chromium 156:
   text are now kept as a bounded copy instead of a reference (a reference kept a large message, or the
   large text a sent slice was cut from, alive while its socket was open).
 
-- **Chromium 156, and how far this machine drifts.** This run is on Chromium 156 (the full run
-  before it was on 150), with the same code. The panel part alone (\`CLOSELINE_BENCH_PARTS=panel\`), run four
-  times within the hour before and after this run on the otherwise idle machine, put the import's median
-  at 477, 640, 596 and 571 ms, and the filter's p95 at 40.0 and 38.8 ms in the two runs that printed it:
-  the same build moves by a third within an hour, more than any change tried this round. The rows above
-  are one run among those.
+- **This run's code, and how far this machine drifts.** Since the last full run the hook reads no
+  argument the page did not pass, and its constructors' Proxies answer \`caller\` and \`arguments\` (a
+  \`get\` trap), the relay converts a fractional close code as its browser does, and the panel and popup
+  changed in text and layout only. The close → panel count row is the one that moved (p99 89.7 ms in the
+  last full run): in latency-only runs of this build and the last one, alternating on the idle machine
+  (\`CLOSELINE_DIST\`, \`CLOSELINE_BENCH_PARTS=latency\`), the last build's p99 was 154, 119 and 150 ms
+  and this one's 139, 149 and 129 ms; two more of this build gave 163 and 113 ms. The machine is slower
+  than it was for the last full run, not the build. Likewise the panel part alone, in the hour around the
+  last full run: the same build's import median at 477, 640, 596 and 571 ms, its filter p95 at 40.0 and
+  38.8 ms. A row here is one run among those.
+- **Where \`new WebSocket()\`'s extra time goes.** A profile of 1,000 constructions in a page with the hook
+  alone: posting the socket's first event to the relay's port takes about 60 µs and formatting its creator's
+  stack about 30 µs per socket; the native constructor itself about 390 µs there. Batching a task's events
+  into one post would save most of the first, but a frame removed in the same task could then lose its
+  last events; it was left out.
 - **What a first import costs.** Each import below in a fresh browser, six browsers per build: the first
   import's median was 621 ms and the second's 496 ms; eight imports in one browser gave 548, 451, 405, 339,
   410, 429, 356 and 404 ms. The benchmark's three imports per run are one cold and two warm ones, and a user's
