@@ -1,19 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
 import { analyzeRecording } from '../analysis';
 import { chain, type ChainSpec } from '../analysis/test-fixtures';
 import type { I18nText } from '../analysis/types';
-import { catalogTranslator, setTranslator, type CatalogEntry } from './translate';
+import { hasLocaleCatalog, localeCatalog, type Catalog } from '../test-support/locale-catalog';
+import { catalogTranslator, setTranslator } from './translate';
 import { formatNumber, localizeSub, tText } from './numbers';
 
-type Catalog = Record<string, CatalogEntry>;
 const en = catalog as Catalog;
-const catalogFile = (lang: string) => join(__dirname, '../../public/_locales', lang, 'messages.json');
 /** The real translation when it exists; English text otherwise (the digits are what is tested then). */
-const catalogOf = (lang: string): Catalog =>
-  existsSync(catalogFile(lang)) ? (JSON.parse(readFileSync(catalogFile(lang), 'utf8')) as Catalog) : en;
+const catalogOf = (lang: string): Catalog => (hasLocaleCatalog(lang) ? localeCatalog(lang) : en);
 
 const use = (lang: string, intlLocale: string) =>
   setTranslator(catalogTranslator(catalogOf(lang)), { intlLocale, isolate: lang === 'ar' });

@@ -1,15 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry } from './translate';
+import { localeCatalog as load, LOCALES_DIR, type Catalog } from '../test-support/locale-catalog';
 import { parityProblems, positionalUse, selfProblems } from './parity';
 import { PLURAL_CATEGORIES } from './plural';
 
-type Catalog = Record<string, CatalogEntry>;
-const localesDir = join(__dirname, '../../public/_locales');
-const load = (lang: string): Catalog =>
-  JSON.parse(readFileSync(join(localesDir, lang, 'messages.json'), 'utf8')) as Catalog;
-const present = readdirSync(localesDir).filter((l) => l !== 'en');
+const present = readdirSync(LOCALES_DIR).filter((l) => l !== 'en');
 
 describe('catalog parity', () => {
   const en = load('en');

@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { localeCatalog as catalog } from '../test-support/locale-catalog';
 import { PLURAL_CATEGORIES, tPlural } from './plural';
-import { catalogTranslator, setTranslator, type CatalogEntry } from './translate';
-
-const catalog = (lang: string) =>
-  JSON.parse(readFileSync(join(__dirname, '../../public/_locales', lang, 'messages.json'), 'utf8')) as Record<
-    string,
-    CatalogEntry
-  >;
+import { catalogTranslator, setTranslator } from './translate';
 
 afterAll(() => setTranslator((id) => id));
 

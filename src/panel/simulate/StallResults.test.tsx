@@ -1,16 +1,12 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import catalog from '../../../public/_locales/en/messages.json';
 import type { StallResult } from '../../analysis/stall';
-import { catalogTranslator, setTranslator, type CatalogEntry } from '../../i18n/translate';
+import { catalogTranslator, setTranslator } from '../../i18n/translate';
+import { localeCatalog as catalogOf, type Catalog } from '../../test-support/locale-catalog';
 import { StallResults } from './StallResults';
 
-type Catalog = Record<string, CatalogEntry>;
 const en = catalog as Catalog;
-const catalogOf = (lang: string): Catalog =>
-  JSON.parse(readFileSync(join(__dirname, '../../../public/_locales', lang, 'messages.json'), 'utf8')) as Catalog;
 
 afterEach(() => {
   cleanup();
