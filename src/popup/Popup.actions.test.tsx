@@ -15,7 +15,7 @@ const rec = recordingOf([
 ]);
 
 function renderPopup(recording: Recording, settings: Partial<Settings> = {}) {
-  const source = fakeSource(recording, { settings });
+  const source = fakeSource(recording, { settings, site: 'app.example.com' });
   const download = vi.fn<(fileName: string, text: string) => void>();
   render(<Popup source={source} clock={clock} download={download} />);
   return { source, download };
@@ -112,10 +112,20 @@ describe('Pause toggle', () => {
     const { source } = renderPopup(rec, { pausedSites: before });
     const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Pause recording on app.example.com' });
     await waitFor(() => expect(box.checked).toBe(before.includes('app.example.com')));
+    // A status region there before the change says it; the notice, inserted with its text, is none itself.
+    const announcer = screen.getByTestId('popup-status-announcer');
+    expect(announcer.getAttribute('role')).toBe('status');
     fireEvent.click(box);
     await waitFor(() => expect(box.checked).toBe(after.includes('app.example.com')));
     expect(source.settingsPatches).toEqual([{ pausedSites: after }]);
-    if (notice) expect(await screen.findByText(notice)).toBeTruthy();
+    if (notice) {
+      const shown = await screen.findByText(notice, { selector: '.notice' });
+      expect(shown.closest('[role], [aria-live]')).toBeNull();
+      await waitFor(() => expect(announcer.textContent).toMatch(notice));
+    } else {
+      expect(announcer.textContent).toBe('');
+    }
+    expect(screen.getByTestId('popup-status-announcer')).toBe(announcer);
   });
 
   it('is hidden when the page is not a web site', async () => {

@@ -20,7 +20,12 @@ export interface FakeSource extends RecordingSource {
 
 export function fakeSource(
   initial: Recording | undefined,
-  opts: { settings?: Partial<Settings>; status?: CaptureStatus } = {},
+  opts: {
+    settings?: Partial<Settings>;
+    status?: CaptureStatus;
+    /** The tab's site: pausing it (and only it) makes the status 'paused'. Without it, any paused site does. */
+    site?: string;
+  } = {},
 ): FakeSource {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...opts.settings };
   let status: CaptureStatus = opts.status ?? 'capturing';
@@ -46,7 +51,10 @@ export function fakeSource(
       settingsPatches.push(patch);
       settings = { ...settings, ...patch };
       // Mirrors the background: a paused site reports 'paused'.
-      if (patch.pausedSites) status = patch.pausedSites.length > 0 ? 'paused' : 'capturing';
+      if (patch.pausedSites) {
+        const paused = opts.site === undefined ? patch.pausedSites.length > 0 : patch.pausedSites.includes(opts.site);
+        status = paused ? 'paused' : 'capturing';
+      }
       return Promise.resolve(settings);
     },
     getStatus: () => Promise.resolve(status),
