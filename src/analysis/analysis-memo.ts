@@ -208,6 +208,7 @@ export function episodeOut(
     p.triggerConn === ep.triggerConn &&
     p.outcome === ep.outcome &&
     sameList(p.attempts, ep.attempts) &&
+    sameList(p.parallel, ep.parallel) &&
     sameList(p.links, ep.links, sameLink) &&
     sameTrailing(p.trailing, ep.trailing)
   ) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconnectAdvice } from '../knowledge';
+import { establishedAdvice, reconnectAdvice } from '../knowledge';
 import { codeContextOf, codeKnowledge } from './code-context';
 import { conn, T0 } from './test-fixtures';
 
@@ -14,7 +14,7 @@ describe('codeKnowledge', () => {
     'wss://gateway.discord.gg/?v=10',
     'wss://other.example/ws#x',
   ];
-  const codes = [1000, 3001, 3501, 4004, 4501];
+  const codes = [1000, 3000, 3001, 3003, 3501, 4004, 4501];
 
   it.each([
     ['in order', urls],
@@ -23,8 +23,29 @@ describe('codeKnowledge', () => {
     const knowledge = codeKnowledge();
     for (const url of list) {
       const c = conn({ id: url, createdAt: T0, url, openAfter: 5, closeAfter: 100, code: 1000 });
-      for (const code of codes)
+      for (const code of codes) {
         expect([url, code, knowledge.adviceFor(code, c)]).toEqual([url, code, reconnectAdvice(code, codeContextOf(c))]);
+        expect([url, code, knowledge.protocolAdviceFor(code, c)]).toEqual([
+          url,
+          code,
+          establishedAdvice(code, codeContextOf(c)),
+        ]);
+      }
     }
+  });
+
+  it.each<[string, number, string | undefined]>([
+    // Centrifugo's endpoint establishes its 3000–3499 convention, before the registry's 3003.
+    ['wss://rt.example/connection/websocket', 3003, 'app-choice'],
+    ['wss://rt.example/connection/websocket', 3500, 'do-not-resend'],
+    // Nowhere else does a protocol give 3003 its meaning: the registry's is no protocol's.
+    ['wss://other.example/ws', 3003, undefined],
+    ['wss://other.example/ws', 4004, undefined],
+    ['wss://gateway.discord.gg/?v=10', 4004, 'do-not-resend'],
+    // 1000–2999 belong to the WebSocket protocol itself.
+    ['wss://rt.example/connection/websocket', 1008, undefined],
+  ])("an established protocol's advice: %s %i -> %s", (url, code, want) => {
+    const c = conn({ id: 'x', createdAt: T0, url, openAfter: 5, closeAfter: 100, code: 1000 });
+    expect(codeKnowledge().protocolAdviceFor(code, c)).toBe(want);
   });
 });

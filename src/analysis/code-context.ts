@@ -5,7 +5,7 @@
 import type { Connection } from '../protocol/recording';
 import { urlUpToQuery } from '../knowledge/url-prefix';
 import type { CodeContext, ReconnectAdvice } from '../knowledge/types';
-import { reconnectAdvice } from '../knowledge';
+import { establishedAdvice, reconnectAdvice } from '../knowledge';
 
 /**
  * The socket's context for the knowledge base: its URL and the subprotocol the
@@ -34,10 +34,14 @@ export function contextKey(code: number, protocol: string, url: string): string 
 
 export interface CodeKnowledge {
   adviceFor(code: number, conn: Connection): ReconnectAdvice;
+  /** The advice of a protocol established for the socket that gives the code its meaning; else undefined. */
+  protocolAdviceFor(code: number, conn: Connection): ReconnectAdvice | undefined;
 }
 
 export function codeKnowledge(): CodeKnowledge {
   const advice = new Map<string | number, ReconnectAdvice>();
+  // undefined (no established protocol's meaning) is an answer too: kept as null.
+  const established = new Map<string, ReconnectAdvice | null>();
   // A context-free code is its own key, and no context is built for it at all.
   const keyOf = (code: number, conn: Connection): string | number =>
     isContextFree(code) ? code : contextKey(code, negotiatedOf(conn), conn.url);
@@ -47,6 +51,13 @@ export function codeKnowledge(): CodeKnowledge {
       let a = advice.get(key);
       if (a === undefined) advice.set(key, (a = reconnectAdvice(code, codeContextOf(conn))));
       return a;
+    },
+    protocolAdviceFor(code, conn) {
+      if (isContextFree(code)) return undefined;
+      const key = contextKey(code, negotiatedOf(conn), conn.url);
+      let a = established.get(key);
+      if (a === undefined) established.set(key, (a = establishedAdvice(code, codeContextOf(conn)) ?? null));
+      return a ?? undefined;
     },
   };
 }

@@ -11,6 +11,7 @@ import { creationOrdered, type Connection } from '../protocol/recording';
 import type { Episode, ReconnectLink } from './types';
 import type { Terms } from './profiles/types';
 import { openedAtOf, type ClosureFacts } from './classify';
+import { linkWindowMs } from './link';
 
 /** A wait between the end of one connection and the next attempt (or the recording's end). */
 export interface Wait {
@@ -30,6 +31,11 @@ export interface EpisodeFacts {
   trigger: ClosureFacts;
   triggerConn: Connection;
   attempts: Connection[];
+  /**
+   * Sockets opened to the episode's endpoint while it ran that answer no closure (parallel.ts): counted by
+   * the storm rule only. Filled by the analysis after linking; empty until then.
+   */
+  parallel: readonly Connection[];
   links: ReconnectLink[];
   /**
    * Closures of the attempts that failed (they belong to this episode; a recovered attempt's closure starts the next).
@@ -83,12 +89,13 @@ function walk(
   consumed: Set<string>,
 ): EpisodeFacts {
   const stableMs = Math.round((terms.stableOpenS - terms.toleranceS) * 1000);
-  const windowMs = Math.round((terms.linkWindowS + terms.toleranceS) * 1000);
+  const windowMs = linkWindowMs(terms);
   const ep: EpisodeFacts = {
     id: `ep:${trigger.connectionId}`,
     trigger,
     triggerConn,
     attempts: [],
+    parallel: [],
     links: [],
     failed: [],
     delaysS: [],

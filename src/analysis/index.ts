@@ -7,8 +7,9 @@ import { judgeStalls, type StallResult } from './stall';
 import type { Connection, Recording } from '../protocol/recording';
 import type { Analysis, Closure, Episode, Verdict } from './types';
 import type { ClosureFacts } from './classify';
-import { linkReconnects } from './link';
+import { linkReconnects, linkWindowMs, type EndpointRest } from './link';
 import { buildEpisodes } from './episodes';
+import { addParallelAttempts } from './parallel';
 import { expectedOf, judgeEpisode } from './verdicts';
 import { summarize } from './summary';
 import { getProfile, type Profile } from './profiles';
@@ -77,11 +78,13 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions, kep
       closed.push(closure);
     }
   }
-  const links = linkReconnects(connections, closures, profile.terms, (c) => linkKeysFor(memo, c));
+  const endpoints = new Map<string, EndpointRest>();
+  const links = linkReconnects(connections, closures, profile.terms, (c) => linkKeysFor(memo, c), endpoints);
 
   const facts = buildEpisodes(connections, closures, links, profile.terms, opts.now, byId);
+  addParallelAttempts(facts, endpoints, linkWindowMs(profile.terms));
   const throttle = throttleOf(memo, recording.marks);
-  const ctx = { profile, throttle, adviceFor: knowledge.adviceFor };
+  const ctx = { profile, throttle, adviceFor: knowledge.adviceFor, protocolAdviceFor: knowledge.protocolAdviceFor };
   const episodes: Episode[] = [];
   const verdictByClosure: Record<string, Verdict> = {};
   const episodeOf = new Map<string, string>();

@@ -25,6 +25,11 @@ interface Item {
   position: number;
 }
 
+type Closed = Item & { closure: ClosureFacts };
+
+/** How long after a closure an attempt still answers it, in ms, with the tolerance in the page's favour. */
+export const linkWindowMs = (terms: Terms): number => Math.round((terms.linkWindowS + terms.toleranceS) * 1000);
+
 /** A connection's URL parts and the keys linking groups it by: its document with its endpoint, path or subprotocols. */
 export interface LinkKeys {
   parts: UrlParts;
@@ -52,6 +57,8 @@ export function linkReconnects(
   terms: Terms,
   /** The keys per connection, when the caller keeps them between analyses. */
   keysOf: (conn: Connection) => LinkKeys = linkKeysOf,
+  /** Filled, when given, with each endpoint's sockets no closure links to and its closures (parallel.ts). */
+  endpoints?: Map<string, EndpointRest>,
 ): Map<string, ReconnectLink> {
   const links = new Map<string, ReconnectLink>();
   const byEndpoint = new Map<string, Item[]>();
@@ -75,20 +82,44 @@ export function linkReconnects(
     if (group) group.push(item);
     else byEndpoint.set(keys.endpoint, [item]);
   }
-  for (const group of byEndpoint.values()) linkEndpoint(group, terms, links);
+  const ends: Closed[][] = [];
+  for (const group of byEndpoint.values()) ends.push(linkEndpoint(group, terms, links));
   linkMoved(items, terms, links);
+  if (endpoints) {
+    let g = 0;
+    // Each group is in creation order now (linkEndpoint sorted it); the groups and their ends are in the same order.
+    for (const [endpoint, group] of byEndpoint) {
+      const closed = ends[g++]!;
+      let unclaimed: Connection[] | undefined;
+      for (let i = 0; i < group.length; i++) if (!group[i]!.claimed) (unclaimed ??= []).push(group[i]!.conn);
+      if (unclaimed && closed.length > 0)
+        endpoints.set(endpoint, { unclaimed, closures: closed.map((i) => i.closure) });
+    }
+  }
   return links;
 }
 
-/** Same endpoint: first-closed pairs with first-next; a replacement made before the close links as overlapping. */
-function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectLink>): void {
-  const windowMs = Math.round((terms.linkWindowS + terms.toleranceS) * 1000);
+/**
+ * What linking leaves of one endpoint, for the storm's count of sockets opened beside a chain (parallel.ts):
+ * the sockets no closure links to, in creation order, and the closures, in the order they closed.
+ */
+export interface EndpointRest {
+  unclaimed: Connection[];
+  closures: ClosureFacts[];
+}
+
+/**
+ * Same endpoint: first-closed pairs with first-next; a replacement made before the close links as overlapping.
+ * Returns the group's closed items (but those the document's end closed) in the order they closed.
+ */
+function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectLink>): Closed[] {
+  const windowMs = linkWindowMs(terms);
   const overlapMs = terms.overlapWindowS * 1000;
   const stableMs = Math.round((terms.stableOpenS - terms.toleranceS) * 1000);
   // The group is ours (built by linkReconnects): sort it in place.
   const creations = group.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
   const ends = group
-    .filter((i): i is Item & { closure: ClosureFacts } => i.closure !== undefined && i.closure.initiator !== 'document')
+    .filter((i): i is Closed => i.closure !== undefined && i.closure.initiator !== 'document')
     .sort((a, b) => a.closure.closedAt - b.closure.closedAt);
   // Sockets created with no closure waiting for them and still alive: candidates for make-before-break.
   // Kept by creation order, each valued by when it closed (Infinity while it never did; -Infinity when it
@@ -140,6 +171,7 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
       }
     }
   }
+  return ends;
 }
 
 /** The first position whose creation time passes `ok` (which, once true, stays true as the times rise). */
@@ -159,7 +191,7 @@ function firstCreatedFrom(creations: readonly Item[], ok: (createdAt: number) =>
  * host with the same path, or asked for the same subprotocols, within the link window.
  */
 function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink>): void {
-  const windowMs = Math.round((terms.linkWindowS + terms.toleranceS) * 1000);
+  const windowMs = linkWindowMs(terms);
   const byPath = new Map<string, Item[]>();
   const byProtocols = new Map<string, Item[]>();
   for (let i = 0; i < items.length; i++) {

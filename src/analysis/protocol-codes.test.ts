@@ -93,6 +93,31 @@ describe('where the protocol is established, its meaning decides', () => {
       'fits',
       'terminal.changed-request',
     ],
+    [
+      // The registry's 3003 (Forbidden) would be a blind retry; Centrifugo's 3000–3499 ask the client to reconnect.
+      "Centrifugo 3003 at its endpoint, doubling: its meaning, not the registry's",
+      { code: 3003, url: CENTRIFUGO, delays: DOUBLING },
+      'fits',
+      'app-choice.fits',
+    ],
+    [
+      'Centrifugo 3000 at its endpoint, no attempt',
+      { code: 3000, url: CENTRIFUGO, delays: [] },
+      'info',
+      'app-choice.no-reconnect',
+    ],
+    [
+      "the registry's 3003 where no protocol is established, same request again",
+      { code: 3003, url: PLAIN, delays: DOUBLING },
+      'problem',
+      'terminal.blind-retry',
+    ],
+    [
+      "the registry's 3000 where no protocol is established, no attempt",
+      { code: 3000, url: PLAIN, delays: [] },
+      'fits',
+      'terminal.no-retry',
+    ],
   ])('%s', (_name, spec, level, rule) => {
     expect(verdictOf(spec)).toMatchObject({ level, rule });
   });

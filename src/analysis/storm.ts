@@ -4,6 +4,9 @@ import type { StormSpec } from './profiles/types';
 export interface Storm {
   count: number;
   spanS: number;
+  /** The first and the last attempt's times (of attemptTimesMs). */
+  startMs: number;
+  endMs: number;
 }
 
 /** attemptTimesMs must be ascending. */
@@ -17,7 +20,8 @@ export function findStorm(attemptTimesMs: readonly number[], spec: StormSpec, to
     while (j + 1 < attemptTimesMs.length && (attemptTimesMs[j + 1] ?? 0) - start <= limitMs) j++;
     const count = j - i + 1;
     if (count >= spec.attempts && (!best || count > best.count)) {
-      best = { count, spanS: ((attemptTimesMs[j] ?? 0) - start) / 1000 };
+      const end = attemptTimesMs[j] ?? 0;
+      best = { count, spanS: (end - start) / 1000, startMs: start, endMs: end };
     }
   }
   return best;

@@ -21,7 +21,7 @@ import type {
 import type { EpisodeFacts, Wait } from './episodes';
 import type { ThrottleIndex } from './throttle';
 import { checkBackoff } from './backoff';
-import { findStorm } from './storm';
+import { findStorm, type Storm } from './storm';
 import { delayList, num, seconds } from './format';
 
 export interface JudgeContext {
@@ -29,6 +29,8 @@ export interface JudgeContext {
   throttle: ThrottleIndex;
   /** The knowledge base's advice for codes the profile does not name. */
   adviceFor(code: number, conn: Connection): ReconnectAdvice;
+  /** The advice of a protocol established for the socket, where one gives the code its meaning. */
+  protocolAdviceFor(code: number, conn: Connection): ReconnectAdvice | undefined;
 }
 
 /** Most severe first: a verdict shows the worst thing found. */
@@ -49,11 +51,33 @@ export function ruleFor(ep: EpisodeFacts, ctx: JudgeContext): Rule {
   const code = ep.trigger.code;
   const byCode = profile.ruleByCode[code];
   if (byCode) return byCode;
+  // A code >= 3000 has a protocol's meaning only where that protocol is established for the socket, and
+  // there that meaning comes first: before the profile's reading of the registry's 3000 and 3003, as the
+  // knowledge base explains the code (a Centrifugo 3003 asks the client to reconnect).
+  const established = code >= 3000 ? ctx.protocolAdviceFor(code, ep.triggerConn) : undefined;
+  if (established) return profile.protocolRules[established] ?? profile.rules[established];
   const named = profile.codes[code];
   if (named) return profile.rules[named];
   const advice = ctx.adviceFor(code, ep.triggerConn);
-  // A code >= 3000 has a protocol's advice only where that protocol is established for the socket.
   return (code >= 3000 ? profile.protocolRules[advice] : undefined) ?? profile.rules[advice];
+}
+
+/** Creation times of the episode's attempts and of the sockets opened beside them (parallel.ts), ascending. */
+function attemptTimes(ep: EpisodeFacts): number[] {
+  const times = ep.attempts.map((a) => a.createdAt);
+  if (ep.parallel.length === 0) return times;
+  for (let i = 0; i < ep.parallel.length; i++) times.push(ep.parallel[i]!.createdAt);
+  return times.sort((a, b) => a - b);
+}
+
+/** How many of the storm's attempts are sockets opened beside the chain. */
+function besideIn(ep: EpisodeFacts, storm: Storm): number {
+  let n = 0;
+  for (let i = 0; i < ep.parallel.length; i++) {
+    const at = ep.parallel[i]!.createdAt;
+    if (at >= storm.startMs && at <= storm.endMs) n++;
+  }
+  return n;
 }
 
 export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
@@ -62,11 +86,7 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
   const observedDelays = ep.delaysS;
   const profileId = profile.id;
   const expected = expectedOf(rule.expected);
-  const storm = findStorm(
-    ep.attempts.map((a) => a.createdAt),
-    profile.storm,
-    profile.terms.toleranceS,
-  );
+  const storm = findStorm(attemptTimes(ep), profile.storm, profile.terms.toleranceS);
   if (storm) {
     const f = profile.storm.finding;
     const subs = [
@@ -75,13 +95,14 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
       String(profile.storm.attempts),
       num(profile.storm.windowS),
     ];
+    const beside = besideIn(ep, storm);
     return {
       observedDelays,
       profileId,
       level: f.level,
       rule: f.id,
       finding: f.id,
-      text: { id: f.textId, subs },
+      text: beside > 0 ? { id: profile.storm.parallelTextId, subs: [...subs, String(beside)] } : { id: f.textId, subs },
       expected,
     };
   }

@@ -10,7 +10,7 @@ import { COMPARISONS } from './comparisons';
 import { STANDARD_RANGES } from './ranges';
 import type { CodeEntry, CodeRange, Comparison } from './types';
 
-export { categoryOf, lookupCode, reconnectAdvice } from './lookup';
+export { categoryOf, establishedAdvice, lookupCode, reconnectAdvice } from './lookup';
 export { comparisonsFor } from './comparisons';
 export { detectProtocols } from './protocols';
 export { adviceLabelId, ALL_ADVICE, ALL_CATEGORIES, categoryLabelId, protocolLabelId } from './labels';

@@ -83,6 +83,19 @@ export function reconnectAdvice(code: number, ctx?: CodeContext): ReconnectAdvic
   }
 }
 
+/**
+ * The reconnect advice of the meaning a protocol established for the socket gives the code (its entry,
+ * or its range convention); undefined where no established protocol gives it one (the registry's or the
+ * standard range's meaning, or established protocols that disagree).
+ */
+export function establishedAdvice(code: number, ctx?: CodeContext): ReconnectAdvice | undefined {
+  const found = lookupCode(code, ctx);
+  if (found.kind === 'known') return found.entry.protocol !== 'websocket' ? found.entry.reconnect : undefined;
+  if (found.kind === 'range' && found.range.protocol && found.range.protocol !== 'websocket')
+    return found.range.reconnect;
+  return undefined;
+}
+
 export function categoryOf(code: number, ctx?: CodeContext): CodeCategory {
   const found = lookupCode(code, ctx);
   switch (found.kind) {

@@ -64,6 +64,7 @@ export const DEFAULT_STORM: StormSpec = {
   attempts: STORM_ATTEMPTS,
   windowS: STORM_WINDOW_S,
   finding: { id: 'storm', level: 'problem', textId: 'verdict_storm' },
+  parallelTextId: 'verdict_storm_parallel',
 };
 
 export const DEFAULT_BACKOFF: BackoffSpec = {

@@ -162,7 +162,7 @@ function profileSection(p: Profile, en: English): string[] {
     '',
     '### Rules',
     '',
-    `Storm (any code, overrides every other rule, still counts in throttled waits): ${p.storm.attempts} or more attempts to one endpoint within any ${p.storm.windowS} s (− ${t.toleranceS} s). Level ${p.storm.finding.level}: "${sentence(en, p.storm.finding, PH.storm)}"`,
+    `Storm (any code, overrides every other rule, still counts in throttled waits): ${p.storm.attempts} or more attempts to one endpoint within any ${p.storm.windowS} s (− ${t.toleranceS} s). Level ${p.storm.finding.level}: "${sentence(en, p.storm.finding, PH.storm)}" Sockets the page opened to the endpoint after one of its closures that answer no closure (more than one socket per failure) count with the episode of the last closure before them, and so do the attempts of their own episodes; when they are among those counted: "${sentence(en, { ...p.storm.finding, textId: p.storm.parallelTextId }, [...PH.storm, 'beside'])}"`,
     '',
     `Throttled waits: when the tab was hidden, frozen or offline during a wait, a finding that says the page waited too long (a slow first delay, no reconnect) becomes ${p.common.throttled.hidden.level}, e.g. "${sentence(en, p.common.throttled.hidden, PH.wait)}" Findings that say it waited too little (too soon, no backoff, slow growth, low cap, storms) stand: throttling only lengthens waits.`,
     '',

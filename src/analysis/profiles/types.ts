@@ -44,6 +44,11 @@ export interface StormSpec {
   attempts: number;
   windowS: number;
   finding: Finding;
+  /**
+   * The finding's sentence when sockets opened beside the reconnect chain (src/analysis/parallel.ts) are among
+   * those counted: the same placeholders, then how many of them were.
+   */
+  parallelTextId: string;
 }
 
 export interface BackoffSpec {
