@@ -57,6 +57,14 @@ describe('linkReconnects', () => {
       { a: { nextId: 'b', delayS: 1, label: 'moved', movedTo: 'h2.example' } },
     ],
     [
+      'the same subprotocols on another path of the same host: moved, saying to which path',
+      [
+        dropped('a', T0, 'wss://h1.example/a', { protocols: ['graphql-transport-ws'] }),
+        fresh('b', T0 + 6_000, 'wss://h1.example/b?x=1', { protocols: ['graphql-transport-ws'] }),
+      ],
+      { a: { nextId: 'b', delayS: 1, label: 'moved', movedTo: 'h1.example/b' } },
+    ],
+    [
       'a same-endpoint attempt wins over a moved one',
       [
         dropped('a', T0, 'wss://h1.example/ws'),

@@ -226,7 +226,8 @@ function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink
       nextId: pick.conn.id,
       delayS: (pick.conn.createdAt - from) / 1000,
       label: 'moved',
-      movedTo: pick.parts.host,
+      // Where it went: its host, or, on the same host (the same subprotocols on another path), its path too.
+      movedTo: pick.parts.host === o.parts.host ? `${pick.parts.host}${pick.parts.path}` : pick.parts.host,
     });
   }
 }
