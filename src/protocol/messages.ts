@@ -128,6 +128,11 @@ export interface RelayHello {
   docNonce: string;
   url: string;
   isTop: boolean;
+  /**
+   * The document came back from the back/forward cache: the background, which took it as gone at its
+   * pagehide, takes it back as its frame's current document. Absent on every other hello.
+   */
+  restored?: true;
 }
 
 export interface RelayBatch {

@@ -22,6 +22,7 @@ export const relayHello: Decoder<RelayHello> = (v, p) => {
     // The page chooses its own URL (a megabyte fragment is easy): every copy stored is clamped.
     url: clampUrl(req(o, 'url', str(Number.MAX_SAFE_INTEGER), p)),
     isTop: opt(o, 'isTop', bool, p) === true,
+    ...(opt(o, 'restored', bool, p) === true && { restored: true as const }),
   };
 };
 

@@ -10,11 +10,18 @@ class FakePort {
   private msgListeners: ((m: unknown) => void)[] = [];
   private discListeners: (() => void)[] = [];
   dead = false;
+  /** Closed by the browser without telling (a document entering the back/forward cache): posts vanish. */
+  silent = false;
+  disconnected = false;
   onMessage = { addListener: (f: (m: unknown) => void) => this.msgListeners.push(f) };
   onDisconnect = { addListener: (f: () => void) => this.discListeners.push(f) };
   postMessage(m: unknown) {
     if (this.dead) throw new Error('Attempting to use a disconnected port object');
-    this.posted.push(m);
+    if (!this.silent) this.posted.push(m);
+  }
+  disconnect() {
+    this.disconnected = true;
+    this.dead = true;
   }
   batches(): RelayBatch[] {
     return this.posted.map((p) => (p as { msg: RelayBatch }).msg).filter((m) => m.type === 'batch');
@@ -146,23 +153,122 @@ describe('Uplink', () => {
     expect((ports[0] as FakePort).batches()[0]?.dropped).toEqual({ eventsRejected: 2, connectionsRateLimited: 3 });
   });
 
-  it('bounds what it keeps unacknowledged and counts what overflowed', () => {
-    const { uplink, ports } = setup();
+  /** Enough full batches (each flushed by size) to overflow the unacknowledged bound by two batches. */
+  const overflow = (uplink: Uplink) => {
     const perBatch = LIMITS.batchEvents;
-    const batches = Math.ceil(LIMITS.unackedEvents / perBatch) + 2;
-    for (let i = 0; i < batches * perBatch; i++) uplink.push(ev(i + 1)); // full batches flush by size
-    uplink.push({ t: 'life', at: 1, state: 'pagehide' }, 'now');
+    const total = (Math.ceil(LIMITS.unackedEvents / perBatch) + 2) * perBatch;
+    for (let i = 0; i < total; i++) uplink.push(ev(i + 1));
+    return total;
+  };
+  const overflowedIn = (batches: RelayBatch[]) => batches.reduce((n, b) => n + (b.dropped.eventsOverflowed ?? 0), 0);
+  const eventsIn = (batches: RelayBatch[]) => batches.reduce((n, b) => n + b.events.length, 0);
+
+  it('bounds what it keeps unacknowledged, and counts nothing lost while the background may still store it', () => {
+    const { uplink, ports, runTimers } = setup();
+    const total = overflow(uplink);
+    const port = ports[0] as FakePort;
+    // Every batch was posted; the oldest no longer held for re-sending are not counted while their port lives.
+    expect(eventsIn(port.batches())).toBe(total);
+    port.ack(port.batches().at(-1)!.seq); // the background stored them all, only late
+    port.kill();
+    uplink.push(ev(0), 'now');
+    expect(overflowedIn(ports.flatMap((p) => p.batches()))).toBe(0);
+    runTimers();
+    expect(overflowedIn(ports.flatMap((p) => p.batches()))).toBe(0);
+  });
+
+  it('counts what it shed as lost once the port goes away before an ack covered it, exactly', () => {
+    const { uplink, ports, runTimers } = setup();
+    const total = overflow(uplink);
+    (ports[0] as FakePort).kill(); // the worker died with nothing acknowledged
+    runTimers();
+    const after = ports.slice(1).flatMap((p) => p.batches());
+    // Every event is either still held (re-sent to the new worker) or counted as overflowed.
+    expect(eventsIn(after) + overflowedIn(after)).toBe(total);
+    expect(overflowedIn(after)).toBeGreaterThan(0);
+    expect(eventsIn(after)).toBeLessThanOrEqual(LIMITS.unackedEvents);
+  });
+
+  it('counts a shed batch at once when it was never posted (no port could be opened)', () => {
+    let refuse = true;
+    const ports: FakePort[] = [];
+    const uplink = new Uplink({
+      connect: () => {
+        if (refuse) throw new Error('no port now');
+        const p = new FakePort();
+        ports.push(p);
+        return p as unknown as Runtime.Port;
+      },
+      contextValid: () => true,
+      hello: () => ({ type: 'hello', docNonce: 'n1', url: 'http://127.0.0.1/', isTop: true }),
+      setTimer: () => undefined,
+    });
+    const total = overflow(uplink);
+    expect(uplink.isStopped).toBe(false);
+    refuse = false;
+    uplink.resume();
     const sent = (ports[0] as FakePort).batches();
-    const last = sent.at(-1) as RelayBatch;
-    expect(last.dropped.eventsOverflowed).toBeGreaterThan(0);
-    // Everything not overflowed is still held for re-sending.
-    (ports[0] as FakePort).kill();
-    const resent = (ports[1] as FakePort).batches();
-    const held = resent.reduce((n, b) => n + b.events.length, 0);
-    const overflowed = resent.reduce((n, b) => n + (b.dropped.eventsOverflowed ?? 0), 0);
-    // Exact accounting: every event is either still held or counted as overflowed.
-    expect(held + overflowed).toBe(batches * perBatch + 1);
-    expect(held).toBeLessThanOrEqual(LIMITS.unackedEvents + perBatch);
+    expect(eventsIn(sent) + overflowedIn(sent)).toBe(total);
+    expect(overflowedIn(sent)).toBeGreaterThan(0);
+  });
+
+  it('re-sends everything unacknowledged on any new port, even after it stopped reconnecting at once', () => {
+    const { uplink, ports, runTimers } = setup();
+    uplink.push(ev(1));
+    runTimers();
+    // The worker dies again and again with nothing acknowledged: after five, no reconnect at once.
+    for (let i = 0; i < 6; i++) (ports.at(-1) as FakePort).kill();
+    const count = ports.length;
+    uplink.push(ev(2));
+    runTimers();
+    expect(ports.length).toBe(count + 1);
+    // The new port gets batch 1 before batch 2: the background never takes 2 as covering a missing 1.
+    expect((ports.at(-1) as FakePort).batches().map((b) => b.seq)).toEqual([1, 2]);
+  });
+
+  it('back from the back/forward cache: leaves the port the cache closed silently, and says hello restored on a new one', () => {
+    const { uplink, ports } = setup();
+    uplink.push(ev(1), 'now');
+    const cached = ports[0] as FakePort;
+    cached.silent = true; // no onDisconnect, no error: what is posted is lost
+    uplink.push(ev(2), 'now');
+    uplink.resume();
+    expect(cached.disconnected).toBe(true);
+    const back = ports[1] as FakePort;
+    expect(back.posted[0]).toMatchObject({ msg: { type: 'hello', restored: true } });
+    // Nothing was acknowledged: everything goes again, in order.
+    expect(back.batches().map((b) => b.seq)).toEqual([1, 2]);
+    // Later hellos (a worker restart) say nothing of it.
+    back.kill();
+    expect((ports[2] as FakePort).posted[0]).toMatchObject({ msg: { type: 'hello' } });
+    expect((ports[2] as FakePort).posted[0]).not.toMatchObject({ msg: { restored: true } });
+  });
+
+  it('keeps everything when a port cannot be opened, and sends it when the document comes back', () => {
+    let refuse = false;
+    const ports: FakePort[] = [];
+    const uplink = new Uplink({
+      connect: () => {
+        if (refuse) throw new Error('The page is in the back/forward cache');
+        const p = new FakePort();
+        ports.push(p);
+        return p as unknown as Runtime.Port;
+      },
+      contextValid: () => true,
+      hello: () => ({ type: 'hello', docNonce: 'n1', url: 'http://127.0.0.1/', isTop: true }),
+      setTimer: () => undefined,
+    });
+    uplink.push(ev(1), 'now');
+    refuse = true;
+    (ports[0] as FakePort).kill(); // entering the cache closes the port
+    uplink.push(ev(2), 'now'); // no port: kept
+    expect(uplink.isStopped).toBe(false);
+    refuse = false;
+    uplink.push(ev(3));
+    uplink.resume();
+    const back = ports.at(-1) as FakePort;
+    expect((back.posted[0] as { msg: { type: string } }).msg.type).toBe('hello');
+    expect(back.batches().flatMap((b) => b.events)).toEqual([ev(1), ev(2), ev(3)]);
   });
 
   it('stops quietly when the extension context is invalidated', () => {

@@ -1,8 +1,10 @@
 /**
  * The relay's link to the background: batches events, numbers batches, keeps
  * every batch until the background acknowledges that it is stored, and re-sends
- * them to a restarted service worker, so a worker killed between batches loses
- * nothing. The unacknowledged buffer is bounded; what overflows is counted.
+ * them, in order, on every new port (a restarted service worker, a page back
+ * from the back/forward cache), so a worker killed between batches loses
+ * nothing. The unacknowledged buffer is bounded; what overflows is counted, and
+ * only once it is known to be lost.
  */
 import type { Runtime } from 'webextension-polyfill';
 import { isBackgroundToRelay, wrap, type RelayBatch, type RelayEvent, type RelayHello } from '../../protocol/messages';
@@ -18,6 +20,16 @@ export interface UplinkDeps {
 }
 
 type DroppedDelta = Partial<DroppedCounts>;
+
+/** A shed batch, or several merged: the highest seq, their events and their dropped counts. */
+interface Shed {
+  seq: number;
+  events: number;
+  dropped: DroppedDelta;
+}
+
+/** Entries of `shedUnconfirmed` past this are merged: an ack then confirms them only all together. */
+const MAX_SHED_ENTRIES = 64;
 
 /**
  * How soon an event leaves: `now` (the document is going away), `soon` (a closure:
@@ -41,6 +53,15 @@ export class Uplink {
   private stopped = false;
   /** Reconnects since the last ack: a worker that keeps refusing is not hammered. */
   private reconnects = 0;
+  /** Batches posted on the current port (a new port gets them all again). */
+  private sent = new WeakSet<RelayBatch>();
+  /**
+   * Batches shed from the buffer after they were posted, oldest first: stored, and so nothing lost, once an
+   * ack covers them; lost if their port goes away first (counted then).
+   */
+  private shedUnconfirmed: Shed[] = [];
+  /** The next hello says the document came back from the back/forward cache. */
+  private restored = false;
 
   constructor(private readonly deps: UplinkDeps) {}
 
@@ -61,6 +82,36 @@ export class Uplink {
   /** Says hello now (top documents: the background marks the navigation). */
   connectNow(): void {
     if (!this.stopped) this.ensurePort();
+  }
+
+  /**
+   * The document came back from the back/forward cache, whose entry closed its port: say hello again (the
+   * background takes the document back), re-send what is unacknowledged, and send what waited.
+   */
+  resume(): void {
+    if (this.stopped) return;
+    // The old port looks alive, but the browser closed it when the document entered the cache, without an
+    // onDisconnect (measured in Chromium 156): what is posted on it is lost without an error. A new one.
+    const old = this.port;
+    if (old) {
+      this.port = undefined;
+      try {
+        old.disconnect();
+      } catch {
+        // already gone
+      }
+      this.portGone();
+    }
+    this.reconnects = 0;
+    this.restored = true;
+    this.ensurePort();
+    this.flush();
+  }
+
+  /** Says hello on the port ('restored' once after the back/forward cache); throws when the port is gone. */
+  private hello(port: Runtime.Port): void {
+    port.postMessage(wrap(this.restored ? { ...this.deps.hello(), restored: true as const } : this.deps.hello()));
+    this.restored = false;
   }
 
   get isStopped(): boolean {
@@ -99,17 +150,35 @@ export class Uplink {
   }
 
   /**
-   * Drops the oldest unacknowledged batches past the bound, carrying their counts
-   * forward. The background has stopped acknowledging by then (20,000 events
-   * behind), so those batches are counted as lost.
+   * Drops the oldest unacknowledged batches past the bound: they can no longer be re-sent. One never
+   * posted is lost now, and counted (with the counts it carried) in the next batch. One posted may
+   * still be stored by the background, which is only slow to acknowledge (20,000 events behind): it is
+   * counted lost only if its port goes away before an ack covers it.
    */
   private shed(incoming: number): void {
     while (this.unackedEvents + incoming > LIMITS.unackedEvents && this.unacked.length > 0) {
       const old = this.unacked.shift() as RelayBatch;
       this.unackedEvents -= old.events.length;
-      addDropped(this.dropped, old.dropped);
-      this.dropped.eventsOverflowed = (this.dropped.eventsOverflowed ?? 0) + old.events.length;
+      if (this.sent.has(old)) this.keepShed({ seq: old.seq, events: old.events.length, dropped: old.dropped });
+      else this.lose({ seq: old.seq, events: old.events.length, dropped: old.dropped });
     }
+  }
+
+  private keepShed(entry: Shed): void {
+    const list = this.shedUnconfirmed;
+    list.push(entry);
+    if (list.length <= MAX_SHED_ENTRIES) return;
+    // Merge the two oldest: confirmed together by an ack of the later one.
+    const [a, b] = list.splice(0, 2) as [Shed, Shed];
+    const dropped = { ...a.dropped };
+    addDropped(dropped, b.dropped);
+    list.unshift({ seq: b.seq, events: a.events + b.events, dropped });
+  }
+
+  /** Counts a batch's events as overflowed, and the counts it carried, in the next batch. */
+  private lose(entry: Shed): void {
+    addDropped(this.dropped, entry.dropped);
+    this.dropped.eventsOverflowed = (this.dropped.eventsOverflowed ?? 0) + entry.events;
   }
 
   private ensurePort(): Runtime.Port | undefined {
@@ -118,28 +187,40 @@ export class Uplink {
       this.stop();
       return undefined;
     }
+    let port: Runtime.Port;
     try {
-      const port = this.deps.connect();
+      port = this.deps.connect();
       port.onMessage.addListener((m: unknown) => this.onMessage(m));
       port.onDisconnect.addListener(() => this.onDisconnect(port));
-      port.postMessage(wrap(this.deps.hello()));
-      this.port = port;
-      return port;
+      this.hello(port);
     } catch {
-      this.stop();
+      // The extension is still there, but this document cannot connect now (it is going into the
+      // back/forward cache): everything is kept, and sent on the next flush or when it comes back.
       return undefined;
+    }
+    this.port = port;
+    // A new port: everything unacknowledged goes again, in order, before anything newer. Sending only the
+    // newer batches would let the background take their numbers as covering the older ones.
+    for (const b of this.unacked) if (!this.post(port, b)) return undefined;
+    return port;
+  }
+
+  /** Posts a batch on the port; false when the port is already gone (its onDisconnect decides what next). */
+  private post(port: Runtime.Port, batch: RelayBatch): boolean {
+    try {
+      port.postMessage(wrap(batch));
+      this.sent.add(batch);
+      return true;
+    } catch {
+      this.onDisconnect(port);
+      return false;
     }
   }
 
   private send(batch: RelayBatch): void {
-    const port = this.ensurePort();
-    if (!port) return;
-    try {
-      port.postMessage(wrap(batch));
-    } catch {
-      // The worker went away between connect and send: onDisconnect re-sends.
-      this.onDisconnect(port);
-    }
+    // A new port posts every unacknowledged batch, this one included.
+    if (this.port) this.post(this.port, batch);
+    else this.ensurePort();
   }
 
   private onMessage(m: unknown): void {
@@ -150,34 +231,38 @@ export class Uplink {
     while (this.unacked.length && (this.unacked[0] as RelayBatch).seq <= msg.seq) {
       this.unackedEvents -= (this.unacked.shift() as RelayBatch).events.length;
     }
+    // Shed batches this ack covers were stored: nothing of them was lost.
+    while (this.shedUnconfirmed.length && (this.shedUnconfirmed[0] as Shed).seq <= msg.seq)
+      this.shedUnconfirmed.shift();
+  }
+
+  /** The port is gone: nothing is posted on a port any more, and shed batches no ack covered are lost. */
+  private portGone(): void {
+    this.sent = new WeakSet();
+    // Whether the background stored them is unknown, and they cannot be re-sent.
+    for (const entry of this.shedUnconfirmed.splice(0)) this.lose(entry);
   }
 
   private onDisconnect(port: Runtime.Port): void {
     if (this.port !== port) return;
     this.port = undefined;
+    this.portGone();
     if (!this.deps.contextValid()) {
       this.stop();
       return;
     }
-    // The service worker stopped. Reconnect only when something is unacknowledged, so
-    // idle tabs do not keep waking it.
-    if (this.unacked.length && ++this.reconnects <= 5) {
-      const again = this.ensurePort();
-      if (!again) return;
-      for (const b of this.unacked) {
-        try {
-          again.postMessage(wrap(b));
-        } catch {
-          return;
-        }
-      }
-    }
+    // The service worker stopped. Reconnect at once only when something is unacknowledged (idle tabs
+    // do not keep waking it), and not endlessly while no ack comes: the next batch reconnects anyway,
+    // and re-sends everything before it.
+    if (this.unacked.length && ++this.reconnects <= 5) this.ensurePort();
+    if (Object.keys(this.dropped).length > 0) this.schedule();
   }
 
   private stop(): void {
     this.stopped = true;
     this.pending = [];
     this.unacked = [];
+    this.shedUnconfirmed = [];
     this.port = undefined;
   }
 }
