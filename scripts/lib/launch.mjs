@@ -18,7 +18,8 @@ export const CHROMIUM_ARGS = [
 
 /**
  * `dist` defaults to the Chromium build (dist/chrome/).
- * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], executablePath?: string, lang?: string }} opts
+ * `backForwardCache` keeps the browser's back/forward cache on (Playwright turns it off by default).
+ * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], executablePath?: string, lang?: string, backForwardCache?: boolean }} opts
  */
 export async function launchChromium(opts = {}) {
   const executablePath = opts.executablePath ?? findChromium();
@@ -43,6 +44,7 @@ export async function launchChromium(opts = {}) {
     args,
     viewport: null,
     ...(env && { env }),
+    ...(opts.backForwardCache && { ignoreDefaultArgs: ['--disable-back-forward-cache'] }),
   });
   const close = async () => {
     await context.close().catch(() => undefined);

@@ -187,4 +187,58 @@ describe('Hub', () => {
     expect(delta?.type === 'delta' && delta.delta.connections.map((c) => c.id)).toEqual(['4:0:DOC1:1']);
     expect(second.recordingOf(4).connections.map((c) => c.id)).toEqual(['4:0:DOC1:1']);
   });
+
+  describe('a document back from the back/forward cache', () => {
+    const socketOnly = (seq: number, k: number): RelayBatch => ({
+      ...batch(seq, k),
+      events: [batch(seq, k).events[0]!],
+    });
+    const pagehide = (seq: number): RelayBatch => ({
+      type: 'batch',
+      seq,
+      events: [{ t: 'life', at: 1500, state: 'pagehide' }],
+      dropped: {},
+    });
+    const B = { ...sender, documentId: 'DOC2', url: 'http://127.0.0.1/b' };
+
+    it.each([true, false])(
+      'is the current document again, its sockets recorded (preserve log %s)',
+      async (preserveLog) => {
+        const { hub, settings } = makeHub();
+        settings.preserveLog = preserveLog;
+        const a = hub.hello(sender, hello);
+        hub.batch(4, a, socketOnly(1, 1), () => undefined);
+        hub.batch(4, a, pagehide(2), () => undefined); // A goes into the cache
+        hub.hello(B, { ...hello, url: B.url }); // B is shown, then B goes too
+        hub.batch(4, 'DOC2', pagehide(1), () => undefined);
+        // Back: A's relay says hello again, restored, and goes on numbering its batches.
+        expect(hub.hello(sender, { ...hello, restored: true })).toBe(a);
+        hub.batch(4, a, batch(3, 2), () => undefined);
+        const rec = hub.recordingOf(4);
+        expect(rec.connections.map((c) => c.id)).toEqual(preserveLog ? ['4:0:DOC1:1', '4:0:DOC1:2'] : ['4:0:DOC1:2']);
+        expect(
+          rec.marks
+            .filter((m) => m.type === 'navigation')
+            .map((m) => m.url)
+            .at(-1),
+        ).toBe(sender.url);
+        // A batch number it already used is still taken as a re-send.
+        hub.batch(4, a, socketOnly(3, 9), () => undefined);
+        expect(hub.recordingOf(4).connections.some((c) => c.id.endsWith(':9'))).toBe(false);
+      },
+    );
+
+    it("a gone document's hello that does not say it was restored (a late re-send) ends nothing", async () => {
+      const { hub, settings } = makeHub();
+      settings.preserveLog = true;
+      const a = hub.hello(sender, hello);
+      hub.batch(4, a, pagehide(1), () => undefined);
+      const b = hub.hello(B, { ...hello, url: B.url });
+      hub.batch(4, b, batch(1, 5), () => undefined);
+      hub.hello(sender, hello); // A's relay re-sends to a restarted worker
+      const rec = hub.recordingOf(4);
+      expect(rec.connections.find((c) => c.id === '4:0:DOC2:5')?.events.map((e) => e.type)).toEqual(['close']);
+      expect(rec.marks.filter((m) => m.type === 'navigation')).toHaveLength(2);
+    });
+  });
 });

@@ -73,11 +73,17 @@ export class Hub {
     return sender.documentId ?? nonce;
   }
 
-  /** A relay (re)connected. A document seen for the first time ends the older documents of its frame. */
+  /**
+   * A relay (re)connected. A document seen for the first time ends the older documents of its frame, and so
+   * does one back from the back/forward cache (gone since its pagehide): it is its frame's current document
+   * again, and its batches keep their numbering. A gone document's hello that does not say so is a late
+   * re-send to a restarted worker: it never ends the documents that replaced it.
+   */
   hello(sender: RelaySender, hello: RelayHello): string {
     const docId = this.docIdOf(sender, hello.docNonce);
     const tab = this.tab(sender.tabId);
-    if (!tab.docs[docId]) {
+    const known = tab.docs[docId];
+    if (!known || (known.gone && hello.restored)) {
       const now = this.deps.now();
       const isTop = sender.frameId === 0;
       for (const [id, d] of Object.entries(tab.docs)) {
@@ -90,7 +96,7 @@ export class Hub {
         tab.recording.connections.length + tab.recording.marks.length > 0
       )
         tab.reset(now);
-      tab.addDoc(docId, { frameId: sender.frameId, url, isTop, lastSeq: 0, gone: false });
+      tab.addDoc(docId, { frameId: sender.frameId, url, isTop, lastSeq: known?.lastSeq ?? 0, gone: false });
       if (isTop) tab.addMark({ type: 'navigation', at: now, frameId: 0, documentId: docId, url });
       this.schedule();
     }

@@ -8,7 +8,15 @@
 import type { LifecycleState } from '../../protocol/recording';
 import type { RelayEvent } from '../../protocol/messages';
 
-export function watchLifecycle(win: Window, push: (ev: RelayEvent, urgent: boolean) => void): void {
+/**
+ * `restored` runs when the document comes back from the back/forward cache (pageshow, persisted): entering
+ * the cache closed the relay's port, and the background took the document as gone at its pagehide.
+ */
+export function watchLifecycle(
+  win: Window,
+  push: (ev: RelayEvent, urgent: boolean) => void,
+  restored: () => void,
+): void {
   const doc = win.document;
   const mark = (state: LifecycleState, urgent = false) => push({ t: 'life', at: Date.now(), state }, urgent);
   const on = (target: EventTarget, type: string, fn: () => void) =>
@@ -28,4 +36,11 @@ export function watchLifecycle(win: Window, push: (ev: RelayEvent, urgent: boole
   on(win, 'online', () => mark('online'));
   on(win, 'offline', () => mark('offline'));
   on(win, 'pagehide', () => mark('pagehide', true));
+  win.addEventListener(
+    'pageshow',
+    (e) => {
+      if (e.isTrusted && (e as PageTransitionEvent).persisted) restored();
+    },
+    { capture: true, passive: true },
+  );
 }

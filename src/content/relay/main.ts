@@ -88,7 +88,11 @@ export function startRelay(win: Window): void {
     }
     return undefined;
   });
-  watchLifecycle(win, (ev, urgent) => uplink.push(ev, urgent ? 'now' : 'batch'));
+  watchLifecycle(
+    win,
+    (ev, urgent) => uplink.push(ev, urgent ? 'now' : 'batch'),
+    () => uplink.resume(),
+  );
   // The top document says hello at once, so navigations are marked even on pages without sockets.
   if (win === win.top) uplink.connectNow();
 

@@ -18,7 +18,7 @@ export interface Launched {
 }
 
 export async function launch(
-  opts: { extension?: boolean; devtools?: boolean; args?: string[]; lang?: string } = {},
+  opts: { extension?: boolean; devtools?: boolean; args?: string[]; lang?: string; backForwardCache?: boolean } = {},
 ): Promise<Launched> {
   const l = await launchChromium({ ...opts, dist: DIST });
   return { ...l, worker: l.worker as Worker };

@@ -17,8 +17,11 @@ export interface ServerConn {
 export interface TestServer {
   origin: string;
   wsOrigin: string;
-  /** Serves `html` at `path` (a full document). */
-  page(path: string, html: string): string;
+  /**
+   * Serves `html` at `path` (a full document), never to be cached; `cacheable` leaves out no-store, which
+   * keeps a page out of the back/forward cache.
+   */
+  page(path: string, html: string, opts?: { cacheable?: boolean }): string;
   connections: ServerConn[];
   /** Resolves with the next (or the n-th overall, 1-based) connection. */
   connection(n?: number): Promise<ServerConn>;
@@ -31,15 +34,20 @@ export interface TestServer {
 }
 
 export async function startServer(): Promise<TestServer> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { html: string; cacheable: boolean }>();
   const http: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const html = pages.get(path);
-    if (html === undefined) {
+    const page = pages.get(path);
+    if (page === undefined) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    res
+      .writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        ...(!page.cacheable && { 'cache-control': 'no-store' }),
+      })
+      .end(page.html);
   });
   const wss = new WebSocketServer({ noServer: true });
   const connections: ServerConn[] = [];
@@ -91,8 +99,8 @@ export async function startServer(): Promise<TestServer> {
   return {
     origin: `http://127.0.0.1:${port}`,
     wsOrigin: `ws://127.0.0.1:${port}`,
-    page(path, html) {
-      pages.set(path, html);
+    page(path, html, opts = {}) {
+      pages.set(path, { html, cacheable: opts.cacheable === true });
       return `http://127.0.0.1:${port}${path}`;
     },
     connections,
