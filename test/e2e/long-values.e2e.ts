@@ -1,0 +1,52 @@
+/**
+ * Page text without a break opportunity (a close reason of 123 bytes with no
+ * space, behind bidi controls) wraps inside the detail pane instead of running
+ * past its edge. Real Chromium, the real server's close.
+ */
+import { describe, expect, it } from 'vitest';
+import { closeEventOf } from '../../src/protocol/recording';
+import { waitForRecording } from './support/recording';
+import { useBrowserAndServer } from './support/session';
+
+const s = useBrowserAndServer();
+// Three bidi controls (3 bytes each in UTF-8) and 114 letters: 123 bytes, the most a close frame carries.
+const REASON = `\u2067\u202B\u202D${'x'.repeat(114)}`;
+
+describe('long page text in the detail pane', () => {
+  it.each([
+    ['docked right', 480, 900],
+    ['docked bottom', 1280, 360],
+  ])('%s (%i×%i): an unbroken close reason wraps within the pane', async (_name, width, height) => {
+    const url = s.server.page(
+      `/long-reason-${width}`,
+      `<!doctype html><title>long reason</title><script>new WebSocket('${s.server.wsOrigin}/long-${width}');</script>`,
+    );
+    void s.server.connectionTo(`/long-${width}`).then((c) => c.ws.close(4000, REASON));
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => closeEventOf(c)?.reason === REASON) ? r : undefined,
+    );
+    const panel = await s.b.context.newPage();
+    await panel.setViewportSize({ width, height });
+    await panel.goto(`chrome-extension://${s.b.extensionId}/src/panel/panel.html?tab=${rec.tabId}`);
+    await panel.locator('[data-testid="closure-row"]').first().click();
+    const pane = panel.locator('[data-testid="detail-pane"]');
+    await pane.waitFor();
+    const fit = await pane.evaluate((el) => {
+      const dd = [...el.querySelectorAll('dd')].find((d) => (d.textContent ?? '').includes('xxxxxxxx'));
+      if (!dd) return undefined;
+      const box = el.getBoundingClientRect();
+      const r = dd.getBoundingClientRect();
+      return {
+        inside: r.left >= box.left - 1 && r.right <= box.right + 1,
+        overflow: dd.scrollWidth - dd.clientWidth,
+        paneOverflow: el.scrollWidth - el.clientWidth,
+      };
+    });
+    expect(fit).toBeDefined();
+    expect(fit).toMatchObject({ inside: true, overflow: 0, paneOverflow: 0 });
+    await panel.close();
+    await page.close();
+  });
+});
