@@ -3,7 +3,8 @@
  * link) is recorded again. Entering the cache closes the relay's port and the
  * background takes the document as gone at its pagehide; on the way back the
  * relay says hello again, restored, and the sockets the page opens then are
- * stored and shown. Real Chromium with its cache on, a real server.
+ * stored and shown; a socket it kept open into the cache gets the close the page
+ * sees after its return. Real Chromium with its cache on, a real server.
  */
 import { describe, expect, it } from 'vitest';
 import { closeEventOf } from '../../src/protocol/recording';
@@ -21,6 +22,8 @@ describe('the back/forward cache', () => {
       `<!doctype html><title>a</title><a id="next" href="/cached-b">b</a><script>
       window.restored = new Promise((r) => addEventListener('pageshow', (e) => e.persisted && r(true)));
       window.before = ${socketThenClose('/before', 4001)};
+      window.kept = new WebSocket('${s.server.wsOrigin}/kept');
+      window.keptClosed = new Promise((r) => (window.kept.onclose = (e) => r(e.code)));
       window.after = () => ${socketThenClose('/after', 4002)};
       </script>`,
       { cacheable: true },
@@ -38,9 +41,14 @@ describe('the back/forward cache', () => {
     // Restored from the cache, not loaded again: the test is about the cached document.
     expect(await page.evaluate(() => (window as unknown as { restored: Promise<boolean> }).restored)).toBe(true);
     await page.evaluate(() => (window as unknown as { after: () => Promise<unknown> }).after());
+    // The socket left open when the page went into the cache: the browser closes it, and the page sees it.
+    const keptCode = await page.evaluate(() => (window as unknown as { keptClosed: Promise<number> }).keptClosed);
 
     const rec = await waitForRecording(s.b.worker, a, (r) =>
-      r.connections.some((c) => closeEventOf(c)?.code === 4002) ? r : undefined,
+      r.connections.some((c) => closeEventOf(c)?.code === 4002) &&
+      r.connections.some((c) => c.url.endsWith('/kept') && closeEventOf(c)?.code === keptCode)
+        ? r
+        : undefined,
     );
     // The return is a navigation back to A, after the one to B.
     const navigations = rec.marks.filter((m) => m.type === 'navigation').map((m) => m.url);
