@@ -137,3 +137,40 @@ describe('the relay port re-validates what relays send', () => {
     expect(near.connected).toBe(false);
   });
 });
+
+describe('a restarted worker', () => {
+  it('handles the messages of every port in the order they arrived, across ports', async () => {
+    const hub = new Hub({
+      persist: new Persist(new MemoryStorage()),
+      extensionVersion: '0.1.0',
+      now: () => NOW,
+      setTimer: () => undefined,
+      settings: () => ({ ...DEFAULT_SETTINGS, preserveLog: true }),
+    });
+    let loaded!: () => void;
+    const ready = new Promise<void>((r) => (loaded = r));
+    const old = portPair(RELAY_PORT_NAME, {
+      tab: { id: 4 },
+      frameId: 0,
+      url: 'http://127.0.0.1/a',
+      documentId: 'OLD',
+    } as never);
+    const next = portPair(RELAY_PORT_NAME, {
+      tab: { id: 4 },
+      frameId: 0,
+      url: 'http://127.0.0.1/b',
+      documentId: 'NEW',
+    } as never);
+    acceptRelay(old.near as never, hub, ready, () => NOW);
+    acceptRelay(next.near as never, hub, ready, () => NOW);
+    // While the worker loads: the old document re-sends its hello and its last batch, then the new one says hello.
+    old.far.postMessage(wrap({ type: 'hello', docNonce: 'o', url: 'http://127.0.0.1/a', isTop: true }));
+    old.far.postMessage(wrap({ type: 'batch', seq: 1, events: [socket(1)], dropped: {} }));
+    next.far.postMessage(wrap({ type: 'hello', docNonce: 'n', url: 'http://127.0.0.1/b', isTop: true }));
+    loaded();
+    await new Promise((r) => setTimeout(r, 0));
+    // The old document's socket arrived before the new document: it was ended with its document.
+    const c = hub.recordingOf(4).connections.find((x) => x.id === '4:0:OLD:1');
+    expect(c?.events.map((e) => e.type)).toEqual(['ended-with-document']);
+  });
+});

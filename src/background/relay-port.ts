@@ -19,6 +19,20 @@ function documentIdOf(sender: Runtime.MessageSender): string | undefined {
   return typeof id === 'string' ? id.slice(0, RELAY_LIMITS.documentIdChars) : undefined;
 }
 
+/**
+ * One queue per worker start (keyed by its `ready`): messages of every port are handled in the order they
+ * arrived, across ports. With a queue per port, a restarted worker took the first message of every port
+ * before the second of any: a new document's hello before an older document's re-sent batch, whose
+ * sockets then joined the recording after their document had been ended.
+ */
+const queues = new WeakMap<Promise<void>, { chain: Promise<void> }>();
+
+function queueOf(ready: Promise<void>): { chain: Promise<void> } {
+  let q = queues.get(ready);
+  if (!q) queues.set(ready, (q = { chain: ready }));
+  return q;
+}
+
 export function acceptRelay(port: RelayPortLike, hub: Hub, ready: Promise<void>, now: () => number = Date.now): void {
   const sender = port.sender;
   const tabId = sender?.tab?.id;
@@ -31,21 +45,26 @@ export function acceptRelay(port: RelayPortLike, hub: Hub, ready: Promise<void>,
   const ack = (seq: number) => {
     if (open) port.postMessage(wrap<BackgroundToRelay>({ type: 'ack', seq }));
   };
-  // Messages are handled in arrival order even though loading is async.
-  let chain = ready;
+  // Messages are handled in arrival order, across ports, even though loading is async.
+  const queue = queueOf(ready);
+  const handle = (raw: unknown) => {
+    if (!isRelayToBackground(raw)) return;
+    if (raw.msg.type === 'hello') {
+      const hello = attempt(relayHello, raw.msg, 'hello');
+      if (!hello) return;
+      const url = sender.url === undefined ? undefined : clampUrl(sender.url);
+      docId = hub.hello({ tabId, frameId: sender.frameId ?? 0, documentId: documentIdOf(sender), url }, hello);
+    } else if (docId !== undefined) {
+      // A batch without a sequence number or event list is no batch (nothing to ack or count).
+      const batch = attempt((v) => relayBatch(v, now()), raw.msg, 'batch');
+      if (batch) hub.batch(tabId, docId, batch, ack);
+    }
+  };
   port.onMessage.addListener((raw: unknown) => {
-    chain = chain.then(() => {
-      if (!isRelayToBackground(raw)) return;
-      if (raw.msg.type === 'hello') {
-        const hello = attempt(relayHello, raw.msg, 'hello');
-        if (!hello) return;
-        const url = sender.url === undefined ? undefined : clampUrl(sender.url);
-        docId = hub.hello({ tabId, frameId: sender.frameId ?? 0, documentId: documentIdOf(sender), url }, hello);
-      } else if (docId !== undefined) {
-        // A batch without a sequence number or event list is no batch (nothing to ack or count).
-        const batch = attempt((v) => relayBatch(v, now()), raw.msg, 'batch');
-        if (batch) hub.batch(tabId, docId, batch, ack);
-      }
-    });
+    // One port's failure must not stop the queue every port shares; nothing is handled if loading failed.
+    queue.chain = queue.chain
+      .then(() => ready)
+      .then(() => handle(raw))
+      .catch(() => undefined);
   });
 }
