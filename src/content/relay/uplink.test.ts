@@ -39,8 +39,11 @@ function setup() {
   const ports: FakePort[] = [];
   const timers: ((() => void) & { ms?: number })[] = [];
   let valid = true;
+  // While set, connect() throws, as it does for a document going into the back/forward cache.
+  let refusing = false;
   const uplink = new Uplink({
     connect: () => {
+      if (refusing) throw new Error('The page is in the back/forward cache');
       const p = new FakePort();
       ports.push(p);
       return p as unknown as Runtime.Port;
@@ -50,7 +53,14 @@ function setup() {
     setTimer: (fn, ms) => timers.push(Object.assign(fn, { ms })),
   });
   const runTimers = () => timers.splice(0).forEach((f) => f());
-  return { uplink, ports, timers, runTimers, invalidate: () => (valid = false) };
+  return {
+    uplink,
+    ports,
+    timers,
+    runTimers,
+    invalidate: () => (valid = false),
+    refuse: (on: boolean) => (refusing = on),
+  };
 }
 
 const ev = (k: number): RelayEvent => ({ t: 'error', k, at: 1 });
@@ -190,22 +200,11 @@ describe('Uplink', () => {
   });
 
   it('counts a shed batch at once when it was never posted (no port could be opened)', () => {
-    let refuse = true;
-    const ports: FakePort[] = [];
-    const uplink = new Uplink({
-      connect: () => {
-        if (refuse) throw new Error('no port now');
-        const p = new FakePort();
-        ports.push(p);
-        return p as unknown as Runtime.Port;
-      },
-      contextValid: () => true,
-      hello: () => ({ type: 'hello', docNonce: 'n1', url: 'http://127.0.0.1/', isTop: true }),
-      setTimer: () => undefined,
-    });
+    const { uplink, ports, refuse } = setup();
+    refuse(true);
     const total = overflow(uplink);
     expect(uplink.isStopped).toBe(false);
-    refuse = false;
+    refuse(false);
     uplink.resume();
     const sent = (ports[0] as FakePort).batches();
     expect(eventsIn(sent) + overflowedIn(sent)).toBe(total);
@@ -245,25 +244,13 @@ describe('Uplink', () => {
   });
 
   it('keeps everything when a port cannot be opened, and sends it when the document comes back', () => {
-    let refuse = false;
-    const ports: FakePort[] = [];
-    const uplink = new Uplink({
-      connect: () => {
-        if (refuse) throw new Error('The page is in the back/forward cache');
-        const p = new FakePort();
-        ports.push(p);
-        return p as unknown as Runtime.Port;
-      },
-      contextValid: () => true,
-      hello: () => ({ type: 'hello', docNonce: 'n1', url: 'http://127.0.0.1/', isTop: true }),
-      setTimer: () => undefined,
-    });
+    const { uplink, ports, refuse } = setup();
     uplink.push(ev(1), 'now');
-    refuse = true;
+    refuse(true);
     (ports[0] as FakePort).kill(); // entering the cache closes the port
     uplink.push(ev(2), 'now'); // no port: kept
     expect(uplink.isStopped).toBe(false);
-    refuse = false;
+    refuse(false);
     uplink.push(ev(3));
     uplink.resume();
     const back = ports.at(-1) as FakePort;
