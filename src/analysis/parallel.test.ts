@@ -1,6 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording, createAnalyzer } from './index';
+import { addParallelAttempts } from './parallel';
+import type { EpisodeFacts } from './episodes';
+import type { ClosureFacts } from './classify';
 import { conn, recordingOf, T0 } from './test-fixtures';
 import type { Connection } from '../protocol/recording';
 
@@ -108,5 +111,21 @@ describe('sockets opened beside the reconnect chain count towards a storm', () =
     const live = analyze(after, { now });
     expect(live.verdictByClosure['t']?.rule).toBe('storm');
     expect(live).toStrictEqual(analyzeRecording(after, { now }));
+  });
+
+  it('never makes a socket closed in the millisecond it was made a parallel attempt of its own episode', () => {
+    const closure = (id: string, closedAt: number) => ({ connectionId: id, closedAt }) as ClosureFacts;
+    const episode = (id: string, closedAt: number) =>
+      ({ trigger: closure(id, closedAt), failed: [], attempts: [], parallel: [] }) as unknown as EpisodeFacts;
+    const earlier = episode('t', CLOSE);
+    const own = episode('u', CLOSE + 10);
+    const u = conn({ id: 'u', createdAt: CLOSE + 10, closeAfter: 0, error: true });
+    addParallelAttempts(
+      [earlier, own],
+      new Map([['e', { unclaimed: [u], closures: [closure('t', CLOSE), closure('u', CLOSE + 10)] }]]),
+      60_050,
+    );
+    expect(own.parallel).toEqual([]);
+    expect(earlier.parallel).toEqual([u]);
   });
 });

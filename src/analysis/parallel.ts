@@ -33,7 +33,9 @@ export function addParallelAttempts(
     for (let i = 0; i < unclaimed.length; i++) {
       const u = unclaimed[i]!;
       while (j + 1 < closures.length && closures[j + 1]!.closedAt <= u.createdAt) j++;
-      const last = closures[j];
+      // A socket closed in the very millisecond it was made (times in a file are whole) answers the closure
+      // before its own.
+      const last = closures[j]?.connectionId === u.id ? closures[j - 1] : closures[j];
       if (last && u.createdAt - last.closedAt <= windowMs) owners.push([last.connectionId, u]);
     }
   }
