@@ -39,26 +39,23 @@ export interface CodeKnowledge {
 }
 
 export function codeKnowledge(): CodeKnowledge {
-  const advice = new Map<string | number, ReconnectAdvice>();
-  // undefined (no established protocol's meaning) is an answer too: kept as null.
-  const established = new Map<string, ReconnectAdvice | null>();
+  // Both answers for a key, worked out together on its first use.
+  const answers = new Map<string | number, { advice: ReconnectAdvice; established: ReconnectAdvice | undefined }>();
   // A context-free code is its own key, and no context is built for it at all.
   const keyOf = (code: number, conn: Connection): string | number =>
     isContextFree(code) ? code : contextKey(code, negotiatedOf(conn), conn.url);
+  const answersFor = (code: number, conn: Connection) => {
+    const key = keyOf(code, conn);
+    let a = answers.get(key);
+    if (!a) {
+      const ctx = codeContextOf(conn);
+      answers.set(key, (a = { advice: reconnectAdvice(code, ctx), established: establishedAdvice(code, ctx) }));
+    }
+    return a;
+  };
   return {
-    adviceFor(code, conn) {
-      const key = keyOf(code, conn);
-      let a = advice.get(key);
-      if (a === undefined) advice.set(key, (a = reconnectAdvice(code, codeContextOf(conn))));
-      return a;
-    },
-    protocolAdviceFor(code, conn) {
-      if (isContextFree(code)) return undefined;
-      const key = contextKey(code, negotiatedOf(conn), conn.url);
-      let a = established.get(key);
-      if (a === undefined) established.set(key, (a = establishedAdvice(code, codeContextOf(conn)) ?? null));
-      return a ?? undefined;
-    },
+    adviceFor: (code, conn) => answersFor(code, conn).advice,
+    protocolAdviceFor: (code, conn) => answersFor(code, conn).established,
   };
 }
 

@@ -3,7 +3,6 @@ import type { StormSpec } from './profiles/types';
 
 export interface Storm {
   count: number;
-  spanS: number;
   /** The first and the last attempt's times (of attemptTimesMs). */
   startMs: number;
   endMs: number;
@@ -20,8 +19,7 @@ export function findStorm(attemptTimesMs: readonly number[], spec: StormSpec, to
     while (j + 1 < attemptTimesMs.length && (attemptTimesMs[j + 1] ?? 0) - start <= limitMs) j++;
     const count = j - i + 1;
     if (count >= spec.attempts && (!best || count > best.count)) {
-      const end = attemptTimesMs[j] ?? 0;
-      best = { count, spanS: (end - start) / 1000, startMs: start, endMs: end };
+      best = { count, startMs: start, endMs: attemptTimesMs[j] ?? 0 };
     }
   }
   return best;

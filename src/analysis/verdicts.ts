@@ -91,7 +91,7 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
     const f = profile.storm.finding;
     const subs = [
       String(storm.count),
-      seconds(storm.spanS),
+      seconds((storm.endMs - storm.startMs) / 1000),
       String(profile.storm.attempts),
       num(profile.storm.windowS),
     ];
