@@ -19,11 +19,11 @@ export function watchLifecycle(
 ): void {
   const doc = win.document;
   const mark = (state: LifecycleState, urgent = false) => push({ t: 'life', at: Date.now(), state }, urgent);
-  const on = (target: EventTarget, type: string, fn: () => void) =>
+  const on = (target: EventTarget, type: string, fn: (e: Event) => void) =>
     target.addEventListener(
       type,
       (e) => {
-        if (e.isTrusted) fn();
+        if (e.isTrusted) fn(e);
       },
       { capture: true, passive: true },
     );
@@ -36,11 +36,7 @@ export function watchLifecycle(
   on(win, 'online', () => mark('online'));
   on(win, 'offline', () => mark('offline'));
   on(win, 'pagehide', () => mark('pagehide', true));
-  win.addEventListener(
-    'pageshow',
-    (e) => {
-      if (e.isTrusted && (e as PageTransitionEvent).persisted) restored();
-    },
-    { capture: true, passive: true },
-  );
+  on(win, 'pageshow', (e) => {
+    if ((e as PageTransitionEvent).persisted) restored();
+  });
 }

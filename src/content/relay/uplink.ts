@@ -159,8 +159,9 @@ export class Uplink {
     while (this.unackedEvents + incoming > LIMITS.unackedEvents && this.unacked.length > 0) {
       const old = this.unacked.shift() as RelayBatch;
       this.unackedEvents -= old.events.length;
-      if (this.sent.has(old)) this.keepShed({ seq: old.seq, events: old.events.length, dropped: old.dropped });
-      else this.lose({ seq: old.seq, events: old.events.length, dropped: old.dropped });
+      const entry: Shed = { seq: old.seq, events: old.events.length, dropped: old.dropped };
+      if (this.sent.has(old)) this.keepShed(entry);
+      else this.lose(entry);
     }
   }
 
