@@ -15,6 +15,8 @@ import { DetailPane } from './detail/DetailPane';
 import type { OpenResource } from './detail/StackTrace';
 import { useAnalysis } from './hooks/use-analysis';
 import { useHandshakes } from './hooks/use-handshakes';
+import { UnrecordedNotice } from './notices/UnrecordedNotice';
+import { redactUrl, stripPasswords } from '../protocol/redact';
 import { useImport } from './hooks/use-import';
 import { useRows } from './hooks/use-rows';
 import { useRecording, useSettings, useStatus } from './hooks/use-source-data';
@@ -86,8 +88,8 @@ export function App({ source, services, openResource, saveFile = downloadText, n
     [judged, redactQuery, redact],
   );
   // DevTools' network data belongs to the live tab, never to an imported file.
-  const statuses = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : recording);
-  const rows = useRows(analysed, statuses);
+  const network = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : ownRecording, now);
+  const rows = useRows(analysed, network.statuses);
   const columnPrefs = useColumnPrefs();
   const [squeezed, setSqueezedState] = useState<readonly ColumnId[]>([]);
   // Same ids, same state: a new array must not re-render the panel (it would delay deferred renders).
@@ -212,6 +214,12 @@ export function App({ source, services, openResource, saveFile = downloadText, n
           />
           {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
           {dropped ? <DroppedNotice dropped={dropped} headingId="panel-dropped" announce={false} /> : null}
+          <UnrecordedNotice
+            // Paused, or no hook in the tab: nothing is recorded, and the status banner says why.
+            entries={status === 'capturing' ? network.unrecorded : []}
+            shown={redactQuery ? redactUrl : stripPasswords}
+            rateLimited={(dropped?.connectionsRateLimited ?? 0) > 0}
+          />
           {auditOpen && !imports.imported ? (
             <AuditSection
               recording={recording}

@@ -1,21 +1,30 @@
 /**
- * The HTTP status of refused handshakes, when the panel runs inside DevTools:
- * subscribes to the entry-wired HandshakeFeed and matches its entries to the
- * live recording's sockets that never opened. Without a feed (the panel as a
- * tab, tests, imported files) the map stays empty.
+ * What DevTools' network data adds to the live recording, when the panel runs inside DevTools: the
+ * HTTP status of refused handshakes (matched to the sockets that never opened), and the handshakes
+ * no recorded socket explains (made in a worker, say). Subscribes to the entry-wired HandshakeFeed.
+ * Without a feed (the panel as a tab, tests, imported files) both stay empty.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Recording } from '../../protocol/recording';
 import type { HandshakeFeed } from '../network/devtools-network';
 import { matchHandshakes, unmatchedCount, type HandshakeEntry } from '../network/handshakes';
+import { UNRECORDED_GRACE_MS, unrecordedHandshakes, unrecordedSince } from '../network/unrecorded';
 
 const NONE: readonly HandshakeEntry[] = [];
 const EMPTY: ReadonlyMap<string, HandshakeEntry> = new Map();
 
+export interface Handshakes {
+  /** A refused socket's handshake, by connection id. */
+  statuses: ReadonlyMap<string, HandshakeEntry>;
+  /** Handshakes since the recording started that no recorded socket explains, oldest first. */
+  unrecorded: readonly HandshakeEntry[];
+}
+
 export function useHandshakes(
   feed: HandshakeFeed | undefined,
   recording: Recording | null,
-): ReadonlyMap<string, HandshakeEntry> {
+  clock: () => number = Date.now,
+): Handshakes {
   const [entries, setEntries] = useState<readonly HandshakeEntry[]>(NONE);
   useEffect(() => {
     if (!feed) return;
@@ -31,5 +40,21 @@ export function useHandshakes(
   useEffect(() => {
     if (feed && missing > 0) feed.refresh();
   }, [feed, missing]);
-  return matched;
+
+  // A handshake is judged once it is old enough for its socket to have been recorded: one render when
+  // the newest becomes so, rather than a clock ticking for every panel.
+  const [judgedAt, setJudgedAt] = useState(clock);
+  const newest = entries.length > 0 ? entries[entries.length - 1]!.startedAt : -Infinity;
+  useEffect(() => {
+    if (!feed || newest + UNRECORDED_GRACE_MS < judgedAt) return;
+    const id = setTimeout(() => setJudgedAt(clock()), Math.max(0, newest + UNRECORDED_GRACE_MS - clock()) + 1);
+    return () => clearTimeout(id);
+  }, [feed, newest, judgedAt, clock]);
+  const unrecorded = useMemo(() => {
+    if (!feed || !recording || entries.length === 0) return NONE;
+    const since = unrecordedSince(recording.startedAt, recording.connections, recording.dropped.connectionsEvicted);
+    const found = unrecordedHandshakes({ connections: recording.connections, entries, since, now: judgedAt });
+    return found.length === 0 ? NONE : found;
+  }, [feed, recording, entries, judgedAt]);
+  return { statuses: matched, unrecorded };
 }
