@@ -25,7 +25,10 @@ export function classify(c: Connection): ClosureFacts | undefined {
     const e = events[i]!;
     switch (e.type) {
       case 'open':
-        openedAt ??= e.at;
+        // Times are held to the socket's creation (and the close to its opening): Closeline's own records
+        // always are, and a forged or edited one must not make a socket close before it was made, which
+        // would link it to itself as its own reconnect.
+        openedAt ??= Math.max(e.at, c.createdAt);
         break;
       case 'close-call':
         // Only a call on a connecting or open socket closes it. Libraries often call close() in
@@ -36,33 +39,36 @@ export function classify(c: Connection): ClosureFacts | undefined {
         break;
       case 'close': {
         const { initiator, inferred } = initiatorOf(firstCloseCall !== undefined, e.wasClean, openedAt !== undefined);
+        const closedAt = Math.max(e.at, openedAt ?? c.createdAt);
         return {
           connectionId: c.id,
           code: e.code,
           reason: e.reason,
           wasClean: e.wasClean,
-          closedAt: e.at,
+          closedAt,
           initiator,
           inferred,
-          lifetimeMs: openedAt === undefined ? undefined : e.at - openedAt,
+          lifetimeMs: openedAt === undefined ? undefined : closedAt - openedAt,
           simulated: e.simulated === true,
           openedAt,
         };
       }
-      case 'ended-with-document':
+      case 'ended-with-document': {
+        const closedAt = Math.max(e.at, openedAt ?? c.createdAt);
         return {
           connectionId: c.id,
           code: DOCUMENT_END_CODE,
           reason: '',
           wasClean: true,
-          closedAt: e.at,
+          closedAt,
           initiator: 'document',
           // We did not see the close: the browser's 1001 is what it sends, not what the page observed.
           inferred: true,
-          lifetimeMs: openedAt === undefined ? undefined : e.at - openedAt,
+          lifetimeMs: openedAt === undefined ? undefined : closedAt - openedAt,
           simulated: false,
           openedAt,
         };
+      }
       default:
         break;
     }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from './index';
 import { chain, conn, recordingOf, T0, type ChainSpec } from './test-fixtures';
-import type { Episode } from './types';
+import type { Episode, ReconnectLink } from './types';
+import type { Connection } from '../protocol/recording';
+import { classify } from './classify';
+import { buildEpisodes } from './episodes';
+import { DEFAULT_TERMS } from './profiles/default';
 
 describe('episodes', () => {
   it.each<[string, ChainSpec, Partial<Episode>]>([
@@ -58,5 +62,49 @@ describe('episodes', () => {
     ]);
     expect(a.closures.find((c) => c.connectionId === 'b')?.episodeId).toBe('ep:b');
     expect(Object.keys(a.verdictByClosure).sort()).toEqual(['b', 't']);
+  });
+});
+
+describe('episodes of sockets whose times are not in order (a forged or edited recording)', () => {
+  it.each<[string, Connection[]]>([
+    // The close before the creation: linking took the socket as its own reconnect, and the walk never ended.
+    ['a close before its socket was made', [conn({ id: 'a', createdAt: T0 + 1_000, closeAfter: -1_000, code: 1006 })]],
+    [
+      'an open and a close before it was made',
+      [conn({ id: 'a', createdAt: T0, openAfter: -50, closeAfter: -10, code: 1012 })],
+    ],
+    [
+      'two sockets, each closing before the other was made',
+      [
+        conn({ id: 'a', createdAt: T0 + 1_000, closeAfter: -900, code: 1006 }),
+        conn({ id: 'b', createdAt: T0 + 500, closeAfter: -400, code: 1006 }),
+      ],
+    ],
+  ])('%s: every walk ends, and no socket is its own reconnect', (_name, conns) => {
+    const a = analyzeRecording(recordingOf(conns), { now: T0 + 100_000 });
+    for (const c of a.closures) {
+      expect(c.next?.nextId).not.toBe(c.connectionId);
+      const made = conns.find((x) => x.id === c.connectionId)!.createdAt;
+      expect(c.closedAt).toBeGreaterThanOrEqual(made);
+    }
+    for (const e of a.episodes) expect(e.attemptIds).not.toContain(e.triggerId);
+  });
+
+  it('a cycle of links, whatever made it, ends the walk at the first socket seen again', () => {
+    const conns = [
+      conn({ id: 'a', createdAt: T0, openAfter: 5, closeAfter: 100, code: 1013 }),
+      conn({ id: 'b', createdAt: T0 + 200, openAfter: 5, closeAfter: 300, code: 1013 }),
+      conn({ id: 'c', createdAt: T0 + 400, openAfter: 5, closeAfter: 500, code: 1013 }),
+    ];
+    const closures = new Map(conns.map((c) => [c.id, classify(c)!] as const));
+    const links = new Map<string, ReconnectLink>([
+      ['a', { nextId: 'b', delayS: 0.1 }],
+      ['b', { nextId: 'c', delayS: 0.1 }],
+      ['c', { nextId: 'b', delayS: 0.1 }],
+    ]);
+    const episodes = buildEpisodes(conns, closures, links, DEFAULT_TERMS, T0 + 1_000);
+    expect(episodes.map((e) => [e.trigger.connectionId, e.attempts.map((x) => x.id)])).toEqual([['a', ['b', 'c']]]);
+    const self = new Map<string, ReconnectLink>([['a', { nextId: 'a', delayS: 0 }]]);
+    expect(buildEpisodes(conns.slice(0, 1), closures, self, DEFAULT_TERMS, T0 + 1_000)[0]!.attempts).toEqual([]);
   });
 });

@@ -106,7 +106,10 @@ function walk(
   let cur = trigger;
   for (;;) {
     const link = links.get(cur.connectionId);
-    const next = link && byId.get(link.nextId);
+    // Linking never makes a cycle of sockets whose times are in order (classify holds them so); this
+    // guard keeps a walk finite whatever it is given: an attempt already walked ends the chain.
+    const seen = link !== undefined && (link.nextId === triggerConn.id || consumed.has(link.nextId));
+    const next = link && !seen ? byId.get(link.nextId) : undefined;
     if (!link || !next) {
       if (cur.initiator === 'document') {
         // The attempt's document went away: no wait follows it.

@@ -31,16 +31,33 @@ export function connectionFrom(
   };
 }
 
+/**
+ * An event's time, held to the socket's creation and its last event. The hook's clock is monotonic, so
+ * the page's real events always are; an event out of order was forged (a page can reach a fresh
+ * frame's hook port in its first instant, docs/ARCHITECTURE.md) and would otherwise let a socket close
+ * before it was made, which the analysis of the badge and of every view would take as the socket being
+ * its own reconnect.
+ */
+export function heldTime(c: Connection, at: number): number {
+  const last = c.events.length > 0 ? c.events[c.events.length - 1]!.at : c.createdAt;
+  return Math.max(at, c.createdAt, last);
+}
+
 export function applyToConnection(c: Connection, ev: ConnectionEvent): void {
   if (ev.truncated) c.truncated = [...new Set([...(c.truncated ?? []), ...ev.truncated])];
+  if (ev.t === 'close') {
+    // A close after the document was already closed out (late delivery) replaces the inference.
+    c.events = c.events.filter((e) => e.type !== 'ended-with-document');
+  }
+  const at = heldTime(c, ev.at);
   switch (ev.t) {
     case 'open':
-      c.events.push({ type: 'open', at: ev.at, protocol: ev.protocol, extensions: ev.extensions });
+      c.events.push({ type: 'open', at, protocol: ev.protocol, extensions: ev.extensions });
       return;
     case 'close-call':
       c.events.push({
         type: 'close-call',
-        at: ev.at,
+        at,
         readyState: ev.readyState,
         stack: ev.stack,
         ...(ev.code !== undefined ? { code: ev.code } : {}),
@@ -48,14 +65,12 @@ export function applyToConnection(c: Connection, ev: ConnectionEvent): void {
       });
       return;
     case 'error':
-      c.events.push({ type: 'error', at: ev.at, ...(ev.sim ? { simulated: true } : {}) });
+      c.events.push({ type: 'error', at, ...(ev.sim ? { simulated: true } : {}) });
       return;
     case 'close':
-      // A close after the document was already closed out (late delivery) replaces the inference.
-      c.events = c.events.filter((e) => e.type !== 'ended-with-document');
       c.events.push({
         type: 'close',
-        at: ev.at,
+        at,
         code: ev.code,
         reason: ev.reason,
         wasClean: ev.wasClean,
@@ -65,12 +80,12 @@ export function applyToConnection(c: Connection, ev: ConnectionEvent): void {
       if (ev.last) c.lastMessages = ev.last;
       return;
     case 'stall':
-      c.events.push({ type: 'stall', at: ev.at, seconds: ev.seconds, simulated: true });
+      c.events.push({ type: 'stall', at, seconds: ev.seconds, simulated: true });
       return;
     case 'stall-end':
       c.events.push({
         type: 'stall-end',
-        at: ev.at,
+        at,
         outcome: ev.outcome,
         heldIn: ev.heldIn,
         heldOut: ev.heldOut,

@@ -32,6 +32,47 @@ describe('TabRecording.apply', () => {
     expect(c?.counters).toEqual(counters);
   });
 
+  it.each<[string, RelayEvent[], [string, number][]]>([
+    [
+      // Forged (a page can reach a fresh frame's hook port in its first instant): a close before the
+      // socket was made would make the socket its own reconnect in every analysis of the recording.
+      'a close dated before the socket was made is held to its creation',
+      [{ t: 'close', k: 1, at: 40, code: 1006, reason: '', wasClean: false, counters }],
+      [['close', 100]],
+    ],
+    [
+      'an event dated before the one before it is held to it',
+      [
+        { t: 'open', k: 1, at: 150, protocol: '', extensions: '' },
+        { t: 'close', k: 1, at: 120, code: 1000, reason: '', wasClean: true, counters },
+      ],
+      [
+        ['open', 150],
+        ['close', 150],
+      ],
+    ],
+    [
+      "the page's real events, in order, keep their times",
+      [
+        { t: 'open', k: 1, at: 100, protocol: '', extensions: '' },
+        { t: 'error', k: 1, at: 130 },
+        { t: 'close', k: 1, at: 131, code: 1006, reason: '', wasClean: false, counters },
+      ],
+      [
+        ['open', 100],
+        ['error', 130],
+        ['close', 131],
+      ],
+    ],
+  ])('%s', (_name, events, want) => {
+    const t = new TabRecording(1, '0.1.0', 0);
+    const d = doc();
+    t.docs.D = d;
+    t.apply('D', d, sock(1, 100));
+    for (const ev of events) t.apply('D', d, ev);
+    expect(t.recording.connections[0]!.events.map((e) => [e.type, e.at])).toEqual(want);
+  });
+
   it('ignores events for unknown connections (their creation was dropped and counted)', () => {
     const t = new TabRecording(1, '0.1.0', 0);
     t.apply('D', doc(), { t: 'error', k: 9, at: 1 });

@@ -4,7 +4,7 @@
  * Persistence (persist.ts) and pushing to views (views.ts) read its change log.
  */
 import type { RelayEvent } from '../protocol/messages';
-import { applyToConnection, connectionFrom } from './apply-event';
+import { applyToConnection, connectionFrom, heldTime } from './apply-event';
 import {
   endOf,
   emptyRecording,
@@ -237,7 +237,7 @@ export class TabRecording {
     for (const c of this.recording.connections) {
       if (c.documentId !== documentId) continue;
       if (endOf(c)) continue;
-      c.events.push({ type: 'ended-with-document', at: Math.max(at, c.createdAt), cause });
+      c.events.push({ type: 'ended-with-document', at: heldTime(c, at), cause });
       this.touch(c.id);
     }
   }

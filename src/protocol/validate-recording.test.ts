@@ -207,6 +207,16 @@ describe('parseRecording', () => {
       ['a'],
     ],
     [
+      // An event before its socket would make the socket its own reconnect (the analysis then never ended).
+      'an event before its connection was made',
+      mutated((r) => {
+        const c = r.connections[1] as { createdAt: number; events: { at: number }[] };
+        c.events[c.events.length - 1]!.at = c.createdAt - 1;
+      }),
+      'panel_import_err_before_created',
+      ['$.connections[1].events[1].at'],
+    ],
+    [
       'non-string api',
       mutated((r) => {
         r.connections[0]!.api = 7;
@@ -219,6 +229,14 @@ describe('parseRecording', () => {
     expect(res).toEqual({ ok: false, error: subs ? { id, subs } : { id } });
     // The panel shows the error through the catalog, which throws on unknown ids.
     expect(t(id, subs)).not.toMatch(/\$\d/);
+  });
+
+  it('accepts an event in the very millisecond its connection was made', () => {
+    const text = mutated((r) => {
+      const c = r.connections[1] as { createdAt: number; events: { at: number }[] };
+      for (const e of c.events) e.at = c.createdAt;
+    });
+    expect(parseRecording(text).ok).toBe(true);
   });
 
   it('rejects a file over the size limit without parsing it', () => {

@@ -284,6 +284,17 @@ function recording(v: unknown, root: string): Recording {
     marks: req(o, 'marks', list(mark, IMPORT_LIMITS.marks), root),
     dropped: req(o, 'dropped', dropped, root),
   });
+  // A socket's events follow its creation: Closeline's own recordings always keep that (the hook's clock is
+  // monotonic, and the background holds every event to it). A file that does not was edited or forged, and
+  // an event before its socket would make the socket its own reconnect. Checked before sorting, so the
+  // path names the file's own index.
+  for (let i = 0; i < rec.connections.length; i++) {
+    const c = rec.connections[i]!;
+    for (let j = 0; j < c.events.length; j++) {
+      if (c.events[j]!.at < c.createdAt)
+        throw new Failure({ id: 'panel_import_err_before_created', subs: [`$.connections[${i}].events[${j}].at`] });
+    }
+  }
   // The analysis relies on time order; a hand-edited file may not keep it (sort is stable).
   rec.connections.sort(byCreation);
   rec.marks.sort((a, b) => a.at - b.at);
