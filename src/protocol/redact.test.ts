@@ -17,6 +17,14 @@ describe('redactUrl', () => {
     ['wss://a.example/ws?token=a=b', 'wss://a.example/ws?token=REDACTED'],
     ['https://a.example/p?x=1#secret', 'https://a.example/p?x=REDACTED#REDACTED'],
     ['https://a.example/p#frag', 'https://a.example/p#frag'],
+    ['https://a.example/p#/route', 'https://a.example/p#/route'],
+    // An OAuth implicit flow returns its token in the fragment: no query, yet a secret.
+    [
+      'https://a.example/cb#access_token=SECRET&token_type=bearer',
+      'https://a.example/cb#access_token=REDACTED&token_type=REDACTED',
+    ],
+    ['https://a.example/#/cb?code=SECRET;state=s', 'https://a.example/#/cb?code=REDACTED;state=REDACTED'],
+    ['https://a.example/#=SECRET', 'https://a.example/#=REDACTED'],
     ['not a url?k=v', 'not a url?k=REDACTED'],
     ['wss://user:secret@a.example/ws', 'wss://REDACTED@a.example/ws'],
     ['wss://user@a.example/ws?t=1', 'wss://REDACTED@a.example/ws?t=REDACTED'],

@@ -18,14 +18,23 @@ export function stripPasswords(text: string): string {
   return text.includes('@') ? text.replace(PASSWORD, '$1@') : text;
 }
 
-/** Redacts the user name and every query-parameter value of a URL; unparseable input is returned with its query cut. */
+/** `name=value` inside a fragment: the value, up to the next separator. */
+const FRAGMENT_VALUE = /([#&?;][^#&?;=]*=)[^#&?;]*/g;
+
+/**
+ * Redacts the user name and every query-parameter value of a URL, and every `name=value` value in its
+ * fragment (the whole fragment after a query); unparseable input is returned with its query cut.
+ */
 export function redactUrl(url: string): string {
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
   const hash = hashAt === -1 ? '' : url.slice(hashAt);
   const q = beforeHash.indexOf('?');
   const base = redactUserinfo(q === -1 ? beforeHash : beforeHash.slice(0, q));
-  if (q === -1) return base + hash;
+  // Without a query the fragment may still carry one: an OAuth implicit flow returns its token as
+  // `#access_token=…`, and hash routers put parameters after `#/route?`. Their values are redacted; a
+  // fragment that names no value (`#section`, `#/route`) stays.
+  if (q === -1) return base + hash.replace(FRAGMENT_VALUE, `$1${REDACTED}`);
   const query = beforeHash.slice(q + 1);
   const redacted = query
     .split('&')
