@@ -25,7 +25,12 @@ const hub = new Hub({
   settings: () => settings.current,
   onTabsChanged: (tabs) => updateBadges(tabs, settings.current),
 });
-const ready = Promise.all([settings.load(), hub.load()]).then(() => undefined);
+// Every request waits for this, so it never rejects: what could not be read is left out by the loaders
+// themselves, and anything else they throw leaves the worker running on what it has.
+const ready = Promise.all([settings.load(), hub.load()]).then(
+  () => undefined,
+  (e: unknown) => console.error('Closeline: starting without stored state', e),
+);
 // A worker stopped mid-outage leaves its blocking rule behind: lift the expired ones.
 void endExpiredOutages().catch(() => undefined);
 

@@ -143,3 +143,71 @@ describe('Persist', () => {
     expect(storage.data.size).toBe(0);
   });
 });
+
+describe('Persist.load of values this build does not store', () => {
+  const stored = async (storage: MemoryStorage, tab: number, n: number) => {
+    const tabs = new Map([[tab, new TabRecording(tab, '0.1.0', 0)]]);
+    fill(tabs.get(tab)!, n);
+    await new Persist(storage).write(tabs, drainAll(tabs));
+    return tabs.get(tab)!;
+  };
+
+  it('leaves out a chunk of another shape, and the other chunks and tabs load', async () => {
+    const storage = new MemoryStorage();
+    const a = await stored(storage, 1, 12);
+    const b = await stored(storage, 2, 3);
+    await storage.set({ 't1:c999': { n: [1], c: 'junk' }, 't1:c0': { n: [0, 1], c: [{ id: 7 }, 'x'] } });
+    const loaded = await new Persist(storage).load('0.1.0');
+    const ids = (t?: TabRecording) => t?.recording.connections.map((c) => c.id);
+    // Chunk 0 held the first connections: replaced by junk, they are gone; the later chunks load.
+    expect(ids(loaded.get(1))).toEqual(ids(a)?.slice(TAB_LIMITS.chunk));
+    expect(loaded.get(2)?.recording).toEqual(b.recording);
+  });
+
+  it('starts a tab again whose meta is not a recording, and removes its keys', async () => {
+    const storage = new MemoryStorage();
+    await stored(storage, 1, 3);
+    const b = await stored(storage, 2, 3);
+    await storage.set({ 't1:meta': { recording: 5 } });
+    const loaded = await new Persist(storage).load('0.1.0');
+    expect(loaded.has(1)).toBe(false);
+    expect(loaded.get(2)?.recording).toEqual(b.recording);
+    expect([...storage.data.keys()].filter((k) => k.startsWith('t1:'))).toEqual([]);
+  });
+
+  it('starts empty when storage cannot be read', async () => {
+    const storage = new MemoryStorage();
+    storage.get = () => Promise.reject(new Error('gone'));
+    expect((await new Persist(storage).load('0.1.0')).size).toBe(0);
+  });
+});
+
+describe('Persist budget in UTF-8 bytes, as the quota counts', () => {
+  it('keeps the estimate of text outside ASCII within the quota, so no write is refused', async () => {
+    // Stored as UTF-8, a CJK character is 3 bytes; counted as one unit, a tab of such text overran a
+    // quota it seemed to fit, and every write was refused until another tab was evicted for it.
+    const quota = 600_000;
+    const storage = new MemoryStorage(quota);
+    const p = new Persist(storage, quota - 10_000);
+    const tab = new TabRecording(1, '0.1.0', 0);
+    const tabs = new Map([[1, tab]]);
+    const d = { frameId: 0, url: 'http://127.0.0.1/', isTop: true, lastSeq: 0, gone: false };
+    tab.docs.D = d;
+    let refused = 0;
+    for (let k = 1; k <= 900; k++) {
+      tab.apply('D', d, {
+        t: 'socket',
+        k,
+        api: 'WebSocket',
+        url: `ws://127.0.0.1/${'中'.repeat(200)}${k}`,
+        protocols: [],
+        at: k,
+        stack: '',
+      } as RelayEvent);
+      await p.write(tabs, drainAll(tabs)).catch(() => refused++);
+    }
+    expect(refused).toBe(0);
+    expect(storage.totalBytes()).toBeLessThanOrEqual(quota);
+    expect(tab.recording.dropped.connectionsEvicted).toBeGreaterThan(0);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { byCreation, type Connection, type Recording } from '../protocol/recording';
 import { TabRecording, type ChangeLog, type DocInfo } from './tab-recording';
+import { storedChunk, storedTab, utf8Bytes } from './stored';
 
 export interface StorageLike {
   get(keys: null | string[]): Promise<Record<string, unknown>>;
@@ -31,8 +32,10 @@ const metaKey = (tab: number) => `t${tab}:meta`;
 const chunkKey = (tab: number, chunk: number) => `t${tab}:c${chunk}`;
 const KEY = /^t(\d+):(meta|c(\d+))$/;
 
+const storedBytes = (key: string, value: unknown) => utf8Bytes(JSON.stringify(value)) + key.length;
+
 export class Persist {
-  /** Approximate stored size of each key (JSON length). */
+  /** Approximate stored size of each key (UTF-8 bytes of its JSON and its key, as the quota counts). */
   private readonly sizes = new Map<string, number>();
   private chain: Promise<void> = Promise.resolve();
   /** What writes cost: the benchmark checks that a closure costs O(1) bytes, not O(recording). */
@@ -43,31 +46,54 @@ export class Persist {
     private readonly budget = GLOBAL_BUDGET_BYTES,
   ) {}
 
-  /** Reads every stored tab back (on service-worker start). */
+  /**
+   * Reads every stored tab back (on service-worker start). Never rejects: a value that is not what this
+   * build stores is left out (a tab whose meta is not one starts again, and its keys are removed), since
+   * every request to the worker waits for this.
+   */
   async load(extensionVersion: string): Promise<Map<number, TabRecording>> {
-    const all = await this.storage.get(null);
-    const metas = new Map<number, StoredMeta>();
-    const chunks = new Map<number, StoredChunk[]>();
+    let all: Record<string, unknown>;
+    try {
+      all = await this.storage.get(null);
+    } catch {
+      return new Map();
+    }
+    const metas = new Map<number, unknown>();
+    const chunks = new Map<number, unknown[]>();
     for (const [key, value] of Object.entries(all)) {
       const m = KEY.exec(key);
       if (!m) continue;
-      this.sizes.set(key, JSON.stringify(value).length + key.length);
+      this.sizes.set(key, storedBytes(key, value));
       const tab = Number(m[1]);
-      if (m[2] === 'meta') metas.set(tab, value as StoredMeta);
-      else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push(value as StoredChunk);
+      if (m[2] === 'meta') metas.set(tab, value);
+      else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push(value);
     }
     const tabs = new Map<number, TabRecording>();
-    for (const [tab, meta] of metas) {
+    const lost: number[] = [];
+    for (const tab of new Set([...metas.keys(), ...chunks.keys()])) {
       const seqs: [string, number][] = [];
       const connections: Connection[] = [];
+      let refused = 0;
       for (const ch of chunks.get(tab) ?? []) {
-        ch.c.forEach((c, i) => {
+        const read = storedChunk(ch);
+        refused += read.refused;
+        for (const [c, n] of read.seqs) {
           connections.push(c);
-          seqs.push([c.id, ch.n[i] ?? 0]);
-        });
+          seqs.push([c.id, n]);
+        }
       }
       connections.sort(byCreation);
-      tabs.set(tab, TabRecording.restore(tab, extensionVersion, { ...meta.recording, connections }, meta.docs, seqs));
+      const stored = storedTab(metas.get(tab), connections);
+      if (!stored) {
+        lost.push(tab);
+        continue;
+      }
+      if (refused > 0) console.warn(`Closeline: ${refused} stored connections of tab ${tab} were unreadable`);
+      tabs.set(tab, TabRecording.restore(tab, extensionVersion, stored.recording, stored.docs, seqs));
+    }
+    for (const tab of lost) {
+      console.warn(`Closeline: the stored recording of tab ${tab} was unreadable; it starts again`);
+      await this.removeTab(tab).catch(() => undefined);
     }
     return tabs;
   }
@@ -136,12 +162,12 @@ export class Persist {
         removed.delete(key);
         const value: StoredChunk = { n: conns.map((c) => tab.seqNumber(c.id)), c: conns };
         items[key] = value;
-        newSizes.set(key, JSON.stringify(value).length + key.length);
+        newSizes.set(key, storedBytes(key, value));
       }
       const { connections: _c, ...rest } = tab.recording;
       const meta: StoredMeta = { recording: rest, docs: tab.docs };
       items[metaKey(tab.tabId)] = meta;
-      newSizes.set(metaKey(tab.tabId), JSON.stringify(meta).length + 12);
+      newSizes.set(metaKey(tab.tabId), storedBytes(metaKey(tab.tabId), meta));
     };
     for (const [tabId, log] of logs) {
       const tab = tabs.get(tabId);

@@ -1,13 +1,15 @@
 /** Test doubles for the background: an in-memory storage.session with a byte quota. */
 import type { StorageLike } from './persist';
+import { utf8Bytes } from './stored';
 
 export class MemoryStorage implements StorageLike {
   data = new Map<string, string>();
   writes = 0;
   constructor(private readonly quota = Infinity) {}
+  /** Counted as Chromium counts storage.session's quota: UTF-8 bytes of each key and its JSON. */
   private bytes(next: Map<string, string>): number {
     let n = 0;
-    for (const [k, v] of next) n += k.length + v.length;
+    for (const [k, v] of next) n += k.length + utf8Bytes(v);
     return n;
   }
   async get(keys: null | string[]): Promise<Record<string, unknown>> {

@@ -321,6 +321,19 @@ function decodeRecording(json: unknown): Recording {
   }
 }
 
+/**
+ * A recording the background stored, read back when its worker starts: checked like an import, so a
+ * stored value of another shape (a bug, an older build's) is refused rather than trusted. Undefined
+ * when it is not a recording.
+ */
+export function decodeStoredRecording(v: unknown): Recording | undefined {
+  try {
+    return recording(v, UNNAMED);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The `format` of `closeline audit --json` reports (they hold the recording under `recording`). */
 export const AUDIT_REPORT_FORMAT = 'closeline-audit';
 
