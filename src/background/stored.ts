@@ -65,4 +65,4 @@ export function utf8Bytes(s: string): number {
   }
   return bytes;
 }
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
