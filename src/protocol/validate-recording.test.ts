@@ -33,6 +33,27 @@ describe('parseRecording', () => {
     expect(parseRecording(JSON.stringify({ format: AUDIT_REPORT_FORMAT })).ok).toBe(false);
   });
 
+  it("names a report's fields where they are in the file: under $.recording", () => {
+    const report = (recording: unknown) =>
+      JSON.stringify({ format: AUDIT_REPORT_FORMAT, version: 1, rows: [], recording });
+    const bad = JSON.parse(JSON.stringify(good()));
+    bad.connections[0].api = 7;
+    expect(parseRecording(report(bad))).toEqual({
+      ok: false,
+      error: { id: 'panel_import_err_enum', subs: ['$.recording.connections[0].api', 'WebSocket, WebSocketStream'] },
+    });
+    expect(parseRecording(report(undefined))).toEqual({
+      ok: false,
+      error: { id: 'panel_import_err_object', subs: ['$.recording'] },
+    });
+    const early = JSON.parse(JSON.stringify(good()));
+    early.connections[1].events[1].at = early.connections[1].createdAt - 1;
+    expect(parseRecording(report(early))).toEqual({
+      ok: false,
+      error: { id: 'panel_import_err_before_created', subs: ['$.recording.connections[1].events[1].at'] },
+    });
+  });
+
   it('drops unknown fields rather than passing them to the UI', () => {
     const res = parseRecording(
       mutated((r) => {
@@ -101,6 +122,31 @@ describe('parseRecording', () => {
       }),
       'panel_import_err_version',
       ['2', '1'],
+    ],
+    [
+      // Shown as written: "version 1; this version reads version 1" told the user nothing.
+      'the version as text',
+      mutated((r) => {
+        r.version = '1';
+      }),
+      'panel_import_err_version',
+      ['"1"', '1'],
+    ],
+    [
+      'a version of absurd length, cut',
+      mutated((r) => {
+        r.version = 'v'.repeat(1000);
+      }),
+      'panel_import_err_version',
+      [`"${'v'.repeat(39)}…`, '1'],
+    ],
+    [
+      'no version',
+      mutated((r) => {
+        delete r.version;
+      }),
+      'panel_import_err_version',
+      ['undefined', '1'],
     ],
     [
       'missing tabId',

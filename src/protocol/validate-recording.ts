@@ -266,12 +266,18 @@ const dropped: Decoder<DroppedCounts> = inPlace((v, p) => {
   };
 });
 
-/** The recording, decoded from `root` ('$', or UNNAMED for a first pass that names no field). */
-function recording(v: unknown, root: string): Recording {
+/**
+ * The recording, decoded from `root` (`named`, or UNNAMED for a first pass that names no field); `named`
+ * is where the recording is in the file ('$', or '$.recording' inside a reconnect check's report).
+ */
+function recording(v: unknown, root: string, named = root): Recording {
   const o = obj(v, root);
   if (o.format !== RECORDING_FORMAT) throw new Failure({ id: 'panel_import_err_format', subs: [RECORDING_FORMAT] });
   if (o.version !== RECORDING_FORMAT_VERSION) {
-    throw new Failure({ id: 'panel_import_err_version', subs: [String(o.version), String(RECORDING_FORMAT_VERSION)] });
+    // As written in the file: "1" (text) must not read as the version 1 it is refused beside.
+    const written = JSON.stringify(o.version) ?? String(o.version);
+    const shown = written.length > 40 ? `${written.slice(0, 40)}…` : written;
+    throw new Failure({ id: 'panel_import_err_version', subs: [shown, String(RECORDING_FORMAT_VERSION)] });
   }
   const rec = kept<Recording>(o, {
     format: RECORDING_FORMAT,
@@ -292,7 +298,10 @@ function recording(v: unknown, root: string): Recording {
     const c = rec.connections[i]!;
     for (let j = 0; j < c.events.length; j++) {
       if (c.events[j]!.at < c.createdAt)
-        throw new Failure({ id: 'panel_import_err_before_created', subs: [`$.connections[${i}].events[${j}].at`] });
+        throw new Failure({
+          id: 'panel_import_err_before_created',
+          subs: [`${named}.connections[${i}].events[${j}].at`],
+        });
     }
   }
   // The analysis relies on time order; a hand-edited file may not keep it (sort is stable).
@@ -312,12 +321,12 @@ function recording(v: unknown, root: string): Recording {
  * Decodes without building a path per field (an import reads hundreds of thousands of them); only when
  * that fails is it decoded again with paths, to say which field failed.
  */
-function decodeRecording(json: unknown): Recording {
+function decodeRecording(json: unknown, named: string): Recording {
   try {
-    return recording(json, UNNAMED);
+    return recording(json, UNNAMED, named);
   } catch (e) {
     if (!(e instanceof DecodeError)) throw e;
-    return recording(json, '$');
+    return recording(json, named);
   }
 }
 
@@ -328,7 +337,7 @@ function decodeRecording(json: unknown): Recording {
  */
 export function decodeStoredRecording(v: unknown): Recording | undefined {
   try {
-    return recording(v, UNNAMED);
+    return recording(v, UNNAMED, '$');
   } catch {
     return undefined;
   }
@@ -350,11 +359,15 @@ export function parseRecording(text: string): ParseResult {
   } catch {
     return { ok: false, error: { id: 'panel_import_err_json' } };
   }
-  // A reconnect check's JSON report carries the recording its verdicts were made from: open that.
-  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === AUDIT_REPORT_FORMAT)
+  // A reconnect check's JSON report carries the recording its verdicts were made from: open that, and
+  // name its fields where they are in the file.
+  let named = '$';
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === AUDIT_REPORT_FORMAT) {
     json = (json as { recording?: unknown }).recording;
+    named = '$.recording';
+  }
   try {
-    return { ok: true, recording: decodeRecording(json) };
+    return { ok: true, recording: decodeRecording(json, named) };
   } catch (e) {
     if (e instanceof Failure) return { ok: false, error: e.error };
     // A field failed: the catalog has one message per kind, with the field's path first.
