@@ -197,6 +197,20 @@ describe('import', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('refuses a file whose socket closed before it was made, naming the event, and keeps the live view', async () => {
+    // Such a file (edited, or forged) once made the analysis take the socket as its own reconnect, forever.
+    renderApp(live);
+    await screen.findByText('live one');
+    const early = JSON.parse(JSON.stringify(other)) as Recording;
+    const c = early.connections[0]!;
+    c.events[c.events.length - 1]!.at = c.createdAt - 1000;
+    chooseFile(JSON.stringify(early));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      "$.connections[0].events[1].at is earlier than its connection's createdAt",
+    );
+    expect(screen.getByText('live one')).toBeTruthy();
+  });
+
   it("isolates what the error quotes from the file (a connection's id), its controls shown", async () => {
     renderApp(live);
     await screen.findByText('live one');
