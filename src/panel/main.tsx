@@ -16,6 +16,7 @@ import '../ui/verdict-colors.css';
 import '../ui/sr-only.css';
 import './panel.css';
 import '../ui/locale/locale.css';
+import { CrashBoundary } from '../ui/components/CrashBoundary';
 
 // Until the chosen catalog is loaded (startLocale), and for a panel without a tab.
 setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
@@ -59,7 +60,11 @@ if (tabId === null) {
   void startLocale(source).then((locale) => {
     const app = () => {
       document.title = t('panelTitle');
-      return <App source={source} services={realServices} openResource={openResource} handshakes={handshakes} />;
+      return (
+        <CrashBoundary>
+          <App source={source} services={realServices} openResource={openResource} handshakes={handshakes} />
+        </CrashBoundary>
+      );
     };
     root.render(<LocaleRoot controller={locale} render={app} />);
   });

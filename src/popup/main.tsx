@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { createExtensionSource } from '../ui/data/extension-source';
 import { setTranslator, t } from '../i18n/translate';
 import { LocaleRoot } from '../ui/locale/LocaleRoot';
+import { CrashBoundary } from '../ui/components/CrashBoundary';
 import { startLocale } from '../ui/locale/start';
 import { Popup } from './Popup';
 import { tabIdFromSearch } from './tab-id';
@@ -35,7 +36,11 @@ currentTabId().then(
       void startLocale(source).then((locale) => {
         const popup = () => {
           document.title = t('popup_heading');
-          return <Popup source={source} />;
+          return (
+            <CrashBoundary>
+              <Popup source={source} />
+            </CrashBoundary>
+          );
         };
         root.render(<LocaleRoot controller={locale} render={popup} />);
       });
