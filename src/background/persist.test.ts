@@ -162,6 +162,8 @@ describe('Persist.load of values this build does not store', () => {
     // Chunk 0 held the first connections: replaced by junk, they are gone; the later chunks load.
     expect(ids(loaded.get(1))).toEqual(ids(a)?.slice(TAB_LIMITS.chunk));
     expect(loaded.get(2)?.recording).toEqual(b.recording);
+    // What is no chunk at all is removed, not read again at every start.
+    expect(storage.data.has('t1:c999')).toBe(false);
   });
 
   it('starts a tab again whose meta is not a recording, and removes its keys', async () => {

@@ -59,23 +59,25 @@ export class Persist {
       return new Map();
     }
     const metas = new Map<number, unknown>();
-    const chunks = new Map<number, unknown[]>();
+    const chunks = new Map<number, [string, unknown][]>();
     for (const [key, value] of Object.entries(all)) {
       const m = KEY.exec(key);
       if (!m) continue;
       this.sizes.set(key, storedBytes(key, value));
       const tab = Number(m[1]);
       if (m[2] === 'meta') metas.set(tab, value);
-      else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push(value);
+      else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push([key, value]);
     }
     const tabs = new Map<number, TabRecording>();
     const lost: number[] = [];
+    const junk: string[] = [];
     for (const tab of new Set([...metas.keys(), ...chunks.keys()])) {
       const seqs: [string, number][] = [];
       const connections: Connection[] = [];
       let refused = 0;
-      for (const ch of chunks.get(tab) ?? []) {
+      for (const [key, ch] of chunks.get(tab) ?? []) {
         const read = storedChunk(ch);
+        if (!read.chunk) junk.push(key);
         refused += read.refused;
         for (const [c, n] of read.seqs) {
           connections.push(c);
@@ -94,6 +96,12 @@ export class Persist {
     for (const tab of lost) {
       console.warn(`Closeline: the stored recording of tab ${tab} was unreadable; it starts again`);
       await this.removeTab(tab).catch(() => undefined);
+    }
+    // A value that is no chunk would be read (and sized) again at every start.
+    const left = junk.filter((k) => !lost.some((tab) => k.startsWith(`t${tab}:`)));
+    if (left.length) {
+      for (const k of left) this.sizes.delete(k);
+      await this.storage.remove(left).catch(() => undefined);
     }
     return tabs;
   }

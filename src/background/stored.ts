@@ -13,10 +13,13 @@ import type { DocInfo } from './tab-recording';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A stored chunk's connections with their batch numbers; what is not a connection is counted, not kept. */
-export function storedChunk(v: unknown): { seqs: [Connection, number][]; refused: number } {
+/**
+ * A stored chunk's connections with their batch numbers; what is not a connection is counted, not kept.
+ * `chunk` is false for a value that is no chunk at all (its key is then removed).
+ */
+export function storedChunk(v: unknown): { seqs: [Connection, number][]; refused: number; chunk: boolean } {
   const seqs: [Connection, number][] = [];
-  if (!isObj(v) || !Array.isArray(v.c)) return { seqs, refused: 0 };
+  if (!isObj(v) || !Array.isArray(v.c)) return { seqs, refused: 0, chunk: false };
   const n = Array.isArray(v.n) ? v.n : [];
   let refused = 0;
   for (let i = 0; i < v.c.length; i++) {
@@ -29,7 +32,7 @@ export function storedChunk(v: unknown): { seqs: [Connection, number][]; refused
     const seq: unknown = n[i];
     seqs.push([c, typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 ? seq : 0]);
   }
-  return { seqs, refused };
+  return { seqs, refused, chunk: true };
 }
 
 const isDoc = (d: unknown): d is DocInfo =>

@@ -44,6 +44,41 @@ describe('recording lifecycle', () => {
     await page.close();
   });
 
+  it('starts again after a stop whatever it finds stored: a value of another shape costs only itself', async () => {
+    const url = s.server.page('/junk', `<!doctype html>${opener(s.server.wsOrigin)}`);
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    await page.evaluate(() => (window as unknown as OpenFn).open_('/kept'));
+    (await s.server.connectionTo('/kept')).ws.close(1012, 'restart');
+    const { tabId } = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => c.url.endsWith('/kept') && closeEventOf(c)) ? r : undefined,
+    );
+    // What a bug or an older build might leave: a chunk that is no list, and a tab whose meta is no recording.
+    // Either made the restarted worker's start throw, and every request then waited on it for good.
+    await s.b.worker.evaluate(
+      (tab) =>
+        chrome.storage.session.set({ [`t${tab}:c999`]: { n: [1], c: 'junk' }, 't999999:meta': { recording: 5 } }),
+      tabId,
+    );
+    await stopServiceWorker(s.b.context, page, s.b.extensionId);
+    await page.evaluate(() => (window as unknown as OpenFn).open_('/after-junk'));
+    (await s.server.connectionTo('/after-junk')).ws.close(1013, 'later');
+    // The restarted worker removes what it could not read (the test reads storage itself).
+    await expect
+      .poll(async () => (await s.b.worker.evaluate(() => chrome.storage.session.get(null)))[`t${tabId}:c999`])
+      .toBeUndefined();
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => c.url.endsWith('/after-junk') && closeEventOf(c)) ? r : undefined,
+    );
+    expect(rec.connections.map((c) => [c.url.slice(s.server.wsOrigin.length), closeEventOf(c)?.code])).toEqual([
+      ['/kept', 1012],
+      ['/after-junk', 1013],
+    ]);
+    const keys = await s.b.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
+    expect(keys.filter((k) => k.startsWith('t999999:'))).toEqual([]);
+    await page.close();
+  });
+
   it('closes out sockets still open when the document goes away, and marks the navigation', async () => {
     const first = s.server.page('/nav-a', `<!doctype html>${opener(s.server.wsOrigin)}`);
     const second = s.server.page('/nav-b', `<!doctype html><p>second</p>`);
