@@ -92,6 +92,20 @@ describe('handshakes DevTools saw that the recording lacks', () => {
     },
   );
 
+  it("reads DevTools' log again a while after the recording (re)started: an open socket's request is only there", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const refresh = vi.fn();
+    renderApp(pageOnly(), {}, {}, { handshakes: { ...feedOf([]), refresh } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(UNRECORDED_GRACE_MS - 1);
+    });
+    expect(refresh).not.toHaveBeenCalled();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1);
+    });
+    expect(refresh).toHaveBeenCalledOnce();
+  });
+
   it('judges a handshake only once its socket has had time to be recorded', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let clock = T0 + 1000;

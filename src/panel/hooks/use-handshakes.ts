@@ -41,6 +41,16 @@ export function useHandshakes(
     if (feed && missing > 0) feed.refresh();
   }, [feed, missing]);
 
+  // DevTools reports a WebSocket's request as finished only when it closes, but the HAR has it from the
+  // start: read it again a while after the page navigated (or the recording restarted), so a worker's
+  // socket made as the page loads is named while it is open, not hours later at its close.
+  const navigated = recording ? `${recording.startedAt}:${recording.marks.length}` : '';
+  useEffect(() => {
+    if (!feed || !navigated) return;
+    const id = setTimeout(() => feed.refresh(), UNRECORDED_GRACE_MS);
+    return () => clearTimeout(id);
+  }, [feed, navigated]);
+
   // A handshake is judged once it is old enough for its socket to have been recorded: one render when
   // the newest becomes so, rather than a clock ticking for every panel.
   const [judgedAt, setJudgedAt] = useState(clock);
