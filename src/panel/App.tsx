@@ -44,7 +44,7 @@ import type { ColumnId } from './model/sort-rows';
 import { HelpPanel } from './help/HelpPanel';
 import { usePanelKeys } from './hooks/use-panel-keys';
 import { FilterBar } from './toolbar/FilterBar';
-import { Toolbar } from './toolbar/Toolbar';
+import { Toolbar, useToolbarRefs } from './toolbar/Toolbar';
 import { Timeline } from './timeline/Timeline';
 
 /** Below this height the panel is "docked at the bottom" short. */
@@ -111,16 +111,24 @@ export function App({ source, services, openResource, saveFile = downloadText, n
     setDetail({ open: true, focus });
   }, []);
 
-  const closeDetail = useCallback(() => setDetail({ open: false, focus: false }), []);
   const filterRef = useRef<HTMLInputElement>(null);
+  const toolbarRefs = useToolbarRefs();
+  // What closes gives focus back to what opened it, never to <body>: the table for the detail (the
+  // filter box when a filter hides every row), the "?" button for the help.
+  const closeDetail = useCallback(() => {
+    setDetail({ open: false, focus: false });
+    (document.querySelector<HTMLElement>('.closures') ?? filterRef.current)?.focus();
+  }, []);
+  const closeHelp = useCallback(() => {
+    setHelpOpen(false);
+    toolbarRefs.help.current?.focus();
+  }, [toolbarRefs]);
   usePanelKeys({
     focusFilter: () => filterRef.current?.focus(),
     escape: () => {
-      if (helpOpen) setHelpOpen(false);
-      else if (detail.open) {
-        closeDetail();
-        document.querySelector<HTMLElement>('.closures')?.focus();
-      } else return false;
+      if (helpOpen) closeHelp();
+      else if (detail.open) closeDetail();
+      else return false;
       return true;
     },
   });
@@ -193,6 +201,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
             onAudit={!imports.imported && source.live && source.simulate ? () => setAuditOpen(true) : undefined}
             helpOpen={helpOpen}
             onHelp={() => setHelpOpen((o) => !o)}
+            refs={toolbarRefs}
           />
           <FilterBar
             inputRef={filterRef}
@@ -259,7 +268,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
                   />
                 )}
               </div>
-              {helpOpen ? <HelpPanel onClose={() => setHelpOpen(false)} /> : detailPane}
+              {helpOpen ? <HelpPanel onClose={closeHelp} /> : detailPane}
             </div>
           </main>
           <WorkerGapNotice />

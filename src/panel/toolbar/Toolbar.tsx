@@ -1,8 +1,18 @@
-import { useRef, type ChangeEvent } from 'react';
+import { useMemo, useRef, type ChangeEvent, type RefObject } from 'react';
 import type { Settings } from '../../protocol/messages';
 import { t } from '../../i18n/translate';
 import { LanguageSelect } from '../../ui/components/LanguageSelect';
 import type { ProfileOption } from '../services';
+
+/** The toolbar buttons that open something, for focus to return to when it closes. */
+export interface ToolbarRefs {
+  help: RefObject<HTMLButtonElement | null>;
+}
+
+export function useToolbarRefs(): ToolbarRefs {
+  const help = useRef<HTMLButtonElement>(null);
+  return useMemo(() => ({ help }), []);
+}
 
 interface Props {
   settings: Settings | null;
@@ -18,6 +28,7 @@ interface Props {
   onAudit?(): void;
   helpOpen: boolean;
   onHelp(): void;
+  refs?: ToolbarRefs;
 }
 
 /** The top toolbar, in DevTools' Network panel order: clear, preserve log, then profile and file actions. */
@@ -33,6 +44,7 @@ export function Toolbar({
   onAudit,
   helpOpen,
   onHelp,
+  refs,
 }: Props) {
   const fileRef = useRef<HTMLInputElement>(null);
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
@@ -116,6 +128,7 @@ export function Toolbar({
       </button>
       <span className="toolbar-divider" />
       <button
+        ref={refs?.help}
         type="button"
         className="help-button"
         onClick={onHelp}

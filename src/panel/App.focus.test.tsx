@@ -1,0 +1,45 @@
+/**
+ * Where keyboard focus goes when something the user opened goes away: back to the control that opened
+ * it, never to <body> (a screen reader then starts again from the top of the panel).
+ */
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { conn, recordingOf, T0 } from './fixtures/recording';
+import { detail, grid, renderApp } from './fixtures/render-app';
+
+afterEach(cleanup);
+
+const closed = conn({ id: 'c', at: T0, code: 1000, reason: 'bye' });
+const open = conn({ id: 'o', at: T0 + 2000, url: 'wss://rt.example/live' });
+const rec = recordingOf([closed, open]);
+
+/** Clicks a control the way a keyboard user presses it: focused first, so its removal would lose focus. */
+function press(button: HTMLElement) {
+  button.focus();
+  fireEvent.click(button);
+}
+
+describe('focus after closing', () => {
+  it('"Close details" returns focus to the table', async () => {
+    renderApp(rec);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByText('bye'));
+    press(within(detail()).getByRole('button', { name: 'Close details' }));
+    expect(screen.queryByRole('complementary', { name: 'Closure details' })).toBeNull();
+    expect(document.activeElement).toBe(grid());
+  });
+
+  it.each([
+    ['its × button', () => press(screen.getByRole('button', { name: 'Close help' }))],
+    ['Esc', () => fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' })],
+  ])('help closed by %s returns focus to the ? button', async (_name, close) => {
+    renderApp(rec);
+    await screen.findByRole('grid');
+    const help = screen.getByRole('button', { name: 'How to read this panel' });
+    press(help);
+    expect(document.activeElement?.id).toBe('help-title');
+    close();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(help);
+  });
+});
