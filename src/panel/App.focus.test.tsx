@@ -2,8 +2,9 @@
  * Where keyboard focus goes when something the user opened goes away: back to the control that opened
  * it, never to <body> (a screen reader then starts again from the top of the panel).
  */
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeSource } from '../test-support/fake-source';
 import { conn, recordingOf, T0 } from './fixtures/recording';
 import { detail, grid, renderApp } from './fixtures/render-app';
 
@@ -12,6 +13,15 @@ afterEach(cleanup);
 const closed = conn({ id: 'c', at: T0, code: 1000, reason: 'bye' });
 const open = conn({ id: 'o', at: T0 + 2000, url: 'wss://rt.example/live' });
 const rec = recordingOf([closed, open]);
+
+function chooseFile(text: string) {
+  const input = screen.getByTestId('import-input') as HTMLInputElement;
+  Object.defineProperty(input, 'files', {
+    value: [new File([text], 'rec.json', { type: 'application/json' })],
+    configurable: true,
+  });
+  fireEvent.change(input);
+}
 
 /** Clicks a control the way a keyboard user presses it: focused first, so its removal would lose focus. */
 function press(button: HTMLElement) {
@@ -41,5 +51,25 @@ describe('focus after closing', () => {
     close();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(help);
+  });
+
+  it('"Back to live" returns focus to the Import button', async () => {
+    renderApp(rec);
+    await screen.findByRole('grid');
+    chooseFile(JSON.stringify(recordingOf([conn({ id: 'imp', code: 1012, reason: 'from file' })])));
+    await screen.findByText('from file', {}, { timeout: 8000 });
+    press(screen.getByRole('button', { name: 'Back to live' }));
+    expect(await screen.findByText('bye')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Import' }));
+  });
+
+  it("the Reconnect check's Close returns focus to the button that opened it", async () => {
+    renderApp(rec, {}, {}, { source: fakeSource(rec) });
+    await screen.findByRole('grid');
+    const opener = screen.getByTestId('audit-open');
+    await act(async () => press(opener));
+    press(within(screen.getByTestId('audit-section')).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByTestId('audit-section')).toBeNull();
+    expect(document.activeElement).toBe(opener);
   });
 });

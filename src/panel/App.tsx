@@ -151,9 +151,11 @@ export function App({ source, services, openResource, saveFile = downloadText, n
     setSelectedId(null);
     void source.clear();
   };
+  // The banner holding "Back to live" goes with the file: focus goes to the Import button that brought it.
   const backToLive = () => {
     setSelectedId(null);
     imports.backToLive();
+    toolbarRefs.import.current?.focus();
   };
 
   const hasConnections = (recording?.connections.length ?? 0) > 0;
@@ -238,6 +240,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
               onClose={() => {
                 audit.reset();
                 setAuditOpen(false);
+                toolbarRefs.audit.current?.focus();
               }}
               onSelect={(id) => open(id)}
             />

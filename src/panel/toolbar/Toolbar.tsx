@@ -7,11 +7,15 @@ import type { ProfileOption } from '../services';
 /** The toolbar buttons that open something, for focus to return to when it closes. */
 export interface ToolbarRefs {
   help: RefObject<HTMLButtonElement | null>;
+  import: RefObject<HTMLButtonElement | null>;
+  audit: RefObject<HTMLButtonElement | null>;
 }
 
 export function useToolbarRefs(): ToolbarRefs {
   const help = useRef<HTMLButtonElement>(null);
-  return useMemo(() => ({ help }), []);
+  const importButton = useRef<HTMLButtonElement>(null);
+  const audit = useRef<HTMLButtonElement>(null);
+  return useMemo(() => ({ help, import: importButton, audit }), []);
 }
 
 interface Props {
@@ -85,6 +89,7 @@ export function Toolbar({
       </label>
       <span className="toolbar-divider" />
       <button
+        ref={refs?.audit}
         type="button"
         onClick={onAudit}
         disabled={!onAudit}
@@ -123,7 +128,7 @@ export function Toolbar({
       <button type="button" onClick={onExport} disabled={!canExport} title={t('panel_export_title')}>
         {t('panel_export')}
       </button>
-      <button type="button" onClick={() => fileRef.current?.click()} title={t('panel_import_title')}>
+      <button ref={refs?.import} type="button" onClick={() => fileRef.current?.click()} title={t('panel_import_title')}>
         {t('panel_import')}
       </button>
       <span className="toolbar-divider" />
