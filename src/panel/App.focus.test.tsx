@@ -72,4 +72,17 @@ describe('focus after closing', () => {
     expect(screen.queryByTestId('audit-section')).toBeNull();
     expect(document.activeElement).toBe(opener);
   });
+
+  it("a simulated close moves focus to the closure's heading when the controls go away", async () => {
+    const source = fakeSource(rec);
+    renderApp(rec, {}, {}, { source });
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getAllByTestId('closure-row').find((r) => r.getAttribute('data-open') === 'true')!);
+    await act(async () => press(screen.getByTestId('simulate-close')));
+    const now = structuredClone(open);
+    now.events.push({ type: 'close', at: T0 + 5000, code: 1012, reason: '', wasClean: true, simulated: true });
+    await act(async () => source.push(recordingOf([closed, now])));
+    expect(screen.queryByTestId('simulate-close')).toBeNull();
+    expect(document.activeElement).toBe(within(detail()).getByRole('heading', { level: 2 }));
+  });
 });

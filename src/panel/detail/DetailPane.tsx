@@ -30,6 +30,17 @@ export function DetailPane({ row, episode, onSelect, onClose, openResource, focu
   useEffect(() => {
     if (focusOnOpen) headingRef.current?.focus();
   }, [focusOnOpen, row.id]);
+  // A simulation closes the socket under its own controls: the pane turns into the closure's and the
+  // button pressed goes away, dropping focus to <body>. The new heading takes it (it names the code, and
+  // the outcome follows it), so the keyboard stays in the pane.
+  const shown = useRef({ id: row.id, kind: row.kind });
+  const simulatedHere = simulation?.result?.connectionId === row.id;
+  useEffect(() => {
+    const closedHere = shown.current.id === row.id && shown.current.kind === 'open' && row.kind === 'closure';
+    shown.current = { id: row.id, kind: row.kind };
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (closedHere && simulatedHere && lost) headingRef.current?.focus();
+  }, [row.id, row.kind, simulatedHere]);
 
   const closure = row.kind === 'closure' ? row : undefined;
   return (
