@@ -46,6 +46,24 @@ describe('closures table', () => {
     expect(header.getAttribute('aria-sort')).toBe('descending');
   });
 
+  // The header's buttons and handles take their own keys: the grid's row keys must leave them alone,
+  // or Enter (which a button turns into its click) never sorts, and Home or End moves the selection.
+  it.each(['Enter', ' ', 'Home', 'End', 'PageDown', 'ArrowDown'])(
+    'leaves "%s" on a header button or resize handle to it',
+    async (key) => {
+      renderApp(rec, { verdicts });
+      await screen.findByRole('grid');
+      fireEvent.click(screen.getByText('bad token'));
+      const header = screen.getByRole('columnheader', { name: 'Code' });
+      for (const target of [within(header).getByRole('button'), within(header).getByRole('separator')]) {
+        target.focus();
+        expect(fireEvent.keyDown(target, { key }), `${key} on ${target.className} not cancelled`).toBe(true);
+        expect(grid().getAttribute('aria-activedescendant')).toBe('closure-row-b');
+        expect(document.activeElement).toBe(target);
+      }
+    },
+  );
+
   it.each([
     ['text', () => fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'token' } }), ['b']],
     [

@@ -80,6 +80,9 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
   const onRowClick = useCallback((id: string) => onOpen(id, false), [onOpen]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    // Row keys are the grid's own: a key bubbling from a header button or resize handle is theirs (Enter is
+    // a button's click, Home or End must not move the selection), and cancelling it broke Enter to sort.
+    if (e.target instanceof Node && headRef.current?.contains(e.target)) return;
     if (e.key === 'Enter') {
       if (selectedId !== null && selectedIndex >= 0) onOpen(selectedId, true);
       e.preventDefault();
