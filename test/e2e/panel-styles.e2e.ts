@@ -46,3 +46,64 @@ describe('focus', () => {
     await page.close();
   });
 });
+
+describe('forced colours (Windows high contrast)', () => {
+  async function forcedPanel(): Promise<Page> {
+    const page = await panelWithFile();
+    await page.emulateMedia({ forcedColors: 'active' });
+    return page;
+  }
+
+  it.each([
+    ['with the table focused', true],
+    ['with focus elsewhere', false],
+  ])('marks the selected row %s', async (_name, focused) => {
+    const page = await forcedPanel();
+    await page.locator('[data-testid="closure-row"]').nth(2).click();
+    if (!focused) await page.getByRole('searchbox').focus();
+    const looks = await page.locator('[data-testid="closure-row"]').evaluateAll((rows) =>
+      rows.slice(0, 4).map((r) => {
+        const s = getComputedStyle(r);
+        return {
+          selected: r.classList.contains('selected'),
+          look: `${s.backgroundColor} ${s.color} ${s.outlineStyle}`,
+        };
+      }),
+    );
+    const selected = looks.filter((l) => l.selected);
+    expect(selected).toHaveLength(1);
+    for (const other of looks.filter((l) => !l.selected)) expect(other.look).not.toBe(selected[0]!.look);
+    await page.close();
+  });
+
+  it('keeps the legend swatches in the colours the canvas draws', async () => {
+    const page = await forcedPanel();
+    const swatches = await page
+      .locator('.tl-legend .tl-swatch')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    const canvas = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(swatches.length).toBeGreaterThan(4);
+    for (const bg of swatches) expect(bg, 'a swatch is not the page background').not.toBe(canvas);
+    // The outcomes are told apart by colour, as on the canvas.
+    expect(new Set(swatches.slice(0, 5)).size).toBe(5);
+    await page.close();
+  });
+
+  it('shows "Follow live" pressed', async () => {
+    const page = await forcedPanel();
+    const follow = page.getByRole('button', { name: 'Follow live' });
+    const look = () =>
+      follow.evaluate((e) => {
+        const s = getComputedStyle(e);
+        return `${s.backgroundColor} ${s.color} ${s.outlineStyle} ${s.outlineWidth} ${s.borderWidth}`;
+      });
+    const before = await look();
+    const wasPressed = await follow.getAttribute('aria-pressed');
+    await follow.click();
+    await expect.poll(() => follow.getAttribute('aria-pressed')).not.toBe(wasPressed);
+    await page.getByRole('searchbox').focus(); // not the focus ring: the pressed state itself
+    const after = await look();
+    expect(after).not.toBe(before);
+    await page.close();
+  });
+});
