@@ -43,7 +43,8 @@ import { useColumnPrefs } from './table/use-column-prefs';
 import type { ColumnId } from './model/sort-rows';
 import { HelpPanel } from './help/HelpPanel';
 import { usePanelKeys } from './hooks/use-panel-keys';
-import { FilterBar } from './toolbar/FilterBar';
+import { FilterBar, filterCountText } from './toolbar/FilterBar';
+import { useFilterAnnouncement } from './toolbar/use-filter-announcement';
 import { Toolbar, useToolbarRefs } from './toolbar/Toolbar';
 import { Timeline } from './timeline/Timeline';
 
@@ -90,6 +91,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   // DevTools' network data belongs to the live tab, never to an imported file.
   const network = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : ownRecording, now);
   const rows = useRows(analysed, network.statuses);
+  const filterResult = useFilterAnnouncement(rows.filters, filterCountText(rows.shown.length, rows.all.length));
   const columnPrefs = useColumnPrefs();
   const [squeezed, setSqueezedState] = useState<readonly ColumnId[]>([]);
   // Same ids, same state: a new array must not re-render the panel (it would delay deferred renders).
@@ -222,6 +224,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
             importedEmpty={imports.imported && ownRecording?.connections.length === 0}
             pending={imports.pending}
             dropped={dropped !== null && hasDropped(dropped)}
+            filterResult={filterResult}
           />
           {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
           {dropped ? <DroppedNotice dropped={dropped} headingId="panel-dropped" announce={false} /> : null}

@@ -12,6 +12,8 @@ interface Props {
   pending: PendingImport | null;
   /** The recording shown lost data (its dropped notice shows). */
   dropped: boolean;
+  /** The filters' result once the user stopped changing them (useFilterAnnouncement), else empty. */
+  filterResult: string;
 }
 
 /**
@@ -22,9 +24,11 @@ interface Props {
  * - The second says the dropped notice's heading while the recording shown lost data: apart, so that it
  *   is not read again with every banner's change, and without the counts, which grow during a storm
  *   and are read from the notice at will.
+ * - The third says how many connections the filters show, once the user stopped changing them: never
+ *   for live updates, which change the count on screen without a word.
  * Errors are not repeated here: they are alerts of their own, announced when they appear.
  */
-export function PanelAnnouncer({ status, imported, importedEmpty, pending, dropped }: Props) {
+export function PanelAnnouncer({ status, imported, importedEmpty, pending, dropped, filterResult }: Props) {
   const viewing = importedEmpty
     ? `${t('panel_imported_viewing')} ${t('panel_empty_imported')}`
     : t('panel_imported_viewing');
@@ -33,6 +37,7 @@ export function PanelAnnouncer({ status, imported, importedEmpty, pending, dropp
     <>
       <LiveRegion testId="panel-announcer">{text}</LiveRegion>
       <LiveRegion testId="panel-dropped-announcer">{dropped ? t('dropped_heading') : null}</LiveRegion>
+      <LiveRegion testId="panel-filter-announcer">{filterResult}</LiveRegion>
     </>
   );
 }

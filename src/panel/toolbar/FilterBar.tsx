@@ -20,6 +20,9 @@ interface Props {
 
 const ANY = '';
 
+/** "N of M connections": shown beside the filters, and announced once the user stops typing. */
+export const filterCountText = (shown: number, total: number) => t('panel_filter_count', [shown, total]);
+
 /** The filter row: free text, open/closed, then one select per dimension offering only values present. */
 export function FilterBar({ filters, options, onChange, shown, total, inputRef, columns }: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
@@ -106,9 +109,8 @@ export function FilterBar({ filters, options, onChange, shown, total, inputRef, 
         </select>
       </label>
       <span className="toolbar-spacer" />
-      <span className="filter-count" aria-live="polite">
-        {t('panel_filter_count', [shown, total])}
-      </span>
+      {/* No live region: the panel announces the count once typing pauses (useFilterAnnouncement). */}
+      <span className="filter-count">{filterCountText(shown, total)}</span>
       {columns}
     </div>
   );
