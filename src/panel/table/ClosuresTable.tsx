@@ -109,7 +109,19 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
       onKeyDown={onKeyDown}
     >
       <TableHeader ref={headRef} columns={fitted.shown} sort={sort} onSort={onSort} onResize={columnPrefs.resize} />
-      <div role="rowgroup" className="closures-body" ref={win.containerRef} onScroll={onScroll}>
+      {/* Chromium makes a scroller a tab stop of its own (named with the whole table's text); the grid
+          is the one stop for its rows. Focusable at all, it would take a click on a row: that hands the
+          focus on to the grid, which holds the active row. */}
+      <div
+        role="rowgroup"
+        className="closures-body"
+        ref={win.containerRef}
+        onScroll={onScroll}
+        tabIndex={-1}
+        onFocus={(e) => {
+          if (e.target === e.currentTarget) rootRef.current?.focus();
+        }}
+      >
         {/* Each row is placed at its own offset in the full list's height. Moved as a block (one transform
             for the window of rows), every row was painted again at each step of a scroll, which following
             the selection with the arrow keys is. */}
