@@ -169,6 +169,22 @@ describe('simulation controls', () => {
     ]);
   });
 
+  it("names an open connection's endpoint in its heading, isolated as page text", async () => {
+    const other = conn({ id: 'o2', at: T0 + 3000, url: 'wss://rt.example/chat?token=abc#x' });
+    const two = recordingOf([closed, open, other]);
+    renderApp(two, {}, {}, { source: fakeSource(two) });
+    await screen.findByRole('grid');
+    const rows = screen.getAllByTestId('closure-row').filter((r) => r.getAttribute('data-open') === 'true');
+    const heading = () => within(screen.getByTestId('detail-pane')).getByRole('heading', { level: 2 });
+    const texts = rows.map((row) => {
+      fireEvent.click(row);
+      return heading().textContent;
+    });
+    // Heading navigation tells the sockets apart: by endpoint (no query or fragment), not just "open".
+    expect(texts).toEqual(['open wss://rt.example/live', 'open wss://rt.example/chat']);
+    expect(heading().querySelector('bdi')?.textContent).toBe('wss://rt.example/chat');
+  });
+
   it('offers no controls on a closed connection', async () => {
     renderApp(rec, { verdicts: { c: verdict('info') } }, {}, { source: fakeSource(rec) });
     await screen.findByRole('grid');

@@ -6,6 +6,8 @@
 import { useEffect, useRef } from 'react';
 import type { Episode } from '../../analysis/types';
 import { t } from '../../i18n/translate';
+import { endpointOf } from '../../protocol/recording';
+import { PageText } from '../../ui/components/PageText';
 import { codeLabel, openLabel } from '../table/columns';
 import type { Row } from '../model/rows';
 import type { Simulation } from '../simulate/use-simulation';
@@ -53,7 +55,14 @@ export function DetailPane({ row, episode, onSelect, onClose, openResource, focu
     >
       <header className="detail-head">
         <h2 ref={headingRef} tabIndex={-1}>
-          {closure ? codeLabel(closure) : <span className="tag tag-open">{openLabel(row)}</span>}
+          {closure ? (
+            codeLabel(closure)
+          ) : (
+            // The endpoint tells open sockets apart when moving by heading; "open" alone named them all alike.
+            <>
+              <span className="tag tag-open">{openLabel(row)}</span> <PageText text={endpointOf(row.connection.url)} />
+            </>
+          )}
           {closure?.closure.simulated ? <span className="tag tag-simulated">{t('panel_simulated')}</span> : null}
         </h2>
         <button
