@@ -8,6 +8,7 @@ import type { Link, TimelineModel } from './layout';
 import type { I18nText } from '../../analysis/types';
 import { laneLabelAround, linkLabel, text } from './labels';
 import { ticks, timeToX } from './scale';
+import { axisLabelX } from './axis-labels';
 import { currentIntlLocale, currentTranslatorVersion } from '../../i18n/translate';
 import { isolateShown, visibleControls } from '../../ui/components/page-string';
 
@@ -269,6 +270,18 @@ function tickText(label: I18nText): string {
   return out;
 }
 
+/** Tick labels' widths by font and text: the axis is redrawn on every frame, its labels rarely change. */
+const tickWidths = new Map<string, number>();
+function tickWidth(ctx: Ctx, font: string, label: string): number {
+  const key = `${font}|${label}`;
+  let out = tickWidths.get(key);
+  if (out !== undefined) return out;
+  out = ctx.measureText(label).width;
+  if (tickWidths.size >= FITTED_MAX) tickWidths.clear();
+  tickWidths.set(key, out);
+  return out;
+}
+
 export function drawAxis(ctx: Ctx, d: DrawInput): void {
   const { palette: p, geometry: g } = d;
   ctx.fillStyle = p.bg;
@@ -279,10 +292,16 @@ export function drawAxis(ctx: Ctx, d: DrawInput): void {
   ctx.fillStyle = p.axisText;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
+  let prevEnd = -Infinity;
   for (const tick of ticks(d.view, plotWidth(d), d.model.originMs)) {
     const x = g.labelWidth + tick.x;
     ctx.fillRect(Math.round(x), g.axisHeight - 6, 1, 6);
-    ctx.fillText(tickText(tick.label), x + 3, g.axisHeight / 2);
+    const label = tickText(tick.label);
+    const width = tickWidth(ctx, d.font, label);
+    const at = axisLabelX(x, width, g.labelWidth, d.width, prevEnd);
+    if (at === null) continue;
+    ctx.fillText(label, at, g.axisHeight / 2);
+    prevEnd = at + width;
   }
   if (d.model.openCount > 0 && d.nowMs <= d.view.endMs) {
     // "now": where open bars currently end.

@@ -29,8 +29,11 @@ class RecordingContext {
   fillRect(x: number, y: number, w: number, h: number) {
     this.fills.push({ style: this.fillStyle, x, y, w, h });
   }
-  fillText(s: string) {
+  /** Each text with where it starts and the font it was drawn in. */
+  placed: { s: string; x: number; y: number; font: string }[] = [];
+  fillText(s: string, x: number, y: number) {
     this.texts.push(s);
+    this.placed.push({ s, x, y, font: this.font });
   }
   measured: string[] = [];
   measureText(s: string) {
@@ -115,6 +118,18 @@ describe('drawTimeline', () => {
       ]),
     );
   });
+  it.each([0.1, 0.5, 1, 1.9])(
+    'keeps every time-axis label inside the canvas, the last tick %s s before its end included',
+    (beforeEnd) => {
+      const ctx = draw({ view: { startMs: at(-1), endMs: at(18 + beforeEnd) } });
+      const axis = ctx.placed.filter((p) => p.y === DEFAULT_GEOMETRY.axisHeight / 2);
+      expect(axis.map((p) => p.s)).toContain('18 s');
+      for (const p of axis) {
+        expect(p.x, p.s).toBeGreaterThanOrEqual(DEFAULT_GEOMETRY.labelWidth);
+        expect(p.x + p.s.length * 6, p.s).toBeLessThanOrEqual(base.width);
+      }
+    },
+  );
   it('draws tick labels in the words of the translator set at the time', () => {
     const ticksOf = () => draw().texts.filter((s) => /^\d+ s/.test(s));
     const before = ticksOf();
