@@ -4,7 +4,7 @@
  * holds the viewport state and the accessible text; geometry, hit-testing and
  * drawing are the pure modules beside this file.
  */
-import { memo, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Analysis } from '../../analysis/types';
 import type { Recording } from '../../protocol/recording';
 import { t } from '../../i18n/translate';
@@ -18,6 +18,7 @@ import { TimelineSummary } from './TimelineSummary';
 import { TimelineToolbar } from './TimelineToolbar';
 import { useCanvasDraw } from './use-canvas-draw';
 import { useElementSize } from './use-element-size';
+import { nextFold, UNFOLDED, type Fold } from './legend-fold';
 import { useLocale } from '../../ui/locale/LocaleRoot';
 import { OPEN_BAR_TICK_MS, useNow } from '../../ui/hooks/use-now';
 import { usePointer } from './use-pointer';
@@ -35,6 +36,7 @@ export interface TimelineProps {
 }
 
 const FALLBACK_SIZE = { width: 800, height: 240 };
+const NO_SIZE = { width: 0, height: 0 };
 const HIT_SLOP_PX = 4;
 
 /**
@@ -60,6 +62,17 @@ export const Timeline = memo(function Timeline({
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(wrapRef, FALLBACK_SIZE);
+  // The lanes get what the toolbar leaves of the timeline's height (the canvas's box may reach past it).
+  const rootRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const rootSize = useElementSize(rootRef, FALLBACK_SIZE);
+  const toolbarSize = useElementSize(toolbarRef, NO_SIZE);
+  const [fold, setFold] = useState<Fold>(UNFOLDED);
+  // Laid out before paint: a legend that leaves the lanes no room folds in the same frame.
+  useLayoutEffect(() => {
+    if (rootSize.measured && toolbarSize.measured)
+      setFold((f) => nextFold(f, rootSize.height, rootSize.height - toolbarSize.height));
+  }, [rootSize.measured, rootSize.height, toolbarSize.measured, toolbarSize.height]);
   const theme = useThemeVersion();
   // Lane and link labels are translated text: a new language redraws the memoised timeline.
   const { lang } = useLocale();
@@ -126,8 +139,10 @@ export const Timeline = memo(function Timeline({
   const hoveredBar = hovered >= 0 ? model.bars[hovered] : undefined;
   const selectedBar = selected >= 0 ? model.bars[selected] : undefined;
   return (
-    <div className="tl-root" data-theme-version={theme}>
+    <div ref={rootRef} className="tl-root" data-theme-version={theme}>
       <TimelineToolbar
+        short={fold.short}
+        boxRef={toolbarRef}
         rangeText={rangeLabel(view, model.originMs)}
         follow={state.follow}
         onZoomIn={() => state.zoomBy(ZOOM_STEP)}

@@ -1,5 +1,5 @@
 /** Zoom, fit and follow-live controls, the visible range, and the colour legend. */
-import { memo, useId, useState } from 'react';
+import { memo, useId, useState, type RefObject } from 'react';
 import { t } from '../../i18n/translate';
 import type { CodeCategory } from '../../knowledge/types';
 import { categoryLabelId } from '../../knowledge';
@@ -15,6 +15,10 @@ export interface TimelineToolbarProps {
   onFollow(on: boolean): void;
   /** Kinds of close code whose ticks the timeline shows, so each tick colour is in the legend. */
   tickCategories: readonly CodeCategory[];
+  /** Too short for the legend beside the lanes (legend-fold.ts): folded behind its button, as when narrow. */
+  short?: boolean;
+  /** The toolbar's element, whose height the timeline weighs against its own. */
+  boxRef?: RefObject<HTMLDivElement | null>;
 }
 
 export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarProps) {
@@ -24,7 +28,12 @@ export const TimelineToolbar = memo(function TimelineToolbar(p: TimelineToolbarP
   const [legendOpen, setLegendOpen] = useState(false);
   const legendId = useId();
   return (
-    <div className="tl-toolbar" role="toolbar" aria-label={t('timeline_toolbar_label')}>
+    <div
+      ref={p.boxRef}
+      className={p.short ? 'tl-toolbar tl-short' : 'tl-toolbar'}
+      role="toolbar"
+      aria-label={t('timeline_toolbar_label')}
+    >
       <button type="button" onClick={p.onZoomIn} aria-label={t('timeline_zoom_in')} title={t('timeline_zoom_in')}>
         {t('timeline_zoom_in_symbol')}
       </button>
