@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { presentCode, problemKindOf, type ClosurePresentation } from '../analysis/present';
 import type { Analysis, Closure, TabSummary, Verdict, VerdictLevel } from '../analysis/types';
 import { codeNameText } from '../i18n/code-name';
-import { t } from '../i18n/translate';
+import { catalogTranslator, setTranslator, t } from '../i18n/translate';
+import { localeCatalog } from '../test-support/locale-catalog';
 import { badgeFor, badgeText, PROBLEM_COLOR, QUIET_COLOR } from './badge';
 
 function verdict(level: VerdictLevel, rule: string): Verdict {
@@ -132,5 +133,33 @@ describe('badgeFor', () => {
     const badge = badgeFor(analysisWith({ problemCount: count }), undefined, nameOf);
     expect(badge.text).toBe(String(count));
     expect(t(badge.title?.id ?? '', badge.title?.subs)).toBe(title);
+  });
+});
+
+describe('badgeFor in the language in use', () => {
+  afterEach(() => setTranslator(catalogTranslator(localeCatalog('en'))));
+
+  // The count picks the family member by that language's plural rules: Arabic has six forms, not "one" and "many".
+  it.each<[string, number, string, string]>([
+    ['ar', 1, 'مشكلة واحدة في إعادة', 'مشكلة واحدة — الأسوأ: 1008 '],
+    ['ar', 2, 'مشكلتان في إعادة', 'مشكلتان — الأسوأ: 1008 '],
+    ['ar', 4, '4 مشكلات في إعادة', '4 مشكلات — الأسوأ: 1008 '],
+    ['ar', 10, '10 مشكلات في إعادة', '10 مشكلات — الأسوأ: 1008 '],
+    ['ar', 11, '11 مشكلة في إعادة', '11 مشكلة — الأسوأ: 1008 '],
+    ['ar', 100, '100 مشكلة في إعادة', '100 مشكلة — الأسوأ: 1008 '],
+    ['hi', 1, 'इस टैब में 1 WebSocket रीकनेक्ट समस्या', '1 समस्या — सबसे गंभीर: 1008 '],
+    ['hi', 3, 'इस टैब में 3 WebSocket रीकनेक्ट समस्याएँ', '3 समस्याएँ — सबसे गंभीर: 1008 '],
+    ['en', 2, '2 WebSocket reconnect problems in this tab', '2 problems — worst: 1008 '],
+  ])('%s, %i problems', (lang, count, countTitle, worstTitle) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    const plain = badgeFor(analysisWith({ problemCount: count }), undefined, nameOf).title;
+    expect(t(plain?.id ?? '', plain?.subs)).toMatch(new RegExp(`^${countTitle}`));
+    const v = verdict('problem', 'terminal.blind-retry');
+    const named = badgeFor(
+      analysisWith({ problemCount: count, worst: { connectionId: 'w', code: 1008, verdict: v } }),
+      presented(1008, v),
+      nameOf,
+    ).title;
+    expect(t(named?.id ?? '', named?.subs).startsWith(worstTitle)).toBe(true);
   });
 });

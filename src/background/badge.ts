@@ -3,12 +3,14 @@
  * naming the worst. Pure (no browser API): the service worker passes the
  * result to browser.action.setBadgeText / setTitle / setBadgeBackgroundColor.
  *
- * The title is one i18n message per kind of problem and per singular/plural,
- * rather than a sentence assembled from parts, because Chrome's i18n has no
- * plural rules and word order differs between languages.
+ * The title is one plural family per kind of problem (src/i18n/plural.ts), rather
+ * than a sentence assembled from parts, because word order differs between languages;
+ * the member is chosen by the plural rules of the language in use (Arabic says
+ * "مشكلتان" for 2 and "4 مشكلات" for 4, not one word for every count above one).
  */
 import type { ClosurePresentation } from '../analysis/present';
 import type { Analysis, I18nText } from '../analysis/types';
+import { pluralId } from '../i18n/plural';
 
 export interface Badge {
   /** '' hides the badge. */
@@ -38,13 +40,12 @@ export function badgeFor(
 ): Badge {
   const { problemCount } = analysis.summary;
   if (problemCount <= 0) return { text: '', title: null, color: QUIET_COLOR };
-  const plural = problemCount === 1 ? 'one' : 'many';
   // The summary's worst is the most severe verdict; with problems present it is a problem.
   const title: I18nText = worst?.problemKind
     ? {
-        id: `badge_title_${worst.problemKind}_${plural}`,
+        id: pluralId(`badge_title_${worst.problemKind}`, problemCount),
         subs: [String(problemCount), String(worst.code), nameOf(worst)],
       }
-    : { id: `badge_title_count_${plural}`, subs: [String(problemCount)] };
+    : { id: pluralId('badge_title_count', problemCount), subs: [String(problemCount)] };
   return { text: badgeText(problemCount), title, color: PROBLEM_COLOR };
 }

@@ -11,13 +11,18 @@ export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] 
 
 const rules = new Map<string, Intl.PluralRules>();
 
-/** The family member for `count` in the current language, with the count as $1 and `rest` as $2…. */
-export function tPlural(id: string, count: number, rest: (string | number)[] = []): string {
+/** The id of the family member for `count` in the current language (`<id>_few` for 4 in Arabic). */
+export function pluralId(id: string, count: number): string {
   const locale = currentIntlLocale();
   let r = rules.get(locale);
   if (!r) {
     r = new Intl.PluralRules(locale);
     rules.set(locale, r);
   }
-  return t(`${id}_${r.select(count)}`, [count, ...rest]);
+  return `${id}_${r.select(count)}`;
+}
+
+/** The family member for `count` in the current language, with the count as $1 and `rest` as $2…. */
+export function tPlural(id: string, count: number, rest: (string | number)[] = []): string {
+  return t(pluralId(id, count), [count, ...rest]);
 }
