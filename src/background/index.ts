@@ -12,8 +12,11 @@ import { acceptRelay } from './relay-port';
 import { acceptView, handleViewRequest } from './views';
 import { forgetBadge, updateBadges } from './badge-updater';
 import { setTranslator } from '../i18n/translate';
+import { fetchCatalog } from '../i18n/locale';
 import { endExpiredOutages } from './outage';
+import { createBackgroundLanguage } from './language';
 
+// The browser's language until the chosen catalog is loaded (a moment after start).
 setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
 const settings = new SettingsStore(browser.storage.local);
 const persist = new Persist(browser.storage.session);
@@ -25,9 +28,17 @@ const hub = new Hub({
   settings: () => settings.current,
   onTabsChanged: (tabs) => updateBadges(tabs, settings.current),
 });
+const language = createBackgroundLanguage({
+  uiLanguage: browser.i18n.getUILanguage(),
+  loadCatalog: (lang) => fetchCatalog(browser.runtime.getURL(`_locales/${lang}/messages.json`)),
+  fallback: (id, subs) => browser.i18n.getMessage(id, subs),
+  setDefaultTitle: (title) => void browser.action.setTitle({ title }).catch(() => undefined),
+  redraw: () => void ready.then(() => updateBadges([...hub.tabs.values()], settings.current)),
+});
 // Every request waits for this, so it never rejects: what could not be read is left out by the loaders
-// themselves, and anything else they throw leaves the worker running on what it has.
-const ready = Promise.all([settings.load(), hub.load()]).then(
+// themselves, and anything else they throw leaves the worker running on what it has. The text of the
+// tooltip and of the errors views are sent is in the language chosen in the settings.
+const ready = Promise.all([settings.load().then((s) => language.apply(s.language)), hub.load()]).then(
   () => undefined,
   (e: unknown) => console.error('Closeline: starting without stored state', e),
 );
@@ -52,7 +63,9 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSend
 
 browser.storage.onChanged.addListener((changes, area) => {
   const change = changes[SettingsStore.KEY];
-  if (area === 'local' && change) settings.onStored(change.newValue);
+  if (area !== 'local' || !change) return;
+  settings.onStored(change.newValue);
+  void language.apply(settings.current.language);
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

@@ -125,6 +125,12 @@ async function openPanel(s: Scenario): Promise<Page> {
   return view;
 }
 
+/** The toolbar button's tooltip for the scenario's tab, isolates removed. */
+const toolbarTitle = (s: Scenario): Promise<string> =>
+  s.b.worker
+    .evaluate((tabId) => chrome.action.getTitle({ tabId }), s.rec.tabId)
+    .then((title) => title.replace(ISOLATES, ''));
+
 /** Selects the first 1008 the verdict calls a problem and opens its detail; returns its id. */
 async function selectFirst1008(view: Page): Promise<string> {
   const row = view.locator('[data-testid="closure-row"][data-code="1008"][data-verdict="problem"]').first();
@@ -239,6 +245,9 @@ describe.each([
       await expect.poll(() => rootAttrs(popup)).toEqual([shown, shownDir]);
       await expect.poll(() => popup.locator('h1').textContent()).toBe(rendered(shown, { id: 'popup_heading' }));
       if (shown !== 'en') expect(await englishLeaks(panel, shown)).toEqual([]);
+      // The toolbar tooltip, drawn by the background, follows the setting too (not the browser's language).
+      const worst = catalogOf(shown).badge_title_other_other!.message.split('— ')[1]!.split(':')[0]!;
+      await expect.poll(() => toolbarTitle(s), { timeout: 10_000 }).toContain(worst);
     }
     await panel.close();
     await popup.close();

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import catalog from '../../../public/_locales/en/messages.json';
 import { catalogTranslator, setTranslator, t, type CatalogEntry } from '../../i18n/translate';
-import { createLocaleController } from './controller';
+import { createLocaleController } from '../../i18n/locale';
 import { LocaleRoot } from './LocaleRoot';
 
 const en = catalog as Record<string, CatalogEntry>;

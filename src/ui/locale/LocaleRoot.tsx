@@ -6,7 +6,7 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { Banner } from '../components/Banner';
 import { t } from '../../i18n/translate';
-import type { LocaleController, LocaleState } from './controller';
+import type { LocaleController, LocaleState } from '../../i18n/locale';
 import { LANGUAGE_NAME_IDS } from '../../i18n/languages';
 
 const LocaleContext = createContext<LocaleState>({ lang: 'en', dir: 'ltr', intlLocale: 'en' });

@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { isLanguageSetting, SETTINGS_STORAGE_KEY, type LanguageSetting } from '../../protocol/messages';
 import type { RecordingSource } from '../data/source';
-import { createLocaleController, fetchCatalog, type LocaleController } from './controller';
+import { createLocaleController, fetchCatalog, type LocaleController } from '../../i18n/locale';
 
 export async function startLocale(source: RecordingSource): Promise<LocaleController> {
   const controller = createLocaleController({

@@ -1,14 +1,15 @@
 /**
- * The panel's and popup's language at run time. chrome.i18n follows the
- * browser's language and cannot switch, so every language (English too) is a
- * catalog file this controller loads and hands to t() through catalogTranslator:
- * one lookup function whichever way the language was chosen. A catalog that
- * fails to load leaves English in place and says why (state.failed).
+ * The language of the panel, the popup and the background at run time. chrome.i18n
+ * follows the browser's language and cannot switch, so every language (English too)
+ * is a catalog file this controller loads and hands to t() through catalogTranslator:
+ * one lookup function whichever way the language was chosen. A catalog that fails to
+ * load leaves English in place and says why (state.failed). Neutral (no DOM, no
+ * extension API): each context passes in how it reads the files.
  */
-import { catalogTranslator, setTranslator, type Translator } from '../../i18n/translate';
-import type { Language, LanguageSetting } from '../../protocol/messages';
-import { validateCatalog } from '../../i18n/catalog';
-import { directionOf, intlLocaleFor, resolveLanguage, type Direction } from '../../i18n/languages';
+import { catalogTranslator, setTranslator, type Translator } from './translate';
+import type { Language, LanguageSetting } from '../protocol/messages';
+import { validateCatalog } from './catalog';
+import { directionOf, intlLocaleFor, resolveLanguage, type Direction } from './languages';
 
 export interface LocaleState {
   /** The language shown (English after a failed load). */
@@ -26,8 +27,8 @@ export interface LocaleDeps {
   loadCatalog(lang: Language): Promise<unknown>;
   /** Used only if even the English file cannot be read (chrome.i18n's bundled English). */
   fallback: Translator;
-  /** Gets lang and dir (the document's root element). */
-  root?: HTMLElement;
+  /** Gets lang and dir (a view's document root element; the background has none). */
+  root?: { lang: string; dir: string };
 }
 
 export interface LocaleController {

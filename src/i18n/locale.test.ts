@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import catalog from '../../../public/_locales/en/messages.json';
-import { catalogTranslator, currentIntlLocale, setTranslator, t, type CatalogEntry } from '../../i18n/translate';
-import type { Language } from '../../protocol/messages';
-import { createLocaleController, fetchCatalog } from './controller';
-import { resolveLanguage, intlLocaleFor } from '../../i18n/languages';
+import catalog from '../../public/_locales/en/messages.json';
+import { catalogTranslator, currentIntlLocale, setTranslator, t, type CatalogEntry } from './translate';
+import type { Language } from '../protocol/messages';
+import { createLocaleController, fetchCatalog } from './locale';
+import { resolveLanguage, intlLocaleFor } from './languages';
 
 const en = catalog as Record<string, CatalogEntry>;
 const ar = {
