@@ -168,8 +168,8 @@ describe('dropped labels', () => {
   it('lists non-zero counts in a fixed order, as catalog ids with the count', () => {
     const dropped = { ...emptyDropped(), fieldsTruncated: 2, connectionsEvicted: 5 };
     expect(droppedLabels(dropped)).toEqual([
-      { field: 'connectionsEvicted', text: { id: 'dropped_connections_evicted', subs: ['5'] } },
-      { field: 'fieldsTruncated', text: { id: 'dropped_fields_truncated', subs: ['2'] } },
+      { field: 'connectionsEvicted', text: { id: 'dropped_connections_evicted', subs: ['5'], plural: true } },
+      { field: 'fieldsTruncated', text: { id: 'dropped_fields_truncated', subs: ['2'], plural: true } },
     ]);
     expect(droppedLabels(emptyDropped())).toEqual([]);
   });

@@ -244,7 +244,7 @@ export const DROPPED_FIELDS: readonly (keyof DroppedCounts)[] = [
   'fieldsTruncated',
 ];
 
-/** Catalog id of a dropped count: connectionsEvicted -> dropped_connections_evicted. */
+/** Catalog id (a plural family) of a dropped count: connectionsEvicted -> dropped_connections_evicted. */
 export const droppedLabelId = (field: keyof DroppedCounts): string =>
   `dropped_${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 
@@ -252,6 +252,6 @@ export const droppedLabelId = (field: keyof DroppedCounts): string =>
 export function droppedLabels(dropped: DroppedCounts): DroppedLabel[] {
   return DROPPED_FIELDS.filter((f) => dropped[f] > 0).map((field) => ({
     field,
-    text: { id: droppedLabelId(field), subs: [String(dropped[field])] },
+    text: { id: droppedLabelId(field), subs: [String(dropped[field])], plural: true },
   }));
 }

@@ -19,6 +19,11 @@ export interface I18nText {
   id: string;
   /** Placeholder values, in order ($1, $2, ...). Already formatted (e.g. "1.07 s"). */
   subs?: string[];
+  /**
+   * `id` names a plural family (`<id>_zero` … `<id>_other`, src/i18n/plural.ts) and subs[0] is its count:
+   * the member is chosen by the plural rules of the language the text is read in.
+   */
+  plural?: true;
 }
 
 export interface Verdict {

@@ -3,6 +3,8 @@ import catalog from '../../public/_locales/en/messages.json';
 import { analyzeRecording } from '../analysis';
 import { chain, type ChainSpec } from '../analysis/test-fixtures';
 import type { I18nText } from '../analysis/types';
+import { droppedLabels } from '../analysis/present';
+import { emptyDropped, type DroppedCounts } from '../protocol/recording';
 import { hasLocaleCatalog, localeCatalog, type Catalog } from '../test-support/locale-catalog';
 import { catalogTranslator, setTranslator } from './translate';
 import { formatNumber, localizeSub, tText } from './numbers';
@@ -79,5 +81,28 @@ describe('localizeSub', () => {
 
   it('keeps a number without grouping', () => {
     expect(formatNumber(10000, 0, 'en')).toBe('10000');
+  });
+});
+
+describe('counted analysis texts (a plural family) agree with their count', () => {
+  const dropped = (field: keyof DroppedCounts, n: number) => droppedLabels({ ...emptyDropped(), [field]: n })[0]!.text;
+
+  it.each<[string, keyof DroppedCounts, number, string]>([
+    ['en', 'fieldsTruncated', 1, '1 long value (URL, reason, stack) shortened to its limit'],
+    ['en', 'fieldsTruncated', 3, '3 long values (URL, reason, stack) shortened to their limit'],
+    ['en', 'connectionsEvicted', 1, '1 oldest connection removed to stay within the storage limit'],
+    ['ar', 'fieldsTruncated', 1, 'اختُصرت قيمة طويلة واحدة (URL، السبب، مكدّس الاستدعاء) إلى حدها'],
+    ['ar', 'fieldsTruncated', 2, 'اختُصرت قيمتان طويلتان (URL، السبب، مكدّس الاستدعاء) إلى حدّيهما'],
+    ['ar', 'fieldsTruncated', 3, 'اختُصرت 3 قيم طويلة (URL، السبب، مكدّس الاستدعاء) إلى حدودها'],
+    ['ar', 'fieldsTruncated', 100, 'اختُصرت 100 قيمة طويلة (URL، السبب، مكدّس الاستدعاء) إلى حدودها'],
+    ['ar', 'eventsOverflowed', 11, 'فُقد 11 حدثًا لأن مخزنًا مؤقتًا بين الصفحة وCloseline كان ممتلئًا'],
+    ['ar', 'eventsRejected', 5, 'رُفضت 5 رسائل من الصفحة لأنها غير صالحة أو مزوّرة'],
+    ['ar', 'connectionsRateLimited', 2, 'لم يُسجَّل اتصالان جديدان: فتحتهما الصفحة أسرع من حد المعدّل'],
+    ['ar', 'marksEvicted', 1, 'أُزيلت علامة واحدة من علامات دورة حياة الصفحة للبقاء ضمن الحد'],
+    ['hi', 'fieldsTruncated', 1, '1 लंबा मान (URL, reason, स्टैक) अपनी सीमा तक छोटा किया गया'],
+    ['hi', 'fieldsTruncated', 4, '4 लंबे मान (URL, reason, स्टैक) अपनी सीमा तक छोटे किए गए'],
+  ])('%s: %s %i', (lang, field, n, want) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    expect(tText(dropped(field, n))).toBe(want);
   });
 });

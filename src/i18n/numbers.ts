@@ -5,6 +5,7 @@
  * with the same values and the same number of decimals, only the digits, the
  * decimal sign, the list separator and the unit word changing.
  */
+import { pluralId } from './plural';
 import { currentIntlLocale, t } from './translate';
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -59,7 +60,12 @@ export function localizeSub(sub: string): string {
   return sub;
 }
 
+/** The catalog id of an analysis text: a plural family's member for its count (subs[0]) in the current language. */
+export function textId(text: { id: string; subs?: string[]; plural?: true }): string {
+  return text.plural ? pluralId(text.id, Number(text.subs?.[0])) : text.id;
+}
+
 /** Renders an analysis text (message id + locale-free substitutions) in the current language. */
-export function tText(text: { id: string; subs?: string[] }): string {
-  return t(text.id, text.subs?.map(localizeSub));
+export function tText(text: { id: string; subs?: string[]; plural?: true }): string {
+  return t(textId(text), text.subs?.map(localizeSub));
 }

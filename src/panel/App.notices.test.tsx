@@ -56,7 +56,7 @@ describe('notices', () => {
       [
         '5 events lost because a buffer between the page and Closeline was full',
         '4 page lifecycle marks removed to stay within the limit',
-        '1 long values (URL, reason, stack) shortened to their limit',
+        '1 long value (URL, reason, stack) shortened to its limit',
       ],
     ],
   ])('shows what was dropped, lost connections first: %j', async (counts, lines) => {

@@ -6,7 +6,7 @@
  * shown as page text so it cannot reorder the sentence.
  */
 import type { I18nText } from '../../analysis/types';
-import { isNumberSub, localizeSub, tText } from '../../i18n/numbers';
+import { isNumberSub, localizeSub, tText, textId } from '../../i18n/numbers';
 import { PageText, tNodes } from './PageText';
 
 const isPageSub = (sub: string) => sub !== '' && !isNumberSub(sub);
@@ -17,7 +17,7 @@ export function CatalogText({ text }: { text: I18nText }) {
   return (
     <>
       {tNodes(
-        text.id,
+        textId(text),
         subs.map((s, i) => (isPageSub(s) ? <PageText key={i} text={s} /> : localizeSub(s))),
       )}
     </>
