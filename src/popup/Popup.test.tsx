@@ -5,6 +5,9 @@ import type { CaptureStatus, Settings } from '../protocol/messages';
 import type { Recording } from '../protocol/recording';
 import { fakeSource } from '../test-support/fake-source';
 import { Popup } from './Popup';
+import { catalogTranslator, setTranslator } from '../i18n/translate';
+import { tPlural } from '../i18n/plural';
+import { localeCatalog } from '../test-support/locale-catalog';
 import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
 
 afterEach(cleanup);
@@ -160,5 +163,39 @@ describe('Popup notices', () => {
     // Once: the counts change in the notice, not in the region.
     expect(said).toEqual(['Some data was not recorded']);
     expect(screen.getByTestId('popup-dropped-announcer')).toBe(announcer);
+  });
+});
+
+describe('Popup counts in the plural form of its language', () => {
+  afterEach(() => setTranslator(catalogTranslator(localeCatalog('en'))));
+
+  it.each<[string, number, string, string]>([
+    ['en', 1, 'Last 1 minute', 'No closures in the last 1 minute.'],
+    ['en', 5, 'Last 5 minutes', 'No closures in the last 5 minutes.'],
+    ['ar', 1, 'آخر دقيقة', 'لا توجد عمليات إغلاق في آخر دقيقة.'],
+    ['ar', 2, 'آخر دقيقتين', 'لا توجد عمليات إغلاق في آخر دقيقتين.'],
+    ['ar', 5, 'آخر 5 دقائق', 'لا توجد عمليات إغلاق في آخر 5 دقائق.'],
+    ['ar', 15, 'آخر 15 دقيقة', 'لا توجد عمليات إغلاق في آخر 15 دقيقة.'],
+    ['ar', 55, 'آخر 55 دقيقة', 'لا توجد عمليات إغلاق في آخر 55 دقيقة.'],
+    ['hi', 5, 'पिछले 5 मिनट', 'पिछले 5 मिनट में कोई क्लोज़र नहीं।'],
+  ])('%s, a %i-minute window: heading, empty text and its option', async (lang, recentMinutes, heading, none) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    // Its one closure is an hour old: outside every window tested here.
+    renderPopup(recordingOf([sock({ id: 'old', at: T0, code: 1011 })]), { settings: { recentMinutes } });
+    const section = await screen.findByRole('region', { name: heading });
+    expect(within(section).getByText(none)).toBeTruthy();
+    const options = [...screen.getByTestId<HTMLSelectElement>('recent-minutes').options].map((o) => o.textContent);
+    expect(options).toContain(tPlural('popup_minutes_option', recentMinutes));
+  });
+
+  it.each<[string, string[]]>([
+    ['en', ['5 minutes', '15 minutes', '60 minutes', '240 minutes']],
+    ['ar', ['5 دقائق', '15 دقيقة', '60 دقيقة', '240 دقيقة']],
+    ['hi', ['5 मिनट', '15 मिनट', '60 मिनट', '240 मिनट']],
+  ])('%s: the window choices', async (lang, want) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    renderPopup(busy);
+    const select = await screen.findByTestId<HTMLSelectElement>('recent-minutes');
+    expect([...select.options].map((o) => o.textContent)).toEqual(want);
   });
 });

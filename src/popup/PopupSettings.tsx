@@ -1,6 +1,7 @@
 /** The two settings a glance needs: how far back "recent" reaches, and whether exports redact query values. */
 import type { Settings } from '../protocol/messages';
 import { t } from '../i18n/translate';
+import { tPlural } from '../i18n/plural';
 import { LanguageSelect } from '../ui/components/LanguageSelect';
 
 export const RECENT_CHOICES = [5, 15, 60, 240] as const;
@@ -30,7 +31,7 @@ export function PopupSettings({ recentMinutes, redactQuery, exportContent, langu
         >
           {choices.map((m) => (
             <option key={m} value={m}>
-              {t('popup_minutes_option', [m])}
+              {tPlural('popup_minutes_option', m)}
             </option>
           ))}
         </select>

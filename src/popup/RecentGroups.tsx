@@ -1,6 +1,7 @@
 /** Closures in the recent window, one row per code, problems first. */
 import { levelLabelId } from '../analysis/present';
 import { t } from '../i18n/translate';
+import { tPlural } from '../i18n/plural';
 import { groupText } from './group-text';
 import type { CodeGroup } from './summary-model';
 
@@ -14,9 +15,9 @@ export interface RecentGroupsProps {
 export function RecentGroups({ groups, minutes, nameOf }: RecentGroupsProps) {
   return (
     <section className="section" aria-labelledby="popup-recent">
-      <h2 id="popup-recent">{t('popup_recent_heading', [minutes])}</h2>
+      <h2 id="popup-recent">{tPlural('popup_recent_heading', minutes)}</h2>
       {groups.length === 0 ? (
-        <p className="muted">{t('popup_recent_none', [minutes])}</p>
+        <p className="muted">{tPlural('popup_recent_none', minutes)}</p>
       ) : (
         <ul className="groups">
           {groups.map((g) => (

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { catalogTranslator, setTranslator } from '../i18n/translate';
+import { localeCatalog } from '../test-support/locale-catalog';
 import type { Verdict } from '../analysis/types';
 import { groupText, shortVerdict } from './group-text';
 import type { CodeGroup } from './summary-model';
@@ -53,5 +55,22 @@ describe('groupText', () => {
 
   it('falls back to the level name for a sentence without a short form', () => {
     expect(shortVerdict(v('advice', 'verdict_some_future_rule'))).toBe('advice');
+  });
+});
+
+describe('groupText counts the closures outside episodes in the plural form of the language', () => {
+  afterEach(() => setTranslator(catalogTranslator(localeCatalog('en'))));
+  it.each<[string, number, string]>([
+    ['en', 1, '1 more closed'],
+    ['ar', 1, 'اتصال مُغلق آخر'],
+    ['ar', 2, 'اتصالان مُغلقان آخران'],
+    ['ar', 3, '3 اتصالات مُغلقة أخرى'],
+    ['ar', 11, '11 اتصالًا مُغلقًا آخر'],
+    ['ar', 100, '100 اتصال مُغلق آخر'],
+    ['hi', 1, '1 और बंद हुआ'],
+    ['hi', 2, '2 और बंद हुए'],
+  ])('%s, %i', (lang, lone, want) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    expect(groupText(group([{ verdict: blind, attempts: 4 }], lone)).endsWith(want)).toBe(true);
   });
 });

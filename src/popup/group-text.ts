@@ -47,6 +47,7 @@ export function groupText(g: CodeGroup): string {
       .join(', ');
     parts.push(tPlural('popup_group_episodes', g.episodes.length, [list]));
   }
-  if (g.lone > 0) parts.push(t(g.episodes.length > 0 ? 'popup_group_more' : 'popup_group_count', [g.lone]));
+  if (g.lone > 0)
+    parts.push(g.episodes.length > 0 ? tPlural('popup_group_more', g.lone) : t('popup_group_count', [g.lone]));
   return parts.join(t('popup_group_separator'));
 }

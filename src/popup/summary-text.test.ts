@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { catalogTranslator, setTranslator } from '../i18n/translate';
+import { localeCatalog } from '../test-support/locale-catalog';
 import { analyzeRecording } from '../analysis';
 import { emptyDropped, type Recording } from '../protocol/recording';
 import { DROPPED_FIELDS, droppedLabelId } from '../analysis/present';
@@ -83,5 +85,22 @@ describe('buildSummaryText', () => {
 
   it('every dropped field has a label in the catalog', () => {
     for (const f of DROPPED_FIELDS) expect(tPlural(droppedLabelId(f), 3)).toMatch(/^3 /);
+  });
+});
+
+describe('buildSummaryText in the plural form of the language', () => {
+  afterEach(() => setTranslator(catalogTranslator(localeCatalog('en'))));
+  it.each<[string, number, string]>([
+    ['en', 1, 'Closures in the last 1 minute: '],
+    ['en', 2, 'Closures in the last 2 minutes: '],
+    ['ar', 1, 'عمليات الإغلاق في آخر دقيقة: '],
+    ['ar', 2, 'عمليات الإغلاق في آخر دقيقتين: '],
+    ['ar', 5, 'عمليات الإغلاق في آخر 5 دقائق: '],
+    ['ar', 15, 'عمليات الإغلاق في آخر 15 دقيقة: '],
+    ['hi', 5, 'पिछले 5 मिनट में क्लोज़र: '],
+  ])('%s, a %i-minute window', (lang, recentMinutes, header) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    const lines = textOf(mixed, { recentMinutes }).split('\n');
+    expect(lines.filter((l) => l.startsWith(header))).toHaveLength(1);
   });
 });

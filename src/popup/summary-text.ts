@@ -10,6 +10,7 @@ import type { Recording } from '../protocol/recording';
 import { redactUrl } from '../protocol/redact';
 import { formatTime } from '../ui/components/format';
 import { t } from '../i18n/translate';
+import { tPlural } from '../i18n/plural';
 import { groupText } from './group-text';
 import { tText } from '../i18n/numbers';
 import { groupByCode, latestClosures, openConnections, recentClosures, siteOf } from './summary-model';
@@ -42,7 +43,7 @@ export function buildSummaryText(input: SummaryTextInput): string {
   const recent = recentClosures(analysis.closures, now, recentMinutes);
   const groups = groupByCode(recent, analysis);
   const recentProblems = groups.reduce((n, g) => n + g.problems, 0);
-  lines.push(t('popup_text_recent', [recentMinutes, recent.length, recentProblems]));
+  lines.push(tPlural('popup_text_recent', recentMinutes, [recent.length, recentProblems]));
   for (const g of groups) {
     lines.push(`  ${t('popup_text_group', [g.code, input.nameOf(g.latest.connectionId), groupText(g)])}`);
   }
