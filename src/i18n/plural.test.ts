@@ -29,6 +29,21 @@ describe('tPlural: counted text in each language', () => {
     expect(tPlural('panel_episode_recovered', 2, [1012])).toBe('حلقة بعد 1012: تعافى بعد محاولتين');
   });
 
+  // "3 of 8 connections": the noun agrees with the total, the family's count.
+  it.each<[string, number, number, string]>([
+    ['en', 1, 1, '1 of 1 connection'],
+    ['en', 3, 8, '3 of 8 connections'],
+    ['ar', 1, 1, '1 من اتصال واحد'],
+    ['ar', 1, 2, '1 من اتصالين'],
+    ['ar', 3, 8, '3 من 8 اتصالات'],
+    ['ar', 3, 11, '3 من 11 اتصالًا'],
+    ['ar', 3, 100, '3 من 100 اتصال'],
+    ['hi', 3, 8, '8 में से 3 कनेक्शन'],
+  ])('%s: %i of %i connections', (lang, shown, total, want) => {
+    setTranslator(catalogTranslator(catalog(lang)), { intlLocale: lang });
+    expect(tPlural('panel_filter_count', total, [shown])).toBe(want);
+  });
+
   // A family is a message with a "one" and an "other" in English.
   const en = catalog('en');
   const families = new Set(

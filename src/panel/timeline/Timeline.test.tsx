@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { t } from '../../i18n/translate';
+import { catalogTranslator, setTranslator, t } from '../../i18n/translate';
+import { localeCatalog } from '../../test-support/locale-catalog';
 import DefaultTimeline, { Timeline } from './Timeline';
 import { DEFAULT_GEOMETRY } from './hit-test';
 import { at, movedReconnect, sampleAnalysis, sampleRecording } from './test-fixture';
@@ -58,6 +59,34 @@ describe('Timeline', () => {
       'wss://feed.example/live (frame 3): 2 connections, 2 closed',
     ]);
     expect(area().getAttribute('tabindex')).toBe('0');
+  });
+
+  it.each<[string, string, string[]]>([
+    [
+      'ar',
+      'المخطط الزمني: مساران، و4 اتصالات، و3 عمليات إغلاق.',
+      [
+        'wss://chat.example/ws: \u200fاتصالان، أُغلق منهما 1',
+        'wss://feed.example/live (الإطار 3): \u200fاتصالان، أُغلق منهما 2',
+      ],
+    ],
+    [
+      'hi',
+      'टाइमलाइन: 2 लेन, 4 कनेक्शन, 3 क्लोज़र।',
+      ['wss://chat.example/ws: 2 कनेक्शन, 1 बंद', 'wss://feed.example/live (फ़्रेम 3): 2 कनेक्शन, 2 बंद'],
+    ],
+  ])('says its counts in the plural form of the language (%s)', (lang, summary, lines) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    try {
+      render(
+        <Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />,
+      );
+      expect(screen.getByText(summary)).toBeTruthy();
+      const items = within(screen.getByRole('list', { name: t('timeline_lanes_label') })).getAllByRole('listitem');
+      expect(items.map((li) => li.textContent)).toEqual(lines);
+    } finally {
+      setTranslator(catalogTranslator(localeCatalog('en')));
+    }
   });
 
   it.each([

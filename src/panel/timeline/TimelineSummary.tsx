@@ -5,6 +5,7 @@
 import { memo } from 'react';
 import { t } from '../../i18n/translate';
 import { formatNumber } from '../../i18n/numbers';
+import { pluralId, tPlural } from '../../i18n/plural';
 import type { Lane, TimelineModel } from './layout';
 import { useLocale } from '../../ui/locale/LocaleRoot';
 import { PageText, tNodes } from '../../ui/components/PageText';
@@ -23,18 +24,24 @@ export const TimelineSummary = memo(function TimelineSummary({ model, id }: { mo
   const more = model.lanes.length - lanes.length;
   return (
     <div className="sr-only" id={id}>
-      <p>{t('timeline_summary', [model.lanes.length, model.bars.length, model.closureOrder.length])}</p>
+      <p>
+        {t('timeline_summary', [
+          tPlural('timeline_summary_lanes', model.lanes.length),
+          tPlural('timeline_summary_connections', model.bars.length),
+          tPlural('timeline_summary_closures', model.closureOrder.length),
+        ])}
+      </p>
       <ul aria-label={t('timeline_lanes_label')}>
         {lanes.map((lane) => (
           <li key={lane.key}>
-            {tNodes('timeline_lane_summary', [
-              laneName(lane),
+            {tNodes(pluralId('timeline_lane_summary', lane.connectionCount), [
               formatNumber(lane.connectionCount),
+              laneName(lane),
               formatNumber(lane.closureCount),
             ])}
           </li>
         ))}
-        {more > 0 && <li>{t('timeline_lanes_more', [more])}</li>}
+        {more > 0 && <li>{tPlural('timeline_lanes_more', more)}</li>}
       </ul>
       <p>{t('timeline_keys_help')}</p>
     </div>

@@ -3,6 +3,7 @@ import type { VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
 import { categoryLabelId } from '../../knowledge';
 import { t } from '../../i18n/translate';
+import { tPlural } from '../../i18n/plural';
 import { isolatePage } from '../../ui/components/page-string';
 import type { FilterOptions, Filters, RowState } from '../model/filter-rows';
 
@@ -21,7 +22,7 @@ interface Props {
 const ANY = '';
 
 /** "N of M connections": shown beside the filters, and announced once the user stops typing. */
-export const filterCountText = (shown: number, total: number) => t('panel_filter_count', [shown, total]);
+export const filterCountText = (shown: number, total: number) => tPlural('panel_filter_count', total, [shown]);
 
 /** The filter row: free text, open/closed, then one select per dimension offering only values present. */
 export function FilterBar({ filters, options, onChange, shown, total, inputRef, columns }: Props) {
