@@ -44,6 +44,17 @@ describe('tPlural: counted text in each language', () => {
     expect(tPlural('panel_filter_count', total, [shown])).toBe(want);
   });
 
+  it.each<[string, number, number, string]>([
+    ['en', 5, 12, 'The last 5 of 12 messages (five each way are kept).'],
+    ['ar', 2, 2, 'آخر 2 من رسالتين (يُحتفَظ بخمس في كل اتجاه).'],
+    ['ar', 5, 7, 'آخر 5 من 7 رسائل (يُحتفَظ بخمس في كل اتجاه).'],
+    ['ar', 10, 12, 'آخر 10 من 12 رسالة (يُحتفَظ بخمس في كل اتجاه).'],
+    ['hi', 5, 12, '12 में से आख़िरी 5 संदेश (हर दिशा के पाँच रखे जाते हैं)।'],
+  ])('%s: the last %i of %i messages', (lang, shown, total, want) => {
+    setTranslator(catalogTranslator(catalog(lang)), { intlLocale: lang });
+    expect(tPlural('panel_last_of_total', total, [shown])).toBe(want);
+  });
+
   // A family is a message with a "one" and an "other" in English.
   const en = catalog('en');
   const families = new Set(

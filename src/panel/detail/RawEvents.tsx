@@ -84,7 +84,10 @@ export function RawEvents({ connection }: { connection: Connection }) {
         </tbody>
       </table>
       <p>
-        {t('panel_counters', [c.sentMessages, formatSize(c.sentSize), c.receivedMessages, formatSize(c.receivedSize)])}
+        {t('panel_counters', [
+          tPlural('panel_counters_sent', c.sentMessages, [formatSize(c.sentSize)]),
+          tPlural('panel_counters_received', c.receivedMessages, [formatSize(c.receivedSize)]),
+        ])}
       </p>
       <p className="muted">{t('panel_size_note')}</p>
       {connection.truncated?.length ? (

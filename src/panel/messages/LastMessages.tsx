@@ -11,6 +11,7 @@ import type { Connection, LastMessage } from '../../protocol/recording';
 import { CaptureToggle } from '../../ui/components/CaptureToggle';
 import { formatClock, formatSize } from '../../ui/components/format';
 import { t } from '../../i18n/translate';
+import { tPlural } from '../../i18n/plural';
 import { Section } from '../detail/Section';
 import { useSettingsHandle } from '../settings-context';
 import { displayText } from './message-text';
@@ -53,7 +54,7 @@ export function LastMessages({ connection }: { connection: Connection }) {
               <Item key={i} m={m} />
             ))}
           </ol>
-          {total > list.length ? <p className="muted">{t('panel_last_of_total', [list.length, total])}</p> : null}
+          {total > list.length ? <p className="muted">{tPlural('panel_last_of_total', total, [list.length])}</p> : null}
         </>
       )}
       {settings ? <CaptureToggle site={site} settings={settings} onChange={update} /> : null}

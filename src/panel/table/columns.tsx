@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import type { ClosureRow, Row } from '../model/rows';
 import type { ColumnId } from '../model/sort-rows';
 import { t } from '../../i18n/translate';
+import { tPlural } from '../../i18n/plural';
 import { formatClock, formatDuration, formatSeconds, formatSize, formatTime } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { UrlCell } from './UrlCell';
@@ -52,7 +53,10 @@ export function messagesText(row: Row): string {
 /** The exact numbers and what the size counts (UTF-16 code units for text, bytes for binary). */
 export function messagesTitle(row: Row): string {
   const c = row.connection.counters;
-  return t('panel_cell_messages_title', [c.sentMessages, c.sentSize, c.receivedMessages, c.receivedSize]);
+  return t('panel_cell_messages_title', [
+    tPlural('panel_counters_sent', c.sentMessages, [tPlural('panel_cell_units', c.sentSize)]),
+    tPlural('panel_counters_received', c.receivedMessages, [tPlural('panel_cell_units', c.receivedSize)]),
+  ]);
 }
 
 export const initiatorLabel = (r: ClosureRow) => t(`panel_initiator_${r.closure.initiator.replace(/-/g, '_')}`);
