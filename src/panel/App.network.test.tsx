@@ -25,12 +25,17 @@ const feedOf = (entries: HandshakeEntry[]): HandshakeFeed => ({
 });
 const pageOnly = () => recordingOf([conn({ id: 'a', at: T0, url: PAGE, code: 1000 })]);
 const notice = () => screen.queryByTestId('unrecorded');
+/**
+ * The panel asks the source for its capture status after it mounts, and the notice waits for
+ * "capturing": a test of what shows awaits the notice, and one of what does not waits for the answer.
+ */
+const shown = () => screen.findByTestId('unrecorded');
+const settled = () => act(async () => {});
 
 describe('handshakes DevTools saw that the recording lacks', () => {
   it('names each, with how many handshakes, and says why Closeline could not record them', async () => {
     renderApp(pageOnly(), {}, {}, { handshakes: feedOf([hs(PAGE, T0 + 2), hs(WORKER, T0 + 3), hs(WORKER, T0 + 900)]) });
-    await screen.findByRole('grid');
-    const n = notice()!;
+    const n = await shown();
     expect(within(n).getByRole('heading').textContent).toBe(
       'DevTools saw 2 WebSocket connections that are not in this recording:',
     );
@@ -46,16 +51,18 @@ describe('handshakes DevTools saw that the recording lacks', () => {
   it('shows nothing when every handshake is a recorded socket, or without DevTools network data', async () => {
     renderApp(pageOnly(), {}, {}, { handshakes: feedOf([hs(PAGE, T0 + 2)]) });
     await screen.findByRole('grid');
+    await settled();
     expect(notice()).toBeNull();
     cleanup();
     renderApp(pageOnly());
     await screen.findByRole('grid');
+    await settled();
     expect(notice()).toBeNull();
   });
 
   it('redacts query values as every URL of the panel is', async () => {
     renderApp(pageOnly(), {}, {}, { handshakes: feedOf([hs(`${WORKER}?token=s3cret`, T0 + 3)]) });
-    await screen.findByRole('grid');
+    await shown();
     expect(notice()!.textContent).toContain(`${WORKER}?token=${REDACTED}`);
     expect(notice()!.textContent).not.toContain('s3cret');
   });
@@ -63,9 +70,9 @@ describe('handshakes DevTools saw that the recording lacks', () => {
   it('lists three URLs, newest first, and counts the rest', async () => {
     const urls = ['a', 'b', 'c', 'd', 'e'].map((p) => `wss://w.example/${p}`);
     renderApp(pageOnly(), {}, {}, { handshakes: feedOf(urls.map((u, i) => hs(u, T0 + 10 + i))) });
-    await screen.findByRole('grid');
+    const n = await shown();
     expect(
-      within(notice()!)
+      within(n)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
@@ -79,8 +86,7 @@ describe('handshakes DevTools saw that the recording lacks', () => {
   it('says that connections the rate limit left out are among them', async () => {
     const rec: Recording = { ...pageOnly(), dropped: { ...emptyDropped(), connectionsRateLimited: 4 } };
     renderApp(rec, {}, {}, { handshakes: feedOf([hs(WORKER, T0 + 3)]) });
-    await screen.findByRole('grid');
-    expect(notice()!.textContent).toMatch(/may be the connections the rate limit left out/);
+    expect((await shown()).textContent).toMatch(/may be the connections the rate limit left out/);
   });
 
   it.each(['paused', 'no-hook'] as const)(
