@@ -28,12 +28,15 @@ export function createBackgroundLanguage(deps: BackgroundLanguageDeps): Backgrou
   return {
     async apply(setting) {
       if (setting === current) return undefined;
+      // The first setting is the one a worker starts with: the tooltips the browser shows were drawn in
+      // it by the worker before, so only a change draws them again (a start costs no analysis per tab).
+      const changed = current !== undefined;
       current = setting;
       const state = await locale.apply(setting);
       // A later choice made meanwhile draws once its own catalog is in.
       if (setting !== current) return state;
       deps.setDefaultTitle(t('actionTitle'));
-      deps.redraw();
+      if (changed) deps.redraw();
       return state;
     },
   };
