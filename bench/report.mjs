@@ -692,18 +692,18 @@ What did, found afterwards on Chromium 156:
   text are now kept as a bounded copy instead of a reference (a reference kept a large message, or the
   large text a sent slice was cut from, alive while its socket was open).
 
-- **This run's code, and how far this machine drifts.** Since the last full run the analysis counts, for
-  the storm rule, the sockets a page opens beside its reconnect chain (one more pass, over the sockets
-  that answer no closure, grouped by endpoint while linking already groups them), and judges a code
-  ≥ 3000 by a protocol established for its socket first; the relay's uplink re-sends everything on any
-  new port and counts shed batches only once lost, and resumes after the back/forward cache; the worker
-  handles relay messages in one queue; the hook is unchanged. In Node, the analysis of the
-  10,000-connection file with and without the new pass: medians 103 and 103 ms (15 runs each; two other
-  shapes likewise). The last full run's narrative measured this machine's drift: the same build's
-  import median at 477, 640, 596 and 571 ms within one hour, its filter p95 at 40.0 and 38.8 ms, and
-  close → panel count p99 between 113 and 163 ms in latency-only runs; in this session, before any
-  change, latency-only runs gave p99 89, 92 and 93 ms, and one after the memory part 109 ms. A row here
-  is one run among those.
+- **This run's code, and how far this machine drifts.** Since the last full run the panel gained a
+  notice of sockets DevTools saw but the hook could not (only inside DevTools, so not in these rows),
+  a legend that also folds for lack of height (two more resize observers on the timeline), focus
+  returned after closing views, the filter's count announced after typing pauses, and counted text in
+  plural families; the analysis holds closure times to their socket's creation; the worker counts
+  stored sizes in UTF-8 bytes and checks what it reads back at its start; the hook is unchanged. Right
+  after this run, the panel part alone, alternating the build of the last full run and this one (3
+  pairs): import 586, 657 and 695 ms before, 685, 577 and 559 ms after; filter p95 29.0, 37.7 and
+  33.4 ms before, 39.3, 27.8 and 29.3 ms after; select p95 29.7, 30.4 and 29.6 ms before, 31.8, 27.9
+  and 30.0 ms after. No difference beyond the spread, which is the machine's: the last full run's
+  narrative saw the same build's import median at 477 to 640 ms within one hour. The import row above
+  (675 ms) and the selection row (31.1 ms, met in the last run at 29.5 ms) are one run among those.
 - **Where \`new WebSocket()\`'s extra time goes.** A profile of 1,000 constructions in a page with the hook
   alone: posting the socket's first event to the relay's port takes about 60 µs and formatting its creator's
   stack about 30 µs per socket; the native constructor itself about 390 µs there. Batching a task's events
