@@ -6,22 +6,13 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSource } from '../test-support/fake-source';
 import { conn, recordingOf, T0 } from './fixtures/recording';
-import { detail, grid, renderApp } from './fixtures/render-app';
+import { detail, grid, renderApp, chooseFile } from './fixtures/render-app';
 
 afterEach(cleanup);
 
 const closed = conn({ id: 'c', at: T0, code: 1000, reason: 'bye' });
 const open = conn({ id: 'o', at: T0 + 2000, url: 'wss://rt.example/live' });
 const rec = recordingOf([closed, open]);
-
-function chooseFile(text: string) {
-  const input = screen.getByTestId('import-input') as HTMLInputElement;
-  Object.defineProperty(input, 'files', {
-    value: [new File([text], 'rec.json', { type: 'application/json' })],
-    configurable: true,
-  });
-  fireEvent.change(input);
-}
 
 /** Clicks a control the way a keyboard user presses it: focused first, so its removal would lose focus. */
 function press(button: HTMLElement) {

@@ -7,7 +7,7 @@ import { App } from './App';
 import { fakeAnalysis, testServices } from './fixtures/analysis';
 import { installTestMessages } from './fixtures/messages';
 import { conn, recordingOf } from './fixtures/recording';
-import { renderApp, rowIds, settingsLoaded } from './fixtures/render-app';
+import { renderApp, rowIds, settingsLoaded, chooseFile } from './fixtures/render-app';
 import type { PanelServices } from './services';
 
 afterEach(cleanup);
@@ -16,15 +16,6 @@ const live = recordingOf([
   conn({ id: 'live1', code: 1000, url: 'wss://rt.example/ws?token=s3cret', reason: 'live one' }),
 ]);
 const other = recordingOf([conn({ id: 'imp1', code: 1012, reason: 'from file' }), conn({ id: 'imp2', code: 1013 })]);
-
-function chooseFile(text: string) {
-  const input = screen.getByTestId('import-input') as HTMLInputElement;
-  Object.defineProperty(input, 'files', {
-    value: [new File([text], 'rec.json', { type: 'application/json' })],
-    configurable: true,
-  });
-  fireEvent.change(input);
-}
 
 /** A chosen file whose reading the test finishes: `finish()` hands the browser's read its text. */
 function chooseHeldFile(text: string, name: string) {
