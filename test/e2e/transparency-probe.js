@@ -67,6 +67,51 @@ window.runProbe = async (wsUrl) => {
   r.illegal = [err(() => WebSocket.prototype.close.call({})), err(() => WebSocket.prototype.send.call({}, 'x'))];
   r.sendConnecting = err(() => ws.send('x'));
   r.badClose = [err(() => ws.close(1001)), err(() => ws.close(1000, 'x'.repeat(124))), err(() => ws.close(5000))];
+  // The browser's own errors come out as thrown from the page's call: no frame of the hook's in their stack
+  // (an error monitor sets aside errors whose top frame is an extension's file), the same stack property.
+  // The page's own address is taken out: the runs with and without may be at different paths.
+  const frames = (stack) => String(stack).split(location.href).join('PAGE');
+  const stackOf = (fn) => {
+    try {
+      fn();
+      return 'no error';
+    } catch (e) {
+      const d = Object.getOwnPropertyDescriptor(e, 'stack');
+      return [frames(e.stack), Reflect.ownKeys(e).map(String), d && [typeof d.get, typeof d.set, d.enumerable]];
+    }
+  };
+  r.thrownStacks = [
+    stackOf(function sendWhileConnecting() {
+      ws.send('x');
+    }),
+    stackOf(function badUrl() {
+      new WebSocket('http://[bad');
+    }),
+    stackOf(function duplicateProtocols() {
+      new WebSocket(wsUrl, ['a', 'a']);
+    }),
+    stackOf(function badCode() {
+      ws.close(5000);
+    }),
+    stackOf(function longReason() {
+      ws.close(1000, 'x'.repeat(124));
+    }),
+  ];
+  // The page's own frame limit and stack formatter get the same frames.
+  const { stackTraceLimit, prepareStackTrace } = Error;
+  const deep = (n, f) => (n ? deep(n - 1, f) : f());
+  try {
+    Error.stackTraceLimit = 2;
+    r.limitedStack = stackOf(() => deep(3, () => ws.send('x')));
+    Error.stackTraceLimit = stackTraceLimit;
+    Error.prepareStackTrace = (e, sites) => sites.map((s) => `${s.getFunctionName()}@${s.getLineNumber()}`).join();
+    r.preparedStack = stackOf(function prepared() {
+      ws.send('x');
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+    Error.prepareStackTrace = prepareStackTrace;
+  }
   class Sub extends WebSocket {
     constructor(u) {
       super(u);
@@ -96,7 +141,15 @@ window.runProbe = async (wsUrl) => {
   ws.addEventListener('close', () => order.push('A'));
   ws.onclose = () => order.push('onclose-1');
   ws.addEventListener('close', (e) => order.push(`B:${e.code}:${e.wasClean}:${e.isTrusted}:${e.constructor.name}`));
-  ws.onclose = () => order.push('onclose-2');
+  // A listener's stack is the page's own (the hook calls no page listener).
+  const listenerStacks = [];
+  ws.onclose = function onclose2() {
+    order.push('onclose-2');
+    listenerStacks.push(frames(new Error('in onclose').stack));
+  };
+  ws.addEventListener('close', function closeListener() {
+    listenerStacks.push(frames(new Error('in a listener').stack));
+  });
   r.onclose = typeof ws.onclose;
   await opened;
   r.afterOpen = [ws.readyState, ws.protocol, ws.extensions, ws.url, ws.bufferedAmount];
@@ -107,6 +160,7 @@ window.runProbe = async (wsUrl) => {
   r.secondClose = err(() => ws.close());
   await closed;
   r.order = order;
+  r.listenerStacks = listenerStacks;
   // close() converts its arguments once (valueOf/toString run once) and throws the same errors.
   const calls = [];
   const ws2 = new WebSocket(wsUrl);

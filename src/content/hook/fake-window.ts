@@ -116,9 +116,12 @@ export class FakeWebSocket extends FakeEventTarget {
   get readyState() {
     return this.state;
   }
+  /** Set by a test: what send() throws, made at the call as a browser makes its errors. */
+  sendError?: () => unknown;
   send(...args: unknown[]) {
     // A browser throws for a call without its argument: 'send()' marks one that reached it.
     this.nativeCalls.push(args.length ? 'send' : 'send()');
+    if (this.sendError) throw this.sendError();
   }
   close() {
     this.nativeCalls.push('close');
@@ -175,6 +178,20 @@ export class FakeStream {
   close() {}
 }
 
+const domExceptions = new WeakSet<object>();
+/** A DOMException as the hook tells one apart: by the brand check of its `code` getter. */
+export class FakeDOMException extends Error {
+  constructor(message: string, name: string) {
+    super(message);
+    this.name = name;
+    domExceptions.add(this);
+  }
+  get code(): number {
+    if (!domExceptions.has(this)) throw new TypeError('Illegal invocation');
+    return 0;
+  }
+}
+
 export const win = Object.assign(new FakeEventTarget(), {
   WebSocket: FakeWebSocket,
   WebSocketStream: FakeStream,
@@ -190,6 +207,7 @@ export const win = Object.assign(new FakeEventTarget(), {
     prototype: { toString: Function.prototype.toString, bind: Function.prototype.bind },
   },
   Error,
+  DOMException: FakeDOMException,
   Proxy,
   Symbol,
   Date,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { installHook } from './install';
-import { FakeStream, FakeWebSocket, maps, posted, weakKeys, win } from './fake-window';
+import { FakeDOMException, FakeStream, FakeWebSocket, maps, posted, weakKeys, win } from './fake-window';
 
 installHook(win);
 const Hooked = (win as unknown as { WebSocket: new (url: string) => FakeWebSocket }).WebSocket;
@@ -78,5 +78,36 @@ describe('installHook: a hostile page', () => {
     const [first, second] = announced;
     expect(second?.k).toBe((first?.k ?? NaN) + 1);
     expect(first?.t === 'socket' && first.protocols).toEqual([]);
+  });
+});
+
+describe('installHook: errors the browser throws through the hook', () => {
+  const thrownBy = (ws: FakeWebSocket, error: () => unknown) => {
+    ws.sendError = error;
+    try {
+      (function pageCall() {
+        ws.send('x');
+      })();
+    } catch (e) {
+      return String((e as Error).stack).split('\n');
+    } finally {
+      ws.sendError = undefined;
+    }
+    throw new Error('send() did not throw');
+  };
+
+  it("leaves no frame of the hook's (nor of the native's) on a DOMException's stack: it starts at the page's call", () => {
+    const ws = new Hooked('ws://127.0.0.1/throws-dom');
+    const stack = thrownBy(ws, () => new FakeDOMException('Still in CONNECTING state.', 'InvalidStateError'));
+    expect(stack[0]).toBe('InvalidStateError: Still in CONNECTING state.');
+    expect(stack[1]).toMatch(/at pageCall /);
+    expect(stack.join('\n')).not.toMatch(/natives|sockets|fake-window/);
+  });
+
+  it('keeps the stack of any other error: its frames above the hook are the code that made it', () => {
+    const ws = new Hooked('ws://127.0.0.1/throws-type');
+    const stack = thrownBy(ws, () => new TypeError('made by page code a native ran'));
+    expect(stack.join('\n')).toMatch(/fake-window/);
+    expect(stack.some((line) => /at pageCall /.test(line))).toBe(true);
   });
 });

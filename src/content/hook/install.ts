@@ -21,7 +21,7 @@
 import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand, type HookEvent } from '../../protocol/messages';
 import type { HookContext, SocketRec } from './context';
 import { createToStringMask } from './mask';
-import { PROTO, saveNatives, type AnyFn } from './natives';
+import { isStr, PROTO, saveNatives, type AnyFn } from './natives';
 import { createSimulator } from './simulate';
 import { wrapWebSocket } from './sockets';
 import { hookStream } from './stream';
@@ -54,7 +54,7 @@ export function installHook(win: Window & typeof globalThis): void {
   const stack = () => {
     try {
       const st = new NativeError().stack;
-      if (typeof st === 'string') return st;
+      if (isStr(st)) return st;
     } catch {
       // a page's Error.prepareStackTrace threw
     }
@@ -69,12 +69,12 @@ export function installHook(win: Window & typeof globalThis): void {
     nextK: () => ++k,
     protocolsOf: (p) => {
       // Never re-read through page getters or iterators: the browser already did, once.
-      if (typeof p === 'string') return [p];
+      if (isStr(p)) return [p];
       const out: string[] = [];
       const len = isArray(p) ? own(p, 'length') : 0;
       for (let i = 0; i < (len as number) && i < 64; i++) {
         const v = own(p, i);
-        n.push(out, typeof v === 'string' ? v : '?');
+        n.push(out, isStr(v) ? v : '?');
       }
       return out;
     },

@@ -80,6 +80,9 @@ export interface Natives {
  */
 export const PROTO = 'prototype';
 
+/** Shared by the hook's modules: one short function in the built file instead of a `typeof` test at each use. */
+export const isStr = (v: unknown): v is string => typeof v === 'string';
+
 export function saveNatives(win: Window & typeof globalThis): Natives {
   const { apply, construct, defineProperty, get, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
   const getter = (proto: object, name: string) => gopd(proto, name)?.get as AnyFn;
@@ -119,14 +122,34 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     isView(d) ? (read(viewGetters(d)[0] as AnyFn, d) as number) : tryRead(gBuffer, d);
 
   const gData = getter(win.MessageEvent[PROTO], 'data');
+  // A DOMException the browser throws from a trapped native (send() while CONNECTING, a bad URL or close
+  // code) would carry the trap's frame, naming the extension's file, on top of its stack: error monitors
+  // set such errors aside as an extension's. Captured again from the trap's caller, its stack is what the
+  // page would have had. Only DOMExceptions: page code a native runs (a toString) throws other errors,
+  // whose stack holds the page's own frames above the trap, which capturing again would drop. (Firefox
+  // keeps an error's stack on its prototype: there the text is the page's, held in an own property.)
+  const capture = win.Error.captureStackTrace as ((e: object, from: AnyFn) => void) | undefined;
+  const gDomCode = getter(win.DOMException[PROTO], 'code');
+  const clean = (fn: AnyFn) => {
+    const h = (t: unknown, s: unknown, a: unknown) => {
+      try {
+        return fn(t, s, a);
+      } catch (x) {
+        if ((tryRead(gDomCode, x) as number) >= 0) capture?.(x as object, h);
+        throw x;
+      }
+    };
+    return h;
+  };
   return {
     apply,
     bindTo,
-    trap: (target, name, fn) => new NativeProxy(target, { __proto__: null, [name]: fn } as ProxyHandler<typeof target>),
+    trap: (target, name, fn) =>
+      new NativeProxy(target, { __proto__: null, [name]: clean(fn as AnyFn) } as ProxyHandler<typeof target>),
     ctor: (target, fn) =>
       new NativeProxy(target, {
         __proto__: null,
-        construct: fn,
+        construct: clean(fn as AnyFn),
         get: (t: Record<PropertyKey, unknown>, k: PropertyKey, r: unknown) =>
           k === 'caller' || k === 'arguments' ? t[k] : get(t, k, r),
       } as ProxyHandler<typeof target>),
@@ -164,9 +187,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
       ];
     },
     size: (d, blobFirst) =>
-      typeof d === 'string'
-        ? d.length
-        : ((blobFirst ? tryRead(gBlob, d) : undefined) ?? byteLength(d) ?? tryRead(gBlob, d) ?? -1),
+      isStr(d) ? d.length : ((blobFirst ? tryRead(gBlob, d) : undefined) ?? byteLength(d) ?? tryRead(gBlob, d) ?? -1),
     copy: (d, max) => {
       const length = byteLength(d);
       if (length === undefined) return undefined;

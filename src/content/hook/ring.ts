@@ -14,7 +14,7 @@
  */
 import { LAST_RAW_TEXT_UNITS, type HookLastMessage, type HookRing } from '../../protocol/messages';
 import { LAST_MESSAGE_HEX_BYTES, LAST_MESSAGES_PER_DIRECTION as N } from '../../protocol/recording';
-import type { Natives } from './natives';
+import { isStr, type Natives } from './natives';
 
 /** One direction's ring. Arrays are made by literals, so writes hit own slots (no inherited setter runs). */
 export interface Ring extends HookRing {
@@ -43,16 +43,12 @@ export function ringPush(
   blob?: boolean,
 ): void {
   const i = r.n % N;
-  const text = typeof data === 'string';
+  const text = isStr(data);
   const head = text && (sent || size > LAST_RAW_TEXT_UNITS) ? nat.head(data, LAST_RAW_TEXT_UNITS) : data;
   r.data[i] =
     text && size <= LAST_RAW_TEXT_UNITS
       ? (head as string)
-      : ({
-          __proto__: null,
-          d: text ? head : blob ? undefined : nat.copy(data, LAST_MESSAGE_HEX_BYTES),
-          n: size,
-        } as HookLastMessage);
+      : { d: text ? (head as string) : blob ? undefined : nat.copy(data, LAST_MESSAGE_HEX_BYTES), n: size };
   r.at[i] = at;
   r.n++;
 }
@@ -62,7 +58,7 @@ export function ringRaw(r: Ring): HookRing {
   // Every slot: one never written holds 0, and each written one holds one of the last N messages.
   for (let i = 0; i < N; i++) {
     const d = r.data[i];
-    if (typeof d === 'string') r.data[i] = { __proto__: null, d, n: d.length } as HookLastMessage;
+    if (isStr(d)) r.data[i] = { d, n: d.length };
   }
   return r;
 }

@@ -9,7 +9,7 @@
  */
 import type { HookContext, SocketRec } from './context';
 import { newRing, ringPush, ringRaw } from './ring';
-import { PROTO, type AnyFn } from './natives';
+import { isStr, PROTO, type AnyFn } from './natives';
 import type { Simulator } from './simulate';
 
 /** Content capture for this document's site: unknown until the relay says (kept in the ring only). */
@@ -98,7 +98,7 @@ export function wrapWebSocket(
         if (!e.isTrusted) return;
         const d = n.msgData(e);
         // binaryType only matters for binary data: a text message costs no extra call into the browser.
-        count(rec, d, false, typeof d != 'string' && read(gBinary, ws) === 'blob');
+        count(rec, d, false, !isStr(d) && read(gBinary, ws) === 'blob');
         sim.holdIncoming(rec, e as MessageEvent, d);
       },
       true,
@@ -163,7 +163,7 @@ export function wrapWebSocket(
       const x = n.arg(args, 0) as Record<symbol, AnyFn>;
       if (isObj(x)) {
         const p = apply(x[toPrim] ?? ordinary, x, ['number']);
-        args[0] = p === undefined ? NaN : isObj(p) ? { __proto__: null, [toPrim]: () => p } : p;
+        args[0] = p === undefined ? NaN : isObj(p) ? { [toPrim]: () => p } : p;
       }
       const y = n.arg(args, 1);
       if (isObj(y)) args[1] = ownKeys({ [y as unknown as string]: 0 })[0];

@@ -13,7 +13,7 @@
  * MAX_HELD messages; more are dropped and counted with the held ones.
  */
 import type { HookContext, SocketRec } from './context';
-import { PROTO, type AnyFn } from './natives';
+import { isStr, PROTO, type AnyFn } from './natives';
 
 const MAX_HELD = 10_000;
 
@@ -78,7 +78,7 @@ export function createStaller(
    * and anything else converted to a string now, as the native send() does (its errors reach the page).
    */
   const snapshot = (d: unknown): unknown => {
-    if (typeof d === 'string') return d;
+    if (isStr(d)) return d;
     // What is neither binary nor a Blob (a size below 0) becomes its string.
     return n.copy(d, Infinity) ?? (n.size(d, true) < 0 ? `${d as string}` : d);
   };

@@ -12,7 +12,7 @@
  */
 import type { HookCounters } from '../../protocol/messages';
 import type { HookContext } from './context';
-import { PROTO, type AnyFn } from './natives';
+import { isStr, PROTO, type AnyFn } from './natives';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
   const g = win as unknown as Record<string, unknown>;
@@ -30,7 +30,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const gErrCode = WSE && getter(WSE, 'closeCode');
   const gErrReason = WSE && getter(WSE, 'reason');
   const [keyOf, setKey, dropKey] = n.store<object, number>();
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const str = (v: unknown) => (isStr(v) ? v : '');
 
   const Wrapped = n.ctor(Native, (target: typeof Native, args: unknown[], newTarget: AnyFn) => {
     const s = construct(target, args, newTarget) as object;
@@ -87,7 +87,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
         const o = n.arg(args, 0);
         const c = own(o, 'closeCode');
         const r = own(o, 'reason');
-        ctx.closeCall(k, -1, typeof c === 'number' ? c : undefined, typeof r === 'string' ? r : undefined);
+        ctx.closeCall(k, -1, typeof c === 'number' ? c : undefined, isStr(r) ? r : undefined);
       }
       return result;
     }),
