@@ -375,6 +375,68 @@ describe('hostile pages', () => {
     expect(c.counters.sentMessages).toBe(1);
   });
 
+  it('records every socket when page code the hook runs opens another (Error.prepareStackTrace, a protocols Proxy)', async () => {
+    const { page, url, errors } = await openPage('/reentry');
+    const o = s.server.wsOrigin;
+    await page.evaluate(async (origin) => {
+      let first = true;
+      Error.prepareStackTrace = () => {
+        if (first) {
+          first = false;
+          (window as unknown as Record<string, WebSocket>).innerPst = new WebSocket(`${origin}/inner-pst`);
+        }
+        return 'stack';
+      };
+      (window as unknown as Record<string, WebSocket>).outerPst = new WebSocket(`${origin}/outer-pst`);
+      delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+      let once = true;
+      const list = new Proxy(['chat'], {
+        getOwnPropertyDescriptor(t, k) {
+          if (once) {
+            once = false;
+            (window as unknown as Record<string, WebSocket>).innerProxy = new WebSocket(`${origin}/inner-proxy`);
+          }
+          return Reflect.getOwnPropertyDescriptor(t, k);
+        },
+      });
+      (window as unknown as Record<string, WebSocket>).outerProxy = new WebSocket(`${origin}/outer-proxy`, list);
+    }, o);
+    for (const path of ['/inner-pst', '/outer-pst', '/inner-proxy', '/outer-proxy'])
+      (await s.server.connectionTo(path)).ws.close(4000, path);
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      ['/inner-pst', '/outer-pst', '/inner-proxy', '/outer-proxy'].every((p) => closedAt(p)(r)) ? r : undefined,
+    );
+    expect(closeEventOf(closedAt('/outer-proxy')(rec) as Connection)).toMatchObject({
+      code: 4000,
+      reason: '/outer-proxy',
+    });
+    expect(rec.dropped.eventsRejected).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('records every later socket after many whose protocols list was revoked once the browser had read it', async () => {
+    const { page, url } = await openPage('/revoked');
+    await page.evaluate((origin) => {
+      for (let i = 0; i < 12; i++) {
+        let reads = 0;
+        const { proxy, revoke } = Proxy.revocable(['chat'], {
+          get(t, k, r) {
+            // The browser's iterator reads `length` twice for one item: revoked after its last read.
+            if (k === 'length' && ++reads === 2) revoke();
+            return Reflect.get(t, k, r) as unknown;
+          },
+        });
+        new WebSocket(`${origin}/revoked-${i}`, proxy);
+      }
+    }, s.server.wsOrigin);
+    const { server } = await openSocket(page, '/after-revoked');
+    server.ws.close(4001, 'after');
+    const c = await waitForRecording(s.b.worker, url, closedAt('/after-revoked'));
+    expect(closeEventOf(c)).toMatchObject({ code: 4001, reason: 'after' });
+    const rec = await waitForRecording(s.b.worker, url, (r) => r);
+    expect(rec.connections.filter((x) => x.url.includes('/revoked-'))).toHaveLength(12);
+  });
+
   it('records an object close reason as the string the browser used', async () => {
     const { page, url } = await openPage('/objreason');
     const { wsUrl } = await openSocket(page, '/obj-reason');

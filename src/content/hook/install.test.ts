@@ -79,6 +79,42 @@ describe('installHook: a hostile page', () => {
     expect(second?.k).toBe((first?.k ?? NaN) + 1);
     expect(first?.t === 'socket' && first.protocols).toEqual([]);
   });
+
+  it('announces a socket whose protocols list is a revoked Proxy, without skipping a number', () => {
+    // The browser iterated the list before the page revoked it; the hook's read comes after.
+    const { proxy, revoke } = Proxy.revocable(['chat'], {});
+    revoke();
+    const before = posted.length;
+    const WithProtocols = Hooked as unknown as new (url: string, protocols: unknown) => FakeWebSocket;
+    for (let i = 0; i < 10; i++) new WithProtocols(`ws://127.0.0.1/revoked-${i}`, proxy);
+    new Hooked('ws://127.0.0.1/after-revoked');
+    const announced = posted.slice(before).filter((e) => e.t === 'socket');
+    expect(announced).toHaveLength(11);
+    expect(announced.map((e) => e.k)).toEqual(announced.map((_, i) => (announced[0]?.k ?? NaN) + i));
+  });
+
+  it('announces sockets in the order of their numbers when page code run by the hook opens another', () => {
+    // Error.prepareStackTrace runs when the hook takes a socket's stack: a socket opened there must not
+    // be announced with a number after its creator's, which the relay would take as a duplicate.
+    const E = Error as unknown as { prepareStackTrace?: (e: Error, s: unknown[]) => unknown };
+    let inner = true;
+    const before = posted.length;
+    E.prepareStackTrace = () => {
+      if (inner) {
+        inner = false;
+        new Hooked('ws://127.0.0.1/inner');
+      }
+      return '';
+    };
+    try {
+      new Hooked('ws://127.0.0.1/outer');
+    } finally {
+      delete E.prepareStackTrace;
+    }
+    const announced = posted.slice(before).filter((e) => e.t === 'socket');
+    expect(announced.map((e) => e.url)).toEqual(['ws://127.0.0.1/inner', 'ws://127.0.0.1/outer']);
+    expect(announced[1]?.k).toBe((announced[0]?.k ?? NaN) + 1);
+  });
 });
 
 describe('installHook: errors the browser throws through the hook', () => {

@@ -35,7 +35,6 @@ export function installHook(win: Window & typeof globalThis): void {
   const timeOrigin = perf.timeOrigin;
   const NativeError = win.Error;
   const portPost = win.MessagePort[PROTO].postMessage;
-  const isArray = Array.isArray;
   const channel = new win.MessageChannel();
   const port = channel.port1;
   const [recOf, setRec, dropRec] = n.store<unknown, SocketRec>();
@@ -68,10 +67,11 @@ export function installHook(win: Window & typeof globalThis): void {
     swap: createToStringMask(win, n),
     nextK: () => ++k,
     protocolsOf: (p) => {
-      // Never re-read through page getters or iterators: the browser already did, once.
+      // Never re-read through page getters or iterators: the browser already did, once. No Array.isArray:
+      // it throws for a Proxy the page revoked after the browser read it (own() never throws).
       if (isStr(p)) return [p];
       const out: string[] = [];
-      const len = isArray(p) ? own(p, 'length') : 0;
+      const len = own(p, 'length');
       for (let i = 0; i < (len as number) && i < 64; i++) {
         const v = own(p, i);
         n.push(out, isStr(v) ? v : '?');

@@ -56,23 +56,26 @@ export function wrapWebSocket(
   const track = (ws: WebSocket, args: unknown[]) => {
     const rec = {
       __proto__: null,
-      k: ctx.nextK(),
+      k: 0,
       c: [0, 0, 0, 0],
       done: false,
       u: false,
       rin: newRing(),
       rout: newRing(),
     } as unknown as SocketRec;
-    const kk = rec.k;
+    let kk: number;
     ctx.setRec(ws, rec);
+    // Numbered last, once no page code can run before it is announced: reading the protocols (a page
+    // Proxy's traps) and the stack (Error.prepareStackTrace) may open another socket, which must not
+    // take a number before this one and be announced after it (the relay drops a number it has passed).
     emit({
       t: 'socket',
-      k: kk,
       api: 'WebSocket',
       url: read(gUrl, ws) as string,
       protocols: ctx.protocolsOf(n.arg(args, 1)),
       at: now(),
       stack: ctx.trace(),
+      k: (kk = rec.k = ctx.nextK()),
     });
     ctx.sockets[1](kk, ws);
     const trusted = (e: Event) => e.isTrusted || sim.isOwn(e, ws);

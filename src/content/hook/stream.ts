@@ -35,17 +35,18 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const Wrapped = n.ctor(Native, (target: typeof Native, args: unknown[], newTarget: AnyFn) => {
     const s = construct(target, args, newTarget) as object;
     try {
-      const k = ctx.nextK();
-      setKey(s, k);
+      let k: number;
+      // Numbered last, as a WebSocket is (sockets.ts): page code may run in the reads before.
       emit({
         t: 'socket',
-        k,
         api: 'WebSocketStream',
         url: read(gUrl, s) as string,
         protocols: ctx.protocolsOf(own(n.arg(args, 1), 'protocols')),
         at: now(),
         stack: ctx.trace(),
+        k: (k = ctx.nextK()),
       });
+      setKey(s, k);
       const counters: HookCounters = [0, 0, 0, 0];
       // Once closed, the stream's number is let go (as WebSocket records are at their close event):
       // a WeakMap's table shrinks only on delete(), not when the collector clears dead keys.
