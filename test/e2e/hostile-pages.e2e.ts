@@ -437,6 +437,42 @@ describe('hostile pages', () => {
     expect(rec.connections.filter((x) => x.url.includes('/revoked-'))).toHaveLength(12);
   });
 
+  it('counts no message sent once the socket is closing: the browser discards it', async () => {
+    const { page, url } = await openPage('/send-closing');
+    const byPage = await openSocket(page, '/send-after-close');
+    await page.evaluate((u) => {
+      const ws = (window as unknown as Record<string, WebSocket>)[u]!;
+      ws.send('sent');
+      ws.close(4002, 'page');
+      ws.send('discarded');
+      ws.send(new Uint8Array(8));
+    }, byPage.wsUrl);
+    const byServer = await openSocket(page, '/send-server-closing');
+    // The server's close frame makes the socket CLOSING before its close event.
+    const polled = page.evaluate(
+      (u) =>
+        new Promise<void>((res) => {
+          const ws = (window as unknown as Record<string, WebSocket>)[u]!;
+          const poll = () => {
+            if (ws.readyState === WebSocket.CLOSING) {
+              ws.send('discarded too');
+              res();
+            } else if (ws.readyState === WebSocket.CLOSED) res();
+            else setTimeout(poll, 0);
+          };
+          poll();
+        }),
+      byServer.wsUrl,
+    );
+    byServer.server.ws.close(4003, 'server');
+    await polled;
+    const a = await waitForRecording(s.b.worker, url, closedAt('/send-after-close'));
+    expect(a.counters).toMatchObject({ sentMessages: 1, sentSize: 4 });
+    expect(a.lastMessages?.filter((m) => m.dir === 'out').map((m) => m.text)).toEqual(['sent']);
+    const b = await waitForRecording(s.b.worker, url, closedAt('/send-server-closing'));
+    expect(b.counters).toMatchObject({ sentMessages: 0 });
+  });
+
   it('records an object close reason as the string the browser used', async () => {
     const { page, url } = await openPage('/objreason');
     const { wsUrl } = await openSocket(page, '/obj-reason');

@@ -115,6 +115,18 @@ describe('installHook: a hostile page', () => {
     expect(announced.map((e) => e.url)).toEqual(['ws://127.0.0.1/inner', 'ws://127.0.0.1/outer']);
     expect(announced[1]?.k).toBe((announced[0]?.k ?? NaN) + 1);
   });
+
+  it('counts no send() the browser discards once the socket is closing', () => {
+    const ws = new Hooked('ws://127.0.0.1/send-after-close');
+    const k = posted.filter((e) => e.t === 'socket').at(-1)?.k ?? -1;
+    ws.state = 1;
+    ws.send('sent');
+    ws.close();
+    ws.send('discarded');
+    ws.closed();
+    const close = closesOf([k])[0];
+    expect(close?.t === 'close' && close.counters).toEqual([1, 4, 0, 0]);
+  });
 });
 
 describe('installHook: errors the browser throws through the hook', () => {

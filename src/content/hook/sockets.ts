@@ -146,7 +146,8 @@ export function wrapWebSocket(
       if (!rec || !args.length) return apply(target, thisArg, args);
       const d = args[0];
       const result = sim.holdOutgoing(rec, thisArg as object, d) ? undefined : apply(target, thisArg, args);
-      count(rec, d, true);
+      // Once closing, the browser discards what is sent (it only grows bufferedAmount): not a sent message.
+      if (n.state(thisArg as object) < 2) count(rec, d, true);
       return result;
     }),
   );
