@@ -93,6 +93,26 @@ describe('installHook: a hostile page', () => {
     expect(announced.map((e) => e.k)).toEqual(announced.map((_, i) => (announced[0]?.k ?? NaN) + i));
   });
 
+  it('records the protocol a primitive asks for, as the browser makes a string of it', () => {
+    const WithProtocols = Hooked as unknown as new (url: string, protocols: unknown) => FakeWebSocket;
+    const cases: [unknown, string[]][] = [
+      [undefined, []],
+      ['chat', ['chat']],
+      [null, ['null']],
+      [5, ['5']],
+      [false, ['false']],
+      [
+        ['a', 'b'],
+        ['a', 'b'],
+      ],
+      [new String('ab'), ['a', 'b']],
+    ];
+    const before = posted.length;
+    cases.forEach(([p], i) => new WithProtocols(`ws://127.0.0.1/primitive-${i}`, p));
+    const announced = posted.slice(before).filter((e) => e.t === 'socket');
+    expect(announced.map((e) => e.t === 'socket' && e.protocols)).toEqual(cases.map(([, want]) => want));
+  });
+
   it('announces sockets in the order of their numbers when page code run by the hook opens another', () => {
     // Error.prepareStackTrace runs when the hook takes a socket's stack: a socket opened there must not
     // be announced with a number after its creator's, which the relay would take as a duplicate.

@@ -68,8 +68,9 @@ export function installHook(win: Window & typeof globalThis): void {
     nextK: () => ++k,
     protocolsOf: (p) => {
       // Never re-read through page getters or iterators: the browser already did, once. No Array.isArray:
-      // it throws for a Proxy the page revoked after the browser read it (own() never throws).
-      if (isStr(p)) return [p];
+      // it throws for a Proxy the page revoked after the browser read it (own() never throws). A primitive
+      // is one protocol, as the browser makes a string of it (null asks for "null").
+      if (!n.isObj(p)) return p === undefined ? [] : [`${p as string}`];
       const out: string[] = [];
       const len = own(p, 'length');
       for (let i = 0; i < (len as number) && i < 64; i++) {
