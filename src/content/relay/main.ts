@@ -111,10 +111,13 @@ export function startRelay(win: Window): void {
   win.dispatchEvent(new Event(HOOK_PORT_REQUEST));
   win.removeEventListener(HOOK_PORT_REPLY, take, true);
 
-  // Anything on the public channel claiming to be Closeline is a forgery: counted, never stored.
+  // Anything on the public channel claiming to be Closeline is a forgery: counted, never stored. Only the
+  // page's own posts are looked at: reading `data` makes this world a copy of the message of its own, which
+  // for other frames' traffic (often large) would cost every message a second deserialisation.
   win.addEventListener(
     'message',
     (e: MessageEvent) => {
+      if (e.source !== win) return;
       const d: unknown = e.data;
       if (typeof d !== 'object' || d === null) return;
       if (HOOK_HELLO_TAG in d || (d as { source?: unknown }).source === PROTOCOL_SOURCE) uplink.count('eventsRejected');
