@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
-import { catalogTranslator } from '../i18n/translate';
+import { catalogTranslator, setTranslator } from '../i18n/translate';
+import { localeCatalog } from '../test-support/locale-catalog';
 import { cancelText, renderRow } from './render';
 import type { AuditRow } from './types';
 
@@ -64,11 +65,11 @@ describe('cancelText', () => {
   it.each([
     [
       0,
-      'Cancelled during scenario 2 of 3 (1013): 1 scenarios finished before it; nothing more was sent to the page and its sockets were left as they are.',
+      'Cancelled during scenario 2 of 3 (1013): 1 scenario finished before it; nothing more was sent to the page and its sockets were left as they are.',
     ],
     [
       7,
-      'Cancelled during scenario 2 of 3 (1013): 1 scenarios finished before it; nothing more was sent to the page and its sockets were left as they are. The simulated outage still refuses handshakes for 7 s; it ends by itself.',
+      'Cancelled during scenario 2 of 3 (1013): 1 scenario finished before it; nothing more was sent to the page and its sockets were left as they are. The simulated outage still refuses handshakes for 7 s; it ends by itself.',
     ],
   ])('outage left %i s', (left, text) => {
     expect(
@@ -77,5 +78,30 @@ describe('cancelText', () => {
         cancelled: { scenario: '1013', index: 2, outageLeftS: left },
       }),
     ).toBe(text);
+  });
+});
+
+describe('cancelText counts the finished scenarios in the grammar of the language', () => {
+  afterEach(() => setTranslator(catalogTranslator(catalog)));
+
+  const scenarios = Array.from({ length: 120 }, (_, i) => `close:${3000 + i}`);
+  const RLM = '\u200f';
+  const AR_REST = 'ولم يُرسَل أي شيء آخر إلى الصفحة، وتُركت مقابسها على حالها.';
+  it.each<[string, number, string]>([
+    ['en', 1, '0 scenarios finished before it;'],
+    ['en', 3, '2 scenarios finished before it;'],
+    ['ar', 1, `أُلغي أثناء السيناريو 1 من 120 ${RLM}(close:3000): لم يكتمل أي سيناريو قبله؛ ${AR_REST}`],
+    ['ar', 2, `أُلغي أثناء السيناريو 2 من 120 ${RLM}(close:3001): اكتمل سيناريو واحد قبله؛ ${AR_REST}`],
+    ['ar', 3, 'اكتمل سيناريوهان قبله؛'],
+    ['ar', 4, 'اكتملت 3 سيناريوهات قبله؛'],
+    ['ar', 12, 'اكتمل 11 سيناريوًا قبله؛'],
+    ['ar', 101, 'اكتمل 100 سيناريو قبله؛'],
+    ['hi', 2, '120 में से सिनेरियो 2 (close:3001) के दौरान रद्द किया गया: उससे पहले 1 सिनेरियो पूरा हुआ;'],
+    ['hi', 4, 'उससे पहले 3 सिनेरियो पूरे हुए;'],
+  ])('%s, scenario %i', (lang, index, want) => {
+    const tr = catalogTranslator(localeCatalog(lang));
+    setTranslator(tr, { intlLocale: lang });
+    const scenario = scenarios[index - 1]!;
+    expect(cancelText(tr, { scenarios, cancelled: { scenario, index, outageLeftS: 0 } })).toContain(want);
   });
 });

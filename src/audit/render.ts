@@ -1,9 +1,11 @@
 /**
  * The report card as text, one translator in: the panel shows these strings, the
  * audit page hands them to the CLI (which has no browser i18n of its own), so
- * both faces say the same thing. Pure: the translator is injected.
+ * both faces say the same thing. Pure: the translator is injected; a counted sentence's
+ * form follows the plural rules of the language in use (src/i18n/plural.ts).
  */
 import type { I18nText } from '../analysis/types';
+import { pluralId } from '../i18n/plural';
 import { parseScenario } from './scenarios';
 import type { AuditReport, AuditRow } from './types';
 
@@ -56,11 +58,13 @@ export function renderRow(t: Translate, row: AuditRow): RenderedRow {
 export function cancelText(t: Translate, report: Pick<AuditReport, 'cancelled' | 'scenarios'>): string {
   const c = report.cancelled;
   if (!c) return '';
-  const done = t('audit_cancelled', [
+  // The scenarios finished before it are the count the sentence's noun agrees with.
+  const finished = c.index - 1;
+  const done = t(pluralId('audit_cancelled', finished), [
+    String(finished),
     String(c.index),
     String(report.scenarios.length),
     c.scenario,
-    String(c.index - 1),
   ]);
   return c.outageLeftS > 0 ? `${done} ${t('audit_cancelled_outage', [String(c.outageLeftS)])}` : done;
 }

@@ -13,7 +13,10 @@ import { parseArgs, usage, type CliOptions, type Translate } from './args';
 import { RunError, runInBrowser } from './browser-run';
 import { extensionDir, isBuilt, packageRoot } from './paths';
 import { toJUnit } from './junit';
-import { formatTable, progressBar } from './table';
+import { formatTable, progressBar, summaryLine } from './table';
+
+/** The language of the catalog above: counted text follows its plural rules. */
+const CATALOG_LOCALE = 'en';
 
 export const EXIT = { ok: 0, problems: 1, error: 2 } as const;
 
@@ -76,11 +79,7 @@ export async function main(argv: readonly string[], io: Io, cliFileUrl: string):
   const { report, rows } = result;
   for (const line of formatTable(rows, t)) io.out(line);
   const problems = rows.filter((r) => r.level === 'problem').length;
-  io.out(
-    problems
-      ? t('cli_summary_problems', [String(problems), String(rows.length), report.profileId])
-      : t('cli_summary_ok', [String(rows.length), report.profileId]),
-  );
+  io.out(summaryLine(problems, rows.length, report.profileId, t, CATALOG_LOCALE));
 
   const written = writeReports(o, report, rows, t);
   if (written.error) return fail(written.error);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
 import { catalogTranslator } from '../i18n/translate';
+import { localeCatalog } from '../test-support/locale-catalog';
 import { renderedRow } from './test-rows';
-import { formatTable, printable, progressBar } from './table';
+import { formatTable, printable, progressBar, summaryLine } from './table';
 
 const t = catalogTranslator(catalog);
 const row = renderedRow;
@@ -45,6 +46,25 @@ describe('formatTable', () => {
     // eslint-disable-next-line no-control-regex
     expect(lines.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(printable('ok\u001b[31m')).toBe('ok\uFFFD[31m');
+  });
+});
+
+describe('summaryLine: its noun agrees with the number of checks', () => {
+  it.each<[string, number, number, string]>([
+    ['en', 0, 1, 'No problem in 1 check (profile: default).'],
+    ['en', 0, 5, 'No problem in 5 checks (profile: default).'],
+    ['en', 1, 1, '1 of 1 check found a problem (profile: default).'],
+    ['en', 1, 2, '1 of 2 checks found a problem (profile: default).'],
+    ['ar', 0, 0, 'لا مشكلة في 0 فحص (ملف التوصيات: default).'],
+    ['ar', 0, 1, 'لا مشكلة في الفحص الوحيد (ملف التوصيات: default).'],
+    ['ar', 0, 2, 'لا مشكلة في الفحصين (ملف التوصيات: default).'],
+    ['ar', 1, 3, 'وجد 1 من 3 فحوص مشكلة (ملف التوصيات: default).'],
+    ['ar', 2, 11, 'وجد 2 من 11 فحصًا مشكلة (ملف التوصيات: default).'],
+    ['ar', 2, 100, 'وجد 2 من 100 فحص مشكلة (ملف التوصيات: default).'],
+    ['hi', 1, 1, '1 जाँच में से 1 में समस्या मिली (प्रोफ़ाइल: default)।'],
+    ['hi', 1, 4, '4 जाँचों में से 1 में समस्या मिली (प्रोफ़ाइल: default)।'],
+  ])('%s: %i of %i', (lang, problems, checks, want) => {
+    expect(summaryLine(problems, checks, 'default', catalogTranslator(localeCatalog(lang)), lang)).toBe(want);
   });
 });
 

@@ -1,5 +1,6 @@
 /** The report card as a plain-text table for stdout, and the progress bar for stderr. */
 import type { RenderedRow } from '../audit/render';
+import { pluralId } from '../i18n/plural';
 import type { Translate } from './args';
 
 const WRAP = 100;
@@ -16,6 +17,16 @@ export function printable(text: string): string {
 /** One block per endpoint: a row per scenario with level, delays and expectation, then the sentence indented. */
 export function formatTable(rows: readonly RenderedRow[], t: Translate): string[] {
   return layout(rows, t).map(printable);
+}
+
+/**
+ * The closing line: how many checks found a problem. Its noun agrees with the number of checks, by the
+ * plural rules of `locale`, the language of the catalog behind `t`.
+ */
+export function summaryLine(problems: number, checks: number, profileId: string, t: Translate, locale: string): string {
+  return problems
+    ? t(pluralId('cli_summary_problems', checks, locale), [String(checks), String(problems), profileId])
+    : t(pluralId('cli_summary_ok', checks, locale), [String(checks), profileId]);
 }
 
 function layout(rows: readonly RenderedRow[], t: Translate): string[] {

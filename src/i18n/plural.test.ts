@@ -55,6 +55,39 @@ describe('tPlural: counted text in each language', () => {
     expect(tPlural('panel_last_of_total', total, [shown])).toBe(want);
   });
 
+  // "1 of 3 checks found a problem": the noun agrees with the checks in all, the family's count.
+  it.each<[string, number, number, string]>([
+    ['en', 1, 1, '1 of 1 check found a problem.'],
+    ['en', 2, 7, '2 of 7 checks found a problem.'],
+    ['ar', 0, 0, 'وجد 0 من 0 فحص مشكلة.'],
+    ['ar', 1, 1, 'وجد 1 من فحص واحد مشكلة.'],
+    ['ar', 1, 2, 'وجد 1 من فحصين مشكلة.'],
+    ['ar', 2, 3, 'وجد 2 من 3 فحوص مشكلة.'],
+    ['ar', 2, 11, 'وجد 2 من 11 فحصًا مشكلة.'],
+    ['ar', 2, 100, 'وجد 2 من 100 فحص مشكلة.'],
+    ['hi', 1, 1, '1 जाँच में से 1 में समस्या मिली।'],
+    ['hi', 2, 7, '7 जाँचों में से 2 में समस्या मिली।'],
+  ])('%s: %i of %i checks found a problem', (lang, problems, checks, want) => {
+    setTranslator(catalogTranslator(catalog(lang)), { intlLocale: lang });
+    expect(tPlural('audit_summary_problems', checks, [problems])).toBe(want);
+  });
+
+  it.each<[string, number, string]>([
+    ['en', 1, 'No problem in 1 check.'],
+    ['en', 5, 'No problem in 5 checks.'],
+    ['ar', 0, 'لا مشكلة في 0 فحص.'],
+    ['ar', 1, 'لا مشكلة في الفحص الوحيد.'],
+    ['ar', 2, 'لا مشكلة في الفحصين.'],
+    ['ar', 3, 'لا مشكلة في 3 فحوص.'],
+    ['ar', 11, 'لا مشكلة في 11 فحصًا.'],
+    ['ar', 100, 'لا مشكلة في 100 فحص.'],
+    ['hi', 0, '0 जाँच में कोई समस्या नहीं।'],
+    ['hi', 5, '5 जाँचों में कोई समस्या नहीं।'],
+  ])('%s: no problem in %i checks', (lang, checks, want) => {
+    setTranslator(catalogTranslator(catalog(lang)), { intlLocale: lang });
+    expect(tPlural('audit_summary_ok', checks)).toBe(want);
+  });
+
   // A family is a message with a "one" and an "other" in English.
   const en = catalog('en');
   const families = new Set(

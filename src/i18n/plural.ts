@@ -11,9 +11,11 @@ export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] 
 
 const rules = new Map<string, Intl.PluralRules>();
 
-/** The id of the family member for `count` in the current language (`<id>_few` for 4 in Arabic). */
-export function pluralId(id: string, count: number): string {
-  const locale = currentIntlLocale();
+/**
+ * The id of the family member for `count` in the current language (`<id>_few` for 4 in Arabic), or in
+ * `locale` where the text comes from a catalog of its own (the command line's is English).
+ */
+export function pluralId(id: string, count: number, locale = currentIntlLocale()): string {
   let r = rules.get(locale);
   if (!r) {
     r = new Intl.PluralRules(locale);

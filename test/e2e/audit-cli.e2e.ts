@@ -114,7 +114,7 @@ describe('closeline audit', () => {
       expect(r.code, r.stderr).toBe(1);
       const report = JSON.parse(r.json ?? '{}') as JsonReport;
       expect(verdicts(report)).toEqual([['1008', 'problem', 'terminal.blind-retry']]);
-      expect(r.stdout).toContain('1 of 1 checks found a problem (profile: default).');
+      expect(r.stdout).toContain('1 of 1 check found a problem (profile: default).');
       const { doc, cases } = junitCases(r.junit ?? '');
       expect(doc.testsuites).toMatchObject({ tests: '1', failures: '1' });
       expect(cases[0]?.failure?.message).toBe(report.rows[0]?.text.sentence);

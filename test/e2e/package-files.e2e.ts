@@ -86,6 +86,6 @@ describe('the installed tarball', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Endpoint: ${ws}`);
     expect(r.stdout).toMatch(/^ {2}1012 +FITS +\d\.\d\d s +1–5 s$/m);
-    expect(r.stdout).toContain('No problem in 1 checks (profile: default).');
+    expect(r.stdout).toContain('No problem in 1 check (profile: default).');
   }, 180_000);
 });

@@ -10,6 +10,7 @@ import { cancelText, renderRow } from '../../audit/render';
 import { problemCount } from '../../audit/rows';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../i18n/translate';
+import { tPlural } from '../../i18n/plural';
 import { CatalogText } from '../../ui/components/CatalogText';
 import { PageText } from '../../ui/components/PageText';
 
@@ -30,7 +31,9 @@ export function ReportCard({ report, onSelect }: Props) {
         </p>
       ) : null}
       <p className="audit-summary" data-testid="audit-summary" data-problems={problems}>
-        {problems ? t('audit_summary_problems', [problems, rows.length]) : t('audit_summary_ok', [rows.length])}
+        {problems
+          ? tPlural('audit_summary_problems', rows.length, [problems])
+          : tPlural('audit_summary_ok', rows.length)}
       </p>
       <table className="audit-table">
         <thead>
