@@ -165,6 +165,8 @@ describe('detail pane', () => {
     const code = section('What this code means');
     expect(within(code).getAllByRole('article')).toHaveLength(1 + lookup.entries.length);
     expect(within(code).getByText('range 4000–4999')).toBeTruthy();
+    const note = new RegExp(`so code 4004 has no known meaning here .* ${lookup.entries.length} protocols define it:$`);
+    expect(within(code).getByText(note)).toBeTruthy();
     for (const e of lookup.entries) {
       expect(within(code).getByText(t('panel_detail_if_protocol', [t(protocolLabelId(e.protocol))]))).toBeTruthy();
       expect(within(code).getByText(`protocol: ${e.protocol}`)).toBeTruthy();

@@ -49,7 +49,7 @@ function meaningOf(code: number, lookup: ClosureRow['lookup']): string {
     case 'range':
       return t(lookup.range.meaningId);
     case 'ambiguous':
-      return t('panel_detail_ambiguous', [code, lookup.entries.length]);
+      return tPlural('panel_detail_ambiguous', lookup.entries.length, [code]);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CodeEntry, CodeLookup, CodeRange } from '../../knowledge/types';
 import { protocolLabelId } from '../../knowledge';
 import { t } from '../../i18n/translate';
+import { tPlural } from '../../i18n/plural';
 
 const WEBSOCKET = 'websocket';
 
@@ -72,7 +73,7 @@ export function CodeExplanation({ code, lookup }: { code: number; lookup: CodeLo
       return (
         <>
           <RangeCard code={code} range={lookup.range} />
-          <p className="note">{t('panel_detail_ambiguous', [code, lookup.entries.length])}</p>
+          <p className="note">{tPlural('panel_detail_ambiguous', lookup.entries.length, [code])}</p>
           {lookup.entries.map((e) => (
             <section key={`${e.protocol}-${e.code}`} className="if-protocol">
               <p className="note">{t('panel_detail_if_protocol', [t(protocolLabelId(e.protocol))])}</p>

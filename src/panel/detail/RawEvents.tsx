@@ -32,10 +32,12 @@ function details(e: SocketEvent): ReactNode {
     case 'stall':
       return t('panel_event_stall', [e.seconds]);
     case 'stall-end':
-      return t(e.outcome === 'delivered' ? 'panel_event_stall_delivered' : 'panel_event_stall_dropped', [
-        e.heldIn,
-        e.heldOut,
-      ]);
+      // One noun for the held messages in all, so the sentence agrees with one count; the split follows.
+      return tPlural(
+        e.outcome === 'delivered' ? 'panel_event_stall_delivered' : 'panel_event_stall_dropped',
+        e.heldIn + e.heldOut,
+        [e.heldIn, e.heldOut],
+      );
   }
 }
 

@@ -1,12 +1,18 @@
 /** The Simulate form's fields, each with its check shown as typed. */
 import type { ReactNode } from 'react';
 import { t } from '../../i18n/translate';
+import { pluralId } from '../../i18n/plural';
 import { COMMON_CODES, utf8Bytes, type FieldError, type Parsed } from './simulate-form';
+
+/** A field's error in the current language, the family member for its count where it counts something. */
+export function fieldErrorText(error: FieldError): string {
+  return t(error.plural ? pluralId(error.id, Number(error.subs?.[0])) : error.id, error.subs);
+}
 
 export function FieldMessage({ id, error }: { id: string; error: FieldError | null }) {
   return error ? (
     <span id={id} className="field-error" role="alert">
-      {t(error.id, error.subs)}
+      {fieldErrorText(error)}
     </span>
   ) : null;
 }

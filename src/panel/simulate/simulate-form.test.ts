@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, parseCode, parseSeconds } from './simulate-form';
+import { commandFor, parseCode, parseReason, parseSeconds } from './simulate-form';
 
 describe('parseCode', () => {
   it.each([
@@ -15,6 +15,16 @@ describe('parseCode', () => {
 
   it.each(['1004', '1005', '1006', '1015', '2999', '5000', '1e3', '0x3e8', '-1000'])('refuses %s', (text) => {
     expect(parseCode(text)).toEqual({ ok: false, error: { id: 'panel_sim_err_code' } });
+  });
+});
+
+describe('parseReason', () => {
+  it('refuses a reason over 123 UTF-8 bytes with a family keyed on its bytes', () => {
+    expect(parseReason('a'.repeat(123))).toEqual({ ok: true, value: 'a'.repeat(123) });
+    expect(parseReason('é'.repeat(62))).toEqual({
+      ok: false,
+      error: { id: 'panel_sim_err_reason', subs: [124], plural: true },
+    });
   });
 });
 

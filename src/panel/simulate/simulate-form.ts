@@ -26,6 +26,8 @@ export const DEFAULT_STALL_SECONDS = '60';
 export interface FieldError {
   id: string;
   subs?: (string | number)[];
+  /** `id` names a plural family (src/i18n/plural.ts) and subs[0] is its count. */
+  plural?: true;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: FieldError };
@@ -45,7 +47,7 @@ export function parseReason(text: string): Parsed<string> {
   const bytes = utf8Bytes(text);
   return bytes <= MAX_REASON_BYTES
     ? { ok: true, value: text }
-    : { ok: false, error: { id: 'panel_sim_err_reason', subs: [bytes] } };
+    : { ok: false, error: { id: 'panel_sim_err_reason', subs: [bytes], plural: true } };
 }
 
 export function parseSeconds(text: string): Parsed<number> {
