@@ -3,6 +3,7 @@ import { AUDIT_REPORT_FORMAT, MAX_IMPORT_BYTES, parseRecording } from './validat
 import { conn, recordingOf } from '../panel/fixtures/recording';
 import type { Recording } from './recording';
 import { t } from '../i18n/translate';
+import { tText } from '../i18n/numbers';
 
 const good = (): Recording =>
   recordingOf(
@@ -213,14 +214,6 @@ describe('parseRecording', () => {
       ['$.connections[1].events[1].wasClean'],
     ],
     [
-      'url too long',
-      mutated((r) => {
-        r.connections[0]!.url = 'x'.repeat(65_537);
-      }),
-      'panel_import_err_too_long',
-      ['$.connections[0].url', '65536'],
-    ],
-    [
       'protocols not a list',
       mutated((r) => {
         r.connections[0]!.protocols = 'chat';
@@ -275,6 +268,32 @@ describe('parseRecording', () => {
     expect(res).toEqual({ ok: false, error: subs ? { id, subs } : { id } });
     // The panel shows the error through the catalog, which throws on unknown ids.
     expect(t(id, subs)).not.toMatch(/\$\d/);
+  });
+
+  // A counted bound is a plural family's count: it comes first, the path after it.
+  it.each([
+    [
+      'url too long',
+      mutated((r) => {
+        r.connections[0]!.url = 'x'.repeat(65_537);
+      }),
+      'panel_import_err_too_long',
+      ['65536', '$.connections[0].url'],
+      'Invalid recording: $.connections[0].url is longer than 65536 characters.',
+    ],
+    [
+      'too many subprotocols',
+      mutated((r) => {
+        r.connections[0]!.protocols = Array.from({ length: 65 }, (_, i) => `p${i}`);
+      }),
+      'panel_import_err_too_many',
+      ['64', '$.connections[0].protocols'],
+      'Invalid recording: $.connections[0].protocols has more than 64 entries.',
+    ],
+  ])('rejects %s, counting the bound', (_name, text, id, subs, english) => {
+    const res = parseRecording(text);
+    expect(res).toEqual({ ok: false, error: { id, subs, plural: true } });
+    expect(!res.ok && tText(res.error)).toBe(english);
   });
 
   it('accepts an event in the very millisecond its connection was made', () => {

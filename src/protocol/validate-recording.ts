@@ -54,6 +54,8 @@ export const MAX_IMPORT_BYTES = IMPORT_LIMITS.fileBytes;
 export interface ImportError {
   id: string;
   subs?: string[];
+  /** `id` names a plural family (src/i18n/plural.ts) and subs[0] is its count. */
+  plural?: true;
 }
 
 export type ParseResult = { ok: true; recording: Recording } | { ok: false; error: ImportError };
@@ -67,6 +69,17 @@ const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 /** Timestamps are fractional epoch milliseconds before 2100 (see IMPORT_LIMITS.maxTimeMs). */
 export const MAX_TIME_MS = IMPORT_LIMITS.maxTimeMs;
 const time = timeIn(0, MAX_TIME_MS, String(IMPORT_LIMITS.maxTimeYear));
+
+/**
+ * A field's failure as the catalog says it: the path first, then what was wrong. A bound that counts
+ * ("more than 64 entries") is a plural family's count, so it comes first and the path after it.
+ */
+function fieldError(e: DecodeError): ImportError {
+  const id = `panel_import_err_${e.kind}`;
+  if (e.kind !== 'too_long' && e.kind !== 'too_many') return { id, subs: e.subs };
+  const [path = '', bound = ''] = e.subs;
+  return { id, subs: [bound, path], plural: true };
+}
 
 /** A refusal that is not about one field's shape (format, version, duplicate ids). */
 class Failure extends Error {
@@ -371,7 +384,7 @@ export function parseRecording(text: string): ParseResult {
   } catch (e) {
     if (e instanceof Failure) return { ok: false, error: e.error };
     // A field failed: the catalog has one message per kind, with the field's path first.
-    if (e instanceof DecodeError) return { ok: false, error: { id: `panel_import_err_${e.kind}`, subs: e.subs } };
+    if (e instanceof DecodeError) return { ok: false, error: fieldError(e) };
     // e.g. a stack overflow on absurd nesting: still a refusal, never a crash.
     return { ok: false, error: { id: 'panel_import_err_unreadable' } };
   }
