@@ -17,6 +17,7 @@ import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../protocol/limits';
 import type { Hub } from './hub';
 import { startOutage } from './outage';
 import { t } from '../i18n/translate';
+import { pluralId } from '../i18n/plural';
 
 const ended = (c: Connection) => endOf(c) !== undefined;
 
@@ -31,6 +32,11 @@ async function send(c: Connection, tabId: number, command: HookCommand): Promise
   } catch {
     return false;
   }
+}
+
+/** Why a length was refused: its noun agrees with the longest allowed, in the language in use. */
+export function badSecondsText(maxSeconds: number): string {
+  return t(pluralId('bg_sim_bad_seconds', maxSeconds), [String(maxSeconds)]);
 }
 
 /** Returns undefined on success, else the reason for the user (from the catalog). */
@@ -48,9 +54,9 @@ export async function simulate(
   if ((cmd.kind === 'close' || cmd.kind === 'close-then-outage') && !isServerSendableCode(code))
     return t('bg_sim_bad_code', [String(code)]);
   if ((cmd.kind === 'outage' || cmd.kind === 'close-then-outage') && !isOutageSeconds(cmd.seconds)) {
-    return t('bg_sim_bad_seconds', [String(MAX_OUTAGE_SECONDS)]);
+    return badSecondsText(MAX_OUTAGE_SECONDS);
   }
-  if (cmd.kind === 'stall' && !isStallSeconds(cmd.seconds)) return t('bg_sim_bad_seconds', [String(MAX_STALL_SECONDS)]);
+  if (cmd.kind === 'stall' && !isStallSeconds(cmd.seconds)) return badSecondsText(MAX_STALL_SECONDS);
   if (cmd.kind === 'outage' || cmd.kind === 'close-then-outage') {
     try {
       await startOutage(tabId, conn.url, cmd.seconds);

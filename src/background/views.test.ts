@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, wrap, type Settings } from '../protocol/messages';
+import { catalogTranslator, setTranslator } from '../i18n/translate';
+import { localeCatalog } from '../test-support/locale-catalog';
 import { MemoryStorage } from './test-support';
 
 /** The polyfill as the background uses it: tabs.sendMessage to relays, DNR rules, storage.session. */
@@ -20,6 +22,7 @@ const { Persist } = await import('./persist');
 const { SettingsStore } = await import('./settings-store');
 const { handleViewRequest } = await import('./views');
 const { endExpiredOutages, startOutage } = await import('./outage');
+const { badSecondsText } = await import('./simulate');
 
 const NOW = 1_800_000_000_000;
 const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };
@@ -207,6 +210,26 @@ describe('simulate: checked in the background, addressed by the stored socket nu
     expect(answer.type).toBe('error');
     expect(answer.message).toContain(message);
     expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it.each<[string, number, string]>([
+    ['en', 1, 'An outage lasts from 1 to 1 second.'],
+    ['en', 600, 'An outage lasts from 1 to 600 seconds.'],
+    ['ar', 0, 'تستمر مدة التوقف من 1 إلى 0 ثانية.'],
+    ['ar', 1, 'تستمر مدة التوقف ثانية واحدة.'],
+    ['ar', 2, 'تستمر مدة التوقف من ثانية إلى ثانيتين.'],
+    ['ar', 3, 'تستمر مدة التوقف من 1 إلى 3 ثوانٍ.'],
+    ['ar', 11, 'تستمر مدة التوقف من 1 إلى 11 ثانية.'],
+    ['ar', 600, 'تستمر مدة التوقف من 1 إلى 600 ثانية.'],
+    ['hi', 1, 'आउटेज 1 से 1 सेकंड तक चलता है।'],
+    ['hi', 600, 'आउटेज 1 से 600 सेकंड तक चलता है।'],
+  ])('%s: the longest outage, %i s, in the plural form the language gives it', (lang, max, want) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    try {
+      expect(badSecondsText(max)).toBe(want);
+    } finally {
+      setTranslator(catalogTranslator(localeCatalog('en')));
+    }
   });
 
   it('refuses a connection of another tab, a closed one, and says when the page did not answer', async () => {
