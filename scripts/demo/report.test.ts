@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import catalog from '../../public/_locales/en/messages.json';
 import { chain } from '../../src/analysis/test-fixtures';
 import { catalogTranslator, setTranslator, type CatalogEntry } from '../../src/i18n/translate';
+import { localeCatalog } from '../../src/test-support/locale-catalog';
 import { report } from './report';
 
 const en = catalog as Record<string, CatalogEntry>;
@@ -27,6 +28,23 @@ describe('demo report', () => {
     expect(open).toBeGreaterThan(closed);
     expect(text).toContain('Retried the same request 0.25 s after close code 1008');
     expect(text).toContain('delays: 0.25 s');
+  });
+
+  // A chain of k waits is k + 1 connections, the last one still open.
+  const AR_TIME = 'الوقت: ثوانٍ منذ إنشاء أول مقبس';
+  it.each<[string, number, string]>([
+    ['en', 0, 'What Closeline recorded: 1 connection, 1 closed, 0 still open.'],
+    ['en', 1, 'What Closeline recorded: 2 connections, 1 closed, 1 still open.'],
+    ['ar', 0, `ما سجّله Closeline: اتصال واحد، عدد المُغلق منه 1، وعدد المفتوح حتى الآن 0. ${AR_TIME}`],
+    ['ar', 1, `ما سجّله Closeline: اتصالان، عدد المُغلق منهما 1، وعدد المفتوح حتى الآن 1. ${AR_TIME}`],
+    ['ar', 2, `ما سجّله Closeline: 3 اتصالات، عدد المُغلق منها 2، وعدد المفتوح حتى الآن 1. ${AR_TIME}`],
+    ['ar', 10, `ما سجّله Closeline: 11 اتصالًا، عدد المُغلق منها 10، وعدد المفتوح حتى الآن 1. ${AR_TIME}`],
+    ['hi', 0, 'Closeline ने क्या रिकॉर्ड किया: 1 कनेक्शन (बंद: 1, अभी खुले: 0)।'],
+    ['hi', 2, 'Closeline ने क्या रिकॉर्ड किया: 3 कनेक्शन (बंद: 2, अभी खुले: 1)।'],
+  ])('%s: the heading after %i waits agrees with the connections', (lang, waits, want) => {
+    const k = chain({ code: 1012, delays: Array.from({ length: waits }, () => 0.25) });
+    const [heading = ''] = report(k.recording, { catalog: localeCatalog(lang), intlLocale: lang }, k.now);
+    expect(heading.replace(/[\u2068\u2069]/g, '')).toContain(want);
   });
 
   it('writes numbers in the locale given', () => {

@@ -9,6 +9,7 @@ import { droppedLabels, presentRecording } from '../../src/analysis/present';
 import { codeNameText } from '../../src/i18n/code-name';
 import { catalogTranslator, setTranslator, t, type CatalogEntry } from '../../src/i18n/translate';
 import { formatNumber, formatList, tText } from '../../src/i18n/numbers';
+import { tPlural } from '../../src/i18n/plural';
 import { formatSeconds } from '../../src/ui/components/format';
 import type { Recording } from '../../src/protocol/recording';
 
@@ -29,7 +30,10 @@ export function report(recording: Recording, locale: ReportLocale, now: number):
   const presented = presentRecording(recording, analysis);
   const open = recording.connections.filter((c) => presented.get(c.id)?.outcome === 'open');
   const closures = analysis.closures.filter((c) => presented.has(c.connectionId));
-  const lines: string[] = [t('demo_report_heading', [recording.connections.length, closures.length, open.length]), ''];
+  const lines: string[] = [
+    tPlural('demo_report_heading', recording.connections.length, [closures.length, open.length]),
+    '',
+  ];
   const t0 = recording.connections[0]?.createdAt ?? recording.startedAt;
   const at = (ms: number) => formatNumber((ms - t0) / 1000, 2);
   // One time column, sorted: closures at their close, open sockets at their creation.
