@@ -42,7 +42,8 @@ export function checkBackoff(
 ): BackoffFinding[] {
   const n = delays.length;
   const list = delayList(delays);
-  if (n < spec.minDelays) return [{ finding: notJudged, subs: [list, String(spec.minDelays)] }];
+  // The counted number comes first: these two sentences are plural families on it (profiles/types.ts).
+  if (n < spec.minDelays) return [{ finding: notJudged, subs: [String(spec.minDelays), list] }];
   const found: BackoffFinding[] = [];
   const noBackoffK = noBackoffAt(delays, spec.noBackoff, tol);
   let slowK = 0;
@@ -64,7 +65,7 @@ export function checkBackoff(
     });
   }
   if (n >= spec.lowCap.minDelays && e + tol < spec.lowCap.capS) {
-    found.push({ finding: spec.lowCap.finding, subs: [list, String(n), seconds(e), num(spec.lowCap.capS)] });
+    found.push({ finding: spec.lowCap.finding, subs: [String(n), list, seconds(e), num(spec.lowCap.capS)] });
   }
   if (found.length === 0) found.push({ finding: spec.fits, subs: [list] });
   return found;

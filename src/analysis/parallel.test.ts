@@ -24,12 +24,12 @@ const analyse = (connections: Connection[], now = CLOSE + 120_000) =>
   analyzeRecording(recordingOf(connections), { now });
 
 describe('sockets opened beside the reconnect chain count towards a storm', () => {
-  it.each<[string, Connection[], string, { id: string; subs: string[] }?]>([
+  it.each<[string, Connection[], string, { id: string; subs: string[]; plural: true }?]>([
     [
       'six sockets at once after one failure (only the first answers the closure)',
       [trigger(1006), ...[0, 1, 2, 3, 4, 5].map((i) => attempt(`p${i}`, 10 + i, 100))],
       'storm',
-      { id: 'verdict_storm_parallel', subs: ['6', '0.01 s', '5', '2', '5'] },
+      { id: 'verdict_storm_parallel', subs: ['6', '0.01 s', '5', '2', '5'], plural: true },
     ],
     [
       'a reconnect that runs twice per failure: two sockets each time, the chain alone holds three',
@@ -44,7 +44,7 @@ describe('sockets opened beside the reconnect chain count towards a storm', () =
       ],
       'storm',
       // b1 beside the chain, and b2 and b3, the attempts of b1's own episode.
-      { id: 'verdict_storm_parallel', subs: ['6', '0.40 s', '5', '2', '3'] },
+      { id: 'verdict_storm_parallel', subs: ['6', '0.40 s', '5', '2', '3'], plural: true },
     ],
     [
       'the same with one socket each time: three quick attempts are no storm',
@@ -74,6 +74,7 @@ describe('sockets opened beside the reconnect chain count towards a storm', () =
     expect(analyse([trigger(1006), ...loop]).verdictByClosure['t']?.text).toEqual({
       id: 'verdict_storm',
       subs: ['5', '0.40 s', '5', '2'],
+      plural: true,
     });
   });
 

@@ -92,6 +92,27 @@ describe('1012 after a failed first reconnect', () => {
   });
 });
 
+describe('counted sentences name their plural family, the count first', () => {
+  it.each<[string, number[], string, string[]]>([
+    ['one wait: not judged, counting the waits it takes', [0.6], 'verdict_backoff_not_judged', ['3', '0.60 s']],
+    [
+      'six waits under the cap: low cap, counting the waits',
+      [1, 2, 4, 8, 9, 9],
+      'verdict_backoff_low_cap',
+      ['6', '1.00, 2.00, 4.00, 8.00, 9.00, 9.00 s', '9.00 s', '10'],
+    ],
+  ])('%s', (_name, delays, id, subs) => {
+    expect(verdictOf({ code: 1013, delays }).text).toEqual({ id, subs, plural: true });
+  });
+
+  it('a sentence that counts nothing stays a plain one', () => {
+    expect(verdictOf({ code: 1012, delays: [2] }).text).toEqual({
+      id: 'verdict_restart_fits',
+      subs: expect.any(Array),
+    });
+  });
+});
+
 describe('tolerance (0.05 s in the page favour)', () => {
   it.each<[number, number, string]>([
     [1012, 0.96, 'restart.fits'],
@@ -136,7 +157,7 @@ describe('storms', () => {
 
   it('names the count and the span', () => {
     const v = verdictOf({ code: 1013, delays: [0, 0, 0, 0, 0, 0], failMs: 100 });
-    expect(v.text).toEqual({ id: 'verdict_storm', subs: ['6', '0.50 s', '5', '2'] });
+    expect(v.text).toEqual({ id: 'verdict_storm', subs: ['6', '0.50 s', '5', '2'], plural: true });
   });
 
   it('5 attempts spread just over 2 s are not a storm', () => {

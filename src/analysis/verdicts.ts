@@ -102,7 +102,7 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
       level: f.level,
       rule: f.id,
       finding: f.id,
-      text: beside > 0 ? { id: profile.storm.parallelTextId, subs: [...subs, String(beside)] } : { id: f.textId, subs },
+      text: beside > 0 ? textOf(f, profile.storm.parallelTextId, [...subs, String(beside)]) : textOf(f, f.textId, subs),
       expected,
     };
   }
@@ -166,8 +166,13 @@ function candidatesFor(rule: Rule, ep: EpisodeFacts, ctx: JudgeContext): Candida
   }
 }
 
+/** A finding's sentence: marked as a plural family's when it counts something (subs[0] is the count). */
+function textOf(f: Finding, id: string, subs: string[]): I18nText {
+  return f.plural ? { id, subs, plural: true } : { id, subs };
+}
+
 function make(rule: Rule, f: Finding, subs: string[]): Candidate {
-  return { rule: `${rule.id}.${f.id}`, finding: f.id, level: f.level, text: { id: f.textId, subs } };
+  return { rule: `${rule.id}.${f.id}`, finding: f.id, level: f.level, text: textOf(f, f.textId, subs) };
 }
 
 function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeContext): Candidate[] {

@@ -59,6 +59,25 @@ describe('renderRow', () => {
       'c1',
     ]);
   });
+
+  it("a counted verdict's sentence is the member of its family for the count", () => {
+    const storm = (n: number) =>
+      renderRow(t, {
+        ...base,
+        scenario: '1012',
+        outcome: 'not-recovered',
+        level: 'problem',
+        verdict: {
+          level: 'problem',
+          rule: 'storm',
+          text: { id: 'verdict_storm', subs: [String(n), '0.40 s', '5', '2'], plural: true },
+          observedDelays: [],
+          profileId: 'default',
+        },
+      }).sentence;
+    expect(storm(1)).toMatch(/^Reconnect storm: 1 attempt within 0\.40 s\. /);
+    expect(storm(6)).toMatch(/^Reconnect storm: 6 attempts within 0\.40 s\. /);
+  });
 });
 
 describe('cancelText', () => {

@@ -5,6 +5,7 @@
  * form follows the plural rules of the language in use (src/i18n/plural.ts).
  */
 import type { I18nText } from '../analysis/types';
+import { textId } from '../i18n/numbers';
 import { pluralId } from '../i18n/plural';
 import { parseScenario } from './scenarios';
 import type { AuditReport, AuditRow } from './types';
@@ -28,7 +29,8 @@ export interface RenderedRow {
   rule?: string;
 }
 
-const say = (t: Translate, x: I18nText) => t(x.id, x.subs);
+/** An analysis text; a counted one names its plural family, whose member is chosen here. */
+const say = (t: Translate, x: I18nText) => t(textId(x), x.subs);
 
 export function delaysText(t: Translate, delays: readonly number[]): string {
   return delays.length ? t('ui_unit_seconds', [delays.map((d) => d.toFixed(2)).join(', ')]) : '';

@@ -106,3 +106,75 @@ describe('counted analysis texts (a plural family) agree with their count', () =
     expect(tText(dropped(field, n))).toBe(want);
   });
 });
+
+describe('counted verdicts (a plural family) agree with their count', () => {
+  const storm = (n: number): I18nText => ({ id: 'verdict_storm', subs: [String(n), '0.40 s', '5', '2'], plural: true });
+  const AR_STORM_RULE =
+    'تُعدّ المحاولات إلى طرف واحد عاصفةً إذا بلغ عددها 5 أو أكثر خلال 2 ث؛ انتظر بين المحاولات وتراجع.';
+  it.each<[string, number, string]>([
+    ['en', 1, 'Reconnect storm: 1 attempt within 0.40 s. 5 or more attempts'],
+    ['en', 6, 'Reconnect storm: 6 attempts within 0.40 s. 5 or more attempts'],
+    ['ar', 0, `عاصفة إعادة اتصال: 0 محاولة خلال 0.40 ث. ${AR_STORM_RULE}`],
+    ['ar', 1, `عاصفة إعادة اتصال: محاولة واحدة خلال 0.40 ث. ${AR_STORM_RULE}`],
+    ['ar', 2, `عاصفة إعادة اتصال: محاولتان خلال 0.40 ث. ${AR_STORM_RULE}`],
+    ['ar', 3, `عاصفة إعادة اتصال: 3 محاولات خلال 0.40 ث. ${AR_STORM_RULE}`],
+    ['ar', 11, `عاصفة إعادة اتصال: 11 محاولة خلال 0.40 ث. ${AR_STORM_RULE}`],
+    ['ar', 100, `عاصفة إعادة اتصال: 100 محاولة خلال 0.40 ث. ${AR_STORM_RULE}`],
+    ['hi', 1, 'रीकनेक्ट स्टॉर्म: 0.40 s में 1 प्रयास।'],
+  ])('%s: a storm of %i attempts', (lang, n, want) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    expect(tText(storm(n))).toContain(want);
+  });
+
+  it.each<[string, number, string]>([
+    ['en', 1, 'Reconnect storm: 1 attempt within 0.40 s, counting 1 opened beside the reconnects'],
+    ['ar', 2, 'عاصفة إعادة اتصال: محاولتان خلال 0.40 ث، منهما 1 من المقابس فُتحت بجانب محاولات إعادة الاتصال'],
+    ['ar', 11, 'عاصفة إعادة اتصال: 11 محاولة خلال 0.40 ث، منها 1 من المقابس فُتحت'],
+    ['hi', 1, 'रीकनेक्ट स्टॉर्म: 0.40 s में 1 प्रयास, जिसमें रीकनेक्ट के साथ-साथ खोले गए सॉकेटों की संख्या 1 है'],
+    ['hi', 6, 'रीकनेक्ट स्टॉर्म: 0.40 s में 6 प्रयास, जिनमें रीकनेक्ट के साथ-साथ खोले गए सॉकेटों की संख्या 1 है'],
+  ])('%s: a storm of %i attempts with sockets opened beside the reconnects', (lang, n, want) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    const text: I18nText = { id: 'verdict_storm_parallel', subs: [String(n), '0.40 s', '5', '2', '1'], plural: true };
+    expect(tText(text)).toContain(want);
+  });
+
+  const lowCap = (n: number): I18nText => ({
+    id: 'verdict_backoff_low_cap',
+    subs: [String(n), '1.00, 2.00 s', '2.00 s', '10'],
+    plural: true,
+  });
+  it.each<[string, number, string]>([
+    ['en', 1, 'Low cap: after 1 wait the longest was 2.00 s, under 10 s.'],
+    ['en', 6, 'Low cap: after 6 waits the longest was 2.00 s, under 10 s.'],
+    ['ar', 0, 'حد أقصى منخفض: بعد 0 فترة انتظار كان أطولها 2.00 ث، أي دون 10 ث.'],
+    ['ar', 1, 'حد أقصى منخفض: بعد فترة انتظار واحدة مدتها 2.00 ث، أي دون 10 ث.'],
+    ['ar', 2, 'حد أقصى منخفض: بعد فترتَي انتظار كان أطولهما 2.00 ث، أي دون 10 ث.'],
+    ['ar', 6, 'حد أقصى منخفض: بعد 6 فترات انتظار كان أطولها 2.00 ث، أي دون 10 ث.'],
+    ['ar', 11, 'حد أقصى منخفض: بعد 11 فترة انتظار كان أطولها 2.00 ث، أي دون 10 ث.'],
+    ['ar', 100, 'حد أقصى منخفض: بعد 100 فترة انتظار كان أطولها 2.00 ث، أي دون 10 ث.'],
+    ['hi', 1, 'कम सीमा (cap): 1 इंतज़ार के बाद सबसे लंबा 2.00 s था'],
+    ['hi', 6, 'कम सीमा (cap): 6 इंतज़ारों के बाद सबसे लंबा 2.00 s था'],
+  ])('%s: a low cap after %i waits', (lang, n, want) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    expect(tText(lowCap(n))).toContain(want);
+  });
+
+  const notJudged = (min: number): I18nText => ({
+    id: 'verdict_backoff_not_judged',
+    subs: [String(min), '0.60 s'],
+    plural: true,
+  });
+  it.each<[string, number, string]>([
+    ['en', 1, 'Reconnected after waiting 0.60 s. With fewer than 1 wait the backoff is not judged.'],
+    ['en', 3, 'Reconnected after waiting 0.60 s. With fewer than 3 waits the backoff is not judged.'],
+    ['ar', 1, 'أُعيد الاتصال بعد انتظار 0.60 ث. مع أقل من فترة انتظار واحدة لا يُحكم على التراجع.'],
+    ['ar', 2, 'أُعيد الاتصال بعد انتظار 0.60 ث. مع أقل من فترتَي انتظار لا يُحكم على التراجع.'],
+    ['ar', 3, 'أُعيد الاتصال بعد انتظار 0.60 ث. مع أقل من 3 فترات انتظار لا يُحكم على التراجع.'],
+    ['ar', 11, 'أُعيد الاتصال بعد انتظار 0.60 ث. مع أقل من 11 فترة انتظار لا يُحكم على التراجع.'],
+    ['hi', 1, '0.60 s के इंतज़ार के बाद रीकनेक्ट हुआ। 1 से कम इंतज़ार पर बैकऑफ़ का आकलन नहीं होता।'],
+    ['hi', 3, '0.60 s के इंतज़ार के बाद रीकनेक्ट हुआ। 3 से कम इंतज़ारों पर बैकऑफ़ का आकलन नहीं होता।'],
+  ])('%s: not judged with fewer than %i waits', (lang, min, want) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    expect(tText(notJudged(min))).toBe(want);
+  });
+});

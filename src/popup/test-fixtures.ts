@@ -26,7 +26,7 @@ export function verdictOf(level: VerdictLevel, rule = `rule.${level}`): Verdict 
   return {
     level,
     rule,
-    text: { id: 'verdict_storm', subs: ['5', '1 s', '5', '2'] },
+    text: { id: 'verdict_storm', subs: ['5', '1 s', '5', '2'], plural: true },
     observedDelays: [],
     profileId: 'default',
   };

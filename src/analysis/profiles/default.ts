@@ -63,7 +63,7 @@ export const DEFAULT_TERMS: Terms = {
 export const DEFAULT_STORM: StormSpec = {
   attempts: STORM_ATTEMPTS,
   windowS: STORM_WINDOW_S,
-  finding: { id: 'storm', level: 'problem', textId: 'verdict_storm' },
+  finding: { id: 'storm', level: 'problem', textId: 'verdict_storm', plural: true },
   parallelTextId: 'verdict_storm_parallel',
 };
 
@@ -84,11 +84,11 @@ export const DEFAULT_BACKOFF: BackoffSpec = {
   lowCap: {
     minDelays: LOW_CAP_MIN_DELAYS,
     capS: LOW_CAP_S,
-    finding: { id: 'low-cap', level: 'advice', textId: 'verdict_backoff_low_cap' },
+    finding: { id: 'low-cap', level: 'advice', textId: 'verdict_backoff_low_cap', plural: true },
   },
   fits: { id: 'fits', level: 'fits', textId: 'verdict_backoff_fits' },
   // Too few waits to judge a shape says nothing good or bad: information, for every code.
-  notJudged: { id: 'not-judged', level: 'info', textId: 'verdict_backoff_not_judged' },
+  notJudged: { id: 'not-judged', level: 'info', textId: 'verdict_backoff_not_judged', plural: true },
 };
 
 const NO_RECONNECT_PROBLEM = { id: 'no-reconnect', level: 'problem', textId: 'verdict_no_reconnect' } as const;

@@ -18,15 +18,18 @@ const PH = {
   noReconnect: ['window', 'code'],
   noBackoff: ['delays', 'k', 'limit'],
   slowGrowth: ['delays', 'k', 'E_k', 'limit', 'base'],
-  lowCap: ['delays', 'n', 'E_n', 'cap'],
-  list: ['delays', 'min delays'],
+  lowCap: ['n', 'delays', 'E_n', 'cap'],
+  list: ['delays'],
+  notJudged: ['min delays', 'delays'],
   codeDelay: ['code', 'delay', 'host'],
   storm: ['count', 'span', 'attempts', 'window'],
   wait: ['wait'],
 };
 
+/** A counted sentence (a plural family) is shown in its "other" form, the one for most counts. */
 function sentence(en: English, f: Finding, names: string[]): string {
-  return en(f.textId).replace(/\$(\d)/g, (_m, d: string) => `{${names[Number(d) - 1] ?? d}}`);
+  const text = en(f.plural ? `${f.textId}_other` : f.textId);
+  return text.replace(/\$(\d)/g, (_m, d: string) => `{${names[Number(d) - 1] ?? d}}`);
 }
 
 function row(cells: (string | number)[]): string {
@@ -119,7 +122,7 @@ function backoffRows(en: English, p: Profile, rule: ReconnectRule): string[] {
       PH.lowCap,
     ),
     findingRow(en, b.fits, 'none of the above', PH.list),
-    findingRow(en, notJudged, `fewer than ${b.minDelays} delays`, PH.list),
+    findingRow(en, notJudged, `fewer than ${b.minDelays} delays`, PH.notJudged),
   ];
 }
 

@@ -20,6 +20,11 @@ export interface Finding {
   level: VerdictLevel;
   /** i18n id of the sentence (prefix verdict_). */
   textId: string;
+  /**
+   * The sentence counts something: textId names a plural family (src/i18n/plural.ts) whose count is its
+   * first substitution, and the verdict's text says so (I18nText.plural).
+   */
+  plural?: true;
 }
 
 /** Why a wait could not be judged: browsers slow timers in hidden/frozen tabs, and offline pages cannot connect. */
@@ -46,7 +51,7 @@ export interface StormSpec {
   finding: Finding;
   /**
    * The finding's sentence when sockets opened beside the reconnect chain (src/analysis/parallel.ts) are among
-   * those counted: the same placeholders, then how many of them were.
+   * those counted: the same placeholders, then how many of them were; a plural family when the finding's is.
    */
   parallelTextId: string;
 }
