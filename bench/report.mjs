@@ -681,8 +681,11 @@ What did, found afterwards on Chromium 156:
   (intervals −4.5 % … +9.7 % and −1.6 % … +14.3 %): a received row this wide holds no difference at all, so
   "cannot tell" is this design's floor on this machine, not a finding about the hook. The sent rows: a
   forwarding Proxy +1.0 % (−1.8 % … +11.5 %), a forwarding function +1.9 % (−3.4 % … +3.7 %), the hook alone
-  +4.2 % (+1.7 % … +7.3 %). In the page itself the hook's \`send()\` costs nothing measurable: a loop of
-  200,000 sends took 4.865 µs per send with it and 4.878 µs without (medians of 9 alternating pages). Sent in
+  +4.2 % (+1.7 % … +7.3 %). In the page itself, a loop of 200,000 sends of 32 characters took 4.865 µs per
+  send with the hook of that round and 4.878 µs without (medians of 9 alternating pages); with the later
+  bounded copy of each sent text (below), the same loop took 5.59 µs with the hook of the last full run,
+  5.64 µs with this run's and 5.15 µs without (9 alternating pages each): about 0.45 µs per send, the copy
+  and the ring slot. Sent in
   blocks of 3,000 with the socket drained between them, as the benchmark does, a send costs 20–27 µs (the
   browser hands each one to the network at once instead of queueing it), and those blocks differ by
   ±10 % between pages either way. Where the hook alone's few per cent per sent message go, outside its own
@@ -697,7 +700,9 @@ What did, found afterwards on Chromium 156:
   or close code: the stack named the hook's file, which error monitors take for an extension's error), which
   costs one more call per send() and close(); a send() once the socket is closing is no longer counted (one
   more getter call per send()); a socket is numbered after its protocols and stack are read; the relay no
-  longer reads other frames' window messages. The hook is 8,189 bytes.
+  longer reads other frames' window messages. The hook is 8,189 bytes. The hook-alone sent row read
+  +6.2 % here (+2.1 % in the last full run, intervals +2.5 % … +18.5 % and −1.8 % … +7.0 %); in the page
+  loop above the two hooks differ by 0.05 µs per send, so most of that move is this design's noise.
 - **Where an import's time goes now, and why a worker would not shorten it.** A trace of one import in the
   panel page (the file already chosen, 10,000 connections): the file's text is decoded and parsed in one
   task of about 100 ms (30 ms of it decoding); the render that brings the file is one task of about 500 ms
