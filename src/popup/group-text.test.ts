@@ -53,6 +53,11 @@ describe('groupText', () => {
     expect(groupText(g)).toBe(want);
   });
 
+  it('words a storm the same whether or not sockets opened beside the chain were counted in it', () => {
+    expect(shortVerdict(v('problem', 'verdict_storm_parallel'))).toBe(shortVerdict(v('problem', 'verdict_storm')));
+    expect(shortVerdict(v('problem', 'verdict_storm'))).not.toBe('problem');
+  });
+
   it('falls back to the level name for a sentence without a short form', () => {
     expect(shortVerdict(v('advice', 'verdict_some_future_rule'))).toBe('advice');
   });

@@ -14,6 +14,8 @@ import type { CodeGroup } from './summary-model';
  */
 const SHORT_BY_TEXT: Readonly<Record<string, string>> = {
   verdict_storm: 'popup_short_storm',
+  // The same storm, counted with sockets opened beside the reconnect chain.
+  verdict_storm_parallel: 'popup_short_storm',
   verdict_terminal_blind_retry: 'popup_short_blind_retry',
   verdict_terminal_changed_request: 'popup_short_changed_request',
   verdict_no_reconnect: 'popup_short_no_reconnect',
