@@ -34,9 +34,10 @@ async function send(c: Connection, tabId: number, command: HookCommand): Promise
   }
 }
 
-/** Why a length was refused: its noun agrees with the longest allowed, in the language in use. */
-export function badSecondsText(maxSeconds: number): string {
-  return t(pluralId('bg_sim_bad_seconds', maxSeconds), [String(maxSeconds)]);
+/** Why a length was refused, naming what it was for: its noun agrees with the longest allowed, in the language in use. */
+export function badSecondsText(maxSeconds: number, what: 'outage' | 'stall'): string {
+  const id = what === 'stall' ? 'bg_sim_bad_stall_seconds' : 'bg_sim_bad_seconds';
+  return t(pluralId(id, maxSeconds), [String(maxSeconds)]);
 }
 
 /** Returns undefined on success, else the reason for the user (from the catalog). */
@@ -54,9 +55,9 @@ export async function simulate(
   if ((cmd.kind === 'close' || cmd.kind === 'close-then-outage') && !isServerSendableCode(code))
     return t('bg_sim_bad_code', [String(code)]);
   if ((cmd.kind === 'outage' || cmd.kind === 'close-then-outage') && !isOutageSeconds(cmd.seconds)) {
-    return badSecondsText(MAX_OUTAGE_SECONDS);
+    return badSecondsText(MAX_OUTAGE_SECONDS, 'outage');
   }
-  if (cmd.kind === 'stall' && !isStallSeconds(cmd.seconds)) return badSecondsText(MAX_STALL_SECONDS);
+  if (cmd.kind === 'stall' && !isStallSeconds(cmd.seconds)) return badSecondsText(MAX_STALL_SECONDS, 'stall');
   if (cmd.kind === 'outage' || cmd.kind === 'close-then-outage') {
     try {
       await startOutage(tabId, conn.url, cmd.seconds);

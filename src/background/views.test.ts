@@ -200,7 +200,7 @@ describe('simulate: checked in the background, addressed by the stored socket nu
   it.each([
     [{ kind: 'close', code: 1006, reason: '' }, 'A server cannot send close code 1006'],
     [{ kind: 'outage', seconds: 601 }, 'An outage lasts from 1 to 600 seconds.'],
-    [{ kind: 'stall', seconds: 0 }, 'An outage lasts from 1 to 600 seconds.'],
+    [{ kind: 'stall', seconds: 0 }, 'A stall lasts from 1 to 600 seconds.'],
   ])('refuses %o with the rule', async (command, message) => {
     const { ask } = setup();
     const answer = (await ask({ type: 'simulate', tabId: 4, connectionId: '4:2:DOC:3', command })) as {
@@ -226,7 +226,23 @@ describe('simulate: checked in the background, addressed by the stored socket nu
   ])('%s: the longest outage, %i s, in the plural form the language gives it', (lang, max, want) => {
     setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
     try {
-      expect(badSecondsText(max)).toBe(want);
+      expect(badSecondsText(max, 'outage')).toBe(want);
+    } finally {
+      setTranslator(catalogTranslator(localeCatalog('en')));
+    }
+  });
+
+  it.each<[string, number, string]>([
+    ['en', 1, 'A stall lasts from 1 to 1 second.'],
+    ['en', 600, 'A stall lasts from 1 to 600 seconds.'],
+    ['ar', 2, 'تستمر مدة الصمت من ثانية إلى ثانيتين.'],
+    ['ar', 3, 'تستمر مدة الصمت من 1 إلى 3 ثوانٍ.'],
+    ['ar', 600, 'تستمر مدة الصمت من 1 إلى 600 ثانية.'],
+    ['hi', 600, 'स्टॉल 1 से 600 सेकंड तक चलता है।'],
+  ])('%s: the longest stall, %i s, is named as a stall', (lang, max, want) => {
+    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+    try {
+      expect(badSecondsText(max, 'stall')).toBe(want);
     } finally {
       setTranslator(catalogTranslator(localeCatalog('en')));
     }
