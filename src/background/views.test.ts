@@ -212,37 +212,27 @@ describe('simulate: checked in the background, addressed by the stored socket nu
     expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
   });
 
-  it.each<[string, number, string]>([
-    ['en', 1, 'An outage lasts from 1 to 1 second.'],
-    ['en', 600, 'An outage lasts from 1 to 600 seconds.'],
-    ['ar', 0, 'تستمر مدة التوقف من 1 إلى 0 ثانية.'],
-    ['ar', 1, 'تستمر مدة التوقف ثانية واحدة.'],
-    ['ar', 2, 'تستمر مدة التوقف من ثانية إلى ثانيتين.'],
-    ['ar', 3, 'تستمر مدة التوقف من 1 إلى 3 ثوانٍ.'],
-    ['ar', 11, 'تستمر مدة التوقف من 1 إلى 11 ثانية.'],
-    ['ar', 600, 'تستمر مدة التوقف من 1 إلى 600 ثانية.'],
-    ['hi', 1, 'आउटेज 1 से 1 सेकंड तक चलता है।'],
-    ['hi', 600, 'आउटेज 1 से 600 सेकंड तक चलता है।'],
-  ])('%s: the longest outage, %i s, in the plural form the language gives it', (lang, max, want) => {
+  it.each<['outage' | 'stall', string, number, string]>([
+    ['outage', 'en', 1, 'An outage lasts from 1 to 1 second.'],
+    ['outage', 'en', 600, 'An outage lasts from 1 to 600 seconds.'],
+    ['outage', 'ar', 0, 'تستمر مدة التوقف من 1 إلى 0 ثانية.'],
+    ['outage', 'ar', 1, 'تستمر مدة التوقف ثانية واحدة.'],
+    ['outage', 'ar', 2, 'تستمر مدة التوقف من ثانية إلى ثانيتين.'],
+    ['outage', 'ar', 3, 'تستمر مدة التوقف من 1 إلى 3 ثوانٍ.'],
+    ['outage', 'ar', 11, 'تستمر مدة التوقف من 1 إلى 11 ثانية.'],
+    ['outage', 'ar', 600, 'تستمر مدة التوقف من 1 إلى 600 ثانية.'],
+    ['outage', 'hi', 1, 'आउटेज 1 से 1 सेकंड तक चलता है।'],
+    ['outage', 'hi', 600, 'आउटेज 1 से 600 सेकंड तक चलता है।'],
+    ['stall', 'en', 1, 'A stall lasts from 1 to 1 second.'],
+    ['stall', 'en', 600, 'A stall lasts from 1 to 600 seconds.'],
+    ['stall', 'ar', 2, 'تستمر مدة الصمت من ثانية إلى ثانيتين.'],
+    ['stall', 'ar', 3, 'تستمر مدة الصمت من 1 إلى 3 ثوانٍ.'],
+    ['stall', 'ar', 600, 'تستمر مدة الصمت من 1 إلى 600 ثانية.'],
+    ['stall', 'hi', 600, 'स्टॉल 1 से 600 सेकंड तक चलता है।'],
+  ])('%s, %s: the longest, %i s, named and in the plural form the language gives it', (what, lang, max, want) => {
     setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
     try {
-      expect(badSecondsText(max, 'outage')).toBe(want);
-    } finally {
-      setTranslator(catalogTranslator(localeCatalog('en')));
-    }
-  });
-
-  it.each<[string, number, string]>([
-    ['en', 1, 'A stall lasts from 1 to 1 second.'],
-    ['en', 600, 'A stall lasts from 1 to 600 seconds.'],
-    ['ar', 2, 'تستمر مدة الصمت من ثانية إلى ثانيتين.'],
-    ['ar', 3, 'تستمر مدة الصمت من 1 إلى 3 ثوانٍ.'],
-    ['ar', 600, 'تستمر مدة الصمت من 1 إلى 600 ثانية.'],
-    ['hi', 600, 'स्टॉल 1 से 600 सेकंड तक चलता है।'],
-  ])('%s: the longest stall, %i s, is named as a stall', (lang, max, want) => {
-    setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
-    try {
-      expect(badSecondsText(max, 'stall')).toBe(want);
+      expect(badSecondsText(max, what)).toBe(want);
     } finally {
       setTranslator(catalogTranslator(localeCatalog('en')));
     }
