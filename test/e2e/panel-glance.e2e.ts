@@ -164,6 +164,61 @@ describe('the panel at the three DevTools sizes', () => {
   );
 });
 
+describe('the panel zoomed to 200 %', () => {
+  // Docked at the bottom 720 px high, and docked right 960 px wide, at 200 %: the page lays out half of each.
+  // The toolbar, filters and banners take most of that height; the panel then scrolls as a page, and the
+  // timeline, table and detail keep a usable height below them.
+  it.each([
+    { name: 'docked bottom', width: 640, height: 360 },
+    { name: 'docked right', width: 480, height: 450 },
+  ])(
+    '$name ($width×$height): scrolled down, whole rows and, once a row is clicked, its code, meaning and verdict in view',
+    async ({ width, height }) => {
+      const page = await panelAt(width, height);
+      const row = problemRow(page);
+      await row.waitFor({ state: 'attached' });
+      // The wheel over the toolbar scrolls the panel itself (the timeline and the table take the wheel
+      // for their own scrolling).
+      await page.mouse.move(width / 2, 4);
+      await page.mouse.wheel(0, 2000);
+      await expect.poll(() => page.evaluate(() => document.querySelector('.app')!.scrollTop)).toBeGreaterThan(0);
+      const wholeRows = () =>
+        page.locator('[data-testid="closure-row"]').evaluateAll((rows) => {
+          const body = rows[0]!.closest('.closures-body')!.getBoundingClientRect();
+          const top = Math.max(0, body.top);
+          const bottom = Math.min(innerHeight, body.bottom);
+          return rows.filter((r) => {
+            const b = r.getBoundingClientRect();
+            return b.top >= top - 0.5 && b.bottom <= bottom + 0.5;
+          }).length;
+        });
+      expect(await wholeRows(), 'whole table rows in view').toBeGreaterThanOrEqual(4);
+
+      // A click selects the row it was pressed on, even with the table cut by the panel's bottom edge:
+      // nothing may scroll between the press and the release (the row would move from under the pointer).
+      const at = await row.evaluate((r) => {
+        const app = document.querySelector('.app')!;
+        app.scrollTop += r.getBoundingClientRect().bottom - innerHeight + 1;
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2, below: b.bottom < innerHeight };
+      });
+      expect(at.below, 'the row at the bottom edge, whole').toBe(true);
+      await page.mouse.click(at.x, at.y);
+      await page.locator('[data-testid="detail-verdict-text"]').waitFor();
+      expect(await row.getAttribute('aria-selected')).toBe('true');
+      await page.mouse.move(width / 2, 4);
+      await page.mouse.wheel(0, 2000);
+      const f = await layoutFacts(page);
+      for (const p of f.parts.filter((x) => ['code', 'meaning', 'verdict'].includes(x.name))) {
+        expect(inside(p.box, f.viewport), `${p.name} inside the viewport: ${JSON.stringify(p.box)}`).toBe(true);
+        expect(inside(p.box, p.within), `${p.name} visible in the detail without scrolling it`).toBe(true);
+      }
+      expect(await wholeRows(), 'whole table rows in view beside the detail').toBeGreaterThanOrEqual(2);
+      await page.close();
+    },
+  );
+});
+
 describe('the keyboard', () => {
   it('shows where focus is: on the table after Tab and ↓, on the detail after Enter, back on the table after Esc', async () => {
     const page = await panelAt(1280, 360);

@@ -119,7 +119,10 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
         onScroll={onScroll}
         tabIndex={-1}
         onFocus={(e) => {
-          if (e.target === e.currentTarget) rootRef.current?.focus();
+          // Without scrolling: in a panel that scrolls as a page (short and narrow), scrolling the grid
+          // into view between the press and the release would move the row from under the pointer, and
+          // the click would select nothing.
+          if (e.target === e.currentTarget) rootRef.current?.focus({ preventScroll: true });
         }}
       >
         {/* Each row is placed at its own offset in the full list's height. Moved as a block (one transform
