@@ -10,7 +10,7 @@ import { Persist } from './persist';
 import { SettingsStore } from './settings-store';
 import { acceptRelay } from './relay-port';
 import { acceptView, handleViewRequest } from './views';
-import { forgetBadge, updateBadges } from './badge-updater';
+import { BadgeUpdater } from './badge-updater';
 import { setTranslator } from '../i18n/translate';
 import { fetchCatalog } from '../i18n/locale';
 import { endExpiredOutages } from './outage';
@@ -20,20 +20,33 @@ import { createBackgroundLanguage } from './language';
 setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
 const settings = new SettingsStore(browser.storage.local);
 const persist = new Persist(browser.storage.session);
+const badges = new BadgeUpdater({
+  storage: browser.storage.session,
+  draw: (tabId, { text, color, title }) =>
+    Promise.all([
+      browser.action.setBadgeText({ tabId, text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color }),
+      browser.action.setTitle({ tabId, title }),
+    ]),
+  now: () => Date.now(),
+  setTimer: (fn, ms) => void setTimeout(fn, ms),
+});
+// Before anything can queue a badge: the tabs a stopped worker left undrawn are read first.
+void badges.load();
 const hub = new Hub({
   persist,
   extensionVersion: browser.runtime.getManifest().version,
   now: () => Date.now(),
   setTimer: (fn, ms) => void setTimeout(fn, ms),
   settings: () => settings.current,
-  onTabsChanged: (tabs) => updateBadges(tabs, settings.current),
+  onTabsChanged: (tabs) => badges.update(tabs, settings.current),
 });
 const language = createBackgroundLanguage({
   uiLanguage: browser.i18n.getUILanguage(),
   loadCatalog: (lang) => fetchCatalog(browser.runtime.getURL(`_locales/${lang}/messages.json`)),
   fallback: (id, subs) => browser.i18n.getMessage(id, subs),
   setDefaultTitle: (title) => void browser.action.setTitle({ title }).catch(() => undefined),
-  redraw: () => void ready.then(() => updateBadges([...hub.tabs.values()], settings.current)),
+  redraw: () => void ready.then(() => badges.update([...hub.tabs.values()], settings.current)),
 });
 // Every request waits for this, so it never rejects: what could not be read is left out by the loaders
 // themselves, and anything else they throw leaves the worker running on what it has. The text of the
@@ -42,6 +55,8 @@ const ready = Promise.all([settings.load().then((s) => language.apply(s.language
   () => undefined,
   (e: unknown) => console.error('Closeline: starting without stored state', e),
 );
+// A worker stopped within a tab's badge throttle left that badge behind its recording: draw it now.
+void ready.then(() => badges.restore(hub.tabs, settings.current)).catch(() => undefined);
 // A worker stopped mid-outage leaves its blocking rule behind: lift the expired ones.
 void endExpiredOutages().catch(() => undefined);
 
@@ -69,7 +84,7 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  forgetBadge(tabId);
+  badges.forget(tabId);
   void ready.then(() => hub.removeTab(tabId));
 });
 

@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest';
+import { chain, recordingOf } from '../analysis/test-fixtures';
+import { DEFAULT_SETTINGS } from '../protocol/messages';
+import { BadgeUpdater, INTERVAL_MS, PENDING_KEY, type DrawnBadge } from './badge-updater';
+import { TabRecording } from './tab-recording';
+import { MemoryStorage } from './test-support';
+
+const TAB = 4;
+const calm = () => TabRecording.restore(TAB, '0.1.0', recordingOf([]), {}, []);
+/** A 1008 retried at once with the same request: one problem. */
+const problem = () => TabRecording.restore(TAB, '0.1.0', chain({ code: 1008, delays: [0.05] }).recording, {}, []);
+
+/** One worker: its draws, and its timers, which fire only when the test says (a stopped worker's never do). */
+function worker(storage: MemoryStorage, clock = { now: 1_000_000 }) {
+  const drawn: [number, DrawnBadge][] = [];
+  const timers: (() => void)[] = [];
+  const updater = new BadgeUpdater({
+    storage,
+    draw: async (tabId, badge) => void drawn.push([tabId, badge]),
+    now: () => clock.now,
+    setTimer: (fn) => void timers.push(fn),
+  });
+  const fire = () => timers.splice(0).forEach((fn) => fn());
+  return { updater, drawn, clock, fire, texts: () => drawn.map(([, b]) => b.text) };
+}
+
+const marked = (storage: MemoryStorage) => storage.get([PENDING_KEY]).then((all) => all[PENDING_KEY]);
+
+describe('BadgeUpdater', () => {
+  it('draws the badge a stopped worker left waiting on the throttle once the next worker starts', async () => {
+    const storage = new MemoryStorage();
+    const first = worker(storage);
+    await first.updater.load();
+    first.updater.update([calm()], DEFAULT_SETTINGS);
+    first.clock.now += 200;
+    const tab = problem();
+    first.updater.update([tab], DEFAULT_SETTINGS);
+    expect(first.texts()).toEqual(['']);
+    await vi.waitFor(async () => expect(await marked(storage)).toEqual([TAB]));
+
+    // Stopped before its timer fired. The next worker draws the stored recording's badge, then lets the marker go.
+    const next = worker(storage, { now: first.clock.now + 50 });
+    await next.updater.load();
+    await next.updater.restore(new Map([[TAB, tab]]), DEFAULT_SETTINGS);
+    expect(next.drawn).toMatchObject([[TAB, { text: '1' }]]);
+    expect(next.drawn[0]![1].title).toContain('1008');
+    await vi.waitFor(async () => expect(await marked(storage)).toBeUndefined());
+  });
+
+  it('draws nothing at a start that follows no cut-short throttle (a start analyses no stored tab)', async () => {
+    const storage = new MemoryStorage();
+    const first = worker(storage);
+    await first.updater.load();
+    first.updater.update([problem()], DEFAULT_SETTINGS);
+    expect(first.texts()).toEqual(['1']);
+    const next = worker(storage);
+    await next.updater.load();
+    await next.updater.restore(new Map([[TAB, problem()]]), DEFAULT_SETTINGS);
+    expect(next.drawn).toEqual([]);
+    expect(storage.writes).toBe(0);
+  });
+
+  it('keeps the throttle: a burst within the second is one trailing draw of the latest, and the marker goes', async () => {
+    const storage = new MemoryStorage();
+    const w = worker(storage);
+    await w.updater.load();
+    w.updater.update([calm()], DEFAULT_SETTINGS);
+    for (let i = 0; i < 5; i++) {
+      w.clock.now += 100;
+      w.updater.update([i < 4 ? calm() : problem()], DEFAULT_SETTINGS);
+    }
+    expect(w.texts()).toEqual(['']);
+    await vi.waitFor(async () => expect(await marked(storage)).toEqual([TAB]));
+    w.clock.now += INTERVAL_MS;
+    w.fire();
+    expect(w.texts()).toEqual(['', '1']);
+    await vi.waitFor(async () => expect(await marked(storage)).toBeUndefined());
+    // One write names the tab for the whole burst.
+    expect(storage.writes).toBe(1);
+  });
+
+  it('lets the marker of a closed tab go, whether it closes while waiting or while the worker is stopped', async () => {
+    const storage = new MemoryStorage();
+    const w = worker(storage);
+    await w.updater.load();
+    w.updater.update([calm()], DEFAULT_SETTINGS);
+    w.updater.update([problem()], DEFAULT_SETTINGS);
+    await vi.waitFor(async () => expect(await marked(storage)).toEqual([TAB]));
+    w.updater.forget(TAB);
+    await vi.waitFor(async () => expect(await marked(storage)).toBeUndefined());
+    w.fire();
+    expect(w.texts()).toEqual(['']);
+
+    await storage.set({ [PENDING_KEY]: [TAB, 7] });
+    const next = worker(storage);
+    await next.updater.load();
+    await next.updater.restore(new Map([[TAB, problem()]]), DEFAULT_SETTINGS);
+    expect(next.drawn.map(([id]) => id)).toEqual([TAB]);
+    await vi.waitFor(async () => expect(await marked(storage)).toBeUndefined());
+  });
+
+  it('starts whatever it finds at the marker: a value of another shape is dropped, not read at every start', async () => {
+    for (const junk of ['junk', { 0: TAB }, [-1, 'x', 1.5]]) {
+      const storage = new MemoryStorage();
+      await storage.set({ [PENDING_KEY]: junk });
+      const w = worker(storage);
+      await w.updater.load();
+      await w.updater.restore(new Map([[TAB, problem()]]), DEFAULT_SETTINGS);
+      expect(w.drawn).toEqual([]);
+      await vi.waitFor(async () => expect(await marked(storage)).toBeUndefined());
+    }
+  });
+});
