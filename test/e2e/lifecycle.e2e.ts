@@ -1,12 +1,14 @@
 /**
- * The recording survives the service worker being stopped, sockets
- * that outlive their document are closed out, navigations are marked (or clear
- * the log when preserve log is off), and closing the tab clears its recording.
+ * The recording survives the service worker being stopped (and so does a badge
+ * update the stop cut short), sockets that outlive their document are closed out,
+ * navigations are marked (or clear the log when preserve log is off), and closing
+ * the tab clears its recording.
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from './support/session';
 import { recordingFor, waitForRecording } from './support/recording';
 import { instanceId, stopServiceWorker } from './support/worker';
+import { openExtensionPage, request } from './support/extension-page';
 import { closeEventOf } from '../../src/protocol/recording';
 
 const s = useBrowserAndServer();
@@ -76,6 +78,43 @@ describe('recording lifecycle', () => {
     ]);
     const keys = await s.b.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
     expect(keys.filter((k) => k.startsWith('t999999:'))).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the badge a stop cut short: a problem stored within the throttle second shows after the restart', async () => {
+    // Each /policy-* socket is refused with 1008 and retried at once with the same request: a blind retry,
+    // one problem each.
+    const url = s.server.page(
+      '/badge-stop',
+      `<!doctype html><script>
+      const policy = (p, again) => { const w = new WebSocket('${s.server.wsOrigin}' + p); w.onclose = () => again && policy(p, false); };
+      policy('/policy-a', true);
+      policy('/policy-b', true);
+      </script>`,
+    );
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    const [a, b] = await Promise.all([s.server.connectionTo('/policy-a'), s.server.connectionTo('/policy-b')]);
+    // The badge is read from an extension page: that reaches the action's state without starting the worker.
+    const ext = await openExtensionPage(s.b.context, s.b.extensionId);
+    const { tabId } = await waitForRecording(s.b.worker, url, (r) => r);
+    const badge = () => ext.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    // The first problem is drawn: that starts the tab's throttle second.
+    a.ws.close(1008, 'Token expired');
+    await expect.poll(badge, { timeout: 10_000, interval: 10 }).toBe('1');
+    b.ws.close(1008, 'Token expired');
+    await waitForRecording(
+      s.b.worker,
+      url,
+      (r) => r.connections.filter((c) => c.url.endsWith('/policy-b')).length === 2,
+    );
+    await stopServiceWorker(s.b.context, page, s.b.extensionId);
+    // The second problem was stored, but the stop came before the end of the second: nothing drew it.
+    expect(await badge(), 'the stop came after the throttled badge update').toBe('1');
+    // Whatever starts the worker next draws it (a request from the extension page); the page stays quiet.
+    expect(await request(ext, { type: 'get-settings' })).toMatchObject({ type: 'settings' });
+    await expect.poll(badge, { timeout: 10_000 }).toBe('2');
+    await ext.close();
     await page.close();
   });
 
