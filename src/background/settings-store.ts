@@ -7,6 +7,10 @@ export { sanitizeSettings };
 
 const KEY = SETTINGS_STORAGE_KEY;
 
+/** Stored settings are read entry by entry; what could not be read is said once per read, not kept. */
+const warnDropped = (field: keyof Settings, count: number) =>
+  console.warn(`Closeline: ${count} stored entries of the ${field} setting were unreadable and were left out`);
+
 export class SettingsStore {
   current: Settings = { ...DEFAULT_SETTINGS };
   /** Counts changes seen (stored elsewhere or made here): a load that read before one must not undo it. */
@@ -22,14 +26,14 @@ export class SettingsStore {
   async load(): Promise<Settings> {
     const before = this.changes;
     const got = await this.area.get(KEY);
-    if (this.changes === before) this.current = sanitizeSettings(got[KEY], DEFAULT_SETTINGS);
+    if (this.changes === before) this.current = sanitizeSettings(got[KEY], DEFAULT_SETTINGS, warnDropped);
     return this.current;
   }
 
   /** Another context (or a test) wrote the settings directly. */
   onStored(value: unknown): void {
     this.changes++;
-    this.current = sanitizeSettings(value, DEFAULT_SETTINGS);
+    this.current = sanitizeSettings(value, DEFAULT_SETTINGS, warnDropped);
   }
 
   static readonly KEY = KEY;

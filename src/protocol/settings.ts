@@ -4,7 +4,7 @@
  * and a field that fails keeps its current value, so one bad field costs nothing else.
  */
 import { sanitizeCaptureMap } from './capture-policy';
-import { arr, attempt, bool, check, fail, int, type Decoder } from './decode';
+import { attempt, bool, check, fail, int, type Decoder } from './decode';
 import { SETTINGS_LIMITS } from './limits';
 import { isLanguageSetting, type Settings } from './messages';
 
@@ -12,33 +12,74 @@ const profileId = check(
   (x): x is string => typeof x === 'string' && SETTINGS_LIMITS.profileId.test(x),
   'not a profile id',
 );
-const host = check(
-  (x): x is string => typeof x === 'string' && x.length <= SETTINGS_LIMITS.hostChars,
-  'not a host name',
-);
+const isHost = (x: unknown): x is string => typeof x === 'string' && x.length <= SETTINGS_LIMITS.hostChars;
 const captureMap: Decoder<Record<string, boolean>> = (v, path) => {
   const map = sanitizeCaptureMap(v);
   return map ?? fail('object', path, 'not a map of sites to booleans');
 };
 
+/** The distinct host names of a list, and how many of its entries are none. */
+function hostsOf(list: unknown[]): { sites: Set<string>; bad: number } {
+  const sites = new Set<string>();
+  let bad = 0;
+  // A hole reads as undefined: counted like any other entry that is no host name.
+  for (const x of list) {
+    if (isHost(x)) sites.add(x);
+    else bad++;
+  }
+  return { sites, bad };
+}
+
+/**
+ * The paused sites, each once, read entry by entry: an entry that is no host name (a bug, an older
+ * build, anything with the extension's rights writing storage.local) is left out and counted, rather
+ * than costing every site the user paused. Past the limit the rest are left out and counted too: a
+ * view's patch that goes past it is refused before this (`tooManyPausedSites`), so only a hand-written
+ * store gets here with more. A value that is no list keeps the current sites.
+ */
+const pausedSites: FieldDecoder<string[]> = (v, path, dropped) => {
+  if (!Array.isArray(v)) fail('array', path, 'not an array');
+  const { sites, bad } = hostsOf(v);
+  const kept = [...sites].slice(0, SETTINGS_LIMITS.sites);
+  if (bad + sites.size - kept.length > 0) dropped(bad + sites.size - kept.length);
+  return kept;
+};
+
+/** Whether a view's patch pauses more sites than are kept: refused with a reason, never cut short unsaid. */
+export function tooManyPausedSites(patch: unknown): boolean {
+  const v = typeof patch === 'object' && patch !== null ? (patch as { pausedSites?: unknown }).pausedSites : undefined;
+  return Array.isArray(v) && hostsOf(v).sites.size > SETTINGS_LIMITS.sites;
+}
+
+/** A field's decoder; `dropped` counts the entries of a list left out while the rest is kept. */
+type FieldDecoder<T> = (v: unknown, path: string, dropped: (count: number) => void) => T;
+
 /** One decoder per field; `pausedSites` keeps each site once. */
-const FIELDS: { [K in keyof Settings]: Decoder<Settings[K]> } = {
+const FIELDS: { [K in keyof Settings]: FieldDecoder<Settings[K]> | Decoder<Settings[K]> } = {
   preserveLog: bool,
   profileId,
   recentMinutes: int(1, SETTINGS_LIMITS.recentMinutesMax),
   redactQuery: bool,
-  pausedSites: (v, p) => [...new Set(arr(host, SETTINGS_LIMITS.sites)(v, p))],
+  pausedSites,
   contentCapture: captureMap,
   exportContent: bool,
   language: check(isLanguageSetting, 'not a language'),
 };
 
-/** Accepts only known keys with the right types; anything else keeps its current value. */
-export function sanitizeSettings(patch: unknown, base: Settings): Settings {
+/**
+ * Accepts only known keys with the right types; anything else keeps its current value. `dropped` hears of
+ * the entries a list field left out (the rest of the list is kept).
+ */
+export function sanitizeSettings(
+  patch: unknown,
+  base: Settings,
+  dropped?: (field: keyof Settings, count: number) => void,
+): Settings {
   const p = (typeof patch === 'object' && patch !== null ? patch : {}) as Record<string, unknown>;
   const next: Settings = { ...base };
   for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
-    const value = attempt(FIELDS[key] as Decoder<unknown>, p[key], `settings.${key}`);
+    const field = FIELDS[key] as FieldDecoder<unknown>;
+    const value = attempt((v, path) => field(v, path, (n) => dropped?.(key, n)), p[key], `settings.${key}`);
     if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
   }
   return next;

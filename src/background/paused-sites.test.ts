@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../protocol/messages';
+import { SETTINGS_LIMITS } from '../protocol/limits';
+import { sanitizeSettings, SettingsStore } from './settings-store';
+import { MemoryStorage } from './test-support';
+
+const CAP = SETTINGS_LIMITS.sites;
+const sites = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `s${from + i}.test`);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('pausedSites read from storage', () => {
+  it('keeps every good entry and leaves out (and counts) only the bad ones', () => {
+    const dropped: [string, number][] = [];
+    const stored = { pausedSites: ['a.test', 5, 'x'.repeat(SETTINGS_LIMITS.hostChars + 1), null, 'b.test', 'a.test'] };
+    const read = sanitizeSettings(stored, DEFAULT_SETTINGS, (field, n) => dropped.push([field, n]));
+    expect(read.pausedSites).toEqual(['a.test', 'b.test']);
+    expect(dropped).toEqual([['pausedSites', 3]]);
+  });
+
+  it('keeps the first sites up to the limit of a longer hand-written list, and counts the rest', () => {
+    const dropped: number[] = [];
+    const read = sanitizeSettings({ pausedSites: sites(CAP + 2) }, DEFAULT_SETTINGS, (_, n) => dropped.push(n));
+    expect(read.pausedSites).toEqual(sites(CAP));
+    expect(dropped).toEqual([2]);
+  });
+
+  it('keeps the current sites when the value is no list, and counts nothing for a clean one', () => {
+    const dropped = vi.fn();
+    const base = { ...DEFAULT_SETTINGS, pausedSites: ['a.test'] };
+    expect(sanitizeSettings({ pausedSites: 'a.test' }, base, dropped).pausedSites).toEqual(['a.test']);
+    expect(sanitizeSettings({ pausedSites: ['b.test'] }, base, dropped).pausedSites).toEqual(['b.test']);
+    expect(dropped).not.toHaveBeenCalled();
+  });
+
+  it('says at start how many stored entries were left out', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const area = new MemoryStorage();
+    await area.set({ settings: { pausedSites: ['a.test', { host: 'b.test' }] } });
+    expect((await new SettingsStore(area as never).load()).pausedSites).toEqual(['a.test']);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Closeline: 1 stored entries of the pausedSites setting/));
+  });
+});
