@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../protocol/messages';
+import { DEFAULT_SETTINGS, wrap, type Settings } from '../protocol/messages';
 import { SETTINGS_LIMITS } from '../protocol/limits';
-import { sanitizeSettings, SettingsStore } from './settings-store';
 import { MemoryStorage } from './test-support';
+
+// The background's request handler imports the polyfill; nothing here reaches it.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+
+const { Hub } = await import('./hub');
+const { Persist } = await import('./persist');
+const { sanitizeSettings, SettingsStore } = await import('./settings-store');
+const { handleViewRequest } = await import('./views');
 
 const CAP = SETTINGS_LIMITS.sites;
 const sites = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `s${from + i}.test`);
@@ -39,5 +46,41 @@ describe('pausedSites read from storage', () => {
     await area.set({ settings: { pausedSites: ['a.test', { host: 'b.test' }] } });
     expect((await new SettingsStore(area as never).load()).pausedSites).toEqual(['a.test']);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Closeline: 1 stored entries of the pausedSites setting/));
+  });
+});
+
+describe('pausing one site more than the limit', () => {
+  function setup(pausedSites: string[]) {
+    const hub = new Hub({
+      persist: new Persist(new MemoryStorage()),
+      extensionVersion: '0.1.0',
+      now: () => 0,
+      setTimer: () => undefined,
+      settings: () => DEFAULT_SETTINGS,
+    });
+    const area = new MemoryStorage();
+    const settings = new SettingsStore(area as never);
+    settings.current = { ...DEFAULT_SETTINGS, pausedSites };
+    const ask = async (msg: unknown) => ((await handleViewRequest(wrap(msg), hub, settings)) as { msg: unknown }).msg;
+    return { ask, area, settings };
+  }
+
+  it('is refused with the reason, and nothing is stored', async () => {
+    const { ask, area, settings } = setup(sites(CAP));
+    expect(await ask({ type: 'set-settings', settings: { pausedSites: [...sites(CAP), 'one.more'] } })).toEqual({
+      type: 'error',
+      message:
+        'Recording is already paused on 1000 sites, the most Closeline keeps. To pause it here, first resume ' +
+        'recording on a site you paused before (from its popup).',
+    });
+    expect(settings.current.pausedSites).toEqual(sites(CAP));
+    expect(area.writes).toBe(0);
+  });
+
+  it('is stored up to the limit, repeats counted once', async () => {
+    const { ask } = setup(sites(CAP - 1));
+    const next = [...sites(CAP - 1), 'last.test', 'last.test'];
+    const answer = (await ask({ type: 'set-settings', settings: { pausedSites: next } })) as { settings: Settings };
+    expect(answer.settings.pausedSites).toEqual([...sites(CAP - 1), 'last.test']);
   });
 });

@@ -128,6 +128,23 @@ describe('Pause toggle', () => {
     expect(screen.getByTestId('popup-status-announcer')).toBe(announcer);
   });
 
+  it('says why when the change is refused (the list of paused sites is full), and the box stays as stored', async () => {
+    const reason = 'Recording is already paused on 1000 sites.';
+    const source = fakeSource(rec, { settings: { pausedSites: ['other.example'] }, site: 'app.example.com' });
+    // As the view client rejects with the background's reason.
+    const refusing = { ...source, setSettings: () => Promise.reject(new Error(reason)) };
+    render(<Popup source={refusing} clock={clock} download={vi.fn()} />);
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Pause recording on app.example.com' });
+    // Rendered before it has anything to say, so the reason is announced when it comes.
+    const alert = screen.getByTestId('popup-pause-error');
+    expect([alert.getAttribute('role'), alert.textContent]).toEqual(['alert', '']);
+    fireEvent.click(box);
+    await waitFor(() => expect(alert.textContent).toBe(reason));
+    expect(box.checked).toBe(false);
+    expect(box.disabled).toBe(false);
+    expect(screen.getByTestId('popup-status-announcer').textContent).toBe('');
+  });
+
   it('is hidden when the page is not a web site', async () => {
     const file = recordingOf([sock({ id: 'a', at: NOW - MIN, code: 1000, frameUrl: 'file:///tmp/x.html' })]);
     renderPopup(file);
