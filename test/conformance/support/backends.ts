@@ -115,23 +115,61 @@ const schema = new GraphQLSchema({
  * Phoenix's channel protocol (serializer vsn 2.0.0: `[joinRef, ref, topic, event, payload]`), as a
  * Phoenix endpoint answers it: heartbeats and joins are replied to, and each `echo` push is replied
  * to and broadcast back on its topic. Only what the client library reads is modelled.
+ *
+ * Supabase Realtime is a Phoenix endpoint too, and its client (@supabase/realtime-js) speaks the same
+ * text frames, but sends a broadcast as a binary "user broadcast push" (serializer.ts). Those are
+ * answered as the Realtime server answers them, per the options the channel joined with: an ok reply
+ * when it asked for `ack`, and the message back as a binary "user broadcast" when it asked for `self`.
  */
 export const phoenixBackend = (): Backend =>
   wsBackend((wss) =>
-    wss.on('connection', (ws: WebSocket) =>
-      ws.on('message', (data) => {
+    wss.on('connection', (ws: WebSocket) => {
+      const broadcastOptions = new Map<string, { ack?: boolean; self?: boolean }>();
+      ws.on('message', (data, isBinary) => {
+        if (isBinary) return userBroadcastPush(ws, data as Buffer, broadcastOptions);
         const [joinRef, ref, topic, event, payload] = JSON.parse(String(data)) as [
           string | null,
           string | null,
           string,
           string,
-          unknown,
+          { config?: { broadcast?: { ack?: boolean; self?: boolean } } } | undefined,
         ];
+        if (event === 'phx_join') broadcastOptions.set(topic, payload?.config?.broadcast ?? {});
         ws.send(JSON.stringify([joinRef, ref, topic, 'phx_reply', { status: 'ok', response: {} }]));
         if (event === 'echo') ws.send(JSON.stringify([joinRef, null, topic, 'echo', payload]));
-      }),
-    ),
+      });
+    }),
   );
+
+/**
+ * Supabase Realtime's binary broadcast (realtime-js serializer.ts): a push is kind 3 with seven header
+ * bytes (kind; lengths of join ref, ref, topic, event and metadata; payload encoding) before those
+ * fields and the payload; what the server sends back is kind 4 with five (kind; lengths of topic, event
+ * and metadata; payload encoding) before the same fields without the refs.
+ */
+function userBroadcastPush(
+  ws: WebSocket,
+  frame: Buffer,
+  optionsByTopic: ReadonlyMap<string, { ack?: boolean; self?: boolean }>,
+): void {
+  if (frame[0] !== 3) return;
+  const [joinRefLen = 0, refLen = 0, topicLen = 0, eventLen = 0, metaLen = 0, encoding = 0] = frame.subarray(1, 7);
+  let at = 7;
+  const field = (n: number) => frame.subarray(at, (at += n));
+  const joinRef = field(joinRefLen).toString();
+  const ref = field(refLen).toString();
+  const topic = field(topicLen);
+  const event = field(eventLen);
+  const meta = field(metaLen);
+  const payload = frame.subarray(at);
+  const options = optionsByTopic.get(topic.toString()) ?? {};
+  if (options.ack)
+    ws.send(JSON.stringify([joinRef || null, ref, topic.toString(), 'phx_reply', { status: 'ok', response: {} }]));
+  if (options.self)
+    ws.send(Buffer.concat([Buffer.from([4, topicLen, eventLen, metaLen, encoding]), topic, event, meta, payload]), {
+      binary: true,
+    });
+}
 
 /** A STOMP frame: command, headers, body, NUL. */
 const stompFrame = (command: string, headers: Record<string, string>, body = '') =>

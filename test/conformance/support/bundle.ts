@@ -26,6 +26,10 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
     code: `export { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';`,
     global: 'SignalR',
   },
+  '@supabase/realtime-js': {
+    code: `export { RealtimeClient } from '@supabase/realtime-js';`,
+    global: 'SupabaseRealtime',
+  },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

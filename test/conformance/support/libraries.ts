@@ -57,6 +57,8 @@ export interface Library {
 
 /** phoenix's default reconnectAfterMs steps (socket.js), before its 5 s plateau. */
 const PHOENIX_STEPS = [10, 50, 100, 150, 200, 250, 500, 1000, 2000];
+/** @supabase/realtime-js's own default reconnectAfterMs (RealtimeClient.ts: RECONNECT_INTERVALS), before its 10 s plateau. */
+const REALTIME_STEPS = [1000, 2000, 5000];
 
 /** Messages the page sends on each (re)connection; the server echoes each. */
 export const ECHOES_PER_OPEN = 3;
@@ -237,5 +239,37 @@ export const LIBRARIES: Record<LibraryId, Library> = {
     otherTimers: (t) => ![0, 2000, 10_000].includes(t.ms),
     // The keep-alive ping: 15 s after the last message sent, less the time since (HubConnection.js).
     clockTimers: (t) => t.ms > 10_000 && t.ms <= 15_000,
+  },
+  '@supabase/realtime-js': {
+    id: '@supabase/realtime-js',
+    // Supabase Realtime is a Phoenix endpoint: the phoenix backend also answers this client's binary broadcasts.
+    backend: () => phoenixBackend(),
+    configs: [
+      { label: 'default', options: {}, model: phoenixModel({ steps: REALTIME_STEPS, after: 10_000 }) },
+      {
+        label: 'reconnectAfterMs 0.5 s, 1 s, 2 s, 4 s, then 8 s',
+        options: { reconnectSteps: [500, 1000, 2000, 4000], reconnectAfter: 8000 },
+        model: phoenixModel({ steps: [500, 1000, 2000, 4000], after: 8000 }),
+      },
+    ],
+    // One broadcast channel, as a Supabase app subscribes to one; the client rejoins it on every reconnection
+    // and reports SUBSCRIBED again. `self` brings each broadcast back to the page; `ack` has the server reply
+    // to each one, which cancels its push timeout (10 s, as long as the fourth default reconnect delay).
+    // The client refuses to start without an API key; this server reads none.
+    harness: `
+      const client = new SupabaseRealtime.RealtimeClient(WS + '/realtime/v1', Object.assign({ params: { apikey: 'local' } },
+        O.reconnectSteps ? { reconnectAfterMs: (tries) => O.reconnectSteps[tries - 1] || O.reconnectAfter } : {}));
+      const channel = client.channel('echo', { config: { broadcast: { self: true, ack: true } } });
+      channel.on('broadcast', { event: 'echo' }, () => { H.echoed(); });
+      channel.subscribe((status, err) => {
+        if (status === 'SUBSCRIBED') {
+          H.opened();
+          for (let i = 0; i < ECHOES; i++) { void channel.send({ type: 'broadcast', event: 'echo', payload: { text: 'm' + i } }); H.sent++; }
+        } else if (status === 'CHANNEL_ERROR') {
+          H.closed(err && err.cause && typeof err.cause.code === 'number' ? err.cause.code : String(err && err.message));
+        } else H.note(status);
+      });`,
+    // The heartbeat and its reply timeout (25 s each). Push timeouts (10 s) are all cancelled by the server's acks.
+    otherTimers: (t) => t.ms === 25_000,
   },
 };

@@ -8,6 +8,7 @@ export const LIBRARY_IDS = [
   '@stomp/stompjs',
   'centrifuge',
   '@microsoft/signalr',
+  '@supabase/realtime-js',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 

@@ -43,6 +43,13 @@
  *   of a connected hub is reconnected, whatever its code, after 0, 2, 10 and 30 s, and after a
  *   fourth failed attempt it gives up (onclose). Its other timers: the server timeout (30 s)
  *   and the keep-alive ping (up to 15 s after the last message sent).
+ * - @supabase/realtime-js 2.119 (src/RealtimeClient.ts: RECONNECT_INTERVALS, _initializeOptions;
+ *   its socket is @supabase/phoenix 0.4.5, a fork of phoenix's: assets/js/phoenix/socket.js, timer.js):
+ *   phoenix's Socket with the client's own reconnectAfterMs, so every close the client did not make
+ *   itself is reconnected, whatever its code. Delay for attempt k since the last open: 1, 2, 5 s, then
+ *   10 s; no randomness. The reconnect timer's callback awaits the client's beforeReconnect (auth)
+ *   before connecting: no timer in between. Its other timers: the heartbeat and its reply timeout (25 s
+ *   each) and each push's reply timeout (10 s, cancelled by the reply).
  */
 
 export interface Plan {
@@ -170,7 +177,7 @@ export function socketteModel(opts: { timeout: number }): DelayModel {
   );
 }
 
-/** phoenix's Socket: `steps` ms for attempts 1…n since the last open, then `after` ms; any code. */
+/** phoenix's Socket (and @supabase/realtime-js's, a fork of it): `steps` ms for attempts 1…n since the last open, then `after` ms; any code. */
 export function phoenixModel(opts: { steps: readonly number[]; after: number }): DelayModel {
   return fixedSchedule(
     (k) => (opts.steps[k - 1] ?? opts.after) / 1000,

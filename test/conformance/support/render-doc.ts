@@ -67,7 +67,9 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   on its documented endpoint \`/connection/websocket\` (connect, and each async send pushed back as a message).
   @microsoft/signalr goes straight to the WebSocket transport (no negotiate request) and talks to a \`ws\` server
   that answers the JSON hub protocol as an ASP.NET Core hub does (the handshake, and each \`echo\` invoked back).
-  Nothing leaves the machine.
+  Supabase Realtime is a Phoenix endpoint, so @supabase/realtime-js talks to the same Phoenix server, which also
+  answers the binary broadcasts this client sends as the Realtime server does, per the channel's join options (an
+  ack, and the broadcast sent back to the sender). Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
   restarted just before the server's close, so the library draws the same "random" numbers in both browsers
@@ -129,6 +131,11 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   out of the box, a 1012 or 1013 ends the connection for good (a problem once 60 s have passed). With it, the
   connection retries after 0, 2, 10 and 30 s whatever the code, then gives up: the first retry, at once, is too
   soon after 1012 and 1013, and after 1008 it is a blind retry.
+- @supabase/realtime-js (Supabase Realtime's client) runs on a fork of phoenix's Socket and reconnects as it does,
+  after every close it did not make itself, whatever the code, but on its own ladder: 1, 2, 5 s, then 10 s, with
+  no randomness. That fits 1012, and 1013 and 1006 through refused handshakes; after 1008 it is a blind retry. A
+  \`reconnectAfterMs\` of 0.5 s doubling to 8 s is too soon after 1012, and through refusals its waits stop
+  growing at 8 s (advice).
 
 ### socket.io and HTTP long-polling
 

@@ -17,6 +17,8 @@ describe('refusalsFor', () => {
     ['graphql-ws', 0, 1013, 3],
     ['graphql-ws', 1, 1013, 0],
     ['sockette', 0, 1008, 0],
+    ['@supabase/realtime-js', 0, 1013, 4],
+    ['@supabase/realtime-js', 1, 1006, 6],
   ] as const)('%s config %i after %i refuses %i handshakes', (id, i, code, n) => {
     expect(refusalsFor(cfg(id, i).model, s(code))).toBe(n);
   });
