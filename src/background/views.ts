@@ -18,7 +18,7 @@ import { simulate } from './simulate';
 import { t } from '../i18n/translate';
 import { tPlural } from '../i18n/plural';
 import { SETTINGS_LIMITS } from '../protocol/limits';
-import { tooManyPausedSites } from '../protocol/settings';
+import { tooManyCaptureSites, tooManyPausedSites } from '../protocol/settings';
 
 export function acceptView(port: Runtime.Port, hub: Hub, ready: Promise<void>): void {
   let unsubscribe: (() => void) | undefined;
@@ -64,6 +64,8 @@ async function answer(req: ViewRequest, hub: Hub, settings: SettingsStore): Prom
       // Refused whole: stored without the newest site, the popup's box would just untick itself unexplained.
       if (tooManyPausedSites(req.settings))
         return { type: 'error', message: tPlural('bg_paused_sites_full', SETTINGS_LIMITS.sites) };
+      if (tooManyCaptureSites(req.settings))
+        return { type: 'error', message: tPlural('bg_capture_sites_full', SETTINGS_LIMITS.sites) };
       return { type: 'settings', settings: await settings.update(req.settings) };
     case 'get-status':
       return { type: 'status', status: await captureStatus(req.tabId, hub) };

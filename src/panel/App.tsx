@@ -196,7 +196,9 @@ export function App({ source, services, openResource, saveFile = downloadText, n
           <Toolbar
             settings={settings}
             profiles={services.profiles}
-            onSettings={updateSettings}
+            // A refused change puts back the stored settings (useSettings); the toolbar's own controls then
+            // show what is stored, so the reason is not shown twice.
+            onSettings={(patch) => void updateSettings(patch).catch(() => undefined)}
             onClear={onClear}
             canClear={!imports.imported}
             onExport={onExport}

@@ -4,10 +4,11 @@ import type { Settings } from '../protocol/messages';
 
 export interface SettingsHandle {
   settings: Settings | null;
-  update(patch: Partial<Settings>): void;
+  /** Rejects with the reason for the user when the change is refused. */
+  update(patch: Partial<Settings>): Promise<void>;
 }
 
-export const SettingsContext = createContext<SettingsHandle>({ settings: null, update: () => undefined });
+export const SettingsContext = createContext<SettingsHandle>({ settings: null, update: () => Promise.resolve() });
 
 export function useSettingsHandle(): SettingsHandle {
   return useContext(SettingsContext);

@@ -89,7 +89,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
               pausedSites={settings.pausedSites}
               onChange={(pausedSites) => updateSettings({ pausedSites })}
             />
-            <CaptureToggle site={view.site} settings={settings} onChange={(patch) => void updateSettings(patch)} />
+            <CaptureToggle site={view.site} settings={settings} onChange={updateSettings} />
           </>
         )}
       </header>

@@ -51,6 +51,20 @@ export function tooManyPausedSites(patch: unknown): boolean {
   return Array.isArray(v) && hostsOf(v).sites.size > SETTINGS_LIMITS.sites;
 }
 
+/**
+ * Whether a view's patch keeps message-content choices for more sites than are kept: refused with a
+ * reason, like paused sites, rather than stored without the newest choice (the box would just flip back).
+ */
+export function tooManyCaptureSites(patch: unknown): boolean {
+  const v =
+    typeof patch === 'object' && patch !== null ? (patch as { contentCapture?: unknown }).contentCapture : undefined;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  let n = 0;
+  for (const [host, on] of Object.entries(v))
+    if (typeof on === 'boolean' && isHost(host) && host !== '' && host !== '__proto__') n++;
+  return n > SETTINGS_LIMITS.sites;
+}
+
 /** A field's decoder; `dropped` counts the entries of a list left out while the rest is kept. */
 type FieldDecoder<T> = (v: unknown, path: string, dropped: (count: number) => void) => T;
 

@@ -1,6 +1,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useRecording } from './use-source-data';
+import { useRecording, useSettings } from './use-source-data';
+import { DEFAULT_SETTINGS, type Settings } from '../../protocol/messages';
 import type { Recording } from '../../protocol/recording';
 import type { RecordingSource } from '../../ui/data/source';
 import { recordingOf } from '../fixtures/recording';
@@ -97,5 +98,50 @@ describe('useRecording', () => {
     expect(handed).toEqual([null, a, null]);
     second.push(c!);
     expect(handed).toEqual([null, a, null, c]);
+  });
+});
+
+describe('useSettings', () => {
+  it('shows a change at once, and puts back what the source has when the change is refused, rejecting with the reason', async () => {
+    let stored: Settings = { ...DEFAULT_SETTINGS, contentCapture: { 'a.example': true } };
+    const source: RecordingSource = {
+      subscribe: () => () => undefined,
+      clear: () => Promise.resolve(),
+      getSettings: () => Promise.resolve(stored),
+      setSettings: (patch) =>
+        patch.preserveLog === false
+          ? Promise.reject(new Error('refused'))
+          : Promise.resolve((stored = { ...stored, ...patch })),
+      getStatus: () => Promise.reject(new Error('unused')),
+      live: true,
+    };
+    const seen: (Settings | null)[] = [];
+    let update: (patch: Partial<Settings>) => Promise<void> = () => Promise.resolve();
+    function Probe() {
+      const [settings, set] = useSettings(source);
+      update = set;
+      seen.push(settings);
+      return null;
+    }
+    render(<Probe />);
+    await act(() => Promise.resolve());
+    expect(seen.at(-1)).toEqual(stored);
+
+    let pending: Promise<unknown> = Promise.resolve();
+    act(() => {
+      pending = update({ preserveLog: false, contentCapture: {} }).catch((e: unknown) => e);
+    });
+    // Shown at once, before the source answers.
+    expect(seen.at(-1)).toMatchObject({ preserveLog: false, contentCapture: {} });
+    let refused: unknown;
+    await act(async () => {
+      refused = await pending;
+    });
+    expect(refused).toEqual(new Error('refused'));
+    await act(() => Promise.resolve());
+    expect(seen.at(-1)).toEqual(stored);
+
+    await act(() => update({ recentMinutes: 7 }));
+    expect(seen.at(-1)).toMatchObject({ recentMinutes: 7, contentCapture: { 'a.example': true } });
   });
 });

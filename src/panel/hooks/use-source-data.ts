@@ -57,7 +57,12 @@ export function useRecording(
   return [state.recording, shown, state.from];
 }
 
-export function useSettings(source: RecordingSource): [Settings | null, (patch: Partial<Settings>) => void] {
+/**
+ * Settings and their updater. The update is shown at once (the checkbox answers without waiting); the
+ * source's answer then wins. A refused update (the background's reason, e.g. a list at its limit) puts
+ * back the settings the source has and rejects with that reason, for the control to show.
+ */
+export function useSettings(source: RecordingSource): [Settings | null, (patch: Partial<Settings>) => Promise<void>] {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let live = true;
@@ -71,9 +76,11 @@ export function useSettings(source: RecordingSource): [Settings | null, (patch: 
   }, [source]);
   const update = useCallback(
     (patch: Partial<Settings>) => {
-      // Optimistic, so the checkbox answers at once; the source's answer then wins.
       setSettings((s) => (s ? { ...s, ...patch } : s));
-      source.setSettings(patch).then(setSettings, () => undefined);
+      return source.setSettings(patch).then(setSettings, (e: unknown) => {
+        source.getSettings().then(setSettings, () => undefined);
+        throw e;
+      });
     },
     [source],
   );

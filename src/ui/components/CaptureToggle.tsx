@@ -3,6 +3,7 @@
  * local development hosts). Shared by the popup (the tab's site) and the panel
  * (the socket's document's site).
  */
+import { useState } from 'react';
 import { captureContentFor, isLocalDevHost } from '../../protocol/capture-policy';
 import type { Settings } from '../../protocol/messages';
 import { t } from '../../i18n/translate';
@@ -10,26 +11,42 @@ import { t } from '../../i18n/translate';
 interface Props {
   site: string;
   settings: Pick<Settings, 'contentCapture'>;
-  onChange(patch: Partial<Settings>): void;
+  /** Rejects with the reason for the user when the change is refused (choices kept for too many sites). */
+  onChange(patch: Partial<Settings>): Promise<unknown>;
   disabled?: boolean;
 }
 
 export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
+  const [error, setError] = useState<string>();
   const on = captureContentFor(site, settings);
-  const toggle = () => onChange({ contentCapture: { ...settings.contentCapture, [site]: !on } });
+  const toggle = () => {
+    setError(undefined);
+    // A choice that is the site's default is not kept: choices are kept for a limited number of sites,
+    // and setting one back frees its place.
+    const next = { ...settings.contentCapture, [site]: !on };
+    if (!on === isLocalDevHost(site)) delete next[site];
+    onChange({ contentCapture: next }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
   return (
-    <label
-      className="capture-toggle"
-      title={t(isLocalDevHost(site) ? 'ui_capture_default_on' : 'ui_capture_default_off')}
-    >
-      <input
-        type="checkbox"
-        checked={on}
-        disabled={disabled || site === ''}
-        onChange={toggle}
-        data-testid="capture-content"
-      />
-      {t('ui_capture_label', [site || '—'])}
-    </label>
+    <div className="capture-toggle-box">
+      <label
+        className="capture-toggle"
+        title={t(isLocalDevHost(site) ? 'ui_capture_default_on' : 'ui_capture_default_off')}
+      >
+        <input
+          type="checkbox"
+          checked={on}
+          disabled={disabled || site === ''}
+          onChange={toggle}
+          data-testid="capture-content"
+        />
+        {t('ui_capture_label', [site || '—'])}
+      </label>
+      {/* Always rendered (empty takes no room): a screen reader announces a change inside a region it
+          already knows, while one inserted with its text in it is not announced by all of them. */}
+      <p role="alert" className="capture-error" data-testid="capture-content-error">
+        {error}
+      </p>
+    </div>
   );
 }

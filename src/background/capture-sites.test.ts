@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, wrap, type Settings } from '../protocol/messages';
+import { SETTINGS_LIMITS } from '../protocol/limits';
+import { tooManyCaptureSites } from '../protocol/settings';
+import { MemoryStorage } from './test-support';
+
+// The background's request handler imports the polyfill; nothing here reaches it.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+
+const { Hub } = await import('./hub');
+const { Persist } = await import('./persist');
+const { SettingsStore } = await import('./settings-store');
+const { handleViewRequest } = await import('./views');
+
+const CAP = SETTINGS_LIMITS.sites;
+const choices = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}.example`, true]));
+
+function setup(contentCapture: Record<string, boolean>) {
+  const hub = new Hub({
+    persist: new Persist(new MemoryStorage()),
+    extensionVersion: '0.1.0',
+    now: () => 0,
+    setTimer: () => undefined,
+    settings: () => DEFAULT_SETTINGS,
+  });
+  const area = new MemoryStorage();
+  const settings = new SettingsStore(area as never);
+  settings.current = { ...DEFAULT_SETTINGS, contentCapture };
+  const ask = async (msg: unknown) => ((await handleViewRequest(wrap(msg), hub, settings)) as { msg: unknown }).msg;
+  return { ask, area, settings };
+}
+
+describe('message-content choices for one site more than are kept', () => {
+  it('are refused with the reason, and nothing is stored', async () => {
+    const { ask, area, settings } = setup(choices(CAP));
+    const patch = { contentCapture: { ...choices(CAP), 'one.more': true } };
+    expect(await ask({ type: 'set-settings', settings: patch })).toEqual({
+      type: 'error',
+      message:
+        "Closeline keeps your choice of message content for at most 1000 sites. To change it here, first set a site you changed before back to its default (from that site's popup, or the panel).",
+    });
+    expect(Object.keys(settings.current.contentCapture)).toHaveLength(CAP);
+    expect(area.writes).toBe(0);
+  });
+
+  it('are stored up to the limit', async () => {
+    const { ask } = setup(choices(CAP - 1));
+    const next = { ...choices(CAP - 1), 'last.example': false };
+    const answer = (await ask({ type: 'set-settings', settings: { contentCapture: next } })) as { settings: Settings };
+    expect(answer.settings.contentCapture['last.example']).toBe(false);
+    expect(Object.keys(answer.settings.contentCapture)).toHaveLength(CAP);
+  });
+
+  it.each<[string, unknown, boolean]>([
+    ['no contentCapture', { preserveLog: true }, false],
+    ['a list instead of a map', { contentCapture: [] }, false],
+    ['entries that are no choice are not counted', { contentCapture: { ...choices(CAP), x: 'yes', '': true } }, false],
+    ['one more than kept', { contentCapture: { ...choices(CAP), y: false } }, true],
+  ])('tooManyCaptureSites: %s', (_, patch, want) => expect(tooManyCaptureSites(patch)).toBe(want));
+});

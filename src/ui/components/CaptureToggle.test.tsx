@@ -1,0 +1,51 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { installTestMessages } from '../../panel/fixtures/messages';
+import type { Settings } from '../../protocol/messages';
+import { CaptureToggle } from './CaptureToggle';
+
+beforeAll(() => installTestMessages());
+afterEach(cleanup);
+
+const box = () => screen.getByTestId<HTMLInputElement>('capture-content');
+
+describe('CaptureToggle', () => {
+  it.each<[string, string, Record<string, boolean>, Record<string, boolean>]>([
+    ['a site off by default, turned on: the choice is kept', 'app.example', {}, { 'app.example': true }],
+    [
+      'a site off by default, turned off again: its default, so no choice is kept',
+      'app.example',
+      { 'app.example': true },
+      {},
+    ],
+    ['a local server, on by default, turned off: the choice is kept', 'localhost', {}, { localhost: false }],
+    [
+      'a local server turned on again: no choice is kept',
+      'localhost',
+      { localhost: false, 'b.example': true },
+      { 'b.example': true },
+    ],
+  ])('%s', (_, site, contentCapture, stored) => {
+    const onChange = vi.fn((_: Partial<Settings>) => Promise.resolve());
+    render(<CaptureToggle site={site} settings={{ contentCapture }} onChange={onChange} />);
+    fireEvent.click(box());
+    expect(onChange).toHaveBeenCalledWith({ contentCapture: stored });
+  });
+
+  it('says why a change was refused, in a region there before it has anything to say', async () => {
+    const reason = 'Closeline keeps your choice of message content for at most 1000 sites.';
+    render(
+      <CaptureToggle
+        site="app.example"
+        settings={{ contentCapture: {} }}
+        onChange={() => Promise.reject(new Error(reason))}
+      />,
+    );
+    const alert = screen.getByTestId('capture-content-error');
+    expect([alert.getAttribute('role'), alert.textContent]).toEqual(['alert', '']);
+    fireEvent.click(box());
+    await waitFor(() => expect(alert.textContent).toBe(reason));
+    // The box shows what is stored: the refused choice was never kept.
+    expect(box().checked).toBe(false);
+  });
+});
