@@ -125,7 +125,8 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
             redactQuery={redactQuery}
             exportContent={settings.exportContent}
             language={settings.language}
-            onChange={updateSettings}
+            // The controls show the stored settings, which a refused change leaves as they were.
+            onChange={(patch) => void updateSettings(patch).catch(() => undefined)}
           />
         </>
       )}
