@@ -137,6 +137,22 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   \`reconnectAfterMs\` of 0.5 s doubling to 8 s is too soon after 1012, and through refusals its waits stop
   growing at 8 s (advice).
 
+### Libraries not in the matrix, and why
+
+The suite compares each delay a library scheduled, one timer it asked for after the close per attempt, with
+the range its source gives. Two popular clients do not schedule their reconnects that way, so they are left
+out rather than judged by a bent check:
+
+- @rails/actioncable (8.1) reconnects from a poll: its ConnectionMonitor re-arms a timer of 6 s × 1.15^attempts
+  × (1 + a random jitter) from the moment the connection opens, and a poll reopens the socket only when nothing
+  has arrived for 6 s and the disconnect is 6 s old. The first reconnect is the first poll 6 s after the close,
+  whose timer was usually armed before it; a probe found no timer fired before the first attempt, and one timer
+  fewer than attempts after refused handshakes. Where the close lands in the poll cycle also decides whether a
+  run reconnects a whole poll later, so the runs with and without the extension could differ without the
+  extension doing anything. Closeline still records and judges what such a page does; only this suite's
+  comparison with the library's model does not apply.
+- mqtt.js reconnects on \`setInterval\` (its reconnectPeriod), which the test page does not record.
+
 ### socket.io and HTTP long-polling
 
 socket.io-client runs with \`transports: ['websocket']\`. Its default transport list starts with HTTP long-polling
