@@ -5,7 +5,7 @@
  */
 import type { VerdictLevel } from '../../analysis/types';
 import type { CodeCategory } from '../../knowledge/types';
-import { searchTextOf, type Row } from './rows';
+import type { Row } from './rows';
 
 export type RowState = 'open' | 'closed';
 
@@ -25,12 +25,10 @@ const needleOf = (f: Filters) => f.text.trim().toLowerCase();
 export function filterRows<R extends Row>(rows: readonly R[], f: Filters): R[] {
   const needle = needleOf(f);
   const closureOnly = f.code !== null || f.category !== null || f.verdict !== null;
-  // Rows make their search text on the first filter by text; the names' part is shared within this pass.
-  const names = new Map<readonly string[], string>();
   return rows.filter((r) => {
     if (f.state !== null && f.state !== (r.kind === 'open' ? 'open' : 'closed')) return false;
     if (f.frameId !== null && r.connection.frameId !== f.frameId) return false;
-    if (needle !== '' && !searchTextOf(r, names).includes(needle)) return false;
+    if (needle !== '' && !r.searchText.includes(needle)) return false;
     if (r.kind === 'open') return !closureOnly;
     return (
       (f.code === null || r.closure.code === f.code) &&

@@ -16,12 +16,8 @@ interface RowBase {
   /** The connection id. */
   id: string;
   connection: Connection;
-  /**
-   * Lower-cased text the free-text filter matches (URL, reason, code, name(s), last messages): undefined
-   * until a filter by text first needs it (`searchTextOf`), then kept. An import builds 10,000 rows
-   * before its first paint, and most are never searched.
-   */
-  searchText: string | undefined;
+  /** Lower-cased text the free-text filter matches: URL, reason, code, name(s), last messages. Computed once. */
+  searchText: string;
   /** Simulated stalls on this connection, judged. */
   stalls?: StallResult[];
 }
@@ -66,6 +62,8 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
   // The timeline presents the same closures: both take them from one pass. Rows kept for a next version
   // go with presentations kept for it.
   const presented = presentedRecording(recording, analysis, cache !== undefined);
+  // The names' part of the search text, per list of name ids: the memo shares the lists between closures.
+  const namesText = new Map<readonly string[], string>();
   const closures = analysis.closures;
   for (let i = 0; i < closures.length; i++) {
     const closure = closures[i]!;
@@ -88,6 +86,20 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
     }
     const p =
       presented.get(connection.id)?.closure ?? presentClosure(connection, closure, verdict, codeMemoFor(analysis));
+    let names = namesText.get(p.nameIds);
+    if (names === undefined) {
+      names = '';
+      for (let j = 0; j < p.nameIds.length; j++) names += `\n${t(p.nameIds[j]!)}`;
+      namesText.set(p.nameIds, names);
+    }
+    // URL, reason, code, name(s) and last messages, one per line, as one string (no intermediate arrays).
+    let text = `${connection.url}\n${closure.reason}\n${closure.code}${names}`;
+    const last = connection.lastMessages;
+    for (let j = 0; last !== undefined && j < last.length; j++) {
+      const m = last[j]!;
+      if (m.text !== undefined) text += `\n${m.text}`;
+      else if (m.hex !== undefined) text += `\n${m.hex}`;
+    }
     // Field by field, not spread: 10,000 rows, each one object of one shape.
     const row: ClosureRow = {
       kind: 'closure',
@@ -103,7 +115,7 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
       closure: p.closure,
       outcome: p.outcome,
       closedByLabelId: p.closedByLabelId,
-      searchText: undefined,
+      searchText: text.toLowerCase(),
     };
     if (p.verdict) row.verdict = p.verdict;
     if (p.level) row.level = p.level;
@@ -128,38 +140,13 @@ export function buildRows(recording: Recording, analysis: Analysis, cache?: RowC
       id: connection.id,
       connection,
       opened: openEventOf(connection) !== undefined,
-      searchText: undefined,
+      searchText: connection.url.toLowerCase(),
       ...(stalls ? { stalls } : {}),
     };
     cache?.set(connection, row);
     rows.push(row);
   }
   return rows;
-}
-
-/**
- * A row's search text, made on first need and kept on the row: URL, reason, code, name(s) and last
- * messages, one per line, as one string (no intermediate arrays); an open row's URL. `names` shares the
- * names' part between rows that share a list of name ids (the code memo shares those lists).
- */
-export function searchTextOf(r: Row, names?: Map<readonly string[], string>): string {
-  if (r.searchText !== undefined) return r.searchText;
-  const connection = r.connection;
-  if (r.kind === 'open') return (r.searchText = connection.url.toLowerCase());
-  let namesText = names?.get(r.nameIds);
-  if (namesText === undefined) {
-    namesText = '';
-    for (let j = 0; j < r.nameIds.length; j++) namesText += `\n${t(r.nameIds[j]!)}`;
-    names?.set(r.nameIds, namesText);
-  }
-  let text = `${connection.url}\n${r.closure.reason}\n${r.closure.code}${namesText}`;
-  const last = connection.lastMessages;
-  for (let j = 0; last !== undefined && j < last.length; j++) {
-    const m = last[j]!;
-    if (m.text !== undefined) text += `\n${m.text}`;
-    else if (m.hex !== undefined) text += `\n${m.hex}`;
-  }
-  return (r.searchText = text.toLowerCase());
 }
 
 /** Joined rows of earlier calls by the row and the status they were made from. */
