@@ -48,4 +48,31 @@ describe('CaptureToggle', () => {
     // The box shows what is stored: the refused choice was never kept.
     expect(box().checked).toBe(false);
   });
+
+  it("does not show one site's refusal beside another site's switch (the panel's detail keeps the switch when the row changes)", async () => {
+    const reason = 'Closeline keeps your choice of message content for at most 1000 sites.';
+    const refuse = () => Promise.reject(new Error(reason));
+    const { rerender } = render(<CaptureToggle site="a.example" settings={{ contentCapture: {} }} onChange={refuse} />);
+    const alert = screen.getByTestId('capture-content-error');
+    fireEvent.click(box());
+    await waitFor(() => expect(alert.textContent).toBe(reason));
+    rerender(<CaptureToggle site="b.example" settings={{ contentCapture: {} }} onChange={refuse} />);
+    expect(screen.getByTestId('capture-content-error').textContent).toBe('');
+    // Back on the refused site, its reason still stands (nothing changed there).
+    rerender(<CaptureToggle site="a.example" settings={{ contentCapture: {} }} onChange={refuse} />);
+    expect(screen.getByTestId('capture-content-error').textContent).toBe(reason);
+  });
+
+  it('drops a refusal that comes back after the switch moved to another site', async () => {
+    let refuse: (e: Error) => void = () => undefined;
+    const pending = () => new Promise<void>((_, reject) => (refuse = reject));
+    const { rerender } = render(
+      <CaptureToggle site="a.example" settings={{ contentCapture: {} }} onChange={pending} />,
+    );
+    fireEvent.click(box());
+    rerender(<CaptureToggle site="b.example" settings={{ contentCapture: {} }} onChange={pending} />);
+    refuse(new Error('refused for a.example'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByTestId('capture-content-error').textContent).toBe('');
+  });
 });

@@ -17,15 +17,21 @@ interface Props {
 }
 
 export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
-  const [error, setError] = useState<string>();
+  // Kept with the site it was refused for: the panel's detail shows one switch for the selected socket's
+  // site and keeps this component when another row is selected, so a reason for one site must not stay
+  // beside another site's switch (nor appear there when its answer comes after the selection moved).
+  const [refused, setRefused] = useState<{ site: string; reason: string }>();
+  const error = refused?.site === site ? refused.reason : undefined;
   const on = captureContentFor(site, settings);
   const toggle = () => {
-    setError(undefined);
+    setRefused(undefined);
     // A choice that is the site's default is not kept: choices are kept for a limited number of sites,
     // and setting one back frees its place.
     const next = { ...settings.contentCapture, [site]: !on };
     if (!on === isLocalDevHost(site)) delete next[site];
-    onChange({ contentCapture: next }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    onChange({ contentCapture: next }).catch((e: unknown) =>
+      setRefused({ site, reason: e instanceof Error ? e.message : String(e) }),
+    );
   };
   return (
     <div className="capture-toggle-box">
