@@ -71,6 +71,9 @@ describe('the panel at the three DevTools sizes', () => {
       await selectProblem(page);
       const f = await layoutFacts(page);
       expect(f.bodyScrollTop).toBe(0);
+      // At 100 % the panel does not scroll as a page at any of the three sizes (docked at the bottom, the
+      // main area's minimum height still fits below the toolbar and filters): everything above is in one view.
+      expect(f.app, 'the panel itself does not scroll').toEqual({ overflow: 0, scrollTop: 0 });
       expect(f.parts.map((p) => p.name)).toEqual(['code', 'meaning', 'verdict', 'delays', 'episode']);
       for (const p of f.parts) {
         expect(inside(p.box, f.viewport), `${p.name} inside the viewport: ${JSON.stringify(p.box)}`).toBe(true);

@@ -33,6 +33,8 @@ export interface UrlCellFacts {
 export interface LayoutFacts {
   viewport: Box;
   bodyScrollTop: number;
+  /** How far the panel itself (.app, which scrolls as a page when it is short) scrolls, and is scrolled. */
+  app: { overflow: number; scrollTop: number };
   parts: Part[];
   table: Box;
   detail: Box;
@@ -104,6 +106,10 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
     return {
       viewport: { left: 0, top: 0, right: innerWidth, bottom: innerHeight },
       bodyScrollTop: body.scrollTop,
+      app: (() => {
+        const a = one('.app');
+        return { overflow: a.scrollHeight - a.clientHeight, scrollTop: a.scrollTop };
+      })(),
       parts,
       table: box(one('.closures')),
       detail: box(detail),
