@@ -5,7 +5,7 @@ import { catalogTranslator, setTranslator, t } from '../../i18n/translate';
 import { localeCatalog } from '../../test-support/locale-catalog';
 import DefaultTimeline, { Timeline } from './Timeline';
 import { DEFAULT_GEOMETRY } from './hit-test';
-import { at, movedReconnect, sampleAnalysis, sampleRecording } from './test-fixture';
+import { at, conn, movedReconnect, opened, recordingOf, sampleAnalysis, sampleRecording } from './test-fixture';
 
 afterEach(cleanup);
 
@@ -265,6 +265,28 @@ describe('Timeline', () => {
     expect(screen.getByRole('button', { name: t('timeline_follow_live') }).getAttribute('aria-pressed')).toBe(
       following,
     );
+  });
+
+  it('scrolls lanes taller than the view with the wheel, and leaves the wheel to the panel at their ends', () => {
+    // 30 endpoints, one lane each: far taller than the view (happy-dom lays nothing out: 240 px high).
+    const many = recordingOf(
+      Array.from({ length: 30 }, (_, i) => conn(`c${i}`, `wss://h${i}.example/ws`, i * 0.1, [opened(i * 0.1 + 0.05)])),
+    );
+    render(<Timeline recording={many} analysis={null} selectedId={null} onSelect={() => {}} clock={clock} />);
+    // Returns whether the timeline took the wheel (the panel scrolls when it did not).
+    const taken = (deltaY: number) => {
+      const e = wheel({ deltaY });
+      act(() => {
+        area().dispatchEvent(e);
+      });
+      return e.defaultPrevented;
+    };
+    expect(taken(-100), 'at the top, up goes to the panel').toBe(false);
+    expect(taken(100), 'down scrolls the lanes').toBe(true);
+    expect(taken(-100), 'up scrolls them back').toBe(true);
+    for (let i = 0; i < 20 && taken(400); i++);
+    expect(taken(100), 'at the bottom, down goes to the panel').toBe(false);
+    expect(taken(-100), 'up still scrolls the lanes').toBe(true);
   });
 
   it('shows a tooltip on hover and selects on click', () => {

@@ -35,8 +35,11 @@ export function usePointer(targetRef: RefObject<HTMLElement | null>, deps: Point
       const { view } = d.state;
       const perPx = (view.endMs - view.startMs) / d.plotWidth;
       const vertical = !e.ctrlKey && !e.metaKey && !e.shiftKey && Math.abs(e.deltaX) <= Math.abs(e.deltaY);
-      // Lanes that all fit leave the wheel to the panel, so the page around still scrolls.
-      if (vertical && !d.state.canScrollY) return;
+      // Lanes that all fit, or that are already at their end in the wheel's direction, leave the wheel to
+      // the panel, so the page around still scrolls (a short panel scrolls as a page) as it would past
+      // any other scroller's end.
+      const { scrollY, maxScrollY } = d.state;
+      if (vertical && (e.deltaY < 0 ? scrollY <= 0 : e.deltaY > 0 ? scrollY >= maxScrollY : true)) return;
       e.preventDefault();
       if (e.ctrlKey || e.metaKey) {
         const x = e.clientX - el.getBoundingClientRect().left - d.labelWidth;

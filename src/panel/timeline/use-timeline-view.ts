@@ -14,6 +14,8 @@ export interface TimelineViewState {
   scrollY: number;
   /** True when the lanes are taller than the viewport. */
   canScrollY: boolean;
+  /** How far the lanes scroll (0 when they all fit). */
+  maxScrollY: number;
   setFollow(on: boolean): void;
   /** factor > 1 zooms in; the anchor defaults to the live edge when following, else the centre. */
   zoomBy(factor: number, anchorMs?: number): void;
@@ -80,6 +82,7 @@ export function useTimelineView(
     follow,
     scrollY,
     canScrollY: maxScroll > 0,
+    maxScrollY: maxScroll,
     setFollow,
     zoomBy,
     panBy: (deltaMs) => panFrom(view, deltaMs),
