@@ -104,10 +104,13 @@ describe('useRecording', () => {
 describe('useSettings', () => {
   it('shows a change at once, and puts back what the source has when the change is refused, rejecting with the reason', async () => {
     let stored: Settings = { ...DEFAULT_SETTINGS, contentCapture: { 'a.example': true } };
+    let reads = 0;
+    let putBack: () => void = () => undefined;
     const source: RecordingSource = {
       subscribe: () => () => undefined,
       clear: () => Promise.resolve(),
-      getSettings: () => Promise.resolve(stored),
+      // The first read answers at once; a later one (the put-back) when the test says.
+      getSettings: () => (reads++ === 0 ? Promise.resolve(stored) : new Promise((r) => (putBack = () => r(stored)))),
       setSettings: (patch) =>
         patch.preserveLog === false
           ? Promise.reject(new Error('refused'))
@@ -134,11 +137,17 @@ describe('useSettings', () => {
     // Shown at once, before the source answers.
     expect(seen.at(-1)).toMatchObject({ preserveLog: false, contentCapture: {} });
     let refused: unknown;
+    let settled = false;
+    void pending.then(() => (settled = true));
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    // Refused, but not answered until the stored settings are back: the next change is made from them.
+    expect(settled).toBe(false);
     await act(async () => {
+      putBack();
       refused = await pending;
     });
     expect(refused).toEqual(new Error('refused'));
-    await act(() => Promise.resolve());
+    // Put back before the rejection: a control's next change is made from what is stored.
     expect(seen.at(-1)).toEqual(stored);
 
     await act(() => update({ recentMinutes: 7 }));

@@ -77,8 +77,9 @@ export function useSettings(source: RecordingSource): [Settings | null, (patch: 
   const update = useCallback(
     (patch: Partial<Settings>) => {
       setSettings((s) => (s ? { ...s, ...patch } : s));
-      return source.setSettings(patch).then(setSettings, (e: unknown) => {
-        source.getSettings().then(setSettings, () => undefined);
+      // Put back before rejecting: the control then makes its next change from what is stored.
+      return source.setSettings(patch).then(setSettings, async (e: unknown) => {
+        await source.getSettings().then(setSettings, () => undefined);
         throw e;
       });
     },

@@ -75,4 +75,16 @@ describe('CaptureToggle', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(screen.getByTestId('capture-content-error').textContent).toBe('');
   });
+
+  it('takes no second change until the first is answered (each sends the whole map, made from what is shown)', async () => {
+    let answer: () => void = () => undefined;
+    const onChange = vi.fn(() => new Promise<void>((resolve) => (answer = resolve)));
+    render(<CaptureToggle site="app.example" settings={{ contentCapture: {} }} onChange={onChange} />);
+    fireEvent.click(box());
+    expect(box().disabled).toBe(true);
+    fireEvent.click(box());
+    expect(onChange).toHaveBeenCalledTimes(1);
+    answer();
+    await waitFor(() => expect(box().disabled).toBe(false));
+  });
 });

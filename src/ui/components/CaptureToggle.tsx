@@ -22,16 +22,20 @@ export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
   // beside another site's switch (nor appear there when its answer comes after the selection moved).
   const [refused, setRefused] = useState<{ site: string; reason: string }>();
   const error = refused?.site === site ? refused.reason : undefined;
+  // Each change sends the whole map, made from what the view shows: while one is unanswered that map may
+  // hold a change the background will refuse, so no second change is made from it until the answer.
+  const [busy, setBusy] = useState(false);
   const on = captureContentFor(site, settings);
   const toggle = () => {
     setRefused(undefined);
+    setBusy(true);
     // A choice that is the site's default is not kept: choices are kept for a limited number of sites,
     // and setting one back frees its place.
     const next = { ...settings.contentCapture, [site]: !on };
     if (!on === isLocalDevHost(site)) delete next[site];
-    onChange({ contentCapture: next }).catch((e: unknown) =>
-      setRefused({ site, reason: e instanceof Error ? e.message : String(e) }),
-    );
+    onChange({ contentCapture: next })
+      .catch((e: unknown) => setRefused({ site, reason: e instanceof Error ? e.message : String(e) }))
+      .finally(() => setBusy(false));
   };
   return (
     <div className="capture-toggle-box">
@@ -42,7 +46,7 @@ export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
         <input
           type="checkbox"
           checked={on}
-          disabled={disabled || site === ''}
+          disabled={disabled || busy || site === ''}
           onChange={toggle}
           data-testid="capture-content"
         />
