@@ -145,6 +145,23 @@ describe('Pause toggle', () => {
     expect(screen.getByTestId('popup-status-announcer').textContent).toBe('');
   });
 
+  it('stays quiet when the change is stored but the status cannot be read right after', async () => {
+    const source = fakeSource(rec, { settings: { pausedSites: [] }, site: 'app.example.com' });
+    let reads = 0;
+    // The first read (the popup opening) answers; the one after the change fails (the worker is busy).
+    const flaky = {
+      ...source,
+      getStatus: () => (reads++ === 0 ? source.getStatus() : Promise.reject(new Error('timeout'))),
+    };
+    render(<Popup source={flaky} clock={clock} download={vi.fn()} />);
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Pause recording on app.example.com' });
+    fireEvent.click(box);
+    await waitFor(() => expect(box.checked).toBe(true));
+    await waitFor(() => expect(box.disabled).toBe(false));
+    expect(reads).toBe(2);
+    expect(screen.getByTestId('popup-pause-error').textContent).toBe('');
+  });
+
   it('is hidden when the page is not a web site', async () => {
     const file = recordingOf([sock({ id: 'a', at: NOW - MIN, code: 1000, frameUrl: 'file:///tmp/x.html' })]);
     renderPopup(file);

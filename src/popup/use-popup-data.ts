@@ -42,8 +42,9 @@ export function usePopupData(source: RecordingSource): PopupData {
   const updateSettings = useCallback(
     async (patch: Partial<Settings>) => {
       setSettings(await source.setSettings(patch));
-      // Pausing a site changes the tab's capture status.
-      setStatus(await source.getStatus());
+      // Pausing a site changes the tab's capture status. A status that cannot be read now is no refusal
+      // of the change (which is stored): the update still resolves.
+      await source.getStatus().then(setStatus, () => undefined);
     },
     [source],
   );
