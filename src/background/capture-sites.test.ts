@@ -45,9 +45,9 @@ describe('message-content choices for one site more than are kept', () => {
 
   it('are stored up to the limit', async () => {
     const { ask } = setup(choices(CAP - 1));
-    const next = { ...choices(CAP - 1), 'last.example': false };
+    const next = { ...choices(CAP - 1), 'last.example': true };
     const answer = (await ask({ type: 'set-settings', settings: { contentCapture: next } })) as { settings: Settings };
-    expect(answer.settings.contentCapture['last.example']).toBe(false);
+    expect(answer.settings.contentCapture['last.example']).toBe(true);
     expect(Object.keys(answer.settings.contentCapture)).toHaveLength(CAP);
   });
 
@@ -55,6 +55,8 @@ describe('message-content choices for one site more than are kept', () => {
     ['no contentCapture', { preserveLog: true }, false],
     ['a list instead of a map', { contentCapture: [] }, false],
     ['entries that are no choice are not counted', { contentCapture: { ...choices(CAP), x: 'yes', '': true } }, false],
-    ['one more than kept', { contentCapture: { ...choices(CAP), y: false } }, true],
+    ['one more than kept', { contentCapture: { ...choices(CAP), y: true } }, true],
+    // Off is this site's default: the choice holds no place.
+    ["one more that is its site's default", { contentCapture: { ...choices(CAP), y: false } }, false],
   ])('tooManyCaptureSites: %s', (_, patch, want) => expect(tooManyCaptureSites(patch)).toBe(want));
 });

@@ -146,14 +146,14 @@ describe('settings from views and storage keep a bad field at its current value'
       settings: {
         recentMinutes: 0,
         preserveLog: false,
-        contentCapture: { 'a.test': true, 'b.test': 'yes' },
+        contentCapture: { 'a.test': false, 'b.test': 'yes' },
         language: 'fr',
       },
     });
     expect(await settings.load()).toEqual({
       ...DEFAULT_SETTINGS,
       preserveLog: false,
-      contentCapture: { 'a.test': true },
+      contentCapture: { 'a.test': false },
     });
   });
 });

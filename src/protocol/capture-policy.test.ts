@@ -29,8 +29,17 @@ describe('message content capture per site', () => {
 
   it('keeps only hostname → boolean pairs from a stored value', () => {
     expect(
-      sanitizeCaptureMap({ 'a.example': true, 'b.example': 'yes', '': true, ['x'.repeat(254)]: true, c: false }),
-    ).toEqual({ 'a.example': true, c: false });
+      sanitizeCaptureMap({
+        'a.example': true,
+        'b.example': 'yes',
+        '': true,
+        ['x'.repeat(254)]: true,
+        // Each site's default: no place is kept for them.
+        c: false,
+        localhost: true,
+        'dev.test': false,
+      }),
+    ).toEqual({ 'a.example': true, 'dev.test': false });
     expect(sanitizeCaptureMap(null)).toBeUndefined();
     expect(sanitizeCaptureMap(['a'])).toBeUndefined();
     expect(

@@ -35,15 +35,26 @@ export function captureContentFor(host: string, settings: Pick<Settings, 'conten
 /** Sites with a stored choice; more are ignored (a hand-edited store cannot grow without bound). */
 export const MAX_CAPTURE_SITES = SETTINGS_LIMITS.sites;
 
-/** Keeps only hostname → boolean pairs from an untrusted stored value; anything else is dropped. */
+/**
+ * Whether a stored pair is a choice worth a place: a host name and a boolean that is not the site's
+ * default (older builds stored those). Choices are kept for a limited number of sites, and one that
+ * changes nothing must not hold a place.
+ */
+export const isKeptChoice = (host: string, on: unknown): on is boolean =>
+  typeof on === 'boolean' &&
+  host.length > 0 &&
+  host.length <= SETTINGS_LIMITS.hostChars &&
+  host !== '__proto__' &&
+  on !== isLocalDevHost(host);
+
+/** Keeps only the choices worth a place (`isKeptChoice`) from an untrusted stored value; anything else is dropped. */
 export function sanitizeCaptureMap(x: unknown): Record<string, boolean> | undefined {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return undefined;
   const out: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
   let n = 0;
   for (const [host, on] of Object.entries(x)) {
     if (n >= MAX_CAPTURE_SITES) break;
-    if (typeof on !== 'boolean' || host.length === 0 || host.length > SETTINGS_LIMITS.hostChars || host === '__proto__')
-      continue;
+    if (!isKeptChoice(host, on)) continue;
     out[host] = on;
     n++;
   }

@@ -3,7 +3,7 @@
  * the extension's rights may have written): each known field is decoded on its own,
  * and a field that fails keeps its current value, so one bad field costs nothing else.
  */
-import { sanitizeCaptureMap } from './capture-policy';
+import { isKeptChoice, sanitizeCaptureMap } from './capture-policy';
 import { attempt, bool, check, fail, int, type Decoder } from './decode';
 import { SETTINGS_LIMITS } from './limits';
 import { isLanguageSetting, type Settings } from './messages';
@@ -59,9 +59,9 @@ export function tooManyCaptureSites(patch: unknown): boolean {
   const v =
     typeof patch === 'object' && patch !== null ? (patch as { contentCapture?: unknown }).contentCapture : undefined;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  // Counted as they are kept (sanitizeCaptureMap).
   let n = 0;
-  for (const [host, on] of Object.entries(v))
-    if (typeof on === 'boolean' && isHost(host) && host !== '' && host !== '__proto__') n++;
+  for (const [host, on] of Object.entries(v)) if (isKeptChoice(host, on)) n++;
   return n > SETTINGS_LIMITS.sites;
 }
 
