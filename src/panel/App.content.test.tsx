@@ -32,7 +32,7 @@ describe('per-site content capture in the detail pane', () => {
     ['app.example', 'https://app.example/chat', false],
     ['localhost', 'http://localhost:3000/', true],
   ])(
-    '%s: the switch shows the default, and each click stores the flipped choice for that site',
+    '%s: the switch shows the default, a click stores the flipped choice for that site, and a click back lets it go',
     async (site, url, on) => {
       const { source } = renderLive(oneClosure(url, on ? [] : undefined));
       const section = await openClosure();
@@ -43,9 +43,12 @@ describe('per-site content capture in the detail pane', () => {
       fireEvent.click(box);
       await waitFor(() => expect(box.checked).toBe(!on));
       expect(source.settingsPatches).toEqual([{ contentCapture: { [site]: !on } }]);
+      // The next change waits for the answer to the last.
+      await waitFor(() => expect(box.disabled).toBe(false));
       fireEvent.click(box);
       await waitFor(() => expect(box.checked).toBe(on));
-      expect(source.settingsPatches.at(-1)).toEqual({ contentCapture: { [site]: on } });
+      // Back to the site's default: no choice is kept for it (it would hold one of the places kept).
+      expect(source.settingsPatches.at(-1)).toEqual({ contentCapture: {} });
     },
   );
 
