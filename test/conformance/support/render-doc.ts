@@ -140,7 +140,7 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
 ### Libraries not in the matrix, and why
 
 The suite compares each delay a library scheduled, one timer it asked for after the close per attempt, with
-the range its source gives. Two popular clients do not schedule their reconnects that way, so they are left
+the range its source gives. Three popular clients do not schedule their reconnects that way, so they are left
 out rather than judged by a bent check:
 
 - @rails/actioncable (8.1) reconnects from a poll: its ConnectionMonitor re-arms a timer of 6 s × 1.15^attempts
@@ -152,6 +152,17 @@ out rather than judged by a bent check:
   extension doing anything. Closeline still records and judges what such a page does; only this suite's
   comparison with the library's model does not apply.
 - mqtt.js reconnects on \`setInterval\` (its reconnectPeriod), which the test page does not record.
+- pusher-js (8.6; the Pusher Channels client, which Laravel Echo uses with Pusher and with Reverb) waits 1 s after
+  a close with any code below 4000 or from 4100 to 4199 (4000 and 4200–4299 reconnect at once; 4001–4099 and 4300
+  up do not reconnect), on a timer asked for after the close: that much would fit. Through refused handshakes its
+  connection strategy decides instead. The first retry tries the transport it cached in localStorage; when that
+  handshake fails, the full strategy opens a new socket at once, from the failed one's \`error\` event, with no
+  timer. Each later retry comes when the timeout armed as the previous attempt started runs out (15 s, 30 s, then
+  60 s), not after a timer asked for once that attempt failed. Meanwhile the strategy's fallback loops (wss and
+  HTTP, run even when \`enabledTransports: ['ws']\` disables their transports) fire timers of 2 s, 5 s and 15 s that
+  open nothing, the same 15 s as the one that does. A probe against a local Pusher protocol server saw, after a
+  1013 and refused handshakes, attempts 1 s after the close, 0.01 s after the first refusal and 15 s after the
+  second, and three 15 s timers fired.
 
 ### socket.io and HTTP long-polling
 
