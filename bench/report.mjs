@@ -695,14 +695,23 @@ What did, found afterwards on Chromium 156:
   text are now kept as a bounded copy instead of a reference (a reference kept a large message, or the
   large text a sent slice was cut from, alive while its socket was open).
 
-- **This run's code.** Since the last full run the panel is unchanged; the hook's wrappers now capture
-  again the stack of a DOMException the browser throws through them (send() while CONNECTING, a bad URL
-  or close code: the stack named the hook's file, which error monitors take for an extension's error), which
-  costs one more call per send() and close(); a send() once the socket is closing is no longer counted (one
-  more getter call per send()); a socket is numbered after its protocols and stack are read; the relay no
-  longer reads other frames' window messages. The hook is 8,189 bytes. The hook-alone sent row read
-  +6.2 % here (+2.1 % in the last full run, intervals +2.5 % … +18.5 % and −1.8 % … +7.0 %); in the page
-  loop above the two hooks differ by 0.05 µs per send, so most of that move is this design's noise.
+- **This run's code.** Since the last full run the hook, the relay and the analysis are unchanged. In the
+  panel, a short panel (zoomed to 200 %, or a short window) now scrolls as a page with its main area kept
+  at a minimum height, the table's focus hand-over no longer scrolls, and the timeline leaves the wheel to
+  the panel at the lanes' ends. In the panel benchmark's own code, alternating the builds of the last full
+  run and of this one over 6 runs each, the import, filter and selection read the same within the noise
+  (medians 727 and 685 ms; filter p95 40.9 and 41.0 ms; selection p95 35.4 and 35.8 ms, on the machine
+  slower than usual then). The worker now writes one small key per throttled badge burst, so that a
+  badge update cut short by a worker stop is drawn at its next start. The machine was slower in this run
+  than in the last full one (the CPU rows' pages without Closeline: 37.9 instead of 33.8 µs per received
+  message, and 226 instead of 176 ms for 1,000 \`new WebSocket()\`), and close → panel read p99 169 ms; its
+  part alone right after, alternating the two builds twice: 212 and 151 ms with the last full run's build,
+  117 and 176 ms with this one's. The latency is the machine's, not this code's.
+- **Search text made on first need: tried, and left out.** Each row's lower-cased search text (URL,
+  reason, code, names, last messages) is built at import for all 10,000 rows. Made on the first filter by
+  text instead, the rows step of an import fell by about a third cold in Node, but in the panel the import
+  showed no difference beyond the noise (medians 668 and 691 ms over 6 alternating runs), while the first
+  keystroke took 42 ms instead of 24 and the filter's p95 rose from 35.6 to 44.6 ms. It was reverted.
 - **Where an import's time goes now, and why a worker would not shorten it.** A trace of one import in the
   panel page (the file already chosen, 10,000 connections): the file's text is decoded and parsed in one
   task of about 100 ms (30 ms of it decoding); the render that brings the file is one task of about 500 ms
