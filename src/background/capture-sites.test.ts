@@ -1,34 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, wrap, type Settings } from '../protocol/messages';
+import type { Settings } from '../protocol/messages';
 import { SETTINGS_LIMITS } from '../protocol/limits';
 import { tooManyCaptureSites } from '../protocol/settings';
-import { MemoryStorage } from './test-support';
 
 // The background's request handler imports the polyfill; nothing here reaches it.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-const { Hub } = await import('./hub');
-const { Persist } = await import('./persist');
-const { SettingsStore } = await import('./settings-store');
-const { handleViewRequest } = await import('./views');
+const { settingsRequests } = await import('./test-settings-requests');
 
 const CAP = SETTINGS_LIMITS.sites;
 const choices = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}.example`, true]));
 
-function setup(contentCapture: Record<string, boolean>) {
-  const hub = new Hub({
-    persist: new Persist(new MemoryStorage()),
-    extensionVersion: '0.1.0',
-    now: () => 0,
-    setTimer: () => undefined,
-    settings: () => DEFAULT_SETTINGS,
-  });
-  const area = new MemoryStorage();
-  const settings = new SettingsStore(area as never);
-  settings.current = { ...DEFAULT_SETTINGS, contentCapture };
-  const ask = async (msg: unknown) => ((await handleViewRequest(wrap(msg), hub, settings)) as { msg: unknown }).msg;
-  return { ask, area, settings };
-}
+const setup = (contentCapture: Record<string, boolean>) => settingsRequests({ contentCapture });
 
 describe('message-content choices for one site more than are kept', () => {
   it('are refused with the reason, and nothing is stored', async () => {

@@ -1,15 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, wrap, type Settings } from '../protocol/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { SETTINGS_LIMITS } from '../protocol/limits';
 import { MemoryStorage } from './test-support';
 
 // The background's request handler imports the polyfill; nothing here reaches it.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-const { Hub } = await import('./hub');
-const { Persist } = await import('./persist');
 const { sanitizeSettings, SettingsStore } = await import('./settings-store');
-const { handleViewRequest } = await import('./views');
+const { settingsRequests } = await import('./test-settings-requests');
 
 const CAP = SETTINGS_LIMITS.sites;
 const sites = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `s${from + i}.test`);
@@ -50,20 +48,7 @@ describe('pausedSites read from storage', () => {
 });
 
 describe('pausing one site more than the limit', () => {
-  function setup(pausedSites: string[]) {
-    const hub = new Hub({
-      persist: new Persist(new MemoryStorage()),
-      extensionVersion: '0.1.0',
-      now: () => 0,
-      setTimer: () => undefined,
-      settings: () => DEFAULT_SETTINGS,
-    });
-    const area = new MemoryStorage();
-    const settings = new SettingsStore(area as never);
-    settings.current = { ...DEFAULT_SETTINGS, pausedSites };
-    const ask = async (msg: unknown) => ((await handleViewRequest(wrap(msg), hub, settings)) as { msg: unknown }).msg;
-    return { ask, area, settings };
-  }
+  const setup = (pausedSites: string[]) => settingsRequests({ pausedSites });
 
   it('is refused with the reason, and nothing is stored', async () => {
     const { ask, area, settings } = setup(sites(CAP));

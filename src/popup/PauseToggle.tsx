@@ -30,7 +30,7 @@ export function PauseToggle({ site, pausedSites, onChange }: PauseToggleProps) {
       </label>
       {/* Always rendered (empty takes no room): a screen reader announces a change inside a region it
           already knows, while one inserted with its text in it is not announced by all of them. */}
-      <p role="alert" className="pause-error" data-testid="popup-pause-error">
+      <p role="alert" className="setting-refusal" data-testid="popup-pause-error">
         {error}
       </p>
     </div>

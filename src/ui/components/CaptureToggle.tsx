@@ -54,7 +54,7 @@ export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
       </label>
       {/* Always rendered (empty takes no room): a screen reader announces a change inside a region it
           already knows, while one inserted with its text in it is not announced by all of them. */}
-      <p role="alert" className="capture-error" data-testid="capture-content-error">
+      <p role="alert" className="setting-refusal" data-testid="capture-content-error">
         {error}
       </p>
     </div>
