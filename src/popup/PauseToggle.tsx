@@ -1,6 +1,7 @@
 /** Per-site pause: recording stops on this hostname until unticked. */
 import { useState } from 'react';
 import { t } from '../i18n/translate';
+import { SettingRefusal } from '../ui/components/SettingRefusal';
 
 export interface PauseToggleProps {
   site: string;
@@ -28,11 +29,7 @@ export function PauseToggle({ site, pausedSites, onChange }: PauseToggleProps) {
         <input type="checkbox" checked={paused} disabled={busy} onChange={toggle} />
         {t('popup_pause_label', [site])}
       </label>
-      {/* Always rendered (empty takes no room): a screen reader announces a change inside a region it
-          already knows, while one inserted with its text in it is not announced by all of them. */}
-      <p role="alert" className="setting-refusal" data-testid="popup-pause-error">
-        {error}
-      </p>
+      <SettingRefusal reason={error} testId="popup-pause-error" />
     </div>
   );
 }

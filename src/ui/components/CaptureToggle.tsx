@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { captureContentFor, isLocalDevHost } from '../../protocol/capture-policy';
 import type { Settings } from '../../protocol/messages';
 import { t } from '../../i18n/translate';
+import { SettingRefusal } from './SettingRefusal';
 
 interface Props {
   site: string;
@@ -52,11 +53,7 @@ export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
         />
         {t('ui_capture_label', [site || '—'])}
       </label>
-      {/* Always rendered (empty takes no room): a screen reader announces a change inside a region it
-          already knows, while one inserted with its text in it is not announced by all of them. */}
-      <p role="alert" className="setting-refusal" data-testid="capture-content-error">
-        {error}
-      </p>
+      <SettingRefusal reason={error} testId="capture-content-error" />
     </div>
   );
 }
