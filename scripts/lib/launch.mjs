@@ -19,7 +19,8 @@ export const CHROMIUM_ARGS = [
 /**
  * `dist` defaults to the Chromium build (dist/chrome/).
  * `backForwardCache` keeps the browser's back/forward cache on (Playwright turns it off by default).
- * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], executablePath?: string, lang?: string, backForwardCache?: boolean }} opts
+ * `scrollbars` shows scrollbars that take room, as DevTools has them on Linux and Windows (Playwright hides them).
+ * @param {{ dist?: string, extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], executablePath?: string, lang?: string, backForwardCache?: boolean, scrollbars?: boolean }} opts
  */
 export async function launchChromium(opts = {}) {
   const executablePath = opts.executablePath ?? findChromium();
@@ -44,7 +45,12 @@ export async function launchChromium(opts = {}) {
     args,
     viewport: null,
     ...(env && { env }),
-    ...(opts.backForwardCache && { ignoreDefaultArgs: ['--disable-back-forward-cache'] }),
+    // Playwright hides scrollbars and disables the back/forward cache by default; a test that needs
+    // either as a user's browser has it asks for it.
+    ignoreDefaultArgs: [
+      ...(opts.backForwardCache ? ['--disable-back-forward-cache'] : []),
+      ...(opts.scrollbars ? ['--hide-scrollbars'] : []),
+    ],
   });
   const close = async () => {
     await context.close().catch(() => undefined);

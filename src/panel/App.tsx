@@ -193,93 +193,96 @@ export function App({ source, services, openResource, saveFile = downloadText, n
     <ServicesContext.Provider value={services}>
       <SettingsContext.Provider value={settingsHandle}>
         <div className="app">
-          <Toolbar
-            settings={settings}
-            profiles={services.profiles}
-            // A refused change puts back the stored settings (useSettings); the toolbar's own controls then
-            // show what is stored, so the reason is not shown twice.
-            onSettings={(patch) => void updateSettings(patch).catch(() => undefined)}
-            onClear={onClear}
-            canClear={!imports.imported}
-            onExport={onExport}
-            canExport={hasConnections}
-            onImport={(f) => void imports.importFile(f)}
-            onAudit={!imports.imported && source.live && source.simulate ? () => setAuditOpen(true) : undefined}
-            helpOpen={helpOpen}
-            onHelp={() => setHelpOpen((o) => !o)}
-            refs={toolbarRefs}
-          />
-          <FilterBar
-            inputRef={filterRef}
-            filters={rows.filters}
-            options={rows.options}
-            onChange={rows.setFilters}
-            shown={rows.shown.length}
-            total={rows.all.length}
-            columns={<ColumnsMenu state={columnPrefs} squeezed={squeezed} />}
-          />
-          {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
-          {imports.pending ? <ImportingBanner pending={imports.pending} /> : null}
-          <PanelAnnouncer
-            status={status}
-            imported={imports.imported}
-            importedEmpty={imports.imported && ownRecording?.connections.length === 0}
-            pending={imports.pending}
-            dropped={dropped !== null && hasDropped(dropped)}
-            filterResult={filterResult}
-          />
-          {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
-          {dropped ? <DroppedNotice dropped={dropped} headingId="panel-dropped" announce={false} /> : null}
-          <UnrecordedNotice
-            // Paused, or no hook in the tab: nothing is recorded, and the status banner says why.
-            entries={status === 'capturing' ? network.unrecorded : []}
-            shown={redactQuery ? redactUrl : stripPasswords}
-            rateLimited={(dropped?.connectionsRateLimited ?? 0) > 0}
-          />
-          {auditOpen && !imports.imported ? (
-            <AuditSection
-              recording={recording}
-              state={audit.state}
-              onStart={(run) => void audit.start(run)}
-              onCancel={audit.cancel}
-              onClose={() => {
-                audit.reset();
-                setAuditOpen(false);
-                toolbarRefs.audit.current?.focus();
-              }}
-              onSelect={(id) => open(id)}
+          {/* The frame is what the panel scrolls; its width is the panel's less a scrollbar that takes room. */}
+          <div className="app-frame">
+            <Toolbar
+              settings={settings}
+              profiles={services.profiles}
+              // A refused change puts back the stored settings (useSettings); the toolbar's own controls then
+              // show what is stored, so the reason is not shown twice.
+              onSettings={(patch) => void updateSettings(patch).catch(() => undefined)}
+              onClear={onClear}
+              canClear={!imports.imported}
+              onExport={onExport}
+              canExport={hasConnections}
+              onImport={(f) => void imports.importFile(f)}
+              onAudit={!imports.imported && source.live && source.simulate ? () => setAuditOpen(true) : undefined}
+              helpOpen={helpOpen}
+              onHelp={() => setHelpOpen((o) => !o)}
+              refs={toolbarRefs}
             />
-          ) : null}
-          <main className="app-main">
-            <div className={`workspace${detailPane ? ' with-detail' : ''}`}>
-              <div className="overview">
-                {!hasConnections || !analysed ? (
-                  <EmptyState imported={imports.imported} filtered={false} />
-                ) : (
-                  <SplitView
-                    direction="column"
-                    // A short panel (docked at the bottom) or a narrow one (docked right, where the detail
-                    // takes most of the height) gives the timeline more of its height, or too few lanes show.
-                    initial={
-                      window.innerHeight < SHORT_PANEL_PX ? 0.5 : window.innerWidth <= NARROW_PANEL_PX ? 0.4 : 0.3
-                    }
-                    label={t('panel_split_label')}
-                    first={
-                      <Timeline
-                        recording={analysed.recording}
-                        analysis={analysed.analysis}
-                        selectedId={selectedId}
-                        onSelect={open}
-                      />
-                    }
-                    second={<div className="table-area">{table}</div>}
-                  />
-                )}
+            <FilterBar
+              inputRef={filterRef}
+              filters={rows.filters}
+              options={rows.options}
+              onChange={rows.setFilters}
+              shown={rows.shown.length}
+              total={rows.all.length}
+              columns={<ColumnsMenu state={columnPrefs} squeezed={squeezed} />}
+            />
+            {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
+            {imports.pending ? <ImportingBanner pending={imports.pending} /> : null}
+            <PanelAnnouncer
+              status={status}
+              imported={imports.imported}
+              importedEmpty={imports.imported && ownRecording?.connections.length === 0}
+              pending={imports.pending}
+              dropped={dropped !== null && hasDropped(dropped)}
+              filterResult={filterResult}
+            />
+            {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
+            {dropped ? <DroppedNotice dropped={dropped} headingId="panel-dropped" announce={false} /> : null}
+            <UnrecordedNotice
+              // Paused, or no hook in the tab: nothing is recorded, and the status banner says why.
+              entries={status === 'capturing' ? network.unrecorded : []}
+              shown={redactQuery ? redactUrl : stripPasswords}
+              rateLimited={(dropped?.connectionsRateLimited ?? 0) > 0}
+            />
+            {auditOpen && !imports.imported ? (
+              <AuditSection
+                recording={recording}
+                state={audit.state}
+                onStart={(run) => void audit.start(run)}
+                onCancel={audit.cancel}
+                onClose={() => {
+                  audit.reset();
+                  setAuditOpen(false);
+                  toolbarRefs.audit.current?.focus();
+                }}
+                onSelect={(id) => open(id)}
+              />
+            ) : null}
+            <main className="app-main">
+              <div className={`workspace${detailPane ? ' with-detail' : ''}`}>
+                <div className="overview">
+                  {!hasConnections || !analysed ? (
+                    <EmptyState imported={imports.imported} filtered={false} />
+                  ) : (
+                    <SplitView
+                      direction="column"
+                      // A short panel (docked at the bottom) or a narrow one (docked right, where the detail
+                      // takes most of the height) gives the timeline more of its height, or too few lanes show.
+                      initial={
+                        window.innerHeight < SHORT_PANEL_PX ? 0.5 : window.innerWidth <= NARROW_PANEL_PX ? 0.4 : 0.3
+                      }
+                      label={t('panel_split_label')}
+                      first={
+                        <Timeline
+                          recording={analysed.recording}
+                          analysis={analysed.analysis}
+                          selectedId={selectedId}
+                          onSelect={open}
+                        />
+                      }
+                      second={<div className="table-area">{table}</div>}
+                    />
+                  )}
+                </div>
+                {helpOpen ? <HelpPanel onClose={closeHelp} /> : detailPane}
               </div>
-              {helpOpen ? <HelpPanel onClose={closeHelp} /> : detailPane}
-            </div>
-          </main>
-          <WorkerGapNotice />
+            </main>
+            <WorkerGapNotice />
+          </div>
         </div>
       </SettingsContext.Provider>
     </ServicesContext.Provider>

@@ -35,7 +35,8 @@ const SIZES = [
   { name: 'undocked', width: 1440, height: 900 },
 ] as const;
 
-const s = useBrowserAndServer();
+// Scrollbars as DevTools draws them on Linux and Windows: they take room from the panel's content.
+const s = useBrowserAndServer({ scrollbars: true });
 let rec: Recording;
 
 beforeAll(async () => {
@@ -220,6 +221,34 @@ describe('the panel zoomed to 200 %', () => {
       await page.close();
     },
   );
+
+  // Just wider than the stacking width, a panel that scrolls loses its scrollbar's width: the main area is
+  // then narrow enough to stack, and must keep the stacked minimum (the detail and the table share it),
+  // not the side-by-side one the window's width alone would give.
+  it.each([765, 770, 775])('%i×300, scrolled: stacked, with the stacked minimum height', async (width) => {
+    const page = await panelAt(width, 300);
+    await problemRow(page).waitFor({ state: 'attached' });
+    const f = await page.evaluate(() => {
+      const app = document.querySelector('.app')!;
+      const main = document.querySelector('.app-main')!;
+      return {
+        scrollbar: innerWidth - app.clientWidth,
+        scrolls: app.scrollHeight > app.clientHeight,
+        mainWidth: main.getBoundingClientRect().width,
+        stacked: getComputedStyle(document.querySelector('.workspace')!).flexDirection === 'column',
+        mainHeight: main.getBoundingClientRect().height,
+      };
+    });
+    // The case exists only with a scrollbar that takes room (not an overlay one): say so if that changes.
+    expect(f.scrolls, 'the panel scrolls at this height').toBe(true);
+    expect(f.scrollbar, 'a scrollbar that takes width').toBeGreaterThan(width - 761);
+    expect(f.mainWidth).toBeLessThanOrEqual(760);
+    expect(f.stacked, 'stacked beside a main area of 760 px or less').toBe(true);
+    expect(f.mainHeight, 'the stacked minimum: the whole panel height (less than 400 px)').toBeGreaterThanOrEqual(
+      300 - 0.5,
+    );
+    await page.close();
+  });
 });
 
 describe('the keyboard', () => {

@@ -18,7 +18,14 @@ export interface Launched {
 }
 
 export async function launch(
-  opts: { extension?: boolean; devtools?: boolean; args?: string[]; lang?: string; backForwardCache?: boolean } = {},
+  opts: {
+    extension?: boolean;
+    devtools?: boolean;
+    args?: string[];
+    lang?: string;
+    backForwardCache?: boolean;
+    scrollbars?: boolean;
+  } = {},
 ): Promise<Launched> {
   const l = await launchChromium({ ...opts, dist: DIST });
   return { ...l, worker: l.worker as Worker };
