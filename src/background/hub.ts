@@ -103,6 +103,18 @@ export class Hub {
     return docId;
   }
 
+  /**
+   * A document's relay port closed: the document went away. Its sockets still open end with it, unless its
+   * pagehide or a newer document of its frame already ended them.
+   */
+  documentGone(tabId: number, docId: string): void {
+    const tab = this.tabs.get(tabId);
+    const doc = tab?.docs[docId];
+    if (!tab || !doc || doc.gone) return;
+    tab.endDocument(docId, this.deps.now(), 'disconnect');
+    this.schedule();
+  }
+
   /** A batch from a relay. Re-sent batches (after a worker restart) are recognised by seq and not applied twice. */
   batch(tabId: number, docId: string, batch: RelayBatch, ack: (seq: number) => void): void {
     const tab = this.tab(tabId);

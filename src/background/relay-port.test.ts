@@ -138,6 +138,45 @@ describe('the relay port re-validates what relays send', () => {
   });
 });
 
+describe("a relay port's closing", () => {
+  const types = (recording: () => { connections: { events: { type: string }[] }[] }) =>
+    recording().connections.map((c) => c.events.map((e) => ('cause' in e ? `${e.type}:${String(e.cause)}` : e.type)));
+
+  it('ends the open sockets of its document when no pagehide came (a document.open() erased its listener)', async () => {
+    const { relay, send, recording } = await connect();
+    await send(wrap({ type: 'batch', seq: 1, events: [socket(1), socket(2), close(2)], dropped: {} }));
+    relay.disconnect();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(types(recording)).toEqual([['ended-with-document:disconnect'], ['close']]);
+  });
+
+  it('changes nothing after the pagehide, nor for a port the document replaced after the back/forward cache', async () => {
+    const { hub, relay, send, recording } = await connect();
+    await send(
+      wrap({ type: 'batch', seq: 1, events: [socket(1), { t: 'life', at: NOW, state: 'pagehide' }], dropped: {} }),
+    );
+    // Back from the cache: hello on a new port; the old one closes afterwards.
+    const next = portPair(RELAY_PORT_NAME, {
+      tab: { id: 4 },
+      frameId: 0,
+      url: 'http://127.0.0.1/a',
+      documentId: 'DOC',
+    });
+    acceptRelay(next.near as never, hub, Promise.resolve(), () => NOW);
+    next.far.postMessage(
+      wrap({ type: 'hello', docNonce: 'n', url: 'http://127.0.0.1/a', isTop: true, restored: true }),
+    );
+    next.far.postMessage(wrap({ type: 'batch', seq: 2, events: [socket(2)], dropped: {} }));
+    relay.disconnect();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(types(recording)).toEqual([['ended-with-document:pagehide'], []]);
+    // The port it said hello on last closing does end it.
+    next.far.disconnect();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(types(recording)).toEqual([['ended-with-document:pagehide'], ['ended-with-document:disconnect']]);
+  });
+});
+
 describe('a restarted worker', () => {
   it('handles the messages of every port in the order they arrived, across ports', async () => {
     const hub = new Hub({

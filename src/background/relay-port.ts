@@ -27,6 +27,13 @@ function documentIdOf(sender: Runtime.MessageSender): string | undefined {
  */
 const queues = new WeakMap<Promise<void>, { chain: Promise<void> }>();
 
+/**
+ * The port each document said hello on last, by tab and document. A relay's port closes when its document
+ * goes away (a removed frame, a navigation, the tab closing); only that document's latest port closing says
+ * so: a document back from the back/forward cache says hello on a new port after closing its old one.
+ */
+const latestPort = new Map<string, RelayPortLike>();
+
 function queueOf(ready: Promise<void>): { chain: Promise<void> } {
   let q = queues.get(ready);
   if (!q) queues.set(ready, (q = { chain: ready }));
@@ -39,14 +46,28 @@ export function acceptRelay(port: RelayPortLike, hub: Hub, ready: Promise<void>,
   if (!sender || tabId === undefined) return port.disconnect();
   let docId: string | undefined;
   let open = true;
+  const queue = queueOf(ready);
+  const later = (fn: () => void) => {
+    // One port's failure must not stop the queue every port shares; nothing is handled if loading failed.
+    queue.chain = queue.chain
+      .then(() => ready)
+      .then(fn)
+      .catch(() => undefined);
+  };
+  // The document went away. Its relay says so at pagehide, but a document.open() in it erased every
+  // listener the relay had on its window (pagehide too), so a frame removed after one kept its sockets
+  // open in the recording for good. The port closing is told to the background whatever the page did.
   port.onDisconnect.addListener(() => {
     open = false;
+    later(() => {
+      if (docId === undefined || latestPort.get(`${tabId}:${docId}`) !== port) return;
+      latestPort.delete(`${tabId}:${docId}`);
+      hub.documentGone(tabId, docId);
+    });
   });
   const ack = (seq: number) => {
     if (open) port.postMessage(wrap<BackgroundToRelay>({ type: 'ack', seq }));
   };
-  // Messages are handled in arrival order, across ports, even though loading is async.
-  const queue = queueOf(ready);
   const handle = (raw: unknown) => {
     if (!isRelayToBackground(raw)) return;
     if (raw.msg.type === 'hello') {
@@ -54,17 +75,14 @@ export function acceptRelay(port: RelayPortLike, hub: Hub, ready: Promise<void>,
       if (!hello) return;
       const url = sender.url === undefined ? undefined : clampUrl(sender.url);
       docId = hub.hello({ tabId, frameId: sender.frameId ?? 0, documentId: documentIdOf(sender), url }, hello);
+      latestPort.set(`${tabId}:${docId}`, port);
     } else if (docId !== undefined) {
       // A batch without a sequence number or event list is no batch (nothing to ack or count).
       const batch = attempt((v) => relayBatch(v, now()), raw.msg, 'batch');
       if (batch) hub.batch(tabId, docId, batch, ack);
     }
   };
-  port.onMessage.addListener((raw: unknown) => {
-    // One port's failure must not stop the queue every port shares; nothing is handled if loading failed.
-    queue.chain = queue.chain
-      .then(() => ready)
-      .then(() => handle(raw))
-      .catch(() => undefined);
-  });
+  // Messages (and the port's closing, after them) are handled in arrival order, across ports, even though
+  // loading is async.
+  port.onMessage.addListener((raw: unknown) => later(() => handle(raw)));
 }

@@ -23,7 +23,7 @@ export const EVENT_TYPES = [
   'stall',
   'stall-end',
 ] as const;
-export const END_CAUSES = ['pagehide', 'new-document'] as const;
+export const END_CAUSES = ['pagehide', 'new-document', 'disconnect'] as const;
 export const STALL_OUTCOMES = ['delivered', 'dropped'] as const;
 export const SOCKET_APIS = ['WebSocket', 'WebSocketStream'] as const;
 export const DIRECTIONS = ['in', 'out'] as const;

@@ -64,8 +64,11 @@ export interface CloseEvent {
 export interface EndedWithDocumentEvent {
   type: 'ended-with-document';
   at: EpochMs;
-  /** What told us: the page's pagehide, a new document in the frame, or the tab closing. */
-  cause: 'pagehide' | 'new-document';
+  /**
+   * What told us: the page's pagehide, a new document in the frame, or the relay's connection closing with
+   * its document (a frame removed after a document.open(), which erases the relay's pagehide listener).
+   */
+  cause: 'pagehide' | 'new-document' | 'disconnect';
 }
 
 /**
