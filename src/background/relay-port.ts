@@ -54,9 +54,10 @@ export function acceptRelay(port: RelayPortLike, hub: Hub, ready: Promise<void>,
       .then(fn)
       .catch(() => undefined);
   };
-  // The document went away. Its relay says so at pagehide, but a document.open() in it erased every
-  // listener the relay had on its window (pagehide too), so a frame removed after one kept its sockets
-  // open in the recording for good. The port closing is told to the background whatever the page did.
+  // The document went away. Its relay says so at pagehide, but a document.open() erases every listener
+  // the relay has on its window (pagehide too; the relay adds them again a microtask later), so a frame
+  // removed in the same task kept its sockets open in the recording for good. The port closing is told to
+  // the background whatever the page did.
   port.onDisconnect.addListener(() => {
     open = false;
     later(() => {

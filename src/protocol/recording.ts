@@ -66,7 +66,8 @@ export interface EndedWithDocumentEvent {
   at: EpochMs;
   /**
    * What told us: the page's pagehide, a new document in the frame, or the relay's connection closing with
-   * its document (a frame removed after a document.open(), which erases the relay's pagehide listener).
+   * its document (a frame removed in the same task as a document.open() in it, which erased the relay's
+   * pagehide listener).
    */
   cause: 'pagehide' | 'new-document' | 'disconnect';
 }

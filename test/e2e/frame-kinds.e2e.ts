@@ -92,7 +92,8 @@ describe('sockets made in frames of every kind', () => {
       `<iframe id="middle" src="/written-middle"></iframe><script>
         const f = document.body.appendChild(document.createElement('iframe'));
         (${writeSocket('/written-removed')})(f);
-        window.removeFrame = () => f.remove();
+        // Cleared and removed in one task: no listener the relay had in it hears its pagehide.
+        window.removeFrame = () => (f.contentDocument.open(), f.remove());
       </script>`,
     );
     const panel = await panelFor(url, ['/written-removed', '/written-nested']);
@@ -115,5 +116,30 @@ describe('sockets made in frames of every kind', () => {
       expect(await row.locator('.cell-initiator').textContent()).toBe('document ended (inferred)');
     }
     await Promise.all([page.close(), panel.close()]);
+  });
+
+  it("keep their page's offline time marked after the page rewrote itself with document.open()", async () => {
+    const { page, url } = await openPage(
+      '/rewritten',
+      `<script>window.before = new WebSocket('${s.server.wsOrigin}/rewritten-before')</script>`,
+    );
+    await page.evaluate((ws) => {
+      document.open();
+      document.write(`<p>rewritten</p><script>window.after = new WebSocket('${ws}/rewritten-after')</script>`);
+      document.close();
+    }, s.server.wsOrigin);
+    await panelFor(url, ['/rewritten-before', '/rewritten-after']).then((p) => p.close());
+    // The browser tells the page it went offline and back; the recording marks both, so that a reconnect
+    // waited in between is not judged as if the network had been there.
+    await s.b.context.setOffline(true);
+    await page.waitForFunction(() => !navigator.onLine);
+    await s.b.context.setOffline(false);
+    await page.waitForFunction(() => navigator.onLine);
+    const states = await waitForRecording(s.b.worker, url, (r) => {
+      const marks = r.marks.flatMap((m) => (m.type === 'lifecycle' ? [m.state] : []));
+      return marks.includes('online') && marks;
+    });
+    expect(states).toEqual(['offline', 'online']);
+    await page.close();
   });
 });

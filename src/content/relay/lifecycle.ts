@@ -7,6 +7,7 @@
  */
 import type { LifecycleState } from '../../protocol/recording';
 import type { RelayEvent } from '../../protocol/messages';
+import type { Listen } from './lasting';
 
 /**
  * `restored` runs when the document comes back from the back/forward cache (pageshow, persisted): entering
@@ -14,13 +15,15 @@ import type { RelayEvent } from '../../protocol/messages';
  */
 export function watchLifecycle(
   win: Window,
+  listen: Listen,
   push: (ev: RelayEvent, urgent: boolean) => void,
   restored: () => void,
 ): void {
   const doc = win.document;
   const mark = (state: LifecycleState, urgent = false) => push({ t: 'life', at: Date.now(), state }, urgent);
   const on = (target: EventTarget, type: string, fn: (e: Event) => void) =>
-    target.addEventListener(
+    listen(
+      target,
       type,
       (e) => {
         if (e.isTrusted) fn(e);

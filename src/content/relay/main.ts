@@ -24,6 +24,7 @@ import { Uplink } from './uplink';
 import { closeCodeRuleFor, validateHookEvent } from '../../protocol/validate-hook-event';
 import { watchLifecycle } from './lifecycle';
 import { watchCaptureSetting } from './capture-setting';
+import { lastingListeners } from './lasting';
 
 export function startRelay(win: Window): void {
   const docNonce = `n${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
@@ -88,8 +89,11 @@ export function startRelay(win: Window): void {
     }
     return undefined;
   });
+  // The page's document.open() would erase these listeners; these are added again after one.
+  const listen = lastingListeners(win.document);
   watchLifecycle(
     win,
+    listen,
     (ev, urgent) => uplink.push(ev, urgent ? 'now' : 'batch'),
     () => uplink.resume(),
   );
@@ -114,14 +118,15 @@ export function startRelay(win: Window): void {
   // Anything on the public channel claiming to be Closeline is a forgery: counted, never stored. Only the
   // page's own posts are looked at: reading `data` makes this world a copy of the message of its own, which
   // for other frames' traffic (often large) would cost every message a second deserialisation.
-  win.addEventListener(
+  listen(
+    win,
     'message',
-    (e: MessageEvent) => {
-      if (e.source !== win) return;
-      const d: unknown = e.data;
+    (e) => {
+      if ((e as MessageEvent).source !== win) return;
+      const d: unknown = (e as MessageEvent).data;
       if (typeof d !== 'object' || d === null) return;
       if (HOOK_HELLO_TAG in d || (d as { source?: unknown }).source === PROTOCOL_SOURCE) uplink.count('eventsRejected');
     },
-    true,
+    { capture: true },
   );
 }
