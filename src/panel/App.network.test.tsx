@@ -41,7 +41,7 @@ describe('handshakes DevTools saw that the recording lacks', () => {
     );
     const items = within(n).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([`${WORKER} (2 handshakes)`]);
-    expect(n.textContent).toMatch(/inside a web worker, shared worker or service worker/);
+    expect(n.textContent).toMatch(/inside a web worker, .* in a frame whose sandbox forbids scripts/);
     expect(n.textContent).not.toMatch(/rate limit/);
     // A labelled region, not a live one: a page making such sockets in a loop is not read out at each.
     expect(n.getAttribute('role')).toBeNull();
