@@ -39,6 +39,7 @@ describe('sockets made in frames of every kind', () => {
     const other = s.server.origin.replace('127.0.0.1', OTHER);
     const socketPage = (path: string) => `<!doctype html><script>window.sock = new WebSocket('${ws}${path}')</script>`;
     s.server.page('/kinds-sandboxed', socketPage('/in-sandboxed'));
+    s.server.page('/kinds-object', socketPage('/in-object'));
     s.server.page('/kinds-inner', socketPage('/in-third'));
     // A cross-site frame (another process) between the page and a frame of the page's own site.
     s.server.page('/kinds-middle', `<!doctype html><iframe src="${s.server.origin}/kinds-inner"></iframe>`);
@@ -51,13 +52,24 @@ describe('sockets made in frames of every kind', () => {
       <iframe sandbox="allow-scripts" srcdoc="${inline('/in-opaque-srcdoc').replace(/"/g, '&quot;')}"></iframe>
       <iframe sandbox="allow-scripts" src="/kinds-sandboxed"></iframe>
       <iframe src="${other}/kinds-middle"></iframe>
+      <object type="text/html" data="/kinds-object"></object>
+      <iframe src="javascript:'${inline('/in-javascript-url').replace(/'/g, "\\'").replace(/"/g, '&quot;')}'"></iframe>
       <script>
         const frame = (src) => document.body.append(Object.assign(document.createElement('iframe'), { src }));
         frame(URL.createObjectURL(new Blob([${literal(inline('/in-blob'))}], { type: 'text/html' })));
         frame('data:text/html,' + encodeURIComponent(${literal(inline('/in-data'))}));
       </script>`,
     );
-    const paths = ['/in-srcdoc', '/in-opaque-srcdoc', '/in-sandboxed', '/in-third', '/in-blob', '/in-data'];
+    const paths = [
+      '/in-srcdoc',
+      '/in-opaque-srcdoc',
+      '/in-sandboxed',
+      '/in-third',
+      '/in-blob',
+      '/in-data',
+      '/in-object',
+      '/in-javascript-url',
+    ];
     const panel = await panelFor(url, paths);
     const codes = new Map(paths.map((p, i) => [p, 4100 + i]));
     for (const [p, code] of codes) (await s.server.connectionTo(p)).ws.close(code, 'bye');
@@ -66,9 +78,17 @@ describe('sockets made in frames of every kind', () => {
         .and(panel.locator(`[data-code="${code}"]`))
         .waitFor();
     }
-    // Six frames besides the top one: each socket was kept under the frame that made it.
+    // Each socket was kept under the frame that made it, none under the top one.
     const frames = await panel.locator('option').allTextContents();
-    for (const shown of ['about:srcdoc', '/kinds-sandboxed', '/kinds-inner', 'blob:', 'data:text/html'])
+    expect(frames.some((f) => f.startsWith('Top frame'))).toBe(false);
+    for (const shown of [
+      'about:srcdoc',
+      '/kinds-sandboxed',
+      '/kinds-inner',
+      'blob:',
+      'data:text/html',
+      '/kinds-object',
+    ])
       expect(frames.some((f) => f.startsWith('Frame ') && f.includes(shown))).toBe(true);
     await Promise.all([page.close(), panel.close()]);
   });
