@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { chain, recordingOf } from '../analysis/test-fixtures';
 import { DEFAULT_SETTINGS } from '../protocol/messages';
-import { BadgeUpdater, INTERVAL_MS, PENDING_KEY, type DrawnBadge } from './badge-updater';
+import { BadgeUpdater, INTERVAL_MS, PENDING_KEY, SETTLE_STEP_MS, type DrawnBadge } from './badge-updater';
 import { TabRecording } from './tab-recording';
 import { MemoryStorage } from './test-support';
 
@@ -14,14 +14,18 @@ const problem = () => TabRecording.restore(TAB, '0.1.0', chain({ code: 1008, del
 function worker(storage: MemoryStorage, clock = { now: 1_000_000 }) {
   const drawn: [number, DrawnBadge][] = [];
   const timers: (() => void)[] = [];
+  const delays: number[] = [];
   const updater = new BadgeUpdater({
     storage,
     draw: async (tabId, badge) => void drawn.push([tabId, badge]),
     now: () => clock.now,
-    setTimer: (fn) => void timers.push(fn),
+    setTimer: (fn, ms) => {
+      timers.push(fn);
+      delays.push(ms);
+    },
   });
   const fire = () => timers.splice(0).forEach((fn) => fn());
-  return { updater, drawn, clock, fire, texts: () => drawn.map(([, b]) => b.text) };
+  return { updater, drawn, clock, fire, delays, texts: () => drawn.map(([, b]) => b.text) };
 }
 
 const marked = (storage: MemoryStorage) => storage.get([PENDING_KEY]).then((all) => all[PENDING_KEY]);
@@ -109,5 +113,45 @@ describe('BadgeUpdater', () => {
       expect(w.drawn).toEqual([]);
       await vi.waitFor(async () => expect(await marked(storage)).toBeUndefined());
     }
+  });
+
+  it('counts an unanswered 1013 as a problem once its wait is judged, with no new event from the page', async () => {
+    // The page never reconnects: pending for 60 s after the close, then "no reconnect", a problem the popup
+    // shows. Nothing more is recorded, so only the updater's own look-again can bring the badge along.
+    const c = chain({ code: 1013, delays: [] });
+    const tab = TabRecording.restore(TAB, '0.1.0', c.recording, {}, []);
+    const storage = new MemoryStorage();
+    const w = worker(storage, { now: c.closedAt + 5_000 });
+    await w.updater.load();
+    w.updater.update([tab], DEFAULT_SETTINGS);
+    expect(w.texts()).toEqual(['']);
+    // Named at the marker while it waits, so a worker stopped meanwhile draws it at its next start.
+    await vi.waitFor(async () => expect(await marked(storage)).toEqual([TAB]));
+    // Looked at again in steps the worker stays alive for, then exactly when the wait is judged.
+    while (w.texts().at(-1) === '') {
+      const ms = w.delays.at(-1)!;
+      expect(ms).toBeGreaterThan(0);
+      expect(ms).toBeLessThanOrEqual(SETTLE_STEP_MS);
+      w.clock.now += ms;
+      w.fire();
+      expect(w.clock.now).toBeLessThanOrEqual(c.closedAt + 61_000);
+    }
+    expect(w.texts().at(-1)).toBe('1');
+    expect(w.drawn.at(-1)![1].title).toContain('1013');
+    await vi.waitFor(async () => expect(await marked(storage)).toBeUndefined());
+    const timersLeft = w.delays.length;
+    w.fire();
+    expect(w.delays.length).toBe(timersLeft);
+
+    // A worker stopped before the wait was judged: the next one draws the problem at its start.
+    const kept = new MemoryStorage();
+    const stopped = worker(kept, { now: c.closedAt + 5_000 });
+    await stopped.updater.load();
+    stopped.updater.update([tab], DEFAULT_SETTINGS);
+    await vi.waitFor(async () => expect(await marked(kept)).toEqual([TAB]));
+    const next = worker(kept, { now: c.closedAt + 70_000 });
+    await next.updater.load();
+    await next.updater.restore(new Map([[TAB, tab]]), DEFAULT_SETTINGS);
+    expect(next.texts()).toEqual(['1']);
   });
 });

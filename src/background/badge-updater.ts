@@ -12,10 +12,19 @@
  * be right too, but a worker starts again after every idle stop, and that would
  * cost an analysis of every open tab's recording each time; the marker costs a
  * small write per throttled burst, and a start draws only what a stop cut short.
+ *
+ * A verdict can also change with no event at all: a 1012 or 1013 the page never answers is
+ * pending until the link window has passed, then a problem ("no reconnect"). The views judge
+ * again on a clock; the badge looks again when the earliest pending verdict is due, so it never
+ * counts fewer problems than the popup shows. An idle worker is stopped after 30 s without an
+ * event or an extension API call, so a later due time is reached in steps, each a draw (an API
+ * call); the tab stays named at the marker meanwhile, so a worker stopped anyway draws it at its
+ * next start.
  */
 import { analyzeRecording } from '../analysis';
 import type { Settings } from '../protocol/messages';
 import { presentClosure } from '../analysis/present';
+import { pendingSettlesAt } from '../analysis/settle';
 import { codeNameText } from '../i18n/code-name';
 import { t } from '../i18n/translate';
 import { badgeFor } from './badge';
@@ -25,6 +34,8 @@ import type { TabRecording } from './tab-recording';
 export const INTERVAL_MS = 1000;
 /** storage.session key: the tabs whose badge waits on the throttle (not a recording key, so Persist skips it). */
 export const PENDING_KEY = 'badge:pending';
+/** The longest wait before looking again at a tab with a pending verdict: under the worker's 30 s idle stop. */
+export const SETTLE_STEP_MS = 25_000;
 
 export interface DrawnBadge {
   text: string;
@@ -44,6 +55,11 @@ export interface BadgeUpdaterDeps {
 const isTabId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 export function badgeOf(tab: TabRecording, settings: Settings, now: number): DrawnBadge {
+  return judgeBadge(tab, settings, now).badge;
+}
+
+/** The badge, and when it may change with no new event (undefined: not before the next one). */
+function judgeBadge(tab: TabRecording, settings: Settings, now: number): { badge: DrawnBadge; settlesAt?: number } {
   const analysis = analyzeRecording(tab.recording, { profileId: settings.profileId, now });
   const worst = analysis.summary.worst;
   const worstConn = worst ? tab.get(worst.connectionId) : undefined;
@@ -51,7 +67,8 @@ export function badgeOf(tab: TabRecording, settings: Settings, now: number): Dra
   const presented = worstConn && worstClosure ? presentClosure(worstConn, worstClosure, worst?.verdict) : undefined;
   const badge = badgeFor(analysis, presented, codeNameText);
   const title = badge.title ? t(badge.title.id, badge.title.subs) : t('actionTitle');
-  return { text: badge.text, color: badge.color, title };
+  const settlesAt = pendingSettlesAt(analysis);
+  return { badge: { text: badge.text, color: badge.color, title }, ...(settlesAt !== undefined && { settlesAt }) };
 }
 
 export class BadgeUpdater {
@@ -59,6 +76,10 @@ export class BadgeUpdater {
   private readonly queued = new Map<number, TabRecording>();
   /** Tabs whose drawn badge may be behind their stored recording; mirrored at PENDING_KEY. */
   private readonly pending = new Set<number>();
+  /** Tabs with a pending verdict, to be drawn again when it is due (or at the next step towards it). */
+  private readonly settling = new Map<number, { tab: TabRecording; settings: Settings }>();
+  /** Tabs whose look-again timer is set. */
+  private readonly settleTimers = new Set<number>();
   /** Marker writes, one after another (concurrent set() calls of one key may land out of order). */
   private chain: Promise<void> = Promise.resolve();
   private writeQueued = false;
@@ -121,6 +142,7 @@ export class BadgeUpdater {
   forget(tabId: number): void {
     this.lastRun.delete(tabId);
     this.queued.delete(tabId);
+    this.settling.delete(tabId);
     if (this.pending.delete(tabId)) this.store();
   }
 
@@ -128,14 +150,41 @@ export class BadgeUpdater {
     const tabId = tab.tabId;
     const now = this.deps.now();
     this.lastRun.set(tabId, now);
+    const { badge, settlesAt } = judgeBadge(tab, settings, now);
+    if (settlesAt !== undefined) this.settleLater(tab, settings, settlesAt - now);
+    else this.settling.delete(tabId);
     // The tab may have closed meanwhile: nothing to update then. The marker goes once the browser has the
-    // badge (a stop in between leaves it, and the next start draws the same badge again).
+    // badge (a stop in between leaves it, and the next start draws the same badge again) and no verdict
+    // of the tab is still pending.
     void this.deps
-      .draw(tabId, badgeOf(tab, settings, now))
+      .draw(tabId, badge)
       .catch(() => undefined)
       .then(() => {
-        if (!this.queued.has(tabId) && this.pending.delete(tabId)) this.store();
+        if (!this.queued.has(tabId) && !this.settling.has(tabId) && this.pending.delete(tabId)) this.store();
       });
+  }
+
+  private settleLater(tab: TabRecording, settings: Settings, dueInMs: number): void {
+    const tabId = tab.tabId;
+    this.settling.set(tabId, { tab, settings });
+    if (!this.pending.has(tabId)) {
+      this.pending.add(tabId);
+      this.store();
+    }
+    // A timer already set fires no later than this one would: verdicts come due in the order of their closes.
+    if (this.settleTimers.has(tabId)) return;
+    this.settleTimers.add(tabId);
+    this.deps.setTimer(
+      () => {
+        this.settleTimers.delete(tabId);
+        const latest = this.settling.get(tabId);
+        // Forgotten meanwhile, or a queued draw is coming that will look again itself.
+        if (!latest || this.queued.has(tabId)) return;
+        this.settling.delete(tabId);
+        this.apply(latest.tab, latest.settings);
+      },
+      Math.max(0, Math.min(dueInMs, SETTLE_STEP_MS)),
+    );
   }
 
   /** Writes the pending set as it is when the write runs; writes asked for meanwhile are one write. */
