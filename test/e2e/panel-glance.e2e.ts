@@ -168,6 +168,38 @@ describe('the panel at the three DevTools sizes', () => {
   );
 });
 
+describe('the Columns menu at the three DevTools sizes', () => {
+  it.each(SIZES)(
+    '$name ($width×$height): opens whole inside the panel, wherever its button wraps to',
+    async ({ width, height }) => {
+      const page = await panelAt(width, height);
+      await problemRow(page).waitFor();
+      const menu = page.getByTestId('columns-menu');
+      await menu.locator('summary').click();
+      const list = menu.locator('.columns-menu-list');
+      await list.waitFor();
+      const boxes = await list.evaluate((el) =>
+        [el, ...el.querySelectorAll('label, button')].map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent ?? '', left: r.left, right: r.right };
+        }),
+      );
+      expect(boxes.length).toBeGreaterThan(2);
+      for (const b of boxes) {
+        expect(b.left, `"${b.text}" not cut at the panel's left edge`).toBeGreaterThanOrEqual(0);
+        expect(b.right, `"${b.text}" not cut at the panel's right edge`).toBeLessThanOrEqual(width);
+      }
+      // Still a working menu: a column can be hidden and shown again from it.
+      const reason = list.locator('input[data-column="reason"]');
+      await reason.click();
+      expect(await reason.isChecked()).toBe(false);
+      await reason.click();
+      expect(await reason.isChecked()).toBe(true);
+      await page.close();
+    },
+  );
+});
+
 describe('the panel zoomed to 200 %', () => {
   // Docked at the bottom 720 px high, and docked right 960 px wide, at 200 %: the page lays out half of each.
   // The toolbar, filters and banners take most of that height; the panel then scrolls as a page, and the

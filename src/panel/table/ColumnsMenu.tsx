@@ -2,6 +2,7 @@
  * Show or hide columns. Columns the user wants but the width cannot hold are
  * marked, so a narrow panel never hides data without saying so.
  */
+import { useState, type SyntheticEvent } from 'react';
 import { t } from '../../i18n/translate';
 import type { ColumnId } from '../model/sort-rows';
 import type { ColumnPrefsState } from './use-column-prefs';
@@ -12,14 +13,37 @@ interface Props {
   squeezed: readonly ColumnId[];
 }
 
+/**
+ * Whether the open list, lined up with its button's end edge, stays inside the panel. The button
+ * usually ends the filter bar, but the bar wraps: docked at the bottom it can start a row of its own,
+ * and the list lined up with its end would open past the panel's start edge, cut off.
+ */
+export function fitsAtEnd(button: DOMRect, listWidth: number, rtl: boolean, panelWidth: number): boolean {
+  const start = rtl ? button.left : button.right - listWidth;
+  return start >= 0 && start + listWidth <= panelWidth;
+}
+
 export function ColumnsMenu({ state, squeezed }: Props) {
   const { prefs, toggle, reset } = state;
+  const [atStart, setAtStart] = useState(false);
+  const onToggle = (e: SyntheticEvent<HTMLDetailsElement>) => {
+    const details = e.currentTarget;
+    const list = details.querySelector<HTMLElement>('.columns-menu-list');
+    if (!details.open || !list) return;
+    const rtl = getComputedStyle(details).direction === 'rtl';
+    const panelWidth = document.documentElement.clientWidth;
+    setAtStart(!fitsAtEnd(details.getBoundingClientRect(), list.offsetWidth, rtl, panelWidth));
+  };
   return (
-    <details className="columns-menu" data-testid="columns-menu">
+    <details className="columns-menu" data-testid="columns-menu" onToggle={onToggle}>
       <summary title={t('panel_columns_title')}>
         {squeezed.length > 0 ? t('panel_columns_squeezed', [squeezed.length]) : t('panel_columns')}
       </summary>
-      <div className="columns-menu-list" role="group" aria-label={t('panel_columns_title')}>
+      <div
+        className={atStart ? 'columns-menu-list at-start' : 'columns-menu-list'}
+        role="group"
+        aria-label={t('panel_columns_title')}
+      >
         {COLUMNS.map((c) => (
           <label key={c.id} className="toolbar-check">
             <input
