@@ -200,6 +200,24 @@ describe('the Columns menu at the three DevTools sizes', () => {
   );
 });
 
+describe("an open connection's row", () => {
+  it.each(SIZES)('$name ($width×$height): its "open" tag is whole inside the row', async ({ width, height }) => {
+    const page = await panelAt(width, height);
+    const tag = page.locator('[data-testid="closure-row"][data-open="true"] .tag-open').first();
+    await tag.waitFor();
+    const { tagBox, cellBox } = await tag.evaluate((el) => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      };
+      return { tagBox: box(el), cellBox: box(el.closest('.closures-cell')!) };
+    });
+    // The cell clips what overflows it: a tag taller than the row loses its bottom border.
+    expect(inside(tagBox, cellBox), `${JSON.stringify(tagBox)} in ${JSON.stringify(cellBox)}`).toBe(true);
+    await page.close();
+  });
+});
+
 describe('the panel zoomed to 200 %', () => {
   // Docked at the bottom 720 px high, and docked right 960 px wide, at 200 %: the page lays out half of each.
   // The toolbar, filters and banners take most of that height; the panel then scrolls as a page, and the
