@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { chain, recordingOf } from '../analysis/test-fixtures';
 import { DEFAULT_SETTINGS } from '../protocol/messages';
-import { BadgeUpdater, INTERVAL_MS, PENDING_KEY, SETTLE_STEP_MS, type DrawnBadge } from './badge-updater';
+import { BadgeUpdater, badgeOf, INTERVAL_MS, PENDING_KEY, SETTLE_STEP_MS, type DrawnBadge } from './badge-updater';
 import { TabRecording } from './tab-recording';
 import { MemoryStorage } from './test-support';
 
 const TAB = 4;
 const calm = () => TabRecording.restore(TAB, '0.1.0', recordingOf([]), {}, []);
-/** A 1008 retried at once with the same request: one problem. */
+/** A 1008 retried 0.05 s later with the same request: one problem. */
 const problem = () => TabRecording.restore(TAB, '0.1.0', chain({ code: 1008, delays: [0.05] }).recording, {}, []);
 
 /** One worker: its draws, and its timers, which fire only when the test says (a stopped worker's never do). */
@@ -153,5 +153,16 @@ describe('BadgeUpdater', () => {
     await next.updater.load();
     await next.updater.restore(new Map([[TAB, tab]]), DEFAULT_SETTINGS);
     expect(next.texts()).toEqual(['1']);
+  });
+
+  it('names a blind retry as one whenever it came: the tooltip says no "at once" of a retry 30 s later', () => {
+    // Any retry of the same request within the link window is blind (docs/verdicts.md), however long it waited.
+    for (const delay of [0.05, 30]) {
+      const c = chain({ code: 1008, delays: [delay] });
+      const tab = TabRecording.restore(TAB, '0.1.0', c.recording, {}, []);
+      const { text, title } = badgeOf(tab, DEFAULT_SETTINGS, c.now);
+      expect(text).toBe('1');
+      expect(title).toBe('1 problem — worst: 1008 Policy Violation retried with the same request');
+    }
   });
 });

@@ -79,13 +79,13 @@ describe('badgeFor', () => {
       count: 3,
       code: 1008,
       rule: 'terminal.blind-retry',
-      title: '3 problems — worst: 1008 Policy Violation retried at once with the same request',
+      title: '3 problems — worst: 1008 Policy Violation retried with the same request',
     },
     {
       count: 1,
       code: 1008,
       rule: 'terminal.blind-retry',
-      title: '1 problem — worst: 1008 Policy Violation retried at once with the same request',
+      title: '1 problem — worst: 1008 Policy Violation retried with the same request',
     },
     {
       count: 2,
