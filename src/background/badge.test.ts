@@ -97,7 +97,7 @@ describe('badgeFor', () => {
       count: 5,
       code: 1012,
       rule: 'restart.no-reconnect',
-      title: '5 problems — worst: 1012 Service Restart never reconnected',
+      title: '5 problems — worst: 1012 Service Restart with no reconnect in time',
     },
     {
       count: 150,
