@@ -91,6 +91,15 @@ describe('Popup notices', () => {
     renderPopup(recordingOf([]));
     expect(await screen.findByText(/reload the page to record its connections from the beginning/)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Latest closures' })).toBeNull();
+    // Nothing to export yet, as in the panel; the summary (which says so) can still be copied.
+    expect((screen.getByRole('button', { name: 'Export recording' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Copy summary' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('offers the export once the tab has a connection', async () => {
+    renderPopup(busy);
+    const button = await screen.findByRole('button', { name: 'Export recording' });
+    expect((button as HTMLButtonElement).disabled).toBe(false);
   });
 
   it.each<[CaptureStatus, RegExp | null]>([

@@ -119,7 +119,12 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
             </>
           )}
           <DroppedNotice dropped={recording.dropped} headingId="popup-dropped" announce={false} />
-          <PopupActions summaryText={summaryText} onExport={onExport} redactQuery={redactQuery} />
+          <PopupActions
+            summaryText={summaryText}
+            onExport={onExport}
+            canExport={recording.connections.length > 0}
+            redactQuery={redactQuery}
+          />
           <PopupSettings
             recentMinutes={recentMinutes}
             redactQuery={redactQuery}

@@ -5,12 +5,14 @@ import { t } from '../i18n/translate';
 export interface PopupActionsProps {
   summaryText: () => string;
   onExport: () => void;
+  /** False while the tab has no connection: a file of nothing to show (the panel's Export is off then too). */
+  canExport: boolean;
   redactQuery: boolean;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-export function PopupActions({ summaryText, onExport, redactQuery }: PopupActionsProps) {
+export function PopupActions({ summaryText, onExport, canExport, redactQuery }: PopupActionsProps) {
   const [copy, setCopy] = useState<CopyState>('idle');
   const onCopy = () => {
     // Emptied first, so that a second copy with the same result is a change the region announces again.
@@ -30,7 +32,7 @@ export function PopupActions({ summaryText, onExport, redactQuery }: PopupAction
         <button type="button" onClick={onCopy}>
           {t('popup_copy')}
         </button>
-        <button type="button" onClick={onExport}>
+        <button type="button" onClick={onExport} disabled={!canExport}>
           {t('popup_export')}
         </button>
       </div>
