@@ -1,8 +1,9 @@
 /**
  * The real servers each library talks to, behind the scenario server's gate:
- * a plain `ws` echo server (reconnecting-websocket, sockette), socket.io with
- * the websocket transport only, and graphql-ws's own server from
- * 'graphql-ws/use/ws' with a tiny schema.
+ * a plain `ws` echo server (reconnecting-websocket, sockette),
+ * socket.io with the websocket transport only, graphql-ws's own server from
+ * 'graphql-ws/use/ws' with a tiny schema, and `ws` servers that speak the
+ * other libraries' protocols as their servers answer them.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
@@ -10,6 +11,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { Server as SocketIoServer } from 'socket.io';
 import { useServer } from 'graphql-ws/use/ws';
 import { createRequire } from 'node:module';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
 import type { Backend, ServerSocket } from './scenario-server';
 
 function wrap(ws: WebSocket): ServerSocket {
@@ -254,6 +260,98 @@ export const signalrBackend = (): Backend =>
       });
     }),
   );
+
+/** y-websocket's message types (src/y-websocket.js): a sync message, or an awareness update. */
+const Y_SYNC = 0;
+const Y_AWARENESS = 1;
+
+/**
+ * A Yjs room over WebSocket, as y-websocket's server (its setupWSConnection) answers the provider: one
+ * shared document and awareness per server, with the sync protocol from y-protocols (the package the
+ * provider itself speaks it with). A connection gets the server's sync step 1 and the awareness states
+ * it knows, each sync message from the client is answered (step 1 with step 2, which is what marks the
+ * provider synced), and every document or awareness update is sent to every connection, the sender's
+ * too. An echo peer in the room answers each item the page pushes to the array `out` with one item in
+ * the array `in`, as a collaborator's edit would arrive: those are the page's echoes.
+ */
+export const yjsBackend = (): Backend => {
+  const doc = new Y.Doc();
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState(null);
+  const conns = new Map<WebSocket, Set<number>>();
+  const echoPeer = {};
+  const message = (type: number, write: (e: encoding.Encoder) => void) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, type);
+    write(e);
+    return encoding.toUint8Array(e);
+  };
+  const toAll = (m: Uint8Array) => {
+    for (const ws of conns.keys()) if (ws.readyState === ws.OPEN) ws.send(m);
+  };
+  doc.on('update', (update: Uint8Array) => toAll(message(Y_SYNC, (e) => syncProtocol.writeUpdate(e, update))));
+  awareness.on(
+    'update',
+    ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const owned = conns.get(origin as WebSocket);
+      if (owned) {
+        for (const id of [...added, ...updated]) owned.add(id);
+        for (const id of removed) owned.delete(id);
+      }
+      toAll(
+        message(Y_AWARENESS, (e) =>
+          encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, changed)),
+        ),
+      );
+    },
+  );
+  const inbox = doc.getArray<string>('in');
+  doc.getArray<string>('out').observe((event, tr) => {
+    if (tr.origin === echoPeer) return;
+    const items = event.changes.delta.flatMap((d) => (Array.isArray(d.insert) ? (d.insert as string[]) : []));
+    // After the page's transaction: an edit of the peer's own, as it would come from another client.
+    queueMicrotask(() => doc.transact(() => inbox.push(items), echoPeer));
+  });
+  const backend = wsBackend((wss) =>
+    wss.on('connection', (ws: WebSocket) => {
+      conns.set(ws, new Set());
+      ws.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        const type = decoding.readVarUint(decoder);
+        if (type === Y_SYNC) {
+          const reply = encoding.createEncoder();
+          encoding.writeVarUint(reply, Y_SYNC);
+          syncProtocol.readSyncMessage(decoder, reply, doc, ws);
+          if (encoding.length(reply) > 1) ws.send(encoding.toUint8Array(reply));
+        } else if (type === Y_AWARENESS) {
+          awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), ws);
+        }
+      });
+      ws.on('close', () => {
+        const owned = conns.get(ws);
+        conns.delete(ws);
+        if (owned?.size) awarenessProtocol.removeAwarenessStates(awareness, [...owned], null);
+      });
+      ws.send(message(Y_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc)));
+      const known = [...awareness.getStates().keys()];
+      if (known.length)
+        ws.send(
+          message(Y_AWARENESS, (e) =>
+            encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, known)),
+          ),
+        );
+    }),
+  );
+  return {
+    ...backend,
+    async close() {
+      await backend.close();
+      awareness.destroy();
+      doc.destroy();
+    },
+  };
+};
 
 /** graphql-ws's real server on a `ws` server. */
 export const graphqlWsBackend = (): Backend => wsBackend((wss) => void useServer({ schema }, wss));

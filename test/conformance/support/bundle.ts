@@ -30,6 +30,11 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
     code: `export { RealtimeClient } from '@supabase/realtime-js';`,
     global: 'SupabaseRealtime',
   },
+  // The provider syncs a Yjs document: the app imports both, and one copy of yjs goes in the bundle.
+  'y-websocket': {
+    code: `export { WebsocketProvider } from 'y-websocket'; export { Doc } from 'yjs';`,
+    global: 'YWebsocket',
+  },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

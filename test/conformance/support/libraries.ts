@@ -15,6 +15,7 @@ import {
   signalrBackend,
   socketIoBackend,
   stompBackend,
+  yjsBackend,
 } from './backends';
 import {
   centrifugeModel,
@@ -25,6 +26,7 @@ import {
   socketIoModel,
   socketteModel,
   stompModel,
+  yWebsocketModel,
   type DelayModel,
 } from './models';
 
@@ -271,5 +273,32 @@ export const LIBRARIES: Record<LibraryId, Library> = {
       });`,
     // The heartbeat and its reply timeout (25 s each). Push timeouts (10 s) are all cancelled by the server's acks.
     otherTimers: (t) => t.ms === 25_000,
+  },
+  'y-websocket': {
+    id: 'y-websocket',
+    backend: () => yjsBackend(),
+    configs: [
+      { label: 'default', options: {}, model: yWebsocketModel({ maxBackoff: 2.5 }) },
+      {
+        label: 'maxBackoffTime 10000',
+        options: { maxBackoffTime: 10000 },
+        model: yWebsocketModel({ maxBackoff: 10 }),
+      },
+    ],
+    // A shared Yjs document, as a collaborative editor holds one. A connection counts as open once it
+    // synced (what resets the provider's backoff); each push to `out` is one update sent, and the room's
+    // echo peer answers it with an item in `in`. Every other timer of the provider runs on setInterval.
+    harness: `
+      const doc = new YWebsocket.Doc();
+      const provider = new YWebsocket.WebsocketProvider(WS + '/yjs', 'echo', doc, O);
+      const out = doc.getArray('out');
+      doc.getArray('in').observe((e) => { for (const d of e.changes.delta) for (const _ of d.insert || []) H.echoed(); });
+      provider.on('sync', (synced) => {
+        if (!synced) return;
+        H.opened();
+        for (let i = 0; i < ECHOES; i++) { out.push(['m' + i]); H.sent++; }
+      });
+      provider.on('connection-close', (e) => H.closed(e ? e.code : 'closed by the provider'));
+      provider.on('connection-error', () => H.note('connection error'));`,
   },
 };

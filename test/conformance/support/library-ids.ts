@@ -9,6 +9,7 @@ export const LIBRARY_IDS = [
   'centrifuge',
   '@microsoft/signalr',
   '@supabase/realtime-js',
+  'y-websocket',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 

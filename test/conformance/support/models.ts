@@ -50,6 +50,13 @@
  *   10 s; no randomness. The reconnect timer's callback awaits the client's beforeReconnect (auth)
  *   before connecting: no timer in between. Its other timers: the heartbeat and its reply timeout (25 s
  *   each) and each push's reply timeout (10 s, cancelled by the reply).
+ * - y-websocket 3.1 (src/y-websocket.js: closeWebsocketConnection, setupWS, the `synced` setter): every
+ *   close of the provider's socket, a refused handshake's included, counts one unsuccessful attempt, and
+ *   the count goes back to 0 only when a connection syncs (the server's sync step 2 arrives). After each
+ *   close it asks for one timer of min(2^count · 100 ms, maxBackoffTime (2500 ms)) and connects when it
+ *   fires: 0.2, 0.4, 0.8, 1.6 s, then 2.5 s after a synced connection closes; no randomness. Its default
+ *   shouldReconnect stops after codes 4400–4499 only (the timer is still asked for, and opens nothing).
+ *   Its other clocks (the 30 s silence check, resyncInterval) run on setInterval.
  */
 
 export interface Plan {
@@ -224,4 +231,16 @@ export function signalrModel(opts: { delays: readonly number[] }): DelayModel {
     summary:
       n === 0 ? 'no reconnect: the hub connection closes' : `${opts.delays.join(', ')} s, then it gives up; any code`,
   };
+}
+
+/**
+ * y-websocket's WebsocketProvider: min(0.1 · 2^k, maxBackoff) s for the k-th close since the last synced
+ * connection (the first after one is 0.2 s); no reconnect after 4400–4499 (its default shouldReconnect).
+ */
+export function yWebsocketModel(opts: { maxBackoff: number }): DelayModel {
+  return fixedSchedule(
+    (k) => Math.min(0.1 * 2 ** k, opts.maxBackoff),
+    `0.2 s ×2, cap ${opts.maxBackoff} s; none after 4400–4499`,
+    (code) => !(code >= 4400 && code < 4500),
+  );
 }

@@ -69,7 +69,11 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   that answers the JSON hub protocol as an ASP.NET Core hub does (the handshake, and each \`echo\` invoked back).
   Supabase Realtime is a Phoenix endpoint, so @supabase/realtime-js talks to the same Phoenix server, which also
   answers the binary broadcasts this client sends as the Realtime server does, per the channel's join options (an
-  ack, and the broadcast sent back to the sender). Nothing leaves the machine.
+  ack, and the broadcast sent back to the sender). y-websocket talks to a \`ws\` server that answers the provider as
+  y-websocket's own server does, with the Yjs sync and awareness protocols from y-protocols and yjs: one shared
+  document, sync step 1 answered with step 2 (which marks the provider synced), and every update sent to every
+  connection; an echo peer in the room answers each item the page adds to the document with one of its own.
+  Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
   restarted just before the server's close, so the library draws the same "random" numbers in both browsers
@@ -136,6 +140,13 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   no randomness. That fits 1012, and 1013 and 1006 through refused handshakes; after 1008 it is a blind retry. A
   \`reconnectAfterMs\` of 0.5 s doubling to 8 s is too soon after 1012, and through refusals its waits stop
   growing at 8 s (advice).
+- y-websocket (Yjs's WebsocketProvider, which collaborative editors built on Yjs use) reconnects after every close
+  but 4400–4499, whatever the code, on one timer asked for after each close: 0.2 s once a connection that synced
+  closes, doubling with each close that follows (a refused handshake's too) up to its maxBackoffTime of 2.5 s,
+  with no randomness. The 0.2 s is too soon after 1012 and 1013, after 1008 it is a blind retry, and through
+  refused handshakes after 1006 its waits stay below the growth the rules ask for and stop at 2.5 s (advice:
+  slow growth, low cap). A maxBackoffTime of 10 s lets them reach 10 s, but from 0.2 s they still grow too slowly
+  after 1006 (advice) and come too soon after 1012 and 1013.
 
 ### Libraries not in the matrix, and why
 
