@@ -1,6 +1,6 @@
 /**
  * The real servers each library talks to, behind the scenario server's gate:
- * a plain `ws` echo server (reconnecting-websocket, sockette),
+ * a plain `ws` echo server (reconnecting-websocket, sockette, partysocket),
  * socket.io with the websocket transport only, graphql-ws's own server from
  * 'graphql-ws/use/ws' with a tiny schema, and `ws` servers that speak the
  * other libraries' protocols as their servers answer them.

@@ -35,6 +35,7 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
     code: `export { WebsocketProvider } from 'y-websocket'; export { Doc } from 'yjs';`,
     global: 'YWebsocket',
   },
+  partysocket: { code: `export { PartySocket } from 'partysocket';`, global: 'PartySocketJs' },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

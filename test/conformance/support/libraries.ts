@@ -301,4 +301,26 @@ export const LIBRARIES: Record<LibraryId, Library> = {
       provider.on('connection-close', (e) => H.closed(e ? e.code : 'closed by the provider'));
       provider.on('connection-error', () => H.note('connection error'));`,
   },
+  partysocket: {
+    id: 'partysocket',
+    backend: () => echoBackend(),
+    configs: [
+      { label: 'default', options: {}, model: rwsModel({ min: 3, grow: 1.3, max: 10 }) },
+      {
+        label: 'shouldReconnectOnClose: not after 1008',
+        options: { stopsAfter: [1008] },
+        model: rwsModel({ min: 3, grow: 1.3, max: 10, stopsAfter: [1008] }),
+      },
+    ],
+    // PartySocket as a PartyKit app opens it: a host and a room (ws://host/parties/main/<room>?_pk=<id>).
+    harness: `
+      const s = new PartySocketJs.PartySocket(Object.assign({ host: WS.replace(/^ws:\\/\\//, ''), room: 'echo' },
+        O.stopsAfter ? { shouldReconnectOnClose: (e) => !O.stopsAfter.includes(e.code) } : {}));
+      s.addEventListener('open', () => { H.opened(); for (let i = 0; i < ECHOES; i++) { s.send('m' + i); H.sent++; } });
+      s.addEventListener('message', () => { H.echoed(); });
+      s.addEventListener('close', (e) => H.closed(e.code));`,
+    // minUptime (5 s after an open, resets the retry count) and connectionTimeout (4 s, cancelled on open
+    // or close), as in reconnecting-websocket.
+    otherTimers: (t) => t.ms === 5000 || t.ms === 4000,
+  },
 };

@@ -10,6 +10,7 @@ export const LIBRARY_IDS = [
   '@microsoft/signalr',
   '@supabase/realtime-js',
   'y-websocket',
+  'partysocket',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 

@@ -57,6 +57,11 @@
  *   fires: 0.2, 0.4, 0.8, 1.6 s, then 2.5 s after a synced connection closes; no randomness. Its default
  *   shouldReconnect stops after codes 4400–4499 only (the timer is still asked for, and opens nothing).
  *   Its other clocks (the 30 s silence check, resyncInterval) run on setInterval.
+ * - partysocket 1.3 (dist/ws.js, a fork of reconnecting-websocket): the same reconnect loop as
+ *   reconnecting-websocket 4.4, with the same minUptime (5 s) and connectionTimeout (4 s) timers, but
+ *   minReconnectionDelay defaults to a fixed 3000 ms instead of a random 1–5 s: delay k is
+ *   3 s · 1.3^(k−1), capped at 10 s, whatever the code, with no randomness; and an option of its own,
+ *   shouldReconnectOnClose(event), stops reconnecting when it returns false for a close.
  */
 
 export interface Plan {
@@ -108,12 +113,22 @@ function fixedSchedule(
   };
 }
 
-/** reconnecting-websocket: `min` fixed, or null for its random default of 1–5 s. */
-export function rwsModel(opts: { min: number | null; grow: number; max: number }): DelayModel {
+/**
+ * reconnecting-websocket (and partysocket, its fork): `min` fixed, or null for reconnecting-websocket's
+ * random default of 1–5 s; `stopsAfter`, the codes an app's shouldReconnectOnClose (partysocket) refuses.
+ */
+export function rwsModel(opts: {
+  min: number | null;
+  grow: number;
+  max: number;
+  stopsAfter?: readonly number[];
+}): DelayModel {
   const at = (min: number, k: number) => Math.min(min * opts.grow ** (k - 1), opts.max);
+  const reconnectsAfter = (code: number) => !opts.stopsAfter?.includes(code);
+  const codes = opts.stopsAfter?.length ? `any code but ${opts.stopsAfter.join(', ')}` : 'any code';
   return {
-    reconnectsAfter: () => true,
-    plan: persistent(() => true),
+    reconnectsAfter,
+    plan: persistent(reconnectsAfter),
     immediate: () => false,
     range(_code, k, earlier) {
       if (opts.min !== null) return [at(opts.min, k), at(opts.min, k)];
@@ -128,8 +143,8 @@ export function rwsModel(opts: { min: number | null; grow: number; max: number }
     },
     summary:
       opts.min === null
-        ? 'random start 1–5 s, ×1.3, cap 10 s, any code'
-        : `${opts.min} s ×${opts.grow}, cap ${opts.max} s, any code`,
+        ? `random start 1–5 s, ×1.3, cap 10 s, ${codes}`
+        : `${opts.min} s ×${opts.grow}, cap ${opts.max} s, ${codes}`,
   };
 }
 

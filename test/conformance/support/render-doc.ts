@@ -58,7 +58,8 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
 ## What the suite does
 
 - Each library is bundled from \`node_modules\`, unmodified, by Vite (one IIFE per library) and loaded by a test page
-  served from 127.0.0.1, against the library's real server: a \`ws\` echo server (reconnecting-websocket, sockette),
+  served from 127.0.0.1, against the library's real server: a \`ws\` echo server (reconnecting-websocket, sockette,
+  partysocket: to it a PartyKit room is a plain WebSocket endpoint),
   socket.io 4 (websocket transport only), and graphql-ws's own server from \`graphql-ws/use/ws\` with a tiny schema.
   Phoenix's real server is Elixir, so phoenix talks to a \`ws\` server that speaks its channel protocol (serializer
   2.0.0) the way a Phoenix endpoint answers it: joins, heartbeats and pushes get an ok reply, and each echo push is
@@ -147,6 +148,13 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   refused handshakes after 1006 its waits stay below the growth the rules ask for and stop at 2.5 s (advice:
   slow growth, low cap). A maxBackoffTime of 10 s lets them reach 10 s, but from 0.2 s they still grow too slowly
   after 1006 (advice) and come too soon after 1012 and 1013.
+- partysocket (PartyKit's reconnecting WebSocket) is a fork of reconnecting-websocket with the same loop, but its
+  first wait is a fixed 3 s instead of a random 1–5 s (then ×1.3, cap 10 s): that fits 1012, and 1013 and 1006
+  through refused handshakes, whatever the run; after 1008 it is a blind retry. Its own option
+  \`shouldReconnectOnClose\` lets the app stop there: refusing 1008, it does not retry (fits once 60 s have passed).
+  After a refused handshake, the \`close\` event its listeners get carries the code \`"close"\`: it closes the
+  failed socket itself with a close event of its own (code 1000), and its browser copy of that event passes the
+  event's type where its constructor takes the code. Closeline records the browser's socket, not that event.
 
 ### Libraries not in the matrix, and why
 

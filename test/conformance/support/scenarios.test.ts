@@ -21,6 +21,8 @@ describe('refusalsFor', () => {
     ['@supabase/realtime-js', 1, 1006, 6],
     ['y-websocket', 0, 1013, 6],
     ['y-websocket', 1, 1006, 6],
+    ['partysocket', 0, 1013, 4],
+    ['partysocket', 1, 1008, 0],
   ] as const)('%s config %i after %i refuses %i handshakes', (id, i, code, n) => {
     expect(refusalsFor(cfg(id, i).model, s(code))).toBe(n);
   });
@@ -46,6 +48,8 @@ describe('models', () => {
     ['y-websocket', 0, 1013, 1, [], [0.2, 0.2]],
     ['y-websocket', 0, 1013, 5, [], [2.5, 2.5]],
     ['y-websocket', 1, 1006, 5, [], [3.2, 3.2]],
+    ['partysocket', 0, 1012, 1, [], [3, 3]],
+    ['partysocket', 0, 1013, 6, [], [10, 10]],
   ] as const)('%s config %i after %i: d%i range', (id, i, code, k, earlier, [lo, hi]) => {
     const [a, b] = cfg(id, i).model.range(code, k, earlier);
     expect(a).toBeCloseTo(lo, 6);
@@ -59,6 +63,8 @@ describe('models', () => {
     ['graphql-ws', 1, 1000, 0, { attempts: 1, accepted: true }],
     ['sockette', 0, 1000, 0, { attempts: 0, accepted: false }],
     ['reconnecting-websocket', 0, 1013, 3, { attempts: 4, accepted: true }],
+    ['partysocket', 1, 1008, 0, { attempts: 0, accepted: false }],
+    ['partysocket', 1, 1012, 0, { attempts: 1, accepted: true }],
     ['y-websocket', 0, 1008, 0, { attempts: 1, accepted: true }],
   ] as const)('%s config %i after %i with %i refusals: plan', (id, i, code, r, plan) => {
     expect(cfg(id, i).model.plan(code, r)).toEqual(plan);
