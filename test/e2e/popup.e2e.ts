@@ -76,6 +76,17 @@ describe('the toolbar popup and badge', () => {
     expect(await announcer.evaluate((el) => [getComputedStyle(el).position, el.getBoundingClientRect().width])).toEqual(
       ['absolute', 1],
     );
+    // The two per-site switches under the heading are set alike: the same colour, their texts lined up.
+    const switches = await popup.locator('label.pause, label.capture-toggle').evaluateAll((labels) =>
+      labels.map((l) => {
+        const text = document.createRange();
+        text.selectNodeContents(l);
+        text.setStartAfter(l.querySelector('input')!);
+        return { colour: getComputedStyle(l).color, textStart: Math.round(text.getBoundingClientRect().left) };
+      }),
+    );
+    expect(switches).toHaveLength(2);
+    expect(switches[1]).toEqual(switches[0]);
     await popup.close();
   });
 
