@@ -155,4 +155,21 @@ describe('capture in real Chromium', () => {
     expect(c.protocols).toEqual(['graphql-transport-ws', 'other']);
     expect(openEventOf(c)?.protocol).toBe('graphql-transport-ws');
   });
+
+  it('records protocols asked for by an iterable that is no array as asked for but unread', async () => {
+    // The browser iterates a Set as it would a list; reading it again could run page code, so the
+    // recording holds one unreadable entry (not "none asked") and the negotiated protocol from the open.
+    await page.evaluate(() =>
+      (window as unknown as { openSocket(n: string, p: string, pr: unknown): Promise<boolean> }).openSocket(
+        'proto-set',
+        '/proto-set',
+        new Set(['graphql-transport-ws']),
+      ),
+    );
+    const conn = await s.server.connectionTo('/proto-set');
+    conn.ws.close(4400, 'bad');
+    const c: Connection = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/proto-set'));
+    expect(c.protocols).toEqual(['?']);
+    expect(openEventOf(c)?.protocol).toBe('graphql-transport-ws');
+  });
 });

@@ -77,7 +77,8 @@ describe('installHook: a hostile page', () => {
     expect(announced.map((e) => e.url)).toEqual(['ws://127.0.0.1/proxy-protocols', 'ws://127.0.0.1/after-proxy']);
     const [first, second] = announced;
     expect(second?.k).toBe((first?.k ?? NaN) + 1);
-    expect(first?.t === 'socket' && first.protocols).toEqual([]);
+    // Something was asked for, which the hook could not read again: one unreadable entry, not none.
+    expect(first?.t === 'socket' && first.protocols).toEqual(['?']);
   });
 
   it('announces a socket whose protocols list is a revoked Proxy, without skipping a number', () => {
@@ -93,7 +94,7 @@ describe('installHook: a hostile page', () => {
     expect(announced.map((e) => e.k)).toEqual(announced.map((_, i) => (announced[0]?.k ?? NaN) + i));
   });
 
-  it('records the protocol a primitive asks for, as the browser makes a string of it', () => {
+  it('records the protocols a primitive, a list or another iterable asks for, as far as it can read them', () => {
     const WithProtocols = Hooked as unknown as new (url: string, protocols: unknown) => FakeWebSocket;
     const cases: [unknown, string[]][] = [
       [undefined, []],
@@ -106,6 +107,10 @@ describe('installHook: a hostile page', () => {
         ['a', 'b'],
       ],
       [new String('ab'), ['a', 'b']],
+      [[], []],
+      // Iterables with no length: the browser iterated them; the hook does not run their iterators again.
+      [new Set(['chat', 'v2']), ['?']],
+      [(function* () {})(), ['?']],
     ];
     const before = posted.length;
     cases.forEach(([p], i) => new WithProtocols(`ws://127.0.0.1/primitive-${i}`, p));

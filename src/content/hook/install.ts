@@ -21,13 +21,13 @@
 import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand, type HookEvent } from '../../protocol/messages';
 import type { HookContext, SocketRec } from './context';
 import { createToStringMask } from './mask';
-import { isStr, PROTO, saveNatives, type AnyFn } from './natives';
+import { isFn, isStr, PROTO, saveNatives, type AnyFn } from './natives';
 import { createSimulator } from './simulate';
 import { wrapWebSocket } from './sockets';
 import { hookStream } from './stream';
 
 export function installHook(win: Window & typeof globalThis): void {
-  if (typeof win.WebSocket !== 'function') return;
+  if (!isFn(win.WebSocket)) return;
   const n = saveNatives(win);
   const { apply, own } = n;
   const perf = win.performance;
@@ -72,8 +72,12 @@ export function installHook(win: Window & typeof globalThis): void {
       // is one protocol, as the browser makes a string of it (null asks for "null").
       if (!n.isObj(p)) return p === undefined ? [] : [`${p as string}`];
       const out: string[] = [];
-      const len = own(p, 'length');
-      for (let i = 0; i < (len as number) && i < 64; i++) {
+      const len = own(p, 'length') as number;
+      // An iterable with no readable length (a Set, a generator, a Proxy whose traps throw here): the
+      // browser iterated it, and reading it again could run page code. One unreadable entry, so the
+      // recording says something was asked for rather than nothing.
+      if (!(len >= 0)) return ['?'];
+      for (let i = 0; i < len && i < 64; i++) {
         const v = own(p, i);
         n.push(out, isStr(v) ? v : '?');
       }

@@ -9,7 +9,7 @@
  * function beyond the native toString (no prototype walk): a page Proxy's traps
  * never run.
  */
-import { PROTO, type AnyFn, type Natives } from './natives';
+import { isFn, PROTO, type AnyFn, type Natives } from './natives';
 
 /** `this` value that turns a call of a hook's masked toString into a registration (natively a TypeError). */
 const REGISTER = '\u0000closeline';
@@ -37,7 +37,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
   const swap: Swap = (o, name, make) => {
     const desc = gopd(o, name);
     const original = desc?.value as object;
-    if (typeof original !== 'function') return;
+    if (!isFn(original)) return;
     const wrapper = make(original as never);
     mask(wrapper, original);
     // A copy with no prototype: its `value` is defined, never assigned, and the engine reading it as a
@@ -57,7 +57,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
       up = apply(gParent, w, []);
       const m = n.own(n.own(n.own(w, 'Function'), PROTO), 'toString');
       // A hook's mask prints as an anonymous native function; the page's own replacement would not.
-      if (typeof m === 'function' && apply(nativeToString, m, []) === anonymousNative) {
+      if (isFn(m) && apply(nativeToString, m, []) === anonymousNative) {
         n.push(ancestors, m);
       }
     }
@@ -68,10 +68,10 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
   swap(FP, 'toString', (target: AnyFn) =>
     n.trap(target, 'apply', (fn: AnyFn, thisArg: unknown, args: unknown[]) => {
       if (thisArg === REGISTER) {
-        if (typeof args[0] === 'function' && typeof args[1] === 'function') setMask(args[0], args[1]);
+        if (isFn(args[0]) && isFn(args[1])) setMask(args[0], args[1]);
         return '';
       }
-      return apply(fn, (typeof thisArg === 'function' && maskOf(thisArg)) || thisArg, args);
+      return apply(fn, (isFn(thisArg) && maskOf(thisArg)) || thisArg, args);
     }),
   );
   return swap;

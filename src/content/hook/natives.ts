@@ -82,6 +82,7 @@ export const PROTO = 'prototype';
 
 /** Shared by the hook's modules: one short function in the built file instead of a `typeof` test at each use. */
 export const isStr = (v: unknown): v is string => typeof v === 'string';
+export const isFn = (v: unknown): v is AnyFn => typeof v === 'function';
 
 export function saveNatives(win: Window & typeof globalThis): Natives {
   const { apply, construct, defineProperty, get, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
@@ -92,7 +93,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   // matters most before the engine has optimised the caller (a page sending its first thousand messages).
   const bind = win.Function[PROTO].bind;
   const bindTo = <F extends AnyFn>(f: F, self: unknown) => apply(bind, f, [self]) as F;
-  const isObj = (v: unknown): v is object => (typeof v === 'object' && v !== null) || typeof v === 'function';
+  const isObj = (v: unknown): v is object => (typeof v === 'object' && v !== null) || isFn(v);
   // Each getter throws on anything without its internal slot (a Proxy, a look-alike object).
   const tryRead = (g: AnyFn | undefined, o: unknown): number | undefined => {
     try {

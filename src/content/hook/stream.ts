@@ -12,12 +12,12 @@
  */
 import type { HookCounters } from '../../protocol/messages';
 import type { HookContext } from './context';
-import { isStr, PROTO, type AnyFn } from './natives';
+import { isFn, isStr, PROTO, type AnyFn } from './natives';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
   const g = win as unknown as Record<string, unknown>;
   const Native = g.WebSocketStream as (new (url: string, opts?: object) => object) | undefined;
-  if (typeof Native !== 'function') return;
+  if (!isFn(Native)) return;
   const { emit, clock: now, n } = ctx;
   const { apply, read, getter, own, isObj } = n;
   const { construct } = Reflect;
