@@ -44,11 +44,22 @@ async function runProbe(path: string): Promise<{ url: string; result: unknown; p
 /** The probe's thrown errors as their stack texts and property shapes, apart from everything else. */
 function stackParts(result: unknown) {
   const { thrownStacks, limitedStack, preparedStack, ...rest } = result as Record<string, unknown>;
-  const errors = [...(thrownStacks as unknown[][]), limitedStack as unknown[], preparedStack as unknown[]];
+  // The probe's first five are DOMExceptions; the rest are the bindings' TypeErrors (a method taken off its
+  // socket, a missing argument), which the hook recognises by Chromium's wording only: in Firefox their
+  // stack keeps the hook's two frames, which Firefox shows the page as `<anonymous code>` (no extension's
+  // file named), so their frames are compared without those.
+  const thrown = thrownStacks as unknown[][];
+  const errors = [...thrown.slice(0, 5), limitedStack as unknown[], preparedStack as unknown[]];
   return {
     texts: errors.filter((e) => e !== limitedStack).map((e) => e[0]),
     limited: (limitedStack as unknown[])[0],
     shapes: errors.map((e) => [e[1], e[2] ?? null]),
+    typeErrors: thrown.slice(5).map((e) => ({
+      pageFrames: String(e[0])
+        .split('\n')
+        .filter((line) => !line.includes('@<anonymous code>')),
+      hookFrames: String(e[0]).split('@<anonymous code>').length - 1,
+    })),
     rest,
   };
 }
@@ -104,6 +115,9 @@ describe('transparency in Firefox', () => {
     );
     expect(withoutStacks.shapes.every((s) => JSON.stringify(s) === '[[],null]')).toBe(true);
     expect(withStacks.texts).toEqual(withoutStacks.texts);
+    expect(withStacks.typeErrors.map((e) => e.pageFrames)).toEqual(withoutStacks.typeErrors.map((e) => e.pageFrames));
+    expect(withStacks.typeErrors.map((e) => e.hookFrames)).toEqual([2, 2, 2]);
+    expect(JSON.stringify(withStacks.typeErrors)).not.toContain('moz-extension');
     // Capturing again honours a page's Error.stackTraceLimit, which Firefox's own stacks ignore: with the
     // probe's limit of 2, the same first two frames.
     const limitedWith = String(withStacks.limited).split('\n');

@@ -96,7 +96,31 @@ window.runProbe = async (wsUrl) => {
     stackOf(function longReason() {
       ws.close(1000, 'x'.repeat(124));
     }),
+    // The bindings' TypeErrors: a method taken off its socket, a missing argument.
+    stackOf(function illegal() {
+      const send = ws.send;
+      send('x');
+    }),
+    stackOf(function noArgument() {
+      ws.send();
+    }),
+    stackOf(function noUrl() {
+      new WebSocket();
+    }),
   ];
+  // A TypeError the page's own conversion code throws keeps its frames, the page's toString on top (the
+  // hook's wrapper sits below it, as any wrapper would, so only the top frame is compared).
+  const conversion = String(
+    stackOf(function pageConversion() {
+      ws.send({
+        toString: function pageToString() {
+          throw new TypeError('page conversion');
+        },
+      });
+    })[0],
+  ).split('\n');
+  // Chromium's stack text starts with the message, Firefox's with the first frame.
+  r.pageConversionTop = conversion[conversion[0].startsWith('TypeError') ? 1 : 0].trim();
   // The page's own frame limit and stack formatter get the same frames.
   const { stackTraceLimit, prepareStackTrace } = Error;
   const deep = (n, f) => (n ? deep(n - 1, f) : f());

@@ -21,7 +21,7 @@
 import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand, type HookEvent } from '../../protocol/messages';
 import type { HookContext, SocketRec } from './context';
 import { createToStringMask } from './mask';
-import { isFn, isStr, PROTO, saveNatives, type AnyFn } from './natives';
+import { CLOSE, isFn, isStr, PROTO, saveNatives, type AnyFn } from './natives';
 import { createSimulator } from './simulate';
 import { wrapWebSocket } from './sockets';
 import { hookStream } from './stream';
@@ -92,7 +92,7 @@ export function installHook(win: Window & typeof globalThis): void {
     closeCall: (k, readyState, code, reason) =>
       emit({ t: 'close-call', k, at: now(), readyState, stack: stack(), code, reason }),
   };
-  const sim = createSimulator(win, ctx, own(win.WebSocket[PROTO], 'close') as AnyFn);
+  const sim = createSimulator(win, ctx, own(win.WebSocket[PROTO], CLOSE) as AnyFn);
   const capOn = wrapWebSocket(win, ctx, sim);
   hookStream(win, ctx);
 

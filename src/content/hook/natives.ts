@@ -79,6 +79,8 @@ export interface Natives {
  * in a file that every frame of every page loads.
  */
 export const PROTO = 'prototype';
+/** The event, the method and the recorded event's type: one string in the built file instead of seven. */
+export const CLOSE = 'close';
 
 /** Shared by the hook's modules: one short function in the built file instead of a `typeof` test at each use. */
 export const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -122,6 +124,18 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const byteLength = (d: unknown) =>
     isView(d) ? (read(viewGetters(d)[0] as AnyFn, d) as number) : tryRead(gBuffer, d);
 
+  const own = (o: unknown, key: PropertyKey): unknown => {
+    if (!isObj(o)) return undefined;
+    // A page Proxy's descriptor trap may throw where the browser's own reads did not (it iterates
+    // with `get`): an unreadable property reads as absent, so the socket is still announced.
+    try {
+      // The descriptor's own `value` only: `d.value` could reach a page getter on Object.prototype.
+      const d = gopd(o, key);
+      return d && gopd(d, 'value')?.value;
+    } catch {
+      return undefined;
+    }
+  };
   const gData = getter(win.MessageEvent[PROTO], 'data');
   // A DOMException the browser throws from a trapped native (send() while CONNECTING, a bad URL or close
   // code) would carry the trap's frame, naming the extension's file, on top of its stack: error monitors
@@ -129,14 +143,23 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   // page would have had. Only DOMExceptions: page code a native runs (a toString) throws other errors,
   // whose stack holds the page's own frames above the trap, which capturing again would drop. (Firefox
   // keeps an error's stack on its prototype: there the text is the page's, held in an own property.)
+  // The bindings' own TypeErrors (a wrong `this`, a missing argument: "Illegal invocation", "Failed to
+  // execute 'send' on 'WebSocket': …") come before any page code runs, so they are captured again too; a
+  // TypeError page code threw keeps its message, and its stack. (Chromium's wording; the test is a saved native.)
   const capture = win.Error.captureStackTrace as ((e: object, from: AnyFn) => void) | undefined;
   const gDomCode = getter(win.DOMException[PROTO], 'code');
+  const starts = win.String[PROTO].startsWith;
   const clean = (fn: AnyFn) => {
     const h = (t: unknown, s: unknown, a: unknown) => {
       try {
         return fn(t, s, a);
       } catch (x) {
-        if ((tryRead(gDomCode, x) as number) >= 0) capture?.(x as object, h);
+        const m = own(x, 'message');
+        if (
+          (tryRead(gDomCode, x) as number) >= 0 ||
+          (isStr(m) && (apply(starts, m, ['Failed to ']) || m === 'Illegal invocation'))
+        )
+          capture?.(x as object, h);
         throw x;
       }
     };
@@ -164,18 +187,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
       defineProperty(a, a.length, { __proto__: null, value: v, enumerable: true } as PropertyDescriptor);
     },
     isObj,
-    own: (o, key) => {
-      if (!isObj(o)) return undefined;
-      // A page Proxy's descriptor trap may throw where the browser's own reads did not (it iterates
-      // with `get`): an unreadable property reads as absent, so the socket is still announced.
-      try {
-        // The descriptor's own `value` only: `d.value` could reach a page getter on Object.prototype.
-        const d = gopd(o, key);
-        return d && gopd(d, 'value')?.value;
-      } catch {
-        return undefined;
-      }
-    },
+    own,
     store: <K, V>(strong?: boolean): Store<K, V> => {
       // Stores are made at install, before any page script: the methods read here are the natives.
       const C = strong ? NativeMap : NativeWeakMap;

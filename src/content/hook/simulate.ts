@@ -8,7 +8,7 @@
  */
 import type { HookCommand } from '../../protocol/messages';
 import type { HookContext, SocketRec } from './context';
-import type { AnyFn } from './natives';
+import { CLOSE, type AnyFn } from './natives';
 import { createStaller, type Staller } from './stall';
 
 export interface Simulator extends Staller {
@@ -50,7 +50,7 @@ export function createSimulator(win: Window & typeof globalThis, ctx: HookContex
         own(
           ws,
           // The hook's own record (code, reason, wasClean, and an `error` the event ignores).
-          new NativeCloseEvent('close', { __proto__: null, ...p } as CloseEventInit),
+          new NativeCloseEvent(CLOSE, { __proto__: null, ...p } as CloseEventInit),
         );
       }
       return true;

@@ -9,7 +9,7 @@
  */
 import type { HookContext, SocketRec } from './context';
 import { newRing, ringPush, ringRaw } from './ring';
-import { isStr, PROTO, type AnyFn } from './natives';
+import { CLOSE, isStr, PROTO, type AnyFn } from './natives';
 import type { Simulator } from './simulate';
 
 /** Content capture for this document's site: unknown until the relay says (kept in the ring only). */
@@ -113,7 +113,7 @@ export function wrapWebSocket(
         (e.isTrusted && sim.intercept(rec, ws, e)) ||
         (trusted(e) && emit({ t: 'error', k: kk, at: now(), sim: !e.isTrusted })),
     );
-    on(ws, 'close', (e) => {
+    on(ws, CLOSE, (e) => {
       // A simulated close swallows the real one here, before any page listener runs.
       if ((e.isTrusted && sim.intercept(rec, ws, e, true)) || !trusted(e) || rec.done) return;
       rec.done = true;
@@ -123,7 +123,7 @@ export function wrapWebSocket(
       ctx.dropRec(ws);
       sim.end(rec, ws);
       emit({
-        t: 'close',
+        t: CLOSE,
         k: kk,
         at: now(),
         code: read(gCode, e) as number,
@@ -151,7 +151,7 @@ export function wrapWebSocket(
       return result;
     }),
   );
-  swap(proto, 'close', (close: AnyFn) =>
+  swap(proto, CLOSE, (close: AnyFn) =>
     n.trap(close, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const rec = ctx.recOf(thisArg);
       if (!rec) return apply(target, thisArg, args);

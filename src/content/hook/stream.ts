@@ -12,7 +12,7 @@
  */
 import type { HookCounters } from '../../protocol/messages';
 import type { HookContext } from './context';
-import { isFn, isStr, PROTO, type AnyFn } from './natives';
+import { CLOSE, isFn, isStr, PROTO, type AnyFn } from './natives';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
   const g = win as unknown as Record<string, unknown>;
@@ -53,7 +53,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) => {
         dropKey(s);
         emit({
-          t: 'close',
+          t: CLOSE,
           k,
           at: now(),
           code: typeof code === 'number' ? code : fallback,
@@ -79,7 +79,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   });
   ctx.swap(win, 'WebSocketStream', () => Wrapped);
   ctx.swap(proto, 'constructor', () => Wrapped);
-  ctx.swap(proto, 'close', (close: AnyFn) =>
+  ctx.swap(proto, CLOSE, (close: AnyFn) =>
     n.trap(close, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const result = apply(target, thisArg, args);
       const k = isObj(thisArg) ? keyOf(thisArg) : undefined;
