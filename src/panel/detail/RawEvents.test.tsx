@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogTranslator, setTranslator } from '../../i18n/translate';
+import { END_CAUSES } from '../../protocol/exact-connection';
 import type { SocketEvent } from '../../protocol/recording';
 import { localeCatalog } from '../../test-support/locale-catalog';
 import { connectionOf, T0 } from '../../test-support/recordings';
@@ -17,8 +18,8 @@ const stallEnd = (outcome: 'delivered' | 'dropped', heldIn: number, heldOut: num
   simulated: true,
 });
 
-/** The details cell of the stall's end, the row after the connection's creation. */
-function stallLine(event: SocketEvent): string {
+/** The details cell of the event, the row after the connection's creation. */
+function eventLine(event: SocketEvent): string {
   const { container } = render(<RawEvents connection={connectionOf({ id: 'c', events: [event] })} />);
   const rows = container.querySelectorAll('table.raw-events tr');
   return rows[1]?.querySelectorAll('td')[2]?.textContent ?? '';
@@ -38,6 +39,17 @@ describe("a stall's end agrees with the held messages in all", () => {
     ['hi', 'dropped', 2, 1, 'स्टॉल क्लोज़ से ख़त्म; रोके गए 3 संदेश छोड़ दिए गए (आने वाले: 2, जाने वाले: 1)'],
   ])('%s: %s, %i in and %i out', (lang, outcome, heldIn, heldOut, want) => {
     setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
-    expect(stallLine(stallEnd(outcome, heldIn, heldOut))).toBe(want);
+    expect(eventLine(stallEnd(outcome, heldIn, heldOut))).toBe(want);
   });
+});
+
+describe("a socket's end with its document", () => {
+  // Every cause a recording may hold (an imported file's too) is worded in every language.
+  it.each(['en', 'ar', 'hi'].flatMap((lang) => END_CAUSES.map((cause) => [lang, cause] as const)))(
+    '%s: %s',
+    (lang, cause) => {
+      setTranslator(catalogTranslator(localeCatalog(lang)), { intlLocale: lang });
+      expect(eventLine({ type: 'ended-with-document', at: T0 + 1000, cause })).toMatch(/1001/);
+    },
+  );
 });
