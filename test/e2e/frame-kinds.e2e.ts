@@ -135,6 +135,9 @@ describe('sockets made in frames of every kind', () => {
       await row.and(panel.locator(':not([data-open])')).waitFor();
       expect(await row.locator('.cell-initiator').textContent()).toBe('document ended (inferred)');
     }
+    // The removed frame's end was told by its connection's closing, and its detail says so.
+    await rowOf(panel, '/written-removed').click();
+    await panel.locator('.raw-events', { hasText: "Closeline's connection to it closed" }).waitFor();
     await Promise.all([page.close(), panel.close()]);
   });
 
