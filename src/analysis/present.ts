@@ -238,6 +238,7 @@ export function presentRecording(
 export const DROPPED_FIELDS: readonly (keyof DroppedCounts)[] = [
   'connectionsEvicted',
   'connectionsRateLimited',
+  'connectionsUnreadable',
   'eventsOverflowed',
   'eventsRejected',
   'marksEvicted',

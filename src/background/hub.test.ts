@@ -62,6 +62,30 @@ describe('Hub', () => {
     expect(second.recordingOf(4).marks.filter((m) => m.type === 'navigation')).toHaveLength(1);
   });
 
+  it('stores the count of stored connections it could not read back at its start, without waiting for new events', async () => {
+    const storage = new MemoryStorage();
+    const first = makeHub(storage).hub;
+    first.batch(4, first.hello(sender, hello), batch(1, 1), () => undefined);
+    await first.tick();
+    const chunk = JSON.parse(storage.data.get('t4:c0')!) as { n: number[]; c: unknown[] };
+    await storage.set({ 't4:c0': { n: [...chunk.n, 5], c: [...chunk.c, 'not a connection'] } });
+    const timers: (() => void)[] = [];
+    const second = new Hub({
+      persist: new Persist(storage),
+      extensionVersion: '0.1.0',
+      now: () => 2000,
+      setTimer: (f: () => void) => void timers.push(f),
+      settings: () => DEFAULT_SETTINGS,
+    });
+    await second.load();
+    expect(second.recordingOf(4).dropped.connectionsUnreadable).toBe(1);
+    expect(timers.length).toBeGreaterThan(0);
+    await second.tick();
+    const meta = JSON.parse(storage.data.get('t4:meta')!) as { recording: { dropped: Record<string, number> } };
+    expect(meta.recording.dropped.connectionsUnreadable).toBe(1);
+    expect((JSON.parse(storage.data.get('t4:c0')!) as { c: unknown[] }).c).toHaveLength(1);
+  });
+
   it('survives a write rejected for quota: nothing acked until stored, then room is made and the retry lands', async () => {
     const storage = new MemoryStorage(6_000); // far below what 40 connections need
     const { hub } = makeHub(storage);

@@ -60,7 +60,12 @@ export class Hub {
   constructor(private readonly deps: HubDeps) {}
 
   async load(): Promise<void> {
-    for (const [id, tab] of await this.deps.persist.load(this.deps.extensionVersion)) this.tabs.set(id, tab);
+    for (const [id, tab] of await this.deps.persist.load(this.deps.extensionVersion, this.deps.now())) {
+      this.tabs.set(id, tab);
+      // Something stored could not be read back: its count (and the chunks rewritten without it) are
+      // stored at once, not only when the tab records something new.
+      if (tab.hasChanges()) this.schedule();
+    }
   }
 
   private tab(tabId: number): TabRecording {

@@ -166,15 +166,45 @@ describe('Persist.load of values this build does not store', () => {
     expect(storage.data.has('t1:c999')).toBe(false);
   });
 
+  it('counts stored connections it cannot read back, shows them once, and rewrites their chunk without them', async () => {
+    const storage = new MemoryStorage();
+    const a = await stored(storage, 1, 3);
+    const chunk = JSON.parse(storage.data.get('t1:c0')!) as { n: number[]; c: unknown[] };
+    await storage.set({ 't1:c0': { n: [...chunk.n, 8, 9], c: [...chunk.c, { id: 7 }, 'x'] } });
+    const persist = new Persist(storage);
+    const loaded = await persist.load('0.1.0');
+    const tab = loaded.get(1)!;
+    expect(tab.recording.connections).toEqual(a.recording.connections);
+    expect(tab.recording.dropped.connectionsUnreadable).toBe(2);
+    // The count and the chunk without the two are written together (what the hub does after a start).
+    await persist.write(loaded, drainAll(loaded));
+    expect((JSON.parse(storage.data.get('t1:c0')!) as { c: unknown[] }).c).toHaveLength(3);
+    const again = (await new Persist(storage).load('0.1.0')).get(1)!;
+    expect(again.recording.dropped.connectionsUnreadable).toBe(2);
+    expect(again.hasChanges()).toBe(false);
+  });
+
   it('starts a tab again whose meta is not a recording, and removes its keys', async () => {
     const storage = new MemoryStorage();
     await stored(storage, 1, 3);
     const b = await stored(storage, 2, 3);
     await storage.set({ 't1:meta': { recording: 5 } });
-    const loaded = await new Persist(storage).load('0.1.0');
-    expect(loaded.has(1)).toBe(false);
+    const loaded = await new Persist(storage).load('0.1.0', 5_000);
+    // Started again at the load, with the connections its keys held counted as lost.
+    const fresh = loaded.get(1)!;
+    expect(fresh.recording.connections).toEqual([]);
+    expect(fresh.recording.startedAt).toBe(5_000);
+    expect(fresh.recording.dropped.connectionsUnreadable).toBe(3);
     expect(loaded.get(2)?.recording).toEqual(b.recording);
     expect([...storage.data.keys()].filter((k) => k.startsWith('t1:'))).toEqual([]);
+  });
+
+  it('starts a tab again with nothing noted when its unreadable meta held no connections', async () => {
+    const storage = new MemoryStorage();
+    await storage.set({ 't1:meta': { recording: 5 } });
+    const loaded = await new Persist(storage).load('0.1.0');
+    expect(loaded.has(1)).toBe(false);
+    expect(storage.data.size).toBe(0);
   });
 
   it('starts empty when storage cannot be read', async () => {

@@ -49,9 +49,11 @@ export class Persist {
   /**
    * Reads every stored tab back (on service-worker start). Never rejects: a value that is not what this
    * build stores is left out (a tab whose meta is not one starts again, and its keys are removed), since
-   * every request to the worker waits for this.
+   * every request to the worker waits for this. What is left out is counted in its tab's recording
+   * (`connectionsUnreadable`) and the chunks it was in are written again without it, at the next write:
+   * the user sees what was lost, and a later start does not count it twice.
    */
-  async load(extensionVersion: string): Promise<Map<number, TabRecording>> {
+  async load(extensionVersion: string, now = Date.now()): Promise<Map<number, TabRecording>> {
     let all: Record<string, unknown>;
     try {
       all = await this.storage.get(null);
@@ -69,15 +71,17 @@ export class Persist {
       else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push([key, value]);
     }
     const tabs = new Map<number, TabRecording>();
-    const lost: number[] = [];
+    const lost: [number, number][] = [];
     const junk: string[] = [];
     for (const tab of new Set([...metas.keys(), ...chunks.keys()])) {
       const seqs: [string, number][] = [];
       const connections: Connection[] = [];
+      const rewrite: number[] = [];
       let refused = 0;
       for (const [key, ch] of chunks.get(tab) ?? []) {
         const read = storedChunk(ch);
         if (!read.chunk) junk.push(key);
+        if (read.refused > 0) rewrite.push(Number(KEY.exec(key)?.[3]));
         refused += read.refused;
         for (const [c, n] of read.seqs) {
           connections.push(c);
@@ -87,18 +91,24 @@ export class Persist {
       connections.sort(byCreation);
       const stored = storedTab(metas.get(tab), connections);
       if (!stored) {
-        lost.push(tab);
+        lost.push([tab, connections.length + refused]);
         continue;
       }
-      if (refused > 0) console.warn(`Closeline: ${refused} stored connections of tab ${tab} were unreadable`);
-      tabs.set(tab, TabRecording.restore(tab, extensionVersion, stored.recording, stored.docs, seqs));
+      const restored = TabRecording.restore(tab, extensionVersion, stored.recording, stored.docs, seqs);
+      if (refused > 0) restored.lostInStorage(refused, rewrite);
+      tabs.set(tab, restored);
     }
-    for (const tab of lost) {
-      console.warn(`Closeline: the stored recording of tab ${tab} was unreadable; it starts again`);
+    for (const [tab, count] of lost) {
       await this.removeTab(tab).catch(() => undefined);
+      // Its metadata is gone with its start time and marks; what can still be said is how many
+      // connections it held.
+      if (count === 0) continue;
+      const fresh = new TabRecording(tab, extensionVersion, now);
+      fresh.lostInStorage(count, []);
+      tabs.set(tab, fresh);
     }
     // A value that is no chunk would be read (and sized) again at every start.
-    const left = junk.filter((k) => !lost.some((tab) => k.startsWith(`t${tab}:`)));
+    const left = junk.filter((k) => !lost.some(([tab]) => k.startsWith(`t${tab}:`)));
     if (left.length) {
       for (const k of left) this.sizes.delete(k);
       await this.storage.remove(left).catch(() => undefined);

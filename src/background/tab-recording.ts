@@ -192,6 +192,15 @@ export class TabRecording {
     if (any) this.log.meta = true;
   }
 
+  /**
+   * `count` stored connections could not be read back: counted, and the stored `chunks` they were in
+   * are written again from what was read, so a later start does not find (and count) them again.
+   */
+  lostInStorage(count: number, chunks: readonly number[]): void {
+    this.addDropped({ connectionsUnreadable: count });
+    for (const n of chunks) if (Number.isSafeInteger(n) && n >= 0) this.log.chunks.add(n);
+  }
+
   addMark(mark: Mark): void {
     const marks = this.recording.marks;
     marks.push(mark);

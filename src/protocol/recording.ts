@@ -191,6 +191,11 @@ export interface DroppedCounts {
   connectionsEvicted: number;
   /** New sockets not recorded because the page created them faster than the rate limit. */
   connectionsRateLimited: number;
+  /**
+   * Connections the background had stored but could not read back when it started again (a value of
+   * another shape in storage). Absent from files written before it was counted: read as 0.
+   */
+  connectionsUnreadable: number;
   /** Messages from the page that failed validation, or arrived on the public channel (forged). */
   eventsRejected: number;
   /** Events lost because a buffer between page and background was full. */
@@ -205,6 +210,7 @@ export function emptyDropped(): DroppedCounts {
   return {
     connectionsEvicted: 0,
     connectionsRateLimited: 0,
+    connectionsUnreadable: 0,
     eventsRejected: 0,
     eventsOverflowed: 0,
     fieldsTruncated: 0,

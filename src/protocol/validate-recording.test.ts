@@ -85,6 +85,15 @@ describe('parseRecording', () => {
     expect(res.ok && res.recording).toEqual(want);
   });
 
+  it('reads a file written before unreadable stored connections were counted as none, and keeps a count', () => {
+    const older = parseRecording(mutated((r) => delete (r.dropped as Record<string, unknown>).connectionsUnreadable));
+    expect(older).toEqual({ ok: true, recording: good() });
+    const counted = parseRecording(mutated((r) => ((r.dropped as Record<string, unknown>).connectionsUnreadable = 4)));
+    expect(counted.ok && counted.recording.dropped.connectionsUnreadable).toBe(4);
+    const bad = parseRecording(mutated((r) => ((r.dropped as Record<string, unknown>).connectionsUnreadable = -1)));
+    expect(bad.ok).toBe(false);
+  });
+
   it('drops an own "__proto__" key at any level without touching any prototype', () => {
     const text = JSON.stringify(good())
       .replace('{"format"', '{"__proto__":{"polluted":1},"format"')

@@ -272,6 +272,7 @@ const dropped: Decoder<DroppedCounts> = inPlace((v, p) => {
   return {
     connectionsEvicted: req(o, 'connectionsEvicted', count, p),
     connectionsRateLimited: req(o, 'connectionsRateLimited', count, p),
+    connectionsUnreadable: opt(o, 'connectionsUnreadable', count, p) ?? 0,
     eventsRejected: req(o, 'eventsRejected', count, p),
     eventsOverflowed: req(o, 'eventsOverflowed', count, p),
     fieldsTruncated: req(o, 'fieldsTruncated', count, p),

@@ -57,11 +57,16 @@ describe('recording lifecycle', () => {
     );
     // What a bug or an older build might leave: a chunk that is no list, and a tab whose meta is no recording.
     // Either made the restarted worker's start throw, and every request then waited on it for good.
-    await s.b.worker.evaluate(
-      (tab) =>
-        chrome.storage.session.set({ [`t${tab}:c999`]: { n: [1], c: 'junk' }, 't999999:meta': { recording: 5 } }),
-      tabId,
-    );
+    // And a connection of another shape inside the tab's stored chunk: left out, and counted for the user.
+    await s.b.worker.evaluate(async (tab) => {
+      const key = `t${tab}:c0`;
+      const chunk = (await chrome.storage.session.get(key))[key] as { n: number[]; c: unknown[] };
+      await chrome.storage.session.set({
+        [key]: { n: [...chunk.n, 99], c: [...chunk.c, { id: 'not a connection' }] },
+        [`t${tab}:c999`]: { n: [1], c: 'junk' },
+        't999999:meta': { recording: 5 },
+      });
+    }, tabId);
     await stopServiceWorker(s.b.context, page, s.b.extensionId);
     await page.evaluate(() => (window as unknown as OpenFn).open_('/after-junk'));
     (await s.server.connectionTo('/after-junk')).ws.close(1013, 'later');
@@ -69,6 +74,12 @@ describe('recording lifecycle', () => {
     await expect
       .poll(async () => (await s.b.worker.evaluate(() => chrome.storage.session.get(null)))[`t${tabId}:c999`])
       .toBeUndefined();
+    // And writes the chunk again without the connection it could not read, so no later start counts it again.
+    await expect
+      .poll(async () =>
+        JSON.stringify((await s.b.worker.evaluate(() => chrome.storage.session.get(null)))[`t${tabId}:c0`]),
+      )
+      .not.toContain('not a connection');
     const rec = await waitForRecording(s.b.worker, url, (r) =>
       r.connections.some((c) => c.url.endsWith('/after-junk') && closeEventOf(c)) ? r : undefined,
     );
@@ -76,8 +87,16 @@ describe('recording lifecycle', () => {
       ['/kept', 1012],
       ['/after-junk', 1013],
     ]);
+    expect(rec.dropped.connectionsUnreadable).toBe(1);
     const keys = await s.b.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
     expect(keys.filter((k) => k.startsWith('t999999:'))).toEqual([]);
+    // The popup says what was lost.
+    const popup = await s.b.context.newPage();
+    await popup.goto(`chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    await expect
+      .poll(() => popup.getByRole('region', { name: 'Some data was not recorded' }).textContent())
+      .toContain('1 stored connection could not be read back when the extension restarted, and was left out');
+    await popup.close();
     await page.close();
   });
 
