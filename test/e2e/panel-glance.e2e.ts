@@ -200,6 +200,29 @@ describe('the Columns menu at the three DevTools sizes', () => {
   );
 });
 
+describe('the Columns menu when the panel is resized while it is open', () => {
+  it('opens undocked, and is whole inside the panel again once docked at the bottom (its button on a row of its own)', async () => {
+    const page = await panelAt(1440, 900);
+    await problemRow(page).waitFor();
+    const menu = page.getByTestId('columns-menu');
+    await menu.locator('summary').click();
+    const list = menu.locator('.columns-menu-list');
+    await list.waitFor();
+    const leftmost = () =>
+      list.evaluate((el) =>
+        Math.min(...[el, ...el.querySelectorAll('label, button')].map((e) => e.getBoundingClientRect().left)),
+      );
+    expect(await leftmost()).toBeGreaterThanOrEqual(0);
+    // Docked at the bottom the filter bar wraps and the button starts a row: lined up with its end, the
+    // list would reach past the panel's left edge, with no checkbox reachable.
+    await page.setViewportSize({ width: 1280, height: 360 });
+    await expect.poll(leftmost).toBeGreaterThanOrEqual(0);
+    const right = await list.evaluate((el) => el.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(1280);
+    await page.close();
+  });
+});
+
 describe("an open connection's row", () => {
   it.each(SIZES)('$name ($width×$height): its "open" tag is whole inside the row', async ({ width, height }) => {
     const page = await panelAt(width, height);

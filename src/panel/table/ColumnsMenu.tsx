@@ -2,7 +2,7 @@
  * Show or hide columns. Columns the user wants but the width cannot hold are
  * marked, so a narrow panel never hides data without saying so.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n/translate';
 import type { ColumnId } from '../model/sort-rows';
 import type { ColumnPrefsState } from './use-column-prefs';
@@ -26,16 +26,33 @@ export function fitsAtEnd(button: DOMRect, listWidth: number, rtl: boolean, pane
 export function ColumnsMenu({ state, squeezed }: Props) {
   const { prefs, toggle, reset } = state;
   const [atStart, setAtStart] = useState(false);
-  const onToggle = (e: SyntheticEvent<HTMLDetailsElement>) => {
-    const details = e.currentTarget;
-    const list = details.querySelector<HTMLElement>('.columns-menu-list');
-    if (!details.open || !list) return;
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDetailsElement>(null);
+  const place = useCallback(() => {
+    const details = ref.current;
+    const list = details?.querySelector<HTMLElement>('.columns-menu-list');
+    if (!details?.open || !list) return;
     const rtl = getComputedStyle(details).direction === 'rtl';
     const panelWidth = document.documentElement.clientWidth;
     setAtStart(!fitsAtEnd(details.getBoundingClientRect(), list.offsetWidth, rtl, panelWidth));
-  };
+  }, []);
+  // Placed again while open when the panel is resized: the filter bar wraps differently, and the button
+  // can move to a row of its own (or back) with the list still open.
+  useEffect(() => {
+    if (!open) return;
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [open, place]);
   return (
-    <details className="columns-menu" data-testid="columns-menu" onToggle={onToggle}>
+    <details
+      ref={ref}
+      className="columns-menu"
+      data-testid="columns-menu"
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+        place();
+      }}
+    >
       <summary title={t('panel_columns_title')}>
         {squeezed.length > 0 ? t('panel_columns_squeezed', [squeezed.length]) : t('panel_columns')}
       </summary>
