@@ -89,6 +89,14 @@ describe('handshakes DevTools saw that the recording lacks', () => {
     expect((await shown()).textContent).toMatch(/may be the connections the rate limit left out/);
   });
 
+  it('says that stored connections that could not be read back may be among them', async () => {
+    const rec: Recording = { ...pageOnly(), dropped: { ...emptyDropped(), connectionsUnreadable: 2 } };
+    renderApp(rec, {}, {}, { handshakes: feedOf([hs(WORKER, T0 + 3)]) });
+    const text = (await shown()).textContent;
+    expect(text).toMatch(/may be the stored connections that could not be read back/);
+    expect(text).not.toMatch(/rate limit/);
+  });
+
   it.each(['paused', 'no-hook'] as const)(
     'says nothing while the status is %s (its banner says why)',
     async (status) => {

@@ -237,6 +237,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
               entries={status === 'capturing' ? network.unrecorded : []}
               shown={redactQuery ? redactUrl : stripPasswords}
               rateLimited={(dropped?.connectionsRateLimited ?? 0) > 0}
+              unreadable={(dropped?.connectionsUnreadable ?? 0) > 0}
             />
             {auditOpen && !imports.imported ? (
               <AuditSection

@@ -36,9 +36,11 @@ interface Props {
   shown(url: string): string;
   /** The recording counts connections its rate limit left out: those are among these too. */
   rateLimited: boolean;
+  /** The recording counts stored connections that could not be read back: those can be among these too. */
+  unreadable: boolean;
 }
 
-export function UnrecordedNotice({ entries, shown, rateLimited }: Props) {
+export function UnrecordedNotice({ entries, shown, rateLimited, unreadable }: Props) {
   if (entries.length === 0) return null;
   const urls = unrecordedUrls(entries, shown);
   const more = urls.length - MAX_UNRECORDED_URLS;
@@ -57,6 +59,7 @@ export function UnrecordedNotice({ entries, shown, rateLimited }: Props) {
       <p className="unrecorded-why">
         {t('panel_unrecorded_why')}
         {rateLimited ? ` ${t('panel_unrecorded_rate_limited')}` : null}
+        {unreadable ? ` ${t('panel_unrecorded_unreadable')}` : null}
       </p>
     </section>
   );
