@@ -25,9 +25,17 @@ export interface SocketRec {
   s?: Stall;
 }
 
+/** A hook event whose time may be left to emit(), which stamps it when posting. */
+export type Stamped = HookEvent extends infer E
+  ? E extends { at: number }
+    ? Omit<E, 'at'> & { at?: number }
+    : never
+  : never;
+
 export interface HookContext {
   n: Natives;
-  emit(ev: HookEvent): void;
+  /** Posts an event; one without `at` gets the time of the call. */
+  emit(ev: Stamped): void;
   /** Epoch milliseconds, from the page's clock as it was at install. */
   clock(): number;
   /** A stack trace of the current call. */

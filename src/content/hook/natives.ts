@@ -81,6 +81,8 @@ export interface Natives {
 export const PROTO = 'prototype';
 /** The event, the method and the recorded event's type: one string in the built file instead of seven. */
 export const CLOSE = 'close';
+/** The prototypes' `constructor`, which each wrapped API replaces: one string in the built file. */
+export const CTOR = 'constructor';
 
 /** Shared by the hook's modules: one short function in the built file instead of a `typeof` test at each use. */
 export const isStr = (v: unknown): v is string => typeof v === 'string';

@@ -9,7 +9,7 @@
  */
 import type { HookContext, SocketRec } from './context';
 import { newRing, ringPush, ringRaw } from './ring';
-import { CLOSE, isStr, PROTO, type AnyFn } from './natives';
+import { CLOSE, CTOR, isStr, PROTO, type AnyFn } from './natives';
 import type { Simulator } from './simulate';
 
 /** Content capture for this document's site: unknown until the relay says (kept in the ring only). */
@@ -87,7 +87,6 @@ export function wrapWebSocket(
         emit({
           t: 'open',
           k: kk,
-          at: now(),
           protocol: read(gProtocol, ws) as string,
           extensions: read(gExt, ws) as string,
         }),
@@ -110,8 +109,7 @@ export function wrapWebSocket(
       ws,
       'error',
       (e) =>
-        (e.isTrusted && sim.intercept(rec, ws, e)) ||
-        (trusted(e) && emit({ t: 'error', k: kk, at: now(), sim: !e.isTrusted })),
+        (e.isTrusted && sim.intercept(rec, ws, e)) || (trusted(e) && emit({ t: 'error', k: kk, sim: !e.isTrusted })),
     );
     on(ws, CLOSE, (e) => {
       // A simulated close swallows the real one here, before any page listener runs.
@@ -125,7 +123,6 @@ export function wrapWebSocket(
       emit({
         t: CLOSE,
         k: kk,
-        at: now(),
         code: read(gCode, e) as number,
         reason: read(gReason, e) as string,
         wasClean: read(gClean, e) as boolean,
@@ -197,7 +194,7 @@ export function wrapWebSocket(
     return ws;
   });
   swap(win, 'WebSocket', () => WSProxy);
-  swap(proto, 'constructor', () => WSProxy);
+  swap(proto, CTOR, () => WSProxy);
   return (on) => {
     capture = on ? Capture.On : Capture.Off;
   };

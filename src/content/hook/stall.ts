@@ -55,7 +55,7 @@ export function createStaller(
   ctx: HookContext,
   fire: (ws: object, e: Event) => void,
 ): Staller {
-  const { n, emit, clock: now } = ctx;
+  const { n, emit } = ctx;
   const { apply, read, getter, state } = n;
   const setT = win.setTimeout;
   const clearT = win.clearTimeout;
@@ -92,7 +92,6 @@ export function createStaller(
     emit({
       t: 'stall-end',
       k: rec.k,
-      at: now(),
       outcome: deliver ? 'delivered' : 'dropped',
       heldIn: s.inQ.n,
       heldOut: s.outQ.n,
@@ -127,7 +126,7 @@ export function createStaller(
       if (rec.s || state(ws) !== 1) return;
       const s: Stall = { inQ: queue(), outQ: queue(), timer: 0 };
       rec.s = s;
-      emit({ t: 'stall', k: rec.k, at: now(), seconds });
+      emit({ t: 'stall', k: rec.k, seconds });
       s.timer = apply(setT, win, [() => rec.s === s && end(rec, ws), seconds * 1000]) as unknown as number;
     },
     holdIncoming(rec, e, data) {

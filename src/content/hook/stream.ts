@@ -12,7 +12,7 @@
  */
 import type { HookCounters } from '../../protocol/messages';
 import type { HookContext } from './context';
-import { CLOSE, isFn, isStr, PROTO, type AnyFn } from './natives';
+import { CLOSE, CTOR, isFn, isStr, PROTO, type AnyFn } from './natives';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
   const g = win as unknown as Record<string, unknown>;
@@ -55,7 +55,6 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
         emit({
           t: CLOSE,
           k,
-          at: now(),
           code: typeof code === 'number' ? code : fallback,
           reason: str(reason),
           wasClean,
@@ -65,8 +64,8 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
       apply(then, read(gOpened, s), [
         (v: unknown) =>
-          emit({ t: 'open', k, at: now(), protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
-        () => emit({ t: 'error', k, at: now() }),
+          emit({ t: 'open', k, protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
+        () => emit({ t: 'error', k }),
       ]);
       apply(then, read(gClosed, s), [
         (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
@@ -78,7 +77,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
     return s;
   });
   ctx.swap(win, 'WebSocketStream', () => Wrapped);
-  ctx.swap(proto, 'constructor', () => Wrapped);
+  ctx.swap(proto, CTOR, () => Wrapped);
   ctx.swap(proto, CLOSE, (close: AnyFn) =>
     n.trap(close, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const result = apply(target, thisArg, args);
