@@ -484,6 +484,39 @@ describe('hostile pages', () => {
     expect(c.events.find((e) => e.type === 'close-call')).toMatchObject({ code: 4005, reason: 'object reason' });
     expect(closeEventOf(c)).toMatchObject({ code: 4005, reason: 'object reason' });
   });
+
+  it("records a WebSocketStream's open and close while Promise.prototype.constructor throws, and runs no page getter", async () => {
+    const { page, url, errors } = await openPage('/stream-species');
+    const read = await page.evaluate(async (u) => {
+      // A getter that throws where Promise.prototype.then looks for the species constructor: reading a
+      // stream's promises through it would make then() throw, and the stream's end would go unrecorded.
+      let reads = 0;
+      const P = Promise.prototype;
+      const d = Object.getOwnPropertyDescriptor(P, 'constructor')!;
+      const species = Object.getOwnPropertyDescriptor(Promise, Symbol.species)!;
+      const trap = () => {
+        reads++;
+        throw new Error('species');
+      };
+      Object.defineProperty(P, 'constructor', { get: trap, configurable: true });
+      Object.defineProperty(Promise, Symbol.species, { get: trap, configurable: true });
+      const Stream = (window as unknown as Record<string, new (u: string) => { opened: Promise<unknown> }>)
+        .WebSocketStream!;
+      const st = new Stream(u);
+      Object.defineProperty(P, 'constructor', d);
+      Object.defineProperty(Promise, Symbol.species, species);
+      await st.opened;
+      return reads;
+    }, `${s.server.wsOrigin}/stream-species`);
+    expect(read).toBe(0);
+    const server = await s.server.connectionTo('/stream-species');
+    server.ws.close(4002, 'species');
+    const c = await waitForRecording(s.b.worker, url, closedAt('/stream-species'));
+    expect(c.api).toBe('WebSocketStream');
+    expect(c.events.some((e) => e.type === 'open')).toBe(true);
+    expect(closeEventOf(c)).toMatchObject({ code: 4002, reason: 'species', wasClean: true });
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('regressions: attacks that must keep failing', () => {

@@ -20,8 +20,9 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   if (!isFn(Native)) return;
   const { emit, clock: now, n } = ctx;
   const { apply, read, getter, own, isObj } = n;
-  const { construct } = Reflect;
-  const then = win.Promise[PROTO].then;
+  const { construct, setPrototypeOf: setProto } = Reflect;
+  const PP = win.Promise[PROTO];
+  const then = PP.then;
   const proto = Native[PROTO] as Record<string, unknown>;
   const gUrl = getter(proto, 'url');
   const gOpened = getter(proto, 'opened');
@@ -48,6 +49,15 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       });
       setKey(s, k);
       const counters: HookCounters = [0, 0, 0, 0];
+      // Reactions to the stream's promise that `g` reads. then() looks up its result's constructor on the
+      // promise (`constructor`, then its @@species): a page getter there would run, and one that throws
+      // would leave the stream's open and close unrecorded. For the call the promise has no prototype, so
+      // then() takes the realm's own Promise and runs no page code; no page code runs before it is back.
+      const watch = (g: AnyFn, fns: AnyFn[], p = read(g, s) as object) => (
+        setProto(p, null),
+        apply(then, p, fns),
+        setProto(p, PP)
+      );
       // Once closed, the stream's number is let go (as WebSocket records are at their close event):
       // a WeakMap's table shrinks only on delete(), not when the collector clears dead keys.
       const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) => {
@@ -62,12 +72,12 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
         });
       };
       // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
-      apply(then, read(gOpened, s), [
+      watch(gOpened, [
         (v: unknown) =>
           emit({ t: 'open', k, protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
         () => emit({ t: 'error', k }),
       ]);
-      apply(then, read(gClosed, s), [
+      watch(gClosed, [
         (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
         (err: unknown) => closed(n.tryRead(gErrCode, err), 1006, n.tryRead(gErrReason, err), false),
       ]);
