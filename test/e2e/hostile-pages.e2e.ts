@@ -485,6 +485,62 @@ describe('hostile pages', () => {
     expect(closeEventOf(c)).toMatchObject({ code: 4005, reason: 'object reason' });
   });
 
+  it('runs no page accessor on Object.prototype named as a field the hook posts or keeps', async () => {
+    const { page, url, errors } = await openPage('/proto-fields');
+    const { wsUrl } = await openSocket(page, '/proto-fields');
+    const reads = await page.evaluate(
+      (u) =>
+        new Promise<string[]>((res) => {
+          // A getter would take the place of a field the hook left out; a setter would see (and keep) the
+          // hook's own record if the hook assigned a field its object does not have yet. They are taken
+          // away in the page's close listener, which runs after the hook's.
+          const names = [
+            'at',
+            't',
+            'k',
+            'code',
+            'reason',
+            'wasClean',
+            'counters',
+            'last',
+            'sim',
+            'unsized',
+            'data',
+            'd',
+            'n',
+          ];
+          const reads: string[] = [];
+          for (const name of names)
+            Object.defineProperty(Object.prototype, name, {
+              get: () => void reads.push(`get ${name}`),
+              set: () => void reads.push(`set ${name}`),
+              configurable: true,
+            });
+          const ws = (window as unknown as Record<string, WebSocket>)[u]!;
+          ws.onmessage = () => {
+            ws.send('hi');
+            ws.close(4003, 'bye');
+          };
+          ws.onclose = () => {
+            for (const name of names) delete (Object.prototype as Record<string, unknown>)[name];
+            res(reads);
+          };
+          ws.send('ready'); // the server echoes it
+        }),
+      wsUrl,
+    );
+    expect(reads).toEqual([]);
+    const c = await waitForRecording(s.b.worker, url, closedAt('/proto-fields'));
+    expect(c.events.find((e) => e.type === 'close-call')).toMatchObject({ code: 4003, reason: 'bye', readyState: 1 });
+    expect(closeEventOf(c)).toMatchObject({ code: 4003, reason: 'bye', wasClean: true });
+    expect(c.lastMessages?.map((m) => [m.dir, m.text])).toEqual([
+      ['out', 'ready'],
+      ['in', 'ready'],
+      ['out', 'hi'],
+    ]);
+    expect(errors).toEqual([]);
+  });
+
   it("records a WebSocketStream's open and close while Promise.prototype.constructor throws, and runs no page getter", async () => {
     const { page, url, errors } = await openPage('/stream-species');
     const read = await page.evaluate(async (u) => {
