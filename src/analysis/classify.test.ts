@@ -65,6 +65,24 @@ describe('classify', () => {
     expect(c?.lifetimeMs).toBe(want.lifetimeMs);
   });
 
+  // A WebSocketStream has no readyState (its close() calls carry -1), and a page typically calls close()
+  // once its read loop ends, which the server's close frame ends before the stream's closed promise
+  // settles (checked in Chromium: server 1012, then the page's close(), then the close). The code tells:
+  // a close the page began is answered with the code it asked for (none: 1005, or 1000).
+  it.each<[string, { callCode?: number; code: number; wasClean?: boolean }, Initiator]>([
+    ["the server's 1012 ends the read loop, then the page calls close()", { code: 1012 }, 'server'],
+    ["the server's 1008 ends the read loop, then the page calls close(4000)", { callCode: 4000, code: 1008 }, 'server'],
+    ['the page calls close(4000) first: the server echoes 4000', { callCode: 4000, code: 4000 }, 'page'],
+    ['the page calls close() first: the server answers 1005', { code: 1005 }, 'page'],
+    ['the page calls close() first: the server answers 1000', { code: 1000 }, 'page'],
+    ['the page calls close() first and no answer comes: 1006', { code: 1006, wasClean: false }, 'page'],
+  ])('WebSocketStream: %s', (_name, { callCode, code, wasClean = true }, initiator) => {
+    const c = conn({ id: 'c', createdAt: T0, openAfter: 10, closeAfter: 500, code, wasClean });
+    const call = { type: 'close-call', at: T0 + 499, readyState: -1, stack: '' } as const;
+    c.events.splice(1, 0, callCode === undefined ? call : { ...call, code: callCode });
+    expect(classify(c)).toMatchObject({ code, initiator, inferred: false });
+  });
+
   it.each([
     ['still open', { id: 'c', createdAt: T0, openAfter: 10 }],
     ['still connecting', { id: 'c', createdAt: T0 }],

@@ -17,6 +17,8 @@ export interface ClosureFacts extends Closure {
 export function classify(c: Connection): ClosureFacts | undefined {
   let openedAt: number | undefined;
   let firstCloseCall: number | undefined;
+  // The code a WebSocketStream's first close() asked for (null: none), while that call is the first.
+  let streamCallCode: number | null | undefined;
   // Indexed rather than for-of, here and in the other per-connection loops of an import: until V8 has
   // optimised a function, each for-of step allocates an iterator result, and an import runs this code
   // 10,000 times before it is optimised (docs/ARCHITECTURE.md, "Loops an import runs").
@@ -35,10 +37,25 @@ export function classify(c: Connection): ClosureFacts | undefined {
         // their error handler, when a refused handshake has already left the socket CLOSED, or
         // while the server's close handshake runs (CLOSING): the closure is not the page's then.
         // WebSocketStream calls carry -1 (no readyState).
-        if (e.readyState <= 1) firstCloseCall ??= e.at;
+        if (e.readyState <= 1 && firstCloseCall === undefined) {
+          firstCloseCall = e.at;
+          if (e.readyState < 0) streamCallCode = e.code ?? null;
+        }
         break;
       case 'close': {
-        const { initiator, inferred } = initiatorOf(firstCloseCall !== undefined, e.wasClean, openedAt !== undefined);
+        // A stream has no readyState to say its close() came while the server's close handshake ran, and a
+        // page typically calls it once its read loop ends, which the server's close frame ends first. A close
+        // the page began is answered with the code it asked for (none: 1005, or 1000); another code is the
+        // server's own, which came first.
+        const serverFirst =
+          streamCallCode !== undefined &&
+          e.wasClean &&
+          (streamCallCode === null ? e.code !== 1005 && e.code !== 1000 : e.code !== streamCallCode);
+        const { initiator, inferred } = initiatorOf(
+          firstCloseCall !== undefined && !serverFirst,
+          e.wasClean,
+          openedAt !== undefined,
+        );
         const closedAt = Math.max(e.at, openedAt ?? c.createdAt);
         return {
           connectionId: c.id,

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 import { closeEventOf, openEventOf, type Connection, type Recording } from '../../src/protocol/recording';
+import { classify } from '../../src/analysis/classify';
 
 const s = useBrowserAndServer();
 
@@ -171,5 +172,37 @@ describe('capture in real Chromium', () => {
     const c: Connection = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/proto-set'));
     expect(c.protocols).toEqual(['?']);
     expect(openEventOf(c)?.protocol).toBe('graphql-transport-ws');
+  });
+
+  it('tells a WebSocketStream the server closed (its read loop ended, then close()) from one the page closed', async () => {
+    const run = (path: string, first: 'server' | 'page') =>
+      page.evaluate(
+        async ([u, first]) => {
+          type Stream = {
+            opened: Promise<{ readable: ReadableStream }>;
+            closed: Promise<unknown>;
+            close(o?: object): void;
+          };
+          const st = new (window as unknown as { WebSocketStream: new (u: string) => Stream }).WebSocketStream(u!);
+          const reader = (await st.opened).readable.getReader();
+          if (first === 'page') st.close({ closeCode: 4000, reason: 'page' });
+          // As pages do: read until the stream ends, then close it (the server's close frame ended it).
+          while (!(await reader.read()).done);
+          if (first === 'server') st.close();
+          return st.closed;
+        },
+        [`${s.server.wsOrigin}${path}`, first],
+      );
+    const serverFirst = run('/stream-server', 'server');
+    (await s.server.connectionTo('/stream-server')).ws.close(1012, 'restart');
+    expect(await serverFirst).toEqual({ closeCode: 1012, reason: 'restart' });
+    expect(await run('/stream-page', 'page')).toEqual({ closeCode: 4000, reason: 'page' });
+    const server = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/stream-server'));
+    // The page's close() is recorded before the close: the browser settles `closed` only after the read loop ended.
+    expect(server.events.map((e) => e.type)).toEqual(['open', 'close-call', 'close']);
+    expect(classify(server)).toMatchObject({ code: 1012, initiator: 'server' });
+    const pageFirst = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/stream-page'));
+    expect(pageFirst.events.map((e) => e.type)).toEqual(['open', 'close-call', 'close']);
+    expect(classify(pageFirst)).toMatchObject({ code: 4000, initiator: 'page' });
   });
 });
