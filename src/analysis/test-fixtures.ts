@@ -89,6 +89,11 @@ export function lifecycle(at: number, state: LifecycleState, documentId = 'doc-1
   return { type: 'lifecycle', at, frameId, documentId, state };
 }
 
+/** A top-frame document starting (or back from the back/forward cache), as the background marks it. */
+export function navigation(at: number, documentId = 'doc-1'): Mark {
+  return { type: 'navigation', at, frameId: 0, documentId, url: 'https://app.example.com/' };
+}
+
 export interface ChainSpec {
   /** The trigger's close code (1006 gives a drop after open). */
   code: number;

@@ -3,8 +3,13 @@
  * in hidden and frozen tabs, and an offline page cannot connect, so such a wait
  * says little about the page's intended delay. Uses the marks of the socket's
  * own document and of the top frame (where the tab's visibility is recorded).
+ *
+ * The top frame's marks come from each of its documents in turn, and a
+ * document starts visible without a mark: the state of the tab at a moment is
+ * that of the top document shown then (its navigation mark says which), never
+ * what the one before it said as it went (its pagehide, its hidden at unload).
  */
-import type { LifecycleMark, Mark } from '../protocol/recording';
+import type { LifecycleMark, Mark, NavigationMark } from '../protocol/recording';
 import type { ThrottleReason } from './profiles/types';
 
 interface Point {
@@ -15,16 +20,18 @@ interface Point {
 
 const TOP_FRAME_ID = 0;
 
+type DocMark = LifecycleMark | NavigationMark;
+
 export interface ThrottleIndex {
   /** Why [fromMs, toMs] was throttled in this document, or undefined if it was not. */
   reasonDuring(documentId: string, fromMs: number, toMs: number): ThrottleReason | undefined;
 }
 
 export function buildThrottleIndex(marks: readonly Mark[]): ThrottleIndex {
-  const byDoc = new Map<string, LifecycleMark[]>();
-  const top: LifecycleMark[] = [];
+  const byDoc = new Map<string, DocMark[]>();
+  const top: DocMark[] = [];
   for (const m of marks) {
-    if (m.type !== 'lifecycle') continue;
+    if (m.type !== 'lifecycle' && m.type !== 'navigation') continue;
     const list = byDoc.get(m.documentId);
     if (list) list.push(m);
     else byDoc.set(m.documentId, [m]);
@@ -41,34 +48,65 @@ export function buildThrottleIndex(marks: readonly Mark[]): ThrottleIndex {
   };
 }
 
-function timeline(marks: LifecycleMark[]): Point[] {
+interface DocState {
+  hidden: boolean;
+  /** Since its pagehide, until it is shown again (back from the back/forward cache). */
+  gone: boolean;
+  frozen: boolean;
+  offline: boolean;
+}
+
+/**
+ * The states of the documents the marks come from, as points in time; each point gives the state of the
+ * document shown then: the latest one navigated to, or (in a recording without navigation marks) the one
+ * the mark is from.
+ */
+function timeline(marks: DocMark[]): Point[] {
   const sorted = [...marks].sort((a, b) => a.at - b.at);
-  let hidden = false;
-  let frozen = false;
-  let offline = false;
+  const states = new Map<string, DocState>();
+  let shown: string | undefined;
+  let navigated = false;
   return sorted.map((m) => {
-    switch (m.state) {
-      case 'hidden':
-      case 'pagehide':
-        hidden = true;
-        break;
-      case 'visible':
-        hidden = false;
-        break;
-      case 'frozen':
-        frozen = true;
-        break;
-      case 'resumed':
-        frozen = false;
-        break;
-      case 'offline':
-        offline = true;
-        break;
-      case 'online':
-        offline = false;
-        break;
+    let s = states.get(m.documentId);
+    if (!s) states.set(m.documentId, (s = { hidden: false, gone: false, frozen: false, offline: false }));
+    if (m.type === 'navigation') {
+      shown = m.documentId;
+      navigated = true;
+      s.gone = false;
+    } else {
+      if (!navigated) shown = m.documentId;
+      switch (m.state) {
+        case 'hidden':
+          s.hidden = true;
+          break;
+        case 'pagehide':
+          s.gone = true;
+          break;
+        case 'visible':
+          s.hidden = s.gone = false;
+          break;
+        case 'frozen':
+          s.frozen = true;
+          break;
+        case 'resumed':
+          s.frozen = false;
+          break;
+        case 'offline':
+          s.offline = true;
+          break;
+        case 'online':
+          s.offline = false;
+          break;
+      }
     }
-    const reason: ThrottleReason | undefined = frozen ? 'frozen' : hidden ? 'hidden' : offline ? 'offline' : undefined;
+    const c = states.get(shown ?? m.documentId) ?? s;
+    const reason: ThrottleReason | undefined = c.frozen
+      ? 'frozen'
+      : c.hidden || c.gone
+        ? 'hidden'
+        : c.offline
+          ? 'offline'
+          : undefined;
     return { at: m.at, reason };
   });
 }

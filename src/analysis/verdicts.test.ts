@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from './index';
-import { chain, conn, lifecycle, recordingOf, T0, URL_A, type ChainSpec } from './test-fixtures';
+import { chain, conn, lifecycle, navigation, recordingOf, T0, URL_A, type ChainSpec } from './test-fixtures';
 import type { Mark } from '../protocol/recording';
 import type { Verdict } from './types';
 import { t } from '../i18n/translate';
@@ -207,6 +207,49 @@ describe('throttled waits', () => {
       (at) => [lifecycle(at - 9_000, 'hidden'), lifecycle(at - 1_000, 'visible')],
       'advice',
       'restart.slow',
+    ],
+    [
+      "the previous top document's pagehide does not count for the next one",
+      { code: 1012, delays: [20] },
+      (at) => [lifecycle(at - 9_000, 'pagehide', 'doc-0'), navigation(at - 8_000, 'doc-1')],
+      'advice',
+      'restart.slow',
+    ],
+    [
+      'nor its hidden mark sent after the next document started',
+      { code: 1012, delays: [20] },
+      (at) => [navigation(at - 8_000, 'doc-1'), lifecycle(at - 7_000, 'hidden', 'doc-0')],
+      'advice',
+      'restart.slow',
+    ],
+    [
+      'the new top document hidden from its start counts',
+      { code: 1012, delays: [20] },
+      (at) => [
+        lifecycle(at - 9_000, 'pagehide', 'doc-0'),
+        lifecycle(at - 8_500, 'hidden'),
+        navigation(at - 8_000, 'doc-1'),
+      ],
+      'inconclusive',
+      'restart.slow.throttled',
+    ],
+    [
+      'a top document back from the back/forward cache is shown again',
+      { code: 1012, delays: [20] },
+      (at) => [lifecycle(at - 9_000, 'pagehide'), navigation(at - 8_000, 'doc-1')],
+      'advice',
+      'restart.slow',
+    ],
+    [
+      "a wait in a document with no marks of its own counts the top document's of its time",
+      { code: 1012, delays: [20] },
+      (at) => [
+        lifecycle(at - 9_000, 'pagehide', 'doc-0'),
+        navigation(at - 8_000, 'doc-top'),
+        lifecycle(at + 1_000, 'hidden', 'doc-top'),
+      ],
+      'inconclusive',
+      'restart.slow.throttled',
     ],
     [
       'marks of another document do not count',
