@@ -2,7 +2,8 @@
  * The Firefox build in Debian's firefox-esr: the hook catches a 1012 closure
  * from the page's first inline script, the recording reaches the background
  * (an event page in Firefox) and survives about:debugging's "Terminate
- * background script", and the popup and the panel page show it with its verdict.
+ * background script", and the popup and the panel page show it with its verdict;
+ * a reloaded page is judged by its own visibility, not the pagehide before it.
  * One Firefox for the file; the tests run in order on the same page.
  */
 import { analyzeRecording } from '../../src/analysis';
@@ -156,6 +157,58 @@ describe('Closeline in Firefox', () => {
     expect(levels.size).toBeGreaterThan(0);
     expect([...levels].map((l) => `closure level-${l}`)).toContain(closures[0]![1]);
     await popup.close();
+  });
+
+  it("judges a reloaded page's wait by that page, not by the pagehide of the one before", async () => {
+    // A new tab's first document is about:blank, which Firefox gives the content scripts too: its pagehide,
+    // and the one of the page before a reload, are in the recording (preserve log is on by default). The
+    // page reconnects 6 s after a 1012, slower than the 1–5 s asked for: advice, while the tab was visible.
+    const url = server.page(
+      '/firefox-reloaded',
+      `<!doctype html><script>
+      let n = 0;
+      const connect = () => {
+        const s = new WebSocket('${server.wsOrigin}/reloaded');
+        if (n++ === 0) s.onclose = () => setTimeout(connect, 6000);
+      };
+      connect();
+    </script>`,
+    );
+    const tab = await ff.browser.newPage();
+    await tab.goto(url);
+    await server.connectionTo('/reloaded');
+    await tab.reload();
+    (await server.connectionTo('/reloaded', 1)).ws.close(1012, 'Service Restart');
+    await server.connectionTo('/reloaded', 2);
+    expect(await tab.evaluate(() => document.visibilityState)).toBe('visible');
+    const rec = await waitForStoredRecording(
+      ext,
+      url,
+      (r) => r.connections.filter((c) => c.url.endsWith('/reloaded')).length === 3 && r,
+    );
+    expect(rec.marks.filter((m) => m.type === 'lifecycle' && m.state === 'pagehide').length).toBeGreaterThan(0);
+
+    const popup = await openExtensionPage(
+      ff.browser,
+      `src/popup/popup.html?tab=${rec.tabId}`,
+      'document.querySelector(".closures .closure")',
+    );
+    // The first page's socket, still open at the reload, ended with its document; the 1012 is the other.
+    const closures = await popup.$$eval('.closures .closure', (els) =>
+      els.map((e) => [
+        e.querySelector('.code')?.textContent,
+        e.getAttribute('class'),
+        e.querySelector('.sentence')?.textContent,
+      ]),
+    );
+    const restart = closures.filter(([code]) => code === '1012');
+    expect(restart).toHaveLength(1);
+    expect(restart[0]![1]).toBe('closure level-advice');
+    expect(restart[0]![2]).toMatch(
+      /^Reconnected after 6\.\d\d s, later than the recommended 5 s after close code 1012/,
+    );
+    await popup.close();
+    await tab.close();
   });
 
   it('shows the closures in the panel page with the explanation and verdict', async () => {
