@@ -38,7 +38,7 @@ export function geckoIdOf(dist = FIREFOX_DIST) {
 }
 
 /**
- * @param {{ extension?: boolean, dist?: string }} opts
+ * @param {{ extension?: boolean, dist?: string, prefs?: Record<string, unknown> }} opts
  */
 export async function launchFirefox(opts = {}) {
   const executablePath = findFirefox();
@@ -59,6 +59,7 @@ export async function launchFirefox(opts = {}) {
       'devtools.debugger.remote-enabled': true,
       'devtools.chrome.enabled': true,
       'devtools.debugger.prompt-connection': false,
+      ...opts.prefs,
     },
   });
   const close = () => browser.close().catch(() => undefined);

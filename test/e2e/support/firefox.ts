@@ -21,7 +21,9 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(opts: { extension?: boolean } = {}): Promise<LaunchedFirefox> {
+export async function launchFirefox(
+  opts: { extension?: boolean; prefs?: Record<string, unknown> } = {},
+): Promise<LaunchedFirefox> {
   const l = await launch(opts);
   let rdp: FirefoxRdp;
   try {
