@@ -121,7 +121,16 @@ describe('view requests: every field is checked, and a refusal names it', () => 
     expect(await ask({ type: 'get-status', tabId: 9 })).toEqual({ type: 'status', status: 'capturing' });
     browser.tabs.sendMessage.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
     expect(await ask({ type: 'get-status', tabId: 9 })).toEqual({ type: 'status', status: 'no-hook' });
-    expect(browser.tabs.sendMessage).toHaveBeenCalledWith(9, wrap({ type: 'ping' }));
+    expect(browser.tabs.sendMessage).toHaveBeenCalledWith(9, wrap({ type: 'ping' }), { frameId: 0 });
+  });
+
+  it('status: a top relay that started in a loaded page (Firefox, at install) says the hook came late', async () => {
+    const { ask } = setup();
+    browser.tabs.sendMessage.mockResolvedValueOnce(wrap({ type: 'pong', late: true }));
+    expect(await ask({ type: 'get-status', tabId: 9 })).toEqual({ type: 'status', status: 'late' });
+    // Anything else in that field is no claim of lateness.
+    browser.tabs.sendMessage.mockResolvedValueOnce(wrap({ type: 'pong', late: 'yes' }));
+    expect(await ask({ type: 'get-status', tabId: 9 })).toEqual({ type: 'status', status: 'capturing' });
   });
 });
 

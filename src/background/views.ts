@@ -35,8 +35,12 @@ export function acceptView(port: Runtime.Port, hub: Hub, ready: Promise<void>): 
 
 async function captureStatus(tabId: number, hub: Hub): Promise<CaptureStatus> {
   try {
-    const pong: unknown = await browser.tabs.sendMessage(tabId, wrap<BackgroundToDocument>({ type: 'ping' }));
-    if (isRelayPong(pong)) return 'capturing';
+    // The top document's relay: a frame's would answer as fast, and a frame made after the install has its
+    // hook from its start even in a page that had it late.
+    const pong: unknown = await browser.tabs.sendMessage(tabId, wrap<BackgroundToDocument>({ type: 'ping' }), {
+      frameId: 0,
+    });
+    if (isRelayPong(pong)) return pong.msg.late === true ? 'late' : 'capturing';
   } catch {
     // No receiver: the tab's pages predate the install (or cannot be scripted).
   }

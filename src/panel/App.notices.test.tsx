@@ -23,6 +23,7 @@ describe('notices', () => {
   it.each([
     ['no-hook', /reload the page to start capturing/],
     ['paused', /paused on this site/],
+    ['late', /opened before then are not recorded/],
   ] as const)("shows a banner when the status is %s, announced by the panel's live region", async (status, text) => {
     renderApp(recordingOf([]), {}, { status });
     const banner = await waitFor(() => {

@@ -102,6 +102,14 @@ describe('Popup notices', () => {
     expect((button as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('status late -> a notice that connections opened before the install are not recorded, announced', async () => {
+    renderPopup(recordingOf([]), { status: 'late' });
+    const [notice, announced] = await screen.findAllByText(/opened before then are not recorded/);
+    expect(notice!.className).toBe('notice');
+    expect(announced).toBe(screen.getByTestId('popup-status-announcer'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it.each<[CaptureStatus, RegExp | null]>([
     ['no-hook', /Reload the page to start capturing/],
     ['capturing', null],

@@ -101,6 +101,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
       {/* Plain content: a region inserted with its text is not announced by every screen reader. The status
           region below, there from the first render, says it. */}
       {status === 'paused' && <p className="notice">{t('popup_paused')}</p>}
+      {status === 'late' && <p className="notice">{t('popup_late')}</p>}
       {!recording || !view ? (
         <p className="muted">{t('popup_loading')}</p>
       ) : (
@@ -135,7 +136,9 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
           />
         </>
       )}
-      <LiveRegion testId="popup-status-announcer">{status === 'paused' ? t('popup_paused') : null}</LiveRegion>
+      <LiveRegion testId="popup-status-announcer">
+        {status === 'paused' ? t('popup_paused') : status === 'late' ? t('popup_late') : null}
+      </LiveRegion>
       {/* The dropped notice's heading, said once when the tab starts losing data while the popup is open; the
           notice's counts, which change at every eviction of a storm, are read from it at will. */}
       <LiveRegion testId="popup-dropped-announcer">

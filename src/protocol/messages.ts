@@ -151,7 +151,11 @@ export type BackgroundToRelay = { type: 'ack'; seq: number };
 
 /** background -> relay by tabs.sendMessage: is the hook in this tab? (Tabs opened before install have none.) */
 export type RelayPing = { type: 'ping' };
-export type RelayPong = { type: 'pong' };
+/**
+ * `late`: the relay (and so the hook) started in a document already loaded, as Firefox adds content scripts
+ * to the tabs open at install or update: sockets the page opened before then were not recorded.
+ */
+export type RelayPong = { type: 'pong'; late?: true };
 /**
  * background -> one document's relay by tabs.sendMessage: a simulation for its hook. The relay answers true once
  * posted.
@@ -220,7 +224,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Whether the tab's pages have the hook: tabs opened before install have none until reloaded. */
-export type CaptureStatus = 'capturing' | 'no-hook' | 'paused';
+export type CaptureStatus = 'capturing' | 'late' | 'no-hook' | 'paused';
 
 /**
  * The view API: each request type, what it carries, and the one answer it gets

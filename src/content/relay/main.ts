@@ -27,6 +27,9 @@ import { watchCaptureSetting } from './capture-setting';
 import { lastingListeners } from './lasting';
 
 export function startRelay(win: Window): void {
+  // At document_start the document is still loading. Firefox also runs content scripts in the pages already
+  // open when the extension is installed or updated: there the page ran before the hook.
+  const late = win.document.readyState !== 'loading';
   const docNonce = `n${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const contextValid = () => {
     try {
@@ -80,7 +83,7 @@ export function startRelay(win: Window): void {
   // The background asks whether this tab has the hook (tabs opened before install have none),
   // or sends a simulation command for one of this document's sockets.
   browser.runtime.onMessage.addListener((m: unknown) => {
-    if (isRelayPing(m)) return Promise.resolve(wrap<RelayPong>({ type: 'pong' }));
+    if (isRelayPing(m)) return Promise.resolve(wrap<RelayPong>(late ? { type: 'pong', late } : { type: 'pong' }));
     if (isRelayCommand(m)) {
       const cmd = validateCommand(m.msg.command);
       if (!cmd || !hookPort) return Promise.resolve(false);

@@ -90,8 +90,10 @@ export function useSettings(source: RecordingSource): [Settings | null, (patch: 
 
 export function useStatus(source: RecordingSource, recording: Recording | null): CaptureStatus | null {
   const [status, setStatus] = useState<CaptureStatus | null>(null);
-  // Re-ask when the recording restarts (a reload may have installed the hook).
+  // Re-ask when the recording restarts or the top frame navigates (a reload may have installed the hook, or
+  // given it the page from its start); with preserve log on, a reload does not restart the recording.
   const startedAt = recording?.startedAt;
+  const navigatedAt = recording?.marks.findLast((m) => m.type === 'navigation' && m.frameId === 0)?.at;
   useEffect(() => {
     let live = true;
     source.getStatus().then(
@@ -101,6 +103,6 @@ export function useStatus(source: RecordingSource, recording: Recording | null):
     return () => {
       live = false;
     };
-  }, [source, startedAt]);
+  }, [source, startedAt, navigatedAt]);
   return status;
 }

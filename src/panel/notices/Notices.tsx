@@ -11,12 +11,14 @@ import type { PendingImport } from '../hooks/use-import';
 /** What the capture status banner says; null while capturing. */
 export function statusText(status: CaptureStatus | null): string | null {
   if (status === 'no-hook') return t('panel_status_no_hook');
+  if (status === 'late') return t('panel_status_late');
   if (status === 'paused') return t('panel_status_paused');
   return null;
 }
 
 /**
- * Tabs opened before install (or paused sites) record nothing until reloaded / resumed. The panel's
+ * Tabs opened before install (or paused sites) record nothing until reloaded / resumed, and a page the hook
+ * reached only after it started (Firefox, at install) recorded nothing of its start. The panel's
  * banners other than errors are announced by PanelAnnouncer, so they are no live regions themselves.
  */
 export function StatusBanner({ status }: { status: CaptureStatus | null }) {
