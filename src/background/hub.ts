@@ -140,6 +140,12 @@ export class Hub {
     this.schedule();
   }
 
+  /** Whether the tab's top page is on a site the user paused: its events are acknowledged, not recorded. */
+  isPausedTab(tabId: number): boolean {
+    const tab = this.tabs.get(tabId);
+    return tab !== undefined && this.isPaused(tab);
+  }
+
   private isPaused(tab: TabRecording): boolean {
     const paused = this.deps.settings().pausedSites;
     if (paused.length === 0) return false;

@@ -134,6 +134,35 @@ describe('view requests: every field is checked, and a refusal names it', () => 
   });
 });
 
+describe('status of a paused site', () => {
+  it("says paused when the tab's top page is on a paused site, and what it says otherwise when it is not", async () => {
+    const settings = { ...DEFAULT_SETTINGS, pausedSites: ['paused.example'] };
+    const hub = new Hub({
+      persist: new Persist(new MemoryStorage()),
+      extensionVersion: '0.1.0',
+      now: () => NOW,
+      setTimer: () => undefined,
+      settings: () => settings,
+    });
+    const top = (tabId: number, url: string) =>
+      hub.hello(
+        { tabId, frameId: 0, documentId: `D${tabId}`, url },
+        { type: 'hello', docNonce: 'n', url, isTop: true },
+      );
+    top(7, 'https://paused.example/app');
+    top(8, 'https://other.example/app');
+    const store = new SettingsStore(new MemoryStorage() as never);
+    const ask = async (tabId: number) =>
+      ((await handleViewRequest(wrap({ type: 'get-status', tabId }), hub, store)) as { msg: unknown }).msg;
+    browser.tabs.sendMessage.mockResolvedValue(wrap({ type: 'pong' }));
+    expect(await ask(7)).toEqual({ type: 'status', status: 'paused' });
+    expect(await ask(8)).toEqual({ type: 'status', status: 'capturing' });
+    // No hook in the tab: that is what it says, paused or not (a reload is what it needs first).
+    browser.tabs.sendMessage.mockRejectedValue(new Error('Receiving end does not exist.'));
+    expect(await ask(7)).toEqual({ type: 'status', status: 'no-hook' });
+  });
+});
+
 describe('settings from views and storage keep a bad field at its current value', () => {
   it('stores good fields, ignores bad ones and unknown keys', async () => {
     const { ask, area } = setup();

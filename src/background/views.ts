@@ -40,7 +40,8 @@ async function captureStatus(tabId: number, hub: Hub): Promise<CaptureStatus> {
     const pong: unknown = await browser.tabs.sendMessage(tabId, wrap<BackgroundToDocument>({ type: 'ping' }), {
       frameId: 0,
     });
-    if (isRelayPong(pong)) return pong.msg.late === true ? 'late' : 'capturing';
+    // Paused on the top page's site: the hook is there, but nothing it sends is recorded.
+    if (isRelayPong(pong)) return hub.isPausedTab(tabId) ? 'paused' : pong.msg.late === true ? 'late' : 'capturing';
   } catch {
     // No receiver: the tab's pages predate the install (or cannot be scripted).
   }

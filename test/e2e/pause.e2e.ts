@@ -1,0 +1,61 @@
+/**
+ * Pausing a site from the toolbar popup: what the page does meanwhile is not recorded, the popup and the
+ * panel both say the site is paused (the panel's table empty of it otherwise reads as "nothing
+ * happened"), and resuming records again.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { useBrowserAndServer } from './support/session';
+import { waitForRecording } from './support/recording';
+import { closeEventOf } from '../../src/protocol/recording';
+import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
+
+const s = useBrowserAndServer();
+
+const catalog = JSON.parse(
+  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, CatalogEntry>;
+const t = catalogTranslator(catalog);
+
+type OpenFn = { open_(p: string): Promise<void> };
+
+describe('pausing a site', () => {
+  it('records nothing while paused, says so in the popup and the panel, and records again once resumed', async () => {
+    const url = s.server.page(
+      '/pause',
+      `<!doctype html><script>window.open_ = (p) => new Promise((res) => { const w = new WebSocket('${s.server.wsOrigin}' + p); w.onclose = () => res(); w.onopen = () => w.close(1000); });</script>`,
+    );
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    const opens = (p: string) => page.evaluate((path) => (window as unknown as OpenFn).open_(path), p);
+    await opens('/before');
+    const { tabId } = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => c.url.endsWith('/before') && closeEventOf(c)) ? r : undefined,
+    );
+
+    const popup = await s.b.context.newPage();
+    await popup.goto(`chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    const toggle = popup.locator('label.pause input');
+    // A controlled switch: it shows the stored setting once the worker has it, not at the click.
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await popup.locator('p.notice', { hasText: t('popup_paused') }).waitFor();
+
+    // The panel opened on the paused tab says why its table gains nothing.
+    const panel = await s.b.context.newPage();
+    await panel.goto(`chrome-extension://${s.b.extensionId}/src/panel/panel.html?tab=${tabId}`);
+    await panel.locator('.banner-text', { hasText: t('panel_status_paused') }).waitFor();
+
+    await opens('/while-paused');
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await expect.poll(() => popup.locator('p.notice', { hasText: t('popup_paused') }).count()).toBe(0);
+    await opens('/after');
+    // Events reach the worker in order: once the later socket is recorded, the paused one never will be.
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => c.url.endsWith('/after') && closeEventOf(c)) ? r : undefined,
+    );
+    expect(rec.connections.map((c) => c.url.slice(s.server.wsOrigin.length))).toEqual(['/before', '/after']);
+    await Promise.all([popup.close(), panel.close(), page.close()]);
+  });
+});
