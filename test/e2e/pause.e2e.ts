@@ -1,7 +1,7 @@
 /**
  * Pausing a site from the toolbar popup: what the page does meanwhile is not recorded, the popup and the
  * panel both say the site is paused (the panel's table empty of it otherwise reads as "nothing
- * happened"), and resuming records again.
+ * happened"), and resuming records again, which a panel left open says at once.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -50,6 +50,8 @@ describe('pausing a site', () => {
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(false);
     await expect.poll(() => popup.locator('p.notice', { hasText: t('popup_paused') }).count()).toBe(0);
+    // The panel left open says so too: its banner would otherwise go on saying paused beside new rows.
+    await expect.poll(() => panel.locator('.banner-text', { hasText: t('panel_status_paused') }).count()).toBe(0);
     await opens('/after');
     // Events reach the worker in order: once the later socket is recorded, the paused one never will be.
     const rec = await waitForRecording(s.b.worker, url, (r) =>

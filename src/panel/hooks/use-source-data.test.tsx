@@ -1,7 +1,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useRecording, useSettings } from './use-source-data';
-import { DEFAULT_SETTINGS, type Settings } from '../../protocol/messages';
+import { useRecording, useSettings, useStatus } from './use-source-data';
+import { DEFAULT_SETTINGS, type CaptureStatus, type Settings } from '../../protocol/messages';
 import type { Recording } from '../../protocol/recording';
 import type { RecordingSource } from '../../ui/data/source';
 import { recordingOf } from '../fixtures/recording';
@@ -152,5 +152,37 @@ describe('useSettings', () => {
 
     await act(() => update({ recentMinutes: 7 }));
     expect(seen.at(-1)).toMatchObject({ recentMinutes: 7, contentCapture: { 'a.example': true } });
+  });
+});
+
+describe('useStatus', () => {
+  it('asks again when the stored settings change (a site paused or resumed from the popup)', async () => {
+    let status: CaptureStatus = 'paused';
+    let changed: (() => void) | undefined;
+    const source: RecordingSource = {
+      subscribe: () => () => undefined,
+      clear: () => Promise.resolve(),
+      getSettings: () => Promise.reject(new Error('unused')),
+      setSettings: () => Promise.reject(new Error('unused')),
+      getStatus: () => Promise.resolve(status),
+      watchSettings(on) {
+        changed = on;
+        return () => (changed = undefined);
+      },
+      live: true,
+    };
+    const seen: (CaptureStatus | null)[] = [];
+    function Probe() {
+      seen.push(useStatus(source, null));
+      return null;
+    }
+    const { unmount } = render(<Probe />);
+    await act(() => Promise.resolve());
+    expect(seen.at(-1)).toBe('paused');
+    status = 'capturing';
+    await act(async () => changed?.());
+    expect(seen.at(-1)).toBe('capturing');
+    unmount();
+    expect(changed).toBeUndefined();
   });
 });

@@ -94,6 +94,9 @@ export function useStatus(source: RecordingSource, recording: Recording | null):
   // given it the page from its start); with preserve log on, a reload does not restart the recording.
   const startedAt = recording?.startedAt;
   const navigatedAt = recording?.marks.findLast((m) => m.type === 'navigation' && m.frameId === 0)?.at;
+  // And when the settings change: a site paused or resumed from the popup while the panel is open.
+  const [settingsChanges, setSettingsChanges] = useState(0);
+  useEffect(() => source.watchSettings?.(() => setSettingsChanges((n) => n + 1)), [source]);
   useEffect(() => {
     let live = true;
     source.getStatus().then(
@@ -103,6 +106,6 @@ export function useStatus(source: RecordingSource, recording: Recording | null):
     return () => {
       live = false;
     };
-  }, [source, startedAt, navigatedAt]);
+  }, [source, startedAt, navigatedAt, settingsChanges]);
   return status;
 }

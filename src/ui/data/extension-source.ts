@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import { createLiveSource, type ViewTransport } from './view-client';
 import type { RecordingSource } from './source';
+import { SETTINGS_STORAGE_KEY } from '../../protocol/messages';
 
 export const runtimeTransport: ViewTransport = {
   send: (message) => browser.runtime.sendMessage(message),
@@ -13,5 +14,14 @@ export const runtimeTransport: ViewTransport = {
 };
 
 export function createExtensionSource(tabId: number): RecordingSource {
-  return createLiveSource(tabId, runtimeTransport);
+  return { ...createLiveSource(tabId, runtimeTransport), watchSettings };
+}
+
+/** The settings are stored by the background (storage.local), whichever view asked for the change. */
+function watchSettings(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && SETTINGS_STORAGE_KEY in changes) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

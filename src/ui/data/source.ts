@@ -17,6 +17,11 @@ export interface RecordingSource {
   /** Whether the page has the hook (tabs opened before install need a reload). */
   getStatus(): Promise<CaptureStatus>;
   /**
+   * Calls back when the stored settings change, from whichever view changed them (the status depends on
+   * them: a paused site). Returns an unsubscribe. Static sources do not have it: nothing changes theirs.
+   */
+  watchSettings?(onChange: () => void): () => void;
+  /**
    * Simulation: for one live connection, or every open connection to its
    * endpoint. Rejects with the background's reason. Static sources do not have it.
    */
