@@ -64,7 +64,8 @@ export function classify(c: Connection): ClosureFacts | undefined {
           wasClean: e.wasClean,
           closedAt,
           initiator,
-          inferred,
+          // The server's by its code alone, not by what was seen: shown as inferred, like a 1006's split.
+          inferred: inferred || serverFirst,
           lifetimeMs: openedAt === undefined ? undefined : closedAt - openedAt,
           simulated: e.simulated === true,
           openedAt,

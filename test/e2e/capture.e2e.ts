@@ -200,9 +200,9 @@ describe('capture in real Chromium', () => {
     const server = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/stream-server'));
     // The page's close() is recorded before the close: the browser settles `closed` only after the read loop ended.
     expect(server.events.map((e) => e.type)).toEqual(['open', 'close-call', 'close']);
-    expect(classify(server)).toMatchObject({ code: 1012, initiator: 'server' });
+    expect(classify(server)).toMatchObject({ code: 1012, initiator: 'server', inferred: true });
     const pageFirst = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/stream-page'));
     expect(pageFirst.events.map((e) => e.type)).toEqual(['open', 'close-call', 'close']);
-    expect(classify(pageFirst)).toMatchObject({ code: 4000, initiator: 'page' });
+    expect(classify(pageFirst)).toMatchObject({ code: 4000, initiator: 'page', inferred: false });
   });
 });
