@@ -3,7 +3,8 @@
  * from the page's first inline script, the recording reaches the background
  * (an event page in Firefox) and survives about:debugging's "Terminate
  * background script", and the popup and the panel page show it with its verdict;
- * a reloaded page is judged by its own visibility, not the pagehide before it.
+ * a reloaded page is judged by its own visibility, not the pagehide before it, and
+ * a window the page opens on about:blank is not said to have got its hook late.
  * One Firefox for the file; the tests run in order on the same page.
  */
 import { analyzeRecording } from '../../src/analysis';
@@ -236,5 +237,27 @@ describe('Closeline in Firefox', () => {
       `verdict-${shown[0]}`,
     );
     await panel.close();
+  });
+
+  it('does not say that a window the page opened on about:blank got its hook late', async () => {
+    // A new window's about:blank document is complete from its creation, so its relay starts in a document
+    // that is not loading, like one Firefox adds to a page already open at install; but the hook was there
+    // from its start, and the popup must not tell the user that connections were missed.
+    const tabIds = () =>
+      ext.evaluate(async () =>
+        (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).map((tab) => tab.id!),
+      );
+    const opener = await ff.browser.newPage();
+    await opener.goto(server.page('/opener', '<!doctype html><p>opener</p>'));
+    const before = await tabIds();
+    await opener.evaluate(() => void window.open(''));
+    await expect.poll(async () => (await tabIds()).length).toBe(before.length + 1);
+    const blank = (await tabIds()).find((id) => !before.includes(id))!;
+    // 'no-hook' until its relay answers; then what it says stays.
+    await expect
+      .poll(async () => requestView(ext, { type: 'get-status', tabId: blank }), { timeout: 10_000 })
+      .toEqual({ type: 'status', status: 'capturing' });
+    await ext.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.tabs.remove(id), blank);
+    await opener.close();
   });
 });

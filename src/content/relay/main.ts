@@ -28,8 +28,10 @@ import { lastingListeners } from './lasting';
 
 export function startRelay(win: Window): void {
   // At document_start the document is still loading. Firefox also runs content scripts in the pages already
-  // open when the extension is installed or updated: there the page ran before the hook.
-  const late = win.document.readyState !== 'loading';
+  // open when the extension is installed or updated: there the page ran before the hook. An about:blank
+  // document (a window a page opened, before it navigates or while the page writes into it) is complete
+  // from its creation, with the hook in it from then.
+  const late = win.document.readyState !== 'loading' && win.location.protocol !== 'about:';
   const docNonce = `n${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const contextValid = () => {
     try {
