@@ -727,6 +727,29 @@ What did, found afterwards on Chromium 156:
   for the mouse pointer left over the table, which the browser runs again after each scroll so that hover
   follows. With a frame every 16.7 ms, a selection whose work ends just after a frame's deadline is
   painted in the next, which is what puts the p95 near 30 ms.
+- **Where close → panel count's tail is, and a layout boundary for the detail tried.** In two latency
+  runs of the last full run's build, each close's delay by its place: the first 150 closes (the first
+  batch, the panel just opened) had medians of 115 and 130 ms, and 39 and 53 of them took over 150 ms;
+  every later batch had its median at 30–75 ms and 0–9 closes over 150 ms. So the p99 (the tenth
+  slowest of 1,000: 198 and 226 ms) is mostly the first batch; most of the other slowest closes are a
+  batch's last, shown in the versions that also bring the next batch's 150 new sockets. The view port's
+  median was 37–40 ms for the first batch and 21–31 ms after. In a trace of the panel page its main
+  thread was busy about 97 % of the first and of the second batch's close phase alike, about 14 shown
+  versions a second at 70 ms each: script about 40 % (the analysis, the rows, the timeline's model and
+  draw, React), paint about 20 % (the table's body at most versions, about 5 ms each), the compositor
+  commit (the canvas raster) about 15 %, layerize 7–10 %. Tiering V8 up early (\`--always-sparkplug\`,
+  lower Maglev and TurboFan thresholds, a probe only) made the first batch worse (median 311 ms): the
+  compiling competed for the two cores. For the selection, \`contain: strict\` on the detail pane, whose
+  box the workspace sets and never its content, so that it is a layout boundary: in traces of 30
+  selections over four alternating pairs, layout took a median 4.9 ms a selection without and 5.8 ms
+  with, and end to end twelve alternating pairs gave medians of 22.1 and 22.4, 21.7 and 21.0 ms and
+  per-pair p95 ratios of 0.21–1.39: no gain the noise can show, so it was left out. In those traces a
+  selection's frame held paint 2.7 ms, the commit 3.2 (the timeline's canvas raster), hit testing for
+  the pointer 3.0 (2.3 of it the frame's layout: 40–70 dirty objects of about 2,300), the timeline's
+  draw 1.9, layerize 1.7 and pre-paint 1.4; the key's own task held React's render and commit (3–7 ms)
+  and, for a selection that scrolls the table, a layout forced by setting \`scrollTop\` (about 3.7 ms),
+  after which the frame's layout took under 1 ms: the forced layout is the frame's layout done
+  earlier, not a second one.
 - **Where \`new WebSocket()\`'s extra time goes.** A profile of 1,000 constructions in a page with the hook
   alone: posting the socket's first event to the relay's port takes about 60 µs and formatting its creator's
   stack about 30 µs per socket; the native constructor itself about 390 µs there. Batching a task's events
