@@ -6,7 +6,6 @@
  * stop saying it once the page is reloaded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { startServer, type TestServer } from './support/servers';
 import {
@@ -19,12 +18,7 @@ import {
 import { EXTENSION_UUID, geckoIdOf } from '../../scripts/lib/launch-firefox.mjs';
 import { FIREFOX_DIST } from '../../scripts/lib/dist.mjs';
 import { closeEventOf } from '../../src/protocol/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
-
-const catalog = JSON.parse(
-  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
-) as Record<string, CatalogEntry>;
-const t = catalogTranslator(catalog);
+import { t } from './support/english';
 
 let ff: LaunchedFirefox;
 let server: TestServer;

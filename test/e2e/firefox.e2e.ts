@@ -9,7 +9,6 @@
  */
 import { analyzeRecording } from '../../src/analysis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { startServer, type TestServer } from './support/servers';
 import {
@@ -22,12 +21,7 @@ import {
   type LaunchedFirefox,
 } from './support/firefox';
 import { closeEventOf, openEventOf, type Recording } from '../../src/protocol/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
-
-const catalog = JSON.parse(
-  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
-) as Record<string, CatalogEntry>;
-const t = catalogTranslator(catalog);
+import { t } from './support/english';
 
 let ff: LaunchedFirefox;
 let server: TestServer;

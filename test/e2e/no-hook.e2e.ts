@@ -6,16 +6,10 @@
  * the detection (no relay answers the background's ping) is the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { launch, type Launched } from './support/browser';
 import { startServer } from './support/servers';
 import { waitForRecording } from './support/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
-
-const catalog = JSON.parse(
-  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
-) as Record<string, CatalogEntry>;
-const t = catalogTranslator(catalog);
+import { t } from './support/english';
 
 let b: Launched;
 beforeAll(async () => {

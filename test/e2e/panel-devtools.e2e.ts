@@ -5,19 +5,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { readFileSync } from 'node:fs';
 import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 import { clickInPanel, openCloselinePanel } from './support/devtools';
 import { closeEventOf } from '../../src/protocol/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
+import { t } from './support/english';
 
 const s = useBrowserAndServer({ devtools: true });
-
-const catalog = JSON.parse(
-  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
-) as Record<string, CatalogEntry>;
-const t = catalogTranslator(catalog);
 
 let panel: Frame;
 let pageUrl: string;

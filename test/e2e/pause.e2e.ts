@@ -4,18 +4,12 @@
  * happened"), and resuming records again, which a panel left open says at once.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 import { closeEventOf } from '../../src/protocol/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
+import { t } from './support/english';
 
 const s = useBrowserAndServer();
-
-const catalog = JSON.parse(
-  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
-) as Record<string, CatalogEntry>;
-const t = catalogTranslator(catalog);
 
 type OpenFn = { open_(p: string): Promise<void> };
 

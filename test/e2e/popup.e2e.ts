@@ -4,19 +4,13 @@
  * toolbar badge counts the problem with a tooltip naming it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { useBrowserAndServer } from './support/session';
 import { recordBlindRetryAndRestart } from './support/blind-retry-page';
 import { stopServiceWorker } from './support/worker';
 import type { Recording } from '../../src/protocol/recording';
-import { catalogTranslator, type CatalogEntry } from '../../src/i18n/translate';
+import { t } from './support/english';
 
 const s = useBrowserAndServer();
-
-const catalog = JSON.parse(
-  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
-) as Record<string, CatalogEntry>;
-const t = catalogTranslator(catalog);
 
 let rec: Recording;
 
