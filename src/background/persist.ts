@@ -61,14 +61,14 @@ export class Persist {
       return new Map();
     }
     const metas = new Map<number, unknown>();
-    const chunks = new Map<number, [string, unknown][]>();
+    const chunks = new Map<number, [string, unknown, number][]>();
     for (const [key, value] of Object.entries(all)) {
       const m = KEY.exec(key);
       if (!m) continue;
       this.sizes.set(key, storedBytes(key, value));
       const tab = Number(m[1]);
       if (m[2] === 'meta') metas.set(tab, value);
-      else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push([key, value]);
+      else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push([key, value, Number(m[3])]);
     }
     const tabs = new Map<number, TabRecording>();
     const lost: [number, number][] = [];
@@ -78,10 +78,10 @@ export class Persist {
       const connections: Connection[] = [];
       const rewrite: number[] = [];
       let refused = 0;
-      for (const [key, ch] of chunks.get(tab) ?? []) {
+      for (const [key, ch, chunkNo] of chunks.get(tab) ?? []) {
         const read = storedChunk(ch);
         if (!read.chunk) junk.push(key);
-        if (read.refused > 0) rewrite.push(Number(KEY.exec(key)?.[3]));
+        if (read.refused > 0) rewrite.push(chunkNo);
         refused += read.refused;
         for (const [c, n] of read.seqs) {
           connections.push(c);

@@ -27,14 +27,17 @@ const { badSecondsText } = await import('./simulate');
 const NOW = 1_800_000_000_000;
 const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };
 
-function setup() {
-  const hub = new Hub({
+const makeHub = (settings: Settings = DEFAULT_SETTINGS) =>
+  new Hub({
     persist: new Persist(new MemoryStorage()),
     extensionVersion: '0.1.0',
     now: () => NOW,
     setTimer: () => undefined,
-    settings: () => DEFAULT_SETTINGS,
+    settings: () => settings,
   });
+
+function setup() {
+  const hub = makeHub();
   const docId = hub.hello(
     { tabId: 4, frameId: 2, documentId: 'DOC', url: 'http://127.0.0.1/a' },
     { type: 'hello', docNonce: 'n', url: '', isTop: false },
@@ -136,14 +139,7 @@ describe('view requests: every field is checked, and a refusal names it', () => 
 
 describe('status of a paused site', () => {
   it("says paused when the tab's top page is on a paused site, and what it says otherwise when it is not", async () => {
-    const settings = { ...DEFAULT_SETTINGS, pausedSites: ['paused.example'] };
-    const hub = new Hub({
-      persist: new Persist(new MemoryStorage()),
-      extensionVersion: '0.1.0',
-      now: () => NOW,
-      setTimer: () => undefined,
-      settings: () => settings,
-    });
+    const hub = makeHub({ ...DEFAULT_SETTINGS, pausedSites: ['paused.example'] });
     const top = (tabId: number, url: string) =>
       hub.hello(
         { tabId, frameId: 0, documentId: `D${tabId}`, url },
