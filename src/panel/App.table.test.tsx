@@ -108,6 +108,24 @@ describe('closures table', () => {
     expect(sorted[0]!.getAttribute('data-code')).toBe('1000');
   });
 
+  it("gives a pointed row's cells the tooltips of the row it shows now, also when a filter replaces it", async () => {
+    renderApp(rec, { verdicts });
+    await screen.findByRole('grid');
+    const first = within(grid()).getAllByRole('row')[1]!;
+    const codeTip = () => first.querySelector('.cell-code')!.getAttribute('title');
+    expect(codeTip()).toBeNull();
+    fireEvent.mouseEnter(first);
+    expect(codeTip()).toBe(first.querySelector('.cell-code')!.textContent);
+    const was = codeTip();
+    // The same row element now shows another connection, under a pointer that has not moved.
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'token' } });
+    expect(first.dataset.id).toBe('b');
+    expect(codeTip()).toBe('1008 Policy Violation');
+    expect(codeTip()).not.toBe(was);
+    fireEvent.mouseLeave(first);
+    expect(codeTip()).toBeNull();
+  });
+
   it('says so when the filters hide every closure', async () => {
     renderApp(rec, { verdicts });
     await screen.findByRole('grid');
@@ -294,10 +312,15 @@ describe('closures table', () => {
     expect(bdis('delay')).toEqual([['ltr', 'U+202Eb.example']]);
     expect(cell('delay').textContent).toBe('2.00 s → U+202Eb.example');
     expect(row.textContent).not.toContain(rlo);
+    // Tooltips are made for the row under the pointer only (a keystroke need not make every cell's).
+    expect(row.querySelector('[title]')).toBeNull();
+    fireEvent.mouseEnter(row);
     // Native tooltips take only text: the page's part is isolated in characters, its controls spelled out.
     expect(cell('url').getAttribute('title')).toBe('\u2066wss://a.example/[U+202E]sj.txt\u2069');
     expect(cell('reason').getAttribute('title')).toBe('\u2068[U+202E]oc.elgoog//:sptth\u2069');
     expect(cell('delay').getAttribute('title')).toBe('2.00 s → \u2066[U+202E]b.example\u2069');
+    fireEvent.mouseLeave(row);
+    expect(row.querySelector('[title]')).toBeNull();
     const frame = within(screen.getByLabelText('Frame')).getByRole('option', { name: /a\.example/ });
     expect(frame.textContent).toContain('\u2066https://a.example/[U+202E]f\u2069');
     expect(frame.textContent).not.toContain(rlo);
