@@ -36,6 +36,27 @@ describe('validateHookEvent accepts what the hook sends', () => {
       { t: 'close-call', k: 1, at: NOW, code: 4000, reason: 'bye', readyState: 1, stack: '' },
     ],
     [
+      'close-call with lone surrogates in its reason: recorded as the browser sent it (U+FFFD), pairs kept',
+      {
+        t: 'close-call',
+        k: 1,
+        at: NOW,
+        code: 4000,
+        reason: 'a\uD800b\uDC00c\uD83D\uDE00\uD83D',
+        readyState: 1,
+        stack: '',
+      },
+      {
+        t: 'close-call',
+        k: 1,
+        at: NOW,
+        code: 4000,
+        reason: 'a\uFFFDb\uFFFDc\uD83D\uDE00\uFFFD',
+        readyState: 1,
+        stack: '',
+      },
+    ],
+    [
       'close-call without code',
       { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' },
       { t: 'close-call', k: 1, at: NOW, readyState: 0, stack: '' },

@@ -153,7 +153,7 @@ function hookEvent(
       const code = opt(o, 'code', finite, '');
       if (code !== undefined) ev.code = closeCodeAs(code, codeRule);
       const why = opt(o, 'reason', reason, '');
-      if (why !== undefined) ev.reason = why;
+      if (why !== undefined) ev.reason = wellFormed(why);
       return done(ev);
     }
     case 'error':
@@ -190,6 +190,16 @@ function hookEvent(
       return fail('enum', 't', 'unknown event type');
   }
 }
+
+// A surrogate without its partner.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A close() reason as the browser used it: close() takes a USVString, so each lone surrogate the page
+ * passed became U+FFFD before the browser sent the reason (and measured its 123 bytes). The hook posts
+ * the reason as the page gave it; the record says what the server received.
+ */
+const wellFormed = (s: string): string => s.replace(LONE_SURROGATE, '\uFFFD');
 
 /** The page's frames of a stack, cut before splitting so a megabyte "stack" costs nothing; no passwords. */
 function stack(o: Obj, cut: (path: string) => void): string {

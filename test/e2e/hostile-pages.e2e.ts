@@ -485,6 +485,21 @@ describe('hostile pages', () => {
     expect(closeEventOf(c)).toMatchObject({ code: 4005, reason: 'object reason' });
   });
 
+  it('records a close() reason with a lone surrogate as the browser sent it', async () => {
+    const { page, url } = await openPage('/lone-surrogate');
+    const { wsUrl } = await openSocket(page, '/lone-surrogate');
+    await page.evaluate((u) => {
+      (window as unknown as Record<string, WebSocket>)[u]!.close(4006, 'half \uD83D of a pair');
+    }, wsUrl);
+    const c = await waitForRecording(s.b.worker, url, closedAt('/lone-surrogate'));
+    // The server echoes the reason it received: the browser's, with U+FFFD for the lone half.
+    expect(closeEventOf(c)).toMatchObject({ code: 4006, reason: 'half \uFFFD of a pair' });
+    expect(c.events.find((e) => e.type === 'close-call')).toMatchObject({
+      code: 4006,
+      reason: 'half \uFFFD of a pair',
+    });
+  });
+
   it('runs no page accessor on Object.prototype named as a field the hook posts or keeps', async () => {
     const { page, url, errors } = await openPage('/proto-fields');
     const { wsUrl } = await openSocket(page, '/proto-fields');
