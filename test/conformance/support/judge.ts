@@ -32,7 +32,10 @@ export interface Judged {
 
 const LINK_WINDOW_MS = 60_000;
 
-export function judge(obs: Observation, code: number): Judged {
+/** What judging reads of a run with the extension (Firefox's runs have no DevTools network log). */
+export type JudgedRun = Pick<Observation, 'recording' | 'pageUrl' | 'closeSentAt' | 'reconnected' | 'endedAt'>;
+
+export function judge(obs: JudgedRun, code: number): Judged {
   const rec = obs.recording;
   if (!rec) throw new Error('judge needs the run with the extension');
   const connections = rec.connections
