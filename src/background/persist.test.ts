@@ -184,19 +184,36 @@ describe('Persist.load of values this build does not store', () => {
     expect(again.hasChanges()).toBe(false);
   });
 
-  it('starts a tab again whose meta is not a recording, and removes its keys', async () => {
+  it('starts a tab again whose meta is not a recording, and replaces its keys at the next write', async () => {
     const storage = new MemoryStorage();
-    await stored(storage, 1, 3);
+    await stored(storage, 1, 3 * TAB_LIMITS.chunk);
     const b = await stored(storage, 2, 3);
     await storage.set({ 't1:meta': { recording: 5 } });
+    const count = 3 * TAB_LIMITS.chunk;
     const loaded = await new Persist(storage).load('0.1.0', 5_000);
     // Started again at the load, with the connections its keys held counted as lost.
     const fresh = loaded.get(1)!;
     expect(fresh.recording.connections).toEqual([]);
     expect(fresh.recording.startedAt).toBe(5_000);
-    expect(fresh.recording.dropped.connectionsUnreadable).toBe(3);
+    expect(fresh.recording.dropped.connectionsUnreadable).toBe(count);
     expect(loaded.get(2)?.recording).toEqual(b.recording);
-    expect([...storage.data.keys()].filter((k) => k.startsWith('t1:'))).toEqual([]);
+    // A worker stopped before its first write: the next start finds the same keys and the same count.
+    const beforeWrite = await new Persist(storage).load('0.1.0', 6_000);
+    expect(beforeWrite.get(1)?.recording.dropped.connectionsUnreadable).toBe(count);
+    // The write stores the new meta with the count and empties the old chunks in one set(), then removes them.
+    const persist = new Persist(storage);
+    const again = await persist.load('0.1.0', 7_000);
+    const sets: string[][] = [];
+    const set = storage.set.bind(storage);
+    storage.set = (items) => (sets.push(Object.keys(items)), set(items));
+    await persist.write(again, drainAll(again));
+    expect(sets[0]).toEqual(expect.arrayContaining(['t1:meta', 't1:c0', 't1:c1', 't1:c2']));
+    expect([...storage.data.keys()].filter((k) => k.startsWith('t1:'))).toEqual(['t1:meta']);
+    // Counted once: a later start reads the new meta, with nothing left to count again.
+    const after = (await new Persist(storage).load('0.1.0')).get(1)!;
+    expect(after.recording.dropped.connectionsUnreadable).toBe(count);
+    expect(after.recording.startedAt).toBe(7_000);
+    expect(after.hasChanges()).toBe(false);
   });
 
   it('starts a tab again with nothing noted when its unreadable meta held no connections', async () => {

@@ -48,10 +48,12 @@ export class Persist {
 
   /**
    * Reads every stored tab back (on service-worker start). Never rejects: a value that is not what this
-   * build stores is left out (a tab whose meta is not one starts again, and its keys are removed), since
-   * every request to the worker waits for this. What is left out is counted in its tab's recording
-   * (`connectionsUnreadable`) and the chunks it was in are written again without it, at the next write:
-   * the user sees what was lost, and a later start does not count it twice.
+   * build stores is left out (a tab whose meta is not one starts again), since every request to the
+   * worker waits for this. What is left out is counted in its tab's recording (`connectionsUnreadable`)
+   * and the chunks it was in are written again without it, at the next write: the user sees what was
+   * lost, and a later start does not count it twice. A tab started again keeps its old keys until that
+   * write, which stores its new meta (with the count) and empties the old chunks in one set(): removed
+   * at the load, a worker stopped before the write lost the count with them.
    */
   async load(extensionVersion: string, now = Date.now()): Promise<Map<number, TabRecording>> {
     let all: Record<string, unknown>;
@@ -71,7 +73,8 @@ export class Persist {
       else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push([key, value, Number(m[3])]);
     }
     const tabs = new Map<number, TabRecording>();
-    const lost: [number, number][] = [];
+    // Tabs whose meta is unreadable: how many connections their chunks held, and those chunks' numbers.
+    const lost: [number, number, number[]][] = [];
     const junk: string[] = [];
     for (const tab of new Set([...metas.keys(), ...chunks.keys()])) {
       const seqs: [string, number][] = [];
@@ -91,20 +94,22 @@ export class Persist {
       connections.sort(byCreation);
       const stored = storedTab(metas.get(tab), connections);
       if (!stored) {
-        lost.push([tab, connections.length + refused]);
+        lost.push([tab, connections.length + refused, (chunks.get(tab) ?? []).map(([, , n]) => n)]);
         continue;
       }
       const restored = TabRecording.restore(tab, extensionVersion, stored.recording, stored.docs, seqs);
       if (refused > 0) restored.lostInStorage(refused, rewrite);
       tabs.set(tab, restored);
     }
-    for (const [tab, count] of lost) {
-      await this.removeTab(tab).catch(() => undefined);
+    for (const [tab, count, chunkNos] of lost) {
+      if (count === 0) {
+        await this.removeTab(tab).catch(() => undefined);
+        continue;
+      }
       // Its metadata is gone with its start time and marks; what can still be said is how many
-      // connections it held.
-      if (count === 0) continue;
+      // connections it held. Its old chunks are emptied by the write that stores this.
       const fresh = new TabRecording(tab, extensionVersion, now);
-      fresh.lostInStorage(count, []);
+      fresh.lostInStorage(count, chunkNos);
       tabs.set(tab, fresh);
     }
     // A value that is no chunk would be read (and sized) again at every start.
