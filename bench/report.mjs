@@ -780,6 +780,15 @@ What did, found afterwards on Chromium 156:
   resting pointer). A CPU profile of the 10,000 → 1,000 keystroke: script about 11.5 ms before, 8.7 ms after;
   three alternating pairs of the panel part on a quiet machine: filter p95 31.0, 28.1 and 27.3 ms before,
   26.3, 25.8 and 25.7 ms after.
+- **Also looked at this round, and left.** A selection's frame forces a layout from the timeline's draw:
+  Chromium's canvas resolves its font against the document's style at the first \`font\` set or text drawn
+  after the DOM changed, even when the font is the one it holds (skipping the set moved the layout to the
+  first \`fillText\`). It is the frame's own layout done earlier (the frame then lays out nothing), so drawing
+  later would not save it. Without the URL cells' resize observers (the cells' fit not kept, a probe only)
+  and with rows made layout boundaries (\`width: 100%\`, \`overflow: hidden\`), filter keystrokes showed no
+  difference beyond the noise in alternating runs. A warm import in the same panel takes about 300 ms (four
+  imports in one page: 688, 459, 380, 294 ms): about half of a first import is what a first run costs (code
+  not yet optimised, a heap not yet grown), not work a later import does again.
 
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
