@@ -216,6 +216,25 @@ describe('Persist.load of values this build does not store', () => {
     expect(after.hasChanges()).toBe(false);
   });
 
+  it('empties the old keys of a tab started again even when it is cleared before the first write', async () => {
+    const storage = new MemoryStorage();
+    await stored(storage, 1, 3 * TAB_LIMITS.chunk);
+    await storage.set({ 't1:meta': { recording: 5 } });
+    const persist = new Persist(storage);
+    const loaded = await persist.load('0.1.0', 5_000);
+    // The panel's Clear (or a navigation) that woke the worker runs before the first drain.
+    loaded.get(1)!.reset(6_000);
+    await persist.write(loaded, drainAll(loaded));
+    expect([...storage.data.keys()].filter((k) => k.startsWith('t1:'))).toEqual(['t1:meta']);
+    // Cleared means cleared: a later start neither brings the old connections back nor counts them again.
+    const reread = new Persist(storage);
+    const after = (await reread.load('0.1.0')).get(1)!;
+    // And the budget no longer counts the removed keys.
+    expect(persist.tabBytes(1)).toBe(reread.tabBytes(1));
+    expect(after.recording.connections).toEqual([]);
+    expect(after.recording.dropped.connectionsUnreadable).toBe(0);
+  });
+
   it('starts a tab again with nothing noted when its unreadable meta held no connections', async () => {
     const storage = new MemoryStorage();
     await storage.set({ 't1:meta': { recording: 5 } });

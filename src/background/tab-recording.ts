@@ -170,7 +170,10 @@ export class TabRecording {
 
   reset(now: number): void {
     this.recording = emptyRecording(this.tabId, this.extensionVersion, now);
-    const oldChunks = [...this.chunks.keys()];
+    // The chunks stored now, and those a pending change was still to write (a chunk emptied by an
+    // eviction, or the old chunks of a tab whose unreadable meta started it again): left unwritten,
+    // they would bring their connections back beside the new meta at the next start.
+    const oldChunks = [...this.chunks.keys(), ...this.log.chunks];
     this.byId.clear();
     this.seqOf.clear();
     this.chunks.clear();
