@@ -126,6 +126,23 @@ describe('closures table', () => {
     expect(codeTip()).toBeNull();
   });
 
+  it("gives the selected row's cells their tooltips, which are their descriptions for a screen reader", async () => {
+    renderApp(rec, { verdicts });
+    const g = await screen.findByRole('grid');
+    const rows = () => within(grid()).getAllByRole('row').slice(1);
+    const code = (r: HTMLElement) => r.querySelector('.cell-code')!;
+    // Each row's code cell's tooltip: its own text on the active row, none on the others.
+    const tips = () => rows().map((r) => code(r).getAttribute('title'));
+    const only = (i: number) => rows().map((r, j) => (j === i ? code(r).textContent : null));
+    expect(tips()).toEqual([null, null, null]);
+    fireEvent.keyDown(g, { key: 'ArrowDown' });
+    expect(tips()).toEqual(only(0));
+    fireEvent.keyDown(g, { key: 'ArrowDown' });
+    expect(tips()).toEqual(only(1));
+    expect(tips()[1]).toMatch(/^10\d\d /);
+    expect(g.getAttribute('aria-activedescendant')).toBe(rows()[1]!.id);
+  });
+
   it('says so when the filters hide every closure', async () => {
     renderApp(rec, { verdicts });
     await screen.findByRole('grid');

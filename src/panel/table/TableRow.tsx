@@ -21,16 +21,19 @@ export const ROW_PX = 21;
  * re-renders only rows entering the window. The data-* attributes state the
  * row's facts for tests and tools without parsing its text.
  *
- * Cells' tooltips (their full text) are made only for the row under the pointer: a filter keystroke
- * that changed the rows on screen re-made every cell's tooltip too (dates with their zone, plural
- * counts), about a tenth of the keystroke's time, for the one cell a pointer might rest on. Made while
- * rendering, from the row shown now, they follow a row replaced under a resting pointer.
+ * Cells' tooltips (their full text) are made only for the row under the pointer and the selected row:
+ * a filter keystroke that changed the rows on screen re-made every cell's tooltip too (dates with their
+ * zone, plural counts), about a tenth of the keystroke's time, for the one cell a pointer might rest on.
+ * The selected row is the grid's active row, the one a screen reader reads, and a title is also a cell's
+ * accessible description. Made while rendering, from the row shown now, they follow a row replaced under
+ * a resting pointer.
  */
 export const TableRow = memo(function TableRow({ row, columns, index, selected, onSelect }: Props) {
   useLocale(); // a new language re-renders the memoised row
   const [pointed, setPointed] = useState(false);
   const closure = row.kind === 'closure' ? row : undefined;
   const level = closure?.verdict?.level;
+  const titled = pointed || selected;
   return (
     <div
       role="row"
@@ -65,7 +68,7 @@ export const TableRow = memo(function TableRow({ row, columns, index, selected, 
           key={c.id}
           role="gridcell"
           className={`closures-cell cell-${c.id}`}
-          title={(pointed && c.title?.(row)) || undefined}
+          title={(titled && c.title?.(row)) || undefined}
         >
           {c.render(row)}
         </div>
