@@ -166,6 +166,21 @@ describe('Persist.load of values this build does not store', () => {
     expect(storage.data.has('t1:c999')).toBe(false);
   });
 
+  it('removes keys spelled like its own with a leading zero: no write ever names them, so none would empty them', async () => {
+    const storage = new MemoryStorage();
+    const a = await stored(storage, 1, 3);
+    const meta = storage.data.get('t1:meta')!;
+    const chunk = storage.data.get('t1:c0')!;
+    // The same tab and chunk under other spellings: read as tab 1's, they were counted and sized twice.
+    await storage.set({ 't1:c00': JSON.parse(chunk), 't01:meta': JSON.parse(meta), 't01:c0': JSON.parse(chunk) });
+    const persist = new Persist(storage);
+    const loaded = await persist.load('0.1.0');
+    expect(loaded.get(1)?.recording).toEqual(a.recording);
+    expect([...loaded.keys()]).toEqual([1]);
+    expect([...storage.data.keys()].sort()).toEqual(['t1:c0', 't1:meta']);
+    expect(persist.totalBytes()).toBe(persist.tabBytes(1));
+  });
+
   it('counts stored connections it cannot read back, shows them once, and rewrites their chunk without them', async () => {
     const storage = new MemoryStorage();
     const a = await stored(storage, 1, 3);

@@ -30,7 +30,10 @@ const EMPTY_CHUNK: StoredChunk = { n: [], c: [] };
 
 const metaKey = (tab: number) => `t${tab}:meta`;
 const chunkKey = (tab: number, chunk: number) => `t${tab}:c${chunk}`;
-const KEY = /^t(\d+):(meta|c(\d+))$/;
+// Numbers as this build writes them: `t01:c1` or `t1:c00` would be read as tab 1's chunk 0 again, and
+// no write names them, so nothing would ever empty them.
+const KEY = /^t(0|[1-9]\d*):(meta|c(0|[1-9]\d*))$/;
+const LOOKS_OURS = /^t\d+:(meta|c\d+)$/;
 
 const storedBytes = (key: string, value: unknown) => utf8Bytes(JSON.stringify(value)) + key.length;
 
@@ -63,10 +66,15 @@ export class Persist {
       return new Map();
     }
     const metas = new Map<number, unknown>();
+    // Keys in our form with a number spelled otherwise: removed at once, whatever their tab's state.
+    const strays: string[] = [];
     const chunks = new Map<number, [string, unknown, number][]>();
     for (const [key, value] of Object.entries(all)) {
       const m = KEY.exec(key);
-      if (!m) continue;
+      if (!m) {
+        if (LOOKS_OURS.test(key)) strays.push(key);
+        continue;
+      }
       this.sizes.set(key, storedBytes(key, value));
       const tab = Number(m[1]);
       if (m[2] === 'meta') metas.set(tab, value);
@@ -113,7 +121,7 @@ export class Persist {
       tabs.set(tab, fresh);
     }
     // A value that is no chunk would be read (and sized) again at every start.
-    const left = junk.filter((k) => !lost.some(([tab]) => k.startsWith(`t${tab}:`)));
+    const left = [...strays, ...junk.filter((k) => !lost.some(([tab]) => k.startsWith(`t${tab}:`)))];
     if (left.length) {
       for (const k of left) this.sizes.delete(k);
       await this.storage.remove(left).catch(() => undefined);
