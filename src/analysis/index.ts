@@ -49,6 +49,9 @@ export function createAnalyzer(): Analyzer {
   return (recording, opts) => analyzeRecording(recording, opts, memo);
 }
 
+/** A record keyed by connection id that inherits nothing. */
+const idRecord = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 /**
  * Without a memo the analysis is one-shot (an imported file, a report): what it works out is used
  * within this call only, and nothing is set aside for a next version that never comes, neither the
@@ -86,7 +89,9 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions, kep
   const throttle = throttleOf(memo, recording.marks);
   const ctx = { profile, throttle, adviceFor: knowledge.adviceFor, protocolAdviceFor: knowledge.protocolAdviceFor };
   const episodes: Episode[] = [];
-  const verdictByClosure: Record<string, Verdict> = {};
+  // Keyed by connection ids, which an imported file chooses: without a prototype, an id such as "toString"
+  // finds no inherited member as its verdict, and "__proto__" is a key like any other.
+  const verdictByClosure = idRecord<Verdict>();
   const episodeOf = new Map<string, string>();
   const nextEpisodes: AnalysisMemo['episodes'] | undefined = kept && new Map();
   for (let i = 0; i < facts.length; i++) {
@@ -115,7 +120,7 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions, kep
     list.push(closureOut(memo, nextClosures, closure, links.get(id), episodeOf.get(id)));
   }
   const summary = summarize(connections, list, verdictByClosure);
-  const stalls: Record<string, StallResult[]> = {};
+  const stalls = idRecord<StallResult[]>();
   const nextStalls: AnalysisMemo['stalls'] | undefined = kept && new Map();
   for (let i = 0; i < connections.length; i++) {
     const c = connections[i]!;
