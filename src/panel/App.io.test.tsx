@@ -6,7 +6,8 @@ import type { RecordingSource } from '../ui/data/source';
 import { App } from './App';
 import { fakeAnalysis, testServices } from './fixtures/analysis';
 import { installTestMessages } from './fixtures/messages';
-import { conn, recordingOf } from './fixtures/recording';
+import { parseRecording } from '../protocol/validate-recording';
+import { conn, recordingOf, T0 } from './fixtures/recording';
 import { renderApp, rowIds, settingsLoaded, chooseFile } from './fixtures/render-app';
 import type { PanelServices } from './services';
 
@@ -245,6 +246,27 @@ describe('export', () => {
     const [name, text] = saveFile.mock.calls[0] as [string, string];
     expect(name).toBe('closeline-app.example-2024-05-09.json');
     expect(JSON.parse(text).connections[0].url).toBe(url);
+  });
+});
+
+describe('export of an imported file', () => {
+  // An imported file is judged at the moment it was exported (its `exportedAt`, else its last fact): a
+  // verdict still waiting then (pending) stays so. Saved again with the moment of this second export, it
+  // would be judged years later when opened, and say something else.
+  it.each([
+    ['with', { exportedAt: T0 + 30_000 }],
+    ['without', {}],
+  ])('gives back the file it read, judged at the same moment (%s exportedAt)', async (_name, patch) => {
+    const { saveFile } = renderApp(live, {}, { settings: { redactQuery: false } });
+    await screen.findByText('live one');
+    await settingsLoaded();
+    const file = recordingOf([conn({ id: 'imp1', code: 1012, reason: 'from file' })], patch);
+    const text = JSON.stringify(file);
+    chooseFile(text);
+    expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const [, saved] = saveFile.mock.calls[0] as [string, string];
+    expect(parseRecording(saved)).toEqual(parseRecording(text));
   });
 });
 

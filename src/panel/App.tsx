@@ -147,7 +147,13 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const onExport = () => {
     if (!recording) return;
     const at = now();
-    saveFile(exportFileName(recording, at), exportText(recording, redactQuery, at, settings?.exportContent === true));
+    // An imported file is judged at its own export's moment (or its last fact): saved again, it keeps that
+    // moment, so whoever opens the copy sees the verdicts this panel shows, not ones judged at this export.
+    const exportedAt = imports.imported ? undefined : at;
+    saveFile(
+      exportFileName(recording, at),
+      exportText(recording, redactQuery, exportedAt, settings?.exportContent === true),
+    );
   };
   const onClear = () => {
     setSelectedId(null);

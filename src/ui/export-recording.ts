@@ -29,10 +29,19 @@ export function exportFileName(rec: Recording, now: number): string {
   return `closeline-${recordingHost(rec)}-${formatFileDate(now)}.json`;
 }
 
-/** Message content is left out unless the user ticked "include message content". */
-export function exportText(rec: Recording, redactQuery: boolean, now: number, includeContent = false): string {
+/**
+ * Message content is left out unless the user ticked "include message content". `exportedAt` is the moment
+ * the file is judged at when opened; undefined keeps the recording's own (an imported file saved again).
+ */
+export function exportText(
+  rec: Recording,
+  redactQuery: boolean,
+  exportedAt: number | undefined,
+  includeContent = false,
+): string {
   const content = includeContent ? rec : withoutMessageContent(rec);
-  const out: Recording = { ...(redactQuery ? redactRecording(content) : content), exportedAt: now };
+  const out: Recording = redactQuery ? redactRecording(content) : { ...content };
+  if (exportedAt !== undefined) out.exportedAt = exportedAt;
   return JSON.stringify(out, null, 2);
 }
 
