@@ -3,7 +3,7 @@
  * summary out. Pure: no browser APIs, so it runs in the panel, the popup,
  * the background and tests alike.
  */
-import { judgeStalls, type StallResult } from './stall';
+import { judgeStalls, replacementIndex, type ReplacementIndex, type StallResult } from './stall';
 import type { Connection, Recording } from '../protocol/recording';
 import type { Analysis, Closure, Episode, Verdict } from './types';
 import type { ClosureFacts } from './classify';
@@ -122,10 +122,13 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions, kep
   const summary = summarize(connections, list, verdictByClosure);
   const stalls = idRecord<StallResult[]>();
   const nextStalls: AnalysisMemo['stalls'] | undefined = kept && new Map();
+  // Made at the first stall, once for all of them.
+  let replacements: ReplacementIndex | undefined;
   for (let i = 0; i < connections.length; i++) {
     const c = connections[i]!;
     if (!hasStall(memo, c)) continue;
-    const judged = reused(memo.stalls.get(c.id), judgeStalls(c, connections, opts.now));
+    replacements ??= replacementIndex(connections, (x) => linkKeysFor(memo, x).endpoint);
+    const judged = reused(memo.stalls.get(c.id), judgeStalls(c, connections, opts.now, replacements));
     nextStalls?.set(c.id, judged);
     stalls[c.id] = judged;
   }
