@@ -55,6 +55,17 @@ export interface Library {
    * without the extension ask for them a few milliseconds apart: compared by presence, not delay.
    */
   clockTimers?: (t: PageTimer) => boolean;
+  /**
+   * Zero-delay timers a bundled polyfill uses as its task queue (the browser `process.nextTick` shim runs each
+   * batch of queued callbacks from one, and clears a second): how many depends on how the socket's data arrived
+   * in the browser's tasks, not on anything the library decides, so they are left out of the exact comparison.
+   */
+  queueTimers?: (t: PageTimer) => boolean;
+  /**
+   * Page expression (a promise) awaited after the page's draws and timers restart and before the server
+   * closes, for a library whose reconnect depends on where the close lands in a cycle of its own.
+   */
+  closeWhen?: string;
 }
 
 /** phoenix's default reconnectAfterMs steps (socket.js), before its 5 s plateau. */

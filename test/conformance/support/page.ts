@@ -40,6 +40,8 @@ export interface PageLog {
 export interface PageTimer {
   /** The delay asked for, ms. */
   ms: number;
+  /** Asked for with setInterval (mqtt.js reconnects on one and clears it once it fired); firedAt is its first run. */
+  every?: true;
   at: number;
   firedAt: number | null;
   cleared: boolean;
@@ -61,21 +63,30 @@ export function pageHtml(
   // Every timer the page asks for after the reseed is kept with the delay it asked for and when it was asked and
   // fired (performance.now): the delay a library schedules is exact, so it is compared exactly with and without
   // the extension; only what the machine adds on top is wall-clock noise. The hook keeps its own setTimeout.
+  // setInterval is kept the same way (its first run), and window.__onTimer, when a harness sets it, hears of
+  // each timer as it is asked for. Timeout and interval ids share one pool, so one map serves both clears.
   (() => {
-    const st = window.setTimeout, ct = window.clearTimeout, byId = new Map(), timers = (window.__timers = []);
-    window.setTimeout = function (fn, ms, ...rest) {
+    const st = window.setTimeout, si = window.setInterval, ct = window.clearTimeout, ci = window.clearInterval;
+    const byId = new Map(), timers = (window.__timers = []);
+    const wrap = (start, every) => function (fn, ms, ...rest) {
       const t = { ms: Number(ms) || 0, at: performance.now(), firedAt: null, cleared: false };
+      if (every) t.every = true;
       timers.push(t);
-      const run = function (...a) { byId.delete(id); t.firedAt = performance.now(); return fn.apply(this, a); };
-      const id = st.call(window, typeof fn === 'function' ? run : fn, ms, ...rest);
+      const run = function (...a) { if (!every) byId.delete(id); if (t.firedAt === null) t.firedAt = performance.now(); return fn.apply(this, a); };
+      const id = start.call(window, typeof fn === 'function' ? run : fn, ms, ...rest);
       byId.set(id, t);
+      if (window.__onTimer) window.__onTimer(t);
       return id;
     };
-    window.clearTimeout = function (id) {
+    const unwrap = (stop) => function (id) {
       const t = byId.get(id);
       if (t) { t.cleared = true; byId.delete(id); }
-      return ct.call(window, id);
+      return stop.call(window, id);
     };
+    window.setTimeout = wrap(st, false);
+    window.setInterval = wrap(si, true);
+    window.clearTimeout = unwrap(ct);
+    window.clearInterval = unwrap(ci);
   })();
   (() => { let a = ${seed >>> 0}; const drawn = (window.__draws = []); window.__reseed = (s) => { a = s >>> 0; drawn.length = 0; window.__timers.length = 0; }; Math.random = () => { a = (a + 0x6d2b79f5) | 0; let t = Math.imul(a ^ (a >>> 15), 1 | a); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; const v = ((t ^ (t >>> 14)) >>> 0) / 4294967296; drawn.push(v); return v; }; })();
 </script>

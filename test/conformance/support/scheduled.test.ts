@@ -52,6 +52,12 @@ describe('timerRequests', () => {
     expect(timerRequests([t(250, 0, 999)])).toEqual(timerRequests([t(250, 3, 260)]));
   });
 
+  it('tells an interval from a timeout of the same delay (mqtt.js reconnects on setInterval)', () => {
+    const every: PageTimer = { ...t(1000, 0, 1001, true), every: true };
+    expect(timerRequests([every])).toEqual(['1000 ms every (cancelled)']);
+    expect(timerRequests([every])).not.toEqual(timerRequests([t(1000, 0, 1001, true)]));
+  });
+
   it('compares a delay worked out from the clock by its presence and cancellation only', () => {
     const fromClock = (x: PageTimer) => x.ms > 10_000 && x.ms <= 15_000;
     expect(timerRequests([t(0, 0, 1), t(14_991, 2, null, true)], fromClock)).toEqual(

@@ -47,5 +47,8 @@ export function earliestAttempts(timers: readonly PageTimer[], timeOrigin: numbe
  * being there and cancelled or not: two runs ask for it a few milliseconds apart.
  */
 export function timerRequests(timers: readonly PageTimer[], fromClock?: (t: PageTimer) => boolean): string[] {
-  return timers.map((t) => `${fromClock?.(t) ? 'from the clock' : `${t.ms} ms`}${t.cleared ? ' (cancelled)' : ''}`);
+  return timers.map(
+    (t) =>
+      `${fromClock?.(t) ? 'from the clock' : `${t.ms} ms`}${t.every ? ' every' : ''}${t.cleared ? ' (cancelled)' : ''}`,
+  );
 }
