@@ -29,7 +29,7 @@ function wrap(ws: WebSocket): ServerSocket {
 }
 
 /** Shared by the ws-based backends: accepted sockets are reported, then handed to `onConnection`. */
-function wsBackend(onConnection: (wss: WebSocketServer) => void): Backend {
+export function wsBackend(onConnection: (wss: WebSocketServer) => void): Backend {
   const wss = new WebSocketServer({ noServer: true });
   const listeners: ((s: ServerSocket) => void)[] = [];
   onConnection(wss);

@@ -36,6 +36,13 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
     global: 'YWebsocket',
   },
   partysocket: { code: `export { PartySocket } from 'partysocket';`, global: 'PartySocketJs' },
+  // ConnectionMonitor too: an app tunes its staleThreshold on the class.
+  '@rails/actioncable': {
+    code: `export { createConsumer, ConnectionMonitor } from '@rails/actioncable';`,
+    global: 'ActionCable',
+  },
+  // The browser build (package.json's browser export), as a bundler picks it.
+  mqtt: { code: `import mqtt from 'mqtt'; export default mqtt;`, global: 'Mqtt' },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

@@ -17,9 +17,12 @@ import {
   stompBackend,
   yjsBackend,
 } from './backends';
+import { actionCableBackend, mqttBackend } from './backends-cable-mqtt';
 import {
+  actionCableModel,
   centrifugeModel,
   graphqlWsModel,
+  mqttModel,
   phoenixModel,
   rwsModel,
   signalrModel,
@@ -333,5 +336,61 @@ export const LIBRARIES: Record<LibraryId, Library> = {
     // minUptime (5 s after an open, resets the retry count) and connectionTimeout (4 s, cancelled on open
     // or close), as in reconnecting-websocket.
     otherTimers: (t) => t.ms === 5000 || t.ms === 4000,
+  },
+  '@rails/actioncable': {
+    id: '@rails/actioncable',
+    backend: () => actionCableBackend(),
+    configs: [
+      { label: 'default', options: {}, model: actionCableModel({ stale: 6, rate: 0.15 }) },
+      {
+        label: 'ConnectionMonitor.staleThreshold 3',
+        options: { staleThreshold: 3 },
+        model: actionCableModel({ stale: 3, rate: 0.15 }),
+      },
+    ],
+    // One channel subscription, as a Rails app's channels are: the consumer subscribes it again on every
+    // welcome. The consumer reports no close code: its subscriptions hear 'disconnected' once per lost
+    // connection (not for refused handshakes), with whether the monitor will reconnect.
+    harness: `
+      if (O.staleThreshold) ActionCable.ConnectionMonitor.staleThreshold = O.staleThreshold;
+      const consumer = ActionCable.createConsumer(WS + '/cable');
+      const sub = consumer.subscriptions.create({ channel: 'EchoChannel' }, {
+        connected() { H.opened(); for (let i = 0; i < ECHOES; i++) { sub.send({ text: 'm' + i }); H.sent++; } },
+        received() { H.echoed(); },
+        disconnected(d) { H.closed(d && d.willAttemptReconnect ? 'disconnected, will reconnect' : 'disconnected'); },
+        rejected() { H.note('rejected'); },
+      });`,
+    // The subscription guarantor's retry (500 ms after each subscribe; it finds nothing left to retry).
+    otherTimers: (t) => t.ms === 500,
+    // Closed just after the monitor re-arms its poll while the connection is healthy (no attempt counted):
+    // that poll, drawn after the restart, is the one that opens the first attempt, 6–12 s later. (A poll
+    // sooner than 6 s after the close opens nothing; with the poll at least 6 s that needs the close to land
+    // more than its excess over 6 s after the poll was armed, a chance of δ / 6 s for a close δ late.)
+    closeWhen: `new Promise((resolve) => { window.__onTimer = (t) => {
+      if (t.ms >= ActionCable.ConnectionMonitor.staleThreshold * 1000) { window.__onTimer = null; resolve(); } }; })`,
+  },
+  mqtt: {
+    id: 'mqtt',
+    backend: () => mqttBackend(),
+    configs: [
+      { label: 'default', options: {}, model: mqttModel({ period: 1 }) },
+      { label: 'reconnectPeriod 5000', options: { reconnectPeriod: 5000 }, model: mqttModel({ period: 5 }) },
+    ],
+    // MQTT.js over WebSockets (subprotocol mqtt, MQTT 3.1.1). The client subscribes again on every connect
+    // (and resubscribes by itself): the broker keeps one set of topics per connection, so each publish
+    // comes back once. Its 'close' carries no code.
+    harness: `
+      const client = Mqtt.connect(WS + '/mqtt', O);
+      client.on('connect', () => {
+        H.opened();
+        client.subscribe('echo');
+        for (let i = 0; i < ECHOES; i++) { client.publish('echo', 'm' + i); H.sent++; }
+      });
+      client.on('message', () => { H.echoed(); });
+      client.on('close', () => H.closed('close'));
+      client.on('error', (e) => H.note('error ' + e.message));`,
+    // The connect timeout (30 s, cleared by the CONNACK) and the zero-delay timers of the stream polyfills.
+    otherTimers: (t) => t.ms === 30_000 || t.ms === 0,
+    queueTimers: (t) => t.ms === 0 && !t.every,
   },
 };

@@ -11,6 +11,8 @@ export const LIBRARY_IDS = [
   '@supabase/realtime-js',
   'y-websocket',
   'partysocket',
+  '@rails/actioncable',
+  'mqtt',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 

@@ -62,6 +62,22 @@
  *   minReconnectionDelay defaults to a fixed 3000 ms instead of a random 1–5 s: delay k is
  *   3 s · 1.3^(k−1), capped at 10 s, whatever the code, with no randomness; and an option of its own,
  *   shouldReconnectOnClose(event), stops reconnecting when it returns false for a close.
+ * - @rails/actioncable 8.1 (src/connection.js, src/connection_monitor.js): the socket's close event only notes
+ *   the time (recordDisconnect) and tells the subscriptions; nothing reconnects from it. What reconnects is the
+ *   ConnectionMonitor's poll, one timer re-armed as each fires from the moment the consumer first opened:
+ *   staleThreshold (6 s) · 1.15^min(reconnectAttempts, 10) · (1 + jitter), the jitter up to 1 while no attempt
+ *   was counted and up to 0.15 after. A poll counts an attempt and opens a new socket when nothing arrived for
+ *   6 s and the close is at least 6 s old (a poll sooner after it counts the attempt and opens nothing), whatever
+ *   the code; a refused handshake is not a new disconnect (its close is ignored), so every later poll opens
+ *   again, and a `welcome` resets the count. With the poll armed just before the close, the wait for attempt k
+ *   is the poll's own delay: 6–12 s for the first, then 6 · 1.15^(k−1) · (1 … 1.15) s. A server's `disconnect`
+ *   message makes the client close the socket itself; with `reconnect: false` it stops the monitor first, so
+ *   nothing reconnects. Its other timer: the subscription guarantor's 500 ms after each subscribe.
+ * - mqtt 5.16 (build/lib/client.js: _setupReconnect, _reconnect, connect): every close of the stream, a refused
+ *   handshake's included, arms setInterval(reconnectPeriod) (1000 ms by default) unless the client was ended or
+ *   reconnectPeriod is 0; its first run reconnects, and connect() clears it. No backoff, no randomness, whatever
+ *   the code. Its other timers: the connect timeout (30 s, cleared by the CONNACK) and the zero-delay timers its
+ *   browser build's stream polyfills use; the keep-alive runs on worker timers, off the page's clock.
  */
 
 export interface Plan {
@@ -258,4 +274,26 @@ export function yWebsocketModel(opts: { maxBackoff: number }): DelayModel {
     `0.2 s ×2, cap ${opts.maxBackoff} s; none after 4400–4499`,
     (code) => !(code >= 4400 && code < 4500),
   );
+}
+
+/**
+ * @rails/actioncable's ConnectionMonitor with its staleThreshold (`stale` s) and reconnectionBackoffRate: d_k is
+ * the delay of the poll that opened attempt k, the first armed just before the close; any code.
+ */
+export function actionCableModel(opts: { stale: number; rate: number }): DelayModel {
+  const base = (k: number) => opts.stale * (1 + opts.rate) ** Math.min(k - 1, 10);
+  const jitter = (k: number) => (k === 1 ? 1 : opts.rate);
+  return {
+    reconnectsAfter: () => true,
+    plan: persistent(() => true),
+    immediate: () => false,
+    range: (_code, k) => [base(k), base(k) * (1 + jitter(k))],
+    sample: (_code, n, rand) => times(n, (k) => base(k) * (1 + jitter(k) * rand())),
+    summary: `polls: ${opts.stale}–${2 * opts.stale} s, then ${opts.stale} s ×${1 + opts.rate}^k +0–${opts.rate * 100} %; any code`,
+  };
+}
+
+/** mqtt's MqttClient: a fixed reconnectPeriod (s) after every close. */
+export function mqttModel(opts: { period: number }): DelayModel {
+  return fixedSchedule(() => opts.period, `constant ${opts.period} s, any code`);
 }

@@ -74,14 +74,21 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   y-websocket's own server does, with the Yjs sync and awareness protocols from y-protocols and yjs: one shared
   document, sync step 1 answered with step 2 (which marks the provider synced), and every update sent to every
   connection; an echo peer in the room answers each item the page adds to the document with one of its own.
+  @rails/actioncable talks to a \`ws\` server that answers as a Rails Action Cable server does (subprotocol
+  \`actioncable-v1-json\`): \`welcome\` on connect, a \`ping\` every 3 s, \`confirm_subscription\` for each subscribe,
+  and each message to the echo channel broadcast back. mqtt (MQTT.js) talks to a \`ws\` server that speaks the MQTT
+  3.1.1 packets the client needs (subprotocol \`mqtt\`): CONNECT/CONNACK, SUBSCRIBE/SUBACK, PINGREQ/PINGRESP, and
+  each PUBLISH delivered back to its subscribed publisher.
   Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
   restarted just before the server's close, so the library draws the same "random" numbers in both browsers
   whatever connecting first cost either of them. What the library decides is compared exactly, with and without:
-  every value it drew, every timer it asked for (its delay, and whether it was cancelled), so every reconnect
-  delay it scheduled (a timer whose delay the library works out from the clock, SignalR's keep-alive, is compared
-  by being there and cancelled or not); the number of attempts and of refused handshakes (counted by the server);
+  every value it drew, every timer it asked for (its delay, and whether it was cancelled; \`setInterval\` too), so
+  every reconnect delay it scheduled (a timer whose delay the library works out from the clock, SignalR's
+  keep-alive, is compared by being there and cancelled or not; the zero-delay timers with which mqtt's browser
+  build runs its \`process.nextTick\` queue are not compared, as how many there are follows how the socket's data
+  arrived); the number of attempts and of refused handshakes (counted by the server);
   the closes and errors it reported; and the echo messages delivered on every connection.
 - Wall-clock delays are not compared one by one. On two shared cores a timer fires up to a second late now and then,
   and the browser's work from \`new WebSocket\` to the handshake leaving takes as long, in either browser: measured
@@ -94,7 +101,9 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   because a library has 5 to 40 delays and one stall of a second moves a mean of five past any useful bound; the
   mean, and how many single delays were ${STALL_S} s or more slower and faster with the extension, are shown below.
 - Once the page has connected and its three echo messages came back, the server closes the connection with the
-  scenario's code (1006: it destroys the TCP connection). For 1013
+  scenario's code (1006: it destroys the TCP connection). Action Cable reconnects from a poll armed before the
+  close, so its page is closed just after the poll re-arms while the connection is healthy: that poll's delay,
+  drawn after the restart of the page's random numbers, is the wait before the first attempt. For 1013
   and 1006 it answers the next handshakes with HTTP 503, as many as fit a ${WAIT_BUDGET_S} s budget for that
   library (2 to 6), so the backoff shows. Where the library is not expected to reconnect, the suite watches for
   ${QUIET_S} s of silence.
@@ -155,22 +164,29 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   After a refused handshake, the \`close\` event its listeners get carries the code \`"close"\`: it closes the
   failed socket itself with a close event of its own (code 1000), and its browser copy of that event passes the
   event's type where its constructor takes the code. Closeline records the browser's socket, not that event.
+- @rails/actioncable (Rails' Action Cable consumer) does not reconnect from the close: its ConnectionMonitor polls
+  on a timer re-armed each time it fires (6–12 s while no attempt was counted, then 6 s × 1.15^attempts plus up to
+  15 %), and a poll opens a new socket once nothing has arrived for 6 s and the close is 6 s old, whatever the code.
+  Its first wait, 6–12 s, is slow after 1012 (advice); through refused handshakes after 1013 and 1006 its waits
+  (6–12 s, then 6.9–7.9 s, 7.9–9.1 s) fit, the budget leaving three of them, too few for the growth rules; after
+  1008 it is a blind retry. A staleThreshold of 3 s halves every wait: 3–6 s first, which fits 1012 up to 5 s,
+  and five waits through refusals that fit. A server's \`disconnect\` message (Rails sends one before it closes a connection itself)
+  makes the consumer close the socket itself, and with \`reconnect: false\` stop its monitor first. That is not in
+  the matrix: the consumer's \`close()\` crosses the server's close frame, and Closeline records the close as the
+  page's, carrying the server's code (a probe with the server's \`disconnect\` before its close with the scenario's
+  code saw "closed by the page" for 1008, 1012, 1013 and 1000).
+- mqtt (MQTT.js over WebSockets) reconnects after every close, a refused handshake's too, whatever the code, on a
+  \`setInterval\` of reconnectPeriod (1 s by default) cleared as it reconnects: a fixed wait, no backoff, no
+  randomness. 1 s fits 1012; through refused handshakes after 1013 it never backs off (a problem), after 1006 the
+  same (advice), and after 1008 it is a blind retry. With reconnectPeriod 5000 it fits 1012, and through refusals
+  its waits stay at 5 s (advice: slow growth, low cap).
 
 ### Libraries not in the matrix, and why
 
-The suite compares each delay a library scheduled, one timer it asked for after the close per attempt, with
-the range its source gives. Three popular clients do not schedule their reconnects that way, so they are left
-out rather than judged by a bent check:
+The suite compares each delay a library scheduled, one timer it asked for per attempt, with the range its
+source gives. One popular client does not schedule its reconnects that way, so it is left out rather than
+judged by a bent check:
 
-- @rails/actioncable (8.1) reconnects from a poll: its ConnectionMonitor re-arms a timer of 6 s × 1.15^attempts
-  × (1 + a random jitter) from the moment the connection opens, and a poll reopens the socket only when nothing
-  has arrived for 6 s and the disconnect is 6 s old. The first reconnect is the first poll 6 s after the close,
-  whose timer was usually armed before it; a probe found no timer fired before the first attempt, and one timer
-  fewer than attempts after refused handshakes. Where the close lands in the poll cycle also decides whether a
-  run reconnects a whole poll later, so the runs with and without the extension could differ without the
-  extension doing anything. Closeline still records and judges what such a page does; only this suite's
-  comparison with the library's model does not apply.
-- mqtt.js reconnects on \`setInterval\` (its reconnectPeriod), which the test page does not record.
 - pusher-js (8.6; the Pusher Channels client, which Laravel Echo uses with Pusher and with Reverb) waits 1 s after
   a close with any code below 4000 or from 4100 to 4199 (4000 and 4200–4299 reconnect at once; 4001–4099 and 4300
   up do not reconnect), on a timer asked for after the close: that much would fit. Through refused handshakes its

@@ -23,6 +23,10 @@ describe('refusalsFor', () => {
     ['y-websocket', 1, 1006, 6],
     ['partysocket', 0, 1013, 4],
     ['partysocket', 1, 1008, 0],
+    ['@rails/actioncable', 0, 1013, 2],
+    ['@rails/actioncable', 1, 1006, 4],
+    ['mqtt', 0, 1013, 6],
+    ['mqtt', 1, 1006, 5],
   ] as const)('%s config %i after %i refuses %i handshakes', (id, i, code, n) => {
     expect(refusalsFor(cfg(id, i).model, s(code))).toBe(n);
   });
@@ -50,6 +54,12 @@ describe('models', () => {
     ['y-websocket', 1, 1006, 5, [], [3.2, 3.2]],
     ['partysocket', 0, 1012, 1, [], [3, 3]],
     ['partysocket', 0, 1013, 6, [], [10, 10]],
+    ['@rails/actioncable', 0, 1012, 1, [], [6, 12]],
+    ['@rails/actioncable', 0, 1013, 2, [], [6.9, 7.935]],
+    ['@rails/actioncable', 0, 1006, 12, [], [6 * 1.15 ** 10, 6 * 1.15 ** 11]],
+    ['@rails/actioncable', 1, 1012, 1, [], [3, 6]],
+    ['mqtt', 0, 1013, 4, [], [1, 1]],
+    ['mqtt', 1, 1006, 3, [], [5, 5]],
   ] as const)('%s config %i after %i: d%i range', (id, i, code, k, earlier, [lo, hi]) => {
     const [a, b] = cfg(id, i).model.range(code, k, earlier);
     expect(a).toBeCloseTo(lo, 6);
@@ -66,6 +76,9 @@ describe('models', () => {
     ['partysocket', 1, 1008, 0, { attempts: 0, accepted: false }],
     ['partysocket', 1, 1012, 0, { attempts: 1, accepted: true }],
     ['y-websocket', 0, 1008, 0, { attempts: 1, accepted: true }],
+    ['@rails/actioncable', 0, 1008, 0, { attempts: 1, accepted: true }],
+    ['@rails/actioncable', 1, 1013, 4, { attempts: 5, accepted: true }],
+    ['mqtt', 0, 1000, 0, { attempts: 1, accepted: true }],
   ] as const)('%s config %i after %i with %i refusals: plan', (id, i, code, r, plan) => {
     expect(cfg(id, i).model.plan(code, r)).toEqual(plan);
   });
