@@ -84,6 +84,24 @@ describe('classify', () => {
     expect(classify(c)).toMatchObject({ code, initiator, inferred: initiator === 'server' });
   });
 
+  // A WebSocket's close() called on an open socket can cross the server's close frame (Action Cable's
+  // consumer closes on the server's `disconnect` message, sent just before the server's own close): the
+  // close event then carries the server's code. A code no close() can send is the server's.
+  it.each<[string, { callCode?: number; code: number; wasClean?: boolean }, Initiator, boolean]>([
+    ["the page's close() crosses the server's 1012", { code: 1012 }, 'server', true],
+    ["the page's close(4000) crosses the server's 1008", { callCode: 4000, code: 1008 }, 'server', true],
+    ["the page's close() crosses the server's 1001", { code: 1001 }, 'server', true],
+    ['the page calls close(4000): the server echoes 4000', { callCode: 4000, code: 4000 }, 'page', false],
+    ['the page calls close(): the server answers 1005', { code: 1005 }, 'page', false],
+    ['the page calls close(4000): the server answers 1000', { callCode: 4000, code: 1000 }, 'page', false],
+    ['the page calls close(): no answer comes, 1006', { code: 1006, wasClean: false }, 'page', false],
+  ])('WebSocket: %s', (_name, { callCode, code, wasClean = true }, initiator, inferred) => {
+    const c = conn({ id: 'c', createdAt: T0, openAfter: 10, closeAfter: 500, code, wasClean });
+    const call = { type: 'close-call', at: T0 + 499, readyState: 1, stack: '' } as const;
+    c.events.splice(1, 0, callCode === undefined ? call : { ...call, code: callCode });
+    expect(classify(c)).toMatchObject({ code, initiator, inferred });
+  });
+
   it.each([
     ['still open', { id: 'c', createdAt: T0, openAfter: 10 }],
     ['still connecting', { id: 'c', createdAt: T0 }],

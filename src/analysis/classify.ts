@@ -47,10 +47,18 @@ export function classify(c: Connection): ClosureFacts | undefined {
         // page typically calls it once its read loop ends, which the server's close frame ends first. A close
         // the page began is answered with the code it asked for (none: 1005, or 1000); another code is the
         // server's own, which came first.
+        // A WebSocket's close() can cross the server's close frame: the call finds the socket still open
+        // (the frame is not read yet), and the close event then carries the server's code. Only the codes
+        // a page can send (1000, 3000–4999, or none: 1005) can be the echo of its own close; another is
+        // the server's, which came first.
         const serverFirst =
-          streamCallCode !== undefined &&
+          firstCloseCall !== undefined &&
           e.wasClean &&
-          (streamCallCode === null ? e.code !== 1005 && e.code !== 1000 : e.code !== streamCallCode);
+          (streamCallCode === undefined
+            ? !pageCanSend(e.code)
+            : streamCallCode === null
+              ? e.code !== 1005 && e.code !== 1000
+              : e.code !== streamCallCode);
         const { initiator, inferred } = initiatorOf(
           firstCloseCall !== undefined && !serverFirst,
           e.wasClean,
@@ -93,6 +101,9 @@ export function classify(c: Connection): ClosureFacts | undefined {
   }
   return undefined;
 }
+
+/** A code a page's close() can put in its close frame, or 1005 for none: what the server echoes to it. */
+const pageCanSend = (code: number): boolean => code === 1000 || code === 1005 || (code >= 3000 && code <= 4999);
 
 function initiatorOf(
   closeCalled: boolean,

@@ -174,6 +174,36 @@ describe('capture in real Chromium', () => {
     expect(openEventOf(c)?.protocol).toBe('graphql-transport-ws');
   });
 
+  it("takes a page's close() that crossed the server's close frame as the server's closure, by the server's code", async () => {
+    // As Action Cable's consumer does: the server says it is about to close, the page closes at once,
+    // and the server's close frame is already on its way. The call finds the socket still OPEN.
+    const run = (path: string) =>
+      page.evaluate(
+        (u) =>
+          new Promise((resolve) => {
+            const ws = new WebSocket(u);
+            ws.onmessage = (e) => e.data === 'disconnect' && ws.close();
+            ws.onclose = (e) => resolve({ code: e.code, wasClean: e.wasClean });
+          }),
+        `${s.server.wsOrigin}${path}`,
+      );
+    for (const [path, code, initiator] of [
+      ['/crossed-1012', 1012, 'server'],
+      // 1000 is also what a server answers a page's close() with: it stays the page's.
+      ['/crossed-1000', 1000, 'page'],
+    ] as const) {
+      const closed = run(path);
+      const conn = await s.server.connectionTo(path);
+      conn.ws.send('disconnect');
+      conn.ws.close(code, 'bye');
+      expect(await closed).toEqual({ code, wasClean: true });
+      const c = await waitForRecording(s.b.worker, pageUrl, connectionEnding(path));
+      expect(c.events.map((e) => e.type)).toEqual(['open', 'close-call', 'close']);
+      expect(c.events.find((e) => e.type === 'close-call')).toMatchObject({ readyState: 1 });
+      expect(classify(c)).toMatchObject({ code, initiator, inferred: initiator === 'server' });
+    }
+  });
+
   it('tells a WebSocketStream the server closed (its read loop ended, then close()) from one the page closed', async () => {
     const run = (path: string, first: 'server' | 'page') =>
       page.evaluate(

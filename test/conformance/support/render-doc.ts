@@ -172,9 +172,11 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   1008 it is a blind retry. A staleThreshold of 3 s halves every wait: 3–6 s first, which fits 1012 up to 5 s,
   and five waits through refusals that fit. A server's \`disconnect\` message (Rails sends one before it closes a connection itself)
   makes the consumer close the socket itself, and with \`reconnect: false\` stop its monitor first. That is not in
-  the matrix: the consumer's \`close()\` crosses the server's close frame, and Closeline records the close as the
-  page's, carrying the server's code (a probe with the server's \`disconnect\` before its close with the scenario's
-  code saw "closed by the page" for 1008, 1012, 1013 and 1000).
+  the matrix: the consumer's \`close()\` crosses the server's close frame, and the close event carries the server's
+  code. Closeline takes a clean close whose code no \`close()\` can send as the server's (shown as inferred), so
+  1008, 1012 and 1013 there are the server's; a server's 1000 stays the page's, since a server answers a page's
+  \`close()\` with the same (a probe with the server's \`disconnect\` before its close with the scenario's code,
+  before that rule, saw "closed by the page" for all four).
 - mqtt (MQTT.js over WebSockets) reconnects after every close, a refused handshake's too, whatever the code, on a
   \`setInterval\` of reconnectPeriod (1 s by default) cleared as it reconnects: a fixed wait, no backoff, no
   randomness. 1 s fits 1012; through refused handshakes after 1013 it never backs off (a problem), after 1006 the
