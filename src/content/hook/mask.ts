@@ -48,7 +48,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
   const FP = win.Function[PROTO];
   const nativeToString = n.own(FP, 'toString') as AnyFn;
   // How this engine prints an anonymous native function: Chromium on one line, Firefox on three.
-  const anonymousNative = apply(nativeToString, n.trap(nativeToString, 'apply', nativeToString), []);
+  const anonymousNative = apply(nativeToString, n.trap(nativeToString, nativeToString), []);
   // The masks of same-origin ancestors, read from own data properties only (no page getter runs).
   const gParent = n.getter(win, 'parent');
   try {
@@ -66,7 +66,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
   }
   // The mask itself is masked (and registered with the ancestors) like every other wrapper.
   swap(FP, 'toString', (target: AnyFn) =>
-    n.trap(target, 'apply', (fn: AnyFn, thisArg: unknown, args: unknown[]) => {
+    n.trap(target, (fn: AnyFn, thisArg: unknown, args: unknown[]) => {
       if (thisArg === REGISTER) {
         if (isFn(args[0]) && isFn(args[1])) setMask(args[0], args[1]);
         return '';

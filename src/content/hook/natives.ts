@@ -18,13 +18,13 @@ export interface Natives {
   /** `f` with `this` fixed to `self`, made by Function.prototype.bind as it was at install. */
   bindTo<F extends AnyFn>(f: F, self: unknown): F;
   /**
-   * A Proxy of `target` with the one trap `name`, made by the Proxy constructor as it was at install.
-   * Its handler has no prototype: an engine looks every trap up on the handler, so one inheriting
-   * from Object.prototype would take a page's `Object.prototype.get` (or `apply`, ...) for its trap.
+   * A Proxy of the function `target` with the one trap `apply`, made by the Proxy constructor as it was at
+   * install. Its handler has no prototype: an engine looks every trap up on the handler, so one inheriting
+   * from Object.prototype would take a page's `Object.prototype.get` (or `construct`, ...) for its trap.
    */
-  trap<T extends object>(target: T, name: 'apply' | 'construct', fn: (...args: never[]) => unknown): T;
+  trap<T extends object>(target: T, fn: (...args: never[]) => unknown): T;
   /**
-   * A constructor's Proxy: `trap(target, 'construct', fn)`, whose `caller` and `arguments` are read from
+   * A constructor's Proxy: like `trap`, with the trap `construct`, whose `caller` and `arguments` are read from
    * the native. Read through a Proxy, those own properties of a browser's constructor throw (the engine
    * answers them only for a real function), where the native answers null: a known way to detect a Proxy.
    */
@@ -170,8 +170,8 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   return {
     apply,
     bindTo,
-    trap: (target, name, fn) =>
-      new NativeProxy(target, { __proto__: null, [name]: clean(fn as AnyFn) } as ProxyHandler<typeof target>),
+    trap: (target, fn) =>
+      new NativeProxy(target, { __proto__: null, apply: clean(fn as AnyFn) } as ProxyHandler<typeof target>),
     ctor: (target, fn) =>
       new NativeProxy(target, {
         __proto__: null,

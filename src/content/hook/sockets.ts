@@ -137,7 +137,7 @@ export function wrapWebSocket(
   // send is the hot path: one WeakMap lookup, a counter and one ring slot. A stalled socket holds
   // the page's sends instead of passing them to the network.
   swap(proto, 'send', (send: AnyFn) =>
-    n.trap(send, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
+    n.trap(send, (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const rec = ctx.recOf(thisArg);
       // Without its argument the browser throws its own error, before anything is held or counted.
       if (!rec || !args.length) return apply(target, thisArg, args);
@@ -149,7 +149,7 @@ export function wrapWebSocket(
     }),
   );
   swap(proto, CLOSE, (close: AnyFn) =>
-    n.trap(close, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
+    n.trap(close, (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const rec = ctx.recOf(thisArg);
       if (!rec) return apply(target, thisArg, args);
       // Objects are turned into primitives here, once, as the browser's bindings would, and the browser

@@ -89,7 +89,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   ctx.swap(win, 'WebSocketStream', () => Wrapped);
   ctx.swap(proto, CTOR, () => Wrapped);
   ctx.swap(proto, CLOSE, (close: AnyFn) =>
-    n.trap(close, 'apply', (target: AnyFn, thisArg: unknown, args: unknown[]) => {
+    n.trap(close, (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const result = apply(target, thisArg, args);
       const k = isObj(thisArg) ? keyOf(thisArg) : undefined;
       if (k !== undefined) {
