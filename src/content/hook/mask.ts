@@ -64,15 +64,21 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
   } catch {
     // A cross-origin ancestor: nothing further up is reachable.
   }
-  // The mask itself is masked (and registered with the ancestors) like every other wrapper.
+  // The mask itself is masked (and registered with the ancestors) like every other wrapper. The native
+  // toString runs no page code: what it throws (for a `this` that is no function) is the engine's, and is
+  // captured again from the page's call, so its stack names no frame of the hook's file.
   swap(FP, 'toString', (target: AnyFn) =>
-    n.trap(target, (fn: AnyFn, thisArg: unknown, args: unknown[]) => {
-      if (thisArg === REGISTER) {
-        if (isFn(args[0]) && isFn(args[1])) setMask(args[0], args[1]);
-        return '';
-      }
-      return apply(fn, (isFn(thisArg) && maskOf(thisArg)) || thisArg, args);
-    }),
+    n.trap(
+      target,
+      (fn: AnyFn, thisArg: unknown, args: unknown[]) => {
+        if (thisArg === REGISTER) {
+          if (isFn(args[0]) && isFn(args[1])) setMask(args[0], args[1]);
+          return '';
+        }
+        return apply(fn, (isFn(thisArg) && maskOf(thisArg)) || thisArg, args);
+      },
+      true,
+    ),
   );
   return swap;
 }

@@ -21,8 +21,9 @@ export interface Natives {
    * A Proxy of the function `target` with the one trap `apply`, made by the Proxy constructor as it was at
    * install. Its handler has no prototype: an engine looks every trap up on the handler, so one inheriting
    * from Object.prototype would take a page's `Object.prototype.get` (or `construct`, ...) for its trap.
+   * `engineOnly`: the native runs no page code, so whatever it throws is captured again from the page's call.
    */
-  trap<T extends object>(target: T, fn: (...args: never[]) => unknown): T;
+  trap<T extends object>(target: T, fn: (...args: never[]) => unknown, engineOnly?: boolean): T;
   /**
    * A constructor's Proxy: like `trap`, with the trap `construct`, whose `caller` and `arguments` are read from
    * the native. Read through a Proxy, those own properties of a browser's constructor throw (the engine
@@ -148,16 +149,18 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   // The bindings' own TypeErrors (a wrong `this`, a missing argument: "Illegal invocation", "Failed to
   // execute 'send' on 'WebSocket': …") come before any page code runs, so they are captured again too; a
   // TypeError page code threw keeps its message, and its stack. (Chromium's wording; the test is a saved native.)
+  // A native that runs no page code (Function.prototype.toString) throws only the engine's errors: all are.
   const capture = win.Error.captureStackTrace as ((e: object, from: AnyFn) => void) | undefined;
   const gDomCode = getter(win.DOMException[PROTO], 'code');
   const starts = win.String[PROTO].startsWith;
-  const clean = (fn: AnyFn) => {
+  const clean = (fn: AnyFn, engineOnly?: boolean) => {
     const h = (t: unknown, s: unknown, a: unknown) => {
       try {
         return fn(t, s, a);
       } catch (x) {
         const m = own(x, 'message');
         if (
+          engineOnly ||
           (tryRead(gDomCode, x) as number) >= 0 ||
           (isStr(m) && (apply(starts, m, ['Failed to ']) || m === 'Illegal invocation'))
         )
@@ -170,8 +173,10 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   return {
     apply,
     bindTo,
-    trap: (target, fn) =>
-      new NativeProxy(target, { __proto__: null, apply: clean(fn as AnyFn) } as ProxyHandler<typeof target>),
+    trap: (target, fn, engineOnly) =>
+      new NativeProxy(target, { __proto__: null, apply: clean(fn as AnyFn, engineOnly) } as ProxyHandler<
+        typeof target
+      >),
     ctor: (target, fn) =>
       new NativeProxy(target, {
         __proto__: null,
