@@ -35,6 +35,7 @@ export const HOOK_INTERNAL_PROPS = [
   'fire',
   'state',
   'tryRead',
+  'captureStack',
   'msgData',
   'listen',
   // context.ts: the context and a socket's record

@@ -33,7 +33,6 @@ export function installHook(win: Window & typeof globalThis): void {
   const perf = win.performance;
   const perfNow = perf.now;
   const timeOrigin = perf.timeOrigin;
-  const NativeError = win.Error;
   const portPost = win.MessagePort[PROTO].postMessage;
   const channel = new win.MessageChannel();
   const port = channel.port1;
@@ -53,12 +52,17 @@ export function installHook(win: Window & typeof globalThis): void {
       // The port is gone (document tearing down): nothing to report to.
     }
   };
+  // Written on an object of the hook's own with no prototype: V8 writes an Error's first line from its `name`,
+  // read through Error.prototype, and Firefox keeps an Error's `stack` there: a page's getter on either would
+  // run inside the hook. (The first line is dropped at the relay anyway.)
   const stack = () => {
     try {
-      const st = new NativeError().stack;
+      const o = { __proto__: null } as { stack?: unknown };
+      n.captureStack(o);
+      const st = o.stack;
       if (isStr(st)) return st;
     } catch {
-      // a page's Error.prepareStackTrace threw
+      // a page's Error.prepareStackTrace threw (or the browser has no Error.captureStackTrace)
     }
     return '';
   };

@@ -63,6 +63,11 @@ export interface Natives {
    * storage with the whole text and would keep it alive.
    */
   head(s: string, units: number): string;
+  /**
+   * Error.captureStackTrace (Chromium, and Firefox from 133): writes the current stack on `o` as its own
+   * `stack`. Throws where the browser has none.
+   */
+  captureStack(o: object): void;
   /** Event.prototype.stopImmediatePropagation. */
   stop(e: Event): void;
   /** EventTarget.prototype.dispatchEvent. */
@@ -224,6 +229,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     // A slice of a short new string: the engine copies the prefix into it (a concatenation is made flat
     // before it is sliced), so the slice shares nothing with the message.
     head: (s, units) => apply(slice, ` ${apply(slice, s, [0, units]) as string}`, [1]) as string,
+    captureStack: capture as (o: object) => void,
     stop: (e) => apply(stopNow, e, []),
     fire: (t, e) => apply(dispatch, t, [e]),
     state: (ws) => read(gState, ws) as number,
