@@ -51,5 +51,21 @@ describe('trimStack', () => {
   });
   it('ignores lines that are not frames (a forged stack)', () => {
     expect(trimStack('<script>alert(1)</script>\nnot a frame', 8, 2000)).toEqual({ value: '', cut: false });
+    expect(trimStack('someone@example.com\nError: a@b', 8, 2000)).toEqual({ value: '', cut: false });
+  });
+  it("keeps Firefox's frames (no first line, `name@url:line:col`), without the extension's", () => {
+    const firefox = [
+      'stack@moz-extension://abc/src/content/hook.iife.js:1:200',
+      'E@<anonymous code>:1:7540',
+      'connect@http://127.0.0.1/app.js:10:5',
+      'async*main@http://127.0.0.1/app.js line 2 > eval:20:1',
+      '@http://127.0.0.1/app.js:30:1',
+      '',
+    ].join('\n');
+    expect(trimStack(firefox, 8, 2000)).toEqual({
+      value:
+        'connect@http://127.0.0.1/app.js:10:5\nasync*main@http://127.0.0.1/app.js line 2 > eval:20:1\n@http://127.0.0.1/app.js:30:1',
+      cut: false,
+    });
   });
 });

@@ -31,9 +31,13 @@ export function clampChars(s: string, max: number): { value: string; cut: boolea
   return { value: s.slice(0, end), cut: true };
 }
 
+/** A frame of Firefox's stacks: `name@url:line:col` (no name for top-level code; no first line). */
+const GECKO_FRAME = /@.*:\d+:\d+$/;
+
 /**
- * Keeps the page's frames of a V8 stack: drops the "Error" line and frames of
- * the extension itself (the hook), then keeps the first `frames` lines.
+ * Keeps the page's frames of a stack, V8's (`at …` lines after an "Error" line) or Firefox's
+ * (`name@url:line:col`): drops frames of the extension itself (the hook) and whatever is not a
+ * frame, then keeps the first `frames` lines.
  */
 export function trimStack(raw: string, frames: number, maxChars: number): { value: string; cut: boolean } {
   const lines = raw.split('\n');
@@ -41,8 +45,10 @@ export function trimStack(raw: string, frames: number, maxChars: number): { valu
   let cut = false;
   for (const line of lines) {
     const l = line.trim();
-    if (!l.startsWith('at ')) continue;
-    if (l.includes('chrome-extension://') || l.includes('moz-extension://')) continue;
+    if (!l.startsWith('at ') && !GECKO_FRAME.test(l)) continue;
+    // Firefox shows a page the frames of an extension's code as `<anonymous code>`.
+    if (l.includes('chrome-extension://') || l.includes('moz-extension://') || l.includes('@<anonymous code>'))
+      continue;
     if (kept.length >= frames) {
       cut = true;
       break;
