@@ -76,7 +76,12 @@ export interface Natives {
   state(ws: object): number;
   /** A MessageEvent's data, through the getter as it was at install (a page getter would see the event). */
   msgData(e: Event): unknown;
-  /** Adds a listener that never throws into the page (its errors are swallowed). */
+  /**
+   * Adds a listener that never throws into the page (its errors are swallowed), in the capture phase
+   * unless `opts` says otherwise: at its target an event reaches capture listeners before the others
+   * (the DOM standard, and Firefox; Chromium keeps the order they were added in), so the hook's, added
+   * first, runs first, and a page's capture listener that stops the event cannot keep it from the hook.
+   */
   listen(target: object, type: string, fn: (e: Event) => unknown, opts?: boolean | AddEventListenerOptions): void;
 }
 
@@ -234,7 +239,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     fire: (t, e) => apply(dispatch, t, [e]),
     state: (ws) => read(gState, ws) as number,
     msgData: (e) => read(gData, e),
-    listen: (target, type, fn, opts) =>
+    listen: (target, type, fn, opts = true) =>
       apply(addEL, target, [
         type,
         (e: Event) => {

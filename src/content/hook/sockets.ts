@@ -91,20 +91,15 @@ export function wrapWebSocket(
           extensions: read(gExt, ws) as string,
         }),
     );
-    // Capture phase: at the target the browser runs capture listeners first, so a stall can withhold
-    // the message from every page listener, capturing or not.
-    on(
-      ws,
-      'message',
-      (e) => {
-        if (!e.isTrusted) return;
-        const d = n.msgData(e);
-        // binaryType only matters for binary data: a text message costs no extra call into the browser.
-        count(rec, d, false, !isStr(d) && read(gBinary, ws) === 'blob');
-        sim.holdIncoming(rec, e as MessageEvent, d);
-      },
-      true,
-    );
+    // Like every listener of the hook's, in the capture phase (natives.listen): a stall withholds the
+    // message from every page listener, capturing or not.
+    on(ws, 'message', (e) => {
+      if (!e.isTrusted) return;
+      const d = n.msgData(e);
+      // binaryType only matters for binary data: a text message costs no extra call into the browser.
+      count(rec, d, false, !isStr(d) && read(gBinary, ws) === 'blob');
+      sim.holdIncoming(rec, e as MessageEvent, d);
+    });
     on(
       ws,
       'error',
