@@ -3,11 +3,14 @@
  * relies on:
  * - at its target, an event reaches capture listeners before the others (Chromium keeps the order
  *   they were added in): a page's capture listener that stops an event must not keep it from the hook;
+ * - a page that wraps every native with a counter (patched-natives-probe.js) sees the same calls with
+ *   and without the extension, as in Chromium;
  * - Firefox writes stacks in its own format (`name@url:line:col`, no first line): the recording keeps
  *   the page's frames of each socket's creation and close() call there too, and a getter a page put on
  *   Error.prototype (where Firefox keeps `stack`) neither runs inside the hook nor writes what is recorded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { startServer, type TestServer } from './support/servers';
 import {
   launchFirefox,
@@ -31,7 +34,42 @@ afterAll(async () => {
   await server?.close();
 });
 
+const patchedNatives = readFileSync(new URL('./patched-natives-probe.js', import.meta.url), 'utf8');
+
 describe('hostile pages in Firefox', () => {
+  it('runs no page code when the page patched every native after the hook installed', async () => {
+    const url = server.page('/ff-patched-natives', `<!doctype html><script>${patchedNatives}</script>`);
+    const run = async (browser: LaunchedFirefox['browser']) => {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return page.evaluate(
+        (origin) => (window as unknown as { runPatchedNatives(o: string): Promise<unknown> }).runPatchedNatives(origin),
+        server.wsOrigin,
+      );
+    };
+    const bare = await launchFirefox({ extension: false });
+    let without: unknown;
+    try {
+      without = await run(bare.browser);
+    } finally {
+      await bare.close();
+    }
+    const withExt = await run(ff.browser);
+    expect(withExt).toEqual(without);
+    expect((without as { counts: Record<string, number> }).counts).toMatchObject({ 'WebSocket.p.send': 6 });
+    const ext = await openExtensionPage(ff.browser, 'src/popup/popup.html?tab=0');
+    const rec = await waitForStoredRecording(ext, url, (r) =>
+      ['/patched-natives', '/patched-natives-refused', '/patched-natives-sub'].every((end) =>
+        r.connections.some((c) => c.url.endsWith(end) && closeEventOf(c)),
+      )
+        ? r
+        : undefined,
+    );
+    const first = rec.connections.find((c) => c.url.endsWith('/patched-natives'))!;
+    expect(closeEventOf(first)).toMatchObject({ code: 4000, reason: 'bye', wasClean: true });
+    expect(first.counters).toMatchObject({ sentMessages: 6, receivedMessages: 6 });
+  });
+
   it("records open, error and close when the page's capture listeners stop them, and a simulation replaces the close they see", async () => {
     const url = server.page('/firefox-capture', '<!doctype html><p>capture</p>');
     const page = await ff.browser.newPage();
