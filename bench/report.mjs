@@ -790,12 +790,29 @@ What did, found afterwards on Chromium 156:
   difference beyond the noise in alternating runs. A warm import in the same panel takes about 300 ms (four
   imports in one page: 688, 459, 380, 294 ms): about half of a first import is what a first run costs (code
   not yet optimised, a heap not yet grown), not work a later import does again.
-- **This run's code.** Since the last full run: the table makes its tooltips on hover (above); the hook is
-  unchanged; the relay's validator replaces lone surrogates in a close() reason (once per close() call,
-  nothing per message); a restarted worker keeps the keys of a tab it cannot read until it writes that
-  tab again. The machine's load average was 3.6 at the start (1.8 in the last full run), from the
-  alternating probes run just before; the pages without Closeline were a little faster than in the last
-  full run (32.2 instead of 33.2 µs per received message).
+- **The hook's own cost per received message, tried within one page.** Pages of one browser differ on their
+  own by a few per cent (six identical pages: medians 26.2–28.3 µs per received message) and blocks of one page
+  by ±15 %, so the CPU rows compare pages as much as hooks. A probe within one page: a socket opened with the
+  browser's own \`WebSocket\`, then the built hook run, then a second socket opened through it; 100 alternating
+  pairs of 3,000-message blocks on a quiet machine. The hooked socket cost +3.1 % (ratio of means; median of
+  the pair ratios +5.0 %, 95 % CI +1.4 % … +10.1 %), but two sockets of one page with no hook at all differed
+  by −7.2 % (−9.9 % … −1.4 %) the same way, and by −1.1 % in an earlier run: the sockets of one page are no
+  more alike than pages, and this probe cannot split the row either. Probes of the hook alone across pages
+  read +5.0 % and +9.2 % (intervals −1.5 % … +9.2 % and +5.3 % … +10.2 %, the second on a loaded machine).
+  Counted directly: a CPU profile of 30,000 received messages puts most of the hook's own script in calling
+  the saved \`data\` getter and the clock through \`Reflect.apply\`, and in a loop each such native call
+  takes 60–200 ns (\`isTrusted\` 11 ns): a few hundred nanoseconds a message, 1–2 % of a received message's
+  27–33 µs, below what the rows can show.
+- **The previous full run's code.** It differed from the run before it by the table's tooltips on hover
+  (above), the relay's replacement of lone surrogates in a close() reason and a restarted worker keeping an
+  unreadable tab's keys; its load average was 3.6 at the start.
+- **This run's code.** Since the previous full run: the selected row has its cells' tooltips too (one row's
+  per selection: they are its cells' descriptions for a screen reader); the hook takes each stack with
+  \`Error.captureStackTrace\` on an object of its own (per socket and per close() call, nothing per message) and
+  listens to open, error and close in the capture phase, as it did to message; the analysis takes a clean close
+  whose code no close() can send as the server's, keeps verdicts and stalls by id in objects with no
+  prototype, and judges stalls from one index per recording (the benchmark's recordings have no stalls). The
+  load average was 3.4 at the start, from the probes run just before.
 
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
@@ -804,9 +821,10 @@ rows read them: the empty listener (what any listener costs) and the hook alone 
 message, in a page of the browser without the extension). In two 7-round probes before this run, the hook
 alone cost −0.3 % and +1.9 % per received message (intervals −3.0 % … +6.6 % and −2.8 % … +9.2 %), as much
 as the empty listener (+1.8 % and +6.3 %), while the same page in the browser with Closeline cost +9.4 %
-and +12.3 % (lower ends +3.9 % and +6.4 %). So most of that row is not the hook's work per message but
-something of having the extension in the page: its relay's isolated world, or the extension's own
-processes on a 2-core machine. Builds with one content script each did not tell these apart from the
+and +12.3 % (lower ends +3.9 % and +6.4 %). So most of that row looked like something
+of having the extension in the page (its relay's isolated world, or the extension's own processes on a
+2-core machine) rather than the hook's work per message; this round's probes of the hook alone (above) read
+more, so that split is not settled. Builds with one content script each did not tell these apart from the
 noise (relay alone +3.1 %, hook alone +3.3 %, neither −3.4 %, each interval holding the others). Below
 the listener floor the hook can only go by not
 listening, that is by running inside the page's own listeners, which the page could then tell apart
