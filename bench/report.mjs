@@ -812,7 +812,10 @@ What did, found afterwards on Chromium 156:
   listens to open, error and close in the capture phase, as it did to message; the analysis takes a clean close
   whose code no close() can send as the server's, keeps verdicts and stalls by id in objects with no
   prototype, and judges stalls from one index per recording (the benchmark's recordings have no stalls). The
-  load average was 3.4 at the start, from the probes run just before.
+  load average was 3.4 at the start, from the probes run just before. Against the last run, import and filter
+  read slower (618 against 565 ms, p95 32.2 against 27.3 ms); the filter's keystrokes run before any row is
+  selected, and ten imports alternating with the build this round started from, on a quiet machine, gave
+  medians of 639 ms before and 629 ms after: the difference is the runs', not the code's.
 
 Still open on this machine: the import (one cold pass of validation, analysis, presentation, rows and the
 model, with the garbage collection of everything they build); the script of each live update, which grows with the
