@@ -6,15 +6,9 @@
  * after the stall began and before it ended, it called close() on the socket or
  * opened another socket to the same endpoint in the same document. Pure.
  */
-import {
-  endOf,
-  endpointOf,
-  type Connection,
-  type EpochMs,
-  type SocketEvent,
-  type StallEvent,
-} from '../protocol/recording';
+import { endOf, type Connection, type EpochMs, type SocketEvent, type StallEvent } from '../protocol/recording';
 import { seconds } from './format';
+import { linkKeysOf } from './link';
 import type { I18nText, VerdictLevel } from './types';
 
 /** A page that has not noticed a silent connection within this many seconds gets advice. */
@@ -41,10 +35,11 @@ export interface StallResult {
 
 const HEARTBEAT: I18nText = { id: 'analysis_stall_heartbeat_why' };
 
-/** A socket's key for "another socket to its endpoint in the same document" (link.ts' endpoint key). */
+/** A socket's key for "another socket to its endpoint in the same document". */
 export type EndpointKey = (c: Connection) => string;
 
-const endpointKey: EndpointKey = (c) => `${c.documentId}\u0000${endpointOf(c.url)}`;
+// Linking's own key, so the index groups sockets exactly as linking does.
+const endpointKey: EndpointKey = (c) => linkKeysOf(c).endpoint;
 
 /** Each document's sockets to each endpoint, in creation order: where a stalled socket's replacement is. */
 export interface ReplacementIndex {
