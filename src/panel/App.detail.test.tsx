@@ -218,7 +218,8 @@ describe('refused handshakes', () => {
       0,
       '',
       'never open',
-      "DevTools saw the upgrade request fail but recorded no HTTP status for it (Chromium records none for a refused WebSocket handshake): the server's logs say why it refused.",
+      "DevTools saw the upgrade request fail but recorded no HTTP status for it (Chromium records none for a refused WebSocket handshake): the server's logs say why it refused. " +
+        'Chromium\'s console names the reason (such as "Unexpected response code: 403") only while Closeline is turned off: the permission its Simulate outage needs hides it.',
     ],
   ])('shows the HTTP status %i DevTools saw, in the row and the detail', async (status, text, cell, line) => {
     renderApp(refusedRec(), {}, {}, { handshakes: feedOf(status, text) });
