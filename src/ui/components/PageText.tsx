@@ -4,6 +4,8 @@
  * its own bidi isolate (`<bdi>`), and bidi control characters inside it (such as
  * U+202E RIGHT-TO-LEFT OVERRIDE) are shown as visible code points instead of
  * silently reordering what follows, so "\u202Eoc.elgoog//:sptth" cannot pass for a URL.
+ * In technical text ("ltr") every character that shows nothing is shown so, too
+ * (a zero-width space in a host, say): see page-string.ts.
  * Where only a plain string can go, page-string.ts applies the same rule in characters.
  *
  * `dir` is "ltr" for URLs, stacks and protocol tokens; "auto" suits free text such
@@ -11,13 +13,13 @@
  */
 import type { ReactNode } from 'react';
 import { t } from '../../i18n/translate';
-import { BIDI_CONTROLS, controlLabel, hasBidiControls } from './page-string';
+import { controlLabel, hasHidden, shownAsCodePoints, type PageDir } from './page-string';
 import './page-text.css';
 
-function visible(text: string): ReactNode[] {
+function visible(text: string, dir: PageDir): ReactNode[] {
   const out: ReactNode[] = [];
   let last = 0;
-  for (const m of text.matchAll(BIDI_CONTROLS)) {
+  for (const m of text.matchAll(shownAsCodePoints(dir))) {
     const at = m.index ?? 0;
     if (at > last) out.push(text.slice(last, at));
     out.push(
@@ -33,7 +35,7 @@ function visible(text: string): ReactNode[] {
 
 export interface PageTextProps {
   text: string;
-  dir?: 'ltr' | 'auto';
+  dir?: PageDir;
   className?: string;
   title?: string;
 }
@@ -41,7 +43,7 @@ export interface PageTextProps {
 export function PageText({ text, dir = 'ltr', className, title }: PageTextProps) {
   return (
     <bdi dir={dir} className={className ? `page-text ${className}` : 'page-text'} title={title}>
-      {hasBidiControls(text) ? visible(text) : text}
+      {hasHidden(text, dir) ? visible(text, dir) : text}
     </bdi>
   );
 }
