@@ -9,9 +9,8 @@
  *   the page's frames of each socket's creation and close() call there too, and a getter a page put on
  *   Error.prototype (where Firefox keeps `stack`) neither runs inside the hook nor writes what is recorded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { startServer, type TestServer } from './support/servers';
 import {
   launchFirefox,
   openExtensionPage,
@@ -19,32 +18,22 @@ import {
   waitForStoredRecording,
   type LaunchedFirefox,
 } from './support/firefox';
+import { useFirefoxAndServer } from './support/firefox-session';
 import { closeEventOf } from '../../src/protocol/recording';
 
-let ff: LaunchedFirefox;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  ff = await launchFirefox();
-}, 180_000);
-
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-});
+const s = useFirefoxAndServer();
 
 const patchedNatives = readFileSync(new URL('./patched-natives-probe.js', import.meta.url), 'utf8');
 
 describe('hostile pages in Firefox', () => {
   it('runs no page code when the page patched every native after the hook installed', async () => {
-    const url = server.page('/ff-patched-natives', `<!doctype html><script>${patchedNatives}</script>`);
+    const url = s.server.page('/ff-patched-natives', `<!doctype html><script>${patchedNatives}</script>`);
     const run = async (browser: LaunchedFirefox['browser']) => {
       const page = await browser.newPage();
       await page.goto(url);
       return page.evaluate(
         (origin) => (window as unknown as { runPatchedNatives(o: string): Promise<unknown> }).runPatchedNatives(origin),
-        server.wsOrigin,
+        s.server.wsOrigin,
       );
     };
     const bare = await launchFirefox({ extension: false });
@@ -54,10 +43,10 @@ describe('hostile pages in Firefox', () => {
     } finally {
       await bare.close();
     }
-    const withExt = await run(ff.browser);
+    const withExt = await run(s.ff.browser);
     expect(withExt).toEqual(without);
     expect((without as { counts: Record<string, number> }).counts).toMatchObject({ 'WebSocket.p.send': 6 });
-    const ext = await openExtensionPage(ff.browser, 'src/popup/popup.html?tab=0');
+    const ext = await openExtensionPage(s.ff.browser, 'src/popup/popup.html?tab=0');
     const rec = await waitForStoredRecording(ext, url, (r) =>
       ['/patched-natives', '/patched-natives-refused', '/patched-natives-sub'].every((end) =>
         r.connections.some((c) => c.url.endsWith(end) && closeEventOf(c)),
@@ -71,8 +60,8 @@ describe('hostile pages in Firefox', () => {
   });
 
   it("records open, error and close when the page's capture listeners stop them, and a simulation replaces the close they see", async () => {
-    const url = server.page('/firefox-capture', '<!doctype html><p>capture</p>');
-    const page = await ff.browser.newPage();
+    const url = s.server.page('/firefox-capture', '<!doctype html><p>capture</p>');
+    const page = await s.ff.browser.newPage();
     await page.goto(url);
     await page.evaluate((origin) => {
       const w = window as unknown as Record<string, unknown>;
@@ -95,13 +84,13 @@ describe('hostile pages in Firefox', () => {
       w.byPage = stopAll(new WebSocket(`${origin}/ff-capture-page`), 'stopPropagation');
       w.refused = stopAll(new WebSocket('ws://127.0.0.1:1/ff-capture-refused'), 'stopImmediatePropagation');
       w.simulated = stopAll(new WebSocket(`${origin}/ff-capture-sim`), 'stopImmediatePropagation');
-    }, server.wsOrigin);
-    const byServer = await server.connectionTo('/ff-capture-server');
-    await server.connectionTo('/ff-capture-page');
-    await server.connectionTo('/ff-capture-sim');
+    }, s.server.wsOrigin);
+    const byServer = await s.server.connectionTo('/ff-capture-server');
+    await s.server.connectionTo('/ff-capture-page');
+    await s.server.connectionTo('/ff-capture-sim');
     byServer.ws.close(4001, 'server');
     await page.evaluate(() => (window as unknown as Record<string, WebSocket>).byPage!.close(4002, 'page'));
-    const ext = await openExtensionPage(ff.browser, 'src/popup/popup.html?tab=0');
+    const ext = await openExtensionPage(s.ff.browser, 'src/popup/popup.html?tab=0');
     const open = await waitForStoredRecording(
       ext,
       url,
@@ -141,7 +130,7 @@ describe('hostile pages in Firefox', () => {
 
   it("keep the page's frames, and no getter on Error.prototype runs or writes them", async () => {
     // The page's own script, so its frames carry the page's address.
-    const url = server.page(
+    const url = s.server.page(
       '/firefox-stacks',
       `<!doctype html><script>
       window.run = async (wsUrl) => {
@@ -171,14 +160,14 @@ describe('hostile pages in Firefox', () => {
       };
       </script>`,
     );
-    const page = await ff.browser.newPage();
+    const page = await s.ff.browser.newPage();
     await page.goto(url);
     const reads = await page.evaluate(
       (wsUrl) => (window as unknown as { run(u: string): Promise<string[]> }).run(wsUrl),
-      `${server.wsOrigin}/firefox-stacks`,
+      `${s.server.wsOrigin}/firefox-stacks`,
     );
     expect(reads).toEqual([]);
-    const ext = await openExtensionPage(ff.browser, 'src/popup/popup.html?tab=0');
+    const ext = await openExtensionPage(s.ff.browser, 'src/popup/popup.html?tab=0');
     const c = await waitForStoredRecording(ext, url, (r) =>
       r.connections.find((x) => x.url.endsWith('/firefox-stacks') && closeEventOf(x)),
     );

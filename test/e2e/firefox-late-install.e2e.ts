@@ -5,56 +5,39 @@
  * on, but not the ones already open. The popup and the panel must say so, and
  * stop saying it once the page is reloaded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startServer, type TestServer } from './support/servers';
-import {
-  launchFirefox,
-  openExtensionPage,
-  requestView,
-  waitForStoredRecording,
-  type LaunchedFirefox,
-} from './support/firefox';
+import { openExtensionPage, requestView, waitForStoredRecording } from './support/firefox';
+import { useFirefoxAndServer } from './support/firefox-session';
 import { EXTENSION_UUID, geckoIdOf } from '../../scripts/lib/launch-firefox.mjs';
 import { FIREFOX_DIST } from '../../scripts/lib/dist.mjs';
 import { closeEventOf } from '../../src/protocol/recording';
 import { t } from './support/english';
 
-let ff: LaunchedFirefox;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  // Installed by the test, after the page is open; the uuid pref still fixes the extension pages' origin.
-  ff = await launchFirefox({
-    extension: false,
-    prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoIdOf()]: EXTENSION_UUID }) },
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-});
+// Installed by the test, after the page is open; the uuid pref still fixes the extension pages' origin.
+const s = useFirefoxAndServer(() => ({
+  extension: false,
+  prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoIdOf()]: EXTENSION_UUID }) },
+}));
 
 const popupNotice = (popup: Page) =>
   popup.$$eval('.popup > .notice', (els) => els.map((e) => [e.getAttribute('class'), e.textContent]));
 
 describe('Closeline installed in Firefox while a page is open', () => {
   it('says connections opened before the install are not recorded, until the page is reloaded', async () => {
-    const url = server.page(
+    const url = s.server.page(
       '/firefox-late',
       `<!doctype html><script>
-      window.connect = (path) => new WebSocket('${server.wsOrigin}' + path);
+      window.connect = (path) => new WebSocket('${s.server.wsOrigin}' + path);
       connect('/before');
     </script>`,
     );
-    const page = await ff.browser.newPage();
+    const page = await s.ff.browser.newPage();
     await page.goto(url);
-    const before = await server.connectionTo('/before');
+    const before = await s.server.connectionTo('/before');
 
-    await ff.browser.installExtension(FIREFOX_DIST);
-    const ext = await openExtensionPage(ff.browser, 'src/devtools/devtools.html');
+    await s.ff.browser.installExtension(FIREFOX_DIST);
+    const ext = await openExtensionPage(s.ff.browser, 'src/devtools/devtools.html');
     // Match patterns take no port: the tab is found by its URL among all of them.
     const tabId = await ext.evaluate(async (u) => {
       const tabs = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({});
@@ -64,7 +47,7 @@ describe('Closeline installed in Firefox while a page is open', () => {
 
     // The hook Firefox added records a socket opened now; the one opened before is missed.
     await page.evaluate(() => (window as unknown as { connect(p: string): WebSocket }).connect('/after'));
-    (await server.connectionTo('/after')).ws.close(1012, 'Service Restart');
+    (await s.server.connectionTo('/after')).ws.close(1012, 'Service Restart');
     before.ws.close(1012, 'Service Restart');
     const rec = await waitForStoredRecording(
       ext,
@@ -74,14 +57,14 @@ describe('Closeline installed in Firefox while a page is open', () => {
     expect(rec.connections.map((c) => new URL(c.url).pathname)).toEqual(['/after']);
 
     const popup = await openExtensionPage(
-      ff.browser,
+      s.ff.browser,
       `src/popup/popup.html?tab=${tabId}`,
       'document.querySelector(".popup > .notice") && document.querySelector(".closures .closure")',
     );
     expect(await popupNotice(popup)).toEqual([['notice', t('popup_late')]]);
     await popup.close();
     const panel = await openExtensionPage(
-      ff.browser,
+      s.ff.browser,
       `src/panel/panel.html?tab=${tabId}`,
       'document.querySelector(".banner")',
     );
@@ -90,7 +73,7 @@ describe('Closeline installed in Firefox while a page is open', () => {
 
     // A reload runs the hook from the page's start: nothing is missed any more, and neither view says so.
     await page.reload();
-    await server.connectionTo('/before', 1);
+    await s.server.connectionTo('/before', 1);
     await expect
       .poll(async () => (await banners()).some((b) => b?.includes(t('panel_status_late'))), { timeout: 10_000 })
       .toBe(false);

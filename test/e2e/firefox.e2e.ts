@@ -8,23 +8,20 @@
  * One Firefox for the file; the tests run in order on the same page.
  */
 import { analyzeRecording } from '../../src/analysis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startServer, type TestServer } from './support/servers';
 import {
   backgroundInstance,
   GECKO_ID,
-  launchFirefox,
   openExtensionPage,
   requestView,
   waitForStoredRecording,
-  type LaunchedFirefox,
 } from './support/firefox';
+import { FIREFOX_SETUP_TIMEOUT_MS, useFirefoxAndServer } from './support/firefox-session';
 import { closeEventOf, openEventOf, type Recording } from '../../src/protocol/recording';
 import { t } from './support/english';
 
-let ff: LaunchedFirefox;
-let server: TestServer;
+const s = useFirefoxAndServer();
 let page: Page;
 let ext: Page;
 let pageUrl: string;
@@ -34,30 +31,23 @@ const closed1012 = (r: Recording) =>
   r.connections.filter((c) => c.url.endsWith('/service') && closeEventOf(c)?.code === 1012);
 
 beforeAll(async () => {
-  server = await startServer();
   // The first inline script opens the socket at once; after each close it
   // reconnects 2 s later, which fits 1012's recommendation (1–5 s).
-  pageUrl = server.page(
+  pageUrl = s.server.page(
     '/firefox-e2e',
     `<!doctype html><html><head><script>
     window.seen = [];
     const connect = () => {
-      const s = new WebSocket('${server.wsOrigin}/service');
+      const s = new WebSocket('${s.server.wsOrigin}/service');
       s.onclose = (e) => { window.seen.push({ code: e.code, reason: e.reason, wasClean: e.wasClean }); setTimeout(connect, 2000); };
     };
     connect();
   </script></head><body>Firefox e2e</body></html>`,
   );
-  ff = await launchFirefox();
-  page = await ff.browser.newPage();
+  page = await s.ff.browser.newPage();
   await page.goto(pageUrl);
-  ext = await openExtensionPage(ff.browser, 'src/popup/popup.html?tab=0');
-}, 180_000);
-
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-});
+  ext = await openExtensionPage(s.ff.browser, 'src/popup/popup.html?tab=0');
+}, FIREFOX_SETUP_TIMEOUT_MS);
 
 /** The verdict levels the analysis core gives this recording's 1012 episodes, right now. */
 async function verdictLevels(): Promise<Set<string>> {
@@ -69,13 +59,13 @@ async function verdictLevels(): Promise<Set<string>> {
 
 describe('Closeline in Firefox', () => {
   it('installs with no manifest warnings', async () => {
-    const addon = await ff.rdp.addon(GECKO_ID);
+    const addon = await s.ff.rdp.addon(GECKO_ID);
     expect(addon.temporarilyInstalled).toBe(true);
     expect(addon.warnings).toEqual([]);
   });
 
   it("records a 1012 closure of a socket from the page's first inline script", async () => {
-    (await server.connectionTo('/service')).ws.close(1012, 'Service Restart');
+    (await s.server.connectionTo('/service')).ws.close(1012, 'Service Restart');
     const [conn] = await waitForStoredRecording(ext, pageUrl, (r) => {
       const c = closed1012(r);
       return c.length === 1 && c;
@@ -93,7 +83,7 @@ describe('Closeline in Firefox', () => {
 
   it('keeps the recording across a background restart and records on after it', async () => {
     // The reconnect (2 s later) is open before the restart.
-    await server.connectionTo('/service', 1);
+    await s.server.connectionTo('/service', 1);
     await waitForStoredRecording(
       ext,
       pageUrl,
@@ -102,7 +92,7 @@ describe('Closeline in Firefox', () => {
     const before = await backgroundInstance(ext);
     expect(before).not.toBe('');
 
-    await ff.rdp.terminateBackground(GECKO_ID);
+    await s.ff.rdp.terminateBackground(GECKO_ID);
 
     // getBackgroundPage starts the event page again; a new instance id proves the restart.
     const deadline = Date.now() + 15_000;
@@ -117,8 +107,8 @@ describe('Closeline in Firefox', () => {
     expect(closed1012(res.recording)).toHaveLength(1);
 
     // The relay's port reconnects to the new background: the next closure is recorded too.
-    (await server.connectionTo('/service', 1)).ws.close(1012, 'Service Restart');
-    await server.connectionTo('/service', 2);
+    (await s.server.connectionTo('/service', 1)).ws.close(1012, 'Service Restart');
+    await s.server.connectionTo('/service', 2);
     await waitForStoredRecording(
       ext,
       pageUrl,
@@ -128,7 +118,7 @@ describe('Closeline in Firefox', () => {
 
   it('shows the closures in the popup with the verdict', async () => {
     const popup = await openExtensionPage(
-      ff.browser,
+      s.ff.browser,
       `src/popup/popup.html?tab=${tabId}`,
       'document.querySelector(".groups .group")',
     );
@@ -158,23 +148,23 @@ describe('Closeline in Firefox', () => {
     // A new tab's first document is about:blank, which Firefox gives the content scripts too: its pagehide,
     // and the one of the page before a reload, are in the recording (preserve log is on by default). The
     // page reconnects 6 s after a 1012, slower than the 1–5 s asked for: advice, while the tab was visible.
-    const url = server.page(
+    const url = s.server.page(
       '/firefox-reloaded',
       `<!doctype html><script>
       let n = 0;
       const connect = () => {
-        const s = new WebSocket('${server.wsOrigin}/reloaded');
+        const s = new WebSocket('${s.server.wsOrigin}/reloaded');
         if (n++ === 0) s.onclose = () => setTimeout(connect, 6000);
       };
       connect();
     </script>`,
     );
-    const tab = await ff.browser.newPage();
+    const tab = await s.ff.browser.newPage();
     await tab.goto(url);
-    await server.connectionTo('/reloaded');
+    await s.server.connectionTo('/reloaded');
     await tab.reload();
-    (await server.connectionTo('/reloaded', 1)).ws.close(1012, 'Service Restart');
-    await server.connectionTo('/reloaded', 2);
+    (await s.server.connectionTo('/reloaded', 1)).ws.close(1012, 'Service Restart');
+    await s.server.connectionTo('/reloaded', 2);
     expect(await tab.evaluate(() => document.visibilityState)).toBe('visible');
     const rec = await waitForStoredRecording(
       ext,
@@ -184,7 +174,7 @@ describe('Closeline in Firefox', () => {
     expect(rec.marks.filter((m) => m.type === 'lifecycle' && m.state === 'pagehide').length).toBeGreaterThan(0);
 
     const popup = await openExtensionPage(
-      ff.browser,
+      s.ff.browser,
       `src/popup/popup.html?tab=${rec.tabId}`,
       'document.querySelector(".closures .closure")',
     );
@@ -209,7 +199,7 @@ describe('Closeline in Firefox', () => {
   it('shows the closures in the panel page with the explanation and verdict', async () => {
     const rows = '.closures-row[data-code="1012"][data-verdict]';
     const panel = await openExtensionPage(
-      ff.browser,
+      s.ff.browser,
       `src/panel/panel.html?tab=${tabId}`,
       `document.querySelector('${rows}')`,
     );
@@ -241,8 +231,8 @@ describe('Closeline in Firefox', () => {
       ext.evaluate(async () =>
         (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).map((tab) => tab.id!),
       );
-    const opener = await ff.browser.newPage();
-    await opener.goto(server.page('/opener', '<!doctype html><p>opener</p>'));
+    const opener = await s.ff.browser.newPage();
+    await opener.goto(s.server.page('/opener', '<!doctype html><p>opener</p>'));
     const before = await tabIds();
     await opener.evaluate(() => void window.open(''));
     await expect.poll(async () => (await tabIds()).length).toBe(before.length + 1);
