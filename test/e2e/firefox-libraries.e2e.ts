@@ -21,6 +21,7 @@ import type { LibraryId } from '../conformance/support/library-ids';
 import { pageHtml, type PageHarness, type PageLog } from '../conformance/support/page';
 import { startScenarioServer } from '../conformance/support/scenario-server';
 import { scheduledDelays, timerRequests } from '../conformance/support/scheduled';
+import { FIRST_SOCKET_MS, reconnectWaitMs } from '../conformance/support/scenarios';
 import { judge } from '../conformance/support/judge';
 import { EARLY_TOL_S } from '../conformance/support/check';
 import { closeEventOf, type MessageCounters, type Recording } from '../../src/protocol/recording';
@@ -106,6 +107,7 @@ interface Run {
 /** One scenario in one Firefox, as conformance's runScenario runs it in Chromium. */
 async function run(ff: LaunchedFirefox, lib: Library, c: Case, seed: number): Promise<Run> {
   const config = lib.configs[c.config]!;
+  const where = `${lib.id} after ${c.code}, ${ff === withExt ? 'with' : 'without'} the extension`;
   const server = await startScenarioServer((http) => lib.backend(http));
   const page = await ff.browser.newPage();
   const errors: string[] = [];
@@ -114,14 +116,27 @@ async function run(ff: LaunchedFirefox, lib: Library, c: Case, seed: number): Pr
     server.script('/lib.js', bundles[lib.id]!);
     const pageUrl = server.page(`/${lib.id}/${c.code}`, pageHtml(lib, config, server, seed, `${lib.id} ${c.code}`));
     await page.goto(pageUrl);
-    const first = await server.socket(1);
+    const first = await server.socket(1, FIRST_SOCKET_MS);
+    if (!first) {
+      throw new Error(
+        `${where}: awaited the library's first socket for ${FIRST_SOCKET_MS / 1000} s after its page loaded, but ${server.handshakes.length} handshake(s) came and none was accepted`,
+      );
+    }
     await page.evaluate((n) => (window as unknown as Win).__h.echoes(n), ECHOES_PER_OPEN);
     await page.evaluate((n) => (window as unknown as Win).__reseed(n), (seed ^ 0x5bd1e995) >>> 0);
     const before = server.handshakes.length;
     server.refuseNext(c.refuse);
     const closeSentAt = Date.now();
     first.close(c.code, c.reason);
-    await server.socket(2);
+    // Bounded as the conformance suite bounds it, so a library that never opens its next socket fails the
+    // test with what was awaited, and this run still closes its page and server while its test runs.
+    const plan = config.model.plan(c.code, c.refuse);
+    const limitMs = reconnectWaitMs(config.model, c.code, plan.attempts);
+    if (!(await server.socket(2, limitMs))) {
+      throw new Error(
+        `${where}: awaited the library's next socket, accepted by the server, for ${limitMs / 1000} s after the close (its model's worst case for ${plan.attempts} attempt(s), ${c.refuse} refused, plus a loaded machine's slack), but ${server.handshakes.length - before} handshake(s) came and ${server.sockets.length - 1} were accepted`,
+      );
+    }
     await page.evaluate((n) => (window as unknown as Win).__h.echoes(n), 2 * ECHOES_PER_OPEN);
     const log = await page.evaluate(() => {
       const h = (window as unknown as Win).__h;

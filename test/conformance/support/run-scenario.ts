@@ -12,7 +12,7 @@ import { startScenarioServer, type Handshake } from './scenario-server';
 import { pageHtml, type PageHarness, type PageLog } from './page';
 import { ECHOES_PER_OPEN, type Library, type LibraryConfig } from './libraries';
 import { earliestAttempts, scheduledDelays } from './scheduled';
-import { QUIET_S, refusalsFor, worstCaseS, type Scenario } from './scenarios';
+import { FIRST_SOCKET_MS, QUIET_S, reconnectWaitMs, refusalsFor, type Scenario } from './scenarios';
 
 export interface Observation {
   pageUrl: string;
@@ -54,6 +54,7 @@ export async function runScenario(
   bundle: string,
   seed: number,
 ): Promise<Observation> {
+  const where = `${lib.id} (${config.label}), scenario ${s.code}, ${b.worker ? 'with' : 'without'} the extension`;
   const server = await startScenarioServer((http) => lib.backend(http));
   const page = await b.context.newPage();
   const net = await watchNetwork(b.context, page);
@@ -62,7 +63,12 @@ export async function runScenario(
     const path = `/${lib.id}/${config === lib.configs[0] ? 'default' : 'custom'}/${s.code}`;
     const pageUrl = server.page(path, pageHtml(lib, config, server, seed, `${lib.id} ${config.label} ${s.code}`));
     await page.goto(pageUrl);
-    const first = await server.socket(1);
+    const first = await server.socket(1, FIRST_SOCKET_MS);
+    if (!first) {
+      throw new Error(
+        `${where}: awaited the library's first socket for ${FIRST_SOCKET_MS / 1000} s after its page loaded, but ${server.handshakes.length} handshake(s) came and none was accepted`,
+      );
+    }
     await page.evaluate(echoes, ECHOES_PER_OPEN);
 
     // Same jitter after the close in both browsers, whatever connecting first cost each of them.
@@ -83,18 +89,23 @@ export async function runScenario(
 
     const serverClosedAt = await first.closed;
 
-    // Await what the library's source says it does, bounded by the model's worst case: a
-    // library that does otherwise fails the attempt-count check rather than a timeout.
+    // Await what the library's source says it does, bounded by the model's worst case. A library that
+    // does otherwise (or a hook that keeps it from it) fails here, naming what was awaited and what came,
+    // rather than on the logs it left unsettled or on the test's timeout.
     const plan = config.model.plan(s.code, refusals);
-    // Each attempt may also carry seconds of the loaded machine's scheduling (timer late, handshake slow).
-    const limitMs = (worstCaseS(config.model, s.code, plan.attempts) + 5 + 2 * plan.attempts) * 1000;
-    const bounded = (p: Promise<unknown>) => Promise.race([p.then(() => true), sleep(limitMs).then(() => false)]);
+    const limitMs = reconnectWaitMs(config.model, s.code, plan.attempts);
+    const missed = (what: string) =>
+      new Error(
+        `${where}: awaited ${what} for ${limitMs / 1000} s after the close (its model's worst case for ${plan.attempts} attempt(s), ${refusals} refused, plus a loaded machine's slack), but ${server.handshakes.length - before} handshake(s) came and ${server.sockets.length - 1} were accepted`,
+      );
     let reconnected = false;
     if (plan.accepted) {
-      reconnected = await bounded(server.socket(2));
-      if (reconnected) await page.evaluate(echoes, 2 * ECHOES_PER_OPEN);
+      if (!(await server.socket(2, limitMs))) throw missed("the library's next socket, accepted by the server,");
+      reconnected = true;
+      await page.evaluate(echoes, 2 * ECHOES_PER_OPEN);
     } else {
-      if (plan.attempts > 0) await bounded(server.handshakesReach(before + plan.attempts));
+      if (plan.attempts > 0 && !(await server.handshakesReach(before + plan.attempts, limitMs)))
+        throw missed(`the library's ${plan.attempts} handshake(s)`);
       // Nothing to await: that no further attempt comes is only seen by watching for a while.
       await sleep(QUIET_S * 1000);
       reconnected = server.sockets.length > 1;

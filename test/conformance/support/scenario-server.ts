@@ -38,10 +38,10 @@ export interface ScenarioServer {
   /** Every upgrade request in arrival order, refused or not. */
   handshakes: Handshake[];
   sockets: ServerSocket[];
-  /** Resolves with the n-th accepted socket (1-based). */
-  socket(n: number): Promise<ServerSocket>;
-  /** Resolves when `count` handshakes (refused or not) have arrived. */
-  handshakesReach(count: number): Promise<void>;
+  /** Resolves with the n-th accepted socket (1-based), or undefined if it did not come within `timeoutMs`. */
+  socket(n: number, timeoutMs: number): Promise<ServerSocket | undefined>;
+  /** Resolves with whether `count` handshakes (refused or not) arrived within `timeoutMs`. */
+  handshakesReach(count: number, timeoutMs: number): Promise<boolean>;
   page(path: string, html: string): string;
   script(path: string, file: string): void;
   /** Answers the next `count` upgrades with HTTP 503 (Service Unavailable). */
@@ -67,18 +67,25 @@ export async function startScenarioServer(makeBackend: (http: Server) => Backend
 
   const handshakes: Handshake[] = [];
   const sockets: ServerSocket[] = [];
-  const waiters = new Set<() => void>();
+  // Every wait is bounded, and ends (false) when the server closes at the latest: a library that never
+  // opens the socket awaited leaves no waiter or timer behind its run.
+  const waiters = new Set<(closing: boolean) => void>();
   const changed = () => {
-    for (const w of [...waiters]) w();
+    for (const w of [...waiters]) w(false);
   };
-  const until = (ok: () => boolean) =>
-    new Promise<void>((resolve) => {
-      if (ok()) return resolve();
-      const w = () => {
-        if (!ok()) return;
+  const until = (ok: () => boolean, timeoutMs: number) =>
+    new Promise<boolean>((resolve) => {
+      if (ok()) return resolve(true);
+      const end = (result: boolean) => {
+        clearTimeout(timer);
         waiters.delete(w);
-        resolve();
+        resolve(result);
       };
+      const w = (closing: boolean) => {
+        if (closing) end(false);
+        else if (ok()) end(true);
+      };
+      const timer = setTimeout(() => end(false), timeoutMs);
       waiters.add(w);
     });
   let refuseLeft = 0;
@@ -106,11 +113,10 @@ export async function startScenarioServer(makeBackend: (http: Server) => Backend
     wsOrigin: `ws://127.0.0.1:${port}`,
     handshakes,
     sockets,
-    async socket(n) {
-      await until(() => sockets.length >= n);
-      return sockets[n - 1] as ServerSocket;
+    async socket(n, timeoutMs) {
+      return (await until(() => sockets.length >= n, timeoutMs)) ? sockets[n - 1] : undefined;
     },
-    handshakesReach: (count) => until(() => handshakes.length >= count),
+    handshakesReach: (count, timeoutMs) => until(() => handshakes.length >= count, timeoutMs),
     page(path, html) {
       files.set(path, { type: 'text/html; charset=utf-8', body: html });
       return `http://127.0.0.1:${port}${path}`;
@@ -122,7 +128,7 @@ export async function startScenarioServer(makeBackend: (http: Server) => Backend
       refuseLeft = count;
     },
     async close() {
-      waiters.clear();
+      for (const w of [...waiters]) w(true);
       for (const s of tcp) s.destroy();
       await backend.close().catch(() => undefined);
       http.closeAllConnections();

@@ -34,6 +34,22 @@ export function worstCaseS(model: DelayModel, code: number, n: number): number {
 }
 
 /**
+ * How long to await the attempts a plan expects after the close: the model's worst case for them, plus 5 s,
+ * and 2 s per attempt, of a loaded machine's scheduling (a timer run late, a handshake slow).
+ */
+export function reconnectWaitMs(model: DelayModel, code: number, attempts: number): number {
+  return (worstCaseS(model, code, attempts) + 5 + 2 * attempts) * 1000;
+}
+
+/**
+ * How long the first socket may take to reach the server once its page has loaded: nothing is refused
+ * before the close, so at most a retry of the library's own and a loaded machine's seconds. Well inside a
+ * test's timeout, so a run whose first socket never comes still ends, and closes its page and server,
+ * while its test runs.
+ */
+export const FIRST_SOCKET_MS = 30_000;
+
+/**
  * How many handshakes to refuse: as many as fit the budget (up to 6, so a fast
  * loop can show a storm), at least 2 (so at least 3 delays get judged).
  */
