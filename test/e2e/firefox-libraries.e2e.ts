@@ -22,6 +22,7 @@ import { pageHtml, type PageHarness, type PageLog } from '../conformance/support
 import { startScenarioServer } from '../conformance/support/scenario-server';
 import { scheduledDelays, timerRequests } from '../conformance/support/scheduled';
 import { FIRST_SOCKET_MS, reconnectWaitMs } from '../conformance/support/scenarios';
+import { bothSides } from '../conformance/support/both-sides';
 import { judge } from '../conformance/support/judge';
 import { EARLY_TOL_S } from '../conformance/support/check';
 import { closeEventOf, type MessageCounters, type Recording } from '../../src/protocol/recording';
@@ -185,7 +186,7 @@ describe('real client libraries in Firefox, with and without Closeline', () => {
     const config = lib.configs[c.config]!;
     const where = `${c.id} after ${c.code}`;
     const seed = 20_261_205 + c.code;
-    const [a, b] = await Promise.all([run(withExt, lib, c, seed), run(without, lib, c, seed)]);
+    const [a, b] = await bothSides(run(withExt, lib, c, seed), run(without, lib, c, seed));
 
     // 1. The library behaves the same with and without the extension. (A refused handshake is an error
     // Firefox reports on the page either way.)

@@ -12,6 +12,7 @@ import { LIBRARIES } from './libraries';
 import { libraryFileStem, type LibraryId } from './library-ids';
 import { SCENARIOS } from './scenarios';
 import { runScenario } from './run-scenario';
+import { bothSides } from './both-sides';
 import { assertScenario, delayShift, evaluate, SYSTEMATIC_TOL_S } from './check';
 import { writeLibraryResults, type ScenarioResult } from './results';
 
@@ -81,10 +82,10 @@ export function defineLibrarySuite(id: LibraryId): void {
     it.each(cases)('$name', async ({ config, scenario, name }) => {
       const t0 = Date.now();
       const s = scenarioSeed(seed, `${config.label}/${scenario.code}`);
-      const [a, b] = await Promise.all([
+      const [a, b] = await bothSides(
         runScenario(withExt, lib, config, scenario, bundle, s),
         runScenario(without, lib, config, scenario, bundle, s),
-      ]);
+      );
       const { row, judged } = evaluate(config, scenario, a, b, Date.now() - t0);
       if (process.env.CONFORMANCE_TRACE) {
         const f = resolve(
