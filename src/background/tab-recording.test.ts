@@ -142,3 +142,18 @@ describe('TabRecording.apply', () => {
     expect(t.recording.dropped.fieldsTruncated).toBe(0);
   });
 });
+
+describe("TabRecording: a pagehide's persisted", () => {
+  it.each<[string, boolean | undefined]>([
+    ['unloaded for good', false],
+    ['into the back/forward cache', true],
+    ['from a relay that sends none', undefined],
+  ])('a pagehide %s becomes a mark with the same persisted', (_name, persisted) => {
+    const t = new TabRecording(1, '0.1.0', 0);
+    const d = doc();
+    t.docs.D = d;
+    t.apply('D', d, { t: 'life', at: 10, state: 'pagehide', ...(persisted !== undefined && { persisted }) });
+    const base = { type: 'lifecycle', at: 10, frameId: 0, documentId: 'D', state: 'pagehide' };
+    expect(t.recording.marks).toStrictEqual([persisted === undefined ? base : { ...base, persisted }]);
+  });
+});

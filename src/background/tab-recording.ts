@@ -11,6 +11,7 @@ import {
   type Connection,
   type DroppedCounts,
   type EndedWithDocumentEvent,
+  type LifecycleMark,
   type Mark,
   type Recording,
 } from '../protocol/recording';
@@ -224,7 +225,8 @@ export class TabRecording {
   /** Applies one relay event from document `documentId`. */
   apply(documentId: string, doc: DocInfo, ev: RelayEvent): void {
     if (ev.t === 'life') {
-      this.addMark({ type: 'lifecycle', at: ev.at, frameId: doc.frameId, documentId, state: ev.state });
+      const mark: LifecycleMark = { type: 'lifecycle', at: ev.at, frameId: doc.frameId, documentId, state: ev.state };
+      this.addMark(ev.persisted === undefined ? mark : { ...mark, persisted: ev.persisted });
       if (ev.state === 'pagehide') this.endDocument(documentId, ev.at, 'pagehide');
       return;
     }

@@ -20,6 +20,8 @@ export type DecodeKind =
   | 'too_many'
   | 'object'
   | 'hex'
+  /** A field allowed only beside another field's value (subs: the path, the other field's path, that value). */
+  | 'only_with'
   | 'invalid';
 
 export class DecodeError extends Error {

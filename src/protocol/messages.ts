@@ -115,7 +115,8 @@ export type HookCommand =
  */
 export type RelayEvent =
   | (Relayed<HookEvent> & { truncated?: string[] })
-  | { t: 'life'; at: EpochMs; state: LifecycleState; truncated?: undefined };
+  /** `persisted` only on a pagehide: PageTransitionEvent.persisted (false: the document is unloaded for good). */
+  | { t: 'life'; at: EpochMs; state: LifecycleState; persisted?: boolean; truncated?: undefined };
 
 /** A close's counters and last messages as the relay made them from the hook's. */
 type Relayed<E> = E extends { t: 'close' }

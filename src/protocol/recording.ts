@@ -181,6 +181,13 @@ export interface LifecycleMark {
   frameId: number;
   documentId: string;
   state: LifecycleState;
+  /**
+   * Only with state 'pagehide': the event's `persisted`. False means the document is unloaded for good (a
+   * reload, a navigation, a closed frame or tab: it can never answer a closure again); true means it went into
+   * the back/forward cache and may come back. Absent in files written before it was recorded, which are read
+   * as then: a pagehide that may come back.
+   */
+  persisted?: boolean;
 }
 
 export type Mark = NavigationMark | LifecycleMark;

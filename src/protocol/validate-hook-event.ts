@@ -31,6 +31,7 @@ import {
 } from './decode';
 import { EVENT_LIMITS as L } from './limits';
 import { lastMessagesFromRings } from './hook-rings';
+import { persistedOf } from './lifecycle-mark';
 
 export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };
 
@@ -66,8 +67,13 @@ export function validateRelayEvent(raw: unknown, now: number): Validation {
         const earlier =
           o.truncated === undefined ? [] : req(o, 'truncated', arr(str(L.fieldNameChars), L.truncatedFields), '');
         const cut = earlier.filter((f) => CUT_FIELDS.includes(f));
-        if (o.t === 'life')
-          return { t: 'life', at: req(o, 'at', plausibleTime(now), ''), state: req(o, 'state', oneOf(LIFECYCLE), '') };
+        if (o.t === 'life') {
+          const at = req(o, 'at', plausibleTime(now), '');
+          const state = req(o, 'state', oneOf(LIFECYCLE), '');
+          const persisted = persistedOf(o, state, '');
+          // Absent stays absent: a relay before `persisted` was recorded sends none.
+          return persisted === undefined ? { t: 'life', at, state } : { t: 'life', at, state, persisted };
+        }
         // A relay's code is an integer already, which either rule keeps.
         return hookEvent(o, now, cut, 'relay', 'truncate');
       },

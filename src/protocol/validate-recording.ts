@@ -22,6 +22,7 @@ import {
   type Obj,
 } from './decode';
 import { IMPORT_LIMITS } from './limits';
+import { persistedOf } from './lifecycle-mark';
 import {
   DIRECTIONS,
   END_CAUSES,
@@ -41,6 +42,7 @@ import {
   type Connection,
   type DroppedCounts,
   type LastMessage,
+  type LifecycleMark,
   type Mark,
   type MessageCounters,
   type Recording,
@@ -264,8 +266,14 @@ const mark: Decoder<Mark> = inPlace((v, p) => {
   const documentId = req(o, 'documentId', short, p);
   return type === 'navigation'
     ? { type, at, frameId: frame, documentId, url: req(o, 'url', url, p) }
-    : { type, at, frameId: frame, documentId, state: req(o, 'state', lifecycle, p) };
+    : lifecycleMark(o, at, frame, documentId, p);
 });
+
+function lifecycleMark(o: Obj, at: number, frameId: number, documentId: string, p: string): LifecycleMark {
+  const state = req(o, 'state', lifecycle, p);
+  // Files written before `persisted` was recorded have none: read as they always were.
+  return { type: 'lifecycle', at, frameId, documentId, state, persisted: persistedOf(o, state, p) };
+}
 
 const dropped: Decoder<DroppedCounts> = inPlace((v, p) => {
   const o = obj(v, p);

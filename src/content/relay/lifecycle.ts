@@ -2,7 +2,8 @@
  * Page lifecycle marks, observed by the relay itself (the ISOLATED world sees
  * the same trusted DOM events as the page). They explain throttled reconnect
  * waits (hidden, frozen, offline), and pagehide tells the background that the
- * document's open sockets end with it. Unlike the hook's MessagePort, the
+ * document's open sockets end with it (and, by its `persisted`, whether the
+ * document is gone for good). Unlike the hook's MessagePort, the
  * relay's runtime port still delivers what is sent synchronously from pagehide.
  */
 import type { LifecycleState } from '../../protocol/recording';
@@ -38,7 +39,11 @@ export function watchLifecycle(
   on(doc, 'resume', () => mark('resumed'));
   on(win, 'online', () => mark('online'));
   on(win, 'offline', () => mark('offline'));
-  on(win, 'pagehide', () => mark('pagehide', true));
+  // Whether the document may come back: false is an unload for good (a reload, a navigation, a closed frame
+  // or tab), after which it can never reconnect; true, the back/forward cache, from which it may return.
+  on(win, 'pagehide', (e) =>
+    push({ t: 'life', at: Date.now(), state: 'pagehide', persisted: (e as PageTransitionEvent).persisted }, true),
+  );
   on(win, 'pageshow', (e) => {
     if ((e as PageTransitionEvent).persisted) restored();
   });
