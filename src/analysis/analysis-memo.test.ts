@@ -4,7 +4,7 @@ import { analyzeRecording, createAnalyzer, type Analyzer } from './index';
 import { closureFactsOf, closureOut, createAnalysisMemo, hasStall, linkKeysFor, sameData } from './analysis-memo';
 import { linkKeysOf } from './link';
 import { classify } from './classify';
-import { conn, lifecycle, recordingOf, T0 } from './test-fixtures';
+import { conn, lifecycle, pagehide, recordingOf, T0 } from './test-fixtures';
 import { liveSequence, type ChangeKind, type LiveStep } from '../test-support/live-sequence';
 import type { Analysis, Closure, ReconnectLink } from './types';
 
@@ -69,6 +69,29 @@ describe('an analyzer that keeps results between calls', () => {
     }));
     const rules = expectSameAsScratch(steps).map((a) => a.verdictByClosure['a']?.rule);
     expect(new Set(rules).size).toBeGreaterThan(1);
+  });
+
+  it("answers as a fresh analysis when the unload of the wait's document arrives, and when it is evicted", () => {
+    // A service restart, then a reload 2 s later: pending until the unload is heard, then "left" at once.
+    const dropped = conn({ id: 'a', createdAt: T0, openAfter: 5, closeAfter: 1_000, code: 1012 });
+    const plain = recordingOf([dropped]);
+    const left = recordingOf([dropped], [lifecycle(T0 + 2_000, 'hidden'), pagehide(T0 + 3_000, false)]);
+    const cached = recordingOf([dropped], [pagehide(T0 + 3_000, true)]);
+    const steps = [plain, left, cached, left, { ...left, marks: left.marks.slice(1) }, plain].map((recording, i) => ({
+      recording,
+      now: T0 + 5_000,
+      profileId: 'default',
+      what: `marks ${i}`,
+    }));
+    const rules = expectSameAsScratch(steps).map((a) => a.verdictByClosure['a']?.rule);
+    expect(rules).toEqual([
+      'restart.pending',
+      'restart.no-reconnect.left',
+      'restart.pending',
+      'restart.no-reconnect.left',
+      'restart.no-reconnect.left',
+      'restart.pending',
+    ]);
   });
 
   it('keeps the objects of closures, episodes and verdicts the update did not touch', () => {

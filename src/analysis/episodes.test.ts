@@ -102,9 +102,11 @@ describe('episodes of sockets whose times are not in order (a forged or edited r
       ['b', { nextId: 'c', delayS: 0.1 }],
       ['c', { nextId: 'b', delayS: 0.1 }],
     ]);
-    const episodes = buildEpisodes(conns, closures, links, DEFAULT_TERMS, T0 + 1_000);
+    const episodes = buildEpisodes(conns, closures, links, DEFAULT_TERMS, T0 + 1_000, () => undefined);
     expect(episodes.map((e) => [e.trigger.connectionId, e.attempts.map((x) => x.id)])).toEqual([['a', ['b', 'c']]]);
     const self = new Map<string, ReconnectLink>([['a', { nextId: 'a', delayS: 0 }]]);
-    expect(buildEpisodes(conns.slice(0, 1), closures, self, DEFAULT_TERMS, T0 + 1_000)[0]!.attempts).toEqual([]);
+    expect(
+      buildEpisodes(conns.slice(0, 1), closures, self, DEFAULT_TERMS, T0 + 1_000, () => undefined)[0]!.attempts,
+    ).toEqual([]);
   });
 });

@@ -6,6 +6,9 @@
  * tolerance in the page's favour: a connection open 10 s − 0.05 s recovered
  * (its later failure is not held against the backoff), and silence must last
  * 60 s + 0.05 s (as long as an attempt could still link) before "no reconnect".
+ * A document unloaded for good (its pagehide with persisted false) within that
+ * window ends the wait there: attempts link only within one document, so none
+ * can come, and the wait is over at once rather than running out its window.
  */
 import { creationOrdered, type Connection } from '../protocol/recording';
 import type { Episode, ReconnectLink } from './types';
@@ -24,7 +27,12 @@ export type Trailing =
   /** The page was still silent when the recording ended, inside the link window. */
   | { kind: 'running'; wait: Wait }
   /** The link window passed with no further attempt. */
-  | { kind: 'expired'; wait: Wait };
+  | { kind: 'expired'; wait: Wait }
+  /** The document was unloaded for good (a reload, a navigation away) before any further attempt in it. */
+  | { kind: 'left'; wait: Wait };
+
+/** When a document was unloaded for good, if it was (ThrottleIndex.leftAt). */
+export type DocumentLeftAt = (documentId: string) => number | undefined;
 
 export interface EpisodeFacts {
   id: string;
@@ -54,6 +62,7 @@ export function buildEpisodes(
   links: ReadonlyMap<string, ReconnectLink>,
   terms: Terms,
   now: number,
+  leftAt: DocumentLeftAt,
   /** The connections by id, when the caller has them already. */
   connectionsById?: ReadonlyMap<string, Connection>,
 ): EpisodeFacts[] {
@@ -73,7 +82,7 @@ export function buildEpisodes(
     const trigger = closures.get(conn.id);
     // A closure inside another episode belongs to it; the document's end admits no reconnect in it.
     if (!trigger || consumed.has(conn.id) || trigger.initiator === 'document') continue;
-    episodes.push(walk(conn, trigger, byId, closures, links, terms, now, consumed));
+    episodes.push(walk(conn, trigger, byId, closures, links, terms, now, leftAt(conn.documentId), consumed));
   }
   return episodes;
 }
@@ -86,6 +95,8 @@ function walk(
   links: ReadonlyMap<string, ReconnectLink>,
   terms: Terms,
   now: number,
+  /** When the episode's document (attempts link only within it) was unloaded for good, if it was. */
+  leftAt: number | undefined,
   consumed: Set<string>,
 ): EpisodeFacts {
   const stableMs = Math.round((terms.stableOpenS - terms.toleranceS) * 1000);
@@ -114,6 +125,11 @@ function walk(
       if (cur.initiator === 'document') {
         // The attempt's document went away: no wait follows it.
         ep.outcome = cur.openedAt !== undefined ? 'recovered' : 'gave-up';
+      } else if (leftAt !== undefined && leftAt - cur.closedAt <= windowMs) {
+        // Unloaded while an attempt could still have linked: the wait ends there. An unload stamped just
+        // before the close (the relay's clock is not the hook's) ends it at once.
+        ep.trailing = { kind: 'left', wait: { fromMs: cur.closedAt, toMs: Math.max(leftAt, cur.closedAt) } };
+        ep.outcome = 'gave-up';
       } else if (now - cur.closedAt <= windowMs) {
         ep.trailing = { kind: 'running', wait: { fromMs: cur.closedAt, toMs: now } };
         ep.outcome = 'ongoing';

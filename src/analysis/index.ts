@@ -84,9 +84,9 @@ export function analyzeRecording(recording: Recording, opts: AnalyzeOptions, kep
   const endpoints = new Map<string, EndpointRest>();
   const links = linkReconnects(connections, closures, profile.terms, (c) => linkKeysFor(memo, c), endpoints);
 
-  const facts = buildEpisodes(connections, closures, links, profile.terms, opts.now, byId);
-  addParallelAttempts(facts, endpoints, linkWindowMs(profile.terms));
   const throttle = throttleOf(memo, recording.marks);
+  const facts = buildEpisodes(connections, closures, links, profile.terms, opts.now, throttle.leftAt, byId);
+  addParallelAttempts(facts, endpoints, linkWindowMs(profile.terms));
   const ctx = { profile, throttle, adviceFor: knowledge.adviceFor, protocolAdviceFor: knowledge.protocolAdviceFor };
   const episodes: Episode[] = [];
   // Keyed by connection ids, which an imported file chooses: without a prototype, an id such as "toString"

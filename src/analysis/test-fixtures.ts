@@ -89,6 +89,11 @@ export function lifecycle(at: number, state: LifecycleState, documentId = 'doc-1
   return { type: 'lifecycle', at, frameId, documentId, state };
 }
 
+/** A pagehide: `persisted` false unloads the document for good, true puts it in the back/forward cache. */
+export function pagehide(at: number, persisted: boolean, documentId = 'doc-1', frameId = 0): Mark {
+  return { type: 'lifecycle', at, frameId, documentId, state: 'pagehide', persisted };
+}
+
 /** A top-frame document starting (or back from the back/forward cache), as the background marks it. */
 export function navigation(at: number, documentId = 'doc-1'): Mark {
   return { type: 'navigation', at, frameId: 0, documentId, url: 'https://app.example.com/' };

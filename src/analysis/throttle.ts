@@ -8,14 +8,22 @@
  * document starts visible without a mark: the state of the tab at a moment is
  * that of the top document shown then (its navigation mark says which), never
  * what the one before it said as it went (its pagehide, its hidden at unload).
+ *
+ * A pagehide with `persisted` false unloads its document for good (a reload, a navigation away): no wait in
+ * it can be answered after that, and the episodes end such a wait there (`leftAt`). A pagehide into the
+ * back/forward cache (persisted true), or one recorded before the flag was, may come back: it counts as
+ * hidden until the document is shown again.
  */
 import type { LifecycleMark, Mark, NavigationMark } from '../protocol/recording';
 import type { ThrottleReason } from './profiles/types';
 
+/** What throttles a wait; a document that left is no condition of a wait but its end (`leftAt`). */
+type Condition = Exclude<ThrottleReason, 'left'>;
+
 interface Point {
   at: number;
   /** The first throttling condition in force after this mark, if any. */
-  reason?: ThrottleReason;
+  reason?: Condition;
 }
 
 const TOP_FRAME_ID = 0;
@@ -24,14 +32,21 @@ type DocMark = LifecycleMark | NavigationMark;
 
 export interface ThrottleIndex {
   /** Why [fromMs, toMs] was throttled in this document, or undefined if it was not. */
-  reasonDuring(documentId: string, fromMs: number, toMs: number): ThrottleReason | undefined;
+  reasonDuring(documentId: string, fromMs: number, toMs: number): Condition | undefined;
+  /** When this document was unloaded for good (its pagehide with persisted false), if it was. */
+  leftAt(documentId: string): number | undefined;
 }
 
 export function buildThrottleIndex(marks: readonly Mark[]): ThrottleIndex {
   const byDoc = new Map<string, DocMark[]>();
   const top: DocMark[] = [];
+  const left = new Map<string, number>();
   for (const m of marks) {
     if (m.type !== 'lifecycle' && m.type !== 'navigation') continue;
+    if (m.type === 'lifecycle' && m.state === 'pagehide' && m.persisted === false) {
+      const earlier = left.get(m.documentId);
+      if (earlier === undefined || m.at < earlier) left.set(m.documentId, m.at);
+    }
     const list = byDoc.get(m.documentId);
     if (list) list.push(m);
     else byDoc.set(m.documentId, [m]);
@@ -45,6 +60,7 @@ export function buildThrottleIndex(marks: readonly Mark[]): ThrottleIndex {
       const own = timelines.get(documentId);
       return (own && during(own, fromMs, toMs)) ?? during(topLine, fromMs, toMs);
     },
+    leftAt: (documentId) => left.get(documentId),
   };
 }
 
@@ -100,7 +116,7 @@ function timeline(marks: DocMark[]): Point[] {
       }
     }
     const c = states.get(shown ?? m.documentId) ?? s;
-    const reason: ThrottleReason | undefined = c.frozen
+    const reason: Condition | undefined = c.frozen
       ? 'frozen'
       : c.hidden || c.gone
         ? 'hidden'
@@ -111,7 +127,7 @@ function timeline(marks: DocMark[]): Point[] {
   });
 }
 
-function during(points: Point[], from: number, to: number): ThrottleReason | undefined {
+function during(points: Point[], from: number, to: number): Condition | undefined {
   // Last mark at or before `from`: the state the wait started in.
   let lo = 0;
   let hi = points.length;

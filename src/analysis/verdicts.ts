@@ -1,9 +1,9 @@
 /**
  * The rule engine: one verdict per episode, from the profile's data
- * (docs/verdicts.md). Storms override everything; throttled waits turn "too
- * late / slow / no reconnect" into inconclusive; a wait still running at the
- * recording's end is pending unless a problem is already certain. Every verdict
- * says what was expected.
+ * (docs/verdicts.md). Storms override everything; throttled waits, and waits
+ * their document left for good, turn "too late / slow / no reconnect" into
+ * inconclusive; a wait still running at the recording's end is pending unless a
+ * problem is already certain. Every verdict says what was expected.
  */
 import type { Connection } from '../protocol/recording';
 import type { ReconnectAdvice } from '../knowledge/types';
@@ -16,6 +16,7 @@ import type {
   Profile,
   ReconnectRule,
   Rule,
+  ThrottleReason,
   UserActionRule,
 } from './profiles/types';
 import type { EpisodeFacts, Wait } from './episodes';
@@ -180,21 +181,26 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
   const tol = profile.terms.toleranceS;
   const code = String(ep.trigger.code);
   const doc = ep.triggerConn.documentId;
-  /** A finding that claims the page waited too long cannot stand on a throttled wait. */
-  const unlessThrottled = (c: Candidate, waits: readonly Wait[], delayS: number): Candidate => {
-    if (c.level !== 'problem' && c.level !== 'advice') return c;
+  /**
+   * A finding that claims the page waited too long cannot stand on a wait that could not be judged: it
+   * becomes the reason's finding. Findings of other levels (info, fits) claim no such thing and stand.
+   */
+  const unless = (c: Candidate, reason: ThrottleReason | undefined, delayS: number): Candidate => {
+    if (!reason || (c.level !== 'problem' && c.level !== 'advice')) return c;
+    const f = profile.common.throttled[reason];
+    return {
+      rule: `${c.rule}.${f.id}`,
+      finding: f.id,
+      level: f.level,
+      text: { id: f.textId, subs: [seconds(delayS)] },
+    };
+  };
+  const throttledIn = (waits: readonly Wait[]): ThrottleReason | undefined => {
     for (const w of waits) {
       const reason = throttle.reasonDuring(doc, w.fromMs, w.toMs);
-      if (!reason) continue;
-      const f = profile.common.throttled[reason];
-      return {
-        rule: `${c.rule}.${f.id}`,
-        finding: f.id,
-        level: f.level,
-        text: { id: f.textId, subs: [seconds(delayS)] },
-      };
+      if (reason) return reason;
     }
-    return c;
+    return undefined;
   };
 
   const d = ep.delaysS;
@@ -202,8 +208,12 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
     // While the wait runs nothing is known yet (the engine reports pending).
     if (ep.trailing.kind === 'running') return [];
     const c = make(rule, rule.noReconnect, [num(profile.terms.linkWindowS), code]);
-    const wait = ep.trailing.kind === 'expired' ? ep.trailing.wait : undefined;
-    return [wait ? unlessThrottled(c, [wait], (wait.toMs - wait.fromMs) / 1000) : c];
+    if (ep.trailing.kind === 'none') return [c];
+    const wait = ep.trailing.wait;
+    const waitS = (wait.toMs - wait.fromMs) / 1000;
+    // The document was unloaded for good during the wait: that, not a throttled timer, is why no attempt came.
+    if (ep.trailing.kind === 'left') return [unless(c, 'left', waitS)];
+    return [unless(c, throttledIn([wait]), waitS)];
   }
   const out: Candidate[] = [];
   const b = rule.backoff;
@@ -222,7 +232,7 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
     const subs = [seconds(d1), num(fd.minS ?? 0), num(fd.maxS ?? 0), code];
     if (fd.tooSoon && fd.minS !== undefined && d1 + tol < fd.minS) out.push(make(rule, fd.tooSoon, subs));
     else if (fd.slow && fd.maxS !== undefined && d1 - tol > fd.maxS)
-      out.push(unlessThrottled(make(rule, fd.slow, subs), ep.waits.slice(0, 1), d1));
+      out.push(unless(make(rule, fd.slow, subs), throttledIn(ep.waits.slice(0, 1)), d1));
     // With backoff checks present their verdict says more than "the first wait fits".
     else if (out.length === 0) out.push(make(rule, fd.fits, subs));
   }

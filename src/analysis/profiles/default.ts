@@ -216,6 +216,7 @@ export const DEFAULT_COMMON: Profile['common'] = {
     hidden: { id: 'throttled', level: 'inconclusive', textId: 'verdict_throttled_hidden' },
     frozen: { id: 'throttled', level: 'inconclusive', textId: 'verdict_throttled_frozen' },
     offline: { id: 'throttled', level: 'inconclusive', textId: 'verdict_throttled_offline' },
+    left: { id: 'left', level: 'inconclusive', textId: 'verdict_left' },
   },
   document: { id: 'document', level: 'info', textId: 'verdict_document' },
   documentExpected: { textId: 'verdict_expected_document' },

@@ -169,6 +169,8 @@ function profileSection(p: Profile, en: English): string[] {
     '',
     `Throttled waits: when the tab was hidden, frozen or offline during a wait, a finding that says the page waited too long (a slow first delay, no reconnect) becomes ${p.common.throttled.hidden.level}, e.g. "${sentence(en, p.common.throttled.hidden, PH.wait)}" Findings that say it waited too little (too soon, no backoff, slow growth, low cap, storms) stand: throttling only lengthens waits.`,
     '',
+    `Waits a document left: when the page unloaded the document for good during a wait (its pagehide not into the back/forward cache: a reload, a navigation away), before any attempt in it, the wait ends there and is judged at once; "no reconnect" becomes ${p.common.throttled.left.level}: "${sentence(en, p.common.throttled.left, PH.wait)}" Findings made before (too soon, backoff, storms) stand, and so does a "no reconnect" that is info.`,
+    '',
     `A wait still running when the recording ends is ${p.common.pending.level} unless a problem is already certain (a problem never goes away once found): "${sentence(en, p.common.pending, PH.wait)}"`,
     '',
     `A make-before-break replacement (created before the close, outliving it) links with delay 0; its first wait is not judged (no "too soon"): ${p.common.overlapping.level}, "${sentence(en, p.common.overlapping, ['code'])}" Later waits and storms are judged as usual.`,

@@ -27,8 +27,11 @@ export interface Finding {
   plural?: true;
 }
 
-/** Why a wait could not be judged: browsers slow timers in hidden/frozen tabs, and offline pages cannot connect. */
-export type ThrottleReason = 'hidden' | 'frozen' | 'offline';
+/**
+ * Why a wait could not be judged: browsers slow timers in hidden/frozen tabs, offline pages cannot connect,
+ * and a document unloaded for good (a reload, a navigation away) ended the wait before any attempt in it.
+ */
+export type ThrottleReason = 'hidden' | 'frozen' | 'offline' | 'left';
 
 /** Terms shared by linking, episodes and rules (docs/verdicts.md, "Terms"). */
 export interface Terms {
@@ -165,7 +168,7 @@ export interface Profile {
   /** Findings shared by every rule. */
   common: {
     pending: Finding;
-    /** Per reason the wait was throttled. */
+    /** Per reason a wait could not be judged: throttled, or cut short by its document's unload ('left'). */
     throttled: Record<ThrottleReason, Finding>;
     document: Finding;
     /** What is expected after a socket ended with its document. */
