@@ -4,7 +4,8 @@
  * DevTools window. The socket is recorded open with its subprotocol, vite-hmr; a hot update is applied;
  * stopping the server drops the socket without a close frame (1006, "connection lost"), which is no
  * problem; started again, the page reloads by itself (Vite polls for the server from a shared worker,
- * which Closeline cannot see) and the new document's socket is recorded beside the old closure.
+ * which Closeline cannot see) and the new document's socket is recorded beside the old closure, which is
+ * then judged at once (its document is gone for good).
  * Finally the same session without the extension: Vite's client and the page see exactly the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +152,19 @@ describe('a Vite dev server, with Closeline in DevTools', () => {
     // Preserve log is on by default: the closure stays, and the new socket is open beside it.
     await expect.poll(() => openRow().count()).toBe(1);
     expect(await closedRow().count()).toBe(1);
+    // The reload unloaded the old document for good (its pagehide not persisted), so no reconnect can come
+    // from it: its 1006 is judged at once, info (the app's choice), not pending for the rest of the 60 s.
+    await recording((r) =>
+      r.marks.some(
+        (m) =>
+          m.type === 'lifecycle' &&
+          m.documentId === first!.documentId &&
+          m.state === 'pagehide' &&
+          m.persisted === false,
+      ),
+    );
+    await expect.poll(() => closedRow().getAttribute('data-verdict'), { timeout: 15_000 }).toBe('info');
+    expect(Date.now() - closeEventOf(first!)!.at).toBeLessThan(60_000);
     expect(await panel.locator('[data-testid="closure-row"]').count()).toBe(2);
     // DevTools' log of the new document has its HMR handshake, a URL the recording has: none unrecorded.
     await expect.poll(async () => requestedProtocols(await harEntries())).toEqual(['vite-hmr']);
