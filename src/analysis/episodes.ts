@@ -129,7 +129,7 @@ function walk(
         // Unloaded while an attempt could still have linked: the wait ends there. An unload stamped just
         // before the close (the relay's clock is not the hook's) ends it at once.
         ep.trailing = { kind: 'left', wait: { fromMs: cur.closedAt, toMs: Math.max(leftAt, cur.closedAt) } };
-        ep.outcome = 'gave-up';
+        ep.outcome = 'left';
       } else if (now - cur.closedAt <= windowMs) {
         ep.trailing = { kind: 'running', wait: { fromMs: cur.closedAt, toMs: now } };
         ep.outcome = 'ongoing';

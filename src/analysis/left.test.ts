@@ -161,6 +161,7 @@ describe('a wait its document left for good', () => {
   it('settles nothing later: no pending verdict is left to judge, and the episode has ended', () => {
     const { analysis, episode } = judged({ code: 1012, delays: [] }, leftAt3s, 4);
     expect(pendingSettlesAt(analysis)).toBeUndefined();
-    expect(episode?.outcome).toBe('gave-up');
+    // Not 'gave-up': the page did not stop trying, its document went away.
+    expect(episode?.outcome).toBe('left');
   });
 });

@@ -90,7 +90,8 @@ export interface Episode {
   /** Attempt connection ids, in order. */
   attemptIds: string[];
   delaysS: number[];
-  outcome: 'recovered' | 'gave-up' | 'ongoing';
+  /** 'left': the page left the document (a reload or navigation) while its wait still ran. */
+  outcome: 'recovered' | 'gave-up' | 'left' | 'ongoing';
   verdict: Verdict;
 }
 

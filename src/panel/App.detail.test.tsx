@@ -73,6 +73,15 @@ describe('detail pane', () => {
     expect(within(detail()).getByRole('heading', { level: 2 }).textContent).toBe('1013 Try Again Later');
   });
 
+  it("heads an episode the page's reload ended as left, not given up", async () => {
+    const left: Episode = { ...episode, attemptIds: [], delaysS: [], outcome: 'left' };
+    renderApp(restart, { verdicts: { r: v }, episodes: [left] });
+    await openRow('deploy');
+    expect(
+      within(section('Reconnect verdict')).getByText('Episode after 1012: the page left after 0 attempts'),
+    ).toBeTruthy();
+  });
+
   it('lists a long episode by its ends and the neighbours of the closure shown, and counts the rest', async () => {
     // A page retrying every second for a quarter of an hour: 1,000 attempts after the trigger.
     const n = 1_000;
