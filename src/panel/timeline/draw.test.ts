@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawTimeline, visibleRows, type DrawInput } from './draw';
 import { ARCS_PER_PATH, fitPageLabel, linksInRows } from './draw-parts';
-import { hasBidiControls } from '../../ui/components/page-string';
+import { hasHidden } from '../../ui/components/page-string';
 import { buildHitIndex, DEFAULT_GEOMETRY } from './hit-test';
 import { buildModel } from './layout';
 import { LIGHT_PALETTE } from './palette';
@@ -275,7 +275,7 @@ describe('page strings on the canvas', () => {
     );
     // No drawn string holds a bidi control but the one isolate around the page's part.
     for (const s of ctx.texts)
-      expect(hasBidiControls(s.replace(wrapped, '$1').replace(/\u2066(.*)\u2069/, '$1'))).toBe(false);
+      expect(hasHidden(s.replace(wrapped, '$1').replace(/\u2066(.*)\u2069/, '$1'), 'auto')).toBe(false);
   });
 
   it('measures the link label it draws, isolate included', () => {

@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageText, tNodes } from './PageText';
-import { hasBidiControls, hasHidden, isolatePage, visibleControls } from './page-string';
+import { hasHidden, isolatePage, visibleControls } from './page-string';
 import { installTestMessages } from '../../panel/fixtures/messages';
 
 afterEach(cleanup);
@@ -21,7 +21,7 @@ describe('PageText', () => {
   ])('shows bidi controls in %j as visible code points', (text, shown) => {
     const { container } = render(<PageText text={text} dir="auto" />);
     expect(container.textContent).toBe(shown);
-    expect(hasBidiControls(container.textContent ?? '')).toBe(false);
+    expect(hasHidden(container.textContent ?? '', 'auto')).toBe(false);
     expect(container.querySelectorAll('.bidi-control').length).toBeGreaterThan(0);
   });
 
@@ -71,6 +71,6 @@ describe('isolatePage (the plain-text rule)', () => {
   ] as const)('%j (%s) → %j', (text, dir, want) => {
     expect(isolatePage(text, dir)).toBe(want);
     // Exactly one isolate: the wrapper's.
-    expect(hasBidiControls(visibleControls(text))).toBe(false);
+    expect(hasHidden(visibleControls(text), 'auto')).toBe(false);
   });
 });

@@ -8,9 +8,9 @@
  */
 
 /** Bidi embedding, override, isolate and mark characters. */
-export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** The same, global: for replace() and matchAll(), which start from the regex's lastIndex (always 0 here). */
-export const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
+const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
 
 /**
  * In technical text (URLs, hosts, stack frames, protocol tokens) every character that shows nothing:
@@ -34,10 +34,6 @@ export function shownAsCodePoints(dir: PageDir): RegExp {
 const LRI = '\u2066';
 const FSI = '\u2068';
 const PDI = '\u2069';
-
-export function hasBidiControls(text: string): boolean {
-  return BIDI_CONTROL.test(text);
-}
 
 /** Whether `text` holds a character that visibleControls would show as its code point. */
 export function hasHidden(text: string, dir: PageDir = 'ltr'): boolean {
