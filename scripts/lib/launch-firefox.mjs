@@ -8,25 +8,14 @@
 //   puppeteer never sees its load event: wait on the page's DOM instead.
 import puppeteer from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { findFirefox, FIREFOX_INSTALL_HINT } from '../firefox-path.mjs';
 import { FIREFOX_DIST } from './dist.mjs';
+import { freePort } from './free-port.mjs';
 
 /** Chosen here, so extension pages' URLs are known before install. */
 export const EXTENSION_UUID = '5b0c2a41-7d3e-4f8a-9c61-0e2f4d8b7a13';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The add-on id of a Firefox build, from its manifest. */
 export function geckoIdOf(dist = FIREFOX_DIST) {

@@ -7,11 +7,11 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { freePort } from '../../../scripts/lib/free-port.mjs';
 
 /** What the page logged: its module's runs and hot updates, Vite's disconnect, its pagehide. */
 export type PageLog = unknown[][];
@@ -63,16 +63,6 @@ export interface ViteApp {
   start(): Promise<void>;
   /** Stops the server if it runs and removes the folder. */
   dispose(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
 }
 
 export async function startViteApp(): Promise<ViteApp> {
