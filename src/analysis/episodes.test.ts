@@ -32,6 +32,21 @@ describe('episodes', () => {
     expect(a.episodes[0]).toMatchObject({ id: 'ep:t', triggerId: 't', code: spec.code, ...want });
   });
 
+  // The page did not stop trying: the document its attempt belonged to went away (a reload, a navigation),
+  // and attempts link only within one document.
+  it.each<[string, number | undefined, Episode['outcome']]>([
+    ['before it opened: the page left, it did not give up', undefined, 'left'],
+    ['after it opened: recovered', 20, 'recovered'],
+  ])('an attempt ended with its document %s', (_name, openAfter, outcome) => {
+    const conns = [
+      conn({ id: 't', createdAt: T0, openAfter: 5, closeAfter: 30_000, code: 1012 }),
+      conn({ id: 'a1', createdAt: T0 + 32_000, openAfter, documentEndAfter: 100 }),
+    ];
+    const a = analyzeRecording(recordingOf(conns), { now: T0 + 200_000 });
+    expect(a.episodes).toHaveLength(1);
+    expect(a.episodes[0]).toMatchObject({ triggerId: 't', attemptIds: ['a1'], outcome });
+  });
+
   it('an attempt open under 10 s continues the episode; the trigger code governs', () => {
     const conns = [
       conn({ id: 't', createdAt: T0, openAfter: 5, closeAfter: 30_000, code: 1013 }),

@@ -123,8 +123,9 @@ function walk(
     const next = link && !seen ? byId.get(link.nextId) : undefined;
     if (!link || !next) {
       if (cur.initiator === 'document') {
-        // The attempt's document went away: no wait follows it.
-        ep.outcome = cur.openedAt !== undefined ? 'recovered' : 'gave-up';
+        // The attempt's document went away: no wait follows it. Before it opened, the page did not stop
+        // trying: it left that document (attempts link only within one).
+        ep.outcome = cur.openedAt !== undefined ? 'recovered' : 'left';
       } else if (leftAt !== undefined && leftAt - cur.closedAt <= windowMs) {
         // Unloaded while an attempt could still have linked: the wait ends there. An unload stamped just
         // before the close (the relay's clock is not the hook's) ends it at once.
