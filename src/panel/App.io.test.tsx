@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyDropped, type Recording } from '../protocol/recording';
 import { createStaticSource } from '../ui/data/static-source';
@@ -189,7 +189,7 @@ describe('import', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('refuses a file whose socket closed before it was made, naming the event, and keeps the live view', async () => {
+  it('leaves out a connection whose socket closed before it was made, naming the event, and shows the rest', async () => {
     // Such a file (edited, or forged) once made the analysis take the socket as its own reconnect, forever.
     renderApp(live);
     await screen.findByText('live one');
@@ -197,13 +197,54 @@ describe('import', () => {
     const c = early.connections[0]!;
     c.events[c.events.length - 1]!.at = c.createdAt - 1000;
     chooseFile(JSON.stringify(early));
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      "$.connections[0].events[1].at is earlier than its connection's createdAt",
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      '1 connection in this file could not be read and was left out. The first: Invalid recording: ' +
+        "$.connections[0].events[1].at is earlier than its connection's createdAt (an event cannot come before " +
+        'its socket was made). Verdicts next to what was left out may differ from those of the whole recording.' +
+        'Dismiss',
     );
-    expect(screen.getByText('live one')).toBeTruthy();
+    await waitFor(() => expect(rowIds()).toEqual(['imp2']));
+    expect(screen.queryByText('live one')).toBeNull();
+    // Dismissed, it stays gone; back to live, nothing of the file is left.
+    fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('import-left-out')).toBeNull();
+    expect(rowIds()).toEqual(['imp2']);
   });
 
-  it("isolates what the error quotes from the file (a connection's id), its controls shown", async () => {
+  it('says what a file lost only while that file is shown', async () => {
+    renderApp(live);
+    await screen.findByText('live one');
+    const bad = JSON.parse(JSON.stringify(other)) as { connections: Record<string, unknown>[]; marks: unknown[] };
+    bad.connections[1]!.url = 7;
+    bad.marks = [{ type: 'lifecycle' }, { type: 'navigation' }];
+    chooseFile(JSON.stringify(bad));
+    expect((await screen.findByTestId('import-left-out')).textContent).toMatch(
+      /^1 connection in this file could not be read and was left out\. 2 page events \(navigations or lifecycle marks\) could not be read and were left out\. The first: Invalid recording: \$\.connections\[1\]\.url must be text\./,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Back to live' }));
+    expect(await screen.findByText('live one')).toBeTruthy();
+    expect(screen.queryByTestId('import-left-out')).toBeNull();
+    // A good file after it says nothing was left out.
+    chooseFile(JSON.stringify(other));
+    await waitFor(() => expect(rowIds()).toEqual(['imp1', 'imp2']));
+    expect(screen.queryByTestId('import-left-out')).toBeNull();
+  });
+
+  it('refuses a file none of whose connections can be read, and keeps the live view', async () => {
+    renderApp(live);
+    await screen.findByText('live one');
+    const early = JSON.parse(JSON.stringify(other)) as Recording;
+    for (const c of early.connections) c.events[c.events.length - 1]!.at = c.createdAt - 1000;
+    chooseFile(JSON.stringify(early));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      "Import failed: Invalid recording: $.connections[0].events[1].at is earlier than its connection's createdAt",
+    );
+    expect(screen.getByText('live one')).toBeTruthy();
+    expect(screen.queryByTestId('import-left-out')).toBeNull();
+  });
+
+  it("isolates what the notice quotes from the file (a connection's id), its controls shown", async () => {
     renderApp(live);
     await screen.findByText('live one');
     const id = '\u202Eevil';

@@ -26,6 +26,7 @@ import {
   EmptyState,
   ImportedBanner,
   ImportErrorBanner,
+  ImportLeftOutBanner,
   ImportingBanner,
   StatusBanner,
   WorkerGapNotice,
@@ -237,6 +238,9 @@ export function App({ source, services, openResource, saveFile = downloadText, n
               filterResult={filterResult}
             />
             {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
+            {imports.leftOut ? (
+              <ImportLeftOutBanner leftOut={imports.leftOut} onDismiss={imports.dismissLeftOut} />
+            ) : null}
             {dropped ? <DroppedNotice dropped={dropped} headingId="panel-dropped" announce={false} /> : null}
             <UnrecordedNotice
               // Paused, or no hook in the tab: nothing is recorded, and the status banner says why.

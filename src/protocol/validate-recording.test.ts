@@ -4,6 +4,7 @@ import { conn, recordingOf } from '../panel/fixtures/recording';
 import type { Recording } from './recording';
 import { t } from '../i18n/translate';
 import { tText } from '../i18n/numbers';
+import { IMPORT_LIMITS } from './limits';
 
 const good = (): Recording =>
   recordingOf(
@@ -39,9 +40,12 @@ describe('parseRecording', () => {
       JSON.stringify({ format: AUDIT_REPORT_FORMAT, version: 1, rows: [], recording });
     const bad = JSON.parse(JSON.stringify(good()));
     bad.connections[0].api = 7;
-    expect(parseRecording(report(bad))).toEqual({
-      ok: false,
-      error: { id: 'panel_import_err_enum', subs: ['$.recording.connections[0].api', 'WebSocket, WebSocketStream'] },
+    expect(parseRecording(report(bad))).toMatchObject({
+      ok: true,
+      leftOut: {
+        connections: 1,
+        first: { id: 'panel_import_err_enum', subs: ['$.recording.connections[0].api', 'WebSocket, WebSocketStream'] },
+      },
     });
     expect(parseRecording(report(undefined))).toEqual({
       ok: false,
@@ -49,9 +53,9 @@ describe('parseRecording', () => {
     });
     const early = JSON.parse(JSON.stringify(good()));
     early.connections[1].events[1].at = early.connections[1].createdAt - 1;
-    expect(parseRecording(report(early))).toEqual({
-      ok: false,
-      error: { id: 'panel_import_err_before_created', subs: ['$.recording.connections[1].events[1].at'] },
+    expect(parseRecording(report(early))).toMatchObject({
+      ok: true,
+      leftOut: { first: { id: 'panel_import_err_before_created', subs: ['$.recording.connections[1].events[1].at'] } },
     });
   });
 
@@ -175,62 +179,6 @@ describe('parseRecording', () => {
       ['$.startedAt', '2100'],
     ],
     [
-      'a close in year 33658',
-      mutated((r) => {
-        (r.connections[0]!.events as Record<string, unknown>[])[2]!.at = 1e15;
-      }),
-      'panel_import_err_time',
-      ['$.connections[0].events[2].at', '2100'],
-    ],
-    [
-      'a mark after 2100',
-      mutated((r) => {
-        (r.marks as Record<string, unknown>[])[0]!.at = Date.UTC(2100, 0, 2);
-      }),
-      'panel_import_err_time',
-      ['$.marks[0].at', '2100'],
-    ],
-    [
-      'negative counter',
-      mutated((r) => {
-        (r.connections[0]!.counters as Record<string, number>).sentSize = -1;
-      }),
-      'panel_import_err_integer',
-      ['$.connections[0].counters.sentSize', '0', String(Number.MAX_SAFE_INTEGER)],
-    ],
-    [
-      'code out of range',
-      mutated((r) => {
-        (r.connections[0]!.events as Record<string, unknown>[])[2]!.code = 70000;
-      }),
-      'panel_import_err_integer',
-      ['$.connections[0].events[2].code', '0', '65535'],
-    ],
-    [
-      'unknown event type',
-      mutated((r) => {
-        (r.connections[1]!.events as Record<string, unknown>[])[0]!.type = 'boom';
-      }),
-      'panel_import_err_enum',
-      ['$.connections[1].events[0].type', 'close-call, open, error, close, ended-with-document, stall, stall-end'],
-    ],
-    [
-      'wasClean not boolean',
-      mutated((r) => {
-        (r.connections[1]!.events as Record<string, unknown>[])[1]!.wasClean = 'no';
-      }),
-      'panel_import_err_boolean',
-      ['$.connections[1].events[1].wasClean'],
-    ],
-    [
-      'protocols not a list',
-      mutated((r) => {
-        r.connections[0]!.protocols = 'chat';
-      }),
-      'panel_import_err_array',
-      ['$.connections[0].protocols'],
-    ],
-    [
       'dropped missing',
       mutated((r) => {
         delete r.dropped;
@@ -239,35 +187,26 @@ describe('parseRecording', () => {
       ['$.dropped'],
     ],
     [
-      'bad mark state',
+      'connections not a list',
       mutated((r) => {
-        (r.marks as Record<string, unknown>[])[0]!.state = 'asleep';
+        r.connections = 'all' as never;
       }),
-      'panel_import_err_enum',
-      ['$.marks[0].state', 'visible, hidden, frozen, resumed, online, offline, pagehide'],
+      'panel_import_err_array',
+      ['$.connections'],
     ],
     [
-      'duplicate ids',
+      'marks not a list',
       mutated((r) => {
-        r.connections[1]!.id = 'a';
+        r.marks = {};
       }),
-      'panel_import_err_duplicate_id',
-      ['a'],
+      'panel_import_err_array',
+      ['$.marks'],
     ],
     [
-      // An event before its socket would make the socket its own reconnect (the analysis then never ended).
-      'an event before its connection was made',
+      // Nothing left to show: refused with the first connection's error, as a whole bad file always was.
+      'a file none of whose connections can be read',
       mutated((r) => {
-        const c = r.connections[1] as { createdAt: number; events: { at: number }[] };
-        c.events[c.events.length - 1]!.at = c.createdAt - 1;
-      }),
-      'panel_import_err_before_created',
-      ['$.connections[1].events[1].at'],
-    ],
-    [
-      'non-string api',
-      mutated((r) => {
-        r.connections[0]!.api = 7;
+        for (const c of r.connections) c.api = 7;
       }),
       'panel_import_err_enum',
       ['$.connections[0].api', 'WebSocket, WebSocketStream'],
@@ -277,6 +216,136 @@ describe('parseRecording', () => {
     expect(res).toEqual({ ok: false, error: subs ? { id, subs } : { id } });
     // The panel shows the error through the catalog, which throws on unknown ids.
     expect(t(id, subs)).not.toMatch(/\$\d/);
+  });
+
+  // One bad entry costs that entry, not the file: the rest is shown, with what was left out and why.
+  type Edit = (r: Record<string, unknown> & { connections: Record<string, unknown>[] }) => void;
+  const events = (r: { connections: Record<string, unknown>[] }, i: number) =>
+    r.connections[i]!.events as Record<string, unknown>[];
+  it.each<[string, Edit, 'connections' | 'marks', string[], string, string[]]>([
+    [
+      'a close in year 33658',
+      (r) => (events(r, 0)[2]!.at = 1e15),
+      'connections',
+      ['b'],
+      'panel_import_err_time',
+      ['$.connections[0].events[2].at', '2100'],
+    ],
+    [
+      'a mark after 2100',
+      (r) => ((r.marks as Record<string, unknown>[])[0]!.at = Date.UTC(2100, 0, 2)),
+      'marks',
+      ['a', 'b'],
+      'panel_import_err_time',
+      ['$.marks[0].at', '2100'],
+    ],
+    [
+      'a negative counter',
+      (r) => ((r.connections[0]!.counters as Record<string, number>).sentSize = -1),
+      'connections',
+      ['b'],
+      'panel_import_err_integer',
+      ['$.connections[0].counters.sentSize', '0', String(Number.MAX_SAFE_INTEGER)],
+    ],
+    [
+      'a code out of range',
+      (r) => (events(r, 0)[2]!.code = 70000),
+      'connections',
+      ['b'],
+      'panel_import_err_integer',
+      ['$.connections[0].events[2].code', '0', '65535'],
+    ],
+    [
+      'an unknown event type',
+      (r) => (events(r, 1)[0]!.type = 'boom'),
+      'connections',
+      ['a'],
+      'panel_import_err_enum',
+      ['$.connections[1].events[0].type', 'close-call, open, error, close, ended-with-document, stall, stall-end'],
+    ],
+    [
+      'a wasClean that is not boolean',
+      (r) => (events(r, 1)[1]!.wasClean = 'no'),
+      'connections',
+      ['a'],
+      'panel_import_err_boolean',
+      ['$.connections[1].events[1].wasClean'],
+    ],
+    [
+      'protocols that are not a list',
+      (r) => (r.connections[0]!.protocols = 'chat'),
+      'connections',
+      ['b'],
+      'panel_import_err_array',
+      ['$.connections[0].protocols'],
+    ],
+    [
+      'a bad mark state',
+      (r) => ((r.marks as Record<string, unknown>[])[0]!.state = 'asleep'),
+      'marks',
+      ['a', 'b'],
+      'panel_import_err_enum',
+      ['$.marks[0].state', 'visible, hidden, frozen, resumed, online, offline, pagehide'],
+    ],
+    [
+      // Selection and linking key on ids: the first connection with an id keeps it.
+      'a second connection with an id already taken',
+      (r) => (r.connections[1]!.id = 'a'),
+      'connections',
+      ['a'],
+      'panel_import_err_duplicate_id',
+      ['a'],
+    ],
+    [
+      // An event before its socket would make the socket its own reconnect (the analysis then never ended).
+      'an event before its connection was made',
+      (r) => {
+        const c = r.connections[1] as { createdAt: number; events: { at: number }[] };
+        c.events[c.events.length - 1]!.at = c.createdAt - 1;
+      },
+      'connections',
+      ['a'],
+      'panel_import_err_before_created',
+      ['$.connections[1].events[1].at'],
+    ],
+    [
+      'a non-string api',
+      (r) => (r.connections[0]!.api = 7),
+      'connections',
+      ['b'],
+      'panel_import_err_enum',
+      ['$.connections[0].api', 'WebSocket, WebSocketStream'],
+    ],
+  ])('leaves out an entry with %s, and names it', (_name, edit, list, ids, id, subs) => {
+    const res = parseRecording(mutated(edit));
+    if (!res.ok) throw new Error(`refused: ${res.error.id}`);
+    expect(res.recording.connections.map((c) => c.id)).toEqual(ids);
+    expect(res.recording.marks).toHaveLength(list === 'marks' ? 0 : 1);
+    expect(res.leftOut).toEqual({
+      connections: list === 'connections' ? 1 : 0,
+      marks: list === 'marks' ? 1 : 0,
+      first: { id, subs },
+    });
+    expect(t(id, subs)).not.toMatch(/\$\d/);
+  });
+
+  it('counts every entry left out, names the first, and keeps the rest whole and in order', () => {
+    const text = mutated((r) => {
+      const more = good().connections.map((c, i) => ({ ...c, id: `c${i}`, createdAt: c.createdAt - 5 }));
+      r.connections.push(...(JSON.parse(JSON.stringify(more)) as Record<string, unknown>[]));
+      r.connections[0]!.url = 42;
+      r.connections[3]!.id = 'b'; // taken by connections[1]
+      (r.marks as Record<string, unknown>[]).push({ type: 'navigation' }, { ...(r.marks as object[])[0] });
+    });
+    const res = parseRecording(text);
+    if (!res.ok) throw new Error(`refused: ${res.error.id}`);
+    expect(res.leftOut).toEqual({
+      connections: 2,
+      marks: 1,
+      first: { id: 'panel_import_err_string', subs: ['$.connections[0].url'] },
+    });
+    expect(res.recording.connections.map((c) => c.id)).toEqual(['c0', 'b']);
+    expect(res.recording.marks).toEqual([good().marks[0], good().marks[0]]);
   });
 
   // A counted bound is a plural family's count: it comes first, the path after it.
@@ -299,10 +368,23 @@ describe('parseRecording', () => {
       ['64', '$.connections[0].protocols'],
       'Invalid recording: $.connections[0].protocols has more than 64 entries.',
     ],
-  ])('rejects %s, counting the bound', (_name, text, id, subs, english) => {
+  ])('leaves out a connection with %s, counting the bound', (_name, text, id, subs, english) => {
     const res = parseRecording(text);
-    expect(res).toEqual({ ok: false, error: { id, subs, plural: true } });
-    expect(!res.ok && tText(res.error)).toBe(english);
+    if (!res.ok) throw new Error(`refused: ${res.error.id}`);
+    expect(res.leftOut?.first).toEqual({ id, subs, plural: true });
+    expect(tText(res.leftOut!.first)).toBe(english);
+  });
+
+  it('refuses a file with more connections than the bound, without reading them one by one', () => {
+    const res = parseRecording(mutated((r) => (r.connections.length = IMPORT_LIMITS.connections + 1)));
+    expect(res).toEqual({
+      ok: false,
+      error: {
+        id: 'panel_import_err_too_many',
+        subs: [String(IMPORT_LIMITS.connections), '$.connections'],
+        plural: true,
+      },
+    });
   });
 
   it('accepts an event in the very millisecond its connection was made', () => {

@@ -6,6 +6,7 @@
  */
 import {
   arr,
+  at,
   bool,
   DecodeError,
   defined,
@@ -48,19 +49,25 @@ import {
   type Recording,
   type SocketEvent,
 } from './recording';
+import { fieldError, readEntries, type ImportError } from './read-entries';
 
 /** Files above this are refused before parsing: a recording is bounded far below it. */
 export const MAX_IMPORT_BYTES = IMPORT_LIMITS.fileBytes;
 
-/** An i18n message id and its substitutions (the shape of analysis' I18nText). */
-export interface ImportError {
-  id: string;
-  subs?: string[];
-  /** `id` names a plural family (src/i18n/plural.ts) and subs[0] is its count. */
-  plural?: true;
+export type { ImportError };
+
+/**
+ * What a partly readable file lost: each connection or mark that failed its checks (a field, an event
+ * before its socket was made, an id an earlier connection has) is left out and counted, and the first of
+ * them is named as a refusal would have named it.
+ */
+export interface LeftOut {
+  connections: number;
+  marks: number;
+  first: ImportError;
 }
 
-export type ParseResult = { ok: true; recording: Recording } | { ok: false; error: ImportError };
+export type ParseResult = { ok: true; recording: Recording; leftOut?: LeftOut } | { ok: false; error: ImportError };
 
 const MAX_URL = IMPORT_LIMITS.urlChars;
 const MAX_STACK = IMPORT_LIMITS.stackChars;
@@ -71,17 +78,6 @@ const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 /** Timestamps are fractional epoch milliseconds before 2100 (see IMPORT_LIMITS.maxTimeMs). */
 export const MAX_TIME_MS = IMPORT_LIMITS.maxTimeMs;
 const time = timeIn(0, MAX_TIME_MS, String(IMPORT_LIMITS.maxTimeYear));
-
-/**
- * A field's failure as the catalog says it: the path first, then what was wrong. A bound that counts
- * ("more than 64 entries") is a plural family's count, so it comes first and the path after it.
- */
-function fieldError(e: DecodeError): ImportError {
-  const id = `panel_import_err_${e.kind}`;
-  if (e.kind !== 'too_long' && e.kind !== 'too_many') return { id, subs: e.subs };
-  const [path = '', bound = ''] = e.subs;
-  return { id, subs: [bound, path], plural: true };
-}
 
 /** A refusal that is not about one field's shape (format, version, duplicate ids). */
 class Failure extends Error {
@@ -246,13 +242,10 @@ export const decodeConnection: Decoder<Connection> = inPlace((v, p) => {
 });
 
 /**
- * The connections: each one the fast check (exact-connection.ts) finds exactly as the decoder would keep
- * it is kept without decoding; any other is decoded, so it is copied, refused or named as before.
+ * A connection: one the fast check (exact-connection.ts) finds exactly as the decoder would keep it is kept
+ * without decoding; any other is decoded, so it is copied, refused or named as before.
  */
-const connections = list<Connection>(
-  (v, p) => (exactConnection(v) ? (v as Connection) : decodeConnection(v, p)),
-  IMPORT_LIMITS.connections,
-);
+const connection: Decoder<Connection> = (v, p) => (exactConnection(v) ? (v as Connection) : decodeConnection(v, p));
 
 const LIFECYCLE = ['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline', 'pagehide'] as const;
 const markType = oneOf(['navigation', 'lifecycle'] as const);
@@ -290,9 +283,15 @@ const dropped: Decoder<DroppedCounts> = inPlace((v, p) => {
 
 /**
  * The recording, decoded from `root` (`named`, or UNNAMED for a first pass that names no field); `named`
- * is where the recording is in the file ('$', or '$.recording' inside a reconnect check's report).
+ * is where the recording is in the file ('$', or '$.recording' inside a reconnect check's report). A
+ * connection or mark that fails goes to `bad`, named where it is in the file.
  */
-function recording(v: unknown, root: string, named = root): Recording {
+function readRecording(
+  v: unknown,
+  root: string,
+  named: string,
+  bad: (list: List, error: ImportError) => void,
+): Recording {
   const o = obj(v, root);
   if (o.format !== RECORDING_FORMAT) throw new Failure({ id: 'panel_import_err_format', subs: [RECORDING_FORMAT] });
   if (o.version !== RECORDING_FORMAT_VERSION) {
@@ -301,6 +300,26 @@ function recording(v: unknown, root: string, named = root): Recording {
     const shown = written.length > 40 ? `${written.slice(0, 40)}…` : written;
     throw new Failure({ id: 'panel_import_err_version', subs: [shown, String(RECORDING_FORMAT_VERSION)] });
   }
+  // Selection and linking key on connection ids: of two connections with one id, the first in the file stays.
+  const seen = new Set<string>();
+  const connectionOk = (c: Connection, where: string): ImportError | undefined => {
+    if (seen.has(c.id)) return { id: 'panel_import_err_duplicate_id', subs: [c.id] };
+    // A socket's events follow its creation: Closeline's own recordings always keep that (the hook's clock
+    // is monotonic, and the background holds every event to it). A file that does not was edited or forged,
+    // and an event before its socket would make the socket its own reconnect.
+    for (let j = 0; j < c.events.length; j++) {
+      if (c.events[j]!.at < c.createdAt)
+        return { id: 'panel_import_err_before_created', subs: [`${where}.events[${j}].at`] };
+    }
+    seen.add(c.id);
+    return undefined;
+  };
+  const entries = <T>(
+    key: List,
+    item: Decoder<T>,
+    max: number,
+    check: (entry: T, where: string) => ImportError | undefined = noCheck,
+  ) => readEntries(o[key], at(root, key), `${named}.${key}`, max, item, check, (error) => bad(key, error));
   const rec = kept<Recording>(o, {
     format: RECORDING_FORMAT,
     version: RECORDING_FORMAT_VERSION,
@@ -308,48 +327,52 @@ function recording(v: unknown, root: string, named = root): Recording {
     tabId: req(o, 'tabId', int(-1, MAX_COUNT), root),
     startedAt: req(o, 'startedAt', time, root),
     exportedAt: opt(o, 'exportedAt', time, root),
-    connections: req(o, 'connections', connections, root),
-    marks: req(o, 'marks', list(mark, IMPORT_LIMITS.marks), root),
+    connections: entries('connections', connection, IMPORT_LIMITS.connections, connectionOk),
+    marks: entries('marks', mark, IMPORT_LIMITS.marks),
     dropped: req(o, 'dropped', dropped, root),
   });
-  // A socket's events follow its creation: Closeline's own recordings always keep that (the hook's clock is
-  // monotonic, and the background holds every event to it). A file that does not was edited or forged, and
-  // an event before its socket would make the socket its own reconnect. Checked before sorting, so the
-  // path names the file's own index.
-  for (let i = 0; i < rec.connections.length; i++) {
-    const c = rec.connections[i]!;
-    for (let j = 0; j < c.events.length; j++) {
-      if (c.events[j]!.at < c.createdAt)
-        throw new Failure({
-          id: 'panel_import_err_before_created',
-          subs: [`${named}.connections[${i}].events[${j}].at`],
-        });
-    }
-  }
   // The analysis relies on time order; a hand-edited file may not keep it (sort is stable).
   rec.connections.sort(byCreation);
   rec.marks.sort((a, b) => a.at - b.at);
-  // Selection and linking key on connection ids: duplicates would make rows indistinguishable.
-  const seen = new Set<string>();
-  for (let i = 0; i < rec.connections.length; i++) {
-    const c = rec.connections[i]!;
-    if (seen.has(c.id)) throw new Failure({ id: 'panel_import_err_duplicate_id', subs: [c.id] });
-    seen.add(c.id);
-  }
   return rec;
 }
 
+const noCheck = (): undefined => undefined;
+
+/** The lists whose entries are read one by one (read-entries.ts). */
+type List = 'connections' | 'marks';
+
+/** A bad entry refuses the whole value (a stored recording read back). */
+const refuse = (_list: List, error: ImportError): never => {
+  throw new Failure(error);
+};
+
 /**
  * Decodes without building a path per field (an import reads hundreds of thousands of them); only when
- * that fails is it decoded again with paths, to say which field failed.
+ * a field outside the lists fails is it decoded again with paths, to say which. A connection or mark
+ * that fails is left out and counted (an entry names its own path); a file none of whose connections
+ * can be read is refused with the first one's error.
  */
-function decodeRecording(json: unknown, named: string): Recording {
+function decodeRecording(json: unknown, named: string): { recording: Recording; leftOut?: LeftOut } {
+  const decode = (root: string) => {
+    const lost = { connections: 0, marks: 0, first: undefined as ImportError | undefined };
+    const recording = readRecording(json, root, named, (list, error) => {
+      lost[list]++;
+      lost.first ??= error;
+    });
+    return { recording, lost };
+  };
+  let out;
   try {
-    return recording(json, UNNAMED, named);
+    out = decode(UNNAMED);
   } catch (e) {
     if (!(e instanceof DecodeError)) throw e;
-    return recording(json, named);
+    out = decode(named);
   }
+  const { recording, lost } = out;
+  if (!lost.first) return { recording };
+  if (recording.connections.length === 0 && lost.connections > 0) throw new Failure(lost.first);
+  return { recording, leftOut: { connections: lost.connections, marks: lost.marks, first: lost.first } };
 }
 
 /**
@@ -359,7 +382,7 @@ function decodeRecording(json: unknown, named: string): Recording {
  */
 export function decodeStoredRecording(v: unknown): Recording | undefined {
   try {
-    return recording(v, UNNAMED, '$');
+    return readRecording(v, UNNAMED, '$', refuse);
   } catch {
     return undefined;
   }
@@ -389,7 +412,7 @@ export function parseRecording(text: string): ParseResult {
     named = '$.recording';
   }
   try {
-    return { ok: true, recording: decodeRecording(json, named) };
+    return { ok: true, ...decodeRecording(json, named) };
   } catch (e) {
     if (e instanceof Failure) return { ok: false, error: e.error };
     // A field failed: the catalog has one message per kind, with the field's path first.

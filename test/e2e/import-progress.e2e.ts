@@ -1,8 +1,9 @@
 /**
- * Importing a large file takes a while (a 47 MB file of 75,000 connections: about 3 s here), most of it
+ * Importing a file a user would pick. A large one takes a while (a 47 MB file of 75,000 connections: about 3 s here), most of it
  * with the panel's thread busy. The panel says which file and how large as soon as it is chosen, keeps
  * that notice painted while the browser reads the file, and replaces it with the recording; its live
- * region, there from the start, says the same to screen readers.
+ * region, there from the start, says the same to screen readers. One with a few bad entries shows the
+ * rest, and says what it left out and why.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,4 +109,30 @@ describe('importing a large file', () => {
     );
     await page.close();
   }, 90_000);
+
+  it('shows the rest of a file with a few unreadable entries, and says what it left out and why', async () => {
+    const rec = syntheticRecording({ connections: 50 });
+    rec.connections[7].url = 42; // not text
+    rec.connections[30].id = rec.connections[29].id; // an id already taken
+    rec.marks.push({ type: 'lifecycle', at: rec.startedAt, frameId: 0, documentId: 'd', state: 'asleep' });
+    const partly = join(dir, 'partly.json');
+    writeFileSync(partly, JSON.stringify(rec));
+    const page = await openPanel();
+    await page.setInputFiles('[data-testid="import-input"]', partly);
+    const notice = page.getByRole('alert');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-left-out').textContent()).toBe(
+      '2 connections in this file could not be read and were left out. ' +
+        '1 page event (a navigation or lifecycle mark) could not be read and was left out. ' +
+        'The first: Invalid recording: $.connections[7].url must be text. ' +
+        'Verdicts next to what was left out may differ from those of the whole recording.',
+    );
+    await page.waitForFunction(() =>
+      /\b48 connections\b/.test(document.querySelector('.filter-count')?.textContent ?? ''),
+    );
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.getByTestId('import-left-out').count()).toBe(0);
+    expect(await page.locator('.filter-count').textContent()).toMatch(/\b48 connections\b/);
+    await page.close();
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 /**
  * Import state: the imported recording (shown through a static source, exactly
- * like live data), the file being read and checked, and the last import error.
+ * like live data), the file being read and checked, the last import error, and
+ * what the shown file lost (entries it could not read, left out).
  * A failed import changes nothing but the error message.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -9,6 +10,7 @@ import { createStaticSource } from '../../ui/data/static-source';
 import type { RecordingSource } from '../../ui/data/source';
 import type { I18nText } from '../../analysis/types';
 import { readRecordingFile } from '../io/import-file';
+import type { LeftOut } from '../../protocol/validate-recording';
 
 /** The file an import is reading and checking. */
 export interface PendingImport {
@@ -24,15 +26,19 @@ export interface ImportState {
   pending: PendingImport | null;
   /** Kept as id and substitutions: a substitution may come from the file (ImportErrorBanner shows it isolated). */
   error: I18nText | null;
+  /** The shown file's entries that could not be read, until dismissed or another recording is shown. */
+  leftOut: LeftOut | null;
   importFile(file: Blob & { name?: string }): Promise<void>;
   backToLive(): void;
   dismissError(): void;
+  dismissLeftOut(): void;
 }
 
 export function useImport(live: RecordingSource): ImportState {
   const [imported, setImported] = useState<Recording | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [error, setError] = useState<I18nText | null>(null);
+  const [leftOut, setLeftOut] = useState<LeftOut | null>(null);
   const importedSource = useMemo(() => (imported ? createStaticSource(imported) : null), [imported]);
   // Only the file chosen last is shown: one chosen while another is still being read replaces it.
   const latest = useRef(0);
@@ -48,6 +54,7 @@ export function useImport(live: RecordingSource): ImportState {
     setPending(null);
     if (res.ok) {
       setImported(res.recording);
+      setLeftOut(res.leftOut ?? null);
     } else {
       setError(res.error);
     }
@@ -58,8 +65,13 @@ export function useImport(live: RecordingSource): ImportState {
     imported: importedSource !== null,
     pending,
     error,
+    leftOut: importedSource ? leftOut : null,
     importFile,
-    backToLive: useCallback(() => setImported(null), []),
+    backToLive: useCallback(() => {
+      setImported(null);
+      setLeftOut(null);
+    }, []),
     dismissError: useCallback(() => setError(null), []),
+    dismissLeftOut: useCallback(() => setLeftOut(null), []),
   };
 }

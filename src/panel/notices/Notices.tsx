@@ -7,6 +7,8 @@ import { CatalogText } from '../../ui/components/CatalogText';
 import { PageText, tNodes } from '../../ui/components/PageText';
 import { formatSize } from '../../ui/components/format';
 import type { PendingImport } from '../hooks/use-import';
+import type { LeftOut } from '../../protocol/validate-recording';
+import { tPlural } from '../../i18n/plural';
 
 /** What the capture status banner says; null while capturing. */
 export function statusText(status: CaptureStatus | null): string | null {
@@ -79,6 +81,30 @@ export function ImportErrorBanner({ error, onDismiss }: { error: I18nText; onDis
       }
     >
       {tNodes('panel_import_failed', [<CatalogText key="why" text={error} />])}
+    </Banner>
+  );
+}
+
+/**
+ * What a shown file lost: how many connections and page events it could not read, and why the first
+ * could not be (its substitutions, a field path or an id, come from the file). Everything else is shown.
+ */
+export function ImportLeftOutBanner({ leftOut, onDismiss }: { leftOut: LeftOut; onDismiss(): void }) {
+  return (
+    <Banner
+      kind="warning"
+      announce="alert"
+      actions={
+        <button type="button" onClick={onDismiss}>
+          {t('panel_dismiss')}
+        </button>
+      }
+    >
+      <span data-testid="import-left-out">
+        {leftOut.connections > 0 ? `${tPlural('panel_import_left_out_connections', leftOut.connections)} ` : null}
+        {leftOut.marks > 0 ? `${tPlural('panel_import_left_out_marks', leftOut.marks)} ` : null}
+        {tNodes('panel_import_left_out_first', [<CatalogText key="why" text={leftOut.first} />])}
+      </span>
     </Banner>
   );
 }
