@@ -30,7 +30,7 @@ export type BadEntry = (error: ImportError) => void;
 
 /**
  * The entries of list `v` at `path`, each decoded by `item` and then checked by `check` (which returns
- * why an entry cannot be kept, given where it is in the file). `named` is the list's path for messages
+ * why an entry cannot be kept, given its index in the file and the list's path there). `named` is the list's path for messages
  * when `path` is UNNAMED (the fast pass that builds no paths). The list itself must be an array within
  * `max` entries, or the file is refused. Returns `v` itself when every entry was kept as it was parsed.
  */
@@ -40,7 +40,7 @@ export function readEntries<T>(
   named: string,
   max: number,
   item: Decoder<T>,
-  check: (entry: T, where: string) => ImportError | undefined,
+  check: (entry: T, index: number, named: string) => ImportError | undefined,
   bad: BadEntry,
 ): T[] {
   if (!Array.isArray(v)) fail('array', path, 'not an array');
@@ -48,17 +48,16 @@ export function readEntries<T>(
   const out: T[] = [];
   let same = true;
   for (let i = 0; i < v.length; i++) {
-    const where = `${named}[${i}]`;
     let entry: T;
     try {
-      entry = item(v[i], path === UNNAMED ? path : where);
+      entry = item(v[i], path === UNNAMED ? path : `${named}[${i}]`);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      bad(fieldError(path === UNNAMED ? withPath(item, v[i], where) : e));
+      bad(fieldError(path === UNNAMED ? withPath(item, v[i], `${named}[${i}]`) : e));
       same = false;
       continue;
     }
-    const why = check(entry, where);
+    const why = check(entry, i, named);
     if (why) {
       bad(why);
       same = false;

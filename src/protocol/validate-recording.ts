@@ -302,14 +302,14 @@ function readRecording(
   }
   // Selection and linking key on connection ids: of two connections with one id, the first in the file stays.
   const seen = new Set<string>();
-  const connectionOk = (c: Connection, where: string): ImportError | undefined => {
+  const connectionOk = (c: Connection, i: number, list: string): ImportError | undefined => {
     if (seen.has(c.id)) return { id: 'panel_import_err_duplicate_id', subs: [c.id] };
     // A socket's events follow its creation: Closeline's own recordings always keep that (the hook's clock
     // is monotonic, and the background holds every event to it). A file that does not was edited or forged,
     // and an event before its socket would make the socket its own reconnect.
     for (let j = 0; j < c.events.length; j++) {
       if (c.events[j]!.at < c.createdAt)
-        return { id: 'panel_import_err_before_created', subs: [`${where}.events[${j}].at`] };
+        return { id: 'panel_import_err_before_created', subs: [`${list}[${i}].events[${j}].at`] };
     }
     seen.add(c.id);
     return undefined;
@@ -318,7 +318,7 @@ function readRecording(
     key: List,
     item: Decoder<T>,
     max: number,
-    check: (entry: T, where: string) => ImportError | undefined = noCheck,
+    check: (entry: T, index: number, list: string) => ImportError | undefined = noCheck,
   ) => readEntries(o[key], at(root, key), `${named}.${key}`, max, item, check, (error) => bad(key, error));
   const rec = kept<Recording>(o, {
     format: RECORDING_FORMAT,
