@@ -173,7 +173,9 @@ export interface NavigationMark {
   url: string;
 }
 
-export type LifecycleState = 'visible' | 'hidden' | 'frozen' | 'resumed' | 'online' | 'offline' | 'pagehide';
+/** Every lifecycle state a mark can have: the relay's and the import's checks both accept exactly these. */
+export const LIFECYCLE_STATES = ['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline', 'pagehide'] as const;
+export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
 
 export interface LifecycleMark {
   type: 'lifecycle';

@@ -7,7 +7,7 @@
  * changes nothing, so the background re-validates a relay's batch with these same
  * decoders. Never throws.
  */
-import type { LifecycleState, LastMessage, MessageCounters } from './recording';
+import { LIFECYCLE_STATES, type LastMessage, type MessageCounters } from './recording';
 import type { RelayEvent } from './messages';
 import { isStallSeconds } from './commands';
 import { trimStack } from './clamp';
@@ -35,15 +35,6 @@ import { persistedOf } from './lifecycle-mark';
 
 export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };
 
-const LIFECYCLE: readonly LifecycleState[] = [
-  'visible',
-  'hidden',
-  'frozen',
-  'resumed',
-  'online',
-  'offline',
-  'pagehide',
-];
 /** Fields a relay may report as cut (anything else in `truncated` is dropped). */
 const CUT_FIELDS = ['url', 'stack', 'reason', 'protocols', 'protocol', 'extensions', 'counters', 'lastMessages'];
 
@@ -69,7 +60,7 @@ export function validateRelayEvent(raw: unknown, now: number): Validation {
         const cut = earlier.filter((f) => CUT_FIELDS.includes(f));
         if (o.t === 'life') {
           const at = req(o, 'at', plausibleTime(now), '');
-          const state = req(o, 'state', oneOf(LIFECYCLE), '');
+          const state = req(o, 'state', oneOf(LIFECYCLE_STATES), '');
           const persisted = persistedOf(o, state, '');
           // Absent stays absent: a relay before `persisted` was recorded sends none.
           return persisted === undefined ? { t: 'life', at, state } : { t: 'life', at, state, persisted };

@@ -38,6 +38,7 @@ import {
 } from './exact-connection';
 import {
   byCreation,
+  LIFECYCLE_STATES,
   RECORDING_FORMAT,
   RECORDING_FORMAT_VERSION,
   type Connection,
@@ -247,9 +248,8 @@ export const decodeConnection: Decoder<Connection> = inPlace((v, p) => {
  */
 const connection: Decoder<Connection> = (v, p) => (exactConnection(v) ? (v as Connection) : decodeConnection(v, p));
 
-const LIFECYCLE = ['visible', 'hidden', 'frozen', 'resumed', 'online', 'offline', 'pagehide'] as const;
 const markType = oneOf(['navigation', 'lifecycle'] as const);
-const lifecycle = oneOf(LIFECYCLE);
+const lifecycle = oneOf(LIFECYCLE_STATES);
 
 const mark: Decoder<Mark> = inPlace((v, p) => {
   const o = obj(v, p);
