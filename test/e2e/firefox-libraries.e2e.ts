@@ -23,6 +23,7 @@ import { startScenarioServer } from '../conformance/support/scenario-server';
 import { scheduledDelays, timerRequests } from '../conformance/support/scheduled';
 import { FIRST_SOCKET_MS, reconnectWaitMs } from '../conformance/support/scenarios';
 import { bothSides } from '../conformance/support/both-sides';
+import { awaitEchoes } from '../conformance/support/echoes';
 import { judge } from '../conformance/support/judge';
 import { EARLY_TOL_S } from '../conformance/support/check';
 import { closeEventOf, type MessageCounters, type Recording } from '../../src/protocol/recording';
@@ -123,7 +124,10 @@ async function run(ff: LaunchedFirefox, lib: Library, c: Case, seed: number): Pr
         `${where}: awaited the library's first socket for ${FIRST_SOCKET_MS / 1000} s after its page loaded, but ${server.handshakes.length} handshake(s) came and none was accepted`,
       );
     }
-    await page.evaluate((n) => (window as unknown as Win).__h.echoes(n), ECHOES_PER_OPEN);
+    const received = () => page.evaluate(() => (window as unknown as Win).__h.received);
+    const echoes = (n: number) =>
+      awaitEchoes(() => page.evaluate((k) => (window as unknown as Win).__h.echoes(k), n), received, n, where);
+    await echoes(ECHOES_PER_OPEN);
     await page.evaluate((n) => (window as unknown as Win).__reseed(n), (seed ^ 0x5bd1e995) >>> 0);
     const before = server.handshakes.length;
     server.refuseNext(c.refuse);
@@ -138,7 +142,7 @@ async function run(ff: LaunchedFirefox, lib: Library, c: Case, seed: number): Pr
         `${where}: awaited the library's next socket, accepted by the server, for ${limitMs / 1000} s after the close (its model's worst case for ${plan.attempts} attempt(s), ${c.refuse} refused, plus a loaded machine's slack), but ${server.handshakes.length - before} handshake(s) came and ${server.sockets.length - 1} were accepted`,
       );
     }
-    await page.evaluate((n) => (window as unknown as Win).__h.echoes(n), 2 * ECHOES_PER_OPEN);
+    await echoes(2 * ECHOES_PER_OPEN);
     const log = await page.evaluate(() => {
       const h = (window as unknown as Win).__h;
       const { opens, closes, closedAt, sent, received, notes, draws, timers, closedPerf } = h;

@@ -4,6 +4,7 @@
  * server's view (handshakes, times), the page's view (what the library
  * reported, echoes delivered) and, with the extension, the stored recording.
  */
+import { awaitEchoes } from './echoes';
 import type { Launched } from '../../e2e/support/browser';
 import { settledRecording } from './wait-recording';
 import { networkDelays, watchNetwork, type NetSocket } from './network-log';
@@ -58,6 +59,7 @@ export async function runScenario(
   const server = await startScenarioServer((http) => lib.backend(http));
   const page = await b.context.newPage();
   const net = await watchNetwork(b.context, page);
+  const received = () => page.evaluate(() => (window as unknown as Win).__h.received);
   try {
     server.script('/lib.js', bundle);
     const path = `/${lib.id}/${config === lib.configs[0] ? 'default' : 'custom'}/${s.code}`;
@@ -69,7 +71,7 @@ export async function runScenario(
         `${where}: awaited the library's first socket for ${FIRST_SOCKET_MS / 1000} s after its page loaded, but ${server.handshakes.length} handshake(s) came and none was accepted`,
       );
     }
-    await page.evaluate(echoes, ECHOES_PER_OPEN);
+    await awaitEchoes(() => page.evaluate(echoes, ECHOES_PER_OPEN), received, ECHOES_PER_OPEN, where);
 
     // Same jitter after the close in both browsers, whatever connecting first cost each of them.
     await page.evaluate(
@@ -102,7 +104,7 @@ export async function runScenario(
     if (plan.accepted) {
       if (!(await server.socket(2, limitMs))) throw missed("the library's next socket, accepted by the server,");
       reconnected = true;
-      await page.evaluate(echoes, 2 * ECHOES_PER_OPEN);
+      await awaitEchoes(() => page.evaluate(echoes, 2 * ECHOES_PER_OPEN), received, 2 * ECHOES_PER_OPEN, where);
     } else {
       if (plan.attempts > 0 && !(await server.handshakesReach(before + plan.attempts, limitMs)))
         throw missed(`the library's ${plan.attempts} handshake(s)`);
