@@ -22,7 +22,7 @@ import { pageHtml, type PageHarness, type PageLog } from '../conformance/support
 import { startScenarioServer } from '../conformance/support/scenario-server';
 import { scheduledDelays, timerRequests } from '../conformance/support/scheduled';
 import { FIRST_SOCKET_MS, reconnectWaitMs } from '../conformance/support/scenarios';
-import { bothSides } from '../conformance/support/both-sides';
+import { bothSides, launchBoth } from '../conformance/support/both-sides';
 import { awaitEchoes } from '../conformance/support/echoes';
 import { judge } from '../conformance/support/judge';
 import { EARLY_TOL_S } from '../conformance/support/check';
@@ -82,7 +82,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'closeline-firefox-libraries-'));
   bundles = await bundleLibraries(dir, [...new Set(CASES.map((c) => c.id))]);
-  [withExt, without] = await Promise.all([launchFirefox(), launchFirefox({ extension: false })]);
+  [withExt, without] = await launchBoth(launchFirefox(), launchFirefox({ extension: false }));
   // An extension page to read storage.session from.
   ext = await openExtensionPage(withExt.browser, 'src/devtools/devtools.html');
 }, 180_000);

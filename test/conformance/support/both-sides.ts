@@ -14,3 +14,18 @@ export async function bothSides<T>(withExt: Promise<T>, without: Promise<T>): Pr
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Both browsers, launched at once. When one fails to start, the other is closed before the error is
+ * thrown: the caller never got it, so its afterAll could not close it, and it stayed open until the
+ * test process ended.
+ */
+export async function launchBoth<T extends { close(): Promise<void> }>(
+  withExt: Promise<T>,
+  without: Promise<T>,
+): Promise<[T, T]> {
+  const [a, b] = await Promise.allSettled([withExt, without]);
+  if (a.status === 'fulfilled' && b.status === 'fulfilled') return [a.value, b.value];
+  await Promise.allSettled([a, b].map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)));
+  return bothSides(withExt, without);
+}

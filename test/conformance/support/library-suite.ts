@@ -12,7 +12,7 @@ import { LIBRARIES } from './libraries';
 import { libraryFileStem, type LibraryId } from './library-ids';
 import { SCENARIOS } from './scenarios';
 import { runScenario } from './run-scenario';
-import { bothSides } from './both-sides';
+import { bothSides, launchBoth } from './both-sides';
 import { assertScenario, delayShift, evaluate, SYSTEMATIC_TOL_S } from './check';
 import { writeLibraryResults, type ScenarioResult } from './results';
 
@@ -42,7 +42,7 @@ export function defineLibrarySuite(id: LibraryId): void {
   loop.enable();
 
   beforeAll(async () => {
-    [withExt, without] = await Promise.all([launch({ extension: true }), launch({ extension: false })]);
+    [withExt, without] = await launchBoth(launch({ extension: true }), launch({ extension: false }));
   });
 
   afterAll(async () => {
