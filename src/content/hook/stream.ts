@@ -15,11 +15,13 @@ import type { HookContext } from './context';
 import { CLOSE, CTOR, isFn, isStr, PROTO, type AnyFn } from './natives';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
-  const g = win as unknown as Record<string, unknown>;
-  const Native = g.WebSocketStream as (new (url: string, opts?: object) => object) | undefined;
+  const { WebSocketStream: Native, WebSocketError } = win as unknown as {
+    WebSocketStream?: new (url: string, opts?: object) => object;
+    WebSocketError?: { prototype: object };
+  };
   if (!isFn(Native)) return;
   const { emit, clock: now, n } = ctx;
-  const { apply, read, getter, own, isObj } = n;
+  const { apply, read, getter, own } = n;
   const { construct, setPrototypeOf: setProto } = Reflect;
   const PP = win.Promise[PROTO];
   const then = PP.then;
@@ -27,10 +29,10 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const gUrl = getter(proto, 'url');
   const gOpened = getter(proto, 'opened');
   const gClosed = getter(proto, 'closed');
-  const WSE = (g.WebSocketError as { prototype?: object } | undefined)?.[PROTO];
+  const WSE = WebSocketError?.[PROTO];
   const gErrCode = WSE && getter(WSE, 'closeCode');
   const gErrReason = WSE && getter(WSE, 'reason');
-  const [keyOf, setKey, dropKey] = n.store<object, number>();
+  const [keyOf, setKey, dropKey] = n.store<unknown, number>();
   const str = (v: unknown) => (isStr(v) ? v : '');
 
   const Wrapped = n.ctor(Native, (target: typeof Native, args: unknown[], newTarget: AnyFn) => {
@@ -91,8 +93,10 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   ctx.swap(proto, CLOSE, (close: AnyFn) =>
     n.trap(close, (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const result = apply(target, thisArg, args);
-      const k = isObj(thisArg) ? keyOf(thisArg) : undefined;
-      if (k !== undefined) {
+      // WeakMap.prototype.get answers undefined for a primitive `this` (it never throws): no check needed.
+      // Socket numbers start at 1, so a stream's is never falsy.
+      const k = keyOf(thisArg);
+      if (k) {
         // Own data properties only: the native call already ran any getters once; running them again is observable.
         const o = n.arg(args, 0);
         const c = own(o, 'closeCode');
