@@ -235,4 +235,39 @@ describe('capture in real Chromium', () => {
     expect(pageFirst.events.map((e) => e.type)).toEqual(['open', 'close-call', 'close']);
     expect(classify(pageFirst)).toMatchObject({ code: 4000, initiator: 'page', inferred: false });
   });
+
+  it("records a WebSocketStream handshake the page's signal aborted as the page's, and a refused one as not", async () => {
+    // The documented way to give up on a stream's handshake (a timeout, a user leaving the view) is its
+    // `signal`: the browser then rejects `closed` with an AbortError, where a failed connection gets a
+    // WebSocketError. Without the abort recorded, the page's own timeout read as the network's failure.
+    const end = (path: string, abort: boolean) =>
+      page.evaluate(
+        async ([u, abort]) => {
+          const ctl = new AbortController();
+          const Stream = (
+            window as unknown as Record<string, new (u: string, o: object) => { closed: Promise<unknown> }>
+          ).WebSocketStream!;
+          const st = new Stream(u as string, { signal: ctl.signal });
+          if (abort) ctl.abort();
+          const e = await st.closed.catch((e: unknown) => e);
+          return [(e as Error).name, (e as { closeCode?: number }).closeCode];
+        },
+        [`${s.server.wsOrigin}${path}`, abort] as const,
+      );
+    expect(await end('/stream-aborted', true)).toEqual(['AbortError', undefined]);
+    s.server.refuse(403);
+    try {
+      expect(await end('/stream-refused', false)).toEqual(['WebSocketError', 1006]);
+    } finally {
+      s.server.refuse(null);
+    }
+    const aborted = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/stream-aborted'));
+    expect(aborted.events.map((e) => e.type).slice(-2)).toEqual(['close-call', 'close']);
+    // Seen when `closed` settles, where only the hook's frames are on the stack: none of them is kept.
+    expect(aborted.events.find((e) => e.type === 'close-call')).toMatchObject({ readyState: -1, stack: '' });
+    expect(classify(aborted)).toMatchObject({ code: 1006, wasClean: false, initiator: 'page', inferred: false });
+    const refused = await waitForRecording(s.b.worker, pageUrl, connectionEnding('/stream-refused'));
+    expect(refused.events.map((e) => e.type)).not.toContain('close-call');
+    expect(classify(refused)).toMatchObject({ code: 1006, initiator: 'network-never-opened' });
+  });
 });

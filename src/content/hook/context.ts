@@ -56,7 +56,7 @@ export interface HookContext {
    */
   dropRec(ws: object): void;
   /** Records a close() call (with its stack) on socket `k`. */
-  closeCall(k: number, readyState: number, code: number | undefined, reason: string | undefined): void;
+  closeCall(k: number, readyState: number, code?: number, reason?: string): void;
   /**
    * Live WebSockets by number, for the simulation commands; a socket leaves at its close event. (A
    * connecting or open socket with listeners, as every socket has the hook's, is never collected.)

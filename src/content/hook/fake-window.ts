@@ -160,11 +160,31 @@ class TrackedMap<K, V> extends Map<K, V> {
     maps.push(this);
   }
 }
-/** A WebSocketStream whose `closed` promise the test settles. */
+/** What a WebSocketStream's promises reject with when the connection fails: its getters check their `this`. */
+export class FakeWebSocketError extends Error {
+  readonly #code: number;
+  readonly #reason: string;
+  constructor(message: string, code: number, reason = '') {
+    super(message);
+    this.#code = code;
+    this.#reason = reason;
+  }
+  get closeCode() {
+    return this.#code;
+  }
+  get reason() {
+    return this.#reason;
+  }
+}
+/** A WebSocketStream whose `closed` promise the test settles (`fail` rejects it, as the browser does). */
 export class FakeStream {
   end: (v: { closeCode: number; reason: string }) => void = () => undefined;
+  fail: (e: unknown) => void = () => undefined;
   private readonly o = Promise.resolve({ protocol: '', extensions: '' });
-  private readonly c = new Promise<{ closeCode: number; reason: string }>((resolve) => (this.end = resolve));
+  private readonly c = new Promise<{ closeCode: number; reason: string }>((resolve, reject) => {
+    this.end = resolve;
+    this.fail = reject;
+  });
   constructor(readonly target: string) {}
   get url() {
     return this.target;
@@ -195,6 +215,7 @@ export class FakeDOMException extends Error {
 export const win = Object.assign(new FakeEventTarget(), {
   WebSocket: FakeWebSocket,
   WebSocketStream: FakeStream,
+  WebSocketError: FakeWebSocketError,
   EventTarget: FakeEventTarget,
   Event: FakeEvent,
   CloseEvent: FakeCloseEvent,

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { installHook } from './install';
-import { FakeDOMException, FakeStream, FakeWebSocket, maps, posted, weakKeys, win } from './fake-window';
+import {
+  FakeDOMException,
+  FakeStream,
+  FakeWebSocket,
+  FakeWebSocketError,
+  maps,
+  posted,
+  weakKeys,
+  win,
+} from './fake-window';
 
 installHook(win);
 const Hooked = (win as unknown as { WebSocket: new (url: string) => FakeWebSocket }).WebSocket;
@@ -43,6 +52,34 @@ describe('installHook: what it keeps per socket', () => {
     await tick();
     expect(closesOf(ks)).toHaveLength(50);
     expect([...weakKeys].filter((k) => k instanceof FakeStream)).toEqual([]);
+  });
+});
+
+describe('installHook: who ended a WebSocketStream', () => {
+  const endOf = async (path: string, end: (s: FakeStream) => void) => {
+    const s = new HookedStream(`ws://127.0.0.1/${path}`);
+    const k = posted.filter((e) => e.t === 'socket').at(-1)?.k ?? -1;
+    end(s);
+    await tick();
+    return posted.filter((e) => e.k === k && (e.t === 'close-call' || e.t === 'close'));
+  };
+
+  it("records a handshake the page's signal aborted as ended by a close() call, before the close", async () => {
+    // The browser rejects `closed` with an AbortError, not a WebSocketError: no server or network was involved.
+    const events = await endOf('aborted', (s) =>
+      s.fail(new FakeDOMException('WebSocket handshake was aborted', 'AbortError')),
+    );
+    expect(events.map((e) => e.t)).toEqual(['close-call', 'close']);
+    expect(events[0]).toMatchObject({ t: 'close-call', readyState: -1, code: undefined, reason: undefined });
+    expect(events[1]).toMatchObject({ t: 'close', code: 1006, wasClean: false });
+  });
+
+  it('records no close() call for a connection that failed or that the server closed', async () => {
+    const failed = await endOf('failed', (s) => s.fail(new FakeWebSocketError('not cleanly closed', 1006)));
+    expect(failed.map((e) => e.t)).toEqual(['close']);
+    expect(failed[0]).toMatchObject({ code: 1006, wasClean: false });
+    const clean = await endOf('clean', (s) => s.end({ closeCode: 4000, reason: 'bye' }));
+    expect(clean.map((e) => e.t)).toEqual(['close']);
   });
 });
 

@@ -9,6 +9,8 @@
  * Proxy around them showed: a revoked Proxy as options lost the browser's error
  * text); the requested protocols are read afterwards from an own data property,
  * so a getter's value is not recorded (docs/ARCHITECTURE.md, "Known limits").
+ * The options' `signal` is not watched: a handshake it aborted is told by how
+ * `closed` rejects (an AbortError, not a WebSocketError).
  */
 import type { HookCounters } from '../../protocol/messages';
 import type { HookContext } from './context';
@@ -81,7 +83,13 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       ]);
       watch(gClosed, [
         (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
-        (err: unknown) => closed(n.tryRead(gErrCode, err), 1006, n.tryRead(gErrReason, err), false),
+        (err: unknown) => {
+          const code = n.tryRead(gErrCode, err);
+          // No WebSocketError: the page's `signal` aborted the handshake (Chromium rejects with an AbortError).
+          // That end is the page's, as a WebSocket's close() while connecting is: recorded as its call, first.
+          if (gErrCode && code === undefined) ctx.closeCall(k, -1);
+          closed(code, 1006, n.tryRead(gErrReason, err), false);
+        },
       ]);
     } catch {
       // never break the page
