@@ -13,7 +13,10 @@ const CABLE_BEAT_MS = 3000;
 
 /**
  * An Action Cable server as Rails answers the consumer: `welcome` on connect, a `ping` every 3 s, a
- * `confirm_subscription` for each subscribe command, and each message command broadcast back to the
+ * `confirm_subscription` for a connection's first subscribe command of each identifier (Rails ignores the
+ * consumer's repeats: its subscription guarantor subscribes again every 500 ms until it hears the
+ * confirmation, and on a loaded machine a second confirmation made the consumer report `connected` twice,
+ * on one side of a with/without comparison only), and each message command broadcast back to the
  * subscription as an echo channel would (`{identifier, message}`). `ws` accepts the first subprotocol the
  * client offers, actioncable-v1-json, as Rails does.
  */
@@ -26,11 +29,14 @@ export const actionCableBackend = (): Backend =>
         CABLE_BEAT_MS,
       );
       ws.on('close', () => clearInterval(beat));
+      const subscribed = new Set<string>();
       ws.on('message', (data) => {
         const cmd = JSON.parse(String(data)) as { command: string; identifier: string; data?: string };
-        if (cmd.command === 'subscribe')
+        if (cmd.command === 'subscribe') {
+          if (subscribed.has(cmd.identifier)) return;
+          subscribed.add(cmd.identifier);
           ws.send(JSON.stringify({ identifier: cmd.identifier, type: 'confirm_subscription' }));
-        else if (cmd.command === 'message')
+        } else if (cmd.command === 'message')
           ws.send(JSON.stringify({ identifier: cmd.identifier, message: JSON.parse(cmd.data ?? 'null') as unknown }));
       });
     });
