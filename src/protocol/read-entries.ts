@@ -30,9 +30,10 @@ export type BadEntry = (error: ImportError) => void;
 
 /**
  * The entries of list `v` at `path`, each decoded by `item` and then checked by `check` (which returns
- * why an entry cannot be kept, given its index in the file and the list's path there). `named` is the list's path for messages
- * when `path` is UNNAMED (the fast pass that builds no paths). The list itself must be an array within
- * `max` entries, or the file is refused. Returns `v` itself when every entry was kept as it was parsed.
+ * why an entry cannot be kept, given its index in the file and the list's path there). `named` is the
+ * list's path for messages when `path` is UNNAMED (the fast pass that builds no paths). The list itself
+ * must be an array within `max` entries, or the file is refused. Returns `v` itself when every entry was
+ * kept as it was parsed.
  */
 export function readEntries<T>(
   v: unknown,

@@ -65,12 +65,10 @@ export function useImport(live: RecordingSource): ImportState {
     imported: importedSource !== null,
     pending,
     error,
+    // Belongs to the file shown: back to live hides it, and the next file's import replaces it.
     leftOut: importedSource ? leftOut : null,
     importFile,
-    backToLive: useCallback(() => {
-      setImported(null);
-      setLeftOut(null);
-    }, []),
+    backToLive: useCallback(() => setImported(null), []),
     dismissError: useCallback(() => setError(null), []),
     dismissLeftOut: useCallback(() => setLeftOut(null), []),
   };
