@@ -80,7 +80,10 @@ const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 export const MAX_TIME_MS = IMPORT_LIMITS.maxTimeMs;
 const time = timeIn(0, MAX_TIME_MS, String(IMPORT_LIMITS.maxTimeYear));
 
-/** A refusal that is not about one field's shape (format, version, duplicate ids). */
+/**
+ * A refusal of the whole file that no field's shape explains: another format or version, a file none of whose
+ * connections could be read, or (for a stored recording) any entry that fails.
+ */
 class Failure extends Error {
   constructor(readonly error: ImportError) {
     super(error.id);
