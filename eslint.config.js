@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's recommended rules (TypeScript is pinned to 6.0.x
 // because typescript-eslint 8 accepts TypeScript < 6.1 only), the rules of hooks,
 // and the layer rules below. `npm run lint` fails on any warning.
-// src/lint/layers.test.ts lints a small snippet per rule through this very file, so a
+// scripts/eslint-layers.test.ts lints a small snippet per rule through this very file, so a
 // rule that stops firing (a moved folder, a changed glob) fails the unit tests.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
