@@ -1,6 +1,6 @@
 /**
  * Installs the WebSocket hook into one window. Transparency rules (see
- * docs/ARCHITECTURE.md, "The hook"): the page must not be able to tell by
+ * docs/ARCHITECTURE.md, "The pieces", Hook): the page must not be able to tell by
  * ordinary means that WebSocket is wrapped, so
  * - the constructor and prototype methods are Proxies of the natives (sockets.ts),
  * - Function.prototype.toString is masked so wrapped functions print as native,

@@ -8,7 +8,8 @@
  * The options are handed to the browser as the page gave them (a forwarding
  * Proxy around them showed: a revoked Proxy as options lost the browser's error
  * text); the requested protocols are read afterwards from an own data property,
- * so a getter's value is not recorded (docs/ARCHITECTURE.md, "Known limits").
+ * so a getter's value is not recorded (docs/ARCHITECTURE.md, "Threat model",
+ * what is accepted).
  * The options' `signal` is not watched: a handshake it aborted is told by how
  * `closed` rejects (an AbortError, not a WebSocketError).
  */
