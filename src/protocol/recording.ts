@@ -24,7 +24,7 @@ export interface CloseCallEvent {
   code?: number;
   /** Reason passed to close(), if any (at most 123 UTF-8 bytes, enforced by the browser). */
   reason?: string;
-  /** readyState when close() was called: 0 CONNECTING, 1 OPEN, 2 CLOSING, 3 CLOSED. */
+  /** readyState when close() was called: 0 CONNECTING, 1 OPEN, 2 CLOSING, 3 CLOSED; -1 on a WebSocketStream, which has none. */
   readyState: number;
   /** A short stack of the caller, innermost first, hook frames removed. */
   stack: string;
