@@ -24,12 +24,23 @@ describe('utf8Bytes', () => {
 
 describe('storedChunk', () => {
   const good = conn({ id: 'a', code: 1000 });
+  const closed = conn({ id: 's', code: 1005, pageClosed: true });
+  const stream = {
+    ...closed,
+    api: 'WebSocketStream' as const,
+    events: closed.events.map((e) => (e.type === 'close-call' ? { ...e, readyState: -1 } : e)),
+  };
   it.each<[string, unknown, { ids: string[]; seqs: number[]; refused: number }]>([
     ['a chunk as stored', { n: [4], c: [good] }, { ids: ['a'], seqs: [4], refused: 0 }],
     ['not an object', 'junk', { ids: [], seqs: [], refused: 0 }],
     ['connections not a list', { n: [1], c: 'junk' }, { ids: [], seqs: [], refused: 0 }],
     ['one connection of another shape', { n: [1, 2], c: [{ id: 5 }, good] }, { ids: ['a'], seqs: [2], refused: 1 }],
     ['a batch number missing or not one', { n: [-1], c: [good] }, { ids: ['a'], seqs: [0], refused: 0 }],
+    [
+      'a WebSocketStream the page closed (its close() call has readyState -1)',
+      { n: [3], c: [stream] },
+      { ids: ['s'], seqs: [3], refused: 0 },
+    ],
   ])('%s', (_name, value, want) => {
     const got = storedChunk(value);
     expect({ ids: got.seqs.map(([c]) => c.id), seqs: got.seqs.map(([, n]) => n), refused: got.refused }).toEqual(want);

@@ -63,6 +63,16 @@ function corpus(): Connection[] {
     },
     { ...base, id: 'c', events: [{ type: 'ended-with-document', at: T + 9, cause: 'pagehide' }] },
     { ...base, id: 'd', api: 'WebSocketStream', events: [] },
+    {
+      ...base,
+      id: 'e',
+      api: 'WebSocketStream',
+      // A stream has no readyState: its close() call carries -1.
+      events: [
+        { type: 'close-call', at: T + 1, readyState: -1, stack: '' },
+        { type: 'close', at: T + 2, code: 1005, reason: '', wasClean: false },
+      ],
+    },
   ];
 }
 
@@ -202,6 +212,8 @@ describe('exactConnection', () => {
     ['too many protocols', (c) => (c.protocols = Array.from({ length: IMPORT_LIMITS.protocols + 1 }, () => 'p'))],
     ['an unknown event type', (c) => ((c.events as O[])[0]!.type = 'opened')],
     ['an extra counter', (c) => ((c.counters as O).bytes = 1)],
+    ['a readyState below -1', (c) => ((c.events as O[])[3]!.readyState = -2)],
+    ['a readyState above 3', (c) => ((c.events as O[])[3]!.readyState = 4)],
   ])('says no to %s, which decoding copies or refuses', (_, edit) => {
     const c = parsed(corpus()[0]!) as unknown as O;
     edit(c);
@@ -262,8 +274,9 @@ describe('exactConnection', () => {
   it('never says yes where decoding would copy or refuse (20,000 seeded mutations at every bound)', () => {
     const rnd = seededRandom(7);
     const seen = { yes: 0, copied: 0, refused: 0 };
+    const sources = corpus();
     for (let i = 0; i < 20_000; i++) {
-      const c = parsed(corpus()[i % 4]!);
+      const c = parsed(sources[i % sources.length]!);
       const edits = 1 + Math.floor(rnd() * 3);
       for (let e = 0; e < edits; e++) mutate(c, rnd);
       const outcome = decoded(c);

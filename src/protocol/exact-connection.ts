@@ -30,8 +30,12 @@ export const DIRECTIONS = ['in', 'out'] as const;
 export const MESSAGE_KINDS = ['text', 'binary', 'blob', 'other'] as const;
 /** A last message's binary data: up to 64 bytes as lowercase hex. */
 export const HEX = /^(?:[0-9a-f]{2}){0,64}$/;
-/** Close codes are unsigned 16-bit; readyState is 0–3. */
+/**
+ * Close codes are unsigned 16-bit. A close() call's readyState is 0–3, or -1 on a WebSocketStream (which has
+ * none): what the relay accepts from the hook, so every recording Closeline makes can be exported and read back.
+ */
 export const MAX_CODE = 65_535;
+export const MIN_READY_STATE = -1;
 export const MAX_READY_STATE = 3;
 
 const SHORT = IMPORT_LIMITS.shortChars;
@@ -77,7 +81,8 @@ function exactEvent(v: unknown): boolean {
     case 'close-call': {
       const code = optional(v.code, isInt(v.code, 0, MAX_CODE));
       const reason = optional(v.reason, isStr(v.reason, REASON));
-      if (code < 0 || reason < 0 || !isInt(v.readyState, 0, MAX_READY_STATE) || !isStr(v.stack, STACK)) return false;
+      if (code < 0 || reason < 0 || !isInt(v.readyState, MIN_READY_STATE, MAX_READY_STATE) || !isStr(v.stack, STACK))
+        return false;
       n += 2 + code + reason;
       break;
     }

@@ -32,6 +32,7 @@ import {
 import { EVENT_LIMITS as L } from './limits';
 import { lastMessagesFromRings } from './hook-rings';
 import { persistedOf } from './lifecycle-mark';
+import { MAX_READY_STATE, MIN_READY_STATE } from './exact-connection';
 
 export type Validation = { ok: true; event: RelayEvent } | { ok: false; reason: string };
 
@@ -144,7 +145,7 @@ function hookEvent(
         t: 'close-call',
         k: k(),
         at: at(),
-        readyState: req(o, 'readyState', int(-1, 3), ''),
+        readyState: req(o, 'readyState', int(MIN_READY_STATE, MAX_READY_STATE), ''),
         stack: stack(o, cut),
       };
       const code = opt(o, 'code', finite, '');

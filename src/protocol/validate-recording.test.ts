@@ -89,6 +89,18 @@ describe('parseRecording', () => {
     expect(res.ok && res.recording).toEqual(want);
   });
 
+  it('reads back a WebSocketStream the page closed, whose close() call has no readyState (-1), as exported', () => {
+    const stream = conn({ id: 's', code: 1005, pageClosed: true });
+    stream.api = 'WebSocketStream';
+    stream.events = stream.events.map((e) => (e.type === 'close-call' ? { ...e, readyState: -1 } : e));
+    const rec = recordingOf([stream, conn({ id: 'a', code: 1000 })], { exportedAt: 5 });
+    expect(parseRecording(JSON.stringify(rec))).toEqual({ ok: true, recording: rec });
+    const below = JSON.parse(JSON.stringify(rec)) as Recording;
+    (below.connections[0]!.events[1] as { readyState: number }).readyState = -2;
+    const res = parseRecording(JSON.stringify(below));
+    expect(res.ok && res.recording.connections.map((c) => c.id)).toEqual(['a']);
+  });
+
   it('reads a file written before unreadable stored connections were counted as none, and keeps a count', () => {
     const older = parseRecording(mutated((r) => delete (r.dropped as Record<string, unknown>).connectionsUnreadable));
     expect(older).toEqual({ ok: true, recording: good() });

@@ -32,6 +32,7 @@ import {
   HEX,
   MAX_CODE,
   MAX_READY_STATE,
+  MIN_READY_STATE,
   MESSAGE_KINDS,
   SOCKET_APIS,
   STALL_OUTCOMES,
@@ -135,7 +136,7 @@ const stack = str(MAX_STACK);
 const reason = str(MAX_REASON);
 const frameId = int(0, MAX_COUNT);
 const eventType = oneOf(EVENT_TYPES);
-const readyState = int(0, MAX_READY_STATE);
+const readyState = int(MIN_READY_STATE, MAX_READY_STATE);
 const endCause = oneOf(END_CAUSES);
 const stallSeconds = int(1, IMPORT_LIMITS.stallSeconds);
 const stallOutcome = oneOf(STALL_OUTCOMES);
