@@ -11,12 +11,14 @@ import type { Stall } from './stall';
 
 /** Per-socket state. Per message: counters, and one slot write in a ring while capture may be on. */
 export interface SocketRec {
+  /** Set once the socket is numbered, right after its record is made. */
   k: number;
   /** [sentMessages, sentSize, receivedMessages, receivedSize], as posted (HookCounters). */
   c: HookCounters;
-  done: boolean;
+  /** Its close event was recorded. */
+  done?: boolean;
   /** A message of unknown size was counted (0 added to the size). */
-  u: boolean;
+  u?: boolean;
   rin: Ring;
   rout: Ring;
   /** A simulated close or drop under way: the real close event it causes is swallowed. */

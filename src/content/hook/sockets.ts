@@ -54,15 +54,9 @@ export function wrapWebSocket(
   };
 
   const track = (ws: WebSocket, args: unknown[]) => {
-    const rec = {
-      __proto__: null,
-      k: 0,
-      c: [0, 0, 0, 0],
-      done: false,
-      u: false,
-      rin: newRing(),
-      rout: newRing(),
-    } as unknown as SocketRec;
+    // No prototype, so a field left absent until it is set (the number, done, unsized) reaches no page
+    // accessor on Object.prototype, and absent reads as false.
+    const rec = { __proto__: null, c: [0, 0, 0, 0], rin: newRing(), rout: newRing() } as unknown as SocketRec;
     let kk: number;
     ctx.setRec(ws, rec);
     // Numbered last, once no page code can run before it is announced: reading the protocols (a page

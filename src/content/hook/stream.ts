@@ -36,7 +36,8 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   const gErrCode = WSE && getter(WSE, 'closeCode');
   const gErrReason = WSE && getter(WSE, 'reason');
   const [keyOf, setKey, dropKey] = n.store<unknown, number>();
-  const str = (v: unknown) => (isStr(v) ? v : '');
+  // Read from the browser's own objects (a reaction of the hook's runs before any of the page's): a string or absent.
+  const str = (v: unknown) => (v as string | undefined) ?? '';
 
   const Wrapped = n.ctor(Native, (target: typeof Native, args: unknown[], newTarget: AnyFn) => {
     const s = construct(target, args, newTarget) as object;
@@ -70,7 +71,8 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
         emit({
           t: CLOSE,
           k,
-          code: typeof code === 'number' ? code : fallback,
+          // A number, or absent (a WebSocketError's closeCode is null when the browser has none).
+          code: (code as number | undefined) ?? fallback,
           reason: str(reason),
           wasClean,
           counters,
