@@ -133,7 +133,9 @@ export function wrapWebSocket(
       const d = args[0];
       const result = sim.holdOutgoing(rec, thisArg as object, d) ? undefined : apply(target, thisArg, args);
       // Once closing, the browser discards what is sent (it only grows bufferedAmount): not a sent message.
-      if (n.state(thisArg as object) < 2) count(rec, d, true);
+      // A primitive that is no string (a number: a heartbeat of Date.now(), say) went out as its text, which
+      // the browser accepted, so making it here runs no page code and cannot throw.
+      if (n.state(thisArg as object) < 2) count(rec, isObj(d) ? d : `${d as string}`, true);
       return result;
     }),
   );

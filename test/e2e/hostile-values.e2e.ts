@@ -1,0 +1,64 @@
+/**
+ * Hostile and unusual values a page passes to the wrapped calls, after the hook installed: what the
+ * browser makes of them is what must be recorded, and the page must see nothing it would not see
+ * without the extension.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from './support/session';
+import { waitForRecording } from './support/recording';
+import { closeEventOf, type Recording } from '../../src/protocol/recording';
+
+const s = useBrowserAndServer();
+const closedAt = (suffix: string) => (r: Recording) =>
+  r.connections.find((c) => c.url.endsWith(suffix) && closeEventOf(c));
+
+async function openPage(path: string): Promise<{ page: Page; url: string; errors: string[] }> {
+  const url = s.server.page(path, `<!doctype html><html><body>${path}</body></html>`);
+  const page = await s.b.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, url, errors };
+}
+
+describe('values a page passes to the wrapped calls', () => {
+  it('counts and keeps a sent number, boolean, null, undefined or BigInt as the text the browser sent', async () => {
+    const { page, url, errors } = await openPage('/send-primitives');
+    const path = '/send-primitives-ws';
+    const sent = page.evaluate(
+      (u) =>
+        new Promise<void>((res) => {
+          const ws = new WebSocket(u);
+          ws.onopen = () => {
+            // A heartbeat of Date.now() is sent as a number: the browser sends its text.
+            for (const v of [42, true, null, undefined, 1n]) ws.send(v as unknown as string);
+            res();
+          };
+        }),
+      `${s.server.wsOrigin}${path}`,
+    );
+    const server = await s.server.connectionTo(path);
+    const got: string[] = [];
+    const five = new Promise<void>((res) =>
+      server.ws.on('message', (d) => {
+        if (got.push(String(d)) === 5) res();
+      }),
+    );
+    await sent;
+    await five;
+    expect(got).toEqual(['42', 'true', 'null', 'undefined', '1']);
+    server.ws.close(4000, 'done');
+    const c = await waitForRecording(s.b.worker, url, closedAt(path));
+    expect(c.counters).toMatchObject({ sentMessages: 5, sentSize: 20 });
+    expect(c.truncated).toBeUndefined();
+    expect(c.lastMessages?.filter((m) => m.dir === 'out').map((m) => [m.kind, m.text, m.size])).toEqual([
+      ['text', '42', 2],
+      ['text', 'true', 4],
+      ['text', 'null', 4],
+      ['text', 'undefined', 9],
+      ['text', '1', 1],
+    ]);
+    expect(errors).toEqual([]);
+  });
+});
