@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
 import { closeEventOf, type Recording } from '../../src/protocol/recording';
+import { classify } from '../../src/analysis/classify';
 
 const s = useBrowserAndServer();
 const closedAt = (suffix: string) => (r: Recording) =>
@@ -59,6 +60,36 @@ describe('values a page passes to the wrapped calls', () => {
       ['text', 'undefined', 9],
       ['text', '1', 1],
     ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("takes a WebSocketStream's close() code from an options object the browser read through a getter", async () => {
+    const { page, url, errors } = await openPage('/stream-close-getter');
+    const path = '/stream-close-getter-ws';
+    const closed = page.evaluate(async (u) => {
+      type Stream = { opened: Promise<unknown>; closed: Promise<unknown>; close(o?: object): void };
+      const st = new (window as unknown as { WebSocketStream: new (u: string) => Stream }).WebSocketStream(u);
+      await st.opened;
+      // Members a class gives as getters, as a dictionary's readers find them; each is read once, as the
+      // browser alone reads them.
+      const reads: string[] = [];
+      class CloseInfo {
+        get closeCode() {
+          reads.push('closeCode');
+          return 4000;
+        }
+        get reason() {
+          reads.push('reason');
+          return 'page';
+        }
+      }
+      st.close(new CloseInfo());
+      return [reads, await st.closed];
+    }, `${s.server.wsOrigin}${path}`);
+    expect(await closed).toEqual([['closeCode', 'reason'], { closeCode: 4000, reason: 'page' }]);
+    const c = await waitForRecording(s.b.worker, url, closedAt(path));
+    expect(c.events.find((e) => e.type === 'close-call')).toMatchObject({ code: 4000, reason: 'page' });
+    expect(classify(c)).toMatchObject({ code: 4000, initiator: 'page', inferred: false });
     expect(errors).toEqual([]);
   });
 });

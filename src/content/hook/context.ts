@@ -57,8 +57,12 @@ export interface HookContext {
    * closed between two full collections.
    */
   dropRec(ws: object): void;
-  /** Records a close() call (with its stack) on socket `k`. */
-  closeCall(k: number, readyState: number, code?: number, reason?: string): void;
+  /**
+   * Records a close() call (with its stack) on socket `k`, with the code and reason as the browser took
+   * them: absent, or primitives it converted (made a number and a string here, which runs no page code).
+   * An object is left out: its conversion ran in the browser and is not run again.
+   */
+  closeCall(k: number, readyState: number, code?: unknown, reason?: unknown): void;
   /**
    * Live WebSockets by number, for the simulation commands; a socket leaves at its close event. (A
    * connecting or open socket with listeners, as every socket has the hook's, is never collected.)

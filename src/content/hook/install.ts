@@ -96,8 +96,17 @@ export function installHook(win: Window & typeof globalThis): void {
     setRec,
     dropRec,
     sockets: n.store<number, object>(true),
+    // The browser took the code, so a primitive one converts to 1000 or 3000–4999 (0, NaN and '' throw).
     closeCall: (k, readyState, code, reason) =>
-      emit({ t: 'close-call', k, at: now(), readyState, stack: stack(), code, reason }),
+      emit({
+        t: 'close-call',
+        k,
+        at: now(),
+        readyState,
+        stack: stack(),
+        code: n.isObj(code) ? undefined : (code as number) && +(code as number),
+        reason: n.isObj(reason) || reason === undefined ? undefined : `${reason as string}`,
+      }),
   };
   const sim = createSimulator(win, ctx, own(win.WebSocket[PROTO], CLOSE) as AnyFn);
   const capOn = wrapWebSocket(win, ctx, sim);

@@ -163,15 +163,7 @@ export function wrapWebSocket(
       // itself have closed the socket, and then this call does nothing.
       const rs = n.state(thisArg as object);
       const result = apply(target, thisArg, args);
-      const code = n.arg(args, 0);
-      const reason = n.arg(args, 1);
-      ctx.closeCall(
-        rec.k,
-        rs,
-        // The browser took it, so it is absent or converts to 1000 or 3000–4999 (0, NaN and '' throw).
-        (code as number | undefined) && +(code as number),
-        reason === undefined ? reason : `${reason as string}`,
-      );
+      ctx.closeCall(rec.k, rs, n.arg(args, 0), n.arg(args, 1));
       return result;
     }),
   );

@@ -4,18 +4,18 @@
  * kept for streams (that would mean wrapping the page's readable/writable
  * streams); the recording says 0 and docs/recording-format.md says why.
  *
- * Everything is read through getters saved at install and own data properties.
- * The options are handed to the browser as the page gave them (a forwarding
- * Proxy around them showed: a revoked Proxy as options lost the browser's error
- * text); the requested protocols are read afterwards from an own data property,
- * so a getter's value is not recorded (docs/ARCHITECTURE.md, "Threat model",
- * what is accepted).
+ * Everything is read through getters saved at install and own data properties,
+ * except close()'s options, which the hook reads once for the browser (see there).
+ * The constructor's options are handed to the browser as the page gave them (a
+ * forwarding Proxy around them showed: a revoked Proxy as options lost the
+ * browser's error text); the requested protocols are read afterwards from an own
+ * data property, so a getter's value is not recorded (docs/ARCHITECTURE.md,
+ * "Threat model", what is accepted).
  * The options' `signal` is not watched: a handshake it aborted is told by how
  * `closed` rejects (an AbortError, not a WebSocketError).
  */
-import type { HookCounters } from '../../protocol/messages';
 import type { HookContext } from './context';
-import { CLOSE, CTOR, isFn, isStr, PROTO, type AnyFn } from './natives';
+import { CLOSE, CTOR, isFn, PROTO, type AnyFn } from './natives';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
   const { WebSocketStream: Native, WebSocketError } = win as unknown as {
@@ -24,7 +24,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   };
   if (!isFn(Native)) return;
   const { emit, clock: now, n } = ctx;
-  const { apply, read, getter, own } = n;
+  const { apply, read, getter, own, isObj } = n;
   const { construct, setPrototypeOf: setProto } = Reflect;
   const PP = win.Promise[PROTO];
   const then = PP.then;
@@ -54,7 +54,6 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
         k: (k = ctx.nextK()),
       });
       setKey(s, k);
-      const counters: HookCounters = [0, 0, 0, 0];
       // Reactions to the stream's promise that `g` reads. then() looks up its result's constructor on the
       // promise (`constructor`, then its @@species): a page getter there would run, and one that throws
       // would leave the stream's open and close unrecorded. For the call the promise has no prototype, so
@@ -75,7 +74,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
           code: (code as number | undefined) ?? fallback,
           reason: str(reason),
           wasClean,
-          counters,
+          counters: [0, 0, 0, 0],
         });
       };
       // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
@@ -103,17 +102,19 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   ctx.swap(proto, CTOR, () => Wrapped);
   ctx.swap(proto, CLOSE, (close: AnyFn) =>
     n.trap(close, (target: AnyFn, thisArg: unknown, args: unknown[]) => {
-      const result = apply(target, thisArg, args);
       // WeakMap.prototype.get answers undefined for a primitive `this` (it never throws): no check needed.
       // Socket numbers start at 1, so a stream's is never falsy.
       const k = keyOf(thisArg);
-      if (k) {
-        // Own data properties only: the native call already ran any getters once; running them again is observable.
-        const o = n.arg(args, 0);
-        const c = own(o, 'closeCode');
-        const r = own(o, 'reason');
-        ctx.closeCall(k, -1, typeof c === 'number' ? c : undefined, isStr(r) ? r : undefined);
-      }
+      const o = n.arg(args, 0) as { closeCode?: unknown; reason?: unknown };
+      let c: unknown, r: unknown;
+      // The options are read here, once, as the browser reads a dictionary (its members in order, inherited
+      // ones and getters included), and the browser gets what was read, on an object of the hook's with no
+      // prototype: the code recorded is the one asked for even when a getter or a Proxy gave it. (Read from
+      // own data properties after the call, a class's getter left no code, and the server's echo of it was
+      // taken for the server's own close.)
+      if (k && isObj(o)) args[0] = { __proto__: null, closeCode: (c = o.closeCode), reason: (r = o.reason) };
+      const result = apply(target, thisArg, args);
+      if (k) ctx.closeCall(k, -1, c, r);
       return result;
     }),
   );
