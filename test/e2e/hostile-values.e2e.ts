@@ -92,4 +92,37 @@ describe('values a page passes to the wrapped calls', () => {
     expect(classify(c)).toMatchObject({ code: 4000, initiator: 'page', inferred: false });
     expect(errors).toEqual([]);
   });
+
+  it('sends a DataView whose buffer the page detached as the browser does: no error, an empty message', async () => {
+    const { page, url, errors } = await openPage('/send-detached-view');
+    const path = '/send-detached-view-ws';
+    const sent = page.evaluate(
+      (u) =>
+        new Promise<string>((res) => {
+          const ws = new WebSocket(u);
+          ws.onopen = () => {
+            const buffer = new ArrayBuffer(8);
+            const view = new DataView(buffer);
+            // Transferring a buffer detaches it: the view's byteLength getter throws from then on.
+            structuredClone(buffer, { transfer: [buffer] });
+            try {
+              ws.send(view);
+              res('sent');
+            } catch (e) {
+              res(String(e));
+            }
+          };
+        }),
+      `${s.server.wsOrigin}${path}`,
+    );
+    const server = await s.server.connectionTo(path);
+    const received = new Promise<number>((res) => server.ws.on('message', (d: Buffer) => res(d.length)));
+    expect(await sent).toBe('sent');
+    expect(await received).toBe(0);
+    server.ws.close(4000, 'done');
+    const c = await waitForRecording(s.b.worker, url, closedAt(path));
+    expect(c.counters).toMatchObject({ sentMessages: 1, sentSize: 0 });
+    expect(c.truncated).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
 });

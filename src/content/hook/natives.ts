@@ -134,8 +134,9 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const gState = getter(win.WebSocket[PROTO], 'readyState');
   // [byteLength, buffer, byteOffset] getters of a view's kind (the only views are typed arrays and DataView).
   const viewGetters = (d: unknown) => (tryRead(gTA[0] as AnyFn, d) === undefined ? gDV : gTA) as AnyFn[];
-  const byteLength = (d: unknown) =>
-    isView(d) ? (read(viewGetters(d)[0] as AnyFn, d) as number) : tryRead(gBuffer, d);
+  // A DataView whose buffer was detached (transferred) throws from its byteLength getter, where the browser
+  // sends it as an empty message: read there, the error came out of the page's send(). A view has 0 bytes then.
+  const byteLength = (d: unknown) => (isView(d) ? (tryRead(viewGetters(d)[0], d) ?? 0) : tryRead(gBuffer, d));
 
   const own = (o: unknown, key: PropertyKey): unknown => {
     if (!isObj(o)) return undefined;
