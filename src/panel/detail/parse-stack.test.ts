@@ -19,6 +19,24 @@ describe('parseStack', () => {
     expect(parseStack(line)).toEqual([{ text: line, ...want }]);
   });
 
+  it.each([
+    'at x (javascript:alert(1):1:1)',
+    'at x (JavaScript:alert(1):1:1)',
+    'at x (java\tscript:alert(1):1:1)',
+    'x@data:text/html,<b>hi</b>:1:1',
+    'at vbscript:msgbox(1):2:3',
+  ])('keeps %j as text, never a link', (line) => {
+    expect(parseStack(line)).toEqual([{ text: line }]);
+  });
+
+  it.each([
+    ['at f (blob:https://a.example/0f1e:3:4)', 'blob:https://a.example/0f1e'],
+    ['at f (chrome-extension://abc/x.js:3:4)', 'chrome-extension://abc/x.js'],
+    ['at eval (bundle.js:3:4)', 'bundle.js'],
+  ])('links %j', (line, url) => {
+    expect(parseStack(line)[0]?.url).toBe(url);
+  });
+
   it('drops blank lines and a leading "Error"', () => {
     expect(parseStack('Error\n  at a (https://x/y.js:1:2)\n\n').map((f) => f.fn)).toEqual(['a']);
   });
