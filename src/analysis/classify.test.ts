@@ -109,6 +109,39 @@ describe('classify', () => {
     expect(classify(conn(spec))).toBeUndefined();
   });
 
+  // The browser fires `error` and then `close` in one task when it fails a connection; the page's error
+  // handlers run between the two (pusher-js makes its next socket there). The connection ended at the failure.
+  it.each<[string, Parameters<typeof conn>[0], number]>([
+    ['a refused handshake ends at its error event', { id: 'c', createdAt: T0, errorAfter: 300, closeAfter: 302 }, 300],
+    [
+      'a connection failed after it opened ends at its error event',
+      { id: 'c', createdAt: T0, openAfter: 50, errorAfter: 9_000, closeAfter: 9_004 },
+      9_000,
+    ],
+    [
+      'a close() made in that error handler comes between, and changes nothing',
+      { id: 'c', createdAt: T0, errorAfter: 300, closeCallAfter: 302, closeCallState: 3, closeAfter: 302 },
+      300,
+    ],
+    [
+      'an error at the close event itself changes nothing',
+      { id: 'c', createdAt: T0, closeAfter: 300, error: true },
+      300,
+    ],
+    [
+      'no error: the close event',
+      { id: 'c', createdAt: T0, openAfter: 50, closeAfter: 9_004, code: 1012, error: false },
+      9_004,
+    ],
+    [
+      'an error stamped before the opening (a forged record) is held to it',
+      { id: 'c', createdAt: T0, openAfter: 50, errorAfter: 20, closeAfter: 9_004 },
+      50,
+    ],
+  ])('closedAt: %s', (_name, spec, afterMs) => {
+    expect(classify(conn({ error: true, ...spec }))?.closedAt).toBe(T0 + afterMs);
+  });
+
   it('keeps the close event time and the simulated flag', () => {
     const c = conn({ id: 'c', createdAt: T0, openAfter: 10, closeAfter: 1_000, code: 4000 });
     const close = c.events.find((e) => e.type === 'close');

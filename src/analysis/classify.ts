@@ -19,6 +19,11 @@ export function classify(c: Connection): ClosureFacts | undefined {
   let firstCloseCall: number | undefined;
   // The code a WebSocketStream's first close() asked for (null: none), while that call is the first.
   let streamCallCode: number | null | undefined;
+  // When the browser failed the connection: it fires `error` and then `close` in one task, and a page that
+  // retries from its error handler (pusher-js's does) makes its next socket between the two. The connection
+  // ended at the failure, so a retry made there comes after it, not before. Only an error that the close
+  // follows counts (close() calls made in its handler aside): nothing else can come between the two.
+  let failedAt: number | undefined;
   // Indexed rather than for-of, here and in the other per-connection loops of an import: until V8 has
   // optimised a function, each for-of step allocates an iterator result, and an import runs this code
   // 10,000 times before it is optimised (docs/ARCHITECTURE.md, "Loops an import runs").
@@ -31,6 +36,10 @@ export function classify(c: Connection): ClosureFacts | undefined {
         // always are, and a forged or edited one must not make a socket close before it was made, which
         // would link it to itself as its own reconnect.
         openedAt ??= Math.max(e.at, c.createdAt);
+        failedAt = undefined;
+        break;
+      case 'error':
+        failedAt = e.at;
         break;
       case 'close-call':
         // Only a call on a connecting or open socket closes it. Libraries often call close() in
@@ -64,7 +73,7 @@ export function classify(c: Connection): ClosureFacts | undefined {
           e.wasClean,
           openedAt !== undefined,
         );
-        const closedAt = Math.max(e.at, openedAt ?? c.createdAt);
+        const closedAt = Math.max(Math.min(failedAt ?? e.at, e.at), openedAt ?? c.createdAt);
         return {
           connectionId: c.id,
           code: e.code,
@@ -96,6 +105,7 @@ export function classify(c: Connection): ClosureFacts | undefined {
         };
       }
       default:
+        failedAt = undefined;
         break;
     }
   }

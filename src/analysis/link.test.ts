@@ -106,6 +106,25 @@ describe('linkReconnects', () => {
       ],
       { a: { nextId: 'f1', delayS: 1 }, f1: { nextId: 'ok', delayS: 2 } },
     ],
+    [
+      // pusher-js opens its next socket from the failed one's error event, which the browser fires just before
+      // the close event: the failure came first, so the retry answers it (at once), and the next answers the retry.
+      "a retry made in a refused handshake's error handler, before its close event, answers that failure",
+      [
+        dropped('a', T0, 'wss://h.example/ws'),
+        conn({
+          id: 'f1',
+          createdAt: T0 + 6_000,
+          url: 'wss://h.example/ws',
+          errorAfter: 10,
+          closeAfter: 12,
+          error: true,
+        }),
+        conn({ id: 'f2', createdAt: T0 + 6_011, url: 'wss://h.example/ws', closeAfter: 10, error: true }),
+        fresh('ok', T0 + 6_021 + 15_000, 'wss://h.example/ws'),
+      ],
+      { a: { nextId: 'f1', delayS: 1 }, f1: { nextId: 'f2', delayS: 0.001 }, f2: { nextId: 'ok', delayS: 15 } },
+    ],
   ])('%s', (_name, conns, want) => {
     expect(links(conns)).toEqual(want);
   });

@@ -27,6 +27,8 @@ export interface ConnSpec {
   wasClean?: boolean;
   /** Fire an error event just before the close (a failed handshake). */
   error?: boolean;
+  /** ms after creation: that error event, when the page's error handlers ran a while before the close event. */
+  errorAfter?: number;
   /** ms after creation: the document went away with the socket open. */
   documentEndAfter?: number;
 }
@@ -52,7 +54,7 @@ export function conn(s: ConnSpec): Connection {
   };
   if (!callAfterError) closeCall();
   if (s.closeAfter !== undefined) {
-    if (s.error) events.push({ type: 'error', at: at(s.closeAfter) });
+    if (s.error) events.push({ type: 'error', at: at(s.errorAfter ?? s.closeAfter) });
     if (callAfterError) closeCall();
     const code = s.code ?? 1006;
     events.push({ type: 'close', at: at(s.closeAfter), code, reason: '', wasClean: s.wasClean ?? code !== 1006 });

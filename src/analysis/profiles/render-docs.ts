@@ -134,7 +134,7 @@ export function renderRecommendations(profiles: readonly Profile[], en: English)
     '',
     "Closeline judges a page's reconnect timing after each close against one profile (chosen in the settings). Every threshold below is read from the same data the rule engine uses. The default profile is defined in prose, with its reference table and worked examples, in [verdicts.md](verdicts.md).",
     '',
-    "Notation: d_k is the wait before attempt k, from the end of the previous connection (its close event, or the failed attempt's close) to the next attempt's construction, in seconds; E_k = max(d_1 … d_k). Sentences show their substitutions in braces.",
+    "Notation: d_k is the wait before attempt k, from the end of the previous connection (its close event; when the browser failed the connection, the error event it fires just before that close, as a page may make its next attempt in its error handler, between the two) to the next attempt's construction, in seconds; E_k = max(d_1 … d_k). Sentences show their substitutions in braces.",
     '',
   ];
   for (const p of profiles) out.push(...profileSection(p, en));

@@ -32,6 +32,19 @@ export interface Judged {
 
 const LINK_WINDOW_MS = 60_000;
 
+/**
+ * Where a connection ended, as docs/verdicts.md defines d_k: its close event, or the `error` event the browser
+ * fired just before it when it failed the connection (only close() calls can come between the two).
+ */
+function endOf(c: Connection): number {
+  const close = c.events.findIndex((e) => e.type === 'close');
+  if (close === -1) return NaN;
+  let i = close - 1;
+  while (i >= 0 && c.events[i]?.type === 'close-call') i--;
+  const before = c.events[i];
+  return before?.type === 'error' ? before.at : (c.events[close]?.at ?? NaN);
+}
+
 /** What judging reads of a run with the extension (Firefox's runs have no DevTools network log). */
 export type JudgedRun = Pick<Observation, 'recording' | 'pageUrl' | 'closeSentAt' | 'reconnected' | 'endedAt'>;
 
@@ -44,10 +57,7 @@ export function judge(obs: JudgedRun, code: number): Judged {
   const trigger = connections[0];
   if (!trigger) throw new Error(`no connection recorded for ${obs.pageUrl}`);
   const attempts = connections.slice(1);
-  const rawDelays = attempts.map((c, i) => {
-    const prev = connections[i] as Connection;
-    return (c.createdAt - (closeEventOf(prev)?.at ?? NaN)) / 1000;
-  });
+  const rawDelays = attempts.map((c, i) => (c.createdAt - endOf(connections[i] as Connection)) / 1000);
   const closedAt = closeEventOf(trigger)?.at ?? obs.closeSentAt;
   const same = (c: Connection) => c.url === trigger.url && c.protocols.join('\n') === trigger.protocols.join('\n');
   const running = !obs.reconnected && obs.endedAt - closedAt < LINK_WINDOW_MS;
