@@ -94,6 +94,11 @@ export interface DelayModel {
   plan(code: number, refusals: number): Plan;
   /** Whether the attempts after `code` come at once, with no timer (graphql-ws after 1000). */
   immediate(code: number): boolean;
+  /**
+   * Whether attempt k (1-based) alone comes at once from the failure of the one before, with no timer of its
+   * own (pusher-js's second, opened from its cached attempt's `error` event): its scheduled delay is 0.
+   */
+  timerless?(code: number, k: number): boolean;
   /** Range of d_k (1-based) the library schedules, given the delays it scheduled before (seconds, exact). */
   range(code: number, k: number, earlier: readonly number[]): [number, number];
   /** One delay sequence the library could produce (n delays), from a uniform random source. */

@@ -138,9 +138,14 @@ export async function runScenario(
     }
     const refused = attempts.filter((h) => h.refused).length;
     const sockets = await net.settled(1 + attempts.length, reconnected);
-    const policy = { immediate: config.model.immediate(s.code), other: lib.otherTimers };
+    const timerless = config.model.timerless;
+    const policy = {
+      immediate: config.model.immediate(s.code),
+      other: lib.otherTimers,
+      ...(timerless && { timerless: (k: number) => timerless(s.code, k) }),
+    };
     const scheduledS = scheduledDelays(log.timers, attempts.length, policy);
-    const earliestAt = earliestAttempts(log.timers, log.timeOrigin, policy);
+    const earliestAt = earliestAttempts(log.timers, log.timeOrigin, policy, attempts.length);
     return {
       pageUrl,
       scheduledS,

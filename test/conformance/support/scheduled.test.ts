@@ -29,6 +29,28 @@ describe('scheduledDelays', () => {
     ],
     ['immediate attempts are zeros whatever timers ran', [t(300, 0, 300)], 2, { immediate: true }, [0, 0]],
     ['a missing timer shows as fewer delays than attempts', [], 2, {}, []],
+    [
+      // pusher-js: 1 s, then a socket opened from the cached attempt's error event, then its loop's 15 s.
+      'a timerless attempt is a zero between the timers, in its place',
+      [t(1000, 0, 1001), t(15_000, 1012, 16_013)],
+      3,
+      { timerless: (k: number) => k === 2 },
+      [1, 0, 15],
+    ],
+    [
+      'a timerless attempt never seen adds no zero past the attempts',
+      [t(1000, 0, 1001)],
+      1,
+      { timerless: (k: number) => k === 2 },
+      [1],
+    ],
+    [
+      'a missing timer after a timerless attempt still shows as fewer delays than attempts',
+      [t(1000, 0, 1001)],
+      3,
+      { timerless: (k: number) => k === 2 },
+      [1, 0],
+    ],
   ] as const)('%s', (_what, timers, attempts, policy, want) => {
     expect(scheduledDelays(timers, attempts, { immediate: false, ...policy })).toEqual(want);
   });
@@ -39,6 +61,14 @@ describe('earliestAttempts', () => {
     const timers = [t(1000, 20, 1030), t(4000, 25, null, true), t(2000, 1040, 3100)];
     expect(earliestAttempts(timers, 1_000_000, { immediate: false })).toEqual([1_001_020, 1_003_040]);
     expect(earliestAttempts(timers, 1_000_000, { immediate: true })).toEqual([]);
+  });
+});
+
+describe('earliestAttempts with a timerless attempt', () => {
+  it('gives it the bound of the attempt it follows, and the next timer its own', () => {
+    const timers = [t(1000, 20, 1030), t(15_000, 1040, 16_050)];
+    const policy = { immediate: false, timerless: (k: number) => k === 2 };
+    expect(earliestAttempts(timers, 1_000_000, policy, 3)).toEqual([1_001_020, 1_001_020, 1_016_040]);
   });
 });
 

@@ -14,6 +14,25 @@ export interface TimerPolicy {
   immediate: boolean;
   /** Timers the library arms for other reasons than reconnecting (from its source). */
   other?: (t: PageTimer) => boolean;
+  /** Whether attempt k (1-based) alone comes with no timer of its own, at once from the previous one's failure. */
+  timerless?: (k: number) => boolean;
+}
+
+/**
+ * Spreads one value per timer over the attempts: a timerless attempt takes `none(the value before it)`, and
+ * each other attempt the next timer's value, in firing order. Values left over stay at the end (the caller
+ * compares the count with the attempts).
+ */
+function perAttempt<T>(fromTimers: T[], attempts: number, policy: TimerPolicy, none: (prev: T | undefined) => T): T[] {
+  if (!policy.timerless) return fromTimers;
+  const out: T[] = [];
+  let next = 0;
+  for (let k = 1; k <= attempts || next < fromTimers.length; k++) {
+    if (k <= attempts && policy.timerless(k)) out.push(none(out[out.length - 1]));
+    else if (next < fromTimers.length) out.push(fromTimers[next++] as T);
+    else break;
+  }
+  return out;
 }
 
 /** The timers the library armed to reconnect: those that fired, in the order they fired, one per attempt. */
@@ -30,15 +49,23 @@ export function reconnectTimers(timers: readonly PageTimer[], policy: TimerPolic
  */
 export function scheduledDelays(timers: readonly PageTimer[], attempts: number, policy: TimerPolicy): number[] {
   if (policy.immediate) return Array.from({ length: attempts }, () => 0);
-  return reconnectTimers(timers, policy).map((t) => t.ms / 1000);
+  const fromTimers = reconnectTimers(timers, policy).map((t) => t.ms / 1000);
+  return perAttempt(fromTimers, attempts, policy, () => 0);
 }
 
 /**
  * Epoch ms before which each attempt cannot come: when the library asked for its timer, plus the delay
- * (the page's performance clock placed on the wall clock by its timeOrigin). Empty for immediate attempts.
+ * (the page's performance clock placed on the wall clock by its timeOrigin). Empty for immediate attempts;
+ * a timerless attempt cannot come before the one it follows, so it takes that one's bound.
  */
-export function earliestAttempts(timers: readonly PageTimer[], timeOrigin: number, policy: TimerPolicy): number[] {
-  return reconnectTimers(timers, policy).map((t) => timeOrigin + t.at + t.ms);
+export function earliestAttempts(
+  timers: readonly PageTimer[],
+  timeOrigin: number,
+  policy: TimerPolicy,
+  attempts = 0,
+): number[] {
+  const fromTimers = reconnectTimers(timers, policy).map((t) => timeOrigin + t.at + t.ms);
+  return perAttempt(fromTimers, attempts, policy, (prev) => prev ?? timeOrigin);
 }
 
 /**
