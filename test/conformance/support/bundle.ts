@@ -43,6 +43,8 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
   },
   // The browser build (package.json's browser export), as a bundler picks it.
   mqtt: { code: `import mqtt from 'mqtt'; export default mqtt;`, global: 'Mqtt' },
+  // The browser build (package.json's browser field), as a bundler picks it.
+  'pusher-js': { code: `import Pusher from 'pusher-js'; export default Pusher;`, global: 'PusherJs' },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

@@ -18,12 +18,14 @@ import {
   yjsBackend,
 } from './backends';
 import { actionCableBackend, mqttBackend } from './backends-cable-mqtt';
+import { PUSHER_APP_KEY, pusherBackend } from './backends-pusher';
 import {
   actionCableModel,
   centrifugeModel,
   graphqlWsModel,
   mqttModel,
   phoenixModel,
+  pusherModel,
   rwsModel,
   signalrModel,
   socketIoModel,
@@ -75,6 +77,27 @@ export interface Library {
 const PHOENIX_STEPS = [10, 50, 100, 150, 200, 250, 500, 1000, 2000];
 /** @supabase/realtime-js's own default reconnectAfterMs (RealtimeClient.ts: RECONNECT_INTERVALS), before its 10 s plateau. */
 const REALTIME_STEPS = [1000, 2000, 5000];
+
+/** pusher-js's non-default heartbeat (ms), as apps behind proxies that cut idle connections set it. */
+const PUSHER_TUNED_ACTIVITY_MS = 20_000;
+const PUSHER_TUNED_PONG_MS = 8000;
+/**
+ * Delays pusher-js asks for that are constants of its source (defaults.ts, default_strategy.ts,
+ * connection_manager.ts, transport_manager's minPingDelay) or this suite's options, in ms.
+ */
+const PUSHER_CONSTANT_MS = [
+  0,
+  1000,
+  2000,
+  5000,
+  10_000,
+  15_000,
+  30_000,
+  60_000,
+  120_000,
+  PUSHER_TUNED_ACTIVITY_MS,
+  PUSHER_TUNED_PONG_MS,
+];
 
 /** Messages the page sends on each (re)connection; the server echoes each. */
 export const ECHOES_PER_OPEN = 3;
@@ -392,5 +415,49 @@ export const LIBRARIES: Record<LibraryId, Library> = {
     // The connect timeout (30 s, cleared by the CONNACK) and the zero-delay timers of the stream polyfills.
     otherTimers: (t) => t.ms === 30_000 || t.ms === 0,
     queueTimers: (t) => t.ms === 0 && !t.every,
+  },
+  'pusher-js': {
+    id: 'pusher-js',
+    backend: () => pusherBackend(),
+    configs: [
+      { label: 'default', options: {}, model: pusherModel() },
+      {
+        // Tuned as apps tune it against proxies that cut idle connections; its reconnect timing stays the same.
+        label: `activityTimeout ${PUSHER_TUNED_ACTIVITY_MS}, pongTimeout ${PUSHER_TUNED_PONG_MS}`,
+        options: { activityTimeout: PUSHER_TUNED_ACTIVITY_MS, pongTimeout: PUSHER_TUNED_PONG_MS },
+        model: pusherModel(),
+      },
+    ],
+    // The WebSocket transport only, to this server (as an app on Soketi or Reverb sets wsHost and wsPort): the
+    // default's wss and HTTP fallbacks would open sockets and requests to Pusher's hosts and port 443. A private
+    // channel, as client events need one, authorized by the app's own handler; each client event is answered
+    // by the server's `echo` event. The manager reports a lost connection by leaving 'connected', and the close
+    // code (but 1000 and 1001) as a PusherError just before.
+    harness: `
+      const u = new URL(WS);
+      let code = 'closed';
+      const pusher = new PusherJs(${JSON.stringify(PUSHER_APP_KEY)}, Object.assign({
+        cluster: 'local', wsHost: u.hostname, wsPort: Number(u.port), forceTLS: false, enabledTransports: ['ws'],
+        channelAuthorization: { customHandler: (p, cb) => cb(null, { auth: ${JSON.stringify(PUSHER_APP_KEY)} + ':' + p.socketId }) },
+      }, O));
+      pusher.connection.bind('error', (e) => { if (e && e.type === 'PusherError' && e.data) code = e.data.code; });
+      pusher.connection.bind('state_change', (s) => {
+        if (s.previous === 'connected') { H.closed(code); code = 'closed'; }
+        if (s.current !== 'connected' && s.current !== 'connecting') H.note(s.current);
+      });
+      const channel = pusher.subscribe('private-echo');
+      channel.bind('pusher:subscription_succeeded', () => {
+        H.opened();
+        for (let i = 0; i < ECHOES; i++) { channel.trigger('client-echo', { text: 'm' + i }); H.sent++; }
+      });
+      channel.bind('pusher:subscription_error', (e) => H.note('subscription error ' + (e && e.status)));
+      channel.bind('echo', () => { H.echoed(); });`,
+    // Reconnects come from retryIn's 1 s and the ws loop's 15, 30 and 60 s (models.ts). The wss and HTTP
+    // fallback loops start 2 s and 5 s after the ws loop with a 15 s timer of their own: the attempt the ws
+    // loop's 15 s opens connects, and cancels them, 2 s before the first of them is due.
+    otherTimers: (t) => ![1000, 15_000, 30_000, 60_000].includes(t.ms),
+    // The cached attempt's timeout, twice the latency of the last connection plus 1 s; every other delay
+    // pusher-js asks for is a constant of its source or an option.
+    clockTimers: (t) => !PUSHER_CONSTANT_MS.includes(t.ms),
   },
 };

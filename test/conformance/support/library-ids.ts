@@ -13,6 +13,7 @@ export const LIBRARY_IDS = [
   'partysocket',
   '@rails/actioncable',
   'mqtt',
+  'pusher-js',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 

@@ -78,6 +78,23 @@
  *   reconnectPeriod is 0; its first run reconnects, and connect() clears it. No backoff, no randomness, whatever
  *   the code. Its other timers: the connect timeout (30 s, cleared by the CONNACK) and the zero-delay timers its
  *   browser build's stream polyfills use; the keep-alive runs on worker timers, off the page's clock.
+ * - pusher-js 8.6 (src/core/connection/connection_manager.ts: the connection callbacks' `closed`, retryIn and
+ *   buildErrorCallbacks; src/core/connection/protocol/protocol.ts: getCloseAction;
+ *   src/core/strategies/websocket_prioritized_cached_strategy.ts: connect; sequential_strategy.ts: connect and
+ *   tryStrategy; src/runtimes/web/default_strategy.ts): a close with a code below 4000 is retried by
+ *   retryIn(1000), 1 s after the close, whatever the code (1002–1004 are its 'backoff', the same 1 s), and so is
+ *   4100–4199 ('backoff'); 4200–4299 ('retry') and 4000 ('tls_only', over TLS from then on) are retried at once
+ *   (retryIn(0)); 4001–4099 and 4300 up ('refused') disconnect for good. That retry first tries alone the
+ *   transport cached in localStorage by the last connection (ws), failing fast: a refused handshake's `error`
+ *   event hands over to the full strategy there and then, and it opens the next socket with no timer of its own.
+ *   Its ws loop arms 15 s as each attempt starts, doubling up to 60 s, and opens the next socket when that runs
+ *   out (a refused handshake does not end the wait). Through refused handshakes that is 1 s, at once, then 15,
+ *   30 and 60 s, each counted from the start of the attempt before; no randomness. Its other timers: the cached
+ *   attempt's timeout (twice the cached latency plus 1 s, from the clock; cancelled as that attempt ends), the
+ *   unavailable timer (10 s after each connect), the delayed starts of the wss and HTTP fallback loops (2 s, 5 s;
+ *   their transports, disabled by enabledTransports, fail on a zero-delay timer while the loop's own 15 s timer
+ *   runs, to be cancelled when a socket connects), and the activity check (the smaller of activityTimeout,
+ *   120 s, and the server's, cut to 10 s after a connection is dropped unclean; then pongTimeout, 30 s).
  */
 
 export interface Plan {
@@ -301,4 +318,30 @@ export function actionCableModel(opts: { stale: number; rate: number }): DelayMo
 /** mqtt's MqttClient: a fixed reconnectPeriod (s) after every close. */
 export function mqttModel(opts: { period: number }): DelayModel {
   return fixedSchedule(() => opts.period, `constant ${opts.period} s, any code`);
+}
+
+/** pusher-js's close codes that end its reconnecting (protocol.ts: getCloseAction's 'refused'). */
+const PUSHER_REFUSED = (code: number) => (code > 4000 && code < 4100) || code >= 4300;
+/** Codes pusher-js retries at once (getCloseAction's 'tls_only' and 'retry'). */
+const PUSHER_AT_ONCE = (code: number) => code === 4000 || (code >= 4200 && code < 4300);
+
+/**
+ * pusher-js's ConnectionManager with its default strategy, ws transport only: 1 s after the close (at once for
+ * 4000 and 4200–4299), then at once from the cached attempt's failure, then its ws loop's 15 s, doubling to a
+ * cap of 60 s. None of its options changes these (they are constants in its source).
+ */
+export function pusherModel(): DelayModel {
+  const at = (code: number, k: number) =>
+    k === 1 ? (PUSHER_AT_ONCE(code) ? 0 : 1) : k === 2 ? 0 : Math.min(15 * 2 ** (k - 3), 60);
+  const reconnectsAfter = (code: number) => !PUSHER_REFUSED(code);
+  return {
+    reconnectsAfter,
+    plan: persistent(reconnectsAfter),
+    immediate: () => false,
+    timerless: (_code, k) => k === 2,
+    range: (code, k) => [at(code, k), at(code, k)],
+    sample: (code, n) => times(n, (k) => at(code, k)),
+    summary:
+      '1 s, then at once (its cached transport failed), then 15 s ×2, cap 60 s; codes below 4000 and 4100–4199 (4000, 4200–4299: the first at once; none after 4001–4099, 4300 up)',
+  };
 }
