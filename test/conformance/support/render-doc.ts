@@ -78,7 +78,14 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   \`actioncable-v1-json\`): \`welcome\` on connect, a \`ping\` every 3 s, \`confirm_subscription\` for each subscribe,
   and each message to the echo channel broadcast back. mqtt (MQTT.js) talks to a \`ws\` server that speaks the MQTT
   3.1.1 packets the client needs (subprotocol \`mqtt\`): CONNECT/CONNACK, SUBSCRIBE/SUBACK, PINGREQ/PINGRESP, and
-  each PUBLISH delivered back to its subscribed publisher.
+  each PUBLISH delivered back to its subscribed publisher. pusher-js talks to a \`ws\` server that speaks the Pusher
+  Channels protocol 7, as Pusher, Soketi and Laravel Reverb do, on the path the client asks for
+  (\`/app/<key>?protocol=7&client=js&version=…\`): \`pusher:connection_established\` with a socket id and an activity
+  timeout of 120 s, \`pusher:pong\` for each \`pusher:ping\`, \`pusher_internal:subscription_succeeded\` for each
+  subscribe, and each client event on the page's private channel answered with an \`echo\` event on that channel
+  (Pusher sends no client event back to its sender; an app's server answers one it hears). The page runs pusher-js
+  on its WebSocket transport only (\`enabledTransports: ['ws']\`, \`wsHost\` and \`wsPort\` of the local server,
+  \`forceTLS: false\`), as its other transports would go to Pusher's hosts.
   Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
@@ -86,7 +93,7 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   whatever connecting first cost either of them. What the library decides is compared exactly, with and without:
   every value it drew, every timer it asked for (its delay, and whether it was cancelled; \`setInterval\` too), so
   every reconnect delay it scheduled (a timer whose delay the library works out from the clock, SignalR's
-  keep-alive, is compared by being there and cancelled or not; the zero-delay timers with which mqtt's browser
+  keep-alive and pusher-js's timeout for its cached transport, is compared by being there and cancelled or not; the zero-delay timers with which mqtt's browser
   build runs its \`process.nextTick\` queue are not compared, as how many there are follows how the socket's data
   arrived); the number of attempts and of refused handshakes (counted by the server);
   the closes and errors it reported; and the echo messages delivered on every connection.
@@ -107,7 +114,8 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   and 1006 it answers the next handshakes with HTTP 503, as many as fit a ${WAIT_BUDGET_S} s budget for that
   library (2 to 6), so the backoff shows. Where the library is not expected to reconnect, the suite watches for
   ${QUIET_S} s of silence.
-- Each scheduled delay must lie in the range the library's source gives, exactly. Each delay in the recording must
+- Each scheduled delay must lie in the range the library's source gives, exactly (an attempt the library makes with
+  no timer of its own, pusher-js's second, opened from the failed attempt's \`error\` event, is scheduled at 0). Each delay in the recording must
   be no shorter than the scheduled one and no longer than the browser saw (the page constructs a socket before its
   handshake is sent, and sees a close after the browser does), ${EARLY_TOL_S} s either way for the clocks.
 - The verdict must be the one [verdicts.md](verdicts.md) (default profile, rules v2) gives for the delays in the
@@ -182,24 +190,21 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   randomness. 1 s fits 1012; through refused handshakes after 1013 it never backs off (a problem), after 1006 the
   same (advice), and after 1008 it is a blind retry. With reconnectPeriod 5000 it fits 1012, and through refusals
   its waits stay at 5 s (advice: slow growth, low cap).
-
-### Libraries not in the matrix, and why
-
-The suite compares each delay a library scheduled, one timer it asked for per attempt, with the range its
-source gives. One popular client does not schedule its reconnects that way, so it is left out rather than
-judged by a bent check:
-
-- pusher-js (8.6; the Pusher Channels client, which Laravel Echo uses with Pusher and with Reverb) waits 1 s after
-  a close with any code below 4000 or from 4100 to 4199 (4000 and 4200–4299 reconnect at once; 4001–4099 and 4300
-  up do not reconnect), on a timer asked for after the close: that much would fit. Through refused handshakes its
-  connection strategy decides instead. The first retry tries the transport it cached in localStorage; when that
-  handshake fails, the full strategy opens a new socket at once, from the failed one's \`error\` event, with no
-  timer. Each later retry comes when the timeout armed as the previous attempt started runs out (15 s, 30 s, then
-  60 s), not after a timer asked for once that attempt failed. Meanwhile the strategy's fallback loops (wss and
-  HTTP, run even when \`enabledTransports: ['ws']\` disables their transports) fire timers of 2 s, 5 s and 15 s that
-  open nothing, the same 15 s as the one that does. A probe against a local Pusher protocol server saw, after a
-  1013 and refused handshakes, attempts 1 s after the close, 0.01 s after the first refusal and 15 s after the
-  second, and three 15 s timers fired.
+- pusher-js (the Pusher Channels client, which Laravel Echo uses with Pusher, Soketi and Reverb) reconnects 1 s
+  after a close with any code below 4000 or from 4100 to 4199 (4000 and 4200–4299 at once; 4001–4099 and 4300 up
+  never), with no randomness and no option to change it. Through refused handshakes its connection strategy
+  decides: the first retry tries alone the transport it cached in localStorage; when that handshake fails, the
+  full strategy opens the next socket at once, from the failed socket's \`error\` event, with no timer; then its ws
+  loop opens one each time the timeout it armed as the attempt before started runs out (15 s, then 30 s and 60 s).
+  Its wss and HTTP fallback loops, started 2 s and 5 s later even with their transports disabled, arm 15 s timers
+  that open nothing, and the accepted attempt cancels them before they are due. 1 s fits 1012; after 1008 it is a
+  blind retry; through refused handshakes after 1013 and 1006 its waits (1 s, at once, 15 s) fit, the longest wait
+  so far growing; the budget leaves two refusals, as the next wait would be 30 s. Its heartbeat options
+  (activityTimeout, pongTimeout) change none of it. The socket made in the \`error\` handler is made before the
+  failed socket's \`close\` event, which the browser fires just after; Closeline takes a failed connection's end
+  from its \`error\` event ([verdicts.md](verdicts.md), "Delay d_k"), so that attempt answers the failure. (Before
+  that rule it was taken for a socket opened before the close and left out of the episode, which then had two
+  waits, too few to judge the backoff: 1013 and 1006 came out "not judged" where the rules say "fits".)
 
 ### socket.io and HTTP long-polling
 
