@@ -1,0 +1,47 @@
+/** What the conformance suite knows of each library under test (the list itself: libraries.ts). */
+import type { Server } from 'node:http';
+import type { LibraryId } from './library-ids';
+import type { Backend } from './scenario-server';
+import type { PageTimer } from './page';
+import type { DelayModel } from './models';
+
+export interface LibraryConfig {
+  /** 'default', or what the non-default configuration changes. */
+  label: string;
+  /** Options passed to the library as written (JSON). */
+  options: Record<string, unknown>;
+  model: DelayModel;
+}
+
+export interface Library {
+  id: LibraryId;
+  backend(http: Server): Backend;
+  configs: readonly LibraryConfig[];
+  /**
+   * Page script (classic, runs after the bundle): create the client, count
+   * opens, closes and echoed messages in `window.__h` (see page.ts).
+   * `O` is the options object and `WS`/`ORIGIN` the server, all defined before it.
+   */
+  harness: string;
+  /** Timers the library arms for other reasons than reconnecting (from its source); they are not reconnect delays. */
+  otherTimers?: (t: PageTimer) => boolean;
+  /**
+   * Timers whose delay the library works out from the clock (from its source), so the runs with and
+   * without the extension ask for them a few milliseconds apart: compared by presence, not delay.
+   */
+  clockTimers?: (t: PageTimer) => boolean;
+  /**
+   * Zero-delay timers a bundled polyfill uses as its task queue (the browser `process.nextTick` shim runs each
+   * batch of queued callbacks from one, and clears a second): how many depends on how the socket's data arrived
+   * in the browser's tasks, not on anything the library decides, so they are left out of the exact comparison.
+   */
+  queueTimers?: (t: PageTimer) => boolean;
+  /**
+   * Page expression (a promise) awaited after the page's draws and timers restart and before the server
+   * closes, for a library whose reconnect depends on where the close lands in a cycle of its own.
+   */
+  closeWhen?: string;
+}
+
+/** Messages the page sends on each (re)connection; the server echoes each. */
+export const ECHOES_PER_OPEN = 3;
