@@ -85,11 +85,14 @@ describe('Reconnect check in the panel', () => {
   it('Cancel stops the run where it is and says what was done', { timeout: 120_000 }, async () => {
     const ws = `${s.server.wsOrigin}/cancel-live`;
     const { panel } = await panelFor('/cancel-panel', auditPages.fits(ws));
+    // Counted before the run starts: the page reconnects 1.5 s after the 1012, which on a loaded machine
+    // can come before the progress shows, and a count taken then would wait for a socket never made.
+    await s.server.connectionTo('/cancel-live');
+    const before = s.server.connections.filter((c) => c.path.startsWith('/cancel-live')).length;
     await clickInPanel(panel, '[data-testid="audit-start"]');
     await expect
       .poll(() => panel.locator('[data-testid="audit-progress"]').getAttribute('data-index'), { timeout: 15_000 })
       .toBe('1');
-    const before = s.server.connections.filter((c) => c.path.startsWith('/cancel-live')).length;
     await clickInPanel(panel, '[data-testid="audit-cancel"]');
     const text = await panel.locator('[data-testid="audit-cancelled"]').textContent({ timeout: 10_000 });
     expect(text).toMatch(
