@@ -101,40 +101,55 @@ describe('recording lifecycle', () => {
   });
 
   it('draws the badge a stop cut short: a problem stored within the throttle second shows after the restart', async () => {
-    // Each /policy-* socket is refused with 1008 and retried at once with the same request: a blind retry,
-    // one problem each.
-    const url = s.server.page(
-      '/badge-stop',
-      `<!doctype html><script>
-      const policy = (p, again) => { const w = new WebSocket('${s.server.wsOrigin}' + p); w.onclose = () => again && policy(p, false); };
-      policy('/policy-a', true);
-      policy('/policy-b', true);
-      </script>`,
-    );
-    const page = await s.b.context.newPage();
-    await page.goto(url);
-    const [a, b] = await Promise.all([s.server.connectionTo('/policy-a'), s.server.connectionTo('/policy-b')]);
     // The badge is read from an extension page: that reaches the action's state without starting the worker.
     const ext = await openExtensionPage(s.b.context, s.b.extensionId);
-    const { tabId } = await waitForRecording(s.b.worker, url, (r) => r);
-    const badge = () => ext.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    // The first problem is drawn: that starts the tab's throttle second.
-    a.ws.close(1008, 'Token expired');
-    await expect.poll(badge, { timeout: 10_000, interval: 10 }).toBe('1');
-    b.ws.close(1008, 'Token expired');
-    await waitForRecording(
-      s.b.worker,
-      url,
-      (r) => r.connections.filter((c) => c.url.endsWith('/policy-b')).length === 2,
-    );
-    await stopServiceWorker(s.b.context, page, s.b.extensionId);
-    // The second problem was stored, but the stop came before the end of the second: nothing drew it.
-    expect(await badge(), 'the stop came after the throttled badge update').toBe('1');
-    // Whatever starts the worker next draws it (a request from the extension page); the page stays quiet.
-    expect(await request(ext, { type: 'get-settings' })).toMatchObject({ type: 'settings' });
-    await expect.poll(badge, { timeout: 10_000 }).toBe('2');
+    // The stop must land within the throttle second that the first badge starts. On a loaded machine the
+    // steps before it (the close, the store, reading it back) can take longer, and then the worker rightly
+    // drew the second problem before the stop: such a round shows nothing about a stop cut short, so it is
+    // run again on a new tab, a few times at most.
+    let cutShort = 0;
+    for (let round = 1; round <= 3 && !cutShort; round++) {
+      // Each policy socket is refused with 1008 and retried at once with the same request: a blind retry,
+      // one problem each.
+      const url = s.server.page(
+        `/badge-stop-${round}`,
+        `<!doctype html><script>
+        const policy = (p, again) => { const w = new WebSocket('${s.server.wsOrigin}' + p); w.onclose = () => again && policy(p, false); };
+        policy('/r${round}/policy-a', true);
+        policy('/r${round}/policy-b', true);
+        </script>`,
+      );
+      const page = await s.b.context.newPage();
+      await page.goto(url);
+      const [a, b] = await Promise.all([
+        s.server.connectionTo(`/r${round}/policy-a`),
+        s.server.connectionTo(`/r${round}/policy-b`),
+      ]);
+      const { tabId } = await waitForRecording(s.b.worker, url, (r) => r);
+      const badge = () => ext.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      // The first problem is drawn: that starts the tab's throttle second.
+      a.ws.close(1008, 'Token expired');
+      await expect.poll(badge, { timeout: 10_000, interval: 10 }).toBe('1');
+      b.ws.close(1008, 'Token expired');
+      await waitForRecording(
+        s.b.worker,
+        url,
+        (r) => r.connections.filter((c) => c.url.endsWith('/policy-b')).length === 2,
+      );
+      await stopServiceWorker(s.b.context, page, s.b.extensionId);
+      const afterStop = await badge();
+      if (afterStop !== '2') {
+        // The second problem was stored, but the stop came before the end of the second: nothing drew it.
+        expect(afterStop).toBe('1');
+        cutShort = round;
+        // Whatever starts the worker next draws it (a request from the extension page); the page stays quiet.
+        expect(await request(ext, { type: 'get-settings' })).toMatchObject({ type: 'settings' });
+        await expect.poll(badge, { timeout: 10_000 }).toBe('2');
+      }
+      await page.close();
+    }
+    expect(cutShort, 'in no round did the stop come within the throttled badge update').toBeGreaterThan(0);
     await ext.close();
-    await page.close();
   });
 
   it('closes out sockets still open when the document goes away, and marks the navigation', async () => {
