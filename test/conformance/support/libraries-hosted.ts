@@ -183,11 +183,16 @@ export const HOSTED_LIBRARIES = {
     // The subscription guarantor's retry (500 ms after each subscribe; it finds nothing left to retry).
     otherTimers: (t) => t.ms === 500,
     // Closed just after the monitor re-arms its poll while the connection is healthy (no attempt counted):
-    // that poll, drawn after the restart, is the one that opens the first attempt, 6–12 s later. (A poll
-    // sooner than 6 s after the close opens nothing; with the poll at least 6 s that needs the close to land
-    // more than its excess over 6 s after the poll was armed, a chance of δ / 6 s for a close δ late.)
+    // that poll, drawn after the restart, is the one that opens the first attempt, 6–12 s later. A poll
+    // sooner than the threshold after the close opens nothing (a "recent disconnect"), so a close that
+    // lands δ after the arm needed the poll's excess over the threshold to be more than δ: a chance of
+    // δ / 6 s of a different schedule, and δ (the round trip from the page to the server's close) differs
+    // between the two browsers and grows on a loaded machine. Only a poll at least 1 s over the threshold
+    // is taken; the draws are seeded alike in both browsers, so both take the same one. The polls passed
+    // over fired before the close and reconnected nothing: they leave the timers kept for the judging.
     closeWhen: `new Promise((resolve) => { window.__onTimer = (t) => {
-      if (t.ms >= ActionCable.ConnectionMonitor.staleThreshold * 1000) { window.__onTimer = null; resolve(); } }; })`,
+      if (t.ms < (ActionCable.ConnectionMonitor.staleThreshold + 1) * 1000) return;
+      window.__onTimer = null; window.__timers.splice(0, window.__timers.indexOf(t)); resolve(); }; })`,
   },
   mqtt: {
     id: 'mqtt',

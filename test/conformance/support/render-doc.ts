@@ -109,8 +109,9 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   mean, and how many single delays were ${STALL_S} s or more slower and faster with the extension, are shown below.
 - Once the page has connected and its three echo messages came back, the server closes the connection with the
   scenario's code (1006: it destroys the TCP connection). Action Cable reconnects from a poll armed before the
-  close, so its page is closed just after the poll re-arms while the connection is healthy: that poll's delay,
-  drawn after the restart of the page's random numbers, is the wait before the first attempt. For 1013
+  close, so its page is closed just after the poll re-arms while the connection is healthy, at a poll drawn at
+  least 1 s over its stale threshold (a poll sooner than the threshold after the close opens nothing): that
+  poll's delay, drawn after the restart of the page's random numbers, is the wait before the first attempt. For 1013
   and 1006 it answers the next handshakes with HTTP 503, as many as fit a ${WAIT_BUDGET_S} s budget for that
   library (2 to 6), so the backoff shows. Where the library is not expected to reconnect, the suite watches for
   ${QUIET_S} s of silence.
