@@ -285,6 +285,9 @@ describe('simulate: checked in the background, addressed by the stored socket nu
   it('an outage blocks the endpoint for the tab with a session rule, kept until its time is up', async () => {
     const { ask } = setup();
     browser.declarativeNetRequest.updateSessionRules.mockResolvedValue(undefined);
+    // Taken before the outage starts (it ends 30 s after its own Date.now()), so a slow run cannot move
+    // "29 s later" past the end.
+    const t0 = Date.now();
     expect(
       await ask({ type: 'simulate', tabId: 4, connectionId: '4:2:DOC:3', command: { kind: 'outage', seconds: 30 } }),
     ).toEqual({ type: 'ok' });
@@ -298,9 +301,9 @@ describe('simulate: checked in the background, addressed by the stored socket nu
       },
     ]);
     expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
-    await endExpiredOutages(Date.now() + 29_000);
+    await endExpiredOutages(t0 + 29_000);
     expect(browser.declarativeNetRequest.updateSessionRules).toHaveBeenCalledTimes(1);
-    await endExpiredOutages(Date.now() + 31_000);
+    await endExpiredOutages(Date.now() + 30_001);
     expect(browser.declarativeNetRequest.updateSessionRules).toHaveBeenLastCalledWith({ removeRuleIds: [100_000] });
   });
 

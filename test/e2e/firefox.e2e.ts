@@ -189,9 +189,11 @@ describe('Closeline in Firefox', () => {
     const restart = closures.filter(([code]) => code === '1012');
     expect(restart).toHaveLength(1);
     expect(restart[0]![1]).toBe('closure level-advice');
-    expect(restart[0]![2]).toMatch(
-      /^Reconnected after 6\.\d\d s, later than the recommended 5 s after close code 1012/,
+    // The page waits 6 s; a timer fired late on a loaded machine only adds to it.
+    const after = /^Reconnected after (\d+\.\d\d) s, later than the recommended 5 s after close code 1012/.exec(
+      restart[0]![2] ?? '',
     );
+    expect(Number(after?.[1])).toBeGreaterThanOrEqual(6);
     await popup.close();
     await tab.close();
   });

@@ -149,9 +149,11 @@ describe('simulate stall', () => {
     const quietResult = panel.locator('[data-testid="stall-result"]');
     await expect.poll(() => quietResult.getAttribute('data-state'), { timeout: 30_000 }).toBe('not-noticed');
     expect(await quietResult.getAttribute('data-level')).toBe('info');
-    expect(await quietResult.locator('[data-testid="stall-result-text"]').innerText()).toMatch(
-      /^Not noticed within 8\.\d\d s/,
+    // The stall's length as measured: 8 s asked, more when the hook's timer for its end fired late.
+    const within = /^Not noticed within (\d+\.\d\d) s/.exec(
+      await quietResult.locator('[data-testid="stall-result-text"]').innerText(),
     );
+    expect(Number(within?.[1])).toBeGreaterThanOrEqual(8);
     // m1 and m2 at the stall's end, in order; then out1 went out and its echo came back.
     await page.waitForFunction(() => (window as unknown as { quiet: unknown[] }).quiet.length >= 3);
     const quiet = await page.evaluate(() => (window as unknown as { quiet: Seen[] }).quiet);
