@@ -144,8 +144,9 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   1013 and 1006, and a blind retry after 1008; a \`reconnectAfterMs\` of 1.5 s, 3 s, 6 s, then 12 s fits after
   1012, 1013 and 1006 (1008 stays a blind retry: no delay makes resending the same request right).
 - @stomp/stompjs reconnects after every close while it is active, whatever the code, after a fixed 5 s by
-  default: that fits 1012, and through refused handshakes after 1013 and 1006 it never backs off (advice: slow
-  growth, low cap); after 1008 it is a blind retry. Its EXPONENTIAL mode (1 s doubling, cap 16 s) fits them.
+  default: after 1012 that is the window's very end, so it fits when the timer fires on time and earns "slow"
+  advice when it fires a little late (over 5.05 s); through refused handshakes after 1013
+  and 1006 it never backs off (advice: slow growth, low cap); after 1008 it is a blind retry. Its EXPONENTIAL mode (1 s doubling, cap 16 s) fits them.
 - centrifuge reconnects after every close below 3000 but 1009, waiting its minimum (0.5 s) plus "full jitter" over a
   span that doubles per attempt (cap 20 s). Its first wait is 0.5–1 s, so after 1012 it is too soon unless the draw
   lands in its last 0.05 s; after 1008 it is a blind retry; through refusals its waits grow, and whether that fits
@@ -189,8 +190,9 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
 - mqtt (MQTT.js over WebSockets) reconnects after every close, a refused handshake's too, whatever the code, on a
   \`setInterval\` of reconnectPeriod (1 s by default) cleared as it reconnects: a fixed wait, no backoff, no
   randomness. 1 s fits 1012; through refused handshakes after 1013 it never backs off (a problem), after 1006 the
-  same (advice), and after 1008 it is a blind retry. With reconnectPeriod 5000 it fits 1012, and through refusals
-  its waits stay at 5 s (advice: slow growth, low cap).
+  same (advice), and after 1008 it is a blind retry. With reconnectPeriod 5000 it fits 1012 when its timer fires
+  on time (5 s is the window's end: a late one earns "slow" advice), and through refusals its waits stay at 5 s
+  (advice: slow growth, low cap).
 - pusher-js (the Pusher Channels client, which Laravel Echo uses with Pusher, Soketi and Reverb) reconnects 1 s
   after a close with any code below 4000 or from 4100 to 4199 (4000 and 4200–4299 at once; 4001–4099 and 4300 up
   never), with no randomness and no option to change it. Through refused handshakes its connection strategy
