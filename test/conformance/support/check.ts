@@ -154,7 +154,7 @@ export function assertScenario(
 
   // 3. The recording holds every attempt, the close as the page saw it, and delays that fit what happened:
   // never shorter than the library scheduled, never longer than the browser saw (the page constructs before
-  // the handshake is sent, and sees the close after the browser does).
+  // the handshake is sent, and sees the close or the failure after the browser does: network-log.ts).
   expect(j.connections.length, `${where}: connections recorded`).toBe(1 + withExt.attempts.length);
   const closure = j.analysis.closures.find((c) => c.connectionId === j.trigger.id);
   expect(closure?.code, `${where}: recorded close code`).toBe(s.code);

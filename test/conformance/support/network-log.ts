@@ -15,6 +15,11 @@ export interface NetSocket {
   /** Wall clock (epoch seconds) of the handshake request, to place the monotonic times on it. */
   wallTime?: number;
   status?: number;
+  /**
+   * Monotonic seconds when the browser reported the socket failed (a refused handshake, a bad frame): before
+   * it tells the page (the `error` event), and a few ms before its own `closed` for the same socket.
+   */
+  erroredAt?: number;
   /** Monotonic seconds when the socket closed (or its handshake failed). */
   closedAt?: number;
 }
@@ -46,6 +51,10 @@ export async function watchNetwork(context: BrowserContext, page: Page): Promise
     const s = byId.get(e.requestId);
     if (s) s.status = e.response.status;
   });
+  cdp.on('Network.webSocketFrameError', (e) => {
+    const s = byId.get(e.requestId);
+    if (s) s.erroredAt ??= e.timestamp;
+  });
   cdp.on('Network.webSocketClosed', (e) => {
     const s = byId.get(e.requestId);
     if (s) s.closedAt = e.timestamp;
@@ -71,7 +80,16 @@ export async function watchNetwork(context: BrowserContext, page: Page): Promise
   };
 }
 
-/** d_k as the network stack saw it: the previous socket's close to the next handshake, seconds. */
+/**
+ * d_k as the browser saw it: the previous socket's end to the next handshake, seconds. A socket the browser
+ * failed ended at the failure, as the recording has it (the `error` event the close follows): the browser
+ * reports its `closed` a few ms later, and after the page's error handlers have run, so on a loaded machine
+ * a library that retries from its error handler (socket.io asks for its timer there) could look to have
+ * waited longer in the recording than in the browser by however long the page's task took.
+ */
 export function networkDelays(sockets: readonly NetSocket[]): number[] {
-  return sockets.slice(1).map((s, i) => (s.handshakeAt ?? NaN) - (sockets[i]?.closedAt ?? NaN));
+  return sockets.slice(1).map((s, i) => {
+    const prev = sockets[i];
+    return (s.handshakeAt ?? NaN) - Math.min(prev?.erroredAt ?? Infinity, prev?.closedAt ?? NaN);
+  });
 }

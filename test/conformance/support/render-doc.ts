@@ -118,7 +118,8 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
 - Each scheduled delay must lie in the range the library's source gives, exactly (an attempt the library makes with
   no timer of its own, pusher-js's second, opened from the failed attempt's \`error\` event, is scheduled at 0). Each delay in the recording must
   be no shorter than the scheduled one and no longer than the browser saw (the page constructs a socket before its
-  handshake is sent, and sees a close after the browser does), ${EARLY_TOL_S} s either way for the clocks.
+  handshake is sent, and sees a close or a failure after the browser does; a socket the browser failed ends at the
+  failure, as the recording's does), ${EARLY_TOL_S} s either way for the clocks.
 - The verdict must be the one [verdicts.md](verdicts.md) (default profile, rules v2) gives for the delays in the
   recording, computed by an independent reading of the rules (\`test/conformance/support/oracle.ts\`); and the
   verdict the library's scheduled delays earn must be one its model can earn across its random range (a timer run
