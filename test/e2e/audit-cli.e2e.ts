@@ -53,7 +53,10 @@ async function audit(name: keyof typeof auditPages, args: string[]) {
       return undefined;
     }
   };
-  return { ...result, ws, url, json: read(json), junit: read(junit) };
+  // What the command printed, both streams: the message of a failed exit-code check (the table's sentence
+  // names the waits the page made).
+  const printed = `${result.stdout}\n${result.stderr}`;
+  return { ...result, printed, ws, url, json: read(json), junit: read(junit) };
 }
 
 function junitCases(xml: string) {
@@ -80,7 +83,7 @@ describe('closeline audit', () => {
     async () => {
       const r = await audit('fits', ['--scenarios', '1012,1013,1008,1006,outage:8', '--time-scale', '0.25']);
       expect(r.stderr).toContain('scenario 5 of 5');
-      expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(r.code, r.printed).toBe(0);
       const report = JSON.parse(r.json ?? '{}') as JsonReport;
       // Run order puts 1008 last: a page that rightly stops after it leaves nothing for the others.
       expect(report.rows.map((x) => x.scenario)).toEqual(['1012', '1013', '1006', 'outage:8', '1008']);
@@ -115,7 +118,7 @@ describe('closeline audit', () => {
     { timeout: 180_000 },
     async () => {
       const r = await audit('blind1008', ['--scenarios', '1008']);
-      expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(1);
+      expect(r.code, r.printed).toBe(1);
       const report = JSON.parse(r.json ?? '{}') as JsonReport;
       expect(verdicts(report)).toEqual([['1008', 'problem', 'terminal.blind-retry']]);
       expect(r.stdout).toContain('1 of 1 check found a problem (profile: default).');
@@ -128,7 +131,7 @@ describe('closeline audit', () => {
   it.concurrent('a page with no backoff after 1013: exit 1, no backoff', { timeout: 180_000 }, async () => {
     // 8 s of refused handshakes: the page makes about ten attempts, none more than 1 s apart.
     const r = await audit('noBackoff', ['--scenarios', '1013', '--time-scale', '0.4']);
-    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(1);
+    expect(r.code, r.printed).toBe(1);
     const report = JSON.parse(r.json ?? '{}') as JsonReport;
     expect(verdicts(report)).toEqual([['1013', 'problem', 'overload.no-backoff']]);
     expect(junitCases(r.junit ?? '').doc.testsuites).toMatchObject({ tests: '1', failures: '1' });
@@ -139,7 +142,7 @@ describe('closeline audit', () => {
     { timeout: 180_000 },
     async () => {
       const r = await audit('heartbeat', ['--scenarios', 'stall:6']);
-      expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(r.code, r.printed).toBe(0);
       const report = JSON.parse(r.json ?? '{}') as JsonReport;
       expect(verdicts(report)).toEqual([['stall:6', 'fits', 'stall.noticed']]);
       const sentence = report.rows[0]?.text.sentence ?? '';

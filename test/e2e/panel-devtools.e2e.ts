@@ -73,7 +73,7 @@ describe('the Closeline panel in real DevTools', () => {
     expect(text).toContain(t('code_ws_1013_meaning'));
     // The observed delay shown is the recorded one: from the 1013 close to the next socket's creation.
     const overload = rec.connections.filter((c) => c.url.endsWith('/overload'));
-    const closedAt = closeEventOf(overload[0] as (typeof overload)[number])?.at ?? NaN;
+    const closedAt = closeEventOf(overload[0]!)?.at ?? NaN;
     const recorded = ((overload[1]?.createdAt ?? NaN) - closedAt) / 1000;
     const observed = /(\d+\.\d+) s/.exec(text.slice(text.indexOf(t('panel_verdict_observed'))))?.[1];
     expect(observed).toBe(recorded.toFixed(2));
