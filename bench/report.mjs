@@ -803,6 +803,15 @@ What did, found afterwards on Chromium 156:
   the saved \`data\` getter and the clock through \`Reflect.apply\`, and in a loop each such native call
   takes 60–200 ns (\`isTrusted\` 11 ns): a few hundred nanoseconds a message, 1–2 % of a received message's
   27–33 µs, below what the rows can show.
+- **A selection that leaves the timeline's canvas alone, tried.** A selection redraws the canvas (its
+  highlight) and the compositor uploads it again, about 4 ms of a selection's frame in earlier traces. A probe
+  build that skipped the redraw when only the selection changed (the highlight left stale: a probe only) gave,
+  in three alternating pairs of the panel part on a quiet machine (90 selections each, without the probe
+  first), select p95 32.5 and 29.7, 28.7 and 30.9, 32.4 and 38.3 ms, and filter p95 31.3 and 30.6, 35.8 and
+  28.9, 30.9 and 39.7 ms: nothing the noise can show. A highlight drawn on a layer of its own would save less
+  than skipping the redraw, so it was left out. In the same session the panel part alone read select p95
+  28.7–32.5 ms and filter p95 29.8–35.8 ms on a quiet machine: both targets sit within this machine's spread
+  of a frame.
 - **The previous full run's code.** It differed from the run before it by the table's tooltips on hover
   (above), the relay's replacement of lone surrogates in a close() reason and a restarted worker keeping an
   unreadable tab's keys; its load average was 3.6 at the start.
