@@ -39,13 +39,22 @@ export interface LinkKeys {
   protocols: string;
 }
 
+/**
+ * SockJS's WebSocket transport (sockjs-client: Spring's STOMP over SockJS, Meteor) goes to
+ * `<base>/<server id>/<session id>/websocket`, with a new random server and session id for every
+ * connection (the SockJS protocol: the server id is a number, neither id has a dot). The ids name
+ * no endpoint: without them every reconnect would be a new path, answering no closure.
+ */
+const SOCKJS_SESSION = /\/\d{1,3}\/[^/.?#]+\/websocket(?=$|[?#])/;
+export const withoutSockjsSession = (url: string): string => url.replace(SOCKJS_SESSION, '/websocket');
+
 export function linkKeysOf(conn: Connection): LinkKeys {
   const parts = urlParts(conn.url);
   const doc = conn.documentId;
   return {
     parts,
-    endpoint: `${doc}\u0000${parts.base}`,
-    path: `${doc}\u0000${parts.path}`,
+    endpoint: `${doc}\u0000${withoutSockjsSession(parts.base)}`,
+    path: `${doc}\u0000${withoutSockjsSession(parts.path)}`,
     protocols: conn.protocols.length > 0 ? `${doc}\u0000${conn.protocols.join(',')}` : '',
   };
 }

@@ -24,6 +24,7 @@ import type { ThrottleIndex } from './throttle';
 import { checkBackoff } from './backoff';
 import { findStorm, type Storm } from './storm';
 import { delayList, num, seconds } from './format';
+import { withoutSockjsSession } from './link';
 
 export interface JudgeContext {
   profile: Profile;
@@ -244,7 +245,9 @@ function noResendCandidate(rule: NoResendRule, ep: EpisodeFacts, profile: Profil
   const code = String(ep.trigger.code);
   const t = ep.triggerConn;
   const same = (c: Connection) =>
-    c.url === t.url && c.protocols.length === t.protocols.length && c.protocols.every((p, i) => p === t.protocols[i]);
+    withoutSockjsSession(c.url) === withoutSockjsSession(t.url) &&
+    c.protocols.length === t.protocols.length &&
+    c.protocols.every((p, i) => p === t.protocols[i]);
   // "Within the link window", with the tolerance in the page's favour: an attempt at the edge is no blind retry.
   const withinMs = Math.round((profile.terms.linkWindowS - profile.terms.toleranceS) * 1000);
   // A make-before-break replacement was made before the close: it cannot be a retry of what the close refused.
