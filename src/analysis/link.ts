@@ -42,10 +42,11 @@ export interface LinkKeys {
 /**
  * SockJS's WebSocket transport (sockjs-client: Spring's STOMP over SockJS, Meteor) goes to
  * `<base>/<server id>/<session id>/websocket`, with a new random server and session id for every
- * connection (the SockJS protocol: the server id is a number, neither id has a dot). The ids name
- * no endpoint: without them every reconnect would be a new path, answering no closure.
+ * connection. The ids name no endpoint: without them every reconnect would be a new path, answering
+ * no closure. The server id sockjs-client draws is always three digits (000–999) and neither id has a
+ * dot (the SockJS protocol), so an app's own path such as `/rooms/42/abc/websocket` keeps its ids.
  */
-const SOCKJS_SESSION = /\/\d{1,3}\/[^/.?#]+\/websocket(?=$|[?#])/;
+const SOCKJS_SESSION = /\/\d{3}\/[^/.?#]+\/websocket(?=$|[?#])/;
 export const withoutSockjsSession = (url: string): string => url.replace(SOCKJS_SESSION, '/websocket');
 
 export function linkKeysOf(conn: Connection): LinkKeys {

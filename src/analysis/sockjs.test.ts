@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from './index';
+import { withoutSockjsSession } from './link';
 import { chain, type ChainSpec } from './test-fixtures';
 
 // SockJS's WebSocket transport (sockjs-client, used by Spring's STOMP over SockJS and by Meteor) opens
@@ -24,5 +25,40 @@ describe('SockJS sessions: a new session path is the same endpoint', () => {
   });
   it('a 1008 retried with a new session but the same request is a blind retry', () => {
     expect(judged({ code: 1008, delays: [2] }).rule).toBe('terminal.blind-retry');
+  });
+});
+
+describe('withoutSockjsSession', () => {
+  it.each([
+    [
+      'a SockJS session path loses its two ids',
+      'wss://h.example/stomp/237/42ceiz2v/websocket',
+      'wss://h.example/stomp/websocket',
+    ],
+    ['at the root of the host', 'ws://h.example/000/a/websocket', 'ws://h.example/websocket'],
+    ['a query after the path stays', 'wss://h.example/s/089/pmovxu3s/websocket?t=1', 'wss://h.example/s/websocket?t=1'],
+    [
+      'an app path with a two-digit id keeps it',
+      'wss://h.example/rooms/42/abc/websocket',
+      'wss://h.example/rooms/42/abc/websocket',
+    ],
+    [
+      'a four-digit id is no SockJS server id',
+      'wss://h.example/rooms/2024/abc/websocket',
+      'wss://h.example/rooms/2024/abc/websocket',
+    ],
+    [
+      'a dotted session is no SockJS session',
+      'wss://h.example/x/237/a.b/websocket',
+      'wss://h.example/x/237/a.b/websocket',
+    ],
+    [
+      'a path that goes on after websocket keeps its ids',
+      'wss://h.example/237/abc/websocket/x',
+      'wss://h.example/237/abc/websocket/x',
+    ],
+    ['no session ids at all', 'wss://h.example/websocket', 'wss://h.example/websocket'],
+  ])('%s', (_name, url, expected) => {
+    expect(withoutSockjsSession(url)).toBe(expected);
   });
 });

@@ -73,7 +73,7 @@ function ruleSection(en: English, p: Profile, rule: Rule, appliesTo: string): st
         findingRow(
           en,
           rule.blindRetry,
-          `an attempt within ${w} s with the same URL (query included) and subprotocols`,
+          `an attempt within ${w} s with the same URL (query included; a SockJS session's ids aside) and subprotocols`,
           PH.codeDelay,
         ),
       );
