@@ -123,14 +123,26 @@ export function startRelay(win: Window): void {
   // Anything on the public channel claiming to be Closeline is a forgery: counted, never stored. Only the
   // page's own posts are looked at: reading `data` makes this world a copy of the message of its own, which
   // for other frames' traffic (often large) would cost every message a second deserialisation.
+  // Their `data` is read only once the page's own listeners have run (in a timer, one for each run of
+  // messages): the first read in a world deserialises a message for that world, and a transferred stream
+  // (ReadableStream, WritableStream, TransformStream) can be deserialised only once. Read here first, in
+  // the listener the relay added before any page script, it left the page's `e.data` null.
+  let held: MessageEvent[] = [];
+  const checkHeld = () => {
+    const events = held;
+    held = [];
+    for (const e of events) {
+      const d: unknown = e.data;
+      if (typeof d !== 'object' || d === null) continue;
+      if (HOOK_HELLO_TAG in d || (d as { source?: unknown }).source === PROTOCOL_SOURCE) uplink.count('eventsRejected');
+    }
+  };
   listen(
     win,
     'message',
     (e) => {
       if ((e as MessageEvent).source !== win) return;
-      const d: unknown = (e as MessageEvent).data;
-      if (typeof d !== 'object' || d === null) return;
-      if (HOOK_HELLO_TAG in d || (d as { source?: unknown }).source === PROTOCOL_SOURCE) uplink.count('eventsRejected');
+      if (held.push(e as MessageEvent) === 1) win.setTimeout(checkHeld, 0);
     },
     { capture: true },
   );
