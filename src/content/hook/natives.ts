@@ -121,8 +121,9 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const isView = win.ArrayBuffer.isView;
   const TA = getPrototypeOf(U8[PROTO]) as object;
   const DV = win.DataView[PROTO];
-  const gBuffer = getter(win.ArrayBuffer[PROTO], 'byteLength');
-  const viewOf = (p: object) => [getter(p, 'byteLength'), getter(p, 'buffer'), getter(p, 'byteOffset')];
+  const BYTE_LENGTH = 'byteLength';
+  const gBuffer = getter(win.ArrayBuffer[PROTO], BYTE_LENGTH);
+  const viewOf = (p: object) => [getter(p, BYTE_LENGTH), getter(p, 'buffer'), getter(p, 'byteOffset')];
   const gTA = viewOf(TA);
   const gDV = viewOf(DV);
   const gBlob = getter(win.Blob[PROTO], 'size');
@@ -133,7 +134,10 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const { dispatchEvent: dispatch, addEventListener: addEL } = win.EventTarget[PROTO];
   const gState = getter(win.WebSocket[PROTO], 'readyState');
   // [byteLength, buffer, byteOffset] getters of a view's kind (the only views are typed arrays and DataView).
-  const viewGetters = (d: unknown) => (tryRead(gTA[0] as AnyFn, d) === undefined ? gDV : gTA) as AnyFn[];
+  // Told apart by the typed arrays' @@toStringTag getter, which answers undefined for a DataView where the
+  // others throw: an error caught on every message would capture a stack as deep as the page's, each time.
+  const gTag = getter(TA, win.Symbol.toStringTag as never);
+  const viewGetters = (d: unknown) => (read(gTag, d) ? gTA : gDV) as AnyFn[];
   // A DataView whose buffer was detached (transferred) throws from its byteLength getter, where the browser
   // sends it as an empty message: read there, the error came out of the page's send(). A view has 0 bytes then.
   const byteLength = (d: unknown) => (isView(d) ? (tryRead(viewGetters(d)[0], d) ?? 0) : tryRead(gBuffer, d));
@@ -222,7 +226,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     copy: (d, max) => {
       const length = byteLength(d);
       if (length === undefined) return undefined;
-      const g = isView(d) ? viewGetters(d) : undefined;
+      const g = isView(d) && viewGetters(d);
       const n = length < max ? length : max;
       try {
         const c = construct(U8, [n]) as Uint8Array;
