@@ -93,6 +93,63 @@ describe('values a page passes to the wrapped calls', () => {
     expect(errors).toEqual([]);
   });
 
+  it("converts a WebSocketStream's close() members as it reads them, in the browser's order", async () => {
+    const { page, url, errors } = await openPage('/stream-close-convert');
+    const path = '/stream-close-convert-ws';
+    const closed = page.evaluate(async (u) => {
+      type Stream = { opened: Promise<unknown>; closed: Promise<unknown>; close(o?: object): void };
+      const open = async () => {
+        const st = new (window as unknown as { WebSocketStream: new (u: string) => Stream }).WebSocketStream(u);
+        await st.opened;
+        return st;
+      };
+      // The bindings convert each member of the dictionary right after reading it: the code's valueOf
+      // runs before the reason is read, and one that throws leaves the reason unread.
+      const steps: string[] = [];
+      const options = (code: () => number) => ({
+        get closeCode() {
+          steps.push('get closeCode');
+          return { valueOf: () => (steps.push('valueOf closeCode'), code()) };
+        },
+        get reason() {
+          steps.push('get reason');
+          return { toString: () => (steps.push('toString reason'), 'page') };
+        },
+      });
+      const first = await open();
+      let thrown = '';
+      try {
+        first.close(
+          options(() => {
+            throw new Error('no code');
+          }),
+        );
+      } catch (e) {
+        thrown = (e as Error).message;
+      }
+      const failed = steps.splice(0);
+      first.close();
+      await first.closed.catch(() => undefined);
+      const st = await open();
+      st.close(options(() => 4000));
+      return [failed, thrown, steps, await st.closed];
+    }, `${s.server.wsOrigin}${path}`);
+    expect(await closed).toEqual([
+      ['get closeCode', 'valueOf closeCode'],
+      'no code',
+      ['get closeCode', 'valueOf closeCode', 'get reason', 'toString reason'],
+      { closeCode: 4000, reason: 'page' },
+    ]);
+    // The code an object gave is recorded as the number the browser made of it.
+    const c = await waitForRecording(
+      s.b.worker,
+      url,
+      (r) => r.connections.filter((x) => x.url.endsWith(path) && closeEventOf(x))[1],
+    );
+    expect(c.events.find((e) => e.type === 'close-call')).toMatchObject({ code: 4000, reason: 'page' });
+    expect(errors).toEqual([]);
+  });
+
   it('sends a DataView whose buffer the page detached as the browser does: no error, an empty message', async () => {
     const { page, url, errors } = await openPage('/send-detached-view');
     const path = '/send-detached-view-ws';

@@ -92,6 +92,9 @@ export interface Natives {
 export const PROTO = 'prototype';
 /** The event, the method and the recorded event's type: one string in the built file instead of seven. */
 export const CLOSE = 'close';
+/** Event names and message types used by several of the hook's modules, each one string in the built file. */
+export const ERROR = 'error';
+export const MESSAGE = 'message';
 /** The prototypes' `constructor`, which each wrapped API replaces: one string in the built file. */
 export const CTOR = 'constructor';
 
@@ -173,7 +176,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
       try {
         return fn(t, s, a);
       } catch (x) {
-        const m = own(x, 'message');
+        const m = own(x, MESSAGE);
         if (
           engineOnly ||
           (tryRead(gDomCode, x) as number) >= 0 ||

@@ -8,7 +8,7 @@
  */
 import type { HookCommand } from '../../protocol/messages';
 import type { HookContext, SocketRec } from './context';
-import { CLOSE, type AnyFn } from './natives';
+import { CLOSE, ERROR, type AnyFn } from './natives';
 import { createStaller, type Staller } from './stall';
 
 export interface Simulator extends Staller {
@@ -45,7 +45,7 @@ export function createSimulator(win: Window & typeof globalThis, ctx: HookContex
       stop(e);
       if (close) {
         rec.p = undefined;
-        if (p.error) own(ws, new NativeEvent('error'));
+        if (p.error) own(ws, new NativeEvent(ERROR));
         // A null-prototype init: the event constructor's reads of absent members reach no page getter.
         own(
           ws,

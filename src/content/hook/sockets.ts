@@ -9,7 +9,7 @@
  */
 import type { HookContext, SocketRec } from './context';
 import { newRing, ringPush, ringRaw } from './ring';
-import { CLOSE, CTOR, isStr, PROTO, type AnyFn } from './natives';
+import { CLOSE, CTOR, ERROR, isStr, MESSAGE, PROTO, type AnyFn } from './natives';
 import type { Simulator } from './simulate';
 
 /** Content capture for this document's site: unknown until the relay says (kept in the ring only). */
@@ -87,7 +87,7 @@ export function wrapWebSocket(
     );
     // Like every listener of the hook's, in the capture phase (natives.listen): a stall withholds the
     // message from every page listener, capturing or not.
-    on(ws, 'message', (e) => {
+    on(ws, MESSAGE, (e) => {
       if (!e.isTrusted) return;
       const d = n.msgData(e);
       // binaryType only matters for binary data: a text message costs no extra call into the browser.
@@ -96,9 +96,8 @@ export function wrapWebSocket(
     });
     on(
       ws,
-      'error',
-      (e) =>
-        (e.isTrusted && sim.intercept(rec, ws, e)) || (trusted(e) && emit({ t: 'error', k: kk, sim: !e.isTrusted })),
+      ERROR,
+      (e) => (e.isTrusted && sim.intercept(rec, ws, e)) || (trusted(e) && emit({ t: ERROR, k: kk, sim: !e.isTrusted })),
     );
     on(ws, CLOSE, (e) => {
       // A simulated close swallows the real one here, before any page listener runs.

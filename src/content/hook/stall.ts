@@ -13,7 +13,7 @@
  * MAX_HELD messages; more are dropped and counted with the held ones.
  */
 import type { HookContext, SocketRec } from './context';
-import { isStr, PROTO, type AnyFn } from './natives';
+import { isStr, MESSAGE, PROTO, type AnyFn } from './natives';
 
 const MAX_HELD = 10_000;
 
@@ -103,7 +103,7 @@ export function createStaller(
       // listener's error is reported by the browser, as for any event: dispatching never throws.
       fire(
         ws,
-        new NativeMessageEvent('message', {
+        new NativeMessageEvent(MESSAGE, {
           __proto__: null,
           data: m.d,
           origin: m.org,

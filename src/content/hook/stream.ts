@@ -15,7 +15,7 @@
  * `closed` rejects (an AbortError, not a WebSocketError).
  */
 import type { HookContext } from './context';
-import { CLOSE, CTOR, isFn, PROTO, type AnyFn } from './natives';
+import { CLOSE, CTOR, ERROR, isFn, PROTO, type AnyFn } from './natives';
 
 export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
   const { WebSocketStream: Native, WebSocketError } = win as unknown as {
@@ -81,7 +81,7 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       watch(gOpened, [
         (v: unknown) =>
           emit({ t: 'open', k, protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
-        () => emit({ t: 'error', k }),
+        () => emit({ t: ERROR, k }),
       ]);
       watch(gClosed, [
         (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
@@ -111,8 +111,14 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       // ones and getters included), and the browser gets what was read, on an object of the hook's with no
       // prototype: the code recorded is the one asked for even when a getter or a Proxy gave it. (Read from
       // own data properties after the call, a class's getter left no code, and the server's echo of it was
-      // taken for the server's own close.)
-      if (k && isObj(o)) args[0] = { __proto__: null, closeCode: (c = o.closeCode), reason: (r = o.reason) };
+      // taken for the server's own close.) Each member is converted as it is read, as the bindings do: an
+      // object code's valueOf runs before the reason's getter, and one that throws leaves the reason unread.
+      if (k && isObj(o))
+        args[0] = {
+          __proto__: null,
+          closeCode: (c = isObj((c = o.closeCode)) ? +(c as unknown as number) : c),
+          reason: (r = isObj((r = o.reason)) ? `${r as unknown as string}` : r),
+        };
       const result = apply(target, thisArg, args);
       if (k) ctx.closeCall(k, -1, c, r);
       return result;
