@@ -7,7 +7,7 @@
 import { analyzeRecording, type Analysis, type Episode } from '../../../src/analysis';
 import { closeEventOf, type Connection } from '../../../src/protocol/recording';
 import type { VerdictLevel } from '../../../src/analysis/types';
-import { expectedVerdict, type Expected, type OracleInput } from './oracle';
+import { expectedVerdict, requestUrl, type Expected, type OracleInput } from './oracle';
 import type { DelayModel } from './models';
 import type { Observation } from './run-scenario';
 
@@ -59,7 +59,8 @@ export function judge(obs: JudgedRun, code: number): Judged {
   const attempts = connections.slice(1);
   const rawDelays = attempts.map((c, i) => (c.createdAt - endOf(connections[i] as Connection)) / 1000);
   const closedAt = closeEventOf(trigger)?.at ?? obs.closeSentAt;
-  const same = (c: Connection) => c.url === trigger.url && c.protocols.join('\n') === trigger.protocols.join('\n');
+  const same = (c: Connection) =>
+    requestUrl(c.url) === requestUrl(trigger.url) && c.protocols.join('\n') === trigger.protocols.join('\n');
   const running = !obs.reconnected && obs.endedAt - closedAt < LINK_WINDOW_MS;
   const oracleInput: OracleInput = {
     code,

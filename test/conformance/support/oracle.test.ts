@@ -1,6 +1,6 @@
 /** The oracle against the worked examples and reference table of docs/verdicts.md. */
 import { describe, expect, it } from 'vitest';
-import { expectedVerdict, isStorm } from './oracle';
+import { expectedVerdict, isStorm, requestUrl } from './oracle';
 
 const at = (delays: number[]) => {
   let t = 0;
@@ -75,5 +75,29 @@ describe('oracle: the examples of docs/verdicts.md', () => {
     [[0, 250, 500, 750], false],
   ])('storm over %j is %s', (times, storm) => {
     expect(isStorm(times)).toBe(storm);
+  });
+});
+
+describe('oracle: the request a retry is compared by', () => {
+  it.each([
+    [
+      'a new SockJS session is the same request',
+      'ws://h:1/sockjs/237/42ceiz2v/websocket',
+      'ws://h:1/sockjs/662/qbboivja/websocket',
+      true,
+    ],
+    ['a SockJS session at the root of the host', 'ws://h:1/000/a/websocket', 'ws://h:1/999/b/websocket', true],
+    ['another query is another request', 'ws://h:1/s/237/a/websocket?t=1', 'ws://h:1/s/662/b/websocket?t=2', false],
+    ['another base is another request', 'ws://h:1/a/237/x/websocket', 'ws://h:1/b/237/x/websocket', false],
+    [
+      "a two-digit id is an app's own path",
+      'ws://h:1/rooms/42/abc/websocket',
+      'ws://h:1/rooms/43/abc/websocket',
+      false,
+    ],
+    ['a dotted session id is no SockJS session', 'ws://h:1/x/237/a.b/websocket', 'ws://h:1/x/238/a.c/websocket', false],
+    ['a path that goes on after websocket', 'ws://h:1/237/abc/websocket/x', 'ws://h:1/238/abd/websocket/x', false],
+  ])('%s', (_name, a, b, same) => {
+    expect(requestUrl(a) === requestUrl(b)).toBe(same);
   });
 });

@@ -11,13 +11,31 @@
  */
 import type { VerdictLevel } from '../../../src/analysis/types';
 
+/**
+ * The request a retry is compared by (docs/verdicts.md, 1008's rule and "Terms"): the URL, query included, but
+ * for a SockJS session path (`‹base›/‹server id›/‹session id›/websocket`, a three-digit server id, neither id
+ * with a dot), which counts without its two ids.
+ */
+export function requestUrl(url: string): string {
+  const u = new URL(url);
+  const parts = u.pathname.split('/');
+  const n = parts.length;
+  const sockjs =
+    n >= 4 &&
+    parts[n - 1] === 'websocket' &&
+    /^[0-9]{3}$/.test(parts[n - 3] ?? '') &&
+    /^[^.]+$/.test(parts[n - 2] ?? '');
+  if (sockjs) u.pathname = [...parts.slice(0, n - 3), 'websocket'].join('/');
+  return u.href;
+}
+
 export interface OracleInput {
   code: number;
   /** d_1..d_n in seconds. */
   delays: readonly number[];
   /** Construction times of the attempts (epoch ms), same order. */
   attemptsAt: readonly number[];
-  /** Per attempt: same URL (query included) and same subprotocols as the trigger. */
+  /** Per attempt: same URL (query included; a SockJS session's ids aside: requestUrl) and same subprotocols as the trigger. */
   sameRequest: readonly boolean[];
   /** After the last closure: no wait (last attempt still open), a wait still running, or 60 s of silence. */
   trailing: 'none' | 'running' | 'expired';
