@@ -184,35 +184,39 @@ const stompFrame = (command: string, headers: Record<string, string>, body = '')
     .join('')}\n${body}\0`;
 
 /**
- * A STOMP 1.2 broker over WebSocket, as far as the client library reads it (Spring's and RabbitMQ's
- * brokers answer the same frames): CONNECT gets CONNECTED with no heart-beats either way, and each SEND
- * goes back as a MESSAGE to the connection's subscription on that destination. `ws` accepts the first
- * subprotocol the client asks for (v12.stomp).
+ * One STOMP 1.2 session of a broker, as far as the client library reads it (Spring's and RabbitMQ's brokers
+ * answer the same frames): CONNECT gets CONNECTED with no heart-beats either way, and each SEND goes back as
+ * a MESSAGE to the session's subscription on that destination. Takes the text the client sent (one or more
+ * frames) and hands each frame to `send`; the transport around it is the caller's.
  */
+export function stompSession(send: (frame: string) => void): (text: string) => void {
+  const subscriptions = new Map<string, string>();
+  let sent = 0;
+  return (data) => {
+    for (const raw of data.split('\0')) {
+      const text = raw.replace(/^\n+/, '');
+      if (!text) continue;
+      const [head = '', body = ''] = text.split('\n\n');
+      const [command, ...lines] = head.split('\n');
+      const h = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
+      if (command === 'CONNECT' || command === 'STOMP')
+        send(stompFrame('CONNECTED', { version: '1.2', 'heart-beat': '0,0' }));
+      else if (command === 'SUBSCRIBE' && h.destination && h.id) subscriptions.set(h.destination, h.id);
+      else if (command === 'SEND' && h.destination) {
+        const subscription = subscriptions.get(h.destination);
+        if (subscription)
+          send(stompFrame('MESSAGE', { destination: h.destination, subscription, 'message-id': String(++sent) }, body));
+      }
+    }
+  };
+}
+
+/** A STOMP 1.2 broker over WebSocket, one session per connection. `ws` accepts the first subprotocol the client asks for (v12.stomp). */
 export const stompBackend = (): Backend =>
   wsBackend((wss) =>
     wss.on('connection', (ws: WebSocket) => {
-      const subscriptions = new Map<string, string>();
-      let sent = 0;
-      ws.on('message', (data) => {
-        for (const raw of String(data).split('\0')) {
-          const text = raw.replace(/^\n+/, '');
-          if (!text) continue;
-          const [head = '', body = ''] = text.split('\n\n');
-          const [command, ...lines] = head.split('\n');
-          const h = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
-          if (command === 'CONNECT' || command === 'STOMP')
-            ws.send(stompFrame('CONNECTED', { version: '1.2', 'heart-beat': '0,0' }));
-          else if (command === 'SUBSCRIBE' && h.destination && h.id) subscriptions.set(h.destination, h.id);
-          else if (command === 'SEND' && h.destination) {
-            const subscription = subscriptions.get(h.destination);
-            if (subscription)
-              ws.send(
-                stompFrame('MESSAGE', { destination: h.destination, subscription, 'message-id': String(++sent) }, body),
-              );
-          }
-        }
-      });
+      const session = stompSession((frame) => ws.send(frame));
+      ws.on('message', (data) => session(String(data)));
     }),
   );
 

@@ -4,7 +4,7 @@
  * socket.io, graphql-ws) behind a handshake gate that can answer upgrades with
  * HTTP 503 for a number of attempts, so a client's backoff shows.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 
@@ -22,6 +22,11 @@ export interface ServerSocket {
 /** A library's server: handles accepted upgrades and reports each accepted socket. */
 export interface Backend {
   handleUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): void;
+  /**
+   * HTTP requests of the library's own protocol (SockJS's `/info`), before the page and its scripts are
+   * looked up: true when it answered the request.
+   */
+  handleRequest?(req: IncomingMessage, res: ServerResponse): boolean;
   onSocket(listener: (s: ServerSocket) => void): void;
   close(): Promise<void>;
 }
@@ -52,6 +57,7 @@ export interface ScenarioServer {
 export async function startScenarioServer(makeBackend: (http: Server) => Backend): Promise<ScenarioServer> {
   const files = new Map<string, { type: string; body: string }>();
   const http = createServer((req, res) => {
+    if (backend.handleRequest?.(req, res)) return;
     const f = files.get(new URL(req.url ?? '/', 'http://x').pathname);
     if (!f) return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-store' }).end(f.body);
