@@ -45,6 +45,13 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
   mqtt: { code: `import mqtt from 'mqtt'; export default mqtt;`, global: 'Mqtt' },
   // The browser build (package.json's browser field), as a bundler picks it.
   'pusher-js': { code: `import Pusher from 'pusher-js'; export default Pusher;`, global: 'PusherJs' },
+  // STOMP over SockJS, as a Spring app's page writes it: both clients, one bundle. sockjs-client's browser build
+  // (dist/, the file package.json names for its CDN): its CommonJS source reads Node's `global` and
+  // `process.env`, which a Vite build leaves undefined in the browser.
+  'sockjs-client': {
+    code: `export { Client } from '@stomp/stompjs'; export { default as SockJS } from 'sockjs-client/dist/sockjs.min.js';`,
+    global: 'StompSockJs',
+  },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

@@ -13,6 +13,7 @@ import {
   socketIoBackend,
   stompBackend,
 } from './backends';
+import { SOCKJS_BASE, sockjsStompBackend } from './backends-sockjs';
 import {
   centrifugeModel,
   graphqlWsModel,
@@ -21,7 +22,11 @@ import {
   socketIoModel,
   socketteModel,
   stompModel,
+  stompOverSockjsModel,
 } from './models';
+
+/** The reconnectDelay of each STOMP over SockJS configuration, ms: stompjs's default, and a shorter one. */
+const SOCKJS_STOMP_DELAYS_MS = [5000, 2000];
 
 /** phoenix's default reconnectAfterMs steps (socket.js), before its 5 s plateau. */
 const PHOENIX_STEPS = [10, 50, 100, 150, 200, 250, 500, 1000, 2000];
@@ -148,6 +153,43 @@ export const CLASSIC_LIBRARIES = {
       client.onWebSocketClose = (e) => H.closed(e.code);
       client.onStompError = (f) => H.note('stomp error ' + f.headers.message);
       client.activate();`,
+  },
+  'sockjs-client': {
+    id: 'sockjs-client',
+    backend: () => sockjsStompBackend(),
+    configs: [
+      {
+        label: 'default (@stomp/stompjs reconnectDelay 5000)',
+        options: {},
+        model: stompOverSockjsModel({ delay: 5, doubling: false, max: 900 }),
+      },
+      {
+        label: 'reconnectDelay 2000',
+        options: { reconnectDelay: 2000 },
+        model: stompOverSockjsModel({ delay: 2, doubling: false, max: 900 }),
+      },
+    ],
+    // The same STOMP client as above, its socket made by SockJS (Spring's STOMP over SockJS). The WebSocket
+    // transport only: sockjs-client's fallbacks (xhr-streaming, eventsource, polling) are HTTP requests, which
+    // no WebSocket hook sees; with them, a refused handshake would move the session to HTTP.
+    harness: `
+      const client = new StompSockJs.Client(Object.assign({
+        webSocketFactory: () => new StompSockJs.SockJS(ORIGIN + ${JSON.stringify(SOCKJS_BASE)}, null, { transports: ['websocket'] }),
+      }, O));
+      client.onConnect = () => {
+        H.opened();
+        client.subscribe('/topic/echo', () => { H.echoed(); });
+        for (let i = 0; i < ECHOES; i++) { client.publish({ destination: '/topic/echo', body: 'm' + i }); H.sent++; }
+      };
+      client.onWebSocketClose = (e) => H.closed(e.code);
+      client.onStompError = (f) => H.note('stomp error ' + f.headers.message);
+      client.activate();`,
+    // Only stompjs's reconnectDelay reconnects. SockJS's own timers: zero-delay ones (the /info request's two, and
+    // the close event's), the /info timeout (8 s, cancelled by the answer) and the connect timeout.
+    otherTimers: (t) => !SOCKJS_STOMP_DELAYS_MS.includes(t.ms),
+    // The connect timeout, worked out from the /info round trip (2 · (300 ms + rtt), or 8 · rtt over 100 ms): on
+    // 127.0.0.1, 0.6–0.8 s. Only a round trip of exactly 250 or 625 ms would give it a reconnect delay's value.
+    clockTimers: (t) => ![0, 8000, ...SOCKJS_STOMP_DELAYS_MS].includes(t.ms),
   },
   centrifuge: {
     id: 'centrifuge',

@@ -14,6 +14,7 @@ export const LIBRARY_IDS = [
   '@rails/actioncable',
   'mqtt',
   'pusher-js',
+  'sockjs-client',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 

@@ -95,6 +95,19 @@
  *   their transports, disabled by enabledTransports, fail on a zero-delay timer while the loop's own 15 s timer
  *   runs, to be cancelled when a socket connects), and the activity check (the smaller of activityTimeout,
  *   120 s, and the server's, cut to 10 s after a connection is dropped unclean; then pongTimeout, 30 s).
+ * - sockjs-client 1.6 (lib/main.js: the constructor, _receiveInfo, _connect, _transportClose, _close;
+ *   lib/transport/websocket.js; lib/info-receiver.js; lib/transport/browser/abstract-xhr.js), as Spring's STOMP
+ *   over SockJS runs it, under @stomp/stompjs 7.5: sockjs-client never reconnects. Each `new SockJS(url)` draws
+ *   its server id (Math.random, 000–999) and its session id (crypto), fetches `<url>/info` by XHR (two zero-delay
+ *   timers before the request leaves, and an 8 s timeout the answer cancels), then opens its WebSocket at
+ *   `<url>/<server id>/<session id>/websocket` with a connect timeout worked out from that round trip (2 · (300
+ *   ms + rtt), or 8 · rtt over 100 ms), which the open frame cancels. A close of the open WebSocket, whatever its
+ *   code, reaches the app as SockJS's own close event with that code, one zero-delay timer later. A handshake
+ *   that fails (the browser's `error`) ends the transport with 1006; with the WebSocket transport alone nothing
+ *   is left to try, so the app gets close 2000 ("All transports failed"), and the connect timeout, not
+ *   cancelled, fires later and does nothing. What reconnects is @stomp/stompjs, whose webSocketFactory makes a
+ *   new SockJS: its reconnectDelay timer (as above) starts at SockJS's close event, so each attempt's WebSocket
+ *   comes that delay, two zero-delay timers and the /info round trip after the browser's close or failure.
  */
 
 export interface Plan {
@@ -251,6 +264,18 @@ export function stompModel(opts: { delay: number; doubling: boolean; max: number
     (k) => (opts.doubling ? Math.min(opts.delay * 2 ** (k - 1), opts.max) : opts.delay),
     opts.doubling ? `${opts.delay} s ×2, cap ${opts.max} s, any code` : `constant ${opts.delay} s, any code`,
   );
+}
+
+/**
+ * @stomp/stompjs over sockjs-client: stompjs's timer, as stompModel, from SockJS's close event; each attempt a
+ * new SockJS session.
+ */
+export function stompOverSockjsModel(opts: { delay: number; doubling: boolean; max: number }): DelayModel {
+  const stomp = stompModel(opts);
+  return {
+    ...stomp,
+    summary: `${stomp.summary} (@stomp/stompjs); each attempt a new SockJS session (GET /info, then a new ‹server›/‹session›/websocket)`,
+  };
 }
 
 /** centrifuge's backoff: `min` s plus full jitter up to min(max, min · 2^(k−1)) s, capped at `max` s; codes below 3000. */
