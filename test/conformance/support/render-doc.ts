@@ -85,8 +85,12 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   subscribe, and each client event on the page's private channel answered with an \`echo\` event on that channel
   (Pusher sends no client event back to its sender; an app's server answers one it hears). The page runs pusher-js
   on its WebSocket transport only (\`enabledTransports: ['ws']\`, \`wsHost\` and \`wsPort\` of the local server,
-  \`forceTLS: false\`), as its other transports would go to Pusher's hosts.
-  Nothing leaves the machine.
+  \`forceTLS: false\`), as its other transports would go to Pusher's hosts. sockjs-client runs as Spring's STOMP
+  over SockJS runs it: @stomp/stompjs makes each socket with \`new SockJS(…)\` (\`webSocketFactory\`), on SockJS's
+  WebSocket transport only, against a server that speaks the SockJS protocol as far as that transport reads it
+  (\`GET /sockjs/info\`; on each session at \`/sockjs/<server id>/<session id>/websocket\` the open frame \`o\`, then
+  STOMP frames in \`a[…]\` frames one way and in JSON arrays of strings the other) with the STOMP broker above
+  behind it. Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
   restarted just before the server's close, so the library draws the same "random" numbers in both browsers
@@ -210,12 +214,36 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   that rule it was taken for a socket opened before the close and left out of the episode, which then had two
   waits, too few to judge the backoff: 1013 and 1006 came out "not judged" where the rules say "fits".)
 
+- sockjs-client (under @stomp/stompjs, as Spring apps use it) never reconnects by itself: @stomp/stompjs does,
+  after every close while it is active, whatever the code, making a new SockJS each time, which fetches
+  \`/info\` and opens a new session (a new random server id and session id in the URL). Its waits are stompjs's
+  fixed reconnectDelay, started at SockJS's close event, plus the \`/info\` round trip, so a recorded wait is a
+  few tens of ms over the delay here and more against a distant server. With stompjs's default 5 s that puts a
+  1012 past the 5.05 s the rules allow more often than without SockJS ("slow" advice; "fits" when the round
+  trip is quick); through refused handshakes its waits stay at 5 s (advice: slow growth, low cap); after 1008 a
+  new session with the same base is the same request, a blind retry. A reconnectDelay of 2 s fits 1012, and
+  through refusals stays flat at 2 s (advice). A refused handshake reaches the app as SockJS's close 2000 ("All
+  transports failed"), not 1006; Closeline records the browser's socket and its 1006.
+
 ### socket.io and HTTP long-polling
 
 socket.io-client runs with \`transports: ['websocket']\`. Its default transport list starts with HTTP long-polling
 and upgrades to WebSocket later; the retries of the polling transport are HTTP requests, which a WebSocket hook
 cannot see, so Closeline cannot judge a socket.io client on its default transports until the WebSocket upgrade
 happens. Closes are made on the server's underlying engine.io \`ws\` socket with the scenario's code.
+
+### SockJS sessions and transports
+
+sockjs-client opens \`<base>/<server id>/<session id>/websocket\` with a new random server id (three digits) and
+session id on every connection, so no two attempts share a URL. Closeline counts such a URL without the two ids
+([verdicts.md](verdicts.md), "Terms"): each new session links to the closure before it, and after 1008 it is the
+same request. The suite's reading of the rules (\`oracle.ts\`) sets the ids aside the same way, from the text.
+The page asks for \`transports: ['websocket']\`: sockjs-client's other transports (xhr-streaming, eventsource,
+polling) are HTTP requests, which a WebSocket hook cannot see, and with them a refused handshake would move the
+session to HTTP at once. The server closes each WebSocket with the scenario's code, which sockjs-client passes
+to the app as its close event's code. (A SockJS server may also send the protocol's close frame, \`c[code,
+"reason"]\`, before it closes; sockjs-client then closes the WebSocket itself, its \`close()\` crossing the
+server's close frame, as with Action Cable's \`disconnect\` above. That is not in the matrix.)
 
 ### graphql-ws is lazy
 
