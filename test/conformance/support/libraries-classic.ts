@@ -31,6 +31,21 @@ const SOCKJS_STOMP_DELAYS_MS = [5000, 2000];
 /** phoenix's default reconnectAfterMs steps (socket.js), before its 5 s plateau. */
 const PHOENIX_STEPS = [10, 50, 100, 150, 200, 250, 500, 1000, 2000];
 
+/**
+ * A STOMP app's page code around the client `make` builds: the subscription is made again on every
+ * (re)connection, as STOMP sessions do not survive one.
+ */
+const stompHarness = (make: string) => `
+      const client = ${make};
+      client.onConnect = () => {
+        H.opened();
+        client.subscribe('/topic/echo', () => { H.echoed(); });
+        for (let i = 0; i < ECHOES; i++) { client.publish({ destination: '/topic/echo', body: 'm' + i }); H.sent++; }
+      };
+      client.onWebSocketClose = (e) => H.closed(e.code);
+      client.onStompError = (f) => H.note('stomp error ' + f.headers.message);
+      client.activate();`;
+
 export const CLASSIC_LIBRARIES = {
   'reconnecting-websocket': {
     id: 'reconnecting-websocket',
@@ -142,17 +157,7 @@ export const CLASSIC_LIBRARIES = {
         model: stompModel({ delay: 1, doubling: true, max: 16 }),
       },
     ],
-    // The subscription is made again on every (re)connection, as STOMP sessions do not survive one.
-    harness: `
-      const client = new StompJs.Client(Object.assign({ brokerURL: WS + '/stomp' }, O));
-      client.onConnect = () => {
-        H.opened();
-        client.subscribe('/topic/echo', () => { H.echoed(); });
-        for (let i = 0; i < ECHOES; i++) { client.publish({ destination: '/topic/echo', body: 'm' + i }); H.sent++; }
-      };
-      client.onWebSocketClose = (e) => H.closed(e.code);
-      client.onStompError = (f) => H.note('stomp error ' + f.headers.message);
-      client.activate();`,
+    harness: stompHarness(`new StompJs.Client(Object.assign({ brokerURL: WS + '/stomp' }, O))`),
   },
   'sockjs-client': {
     id: 'sockjs-client',
@@ -172,18 +177,9 @@ export const CLASSIC_LIBRARIES = {
     // The same STOMP client as above, its socket made by SockJS (Spring's STOMP over SockJS). The WebSocket
     // transport only: sockjs-client's fallbacks (xhr-streaming, eventsource, polling) are HTTP requests, which
     // no WebSocket hook sees; with them, a refused handshake would move the session to HTTP.
-    harness: `
-      const client = new StompSockJs.Client(Object.assign({
+    harness: stompHarness(`new StompSockJs.Client(Object.assign({
         webSocketFactory: () => new StompSockJs.SockJS(ORIGIN + ${JSON.stringify(SOCKJS_BASE)}, null, { transports: ['websocket'] }),
-      }, O));
-      client.onConnect = () => {
-        H.opened();
-        client.subscribe('/topic/echo', () => { H.echoed(); });
-        for (let i = 0; i < ECHOES; i++) { client.publish({ destination: '/topic/echo', body: 'm' + i }); H.sent++; }
-      };
-      client.onWebSocketClose = (e) => H.closed(e.code);
-      client.onStompError = (f) => H.note('stomp error ' + f.headers.message);
-      client.activate();`,
+      }, O))`),
     // Only stompjs's reconnectDelay reconnects. SockJS's own timers: zero-delay ones (the /info request's two, and
     // the close event's), the /info timeout (8 s, cancelled by the answer) and the connect timeout.
     otherTimers: (t) => !SOCKJS_STOMP_DELAYS_MS.includes(t.ms),
