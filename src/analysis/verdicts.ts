@@ -244,8 +244,9 @@ function reconnectCandidates(rule: ReconnectRule, ep: EpisodeFacts, ctx: JudgeCo
 function noResendCandidate(rule: NoResendRule, ep: EpisodeFacts, profile: Profile): Candidate {
   const code = String(ep.trigger.code);
   const t = ep.triggerConn;
+  const request = withoutSockjsSession(t.url);
   const same = (c: Connection) =>
-    withoutSockjsSession(c.url) === withoutSockjsSession(t.url) &&
+    withoutSockjsSession(c.url) === request &&
     c.protocols.length === t.protocols.length &&
     c.protocols.every((p, i) => p === t.protocols[i]);
   // "Within the link window", with the tolerance in the page's favour: an attempt at the edge is no blind retry.
