@@ -55,4 +55,25 @@ describe("the page's own window messages", () => {
     const rec = await waitForRecording(s.b.worker, url, (r) => (r.dropped.eventsRejected >= 1 ? r : undefined));
     expect(rec.dropped.eventsRejected).toBe(1);
   });
+
+  it('counts forgeries among a flood of them dispatched in one task, and every page listener gets its data', async () => {
+    const url = s.server.page('/self-flood', '<!doctype html><p>flood</p>');
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    // Synchronous dispatches: no timer can run between them, so the relay's wait for one fills past its bound.
+    const seen = await page.evaluate(() => {
+      let n = 0;
+      window.addEventListener('message', (e) => {
+        if ((e.data as { i?: number } | null)?.i !== undefined) n++;
+      });
+      for (let i = 0; i < 2000; i++) {
+        const data = i % 500 === 7 ? { __closeline_hook_hello__: 1, i } : { i };
+        window.dispatchEvent(new MessageEvent('message', { data, source: window }));
+      }
+      return n;
+    });
+    expect(seen).toBe(2000);
+    const rec = await waitForRecording(s.b.worker, url, (r) => (r.dropped.eventsRejected >= 4 ? r : undefined));
+    expect(rec.dropped.eventsRejected).toBe(4);
+  });
 });

@@ -25,6 +25,7 @@ import { closeCodeRuleFor, validateHookEvent } from '../../protocol/validate-hoo
 import { watchLifecycle } from './lifecycle';
 import { watchCaptureSetting } from './capture-setting';
 import { lastingListeners } from './lasting';
+import { watchSelfPosts } from './self-posts';
 
 export function startRelay(win: Window): void {
   // At document_start the document is still loading. Firefox also runs content scripts in the pages already
@@ -122,27 +123,18 @@ export function startRelay(win: Window): void {
 
   // Anything on the public channel claiming to be Closeline is a forgery: counted, never stored. Only the
   // page's own posts are looked at: reading `data` makes this world a copy of the message of its own, which
-  // for other frames' traffic (often large) would cost every message a second deserialisation.
-  // Their `data` is read only once the page's own listeners have run (in a timer, one for each run of
-  // messages): the first read in a world deserialises a message for that world, and a transferred stream
-  // (ReadableStream, WritableStream, TransformStream) can be deserialised only once. Read here first, in
-  // the listener the relay added before any page script, it left the page's `e.data` null.
-  let held: MessageEvent[] = [];
-  const checkHeld = () => {
-    const events = held;
-    held = [];
-    for (const e of events) {
-      const d: unknown = e.data;
-      if (typeof d !== 'object' || d === null) continue;
-      if (HOOK_HELLO_TAG in d || (d as { source?: unknown }).source === PROTOCOL_SOURCE) uplink.count('eventsRejected');
-    }
-  };
+  // for other frames' traffic (often large) would cost every message a second deserialisation. When their
+  // `data` may be read without taking anything from the page's own listeners: see self-posts.ts.
+  const selfPost = watchSelfPosts({
+    isForged: (d) => HOOK_HELLO_TAG in (d as object) || (d as { source?: unknown }).source === PROTOCOL_SOURCE,
+    onForged: () => uplink.count('eventsRejected'),
+    setTimer: (fn, ms) => win.setTimeout(fn, ms),
+  });
   listen(
     win,
     'message',
     (e) => {
-      if ((e as MessageEvent).source !== win) return;
-      if (held.push(e as MessageEvent) === 1) win.setTimeout(checkHeld, 0);
+      if ((e as MessageEvent).source === win) selfPost(e as MessageEvent);
     },
     { capture: true },
   );
