@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawTimeline, visibleRows, type DrawInput } from './draw';
-import { ARCS_PER_PATH, fitPageLabel, linksInRows } from './draw-parts';
+import { fitPageLabel } from './draw-parts';
+import { ARCS_PER_PATH, linksInRows } from './draw-links';
 import { hasHidden } from '../../ui/components/page-string';
 import { buildHitIndex, DEFAULT_GEOMETRY } from './hit-test';
 import { buildModel } from './layout';

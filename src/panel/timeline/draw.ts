@@ -4,7 +4,8 @@
  * range, so a frame costs the same at 10,000 connections as at 10.
  */
 import { t } from '../../i18n/translate';
-import { drawAxis, drawBackground, drawGutter, drawLinks, rowTop, xOf, type Ctx } from './draw-parts';
+import { drawAxis, drawBackground, drawGutter, rowTop, xOf, type Ctx } from './draw-parts';
+import { drawLinks } from './draw-links';
 import { barsInRange, type Geometry, type HitIndex } from './hit-test';
 import { barEnd, type Bar, type TimelineModel } from './layout';
 import type { Palette } from './palette';
