@@ -7,7 +7,8 @@
  */
 import { exactConnection } from '../protocol/exact-connection';
 import { type Connection, type Recording } from '../protocol/recording';
-import { decodeConnection, decodeStoredRecording } from '../protocol/validate-recording';
+import { decodeConnection } from '../protocol/recording-decoders';
+import { decodeStoredRecording } from '../protocol/validate-recording';
 import { attempt } from '../protocol/decode';
 import type { DocInfo } from './tab-recording';
 

@@ -11,7 +11,7 @@ import {
   STALL_OUTCOMES,
 } from './exact-connection';
 import { seededRandom } from '../test-support/seeded-random';
-import { decodeConnection } from './validate-recording';
+import { decodeConnection } from './recording-decoders';
 import { IMPORT_LIMITS } from './limits';
 import type { Connection } from './recording';
 
