@@ -89,8 +89,9 @@ describe('Copy result announcement', () => {
 
 describe('Export recording', () => {
   it.each([
-    [true, 'wss://api.example.com/live?token=REDACTED'],
-    [false, 'wss://api.example.com/live?token=s3cret'],
+    // Each distinct value of the file has its own placeholder (REDACTED, REDACTED-2, …).
+    [true, /^wss:\/\/api\.example\.com\/live\?token=REDACTED(-\d+)?$/],
+    [false, /^wss:\/\/api\.example\.com\/live\?token=s3cret$/],
   ])('redactQuery %s: downloads the recording with url %s', async (redactQuery, url) => {
     const { download } = renderPopup(rec, { redactQuery });
     await settled(redactQuery);
@@ -99,7 +100,7 @@ describe('Export recording', () => {
     const [fileName, json] = download.mock.calls[0] ?? ['', '{}'];
     expect(fileName).toBe(`closeline-app.example.com-${new Date(NOW).toISOString().slice(0, 10)}.json`);
     const doc = JSON.parse(json) as Recording;
-    expect(doc.connections.find((c) => c.id === 'live')?.url).toBe(url);
+    expect(doc.connections.find((c) => c.id === 'live')?.url).toMatch(url);
     expect(doc.exportedAt).toBe(NOW);
   });
 });

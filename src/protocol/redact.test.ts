@@ -3,6 +3,7 @@ import {
   createRecordingRedactor,
   redactProtocol,
   redactRecording,
+  redactRecordingForFile,
   redactStack,
   redactUrl,
   stripPasswords,
@@ -31,6 +32,39 @@ describe('redactUrl', () => {
     ['https://a.example/p?next=http://x@y', 'https://a.example/p?next=REDACTED'],
   ])('%s', (input, want) => {
     expect(redactUrl(input)).toBe(want);
+  });
+});
+
+describe('redactRecordingForFile: one placeholder per distinct value', () => {
+  const rec = recordingOf([
+    conn({ id: 'a', url: 'wss://ann@a.example/ws?t=old&v=2', protocols: ['bearer', 'x'.repeat(40)] }),
+    conn({ id: 'b', url: 'wss://bob@a.example/ws?t=new&v=2', protocols: ['bearer', 'y'.repeat(40)] }),
+    conn({ id: 'c', url: 'wss://ann@a.example/ws?t=old&v=2#k=old', protocols: ['bearer', 'x'.repeat(40)] }),
+  ]);
+  const [a, b, c] = redactRecordingForFile(rec).connections;
+
+  it('a value that recurs gets the same placeholder, another value another one', () => {
+    // user, t, v and the fragment's k of each URL: which placeholder stands where, not their numbers.
+    const parts = (url = '') => /^wss:\/\/(.+)@a\.example\/ws\?t=(.+)&v=([^#]+)(?:#(.+))?$/.exec(url)?.slice(1) ?? [];
+    const [ua, ta, va] = parts(a?.url);
+    const [ub, tb, vb] = parts(b?.url);
+    const [uc, tc, vc, kc] = parts(c?.url);
+    expect([ua, ta, va, kc].every((m) => m?.startsWith('REDACTED'))).toBe(true);
+    expect([uc, tc, vc]).toEqual([ua, ta, va]);
+    expect(vb).toBe(va);
+    expect(new Set([ua, ub, ta, tb, va, kc]).size).toBe(6);
+    expect(c?.protocols).toEqual(a?.protocols);
+    expect(b?.protocols[1]).not.toBe(a?.protocols[1]);
+    expect(b?.protocols[1]).toMatch(/^REDACTED-\d+$/);
+  });
+
+  it('no value is left, and a view still shows one placeholder for all', () => {
+    expect(JSON.stringify(redactRecordingForFile(rec))).not.toMatch(/ann|bob|old|new|xxxx|yyyy/);
+    expect(redactRecording(rec).connections.map((x) => x.url)).toEqual([
+      'wss://REDACTED@a.example/ws?t=REDACTED&v=REDACTED',
+      'wss://REDACTED@a.example/ws?t=REDACTED&v=REDACTED',
+      'wss://REDACTED@a.example/ws?t=REDACTED&v=REDACTED#REDACTED',
+    ]);
   });
 });
 

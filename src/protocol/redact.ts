@@ -10,6 +10,25 @@ import { textMemo } from './text-memo';
 
 export const REDACTED = 'REDACTED';
 
+/** What stands in for one secret value: `REDACTED` in what is shown, a numbered one in an export. */
+export type Mark = (value: string) => string;
+const plain: Mark = () => REDACTED;
+
+/**
+ * A mark for one export: every distinct value gets its own placeholder (`REDACTED`, `REDACTED-2`, …), the
+ * same one each time it recurs. A file is judged again when opened, and a 1008 answered with a new token
+ * (or user, or token subprotocol) is "changed request" only while the two requests still differ: with one
+ * placeholder for all, the export turned it into a blind retry. Only equality is kept, never a value.
+ */
+export function distinctMarks(): Mark {
+  const seen = new Map<string, string>();
+  return (value) => {
+    let m = seen.get(value);
+    if (m === undefined) seen.set(value, (m = seen.size === 0 ? REDACTED : `${REDACTED}-${seen.size + 1}`));
+    return m;
+  };
+}
+
 /** scheme://user:password@ — the password part of any URL in a text (a URL, a stack). */
 const PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*):[^\s/?#@]*@/gi;
 
@@ -25,61 +44,69 @@ const FRAGMENT_VALUE = /([#&?;][^#&?;=]*=)[^#&?;]*/g;
  * Redacts the user name and every query-parameter value of a URL, and every `name=value` value in its
  * fragment (the whole fragment after a query); unparseable input is returned with its query cut.
  */
-export function redactUrl(url: string): string {
+export function redactUrl(url: string, mark: Mark = plain): string {
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
   const hash = hashAt === -1 ? '' : url.slice(hashAt);
   const q = beforeHash.indexOf('?');
-  const base = redactUserinfo(q === -1 ? beforeHash : beforeHash.slice(0, q));
+  const base = redactUserinfo(q === -1 ? beforeHash : beforeHash.slice(0, q), mark);
   // Without a query the fragment may still carry one: an OAuth implicit flow returns its token as
   // `#access_token=…`, and hash routers put parameters after `#/route?`. Their values are redacted; a
   // fragment that names no value (`#section`, `#/route`) stays.
-  if (q === -1) return base + hash.replace(FRAGMENT_VALUE, `$1${REDACTED}`);
+  if (q === -1)
+    return base + hash.replace(FRAGMENT_VALUE, (_all, name: string) => name + mark(_all.slice(name.length)));
   const query = beforeHash.slice(q + 1);
   const redacted = query
     .split('&')
     .map((pair) => {
       if (pair === '') return pair;
       const eq = pair.indexOf('=');
-      return eq === -1 ? pair : `${pair.slice(0, eq)}=${REDACTED}`;
+      return eq === -1 ? pair : `${pair.slice(0, eq)}=${mark(pair.slice(eq + 1))}`;
     })
     .join('&');
-  return `${base}?${redacted}${hash === '' ? '' : '#' + REDACTED}`;
+  return `${base}?${redacted}${hash === '' ? '' : '#' + mark(hash)}`;
 }
 
-function redactUserinfo(base: string): string {
+function redactUserinfo(base: string, mark: Mark): string {
   const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/]*)@/i.exec(base);
-  return m ? `${m[1]}${REDACTED}@${base.slice(m[0].length)}` : base;
+  return m ? `${m[1]}${mark(m[2] ?? '')}@${base.slice(m[0].length)}` : base;
 }
 
 /** A URL followed by `:line` or `:line:column`, as in a stack frame. */
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s()]+/gi;
 
 /** Redacts every URL inside a stack trace, keeping each frame's line and column. */
-export function redactStack(stack: string): string {
+export function redactStack(stack: string, mark: Mark = plain): string {
   return stack.replace(URL_IN_TEXT, (found) => {
     const pos = /(:\d+){1,2}$/.exec(found);
     const url = pos ? found.slice(0, pos.index) : found;
-    return redactUrl(url) + (pos ? pos[0] : '');
+    return redactUrl(url, mark) + (pos ? pos[0] : '');
   });
 }
 
 /** Subprotocols are names (`graphql-transport-ws`), but some clients put a bearer token in one. */
-export function redactProtocol(p: string): string {
+export function redactProtocol(p: string, mark: Mark = plain): string {
   // Long, or with a long unbroken run of token characters (names are short words joined by dashes or dots).
-  return p.length > 32 || /[A-Za-z0-9_+/=]{20,}/.test(p) ? REDACTED : p;
+  return p.length > 32 || /[A-Za-z0-9_+/=]{20,}/.test(p) ? mark(p) : p;
 }
 
 /** A redaction of one text; a memo of one pass over a recording answers repeated texts once. */
 type Redact = (text: string) => string;
 
-function redactEvent(e: SocketEvent, stackOf: Redact): SocketEvent {
+/** The redactions one pass applies: URLs, stacks and subprotocols. */
+interface Redactors {
+  urlOf: Redact;
+  stackOf: Redact;
+  protocolOf: Redact;
+}
+
+function redactEvent(e: SocketEvent, { stackOf, protocolOf }: Redactors): SocketEvent {
   if (e.type === 'close-call') {
     const stack = stackOf(e.stack);
     return stack === e.stack ? e : { ...e, stack };
   }
   if (e.type === 'open') {
-    const protocol = e.protocol === '' ? '' : redactProtocol(e.protocol);
+    const protocol = e.protocol === '' ? '' : protocolOf(e.protocol);
     return protocol === e.protocol ? e : { ...e, protocol };
   }
   return e;
@@ -115,12 +142,12 @@ function redactMessage(m: LastMessage): LastMessage {
  * The connection with its secrets redacted; the connection itself when it has none. Events, lists and
  * messages without secrets are kept, not copied: a 10,000-connection import redacted every one of them.
  */
-function redactConnection(c: Connection, urlOf: Redact, stackOf: Redact): Connection {
-  const url = urlOf(c.url);
-  const frameUrl = urlOf(c.frameUrl);
-  const stack = stackOf(c.stack);
-  const protocols = mapChanged(c.protocols, redactProtocol);
-  const events = mapChanged(c.events, (e) => redactEvent(e, stackOf));
+function redactConnection(c: Connection, r: Redactors): Connection {
+  const url = r.urlOf(c.url);
+  const frameUrl = r.urlOf(c.frameUrl);
+  const stack = r.stackOf(c.stack);
+  const protocols = mapChanged(c.protocols, r.protocolOf);
+  const events = mapChanged(c.events, (e) => redactEvent(e, r));
   const lastMessages = c.lastMessages && mapChanged(c.lastMessages, redactMessage);
   if (
     url === c.url &&
@@ -142,6 +169,15 @@ export function redactRecording(rec: Recording): Recording {
 }
 
 /**
+ * redactRecording for a file (an export), which is judged again when it is opened: each distinct value
+ * has its own placeholder (`distinctMarks`), so the file is judged as the recording was. What a view
+ * shows was judged on the real values already, and keeps one placeholder.
+ */
+export function redactRecordingForFile(rec: Recording): Recording {
+  return redactPass(rec, undefined, distinctMarks());
+}
+
+/**
  * redactRecording for a view that redacts every new version of a live recording: a connection object
  * that did not change since the last call (deltas replace only what changed) keeps its redacted copy,
  * so an update costs the changed connections, not a URL parse of every one. A recording that has no
@@ -152,21 +188,25 @@ export function createRecordingRedactor(): (rec: Recording, live?: boolean) => R
   return (rec, live = true) => redactPass(rec, live ? done : undefined);
 }
 
-function redactPass(rec: Recording, done: WeakMap<Connection, Connection> | undefined): Recording {
+function redactPass(rec: Recording, done: WeakMap<Connection, Connection> | undefined, mark = plain): Recording {
   // A recording repeats its URLs and stacks: each is redacted once per pass (the memo dies with it).
-  const urlOf = textMemo(redactUrl);
-  const stackOf = textMemo(redactStack);
+  const urlOf = textMemo((url) => redactUrl(url, mark));
+  const r: Redactors = {
+    urlOf,
+    stackOf: textMemo((stack) => redactStack(stack, mark)),
+    protocolOf: (p) => redactProtocol(p, mark),
+  };
   const connections: Connection[] = [];
   const list = rec.connections;
   // Indexed: a for-of step allocates until V8 optimises the loop, and an import runs it over 10,000.
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
-    let r = done?.get(c);
-    if (!r) {
-      r = redactConnection(c, urlOf, stackOf);
-      done?.set(c, r);
+    let out = done?.get(c);
+    if (!out) {
+      out = redactConnection(c, r);
+      done?.set(c, out);
     }
-    connections.push(r);
+    connections.push(out);
   }
   return {
     ...rec,

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { downloadText, exportFileName, exportText } from './export-recording';
-import { conn, recordingOf } from '../panel/fixtures/recording';
+import { analyzeRecording } from '../analysis';
+import { conn, recordingOf, T0, type ConnOpts } from '../panel/fixtures/recording';
 import { parseRecording } from '../protocol/validate-recording';
 
 const NOW = new Date(2024, 4, 9, 12).getTime();
@@ -30,7 +31,8 @@ describe('exportText', () => {
   ]);
 
   it.each([
-    [true, 'wss://rt.example/ws?token=REDACTED', 'https://app.example/?sid=REDACTED'],
+    // Two values, two placeholders: which value recurs is kept, never the value.
+    [true, 'wss://rt.example/ws?token=REDACTED', 'https://app.example/?sid=REDACTED-2'],
     [false, 'wss://rt.example/ws?token=s3cret', 'https://app.example/?sid=42'],
   ])('redactQuery %s', (redact, url, frameUrl) => {
     const parsed = JSON.parse(exportText(rec, redact, NOW));
@@ -95,5 +97,43 @@ describe('downloadText', () => {
     create.mockRestore();
     revoke.mockRestore();
     click.mockRestore();
+  });
+});
+
+describe('exportText keeps what the verdicts were judged on', () => {
+  // A 1008 is a "blind retry" when the next attempt sends the very same request, and fits when the page
+  // changed it (a new token, another user, another subprotocol). Redaction must not turn one into the other.
+  const judge = (rec: ReturnType<typeof recordingOf>) =>
+    analyzeRecording(rec, { now: T0 + 60_000 }).summary.worst?.verdict.finding;
+  const refusedThenRetried = (first: Partial<ConnOpts>, second: Partial<ConnOpts>) =>
+    recordingOf([
+      conn({ id: 'a', code: 1008, lifeMs: 500, ...first }),
+      conn({ id: 'b', at: T0 + 1_000, lifeMs: 20_000, ...second }),
+    ]);
+
+  it.each([
+    ['a new token in the query', { url: 'wss://rt.example/ws?token=old' }, { url: 'wss://rt.example/ws?token=new' }],
+    ['another user name', { url: 'wss://ann@rt.example/ws' }, { url: 'wss://bob@rt.example/ws' }],
+    [
+      'a new token as subprotocol',
+      { protocols: ['bearer', 'eyJhbGciOiJIUzI1NiJ9oldoldoldold'] },
+      { protocols: ['bearer', 'eyJhbGciOiJIUzI1NiJ9newnewnewnew'] },
+    ],
+  ])('a 1008 answered with %s still fits once the export is opened', (_name, first, second) => {
+    const rec = refusedThenRetried(first, second);
+    expect(judge(rec)).toBe('changed-request');
+    const back = parseRecording(exportText(rec, true, T0 + 60_000));
+    expect(back.ok && judge(back.recording)).toBe('changed-request');
+  });
+
+  it('the same request sent again is still a blind retry, and no value shows', () => {
+    const rec = refusedThenRetried(
+      { url: 'wss://rt.example/ws?token=s3cret' },
+      { url: 'wss://rt.example/ws?token=s3cret' },
+    );
+    const text = exportText(rec, true, T0 + 60_000);
+    expect(text).not.toContain('s3cret');
+    const back = parseRecording(text);
+    expect(back.ok && judge(back.recording)).toBe('blind-retry');
   });
 });

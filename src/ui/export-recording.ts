@@ -1,8 +1,9 @@
 /**
  * Export, shared by the panel and the popup: the recording as the JSON document docs/recording-format.md
- * describes, with query values redacted unless the user turned that off.
+ * describes, with query values redacted unless the user turned that off (each distinct value its own
+ * placeholder, so that the file is judged as the recording was).
  */
-import { redactRecording, withoutMessageContent } from '../protocol/redact';
+import { redactRecordingForFile, withoutMessageContent } from '../protocol/redact';
 import type { Recording } from '../protocol/recording';
 import { formatFileDate } from './components/format';
 
@@ -40,7 +41,7 @@ export function exportText(
   includeContent = false,
 ): string {
   const content = includeContent ? rec : withoutMessageContent(rec);
-  const out: Recording = redactQuery ? redactRecording(content) : { ...content };
+  const out: Recording = redactQuery ? redactRecordingForFile(content) : { ...content };
   if (exportedAt !== undefined) out.exportedAt = exportedAt;
   return JSON.stringify(out, null, 2);
 }
