@@ -192,6 +192,49 @@ describe('Hub', () => {
     expect(deltas.flatMap((d) => d.evicted)).toEqual(['4:0:DOC1:1']);
   });
 
+  it('connections a write evicts for the storage budget leave the views too, with no later event', async () => {
+    const storage = new MemoryStorage();
+    const timers: (() => void)[] = [];
+    const hub = new Hub({
+      persist: new Persist(storage, 6_000),
+      extensionVersion: '0.1.0',
+      now: () => 2000,
+      setTimer: (f: () => void) => void timers.push(f),
+      settings: () => DEFAULT_SETTINGS,
+    });
+    // What an open panel holds: the snapshot, then each delta applied.
+    let shown: string[] = [];
+    let evicted = 0;
+    hub.addView({
+      tabId: 4,
+      post: (m) => {
+        if (m.type === 'snapshot') shown = m.recording.connections.map((c) => c.id);
+        else if (m.type === 'delta') {
+          const gone = new Set(m.delta.evicted);
+          shown = [...shown.filter((id) => !gone.has(id)), ...m.delta.connections.map((c) => c.id)];
+          shown = [...new Set(shown)];
+          evicted = m.delta.dropped.connectionsEvicted;
+        }
+      },
+    });
+    const docId = hub.hello(sender, hello);
+    for (let k = 1; k <= 30; k++) hub.batch(4, docId, batch(k, k), () => undefined);
+    // Run every timer the hub sets, each after the writes before it settled, until it sets no more.
+    for (let i = 0; i < 100; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const next = timers.shift();
+      if (!next) break;
+      next();
+    }
+    expect(timers).toEqual([]);
+    const held = hub.recordingOf(4);
+    expect(held.dropped.connectionsEvicted).toBeGreaterThan(0);
+    const stored = (await new Persist(storage).load('0.1.0')).get(4)?.recording;
+    expect(stored?.connections.map((c) => c.id)).toEqual(held.connections.map((c) => c.id));
+    expect(shown).toEqual(held.connections.map((c) => c.id));
+    expect(evicted).toBe(held.dropped.connectionsEvicted);
+  });
+
   it('a worker that dies after showing but before storing gets the batch again from the relay', async () => {
     const storage = new MemoryStorage();
     const first = makeHub(storage).hub;

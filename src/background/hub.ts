@@ -231,6 +231,15 @@ export class Hub {
       this.schedule();
       return;
     }
+    // A write over the budget evicted connections (or marks) as it went: its own change log, left on the
+    // tab, tells the views. Nothing else may come to push it, and a panel kept showing connections the
+    // worker had dropped (and the badge no longer counted) until the next event, or for good.
+    for (const tab of this.tabs.values()) {
+      if (tab.hasChanges()) {
+        this.schedule();
+        break;
+      }
+    }
     for (const a of acks) {
       try {
         a.send(a.seq);
