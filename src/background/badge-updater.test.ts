@@ -51,6 +51,21 @@ describe('BadgeUpdater', () => {
     await vi.waitFor(async () => expect(await marked(storage)).toBeUndefined());
   });
 
+  it('a draw waiting on the throttle uses the settings of the latest update (a profile chosen meanwhile)', async () => {
+    // A 1012 answered after 0.1 s: too soon by the default profile, fits RFC 6455's.
+    const soon = TabRecording.restore(TAB, '0.1.0', chain({ code: 1012, delays: [0.1] }).recording, {}, []);
+    const rfc = { ...DEFAULT_SETTINGS, profileId: 'rfc6455' };
+    expect([badgeOf(soon, DEFAULT_SETTINGS, 2e12).text, badgeOf(soon, rfc, 2e12).text]).toEqual(['1', '']);
+    const w = worker(new MemoryStorage());
+    await w.updater.load();
+    w.updater.update([calm()], DEFAULT_SETTINGS);
+    w.clock.now += 200;
+    w.updater.update([soon], DEFAULT_SETTINGS);
+    w.updater.update([soon], rfc);
+    w.fire();
+    expect(w.texts()).toEqual(['', '']);
+  });
+
   it('draws nothing at a start that follows no cut-short throttle (a start analyses no stored tab)', async () => {
     const storage = new MemoryStorage();
     const first = worker(storage);

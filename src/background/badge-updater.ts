@@ -73,7 +73,8 @@ function judgeBadge(tab: TabRecording, settings: Settings, now: number): { badge
 
 export class BadgeUpdater {
   private readonly lastRun = new Map<number, number>();
-  private readonly queued = new Map<number, TabRecording>();
+  /** Tabs waiting on the throttle, with the settings of their latest update (a profile chosen meanwhile counts). */
+  private readonly queued = new Map<number, { tab: TabRecording; settings: Settings }>();
   /** Tabs whose drawn badge may be behind their stored recording; mirrored at PENDING_KEY. */
   private readonly pending = new Set<number>();
   /** Tabs with a pending verdict, to be drawn again when it is due (or at the next step towards it). */
@@ -125,7 +126,7 @@ export class BadgeUpdater {
         continue;
       }
       const waiting = this.queued.has(tab.tabId);
-      this.queued.set(tab.tabId, tab);
+      this.queued.set(tab.tabId, { tab, settings });
       if (waiting) continue;
       if (!this.pending.has(tab.tabId)) {
         this.pending.add(tab.tabId);
@@ -134,7 +135,7 @@ export class BadgeUpdater {
       this.deps.setTimer(() => {
         const latest = this.queued.get(tab.tabId);
         this.queued.delete(tab.tabId);
-        if (latest) this.apply(latest, settings);
+        if (latest) this.apply(latest.tab, latest.settings);
       }, wait);
     }
   }

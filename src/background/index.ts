@@ -18,7 +18,12 @@ import { createBackgroundLanguage } from './language';
 
 // The browser's language until the chosen catalog is loaded (a moment after start).
 setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
-const settings = new SettingsStore(browser.storage.local);
+// The badge counts problems by the chosen profile, as the views do: another profile re-judges every tab,
+// and an idle page sends nothing that would draw its badge again.
+const settings = new SettingsStore(browser.storage.local, (before, after) => {
+  if (before.profileId !== after.profileId)
+    void ready.then(() => badges.update([...hub.tabs.values()], settings.current));
+});
 const persist = new Persist(browser.storage.session);
 const badges = new BadgeUpdater({
   storage: browser.storage.session,

@@ -59,3 +59,22 @@ describe('SettingsStore.load', () => {
     expect(await loaded).toMatchObject({ preserveLog: false, recentMinutes: 30 });
   });
 });
+
+describe('SettingsStore: who hears a change', () => {
+  const area = (stored: Record<string, unknown> = {}) => ({ get: async () => stored, set: async () => undefined });
+
+  it('hears an update and a change stored elsewhere, with the settings before it; not the start', async () => {
+    const heard: [string, string][] = [];
+    const store = new SettingsStore(area({ settings: { profileId: 'iana' } }) as never, (before, after) =>
+      heard.push([before.profileId, after.profileId]),
+    );
+    await store.load();
+    expect(heard).toEqual([]);
+    await store.update({ profileId: 'rfc6455' });
+    store.onStored({ ...store.current, profileId: 'default' });
+    expect(heard).toEqual([
+      ['iana', 'rfc6455'],
+      ['rfc6455', 'default'],
+    ]);
+  });
+});

@@ -15,7 +15,21 @@ export class SettingsStore {
   current: Settings = { ...DEFAULT_SETTINGS };
   /** Counts changes seen (stored elsewhere or made here): a load that read before one must not undo it. */
   private changes = 0;
-  constructor(private readonly area: Storage.StorageArea) {}
+  /**
+   * `onChange` hears every change made here or stored by another context, with the settings before it;
+   * not the start's read, which finds the settings the last worker already worked with.
+   */
+  constructor(
+    private readonly area: Storage.StorageArea,
+    private readonly onChange?: (before: Settings, after: Settings) => void,
+  ) {}
+
+  private change(next: Settings): void {
+    const before = this.current;
+    this.changes++;
+    this.current = next;
+    this.onChange?.(before, next);
+  }
 
   /**
    * Reads the stored settings when the worker starts. A change that arrives while the read is in flight
@@ -32,15 +46,13 @@ export class SettingsStore {
 
   /** Another context (or a test) wrote the settings directly. */
   onStored(value: unknown): void {
-    this.changes++;
-    this.current = sanitizeSettings(value, DEFAULT_SETTINGS, warnDropped);
+    this.change(sanitizeSettings(value, DEFAULT_SETTINGS, warnDropped));
   }
 
   static readonly KEY = KEY;
 
   async update(patch: unknown): Promise<Settings> {
-    this.changes++;
-    this.current = sanitizeSettings(patch, this.current);
+    this.change(sanitizeSettings(patch, this.current));
     await this.area.set({ [KEY]: this.current });
     return this.current;
   }
