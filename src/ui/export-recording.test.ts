@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { downloadText, exportFileName, exportText } from './export-recording';
 import { analyzeRecording } from '../analysis';
+import { seededRandom } from '../analysis/test-fixtures';
+import type { Connection } from '../protocol/recording';
+import { closeAt, connectionOf, openAt } from '../test-support/recordings';
 import { conn, recordingOf, T0, type ConnOpts } from '../panel/fixtures/recording';
 import { parseRecording } from '../protocol/validate-recording';
 
@@ -124,6 +127,32 @@ describe('exportText keeps what the verdicts were judged on', () => {
     expect(judge(rec)).toBe('changed-request');
     const back = parseRecording(exportText(rec, true, T0 + 60_000));
     expect(back.ok && judge(back.recording)).toBe('changed-request');
+  });
+
+  it('over seeded random recordings, every closure has the same verdict once the export is opened', () => {
+    const r = seededRandom(7);
+    const pick = <T>(list: T[]): T => list[Math.floor(r() * list.length)]!;
+    let changed = 0;
+    for (let draw = 0; draw < 1_000; draw++) {
+      const connections: Connection[] = [];
+      const count = 2 + Math.floor(r() * 5);
+      let at = T0;
+      for (let i = 0; i < count; i++) {
+        const url = `wss://${pick(['', 'ann@', 'bob@'])}${pick(['a.example', 'b.example'])}/ws${pick(['', '?t=1', '?t=2', '?t=1&v=x', '#k=1', '?t=2#f'])}`;
+        const protocols = pick([[], ['chat'], ['bearer', 'x'.repeat(25)], ['bearer', 'y'.repeat(25)]]);
+        const opened = openAt(at + 5, protocols[0] ?? '');
+        const closed = closeAt(at + 50, pick([1000, 1001, 1006, 1008, 1011, 1012, 1013, 3000, 4001]));
+        const events = i === count - 1 && r() < 0.5 ? [opened] : [opened, closed];
+        connections.push(connectionOf({ id: `c${i}`, url, protocols, createdAt: at, events }));
+        at += 50 + pick([10, 300, 2_000, 7_000, 40_000]);
+      }
+      const rec = recordingOf(connections);
+      const now = at + 5_000;
+      const back = parseRecording(exportText(rec, true, now));
+      const verdicts = (x: typeof rec) => JSON.stringify(analyzeRecording(x, { now }).verdictByClosure);
+      if (!back.ok || verdicts(back.recording) !== verdicts(rec)) changed++;
+    }
+    expect(changed).toBe(0);
   });
 
   it('the same request sent again is still a blind retry, and no value shows', () => {
