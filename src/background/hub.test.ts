@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Hub } from './hub';
 import { Persist } from './persist';
 import { MemoryStorage } from './test-support';
@@ -233,6 +233,39 @@ describe('Hub', () => {
     expect(stored?.connections.map((c) => c.id)).toEqual(held.connections.map((c) => c.id));
     expect(shown).toEqual(held.connections.map((c) => c.id));
     expect(evicted).toBe(held.dropped.connectionsEvicted);
+  });
+
+  it('a batch applied while an earlier write is in flight is not stored as seen without its changes', async () => {
+    const storage = new MemoryStorage();
+    const { hub } = makeHub(storage);
+    // storage.set answers when the test says: a long write, as under a burst.
+    const realSet = storage.set.bind(storage);
+    const held: (() => void)[] = [];
+    storage.set = (items) => new Promise<void>((resolve) => held.push(() => resolve(realSet(items))));
+    const answer = async () => {
+      await vi.waitFor(() => expect(held).toHaveLength(1));
+      held.shift()?.();
+    };
+    const docId = hub.hello(sender, hello);
+    const socket = (k: number) => batch(0, k).events[0]!;
+    // Five sockets fill storage chunk 0; the sixth opens chunk 1.
+    const sockets: RelayBatch = { type: 'batch', seq: 1, events: [1, 2, 3, 4, 5].map(socket), dropped: {} };
+    hub.batch(4, docId, sockets, () => undefined);
+    const first = hub.tick(); // written, not yet answered
+    hub.batch(4, docId, { ...batch(2, 1), events: [batch(2, 1).events[1]!] }, () => undefined); // closes k 1
+    const second = hub.tick(); // drains batch 2, waits for the first write
+    hub.batch(4, docId, { type: 'batch', seq: 3, events: [socket(6)], dropped: {} }, () => undefined);
+    await answer();
+    await first;
+    await answer();
+    await second;
+    // The worker stops before its next tick; batch 3 was never acknowledged, so the relay sends it again.
+    storage.set = realSet;
+    const next = makeHub(storage).hub;
+    await next.load();
+    const again = next.hello(sender, hello);
+    next.batch(4, again, { type: 'batch', seq: 3, events: [socket(6)], dropped: {} }, () => undefined);
+    expect(next.recordingOf(4).connections.map((c) => c.id.split(':')[3])).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 
   it('a worker that dies after showing but before storing gets the batch again from the relay', async () => {

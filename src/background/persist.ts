@@ -178,7 +178,12 @@ export class Persist {
     const removed = new Set<string>();
     const newSizes = new Map<string, number>();
     const stage = (tab: TabRecording, log: ChangeLog) => {
-      for (const n of log.chunks) {
+      // The meta goes as the tab is now, with each document's last batch number: so must every chunk
+      // changed since the last write, drained or not. A batch applied while an earlier write was in
+      // flight is in no drained log yet; stored as seen without its chunk, a worker stopped before the
+      // next write dropped it as a re-send, and a closure the panel had shown was lost.
+      const pending = tab.peek().chunks;
+      for (const n of pending.size ? new Set([...log.chunks, ...pending]) : log.chunks) {
         const key = chunkKey(tab.tabId, n);
         const conns = tab.connectionsInChunk(n);
         if (conns.length === 0) {
