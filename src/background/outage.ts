@@ -29,21 +29,32 @@ export function endpointFilter(socketUrl: string): string {
   return `|${u.protocol}//${u.host}${u.pathname}^`;
 }
 
+/**
+ * Stored before the rule is added: a rule the storage does not know of is never lifted (the worker may
+ * stop before the outage ends). The area is shared with the recordings, which fill it to its quota on a
+ * busy page; then the outage is refused with the browser's reason, and nothing blocks.
+ */
 export async function startOutage(tabId: number, socketUrl: string, seconds: number, now = Date.now()): Promise<void> {
   const list = await stored();
   const ruleId = Math.max(FIRST_RULE_ID - 1, ...list.map((o) => o.ruleId)) + 1;
   const endpoint = endpointFilter(socketUrl);
-  await browser.declarativeNetRequest.updateSessionRules({
-    addRules: [
-      {
-        id: ruleId,
-        priority: 1,
-        action: { type: 'block' },
-        condition: { urlFilter: endpoint, resourceTypes: ['websocket'], tabIds: [tabId] },
-      },
-    ],
-  });
   await browser.storage.session.set({ [KEY]: [...list, { ruleId, tabId, endpoint, until: now + seconds * 1000 }] });
+  try {
+    await browser.declarativeNetRequest.updateSessionRules({
+      addRules: [
+        {
+          id: ruleId,
+          priority: 1,
+          action: { type: 'block' },
+          condition: { urlFilter: endpoint, resourceTypes: ['websocket'], tabIds: [tabId] },
+        },
+      ],
+    });
+  } catch (e) {
+    // No rule: its entry would only be lifted for nothing (removing an unknown rule id is no error).
+    await browser.storage.session.set({ [KEY]: list }).catch(() => undefined);
+    throw e;
+  }
   setTimeout(() => void endExpiredOutages(), seconds * 1000 + 50);
 }
 
