@@ -103,6 +103,14 @@ export function startRelay(win: Window): void {
     (ev, urgent) => uplink.push(ev, urgent ? 'now' : 'batch'),
     () => uplink.resume(),
   );
+  // A page the browser prerenders (Speculation Rules, the address bar) runs before the user goes to it, in
+  // a frame of its tab that is not the top one (a port's sender is fixed when it connects), while the user
+  // is still on the page before it. It says nothing until it is shown: then it is the tab's top page, its
+  // navigation is marked, and its sockets (which the browser connects only then) are the top frame's.
+  if ((win.document as Document & { prerendering?: boolean }).prerendering === true) {
+    uplink.hold();
+    listen(win.document, 'prerenderingchange', (e) => e.isTrusted && uplink.release(), { capture: true });
+  }
   // The top document says hello at once, so navigations are marked even on pages without sockets.
   if (win === win.top) uplink.connectNow();
 

@@ -66,6 +66,27 @@ function setup() {
 const ev = (k: number): RelayEvent => ({ t: 'error', k, at: 1 });
 
 describe('Uplink', () => {
+  it('while held (a prerendering page) opens no port, then says hello and sends everything in order', () => {
+    const { uplink, ports, runTimers } = setup();
+    uplink.hold();
+    uplink.connectNow();
+    uplink.push(ev(1));
+    runTimers();
+    uplink.push(ev(2), 'now');
+    uplink.count('eventsRejected');
+    runTimers();
+    expect(ports).toHaveLength(0);
+    uplink.release();
+    const port = ports[0] as FakePort;
+    expect(ports).toHaveLength(1);
+    expect((port.posted[0] as { msg: { type: string } }).msg.type).toBe('hello');
+    expect(port.batches().map((b) => [b.seq, b.events, b.dropped])).toEqual([
+      [1, [ev(1)], {}],
+      [2, [ev(2)], {}],
+      [3, [], { eventsRejected: 1 }],
+    ]);
+  });
+
   it('batches events, says hello first, and drops a batch once acknowledged', () => {
     const { uplink, ports, runTimers } = setup();
     uplink.push(ev(1));

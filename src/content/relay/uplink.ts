@@ -62,6 +62,8 @@ export class Uplink {
   private shedUnconfirmed: Shed[] = [];
   /** The next hello says the document came back from the back/forward cache. */
   private restored = false;
+  /** Nothing is said until `release()`: the document is not yet the tab's (a prerendering page). */
+  private held = false;
 
   constructor(private readonly deps: UplinkDeps) {}
 
@@ -77,6 +79,23 @@ export class Uplink {
     if (this.stopped) return;
     this.dropped[key] = (this.dropped[key] ?? 0) + n;
     this.schedule();
+  }
+
+  /**
+   * Keeps everything until `release()`: no port is opened, batches wait (bounded, as for a worker that does
+   * not answer). A port's sender is fixed when it connects, and a prerendering page's is a frame that is
+   * not the tab's top one; once shown it is.
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Says hello (the document is its tab's now) and sends everything that waited, in order. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.connectNow();
+    this.flush();
   }
 
   /** Says hello now (top documents: the background marks the navigation). */
@@ -184,6 +203,7 @@ export class Uplink {
 
   private ensurePort(): Runtime.Port | undefined {
     if (this.port) return this.port;
+    if (this.held) return undefined;
     if (!this.deps.contextValid()) {
       this.stop();
       return undefined;

@@ -30,13 +30,22 @@ export interface TestServer {
   /** While set, WebSocket handshakes get this HTTP status instead of an upgrade. */
   refuse(status: number | null): void;
   refusedCount(): number;
+  /** Resolves once a request for `path` (served or not) has arrived. */
+  requested(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startServer(): Promise<TestServer> {
   const pages = new Map<string, { html: string; cacheable: boolean }>();
+  const requestedPaths = new Set<string>();
+  const requestWaiters: { path: string; resolve: () => void }[] = [];
   const http: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requestedPaths.add(path);
+    for (const w of requestWaiters.filter((x) => x.path === path)) {
+      requestWaiters.splice(requestWaiters.indexOf(w), 1);
+      w.resolve();
+    }
     const page = pages.get(path);
     if (page === undefined) {
       res.writeHead(404).end('not found');
@@ -117,6 +126,10 @@ export async function startServer(): Promise<TestServer> {
       refuseStatus = status;
     },
     refusedCount: () => refused,
+    requested(path) {
+      if (requestedPaths.has(path)) return Promise.resolve();
+      return new Promise((resolve) => requestWaiters.push({ path, resolve }));
+    },
     async close() {
       for (const c of connections) c.ws.terminate();
       for (const s of sockets) s.destroy();
