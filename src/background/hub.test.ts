@@ -42,6 +42,41 @@ describe('Hub', () => {
     expect([...storage.data.keys()]).toContain('t4:c0');
   });
 
+  it('moves a replaced tab’s recording to its new id, ending its documents, and stores nothing under the old one', async () => {
+    const { hub, storage } = makeHub();
+    const docId = hub.hello(sender, hello);
+    const open = { ...batch(1, 1), events: batch(1, 1).events.slice(0, 1) };
+    hub.batch(4, docId, open, () => undefined);
+    hub.batch(4, docId, batch(2, 2), () => undefined);
+    await hub.tick();
+    await hub.replaceTab(4, 9);
+    await hub.tick();
+    expect([...storage.data.keys()].filter((k) => k.startsWith('t4:'))).toEqual([]);
+    const reloaded = makeHub(storage).hub;
+    await reloaded.load();
+    const rec = reloaded.recordingOf(9);
+    expect(rec.tabId).toBe(9);
+    expect(rec.connections.map((c) => [c.socketNumber, c.events.at(-1)?.type])).toEqual([
+      [1, 'ended-with-document'],
+      [2, 'close'],
+    ]);
+    expect(rec.marks.filter((m) => m.type === 'navigation')).toHaveLength(1);
+    // The tab, loaded again: its new document joins the same recording.
+    reloaded.hello({ ...sender, tabId: 9, documentId: 'DOC2' }, hello);
+    expect(reloaded.recordingOf(9).marks.filter((m) => m.type === 'navigation')).toHaveLength(2);
+  });
+
+  it('leaves the recording of a replacing tab that already has one, and removes the replaced one', async () => {
+    const { hub, storage } = makeHub();
+    hub.batch(4, hub.hello(sender, hello), batch(1, 1), () => undefined);
+    hub.hello({ ...sender, tabId: 9, documentId: 'DOC9' }, hello);
+    await hub.tick();
+    await hub.replaceTab(4, 9);
+    await hub.tick();
+    expect(hub.recordingOf(9).connections).toEqual([]);
+    expect([...storage.data.keys()].filter((k) => k.startsWith('t4:'))).toEqual([]);
+  });
+
   it('does not apply a re-sent batch twice after a worker restart', async () => {
     const storage = new MemoryStorage();
     const first = makeHub(storage).hub;

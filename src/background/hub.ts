@@ -172,6 +172,23 @@ export class Hub {
     await this.deps.persist.removeTab(tabId);
   }
 
+  /**
+   * The browser replaced a tab with another (Chromium gives a discarded tab a new id, and never removes the
+   * old one): its recording goes on under the new id, and nothing is left stored under the old one. A tab
+   * that already records something keeps its own recording. The old tab's documents are gone with it; their
+   * relays' ports may close only after this, when nothing is recorded under the old id any more.
+   */
+  async replaceTab(removedId: number, addedId: number): Promise<void> {
+    const old = this.tabs.get(removedId);
+    if (old && !this.tabs.has(addedId)) {
+      const now = this.deps.now();
+      for (const [id, d] of Object.entries(old.docs)) if (!d.gone) old.endDocument(id, now, 'disconnect');
+      this.tabs.set(addedId, old.movedTo(addedId));
+      this.schedule();
+    }
+    await this.removeTab(removedId);
+  }
+
   recordingOf(tabId: number) {
     return this.tabs.get(tabId)?.recording ?? emptyRecording(tabId, this.deps.extensionVersion, this.deps.now());
   }

@@ -93,6 +93,12 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void ready.then(() => hub.removeTab(tabId));
 });
 
+// A discarded tab comes back under a new id: its recording and its badge go with it.
+browser.tabs.onReplaced.addListener((addedTabId, removedTabId) => {
+  badges.forget(removedTabId);
+  void ready.then(() => hub.replaceTab(removedTabId, addedTabId));
+});
+
 // Test hook: a random id per worker instance proves a restart (an old handle reaches the new worker).
 (globalThis as { __closelineInstance?: string }).__closelineInstance = Math.random().toString(36).slice(2);
 // Benchmark hook: bytes written to storage so far (the soak checks they grow O(1) per closure).

@@ -114,6 +114,20 @@ export class TabRecording {
     return t;
   }
 
+  /**
+   * The same recording under another tab id (the browser replaced the tab: a discarded tab keeps its place
+   * under a new id), with every stored chunk and its metadata to be written under that id. Its connections
+   * keep their ids: an id names a connection, not where it is stored.
+   */
+  movedTo(tabId: number): TabRecording {
+    const seqs: [string, number][] = this.recording.connections.map((c) => [c.id, this.seqNumber(c.id)]);
+    const moved = TabRecording.restore(tabId, this.extensionVersion, { ...this.recording, tabId }, this.docs, seqs);
+    moved.log.reset = true;
+    moved.log.meta = true;
+    for (const n of moved.chunks.keys()) moved.log.chunks.add(n);
+    return moved;
+  }
+
   private chunkIds(chunk: number): string[] {
     let ids = this.chunks.get(chunk);
     if (!ids) this.chunks.set(chunk, (ids = []));

@@ -1,8 +1,8 @@
 /**
  * The recording survives the service worker being stopped (and so does a badge
  * update the stop cut short), sockets that outlive their document are closed out,
- * navigations are marked (or clear the log when preserve log is off), and closing
- * the tab clears its recording.
+ * navigations are marked (or clear the log when preserve log is off), a discarded
+ * tab keeps its recording under its new id, and closing the tab clears its recording.
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from './support/session';
@@ -194,6 +194,39 @@ describe('recording lifecycle', () => {
     expect(rec.marks.filter((m) => m.type === 'navigation')).toHaveLength(1);
     await s.b.worker.evaluate(() => chrome.storage.local.set({ settings: { preserveLog: true } }));
     await page.close();
+  });
+
+  it('keeps the recording of a tab the browser discards, under the id the tab has then', async () => {
+    const url = s.server.page('/discarded', `<!doctype html>${opener(s.server.wsOrigin)}`);
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    await page.evaluate(() => (window as unknown as OpenFn).open_('/before-discard'));
+    (await s.server.connectionTo('/before-discard')).ws.close(1012, 'restart');
+    const { tabId } = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => closeEventOf(c)?.code === 1012) ? r : undefined,
+    );
+    // Discarded as the browser does under memory pressure, while another tab is in front. The tab stays
+    // in its window (a click brings it back, loaded again) under a new id: the old one is never removed.
+    const other = await s.b.context.newPage();
+    await other.bringToFront();
+    const newId = await s.b.worker.evaluate(async (id) => (await chrome.tabs.discard(id))?.id, tabId);
+    expect(newId).not.toBe(tabId);
+    await s.b.worker.evaluate((id) => chrome.tabs.reload(id), newId!);
+    // Loaded again: its navigation is marked in the same recording, under the new id.
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      r.tabId === newId && r.marks.filter((m) => m.type === 'navigation').length === 2 ? r : undefined,
+    );
+    expect(rec.connections.map((c) => [c.url.slice(s.server.wsOrigin.length), closeEventOf(c)?.code])).toEqual([
+      ['/before-discard', 1012],
+    ]);
+    // Nothing is left stored under the old id.
+    const keys = await s.b.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
+    expect(keys.filter((k) => k.startsWith(`t${tabId}:`))).toEqual([]);
+    // The popup of the tab, as the user opens it there, lists the closure from before the discard.
+    const popup = await s.b.context.newPage();
+    await popup.goto(`chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${newId}`);
+    await popup.locator('.closures .closure .code', { hasText: '1012' }).waitFor();
+    await Promise.all([popup.close(), other.close()]);
   });
 
   it('deletes the recording when the tab closes', async () => {
