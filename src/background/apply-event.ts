@@ -38,6 +38,23 @@ export function connectionFrom(
  * before it was made, which the analysis of the badge and of every view would take as the socket being
  * its own reconnect.
  */
+/**
+ * A connection failed with an error event and no close event: the browser fired the error and left the
+ * socket CLOSED without one (Chromium, for a socket the page's CSP blocks). A failing connection's close
+ * event comes in the same task as its error, so in the same batch; a socket still without an end after
+ * its batch ends at its error, with the 1006 of a failed connection, until a close event says otherwise.
+ */
+export function endFailed(c: Connection): boolean {
+  let error: number | undefined;
+  for (const e of c.events) {
+    if (e.type === 'close' || e.type === 'ended-with-document') return false;
+    if (e.type === 'error' && !e.simulated) error ??= e.at;
+  }
+  if (error === undefined) return false;
+  c.events.push({ type: 'close', at: heldTime(c, error), code: 1006, reason: '', wasClean: false, inferred: true });
+  return true;
+}
+
 export function heldTime(c: Connection, at: number): number {
   const last = c.events.length > 0 ? c.events[c.events.length - 1]!.at : c.createdAt;
   return Math.max(at, c.createdAt, last);
@@ -46,8 +63,9 @@ export function heldTime(c: Connection, at: number): number {
 export function applyToConnection(c: Connection, ev: ConnectionEvent): void {
   if (ev.truncated) c.truncated = [...new Set([...(c.truncated ?? []), ...ev.truncated])];
   if (ev.t === 'close') {
-    // A close after the document was already closed out (late delivery) replaces the inference.
-    c.events = c.events.filter((e) => e.type !== 'ended-with-document');
+    // A close after the document was already closed out (late delivery), or after an error that came in a
+    // batch of its own, replaces the inference.
+    c.events = c.events.filter((e) => e.type !== 'ended-with-document' && !(e.type === 'close' && e.inferred));
   }
   const at = heldTime(c, ev.at);
   switch (ev.t) {

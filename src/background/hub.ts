@@ -133,6 +133,7 @@ export class Hub {
         const capture = captureContentFor(siteOf(doc.url), this.deps.settings());
         for (const ev of batch.events)
           tab.apply(docId, doc, !capture && ev.t === 'close' && ev.last ? { ...ev, last: undefined } : ev);
+        tab.endFailedSockets();
         tab.addDropped(batch.dropped);
       }
     }

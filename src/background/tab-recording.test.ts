@@ -157,3 +157,66 @@ describe("TabRecording: a pagehide's persisted", () => {
     expect(t.recording.marks).toStrictEqual([persisted === undefined ? base : { ...base, persisted }]);
   });
 });
+
+describe('TabRecording: a socket that failed without a close event', () => {
+  const setup = () => {
+    const t = new TabRecording(7, '0.1.0', 0);
+    const d = doc();
+    t.docs.D = d;
+    const batch = (events: RelayEvent[]) => {
+      for (const ev of events) t.apply('D', d, ev);
+      t.endFailedSockets();
+    };
+    const events = () => t.recording.connections.map((c) => c.events);
+    return { t, batch, events };
+  };
+  const close = (k: number, at: number, code = 1006): RelayEvent => ({
+    t: 'close',
+    k,
+    at,
+    code,
+    reason: '',
+    wasClean: false,
+    counters,
+  });
+
+  it('ends at its error with an inferred 1006 when its batch brought no close event', () => {
+    const { batch, events } = setup();
+    batch([sock(1, 10), { t: 'error', k: 1, at: 12 }]);
+    expect(events()).toEqual([
+      [
+        { type: 'error', at: 12 },
+        { type: 'close', at: 12, code: 1006, reason: '', wasClean: false, inferred: true },
+      ],
+    ]);
+  });
+
+  it('is left alone when the close event came with the error, or the error was simulated', () => {
+    const { batch, events } = setup();
+    batch([sock(1, 10), { t: 'error', k: 1, at: 12 }, close(1, 12)]);
+    batch([sock(2, 20), { t: 'error', k: 2, at: 22, sim: true }]);
+    expect(events().map((e) => e.map((x) => [x.type, 'inferred' in x]))).toEqual([
+      [
+        ['error', false],
+        ['close', false],
+      ],
+      [['error', false]],
+    ]);
+  });
+
+  it('has its inference replaced by a close event that came in a later batch', () => {
+    const { batch, events } = setup();
+    batch([sock(1, 10), { t: 'error', k: 1, at: 12 }]);
+    batch([close(1, 13, 1015)]);
+    expect(events()[0]?.map((e) => [e.type, e.type === 'close' ? [e.code, e.inferred] : undefined])).toEqual([
+      ['error', undefined],
+      ['close', [1015, undefined]],
+    ]);
+  });
+
+  it('did not end with its document when the document went in the same batch', () => {
+    const { batch, events } = setup();
+    batch([sock(1, 10), { t: 'error', k: 1, at: 12 }, { t: 'life', at: 15, state: 'pagehide', persisted: false }]);
+    expect(events()[0]?.map((e) => e.type)).toEqual(['error', 'close']);
+  });
+});

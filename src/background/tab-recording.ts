@@ -4,7 +4,7 @@
  * Persistence (persist.ts) and pushing to views (views.ts) read its change log.
  */
 import type { RelayEvent } from '../protocol/messages';
-import { applyToConnection, connectionFrom, heldTime } from './apply-event';
+import { applyToConnection, connectionFrom, endFailed, heldTime } from './apply-event';
 import {
   endOf,
   emptyRecording,
@@ -84,6 +84,8 @@ export class TabRecording {
   private readonly byId = new Map<string, Connection>();
   private nextSeq = 0;
   private log: ChangeLog = emptyLog();
+  /** Sockets that had an error event in the batch being applied. */
+  private readonly failed = new Set<string>();
 
   constructor(
     readonly tabId: number,
@@ -252,7 +254,17 @@ export class TabRecording {
     const c = this.byId.get(id);
     if (!c) return; // evicted, or its creation was dropped and counted
     applyToConnection(c, ev);
+    if (ev.t === 'error' && !ev.sim) this.failed.add(id);
     this.touch(id);
+  }
+
+  /** After a batch: its sockets that failed with an error and no close event end at that error (endFailed). */
+  endFailedSockets(): void {
+    for (const id of this.failed) {
+      const c = this.byId.get(id);
+      if (c && endFailed(c)) this.touch(id);
+    }
+    this.failed.clear();
   }
 
   /** Closes out the still-open sockets of a document that went away. */
@@ -265,6 +277,11 @@ export class TabRecording {
     for (const c of this.recording.connections) {
       if (c.documentId !== documentId) continue;
       if (endOf(c)) continue;
+      // A socket that failed before its document went (an error and no close event) did not end with it.
+      if (endFailed(c)) {
+        this.touch(c.id);
+        continue;
+      }
       c.events.push({ type: 'ended-with-document', at: heldTime(c, at), cause });
       this.touch(c.id);
     }

@@ -121,6 +121,7 @@ const socketEvent: Decoder<SocketEvent> = inPlace((v, p) => {
         reason: req(o, 'reason', reason, p),
         wasClean: req(o, 'wasClean', bool, p),
         simulated: opt(o, 'simulated', bool, p),
+        inferred: opt(o, 'inferred', bool, p),
       };
     case 'ended-with-document':
       return { type, at, cause: req(o, 'cause', endCause, p) };

@@ -54,6 +54,13 @@ export interface CloseEvent {
   wasClean: boolean;
   /** True when Closeline's simulation produced it. */
   simulated?: boolean;
+  /**
+   * True when the page received no close event: the browser failed the connection with an error event
+   * alone (Chromium does so for a socket the page's Content Security Policy blocks), after which the
+   * socket is CLOSED. Closeline ends it at that error, with the 1006 the standard gives a failed
+   * connection; a close event the page does receive later replaces it.
+   */
+  inferred?: boolean;
 }
 
 /**

@@ -28,6 +28,16 @@ describe('parseRecording', () => {
     expect(res).toEqual({ ok: true, recording: good() });
   });
 
+  it('keeps a close Closeline inferred (an error and no close event) as inferred', () => {
+    const r = good();
+    const c = r.connections[1]!;
+    c.events = [
+      { type: 'error', at: c.createdAt + 1 },
+      { type: 'close', at: c.createdAt + 1, code: 1006, reason: '', wasClean: false, inferred: true },
+    ];
+    expect(parseRecording(JSON.stringify(r))).toEqual({ ok: true, recording: r });
+  });
+
   it('opens the recording inside a reconnect check report, validated like any other', () => {
     const report = { format: AUDIT_REPORT_FORMAT, version: 1, rows: [], recording: good() };
     expect(parseRecording(JSON.stringify(report))).toEqual({ ok: true, recording: good() });

@@ -22,6 +22,7 @@ function details(e: SocketEvent): ReactNode {
     case 'error':
       return '';
     case 'close':
+      if (e.inferred) return t('panel_event_close_inferred', [e.code]);
       return tNodes('panel_event_close', [
         e.code,
         <PageText text={e.reason} dir="auto" />,

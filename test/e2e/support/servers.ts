@@ -19,9 +19,9 @@ export interface TestServer {
   wsOrigin: string;
   /**
    * Serves `html` at `path` (a full document), never to be cached; `cacheable` leaves out no-store, which
-   * keeps a page out of the back/forward cache.
+   * keeps a page out of the back/forward cache; `headers` are added to the response (a CSP, say).
    */
-  page(path: string, html: string, opts?: { cacheable?: boolean }): string;
+  page(path: string, html: string, opts?: { cacheable?: boolean; headers?: Record<string, string> }): string;
   connections: ServerConn[];
   /** Resolves with the next (or the n-th overall, 1-based) connection. */
   connection(n?: number): Promise<ServerConn>;
@@ -36,7 +36,7 @@ export interface TestServer {
 }
 
 export async function startServer(): Promise<TestServer> {
-  const pages = new Map<string, { html: string; cacheable: boolean }>();
+  const pages = new Map<string, { html: string; cacheable: boolean; headers?: Record<string, string> }>();
   const requestedPaths = new Set<string>();
   const requestWaiters: { path: string; resolve: () => void }[] = [];
   const http: Server = createServer((req, res) => {
@@ -55,6 +55,7 @@ export async function startServer(): Promise<TestServer> {
       .writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         ...(!page.cacheable && { 'cache-control': 'no-store' }),
+        ...page.headers,
       })
       .end(page.html);
   });
@@ -109,7 +110,7 @@ export async function startServer(): Promise<TestServer> {
     origin: `http://127.0.0.1:${port}`,
     wsOrigin: `ws://127.0.0.1:${port}`,
     page(path, html, opts = {}) {
-      pages.set(path, { html, cacheable: opts.cacheable === true });
+      pages.set(path, { html, cacheable: opts.cacheable === true, headers: opts.headers });
       return `http://127.0.0.1:${port}${path}`;
     },
     connections,
