@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Hub } from './hub';
+import { HELLO_START_WINDOW_MS, Hub } from './hub';
 import { Persist } from './persist';
 import { MemoryStorage } from './test-support';
 import { DEFAULT_SETTINGS, type BackgroundPush, type RelayBatch } from '../protocol/messages';
@@ -177,6 +177,27 @@ describe('Hub', () => {
     const rec = hub.recordingOf(4);
     expect(rec.connections).toEqual([]);
     expect(rec.marks).toMatchObject([{ type: 'navigation', url: 'http://127.0.0.1/b' }]);
+  });
+
+  it.each([
+    ['at the start its relay reports (heard later)', { startedAt: 700 }, 700],
+    ['at the hello when no start is reported', {}, 1000],
+    ['never after the hello', { startedAt: 1500 }, 1000],
+    ['never further back than the window before the hello', { startedAt: -1e9 }, 1000 - HELLO_START_WINDOW_MS],
+    ['at the hello for a document back from the back/forward cache', { startedAt: 700, restored: true }, 1000],
+  ] as const)('marks a new top document’s navigation %s', (_name, fields, at) => {
+    const { hub } = makeHub();
+    const d1 = hub.hello(sender, { ...hello, startedAt: -1e9 });
+    const restored = 'restored' in fields;
+    if (restored) hub.documentGone(4, d1);
+    else hub.batch(4, d1, { ...batch(1, 1), events: [{ ...batch(1, 1).events[0]!, at: 600 }] }, () => undefined);
+    const d2 = hub.hello({ ...sender, documentId: restored ? 'DOC1' : 'DOC2' }, { ...hello, ...fields });
+    const marks = hub.recordingOf(4).marks.filter((m) => m.type === 'navigation' && m.documentId === d2);
+    expect(marks.at(-1)?.at).toBe(at);
+    // The document it replaced ended then too (not when the worker heard of it), and not before its socket was made.
+    const ended = Math.max(at, 600);
+    if (!restored)
+      expect(hub.recordingOf(4).connections[0]?.events).toMatchObject([{ type: 'ended-with-document', at: ended }]);
   });
 
   it('pushes a closure to open views before it is stored, and acknowledges only after storing', async () => {

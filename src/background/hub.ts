@@ -43,6 +43,21 @@ export interface HubDeps {
   onTabsChanged?(tabs: TabRecording[]): void;
 }
 
+/** How long before its hello a document may say it started: a worker's start takes a moment, not minutes. */
+export const HELLO_START_WINDOW_MS = 30_000;
+
+/**
+ * When a new document's navigation happened: its relay's start, which the hello reports, as the worker
+ * hears of it a round trip (or a worker start) later, after the page's first sockets; never later than
+ * the hello, nor earlier than the window before it. A document back from the back/forward cache is its
+ * frame's again when it says so.
+ */
+function startOf(hello: RelayHello, now: number): number {
+  const s = hello.startedAt;
+  if (hello.restored || s === undefined) return now;
+  return Math.min(now, Math.max(s, now - HELLO_START_WINDOW_MS));
+}
+
 interface PendingAck {
   seq: number;
   send(seq: number): void;
@@ -89,7 +104,7 @@ export class Hub {
     const tab = this.tab(sender.tabId);
     const known = tab.docs[docId];
     if (!known || (known.gone && hello.restored)) {
-      const now = this.deps.now();
+      const now = startOf(hello, this.deps.now());
       const isTop = sender.frameId === 0;
       for (const [id, d] of Object.entries(tab.docs)) {
         if (!d.gone && (isTop || d.frameId === sender.frameId)) tab.endDocument(id, now, 'new-document');

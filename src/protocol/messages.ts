@@ -134,6 +134,12 @@ export interface RelayHello {
    * pagehide, takes it back as its frame's current document. Absent on every other hello.
    */
   restored?: true;
+  /**
+   * When the document's relay started (its document_start, epoch ms): where the background marks the
+   * navigation, which it hears of a round trip (or a worker start) later, after the page's first sockets.
+   * Absent for a prerendered document, which is navigated to only when it is shown.
+   */
+  startedAt?: number;
 }
 
 export interface RelayBatch {

@@ -15,10 +15,15 @@ describe('relayHello', () => {
       { docNonce: 'x'.repeat(RELAY_LIMITS.docNonceChars) },
     ],
     ['isTop absent is false', { type: 'hello', docNonce: 'n1', url: 'https://app.example/' }, { isTop: false }],
+    ['the document’s start', { ...base, startedAt: 1.7e12 + 0.25 }, { startedAt: 1.7e12 + 0.25 }],
+    // A hint the background bounds anyway: one it cannot use is left out, and the hello is kept.
+    ['a start that is no number is left out', { ...base, startedAt: '1700000000000' }, {}],
+    ['a start that is not finite is left out', { ...base, startedAt: Infinity }, {}],
   ])('%s', (_name, input, want) => {
     const got = relayHello(input, '$');
     expect(got).toMatchObject(want);
     if (!('restored' in want)) expect('restored' in got).toBe(false);
+    if (!('startedAt' in want)) expect('startedAt' in got).toBe(false);
   });
 
   it.each<[string, unknown]>([

@@ -23,6 +23,8 @@ export const relayHello: Decoder<RelayHello> = (v, p) => {
     url: clampUrl(req(o, 'url', str(Number.MAX_SAFE_INTEGER), p)),
     isTop: opt(o, 'isTop', bool, p) === true,
     ...(opt(o, 'restored', bool, p) === true && { restored: true as const }),
+    // A hint only (the background bounds it by when the hello came): one of another type is left out.
+    ...(typeof o.startedAt === 'number' && Number.isFinite(o.startedAt) && { startedAt: o.startedAt }),
   };
 };
 

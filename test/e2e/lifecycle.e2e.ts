@@ -177,6 +177,35 @@ describe('recording lifecycle', () => {
     await page.close();
   });
 
+  it('marks a navigation where the new document started, before its first socket, however late the worker hears', async () => {
+    const first = s.server.page('/start-a', `<!doctype html>${opener(s.server.wsOrigin)}`);
+    // The new page's first script opens a socket at once: the worker hears of the document a round trip later.
+    const second = s.server.page(
+      '/start-b',
+      `<!doctype html><script>new WebSocket('${s.server.wsOrigin}/start-first');</script><p>second</p>`,
+    );
+    const page = await s.b.context.newPage();
+    await page.goto(first);
+    await page.evaluate(() => (window as unknown as OpenFn).open_('/start-left'));
+    await s.server.connectionTo('/start-left');
+    await page.goto(second);
+    const rec = await waitForRecording(s.b.worker, first, (r) =>
+      r.marks.some((m) => m.type === 'navigation' && m.url === second) &&
+      r.connections.some((c) => c.url.endsWith('/start-first')) &&
+      r.connections.some((c) => c.url.endsWith('/start-left') && c.events.some((e) => e.type === 'ended-with-document'))
+        ? r
+        : undefined,
+    );
+    const mark = rec.marks.find((m) => m.type === 'navigation' && m.url === second)!;
+    const firstSocket = rec.connections.find((c) => c.url.endsWith('/start-first'))!;
+    const left = rec.connections.find((c) => c.url.endsWith('/start-left'))!;
+    // On the timeline the navigation line comes before the new page's socket, and the old page's socket ends by it
+    // (at its pagehide, or at the new document's start).
+    expect(mark.at).toBeLessThanOrEqual(firstSocket.createdAt);
+    expect(left.events.find((e) => e.type === 'ended-with-document')?.at).toBeLessThanOrEqual(mark.at);
+    await page.close();
+  });
+
   it('clears the log on navigation when preserve log is off', async () => {
     await s.b.worker.evaluate(() => chrome.storage.local.set({ settings: { preserveLog: false } }));
     const first = s.server.page('/np-a', `<!doctype html>${opener(s.server.wsOrigin)}`);

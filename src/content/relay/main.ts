@@ -34,6 +34,10 @@ export function startRelay(win: Window): void {
   // from its creation, with the hook in it from then.
   const late = win.document.readyState !== 'loading' && win.location.protocol !== 'about:';
   const docNonce = `n${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  // The document's start, where its navigation is marked, on the hook's clock (its events' times). A
+  // prerendered page is navigated to only when it is shown.
+  const prerendering = (win.document as Document & { prerendering?: boolean }).prerendering === true;
+  const startedAt = prerendering ? undefined : win.performance.timeOrigin + win.performance.now();
   const contextValid = () => {
     try {
       return typeof browser.runtime?.id === 'string';
@@ -44,7 +48,13 @@ export function startRelay(win: Window): void {
   const uplink = new Uplink({
     connect: () => browser.runtime.connect({ name: RELAY_PORT_NAME }),
     contextValid,
-    hello: () => ({ type: 'hello', docNonce, url: win.location.href, isTop: win === win.top }),
+    hello: () => ({
+      type: 'hello',
+      docNonce,
+      url: win.location.href,
+      isTop: win === win.top,
+      ...(startedAt !== undefined && { startedAt }),
+    }),
     setTimer: (fn, ms) => win.setTimeout(fn, ms),
   });
   const admission = new Admission(() => Date.now());
@@ -107,7 +117,7 @@ export function startRelay(win: Window): void {
   // a frame of its tab that is not the top one (a port's sender is fixed when it connects), while the user
   // is still on the page before it. It says nothing until it is shown: then it is the tab's top page, its
   // navigation is marked, and its sockets (which the browser connects only then) are the top frame's.
-  if ((win.document as Document & { prerendering?: boolean }).prerendering === true) {
+  if (prerendering) {
     uplink.hold();
     listen(win.document, 'prerenderingchange', (e) => e.isTrusted && uplink.release(), { capture: true });
   }
