@@ -18,11 +18,14 @@ import { createBackgroundLanguage } from './language';
 
 // The browser's language until the chosen catalog is loaded (a moment after start).
 setTranslator((id, subs) => browser.i18n.getMessage(id, subs));
+/** Draws every tab's badge again, once the stored state is read: what it says changed, not the tabs. */
+function redrawBadges(): void {
+  void ready.then(() => badges.update([...hub.tabs.values()], settings.current));
+}
 // The badge counts problems by the chosen profile, as the views do: another profile re-judges every tab,
 // and an idle page sends nothing that would draw its badge again.
 const settings = new SettingsStore(browser.storage.local, (before, after) => {
-  if (before.profileId !== after.profileId)
-    void ready.then(() => badges.update([...hub.tabs.values()], settings.current));
+  if (before.profileId !== after.profileId) redrawBadges();
 });
 const persist = new Persist(browser.storage.session);
 const badges = new BadgeUpdater({
@@ -51,7 +54,7 @@ const language = createBackgroundLanguage({
   loadCatalog: (lang) => fetchCatalog(browser.runtime.getURL(`_locales/${lang}/messages.json`)),
   fallback: (id, subs) => browser.i18n.getMessage(id, subs),
   setDefaultTitle: (title) => void browser.action.setTitle({ title }).catch(() => undefined),
-  redraw: () => void ready.then(() => badges.update([...hub.tabs.values()], settings.current)),
+  redraw: redrawBadges,
 });
 // Every request waits for this, so it never rejects: what could not be read is left out by the loaders
 // themselves, and anything else they throw leaves the worker running on what it has. The text of the
