@@ -3,7 +3,7 @@
  * "socket" event, or an event appended to an existing one. Pure.
  */
 import type { RelayEvent } from '../protocol/messages';
-import { emptyCounters, type Connection } from '../protocol/recording';
+import { emptyCounters, endOf, type Connection } from '../protocol/recording';
 
 type SocketEvent = Extract<RelayEvent, { t: 'socket' }>;
 export type ConnectionEvent = Exclude<RelayEvent, { t: 'socket' } | { t: 'life' }>;
@@ -38,6 +38,11 @@ export function connectionFrom(
  * before it was made, which the analysis of the badge and of every view would take as the socket being
  * its own reconnect.
  */
+export function heldTime(c: Connection, at: number): number {
+  const last = c.events.length > 0 ? c.events[c.events.length - 1]!.at : c.createdAt;
+  return Math.max(at, c.createdAt, last);
+}
+
 /**
  * A connection failed with an error event and no close event: the browser fired the error and left the
  * socket CLOSED without one (Chromium, for a socket the page's CSP blocks). A failing connection's close
@@ -45,19 +50,11 @@ export function connectionFrom(
  * its batch ends at its error, with the 1006 of a failed connection, until a close event says otherwise.
  */
 export function endFailed(c: Connection): boolean {
-  let error: number | undefined;
-  for (const e of c.events) {
-    if (e.type === 'close' || e.type === 'ended-with-document') return false;
-    if (e.type === 'error' && !e.simulated) error ??= e.at;
-  }
-  if (error === undefined) return false;
-  c.events.push({ type: 'close', at: heldTime(c, error), code: 1006, reason: '', wasClean: false, inferred: true });
+  if (endOf(c)) return false;
+  const error = c.events.find((e) => e.type === 'error' && !e.simulated);
+  if (!error) return false;
+  c.events.push({ type: 'close', at: heldTime(c, error.at), code: 1006, reason: '', wasClean: false, inferred: true });
   return true;
-}
-
-export function heldTime(c: Connection, at: number): number {
-  const last = c.events.length > 0 ? c.events[c.events.length - 1]!.at : c.createdAt;
-  return Math.max(at, c.createdAt, last);
 }
 
 export function applyToConnection(c: Connection, ev: ConnectionEvent): void {
