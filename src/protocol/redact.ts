@@ -54,7 +54,7 @@ export function redactUrl(url: string, mark: Mark = plain): string {
   // `#access_token=…`, and hash routers put parameters after `#/route?`. Their values are redacted; a
   // fragment that names no value (`#section`, `#/route`) stays.
   if (q === -1)
-    return base + hash.replace(FRAGMENT_VALUE, (_all, name: string) => name + mark(_all.slice(name.length)));
+    return base + hash.replace(FRAGMENT_VALUE, (all: string, name: string) => name + mark(all.slice(name.length)));
   const query = beforeHash.slice(q + 1);
   const redacted = query
     .split('&')
