@@ -15,7 +15,8 @@ import type { BackgroundPush, RelayBatch, RelayHello, Settings } from '../protoc
 import { emptyRecording } from '../protocol/recording';
 import { clampUrl } from '../protocol/clamp';
 import type { Persist } from './persist';
-import { mergeChangeLog, TabRecording, type ChangeLog } from './tab-recording';
+import { mergeChangeLog, type ChangeLog } from './change-log';
+import { TabRecording } from './tab-recording';
 
 export const TICK_MS = 150;
 /** Views get changes this soon; one timer coalesces a burst of batches into one delta. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Persist } from './persist';
 import { MemoryStorage } from './test-support';
-import { TAB_LIMITS, TabRecording, type ChangeLog } from './tab-recording';
+import type { ChangeLog } from './change-log';
+import { TAB_LIMITS, TabRecording } from './tab-recording';
 import type { RelayEvent } from '../protocol/messages';
 
 const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 0, receivedSize: 0 };

@@ -5,7 +5,8 @@
  * serialised (concurrent set() calls race and lose data).
  */
 import { byCreation, type Connection, type Recording } from '../protocol/recording';
-import { TabRecording, type ChangeLog, type DocInfo } from './tab-recording';
+import type { ChangeLog } from './change-log';
+import { TabRecording, type DocInfo } from './tab-recording';
 import { storedChunk, storedTab, utf8Bytes } from './stored';
 
 export interface StorageLike {
