@@ -21,13 +21,13 @@
 import { HOOK_PORT_REPLY, HOOK_PORT_REQUEST, type HookCommand } from '../../protocol/messages';
 import type { HookContext, SocketRec, Stamped } from './context';
 import { createToStringMask } from './mask';
-import { CLOSE, isFn, isStr, PROTO, saveNatives, type AnyFn } from './natives';
+import { CLOSE, isFn, isStr, PROTO, saveNatives, WS, type AnyFn } from './natives';
 import { createSimulator } from './simulate';
 import { wrapWebSocket } from './sockets';
 import { hookStream } from './stream';
 
 export function installHook(win: Window & typeof globalThis): void {
-  if (!isFn(win.WebSocket)) return;
+  if (!isFn(win[WS])) return;
   const n = saveNatives(win);
   const { apply, own } = n;
   const perf = win.performance;
@@ -108,7 +108,7 @@ export function installHook(win: Window & typeof globalThis): void {
         reason: n.isObj(reason) || reason === undefined ? undefined : `${reason as string}`,
       }),
   };
-  const sim = createSimulator(win, ctx, own(win.WebSocket[PROTO], CLOSE) as AnyFn);
+  const sim = createSimulator(win, ctx, own(win[WS][PROTO], CLOSE) as AnyFn);
   const capOn = wrapWebSocket(win, ctx, sim);
   hookStream(win, ctx);
 

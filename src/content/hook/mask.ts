@@ -13,6 +13,8 @@ import { isFn, PROTO, type AnyFn, type Natives } from './natives';
 
 /** `this` value that turns a call of a hook's masked toString into a registration (natively a TypeError). */
 const REGISTER = '\u0000closeline';
+/** The masked method's name, read and replaced here: one string in the built file. */
+const TO_STRING = 'toString';
 
 /**
  * Replaces the function `o[name]` by `make(original)`, keeping the property's attributes, and masks
@@ -46,7 +48,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     Reflect.defineProperty(o, name, { __proto__: null, ...desc, value: wrapper } as PropertyDescriptor);
   };
   const FP = win.Function[PROTO];
-  const nativeToString = n.own(FP, 'toString') as AnyFn;
+  const nativeToString = n.own(FP, TO_STRING) as AnyFn;
   // How this engine prints an anonymous native function: Chromium on one line, Firefox on three.
   const anonymousNative = apply(nativeToString, n.trap(nativeToString, nativeToString), []);
   // The masks of same-origin ancestors, read from own data properties only (no page getter runs).
@@ -55,7 +57,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     for (let w = win as unknown, up = apply(gParent, w, []), depth = 0; up !== w && depth < 16; depth++) {
       w = up;
       up = apply(gParent, w, []);
-      const m = n.own(n.own(n.own(w, 'Function'), PROTO), 'toString');
+      const m = n.own(n.own(n.own(w, 'Function'), PROTO), TO_STRING);
       // A hook's mask prints as an anonymous native function; the page's own replacement would not.
       if (isFn(m) && apply(nativeToString, m, []) === anonymousNative) {
         n.push(ancestors, m);
@@ -67,7 +69,7 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
   // The mask itself is masked (and registered with the ancestors) like every other wrapper. The native
   // toString runs no page code: what it throws (for a `this` that is no function) is the engine's, and is
   // captured again from the page's call, so its stack names no frame of the hook's file.
-  swap(FP, 'toString', (target: AnyFn) =>
+  swap(FP, TO_STRING, (target: AnyFn) =>
     n.trap(
       target,
       (fn: AnyFn, thisArg: unknown, args: unknown[]) => {

@@ -97,6 +97,8 @@ export const ERROR = 'error';
 export const MESSAGE = 'message';
 /** The prototypes' `constructor`, which each wrapped API replaces: one string in the built file. */
 export const CTOR = 'constructor';
+/** `win[WS]` for `win.WebSocket`, also the wrapped global's name and the recorded API: one string in the built file. */
+export const WS = 'WebSocket';
 
 /** Shared by the hook's modules: one short function in the built file instead of a `typeof` test at each use. */
 export const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -135,7 +137,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const slice = win.String[PROTO].slice;
   const stopNow = win.Event[PROTO].stopImmediatePropagation;
   const { dispatchEvent: dispatch, addEventListener: addEL } = win.EventTarget[PROTO];
-  const gState = getter(win.WebSocket[PROTO], 'readyState');
+  const gState = getter(win[WS][PROTO], 'readyState');
   // [byteLength, buffer, byteOffset] getters of a view's kind (the only views are typed arrays and DataView).
   // Told apart by the typed arrays' @@toStringTag getter, which answers undefined for a DataView where the
   // others throw: an error caught on every message would capture a stack as deep as the page's, each time.

@@ -9,7 +9,7 @@
  */
 import type { HookContext, SocketRec } from './context';
 import { newRing, ringPush, ringRaw } from './ring';
-import { CLOSE, CTOR, ERROR, isStr, MESSAGE, PROTO, type AnyFn } from './natives';
+import { CLOSE, CTOR, ERROR, isStr, MESSAGE, PROTO, WS, type AnyFn } from './natives';
 import type { Simulator } from './simulate';
 
 /** Content capture for this document's site: unknown until the relay says (kept in the ring only). */
@@ -28,7 +28,7 @@ export function wrapWebSocket(
   const { n, emit, clock: now, swap } = ctx;
   const { apply, read, getter, isObj, listen: on } = n;
   const { construct, ownKeys } = Reflect;
-  const NativeWS = win.WebSocket;
+  const NativeWS = win[WS];
   const proto = NativeWS[PROTO];
   const gUrl = getter(proto, 'url');
   const gProtocol = getter(proto, 'protocol');
@@ -64,7 +64,7 @@ export function wrapWebSocket(
     // take a number before this one and be announced after it (the relay drops a number it has passed).
     emit({
       t: 'socket',
-      api: 'WebSocket',
+      api: WS,
       url: read(gUrl, ws) as string,
       protocols: ctx.protocolsOf(n.arg(args, 1)),
       at: now(),
@@ -175,7 +175,7 @@ export function wrapWebSocket(
     }
     return ws;
   });
-  swap(win, 'WebSocket', () => WSProxy);
+  swap(win, WS, () => WSProxy);
   swap(proto, CTOR, () => WSProxy);
   return (on) => {
     capture = on ? Capture.On : Capture.Off;

@@ -13,7 +13,7 @@
  * MAX_HELD messages; more are dropped and counted with the held ones.
  */
 import type { HookContext, SocketRec } from './context';
-import { isStr, MESSAGE, PROTO, type AnyFn } from './natives';
+import { isStr, MESSAGE, PROTO, WS, type AnyFn } from './natives';
 
 const MAX_HELD = 10_000;
 
@@ -63,7 +63,7 @@ export function createStaller(
   const ME = NativeMessageEvent[PROTO];
   const gOrigin = getter(ME, 'origin');
   const gLastId = getter(ME, 'lastEventId');
-  const nativeSend = n.own(win.WebSocket[PROTO], 'send') as AnyFn;
+  const nativeSend = n.own(win[WS][PROTO], 'send') as AnyFn;
 
   const enqueue = (q: Queue, d: unknown, origin: string, id: string) => {
     if (++q.n > MAX_HELD) return;
