@@ -57,7 +57,10 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     for (let w = win as unknown, up = apply(gParent, w, []), depth = 0; up !== w && depth < 16; depth++) {
       w = up;
       up = apply(gParent, w, []);
-      const m = n.own(n.own(n.own(w, 'Function'), PROTO), TO_STRING);
+      let m = n.own(n.own(n.own(w, 'Function'), PROTO), TO_STRING);
+      // zone.js (Angular's) puts a function of its own over the mask, which drops the arguments of a
+      // registration, and keeps the mask as this own property of it.
+      m = n.own(m, '__zone_symbol__OriginalDelegate') || m;
       // A hook's mask prints as an anonymous native function; the page's own replacement would not.
       if (isFn(m) && apply(nativeToString, m, []) === anonymousNative) {
         n.push(ancestors, m);
