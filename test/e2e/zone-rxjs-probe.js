@@ -136,6 +136,8 @@ window.zoneRxjsProbe = (origin) => {
     for (const end of ends.splice(0)) await end();
     return { log, delays };
   };
+  // How many times `path`'s subject has had a message so far (a reconnect is done once its socket answered).
+  window.zoneRxjsAnswers = (path) => log.filter((e) => e[0] === `${path} next`).length;
   // One more subject, for the extension's Simulate: resolves with the log once its socket of `path` answered.
   window.zoneRxjsOpen = async (path) => {
     await rx(path, 0);

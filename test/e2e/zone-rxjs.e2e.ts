@@ -31,6 +31,7 @@ interface ProbeResult {
 type ProbeApi = {
   zoneRxjsProbe(origin: string): Promise<ProbeResult>;
   zoneRxjsEnd(): Promise<ProbeResult>;
+  zoneRxjsAnswers(path: string): number;
   zoneRxjsOpen(path: string): Promise<ProbeResult>;
 };
 
@@ -210,6 +211,9 @@ describe('zone.js and RxJS webSocket with Closeline', () => {
       }),
     ).toEqual({ type: 'ok' });
     await next;
+    // The server has the new socket before the page has its open event and the echo: ending the subject
+    // earlier would unsubscribe a reconnect that had not answered yet.
+    await run.page.waitForFunction(() => (window as unknown as ProbeApi).zoneRxjsAnswers('/rx-sim') === 2);
     // Ending every subject closes rx-busy's and rx-drop's sockets too: the page sees that as it did without.
     const ended = await end(run);
     const sim = (e: unknown) => String((e as unknown[])[0]).startsWith('/rx-sim');
