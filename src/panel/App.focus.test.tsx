@@ -77,3 +77,26 @@ describe('focus after closing', () => {
     expect(document.activeElement).toBe(within(detail()).getByRole('heading', { level: 2 }));
   });
 });
+
+describe('focus when what holds it goes away with the data', () => {
+  it('the recording cleared under the focused table (a reload without Preserve log) moves focus to the filter box', async () => {
+    const source = fakeSource(rec);
+    renderApp(rec, {}, {}, { source });
+    await screen.findByRole('grid');
+    grid().focus();
+    await act(async () => source.push(recordingOf([])));
+    expect(screen.queryByRole('grid')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('searchbox'));
+  });
+
+  it('the detail gone with its connection (cleared, evicted) returns focus to the table, as Esc would', async () => {
+    const source = fakeSource(rec);
+    renderApp(rec, {}, {}, { source });
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByText('bye'));
+    within(detail()).getByRole('button', { name: 'Close details' }).focus();
+    await act(async () => source.push(recordingOf([open])));
+    expect(screen.queryByRole('complementary', { name: 'Closure details' })).toBeNull();
+    expect(document.activeElement).toBe(grid());
+  });
+});

@@ -44,6 +44,7 @@ import { useColumnPrefs } from './table/use-column-prefs';
 import type { ColumnId } from './model/sort-rows';
 import { HelpPanel } from './help/HelpPanel';
 import { usePanelKeys } from './hooks/use-panel-keys';
+import { useFocusRescue } from './hooks/use-focus-rescue';
 import { FilterBar, filterCountText } from './toolbar/FilterBar';
 import { useFilterAnnouncement } from './toolbar/use-filter-announcement';
 import { Toolbar, useToolbarRefs } from './toolbar/Toolbar';
@@ -116,6 +117,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
 
   const filterRef = useRef<HTMLInputElement>(null);
   const toolbarRefs = useToolbarRefs();
+  useFocusRescue(filterRef);
   // What closes gives focus back to what opened it, never to <body>: the table for the detail (the
   // filter box when a filter hides every row), the "?" button for the help.
   const closeDetail = useCallback(() => {
