@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticRecording } from '../../bench/lib/synthetic-recording.mjs';
 import { launch, type Launched } from './support/browser';
 import { focusIndicator } from './support/panel-layout';
+import { textPaint } from './support/pixels';
 
 let b: Launched;
 
@@ -73,6 +74,11 @@ describe('forced colours (Windows high contrast)', () => {
     const selected = looks.filter((l) => l.selected);
     expect(selected).toHaveLength(1);
     for (const other of looks.filter((l) => !l.selected)) expect(other.look).not.toBe(selected[0]!.look);
+    // Readable: no backplate of the page's background under the highlight's text (white on white).
+    for (const cell of ['.cell-code', '.cell-initiator']) {
+      const paint = await textPaint(page, page.locator(`[data-testid="closure-row"].selected ${cell}`));
+      expect(paint.behind, `${cell}: text colour painted on the same colour`).not.toBe(paint.text);
+    }
     await page.close();
   });
 
@@ -98,12 +104,22 @@ describe('forced colours (Windows high contrast)', () => {
         return `${s.backgroundColor} ${s.color} ${s.outlineStyle} ${s.outlineWidth} ${s.borderWidth}`;
       });
     const before = await look();
+    // Pressed or not, its text shows: no backplate of the page's background under the highlight's text.
+    const readable = async () => {
+      const paint = await textPaint(page, follow);
+      expect(
+        paint.behind,
+        `text painted on its own colour (pressed: ${await follow.getAttribute('aria-pressed')})`,
+      ).not.toBe(paint.text);
+    };
+    await readable();
     const wasPressed = await follow.getAttribute('aria-pressed');
     await follow.click();
     await expect.poll(() => follow.getAttribute('aria-pressed')).not.toBe(wasPressed);
     await page.getByRole('searchbox').focus(); // not the focus ring: the pressed state itself
     const after = await look();
     expect(after).not.toBe(before);
+    await readable();
     await page.close();
   });
 });
