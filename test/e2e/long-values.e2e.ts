@@ -1,7 +1,8 @@
 /**
  * Page text without a break opportunity (a close reason of 123 bytes with no
  * space, behind bidi controls) wraps inside the detail pane instead of running
- * past its edge. Real Chromium, the real server's close.
+ * past its edge, and a long endpoint does not widen the Reconnect check's
+ * choices past the panel. Real Chromium, the real server's close.
  */
 import { describe, expect, it } from 'vitest';
 import { closeEventOf } from '../../src/protocol/recording';
@@ -46,6 +47,39 @@ describe('long page text in the detail pane', () => {
     });
     expect(fit).toBeDefined();
     expect(fit).toMatchObject({ inside: true, overflow: 0, paneOverflow: 0 });
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe('a long endpoint in the Reconnect check', () => {
+  it('keeps every choice and Start within the panel (docked right, 480 px)', async () => {
+    // A path of 6,000 letters with no break point, as a page's generated URL can be.
+    const path = `/${'a'.repeat(6000)}`;
+    const url = s.server.page(
+      '/long-endpoint',
+      `<!doctype html><title>long endpoint</title><script>new WebSocket('${s.server.wsOrigin}${path}');</script>`,
+    );
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => c.events.some((e) => e.type === 'open')) ? r : undefined,
+    );
+    const panel = await s.b.context.newPage();
+    await panel.setViewportSize({ width: 480, height: 900 });
+    await panel.goto(`chrome-extension://${s.b.extensionId}/src/panel/panel.html?tab=${rec.tabId}`);
+    await panel.locator('[data-testid="closure-row"]').first().waitFor();
+    await panel.locator('[data-testid="audit-open"]').click();
+    const section = panel.locator('[data-testid="audit-section"]');
+    await section.waitFor();
+    const outside = await section.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return [...el.querySelectorAll('input, select, button')]
+        .filter((c) => c.getBoundingClientRect().right > box.right + 1)
+        .map((c) => c.getAttribute('data-testid') ?? c.tagName);
+    });
+    expect(outside).toEqual([]);
+    expect(await section.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
     await panel.close();
     await page.close();
   });
