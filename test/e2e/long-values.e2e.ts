@@ -84,3 +84,44 @@ describe('a long endpoint in the Reconnect check', () => {
     await page.close();
   });
 });
+
+describe('a long endpoint in the detail pane', () => {
+  it.each([
+    ['an open connection: Simulate', 'open', '[data-testid="simulate-close"]'],
+    ['a closure: its reason and what the code means', 'closed', '[data-testid="detail-explanation"] h3'],
+  ])('%s still shows without scrolling the pane', async (_name, kind, selector) => {
+    const path = `/${kind}-${'b'.repeat(6000)}`;
+    const url = s.server.page(
+      `/long-detail-${kind}`,
+      `<!doctype html><title>long endpoint</title><script>new WebSocket('${s.server.wsOrigin}${path}');</script>`,
+    );
+    if (kind === 'closed') void s.server.connectionTo(`/${kind}-`).then((c) => c.ws.close(1012, 'deploy'));
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    const rec = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some((c) => (kind === 'closed' ? closeEventOf(c) : c.events.some((e) => e.type === 'open')))
+        ? r
+        : undefined,
+    );
+    const panel = await s.b.context.newPage();
+    await panel.setViewportSize({ width: 1280, height: 760 });
+    await panel.goto(`chrome-extension://${s.b.extensionId}/src/panel/panel.html?tab=${rec.tabId}`);
+    await panel.locator('[data-testid="closure-row"]').first().click();
+    const pane = panel.locator('[data-testid="detail-pane"]');
+    const target = pane.locator(selector).first();
+    await target.waitFor();
+    const [paneBox, box] = await Promise.all([pane.boundingBox(), target.boundingBox()]);
+    expect(box!.y + box!.height, 'bottom of what the page pushed down').toBeLessThanOrEqual(
+      paneBox!.y + paneBox!.height,
+    );
+    // The whole URL stays there to read: scrolled within its own box, which the keyboard reaches.
+    expect(
+      await pane
+        .locator('.detail-url')
+        .first()
+        .evaluate((el) => el.textContent?.length),
+    ).toBeGreaterThan(2000);
+    await panel.close();
+    await page.close();
+  });
+});
