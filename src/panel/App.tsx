@@ -39,6 +39,7 @@ import { useSimulation } from './simulate/use-simulation';
 import { AuditSection } from './audit/AuditSection';
 import { useAudit } from './audit/use-audit';
 import { ClosuresTable } from './table/ClosuresTable';
+import { ROW_PX } from './table/TableRow';
 import { ColumnsMenu } from './table/ColumnsMenu';
 import { useColumnPrefs } from './table/use-column-prefs';
 import type { ColumnId } from './model/sort-rows';
@@ -54,6 +55,8 @@ import { Timeline } from './timeline/Timeline';
 const SHORT_PANEL_PX = 480;
 /** At or below this width the detail goes below the overview (panel.css, the `main` container query). */
 const NARROW_PANEL_PX = 760;
+/** What the table keeps when the timeline asks for its least height: its header and two rows. */
+const TABLE_MIN_PX = 24 + 2 * ROW_PX + 3;
 
 export interface AppProps {
   source: RecordingSource;
@@ -102,6 +105,8 @@ export function App({ source, services, openResource, saveFile = downloadText, n
       setSqueezedState((old) => (old.length === ids.length && old.every((id, i) => id === ids[i]) ? old : ids)),
     [],
   );
+  // What the timeline needs to show its toolbar, axis and two lanes: its pane never gives it less.
+  const [timelineMin, setTimelineMin] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const simulation = useSimulation(source, !imports.imported);
   const audit = useAudit(source, services, settings?.profileId ?? 'default');
@@ -279,12 +284,15 @@ export function App({ source, services, openResource, saveFile = downloadText, n
                         window.innerHeight < SHORT_PANEL_PX ? 0.5 : window.innerWidth <= NARROW_PANEL_PX ? 0.4 : 0.3
                       }
                       label={t('panel_split_label')}
+                      minFirst={timelineMin}
+                      minSecond={TABLE_MIN_PX}
                       first={
                         <Timeline
                           recording={analysed.recording}
                           analysis={analysed.analysis}
                           selectedId={selectedId}
                           onSelect={open}
+                          onMinHeight={setTimelineMin}
                         />
                       }
                       second={<div className="table-area">{table}</div>}

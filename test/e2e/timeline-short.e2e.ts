@@ -2,6 +2,8 @@
  * A short panel keeps lanes in view. DevTools docked at the bottom and dragged low, or a legend that
  * wraps to four lines in Arabic, left the timeline's share to its toolbar and no lane showed: the
  * legend now folds behind its button when the lanes would get less than the axis and two lanes.
+ * Docked right and narrow (its toolbar's controls on two lines), the timeline's share of the stacked
+ * view was less than its toolbar and those lanes: the pane now gives it that much.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +41,8 @@ describe('the timeline in a short panel', () => {
   it.each([
     { width: 1280, height: 300, lang: 'en' },
     { width: 1280, height: 290, lang: 'ar' },
+    { width: 320, height: 800, lang: 'en' },
+    { width: 480, height: 600, lang: 'ar' },
   ] as const)('$width×$height ($lang): the axis and two lanes in view, the legend behind its button', async (p) => {
     const page = await panelAt(p.width, p.height, p.lang);
     const toggle = page.locator('.tl-legend-toggle');

@@ -18,7 +18,7 @@ import { TimelineSummary } from './TimelineSummary';
 import { TimelineToolbar } from './TimelineToolbar';
 import { useCanvasDraw } from './use-canvas-draw';
 import { useElementSize } from './use-element-size';
-import { nextFold, UNFOLDED, type Fold } from './legend-fold';
+import { MIN_LANES_PX, nextFold, UNFOLDED, type Fold } from './legend-fold';
 import { useLocale } from '../../ui/locale/LocaleRoot';
 import { OPEN_BAR_TICK_MS, useNow } from '../../ui/hooks/use-now';
 import { usePointer } from './use-pointer';
@@ -33,6 +33,8 @@ export interface TimelineProps {
   onSelect(connectionId: string): void;
   /** The current time (tests); defaults to Date.now. */
   clock?: () => number;
+  /** Told the least height that shows the toolbar, the axis and two lanes (the pane holding it must give it). */
+  onMinHeight?(px: number): void;
 }
 
 const FALLBACK_SIZE = { width: 800, height: 240 };
@@ -49,6 +51,7 @@ export const Timeline = memo(function Timeline({
   selectedId,
   onSelect,
   clock = Date.now,
+  onMinHeight,
 }: TimelineProps) {
   const model = useMemo(() => buildModel(recording, analysis), [recording, analysis]);
   const index = useMemo(() => buildHitIndex(model), [model]);
@@ -73,6 +76,16 @@ export const Timeline = memo(function Timeline({
     if (rootSize.measured && toolbarSize.measured)
       setFold((f) => nextFold(f, rootSize.height, rootSize.height - toolbarSize.height));
   }, [rootSize.measured, rootSize.height, toolbarSize.measured, toolbarSize.height]);
+  // With the legend folded (for lack of height, or of width: timeline.css), the toolbar and two lanes are
+  // the least the pane must give: narrow, the controls alone can take two lines. Said only then, and kept
+  // when the legend unfolds, so the pane never grows for the legend and unfolding cannot undo folding.
+  useLayoutEffect(() => {
+    const toolbar = toolbarRef.current;
+    const toggle = toolbar?.querySelector('.tl-legend-toggle');
+    if (!toolbarSize.measured || !toolbar || !toggle || getComputedStyle(toggle).display === 'none') return;
+    // The toolbar's whole box (its measured size is its content's): padding and border take room too.
+    onMinHeight?.(toolbar.offsetHeight + MIN_LANES_PX);
+  }, [toolbarSize.measured, toolbarSize.height, fold.short, onMinHeight]);
   const theme = useThemeVersion();
   // Lane and link labels are translated text: a new language redraws the memoised timeline.
   const { lang } = useLocale();

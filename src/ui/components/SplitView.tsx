@@ -9,12 +9,16 @@ interface Props {
   initial: number;
   /** Accessible name of the divider. */
   label: string;
+  /** The least the first pane may get, in px, its share notwithstanding: what it shows is cut, not shrunk, below it. */
+  minFirst?: number;
+  /** What the second pane keeps, in px, however much minFirst asks for. */
+  minSecond?: number;
 }
 
 const clamp = (x: number) => Math.min(0.9, Math.max(0.1, x));
 
 /** Two panes and a draggable divider, like DevTools' split widgets. */
-export function SplitView({ first, second, direction, initial, label }: Props) {
+export function SplitView({ first, second, direction, initial, label, minFirst, minSecond = 0 }: Props) {
   const [share, setShare] = useState(initial);
   const root = useRef<HTMLDivElement>(null);
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -25,7 +29,15 @@ export function SplitView({ first, second, direction, initial, label }: Props) {
   };
   return (
     <div ref={root} className={`split split-${direction}`}>
-      <div className="split-pane" style={{ flexBasis: `${share * 100}%` }}>
+      <div
+        className="split-pane"
+        style={{
+          flexBasis: `${share * 100}%`,
+          [direction === 'column' ? 'minHeight' : 'minWidth']: minFirst
+            ? `min(${minFirst}px, calc(100% - ${minSecond}px))`
+            : undefined,
+        }}
+      >
         {first}
       </div>
       <div
