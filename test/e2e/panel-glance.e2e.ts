@@ -168,8 +168,8 @@ describe('the panel at the three DevTools sizes', () => {
   );
 });
 
-describe('the Columns menu at the three DevTools sizes', () => {
-  it.each(SIZES)(
+describe('the Columns menu at the three DevTools sizes, and docked right narrow', () => {
+  it.each([...SIZES, { name: 'docked right, narrow', width: 320, height: 800 }])(
     '$name ($width×$height): opens whole inside the panel, wherever its button wraps to',
     async ({ width, height }) => {
       const page = await panelAt(width, height);

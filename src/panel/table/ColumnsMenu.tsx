@@ -23,9 +23,23 @@ export function fitsAtEnd(button: DOMRect, listWidth: number, rtl: boolean, pane
   return start >= 0 && start + listWidth <= panelWidth;
 }
 
+/**
+ * Lined up with its button's start edge, how far the list moves back toward that edge (px, for
+ * inset-inline-start, 0 or less) so its far end stays inside the panel: in a narrow panel (docked right,
+ * 320 px) the button sits mid-row and neither edge lines the list up inside. Never past the panel's
+ * start edge, where the checkboxes are.
+ */
+export function startShift(button: DOMRect, listWidth: number, rtl: boolean, panelWidth: number): number {
+  const room = rtl ? button.right : panelWidth - button.left;
+  const before = rtl ? panelWidth - button.right : button.left;
+  const back = Math.max(0, Math.min(listWidth - room, before));
+  return back === 0 ? 0 : -back;
+}
+
 export function ColumnsMenu({ state, squeezed }: Props) {
   const { prefs, toggle, reset } = state;
-  const [atStart, setAtStart] = useState(false);
+  // Where the list opens: lined up with the button's end (null), or with its start, moved back this far.
+  const [atStart, setAtStart] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDetailsElement>(null);
   const place = useCallback(() => {
@@ -34,7 +48,12 @@ export function ColumnsMenu({ state, squeezed }: Props) {
     if (!details?.open || !list) return;
     const rtl = getComputedStyle(details).direction === 'rtl';
     const panelWidth = document.documentElement.clientWidth;
-    setAtStart(!fitsAtEnd(details.getBoundingClientRect(), list.offsetWidth, rtl, panelWidth));
+    const button = details.getBoundingClientRect();
+    setAtStart(
+      fitsAtEnd(button, list.offsetWidth, rtl, panelWidth)
+        ? null
+        : startShift(button, list.offsetWidth, rtl, panelWidth),
+    );
   }, []);
   // Placed again while open when the panel is resized: the filter bar wraps differently, and the button
   // can move to a row of its own (or back) with the list still open.
@@ -57,7 +76,8 @@ export function ColumnsMenu({ state, squeezed }: Props) {
         {squeezed.length > 0 ? t('panel_columns_squeezed', [squeezed.length]) : t('panel_columns')}
       </summary>
       <div
-        className={atStart ? 'columns-menu-list at-start' : 'columns-menu-list'}
+        className={atStart === null ? 'columns-menu-list' : 'columns-menu-list at-start'}
+        style={atStart ? { insetInlineStart: atStart } : undefined}
         role="group"
         aria-label={t('panel_columns_title')}
       >
