@@ -95,6 +95,9 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
     onSelect(row.id);
   }
 
+  // The active row named only while it is in the DOM: scrolled out of the window (by the user; keys
+  // bring it back), a reference to no element leaves a screen reader with nothing to read.
+  const selectedInDom = measured && selectedIndex >= win.start && selectedIndex < win.end;
   const style = { '--closures-columns': gridTemplate(fitted.shown) } as CSSProperties;
   return (
     <div
@@ -104,7 +107,7 @@ export function ClosuresTable({ rows, sort, onSort, selectedId, onSelect, onOpen
       style={style}
       aria-label={t('panel_table_label')}
       aria-rowcount={rows.length + 1}
-      aria-activedescendant={selectedIndex >= 0 ? rowDomId(selectedId ?? '') : undefined}
+      aria-activedescendant={selectedInDom ? rowDomId(selectedId ?? '') : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
