@@ -175,9 +175,22 @@ describe('Timeline', () => {
     // The close marker of 'a' (5 s) is brought into view.
     expect(range().start).toBeLessThan(5_000);
     expect(range().end).toBeGreaterThan(5_000);
+    // Selected from elsewhere (the table, which reads its own active row): not announced again here.
     const live = document.querySelector('.sr-only[aria-live]')!;
+    expect(live.textContent).toBe('');
+  });
+
+  it('announces the selection while the timeline has focus, and only then', () => {
+    const { rerender } = render(
+      <Timeline recording={recording} analysis={analysis} selectedId={null} onSelect={() => {}} clock={clock} />,
+    );
+    const live = document.querySelector('.sr-only[aria-live]')!;
+    act(() => area().focus());
+    rerender(<Timeline recording={recording} analysis={analysis} selectedId="a" onSelect={() => {}} clock={clock} />);
     expect(live.textContent).toMatch(/^Selected: wss:\/\/chat\.example\/ws\?token=1, /);
     expect(live.querySelector('bdi')?.textContent).toBe('wss://chat.example/ws?token=1');
+    act(() => area().blur());
+    expect(live.textContent).toBe('');
   });
 
   describe('drawing', () => {
@@ -362,6 +375,7 @@ describe('Timeline', () => {
       render(
         <Timeline recording={evilRecording} analysis={evilAnalysis} selectedId="a" onSelect={() => {}} clock={clock} />,
       );
+      act(() => area().focus());
       const live = document.querySelector('.sr-only[aria-live]')!;
       expect(isolated(live)).toEqual(['wss://evil.example/U+202Egnp.x', 'U+202Eelgoog.example']);
       const lanes = within(screen.getByRole('list', { name: t('timeline_lanes_label') })).getAllByRole('listitem');

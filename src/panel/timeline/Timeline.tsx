@@ -151,6 +151,10 @@ export const Timeline = memo(function Timeline({
 
   const hoveredBar = hovered >= 0 ? model.bars[hovered] : undefined;
   const selectedBar = selected >= 0 ? model.bars[selected] : undefined;
+  // The canvas has no element per bar for a screen reader to read, so a selection is announced while
+  // the timeline has focus. From elsewhere (the table's arrow keys) the focused widget already reads
+  // its active row: announcing it here too read every step twice.
+  const [focused, setFocused] = useState(false);
   return (
     <div ref={rootRef} className="tl-root" data-theme-version={theme}>
       <TimelineToolbar
@@ -174,6 +178,8 @@ export const Timeline = memo(function Timeline({
         data-view-start={Math.round(view.startMs - model.originMs)}
         data-view-end={Math.round(view.endMs - model.originMs)}
         onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         {...pointer}
       >
         <canvas
@@ -189,7 +195,7 @@ export const Timeline = memo(function Timeline({
       </div>
       <TimelineSummary model={model} id={helpId} />
       <div className="sr-only" aria-live="polite">
-        {selectedBar ? <SelectedAnnouncement bar={selectedBar} /> : ''}
+        {selectedBar && focused ? <SelectedAnnouncement bar={selectedBar} /> : ''}
       </div>
     </div>
   );
