@@ -1,22 +1,15 @@
 /**
  * The libraries of hosted or framework realtime services (SignalR, Supabase Realtime, Yjs, PartyKit,
  * Action Cable, MQTT, Pusher Channels): their server, the page code a user would write, and the delay
- * model read from their source (models.ts).
+ * model read from their source (models.ts, models-hosted.ts).
  */
 import type { LibraryId } from './library-ids';
 import type { Library } from './library-types';
 import { echoBackend, phoenixBackend, signalrBackend, yjsBackend } from './backends';
 import { actionCableBackend, mqttBackend } from './backends-cable-mqtt';
 import { PUSHER_APP_KEY, pusherBackend } from './backends-pusher';
-import {
-  actionCableModel,
-  mqttModel,
-  phoenixModel,
-  pusherModel,
-  rwsModel,
-  signalrModel,
-  yWebsocketModel,
-} from './models';
+import { phoenixModel, rwsModel } from './models';
+import { actionCableModel, mqttModel, pusherModel, signalrModel, yWebsocketModel } from './models-hosted';
 
 /** @supabase/realtime-js's own default reconnectAfterMs (RealtimeClient.ts: RECONNECT_INTERVALS), before its 10 s plateau. */
 const REALTIME_STEPS = [1000, 2000, 5000];
@@ -254,7 +247,7 @@ export const HOSTED_LIBRARIES = {
       });
       channel.bind('pusher:subscription_error', (e) => H.note('subscription error ' + (e && e.status)));
       channel.bind('echo', () => { H.echoed(); });`,
-    // Reconnects come from retryIn's 1 s and the ws loop's 15, 30 and 60 s (models.ts). The wss and HTTP
+    // Reconnects come from retryIn's 1 s and the ws loop's 15, 30 and 60 s (models-hosted.ts). The wss and HTTP
     // fallback loops start 2 s and 5 s after the ws loop with a 15 s timer of their own: the attempt the ws
     // loop's 15 s opens connects, and cancels them, 2 s before the first of them is due.
     otherTimers: (t) => ![1000, 15_000, 30_000, 60_000].includes(t.ms),
