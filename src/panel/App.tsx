@@ -122,13 +122,18 @@ export function App({ source, services, openResource, saveFile = downloadText, n
 
   const filterRef = useRef<HTMLInputElement>(null);
   const toolbarRefs = useToolbarRefs();
-  useFocusRescue(filterRef);
   // What closes gives focus back to what opened it, never to <body>: the table for the detail (the
-  // filter box when a filter hides every row), the "?" button for the help.
+  // filter box when a filter hides every row), the "?" button for the help. The same place takes focus
+  // when the data removes what held it.
+  const focusTable = useCallback(
+    () => (document.querySelector<HTMLElement>('.closures') ?? filterRef.current)?.focus(),
+    [],
+  );
+  useFocusRescue(focusTable);
   const closeDetail = useCallback(() => {
     setDetail({ open: false, focus: false });
-    (document.querySelector<HTMLElement>('.closures') ?? filterRef.current)?.focus();
-  }, []);
+    focusTable();
+  }, [focusTable]);
   const closeHelp = useCallback(() => {
     setHelpOpen(false);
     toolbarRefs.help.current?.focus();

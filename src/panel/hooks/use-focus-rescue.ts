@@ -2,15 +2,15 @@
  * Keeps keyboard focus in the panel when the data takes away what held it: the table turning into
  * the empty state (a reload without Preserve log, Clear from elsewhere, an eviction), or the detail
  * pane closing because its connection is gone. Without this, focus falls to <body> and a screen
- * reader starts again from the top. Focus goes where closing the detail sends it: the table, else
- * the filter box.
+ * reader starts again from the top. Focus goes where closing the detail sends it (`refocus`, the
+ * panel's one place for that: the table, else the filter box).
  *
  * Runs after every render of the panel (the data changes there). A detail pane that is still shown
  * places focus itself when its own controls go (see DetailPane), so it is left alone.
  */
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
-export function useFocusRescue(fallback: RefObject<HTMLElement | null>): void {
+export function useFocusRescue(refocus: () => void): void {
   const last = useRef<{ el: Element; inDetail: boolean } | null>(null);
   useEffect(() => {
     const onFocusIn = (e: FocusEvent) => {
@@ -27,6 +27,6 @@ export function useFocusRescue(fallback: RefObject<HTMLElement | null>): void {
     const active = document.activeElement;
     if (active !== null && active !== document.body) return;
     if (held.inDetail && document.querySelector('.app-main .detail')) return;
-    (document.querySelector<HTMLElement>('.closures') ?? fallback.current)?.focus();
+    refocus();
   });
 }
