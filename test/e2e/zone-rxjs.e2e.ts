@@ -8,32 +8,21 @@
  * reaches a subject's socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch, type Launched } from './support/browser';
 import { startServer, type TestServer } from './support/servers';
 import { waitForRecording } from './support/recording';
 import { openExtensionPage, request } from './support/extension-page';
+import {
+  expectProbeRan,
+  expectProbeRecorded,
+  probeIsUp,
+  serveZoneRxjsPage,
+  type ProbeApi,
+  type ProbeResult,
+} from './support/zone-rxjs';
 import { closeEventOf, openEventOf } from '../../src/protocol/recording';
 import { analyzeRecording } from '../../src/analysis';
-
-// Each package's own browser bundle, unmodified (their exports maps do not name these files).
-const bundle = (file: string) => readFileSync(new URL(`../../node_modules/${file}`, import.meta.url), 'utf8');
-const zoneJs = bundle('zone.js/bundles/zone.umd.js');
-const rxjsJs = bundle('rxjs/dist/bundles/rxjs.umd.js');
-const probe = readFileSync(new URL('./zone-rxjs-probe.js', import.meta.url), 'utf8');
-
-interface ProbeResult {
-  log: unknown[];
-  /** [path, 'retry' | 'repeat', ms] for each wait RxJS was asked for. */
-  delays: [string, string, number][];
-}
-type ProbeApi = {
-  zoneRxjsProbe(origin: string): Promise<ProbeResult>;
-  zoneRxjsEnd(): Promise<ProbeResult>;
-  zoneRxjsAnswers(path: string): number;
-  zoneRxjsOpen(path: string): Promise<ProbeResult>;
-};
 
 /** One browser's run: the page, its server, and what the page logged when its subjects were up and at the end. */
 interface Run {
@@ -46,17 +35,8 @@ interface Run {
 
 async function start(extension: boolean): Promise<Run> {
   const server = await startServer();
-  // The server's side of each scenario, by path (see the probe).
-  const reasons: Record<number, string> = { 1008: 'Token expired', 1012: 'Service restart', 1013: 'Try again later' };
-  for (const code of [1008, 1012, 1013])
-    void server.connectionTo(`/zone-server-${code}`).then((c) => c.ws.close(code, reasons[code]));
-  for (const i of [0, 1, 2]) void server.connectionTo('/rx-busy', i).then((c) => c.ws.close(1013, 'Busy'));
-  void server.connectionTo('/rx-drop').then((c) => c.ws.terminate());
   const b = await launch({ extension });
-  const url = server.page(
-    '/zone-app',
-    `<!doctype html><html><head><script>${zoneJs}</script><script>${rxjsJs}</script><script>${probe}</script></head><body></body></html>`,
-  );
+  const url = serveZoneRxjsPage(server);
   const page = await b.context.newPage();
   await page.goto(url);
   const up = await page.evaluate((o) => (window as unknown as ProbeApi).zoneRxjsProbe(o), server.wsOrigin);
@@ -69,7 +49,6 @@ const stop = async (r: Run | undefined) => {
   await r?.server.close();
 };
 
-const path = (url: string) => new URL(url).pathname;
 let without: { up: ProbeResult; ended: ProbeResult };
 let run: Run;
 
@@ -86,85 +65,12 @@ afterAll(() => stop(run));
 
 describe('zone.js and RxJS webSocket with Closeline', () => {
   it('the page sees the same with and without the extension', () => {
-    // Sanity of the probe itself: handlers in their zones, each once, the removed listener never.
-    const entries = without.up.log.map((e) => (e as unknown[])[0]);
-    expect(entries.filter((e) => e === 'plain onclose')).toHaveLength(1);
-    expect(entries.filter((e) => e === 'plain onmessage')).toHaveLength(1);
-    expect(entries).not.toContain('plain removed listener ran');
-    expect(entries).not.toContain('plain replaced onmessage ran');
-    expect(without.up.log).toContainEqual([
-      'server 1012 onclose',
-      'handler-1012',
-      { code: 1012, reason: 'Service restart', wasClean: true, trusted: true },
-      3,
-    ]);
-    expect(without.up.delays).toEqual([
-      ['/rx-busy', 'repeat', 1000],
-      ['/rx-busy', 'repeat', 2000],
-      ['/rx-busy', 'repeat', 4000],
-      ['/rx-drop', 'retry', 1000],
-    ]);
+    expectProbeRan(without.up);
     expect(run.up).toEqual(without.up);
   });
 
   it('records every socket, who closed it, and judges the RxJS waits', async () => {
-    // Eight closed, and each subject's last socket open.
-    const rec = await waitForRecording(
-      run.b.worker,
-      run.url,
-      (r) =>
-        r.connections.length === 11 &&
-        r.connections.filter((c) => closeEventOf(c)).length === 9 &&
-        r.connections.every((c) => openEventOf(c)) &&
-        r,
-    );
-    const byId = new Map(rec.connections.map((c) => [c.id, c]));
-    // Judged once every socket had time to hold and every wait window passed.
-    const later = Math.max(...rec.connections.map((c) => openEventOf(c)!.at)) + 61_000;
-    const a = analyzeRecording(rec, { now: later });
-    expect(
-      a.closures.map((c) => [path(byId.get(c.connectionId)!.url), c.code, c.reason, c.wasClean, c.initiator]),
-    ).toEqual([
-      ['/zone-plain', 4000, 'page bye', true, 'page'],
-      ['/zone-server-1008', 1008, 'Token expired', true, 'server'],
-      ['/zone-server-1012', 1012, 'Service restart', true, 'server'],
-      ['/zone-server-1013', 1013, 'Try again later', true, 'server'],
-      ['/zone-sub', 1005, '', true, 'page'],
-      ['/rx-busy', 1013, 'Busy', true, 'server'],
-      ['/rx-busy', 1013, 'Busy', true, 'server'],
-      ['/rx-busy', 1013, 'Busy', true, 'server'],
-      ['/rx-drop', 1006, '', false, 'network-dropped'],
-    ]);
-    // The page's close(4000, 'page bye') from its zone-wrapped onmessage, with its stack.
-    const plain = rec.connections[0]!;
-    const call = plain.events.find((e) => e.type === 'close-call');
-    expect(call).toMatchObject({ code: 4000, reason: 'page bye', readyState: 1 });
-    expect(call && 'stack' in call && call.stack).toContain('onmessage');
-    expect(openEventOf(plain)).toMatchObject({ protocol: 'chat', extensions: '' });
-    expect(plain.protocols).toEqual(['chat', 'other']);
-
-    // RxJS's repeat after 1013: 1 s, 2 s, then 4 s, recovered, and that fits the recommendation; its retry after
-    // the drop: 1 s, recovered. Each wait is at least what RxJS scheduled, and not much later.
-    const episode = (p: string) => a.episodes.find((e) => path(byId.get(e.triggerId)!.url) === p)!;
-    const busy = episode('/rx-busy');
-    expect(busy).toMatchObject({ code: 1013, outcome: 'recovered' });
-    expect(busy.verdict.level).toBe('fits');
-    const drop = episode('/rx-drop');
-    expect(drop).toMatchObject({ code: 1006, outcome: 'recovered' });
-    for (const [ep, scheduled] of [
-      [busy, [1, 2, 4]],
-      [drop, [1]],
-    ] as const) {
-      expect(ep.delaysS).toHaveLength(scheduled.length);
-      ep.delaysS.forEach((d, i) => {
-        expect(d).toBeGreaterThanOrEqual(scheduled[i]! - 0.05);
-        expect(d).toBeLessThan(scheduled[i]! + 1.5);
-      });
-    }
-    // The server's 1012 and 1013 with no reconnect in 60 s are problems; the 1008 not retried fits.
-    expect(episode('/zone-server-1012').verdict.level).toBe('problem');
-    expect(episode('/zone-server-1013').verdict.level).toBe('problem');
-    expect(episode('/zone-server-1008').verdict.level).toBe('fits');
+    expectProbeRecorded(await waitForRecording(run.b.worker, run.url, probeIsUp));
   });
 
   it("the popup lists the closures by code, with RxJS's waits judged", async () => {
