@@ -22,13 +22,26 @@ export function connectionFrom(
     protocols: ev.protocols,
     frameId: frame.frameId,
     documentId,
-    frameUrl: frame.url,
+    frameUrl: pageUrl(ev.page, frame.url),
     createdAt: ev.at,
     stack: ev.stack,
     events: [],
     counters: emptyCounters(),
     ...(ev.truncated ? { truncated: [...ev.truncated] } : {}),
   };
+}
+
+/**
+ * Where the page was when it made the socket: the relay's word for a single-page app's route, taken only
+ * within the document's origin (a same-document navigation cannot leave it); else the document's address.
+ */
+function pageUrl(page: string | undefined, doc: string): string {
+  if (page === undefined) return doc;
+  try {
+    return new URL(page).origin === new URL(doc).origin ? page : doc;
+  } catch {
+    return doc;
+  }
 }
 
 /**

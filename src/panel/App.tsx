@@ -21,6 +21,7 @@ import { useImport } from './hooks/use-import';
 import { useRows } from './hooks/use-rows';
 import { useRecording, useSettings, useStatus } from './hooks/use-source-data';
 import { downloadText, exportFileName, exportText } from '../ui/export-recording';
+import { documentUrls, movedPage } from './model/moved-page';
 import { DroppedNotice, hasDropped } from '../ui/components/DroppedNotice';
 import {
   EmptyState,
@@ -149,6 +150,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   });
 
   const selectedRow = useMemo(() => rows.all.find((r) => r.id === selectedId), [rows.all, selectedId]);
+  const docUrls = useMemo(() => documentUrls(analysed?.recording), [analysed?.recording]);
   const episode = useMemo(
     () =>
       selectedId
@@ -205,6 +207,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
         openResource={openResource}
         focusOnOpen={detail.focus}
         simulation={simulation}
+        page={movedPage(selectedRow.connection, docUrls)}
       />
     ) : null;
 

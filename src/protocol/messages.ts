@@ -118,10 +118,16 @@ export type RelayEvent =
   /** `persisted` only on a pagehide: PageTransitionEvent.persisted (false: the document is unloaded for good). */
   | { t: 'life'; at: EpochMs; state: LifecycleState; persisted?: boolean; truncated?: undefined };
 
-/** A close's counters and last messages as the relay made them from the hook's. */
+/**
+ * A close's counters and last messages as the relay made them from the hook's. A socket's `page` is the
+ * document's address when the relay took the socket, where the page had changed it since the document
+ * started (history.pushState, a fragment): a single-page app's route, which the hook does not read.
+ */
 type Relayed<E> = E extends { t: 'close' }
   ? Omit<E, 'last' | 'counters'> & { counters: MessageCounters; last?: LastMessage[] }
-  : E;
+  : E extends { t: 'socket' }
+    ? E & { page?: string }
+    : E;
 
 export interface RelayHello {
   type: 'hello';

@@ -155,7 +155,11 @@ export interface Connection {
   frameId: number;
   /** Browser-assigned document id (or a relay nonce where the browser has none). */
   documentId: string;
-  /** URL of the document that created the socket. */
+  /**
+   * The address of the document that created the socket, as it was then: a single-page app's route after
+   * history.pushState (the relay's reading, within the document's origin); older files have the document's
+   * first address.
+   */
   frameUrl: string;
   createdAt: EpochMs;
   /** A short stack of the code that constructed the socket. */

@@ -304,3 +304,28 @@ describe('validateRelayEvent reads a close as the relay hands it on, not as the 
     expect(r.ok && r.event.t === 'close' && r.event.truncated).toEqual(['counters']);
   });
 });
+
+describe("a socket's page address (a single-page app's route) is the relay's word only", () => {
+  const relayed = { ...socket, stack: 'at f (https://a.example/app.js:1:1)' };
+  it.each([
+    [
+      'kept from a relay',
+      validateRelayEvent({ ...relayed, page: 'https://a.example/chat' }, NOW),
+      'https://a.example/chat',
+    ],
+    [
+      'its password removed',
+      validateRelayEvent({ ...relayed, page: 'https://u:pw@a.example/chat' }, NOW),
+      'https://u@a.example/chat',
+    ],
+    ['absent when the relay sends none', validateRelayEvent(relayed, NOW), undefined],
+    ['never taken from the hook', validateHookEvent({ ...socket, page: 'https://a.example/forged' }, NOW), undefined],
+  ])('%s', (_, v, page) => {
+    expect(v.ok).toBe(true);
+    if (v.ok) expect((v.event as { page?: string }).page).toBe(page);
+  });
+
+  it('a page address that is no string is refused with the event', () => {
+    expect(validateRelayEvent({ ...relayed, page: 42 }, NOW).ok).toBe(false);
+  });
+});

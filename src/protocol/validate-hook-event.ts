@@ -122,6 +122,8 @@ function hookEvent(
       const protocols = o.protocols
         .slice(0, L.protocolCount)
         .map((x, i) => clamped(L.protocolChars, 'chars', cut)(x, `protocols[${i}]`));
+      // Only a relay says where the page was; from the hook it would be the page's word.
+      const page = form === 'relay' && o.page !== undefined ? stripPasswords(text('page', L.urlChars)) : undefined;
       return done({
         t: 'socket',
         k: k(),
@@ -130,6 +132,7 @@ function hookEvent(
         protocols,
         at: at(),
         stack: stack(o, cut),
+        ...(page !== undefined && { page }),
       });
     }
     case 'open':

@@ -19,6 +19,7 @@ import {
   type RelayPong,
 } from '../../protocol/messages';
 import { validateCommand } from '../../protocol/commands';
+import { clampUrl } from '../../protocol/clamp';
 import { Admission } from './admission';
 import { Uplink } from './uplink';
 import { closeCodeRuleFor, validateHookEvent } from '../../protocol/validate-hook-event';
@@ -63,6 +64,14 @@ export function startRelay(win: Window): void {
   let hookPort: MessagePort | undefined;
   const capture = watchCaptureSetting(win.location.href, (cmd) => hookPort?.postMessage(cmd));
 
+  // A single-page app changes its address without a new document: each socket says where the page was
+  // when it was taken here (a socket event comes within a task of the socket's creation).
+  const startUrl = win.location.href;
+  const withPage = (ev: Extract<RelayEvent, { t: 'socket' }>) => {
+    const href = win.location.href;
+    return href === startUrl ? ev : { ...ev, page: clampUrl(href) };
+  };
+
   const onHookMessage = (e: MessageEvent) => {
     if (uplink.isStopped) {
       hookPort?.close();
@@ -77,7 +86,7 @@ export function startRelay(win: Window): void {
     if (ev.truncated) uplink.count('fieldsTruncated', ev.truncated.length);
     switch (admission.admit(ev)) {
       case 'ok':
-        uplink.push(ev, ev.t === 'close' ? 'soon' : 'batch');
+        uplink.push(ev.t === 'socket' ? withPage(ev) : ev, ev.t === 'close' ? 'soon' : 'batch');
         return;
       case 'socket-rate-limited':
         uplink.count('connectionsRateLimited');

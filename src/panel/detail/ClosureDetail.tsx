@@ -30,6 +30,8 @@ interface Props {
   openResource?: OpenResource;
   /** The last simulation's outcome when it was run on this connection (it closed it). */
   simResult: SimResult | null;
+  /** Where the page had moved to when it made the socket (a single-page app's route), if it had. */
+  page?: string;
 }
 
 function HandshakeLine({ handshake }: { handshake: HandshakeEntry }) {
@@ -59,7 +61,7 @@ function meaningOf(code: number, lookup: ClosureRow['lookup']): string {
  * The panel's smallest usual size (docked bottom, 360 px high) shows the
  * first three without scrolling.
  */
-export function ClosureDetail({ row, episode, onSelect, openResource, simResult }: Props) {
+export function ClosureDetail({ row, episode, onSelect, openResource, simResult, page }: Props) {
   const { comparisonsFor } = useServices();
   const { closure, connection } = row;
   const closeCalls = connection.events.flatMap((e) => (e.type === 'close-call' ? [e] : []));
@@ -112,6 +114,14 @@ export function ClosureDetail({ row, episode, onSelect, openResource, simResult 
             <dt>{t('panel_detail_frame_label')}</dt>
             <dd>
               <PageText text={connection.frameUrl} />
+            </dd>
+          </>
+        ) : null}
+        {page !== undefined ? (
+          <>
+            <dt>{t('panel_detail_page_label')}</dt>
+            <dd data-testid="detail-page">
+              <PageText text={page} />
             </dd>
           </>
         ) : null}

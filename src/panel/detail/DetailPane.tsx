@@ -25,9 +25,11 @@ interface Props {
   focusOnOpen: boolean;
   /** Live data only: simulate on the selected connection. */
   simulation?: Simulation;
+  /** Where a top-frame socket's page had moved to when it was made (movedPage), if it had. */
+  page?: string;
 }
 
-export function DetailPane({ row, episode, onSelect, onClose, openResource, focusOnOpen, simulation }: Props) {
+export function DetailPane({ row, episode, onSelect, onClose, openResource, focusOnOpen, simulation, page }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnOpen) headingRef.current?.focus();
@@ -84,9 +86,10 @@ export function DetailPane({ row, episode, onSelect, onClose, openResource, focu
             onSelect={onSelect}
             openResource={openResource}
             simResult={simulation?.result?.connectionId === row.id ? simulation.result : null}
+            page={page}
           />
         ) : (
-          <OpenDetail row={row} openResource={openResource} simulation={simulation} />
+          <OpenDetail row={row} openResource={openResource} simulation={simulation} page={page} />
         )}
       </div>
     </aside>

@@ -18,9 +18,11 @@ interface Props {
   row: OpenRow;
   openResource?: OpenResource;
   simulation?: Simulation;
+  /** Where the page had moved to when it made the socket (a single-page app's route), if it had. */
+  page?: string;
 }
 
-export function OpenDetail({ row, openResource, simulation }: Props) {
+export function OpenDetail({ row, openResource, simulation, page }: Props) {
   const { connection } = row;
   const open = openEventOf(connection);
   return (
@@ -41,6 +43,9 @@ export function OpenDetail({ row, openResource, simulation }: Props) {
       </p>
       {connection.frameId !== 0 ? (
         <p>{tNodes('panel_detail_frame', [<PageText text={connection.frameUrl} />])}</p>
+      ) : null}
+      {page !== undefined ? (
+        <p data-testid="detail-page">{tNodes('panel_detail_page', [<PageText text={page} />])}</p>
       ) : null}
       {simulation?.run ? (
         <SimulateSection key={connection.id} connection={connection} run={simulation.run} result={simulation.result} />
