@@ -63,6 +63,22 @@ describe('lookupCode', () => {
     ['Centrifugo URL, unnamed code', 3000, CENTRIFUGO, 'range centrifugo 3000-3499'],
     ['no context', 3500, undefined, 'no known meaning (range 3000-3999); if: centrifugo'],
     ['a foreign subprotocol', 3500, OTHER_SUBPROTOCOL, 'range websocket 3000-3999'],
+    // A negotiated foreign subprotocol rules a protocol out even at its documented endpoint: Centrifugo's
+    // JSON clients negotiate none and its protobuf ones centrifuge-protobuf; Discord's gateway negotiates none.
+    [
+      'Centrifugo path, foreign subprotocol',
+      3500,
+      { protocol: 'mqtt', url: CENTRIFUGO.url },
+      'range websocket 3000-3999',
+    ],
+    ['Centrifugo path, foreign subprotocol', 3008, { protocol: 'mqtt', url: CENTRIFUGO.url }, 'websocket 3008'],
+    [
+      'Discord host, graphql-ws subprotocol',
+      4004,
+      { protocol: 'graphql-transport-ws', url: DISCORD.url },
+      'graphql-ws 4004',
+    ],
+    ['Discord host, foreign subprotocol', 4014, { protocol: 'mqtt', url: DISCORD.url }, 'range websocket 4000-4999'],
     ['no context', 4242, undefined, 'range websocket 4000-4999'],
     ['no context', 70000, undefined, 'range websocket 0-999'],
   ])('%s: %i → %s', (_label, code, ctx, expected) => {

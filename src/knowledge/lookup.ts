@@ -6,8 +6,9 @@
  * 1. 1000–2999 belong to the WebSocket protocol itself: always the RFC/IANA
  *    entry, else the standard range (no application may redefine them).
  * 2. A protocol established for the socket (its subprotocol was negotiated, or
- *    the URL is the protocol's documented endpoint) that defines the code: its
- *    entry; else its own range convention (Centrifugo's).
+ *    the URL is the protocol's documented endpoint and no other subprotocol was
+ *    negotiated) that defines the code: its entry; else its own range convention
+ *    (Centrifugo's).
  * 3. The IANA-registered 3000/3003/3008 when no protocol is established.
  * 4. Protocols merely possible in the context that define the code: the code
  *    still has no known meaning here (its range decides, so reconnecting is the

@@ -77,11 +77,11 @@ const discord: ProtocolDef = {
   entries: DISCORD_ENTRIES,
   ranges: [],
   match: ({ protocol, url }) => {
+    // The gateway negotiates no subprotocol and lives at the hosts above: a negotiated one rules it out there too.
+    if (protocol) return 'excluded';
     const u = parseUrl(url);
     if (u && DISCORD_GATEWAY_HOST.test(u.hostname)) return 'confirmed';
-    // The gateway uses no subprotocol and lives at the hosts above.
-    if (protocol || u) return 'excluded';
-    return 'possible';
+    return u ? 'excluded' : 'possible';
   },
 };
 
@@ -91,10 +91,10 @@ const centrifugo: ProtocolDef = {
   ranges: CENTRIFUGO_RANGES,
   match: ({ protocol, url }) => {
     if (protocol === CENTRIFUGE_PROTOBUF_SUBPROTOCOL) return 'confirmed';
-    if (parseUrl(url)?.pathname.endsWith('/connection/websocket')) return 'confirmed';
-    // JSON clients use no subprotocol; a server may mount the endpoint on any
-    // path, so only a foreign subprotocol rules Centrifugo out.
-    return protocol ? 'excluded' : 'possible';
+    // JSON clients negotiate no subprotocol; a server may mount the endpoint on any
+    // path, so only a foreign subprotocol rules Centrifugo out, at its usual path too.
+    if (protocol) return 'excluded';
+    return parseUrl(url)?.pathname.endsWith('/connection/websocket') ? 'confirmed' : 'possible';
   },
 };
 
