@@ -304,3 +304,34 @@ describe('page-supplied text in the panel', () => {
     expect(sentence.textContent).not.toContain('\u202E');
   });
 });
+
+describe("a single-page app's route in the detail", () => {
+  const marks = [
+    { type: 'navigation' as const, at: T0 - 10, frameId: 0, documentId: 'doc-1', url: 'https://app.example/login' },
+  ];
+  const routed = recordingOf(
+    [
+      conn({ id: 'a', at: T0, code: 1012, reason: 'on login', frameUrl: 'https://app.example/login' }),
+      conn({ id: 'b', at: T0 + 10, code: 1012, reason: 'on chat', frameUrl: 'https://app.example/chat/42' }),
+      conn({ id: 'c', at: T0 + 20, frameUrl: 'https://app.example/room/7' }),
+    ],
+    marks,
+  );
+  it.each([
+    ['a closure made after a route change names its page', 'on chat', 'https://app.example/chat/42'],
+    ["a closure on the document's own address names none", 'on login', null],
+  ])('%s', async (_, reason, page) => {
+    renderApp(routed);
+    await openRow(reason);
+    expect(within(detail()).queryByTestId('detail-page')?.textContent ?? null).toBe(page);
+  });
+  it('an open socket made after a route change names its page', async () => {
+    renderApp(routed);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getAllByTestId('closure-row').find((r) => r.getAttribute('data-id') === 'c')!);
+    const pane = await screen.findByRole('complementary', { name: t('panel_detail_label_open') });
+    expect(within(pane).getByTestId('detail-page').textContent).toBe(
+      t('panel_detail_page', ['https://app.example/room/7']),
+    );
+  });
+});
