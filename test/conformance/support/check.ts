@@ -12,6 +12,9 @@ import type { Observation } from './run-scenario';
 import type { ScenarioResult } from './results';
 import { judge, possibleVerdicts, scheduledVerdict, type Judged } from './judge';
 import { timerRequests } from './scheduled';
+import { openEventOf } from '../../../src/protocol/recording';
+import { codeContextOf } from '../../../src/analysis/code-context';
+import { detectProtocols } from '../../../src/knowledge';
 
 /**
  * Timers never fire early; 50 ms covers the recording's millisecond clock, the page's and the
@@ -111,8 +114,8 @@ export function assertScenario(
   ).toEqual(without.page.draws);
   const timersMsg = `${where}: timers the page asked for after the close, with vs without`;
   const compared = (o: Observation) => o.page.timers.filter((t) => !lib.queueTimers?.(t));
-  expect(timerRequests(compared(withExt), lib.clockTimers), timersMsg).toEqual(
-    timerRequests(compared(without), lib.clockTimers),
+  expect(timerRequests(compared(withExt), lib.clockTimers, lib.raceTimers), timersMsg).toEqual(
+    timerRequests(compared(without), lib.clockTimers, lib.raceTimers),
   );
   expect(withExt.scheduledS, `${where}: delays the library scheduled, with vs without`).toEqual(without.scheduledS);
   expect(withExt.attempts.length, `${where}: attempts with vs without the extension`).toBe(without.attempts.length);
@@ -168,6 +171,17 @@ export function assertScenario(
     const msg = `${where}: recorded attempt ${i + 1} ${((created - at) / 1000).toFixed(3)} s after its timer allowed`;
     expect(created, msg).toBeGreaterThanOrEqual(at - EARLY_TOL_S * 1000);
   });
+
+  // The subprotocol the server negotiated, and what it establishes for the socket's codes (a name two
+  // protocols share must not give one of them the other's codes).
+  if (lib.subprotocol) {
+    for (const c of j.connections.filter((conn) => openEventOf(conn))) {
+      expect(openEventOf(c)?.protocol, `${where}: negotiated subprotocol of ${c.id}`).toBe(lib.subprotocol.negotiated);
+      expect(detectProtocols(codeContextOf(c)), `${where}: protocols established for ${c.id}`).toEqual(
+        lib.subprotocol.establishes,
+      );
+    }
+  }
 
   // 4. The analysis links every attempt into the episode, with those delays.
   expect(j.episode, `${where}: episode of the close`).toBeDefined();

@@ -23,6 +23,11 @@ export interface Library {
    * `O` is the options object and `WS`/`ORIGIN` the server, all defined before it.
    */
   harness: string;
+  /**
+   * The subprotocol its server negotiates, and the protocols whose close codes Closeline must take as
+   * established for such a socket (knowledge/protocols.ts): checked on every socket of the recording that opened.
+   */
+  subprotocol?: { negotiated: string; establishes: readonly string[] };
   /** Timers the library arms for other reasons than reconnecting (from its source); they are not reconnect delays. */
   otherTimers?: (t: PageTimer) => boolean;
   /**
@@ -30,6 +35,12 @@ export interface Library {
    * without the extension ask for them a few milliseconds apart: compared by presence, not delay.
    */
   clockTimers?: (t: PageTimer) => boolean;
+  /**
+   * Timers armed beside the reconnect timer whose end races it (subscriptions-transport-ws's connect timeout:
+   * cancelled by the next attempt when that comes first, else run with nothing left to do): compared by their
+   * delay, not by whether they were cancelled, which follows which of two timers a few ms apart ran first.
+   */
+  raceTimers?: (t: PageTimer) => boolean;
   /**
    * Zero-delay timers a bundled polyfill uses as its task queue (the browser `process.nextTick` shim runs each
    * batch of queued callbacks from one, and clears a second): how many depends on how the socket's data arrived

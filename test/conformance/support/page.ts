@@ -45,6 +45,11 @@ export interface PageTimer {
   at: number;
   firedAt: number | null;
   cleared: boolean;
+  /**
+   * Set by a harness's `window.__onTimer` on a timer it knows, as it is asked for, is not a reconnect delay
+   * (subscriptions-transport-ws's connect timeout, whose delay one of its random reconnect delays may equal).
+   */
+  other?: true;
 }
 
 export function pageHtml(

@@ -98,4 +98,17 @@ describe('timerRequests', () => {
     );
     expect(timerRequests([t(2000, 0, null)], fromClock)).toEqual(['2000 ms']);
   });
+
+  it('compares a timer whose end races another by its delay alone (subscriptions-transport-ws connect timeout)', () => {
+    const racing = (x: PageTimer) => x.other === true;
+    const connectTimeout = (cleared: boolean): PageTimer => ({
+      ...t(1200, 0, cleared ? null : 1201, cleared),
+      other: true,
+    });
+    expect(timerRequests([connectTimeout(true), t(400, 1, 401)], undefined, racing)).toEqual(
+      timerRequests([connectTimeout(false), t(400, 1, 401)], undefined, racing),
+    );
+    expect(timerRequests([connectTimeout(true)], undefined, racing)).toEqual(['1200 ms']);
+    expect(timerRequests([t(400, 1, null, true)], undefined, racing)).toEqual(['400 ms (cancelled)']);
+  });
 });

@@ -71,11 +71,16 @@ export function earliestAttempts(
 /**
  * What is compared with and without the extension: every timer asked for, its delay and whether it was
  * cancelled. A timer whose delay the library works out from the clock (`fromClock`) is compared by
- * being there and cancelled or not: two runs ask for it a few milliseconds apart.
+ * being there and cancelled or not: two runs ask for it a few milliseconds apart. A timer whose end races
+ * another (`racing`) is compared by its delay alone.
  */
-export function timerRequests(timers: readonly PageTimer[], fromClock?: (t: PageTimer) => boolean): string[] {
+export function timerRequests(
+  timers: readonly PageTimer[],
+  fromClock?: (t: PageTimer) => boolean,
+  racing?: (t: PageTimer) => boolean,
+): string[] {
   return timers.map(
     (t) =>
-      `${fromClock?.(t) ? 'from the clock' : `${t.ms} ms`}${t.every ? ' every' : ''}${t.cleared ? ' (cancelled)' : ''}`,
+      `${fromClock?.(t) ? 'from the clock' : `${t.ms} ms`}${t.every ? ' every' : ''}${t.cleared && !racing?.(t) ? ' (cancelled)' : ''}`,
   );
 }
