@@ -99,7 +99,8 @@ const { GraphQLObjectType, GraphQLSchema, GraphQLString } = createRequire(import
   'graphql',
 ) as typeof import('graphql');
 
-const schema = new GraphQLSchema({
+/** The tiny schema both GraphQL servers serve (graphql-ws's, and subscriptions-transport-ws's: backends-legacy-graphql.ts). */
+export const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
     fields: {

@@ -11,7 +11,7 @@ import { libraryFileStem, type LibraryId } from './library-ids';
 const ROOT = resolve(__dirname, '../../..');
 
 /** The import a user writes, and the global the page reads it from. */
-export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
+export const ENTRIES: Record<LibraryId, { code: string; global: string; define?: Record<string, string> }> = {
   'reconnecting-websocket': {
     code: `import ReconnectingWebSocket from 'reconnecting-websocket'; export default ReconnectingWebSocket;`,
     global: 'ReconnectingWebSocket',
@@ -52,6 +52,19 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string }> = {
     code: `export { Client } from '@stomp/stompjs'; export { default as SockJS } from 'sockjs-client/dist/sockjs.min.js';`,
     global: 'StompSockJs',
   },
+  // Apollo's legacy transport: its browser build (package.json's browser field, dist/client.js), as a bundler picks it.
+  'subscriptions-transport-ws': {
+    code: `export { SubscriptionClient } from 'subscriptions-transport-ws';`,
+    global: 'SubscriptionsTransportWs',
+  },
+  // A React app: the hook with the React it renders in, one bundle. React's CommonJS entry picks its build from
+  // `process.env.NODE_ENV`, which an app's bundler replaces (Vite's app build with "production"); a library build
+  // leaves it to the consumer, so it is replaced here as the app's build would.
+  'react-use-websocket': {
+    code: `export { default as useWebSocket, ReadyState } from 'react-use-websocket'; export { createElement, useEffect } from 'react'; export { createRoot } from 'react-dom/client';`,
+    global: 'ReactUseWebSocket',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */
@@ -68,6 +81,7 @@ export async function bundleLibraries(outDir: string, ids: readonly LibraryId[])
       configFile: false,
       root: ROOT,
       logLevel: 'warn',
+      ...(entry.define && { define: entry.define }),
       plugins: [
         {
           name: 'conformance-entry',

@@ -8,7 +8,12 @@ import type { LibraryId } from './library-ids';
 import type { Library } from './library-types';
 import { CLASSIC_LIBRARIES } from './libraries-classic';
 import { HOSTED_LIBRARIES } from './libraries-hosted';
+import { FRAMEWORK_LIBRARIES } from './libraries-framework';
 
 export { ECHOES_PER_OPEN, type Library, type LibraryConfig } from './library-types';
 
-export const LIBRARIES: Record<LibraryId, Library> = { ...CLASSIC_LIBRARIES, ...HOSTED_LIBRARIES };
+export const LIBRARIES: Record<LibraryId, Library> = {
+  ...CLASSIC_LIBRARIES,
+  ...HOSTED_LIBRARIES,
+  ...FRAMEWORK_LIBRARIES,
+};

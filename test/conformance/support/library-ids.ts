@@ -15,6 +15,8 @@ export const LIBRARY_IDS = [
   'mqtt',
   'pusher-js',
   'sockjs-client',
+  'subscriptions-transport-ws',
+  'react-use-websocket',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 
