@@ -59,7 +59,7 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
 
 - Each library is bundled from \`node_modules\`, unmodified, by Vite (one IIFE per library) and loaded by a test page
   served from 127.0.0.1, against the library's real server: a \`ws\` echo server (reconnecting-websocket, sockette,
-  partysocket: to it a PartyKit room is a plain WebSocket endpoint),
+  react-use-websocket, partysocket: to it a PartyKit room is a plain WebSocket endpoint),
   socket.io 4 (websocket transport only), and graphql-ws's own server from \`graphql-ws/use/ws\` with a tiny schema.
   Phoenix's real server is Elixir, so phoenix talks to a \`ws\` server that speaks its channel protocol (serializer
   2.0.0) the way a Phoenix endpoint answers it: joins, heartbeats and pushes get an ok reply, and each echo push is
@@ -90,7 +90,10 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   WebSocket transport only, against a server that speaks the SockJS protocol as far as that transport reads it
   (\`GET /sockjs/info\`; on each session at \`/sockjs/<server id>/<session id>/websocket\` the open frame \`o\`, then
   STOMP frames in \`a[…]\` frames one way and in JSON arrays of strings the other) with the STOMP broker above
-  behind it. Nothing leaves the machine.
+  behind it. subscriptions-transport-ws (Apollo's legacy GraphQL transport) talks to its own server,
+  \`SubscriptionServer\` from the same package, on a \`ws\` server with graphql-ws's tiny schema (subprotocol
+  \`graphql-ws\`; no keep-alive, its default); react-use-websocket runs in a React component the page renders.
+  Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
   restarted just before the server's close, so the library draws the same "random" numbers in both browsers
@@ -99,7 +102,8 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   every reconnect delay it scheduled (a timer whose delay the library works out from the clock, SignalR's
   keep-alive and pusher-js's timeout for its cached transport, is compared by being there and cancelled or not; the zero-delay timers with which mqtt's browser
   build runs its \`process.nextTick\` queue are not compared, as how many there are follows how the socket's data
-  arrived); the number of attempts and of refused handshakes (counted by the server);
+  arrived; subscriptions-transport-ws's connect timeout is compared by its delay, not by whether the next attempt
+  cancelled it before it ran, which follows which of two timers a few ms apart ran first); the number of attempts and of refused handshakes (counted by the server);
   the closes and errors it reported; and the echo messages delivered on every connection.
 - Wall-clock delays are not compared one by one. On two shared cores a timer fires up to a second late now and then,
   and the browser's work from \`new WebSocket\` to the handshake leaving takes as long, in either browser: measured
@@ -224,6 +228,27 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   new session with the same base is the same request, a blind retry. A reconnectDelay of 2 s fits 1012, and
   through refusals stays flat at 2 s (advice). A refused handshake reaches the app as SockJS's close 2000 ("All
   transports failed"), not 1006; Closeline records the browser's socket and its 1006.
+- subscriptions-transport-ws (Apollo's legacy GraphQL transport, behind Apollo Client's old WebSocketLink) does
+  not reconnect unless the app passes \`reconnect: true\`: out of the box, a 1012 or 1013 ends the client for good
+  (a problem once 60 s have passed). With it, it reconnects after every close, a refused handshake's too,
+  whatever the code, on backo2's backoff: 0.1 s doubling, minus or plus up to half (one draw), cap 10 s, back
+  to 0.1 s once a connection is acknowledged. That is too soon after 1012 and 1013, a blind retry after 1008,
+  and through refused handshakes after 1006 its waits grow too slowly at first (advice: slow growth). Its
+  subprotocol is named \`graphql-ws\`, a name the newer graphql-ws library does not use (it negotiates
+  \`graphql-transport-ws\`): Closeline establishes no protocol for these sockets, so none of graphql-ws's close
+  codes is read into theirs, and the suite checks that on every socket that opened. Each new socket also arms a
+  connect timeout (1 s, ×1.2 per socket until one is acknowledged): a socket not open by then the client closes
+  itself, and reconnects. That is not in the matrix (no handshake here is held unanswered); a probe that held
+  three handshakes after a 1013 saw Closeline record each closed by the page before it opened, and judge the
+  waits between them (0.15, 0.23, 0.31, 0.47 s) in the 1013's episode: too soon.
+- react-use-websocket (the React hook) reconnects only when the app's \`shouldReconnect(closeEvent)\` returns
+  true (without it, never), and then after every close, a refused handshake's too, whatever the code, after
+  \`reconnectInterval\` (5 s by default, or a function of the attempts since the last open), up to
+  \`reconnectAttempts\` (20). Its README's two examples are the configurations here: a fixed 3 s fits 1012, and
+  through refused handshakes never backs off (advice: slow growth, low cap); its exponential backoff (1, 2, 4,
+  8, then 10 s) fits 1012, and 1013 and 1006 through refusals. After 1008 both are blind retries. Before each
+  reconnect the hook calls \`close()\` on the socket that already closed; a call on a closed socket closes
+  nothing, so the close stays the server's.
 
 ### socket.io and HTTP long-polling
 
