@@ -5,7 +5,8 @@
  * must fall in these ranges exactly; `sample` draws whole delay
  * sequences the library could produce, for the set of verdicts it can earn.
  * The models of the hosted services' libraries (SignalR, Yjs, Action Cable, MQTT, Pusher) are in
- * models-hosted.ts, built from the helpers exported here.
+ * models-hosted.ts, and those of the framework ones (subscriptions-transport-ws, react-use-websocket) in
+ * models-framework.ts, built from the helpers exported here.
  *
  * - reconnecting-websocket 4.4 (dist/reconnecting-websocket-mjs.js): reconnects
  *   after every close and every failed handshake, whatever the code, with the
