@@ -74,6 +74,21 @@ describe('linkReconnects', () => {
       { a: { nextId: 'b', delayS: 1 } },
     ],
     [
+      // A list of hosts tried in turn: each attempt answers the failure just before it, not the next one to its host.
+      'hosts tried in turn: the attempt to the other host answers the closure, the one back answers its failure',
+      [
+        dropped('a', T0, 'wss://h1.example/ws'),
+        conn({ id: 'm', createdAt: T0 + 6_000, url: 'wss://h2.example/ws', closeAfter: 50, error: true }),
+        conn({ id: 'b', createdAt: T0 + 8_050, url: 'wss://h1.example/ws', closeAfter: 50, error: true }),
+        fresh('m2', T0 + 12_100, 'wss://h2.example/ws'),
+      ],
+      {
+        a: { nextId: 'm', delayS: 1, label: 'moved', movedTo: 'h2.example' },
+        m: { nextId: 'b', delayS: 2, label: 'moved', movedTo: 'h1.example' },
+        b: { nextId: 'm2', delayS: 4, label: 'moved', movedTo: 'h2.example' },
+      },
+    ],
+    [
       'make-before-break: created before the close, delay 0, overlapping',
       [dropped('a', T0, 'wss://h.example/ws'), fresh('b', T0 + 4_000, 'wss://h.example/ws')],
       { a: { nextId: 'b', delayS: 0, label: 'overlapping' } },

@@ -11,8 +11,9 @@ import type { Terms } from './profiles/types';
 import type { ClosureFacts } from './classify';
 import { urlParts, type UrlParts } from '../protocol/url-parts';
 import { createMaxTree } from './max-tree';
+import { linkHostsInTurn } from './hosts-in-turn';
 
-interface Item {
+export interface LinkItem {
   conn: Connection;
   parts: UrlParts;
   keys: LinkKeys;
@@ -23,8 +24,11 @@ interface Item {
   created: boolean;
   /** Its place in its endpoint's creation order (set by linkEndpoint). */
   position: number;
+  /** The same-endpoint attempt linkEndpoint linked to its closure, if one did (not an overlapping one). */
+  next?: LinkItem;
 }
 
+type Item = LinkItem;
 type Closed = Item & { closure: ClosureFacts };
 
 /** How long after a closure an attempt still answers it, in ms, with the tolerance in the page's favour. */
@@ -94,6 +98,7 @@ export function linkReconnects(
   }
   const ends: Closed[][] = [];
   for (const group of byEndpoint.values()) ends.push(linkEndpoint(group, terms, links));
+  linkHostsInTurn(items, links, linkWindowMs(terms), movedLink);
   linkMoved(items, terms, links);
   if (endpoints) {
     let g = 0;
@@ -137,7 +142,7 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
   // socket still open: a page with thousands open at once would make that quadratic.
   for (let i = 0; i < creations.length; i++) creations[i]!.position = i;
   const fresh = createMaxTree(creations.length);
-  const pending: ClosureFacts[] = [];
+  const pending: Closed[] = [];
   let head = 0;
   let ci = 0;
   let ei = 0;
@@ -164,18 +169,20 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
         replacement.claimed = true;
         links.set(c.connectionId, { nextId: replacement.conn.id, delayS: 0, label: 'overlapping' });
       } else {
-        pending.push(c);
+        pending.push(end);
       }
     } else if (next) {
       ci++;
       next.created = true;
       const at = next.conn.createdAt;
-      while (head < pending.length && at - (pending[head]?.closedAt ?? 0) > windowMs) head++;
+      while (head < pending.length && at - (pending[head]?.closure.closedAt ?? 0) > windowMs) head++;
       const waiting = pending[head];
       if (waiting) {
         head++;
         next.claimed = true;
-        links.set(waiting.connectionId, { nextId: next.conn.id, delayS: (at - waiting.closedAt) / 1000 });
+        waiting.next = next;
+        const c = waiting.closure;
+        links.set(c.connectionId, { nextId: next.conn.id, delayS: (at - c.closedAt) / 1000 });
       } else {
         fresh.set(ci - 1, next.closure ? next.closure.closedAt : Infinity);
       }
@@ -232,14 +239,19 @@ function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink
     const pick = a && b ? (a.conn.createdAt <= b.conn.createdAt ? a : b) : (a ?? b);
     if (!pick) continue;
     pick.claimed = true;
-    links.set(o.conn.id, {
-      nextId: pick.conn.id,
-      delayS: (pick.conn.createdAt - from) / 1000,
-      label: 'moved',
-      // Where it went: its host, or, on the same host (the same subprotocols on another path), its path too.
-      movedTo: pick.parts.host === o.parts.host ? `${pick.parts.host}${pick.parts.path}` : pick.parts.host,
-    });
+    links.set(o.conn.id, movedLink(o, pick));
   }
+}
+
+/** The link of a closure to an attempt elsewhere: moved, saying where to. */
+function movedLink(o: Closed, pick: Item): ReconnectLink {
+  return {
+    nextId: pick.conn.id,
+    delayS: (pick.conn.createdAt - o.closure.closedAt) / 1000,
+    label: 'moved',
+    // Where it went: its host, or, on the same host (the same subprotocols on another path), its path too.
+    movedTo: pick.parts.host === o.parts.host ? `${pick.parts.host}${pick.parts.path}` : pick.parts.host,
+  };
 }
 
 function push(map: Map<string, Item[]>, key: string, item: Item): void {
