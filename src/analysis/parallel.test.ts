@@ -63,6 +63,19 @@ describe('sockets opened beside the reconnect chain count towards a storm', () =
       ],
       'app-choice.not-judged',
     ],
+    [
+      // Times in a file are whole milliseconds: a tight loop of refused handshakes can make and lose several
+      // sockets in one. The trigger is the chain's own, never a socket opened beside it.
+      'a loop whose sockets all fail in the millisecond they were made: five attempts, none beside the chain',
+      ['t', 'a1', 'a2', 'a3', 'a4', 'a5'].map((id) => conn({ id, createdAt: CLOSE, closeAfter: 0, error: true })),
+      'storm',
+      { id: 'verdict_storm', subs: ['5', '0.00 s', '5', '2'], plural: true },
+    ],
+    [
+      'the same with three attempts: no storm, and no socket counted twice',
+      ['t', 'a1', 'a2', 'a3'].map((id) => conn({ id, createdAt: CLOSE, closeAfter: 0, error: true })),
+      'app-choice.fits',
+    ],
   ])('%s → %s', (_name, connections, rule, text) => {
     const v = analyse(connections).verdictByClosure['t'];
     expect(v?.rule).toBe(rule);

@@ -57,13 +57,20 @@ export function addParallelAttempts(
     else beside.set(ep, [socket]);
   }
   for (const [ep, sockets] of beside) {
-    const all = [...sockets];
+    // Each socket once, and never the chain's own trigger: with whole-millisecond times a loop of sockets
+    // that fail in the millisecond they were made has its trigger closed "before" itself by its own attempts.
+    const all = new Set<Connection>();
+    const add = (c: Connection) => {
+      if (c.id !== ep.trigger.connectionId) all.add(c);
+    };
     for (let i = 0; i < sockets.length; i++) {
+      add(sockets[i]!);
       // A socket opened beside the chain that failed and was retried: its episode's attempts are this one's too.
       const own = episodeOf.get(sockets[i]!.id);
-      if (own?.trigger.connectionId !== sockets[i]!.id) continue;
-      all.push(...own.attempts, ...(beside.get(own) ?? []));
+      if (own === ep || own?.trigger.connectionId !== sockets[i]!.id) continue;
+      own.attempts.forEach(add);
+      beside.get(own)?.forEach(add);
     }
-    ep.parallel = all.sort((a, b) => a.createdAt - b.createdAt);
+    if (all.size > 0) ep.parallel = [...all].sort((a, b) => a.createdAt - b.createdAt);
   }
 }
