@@ -67,6 +67,17 @@ export function checkBackoff(
   if (n >= spec.lowCap.minDelays && e + tol < spec.lowCap.capS) {
     found.push({ finding: spec.lowCap.finding, subs: [String(n), list, seconds(e), num(spec.lowCap.capS)] });
   }
-  if (found.length === 0) found.push({ finding: spec.fits, subs: [list] });
+  if (found.length === 0) {
+    // Three flat waits of 1 s, or ten of 10 s, fit; they do not grow, and the sentence must not say they do.
+    const ungrown = grew(delays, spec.noBackoff) ? undefined : spec.fitsUngrownTextId;
+    found.push({ finding: ungrown ? { ...spec.fits, textId: ungrown } : spec.fits, subs: [list] });
+  }
   return found;
+}
+
+/** Some d_k (k ≥ 2) grew past the growth bound of "no backoff": growthFactor · max(d_1, floorS). */
+function grew(delays: readonly number[], spec: BackoffSpec['noBackoff']): boolean {
+  const bound = spec.growthFactor * Math.max(delays[0] ?? 0, spec.floorS);
+  for (let k = 2; k <= delays.length; k++) if ((delays[k - 1] ?? 0) > bound) return true;
+  return false;
 }

@@ -63,6 +63,37 @@ describe('worked examples (docs/verdicts.md)', () => {
     expect(v).toMatchObject({ level, rule, observedDelays: spec.delays, profileId: 'default' });
   });
 
+  it.each<[string, ChainSpec, string]>([
+    ['1, 2, 4 s after 1013: the waits grow', { code: 1013, delays: [1, 2, 4] }, 'verdict_backoff_fits'],
+    [
+      '1, 1, 1 s after 1013 (MQTT.js, reconnectPeriod 1 s)',
+      { code: 1013, delays: [1, 1, 1] },
+      'verdict_backoff_fits_ungrown',
+    ],
+    ['3, 3, 3, 3 s after 1006', { code: 1006, delays: [3, 3, 3, 3] }, 'verdict_backoff_fits_ungrown'],
+    [
+      '0, 0, 0 s after 1006 (no storm: three attempts)',
+      { code: 1006, delays: [0, 0, 0] },
+      'verdict_backoff_fits_ungrown',
+    ],
+    [
+      'ten waits of 10 s after 1013',
+      { code: 1013, delays: Array<number>(10).fill(10) },
+      'verdict_backoff_fits_ungrown',
+    ],
+    ['1012, then 2, 2 s after its failed reconnect', { code: 1012, delays: [2, 2, 2] }, 'verdict_backoff_fits_ungrown'],
+    [
+      '0.1, 0.5, 0.3 s after 1006: 0.5 s is past 1.5 · 0.25 s',
+      { code: 1006, delays: [0.1, 0.5, 0.3], failMs: 600 },
+      'verdict_backoff_fits',
+    ],
+  ])('a fitting shape whose waits did not grow does not say they grow: %s', (_name, spec, id) => {
+    const v = verdictOf(spec);
+    expect(v.level).toBe('fits');
+    expect(v.rule).toMatch(/\.fits$/);
+    expect(v.text.id).toBe(id);
+  });
+
   it('the worked 1012 example is judged by the backoff checks from k = 2 and reads as a sentence', () => {
     const v = verdictOf({ code: 1012, delays: [1.07, 1.07, 1.75, 3.89] });
     expect(v.text).toEqual({ id: 'verdict_backoff_fits', subs: ['1.07, 1.07, 1.75, 3.89 s'] });

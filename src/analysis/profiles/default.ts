@@ -87,6 +87,7 @@ export const DEFAULT_BACKOFF: BackoffSpec = {
     finding: { id: 'low-cap', level: 'advice', textId: 'verdict_backoff_low_cap', plural: true },
   },
   fits: { id: 'fits', level: 'fits', textId: 'verdict_backoff_fits' },
+  fitsUngrownTextId: 'verdict_backoff_fits_ungrown',
   // Too few waits to judge a shape says nothing good or bad: information, for every code.
   notJudged: { id: 'not-judged', level: 'info', textId: 'verdict_backoff_not_judged', plural: true },
 };

@@ -121,7 +121,22 @@ function backoffRows(en: English, p: Profile, rule: ReconnectRule): string[] {
       `${b.lowCap.minDelays}+ delays and E_n < ${b.lowCap.capS} s − ${tol} s`,
       PH.lowCap,
     ),
-    findingRow(en, b.fits, 'none of the above', PH.list),
+    ...(b.fitsUngrownTextId
+      ? [
+          findingRow(
+            en,
+            b.fits,
+            `none of the above, and some d_k grew past ${nb.growthFactor} · max(d1, ${nb.floorS} s)`,
+            PH.list,
+          ),
+          findingRow(
+            en,
+            { ...b.fits, textId: b.fitsUngrownTextId },
+            'none of the above, and none grew past it',
+            PH.list,
+          ),
+        ]
+      : [findingRow(en, b.fits, 'none of the above', PH.list)]),
     findingRow(en, notJudged, `fewer than ${b.minDelays} delays`, PH.notJudged),
   ];
 }

@@ -72,6 +72,11 @@ export interface BackoffSpec {
   /** Low cap: at least minDelays delays and E_n < capS. */
   lowCap: { minDelays: number; capS: number; finding: Finding };
   fits: Finding;
+  /**
+   * The same finding's sentence when no wait grew past the growth bound of "no backoff" (too few, or long
+   * enough, for a check to hold): the fits sentence says the waits grow, and these did not.
+   */
+  fitsUngrownTextId?: string;
   notJudged: Finding;
 }
 
