@@ -357,6 +357,31 @@ describe('pending: a wait still running when the recording ends', () => {
     const v = verdictOf({ code: 1012, delays: [], tailMs: 12_500 });
     expect(t(v.text.id, v.text.subs)).toBe('Waiting for a reconnect: none yet, 12.50 s since the close.');
   });
+
+  it.each<[string, ChainSpec, number, string]>([
+    [
+      'no attempt yet',
+      { code: 1013, delays: [] },
+      12_500,
+      'Waiting for a reconnect: none yet, 12.50 s since the close.',
+    ],
+    [
+      'three attempts failed, the fourth wait running (a live recording of a backoff)',
+      { code: 1013, delays: [1, 2, 4], lastHolds: false },
+      3_000,
+      'Waiting for the next attempt: 3.00 s since attempt 3 failed.',
+    ],
+    [
+      'one 1006 attempt failed',
+      { code: 1006, delays: [1], lastHolds: false },
+      20_000,
+      'Waiting for the next attempt: 20.00 s since attempt 1 failed.',
+    ],
+  ])('after attempts it does not say "none yet": %s', (_name, spec, tailMs, sentence) => {
+    const v = verdictOf({ ...spec, tailMs });
+    expect(v.level).toBe('pending');
+    expect(t(v.text.id, v.text.subs)).toBe(sentence);
+  });
 });
 
 describe('codes without a rule of their own', () => {

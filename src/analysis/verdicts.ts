@@ -122,7 +122,11 @@ export function judgeEpisode(ep: EpisodeFacts, ctx: JudgeContext): Verdict {
       level: f.level,
       rule: `${rule.id}.${f.id}`,
       finding: f.id,
-      text: { id: f.textId, subs: [seconds(elapsed)] },
+      // After attempts the wait runs since the last one failed: the sentence says so, and does not say "none yet".
+      text:
+        ep.attempts.length > 0
+          ? { id: profile.common.pendingNextTextId, subs: [seconds(elapsed), String(ep.attempts.length)] }
+          : { id: f.textId, subs: [seconds(elapsed)] },
       expected,
     };
   }

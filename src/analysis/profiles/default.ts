@@ -213,6 +213,7 @@ export const DEFAULT_RULES: Record<ReconnectAdvice, Rule> = {
 
 export const DEFAULT_COMMON: Profile['common'] = {
   pending: { id: 'pending', level: 'pending', textId: 'verdict_pending' },
+  pendingNextTextId: 'verdict_pending_next',
   throttled: {
     hidden: { id: 'throttled', level: 'inconclusive', textId: 'verdict_throttled_hidden' },
     frozen: { id: 'throttled', level: 'inconclusive', textId: 'verdict_throttled_frozen' },

@@ -173,6 +173,11 @@ export interface Profile {
   /** Findings shared by every rule. */
   common: {
     pending: Finding;
+    /**
+     * The pending finding's sentence once the page has made attempts: its wait runs since the last one
+     * failed, not since the close, and "none yet" would deny the attempts ($1 the wait so far, $2 attempts).
+     */
+    pendingNextTextId: string;
     /** Per reason a wait could not be judged: throttled, or cut short by its document's unload ('left'). */
     throttled: Record<ThrottleReason, Finding>;
     document: Finding;
