@@ -384,6 +384,51 @@ describe('pending: a wait still running when the recording ends', () => {
   });
 });
 
+describe('1008: the same request after a changed one, timed from the close', () => {
+  /** A 1008 at T0 + 60 s, then attempts `afterS` seconds after the close, each refused 50 ms later but the last. */
+  function afterClose(attempts: { afterS: number; url: string }[]): Verdict {
+    const trigger = conn({ id: 't', createdAt: T0, url: URL_A, openAfter: 10, closeAfter: 60_000, code: 1008 });
+    const closed = T0 + 60_000;
+    const conns = attempts.map((a, i) =>
+      conn({
+        id: `a${i + 1}`,
+        createdAt: closed + a.afterS * 1000,
+        url: a.url,
+        ...(i === attempts.length - 1 ? { openAfter: 20 } : { closeAfter: 50, error: true }),
+      }),
+    );
+    const v = analyzeRecording(recordingOf([trigger, ...conns]), { now: closed + 200_000 }).verdictByClosure['t'];
+    if (!v) throw new Error('no verdict');
+    return v;
+  }
+  const NEW = `${URL_A}&token=new`;
+
+  it.each<[string, { afterS: number; url: string }[], string, string]>([
+    [
+      'a changed request after 1 s, refused; the same one 2 s later: a blind retry 3.05 s after the close',
+      [
+        { afterS: 1, url: NEW },
+        { afterS: 3.05, url: URL_A },
+      ],
+      'terminal.blind-retry',
+      'Retried the same request 3.05 s after close code 1008: the server will refuse it again. Fix the cause (credentials, message, subprotocol) before retrying.',
+    ],
+    [
+      'a changed request after 50 s, refused; the same one 20 s later, 70 s after the close: outside the 60 s',
+      [
+        { afterS: 50, url: NEW },
+        { afterS: 70, url: URL_A },
+      ],
+      'terminal.changed-request',
+      'Retried after 50.00 s with a changed URL or subprotocols after close code 1008.',
+    ],
+  ])('%s', (_name, attempts, rule, sentence) => {
+    const v = afterClose(attempts);
+    expect(v.rule).toBe(rule);
+    expect(t(v.text.id, v.text.subs)).toBe(sentence);
+  });
+});
+
 describe('codes without a rule of their own', () => {
   it.each<[string, ChainSpec, string, string]>([
     ['1000 from the server, reconnected: info', { code: 1000, delays: [0.5] }, 'info', 'none.reconnected'],

@@ -255,14 +255,17 @@ function noResendCandidate(rule: NoResendRule, ep: EpisodeFacts, profile: Profil
     c.protocols.every((p, i) => p === t.protocols[i]);
   // "Within the link window", with the tolerance in the page's favour: an attempt at the edge is no blind retry.
   const withinMs = Math.round((profile.terms.linkWindowS - profile.terms.toleranceS) * 1000);
-  // A make-before-break replacement was made before the close: it cannot be a retry of what the close refused.
+  // Within the window of the close, and said as the time since the close: a retry after a failed attempt
+  // waited only since that failure. A make-before-break replacement was made before the close: it cannot be
+  // a retry of what the close refused.
+  const closedAt = ep.trigger.closedAt;
   const judged = ep.attempts
-    .map((a, i) => ({ a, i }))
-    .filter(({ i }) => ep.links[i]?.label !== 'overlapping' && (ep.delaysS[i] ?? 0) * 1000 <= withinMs);
+    .map((a, i) => ({ a, i, afterMs: a.createdAt - closedAt }))
+    .filter(({ i, afterMs }) => ep.links[i]?.label !== 'overlapping' && afterMs <= withinMs);
   const blind = judged.find(({ a }) => same(a));
-  if (blind) return make(rule, rule.blindRetry, [code, seconds(ep.delaysS[blind.i] ?? 0)]);
+  if (blind) return make(rule, rule.blindRetry, [code, seconds(blind.afterMs / 1000)]);
   const changed = judged[0];
-  if (changed) return make(rule, rule.changedRequest, [code, seconds(ep.delaysS[changed.i] ?? 0)]);
+  if (changed) return make(rule, rule.changedRequest, [code, seconds(changed.afterMs / 1000)]);
   if (ep.links[0]?.label === 'overlapping') return make(rule, profile.common.overlapping, [code]);
   return make(rule, rule.noRetry, [code, '']);
 }
