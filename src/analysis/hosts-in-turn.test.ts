@@ -4,8 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from './index';
-import { conn, recordingOf, T0 } from './test-fixtures';
+import { conn, recordingOf, seededRandom, T0 } from './test-fixtures';
 import type { Connection } from '../protocol/recording';
+import { classify, type ClosureFacts } from './classify';
+import { linkReconnects } from './link';
+import { DEFAULT_TERMS } from './profiles/default';
 
 interface TurnSpec {
   code: number;
@@ -95,5 +98,43 @@ describe('hosts tried in turn make one episode', () => {
       episodes: a.episodes.length,
     }).toEqual(want);
     expect(ep?.delaysS).toEqual(spec.delays);
+  });
+});
+
+describe('hosts in turn keep linking a matching', () => {
+  it('over 300 seeded pages on three hosts: each attempt answers at most one closure, made after it closed', () => {
+    const r = seededRandom(23);
+    for (let page = 0; page < 300; page++) {
+      const conns = Array.from({ length: 2 + Math.floor(r() * 40) }, (_, i) => {
+        const kind = r();
+        return conn({
+          id: `p${page}-${i}`,
+          createdAt: T0 + Math.floor((r() * 30_000) / 100) * 100,
+          url: ABC[Math.floor(r() * 3)],
+          ...(kind < 0.2
+            ? { openAfter: 5 }
+            : kind < 0.6
+              ? { closeAfter: 10 + Math.floor(r() * 500), error: true }
+              : { openAfter: 5, closeAfter: 20 + Math.floor(r() * 15_000), code: 1013 }),
+        });
+      });
+      const facts = new Map<string, ClosureFacts>();
+      for (const c of conns) {
+        const f = classify(c);
+        if (f) facts.set(c.id, f);
+      }
+      const links = linkReconnects(conns, facts, DEFAULT_TERMS);
+      const byId = new Map(conns.map((c) => [c.id, c]));
+      const answered = new Set<string>();
+      for (const [closed, link] of links) {
+        expect(answered.has(link.nextId), `page ${page}: ${link.nextId} answers twice`).toBe(false);
+        answered.add(link.nextId);
+        expect(link.nextId).not.toBe(closed);
+        if (link.label !== 'overlapping')
+          expect(byId.get(link.nextId)!.createdAt).toBeGreaterThanOrEqual(facts.get(closed)!.closedAt);
+      }
+      // And the analysis over it ends.
+      expect(analyzeRecording(recordingOf(conns), { now: T0 + 200_000 }).episodes.length).toBeGreaterThan(0);
+    }
   });
 });
