@@ -3,7 +3,7 @@
  * next host of its list, and so on round the list, makes one episode, judged on its real waits.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from './index';
+import { analyzeRecording, createAnalyzer } from './index';
 import { conn, recordingOf, seededRandom, T0 } from './test-fixtures';
 import type { Connection } from '../protocol/recording';
 import { classify, type ClosureFacts } from './classify';
@@ -137,4 +137,15 @@ describe('hosts in turn keep linking a matching', () => {
       expect(analyzeRecording(recordingOf(conns), { now: T0 + 200_000 }).episodes.length).toBeGreaterThan(0);
     }
   });
+});
+
+it('a live analyzer, fed the loop one socket at a time, answers as a one-shot analysis does', () => {
+  const { conns, now } = turns({ code: 1013, urls: ABC, delays: [1, 2, 4, 8, 16], lastHolds: true });
+  const analyze = createAnalyzer();
+  for (let n = 1; n <= conns.length; n++) {
+    const rec = recordingOf(conns.slice(0, n));
+    const at = n === conns.length ? now : conns[n]!.createdAt - 1;
+    expect(analyze(rec, { now: at })).toStrictEqual(analyzeRecording(rec, { now: at }));
+  }
+  expect(analyze(recordingOf(conns), { now }).verdictByClosure['t']?.rule).toBe('overload.fits');
 });
