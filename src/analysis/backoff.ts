@@ -20,9 +20,8 @@ export interface BackoffFinding {
  * terms), so the first k that fails the growth clause ends the search.
  */
 export function noBackoffAt(delays: readonly number[], spec: BackoffSpec['noBackoff'], tol: number): number {
-  const d1 = delays[0] ?? 0;
-  const bound = spec.growthFactor * Math.max(d1, spec.floorS);
-  let e = d1;
+  const bound = growthBound(delays, spec);
+  let e = delays[0] ?? 0;
   for (let k = 2; k <= delays.length; k++) {
     const dk = delays[k - 1] ?? 0;
     if (dk > bound) return 0;
@@ -75,9 +74,14 @@ export function checkBackoff(
   return found;
 }
 
-/** Some d_k (k ≥ 2) grew past the growth bound of "no backoff": growthFactor · max(d_1, floorS). */
+/** The growth bound of "no backoff": a wait past growthFactor · max(d_1, floorS) grew. */
+function growthBound(delays: readonly number[], spec: BackoffSpec['noBackoff']): number {
+  return spec.growthFactor * Math.max(delays[0] ?? 0, spec.floorS);
+}
+
+/** Some d_k (k ≥ 2) grew past the growth bound of "no backoff". */
 function grew(delays: readonly number[], spec: BackoffSpec['noBackoff']): boolean {
-  const bound = spec.growthFactor * Math.max(delays[0] ?? 0, spec.floorS);
+  const bound = growthBound(delays, spec);
   for (let k = 2; k <= delays.length; k++) if ((delays[k - 1] ?? 0) > bound) return true;
   return false;
 }
