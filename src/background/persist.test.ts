@@ -262,7 +262,79 @@ describe('Persist.load of values this build does not store', () => {
   it('starts empty when storage cannot be read', async () => {
     const storage = new MemoryStorage();
     storage.get = () => Promise.reject(new Error('gone'));
-    expect((await new Persist(storage).load('0.1.0')).size).toBe(0);
+    expect((await new Persist(storage, undefined, { readRetryMs: [0] }).load('0.1.0')).size).toBe(0);
+  });
+});
+
+describe('Persist after a start that could not read storage', () => {
+  const written = async (storage: MemoryStorage, tab: number, n: number) => {
+    const tabs = new Map([[tab, new TabRecording(tab, '0.1.0', 0)]]);
+    fill(tabs.get(tab)!, n);
+    await new Persist(storage).write(tabs, drainAll(tabs));
+    return tabs.get(tab)!;
+  };
+  /** Reads fail `times` times, then work again. */
+  const failingReads = (storage: MemoryStorage, times: number) => {
+    const get = storage.get.bind(storage);
+    let left = times;
+    storage.get = (keys) => (left-- > 0 ? Promise.reject(new Error('unavailable')) : get(keys));
+  };
+
+  it('reads again when a read at the start fails, and loads what was stored', async () => {
+    const storage = new MemoryStorage();
+    const a = await written(storage, 1, 3);
+    failingReads(storage, 2);
+    const loaded = await new Persist(storage, undefined, { readRetryMs: [0, 0] }).load('0.1.0');
+    expect(loaded.get(1)?.recording).toEqual(a.recording);
+  });
+
+  it("counts the earlier worker's connections as lost at the first write, and a later start brings none back", async () => {
+    const storage = new MemoryStorage();
+    await written(storage, 1, 3 * TAB_LIMITS.chunk);
+    await written(storage, 2, 3);
+    // A tab that had recorded nothing: its keys just go.
+    await written(storage, 3, 0);
+    expect(storage.data.has('t3:meta')).toBe(true);
+    failingReads(storage, 1);
+    const persist = new Persist(storage, undefined, { readRetryMs: [], now: () => 9_000 });
+    const tabs = await persist.load('0.1.0');
+    expect(tabs.size).toBe(0);
+    // Tab 1 records again (or the user cleared it): its new connections, and nothing of the old ones.
+    tabs.set(1, new TabRecording(1, '0.1.0', 8_000));
+    fill(tabs.get(1)!, 2);
+    const fresh = tabs.get(1)!.recording.connections.map((c) => c.id);
+    await persist.write(tabs, drainAll(tabs));
+    expect(tabs.get(1)!.recording.dropped.connectionsUnreadable).toBe(3 * TAB_LIMITS.chunk);
+    // Tab 2 had nothing new: it is started here so that its loss is counted and seen.
+    expect(tabs.get(2)!.recording.connections).toEqual([]);
+    expect(tabs.get(2)!.recording.dropped.connectionsUnreadable).toBe(3);
+    expect([...storage.data.keys()].sort()).toEqual(['t1:c0', 't1:meta', 't2:meta']);
+    // The budget counts what is stored, as a start reading it would.
+    const reread = new Persist(storage);
+    const after = await reread.load('0.1.0');
+    expect(persist.totalBytes()).toBe(reread.totalBytes());
+    expect(after.get(1)!.recording.connections.map((c) => c.id)).toEqual(fresh);
+    expect(after.get(1)!.recording.dropped.connectionsUnreadable).toBe(3 * TAB_LIMITS.chunk);
+    expect(after.get(2)!.recording.dropped.connectionsUnreadable).toBe(3);
+    expect(after.has(3)).toBe(false);
+  });
+
+  it('keeps what storage holds while it still cannot be read, and deals with it at the first write that can', async () => {
+    const storage = new MemoryStorage();
+    await written(storage, 2, 3);
+    failingReads(storage, 2);
+    const persist = new Persist(storage, undefined, { readRetryMs: [] });
+    const tabs = await persist.load('0.1.0');
+    tabs.set(1, new TabRecording(1, '0.1.0', 0));
+    fill(tabs.get(1)!, 1);
+    await persist.write(tabs, drainAll(tabs));
+    // Not read yet: tab 2's keys are left as they are.
+    expect(storage.data.has('t2:c0')).toBe(true);
+    expect(tabs.has(2)).toBe(false);
+    fill(tabs.get(1)!, 1);
+    await persist.write(tabs, drainAll(tabs));
+    expect(tabs.get(2)!.recording.dropped.connectionsUnreadable).toBe(3);
+    expect(storage.data.has('t2:c0')).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import { byCreation, type Connection, type Recording } from '../protocol/recordi
 import type { ChangeLog } from './change-log';
 import { TabRecording, type DocInfo } from './tab-recording';
 import { storedChunk, storedTab, utf8Bytes } from './stored';
+import { leftoversOf } from './leftovers';
 
 export interface StorageLike {
   get(keys: null | string[]): Promise<Record<string, unknown>>;
@@ -38,6 +39,19 @@ const LOOKS_OURS = /^t\d+:(meta|c\d+)$/;
 
 const storedBytes = (key: string, value: unknown) => utf8Bytes(JSON.stringify(value)) + key.length;
 
+/** A key in Persist's form: its tab and, for a chunk, its number. */
+function parseKey(key: string): { tab: number; chunk?: number } | undefined {
+  const m = KEY.exec(key);
+  if (!m) return undefined;
+  return m[2] === 'meta' ? { tab: Number(m[1]) } : { tab: Number(m[1]), chunk: Number(m[3]) };
+}
+
+export interface PersistOptions {
+  /** Waits between the start's reads of storage when one fails (a read that fails may be transient). */
+  readRetryMs?: readonly number[];
+  now?: () => number;
+}
+
 export class Persist {
   /** Approximate stored size of each key (UTF-8 bytes of its JSON and its key, as the quota counts). */
   private readonly sizes = new Map<string, number>();
@@ -45,10 +59,20 @@ export class Persist {
   /** What writes cost: the benchmark checks that a closure costs O(1) bytes, not O(recording). */
   readonly stats = { writes: 0, bytesWritten: 0 };
 
+  /** The start could not read storage: what it holds is unknown until a write can read it. */
+  private unread = false;
+  private extensionVersion = '';
+  private readonly readRetryMs: readonly number[];
+  private readonly now: () => number;
+
   constructor(
     private readonly storage: StorageLike,
     private readonly budget = GLOBAL_BUDGET_BYTES,
-  ) {}
+    opts: PersistOptions = {},
+  ) {
+    this.readRetryMs = opts.readRetryMs ?? [100, 400];
+    this.now = opts.now ?? Date.now;
+  }
 
   /**
    * Reads every stored tab back (on service-worker start). Never rejects: a value that is not what this
@@ -59,11 +83,14 @@ export class Persist {
    * write, which stores its new meta (with the count) and empties the old chunks in one set(): removed
    * at the load, a worker stopped before the write lost the count with them.
    */
-  async load(extensionVersion: string, now = Date.now()): Promise<Map<number, TabRecording>> {
+  async load(extensionVersion: string, now = this.now()): Promise<Map<number, TabRecording>> {
+    this.extensionVersion = extensionVersion;
     let all: Record<string, unknown>;
     try {
-      all = await this.storage.get(null);
+      all = await this.readAll();
     } catch {
+      // Started empty; the first write that can read storage deals with what is there (leftovers.ts).
+      this.unread = true;
       return new Map();
     }
     const metas = new Map<number, unknown>();
@@ -130,6 +157,50 @@ export class Persist {
     return tabs;
   }
 
+  /** Every stored key, read again after a short wait when a read fails, at most as often as readRetryMs says. */
+  private async readAll(): Promise<Record<string, unknown>> {
+    for (let i = 0; ; i++) {
+      try {
+        return await this.storage.get(null);
+      } catch (e) {
+        const wait = this.readRetryMs[i];
+        if (wait === undefined) throw e;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  /**
+   * After a start that could not read storage: the keys this worker neither loaded nor wrote are an earlier
+   * worker's. Their connections are counted as lost in their tab (started here when this worker has none
+   * for it, so the count is seen), and their chunks are emptied with the tab's next write; the keys of a tab
+   * that held no connections are removed. Until storage can be read, nothing is done.
+   */
+  private async takeLeftovers(tabs: Map<number, TabRecording>): Promise<TabRecording[]> {
+    let all: Record<string, unknown>;
+    try {
+      all = await this.storage.get(null);
+    } catch {
+      return [];
+    }
+    this.unread = false;
+    const staged: TabRecording[] = [];
+    const gone: string[] = [];
+    for (const [id, left] of leftoversOf(all, parseKey, (k) => this.sizes.has(k))) {
+      let tab = tabs.get(id);
+      if (!tab && left.connections === 0) {
+        gone.push(...left.keys);
+        continue;
+      }
+      if (!tab) tabs.set(id, (tab = new TabRecording(id, this.extensionVersion, this.now())));
+      for (const k of left.keys) this.sizes.set(k, storedBytes(k, all[k]));
+      tab.lostInStorage(left.connections, left.chunks);
+      staged.push(tab);
+    }
+    if (gone.length) await this.storage.remove(gone).catch(() => undefined);
+    return staged;
+  }
+
   totalBytes(): number {
     let n = 0;
     for (const v of this.sizes.values()) n += v;
@@ -146,7 +217,8 @@ export class Persist {
   /**
    * Writes what changed. Over budget, the largest recording (connections and
    * metadata) gives up its oldest connections, or its older marks when it has no
-   * connections (counted in its dropped counts), until it fits.
+   * connections (counted in its dropped counts), until it fits. After a start that could not read
+   * storage, it may add a tab to `tabs`: one an earlier worker stored, to count what it held as lost.
    */
   write(tabs: Map<number, TabRecording>, logs: Map<number, ChangeLog>): Promise<void> {
     const run = this.chain.then(() => this.doWrite(tabs, logs));
@@ -175,6 +247,7 @@ export class Persist {
   }
 
   private async doWrite(tabs: Map<number, TabRecording>, logs: Map<number, ChangeLog>): Promise<void> {
+    const left = this.unread ? await this.takeLeftovers(tabs) : undefined;
     const items: Record<string, unknown> = {};
     const removed = new Set<string>();
     const newSizes = new Map<string, number>();
@@ -210,6 +283,7 @@ export class Persist {
       const tab = tabs.get(tabId);
       if (tab) stage(tab, log);
     }
+    for (const tab of left ?? []) if (!logs.has(tab.tabId)) stage(tab, tab.peek());
     // Fit the budget: evict from the largest recording, re-stage, repeat.
     for (let guard = 0; guard < 50; guard++) {
       const total = this.projected(newSizes);
