@@ -15,6 +15,7 @@
 import type { ReconnectLink } from './types';
 import type { ClosureFacts } from './classify';
 import type { LinkItem } from './link';
+import { firstPassing, pushTo } from './lists';
 
 type Closed = LinkItem & { closure: ClosureFacts };
 
@@ -35,8 +36,8 @@ export function linkHostsInTurn(
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (!closedOf(item)) continue;
-    push(paths, item.keys.path, item);
-    if (item.keys.protocols !== '') push(protocols, item.keys.protocols, item);
+    pushTo(paths, item.keys.path, item);
+    if (item.keys.protocols !== '') pushTo(protocols, item.keys.protocols, item);
   }
   const byPath = closedLists(paths);
   const byProtocols = closedLists(protocols);
@@ -59,7 +60,14 @@ export function linkHostsInTurn(
     o.next = m;
     x.claimed = false;
     // The freed attempt, if it failed too, may be the next turn's answer: queued in creation order.
-    if (closedOf(x)) queue.splice(insertionPoint(queue, q + 1, x.conn.createdAt), 0, x);
+    if (closedOf(x)) {
+      const at = x.conn.createdAt;
+      queue.splice(
+        firstPassing(q + 1, queue.length, (i) => queue[i]!.conn.createdAt > at),
+        0,
+        x,
+      );
+    }
   }
 }
 
@@ -82,12 +90,6 @@ function closedLists(map: Map<string, Closed[]>): Map<string, ClosedList> {
   return out;
 }
 
-function push(map: Map<string, Closed[]>, key: string, item: Closed): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
-}
-
 /** The last closure of another endpoint, closed by m's creation within the window, that passes ok. */
 function lastBefore(
   closed: ClosedList | undefined,
@@ -98,14 +100,7 @@ function lastBefore(
   if (!closed) return undefined;
   const { list, runStart } = closed;
   const at = m.conn.createdAt;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.closure.closedAt <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0; i--) {
+  for (let i = firstPassing(0, list.length, (k) => list[k]!.closure.closedAt > at) - 1; i >= 0; i--) {
     const o = list[i]!;
     if (at - o.closure.closedAt > windowMs) return undefined;
     // m's own endpoint's closures are skipped a run at a time: a page's burst there costs one step.
@@ -117,15 +112,4 @@ function lastBefore(
     return ok(o) ? o : undefined;
   }
   return undefined;
-}
-
-function insertionPoint(queue: readonly Closed[], from: number, createdAt: number): number {
-  let lo = from;
-  let hi = queue.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (queue[mid]!.conn.createdAt <= createdAt) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -12,6 +12,7 @@ import type { ClosureFacts } from './classify';
 import { urlParts, type UrlParts } from '../protocol/url-parts';
 import { createMaxTree } from './max-tree';
 import { linkHostsInTurn } from './hosts-in-turn';
+import { firstPassing, pushTo } from './lists';
 
 export interface LinkItem {
   conn: Connection;
@@ -161,7 +162,10 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
       // A replacement is made after the closing socket, shortly before the close, and outlives it;
       // sockets that die together (a shared outage) are parallel, and pair first-closed with first-next
       // instead. Creation times rise with the position, so the first two conditions give where to start.
-      const from = firstCreatedFrom(creations, (at) => at > end.conn.createdAt && c.closedAt - at <= overlapMs);
+      const from = firstPassing(0, creations.length, (i) => {
+        const at = creations[i]!.conn.createdAt;
+        return at > end.conn.createdAt && c.closedAt - at <= overlapMs;
+      });
       const found = fresh.firstFrom(from, (closedAt) => closedAt - c.closedAt >= stableMs);
       if (found !== -1) {
         const replacement = creations[found]!;
@@ -191,18 +195,6 @@ function linkEndpoint(group: Item[], terms: Terms, links: Map<string, ReconnectL
   return ends;
 }
 
-/** The first position whose creation time passes `ok` (which, once true, stays true as the times rise). */
-function firstCreatedFrom(creations: readonly Item[], ok: (createdAt: number) => boolean): number {
-  let lo = 0;
-  let hi = creations.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ok(creations[mid]!.conn.createdAt)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /**
  * Moved: no same-endpoint attempt followed, but one in the same document went to another
  * host with the same path, or asked for the same subprotocols, within the link window.
@@ -214,8 +206,8 @@ function linkMoved(items: Item[], terms: Terms, links: Map<string, ReconnectLink
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.claimed) continue;
-    push(byPath, item.keys.path, item);
-    if (item.keys.protocols !== '') push(byProtocols, item.keys.protocols, item);
+    pushTo(byPath, item.keys.path, item);
+    if (item.keys.protocols !== '') pushTo(byProtocols, item.keys.protocols, item);
   }
   for (const list of byPath.values()) list.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
   for (const list of byProtocols.values()) list.sort((a, b) => a.conn.createdAt - b.conn.createdAt);
@@ -254,23 +246,10 @@ function movedLink(o: Closed, pick: Item): ReconnectLink {
   };
 }
 
-function push(map: Map<string, Item[]>, key: string, item: Item): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
-}
-
 /** First item created in [from, to] that passes ok, by binary search then a short scan. */
 function firstIn(list: Item[] | undefined, from: number, to: number, ok: (i: Item) => boolean): Item | undefined {
   if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid]?.conn.createdAt ?? 0) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < list.length; i++) {
+  for (let i = firstPassing(0, list.length, (k) => list[k]!.conn.createdAt >= from); i < list.length; i++) {
     const item = list[i];
     if (!item || item.conn.createdAt > to) break;
     if (ok(item)) return item;

@@ -10,6 +10,7 @@ import { endOf, type Connection, type EpochMs, type SocketEvent, type StallEvent
 import { seconds } from './format';
 import { linkKeysOf } from './link';
 import type { I18nText, VerdictLevel } from './types';
+import { firstPassing } from './lists';
 
 /** A page that has not noticed a silent connection within this many seconds gets advice. */
 export const STALL_NOTICE_WINDOW_S = 60;
@@ -91,16 +92,7 @@ function firstInTime(events: readonly SocketEvent[], type: SocketEvent['type']):
     table.push(row);
   }
   /** The first position in `ats` whose time is at least `t` (after: greater than `t`). */
-  const bound = (t: number, after: boolean) => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ats[mid]! < t || (after && ats[mid] === t)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const bound = (t: number, after: boolean) => firstPassing(0, n, (i) => (after ? ats[i]! > t : ats[i]! >= t));
   return (lo, hi) => {
     const a = bound(lo, false);
     const b = bound(hi, true);
@@ -137,14 +129,11 @@ function firstReaction(
   let best: { at: number; how: 'closed' | 'replaced' } | undefined = call && { at: call.at, how: 'closed' };
   // The earliest other socket created in [from, to]: the first one at or after `from` in creation order.
   const list = index.byKey.get(index.keyOf(c)) ?? [];
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.createdAt < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < list.length && list[i]!.createdAt <= to; i++) {
+  for (
+    let i = firstPassing(0, list.length, (k) => list[k]!.createdAt >= from);
+    i < list.length && list[i]!.createdAt <= to;
+    i++
+  ) {
     const o = list[i]!;
     if (o.id === c.id) continue;
     if (!best || o.createdAt < best.at) best = { at: o.createdAt, how: 'replaced' };

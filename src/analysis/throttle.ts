@@ -16,6 +16,7 @@
  */
 import type { LifecycleMark, Mark, NavigationMark } from '../protocol/recording';
 import type { ThrottleReason } from './profiles/types';
+import { firstPassing } from './lists';
 
 /** What throttles a wait; a document that left is no condition of a wait but its end (`leftAt`). */
 type Condition = Exclude<ThrottleReason, 'left'>;
@@ -129,13 +130,7 @@ function timeline(marks: DocMark[]): Point[] {
 
 function during(points: Point[], from: number, to: number): Condition | undefined {
   // Last mark at or before `from`: the state the wait started in.
-  let lo = 0;
-  let hi = points.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((points[mid]?.at ?? 0) <= from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstPassing(0, points.length, (i) => points[i]!.at > from);
   const start = points[lo - 1];
   if (start?.reason) return start.reason;
   for (let i = lo; i < points.length; i++) {
