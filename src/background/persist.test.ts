@@ -145,14 +145,15 @@ describe('Persist', () => {
   });
 });
 
-describe('Persist.load of values this build does not store', () => {
-  const stored = async (storage: MemoryStorage, tab: number, n: number) => {
-    const tabs = new Map([[tab, new TabRecording(tab, '0.1.0', 0)]]);
-    fill(tabs.get(tab)!, n);
-    await new Persist(storage).write(tabs, drainAll(tabs));
-    return tabs.get(tab)!;
-  };
+/** Tab `tab` with `n` closed connections, written to `storage` by a worker of its own. */
+const stored = async (storage: MemoryStorage, tab: number, n: number) => {
+  const tabs = new Map([[tab, new TabRecording(tab, '0.1.0', 0)]]);
+  fill(tabs.get(tab)!, n);
+  await new Persist(storage).write(tabs, drainAll(tabs));
+  return tabs.get(tab)!;
+};
 
+describe('Persist.load of values this build does not store', () => {
   it('leaves out a chunk of another shape, and the other chunks and tabs load', async () => {
     const storage = new MemoryStorage();
     const a = await stored(storage, 1, 12);
@@ -267,12 +268,6 @@ describe('Persist.load of values this build does not store', () => {
 });
 
 describe('Persist after a start that could not read storage', () => {
-  const written = async (storage: MemoryStorage, tab: number, n: number) => {
-    const tabs = new Map([[tab, new TabRecording(tab, '0.1.0', 0)]]);
-    fill(tabs.get(tab)!, n);
-    await new Persist(storage).write(tabs, drainAll(tabs));
-    return tabs.get(tab)!;
-  };
   /** Reads fail `times` times, then work again. */
   const failingReads = (storage: MemoryStorage, times: number) => {
     const get = storage.get.bind(storage);
@@ -282,7 +277,7 @@ describe('Persist after a start that could not read storage', () => {
 
   it('reads again when a read at the start fails, and loads what was stored', async () => {
     const storage = new MemoryStorage();
-    const a = await written(storage, 1, 3);
+    const a = await stored(storage, 1, 3);
     failingReads(storage, 2);
     const loaded = await new Persist(storage, undefined, { readRetryMs: [0, 0] }).load('0.1.0');
     expect(loaded.get(1)?.recording).toEqual(a.recording);
@@ -290,10 +285,10 @@ describe('Persist after a start that could not read storage', () => {
 
   it("counts the earlier worker's connections as lost at the first write, and a later start brings none back", async () => {
     const storage = new MemoryStorage();
-    await written(storage, 1, 3 * TAB_LIMITS.chunk);
-    await written(storage, 2, 3);
+    await stored(storage, 1, 3 * TAB_LIMITS.chunk);
+    await stored(storage, 2, 3);
     // A tab that had recorded nothing: its keys just go.
-    await written(storage, 3, 0);
+    await stored(storage, 3, 0);
     expect(storage.data.has('t3:meta')).toBe(true);
     failingReads(storage, 1);
     const persist = new Persist(storage, undefined, { readRetryMs: [], now: () => 9_000 });
@@ -321,7 +316,7 @@ describe('Persist after a start that could not read storage', () => {
 
   it('keeps what storage holds while it still cannot be read, and deals with it at the first write that can', async () => {
     const storage = new MemoryStorage();
-    await written(storage, 2, 3);
+    await stored(storage, 2, 3);
     failingReads(storage, 2);
     const persist = new Persist(storage, undefined, { readRetryMs: [] });
     const tabs = await persist.load('0.1.0');
