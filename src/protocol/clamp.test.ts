@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampChars, clampUtf8, trimStack } from './clamp';
+import { clampChars, clampUrl, clampUtf8, PAGE_URL_CHARS, trimStack } from './clamp';
 
 const utf8Len = (s: string) => new TextEncoder().encode(s).length;
 
@@ -67,5 +67,16 @@ describe('trimStack', () => {
         'connect@http://127.0.0.1/app.js:10:5\nasync*main@http://127.0.0.1/app.js line 2 > eval:20:1\n@http://127.0.0.1/app.js:30:1',
       cut: false,
     });
+  });
+});
+
+describe('clampUrl', () => {
+  it('keeps no part of a password the cut ended inside', () => {
+    const url = clampUrl(`https://u:${'p'.repeat(5000)}@a.example/`);
+    expect(url).not.toContain('ppp');
+    expect(url).toBe('https://u@');
+  });
+  it('drops the password before cutting, so the rest of the URL fits', () => {
+    expect(clampUrl(`https://u:pw@a.example/${'x'.repeat(2040)}`)).toHaveLength(PAGE_URL_CHARS);
   });
 });

@@ -61,10 +61,7 @@ export function trimStack(raw: string, frames: number, maxChars: number): { valu
 
 /** A page-supplied URL as stored: no password, at most PAGE_URL_CHARS ('' for anything else). */
 export function clampUrl(url: unknown): string {
-  return typeof url === 'string'
-    ? clampChars(
-        stripPasswords(url.length > PAGE_URL_CHARS * 2 ? url.slice(0, PAGE_URL_CHARS * 2) : url),
-        PAGE_URL_CHARS,
-      ).value
-    : '';
+  if (typeof url !== 'string') return '';
+  const cut = url.length > PAGE_URL_CHARS * 2;
+  return clampChars(stripPasswords(cut ? url.slice(0, PAGE_URL_CHARS * 2) : url, cut), PAGE_URL_CHARS).value;
 }

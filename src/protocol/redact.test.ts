@@ -80,6 +80,13 @@ describe('stripPasswords (before anything is stored)', () => {
   ])('%s', (input, want) => {
     expect(stripPasswords(input)).toBe(want);
   });
+  it('drops what a cut left of a password, and only in a cut text (a port is no password)', () => {
+    expect(stripPasswords('wss://user:secr', true)).toBe('wss://user@');
+    expect(stripPasswords('at f (https://a.example/x.js:1:2)\nat g (https://u:secr', true)).toBe(
+      'at f (https://a.example/x.js:1:2)\nat g (https://u@',
+    );
+    expect(stripPasswords('wss://a.example:8080')).toBe('wss://a.example:8080');
+  });
 });
 
 describe('redaction of stacks and subprotocols', () => {

@@ -32,9 +32,17 @@ export function distinctMarks(): Mark {
 /** scheme://user:password@ — the password part of any URL in a text (a URL, a stack). */
 const PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*):[^\s/?#@]*@/gi;
 
-/** Drops the password of every URL in a text, keeping the user name: `wss://u:p@h/` → `wss://u@h/`. */
-export function stripPasswords(text: string): string {
-  return text.includes('@') ? text.replace(PASSWORD, '$1@') : text;
+/** A password that runs to the end of a cut text: the cut ended inside it, before its `@`. */
+const CUT_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*):[^\s/?#@]*$/i;
+
+/**
+ * Drops the password of every URL in a text, keeping the user name: `wss://u:p@h/` → `wss://u@h/`.
+ * `cut`: the text was cut to a bound, which may have ended inside a password (a token as a basic-auth
+ * password can be longer than a kept URL): what is left of it goes too, `wss://u:pa` → `wss://u@`.
+ */
+export function stripPasswords(text: string, cut = false): string {
+  const out = text.includes('@') ? text.replace(PASSWORD, '$1@') : text;
+  return cut ? out.replace(CUT_PASSWORD, '$1@') : out;
 }
 
 /** `name=value` inside a fragment: the value, up to the next separator. */

@@ -329,3 +329,28 @@ describe("a socket's page address (a single-page app's route) is the relay's wor
     expect(validateRelayEvent({ ...relayed, page: 42 }, NOW).ok).toBe(false);
   });
 });
+
+describe('a password longer than the bound is not kept in part', () => {
+  // A bearer token as a basic-auth password (`wss://token:<JWT>@host`) can be longer than the 2,048
+  // characters a URL keeps: the cut then ends inside the password, before the `@` that marks it.
+  const long = 'p'.repeat(3000);
+  it.each([
+    ['a socket URL', validateHookEvent({ ...socket, url: `wss://u:${long}@a.example/ws` }, NOW), 'url'],
+    [
+      "a relay's page address",
+      validateRelayEvent({ ...socket, stack: '', page: `https://u:${long}@a.example/chat` }, NOW),
+      'page',
+    ],
+    [
+      'a stack',
+      validateHookEvent({ ...socket, stack: `Error\n    at f (https://u:${long}@a.example/a.js:1:1)` }, NOW),
+      'stack',
+    ],
+  ])('%s', (_, v, field) => {
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    const kept = (v.event as unknown as Record<string, string>)[field] ?? '';
+    expect(kept).not.toContain('ppp');
+    expect(kept).toMatch(/^(at f \()?\w+:\/\/u@/);
+  });
+});

@@ -111,6 +111,11 @@ function hookEvent(
   const k = () => req(o, 'k', socketNumber, '');
   const at = () => req(o, 'at', time, '');
   const text = (key: string, max: number) => req(o, key, clamped(max, 'chars', cut), '');
+  // A URL without its password, also when the cut ended inside one (the text is then not the page's).
+  const url = (key: string) => {
+    const v = text(key, L.urlChars);
+    return stripPasswords(v, v !== o[key]);
+  };
   const reason = clamped(L.reasonBytes, 'bytes', cut);
   const done = <T extends object>(e: T): T & { truncated?: string[] } => (truncated.length ? { ...e, truncated } : e);
 
@@ -123,12 +128,12 @@ function hookEvent(
         .slice(0, L.protocolCount)
         .map((x, i) => clamped(L.protocolChars, 'chars', cut)(x, `protocols[${i}]`));
       // Only a relay says where the page was; from the hook it would be the page's word.
-      const page = form === 'relay' && o.page !== undefined ? stripPasswords(text('page', L.urlChars)) : undefined;
+      const page = form === 'relay' && o.page !== undefined ? url('page') : undefined;
       return done({
         t: 'socket',
         k: k(),
         api,
-        url: stripPasswords(text('url', L.urlChars)),
+        url: url('url'),
         protocols,
         at: at(),
         stack: stack(o, cut),
@@ -207,7 +212,7 @@ function stack(o: Obj, cut: (path: string) => void): string {
   const v = req(o, 'stack', str(Number.MAX_SAFE_INTEGER), '');
   const r = trimStack(v.length > L.rawStackChars ? v.slice(0, L.rawStackChars) : v, L.stackFrames, L.stackChars);
   if (r.cut) cut('stack');
-  return stripPasswords(r.value);
+  return stripPasswords(r.value, r.cut);
 }
 
 /** A close never costs its closure for its last messages: what is malformed is dropped and reported. */
