@@ -7,12 +7,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import catalog from '../../public/_locales/en/messages.json';
 import { findChromium, CANDIDATES, INSTALL_HINT } from '../../scripts/chromium-path.mjs';
 import { catalogTranslator } from '../i18n/translate';
-import { AUDIT_REPORT_FORMAT } from '../protocol/validate-recording';
 import type { AuditProgress } from '../audit/types';
 import { parseArgs, usage, type CliOptions, type Translate } from './args';
 import { RunError, runInBrowser } from './browser-run';
 import { extensionDir, isBuilt, packageRoot } from './paths';
 import { toJUnit } from './junit';
+import { reportJson } from './report-json';
 import { formatTable, progressBar, summaryLine } from './table';
 
 /** The language of the catalog above: counted text follows its plural rules. */
@@ -104,17 +104,7 @@ function writeReports(
     }
   };
   if (o.jsonPath) {
-    const { recording, ...rest } = report;
-    const doc = {
-      format: AUDIT_REPORT_FORMAT,
-      version: 1,
-      url: o.url,
-      ...rest,
-      rows: rest.rows.map((r, i) => ({ ...r, text: rows[i] })),
-      problems: rows.filter((r) => r.level === 'problem').length,
-      recording,
-    };
-    const error = write(o.jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
+    const error = write(o.jsonPath, reportJson(o.url, report, rows));
     if (error) return { files, error };
   }
   if (o.junitPath) {

@@ -36,12 +36,12 @@ interface JsonRow {
 interface JsonReport {
   rows: JsonRow[];
   problems: number;
-  recording: { connections: { id: string }[] };
+  recording: { connections: { id: string; lastMessages?: { text?: string }[] }[] };
 }
 
-async function audit(name: keyof typeof auditPages, args: string[]) {
+async function audit(name: keyof typeof auditPages, args: string[], query = '') {
   const ws = `${server.wsOrigin}/${name}-live`;
-  const url = server.page(`/${name}`, auditPages[name](ws));
+  const url = server.page(`/${name}`, auditPages[name](ws + query));
   const dir = outDir();
   const json = join(dir, 'out.json');
   const junit = join(dir, 'out.xml');
@@ -141,10 +141,17 @@ describe('closeline audit', () => {
     'a page with a 1 s heartbeat notices a stall: exit 0, "noticed after" the heartbeat',
     { timeout: 180_000 },
     async () => {
-      const r = await audit('heartbeat', ['--scenarios', 'stall:6']);
+      const r = await audit('heartbeat', ['--scenarios', 'stall:6'], '?token=s3cret');
       expect(r.code, r.printed).toBe(0);
       const report = JSON.parse(r.json ?? '{}') as JsonReport;
       expect(verdicts(report)).toEqual([['stall:6', 'fits', 'stall.noticed']]);
+      // The file leaves the browser as an export with the default settings does: the token redacted,
+      // and the pings before the close (kept on this local page) without their content.
+      expect(r.json).not.toContain('s3cret');
+      expect(r.json).toContain('?token=REDACTED');
+      const last = report.recording.connections.flatMap((c) => c.lastMessages ?? []);
+      expect(last.length).toBeGreaterThan(0);
+      expect(last.filter((m) => m.text !== undefined)).toEqual([]);
       const sentence = report.rows[0]?.text.sentence ?? '';
       expect(sentence).toMatch(/^Noticed after \d+\.\d+ s: the page closed the silent socket\.$/);
       expect(r.stdout).toMatch(/stall:6 +FITS .*The page notices within 60 s \(a heartbeat\)/);
