@@ -49,6 +49,11 @@ describe('linkReconnects', () => {
       { a: { nextId: 'b', delayS: 2.5, label: 'moved', movedTo: 'h2.example' } },
     ],
     [
+      'moved to a URL with a user name: the host it names is without it (views redact user names)',
+      [dropped('a', T0, 'wss://h1.example/ws'), fresh('b', T0 + 7_500, 'wss://sk_live_123@h2.example/ws')],
+      { a: { nextId: 'b', delayS: 2.5, label: 'moved', movedTo: 'h2.example' } },
+    ],
+    [
       'another path with the same requested subprotocols: moved',
       [
         dropped('a', T0, 'wss://h1.example/a', { protocols: ['graphql-transport-ws'] }),

@@ -242,9 +242,13 @@ function movedLink(o: Closed, pick: Item): ReconnectLink {
     delayS: (pick.conn.createdAt - o.closure.closedAt) / 1000,
     label: 'moved',
     // Where it went: its host, or, on the same host (the same subprotocols on another path), its path too.
-    movedTo: pick.parts.host === o.parts.host ? `${pick.parts.host}${pick.parts.path}` : pick.parts.host,
+    // Never a user name the URL carries (`wss://key@host/`): the views show every URL without one.
+    movedTo: pick.parts.host === o.parts.host ? `${hostOnly(pick.parts)}${pick.parts.path}` : hostOnly(pick.parts),
   };
 }
+
+/** The host (with port) of a URL's authority, without its user name. */
+const hostOnly = ({ host }: UrlParts): string => host.slice(host.lastIndexOf('@') + 1);
 
 /** First item created in [from, to] that passes ok, by binary search then a short scan. */
 function firstIn(list: Item[] | undefined, from: number, to: number, ok: (i: Item) => boolean): Item | undefined {
