@@ -9,6 +9,7 @@ import { catalogTranslator, setTranslator } from '../i18n/translate';
 import { tPlural } from '../i18n/plural';
 import { localeCatalog } from '../test-support/locale-catalog';
 import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
+import { closeAt, connectionOf, openAt } from '../test-support/recordings';
 
 afterEach(cleanup);
 
@@ -83,6 +84,24 @@ describe('Popup summary', () => {
       ),
     );
     expect(codesIn(screen.getByRole('region', { name: 'Last 15 minutes' }))).toEqual(['1000', '1013']);
+  });
+
+  it("names an episode's code by its trigger when only its failed attempts (1006) are recent", async () => {
+    // A 1013 just before the window, then handshakes refused at growing waits, all within it.
+    const start = NOW - 15 * MIN - 20_000;
+    const attempts = [2, 6, 14, 30, 62].map((s, i) =>
+      connectionOf({ id: `a${i}`, createdAt: start + s * 1000, events: [closeAt(start + s * 1000 + 50, 1006)] }),
+    );
+    const trigger = connectionOf({
+      id: 't',
+      createdAt: start - MIN,
+      events: [openAt(start - MIN), closeAt(start, 1013)],
+    });
+    renderPopup(recordingOf([trigger, ...attempts]));
+    const section = await screen.findByRole('region', { name: 'Last 15 minutes' });
+    expect(codesIn(section)).toEqual(['1013']);
+    expect(within(section).getByText('Try Again Later')).toBeTruthy();
+    expect(within(section).queryByText('Abnormal Closure')).toBeNull();
   });
 });
 

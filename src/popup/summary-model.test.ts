@@ -5,7 +5,7 @@ import { groupByCode, latestClosures, recentClosures, siteOf } from './summary-m
 import { closure, MIN, recordingOf, sock, T0, verdictOf } from './test-fixtures';
 
 const NOW = T0 + 60 * MIN;
-const NO_EPISODES = { episodes: [], verdictByClosure: {} };
+const NO_EPISODES = { closures: [], episodes: [], verdictByClosure: {} };
 
 describe('recentClosures', () => {
   const all = [
@@ -75,7 +75,11 @@ describe('groupByCode', () => {
     const verdicts: Record<string, Verdict> = Object.fromEntries(problems.map((id) => [id, verdictOf('problem')]));
     const list = closures.map(([id, code], i) => closure(id, code, T0 + i));
     expect(
-      groupByCode(list, { episodes: [], verdictByClosure: verdicts }).map((g) => [g.code, g.lone, g.problems]),
+      groupByCode(list, { closures: list, episodes: [], verdictByClosure: verdicts }).map((g) => [
+        g.code,
+        g.lone,
+        g.problems,
+      ]),
     ).toEqual(expected);
   });
 
@@ -106,7 +110,7 @@ describe('groupByCode', () => {
         verdict: verdictOf('problem'),
       },
     ];
-    const groups = groupByCode(list, { episodes, verdictByClosure: { t: verdictOf('problem') } });
+    const groups = groupByCode(list, { closures: list, episodes, verdictByClosure: { t: verdictOf('problem') } });
     expect(groups.map((g) => [g.code, g.episodes.map((e) => e.attempts), g.lone, g.problems])).toEqual([
       [1008, [2], 0, 1],
       [1000, [], 1, 0],
@@ -126,9 +130,11 @@ describe('groupByCode', () => {
         verdict: verdictOf('fits'),
       },
     ];
-    expect(
-      groupByCode(list, { episodes, verdictByClosure: {} }).map((g) => [g.code, g.episodes.length, g.lone]),
-    ).toEqual([[1013, 1, 0]]);
+    const closures = [closure('t', 1013, T0), ...list];
+    const groups = groupByCode(list, { closures, episodes, verdictByClosure: {} });
+    expect(groups.map((g) => [g.code, g.episodes.length, g.lone])).toEqual([[1013, 1, 0]]);
+    // Named by its trigger, a 1013: the recent attempt's 1006 would put another code's name beside 1013.
+    expect(groups[0]?.latest.connectionId).toBe('t');
   });
 });
 

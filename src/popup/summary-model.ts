@@ -35,7 +35,10 @@ export interface CodeGroup {
   lone: number;
   /** Episodes and lone closures judged a problem. */
   problems: number;
-  /** The newest closure with this code: its connection gives the context for the code's name. */
+  /**
+   * The newest closure with this code: its connection gives the context for the code's name. An episode
+   * whose trigger left the window while its attempts (of other codes) are recent is named by its trigger.
+   */
   latest: Closure;
 }
 
@@ -48,7 +51,7 @@ export interface CodeGroup {
  */
 export function groupByCode(
   closures: readonly Closure[],
-  analysis: Pick<Analysis, 'episodes' | 'verdictByClosure'>,
+  analysis: Pick<Analysis, 'closures' | 'episodes' | 'verdictByClosure'>,
 ): CodeGroup[] {
   const groups = new Map<number, CodeGroup>();
   const group = (code: number, c: Closure): CodeGroup => {
@@ -63,7 +66,9 @@ export function groupByCode(
     // A close with no retry, or retries nothing was expected of (info), is just closures to a user.
     const episode = found && found.attemptIds.length > 0 && found.verdict.level !== 'info' ? found : undefined;
     if (episode) {
-      const g = group(episode.code, c);
+      // Named by a closure of its code: where only attempts of other codes are recent, by its trigger.
+      const trigger = () => analysis.closures.find((t) => t.connectionId === episode.triggerId) ?? c;
+      const g = groups.get(episode.code) ?? group(episode.code, c.code === episode.code ? c : trigger());
       if (c.code === episode.code && c.closedAt >= g.latest.closedAt) g.latest = c;
       if (counted.has(episode.id)) continue;
       counted.add(episode.id);
