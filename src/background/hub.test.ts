@@ -168,6 +168,25 @@ describe('Hub', () => {
     expect(pushes.at(-1)?.type).toBe('snapshot');
   });
 
+  it('a cleared recording goes on naming the page the tab shows (the popup’s per-site switches read it)', async () => {
+    const { hub, storage, advance } = makeHub();
+    const docId = hub.hello(sender, hello);
+    hub.batch(4, docId, batch(1, 1), () => undefined);
+    advance(5000);
+    hub.clear(4);
+    const rec = hub.recordingOf(4);
+    expect(rec.connections).toEqual([]);
+    expect(rec.marks).toEqual([{ type: 'navigation', at: 6000, frameId: 0, documentId: docId, url: sender.url }]);
+    await hub.tick();
+    const reloaded = makeHub(storage).hub;
+    await reloaded.load();
+    expect(reloaded.recordingOf(4).marks).toEqual(rec.marks);
+    // A tab whose page went away (nothing scripted shows now) names none.
+    hub.documentGone(4, docId);
+    hub.clear(4);
+    expect(hub.recordingOf(4).marks).toEqual([]);
+  });
+
   it('a new top document ends the old one and, without preserve log, starts a fresh recording', async () => {
     const { hub, settings } = makeHub();
     settings.preserveLog = false;

@@ -178,8 +178,18 @@ export class Hub {
     return false;
   }
 
+  /**
+   * The user cleared the tab's recording. It goes on on the page the tab shows, and says so as a new
+   * document's recording does: by that page's navigation mark, which names the site (the popup's pause and
+   * capture switches are per site; without it, a paused site could not be resumed until a reload).
+   */
   clear(tabId: number): void {
-    this.tab(tabId).reset(this.deps.now());
+    const tab = this.tab(tabId);
+    const now = this.deps.now();
+    tab.reset(now);
+    for (const [documentId, d] of Object.entries(tab.docs)) {
+      if (d.isTop && !d.gone) tab.addMark({ type: 'navigation', at: now, frameId: 0, documentId, url: d.url });
+    }
     this.schedule();
   }
 

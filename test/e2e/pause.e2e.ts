@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from './support/session';
-import { waitForRecording } from './support/recording';
+import { storedRecordings, waitForRecording } from './support/recording';
 import { closeEventOf } from '../../src/protocol/recording';
 import { t } from './support/english';
 
@@ -53,5 +53,40 @@ describe('pausing a site', () => {
     );
     expect(rec.connections.map((c) => c.url.slice(s.server.wsOrigin.length))).toEqual(['/before', '/after']);
     await Promise.all([popup.close(), panel.close(), page.close()]);
+  });
+
+  it('can still be resumed from the popup after the paused tab’s recording was cleared', async () => {
+    const url = s.server.page(
+      '/pause-clear',
+      `<!doctype html><script>const w = new WebSocket('${s.server.wsOrigin}/pause-clear'); w.onopen = () => w.close(1000);</script>`,
+    );
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    const { tabId } = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some(closeEventOf) ? r : undefined,
+    );
+    const popupUrl = `chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${tabId}`;
+    const popup = await s.b.context.newPage();
+    await popup.goto(popupUrl);
+    await popup.locator('label.pause input').click();
+    await popup.locator('p.notice', { hasText: t('popup_paused') }).waitFor();
+    await popup.close();
+
+    const panel = await s.b.context.newPage();
+    await panel.goto(`chrome-extension://${s.b.extensionId}/src/panel/panel.html?tab=${tabId}`);
+    await panel.getByRole('button', { name: t('panel_clear') }).click();
+    const connectionsOfTab = async () =>
+      (await storedRecordings(s.b.worker)).find((r) => r.tabId === tabId)?.connections.length;
+    await expect.poll(connectionsOfTab).toBe(0);
+
+    // The page is the same and still paused: the popup says so, and keeps the switch that resumes it.
+    const again = await s.b.context.newPage();
+    await again.goto(popupUrl);
+    await again.locator('p.notice', { hasText: t('popup_paused') }).waitFor();
+    const toggle = again.locator('label.pause input');
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => again.locator('p.notice', { hasText: t('popup_paused') }).count()).toBe(0);
+    await Promise.all([again.close(), panel.close(), page.close()]);
   });
 });
