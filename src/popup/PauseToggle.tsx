@@ -15,6 +15,9 @@ export function PauseToggle({ site, pausedSites, onChange }: PauseToggleProps) {
   const [error, setError] = useState<string>();
   const paused = pausedSites.includes(site);
   const toggle = () => {
+    // One change at a time, made from the stored list. The box is not disabled meanwhile, only said to be:
+    // a disabled box loses the keyboard focus, which falls to the page's body at every Space.
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     const next = paused ? pausedSites.filter((s) => s !== site) : [...pausedSites, site];
@@ -26,7 +29,7 @@ export function PauseToggle({ site, pausedSites, onChange }: PauseToggleProps) {
   return (
     <div className="pause-toggle">
       <label className="pause">
-        <input type="checkbox" checked={paused} disabled={busy} onChange={toggle} />
+        <input type="checkbox" checked={paused} aria-disabled={busy || undefined} onChange={toggle} />
         {t('popup_pause_label', [site])}
       </label>
       <SettingRefusal reason={error} testId="popup-pause-error" />

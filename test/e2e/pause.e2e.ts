@@ -89,4 +89,31 @@ describe('pausing a site', () => {
     await expect.poll(() => again.locator('p.notice', { hasText: t('popup_paused') }).count()).toBe(0);
     await Promise.all([again.close(), panel.close(), page.close()]);
   });
+
+  it('keeps the keyboard on each per-site switch: Space turns it, and Space again turns it back', async () => {
+    const url = s.server.page(
+      '/pause-keys',
+      `<!doctype html><script>const w = new WebSocket('${s.server.wsOrigin}/pause-keys'); w.onopen = () => w.close(1000);</script>`,
+    );
+    const page = await s.b.context.newPage();
+    await page.goto(url);
+    const { tabId } = await waitForRecording(s.b.worker, url, (r) =>
+      r.connections.some(closeEventOf) ? r : undefined,
+    );
+    const popup = await s.b.context.newPage();
+    await popup.goto(`chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    for (const box of [popup.locator('label.pause input'), popup.getByTestId('capture-content')]) {
+      await box.focus();
+      const before = await box.isChecked();
+      // The change is stored while focus stays: a switch disabled meanwhile dropped it to the body, where the
+      // second Space did nothing and a screen reader started again from the top.
+      for (const shown of [!before, before]) {
+        await popup.keyboard.press('Space');
+        await expect.poll(() => box.isChecked()).toBe(shown);
+        await expect.poll(() => box.getAttribute('aria-disabled')).toBeNull();
+        expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+      }
+    }
+    await Promise.all([popup.close(), page.close()]);
+  });
 });

@@ -24,10 +24,12 @@ export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
   const [refused, setRefused] = useState<{ site: string; reason: string }>();
   const error = refused?.site === site ? refused.reason : undefined;
   // Each change sends the whole map, made from what the view shows: while one is unanswered that map may
-  // hold a change the background will refuse, so no second change is made from it until the answer.
+  // hold a change the background will refuse, so no second change is made from it until the answer. The
+  // box is only said to be disabled meanwhile: a disabled box loses the keyboard focus to the page's body.
   const [busy, setBusy] = useState(false);
   const on = captureContentFor(site, settings);
   const toggle = () => {
+    if (busy) return;
     setRefused(undefined);
     setBusy(true);
     // A choice that is the site's default is not kept: choices are kept for a limited number of sites,
@@ -47,7 +49,8 @@ export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
         <input
           type="checkbox"
           checked={on}
-          disabled={disabled || busy || site === ''}
+          disabled={disabled || site === ''}
+          aria-disabled={busy || undefined}
           onChange={toggle}
           data-testid="capture-content"
         />
