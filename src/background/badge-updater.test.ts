@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { catalogTranslator, setTranslator } from '../i18n/translate';
+import { localeCatalog } from '../test-support/locale-catalog';
 import { chain, recordingOf } from '../analysis/test-fixtures';
 import { DEFAULT_SETTINGS } from '../protocol/messages';
 import { BadgeUpdater, badgeOf, INTERVAL_MS, PENDING_KEY, SETTLE_STEP_MS, type DrawnBadge } from './badge-updater';
@@ -179,5 +181,24 @@ describe('BadgeUpdater', () => {
       expect(text).toBe('1');
       expect(title).toBe('1 problem — worst: 1008 Policy Violation retried with the same request');
     }
+  });
+});
+
+describe('badgeOf in the language in use', () => {
+  afterEach(() => setTranslator(catalogTranslator(localeCatalog('en'))));
+
+  it('writes the tooltip’s count and code in the digits the popup and panel use for that locale (ar-EG)', () => {
+    setTranslator(catalogTranslator(localeCatalog('ar')), { intlLocale: 'ar-EG', isolate: true });
+    // Four blind retries, one per endpoint: "٤ مشكلات" (a count Arabic writes with digits).
+    const four = [1, 2, 3, 4].flatMap((n) =>
+      chain({ code: 1008, delays: [0.05], url: `wss://api.example.com/${n}` }).recording.connections.map((c) => ({
+        ...c,
+        id: `${n}${c.id}`,
+      })),
+    );
+    const many = TabRecording.restore(TAB, '0.1.0', recordingOf(four), {}, []);
+    const { title } = badgeOf(many, DEFAULT_SETTINGS, 2e12);
+    expect(title).toContain('١٠٠٨');
+    expect(title).not.toMatch(/[0-9]/);
   });
 });

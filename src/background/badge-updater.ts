@@ -27,6 +27,7 @@ import { presentClosure } from '../analysis/present';
 import { pendingSettlesAt } from '../analysis/settle';
 import { codeNameText } from '../i18n/code-name';
 import { t } from '../i18n/translate';
+import { tText } from '../i18n/numbers';
 import { badgeFor } from './badge';
 import type { StorageLike } from './persist';
 import type { TabRecording } from './tab-recording';
@@ -66,7 +67,8 @@ function judgeBadge(tab: TabRecording, settings: Settings, now: number): { badge
   const worstClosure = worst && analysis.closures.find((c) => c.connectionId === worst.connectionId);
   const presented = worstConn && worstClosure ? presentClosure(worstConn, worstClosure, worst?.verdict) : undefined;
   const badge = badgeFor(analysis, presented, codeNameText);
-  const title = badge.title ? t(badge.title.id, badge.title.subs) : t('actionTitle');
+  // Its count and code in the locale's digits, as the views write the numbers of the analysis's texts.
+  const title = badge.title ? tText(badge.title) : t('actionTitle');
   const settlesAt = pendingSettlesAt(analysis);
   return { badge: { text: badge.text, color: badge.color, title }, ...(settlesAt !== undefined && { settlesAt }) };
 }
