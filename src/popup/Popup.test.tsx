@@ -115,6 +115,12 @@ describe('Popup notices', () => {
     expect((screen.getByRole('button', { name: 'Copy summary' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('on a paused site with nothing recorded, says it is paused, not that a reload would record', async () => {
+    renderPopup(recordingOf([]), { status: 'paused' });
+    expect(await screen.findByText('Recording is paused on this site.', { selector: '.notice' })).toBeTruthy();
+    expect(screen.queryByText(/reload the page to record/)).toBeNull();
+  });
+
   it('offers the export once the tab has a connection', async () => {
     renderPopup(busy);
     const button = await screen.findByRole('button', { name: 'Export recording' });

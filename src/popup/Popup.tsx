@@ -106,7 +106,10 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
         <p className="muted">{t('popup_loading')}</p>
       ) : (
         <>
-          {recording.connections.length === 0 && status !== 'no-hook' && <p className="empty">{t('popup_empty')}</p>}
+          {/* Its advice, a reload, records nothing on a paused site: the paused notice says why it is empty. */}
+          {recording.connections.length === 0 && status !== 'no-hook' && status !== 'paused' && (
+            <p className="empty">{t('popup_empty')}</p>
+          )}
           {recording.connections.length > 0 && (
             <>
               <RecentGroups groups={view.groups} minutes={recentMinutes} nameOf={view.nameOf} />
