@@ -101,16 +101,25 @@ describe('simulation controls', () => {
     expect(result.textContent).toBe('Could not simulate (Simulate network drop): the connection is already closed');
   });
 
-  it('disables the buttons while a request is on its way', async () => {
+  it('holds the buttons while a request is on its way, keeping the focus where it was', async () => {
     const source = fakeSource(rec);
     let answer: () => void = () => undefined;
     source.simulate.mockImplementationOnce(() => new Promise<void>((resolve) => (answer = resolve)));
     await openLiveRow(source);
-    await click('simulate-close');
+    const stall = screen.getByTestId('simulate-stall') as HTMLButtonElement;
+    stall.focus();
+    await click('simulate-stall');
     expect(screen.getByTestId('simulate-result').getAttribute('data-state')).toBe('pending');
-    expect((screen.getByTestId('simulate-drop') as HTMLButtonElement).disabled).toBe(true);
+    // Said to be disabled, not disabled: a disabled button would drop the keyboard focus to the body.
+    expect(screen.getByTestId('simulate-drop').getAttribute('aria-disabled')).toBe('true');
+    expect(stall.disabled).toBe(false);
+    expect(document.activeElement).toBe(stall);
+    // A second press meanwhile sends nothing.
+    await click('simulate-drop');
+    expect(source.simulate).toHaveBeenCalledTimes(1);
     await act(async () => answer());
-    expect((screen.getByTestId('simulate-drop') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByTestId('simulate-drop').getAttribute('aria-disabled')).toBeNull();
+    expect(document.activeElement).toBe(stall);
   });
 
   it.each(['999', '1004', '1005', '1006', '1015', '2999', '5000', '1012.5', 'abc', ''])(

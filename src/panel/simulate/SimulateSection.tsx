@@ -68,8 +68,12 @@ export function SimulateSection({ connection, run, result }: Props) {
       <button
         type="button"
         data-testid={testId}
-        disabled={busy || command === null}
-        onClick={() => command && void run(connection.id, labels[action], command, scope)}
+        // While a request is on its way the buttons are only said to be disabled, and ignore a press: a
+        // disabled button loses the keyboard focus, which falls to the body (the stall keeps the socket open,
+        // so the section stays, and the user would have to find it again).
+        disabled={command === null}
+        aria-disabled={busy || undefined}
+        onClick={() => !busy && command && void run(connection.id, labels[action], command, scope)}
       >
         {labels[action]}
       </button>
