@@ -17,6 +17,21 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * The profiles of browsers not yet closed. Each goes whatever happens: when its launch fails, on close(),
+ * and when the process exits without close() (on Ctrl-C Playwright closes the browser, then exits with 130).
+ */
+const profiles = new Set();
+process.on('exit', () => {
+  for (const dir of profiles) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A browser still writing to it (killed only now, by Playwright's own exit handler): nothing more to do.
+    }
+  }
+});
+
+/**
  * `dist` defaults to the Chromium build (dist/chrome/).
  * `backForwardCache` keeps the browser's back/forward cache on (Playwright turns it off by default).
  * `scrollbars` shows scrollbars that take room, as DevTools has them on Linux and Windows (Playwright hides them).
@@ -39,25 +54,41 @@ export async function launchChromium(opts = {}) {
   // The browser's UI language: --lang alone is ignored on Linux, where Chromium reads LANGUAGE.
   const env = opts.lang ? { ...process.env, LANGUAGE: opts.lang } : undefined;
   if (opts.lang) args.push(`--lang=${opts.lang}`);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath,
-    headless: opts.headless !== false,
-    args,
-    viewport: null,
-    ...(env && { env }),
-    // Playwright hides scrollbars and disables the back/forward cache by default; a test that needs
-    // either as a user's browser has it asks for it.
-    ignoreDefaultArgs: [
-      ...(opts.backForwardCache ? ['--disable-back-forward-cache'] : []),
-      ...(opts.scrollbars ? ['--hide-scrollbars'] : []),
-    ],
-  });
-  const close = async () => {
-    await context.close().catch(() => undefined);
+  profiles.add(dir);
+  const removeDir = () => {
+    profiles.delete(dir);
     rmSync(dir, { recursive: true, force: true });
   };
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath,
+      headless: opts.headless !== false,
+      args,
+      viewport: null,
+      ...(env && { env }),
+      // Playwright hides scrollbars and disables the back/forward cache by default; a test that needs
+      // either as a user's browser has it asks for it.
+      ignoreDefaultArgs: [
+        ...(opts.backForwardCache ? ['--disable-back-forward-cache'] : []),
+        ...(opts.scrollbars ? ['--hide-scrollbars'] : []),
+      ],
+    });
+  } catch (e) {
+    removeDir();
+    throw e;
+  }
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    removeDir();
+  };
   if (!withExtension) return { context, extensionId: '', worker: undefined, close };
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return { context, extensionId, worker, close };
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    return { context, extensionId, worker, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }

@@ -14,11 +14,17 @@ export interface CliResult {
 
 /**
  * `node bin/closeline.mjs <args>` of this checkout, or `command` (an installed
- * `closeline`, run through its #! line as npx would) in `cwd` with `env`.
+ * `closeline`, run through its #! line as npx would) in `cwd` with `env`;
+ * `interrupt` sends a signal once the error output shows a text (Ctrl-C, say).
  */
 export function runCli(
   args: string[],
-  opts: { command?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  opts: {
+    command?: string;
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    interrupt?: { when: string; signal: NodeJS.Signals };
+  } = {},
 ): Promise<CliResult> {
   return new Promise((done, fail) => {
     const [file, argv] = opts.command ? [opts.command, args] : [process.execPath, [BIN, ...args]];
@@ -30,7 +36,14 @@ export function runCli(
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let interrupted = false;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (opts.interrupt && !interrupted && stderr.includes(opts.interrupt.when)) {
+        interrupted = true;
+        child.kill(opts.interrupt.signal);
+      }
+    });
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
