@@ -18,6 +18,8 @@ export interface BrowserRunOptions {
   url: string;
   extensionDir: string;
   executablePath: string;
+  /** The browser's UI language, the one the audit page translates the report card into: the CLI's own. */
+  lang: string;
   run: PageRunOptions;
   onProgress(p: AuditProgress): void;
   t: Translate;
@@ -33,7 +35,12 @@ const PAGE_LOAD_MS = 30_000;
 export async function runInBrowser(o: BrowserRunOptions): Promise<PageRunResult> {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   try {
-    browser = await launchChromium({ dist: o.extensionDir, executablePath: o.executablePath, headless: true });
+    browser = await launchChromium({
+      dist: o.extensionDir,
+      executablePath: o.executablePath,
+      headless: true,
+      lang: o.lang,
+    });
   } catch (e) {
     throw launchError(e, o);
   }

@@ -15,7 +15,10 @@ import { toJUnit } from './junit';
 import { reportJson } from './report-json';
 import { formatTable, progressBar, summaryLine } from './table';
 
-/** The language of the catalog above: counted text follows its plural rules. */
+/**
+ * The language of the catalog above: counted text follows its plural rules, and the browser runs in it, so
+ * the verdicts the audit page translates are in it too (not in the language of the machine's locale).
+ */
 const CATALOG_LOCALE = 'en';
 
 export const EXIT = { ok: 0, problems: 1, error: 2 } as const;
@@ -58,6 +61,7 @@ export async function main(argv: readonly string[], io: Io, cliFileUrl: string):
       url: o.url,
       extensionDir: dir,
       executablePath: chromium,
+      lang: CATALOG_LOCALE,
       t,
       onProgress: progress.update,
       run: {

@@ -39,13 +39,18 @@ interface JsonReport {
   recording: { connections: { id: string; lastMessages?: { text?: string }[] }[] };
 }
 
-async function audit(name: keyof typeof auditPages, args: string[], query = '') {
+/** `query` is added to the page's socket URL; `env` is the command line's environment. */
+async function audit(
+  name: keyof typeof auditPages,
+  args: string[],
+  { query = '', env }: { query?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   const ws = `${server.wsOrigin}/${name}-live`;
   const url = server.page(`/${name}`, auditPages[name](ws + query));
   const dir = outDir();
   const json = join(dir, 'out.json');
   const junit = join(dir, 'out.xml');
-  const result = await runCli(['audit', url, '--json', json, '--junit', junit, ...args]);
+  const result = await runCli(['audit', url, '--json', json, '--junit', junit, ...args], env && { env });
   const read = (f: string) => {
     try {
       return readFileSync(f, 'utf8');
@@ -114,13 +119,17 @@ describe('closeline audit', () => {
   );
 
   it.concurrent(
-    'a page that retries 1008 at once: exit 1, a blind retry, one JUnit failure',
+    'a page that retries 1008 at once, on a machine in Arabic: exit 1, a blind retry, one JUnit failure, in English',
     { timeout: 180_000 },
     async () => {
-      const r = await audit('blind1008', ['--scenarios', '1008']);
+      // The machine's language is Chromium's, whose catalog the audit page translates the verdicts with:
+      // the report card must still be in the command line's one language, not half in each.
+      const r = await audit('blind1008', ['--scenarios', '1008'], { env: { ...process.env, LANGUAGE: 'ar' } });
       expect(r.code, r.printed).toBe(1);
       const report = JSON.parse(r.json ?? '{}') as JsonReport;
       expect(verdicts(report)).toEqual([['1008', 'problem', 'terminal.blind-retry']]);
+      expect(r.stdout).toMatch(/^ {2}1008 +PROBLEM +\d+\.\d+ s +no retry with the same request$/m);
+      expect(`${r.stdout}${r.json}${r.junit}`).not.toMatch(/[\u0600-\u06ff]/);
       expect(r.stdout).toContain('1 of 1 check found a problem (profile: default).');
       const { doc, cases } = junitCases(r.junit ?? '');
       expect(doc.testsuites).toMatchObject({ tests: '1', failures: '1' });
@@ -141,7 +150,7 @@ describe('closeline audit', () => {
     'a page with a 1 s heartbeat notices a stall: exit 0, "noticed after" the heartbeat',
     { timeout: 180_000 },
     async () => {
-      const r = await audit('heartbeat', ['--scenarios', 'stall:6'], '?token=s3cret');
+      const r = await audit('heartbeat', ['--scenarios', 'stall:6'], { query: '?token=s3cret' });
       expect(r.code, r.printed).toBe(0);
       const report = JSON.parse(r.json ?? '{}') as JsonReport;
       expect(verdicts(report)).toEqual([['stall:6', 'fits', 'stall.noticed']]);
