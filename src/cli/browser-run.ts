@@ -105,7 +105,9 @@ async function checkLoaded(page: Page, o: BrowserRunOptions): Promise<void> {
   await page.waitForLoadState('load', { timeout: PAGE_LOAD_MS }).catch((e: unknown) => {
     failure ??= e instanceof Error ? e.message.split('\n')[0] : String(e);
   });
-  if (!failure && page.url().startsWith('chrome-error://')) failure = 'net::ERR_FAILED';
+  // A navigation that failed before the tab could be watched (a refused connection, an unknown host, a missing
+  // file) left no event, only Chromium's error page, which names the reason.
+  if (!failure && page.url().startsWith('chrome-error://')) failure = `net::${await errorPageCode(page)}`;
   if (!failure) {
     // The tab may have had its answer before the listeners above existed: the page's own timing entry has it too.
     const status = await page
@@ -120,4 +122,10 @@ async function checkLoaded(page: Page, o: BrowserRunOptions): Promise<void> {
     if (status >= 400) failure = o.t('cli_err_page_status', [o.url, String(status)]);
   }
   if (failure) throw new RunError(o.t('cli_err_page', [o.url, failure]));
+}
+
+/** The code Chromium's error page shows ("ERR_CONNECTION_REFUSED"), or ERR_FAILED when it names none. */
+async function errorPageCode(page: Page): Promise<string> {
+  const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+  return /\bERR_[A-Z0-9_]+\b/.exec(text)?.[0] ?? 'ERR_FAILED';
 }

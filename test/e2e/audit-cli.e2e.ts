@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { startServer, type TestServer } from './support/servers';
 import { auditPages } from './support/audit-pages';
@@ -187,6 +188,21 @@ describe('closeline audit', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`could not open ${missing}: ${missing} answered HTTP 404`);
   });
+
+  it.concurrent(
+    'a server that is not running: exit 2, saying the connection was refused',
+    { timeout: 120_000 },
+    async () => {
+      // A port that was just free: nothing listens on it.
+      const probe = createServer();
+      await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+      const url = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/`;
+      await new Promise<void>((r) => probe.close(() => r()));
+      const r = await runCli(['audit', url]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`could not open ${url}: net::ERR_CONNECTION_REFUSED\n`);
+    },
+  );
 
   it('usage errors: exit 2 before any browser starts', async () => {
     const r = await runCli(['audit', server.origin, '--scenarios', '1012,9999']);
