@@ -69,6 +69,8 @@ describe('parseArgs', () => {
     [['audit', 'example.com'], '"example.com" is not an http, https or file URL'],
     [['audit', 'javascript:alert(1)'], '"javascript:alert(1)" is not an http, https or file URL'],
     [['audit', URL_, '--bogus'], 'unknown option --bogus'],
+    [['audit', '-j', 'out.json', URL_], 'unknown option -j'],
+    [['audit', URL_, '-v'], 'unknown option -v'],
     [['audit', URL_, '--json'], '--json needs a value'],
     [['audit', URL_, '--json', '--junit', 'x.xml'], '--json needs a value'],
     [

@@ -51,7 +51,8 @@ export function parseArgs(argv: readonly string[], t: Translate): ParsedArgs {
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
-    if (!arg.startsWith('--')) {
+    // A URL never starts with a dash: "-j" is an option this command does not have, not a second argument.
+    if (!arg.startsWith('-') || arg === '-') {
       positional.push(arg);
       continue;
     }
