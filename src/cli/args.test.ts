@@ -58,6 +58,14 @@ describe('parseArgs', () => {
     });
   });
 
+  it.each([
+    ['.5', 0.5],
+    ['0.5', 0.5],
+    ['1.', 1],
+  ])('--time-scale %s is read as %f', (text, scale) => {
+    expect(parseArgs(['audit', URL_, '--time-scale', text], t)).toMatchObject({ options: { timeScale: scale } });
+  });
+
   it.each([[[]], [['--help']], [['audit', URL_, '-h']]])('%j asks for help', (argv) => {
     expect(parseArgs(argv, t)).toEqual({ kind: 'help' });
   });
@@ -85,6 +93,8 @@ describe('parseArgs', () => {
     [['audit', URL_, '--socket-wait', '-1'], '--socket-wait must be a number in 0–600'],
     [['audit', URL_, '--time-scale', '0'], '--time-scale must be a number in (0, 1]'],
     [['audit', URL_, '--time-scale', '2'], '--time-scale must be a number in (0, 1]'],
+    [['audit', URL_, '--time-scale', '.'], '--time-scale must be a number in (0, 1]'],
+    [['audit', URL_, '--socket-wait', '1e1'], '--socket-wait must be a number in 0–600'],
   ])('%j: %s', (argv, message) => {
     expect(parseArgs(argv, t)).toEqual({ kind: 'error', message });
   });

@@ -110,6 +110,6 @@ function isPageUrl(text: string): boolean {
 
 function numberIn(text: string | undefined, fallback: number, min: number, max: number): number | undefined {
   if (text === undefined) return fallback;
-  const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  const n = /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
   return n >= min && n <= max ? n : undefined;
 }
