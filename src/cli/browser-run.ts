@@ -52,7 +52,10 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<PageRunResult>
       () => (window as unknown as { closelineAudit?: unknown }).closelineAudit !== undefined,
     );
     const [target, tabId] = await Promise.all([
-      browser.context.waitForEvent('page', { timeout: PAGE_LOAD_MS }),
+      // Playwright hands over the tab once its first answer has come: a server that never answers is the page's.
+      browser.context.waitForEvent('page', { timeout: PAGE_LOAD_MS }).catch((e: unknown) => {
+        throw isTimeout(e) ? new RunError(o.t('cli_err_page', [o.url, timeoutText(o)])) : e;
+      }),
       auditPage.evaluate(
         (url) => (window as unknown as { closelineAudit: AuditPageApi }).closelineAudit.openTab(url),
         o.url,
@@ -102,8 +105,10 @@ async function checkLoaded(page: Page, o: BrowserRunOptions): Promise<void> {
     if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && r.status() >= 400)
       failure ??= o.t('cli_err_page_status', [o.url, String(r.status())]);
   });
-  await page.waitForLoadState('load', { timeout: PAGE_LOAD_MS }).catch((e: unknown) => {
-    failure ??= e instanceof Error ? e.message.split('\n')[0] : String(e);
+  // The document, not every image and script of it: a subresource that never answers (a third-party script on
+  // an offline CI runner, say) holds up the load event but not the page's sockets.
+  await page.waitForLoadState('domcontentloaded', { timeout: PAGE_LOAD_MS }).catch((e: unknown) => {
+    failure ??= isTimeout(e) ? timeoutText(o) : e instanceof Error ? e.message.split('\n')[0] : String(e);
   });
   // A navigation that failed before the tab could be watched (a refused connection, an unknown host, a missing
   // file) left no event, only Chromium's error page, which names the reason.
@@ -129,3 +134,6 @@ async function errorPageCode(page: Page): Promise<string> {
   const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
   return /\bERR_[A-Z0-9_]+\b/.exec(text)?.[0] ?? 'ERR_FAILED';
 }
+
+const isTimeout = (e: unknown) => e instanceof Error && e.name === 'TimeoutError';
+const timeoutText = (o: BrowserRunOptions) => o.t('cli_err_page_timeout', [String(PAGE_LOAD_MS / 1000)]);

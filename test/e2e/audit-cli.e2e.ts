@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { startServer, type TestServer } from './support/servers';
 import { auditPages } from './support/audit-pages';
@@ -17,10 +18,23 @@ import { outDir, runCli } from './support/cli';
 import { parseRecording } from '../../src/protocol/validate-recording';
 
 let server: TestServer;
+/** A server that takes every request and never answers it. */
+let silent: { url: string; close(): void };
 beforeAll(async () => {
   server = await startServer();
+  const sockets = new Set<Socket>();
+  const http = createHttpServer(() => undefined).on('connection', (c: Socket) => sockets.add(c));
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+  silent = {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/`,
+    close: () => {
+      for (const c of sockets) c.destroy();
+      http.close();
+    },
+  };
 });
 afterAll(async () => {
+  silent?.close();
   await server?.close();
 });
 
@@ -201,6 +215,32 @@ describe('closeline audit', () => {
       const r = await runCli(['audit', url]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`could not open ${url}: net::ERR_CONNECTION_REFUSED\n`);
+    },
+  );
+
+  it.concurrent('a server that never answers: exit 2, saying so', { timeout: 120_000 }, async () => {
+    const r = await runCli(['audit', silent.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`could not open ${silent.url}: no answer within 30 s\n`);
+  });
+
+  it.concurrent(
+    'a page with an image that never loads: its sockets are checked all the same',
+    { timeout: 120_000 },
+    async () => {
+      // The load event never comes; the document and its sockets are there.
+      const ws = `${server.wsOrigin}/stuck-image-live`;
+      const html = auditPages.fits(ws).replace('<!doctype html>', `<!doctype html><img src="${silent.url}image.png">`);
+      const r = await runCli([
+        'audit',
+        server.page('/stuck-image', html),
+        '--scenarios',
+        '1008',
+        '--time-scale',
+        '0.2',
+      ]);
+      expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(/^ {2}1008 +PENDING /m);
     },
   );
 
