@@ -27,7 +27,12 @@ interface Io {
   out(line: string): void;
   err(text: string): void;
   errIsTty: boolean;
+  /** The signal that asked the process to stop (Playwright closes the browser on it), if one did. */
+  stoppedBy?(): NodeJS.Signals | undefined;
 }
+
+/** 128 + the signal's number, as a shell reports a process a signal stopped. */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGTERM: 143 };
 
 export async function main(argv: readonly string[], io: Io, cliFileUrl: string): Promise<number> {
   const t: Translate = catalogTranslator(catalog);
@@ -74,6 +79,12 @@ export async function main(argv: readonly string[], io: Io, cliFileUrl: string):
     });
   } catch (e) {
     progress.end();
+    // The browser closed because the job was stopped: say so, rather than blame Chromium.
+    const signal = io.stoppedBy?.();
+    if (signal) {
+      io.err(`closeline: ${t('cli_stopped', [signal])}\n`);
+      return SIGNAL_EXIT[signal] ?? EXIT.error;
+    }
     if (e instanceof RunError) return fail(e.message);
     throw e;
   }

@@ -1,7 +1,7 @@
 /**
  * `closeline audit` leaves nothing behind in the temporary folder, nor a browser running: not after a
- * run that passed, not after a browser that failed to start, not after Ctrl-C in the middle of a
- * scenario. Each run gets its own TMPDIR, where the browser profile is made, so what is left is its.
+ * run that passed, not after a browser that failed to start, not after Ctrl-C or SIGTERM in the middle
+ * of a scenario (and SIGTERM, a cancelled CI job, is said as such, not as a failed Chromium). Each run gets its own TMPDIR, where the browser profile is made, so what is left is its.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -57,4 +57,17 @@ describe('closeline audit cleans up after itself', () => {
     expect(r.left).toEqual([]);
     expect(r.browsers).toEqual([]);
   });
+
+  it(
+    'after SIGTERM (a CI job cancelled or timed out): exit 143, saying so, not blaming Chromium',
+    { timeout: 120_000 },
+    async () => {
+      const r = await auditIn(['--scenarios', '1012'], { when: 'scenario 1 of 1', signal: 'SIGTERM' });
+      expect(r.code, r.stderr).toBe(143);
+      expect(r.stderr).toMatch(/\ncloseline: stopped by SIGTERM before the check ended: no result\n$/);
+      expect(r.stdout).toBe('');
+      expect(r.left).toEqual([]);
+      expect(r.browsers).toEqual([]);
+    },
+  );
 });
