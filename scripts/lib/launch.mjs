@@ -1,7 +1,8 @@
 // Launches Debian's Chromium with the built extension loaded, in a fresh profile.
 // Shared by the e2e tests (through test/e2e/support/browser.ts), the demo and the benchmarks.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readlinkSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium, INSTALL_HINT } from '../chromium-path.mjs';
@@ -32,6 +33,44 @@ process.on('exit', () => {
 });
 
 /**
+ * The browser's process id, from the `SingletonLock` link Chromium keeps in its profile while it runs
+ * (`<host>-<pid>`); undefined when there is none to read.
+ */
+function browserPid(dir) {
+  try {
+    const pid = Number(/-(\d+)$/.exec(readlinkSync(join(dir, 'SingletonLock')))?.[1]);
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const running = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Removes a profile once its browser has exited. A browser closed by a signal handler (Playwright's, on
+ * Ctrl-C or SIGTERM) is still exiting when close() returns, writing what it saves at shutdown: a folder
+ * removed then failed (ENOTEMPTY) or was made again and left behind. Waits at most `waitMs`; what still
+ * cannot be removed is left to the exit handler.
+ */
+async function removeProfile(dir, pid, waitMs = 10_000) {
+  for (let waited = 0; pid !== undefined && waited < waitMs && running(pid); waited += 50) await sleep(50);
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    profiles.delete(dir);
+  } catch {
+    // Still in `profiles`: removed again as the process exits.
+  }
+}
+
+/**
  * `dist` defaults to the Chromium build (dist/chrome/).
  * `backForwardCache` keeps the browser's back/forward cache on (Playwright turns it off by default).
  * `scrollbars` shows scrollbars that take room, as DevTools has them on Linux and Windows (Playwright hides them).
@@ -55,10 +94,6 @@ export async function launchChromium(opts = {}) {
   const env = opts.lang ? { ...process.env, LANGUAGE: opts.lang } : undefined;
   if (opts.lang) args.push(`--lang=${opts.lang}`);
   profiles.add(dir);
-  const removeDir = () => {
-    profiles.delete(dir);
-    rmSync(dir, { recursive: true, force: true });
-  };
   let context;
   try {
     context = await chromium.launchPersistentContext(dir, {
@@ -75,12 +110,13 @@ export async function launchChromium(opts = {}) {
       ],
     });
   } catch (e) {
-    removeDir();
+    await removeProfile(dir, browserPid(dir));
     throw e;
   }
+  const pid = browserPid(dir);
   const close = async () => {
     await context.close().catch(() => undefined);
-    removeDir();
+    await removeProfile(dir, pid);
   };
   if (!withExtension) return { context, extensionId: '', worker: undefined, close };
   try {
