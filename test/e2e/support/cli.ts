@@ -1,6 +1,7 @@
 /** Runs the built `closeline` command line as a user would (node bin/closeline.mjs), capturing output and exit status. */
+import { afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -49,6 +50,18 @@ export function runCli(
   });
 }
 
+/**
+ * Every folder outDir made, removed after the test file's last test (tests run concurrently, so not after
+ * each test). Registered as the file imports this module: each test file gets a fresh module.
+ */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder for a run's files, removed after the test file's tests. */
 export function outDir(): string {
-  return mkdtempSync(join(tmpdir(), 'closeline-audit-'));
+  const dir = mkdtempSync(join(tmpdir(), 'closeline-audit-'));
+  made.push(dir);
+  return dir;
 }
