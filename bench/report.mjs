@@ -843,7 +843,13 @@ and +12.3 % (lower ends +3.9 % and +6.4 %). So most of that row looked like some
 of having the extension in the page (its relay's isolated world, or the extension's own processes on a
 2-core machine) rather than the hook's work per message; this round's probes of the hook alone (above) read
 more, so that split is not settled. Builds with one content script each did not tell these apart from the
-noise (relay alone +3.1 %, hook alone +3.3 %, neither −3.4 %, each interval holding the others). Below
+noise (relay alone +3.1 %, hook alone +3.3 %, neither −3.4 %, each interval holding the others). A later
+probe (the cpu part alone, 7 rounds) loaded an extension with Closeline's manifest, its permissions and both
+content-script entries, but empty scripts: per received message −0.2 % with capture on and +1.2 % with it off
+(intervals −1.8 % … +10.6 % and −1.5 % … +7.5 %), per sent message −2.4 % and +0.7 %, while the hook alone read
++7.5 % (+5.0 % … +11.6 %) in the same run. So an extension's mere presence in the page (its isolated world, its
+permissions, its processes) shows no cost the noise can see, and the rest of the with-Closeline row is
+Closeline's own scripts: the hook with its relay answering, which this probe does not split further. Below
 the listener floor the hook can only go by not
 listening, that is by running inside the page's own listeners, which the page could then tell apart
 (listener identity, removal, \`handleEvent\` objects, error stacks) and which would miss the messages of
