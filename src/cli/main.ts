@@ -13,6 +13,7 @@ import { RunError, runInBrowser } from './browser-run';
 import { extensionDir, isBuilt, packageRoot } from './paths';
 import { toJUnit } from './junit';
 import { reportJson } from './report-json';
+import { withShownEndpoints } from './shown-endpoints';
 import { formatTable, progressBar, summaryLine } from './table';
 
 /**
@@ -91,7 +92,7 @@ export async function main(argv: readonly string[], io: Io, cliFileUrl: string):
   progress.end();
   if (!result.ok) return fail(result.message);
 
-  const { report, rows } = result;
+  const { report, rows } = withShownEndpoints(result.report, result.rows);
   for (const line of formatTable(rows, t)) io.out(line);
   const problems = rows.filter((r) => r.level === 'problem').length;
   io.out(summaryLine(problems, rows.length, report.profileId, t, CATALOG_LOCALE));

@@ -54,13 +54,14 @@ interface JsonReport {
   recording: { connections: { id: string; lastMessages?: { text?: string }[] }[] };
 }
 
-/** `query` is added to the page's socket URL; `env` is the command line's environment. */
+/** `user` and `query` go into the page's socket URL; `env` is the command line's environment. */
 async function audit(
   name: keyof typeof auditPages,
   args: string[],
-  { query = '', env }: { query?: string; env?: NodeJS.ProcessEnv } = {},
+  { user, query = '', env }: { user?: string; query?: string; env?: NodeJS.ProcessEnv } = {},
 ) {
-  const ws = `${server.wsOrigin}/${name}-live`;
+  const origin = user ? server.wsOrigin.replace('://', `://${user}@`) : server.wsOrigin;
+  const ws = `${origin}/${name}-live`;
   const url = server.page(`/${name}`, auditPages[name](ws + query));
   const dir = outDir();
   const json = join(dir, 'out.json');
@@ -165,7 +166,7 @@ describe('closeline audit', () => {
     'a page with a 1 s heartbeat notices a stall: exit 0, "noticed after" the heartbeat',
     { timeout: 180_000 },
     async () => {
-      const r = await audit('heartbeat', ['--scenarios', 'stall:6'], { query: '?token=s3cret' });
+      const r = await audit('heartbeat', ['--scenarios', 'stall:6'], { user: 'sk_key', query: '?token=s3cret' });
       expect(r.code, r.printed).toBe(0);
       const report = JSON.parse(r.json ?? '{}') as JsonReport;
       expect(verdicts(report)).toEqual([['stall:6', 'fits', 'stall.noticed']]);
@@ -173,6 +174,9 @@ describe('closeline audit', () => {
       // and the pings before the close (kept on this local page) without their content.
       expect(r.json).not.toContain('s3cret');
       expect(r.json).toContain('?token=REDACTED');
+      // The URL's user name (often a key) is in none of what a CI job keeps: the log, the JSON, the JUnit.
+      for (const out of [r.printed, r.json, r.junit]) expect(out).not.toContain('sk_key');
+      expect(r.stdout).toContain('@127.0.0.1:');
       const last = report.recording.connections.flatMap((c) => c.lastMessages ?? []);
       expect(last.length).toBeGreaterThan(0);
       expect(last.filter((m) => m.text !== undefined)).toEqual([]);
