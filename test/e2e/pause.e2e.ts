@@ -4,7 +4,7 @@
  * happened"), and resuming records again, which a panel left open says at once.
  */
 import { describe, expect, it } from 'vitest';
-import { useBrowserAndServer } from './support/session';
+import { openPageWithClosedSocket, useBrowserAndServer } from './support/session';
 import { storedRecordings, waitForRecording } from './support/recording';
 import { closeEventOf } from '../../src/protocol/recording';
 import { t } from './support/english';
@@ -56,15 +56,7 @@ describe('pausing a site', () => {
   });
 
   it('can still be resumed from the popup after the paused tab’s recording was cleared', async () => {
-    const url = s.server.page(
-      '/pause-clear',
-      `<!doctype html><script>const w = new WebSocket('${s.server.wsOrigin}/pause-clear'); w.onopen = () => w.close(1000);</script>`,
-    );
-    const page = await s.b.context.newPage();
-    await page.goto(url);
-    const { tabId } = await waitForRecording(s.b.worker, url, (r) =>
-      r.connections.some(closeEventOf) ? r : undefined,
-    );
+    const { page, tabId } = await openPageWithClosedSocket(s, '/pause-clear');
     const popupUrl = `chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${tabId}`;
     const popup = await s.b.context.newPage();
     await popup.goto(popupUrl);
@@ -91,15 +83,7 @@ describe('pausing a site', () => {
   });
 
   it('keeps the keyboard on each per-site switch: Space turns it, and Space again turns it back', async () => {
-    const url = s.server.page(
-      '/pause-keys',
-      `<!doctype html><script>const w = new WebSocket('${s.server.wsOrigin}/pause-keys'); w.onopen = () => w.close(1000);</script>`,
-    );
-    const page = await s.b.context.newPage();
-    await page.goto(url);
-    const { tabId } = await waitForRecording(s.b.worker, url, (r) =>
-      r.connections.some(closeEventOf) ? r : undefined,
-    );
+    const { page, tabId } = await openPageWithClosedSocket(s, '/pause-keys');
     const popup = await s.b.context.newPage();
     await popup.goto(`chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${tabId}`);
     for (const box of [popup.locator('label.pause input'), popup.getByTestId('capture-content')]) {

@@ -3,26 +3,14 @@
  * the popup's per-site switches whole, wrapped within the popup's width, not run off its edge.
  */
 import { describe, expect, it } from 'vitest';
-import { useBrowserAndServer } from './support/session';
-import { waitForRecording } from './support/recording';
-import { closeEventOf } from '../../src/protocol/recording';
+import { openPageWithClosedSocket, useBrowserAndServer } from './support/session';
 
 const s = useBrowserAndServer();
 
 describe('the popup on a site with a long host name', () => {
   it('wraps the host in its per-site switches within the popup', async () => {
-    // Chromium resolves every *.localhost name to the loopback address, where the session's server listens.
     const host = 'a3f9a8c7d6e5b4a3f2e1d0c9b8a7f6e5d.previewsandbox.examplecloudhosting.localhost';
-    const local = s.server.page(
-      '/long-host',
-      `<!doctype html><script>const w = new WebSocket('${s.server.wsOrigin}/long-host'); w.onopen = () => w.close(1000);</script>`,
-    );
-    const url = local.replace('127.0.0.1', host);
-    const page = await s.b.context.newPage();
-    await page.goto(url);
-    const { tabId } = await waitForRecording(s.b.worker, url, (r) =>
-      r.connections.some(closeEventOf) ? r : undefined,
-    );
+    const { page, tabId } = await openPageWithClosedSocket(s, '/long-host', host);
     const popup = await s.b.context.newPage();
     await popup.goto(`chrome-extension://${s.b.extensionId}/src/popup/popup.html?tab=${tabId}`);
     const switches = popup.locator('label.pause, label.capture-toggle');
