@@ -98,15 +98,15 @@ export class Persist {
     const strays: string[] = [];
     const chunks = new Map<number, [string, unknown, number][]>();
     for (const [key, value] of Object.entries(all)) {
-      const m = KEY.exec(key);
-      if (!m) {
+      const parsed = parseKey(key);
+      if (!parsed) {
         if (LOOKS_OURS.test(key)) strays.push(key);
         continue;
       }
       this.sizes.set(key, storedBytes(key, value));
-      const tab = Number(m[1]);
-      if (m[2] === 'meta') metas.set(tab, value);
-      else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push([key, value, Number(m[3])]);
+      const { tab, chunk } = parsed;
+      if (chunk === undefined) metas.set(tab, value);
+      else (chunks.get(tab) ?? chunks.set(tab, []).get(tab))?.push([key, value, chunk]);
     }
     const tabs = new Map<number, TabRecording>();
     // Tabs whose meta is unreadable: how many connections their chunks held, and those chunks' numbers.
