@@ -30,6 +30,20 @@ describe('redactUrl', () => {
     ['wss://user:secret@a.example/ws', 'wss://REDACTED@a.example/ws'],
     ['wss://user@a.example/ws?t=1', 'wss://REDACTED@a.example/ws?t=REDACTED'],
     ['https://a.example/p?next=http://x@y', 'https://a.example/p?next=REDACTED'],
+    // A token as a path segment or as the bare query; words, slugs, UUIDs, versions and ids stay.
+    ['wss://a.example/websocket/xoxb1234567890abcdefABCDEF/ws', 'wss://a.example/websocket/REDACTED/ws'],
+    ['wss://a.example/ws/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig', 'wss://a.example/ws/REDACTED'],
+    ['wss://a.example/ws?sk_live_51HxYzAbCdEf0123456789', 'wss://a.example/ws?REDACTED'],
+    ['wss://a.example/ws?debug&v=2', 'wss://a.example/ws?debug&v=REDACTED'],
+    [
+      'wss://a.example/rooms/550e8400-e29b-41d4-a716-446655440000/v1.2.3/12345678901234567890123',
+      'wss://a.example/rooms/550e8400-e29b-41d4-a716-446655440000/v1.2.3/12345678901234567890123',
+    ],
+    [
+      'wss://a.example/internationalization-websocket-endpoint',
+      'wss://a.example/internationalization-websocket-endpoint',
+    ],
+    ['wss://abcdefghij0123456789abcdef.example/ws', 'wss://abcdefghij0123456789abcdef.example/ws'],
   ])('%s', (input, want) => {
     expect(redactUrl(input)).toBe(want);
   });
@@ -94,6 +108,11 @@ describe('redaction of stacks and subprotocols', () => {
     expect(redactStack('at connect (https://a.example/app.js?token=abc123:10:5)\nat https://a.example/b.js:1:1')).toBe(
       'at connect (https://a.example/app.js?token=REDACTED:10:5)\nat https://a.example/b.js:1:1',
     );
+  });
+  it("keeps a script's content-hashed path in a stack frame (a build hash is no token)", () => {
+    const frame =
+      'at connect (https://a.example/_next/static/Xk9aB3cD4eF5gH6iJ7kL8/chunks/main.3f9a8b7c6d5e4f3a2b1c.js:3:7)';
+    expect(redactStack(frame)).toBe(frame);
   });
   it.each([
     ['graphql-transport-ws', 'graphql-transport-ws'],

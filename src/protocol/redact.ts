@@ -53,11 +53,17 @@ const FRAGMENT_VALUE = /([#&?;][^#&?;=]*=)[^#&?;]*/g;
  * fragment (the whole fragment after a query); unparseable input is returned with its query cut.
  */
 export function redactUrl(url: string, mark: Mark = plain): string {
+  return redactUrlParts(url, mark, true);
+}
+
+/** `paths`: token-like path segments too (not in a stack's script URLs, where build hashes look alike). */
+function redactUrlParts(url: string, mark: Mark, paths: boolean): string {
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
   const hash = hashAt === -1 ? '' : url.slice(hashAt);
   const q = beforeHash.indexOf('?');
-  const base = redactUserinfo(q === -1 ? beforeHash : beforeHash.slice(0, q), mark);
+  const beforeQuery = redactUserinfo(q === -1 ? beforeHash : beforeHash.slice(0, q), mark);
+  const base = paths ? redactPath(beforeQuery, mark) : beforeQuery;
   // Without a query the fragment may still carry one: an OAuth implicit flow returns its token as
   // `#access_token=…`, and hash routers put parameters after `#/route?`. Their values are redacted; a
   // fragment that names no value (`#section`, `#/route`) stays.
@@ -69,10 +75,40 @@ export function redactUrl(url: string, mark: Mark = plain): string {
     .map((pair) => {
       if (pair === '') return pair;
       const eq = pair.indexOf('=');
-      return eq === -1 ? pair : `${pair.slice(0, eq)}=${mark(pair.slice(eq + 1))}`;
+      // A pair without `=` is usually a flag (`?debug`), but some servers take the token as the bare query.
+      if (eq === -1) return looksLikeToken(pair) ? mark(pair) : pair;
+      return `${pair.slice(0, eq)}=${mark(pair.slice(eq + 1))}`;
     })
     .join('&');
   return `${base}?${redacted}${hash === '' ? '' : '#' + mark(hash)}`;
+}
+
+/**
+ * A run of at least 20 letters, digits and `_+=` with both a letter and a digit in it: what a key, a
+ * base64 token or a JWT part looks like. Words, slugs (`-` breaks a run), UUIDs, version numbers and
+ * numeric ids do not.
+ */
+function looksLikeToken(text: string): boolean {
+  for (const run of text.match(/[A-Za-z0-9_+=]{20,}/g) ?? []) if (/\d/.test(run) && /[A-Za-z]/.test(run)) return true;
+  return false;
+}
+
+/**
+ * Some servers take the token in the path (`wss://host/websocket/<token>`, as Slack's RTM URLs did): a path
+ * segment that looks like one is redacted whole. The host and any other segment stay.
+ */
+function redactPath(base: string, mark: Mark): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(base);
+  if (!m || m[0].length === base.length) return base;
+  const path = base.slice(m[0].length);
+  if (!looksLikeToken(path)) return base;
+  return (
+    m[0] +
+    path
+      .split('/')
+      .map((seg) => (looksLikeToken(seg) ? mark(seg) : seg))
+      .join('/')
+  );
 }
 
 function redactUserinfo(base: string, mark: Mark): string {
@@ -88,7 +124,7 @@ export function redactStack(stack: string, mark: Mark = plain): string {
   return stack.replace(URL_IN_TEXT, (found) => {
     const pos = /(:\d+){1,2}$/.exec(found);
     const url = pos ? found.slice(0, pos.index) : found;
-    return redactUrl(url, mark) + (pos ? pos[0] : '');
+    return redactUrlParts(url, mark, false) + (pos ? pos[0] : '');
   });
 }
 
