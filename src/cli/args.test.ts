@@ -95,6 +95,10 @@ describe('parseArgs', () => {
     [['audit', URL_, '--time-scale', '2'], '--time-scale must be a number in (0, 1]'],
     [['audit', URL_, '--time-scale', '.'], '--time-scale must be a number in (0, 1]'],
     [['audit', URL_, '--socket-wait', '1e1'], '--socket-wait must be a number in 0–600'],
+    [
+      ['audit', URL_, '--json', 'out/r.xml', '--junit', './out/../out/r.xml'],
+      '--json and --junit name the same file, out/r.xml: give each report its own',
+    ],
   ])('%j: %s', (argv, message) => {
     expect(parseArgs(argv, t)).toEqual({ kind: 'error', message });
   });

@@ -2,6 +2,7 @@
  * `closeline audit <url> [options]`: the command line's arguments, checked
  * before any browser starts. Pure, so every usage error is table-tested.
  */
+import { resolve } from 'node:path';
 import { profiles } from '../analysis';
 import { DEFAULT_SCENARIOS, parseScenarios } from '../audit/scenarios';
 
@@ -96,6 +97,10 @@ export function parseArgs(argv: readonly string[], t: Translate): ParsedArgs {
     const v = values.get(flag);
     if (v !== undefined) options[key] = v;
   }
+  // One report would overwrite the other, found only after the whole run.
+  const { jsonPath, junitPath } = options;
+  if (jsonPath !== undefined && junitPath !== undefined && resolve(jsonPath) === resolve(junitPath))
+    return fail(t('cli_err_same_file', [jsonPath]));
   return { kind: 'run', options };
 }
 

@@ -15,6 +15,7 @@ import { toJUnit } from './junit';
 import { reportJson } from './report-json';
 import { withShownEndpoints } from './shown-endpoints';
 import { formatTable, progressBar, summaryLine } from './table';
+import { unwritable } from './writable';
 
 /**
  * The language of the catalog above: counted text follows its plural rules, and the browser runs in it, so
@@ -57,6 +58,11 @@ export async function main(argv: readonly string[], io: Io, cliFileUrl: string):
   if (!chromium || !existsSync(chromium)) {
     const where = o.chromiumPath ?? process.env.CHROMIUM_PATH ?? CANDIDATES.join(', ');
     return fail(t('cli_err_chromium', [where, INSTALL_HINT]));
+  }
+
+  for (const path of [o.jsonPath, o.junitPath]) {
+    const why = path === undefined ? undefined : unwritable(path);
+    if (why !== undefined) return fail(t('cli_err_write', [path as string, why]));
   }
 
   io.err(`${t('cli_opening', [o.url, chromium])}\n`);

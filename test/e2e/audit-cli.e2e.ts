@@ -254,6 +254,12 @@ describe('closeline audit', () => {
     expect(r.stderr).toBe(
       'closeline: unknown scenario "9999" (use 1012, 1013, 1008, 1006, outage:<1-600> or stall:<1-600>)\nRun `closeline --help` for the options.\n',
     );
+    // A report that cannot be written is found before the run, not after it: the folder does not exist.
+    const missing = join(outDir(), 'missing', 'out.json');
+    const unwritable = await runCli(['audit', server.origin, '--json', missing]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr.startsWith(`closeline: could not write ${missing}: ENOENT`), unwritable.stderr).toBe(true);
+    expect(unwritable.stderr.split('\n')).toHaveLength(2);
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: closeline audit <url> [options]');
