@@ -5,6 +5,7 @@ import {
   redactRecording,
   redactRecordingForFile,
   redactStack,
+  redactText,
   redactUrl,
   stripPasswords,
 } from './redact';
@@ -46,6 +47,38 @@ describe('redactUrl', () => {
     ['wss://abcdefghij0123456789abcdef.example/ws', 'wss://abcdefghij0123456789abcdef.example/ws'],
   ])('%s', (input, want) => {
     expect(redactUrl(input)).toBe(want);
+  });
+});
+
+describe('redactText (message content)', () => {
+  it.each([
+    ['token=abc&room=1', 'token=REDACTED&room=REDACTED'],
+    ['{"type":"auth","token":"eyJhbGciOi.x.y"}', '{"type":"auth","token":"REDACTED"}'],
+    ['{"accessToken": "s3cr\\"et", "user":"ann"}', '{"accessToken": "REDACTED", "user":"ann"}'],
+    [
+      '{"api_key":"k1","password":"p","Authorization":"Bearer abc","sid":"x"}',
+      '{"api_key":"REDACTED","password":"REDACTED","Authorization":"REDACTED","sid":"REDACTED"}',
+    ],
+    // Cut at 1 KiB inside the value: what is left of it goes.
+    ['{"op":2,"d":{"token":"MTIzNDU2Nzg5MDEy', '{"op":2,"d":{"token":"REDACTED'],
+    // A credential's name as a value, or a field that merely starts like one, stays.
+    [
+      '{"type":"token","author":"Jane","keyboard":"qwerty","tokens":3}',
+      '{"type":"token","author":"Jane","keyboard":"qwerty","tokens":3}',
+    ],
+    [
+      'CONNECT\naccept-version:1.2\nlogin:guest\npasscode:guest\n\n\u0000',
+      'CONNECT\naccept-version:1.2\nlogin:guest\npasscode:REDACTED\n\n\u0000',
+    ],
+    [
+      'GET / HTTP/1.1\r\nAuthorization: Basic dXNlcjpwYXNz\r\nHost: a',
+      'GET / HTTP/1.1\r\nAuthorization: REDACTED\r\nHost: a',
+    ],
+    ['send it with Bearer abcdefgh12345678 please', 'send it with Bearer REDACTED please'],
+    ['the bearer of bad news', 'the bearer of bad news'],
+    ['hello: world\nping', 'hello: world\nping'],
+  ])('%s', (input, want) => {
+    expect(redactText(input)).toBe(want);
   });
 });
 

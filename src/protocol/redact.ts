@@ -169,11 +169,40 @@ function mapChanged<T>(list: T[], f: (item: T) => T): T[] {
 }
 
 /**
- * Redacts query-like tokens in free text (a message body): the value of every `name=value` pair,
- * as in a URL query or a form body. Names stay, as in URLs.
+ * Names of fields that carry credentials. A page that authenticates over the socket sends its token in a
+ * message (`{"type":"auth","token":"…"}`, STOMP's `passcode:` header), and a server that refuses it closes
+ * with 1008 right after: that message is then among the last ones kept before the close.
+ */
+const SECRET_NAME =
+  /token|secret|passw|passcode|api[-_]?key|authori[sz]ation|credential|cookie|jwt|bearer|signature|session[-_]?id|private[-_]?key|access[-_]?key|^(?:auth|pwd|sig|otp|pin|sid)$/i;
+
+/** Every text SECRET_NAME or `Bearer` can match in has one of these. */
+const MAY_NAME_SECRET =
+  /token|secret|passw|passcode|api[-_]?key|authori[sz]ation|credential|cookie|jwt|bearer|signature|session[-_]?id|private[-_]?key|access[-_]?key|auth|pwd|sig|otp|pin|sid/i;
+
+/** A JSON string field: its name, and its value up to the closing quote or the end of a cut text. */
+const JSON_STRING_FIELD = /("([^"\\]{1,64})"\s*:\s*")((?:[^"\\]|\\.)*)/g;
+
+/** A header line (STOMP, HTTP-like frames): `name:value` or `name: value` at the start of a line. */
+const HEADER_LINE = /(^|[\r\n])([A-Za-z][A-Za-z0-9_-]{0,63}[ \t]*:[ \t]*)([^\r\n]*)/g;
+
+/**
+ * Redacts secrets in free text (a message body): the value of every `name=value` pair, as in a URL query
+ * or a form body; a JSON string field or a header line whose name is a credential's; and what follows
+ * `Bearer`. Names stay, as in URLs.
  */
 export function redactText(text: string): string {
-  return text.replace(/([A-Za-z0-9_.[\]-]+)=([^&\s"'<>;,}]+)/g, `$1=${REDACTED}`);
+  const out = text.replace(/([A-Za-z0-9_.[\]-]+)=([^&\s"'<>;,}]+)/g, `$1=${REDACTED}`);
+  // Most messages name no credential: one scan for any of the names (a superset) spares them the rest.
+  if (!MAY_NAME_SECRET.test(out)) return out;
+  return out
+    .replace(JSON_STRING_FIELD, (all: string, head: string, name: string) =>
+      SECRET_NAME.test(name) ? head + REDACTED : all,
+    )
+    .replace(HEADER_LINE, (all: string, start: string, head: string) =>
+      SECRET_NAME.test(head.replace(/[ \t]*:[ \t]*$/, '')) ? start + head + REDACTED : all,
+    )
+    .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/-]{8,}=*/g, `$1${REDACTED}`);
 }
 
 function redactMessage(m: LastMessage): LastMessage {
