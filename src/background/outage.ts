@@ -1,6 +1,6 @@
 /**
  * Simulated outages: while one lasts, new WebSocket handshakes from
- * the tab to the endpoint are blocked by a declarativeNetRequest session rule,
+ * the tab to the endpoint are blocked by declarativeNetRequest session rules,
  * so the page sees the browser's own error and 1006, exactly as for a server
  * that is down. Rules are kept in storage.session with their end time, so a
  * restarted worker removes the ones whose time is up.
@@ -8,7 +8,7 @@
 import browser from 'webextension-polyfill';
 
 const KEY = 'outages';
-/** Rule ids for outages live in their own range, clear of any future static rules. */
+/** Rule ids for outages live in their own range, clear of any future static rules; each outage takes two. */
 const FIRST_RULE_ID = 100_000;
 
 interface Outage {
@@ -30,28 +30,44 @@ export function endpointFilter(socketUrl: string): string {
 }
 
 /**
- * Stored before the rule is added: a rule the storage does not know of is never lifted (the worker may
+ * The endpoint's filters: its ws:// or wss:// address, as Chromium's declarativeNetRequest sees a handshake,
+ * and the same address with http:// or https://, as Firefox's does (a rule for ws:// alone blocks nothing
+ * there). Each browser's rule for the other's form matches no WebSocket request.
+ */
+export function endpointFilters(socketUrl: string): [string, string] {
+  const u = new URL(socketUrl);
+  const secure = u.protocol === 'wss:' || u.protocol === 'https:' ? 's' : '';
+  const rest = `//${u.host}${u.pathname}^`;
+  return [`|ws${secure}:${rest}`, `|http${secure}:${rest}`];
+}
+
+/** The outage's rules: one per filter, with ids `ruleId` and `ruleId + 1`. */
+export function outageRules(ruleId: number, tabId: number, socketUrl: string) {
+  return endpointFilters(socketUrl).map((urlFilter, i) => ({
+    id: ruleId + i,
+    priority: 1,
+    action: { type: 'block' as const },
+    condition: { urlFilter, resourceTypes: ['websocket' as const], tabIds: [tabId] },
+  }));
+}
+
+/** Both rule ids of each outage. */
+const ruleIdsOf = (list: Outage[]) => list.flatMap((o) => [o.ruleId, o.ruleId + 1]);
+
+/**
+ * Stored before the rules are added: a rule the storage does not know of is never lifted (the worker may
  * stop before the outage ends). The area is shared with the recordings, which fill it to its quota on a
  * busy page; then the outage is refused with the browser's reason, and nothing blocks.
  */
 export async function startOutage(tabId: number, socketUrl: string, seconds: number, now = Date.now()): Promise<void> {
   const list = await stored();
-  const ruleId = Math.max(FIRST_RULE_ID - 1, ...list.map((o) => o.ruleId)) + 1;
+  const ruleId = Math.max(FIRST_RULE_ID - 2, ...list.map((o) => o.ruleId)) + 2;
   const endpoint = endpointFilter(socketUrl);
   await browser.storage.session.set({ [KEY]: [...list, { ruleId, tabId, endpoint, until: now + seconds * 1000 }] });
   try {
-    await browser.declarativeNetRequest.updateSessionRules({
-      addRules: [
-        {
-          id: ruleId,
-          priority: 1,
-          action: { type: 'block' },
-          condition: { urlFilter: endpoint, resourceTypes: ['websocket'], tabIds: [tabId] },
-        },
-      ],
-    });
+    await browser.declarativeNetRequest.updateSessionRules({ addRules: outageRules(ruleId, tabId, socketUrl) });
   } catch (e) {
-    // No rule: its entry would only be lifted for nothing (removing an unknown rule id is no error).
+    // No rule (the browser adds all or none): its entry would only be lifted for nothing.
     await browser.storage.session.set({ [KEY]: list }).catch(() => undefined);
     throw e;
   }
@@ -63,7 +79,7 @@ export async function endExpiredOutages(now = Date.now()): Promise<void> {
   const list = await stored();
   const expired = list.filter((o) => o.until <= now);
   if (expired.length === 0) return;
-  await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: expired.map((o) => o.ruleId) });
+  await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: ruleIdsOf(expired) });
   await browser.storage.session.set({ [KEY]: list.filter((o) => o.until > now) });
   const next = Math.min(...list.filter((o) => o.until > now).map((o) => o.until));
   if (Number.isFinite(next)) setTimeout(() => void endExpiredOutages(), next - now + 50);

@@ -292,6 +292,7 @@ describe('simulate: checked in the background, addressed by the stored socket nu
       await ask({ type: 'simulate', tabId: 4, connectionId: '4:2:DOC:3', command: { kind: 'outage', seconds: 30 } }),
     ).toEqual({ type: 'ok' });
     const [{ addRules }] = browser.declarativeNetRequest.updateSessionRules.mock.calls[0]!;
+    // Firefox sees the handshake under its http:// address, Chromium under ws://: one rule for each.
     expect(addRules).toEqual([
       {
         id: 100_000,
@@ -299,12 +300,20 @@ describe('simulate: checked in the background, addressed by the stored socket nu
         action: { type: 'block' },
         condition: { urlFilter: '|ws://127.0.0.1/s^', resourceTypes: ['websocket'], tabIds: [4] },
       },
+      {
+        id: 100_001,
+        priority: 1,
+        action: { type: 'block' },
+        condition: { urlFilter: '|http://127.0.0.1/s^', resourceTypes: ['websocket'], tabIds: [4] },
+      },
     ]);
     expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
     await endExpiredOutages(t0 + 29_000);
     expect(browser.declarativeNetRequest.updateSessionRules).toHaveBeenCalledTimes(1);
     await endExpiredOutages(Date.now() + 30_001);
-    expect(browser.declarativeNetRequest.updateSessionRules).toHaveBeenLastCalledWith({ removeRuleIds: [100_000] });
+    expect(browser.declarativeNetRequest.updateSessionRules).toHaveBeenLastCalledWith({
+      removeRuleIds: [100_000, 100_001],
+    });
   });
 
   it('an outage the browser refuses is reported with its reason', async () => {

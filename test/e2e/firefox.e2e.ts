@@ -3,8 +3,9 @@
  * from the page's first inline script, the recording reaches the background
  * (an event page in Firefox) and survives about:debugging's "Terminate
  * background script", and the popup and the panel page show it with its verdict;
- * a reloaded page is judged by its own visibility, not the pagehide before it, and
- * a window the page opens on about:blank is not said to have got its hook late.
+ * a reloaded page is judged by its own visibility, not the pagehide before it, a
+ * simulated outage refuses the page's handshakes until it ends, and a window the
+ * page opens on about:blank is not said to have got its hook late.
  * One Firefox for the file; the tests run in order on the same page.
  */
 import { analyzeRecording } from '../../src/analysis';
@@ -223,6 +224,50 @@ describe('Closeline in Firefox', () => {
       `verdict-${shown[0]}`,
     );
     await panel.close();
+  });
+
+  it('simulates an outage: handshakes to the endpoint fail until it ends, then open again', async () => {
+    // Firefox's declarativeNetRequest sees a WebSocket handshake under its http:// address, not ws://: a
+    // rule written for ws:// alone blocked nothing there, and the page reconnected at once.
+    const url = s.server.page(
+      '/firefox-outage',
+      `<!doctype html><script>
+      window.attempts = [];
+      let n = 0;
+      const connect = () => {
+        const s = new WebSocket('${s.server.wsOrigin}/ff-outage');
+        const rec = [];
+        window.attempts.push(rec);
+        s.onopen = () => rec.push('open');
+        s.onerror = () => rec.push('error');
+        s.onclose = (e) => { rec.push('close:' + e.code); if (++n < 8) setTimeout(connect, 250 * 2 ** (n - 1)); };
+      };
+      connect();
+    </script>`,
+    );
+    const tab = await s.ff.browser.newPage();
+    await tab.goto(url);
+    await s.server.connectionTo('/ff-outage');
+    const rec = await waitForStoredRecording(ext, url, (r) => r.connections.some((c) => openEventOf(c)) && r);
+    const reply = await requestView(ext, {
+      type: 'simulate',
+      tabId: rec.tabId,
+      connectionId: rec.connections[0]!.id,
+      scope: 'endpoint',
+      command: { kind: 'close-then-outage', code: 1013, reason: 'Try again later', seconds: 2 },
+    });
+    expect(reply).toEqual({ type: 'ok' });
+    // The second socket the server sees is the first attempt after the outage.
+    await s.server.connectionTo('/ff-outage', 1);
+    const attempts = await tab.evaluate(() => (window as unknown as { attempts: string[][] }).attempts);
+    expect(attempts[0]).toEqual(['open', 'close:1013']);
+    const failed = attempts.slice(1, -1);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const a of failed) expect(a).toEqual(['error', 'close:1006']);
+    await expect
+      .poll(async () => (await tab.evaluate(() => (window as unknown as { attempts: string[][] }).attempts)).at(-1))
+      .toEqual(['open']);
+    await tab.close();
   });
 
   it('does not say that a window the page opened on about:blank got its hook late', async () => {
