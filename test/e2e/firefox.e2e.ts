@@ -4,8 +4,9 @@
  * (an event page in Firefox) and survives about:debugging's "Terminate
  * background script", and the popup and the panel page show it with its verdict;
  * a reloaded page is judged by its own visibility, not the pagehide before it, a
- * simulated outage refuses the page's handshakes until it ends, and a window the
- * page opens on about:blank is not said to have got its hook late.
+ * simulated outage refuses the page's handshakes until it ends, a socket the page's
+ * CSP blocks throws in its constructor and is not recorded, and a window the page
+ * opens on about:blank is not said to have got its hook late.
  * One Firefox for the file; the tests run in order on the same page.
  */
 import { analyzeRecording } from '../../src/analysis';
@@ -267,6 +268,30 @@ describe('Closeline in Firefox', () => {
     await expect
       .poll(async () => (await tab.evaluate(() => (window as unknown as { attempts: string[][] }).attempts)).at(-1))
       .toEqual(['open']);
+    await tab.close();
+  });
+
+  it("lets a socket the page's CSP blocks throw in its constructor, and records nothing of it", async () => {
+    // Unlike Chromium, which fails such a socket with an error event (recorded as an inferred 1006), Firefox
+    // refuses it in the constructor: there is no socket to record (docs/firefox.md).
+    const url = s.server.page(
+      '/firefox-csp',
+      `<!doctype html><script>
+      try { new WebSocket('${s.server.wsOrigin}/ff-csp'); window.outcome = 'constructed'; }
+      catch (e) { window.outcome = e.name; }
+      window.other = new WebSocket('${s.server.wsOrigin}/ff-csp-other');
+    </script>`,
+      { headers: { 'Content-Security-Policy': `connect-src ${s.server.wsOrigin}/ff-csp-other` } },
+    );
+    const tab = await s.ff.browser.newPage();
+    await tab.goto(url);
+    expect(await tab.evaluate(() => (window as unknown as { outcome: string }).outcome)).toBe(
+      'NS_ERROR_CONTENT_BLOCKED',
+    );
+    // A socket the policy allows is recorded: the hook is there, and the blocked one left nothing behind.
+    await s.server.connectionTo('/ff-csp-other');
+    const rec = await waitForStoredRecording(ext, url, (r) => r.connections.length > 0 && r);
+    expect(rec.connections.map((c) => new URL(c.url).pathname)).toEqual(['/ff-csp-other']);
     await tab.close();
   });
 
