@@ -13,7 +13,7 @@ import { acceptView, handleViewRequest } from './views';
 import { BadgeUpdater } from './badge-updater';
 import { setTranslator } from '../i18n/translate';
 import { fetchCatalog } from '../i18n/locale';
-import { endExpiredOutages } from './outage';
+import { endExpiredOutages, OUTAGE_ALARM } from './outage';
 import { createBackgroundLanguage } from './language';
 
 // The browser's language until the chosen catalog is loaded (a moment after start).
@@ -65,8 +65,12 @@ const ready = Promise.all([settings.load().then((s) => language.apply(s.language
 );
 // A worker stopped within a tab's badge throttle left that badge behind its recording: draw it now.
 void ready.then(() => badges.restore(hub.tabs, settings.current)).catch(() => undefined);
-// A worker stopped mid-outage leaves its blocking rule behind: lift the expired ones.
+// A worker stopped mid-outage leaves its blocking rule behind: lift the expired ones, now and when the
+// outage's alarm wakes the worker (registered at once, so the alarm that started this worker reaches it).
 void endExpiredOutages().catch(() => undefined);
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === OUTAGE_ALARM) void endExpiredOutages().catch(() => undefined);
+});
 
 /** Extension pages only: the panel, the popup, or one opened as a tab in tests. */
 const fromExtensionPage = (url: string | undefined) =>

@@ -71,7 +71,25 @@ export async function startOutage(tabId: number, socketUrl: string, seconds: num
     await browser.storage.session.set({ [KEY]: list }).catch(() => undefined);
     throw e;
   }
-  setTimeout(() => void endExpiredOutages(), seconds * 1000 + 50);
+  wakeAt(Math.min(...list.map((o) => o.until), now + seconds * 1000), now);
+}
+
+/** The alarm that wakes a stopped worker when an outage is due to end. */
+export const OUTAGE_ALARM = 'closeline-outage-end';
+
+/**
+ * Runs endExpiredOutages when the earliest outage ends. A timer dies with the worker, which the browser
+ * stops after about 30 s without events: a page that gave up retrying sends none, and the rule then stayed
+ * until something else woke the worker, blocking the endpoint well past the outage (a reload's first socket
+ * too). The alarm wakes the worker; the timer keeps the end on time while it is awake (alarms of a packed
+ * extension fire 30 s after they are set at the earliest).
+ */
+function wakeAt(until: number, now: number): void {
+  setTimeout(() => void endExpiredOutages(), until - now + 50);
+  // No alarm (the permission or API missing): the timer and the next start still lift the rule.
+  void Promise.resolve()
+    .then(() => browser.alarms.create(OUTAGE_ALARM, { when: until + 50 }))
+    .catch(() => undefined);
 }
 
 /** Removes the rules whose time is up (also called when the worker starts). */
@@ -82,5 +100,5 @@ export async function endExpiredOutages(now = Date.now()): Promise<void> {
   await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: ruleIdsOf(expired) });
   await browser.storage.session.set({ [KEY]: list.filter((o) => o.until > now) });
   const next = Math.min(...list.filter((o) => o.until > now).map((o) => o.until));
-  if (Number.isFinite(next)) setTimeout(() => void endExpiredOutages(), next - now + 50);
+  if (Number.isFinite(next)) wakeAt(next, now);
 }

@@ -8,6 +8,7 @@ import { MemoryStorage } from './test-support';
 const browser = vi.hoisted(() => ({
   tabs: { sendMessage: vi.fn() },
   declarativeNetRequest: { updateSessionRules: vi.fn() },
+  alarms: { create: vi.fn() },
   storage: {
     session: undefined as unknown as {
       get(k: string): Promise<Record<string, unknown>>;
@@ -21,7 +22,7 @@ const { Hub } = await import('./hub');
 const { Persist } = await import('./persist');
 const { SettingsStore } = await import('./settings-store');
 const { handleViewRequest } = await import('./views');
-const { endExpiredOutages, startOutage } = await import('./outage');
+const { endExpiredOutages, OUTAGE_ALARM, startOutage } = await import('./outage');
 const { badSecondsText } = await import('./simulate');
 
 const NOW = 1_800_000_000_000;
@@ -77,6 +78,7 @@ function setup() {
 beforeEach(() => {
   browser.tabs.sendMessage.mockReset();
   browser.declarativeNetRequest.updateSessionRules.mockReset();
+  browser.alarms.create.mockReset();
   browser.storage.session = new MemoryStorage() as never;
 });
 
@@ -308,6 +310,12 @@ describe('simulate: checked in the background, addressed by the stored socket nu
       },
     ]);
     expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
+    // An alarm at the end wakes a worker the browser stopped meanwhile (its timer died with it).
+    await vi.waitFor(() => expect(browser.alarms.create).toHaveBeenCalledTimes(1));
+    const [name, { when }] = browser.alarms.create.mock.calls[0]! as [string, { when: number }];
+    expect(name).toBe(OUTAGE_ALARM);
+    expect(when).toBeGreaterThanOrEqual(t0 + 30_050);
+    expect(when).toBeLessThanOrEqual(Date.now() + 30_050);
     await endExpiredOutages(t0 + 29_000);
     expect(browser.declarativeNetRequest.updateSessionRules).toHaveBeenCalledTimes(1);
     await endExpiredOutages(Date.now() + 30_001);
