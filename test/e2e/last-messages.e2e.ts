@@ -60,7 +60,8 @@ describe('last messages before the close', () => {
     await expect.poll(() => section.locator('[data-testid="last-message"]').count(), { timeout: 10_000 }).toBe(3);
     const items = section.locator('[data-testid="last-message"]');
     expect(await items.nth(0).getAttribute('data-dir')).toBe('out');
-    expect(await items.nth(0).locator('pre').innerText()).toBe('hello {"token":"abc"}');
+    // Redaction is on by default: the token the page sent reads REDACTED, its field's name stays.
+    expect(await items.nth(0).locator('pre').innerText()).toBe('hello {"token":"REDACTED"}');
     expect(await items.nth(1).getAttribute('data-dir')).toBe('in');
     expect(await items.nth(2).getAttribute('data-dir')).toBe('in');
     // Pretty-printed JSON, shown left-to-right.
@@ -112,7 +113,7 @@ describe('last messages before the close', () => {
     const section = panel.locator('[data-testid="last-messages"]');
     await expect.poll(() => section.locator('[data-testid="last-message"]').count(), { timeout: 10_000 }).toBe(3);
     expect(await section.locator('[data-testid="last-message"]').nth(0).locator('pre').innerText()).toBe(
-      'hello {"token":"abc"}',
+      'hello {"token":"REDACTED"}',
     );
     expect(await section.locator('[data-testid="last-message"]').nth(2).locator('pre').innerText()).toContain(
       '"error": "token expired"',
