@@ -30,7 +30,13 @@ it('lifts the outage at its end though the worker was stopped, so a reload conne
   const seconds = 4;
   const ends = Date.now() + seconds * 1000;
   expect(
-    await request(ext, { type: 'simulate', tabId, connectionId: id, command: { kind: 'outage', seconds } }),
+    await request(ext, {
+      type: 'simulate',
+      tabId,
+      connectionId: id,
+      scope: 'connection',
+      command: { kind: 'outage', seconds },
+    }),
   ).toEqual({ type: 'ok' });
   const rules = () => ext.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).map((r) => r.id));
   expect((await rules()).length).toBe(2);
