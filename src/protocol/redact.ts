@@ -49,8 +49,9 @@ export function stripPasswords(text: string, cut = false): string {
 const FRAGMENT_VALUE = /([#&?;][^#&?;=]*=)[^#&?;]*/g;
 
 /**
- * Redacts the user name and every query-parameter value of a URL, and every `name=value` value in its
- * fragment (the whole fragment after a query); unparseable input is returned with its query cut.
+ * Redacts the user name and every query-parameter value of a URL, every `name=value` value in its
+ * fragment (the whole fragment after a query), and each path segment or bare query that looks like a
+ * token; in unparseable input only the `name=value` values after its first `?`.
  */
 export function redactUrl(url: string, mark: Mark = plain): string {
   return redactUrlParts(url, mark, true);
