@@ -78,7 +78,11 @@ export const IMPORT_LIMITS = {
   protocols: 64,
   /** The relay keeps 10 last messages, 1 KiB of text or 64 bytes of hex each: a file may not carry more. */
   lastMessages: 10,
-  lastMessageTextChars: 1024,
+  /**
+   * 1 KiB kept, lengthened by an export's redaction: each value becomes `REDACTED` (`a=b&` → `a=REDACTED&`,
+   * at most 2.75 times as long), so a file of Closeline's own reads back whole.
+   */
+  lastMessageTextChars: 4 * 1024,
   lastMessageHexChars: 128,
   /** Field names a connection may list as cut. */
   truncatedFields: 64,

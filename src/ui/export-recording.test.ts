@@ -75,6 +75,24 @@ describe('exportText and message content', () => {
     expect(parsed.connections[0].lastMessages[1].hex).toBe('abcd');
     expect(parseRecording(exportText(rec, redact, NOW, true)).ok).toBe(true);
   });
+
+  // The hook keeps 1 KiB of a text message; redaction puts a placeholder in for every value, so a
+  // form-encoded or header-style message comes out longer than it went in. The file must still open whole.
+  it.each([
+    ['name=value pairs', 'a=b&'.repeat(256)],
+    ['credential header lines', '\npin:'.repeat(204)],
+    ['empty credential fields', '"pin":"",'.repeat(113)],
+  ])('reads back a kept 1 KiB message whose redaction lengthened it (%s)', (_name, text) => {
+    const lastMessage = { dir: 'out' as const, at: T0 + 5, kind: 'text' as const, size: 9_000, text, cut: true };
+    const full = { ...rec, connections: [{ ...rec.connections[0]!, lastMessages: [lastMessage] }] };
+    const file = exportText(full, true, NOW, true);
+    const back = parseRecording(file);
+    expect(back).toMatchObject({ ok: true, recording: { connections: [{ id: 'a' }] } });
+    expect(back.ok && back.leftOut).toBeUndefined();
+    expect(back.ok && back.recording.connections[0]!.lastMessages).toEqual(
+      JSON.parse(file).connections[0].lastMessages,
+    );
+  });
 });
 
 describe('downloadText', () => {
