@@ -46,6 +46,7 @@ describe('normaliseSocketUrl', () => {
     ['http://rt.example:8080/', 'ws://rt.example:8080/'],
     ['ws://rt.example', 'ws://rt.example/'],
     ['not a url', 'not a url'],
+    ['wss://alice:s3cret@rt.example/live', 'wss://rt.example/live'],
   ])('%s → %s', (raw, want) => {
     expect(normaliseSocketUrl(raw)).toBe(want);
   });
@@ -96,6 +97,13 @@ describe('matchHandshakes', () => {
     ['another URL does not match', [refused('r', T0)], [entry('wss://other.example/live', T0 + 3)], {}],
     ['too long before creation', [refused('r', T0)], [entry('wss://rt.example/live', T0 - 5000)], {}],
     ['too long after the close', [refused('r', T0)], [entry('wss://rt.example/live', T0 + 5000)], {}],
+    [
+      // Closeline keeps no password; DevTools' request URL has it.
+      'a URL with a user name and password',
+      [refused('r', T0, 'wss://alice@rt.example/live')],
+      [entry('wss://alice:s3cret@rt.example/live', T0 + 3)],
+      { r: 403 },
+    ],
     [
       'a socket that opened is not explained',
       [conn({ id: 'ok', at: T0, code: 1006 })],

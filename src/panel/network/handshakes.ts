@@ -33,13 +33,18 @@ export const MAX_HANDSHAKES = 500;
  */
 export const MATCH_SLACK_MS = 1500;
 
-/** One form for the page's URL and DevTools': ws/wss scheme, lower-case host, default port and fragment dropped. */
+/**
+ * One form for the page's URL and DevTools': ws/wss scheme, lower-case host, default port and fragment
+ * dropped, and no user name or password (a recorded URL never has the password, DevTools' has it).
+ */
 export function normaliseSocketUrl(raw: string): string {
   try {
     const u = new URL(raw);
     if (u.protocol === 'http:') u.protocol = 'ws:';
     else if (u.protocol === 'https:') u.protocol = 'wss:';
     u.hash = '';
+    u.username = '';
+    u.password = '';
     return u.href;
   } catch {
     return raw;

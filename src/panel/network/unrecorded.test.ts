@@ -78,6 +78,13 @@ describe('unrecordedHandshakes', () => {
       [],
     ],
     [
+      // The recording keeps the user name and never the password; DevTools' request URL has both.
+      'a socket made with a user name and password in its URL',
+      [opened('a', T0, 'wss://alice@rt.example/live')],
+      [entry('wss://alice:s3cret@rt.example/live', T0 + 3)],
+      [],
+    ],
+    [
       'the query is part of the URL: another query is another URL',
       [opened('a', T0, `${URL_A}?token=1`)],
       [entry(`${URL_A}?token=2`, T0 + 3)],
