@@ -91,6 +91,8 @@ describe('addHandshakes', () => {
   });
 });
 
+const LONG_URL = `wss://rt.example/live?q=${'x'.repeat(3000)}`;
+
 describe('matchHandshakes', () => {
   it.each<[string, Connection[], HandshakeEntry[], Record<string, number>]>([
     ['same URL, right after creation', [refused('r', T0)], [entry('wss://rt.example/live', T0 + 3)], { r: 403 }],
@@ -102,6 +104,13 @@ describe('matchHandshakes', () => {
       'a URL with a user name and password',
       [refused('r', T0, 'wss://alice@rt.example/live')],
       [entry('wss://alice:s3cret@rt.example/live', T0 + 3)],
+      { r: 403 },
+    ],
+    [
+      // The recording keeps 2,048 characters of a longer URL, and says it cut it; DevTools has it whole.
+      'a URL the recording keeps cut',
+      [{ ...refused('r', T0, LONG_URL.slice(0, 2048)), truncated: ['url'] }],
+      [entry(LONG_URL, T0 + 3), entry(`wss://other.example/live?q=${'x'.repeat(3000)}`, T0 + 1, 503)],
       { r: 403 },
     ],
     [

@@ -106,6 +106,21 @@ function lowerBound(list: readonly HandshakeEntry[], at: number): number {
 }
 
 /**
+ * The entries to a connection's URL; a URL over the page-URL bound is kept cut (its `truncated` says so),
+ * and then every URL it begins is its.
+ */
+function listsOf(byUrl: ReadonlyMap<string, HandshakeEntry[]>, c: Connection): HandshakeEntry[][] {
+  const url = normaliseSocketUrl(c.url);
+  if (!c.truncated?.includes('url')) {
+    const list = byUrl.get(url);
+    return list ? [list] : [];
+  }
+  const lists: HandshakeEntry[][] = [];
+  for (const [u, list] of byUrl) if (u.startsWith(url)) lists.push(list);
+  return lists;
+}
+
+/**
  * The handshake entry of each connection that never opened, by connection id.
  * Same URL, start within the socket's life (plus slack); the closest pairs
  * (start to creation) are taken first and each entry explains at most one
@@ -126,12 +141,12 @@ export function matchHandshakes(
   const pairs: { id: string; entry: HandshakeEntry; distance: number }[] = [];
   for (const c of connections) {
     if (!neverOpened(c)) continue;
-    const list = byUrl.get(normaliseSocketUrl(c.url));
-    if (!list) continue;
     const last = (endOf(c)?.at ?? c.createdAt) + MATCH_SLACK_MS;
-    // Binary search to the window: a 1006 storm has thousands of sockets per URL.
-    for (let i = lowerBound(list, c.createdAt - MATCH_SLACK_MS); i < list.length && list[i]!.startedAt <= last; i++) {
-      pairs.push({ id: c.id, entry: list[i]!, distance: Math.abs(list[i]!.startedAt - c.createdAt) });
+    for (const list of listsOf(byUrl, c)) {
+      // Binary search to the window: a 1006 storm has thousands of sockets per URL.
+      for (let i = lowerBound(list, c.createdAt - MATCH_SLACK_MS); i < list.length && list[i]!.startedAt <= last; i++) {
+        pairs.push({ id: c.id, entry: list[i]!, distance: Math.abs(list[i]!.startedAt - c.createdAt) });
+      }
     }
   }
   pairs.sort((a, b) => a.distance - b.distance);

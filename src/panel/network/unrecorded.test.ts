@@ -85,6 +85,13 @@ describe('unrecordedHandshakes', () => {
       [],
     ],
     [
+      // The recording keeps 2,048 characters of a longer URL, and says it cut it; DevTools has it whole.
+      'a socket whose long URL the recording keeps cut',
+      [{ ...opened('a', T0, `${URL_A}?q=${'x'.repeat(3000)}`.slice(0, 2048)), truncated: ['url'] }],
+      [entry(`${URL_A}?q=${'x'.repeat(3000)}`, T0 + 3), entry(`${URL_B}?q=${'x'.repeat(3000)}`, T0 + 4)],
+      [[`${URL_B}?q=${'x'.repeat(3000)}`, 4]],
+    ],
+    [
       'the query is part of the URL: another query is another URL',
       [opened('a', T0, `${URL_A}?token=1`)],
       [entry(`${URL_A}?token=2`, T0 + 3)],

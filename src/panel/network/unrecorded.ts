@@ -54,7 +54,14 @@ export function unrecordedHandshakes({ connections, entries, since, now }: Unrec
   const judged = entries.filter((e) => e.startedAt >= since && e.startedAt <= now - UNRECORDED_GRACE_MS);
   if (judged.length === 0) return [];
   const urls = new Set(judged.map((e) => e.url));
-  for (let i = 0; i < connections.length && urls.size > 0; i++) urls.delete(normal(connections[i]!.url));
+  // A URL over the page-URL bound is kept cut (its `truncated` says so): it covers every URL it begins.
+  const cut = new Set<string>();
+  for (let i = 0; i < connections.length && urls.size > 0; i++) {
+    const c = connections[i]!;
+    if (c.truncated?.includes('url')) cut.add(normal(c.url));
+    else urls.delete(normal(c.url));
+  }
+  for (const prefix of cut) for (const url of urls) if (url.startsWith(prefix)) urls.delete(url);
   return judged.filter((e) => urls.has(e.url)).sort((a, b) => a.startedAt - b.startedAt);
 }
 
