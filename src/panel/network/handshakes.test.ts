@@ -4,6 +4,7 @@ import { conn, T0 } from '../fixtures/recording';
 import {
   addHandshakes,
   handshakeFromHar,
+  MAX_HANDSHAKES,
   matchHandshakes,
   normaliseSocketUrl,
   unmatchedCount,
@@ -88,6 +89,34 @@ describe('addHandshakes', () => {
     const a = entry('wss://x/', 3);
     const list = addHandshakes([entry('wss://x/', 1), entry('wss://x/', 2)], [a, entry('wss://x/', 2)], 2);
     expect(list.map((e) => e.startedAt)).toEqual([2, 3]);
+  });
+
+  it("keeps a worker's one handshake through a reconnect storm to another URL", () => {
+    const worker = entry('wss://rt.example/worker', T0);
+    let list = addHandshakes([], [worker]);
+    for (let i = 1; i <= 2 * MAX_HANDSHAKES; i++) list = addHandshakes(list, [entry('wss://rt.example/live', T0 + i)]);
+    expect(list).toHaveLength(MAX_HANDSHAKES);
+    expect(list[0]).toBe(worker);
+    // The storm keeps its newest, in order.
+    expect(list.at(-1)!.startedAt).toBe(T0 + 2 * MAX_HANDSHAKES);
+    expect(list.slice(1).map((e) => e.startedAt - T0)).toEqual(
+      Array.from({ length: MAX_HANDSHAKES - 1 }, (_, i) => MAX_HANDSHAKES + 2 + i),
+    );
+  });
+
+  it('shares the bound among URLs: the fewest keep all they have, the rest the newest of an even share', () => {
+    const many = (url: string, n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => entry(url, from + i * 10));
+    const list = addHandshakes(
+      [],
+      [...many('wss://a/', 1, 0), ...many('wss://b/', 5, 1), ...many('wss://c/', 9, 2)],
+      10,
+    );
+    const byUrl = (u: string) => list.filter((e) => e.url === u).map((e) => e.startedAt);
+    expect(byUrl('wss://a/')).toEqual([0]);
+    expect(byUrl('wss://b/')).toEqual([11, 21, 31, 41]);
+    expect(byUrl('wss://c/')).toEqual([52, 62, 72, 82]);
+    expect(list.map((e) => e.startedAt)).toEqual([...list.map((e) => e.startedAt)].sort((x, y) => x - y));
   });
 });
 

@@ -68,8 +68,9 @@ export function handshakeFromHar(entry: unknown): HandshakeEntry | null {
 }
 
 /**
- * Adds entries, dropping exact repeats (getHAR and onRequestFinished report the same request) and the oldest beyond
- * max.
+ * Adds entries, dropping exact repeats (getHAR and onRequestFinished report the same request) and, beyond
+ * max, the oldest of the URLs with the most: a page's reconnect storm to one URL must not push out the one
+ * handshake of a worker's socket (which the unrecorded notice names) or of another endpoint.
  */
 export function addHandshakes(
   list: readonly HandshakeEntry[],
@@ -85,7 +86,36 @@ export function addHandshakes(
     next.push(e);
   }
   next.sort((a, b) => a.startedAt - b.startedAt);
-  return next.length > max ? next.slice(next.length - max) : next;
+  return next.length > max ? newestPerUrl(next, max) : next;
+}
+
+/** At most `max` of the entries (sorted by start): each URL keeps its newest, up to one share for all. */
+function newestPerUrl(sorted: readonly HandshakeEntry[], max: number): HandshakeEntry[] {
+  const counts = new Map<string, number>();
+  for (const e of sorted) counts.set(e.url, (counts.get(e.url) ?? 0) + 1);
+  // The largest share every URL can keep within max: the fewest URLs keep all they have.
+  const sizes = [...counts.values()].sort((a, b) => a - b);
+  let left = max;
+  let share = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    const even = Math.floor(left / (sizes.length - i));
+    if (sizes[i]! > even) {
+      share = even;
+      break;
+    }
+    left -= sizes[i]!;
+    share = sizes[i]!;
+  }
+  const kept: HandshakeEntry[] = [];
+  const taken = new Map<string, number>();
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const e = sorted[i]!;
+    const n = taken.get(e.url) ?? 0;
+    if (n >= share) continue;
+    taken.set(e.url, n + 1);
+    kept.push(e);
+  }
+  return kept.reverse();
 }
 
 /** Sockets whose handshake never finished and which have ended: the ones a status explains. */
