@@ -239,6 +239,17 @@ describe('refused handshakes', () => {
     expect(within(detail()).getByTestId('detail-handshake').textContent).toBe(line);
   });
 
+  it("isolates the server's status text: bidi controls in it cannot reorder the sentence", async () => {
+    renderApp(refusedRec(), {}, {}, { handshakes: feedOf(403, 'Forbidden\u202E.ereh kcilc') });
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getAllByTestId('closure-row')[0]!);
+    const line = within(detail()).getByTestId('detail-handshake');
+    expect(line.textContent).toBe(
+      "The upgrade request was answered with HTTP 403 ForbiddenU+202E.ereh kcilc (seen in DevTools' network data).",
+    );
+    expect([...line.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['ForbiddenU+202E.ereh kcilc']);
+  });
+
   it('shows no status without DevTools network data', async () => {
     renderApp(refusedRec());
     await screen.findByRole('grid');

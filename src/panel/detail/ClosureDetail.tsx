@@ -35,10 +35,18 @@ interface Props {
 }
 
 function HandshakeLine({ handshake }: { handshake: HandshakeEntry }) {
-  const status = `${handshake.status} ${handshake.statusText}`.trim();
+  // The status text is the server's own words: isolated, like every string a page or server chose.
+  const { status, statusText } = handshake;
+  const answer = statusText ? (
+    <>
+      {status} <PageText text={statusText} dir="auto" />
+    </>
+  ) : (
+    String(status)
+  );
   return (
-    <span data-testid="detail-handshake" data-status={handshake.status}>
-      {handshake.status > 0 ? t('panel_detail_handshake_http', [status]) : t('panel_detail_handshake_none')}
+    <span data-testid="detail-handshake" data-status={status}>
+      {status > 0 ? tNodes('panel_detail_handshake_http', [answer]) : t('panel_detail_handshake_none')}
     </span>
   );
 }
