@@ -53,3 +53,13 @@ describe("a socket's end with its document", () => {
     },
   );
 });
+
+describe('the fields a connection lists as shortened', () => {
+  it("are isolated: an imported file's names cannot reorder the sentence", () => {
+    const connection = connectionOf({ id: 'c', truncated: ['url', '\u202Eexe.gnp'] });
+    const { container } = render(<RawEvents connection={connection} />);
+    const note = container.querySelector('p.note')!;
+    expect(note.textContent).toBe('Shortened to fit the recording: url, U+202Eexe.gnp');
+    expect([...note.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['url, U+202Eexe.gnp']);
+  });
+});

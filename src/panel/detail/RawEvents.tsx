@@ -94,7 +94,8 @@ export function RawEvents({ connection }: { connection: Connection }) {
       </p>
       <p className="muted">{t('panel_size_note')}</p>
       {connection.truncated?.length ? (
-        <p className="note">{t('panel_truncated_fields', [connection.truncated.join(', ')])}</p>
+        // Field names: Closeline's own in a recording, any text in an imported file.
+        <p className="note">{tNodes('panel_truncated_fields', [pageList(connection.truncated)])}</p>
       ) : null}
     </>
   );
