@@ -115,6 +115,24 @@ describe('redactRecordingForFile: one placeholder per distinct value', () => {
   });
 });
 
+describe("an exported file's placeholders, shown again", () => {
+  // Opened again, a file is shown through the view's redaction: each of its placeholders must read as
+  // the recording's value read before the export, one REDACTED, wherever the value was.
+  const token = (c: string) => `${c.repeat(12)}0123456789`;
+  const rec = recordingOf([
+    conn({ id: 'a', url: `wss://a.example/ws/${token('a')}?${token('b')}`, protocols: [`t.${token('c')}`] }),
+    conn({ id: 'b', url: `wss://a.example/ws/${token('d')}?${token('e')}`, protocols: [`t.${token('f')}`] }),
+  ]);
+  it('a token in the path, a bare query token and a token subprotocol', () => {
+    const shown = (r: typeof rec) => redactRecording(r).connections.map((c) => [c.url, ...c.protocols]);
+    expect(shown(redactRecordingForFile(rec))).toEqual(shown(rec));
+    expect(shown(rec)).toEqual([
+      ['wss://a.example/ws/REDACTED?REDACTED', 'REDACTED'],
+      ['wss://a.example/ws/REDACTED?REDACTED', 'REDACTED'],
+    ]);
+  });
+});
+
 describe('stripPasswords (before anything is stored)', () => {
   it.each([
     ['wss://user:secret@a.example/ws', 'wss://user@a.example/ws'],

@@ -77,7 +77,7 @@ function redactUrlParts(url: string, mark: Mark, paths: boolean): string {
       if (pair === '') return pair;
       const eq = pair.indexOf('=');
       // A pair without `=` is usually a flag (`?debug`), but some servers take the token as the bare query.
-      if (eq === -1) return looksLikeToken(pair) ? mark(pair) : pair;
+      if (eq === -1) return secretLike(pair) ? mark(pair) : pair;
       return `${pair.slice(0, eq)}=${mark(pair.slice(eq + 1))}`;
     })
     .join('&');
@@ -94,6 +94,15 @@ function looksLikeToken(text: string): boolean {
   return false;
 }
 
+/** A placeholder an export put in (`REDACTED`, `REDACTED-2`, …): in an opened file, it stands for a secret. */
+const PLACEHOLDER = /^REDACTED(?:-[1-9]\d*)?$/;
+
+/**
+ * A token, or a file's placeholder for one: redacted again, a file opened shows one REDACTED wherever the
+ * recording showed one, and saved again keeps one placeholder per distinct value.
+ */
+const secretLike = (text: string): boolean => looksLikeToken(text) || PLACEHOLDER.test(text);
+
 /**
  * Some servers take the token in the path (`wss://host/websocket/<token>`, as Slack's RTM URLs did): a path
  * segment that looks like one is redacted whole. The host and any other segment stay.
@@ -102,12 +111,12 @@ function redactPath(base: string, mark: Mark): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(base);
   if (!m || m[0].length === base.length) return base;
   const path = base.slice(m[0].length);
-  if (!looksLikeToken(path)) return base;
+  if (!looksLikeToken(path) && !path.includes(REDACTED)) return base;
   return (
     m[0] +
     path
       .split('/')
-      .map((seg) => (looksLikeToken(seg) ? mark(seg) : seg))
+      .map((seg) => (secretLike(seg) ? mark(seg) : seg))
       .join('/')
   );
 }
@@ -132,7 +141,7 @@ export function redactStack(stack: string, mark: Mark = plain): string {
 /** Subprotocols are names (`graphql-transport-ws`), but some clients put a bearer token in one. */
 export function redactProtocol(p: string, mark: Mark = plain): string {
   // Long, or with a long unbroken run of token characters (names are short words joined by dashes or dots).
-  return p.length > 32 || /[A-Za-z0-9_+/=]{20,}/.test(p) ? mark(p) : p;
+  return p.length > 32 || /[A-Za-z0-9_+/=]{20,}/.test(p) || PLACEHOLDER.test(p) ? mark(p) : p;
 }
 
 /** A redaction of one text; a memo of one pass over a recording answers repeated texts once. */
