@@ -95,6 +95,8 @@ export function command(cmd: HookCommand): void {
 export class FakeWebSocket extends FakeEventTarget {
   state = 0;
   nativeCalls: string[] = [];
+  /** What reached the network through send(), in order. */
+  sent: unknown[] = [];
   /** Reads of binaryType: each is a call into the browser on a real socket. */
   binaryTypeReads = 0;
   constructor(readonly target: string) {
@@ -122,6 +124,7 @@ export class FakeWebSocket extends FakeEventTarget {
     // A browser throws for a call without its argument: 'send()' marks one that reached it.
     this.nativeCalls.push(args.length ? 'send' : 'send()');
     if (this.sendError) throw this.sendError();
+    this.sent.push(args[0]);
   }
   close() {
     this.nativeCalls.push('close');

@@ -38,7 +38,7 @@ describe('a simulated stall in the hook', () => {
     expect(ws.nativeCalls).toEqual(['close']);
   });
 
-  it('delivers the held frames in order, then the held sends, when the socket is still open at the end', () => {
+  it('sends the held sends, then delivers the held frames in order, when the socket is still open at the end', () => {
     const { ws, k, seen } = openSocket('deliver');
     command({ t: 'simulate-stall', k, seconds: 8 });
     ws.received('m1');
@@ -54,6 +54,18 @@ describe('a simulated stall in the hook', () => {
     // After the stall, frames reach the page at once again.
     ws.received('m3');
     expect(seen).toEqual(['m1', 'm2', 'm3']);
+  });
+
+  it('sends what was held before what the page sends while catching up, as the network would', () => {
+    const { ws, k } = openSocket('order');
+    // The page answers each ping at once, as a heartbeat does.
+    ws.addEventListener('message', (e) => (e as MessageEvent).data === 'ping' && ws.send('pong'));
+    command({ t: 'simulate-stall', k, seconds: 8 });
+    ws.send('update');
+    ws.received('ping');
+    vi.advanceTimersByTime(8_000);
+    // The update went into the connection before the stall ended: the server gets it before the answer.
+    expect(ws.sent).toEqual(['update', 'pong']);
   });
 
   it('leaves a send() without its argument to the browser, whose error the page gets as without the hook', () => {

@@ -6,10 +6,12 @@
  *   and keeps its data;
  * - the page's send() calls do not reach the network: the data is kept (binary
  *   data copied at the call, as the browser would) and send() returns normally.
- * When the time is up and the socket is still open, held incoming messages are
- * dispatched to the page in order (as untrusted MessageEvents), then held sends
- * go out in order. If the socket closes during the stall, everything held is
- * dropped: a real silent connection loses it too. Each side holds at most
+ * When the time is up and the socket is still open, held sends go out in order,
+ * then held incoming messages are dispatched to the page in order (as untrusted
+ * MessageEvents): what the page sends while catching up (a heartbeat's answer)
+ * follows what it sent during the stall, as on a connection that recovers. If
+ * the socket closes during the stall, everything held is dropped: a real silent
+ * connection loses it too. Each side holds at most
  * MAX_HELD messages; more are dropped and counted with the held ones.
  */
 import type { HookContext, SocketRec } from './context';
@@ -97,6 +99,13 @@ export function createStaller(
       heldOut: s.outQ.n,
     });
     if (!deliver) return;
+    for (let m = s.outQ.head; m; m = m.next) {
+      try {
+        apply(nativeSend, ws, [m.d]);
+      } catch {
+        // never expected on an open socket: the data is dropped rather than thrown at the page's timer
+      }
+    }
     for (let m = s.inQ.head; m; m = m.next) {
       // A null-prototype init: the browser reads every dictionary member, and a page getter on
       // Object.prototype must not run (nor see the data) while the hook is on the stack. A page
@@ -111,13 +120,6 @@ export function createStaller(
         } as MessageEventInit),
       );
       if (state(ws) !== 1) return; // the page closed it while catching up
-    }
-    for (let m = s.outQ.head; m; m = m.next) {
-      try {
-        apply(nativeSend, ws, [m.d]);
-      } catch {
-        // the socket closed meanwhile: the browser drops the data
-      }
     }
   };
 
