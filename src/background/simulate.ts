@@ -11,7 +11,7 @@ import {
   type SimulateCommand,
   type SimulateScope,
 } from '../protocol/messages';
-import { endOf, endpointOf, type Connection } from '../protocol/recording';
+import { endOf, endpointOf, openEventOf, type Connection } from '../protocol/recording';
 import { closeReason, isOutageSeconds, isServerSendableCode, isStallSeconds } from '../protocol/commands';
 import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../protocol/limits';
 import type { Hub } from './hub';
@@ -20,6 +20,21 @@ import { t } from '../i18n/translate';
 import { pluralId } from '../i18n/plural';
 
 const ended = (c: Connection) => endOf(c) !== undefined;
+
+/**
+ * Why the hook would ignore this command on this connection, which it does without a word (the relay answers
+ * only that it passed the command on): undefined when it acts. A server closes or stalls only an open
+ * connection; a socket the page is closing (its close() reached the browser) takes no simulation.
+ */
+export function notSimulatable(c: Connection, kind: SimulateCommand['kind']): string | undefined {
+  if (kind === 'outage') return undefined;
+  if (ended(c)) return t('bg_sim_already_closed');
+  if (c.events.some((e) => e.type === 'close-call' && e.readyState >= 0 && e.readyState < 2)) {
+    return t('bg_sim_closing');
+  }
+  if (kind !== 'drop' && !openEventOf(c)) return t('bg_sim_not_open');
+  return undefined;
+}
 
 async function send(c: Connection, tabId: number, command: HookCommand): Promise<boolean> {
   try {
@@ -58,6 +73,17 @@ export async function simulate(
     return badSecondsText(MAX_OUTAGE_SECONDS, 'outage');
   }
   if (cmd.kind === 'stall' && !isStallSeconds(cmd.seconds)) return badSecondsText(MAX_STALL_SECONDS, 'stall');
+  const sameEndpoint = (c: Connection) =>
+    endpointOf(c.url) === endpointOf(conn.url) && c.documentId === conn.documentId;
+  const targets =
+    scope === 'endpoint'
+      ? tab.recording.connections.filter((c) => sameEndpoint(c) && !notSimulatable(c, cmd.kind))
+      : notSimulatable(conn, cmd.kind)
+        ? []
+        : [conn];
+  // Checked before an outage starts: "close, then unavailable" with nothing to close would only block.
+  if (cmd.kind !== 'outage' && targets.length === 0)
+    return notSimulatable(conn, cmd.kind) ?? t('bg_sim_already_closed');
   if (cmd.kind === 'outage' || cmd.kind === 'close-then-outage') {
     try {
       await startOutage(tabId, conn.url, cmd.seconds);
@@ -66,15 +92,6 @@ export async function simulate(
     }
     if (cmd.kind === 'outage') return undefined;
   }
-  const sameEndpoint = (c: Connection) =>
-    endpointOf(c.url) === endpointOf(conn.url) && c.documentId === conn.documentId;
-  const targets =
-    scope === 'endpoint'
-      ? tab.recording.connections.filter((c) => sameEndpoint(c) && !ended(c))
-      : ended(conn)
-        ? []
-        : [conn];
-  if (targets.length === 0) return t('bg_sim_already_closed');
   let delivered = 0;
   for (const c of targets) {
     // The hook knows a socket by its number; a connection stored without one cannot be addressed.

@@ -55,7 +55,16 @@ function setup() {
   hub.batch(
     4,
     docId,
-    { type: 'batch', seq: 1, events: [sock(3), sock(4), sock(5, 'ws://127.0.0.1/other'), sock(6)], dropped: {} },
+    {
+      type: 'batch',
+      seq: 1,
+      events: [
+        ...[sock(3), sock(4), sock(5, 'ws://127.0.0.1/other'), sock(6)],
+        // Open, as a server close or a stall needs (the background refuses them on a socket still connecting).
+        ...[3, 4, 5, 6].map((k) => ({ t: 'open' as const, k, at: NOW + 2 + k, protocol: '', extensions: '' })),
+      ],
+      dropped: {},
+    },
     () => undefined,
   );
   hub.batch(
