@@ -54,3 +54,20 @@ describe('page strings in the popup', () => {
     expect(container.querySelector('li.url')?.getAttribute('title')).toBe('\u2066wss://a.example/[U+202E]live\u2069');
   });
 });
+
+describe('a simulated closure in the popup', () => {
+  it('is tagged as simulated, as in the panel, and a real one is not', () => {
+    const row = (id: string, simulated: boolean) => ({ closure: { ...closure, connectionId: id, simulated }, verdict });
+    const { container } = render(
+      <LatestClosures
+        rows={[row('sim', true), row('real', false)]}
+        connectionOf={() => hostile}
+        nameOf={() => 'Try Again Later'}
+        shownUrl={(u) => u}
+      />,
+    );
+    const tagOf = (id: string) => container.querySelector(`[data-connection="${id}"] .simulated`)?.textContent;
+    expect(tagOf('sim')).toBe('simulated');
+    expect(tagOf('real')).toBeUndefined();
+  });
+});

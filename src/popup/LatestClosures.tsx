@@ -1,4 +1,7 @@
-/** The latest few closures with their verdicts, problems first. */
+/**
+ * The latest few closures with their verdicts, problems first. A close made by the panel's Simulate says so,
+ * as in the panel: otherwise it reads as the server's own close.
+ */
 import { levelLabelId, type ClosurePresentation } from '../analysis/present';
 import type { Connection } from '../protocol/recording';
 import { formatClock } from '../ui/components/format';
@@ -32,6 +35,7 @@ export function LatestClosures({ rows, connectionOf, nameOf, shownUrl }: LatestC
                 </span>
                 <span className="code">{closure.code}</span>
                 <span className="name">{nameOf(closure.connectionId)}</span>
+                {closure.simulated ? <span className="simulated">{t('popup_simulated')}</span> : null}
                 <time className="when" dateTime={new Date(closure.closedAt).toISOString()}>
                   {formatClock(closure.closedAt)}
                 </time>
