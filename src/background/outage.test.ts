@@ -6,14 +6,27 @@ const { endpointFilters, outageRules } = await import('./outage');
 describe('the outage rules', () => {
   it('match a handshake under the address each browser gives it: ws(s):// in Chromium, http(s):// in Firefox', () => {
     expect(endpointFilters('ws://127.0.0.1:8080/live?x=1')).toEqual([
-      '|ws://127.0.0.1:8080/live^',
-      '|http://127.0.0.1:8080/live^',
+      '^ws://127\\.0\\.0\\.1:8080/live(\\?.*)?$',
+      '^http://127\\.0\\.0\\.1:8080/live(\\?.*)?$',
     ]);
     expect(endpointFilters('wss://api.example.com/socket')).toEqual([
-      '|wss://api.example.com/socket^',
-      '|https://api.example.com/socket^',
+      '^wss://api\\.example\\.com/socket(\\?.*)?$',
+      '^https://api\\.example\\.com/socket(\\?.*)?$',
     ]);
-    expect(endpointFilters('ws://[::1]:9/')).toEqual(['|ws://[::1]:9/^', '|http://[::1]:9/^']);
+    expect(endpointFilters('ws://[::1]:9/')).toEqual(['^ws://\\[::1\\]:9/(\\?.*)?$', '^http://\\[::1\\]:9/(\\?.*)?$']);
+  });
+
+  it('match the endpoint with any query, and no other path (one under it, or one it begins)', () => {
+    const [ws, http] = endpointFilters('ws://h:1/ws?token=a').map((f) => new RegExp(f));
+    for (const u of ['ws://h:1/ws', 'ws://h:1/ws?token=b']) expect(ws!.test(u), u).toBe(true);
+    expect(http!.test('http://h:1/ws?x')).toBe(true);
+    for (const u of ['ws://h:1/ws/notifications', 'ws://h:1/ws/', 'ws://h:1/wss', 'ws://h:1/ws.v2', 'wss://h:1/ws']) {
+      expect(ws!.test(u), u).toBe(false);
+    }
+    // A path's own special characters are matched as they are.
+    const [odd] = endpointFilters('ws://h/a.b+(c)').map((f) => new RegExp(f));
+    expect(odd!.test('ws://h/a.b+(c)')).toBe(true);
+    expect(odd!.test('ws://h/axbb(c)')).toBe(false);
   });
 
   it('take two ids, both blocking WebSocket handshakes from the tab only', () => {

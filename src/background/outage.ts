@@ -23,31 +23,36 @@ async function stored(): Promise<Outage[]> {
   return Array.isArray(got[KEY]) ? (got[KEY] as Outage[]) : [];
 }
 
-/** The URL filter for an endpoint: its scheme, host and path, then a separator or the end. */
+/** How a stored outage names its endpoint (its scheme, host and path): the rules use endpointFilters. */
 export function endpointFilter(socketUrl: string): string {
   const u = new URL(socketUrl);
   return `|${u.protocol}//${u.host}${u.pathname}^`;
 }
 
+/** A string matched literally inside a regular expression. */
+const literal = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
 /**
  * The endpoint's filters: its ws:// or wss:// address, as Chromium's declarativeNetRequest sees a handshake,
  * and the same address with http:// or https://, as Firefox's does (a rule for ws:// alone blocks nothing
- * there). Each browser's rule for the other's form matches no WebSocket request.
+ * there). Each browser's rule for the other's form matches no WebSocket request. Regular expressions: the
+ * endpoint is its scheme, host and path with any query, and a urlFilter's `^` after the path also matches
+ * a `/`, which blocked every endpoint under it (`/ws/notifications` during an outage of `/ws`).
  */
 export function endpointFilters(socketUrl: string): [string, string] {
   const u = new URL(socketUrl);
   const secure = u.protocol === 'wss:' || u.protocol === 'https:' ? 's' : '';
-  const rest = `//${u.host}${u.pathname}^`;
-  return [`|ws${secure}:${rest}`, `|http${secure}:${rest}`];
+  const rest = `${literal(`//${u.host}${u.pathname}`)}(\\?.*)?$`;
+  return [`^ws${secure}:${rest}`, `^http${secure}:${rest}`];
 }
 
 /** The outage's rules: one per filter, with ids `ruleId` and `ruleId + 1`. */
 export function outageRules(ruleId: number, tabId: number, socketUrl: string) {
-  return endpointFilters(socketUrl).map((urlFilter, i) => ({
+  return endpointFilters(socketUrl).map((regexFilter, i) => ({
     id: ruleId + i,
     priority: 1,
     action: { type: 'block' as const },
-    condition: { urlFilter, resourceTypes: ['websocket' as const], tabIds: [tabId] },
+    condition: { regexFilter, resourceTypes: ['websocket' as const], tabIds: [tabId] },
   }));
 }
 

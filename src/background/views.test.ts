@@ -309,13 +309,13 @@ describe('simulate: checked in the background, addressed by the stored socket nu
         id: 100_000,
         priority: 1,
         action: { type: 'block' },
-        condition: { urlFilter: '|ws://127.0.0.1/s^', resourceTypes: ['websocket'], tabIds: [4] },
+        condition: { regexFilter: '^ws://127\\.0\\.0\\.1/s(\\?.*)?$', resourceTypes: ['websocket'], tabIds: [4] },
       },
       {
         id: 100_001,
         priority: 1,
         action: { type: 'block' },
-        condition: { urlFilter: '|http://127.0.0.1/s^', resourceTypes: ['websocket'], tabIds: [4] },
+        condition: { regexFilter: '^http://127\\.0\\.0\\.1/s(\\?.*)?$', resourceTypes: ['websocket'], tabIds: [4] },
       },
     ]);
     expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
