@@ -52,6 +52,19 @@ describe('a simulation the hook would ignore is refused, not reported done', () 
     expect(sendMessage).not.toHaveBeenCalled();
   });
 
+  it('a stall while an earlier one lasts, but one after it ended', async () => {
+    const stall: SocketEvent = { type: 'stall', at: 3, seconds: 30, simulated: true };
+    const end: SocketEvent = { type: 'stall-end', at: 4, outcome: 'delivered', heldIn: 0, heldOut: 0, simulated: true };
+    const hub = hubWith([connection('a', 1, [opened, stall]), connection('b', 2, [opened, stall, end])]);
+    const again = { kind: 'stall', seconds: 5 } as const;
+    expect(await simulate(hub, TAB, 'a', 'connection', again)).toBe(t('bg_sim_stalling'));
+    expect(sendMessage).not.toHaveBeenCalled();
+    // A close during a stall is what a server may still do.
+    expect(await simulate(hub, TAB, 'a', 'connection', { kind: 'close', code: 1001, reason: '' })).toBeUndefined();
+    expect(await simulate(hub, TAB, 'b', 'connection', again)).toBeUndefined();
+    expect(sendMessage).toHaveBeenCalledTimes(2);
+  });
+
   it('for the endpoint, only the connections the hook acts on are sent the command', async () => {
     const hub = hubWith([
       connection('a', 1, [opened]),

@@ -20,6 +20,9 @@ import { t } from '../i18n/translate';
 import { pluralId } from '../i18n/plural';
 
 const ended = (c: Connection) => endOf(c) !== undefined;
+/** A stall began and has not ended (each stall ends, delivered or dropped, before the next may begin). */
+const stalling = (c: Connection) =>
+  c.events.reduce((n, e) => (e.type === 'stall' ? n + 1 : e.type === 'stall-end' ? n - 1 : n), 0) > 0;
 
 /**
  * Why the hook would ignore this command on this connection, which it does without a word (the relay answers
@@ -33,6 +36,8 @@ export function notSimulatable(c: Connection, kind: SimulateCommand['kind']): st
     return t('bg_sim_closing');
   }
   if (kind !== 'drop' && !openEventOf(c)) return t('bg_sim_not_open');
+  // The hook runs one stall at a time on a socket: a second is ignored while the first lasts.
+  if (kind === 'stall' && stalling(c)) return t('bg_sim_stalling');
   return undefined;
 }
 
