@@ -18,6 +18,19 @@ interface Outage {
   until: number;
 }
 
+/**
+ * Runs the read-modify-write of the stored list and the rules one at a time. Two at once read the same list:
+ * two outages took the same rule ids (the second refused, and its undo wrote the list without the first), or
+ * lifting an expired one wrote back the list it read without the outage started meanwhile. Either way a rule
+ * was left that no stored entry names, and it blocked the endpoint until the browser restarted.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
+  const done = queue.then(run);
+  queue = done.catch(() => undefined);
+  return done;
+}
+
 async function stored(): Promise<Outage[]> {
   const got = await browser.storage.session.get(KEY);
   return Array.isArray(got[KEY]) ? (got[KEY] as Outage[]) : [];
@@ -64,7 +77,11 @@ const ruleIdsOf = (list: Outage[]) => list.flatMap((o) => [o.ruleId, o.ruleId + 
  * stop before the outage ends). The area is shared with the recordings, which fill it to its quota on a
  * busy page; then the outage is refused with the browser's reason, and nothing blocks.
  */
-export async function startOutage(tabId: number, socketUrl: string, seconds: number, now = Date.now()): Promise<void> {
+export function startOutage(tabId: number, socketUrl: string, seconds: number, now = Date.now()): Promise<void> {
+  return oneAtATime(() => addOutage(tabId, socketUrl, seconds, now));
+}
+
+async function addOutage(tabId: number, socketUrl: string, seconds: number, now: number): Promise<void> {
   const list = await stored();
   const ruleId = Math.max(FIRST_RULE_ID - 2, ...list.map((o) => o.ruleId)) + 2;
   const endpoint = endpointFilter(socketUrl);
@@ -98,7 +115,11 @@ function wakeAt(until: number, now: number): void {
 }
 
 /** Removes the rules whose time is up (also called when the worker starts). */
-export async function endExpiredOutages(now = Date.now()): Promise<void> {
+export function endExpiredOutages(now = Date.now()): Promise<void> {
+  return oneAtATime(() => liftExpired(now));
+}
+
+async function liftExpired(now: number): Promise<void> {
   const list = await stored();
   const expired = list.filter((o) => o.until <= now);
   if (expired.length === 0) return;

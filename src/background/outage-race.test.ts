@@ -1,0 +1,56 @@
+/** Outages started and ended at the same moment: every blocking rule stays known to the storage, so it ends. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryStorage } from './test-support';
+
+/** Session rules as Chromium keeps them: an id already in use refuses the whole update. */
+const rules = new Set<number>();
+const browser = vi.hoisted(() => ({
+  declarativeNetRequest: {
+    updateSessionRules: async (u: { addRules?: { id: number }[]; removeRuleIds?: number[] }) => {
+      await Promise.resolve();
+      for (const r of u.addRules ?? [])
+        if (rules.has(r.id)) throw new Error(`Rule with id ${r.id} does not have a unique ID.`);
+      for (const id of u.removeRuleIds ?? []) rules.delete(id);
+      for (const r of u.addRules ?? []) rules.add(r.id);
+    },
+  },
+  alarms: { create: async () => undefined },
+  storage: { session: undefined as unknown as MemoryStorage },
+}));
+vi.mock('webextension-polyfill', () => ({ default: browser }));
+const { endExpiredOutages, startOutage } = await import('./outage');
+
+const NOW = 1_800_000_000_000;
+const storedIds = async () =>
+  ((await browser.storage.session.get(['outages'])).outages as { ruleId: number }[] | undefined)?.flatMap((o) => [
+    o.ruleId,
+    o.ruleId + 1,
+  ]) ?? [];
+
+beforeEach(() => {
+  rules.clear();
+  browser.storage.session = new MemoryStorage();
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+});
+
+describe('outages at the same moment', () => {
+  it('two started together both block, and both are lifted at their end', async () => {
+    const started = await Promise.allSettled([
+      startOutage(1, 'ws://127.0.0.1/a', 20, NOW),
+      startOutage(2, 'ws://127.0.0.1/b', 20, NOW),
+    ]);
+    expect(started.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect([...rules].sort()).toEqual((await storedIds()).sort());
+    await endExpiredOutages(NOW + 21_000);
+    expect([...rules]).toEqual([]);
+  });
+
+  it('one started while an expired one is lifted stays known, and is lifted at its end', async () => {
+    await startOutage(1, 'ws://127.0.0.1/a', 1, NOW);
+    await Promise.all([endExpiredOutages(NOW + 2_000), startOutage(1, 'ws://127.0.0.1/b', 20, NOW + 2_000)]);
+    expect(rules.size).toBe(2);
+    expect([...rules].sort()).toEqual((await storedIds()).sort());
+    await endExpiredOutages(NOW + 23_000);
+    expect([...rules]).toEqual([]);
+  });
+});
