@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
-import { openExtensionPage, request } from './support/extension-page';
+import { openExtensionPage, simulate } from './support/extension-page';
 import { stopServiceWorker } from './support/worker';
 
 const s = useBrowserAndServer();
@@ -29,15 +29,7 @@ it('lifts the outage at its end though the worker was stopped, so a reload conne
   });
   const seconds = 4;
   const ends = Date.now() + seconds * 1000;
-  expect(
-    await request(ext, {
-      type: 'simulate',
-      tabId,
-      connectionId: id,
-      scope: 'connection',
-      command: { kind: 'outage', seconds },
-    }),
-  ).toEqual({ type: 'ok' });
+  expect(await simulate(ext, { tabId, id }, { kind: 'outage', seconds })).toEqual({ type: 'ok' });
   const rules = () => ext.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).map((r) => r.id));
   expect((await rules()).length).toBe(2);
   // The page leaves (nothing of it retries), and the browser stops the idle worker.

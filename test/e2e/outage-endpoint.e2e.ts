@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
-import { openExtensionPage, request } from './support/extension-page';
+import { openExtensionPage, simulate } from './support/extension-page';
 
 const s = useBrowserAndServer();
 
@@ -33,15 +33,7 @@ describe('a simulated outage', () => {
       const c = r.connections.find((x) => x.url.endsWith('/ws') && x.events.some((e) => e.type === 'open'));
       return c ? { id: c.id, tabId: r.tabId } : undefined;
     });
-    expect(
-      await request(ext, {
-        type: 'simulate',
-        tabId,
-        connectionId: id,
-        scope: 'connection',
-        command: { kind: 'outage', seconds: 60 },
-      }),
-    ).toEqual({ type: 'ok' });
+    expect(await simulate(ext, { tabId, id }, { kind: 'outage', seconds: 60 })).toEqual({ type: 'ok' });
     const tried = (path: string) => page.evaluate((p) => (window as unknown as Tried).tried(p), path);
     expect(await tried('/ws')).toBe('error');
     expect(await tried('/ws?token=1')).toBe('error');

@@ -3,7 +3,7 @@
  * an extension page (the real messaging path, with its sender checks).
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ViewRequest, ViewResponse } from '../../../src/protocol/messages';
+import type { SimulateCommand, SimulateScope, ViewRequest, ViewResponse } from '../../../src/protocol/messages';
 
 export async function openExtensionPage(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
@@ -15,4 +15,14 @@ export async function openExtensionPage(context: BrowserContext, extensionId: st
 export async function request(page: Page, req: ViewRequest): Promise<ViewResponse> {
   const raw = await page.evaluate((msg) => chrome.runtime.sendMessage({ source: 'closeline', v: 1, msg }), req);
   return (raw as { msg: ViewResponse }).msg;
+}
+
+/** Asks the background to simulate `command` on a recorded connection, as the panel's Simulate section does. */
+export function simulate(
+  page: Page,
+  target: { tabId: number; id: string },
+  command: SimulateCommand,
+  scope: SimulateScope = 'connection',
+): Promise<ViewResponse> {
+  return request(page, { type: 'simulate', tabId: target.tabId, connectionId: target.id, scope, command });
 }
