@@ -77,11 +77,20 @@ const ruleIdsOf = (list: Outage[]) => list.flatMap((o) => [o.ruleId, o.ruleId + 
  * stop before the outage ends). The area is shared with the recordings, which fill it to its quota on a
  * busy page; then the outage is refused with the browser's reason, and nothing blocks.
  */
-export function startOutage(tabId: number, socketUrl: string, seconds: number, now = Date.now()): Promise<void> {
+export function startOutage(tabId: number, socketUrl: string, seconds: number, now = Date.now()): Promise<number> {
   return oneAtATime(() => addOutage(tabId, socketUrl, seconds, now));
 }
 
-async function addOutage(tabId: number, socketUrl: string, seconds: number, now: number): Promise<void> {
+/** Lifts one outage before its end (by the rule id startOutage gave): one that turned out to serve no purpose. */
+export function liftOutage(ruleId: number): Promise<void> {
+  return oneAtATime(async () => {
+    const list = await stored();
+    await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [ruleId, ruleId + 1] });
+    await browser.storage.session.set({ [KEY]: list.filter((o) => o.ruleId !== ruleId) });
+  });
+}
+
+async function addOutage(tabId: number, socketUrl: string, seconds: number, now: number): Promise<number> {
   const list = await stored();
   const ruleId = Math.max(FIRST_RULE_ID - 2, ...list.map((o) => o.ruleId)) + 2;
   const endpoint = endpointFilter(socketUrl);
@@ -94,6 +103,7 @@ async function addOutage(tabId: number, socketUrl: string, seconds: number, now:
     throw e;
   }
   wakeAt(Math.min(...list.map((o) => o.until), now + seconds * 1000), now);
+  return ruleId;
 }
 
 /** The alarm that wakes a stopped worker when an outage is due to end. */

@@ -15,7 +15,7 @@ import { endOf, endpointOf, openEventOf, type Connection } from '../protocol/rec
 import { closeReason, isOutageSeconds, isServerSendableCode, isStallSeconds } from '../protocol/commands';
 import { MAX_OUTAGE_SECONDS, MAX_STALL_SECONDS } from '../protocol/limits';
 import type { Hub } from './hub';
-import { startOutage } from './outage';
+import { liftOutage, startOutage } from './outage';
 import { t } from '../i18n/translate';
 import { pluralId } from '../i18n/plural';
 
@@ -89,9 +89,10 @@ export async function simulate(
   // Checked before an outage starts: "close, then unavailable" with nothing to close would only block.
   if (cmd.kind !== 'outage' && targets.length === 0)
     return notSimulatable(conn, cmd.kind) ?? t('bg_sim_already_closed');
+  let outage: number | undefined;
   if (cmd.kind === 'outage' || cmd.kind === 'close-then-outage') {
     try {
-      await startOutage(tabId, conn.url, cmd.seconds);
+      outage = await startOutage(tabId, conn.url, cmd.seconds);
     } catch (e) {
       return t('bg_sim_outage_failed', [e instanceof Error ? e.message : String(e)]);
     }
@@ -115,5 +116,9 @@ export async function simulate(
             };
     if (await send(c, tabId, command)) delivered++;
   }
-  return delivered ? undefined : t('bg_sim_no_answer');
+  if (delivered) return undefined;
+  // "Close, then unavailable" that closed nothing: its outage, started first so the page's reconnect meets
+  // it, would only block the endpoint for its whole time (a page loaded in the tab meanwhile too).
+  if (outage !== undefined) await liftOutage(outage).catch(() => undefined);
+  return t('bg_sim_no_answer');
 }

@@ -293,6 +293,28 @@ describe('simulate: checked in the background, addressed by the stored socket nu
     expect(await sim('4:2:DOC:3')).toMatchObject({ message: expect.stringContaining('did not answer') });
   });
 
+  it('"close, then unavailable" that closed nothing lifts the outage it started', async () => {
+    const { ask } = setup();
+    browser.declarativeNetRequest.updateSessionRules.mockResolvedValue(undefined);
+    browser.tabs.sendMessage.mockRejectedValue(new Error('Receiving end does not exist.'));
+    const answer = await ask({
+      type: 'simulate',
+      tabId: 4,
+      connectionId: '4:2:DOC:3',
+      command: { kind: 'close-then-outage', code: 1013, reason: 'Try again later', seconds: 30 },
+    });
+    expect(answer).toMatchObject({ message: expect.stringContaining('did not answer') });
+    // Started before the close (the page's reconnect must meet it), then lifted: nothing is left blocking.
+    expect(browser.declarativeNetRequest.updateSessionRules.mock.calls.map(([u]) => Object.keys(u as object))).toEqual([
+      ['addRules'],
+      ['removeRuleIds'],
+    ]);
+    expect(browser.declarativeNetRequest.updateSessionRules).toHaveBeenLastCalledWith({
+      removeRuleIds: [100_000, 100_001],
+    });
+    expect((await browser.storage.session.get('outages')).outages).toEqual([]);
+  });
+
   it('an outage blocks the endpoint for the tab with a session rule, kept until its time is up', async () => {
     const { ask } = setup();
     browser.declarativeNetRequest.updateSessionRules.mockResolvedValue(undefined);
