@@ -11,7 +11,14 @@ interface Props {
   onSelect(id: string): void;
 }
 
-export const rowDomId = (id: string) => `closure-row-${id}`;
+/**
+ * A row's DOM id, which aria-activedescendant names. A connection id from an imported file may hold spaces
+ * (an id list separator there, so the grid's active row was lost to assistive technology): each `%` and
+ * whitespace character becomes `%` and four hex digits, so it has none, and distinct ids stay distinct
+ * (a lone surrogate, which encodeURIComponent throws on, is kept as it is).
+ */
+export const rowDomId = (id: string) =>
+  `closure-row-${id.replace(/[%\s]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
 
 /** A row's height in CSS pixels (panel.css sets the same): rows are placed and windowed by it. */
 export const ROW_PX = 21;
