@@ -4,7 +4,7 @@ import type { Settings } from '../protocol/messages';
 import type { Connection, LastMessage, Recording } from '../protocol/recording';
 import { fakeSource } from '../test-support/fake-source';
 import { conn, recordingOf } from './fixtures/recording';
-import { detail, renderApp, settingsLoaded } from './fixtures/render-app';
+import { chooseFile, detail, renderApp, settingsLoaded } from './fixtures/render-app';
 
 afterEach(cleanup);
 
@@ -98,5 +98,21 @@ describe('export and "Include message content"', () => {
     fireEvent.click(exportButton);
     expect(saveFile).toHaveBeenCalledTimes(2);
     expect(exported(saveFile, 1)).toEqual(messages);
+  });
+});
+
+describe('last messages of an imported file', () => {
+  it("say the file holds none, without the live site's switch", async () => {
+    const live = oneClosure('https://app.example/chat');
+    renderLive(live);
+    expect((await openClosure()).querySelector('input[type="checkbox"]')).not.toBeNull();
+    const file = recordingOf([conn({ id: 'f1', code: 1008, reason: 'from file', frameUrl: 'https://app.example/' })]);
+    chooseFile(JSON.stringify(file));
+    fireEvent.click(await screen.findByText('from file', {}, { timeout: 8000 }));
+    const section = within(detail()).getByTestId('last-messages');
+    expect(within(section).getByTestId('last-messages-off').textContent).toBe(
+      'This file holds no message content for this connection: it was exported without it, or content was not kept for its site.',
+    );
+    expect(section.querySelector('input[type="checkbox"]')).toBeNull();
   });
 });

@@ -208,6 +208,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
         focusOnOpen={detail.focus}
         simulation={simulation}
         page={movedPage(selectedRow.connection, docUrls)}
+        fromFile={imports.imported}
       />
     ) : null;
 

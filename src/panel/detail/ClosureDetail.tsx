@@ -32,6 +32,8 @@ interface Props {
   simResult: SimResult | null;
   /** Where the page had moved to when it made the socket (a single-page app's route), if it had. */
   page?: string;
+  /** The closure is from an imported file (its content is what the file carries, not a live setting's). */
+  fromFile?: boolean;
 }
 
 function HandshakeLine({ handshake }: { handshake: HandshakeEntry }) {
@@ -69,7 +71,7 @@ function meaningOf(code: number, lookup: ClosureRow['lookup']): string {
  * The panel's smallest usual size (docked bottom, 360 px high) shows the
  * first three without scrolling.
  */
-export function ClosureDetail({ row, episode, onSelect, openResource, simResult, page }: Props) {
+export function ClosureDetail({ row, episode, onSelect, openResource, simResult, page, fromFile = false }: Props) {
   const { comparisonsFor } = useServices();
   const { closure, connection } = row;
   const closeCalls = connection.events.flatMap((e) => (e.type === 'close-call' ? [e] : []));
@@ -137,7 +139,7 @@ export function ClosureDetail({ row, episode, onSelect, openResource, simResult,
       <Section titleId="panel_section_code" testId="detail-explanation">
         <CodeExplanation code={closure.code} lookup={row.lookup} />
       </Section>
-      <LastMessages connection={connection} />
+      <LastMessages connection={connection} fromFile={fromFile} />
       <StallResults stalls={row.stalls} />
       {comparisons.length > 0 ? (
         <Section titleId="panel_section_comparisons">

@@ -27,9 +27,21 @@ interface Props {
   simulation?: Simulation;
   /** Where a top-frame socket's page had moved to when it was made (movedPage), if it had. */
   page?: string;
+  /** The row is from an imported file, not the tab's live recording. */
+  fromFile?: boolean;
 }
 
-export function DetailPane({ row, episode, onSelect, onClose, openResource, focusOnOpen, simulation, page }: Props) {
+export function DetailPane({
+  row,
+  episode,
+  onSelect,
+  onClose,
+  openResource,
+  focusOnOpen,
+  simulation,
+  page,
+  fromFile = false,
+}: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnOpen) headingRef.current?.focus();
@@ -87,6 +99,7 @@ export function DetailPane({ row, episode, onSelect, onClose, openResource, focu
             openResource={openResource}
             simResult={simulation?.result?.connectionId === row.id ? simulation.result : null}
             page={page}
+            fromFile={fromFile}
           />
         ) : (
           <OpenDetail row={row} openResource={openResource} simulation={simulation} page={page} />

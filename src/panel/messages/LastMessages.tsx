@@ -4,7 +4,9 @@
  * of hex, a Blob as its size). Page strings are shown in an isolated
  * left-to-right block, so right-to-left or control characters in them cannot
  * reorder the surrounding interface text. Where content capture is off for the
- * socket's site, says so and offers the per-site switch.
+ * socket's site, says so and offers the per-site switch; for an imported file,
+ * whose content is what its export carried, neither the live setting nor the
+ * switch applies.
  */
 import { siteOf } from '../../protocol/capture-policy';
 import type { Connection, LastMessage } from '../../protocol/recording';
@@ -34,7 +36,7 @@ function Item({ m }: { m: LastMessage }) {
   );
 }
 
-export function LastMessages({ connection }: { connection: Connection }) {
+export function LastMessages({ connection, fromFile = false }: { connection: Connection; fromFile?: boolean }) {
   const { settings, update } = useSettingsHandle();
   const site = siteOf(connection.frameUrl);
   const list = connection.lastMessages;
@@ -43,7 +45,7 @@ export function LastMessages({ connection }: { connection: Connection }) {
     <Section titleId="panel_section_last_messages" testId="last-messages">
       {list === undefined ? (
         <p className="muted" data-testid="last-messages-off">
-          {t('panel_last_not_captured', [site || '—'])}
+          {fromFile ? t('panel_last_not_in_file') : t('panel_last_not_captured', [site || '—'])}
         </p>
       ) : list.length === 0 ? (
         <p className="muted">{t('panel_last_none')}</p>
@@ -57,7 +59,7 @@ export function LastMessages({ connection }: { connection: Connection }) {
           {total > list.length ? <p className="muted">{tPlural('panel_last_of_total', total, [list.length])}</p> : null}
         </>
       )}
-      {settings ? <CaptureToggle site={site} settings={settings} onChange={update} /> : null}
+      {settings && !fromFile ? <CaptureToggle site={site} settings={settings} onChange={update} /> : null}
     </Section>
   );
 }
