@@ -14,11 +14,11 @@ const browser = vi.hoisted(() => ({
       for (const r of u.addRules ?? []) rules.add(r.id);
     },
   },
-  alarms: { create: async () => undefined },
+  alarms: { create: vi.fn(async () => undefined), clear: vi.fn(async () => true) },
   storage: { session: undefined as unknown as MemoryStorage },
 }));
 vi.mock('webextension-polyfill', () => ({ default: browser }));
-const { endExpiredOutages, startOutage } = await import('./outage');
+const { endExpiredOutages, liftOutage, OUTAGE_ALARM, startOutage } = await import('./outage');
 
 const NOW = 1_800_000_000_000;
 const storedIds = async () =>
@@ -30,6 +30,8 @@ const storedIds = async () =>
 beforeEach(() => {
   rules.clear();
   browser.storage.session = new MemoryStorage();
+  browser.alarms.create.mockClear();
+  browser.alarms.clear.mockClear();
   vi.useFakeTimers({ toFake: ['setTimeout'] });
 });
 
@@ -52,5 +54,31 @@ describe('outages at the same moment', () => {
     expect([...rules].sort()).toEqual((await storedIds()).sort());
     await endExpiredOutages(NOW + 23_000);
     expect([...rules]).toEqual([]);
+  });
+});
+
+describe('an outage lifted before its end', () => {
+  it('loses its rules and entry; the wake-up moves to the outage left, and is cleared with the last', async () => {
+    const first = await startOutage(1, 'ws://127.0.0.1/a', 10, NOW);
+    await startOutage(1, 'ws://127.0.0.1/b', 40, NOW);
+    expect(browser.alarms.create).toHaveBeenLastCalledWith(OUTAGE_ALARM, { when: NOW + 10_050 });
+    await liftOutage(first, NOW + 1_000);
+    expect([...rules].sort()).toEqual((await storedIds()).sort());
+    expect(rules.size).toBe(2);
+    // The alarm was set for the lifted outage's end; it now wakes the worker for the one left.
+    expect(browser.alarms.create).toHaveBeenLastCalledWith(OUTAGE_ALARM, { when: NOW + 40_050 });
+    expect(browser.alarms.clear).not.toHaveBeenCalled();
+    const [second] = await storedIds();
+    await liftOutage(second!, NOW + 2_000);
+    expect([...rules]).toEqual([]);
+    expect(await storedIds()).toEqual([]);
+    expect(browser.alarms.clear).toHaveBeenCalledWith(OUTAGE_ALARM);
+  });
+
+  it('an id no outage has changes nothing', async () => {
+    await startOutage(1, 'ws://127.0.0.1/a', 10, NOW);
+    await liftOutage(1, NOW);
+    expect(rules.size).toBe(2);
+    expect(await storedIds()).toHaveLength(2);
   });
 });

@@ -14,7 +14,6 @@ const FIRST_RULE_ID = 100_000;
 interface Outage {
   ruleId: number;
   tabId: number;
-  endpoint: string;
   until: number;
 }
 
@@ -34,12 +33,6 @@ function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
 async function stored(): Promise<Outage[]> {
   const got = await browser.storage.session.get(KEY);
   return Array.isArray(got[KEY]) ? (got[KEY] as Outage[]) : [];
-}
-
-/** How a stored outage names its endpoint (its scheme, host and path): the rules use endpointFilters. */
-export function endpointFilter(socketUrl: string): string {
-  const u = new URL(socketUrl);
-  return `|${u.protocol}//${u.host}${u.pathname}^`;
 }
 
 /** A string matched literally inside a regular expression. */
@@ -82,19 +75,14 @@ export function startOutage(tabId: number, socketUrl: string, seconds: number, n
 }
 
 /** Lifts one outage before its end (by the rule id startOutage gave): one that turned out to serve no purpose. */
-export function liftOutage(ruleId: number): Promise<void> {
-  return oneAtATime(async () => {
-    const list = await stored();
-    await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [ruleId, ruleId + 1] });
-    await browser.storage.session.set({ [KEY]: list.filter((o) => o.ruleId !== ruleId) });
-  });
+export function liftOutage(ruleId: number, now = Date.now()): Promise<void> {
+  return oneAtATime(() => lift((o) => o.ruleId === ruleId, now));
 }
 
 async function addOutage(tabId: number, socketUrl: string, seconds: number, now: number): Promise<number> {
   const list = await stored();
   const ruleId = Math.max(FIRST_RULE_ID - 2, ...list.map((o) => o.ruleId)) + 2;
-  const endpoint = endpointFilter(socketUrl);
-  await browser.storage.session.set({ [KEY]: [...list, { ruleId, tabId, endpoint, until: now + seconds * 1000 }] });
+  await browser.storage.session.set({ [KEY]: [...list, { ruleId, tabId, until: now + seconds * 1000 }] });
   try {
     await browser.declarativeNetRequest.updateSessionRules({ addRules: outageRules(ruleId, tabId, socketUrl) });
   } catch (e) {
@@ -126,15 +114,23 @@ function wakeAt(until: number, now: number): void {
 
 /** Removes the rules whose time is up (also called when the worker starts). */
 export function endExpiredOutages(now = Date.now()): Promise<void> {
-  return oneAtATime(() => liftExpired(now));
+  return oneAtATime(() => lift((o) => o.until <= now, now));
 }
 
-async function liftExpired(now: number): Promise<void> {
+/**
+ * Removes the rules of the outages `ends` picks, then forgets them, and sets the wake-up for the earliest
+ * outage left, or clears it when none is left (an alarm for a lifted outage would only wake the worker).
+ */
+async function lift(ends: (o: Outage) => boolean, now: number): Promise<void> {
   const list = await stored();
-  const expired = list.filter((o) => o.until <= now);
-  if (expired.length === 0) return;
-  await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: ruleIdsOf(expired) });
-  await browser.storage.session.set({ [KEY]: list.filter((o) => o.until > now) });
-  const next = Math.min(...list.filter((o) => o.until > now).map((o) => o.until));
-  if (Number.isFinite(next)) wakeAt(next, now);
+  const ending = list.filter(ends);
+  if (ending.length === 0) return;
+  const left = list.filter((o) => !ends(o));
+  await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: ruleIdsOf(ending) });
+  await browser.storage.session.set({ [KEY]: left });
+  if (left.length > 0) wakeAt(Math.min(...left.map((o) => o.until)), now);
+  else
+    void Promise.resolve()
+      .then(() => browser.alarms.clear(OUTAGE_ALARM))
+      .catch(() => undefined);
 }

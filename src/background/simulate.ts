@@ -80,15 +80,15 @@ export async function simulate(
   if (cmd.kind === 'stall' && !isStallSeconds(cmd.seconds)) return badSecondsText(MAX_STALL_SECONDS, 'stall');
   const sameEndpoint = (c: Connection) =>
     endpointOf(c.url) === endpointOf(conn.url) && c.documentId === conn.documentId;
+  const refused = notSimulatable(conn, cmd.kind);
   const targets =
     scope === 'endpoint'
       ? tab.recording.connections.filter((c) => sameEndpoint(c) && !notSimulatable(c, cmd.kind))
-      : notSimulatable(conn, cmd.kind)
+      : refused
         ? []
         : [conn];
   // Checked before an outage starts: "close, then unavailable" with nothing to close would only block.
-  if (cmd.kind !== 'outage' && targets.length === 0)
-    return notSimulatable(conn, cmd.kind) ?? t('bg_sim_already_closed');
+  if (cmd.kind !== 'outage' && targets.length === 0) return refused ?? t('bg_sim_already_closed');
   let outage: number | undefined;
   if (cmd.kind === 'outage' || cmd.kind === 'close-then-outage') {
     try {
