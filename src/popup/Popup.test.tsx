@@ -136,7 +136,7 @@ describe('Popup notices', () => {
   });
 
   it.each<[CaptureStatus, RegExp | null]>([
-    ['no-hook', /Reload the page to start capturing/],
+    ['no-hook', /starts capturing when you reload it. Pages the browser keeps extensions out of/],
     ['capturing', null],
   ])('status %s -> reload notice %s', async (status, text) => {
     renderPopup(recordingOf([]), { status });
