@@ -21,7 +21,7 @@ describe('notices', () => {
   });
 
   it.each([
-    ['no-hook', /reload the page to start capturing/],
+    ['no-hook', /starts capturing when you reload it/],
     ['paused', /paused on this site/],
     ['late', /opened before then are not recorded/],
   ] as const)("shows a banner when the status is %s, announced by the panel's live region", async (status, text) => {
@@ -39,7 +39,7 @@ describe('notices', () => {
   it('shows no status banner while capturing, and announces nothing', async () => {
     renderApp(recordingOf([]));
     await screen.findByText('No WebSocket connections recorded in this tab yet.');
-    expect(screen.queryByText(/reload the page to start capturing/)).toBeNull();
+    expect(screen.queryByText(/starts capturing when you reload it/)).toBeNull();
     expect(screen.getByTestId('panel-announcer').textContent).toBe('');
   });
 
