@@ -17,7 +17,13 @@ const problem: Verdict = {
 };
 const rec = recordingOf([
   conn({ id: 'a', at: T0, url: 'wss://rt.example/policy?token=s3cret', code: 1008, reason: 'Token expired' }),
-  conn({ id: 'b', at: T0 + 1000, url: 'wss://rt.example/restart', code: 1012, reason: 'deploy' }),
+  conn({
+    id: 'b',
+    at: T0 + 1000,
+    url: 'wss://rt.example/restart',
+    code: 1012,
+    reason: 'deploy, key k0123456789abcdefghijk',
+  }),
 ]);
 
 const headerNames = () =>
@@ -53,8 +59,8 @@ describe('reading at a glance', () => {
   });
 
   it.each([
-    [true, 'token=REDACTED', 's3cret'],
-    [false, 'token=s3cret', 'REDACTED'],
+    [true, ['token=REDACTED', 'deploy, key REDACTED'], ['s3cret', 'k0123456789']],
+    [false, ['token=s3cret', 'deploy, key k0123456789abcdefghijk'], ['REDACTED']],
   ])(
     'redactQuery %s: the table and detail show %s, as the popup, copies and exports do',
     async (redactQuery, shown, hidden) => {
@@ -63,8 +69,11 @@ describe('reading at a glance', () => {
       await settingsLoaded();
       fireEvent.click(screen.getAllByText('Token expired')[0]!);
       const text = `${grid().textContent} ${detail().textContent}`;
-      expect(text).toContain(shown);
-      expect(text).not.toContain(hidden);
+      for (const s of shown) expect(text).toContain(s);
+      for (const s of hidden) expect(text).not.toContain(s);
+      // The close reason's token, in the detail too.
+      fireEvent.click(within(grid()).getAllByText(shown[1]!)[0]!);
+      expect(detail().textContent).toContain(shown[1]);
     },
   );
 

@@ -8,6 +8,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { createRecordingRedactor } from '../protocol/redact';
+import { createClosureRedactor } from './model/redact-closures';
 import type { RecordingSource } from '../ui/data/source';
 import { SplitView } from '../ui/components/SplitView';
 import { t } from '../i18n/translate';
@@ -90,9 +91,17 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   // so the panel, popup, copied text and exports redact alike. Only a live recording's redacted
   // connections are kept for its next version.
   const [redact] = useState(createRecordingRedactor);
+  const [redactClosures] = useState(createClosureRedactor);
   const analysed = useMemo(
-    () => (judged && redactQuery ? { ...judged, recording: redact(judged.recording, judged.live) } : judged),
-    [judged, redactQuery, redact],
+    () =>
+      judged && redactQuery
+        ? {
+            ...judged,
+            recording: redact(judged.recording, judged.live),
+            analysis: redactClosures(judged.analysis, judged.live),
+          }
+        : judged,
+    [judged, redactQuery, redact, redactClosures],
   );
   // DevTools' network data belongs to the live tab, never to an imported file.
   const network = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : ownRecording, now);

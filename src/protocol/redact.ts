@@ -7,12 +7,9 @@
  */
 import type { Connection, LastMessage, Recording, SocketEvent } from './recording';
 import { textMemo } from './text-memo';
+import { looksLikeToken, PLACEHOLDER, plain, REDACTED, redactReason, redactText, type Mark } from './redact-text';
 
-export const REDACTED = 'REDACTED';
-
-/** What stands in for one secret value: `REDACTED` in what is shown, a numbered one in an export. */
-export type Mark = (value: string) => string;
-const plain: Mark = () => REDACTED;
+export { REDACTED, redactReason, redactText, type Mark };
 
 /**
  * A mark for one export: every distinct value gets its own placeholder (`REDACTED`, `REDACTED-2`, …), the
@@ -85,19 +82,6 @@ function redactUrlParts(url: string, mark: Mark, paths: boolean): string {
 }
 
 /**
- * A run of at least 20 letters, digits and `_+=` with both a letter and a digit in it: what a key, a
- * base64 token or a JWT part looks like. Words, slugs (`-` breaks a run), UUIDs, version numbers and
- * numeric ids do not.
- */
-function looksLikeToken(text: string): boolean {
-  for (const run of text.match(/[A-Za-z0-9_+=]{20,}/g) ?? []) if (/\d/.test(run) && /[A-Za-z]/.test(run)) return true;
-  return false;
-}
-
-/** A placeholder an export put in (`REDACTED`, `REDACTED-2`, …): in an opened file, it stands for a secret. */
-const PLACEHOLDER = /^REDACTED(?:-[1-9]\d*)?$/;
-
-/**
  * A token, or a file's placeholder for one: redacted again, a file opened shows one REDACTED wherever the
  * recording showed one, and saved again keeps one placeholder per distinct value.
  */
@@ -147,17 +131,24 @@ export function redactProtocol(p: string, mark: Mark = plain): string {
 /** A redaction of one text; a memo of one pass over a recording answers repeated texts once. */
 type Redact = (text: string) => string;
 
-/** The redactions one pass applies: URLs, stacks and subprotocols. */
+/** The redactions one pass applies: URLs, stacks, subprotocols and close reasons. */
 interface Redactors {
   urlOf: Redact;
   stackOf: Redact;
   protocolOf: Redact;
+  reasonOf: Redact;
 }
 
-function redactEvent(e: SocketEvent, { stackOf, protocolOf }: Redactors): SocketEvent {
+function redactEvent(e: SocketEvent, { stackOf, protocolOf, reasonOf }: Redactors): SocketEvent {
   if (e.type === 'close-call') {
     const stack = stackOf(e.stack);
-    return stack === e.stack ? e : { ...e, stack };
+    if (e.reason === undefined) return stack === e.stack ? e : { ...e, stack };
+    const reason = reasonOf(e.reason);
+    return stack === e.stack && reason === e.reason ? e : { ...e, stack, reason };
+  }
+  if (e.type === 'close') {
+    const reason = reasonOf(e.reason);
+    return reason === e.reason ? e : { ...e, reason };
   }
   if (e.type === 'open') {
     const protocol = e.protocol === '' ? '' : protocolOf(e.protocol);
@@ -176,43 +167,6 @@ function mapChanged<T>(list: T[], f: (item: T) => T): T[] {
     else if (next !== item) (out = list.slice(0, i)).push(next);
   }
   return out ?? list;
-}
-
-/**
- * Names of fields that carry credentials. A page that authenticates over the socket sends its token in a
- * message (`{"type":"auth","token":"…"}`, STOMP's `passcode:` header), and a server that refuses it closes
- * with 1008 right after: that message is then among the last ones kept before the close.
- */
-const SECRET_NAME =
-  /token|secret|passw|passcode|api[-_]?key|authori[sz]ation|credential|cookie|jwt|bearer|signature|session[-_]?id|private[-_]?key|access[-_]?key|^(?:auth|pwd|sig|otp|pin|sid)$/i;
-
-/** Every text SECRET_NAME or `Bearer` can match in has one of these. */
-const MAY_NAME_SECRET =
-  /token|secret|passw|passcode|api[-_]?key|authori[sz]ation|credential|cookie|jwt|bearer|signature|session[-_]?id|private[-_]?key|access[-_]?key|auth|pwd|sig|otp|pin|sid/i;
-
-/** A JSON string field: its name, and its value up to the closing quote or the end of a cut text. */
-const JSON_STRING_FIELD = /("([^"\\]{1,64})"\s*:\s*")((?:[^"\\]|\\.)*)/g;
-
-/** A header line (STOMP, HTTP-like frames): `name:value` or `name: value` at the start of a line. */
-const HEADER_LINE = /(^|[\r\n])([A-Za-z][A-Za-z0-9_-]{0,63}[ \t]*:[ \t]*)([^\r\n]*)/g;
-
-/**
- * Redacts secrets in free text (a message body): the value of every `name=value` pair, as in a URL query
- * or a form body; a JSON string field or a header line whose name is a credential's; and what follows
- * `Bearer`. Names stay, as in URLs.
- */
-export function redactText(text: string): string {
-  const out = text.replace(/([A-Za-z0-9_.[\]-]+)=([^&\s"'<>;,}]+)/g, `$1=${REDACTED}`);
-  // Most messages name no credential: one scan for any of the names (a superset) spares them the rest.
-  if (!MAY_NAME_SECRET.test(out)) return out;
-  return out
-    .replace(JSON_STRING_FIELD, (all: string, head: string, name: string) =>
-      SECRET_NAME.test(name) ? head + REDACTED : all,
-    )
-    .replace(HEADER_LINE, (all: string, start: string, head: string) =>
-      SECRET_NAME.test(head.replace(/[ \t]*:[ \t]*$/, '')) ? start + head + REDACTED : all,
-    )
-    .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/-]{8,}=*/g, `$1${REDACTED}`);
 }
 
 function redactMessage(m: LastMessage): LastMessage {
@@ -246,7 +200,7 @@ function redactConnection(c: Connection, r: Redactors): Connection {
   return out;
 }
 
-/** A copy of the recording with secrets redacted: URLs, stacks and token-like subprotocols. */
+/** A copy of the recording with secrets redacted: URLs, stacks, token-like subprotocols and close reasons' tokens. */
 export function redactRecording(rec: Recording): Recording {
   return redactPass(rec, undefined);
 }
@@ -278,6 +232,7 @@ function redactPass(rec: Recording, done: WeakMap<Connection, Connection> | unde
     urlOf,
     stackOf: textMemo((stack) => redactStack(stack, mark)),
     protocolOf: (p) => redactProtocol(p, mark),
+    reasonOf: textMemo((reason) => redactReason(reason, mark)),
   };
   const connections: Connection[] = [];
   const list = rec.connections;

@@ -23,6 +23,8 @@ const authPage = (ws: string) => `<!doctype html><script>
   s.onclose = (e) => window.seen.push('close:' + e.code);
 </script>`;
 
+const REFUSED_KEY = 'k0123456789abcdefghijk';
+
 const openPanelAt = (path: string, html: (wsOrigin: string) => string, host?: string) =>
   openPageWithPanel(s, path, html, host);
 
@@ -39,7 +41,8 @@ async function rejectWithErrorFrame(page: Page, url: string, wsPath: string, ski
   );
   await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 1);
   conn.ws.send('{"error":"token expired","retry":false}');
-  conn.ws.close(1008, 'policy');
+  // A server that echoes the refused key in its reason, as some do.
+  conn.ws.close(1008, `policy: key ${REFUSED_KEY}`);
 }
 
 async function selectClosure(panel: Frame, code: number) {
@@ -68,10 +71,19 @@ describe('last messages before the close', () => {
     expect(await items.nth(2).locator('pre').innerText()).toBe('{\n  "error": "token expired",\n  "retry": false\n}');
     expect(await items.nth(2).locator('pre').getAttribute('dir')).toBe('ltr');
     expect(await section.locator('[data-testid="capture-content"]').isChecked()).toBe(true);
+    // The close reason's key is redacted too, in the detail; its words stay.
+    const detail = await panel.locator('[data-testid="detail-pane"]').innerText();
+    expect(detail).toContain('policy: key REDACTED');
+    expect(detail).not.toContain(REFUSED_KEY);
     // The panel filter finds the closure by what the server said.
     const filter = panel.locator('[role="search"] input[type="search"]');
     await filter.fill('token expired');
     await expect.poll(() => panel.locator('[data-testid="closure-row"][data-code="1008"]').count()).toBe(1);
+    // And the filter matches the reason as shown: the key's own text finds nothing.
+    await filter.fill('key redacted');
+    await expect.poll(() => panel.locator('[data-testid="closure-row"][data-code="1008"]').count()).toBe(1);
+    await filter.fill(REFUSED_KEY);
+    await expect.poll(() => panel.locator('[data-testid="closure-row"]').count()).toBe(0);
     await filter.fill('no such words anywhere');
     await expect.poll(() => panel.locator('[data-testid="closure-row"]').count()).toBe(0);
     await filter.fill('');
