@@ -413,7 +413,7 @@ absolute numbers drop; the with/without ratios are what to compare.
   relay's rate limit (a burst of 1,000 new sockets, then 200 per second) is what drops most of them,
   by design. Worker heap over CDP on the service-worker target, after GC.
 - **Panel**: a synthetic recording of ${params.panelConnections.toLocaleString('en')} connections (2,000 reconnect episodes over 10 hosts, 400 paths,
-  4 documents, 12 close codes) is written to a file and imported through the panel's own Import button (file
+  4 documents, 11 close codes, 1006 twice as often as each other) is written to a file and imported through the panel's own Import button (file
   input, given the file's path as a user's pick gives it) in the panel page opened as a tab. Render: the input's change event → the animation frame after the table shows every
   connection, then one task (painted). Filter: each of ${params.panelKeys} keystrokes typing and erasing
   "${params.panelQuery}" → the animation frame after React committed the view, then one task. Select: each of
