@@ -130,6 +130,15 @@ describe('runAudit against a fake page (verdicts come from the analysis core)', 
     expect(new Set(page.simulated.map((s) => s.id))).toEqual(new Set(['7:0:doc:2']));
   });
 
+  it('with an endpoint chosen, touches that endpoint only, not every endpoint its URL begins', async () => {
+    // The panel lists endpoints; the root one is the start of every other URL on its host.
+    const root = 'wss://app.test/';
+    const page = new FakePage([root, WS], fits);
+    const report = await runAudit(page.driver(), { scenarios: scenarios('1012'), endpoint: root });
+    expect(report.rows.map((r) => r.endpoint)).toEqual([root]);
+    expect(new Set(page.simulated.map((s) => s.id))).toEqual(new Set(['7:0:doc:1']));
+  });
+
   it("waits for a hold of the profile's 10 s before the next scenario, so each closure starts its own episode", async () => {
     const page = new FakePage([WS], fits);
     const report = await runAudit(page.driver(), { scenarios: scenarios('1012,1006') });

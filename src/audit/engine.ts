@@ -6,7 +6,7 @@
  */
 import { analyzeRecording, getProfile } from '../analysis';
 import type { Recording } from '../protocol/recording';
-import { answerAt, openByEndpoint } from './observe';
+import { answerAt, openByEndpoint, type SocketFilter } from './observe';
 import { rowsFrom, type ScenarioResult } from './rows';
 import { scaled, type Scenario } from './scenarios';
 import { AuditError, type AuditDriver, type AuditOptions, type AuditReport } from './types';
@@ -14,6 +14,9 @@ import { AuditError, type AuditDriver, type AuditOptions, type AuditReport } fro
 /** Added to the profile's hold so the analysis, on its own clock, also sees the connection as recovered. */
 const HOLD_MARGIN_MS = 300;
 const DEFAULT_POLL_MS = 250;
+
+/** The sockets the options name: under the command line's prefix, of the panel's endpoint, or all. */
+const filterOf = (opts: AuditOptions): SocketFilter => ({ prefix: opts.endpointPrefix, endpoint: opts.endpoint });
 
 interface Ctx {
   driver: AuditDriver;
@@ -41,7 +44,7 @@ export async function runAudit(driver: AuditDriver, opts: AuditOptions): Promise
   };
   const startedAt = driver.now();
   const first = await waitForSockets(ctx);
-  ctx.endpoints = [...openByEndpoint(first, opts.endpointPrefix).keys()];
+  ctx.endpoints = [...openByEndpoint(first, filterOf(opts)).keys()];
 
   const results: ScenarioResult[] = [];
   let cancelled: AuditReport['cancelled'];
@@ -89,14 +92,15 @@ async function waitForSockets(ctx: Ctx): Promise<Recording> {
   const deadline = driver.now() + (opts.socketWaitMs ?? 0);
   for (;;) {
     const rec = await driver.recording();
-    if (openByEndpoint(rec, opts.endpointPrefix).size > 0) return rec;
+    if (openByEndpoint(rec, filterOf(opts)).size > 0) return rec;
     const left = deadline - driver.now();
     if (left <= 0 || opts.signal?.aborted) {
       const waitedS = String(Math.round((opts.socketWaitMs ?? 0) / 1000));
+      const only = opts.endpoint ?? opts.endpointPrefix;
       throw new AuditError(
         'no-sockets',
-        opts.endpointPrefix
-          ? { id: 'audit_err_no_sockets_prefix', subs: [opts.endpointPrefix, waitedS] }
+        only !== undefined
+          ? { id: 'audit_err_no_sockets_prefix', subs: [only, waitedS] }
           : { id: 'audit_err_no_sockets', subs: [waitedS] },
       );
     }
@@ -127,7 +131,7 @@ async function runScenario(ctx: Ctx, scenario: Scenario, i: number): Promise<Sce
   const { driver, opts } = ctx;
   const rec = await driver.recording();
   const before = new Set(rec.connections.map((c) => c.id));
-  const open = openByEndpoint(rec, opts.endpointPrefix);
+  const open = openByEndpoint(rec, filterOf(opts));
   const result: ScenarioResult = {
     scenario: scenario.id,
     endpoints: new Map(),

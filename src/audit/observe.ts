@@ -6,12 +6,21 @@ export function isOpen(c: Connection): boolean {
   return openEventOf(c) !== undefined && endOf(c) === undefined;
 }
 
-/** Open sockets grouped by endpoint (URL without query), in creation order; only those under `prefix` if given. */
-export function openByEndpoint(rec: Recording, prefix?: string): Map<string, Connection[]> {
+/** Which sockets a check acts on: those whose URL starts with `prefix`, those of `endpoint` (exactly), or all. */
+export interface SocketFilter {
+  prefix?: string;
+  endpoint?: string;
+}
+
+/** Open sockets grouped by endpoint (URL without query), in creation order; only those the filter lets through. */
+export function openByEndpoint(rec: Recording, filter: SocketFilter = {}): Map<string, Connection[]> {
+  const { prefix, endpoint } = filter;
   const out = new Map<string, Connection[]>();
   for (const c of rec.connections) {
     if (!isOpen(c) || (prefix !== undefined && !c.url.startsWith(prefix))) continue;
     const ep = endpointOf(c.url);
+    // An endpoint is the start of other endpoints' URLs (`wss://h/` of every one on its host): compared whole.
+    if (endpoint !== undefined && ep !== endpoint) continue;
     out.set(ep, [...(out.get(ep) ?? []), c]);
   }
   return out;

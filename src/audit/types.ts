@@ -22,8 +22,10 @@ export interface AuditDriver {
 
 export interface AuditOptions {
   scenarios: readonly Scenario[];
-  /** Only sockets whose URL starts with this prefix; all of the page's open sockets when absent. */
+  /** Only sockets whose URL starts with this prefix (the command line's --endpoint). */
   endpointPrefix?: string;
+  /** Only the sockets of this endpoint, as `endpointOf` gives it (the panel's choice); with neither, all. */
+  endpoint?: string;
   profileId?: string;
   /**
    * Scales every scenario's time bound and refusal period (tests use it to stay short). The hold that

@@ -45,6 +45,23 @@ describe('Reconnect check in the panel', () => {
     expect(source.simulate).toHaveBeenCalledTimes(1);
   });
 
+  it('a chosen endpoint is the only one checked, though its URL begins the URLs of others', async () => {
+    const root = conn({ id: 'r', at: T0 + 1000, url: 'wss://rt.example/' });
+    const both = recordingOf([root, open]);
+    const source = fakeSource(both);
+    renderApp(both, {}, {}, { source });
+    await act(async () => fireEvent.click(screen.getByTestId('audit-open')));
+    for (const id of ['1013', '1006', 'outage', '1008']) fireEvent.click(screen.getByTestId(`audit-scenario-${id}`));
+    fireEvent.change(screen.getByTestId('audit-endpoint'), { target: { value: 'wss://rt.example/' } });
+    await act(async () => fireEvent.click(screen.getByTestId('audit-start')));
+    // Progress is shown once the scenario has been sent to every socket it acts on.
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('audit-progress').textContent).toContain('Scenario 1 of 1: Server closes with 1012'),
+    );
+    expect(source.simulate.mock.calls.map((c) => c[0])).toEqual(['r']);
+    await act(async () => fireEvent.click(screen.getByTestId('audit-cancel')));
+  });
+
   it('is not offered on data that is not live (a file, not a page)', async () => {
     renderApp(rec);
     await screen.findByRole('grid');
@@ -70,7 +87,7 @@ describe('AuditSection', () => {
     fireEvent.click(screen.getByTestId('audit-start'));
     const run = onStart.mock.calls[0]![0];
     expect(run.scenarios.map((s: { id: string }) => s.id)).toEqual(['1013', 'outage:12', '1008']);
-    expect(run.endpointPrefix).toBe('wss://rt.example/live');
+    expect(run.endpoint).toBe('wss://rt.example/live');
   });
 
   it.each([

@@ -50,7 +50,7 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
   const running = state.kind === 'running';
   const start = () => {
     const list = scenarios.filter((s): s is Scenario => s !== undefined).sort((a, b) => a.order - b.order);
-    onStart({ scenarios: list, ...(endpoint && { endpointPrefix: endpoint }) });
+    onStart({ scenarios: list, ...(endpoint && { endpoint }) });
   };
   const check = (id: string, label: string) => (
     <label key={id} className="toolbar-check">

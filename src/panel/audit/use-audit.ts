@@ -18,7 +18,8 @@ export type AuditState =
 
 export interface AuditRun {
   scenarios: Scenario[];
-  endpointPrefix?: string;
+  /** One endpoint chosen (as `endpointOf` gives it); every open socket when absent. */
+  endpoint?: string;
 }
 
 export function useAudit(source: RecordingSource, services: PanelServices, profileId: string) {
@@ -41,7 +42,7 @@ export function useAudit(source: RecordingSource, services: PanelServices, profi
           signal: ctrl.signal,
           onProgress: (progress) => setState({ kind: 'running', progress }),
           analyze: (recording, o) => services.analyze(recording, { profileId: o.profileId ?? profileId, now: o.now }),
-          ...(run.endpointPrefix !== undefined && { endpointPrefix: run.endpointPrefix }),
+          ...(run.endpoint !== undefined && { endpoint: run.endpoint }),
         });
         setState({ kind: 'done', report });
       } catch (e) {
