@@ -168,10 +168,14 @@ export default tseslint.config(
       ],
     },
   },
-  {
+  ...[
     // The MAIN-world hook: a tiny standalone script in the page. It imports its own files
     // and the protocol's types and constants, nothing else (no polyfill, no extension API).
-    files: ['src/content/hook/**', 'src/content/hook.iife.ts'],
+    // Its own files: beside it in src/content/hook/, or there from the entry; no `..` inside a path.
+    { files: ['src/content/hook/**'], own: '\\./(?!.*\\.\\.)|\\.\\./\\.\\./protocol/[a-z-]+$' },
+    { files: ['src/content/hook.iife.ts'], own: '\\./hook/(?!.*\\.\\.)' },
+  ].map(({ files, own }) => ({
+    files,
     ignores: TESTS,
     rules: {
       'no-restricted-globals': [
@@ -183,14 +187,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!\\./|\\.\\./\\.\\./protocol/[a-z-]+$)',
+              regex: `^(?!${own})`,
               message: 'The hook imports nothing but src/protocol and its own files.',
             },
           ],
         },
       ],
     },
-  },
+  })),
   {
     // Browser-run test probe and Node scripts.
     files: ['**/*.js', '**/*.mjs'],

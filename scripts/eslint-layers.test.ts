@@ -120,6 +120,16 @@ describe('the MAIN-world hook imports nothing but the protocol and its own files
     },
   );
 
+  it.each([
+    ['src/content/hook.iife.ts', "'./relay/limits'"],
+    ['src/content/hook.iife.ts', "'./relay.iife'"],
+    ['src/content/hook/x.ts', "'./../relay/limits'"],
+    ['src/content/hook/x.ts', "'./../../ui/i18n'"],
+  ])('%s: importing %s, outside the hook though it starts with ./, is an error', async (path, from) => {
+    const problems = await lint(path, `import * as m from ${from};\nexport const x = m;`);
+    expect(problems).toEqual([expect.stringContaining('The hook imports nothing but src/protocol')]);
+  });
+
   it('extension globals are errors in the hook', async () => {
     const problems = await lint('src/content/hook/x.ts', 'export const x = chrome.runtime.id;');
     expect(rules(problems)).toEqual(['no-restricted-globals']);
