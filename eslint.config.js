@@ -6,6 +6,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
 
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
@@ -118,6 +119,11 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/ui/**', '**/panel/**', '**/popup/**', '**/background/**', '**/content/**', 'node:*'],
+              message: 'The pure core imports only the pure core (analysis, knowledge, protocol).',
+            },
+            {
+              // Node's modules also without the node: prefix (`fs`, `fs/promises`).
+              group: builtinModules.flatMap((m) => [m, `${m}/*`]),
               message: 'The pure core imports only the pure core (analysis, knowledge, protocol).',
             },
           ],

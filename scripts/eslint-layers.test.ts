@@ -53,6 +53,14 @@ describe('the pure core (analysis, knowledge, protocol, audit) reaches no browse
     expect(problems[4]).toContain('The pure core reaches no browser API');
   });
 
+  it.each(["'fs'", "'path'", "'node:path'", "'fs/promises'"])(
+    'a Node module, with or without node:, is an error in the core: %s',
+    async (from) => {
+      const problems = await lint('src/protocol/x.ts', `import * as m from ${from};\nexport const x = m;`);
+      expect(rules(problems)).toEqual(['no-restricted-imports']);
+    },
+  );
+
   it('imports within the core and plain language globals are fine', async () => {
     const problems = await lint(
       'src/analysis/x.ts',
