@@ -325,7 +325,7 @@ describe('settings', () => {
 
   it('binds query redaction, which the next export then follows', async () => {
     const { source, saveFile } = renderApp(live, {}, { settings: { redactQuery: true } });
-    const box = (await screen.findByRole('checkbox', { name: 'Redact query values' })) as HTMLInputElement;
+    const box = (await screen.findByRole('checkbox', { name: 'Redact secrets' })) as HTMLInputElement;
     await waitFor(() => expect(box.checked).toBe(true));
     fireEvent.click(box);
     await waitFor(async () => expect((await source.getSettings()).redactQuery).toBe(false));

@@ -23,7 +23,7 @@ function renderPopup(recording: Recording, settings: Partial<Settings> = {}) {
 
 /** Settings load asynchronously: wait until the popup states the redaction it will apply. */
 async function settled(redactQuery: boolean) {
-  await screen.findByText(redactQuery ? /Query values are redacted/ : /Query values are shown and kept/);
+  await screen.findByText(redactQuery ? /^Secrets .* are redacted here/ : /^Secrets .* are shown and kept/);
 }
 
 let writeText: ReturnType<typeof vi.fn<(text: string) => Promise<void>>>;
