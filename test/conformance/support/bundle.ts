@@ -65,6 +65,11 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string; define?:
     global: 'ReactUseWebSocket',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   },
+  // Its package.json's browser field maps its `ws` import to the browser's WebSocket, as a bundler picks it.
+  'socketcluster-client': {
+    code: `import socketClusterClient from 'socketcluster-client'; export default socketClusterClient;`,
+    global: 'SocketCluster',
+  },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

@@ -9,6 +9,7 @@ import type { Library } from './library-types';
 import { CLASSIC_LIBRARIES } from './libraries-classic';
 import { HOSTED_LIBRARIES } from './libraries-hosted';
 import { FRAMEWORK_LIBRARIES } from './libraries-framework';
+import { PUBSUB_LIBRARIES } from './libraries-pubsub';
 
 export { ECHOES_PER_OPEN, type Library, type LibraryConfig } from './library-types';
 
@@ -16,4 +17,5 @@ export const LIBRARIES: Record<LibraryId, Library> = {
   ...CLASSIC_LIBRARIES,
   ...HOSTED_LIBRARIES,
   ...FRAMEWORK_LIBRARIES,
+  ...PUBSUB_LIBRARIES,
 };

@@ -17,6 +17,7 @@ export const LIBRARY_IDS = [
   'sockjs-client',
   'subscriptions-transport-ws',
   'react-use-websocket',
+  'socketcluster-client',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 

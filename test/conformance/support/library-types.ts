@@ -48,6 +48,12 @@ export interface Library {
    */
   queueTimers?: (t: PageTimer) => boolean;
   /**
+   * Timers a library re-arms at every ping its server sends on the server's own clock (socketcluster-client's
+   * ping timeout): how many it asked for follows how long the scenario ran in that browser, so they are left
+   * out of the exact comparison (none of them fires while the server pings).
+   */
+  heartbeatTimers?: (t: PageTimer) => boolean;
+  /**
    * Page expression (a promise) awaited after the page's draws and timers restart and before the server
    * closes, for a library whose reconnect depends on where the close lands in a cycle of its own.
    */

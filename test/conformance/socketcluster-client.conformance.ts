@@ -1,0 +1,4 @@
+/** Conformance: socketcluster-client, unmodified, judged by the extension under the default profile. */
+import { defineLibrarySuite } from './support/library-suite';
+
+defineLibrarySuite('socketcluster-client');

@@ -1,0 +1,45 @@
+/**
+ * The libraries of self-hosted pub/sub servers (SocketCluster): their server, the page code a user would
+ * write, and the delay model read from their source (models-socketcluster.ts).
+ */
+import type { LibraryId } from './library-ids';
+import type { Library } from './library-types';
+import { socketClusterBackend, SC_PING_TIMEOUT_MS } from './backends-socketcluster';
+import { SC_DEFAULT_RECONNECT, socketClusterModel, type ScReconnect } from './models-socketcluster';
+
+/** A quicker backoff, as an app whose users should not wait 10–20 s sets it. */
+const SC_TUNED: ScReconnect = { initialDelay: 1000, randomness: 1000, multiplier: 2, maxDelay: 8000 };
+
+export const PUBSUB_LIBRARIES = {
+  'socketcluster-client': {
+    id: 'socketcluster-client',
+    backend: () => socketClusterBackend(),
+    configs: [
+      { label: 'default', options: {}, model: socketClusterModel(SC_DEFAULT_RECONNECT) },
+      {
+        label: 'autoReconnectOptions 1–2 s ×2, cap 8 s',
+        options: { autoReconnectOptions: SC_TUNED },
+        model: socketClusterModel(SC_TUNED),
+      },
+    ],
+    // As its README writes a client: create() with the server's host and port (its default path
+    // /socketcluster/), a receiver for the server's `echo` transmits, and the socket's own event streams.
+    // The client reports no close by callback: its `disconnect` stream carries the code of a connected socket's
+    // close, and `connectAbort` that of an attempt that never opened (a refused handshake's 1006).
+    harness: `
+      const u = new URL(WS);
+      const socket = SocketCluster.create(Object.assign({ hostname: u.hostname, port: Number(u.port) }, O));
+      (async () => { for await (const _ of socket.listener('connect')) {
+        H.opened();
+        for (let i = 0; i < ECHOES; i++) { socket.transmit('echo', 'm' + i); H.sent++; }
+      } })();
+      (async () => { for await (const _ of socket.receiver('echo')) H.echoed(); })();
+      (async () => { for await (const e of socket.listener('disconnect')) H.closed(e.code); })();
+      (async () => { for await (const e of socket.listener('connectAbort')) H.note('connect abort ' + e.code); })();`,
+    // The handshake's ack timeout (10 s), the connect timeout (20 s) and the ping timeout (the server's 20 s).
+    otherTimers: (t) => t.ms === 10_000 || t.ms === SC_PING_TIMEOUT_MS,
+    // The ping timeout is re-armed by every ping the server sends on its own 8 s clock: how many the page asked
+    // for follows how long the scenario ran in that browser, not what the library decided.
+    heartbeatTimers: (t) => t.ms === SC_PING_TIMEOUT_MS,
+  },
+} satisfies Partial<Record<LibraryId, Library>>;
