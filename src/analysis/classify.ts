@@ -68,12 +68,14 @@ export function classify(c: Connection): ClosureFacts | undefined {
             : streamCallCode === null
               ? e.code !== 1005 && e.code !== 1000
               : e.code !== streamCallCode);
-        const { initiator, inferred } = initiatorOf(
-          firstCloseCall !== undefined && !serverFirst,
-          e.wasClean,
-          openedAt !== undefined,
-        );
-        const closedAt = Math.max(Math.min(failedAt ?? e.at, e.at), openedAt ?? c.createdAt);
+        const pageClosed = firstCloseCall !== undefined && !serverFirst;
+        const { initiator, inferred } = initiatorOf(pageClosed, e.wasClean, openedAt !== undefined);
+        // The connection ends where the page could act on its end: the browser's failure (its error event, just
+        // before the close), or the page's own close() call. A page that closed a socket may open the next one at
+        // once, before the server's answer to its close frame ends the old one (socketcluster-client does on its
+        // ping timeout): that socket is its next attempt, not a make-before-break replacement.
+        const endedAt = Math.min(failedAt ?? e.at, e.at, pageClosed ? (firstCloseCall as number) : e.at);
+        const closedAt = Math.max(endedAt, openedAt ?? c.createdAt);
         return {
           connectionId: c.id,
           code: e.code,

@@ -99,6 +99,33 @@ describe('linkReconnects', () => {
       { a: { nextId: 'b', delayS: 0, label: 'overlapping' } },
     ],
     [
+      // socketcluster-client's ping timeout: it closes the socket itself and opens the next one on a zero-delay
+      // timer, before the server's answer to its close frame ends the old one. That is no make-before-break.
+      'a socket made after the page closed the last one, before its close event, is its next attempt',
+      [
+        conn({
+          id: 'a',
+          createdAt: T0,
+          url: 'wss://h.example/ws',
+          openAfter: 10,
+          closeCallAfter: 1_500,
+          closeAfter: 1_520,
+          code: 4000,
+        }),
+        conn({
+          id: 'b',
+          createdAt: T0 + 1_502,
+          url: 'wss://h.example/ws',
+          openAfter: 10,
+          closeCallAfter: 1_500,
+          closeAfter: 1_520,
+          code: 4000,
+        }),
+        fresh('c', T0 + 3_004, 'wss://h.example/ws'),
+      ],
+      { a: { nextId: 'b', delayS: 0.002 }, b: { nextId: 'c', delayS: 0.002 } },
+    ],
+    [
       'a parallel socket opened long before the close is not a replacement',
       [
         fresh('p', T0 - 30_000, 'wss://h.example/ws'),

@@ -39,10 +39,16 @@ const LINK_WINDOW_MS = 60_000;
 function endOf(c: Connection): number {
   const close = c.events.findIndex((e) => e.type === 'close');
   if (close === -1) return NaN;
+  // The page's own close() on a connecting or open socket ends it there (verdicts.md, "Delay"), unless the close
+  // event carries a code no close() can send: the server's, which came first.
+  const call = c.events.find((e) => e.type === 'close-call' && e.readyState <= 1);
+  const event = c.events[close];
+  const code = event?.type === 'close' ? event.code : NaN;
+  if (call && (code === 1000 || code === 1005 || code === 1006 || (code >= 3000 && code <= 4999))) return call.at;
   let i = close - 1;
   while (i >= 0 && c.events[i]?.type === 'close-call') i--;
   const before = c.events[i];
-  return before?.type === 'error' ? before.at : (c.events[close]?.at ?? NaN);
+  return before?.type === 'error' ? before.at : (event?.at ?? NaN);
 }
 
 /** What judging reads of a run with the extension (Firefox's runs have no DevTools network log). */
