@@ -70,6 +70,8 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string; define?:
     code: `import socketClusterClient from 'socketcluster-client'; export default socketClusterClient;`,
     global: 'SocketCluster',
   },
+  // A dapp's client, as viem's docs import it; its WebSocket comes from isows, whose browser export is the page's own.
+  viem: { code: `export { createPublicClient, webSocket } from 'viem';`, global: 'Viem' },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

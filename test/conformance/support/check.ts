@@ -113,8 +113,7 @@ export function assertScenario(
     `${where}: random numbers the library drew after the close, with vs without (${before})`,
   ).toEqual(without.page.draws);
   const timersMsg = `${where}: timers the page asked for after the close, with vs without`;
-  const compared = (o: Observation) =>
-    o.page.timers.filter((t) => !lib.queueTimers?.(t) && !lib.heartbeatTimers?.(t));
+  const compared = (o: Observation) => o.page.timers.filter((t) => !lib.queueTimers?.(t) && !lib.heartbeatTimers?.(t));
   expect(timerRequests(compared(withExt), lib.clockTimers, lib.raceTimers), timersMsg).toEqual(
     timerRequests(compared(without), lib.clockTimers, lib.raceTimers),
   );

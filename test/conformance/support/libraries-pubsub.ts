@@ -1,11 +1,14 @@
 /**
- * The libraries of self-hosted pub/sub servers (SocketCluster): their server, the page code a user would
- * write, and the delay model read from their source (models-socketcluster.ts).
+ * The libraries whose server pushes on subscriptions it keeps per connection (SocketCluster's pub/sub, an
+ * Ethereum node's `eth_subscribe` through viem): their server, the page code a user would write, and the delay
+ * model read from their source (models-socketcluster.ts, models-viem.ts).
  */
 import type { LibraryId } from './library-ids';
 import type { Library } from './library-types';
 import { socketClusterBackend, SC_PING_TIMEOUT_MS } from './backends-socketcluster';
 import { SC_DEFAULT_RECONNECT, socketClusterModel, type ScReconnect } from './models-socketcluster';
+import { jsonRpcBackend } from './backends-jsonrpc';
+import { viemModel } from './models-viem';
 
 /** A quicker backoff, as an app whose users should not wait 10–20 s sets it. */
 const SC_TUNED: ScReconnect = { initialDelay: 1000, randomness: 1000, multiplier: 2, maxDelay: 8000 };
@@ -41,5 +44,30 @@ export const PUBSUB_LIBRARIES = {
     // The ping timeout is re-armed by every ping the server sends on its own 8 s clock: how many the page asked
     // for follows how long the scenario ran in that browser, not what the library decided.
     heartbeatTimers: (t) => t.ms === SC_PING_TIMEOUT_MS,
+  },
+  viem: {
+    id: 'viem',
+    backend: () => jsonRpcBackend(),
+    configs: [
+      { label: 'default', options: {}, model: viemModel({ attempts: 5, delay: 2 }) },
+      {
+        label: 'reconnect: { attempts: 10, delay: 1000 }',
+        options: { reconnect: { attempts: 10, delay: 1000 } },
+        model: viemModel({ attempts: 10, delay: 1 }),
+      },
+    ],
+    // A dapp watching the chain's head over its node's WebSocket, as viem's docs write it: a public client on the
+    // webSocket transport, and watchBlockNumber, which subscribes to newHeads there and is subscribed again on
+    // every reconnection. The server's block numbers run on, ECHOES_PER_OPEN per connection, so a connection's
+    // first head is a multiple of it. viem reports no close code: each lost socket reaches the watcher's
+    // onError as a SocketClosedError (and a failed handshake's error event first, as the event itself).
+    harness: `
+      const client = Viem.createPublicClient({ transport: Viem.webSocket(WS + '/rpc', O) });
+      client.watchBlockNumber({
+        onBlockNumber: (n) => { if (n % BigInt(ECHOES) === 0n) H.opened(); H.echoed(); },
+        onError: (e) => (e && e.name === 'SocketClosedError' ? H.closed(e.name) : H.note('error ' + (e && (e.name || e.type)))),
+      });`,
+    // Each request's timeout (10 s, cleared by its answer).
+    otherTimers: (t) => t.ms === 10_000,
   },
 } satisfies Partial<Record<LibraryId, Library>>;

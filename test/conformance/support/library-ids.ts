@@ -18,6 +18,7 @@ export const LIBRARY_IDS = [
   'subscriptions-transport-ws',
   'react-use-websocket',
   'socketcluster-client',
+  'viem',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 

@@ -93,6 +93,12 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   behind it. subscriptions-transport-ws (Apollo's legacy GraphQL transport) talks to its own server,
   \`SubscriptionServer\` from the same package, on a \`ws\` server with graphql-ws's tiny schema (subprotocol
   \`graphql-ws\`; no keep-alive, its default); react-use-websocket runs in a React component the page renders.
+  socketcluster-client talks to a \`ws\` server that answers as socketcluster-server does on its default path
+  (\`/socketcluster/\`, protocol version 2): the \`#handshake\` invoke answered with the socket's id and a ping
+  timeout of 20 s, a ping (an empty message) every 8 s, and each \`echo\` the page transmits transmitted back.
+  viem's webSocket transport talks to a \`ws\` server that answers JSON-RPC as an Ethereum node does:
+  \`eth_subscribe\` to \`newHeads\` answered with a subscription id and three new heads pushed on it (block
+  numbers running on across connections), \`eth_unsubscribe\`, and \`net_version\` for its keep-alive.
   Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
@@ -241,6 +247,23 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   itself, and reconnects. That is not in the matrix (no handshake here is held unanswered); a probe that held
   three handshakes after a 1013 saw Closeline record each closed by the page before it opened, and judge the
   waits between them (0.15, 0.23, 0.31, 0.47 s) in the 1013's episode: too soon.
+- socketcluster-client reconnects after every close below 4500 but 1000, whatever the code, after
+  10–20 s ×1.5 per attempt (a new draw each time, cap 60 s), and at once after its own ping timeout (4000), 4001
+  and 1005. Its 10–20 s first wait is slow after 1012 (advice); through refused handshakes after 1013 and 1006
+  its waits fit; after 1008 it is a blind retry. An app's autoReconnectOptions of 1–2 s ×2, cap 8 s, fits 1012,
+  1013 and 1006. When the ping timeout the server gave runs out, the client closes the socket itself with 4000
+  and opens the next one on a zero-delay timer, before the server's answer to its close frame has ended the old
+  one: that is not in the matrix (the server here pings); an e2e test (\`socketcluster-ping.e2e.ts\`) holds
+  Closeline to recording those closes as the page's, with 4000, each answered by the socket made right after it.
+  The server re-arms that timeout with each ping on its own clock, so how many times the page asked for it
+  follows how long a scenario ran, and those timers are left out of the exact comparison.
+- viem (its webSocket transport, as a dapp watching the chain's head uses it) reconnects after every close and
+  every \`error\` event, whatever the code, 1000 included, after a fixed 2 s, at most 5 attempts in a row; then
+  it drops its client and gives up until the app's next request. It reports each lost socket to the watcher
+  twice (its close handler, then once more from the \`close()\` it calls on the socket that already closed).
+  The 2 s fits 1012; through refused handshakes after 1013 and 1006 its waits never grow (advice: slow growth),
+  and it gives up after the fifth refusal; after 1008 it is a blind retry. A \`reconnect\` of 1 s and 10
+  attempts fits 1012 and, through refusals, has no backoff (a problem after 1013, advice after 1006).
 - react-use-websocket (the React hook) reconnects only when the app's \`shouldReconnect(closeEvent)\` returns
   true (without it, never), and then after every close, a refused handshake's too, whatever the code, after
   \`reconnectInterval\` (5 s by default, or a function of the attempts since the last open), up to
