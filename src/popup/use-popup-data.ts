@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS, type CaptureStatus, type Settings } from '../protocol/messages';
 import type { Recording } from '../protocol/recording';
 import type { RecordingSource } from '../ui/data/source';
+import { useFollowedSettings } from '../ui/data/use-followed-settings';
 
 export interface PopupData {
   recording: Recording | undefined;
@@ -16,7 +17,8 @@ export interface PopupData {
 
 export function usePopupData(source: RecordingSource): PopupData {
   const [recording, setRecording] = useState<Recording>();
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  // Followed: a change stored by another view (the panel, open meanwhile) is shown here too.
+  const { settings, follow } = useFollowedSettings(source);
   const [status, setStatus] = useState<CaptureStatus>();
 
   useEffect(() => {
@@ -24,11 +26,6 @@ export function usePopupData(source: RecordingSource): PopupData {
     const unsubscribe = source.subscribe((r) => {
       if (live) setRecording(r);
     });
-    // A failed read keeps the defaults: the popup still shows the recording.
-    source.getSettings().then(
-      (s) => live && setSettings(s),
-      () => {},
-    );
     source.getStatus().then(
       (s) => live && setStatus(s),
       () => {},
@@ -41,13 +38,14 @@ export function usePopupData(source: RecordingSource): PopupData {
 
   const updateSettings = useCallback(
     async (patch: Partial<Settings>) => {
-      setSettings(await source.setSettings(patch));
+      await follow(source.setSettings(patch));
       // Pausing a site changes the tab's capture status. A status that cannot be read now is no refusal
       // of the change (which is stored): the update still resolves.
       await source.getStatus().then(setStatus, () => undefined);
     },
-    [source],
+    [source, follow],
   );
 
-  return { recording, settings, status, updateSettings };
+  // A failed read keeps the defaults: the popup still shows the recording.
+  return { recording, settings: settings ?? DEFAULT_SETTINGS, status, updateSettings };
 }

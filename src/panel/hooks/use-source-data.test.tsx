@@ -186,3 +186,79 @@ describe('useStatus', () => {
     expect(changed).toBeUndefined();
   });
 });
+
+describe('useSettings, followed across views', () => {
+  /** A source whose stored settings another view changes; `answer` holds each read until the test says. */
+  function storedSource(initial: Settings) {
+    let stored = initial;
+    let changed: (() => void) | undefined;
+    const reads: (() => void)[] = [];
+    const source: RecordingSource = {
+      subscribe: () => () => undefined,
+      clear: () => Promise.resolve(),
+      // Each read answers with what was stored when it was asked.
+      getSettings: () => {
+        const then = stored;
+        return new Promise<Settings>((r) => reads.push(() => r(then)));
+      },
+      setSettings: (patch) => Promise.resolve((stored = { ...stored, ...patch })),
+      getStatus: () => Promise.reject(new Error('unused')),
+      watchSettings(on) {
+        changed = on;
+        return () => (changed = undefined);
+      },
+      live: true,
+    };
+    return {
+      source,
+      storeElsewhere: (patch: Partial<Settings>) => {
+        stored = { ...stored, ...patch };
+        changed?.();
+      },
+      answerReads: () => act(async () => reads.splice(0).forEach((r) => r())),
+      watching: () => changed !== undefined,
+    };
+  }
+
+  it('shows settings another view stored (the popup, a panel in another window), and stops following when unmounted', async () => {
+    const s = storedSource({ ...DEFAULT_SETTINGS });
+    const seen: (Settings | null)[] = [];
+    function Probe() {
+      seen.push(useSettings(s.source)[0]);
+      return null;
+    }
+    const { unmount } = render(<Probe />);
+    await s.answerReads();
+    expect(seen.at(-1)?.profileId).toBe('default');
+    s.storeElsewhere({ profileId: 'rfc6455', redactQuery: false, contentCapture: { 'b.example': true } });
+    await s.answerReads();
+    expect(seen.at(-1)).toMatchObject({
+      profileId: 'rfc6455',
+      redactQuery: false,
+      contentCapture: { 'b.example': true },
+    });
+    unmount();
+    expect(s.watching()).toBe(false);
+  });
+
+  it('never shows an answer older than a change made here since', async () => {
+    const s = storedSource({ ...DEFAULT_SETTINGS });
+    const seen: (Settings | null)[] = [];
+    let update: (patch: Partial<Settings>) => Promise<void> = () => Promise.resolve();
+    function Probe() {
+      const [settings, set] = useSettings(s.source);
+      update = set;
+      seen.push(settings);
+      return null;
+    }
+    render(<Probe />);
+    await s.answerReads();
+    // Another view stores a change: the read it starts is still unanswered when this view changes something.
+    s.storeElsewhere({ recentMinutes: 60 });
+    await act(() => update({ preserveLog: false }));
+    expect(seen.at(-1)).toMatchObject({ recentMinutes: 60, preserveLog: false });
+    // The read started before the change answers now, with what was stored then: it is not shown over the change.
+    await s.answerReads();
+    expect(seen.at(-1)).toMatchObject({ recentMinutes: 60, preserveLog: false });
+  });
+});

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaptureStatus, Settings } from '../../protocol/messages';
 import type { Recording } from '../../protocol/recording';
 import type { RecordingSource } from '../../ui/data/source';
+import { useFollowedSettings } from '../../ui/data/use-followed-settings';
 
 interface Gate {
   source: RecordingSource | null;
@@ -60,30 +61,24 @@ export function useRecording(
 /**
  * Settings and their updater. The update is shown at once (the checkbox answers without waiting); the
  * source's answer then wins. A refused update (the background's reason, e.g. a list at its limit) puts
- * back the settings the source has and rejects with that reason, for the control to show.
+ * back the settings the source has and rejects with that reason, for the control to show. A change stored
+ * by another view is shown too (`useFollowedSettings`): the panel judges, redacts and exports by it.
  */
 export function useSettings(source: RecordingSource): [Settings | null, (patch: Partial<Settings>) => Promise<void>] {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => {
-    let live = true;
-    source.getSettings().then(
-      (s) => live && setSettings(s),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [source]);
+  const { settings, show, follow } = useFollowedSettings(source);
   const update = useCallback(
     (patch: Partial<Settings>) => {
-      setSettings((s) => (s ? { ...s, ...patch } : s));
+      show(patch);
       // Put back before rejecting: the control then makes its next change from what is stored.
-      return source.setSettings(patch).then(setSettings, async (e: unknown) => {
-        await source.getSettings().then(setSettings, () => undefined);
-        throw e;
-      });
+      return follow(source.setSettings(patch)).then(
+        () => undefined,
+        async (e: unknown) => {
+          await follow(source.getSettings()).catch(() => undefined);
+          throw e;
+        },
+      );
     },
-    [source],
+    [source, show, follow],
   );
   return [settings, update];
 }
