@@ -44,16 +44,43 @@ export class SettingsStore {
     return this.current;
   }
 
-  /** Another context (or a test) wrote the settings directly. */
+  /**
+   * The settings stored, as storage.onChanged says, which it also says of each write made here, a moment
+   * later: by then a newer update may have been made, and that echo is older than what is held. Each write
+   * made here waits for its echo (the storage says them in the order they were written); an echo is taken
+   * for what it is and changes nothing. Anything else was written by another context (or a test), and is
+   * newer than every write made here still unheard: those are forgotten, and their echoes, if they come,
+   * are then stored changes like any other.
+   */
   onStored(value: unknown): void {
-    this.change(sanitizeSettings(value, DEFAULT_SETTINGS, warnDropped));
+    const echo = this.unheard.indexOf(JSON.stringify(value));
+    // A write that changed nothing is never said: the ones before an echo are no longer awaited.
+    if (echo !== -1) this.unheard.splice(0, echo + 1);
+    else {
+      this.unheard.length = 0;
+      this.change(sanitizeSettings(value, DEFAULT_SETTINGS, warnDropped));
+    }
   }
+
+  /** The settings written here whose change event has not come yet, as JSON, oldest first. */
+  private readonly unheard: string[] = [];
 
   static readonly KEY = KEY;
 
   async update(patch: unknown): Promise<Settings> {
     this.change(sanitizeSettings(patch, this.current));
-    await this.area.set({ [KEY]: this.current });
+    const written = this.current;
+    const json = JSON.stringify(written);
+    // Bounded: writes the storage never says (no change) are dropped at the next echo, or here.
+    if (this.unheard.push(json) > 64) this.unheard.shift();
+    try {
+      await this.area.set({ [KEY]: written });
+    } catch (e) {
+      // Not written: no echo will come for it.
+      const i = this.unheard.lastIndexOf(json);
+      if (i !== -1) this.unheard.splice(i, 1);
+      throw e;
+    }
     return this.current;
   }
 }
