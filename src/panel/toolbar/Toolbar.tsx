@@ -3,6 +3,7 @@ import type { Settings } from '../../protocol/messages';
 import { t } from '../../i18n/translate';
 import { LanguageSelect } from '../../ui/components/LanguageSelect';
 import type { ProfileOption } from '../services';
+import { DEFAULT_PROFILE } from '../../analysis/profiles';
 
 /** The toolbar buttons that open something, for focus to return to when it closes. */
 export interface ToolbarRefs {
@@ -51,6 +52,10 @@ export function Toolbar({
   refs,
 }: Props) {
   const fileRef = useRef<HTMLInputElement>(null);
+  // A stored id this build does not know (a newer build's profile, a hand-edited store) is judged by the
+  // default profile: the select says so, rather than showing the default as if it had been chosen.
+  const unknownProfile =
+    settings && !profiles.some((p) => p.id === settings.profileId) ? settings.profileId : undefined;
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     // Reset so choosing the same file again fires change again.
@@ -80,6 +85,11 @@ export function Toolbar({
           disabled={!settings}
           onChange={(e) => onSettings({ profileId: e.target.value })}
         >
+          {unknownProfile ? (
+            <option value={unknownProfile} disabled>
+              {t('panel_profile_unknown', [unknownProfile, t(DEFAULT_PROFILE.nameId)])}
+            </option>
+          ) : null}
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>
               {t(p.nameId)}
