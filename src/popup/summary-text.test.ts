@@ -11,8 +11,14 @@ import { formatTime } from '../ui/components/format';
 
 const NOW = T0 + 30 * MIN;
 
-function textOf(rec: Recording, opts: { redactQuery?: boolean; recentMinutes?: number } = {}): string {
-  const analysis = analyzeRecording(rec, { now: NOW });
+function textOf(
+  rec: Recording,
+  opts: { redactQuery?: boolean; recentMinutes?: number; profileId?: string } = {},
+): string {
+  const analysis = analyzeRecording(rec, {
+    now: NOW,
+    ...(opts.profileId !== undefined && { profileId: opts.profileId }),
+  });
   // A stand-in name that shows which closure's code was named.
   const nameOf = (id: string) => `name-${analysis.closures.find((c) => c.connectionId === id)?.code}`;
   return buildSummaryText({
@@ -64,6 +70,19 @@ describe('buildSummaryText', () => {
     const problemAt = lines.findIndex((l) => l.includes('[Problem]'));
     expect(lines[problemAt + 1]?.trim()).toMatch(/^Retried the same request .* after close code 1008/);
   });
+
+  it.each([
+    ['default', 'Closeline default'],
+    ['iana', 'IANA reference text'],
+    ['rfc6455', 'RFC 6455 §7.2.3'],
+    // Stored by a newer build or by hand: the default judged, and the text says both.
+    ['strict', '“strict” (unknown here: judged by Closeline default)'],
+  ])(
+    'says which profile judged its verdicts (%s): pasted elsewhere, a verdict means nothing without it',
+    (id, name) => {
+      expect(textOf(mixed, { profileId: id }).split('\n')[1]).toBe(`Judged by the profile: ${name}`);
+    },
+  );
 
   it('states the open connections and names the site', () => {
     const text = textOf(mixed);

@@ -6,6 +6,7 @@
  */
 import { droppedLabels, levelLabelId } from '../analysis/present';
 import type { Analysis } from '../analysis/types';
+import { getProfile } from '../analysis/profiles';
 import type { Recording } from '../protocol/recording';
 import { redactUrl } from '../protocol/redact';
 import { formatTime } from '../ui/components/format';
@@ -32,12 +33,20 @@ function stamp(at: number, locale?: string): string {
   return formatTime(at, { locale, date: true, zone: true });
 }
 
+/** The profile that judged: its name, or the stored id it stood in for (unknown to this build) and its name. */
+function profileName(analysis: Analysis): string {
+  const name = t(getProfile(analysis.profileId).profile.nameId);
+  return analysis.unknownProfileId === undefined ? name : t('ui_profile_unknown', [analysis.unknownProfileId, name]);
+}
+
 export function buildSummaryText(input: SummaryTextInput): string {
   const { recording, analysis, now, recentMinutes } = input;
   const shownUrl = (url: string) => (input.redactQuery ? redactUrl(url) : url);
   const byId = new Map(recording.connections.map((c) => [c.id, c]));
   const lines: string[] = [
     t('popup_text_header', [siteOf(recording) ?? t('popup_text_this_tab'), stamp(now, input.locale)]),
+    // Pasted elsewhere, a verdict means little without the profile that gave it.
+    t('popup_text_profile', [profileName(analysis)]),
   ];
 
   const recent = recentClosures(analysis.closures, now, recentMinutes);

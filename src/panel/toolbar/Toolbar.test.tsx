@@ -31,7 +31,7 @@ describe('Toolbar: the stored profile', () => {
     // Written by a newer build, or by hand: kept as stored, but not one this build can judge by.
     const { select, onSettings } = renderToolbar({ ...DEFAULT_SETTINGS, profileId: 'strict' });
     const shown = select.options[select.selectedIndex]!;
-    expect(shown.textContent).toBe(t('panel_profile_unknown', ['strict', t('verdict_profile_default_name')]));
+    expect(shown.textContent).toBe(t('ui_profile_unknown', ['strict', t('verdict_profile_default_name')]));
     // Not one to choose; choosing the default (shown as a choice of its own) stores it.
     expect(shown.disabled).toBe(true);
     fireEvent.change(select, { target: { value: 'default' } });

@@ -87,7 +87,7 @@ export function Toolbar({
         >
           {unknownProfile ? (
             <option value={unknownProfile} disabled>
-              {t('panel_profile_unknown', [unknownProfile, t(DEFAULT_PROFILE.nameId)])}
+              {t('ui_profile_unknown', [unknownProfile, t(DEFAULT_PROFILE.nameId)])}
             </option>
           ) : null}
           {profiles.map((p) => (
