@@ -70,7 +70,7 @@ describe('Reconnect check in the panel', () => {
 });
 
 describe('AuditSection', () => {
-  const props = { recording: rec, onCancel: vi.fn(), onClose: vi.fn(), onSelect: vi.fn() };
+  const props = { recording: rec, onCancel: vi.fn(), onClose: vi.fn(), onSelect: vi.fn(), profileId: 'default' };
 
   it('starts the chosen scenarios in run order, with the outage length typed and the endpoint chosen', () => {
     const onStart = vi.fn();
@@ -134,6 +134,21 @@ describe('AuditSection', () => {
     expect(onSelect).toHaveBeenCalledWith(report.rows[1]!.closureId);
     fireEvent.keyDown(rows[0]!, { key: 'Enter' });
     expect(onSelect).toHaveBeenLastCalledWith(report.rows[0]!.closureId);
+  });
+
+  it('says which profile judged the report, and that another chosen since needs the check run again', async () => {
+    const page = new FakePage(['wss://rt.example/live'], () => 1500);
+    const parsed = parseScenarios('1012');
+    if (!parsed.ok) throw new Error('parse');
+    const report = await runAudit(page.driver(), { scenarios: parsed.scenarios, profileId: 'default' });
+    const state: AuditState = { kind: 'done', report };
+    const view = render(<AuditSection {...props} state={state} onStart={vi.fn()} />);
+    expect(screen.getByTestId('audit-profile').textContent).toBe('Judged by the profile: Closeline default.');
+    // The profile changed (here or in another view) after the run: its waits and verdicts are the old one's.
+    view.rerender(<AuditSection {...props} profileId="iana" state={state} onStart={vi.fn()} />);
+    expect(screen.getByTestId('audit-profile').textContent).toBe(
+      'Judged by the profile: Closeline default. The profile chosen now is IANA reference text: run the check again for its verdicts.',
+    );
   });
 
   it('shows a hostile endpoint and moved-to host isolated, in the report card and the endpoint choice', async () => {

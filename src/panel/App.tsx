@@ -286,6 +286,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
                   toolbarRefs.audit.current?.focus();
                 }}
                 onSelect={(id) => open(id)}
+                profileId={settings?.profileId ?? 'default'}
               />
             ) : null}
             <main className="app-main">

@@ -23,9 +23,11 @@ interface Props {
   onCancel(): void;
   onClose(): void;
   onSelect(closureId: string): void;
+  /** The profile chosen now: a report judged by another says so. */
+  profileId: string;
 }
 
-export function AuditSection({ recording, state, onStart, onCancel, onClose, onSelect }: Props) {
+export function AuditSection({ recording, state, onStart, onCancel, onClose, onSelect, profileId }: Props) {
   const [chosen, setChosen] = useState<Record<string, boolean>>({
     1012: true,
     1013: true,
@@ -133,7 +135,7 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
           {t('audit_failed', [state.message])}
         </p>
       ) : null}
-      {state.kind === 'done' ? <ReportCard report={state.report} onSelect={onSelect} /> : null}
+      {state.kind === 'done' ? <ReportCard report={state.report} onSelect={onSelect} profileId={profileId} /> : null}
     </section>
   );
 }

@@ -8,6 +8,7 @@
 import type { AuditReport } from '../../audit';
 import { cancelText, renderRow } from '../../audit/render';
 import { problemCount } from '../../audit/rows';
+import { getProfile } from '../../analysis/profiles';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../i18n/translate';
 import { tPlural } from '../../i18n/plural';
@@ -17,9 +18,24 @@ import { PageText } from '../../ui/components/PageText';
 interface Props {
   report: AuditReport;
   onSelect(closureId: string): void;
+  /** The profile chosen now. */
+  profileId: string;
 }
 
-export function ReportCard({ report, onSelect }: Props) {
+/**
+ * Which profile judged the report. Its waits and verdicts are that profile's, so a profile chosen since (here
+ * or in another view) is not applied to it: the check has to run again.
+ */
+function profileText(report: AuditReport, now: string): string {
+  const judged = t(getProfile(report.profileId).profile.nameId);
+  // A stored id unknown here judges as the default does.
+  const chosen = getProfile(now).profile;
+  return report.profileId === chosen.id
+    ? t('audit_report_profile', [judged])
+    : t('audit_report_profile_changed', [judged, t(chosen.nameId)]);
+}
+
+export function ReportCard({ report, onSelect, profileId }: Props) {
   const rows = report.rows.map((r) => renderRow(t, r));
   const problems = problemCount(report);
   return (
@@ -34,6 +50,9 @@ export function ReportCard({ report, onSelect }: Props) {
         {problems
           ? tPlural('audit_summary_problems', rows.length, [problems])
           : tPlural('audit_summary_ok', rows.length)}
+      </p>
+      <p className="audit-profile" data-testid="audit-profile">
+        {profileText(report, profileId)}
       </p>
       <table className="audit-table">
         <thead>
