@@ -8,6 +8,8 @@ vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const { sanitizeSettings, SettingsStore } = await import('./settings-store');
 const { settingsRequests } = await import('./test-settings-requests');
+const { Hub } = await import('./hub');
+const { Persist } = await import('./persist');
 
 const CAP = SETTINGS_LIMITS.sites;
 const sites = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `s${from + i}.test`);
@@ -67,5 +69,36 @@ describe('pausing one site more than the limit', () => {
     const next = [...sites(CAP - 1), 'last.test', 'last.test'];
     const answer = (await ask({ type: 'set-settings', settings: { pausedSites: next } })) as { settings: Settings };
     expect(answer.settings.pausedSites).toEqual([...sites(CAP - 1), 'last.test']);
+  });
+});
+
+describe('pausedSites that no page of the popup could have paused', () => {
+  /** Whether a tab whose top page is at `url` is paused, with the paused sites read from `stored`. */
+  const pausedAt = (stored: unknown[], url: string) => {
+    const settings = sanitizeSettings({ pausedSites: stored }, DEFAULT_SETTINGS);
+    const hub = new Hub({
+      persist: new Persist(new MemoryStorage()),
+      extensionVersion: '0.1.0',
+      now: () => 1000,
+      setTimer: () => undefined,
+      settings: () => settings,
+    });
+    hub.hello({ tabId: 4, frameId: 0, documentId: 'DOC1', url }, { type: 'hello', docNonce: 'n', url, isTop: true });
+    return hub.isPausedTab(4);
+  };
+
+  it('an empty name pauses nothing (it matched every file:, data: and about: page, which the popup cannot resume)', () => {
+    expect(pausedAt([''], 'file:///site/index.html')).toBe(false);
+    expect(pausedAt([''], 'about:blank')).toBe(false);
+    const dropped: number[] = [];
+    expect(
+      sanitizeSettings({ pausedSites: ['', 'a.test'] }, DEFAULT_SETTINGS, (_, n) => dropped.push(n)).pausedSites,
+    ).toEqual(['a.test']);
+    expect(dropped).toEqual([1]);
+  });
+
+  it('a name written in capitals pauses its site, as a page’s host name is always lower case', () => {
+    expect(pausedAt(['Paused.Example'], 'http://paused.example/app')).toBe(true);
+    expect(sanitizeSettings({ pausedSites: ['A.test', 'a.test'] }, DEFAULT_SETTINGS).pausedSites).toEqual(['a.test']);
   });
 });

@@ -12,7 +12,12 @@ const profileId = check(
   (x): x is string => typeof x === 'string' && SETTINGS_LIMITS.profileId.test(x),
   'not a profile id',
 );
-const isHost = (x: unknown): x is string => typeof x === 'string' && x.length <= SETTINGS_LIMITS.hostChars;
+/**
+ * A paused site as a page's host name reads: never empty (that matched every file:, data: and about: page, where
+ * the popup offers no switch to resume), and in lower case (as URL parsing gives it; one in capitals matched none).
+ */
+const isHost = (x: unknown): x is string =>
+  typeof x === 'string' && x.length > 0 && x.length <= SETTINGS_LIMITS.hostChars;
 const captureMap: Decoder<Record<string, boolean>> = (v, path) => {
   const map = sanitizeCaptureMap(v);
   return map ?? fail('object', path, 'not a map of sites to booleans');
@@ -24,7 +29,7 @@ function hostsOf(list: unknown[]): { sites: Set<string>; bad: number } {
   let bad = 0;
   // A hole reads as undefined: counted like any other entry that is no host name.
   for (const x of list) {
-    if (isHost(x)) sites.add(x);
+    if (isHost(x)) sites.add(x.toLowerCase());
     else bad++;
   }
   return { sites, bad };
