@@ -307,7 +307,11 @@ describe('export of an imported file', () => {
     expect(await screen.findByText('from file', {}, { timeout: 8000 })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     const [, saved] = saveFile.mock.calls[0] as [string, string];
-    expect(parseRecording(saved)).toEqual(parseRecording(text));
+    const read = parseRecording(text);
+    // The copy names the profile that judged what the panel showed.
+    expect(parseRecording(saved)).toEqual(
+      read.ok && { ...read, recording: { ...read.recording, profileId: 'default' } },
+    );
   });
 });
 
@@ -333,5 +337,25 @@ describe('settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     const [, text] = saveFile.mock.calls[0] as [string, string];
     expect(JSON.parse(text).connections[0].url).toBe('wss://rt.example/ws?token=s3cret');
+  });
+
+  it('an export says which profile judged it; a file judged by another says so while it is shown', async () => {
+    const { source, saveFile } = renderApp(live, {}, { settings: { profileId: 'rfc6455' } });
+    await waitFor(() => expect((screen.getByLabelText('Profile') as HTMLSelectElement).value).toBe('rfc6455'));
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const [, text] = saveFile.mock.calls[0] as [string, string];
+    expect(JSON.parse(text).profileId).toBe('rfc6455');
+    // Opened where another profile is chosen: its verdicts are this panel's, and the banner says whose they were.
+    fireEvent.change(screen.getByLabelText('Profile'), { target: { value: 'default' } });
+    await waitFor(async () => expect((await source.getSettings()).profileId).toBe('default'));
+    chooseFile(text);
+    const note = await screen.findByTestId('imported-profile', {}, { timeout: 8000 });
+    expect(note.textContent).toBe(
+      'It was exported judged by the profile RFC 6455 §7.2.3; here the profile Closeline default judges it.',
+    );
+    // Judged by the profile chosen now, nothing is said.
+    fireEvent.change(screen.getByLabelText('Profile'), { target: { value: 'rfc6455' } });
+    await waitFor(async () => expect((await source.getSettings()).profileId).toBe('rfc6455'));
+    await waitFor(() => expect(screen.queryByTestId('imported-profile')).toBeNull());
   });
 });

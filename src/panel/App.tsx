@@ -12,6 +12,8 @@ import { createClosureRedactor } from './model/redact-closures';
 import type { RecordingSource } from '../ui/data/source';
 import { SplitView } from '../ui/components/SplitView';
 import { t } from '../i18n/translate';
+import { getProfile } from '../analysis/profiles';
+import { profileName } from '../ui/profile-name';
 import { DetailPane } from './detail/DetailPane';
 import type { OpenResource } from './detail/StackTrace';
 import { useAnalysis } from './hooks/use-analysis';
@@ -87,6 +89,14 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const status = useStatus(source, recording);
   const judged = useAnalysis(recording, services, settings?.profileId ?? 'default', recordingLive, recordingShown);
   const redactQuery = settings?.redactQuery ?? true;
+  // The profile that judges what the panel shows (a stored id unknown here judges as the default): an export
+  // names it, and a file that names another says so while it is shown.
+  const judgedBy = getProfile(settings?.profileId).profile.id;
+  const fileProfile = imports.imported ? ownRecording?.profileId : undefined;
+  const importedProfile =
+    fileProfile !== undefined && fileProfile !== judgedBy
+      ? t('panel_imported_profile', [profileName(fileProfile), profileName(judgedBy)])
+      : undefined;
   // Judged on the real URLs (a blind retry is "the same URL, query included"); shown as the setting says,
   // so the panel, popup, copied text and exports redact alike. Only a live recording's redacted
   // connections are kept for its next version.
@@ -176,7 +186,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
     const exportedAt = imports.imported ? undefined : at;
     saveFile(
       exportFileName(recording, at),
-      exportText(recording, redactQuery, exportedAt, settings?.exportContent === true),
+      exportText(recording, redactQuery, exportedAt, settings?.exportContent === true, judgedBy),
     );
   };
   const onClear = () => {
@@ -252,12 +262,17 @@ export function App({ source, services, openResource, saveFile = downloadText, n
               total={rows.all.length}
               columns={<ColumnsMenu state={columnPrefs} squeezed={squeezed} />}
             />
-            {imports.imported ? <ImportedBanner onBackToLive={backToLive} /> : <StatusBanner status={status} />}
+            {imports.imported ? (
+              <ImportedBanner onBackToLive={backToLive} profileNote={importedProfile} />
+            ) : (
+              <StatusBanner status={status} />
+            )}
             {imports.pending ? <ImportingBanner pending={imports.pending} /> : null}
             <PanelAnnouncer
               status={status}
               imported={imports.imported}
               importedEmpty={imports.imported && ownRecording?.connections.length === 0}
+              importedProfile={importedProfile}
               pending={imports.pending}
               dropped={dropped !== null && hasDropped(dropped)}
               filterResult={filterResult}

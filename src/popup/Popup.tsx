@@ -5,7 +5,7 @@
  */
 import { CaptureToggle } from '../ui/components/CaptureToggle';
 import { useCallback, useMemo } from 'react';
-import { analyzeRecording } from '../analysis';
+import { analyzeRecording, getProfile } from '../analysis';
 import type { Connection } from '../protocol/recording';
 import { redactUrl } from '../protocol/redact';
 import type { RecordingSource } from '../ui/data/source';
@@ -75,7 +75,10 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
   const onExport = () => {
     if (!recording) return;
     const now = clock();
-    download(exportFileName(recording, now), exportText(recording, redactQuery, now, settings.exportContent));
+    download(
+      exportFileName(recording, now),
+      exportText(recording, redactQuery, now, settings.exportContent, getProfile(profileId).profile.id),
+    );
   };
 
   return (

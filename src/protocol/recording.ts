@@ -251,6 +251,11 @@ export interface Recording {
   /** When the recording (re)started: install, clear, or a navigation without preserve log. */
   startedAt: EpochMs;
   exportedAt?: EpochMs;
+  /**
+   * Set on export: the recommendation profile the exporting view judged by (its verdicts are not in the
+   * file; opened elsewhere, another profile may judge it, and the panel says so).
+   */
+  profileId?: string;
   /** Ordered by createdAt. */
   connections: Connection[];
   /** Ordered by at. */

@@ -84,6 +84,7 @@ function readRecording(
     tabId: req(o, 'tabId', int(-1, MAX_COUNT), root),
     startedAt: req(o, 'startedAt', time, root),
     exportedAt: opt(o, 'exportedAt', time, root),
+    profileId: opt(o, 'profileId', short, root),
     connections: entries('connections', connection, IMPORT_LIMITS.connections, connectionOk),
     marks: entries('marks', mark, IMPORT_LIMITS.marks),
     dropped: req(o, 'dropped', dropped, root),

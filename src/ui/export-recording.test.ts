@@ -48,6 +48,14 @@ describe('exportText', () => {
     const res = parseRecording(exportText(rec, false, NOW));
     expect(res).toEqual({ ok: true, recording: { ...rec, exportedAt: NOW } });
   });
+
+  it('says which profile judged it, read back on import; a file from an older build has none', () => {
+    const res = parseRecording(exportText(rec, false, NOW, false, 'rfc6455'));
+    expect(res).toEqual({ ok: true, recording: { ...rec, exportedAt: NOW, profileId: 'rfc6455' } });
+    // A profile a newer build knows is kept as written: the panel says it is unknown here.
+    const newer = parseRecording(JSON.stringify({ ...rec, profileId: 'strict' }));
+    expect(newer.ok && newer.recording.profileId).toBe('strict');
+  });
 });
 
 describe('exportText and message content', () => {

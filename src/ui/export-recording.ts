@@ -33,16 +33,20 @@ export function exportFileName(rec: Recording, now: number): string {
 /**
  * Message content is left out unless the user ticked "include message content". `exportedAt` is the moment
  * the file is judged at when opened; undefined keeps the recording's own (an imported file saved again).
+ * `profileId` names the profile that judged what the view showed: the file holds no verdicts, and whoever
+ * opens it is told when another profile judges it there.
  */
 export function exportText(
   rec: Recording,
   redactQuery: boolean,
   exportedAt: number | undefined,
   includeContent = false,
+  profileId?: string,
 ): string {
   const content = includeContent ? rec : withoutMessageContent(rec);
   const out: Recording = redactQuery ? redactRecordingForFile(content) : { ...content };
   if (exportedAt !== undefined) out.exportedAt = exportedAt;
+  if (profileId !== undefined) out.profileId = profileId;
   return JSON.stringify(out, null, 2);
 }
 

@@ -33,7 +33,8 @@ export function StatusBanner({ status }: { status: CaptureStatus | null }) {
   );
 }
 
-export function ImportedBanner({ onBackToLive }: { onBackToLive(): void }) {
+/** `profileNote`: the file names another profile than the one judging it here. */
+export function ImportedBanner({ onBackToLive, profileNote }: { onBackToLive(): void; profileNote?: string }) {
   return (
     <Banner
       kind="info"
@@ -45,6 +46,12 @@ export function ImportedBanner({ onBackToLive }: { onBackToLive(): void }) {
       }
     >
       {t('panel_imported_viewing')}
+      {profileNote ? (
+        <>
+          {' '}
+          <span data-testid="imported-profile">{profileNote}</span>
+        </>
+      ) : null}
     </Banner>
   );
 }

@@ -9,6 +9,8 @@ interface Props {
   imported: boolean;
   /** The imported file is shown and has no connections (the empty state says so, but is no live region). */
   importedEmpty: boolean;
+  /** The imported banner's note that another profile judged the file when it was exported. */
+  importedProfile?: string | undefined;
   pending: PendingImport | null;
   /** The recording shown lost data (its dropped notice shows). */
   dropped: boolean;
@@ -28,10 +30,13 @@ interface Props {
  *   for live updates, which change the count on screen without a word.
  * Errors are not repeated here: they are alerts of their own, announced when they appear.
  */
-export function PanelAnnouncer({ status, imported, importedEmpty, pending, dropped, filterResult }: Props) {
-  const viewing = importedEmpty
-    ? `${t('panel_imported_viewing')} ${t('panel_empty_imported')}`
-    : t('panel_imported_viewing');
+export function PanelAnnouncer(props: Props) {
+  const { status, imported, importedEmpty, importedProfile, pending, dropped, filterResult } = props;
+  const viewing = [
+    t('panel_imported_viewing'),
+    ...(importedProfile ? [importedProfile] : []),
+    ...(importedEmpty ? [t('panel_empty_imported')] : []),
+  ].join(' ');
   const text = pending ? importingText(pending) : imported ? viewing : statusText(status);
   return (
     <>
