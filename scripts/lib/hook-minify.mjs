@@ -17,6 +17,7 @@ export const HOOK_FILE = 'src/content/hook.iife.js';
 /** Properties of the hook's own objects only (src/content/hook/). */
 export const HOOK_INTERNAL_PROPS = [
   // natives.ts
+  'invoke',
   'bindTo',
   'trap',
   'ctor',

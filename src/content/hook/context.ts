@@ -60,7 +60,7 @@ export interface HookContext {
   /**
    * Records a close() call (with its stack) on socket `k`, with the code and reason as the browser took
    * them: absent, or primitives it converted (made a number and a string here, which runs no page code).
-   * An object is left out: its conversion ran in the browser and is not run again.
+   * Never objects: close() hands the browser the primitives an object argument was converted to.
    */
   closeCall(k: number, readyState: number, code?: unknown, reason?: unknown): void;
   /**

@@ -26,10 +26,10 @@ import { createSimulator } from './simulate';
 import { wrapWebSocket } from './sockets';
 import { hookStream } from './stream';
 
-export function installHook(win: Window & typeof globalThis): void {
+export const installHook = (win: Window & typeof globalThis): void => {
   if (!isFn(win[WS])) return;
   const n = saveNatives(win);
-  const { apply, own } = n;
+  const { invoke: apply, own } = n;
   const perf = win.performance;
   const perfNow = perf.now;
   const timeOrigin = perf.timeOrigin;
@@ -97,6 +97,7 @@ export function installHook(win: Window & typeof globalThis): void {
     dropRec,
     sockets: n.store<number, object>(true),
     // The browser took the code, so a primitive one converts to 1000 or 3000–4999 (0, NaN and '' throw).
+    // Both are primitives (or absent): close() hands the browser what it converted, so an object never reaches here.
     closeCall: (k, readyState, code, reason) =>
       emit({
         t: 'close-call',
@@ -104,8 +105,8 @@ export function installHook(win: Window & typeof globalThis): void {
         at: now(),
         readyState,
         stack: stack(),
-        code: n.isObj(code) ? undefined : (code as number) && +(code as number),
-        reason: n.isObj(reason) || reason === undefined ? undefined : `${reason as string}`,
+        code: (code as number) && +(code as number),
+        reason: reason === undefined ? reason : `${reason as string}`,
       }),
   };
   const sim = createSimulator(win, ctx, own(win[WS][PROTO], CLOSE) as AnyFn);
@@ -134,4 +135,4 @@ export function installHook(win: Window & typeof globalThis): void {
       ),
     { __proto__: null, capture: true, once: true } as AddEventListenerOptions,
   );
-}
+};

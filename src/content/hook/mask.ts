@@ -22,8 +22,8 @@ const TO_STRING = 'toString';
  */
 export type Swap = <T extends object>(o: object, name: string, make: (original: T) => object) => void;
 
-export function createToStringMask(win: Window & typeof globalThis, n: Natives): Swap {
-  const { apply, gopd } = n;
+export const createToStringMask = (win: Window & typeof globalThis, n: Natives): Swap => {
+  const { invoke: apply, gopd, read } = n;
   const [maskOf, setMask] = n.store<object, object>();
   const ancestors: AnyFn[] = [];
   const mask = (wrapper: object, original: object) => {
@@ -50,19 +50,19 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
   const FP = win.Function[PROTO];
   const nativeToString = n.own(FP, TO_STRING) as AnyFn;
   // How this engine prints an anonymous native function: Chromium on one line, Firefox on three.
-  const anonymousNative = apply(nativeToString, n.trap(nativeToString, nativeToString), []);
+  const anonymousNative = read(nativeToString, n.trap(nativeToString, nativeToString));
   // The masks of same-origin ancestors, read from own data properties only (no page getter runs).
   const gParent = n.getter(win, 'parent');
   try {
-    for (let w = win as unknown, up = apply(gParent, w, []), depth = 0; up !== w && depth < 16; depth++) {
+    for (let w = win as unknown, up = read(gParent, w), depth = 0; up !== w && depth < 16; depth++) {
       w = up;
-      up = apply(gParent, w, []);
+      up = read(gParent, w);
       let m = n.own(n.own(n.own(w, 'Function'), PROTO), TO_STRING);
       // zone.js (Angular's) puts a function of its own over the mask, which drops the arguments of a
       // registration, and keeps the mask as this own property of it.
       m = n.own(m, '__zone_symbol__OriginalDelegate') || m;
       // A hook's mask prints as an anonymous native function; the page's own replacement would not.
-      if (isFn(m) && apply(nativeToString, m, []) === anonymousNative) {
+      if (isFn(m) && read(nativeToString, m) === anonymousNative) {
         n.push(ancestors, m);
       }
     }
@@ -86,4 +86,4 @@ export function createToStringMask(win: Window & typeof globalThis, n: Natives):
     ),
   );
   return swap;
-}
+};

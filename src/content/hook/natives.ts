@@ -14,7 +14,8 @@ export type AnyFn = (...args: unknown[]) => unknown;
 export type Store<K, V> = [get: (k: K) => V | undefined, set: (k: K, v: V) => unknown, del: (k: K) => unknown];
 
 export interface Natives {
-  apply: typeof Reflect.apply;
+  /** Reflect.apply as it was at install (named so the build can shorten it: `apply` is also a Proxy trap). */
+  invoke: typeof Reflect.apply;
   /** `f` with `this` fixed to `self`, made by Function.prototype.bind as it was at install. */
   bindTo<F extends AnyFn>(f: F, self: unknown): F;
   /**
@@ -28,8 +29,12 @@ export interface Natives {
    * A constructor's Proxy: like `trap`, with the trap `construct`, whose `caller` and `arguments` are read from
    * the native. Read through a Proxy, those own properties of a browser's constructor throw (the engine
    * answers them only for a real function), where the native answers null: a known way to detect a Proxy.
+   * The trap constructs with the native (its `new.target` forwarded), then hands each object made and its
+   * arguments to `track`, whose errors are swallowed: recording must never break the page. `track` runs
+   * right under the trap: the hook's frames above a page's count against the page's Error.stackTraceLimit
+   * in a recorded stack, so each API's are as many as they have always been.
    */
-  ctor<T extends object>(target: T, fn: (...args: never[]) => unknown): T;
+  ctor<T extends object>(target: T, track: (made: never, args: unknown[]) => void): T;
   /** Argument `i` of an engine-made argument list, or undefined past its end (never `Array.prototype[i]`). */
   arg(args: unknown[], i: number): unknown;
   /** Calls a saved getter on `o`. */
@@ -104,7 +109,7 @@ export const WS = 'WebSocket';
 export const isStr = (v: unknown): v is string => typeof v === 'string';
 export const isFn = (v: unknown): v is AnyFn => typeof v === 'function';
 
-export function saveNatives(win: Window & typeof globalThis): Natives {
+export const saveNatives = (win: Window & typeof globalThis): Natives => {
   const { apply, construct, defineProperty, get, getOwnPropertyDescriptor: gopd, getPrototypeOf } = Reflect;
   const getter = (proto: object, name: string) => gopd(proto, name)?.get as AnyFn;
   const read = (g: AnyFn, o: unknown) => apply(g, o, []);
@@ -119,7 +124,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
     try {
       return read(g as AnyFn, o) as number;
     } catch {
-      return undefined;
+      // undefined, as the function's end (a `return` here would be bytes in the built file)
     }
   };
   const U8 = win.Uint8Array;
@@ -156,7 +161,7 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
       const d = gopd(o, key);
       return d && gopd(d, 'value')?.value;
     } catch {
-      return undefined;
+      // absent: undefined, as the function's end
     }
   };
   const gData = getter(win.MessageEvent[PROTO], 'data');
@@ -173,10 +178,12 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
   const capture = win.Error.captureStackTrace as ((e: object, from: AnyFn) => void) | undefined;
   const gDomCode = getter(win.DOMException[PROTO], 'code');
   const starts = win.String[PROTO].startsWith;
-  const clean = (fn: AnyFn, engineOnly?: boolean) => {
+  // `track` (a constructor's): handed what `fn` made and its arguments; its errors are swallowed.
+  const clean = (fn: AnyFn, engineOnly?: boolean, track?: (made: never, args: unknown[]) => void) => {
     const h = (t: unknown, s: unknown, a: unknown) => {
+      let made;
       try {
-        return fn(t, s, a);
+        made = fn(t, s, a);
       } catch (x) {
         const m = own(x, MESSAGE);
         if (
@@ -187,20 +194,28 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
           capture?.(x as object, h);
         throw x;
       }
+      try {
+        track?.(made as never, s as unknown[]);
+      } catch {
+        // Recording must never break the page.
+      }
+      return made;
     };
     return h;
   };
   return {
-    apply,
+    invoke: apply,
     bindTo,
     trap: (target, fn, engineOnly) =>
       new NativeProxy(target, { __proto__: null, apply: clean(fn as AnyFn, engineOnly) } as ProxyHandler<
         typeof target
       >),
-    ctor: (target, fn) =>
+    ctor: (target, track) =>
       new NativeProxy(target, {
         __proto__: null,
-        construct: clean(fn as AnyFn),
+        // Through a function of the hook's, as it always was: an error the native throws carries as many of
+        // the hook's frames (Firefox keeps them in the page's view of its stack).
+        construct: clean((t, a, nt) => construct(t as AnyFn, a as unknown[], nt as AnyFn), false, track),
         get: (t: Record<PropertyKey, unknown>, k: PropertyKey, r: unknown) =>
           k === 'caller' || k === 'arguments' ? t[k] : get(t, k, r),
       } as ProxyHandler<typeof target>),
@@ -262,4 +277,4 @@ export function saveNatives(win: Window & typeof globalThis): Natives {
         opts,
       ]),
   };
-}
+};

@@ -22,10 +22,8 @@ export interface Ring extends HookRing {
   data: (string | HookLastMessage | 0)[];
 }
 
-export function newRing(): Ring {
-  // Slots outside the last n (n < 5) are never read: 0 is as good as undefined there.
-  return { data: [0, 0, 0, 0, 0], at: [0, 0, 0, 0, 0], n: 0 };
-}
+// Slots outside the last n (n < 5) are never read: 0 is as good as undefined there.
+export const newRing = (): Ring => ({ data: [0, 0, 0, 0, 0], at: [0, 0, 0, 0, 0], n: 0 });
 
 /**
  * O(1): one slot write and a time. `size` is the message's (n.size). A received text of at most
@@ -33,7 +31,7 @@ export function newRing(): Ring {
  * larger one, which a reference would keep alive. Anything else is cut at once to its size and a copy of
  * at most 64 bytes or LAST_RAW_TEXT_UNITS units; a received Blob (`blob`) to its size.
  */
-export function ringPush(
+export const ringPush = (
   r: Ring,
   data: unknown,
   size: number,
@@ -41,7 +39,7 @@ export function ringPush(
   nat: Natives,
   sent: boolean,
   blob?: boolean,
-): void {
+): void => {
   const i = r.n % N;
   const text = isStr(data);
   const head = text && (sent || size > LAST_RAW_TEXT_UNITS) ? nat.head(data, LAST_RAW_TEXT_UNITS) : data;
@@ -51,14 +49,14 @@ export function ringPush(
       : { d: text ? (head as string) : blob ? undefined : nat.copy(data, LAST_MESSAGE_HEX_BYTES), n: size };
   r.at[i] = at;
   r.n++;
-}
+};
 
 /** At close: each kept text becomes `{ d, n }` too, so the relay gets one shape. Only primitives and the hook's own objects are posted. */
-export function ringRaw(r: Ring): HookRing {
+export const ringRaw = (r: Ring): HookRing => {
   // Every slot: one never written holds 0, and each written one holds one of the last N messages.
   for (let i = 0; i < N; i++) {
     const d = r.data[i];
     if (isStr(d)) r.data[i] = { d, n: d.length };
   }
   return r;
-}
+};

@@ -23,9 +23,9 @@ export interface Simulator extends Staller {
   run(cmd: HookCommand): void;
 }
 
-export function createSimulator(win: Window & typeof globalThis, ctx: HookContext, nativeClose: AnyFn): Simulator {
+export const createSimulator = (win: Window & typeof globalThis, ctx: HookContext, nativeClose: AnyFn): Simulator => {
   const { n } = ctx;
-  const { apply, stop, fire } = n;
+  const { invoke: apply, stop, fire } = n;
   const [ownTarget, setOwn, dropOwn] = n.store<Event, object>();
   const NativeCloseEvent = win.CloseEvent;
   const NativeEvent = win.Event;
@@ -64,15 +64,13 @@ export function createSimulator(win: Window & typeof globalThis, ctx: HookContex
       if (state > 1 || rec.p) return; // already closing: nothing to simulate
       // Commands come only from the relay, which checked them (validateCommand in src/protocol/commands.ts).
       if (cmd.t === 'simulate-stall') return staller.start(rec, ws, cmd.seconds);
-      if (cmd.t === 'simulate-close') {
-        // A server can only send a close frame on an open connection.
-        if (state !== 1) return;
-        rec.p = { code: cmd.code, reason: cmd.reason, wasClean: true, error: false };
-      } else if (cmd.t === 'simulate-drop') {
-        // A drop after open gives 1006 with no error event; during the handshake, error then 1006.
-        rec.p = { code: 1006, reason: '', wasClean: false, error: state === 0 };
-      } else return;
+      // A server can only send a close frame on an open connection. A drop after open gives 1006 with no
+      // error event; during the handshake, error then 1006 (a close is never simulated there).
+      const close = cmd.t === 'simulate-close';
+      if (close ? state !== 1 : cmd.t !== 'simulate-drop') return;
+      // (`error` is false for a close: the socket is open.)
+      rec.p = { code: close ? cmd.code : 1006, reason: close ? cmd.reason : '', wasClean: close, error: state === 0 };
       apply(nativeClose, ws, state === 0 ? [] : [1000, 'Closeline simulation']);
     },
   };
-}
+};

@@ -20,14 +20,14 @@ const enum Capture {
 }
 
 /** Installs the Proxies; returns how to set content capture (the relay's answer for this site). */
-export function wrapWebSocket(
+export const wrapWebSocket = (
   win: Window & typeof globalThis,
   ctx: HookContext,
   sim: Simulator,
-): (capture: boolean) => void {
+): ((capture: boolean) => void) => {
   const { n, emit, clock: now, swap } = ctx;
-  const { apply, read, getter, isObj, listen: on } = n;
-  const { construct, ownKeys } = Reflect;
+  const { invoke: apply, read, getter, isObj, listen: on } = n;
+  const { ownKeys } = Reflect;
   const NativeWS = win[WS];
   const proto = NativeWS[PROTO];
   const gUrl = getter(proto, 'url');
@@ -42,6 +42,8 @@ export function wrapWebSocket(
   // OrdinaryToPrimitive as the engine runs it (valueOf, then toString), on any object.
   const ordinary = n.gopd(win.Date[PROTO], toPrim)?.value as AnyFn;
   let capture = Capture.Unknown;
+  // The browser's events (as against the page's, or the hook's simulated ones): one short call in the built file.
+  const real = (e: Event) => e.isTrusted;
 
   const count = (rec: SocketRec, d: unknown, sent: boolean, blobFirst?: boolean) => {
     const size = n.size(d, blobFirst);
@@ -72,7 +74,7 @@ export function wrapWebSocket(
       k: (kk = rec.k = ctx.nextK()),
     });
     ctx.sockets[1](kk, ws);
-    const trusted = (e: Event) => e.isTrusted || sim.isOwn(e, ws);
+    const trusted = (e: Event) => real(e) || sim.isOwn(e, ws);
     on(
       ws,
       'open',
@@ -88,7 +90,7 @@ export function wrapWebSocket(
     // Like every listener of the hook's, in the capture phase (natives.listen): a stall withholds the
     // message from every page listener, capturing or not.
     on(ws, MESSAGE, (e) => {
-      if (!e.isTrusted) return;
+      if (!real(e)) return;
       const d = n.msgData(e);
       // binaryType only matters for binary data: a text message costs no extra call into the browser.
       count(rec, d, false, !isStr(d) && read(gBinary, ws) === 'blob');
@@ -97,11 +99,11 @@ export function wrapWebSocket(
     on(
       ws,
       ERROR,
-      (e) => (e.isTrusted && sim.intercept(rec, ws, e)) || (trusted(e) && emit({ t: ERROR, k: kk, sim: !e.isTrusted })),
+      (e) => (real(e) && sim.intercept(rec, ws, e)) || (trusted(e) && emit({ t: ERROR, k: kk, sim: !real(e) })),
     );
     on(ws, CLOSE, (e) => {
       // A simulated close swallows the real one here, before any page listener runs.
-      if ((e.isTrusted && sim.intercept(rec, ws, e, true)) || !trusted(e) || rec.done) return;
+      if ((real(e) && sim.intercept(rec, ws, e, true)) || !trusted(e) || rec.done) return;
       rec.done = true;
       ctx.sockets[2](kk);
       // Nothing is kept per closed socket: later send() and close() calls on it go straight to the
@@ -116,7 +118,7 @@ export function wrapWebSocket(
         wasClean: read(gClean, e) as boolean,
         counters: rec.c,
         unsized: rec.u,
-        sim: !e.isTrusted,
+        sim: !real(e),
         last: capture === Capture.On ? [ringRaw(rec.rin), ringRaw(rec.rout)] : undefined,
       });
     });
@@ -166,18 +168,12 @@ export function wrapWebSocket(
       return result;
     }),
   );
-  const WSProxy = n.ctor(NativeWS, (target: typeof WebSocket, args: unknown[], newTarget: AnyFn) => {
-    const ws = construct(target, args, newTarget) as WebSocket;
-    try {
-      track(ws, args);
-    } catch {
-      // Recording must never break the page.
-    }
-    return ws;
-  });
+  // Through one call more than a stream's (as it always was): the hook's frames above the page's in the stack
+  // recorded for a socket count against the page's Error.stackTraceLimit, and each API keeps its number of them.
+  const WSProxy = n.ctor(NativeWS, (ws: WebSocket, args) => track(ws, args));
   swap(win, WS, () => WSProxy);
   swap(proto, CTOR, () => WSProxy);
   return (on) => {
     capture = on ? Capture.On : Capture.Off;
   };
-}
+};

@@ -52,13 +52,13 @@ export interface Staller {
 const queue = (): Queue => ({ head: undefined, tail: undefined, n: 0 });
 
 /** `fire` dispatches one of the hook's own events (so the hook's listeners do not count it again). */
-export function createStaller(
+export const createStaller = (
   win: Window & typeof globalThis,
   ctx: HookContext,
   fire: (ws: object, e: Event) => void,
-): Staller {
+): Staller => {
   const { n, emit } = ctx;
-  const { apply, read, getter, state } = n;
+  const { invoke: apply, read, getter, state } = n;
   const setT = win.setTimeout;
   const clearT = win.clearTimeout;
   const NativeMessageEvent = win.MessageEvent;
@@ -146,4 +146,4 @@ export function createStaller(
     },
     end,
   };
-}
+};

@@ -15,17 +15,20 @@
  * `closed` rejects (an AbortError, not a WebSocketError).
  */
 import type { HookContext } from './context';
+
+/** The global, its wrapper's name and the recorded API: one string in the built file. */
+const WSS = 'WebSocketStream';
 import { CLOSE, CTOR, ERROR, isFn, PROTO, type AnyFn } from './natives';
 
-export function hookStream(win: Window & typeof globalThis, ctx: HookContext): void {
-  const { WebSocketStream: Native, WebSocketError } = win as unknown as {
-    WebSocketStream?: new (url: string, opts?: object) => object;
+export const hookStream = (win: Window & typeof globalThis, ctx: HookContext): void => {
+  const { [WSS]: Native, WebSocketError } = win as unknown as {
+    [WSS]?: new (url: string, opts?: object) => object;
     WebSocketError?: { prototype: object };
   };
   if (!isFn(Native)) return;
   const { emit, clock: now, n } = ctx;
-  const { apply, read, getter, own, isObj } = n;
-  const { construct, setPrototypeOf: setProto } = Reflect;
+  const { invoke: apply, read, getter, own, isObj } = n;
+  const { setPrototypeOf: setProto } = Reflect;
   const PP = win.Promise[PROTO];
   const then = PP.then;
   const proto = Native[PROTO] as Record<string, unknown>;
@@ -39,66 +42,59 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
   // Read from the browser's own objects (a reaction of the hook's runs before any of the page's): a string or absent.
   const str = (v: unknown) => (v as string | undefined) ?? '';
 
-  const Wrapped = n.ctor(Native, (target: typeof Native, args: unknown[], newTarget: AnyFn) => {
-    const s = construct(target, args, newTarget) as object;
-    try {
-      let k: number;
-      // Numbered last, as a WebSocket is (sockets.ts): page code may run in the reads before.
+  const Wrapped = n.ctor(Native, (s: object, args) => {
+    let k: number;
+    // Numbered last, as a WebSocket is (sockets.ts): page code may run in the reads before.
+    emit({
+      t: 'socket',
+      api: WSS,
+      url: read(gUrl, s) as string,
+      protocols: ctx.protocolsOf(own(n.arg(args, 1), 'protocols')),
+      at: now(),
+      stack: ctx.trace(),
+      k: (k = ctx.nextK()),
+    });
+    setKey(s, k);
+    // Reactions to the stream's promise that `g` reads. then() looks up its result's constructor on the
+    // promise (`constructor`, then its @@species): a page getter there would run, and one that throws
+    // would leave the stream's open and close unrecorded. For the call the promise has no prototype, so
+    // then() takes the realm's own Promise and runs no page code; no page code runs before it is back.
+    const watch = (g: AnyFn, fns: AnyFn[], p = read(g, s) as object) => (
+      setProto(p, null),
+      apply(then, p, fns),
+      setProto(p, PP)
+    );
+    // Once closed, the stream's number is let go (as WebSocket records are at their close event):
+    // a WeakMap's table shrinks only on delete(), not when the collector clears dead keys.
+    const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) => {
+      dropKey(s);
       emit({
-        t: 'socket',
-        api: 'WebSocketStream',
-        url: read(gUrl, s) as string,
-        protocols: ctx.protocolsOf(own(n.arg(args, 1), 'protocols')),
-        at: now(),
-        stack: ctx.trace(),
-        k: (k = ctx.nextK()),
+        t: CLOSE,
+        k,
+        // A number, or absent (a WebSocketError's closeCode is null when the browser has none).
+        code: (code as number | undefined) ?? fallback,
+        reason: str(reason),
+        wasClean,
+        counters: [0, 0, 0, 0],
       });
-      setKey(s, k);
-      // Reactions to the stream's promise that `g` reads. then() looks up its result's constructor on the
-      // promise (`constructor`, then its @@species): a page getter there would run, and one that throws
-      // would leave the stream's open and close unrecorded. For the call the promise has no prototype, so
-      // then() takes the realm's own Promise and runs no page code; no page code runs before it is back.
-      const watch = (g: AnyFn, fns: AnyFn[], p = read(g, s) as object) => (
-        setProto(p, null),
-        apply(then, p, fns),
-        setProto(p, PP)
-      );
-      // Once closed, the stream's number is let go (as WebSocket records are at their close event):
-      // a WeakMap's table shrinks only on delete(), not when the collector clears dead keys.
-      const closed = (code: unknown, fallback: number, reason: unknown, wasClean: boolean) => {
-        dropKey(s);
-        emit({
-          t: CLOSE,
-          k,
-          // A number, or absent (a WebSocketError's closeCode is null when the browser has none).
-          code: (code as number | undefined) ?? fallback,
-          reason: str(reason),
-          wasClean,
-          counters: [0, 0, 0, 0],
-        });
-      };
-      // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
-      watch(gOpened, [
-        (v: unknown) =>
-          emit({ t: 'open', k, protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
-        () => emit({ t: ERROR, k }),
-      ]);
-      watch(gClosed, [
-        (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
-        (err: unknown) => {
-          const code = n.tryRead(gErrCode, err);
-          // No WebSocketError: the page's `signal` aborted the handshake (Chromium rejects with an AbortError).
-          // That end is the page's, as a WebSocket's close() while connecting is: recorded as its call, first.
-          if (gErrCode && code === undefined) ctx.closeCall(k, -1);
-          closed(code, 1006, n.tryRead(gErrReason, err), false);
-        },
-      ]);
-    } catch {
-      // never break the page
-    }
-    return s;
+    };
+    // Chromium marks these promises handled, so attaching reactions changes no unhandled-rejection behaviour.
+    watch(gOpened, [
+      (v: unknown) => emit({ t: 'open', k, protocol: str(own(v, 'protocol')), extensions: str(own(v, 'extensions')) }),
+      () => emit({ t: ERROR, k }),
+    ]);
+    watch(gClosed, [
+      (v: unknown) => closed(own(v, 'closeCode'), 1005, own(v, 'reason'), true),
+      (err: unknown) => {
+        const code = n.tryRead(gErrCode, err);
+        // No WebSocketError: the page's `signal` aborted the handshake (Chromium rejects with an AbortError).
+        // That end is the page's, as a WebSocket's close() while connecting is: recorded as its call, first.
+        if (gErrCode && code === undefined) ctx.closeCall(k, -1);
+        closed(code, 1006, n.tryRead(gErrReason, err), false);
+      },
+    ]);
   });
-  ctx.swap(win, 'WebSocketStream', () => Wrapped);
+  ctx.swap(win, WSS, () => Wrapped);
   ctx.swap(proto, CTOR, () => Wrapped);
   ctx.swap(proto, CLOSE, (close: AnyFn) =>
     n.trap(close, (target: AnyFn, thisArg: unknown, args: unknown[]) => {
@@ -124,4 +120,4 @@ export function hookStream(win: Window & typeof globalThis, ctx: HookContext): v
       return result;
     }),
   );
-}
+};
