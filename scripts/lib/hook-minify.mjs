@@ -18,6 +18,9 @@ export const HOOK_FILE = 'src/content/hook.iife.js';
 export const HOOK_INTERNAL_PROPS = [
   // natives.ts
   'invoke',
+  'conv',
+  'num',
+  'revoked',
   'bindTo',
   'trap',
   'ctor',

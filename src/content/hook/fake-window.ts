@@ -126,7 +126,10 @@ export class FakeWebSocket extends FakeEventTarget {
     if (this.sendError) throw this.sendError();
     this.sent.push(args[0]);
   }
-  close() {
+  /** Converts its arguments as the bindings do (ToNumber, then ToString), which throws for a Symbol or BigInt code. */
+  close(code?: unknown, reason?: unknown) {
+    if (code !== undefined) void +(code as number);
+    if (reason !== undefined) void `${reason as string}`;
     this.nativeCalls.push('close');
     if (this.state < 2) this.state = 2;
   }
@@ -234,6 +237,7 @@ export const win = Object.assign(new FakeEventTarget(), {
   DOMException: FakeDOMException,
   Proxy,
   Symbol,
+  Array,
   Date,
   Promise,
   String,

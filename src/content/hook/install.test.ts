@@ -33,6 +33,21 @@ describe('installHook: what it keeps per socket', () => {
     expect(maps.map((m) => m.size)).toEqual(maps.map(() => 0));
   });
 
+  it("converts close()'s object arguments once, in order, and leaves the reason alone after a code that cannot be a number", () => {
+    const ws = new Hooked('ws://127.0.0.1/convert');
+    const calls: string[] = [];
+    const reason = { toString: () => (calls.push('reason'), 'r') };
+    for (const code of [Symbol('s'), 1n, { valueOf: () => (calls.push('code'), Symbol('v')) }]) {
+      expect(() => ws.close(code as never, reason as never)).toThrow(TypeError);
+    }
+    expect(calls).toEqual(['code']);
+    const before = posted.length;
+    ws.close({ valueOf: () => (calls.push('code'), '4000') } as never, reason as never);
+    expect(calls).toEqual(['code', 'code', 'reason']);
+    expect(posted.slice(before)).toMatchObject([{ t: 'close-call', code: 4000, reason: 'r' }]);
+    ws.closed();
+  });
+
   it('passes send() and close() on a socket already closed to the browser without recording them', () => {
     const ws = new Hooked('ws://127.0.0.1/late');
     ws.closed(1006);

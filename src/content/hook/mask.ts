@@ -9,12 +9,10 @@
  * function beyond the native toString (no prototype walk): a page Proxy's traps
  * never run.
  */
-import { isFn, PROTO, type AnyFn, type Natives } from './natives';
+import { isFn, PROTO, TO_STRING, type AnyFn, type Natives } from './natives';
 
 /** `this` value that turns a call of a hook's masked toString into a registration (natively a TypeError). */
 const REGISTER = '\u0000closeline';
-/** The masked method's name, read and replaced here: one string in the built file. */
-const TO_STRING = 'toString';
 
 /**
  * Replaces the function `o[name]` by `make(original)`, keeping the property's attributes, and masks

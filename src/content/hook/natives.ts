@@ -37,6 +37,22 @@ export interface Natives {
   ctor<T extends object>(target: T, track: (made: never, args: unknown[]) => void): T;
   /** Argument `i` of an engine-made argument list, or undefined past its end (never `Array.prototype[i]`). */
   arg(args: unknown[], i: number): unknown;
+  /**
+   * Converts `list[i]` as the browser's bindings would (ToPrimitive, with the hint 'number' for a close
+   * code at 0 and 'string' for a reason at 1), here, once, and replaces an object by one of the hook's
+   * whose @@toPrimitive gives the browser the result, for it to finish the conversion (ToNumber,
+   * ToString) and throw its own errors. Returns the primitive (a reason's as its string), or an object
+   * where the browser's conversion fails: a result that is an object (left to the browser to reject), or
+   * the page's object itself, left in place, where the engine fails before any page code runs (a revoked
+   * Proxy; an @@toPrimitive that is no function, which the browser reads once more). Only the browser
+   * words those errors as without the hook: thrown in any function of the hook's (even a builtin it
+   * calls), they lack the "Failed to execute 'close' on …" prefix Chromium's bindings add.
+   */
+  conv(list: unknown[], i: 0 | 1): unknown;
+  /** Truthy when the browser can make a number of `v` (a primitive that is no Symbol or BigInt). */
+  num(v: unknown): unknown;
+  /** `x` is a revoked Proxy (told without running any of a Proxy's traps). */
+  revoked(x: unknown): boolean | undefined;
   /** Calls a saved getter on `o`. */
   read(getter: AnyFn, o: unknown): unknown;
   gopd: typeof Reflect.getOwnPropertyDescriptor;
@@ -97,6 +113,9 @@ export interface Natives {
 export const PROTO = 'prototype';
 /** The event, the method and the recorded event's type: one string in the built file instead of seven. */
 export const CLOSE = 'close';
+/** Names of Object.prototype's conversion methods, each one string in the built file. */
+export const TO_STRING = 'toString';
+const VALUE_OF = 'valueOf';
 /** Event names and message types used by several of the hook's modules, each one string in the built file. */
 export const ERROR = 'error';
 export const MESSAGE = 'message';
@@ -165,6 +184,17 @@ export const saveNatives = (win: Window & typeof globalThis): Natives => {
     }
   };
   const gData = getter(win.MessageEvent[PROTO], 'data');
+  const arg = (args: unknown[], i: number) => (i < args.length ? args[i] : undefined);
+  const isArray = win.Array.isArray;
+  // Array.isArray throws for a revoked Proxy, and looks through a live one to its target without a trap.
+  const revoked = (x: unknown) => {
+    try {
+      isArray(x);
+    } catch {
+      return true;
+    }
+  };
+  const toPrim = win.Symbol.toPrimitive;
   // A DOMException the browser throws from a trapped native (send() while CONNECTING, a bad URL or close
   // code) would carry the trap's frame, naming the extension's file, on top of its stack: error monitors
   // set such errors aside as an extension's. Captured again from the trap's caller, its stack is what the
@@ -219,7 +249,37 @@ export const saveNatives = (win: Window & typeof globalThis): Natives => {
         get: (t: Record<PropertyKey, unknown>, k: PropertyKey, r: unknown) =>
           k === 'caller' || k === 'arguments' ? t[k] : get(t, k, r),
       } as ProxyHandler<typeof target>),
-    arg: (args, i) => (i < args.length ? args[i] : undefined),
+    arg,
+    conv: (list, i) => {
+      const x = arg(list, i) as Record<PropertyKey, unknown>;
+      const hint = i ? 'string' : 'number';
+      if (!isObj(x) || revoked(x)) return x;
+      const m = x[toPrim];
+      let p: unknown = x;
+      if (m != null) {
+        if (!isFn(m)) return x;
+        p = apply(m as AnyFn, x, [hint]);
+      } else {
+        // OrdinaryToPrimitive: valueOf then toString for a number, the other way round for a string.
+        const names = i ? [TO_STRING, VALUE_OF] : [VALUE_OF, TO_STRING];
+        for (let j = 0; isObj(p) && j < 2; j++) {
+          const f = x[names[j] as string];
+          if (isFn(f)) p = apply(f, x, []);
+        }
+      }
+      list[i] = { [toPrim]: () => p };
+      // A reason's string, made here where that runs no page code (and cannot throw): undefined is "undefined".
+      return i && !isObj(p) && typeof p != 'symbol' ? `${p as string}` : p;
+    },
+    // Only a Symbol or a BigInt makes ToNumber throw (the engine's TypeError, caught here): no page code runs.
+    num: (v) => {
+      try {
+        return !isObj(v) && (+(v as number) || true);
+      } catch {
+        // false (undefined)
+      }
+    },
+    revoked,
     read,
     getter,
     gopd,

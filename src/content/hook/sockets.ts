@@ -27,7 +27,6 @@ export const wrapWebSocket = (
 ): ((capture: boolean) => void) => {
   const { n, emit, clock: now, swap } = ctx;
   const { invoke: apply, read, getter, isObj, listen: on } = n;
-  const { ownKeys } = Reflect;
   const NativeWS = win[WS];
   const proto = NativeWS[PROTO];
   const gUrl = getter(proto, 'url');
@@ -38,9 +37,6 @@ export const wrapWebSocket = (
   const gCode = getter(CE, 'code');
   const gReason = getter(CE, 'reason');
   const gClean = getter(CE, 'wasClean');
-  const toPrim = win.Symbol.toPrimitive;
-  // OrdinaryToPrimitive as the engine runs it (valueOf, then toString), on any object.
-  const ordinary = n.gopd(win.Date[PROTO], toPrim)?.value as AnyFn;
   let capture = Capture.Unknown;
   // The browser's events (as against the page's, or the hook's simulated ones): one short call in the built file.
   const real = (e: Event) => e.isTrusted;
@@ -144,27 +140,18 @@ export const wrapWebSocket = (
     n.trap(close, (target: AnyFn, thisArg: unknown, args: unknown[]) => {
       const rec = ctx.recOf(thisArg);
       if (!rec) return apply(target, thisArg, args);
-      // Objects are turned into primitives here, once, as the browser's bindings would, and the browser
-      // gets the primitive: the page's valueOf/toString run once, the record has what the browser used,
-      // and a Symbol or BigInt from valueOf is rejected by the browser with its own message (naming
-      // close()). A key of a fresh literal is ToString of a reason, except that a Symbol stays a Symbol.
-      // Primitives go through untouched.
-      // What the browser then gets is what its own conversion makes the same primitive of: undefined from
-      // valueOf stands for NaN (a bare undefined would mean "no code"), and an object from the page's
-      // @@toPrimitive becomes one that returns it, for the engine to reject there as it would have.
+      // The arguments are converted here, once, in the browser's order, and the browser finishes what only it
+      // words as the page expects (natives.conv): the page's valueOf/toString run as often as without the
+      // hook, the record has what the browser used, and the errors are the browser's. A code the browser
+      // cannot make a number of ends the conversion there, as in the bindings: the reason is not touched.
       // Arguments past the list's end are absent, never read from Array.prototype (a page getter there).
-      const x = n.arg(args, 0) as Record<symbol, AnyFn>;
-      if (isObj(x)) {
-        const p = apply(x[toPrim] ?? ordinary, x, ['number']);
-        args[0] = p === undefined ? NaN : isObj(p) ? { [toPrim]: () => p } : p;
-      }
-      const y = n.arg(args, 1);
-      if (isObj(y)) args[1] = ownKeys({ [y as unknown as string]: 0 })[0];
+      const c = n.conv(args, 0);
+      const r = n.num(c) ? n.conv(args, 1) : undefined;
       // The state once the arguments are converted, as the browser checks it: a page's valueOf may
       // itself have closed the socket, and then this call does nothing.
       const rs = n.state(thisArg as object);
       const result = apply(target, thisArg, args);
-      ctx.closeCall(rec.k, rs, n.arg(args, 0), n.arg(args, 1));
+      ctx.closeCall(rec.k, rs, c, r);
       return result;
     }),
   );

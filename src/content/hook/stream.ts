@@ -104,17 +104,22 @@ export const hookStream = (win: Window & typeof globalThis, ctx: HookContext): v
       const o = n.arg(args, 0) as { closeCode?: unknown; reason?: unknown };
       let c: unknown, r: unknown;
       // The options are read here, once, as the browser reads a dictionary (its members in order, inherited
-      // ones and getters included), and the browser gets what was read, on an object of the hook's with no
-      // prototype: the code recorded is the one asked for even when a getter or a Proxy gave it. (Read from
-      // own data properties after the call, a class's getter left no code, and the server's echo of it was
-      // taken for the server's own close.) Each member is converted as it is read, as the bindings do: an
-      // object code's valueOf runs before the reason's getter, and one that throws leaves the reason unread.
-      if (k && isObj(o))
-        args[0] = {
-          __proto__: null,
-          closeCode: (c = isObj((c = o.closeCode)) ? +(c as unknown as number) : c),
-          reason: (r = isObj((r = o.reason)) ? `${r as unknown as string}` : r),
-        };
+      // ones and getters included), each member converted as it is read (natives.conv), and the browser gets
+      // what was read, on an object of the hook's with no prototype: the code recorded is the one asked for
+      // even when a getter or a Proxy gave it. (Read from own data properties after the call, a class's getter
+      // left no code, and the server's echo of it was taken for the server's own close.) A code the browser
+      // cannot make a number of ends the reading there, as in the bindings: the reason is not read. Options
+      // that are a revoked Proxy go to the browser as they are, for its own error.
+      if (k && isObj(o) && !n.revoked(o)) {
+        // (The 0 is never read: the browser stops at a code it cannot convert, and else it is replaced.)
+        const m = [o.closeCode, 0];
+        c = n.conv(m, 0);
+        if (n.num(c)) {
+          m[1] = o.reason;
+          r = n.conv(m, 1);
+        }
+        args[0] = { __proto__: null, closeCode: m[0], reason: m[1] };
+      }
       const result = apply(target, thisArg, args);
       if (k) ctx.closeCall(k, -1, c, r);
       return result;
