@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../protocol/messages';
 import { sanitizeSettings, SettingsStore } from './settings-store';
 
@@ -76,5 +76,39 @@ describe('SettingsStore: who hears a change', () => {
       ['iana', 'rfc6455'],
       ['rfc6455', 'default'],
     ]);
+  });
+});
+
+describe('SettingsStore after a failed read', () => {
+  const stored = { settings: { pausedSites: ['a.example'], recentMinutes: 30 } };
+
+  it('reads the stored settings before an update, so the update keeps every other choice', async () => {
+    let fail = true;
+    const writes: unknown[] = [];
+    const area = {
+      get: async () => {
+        if (fail) throw new Error('storage unavailable');
+        return stored;
+      },
+      set: async (items: Record<string, unknown>) => void writes.push(items.settings),
+    };
+    const store = new SettingsStore(area as never);
+    await expect(store.load()).rejects.toThrow('storage unavailable');
+    // The worker runs on the defaults meanwhile.
+    expect(store.current.pausedSites).toEqual([]);
+    fail = false;
+    await store.update({ preserveLog: false });
+    expect(writes).toEqual([
+      expect.objectContaining({ pausedSites: ['a.example'], recentMinutes: 30, preserveLog: false }),
+    ]);
+  });
+
+  it('refuses an update, writing nothing, while the settings still cannot be read', async () => {
+    const set = vi.fn(async () => undefined);
+    const area = { get: async () => Promise.reject(new Error('storage unavailable')), set };
+    const store = new SettingsStore(area as never);
+    await expect(store.load()).rejects.toThrow();
+    await expect(store.update({ preserveLog: false })).rejects.toThrow('storage unavailable');
+    expect(set).not.toHaveBeenCalled();
   });
 });

@@ -39,10 +39,26 @@ export class SettingsStore {
    */
   async load(): Promise<Settings> {
     const before = this.changes;
-    const got = await this.area.get(KEY);
+    this.reading++;
+    let got;
+    try {
+      got = await this.area.get(KEY);
+    } finally {
+      this.reading--;
+    }
+    this.loaded = true;
     if (this.changes === before) this.current = sanitizeSettings(got[KEY], DEFAULT_SETTINGS, warnDropped);
     return this.current;
   }
+
+  /**
+   * Whether the stored settings were read. A worker whose read at start failed runs on the defaults, and an
+   * update made on them would write the defaults over every stored choice (paused sites, per-site content
+   * switches): an update reads them first, and is refused, with the storage's reason, while that fails.
+   * One made while a read is on its way applies to what is held (the read keeps it, see load).
+   */
+  private loaded = false;
+  private reading = 0;
 
   /**
    * The settings stored, as storage.onChanged says, which it also says of each write made here, a moment
@@ -68,6 +84,7 @@ export class SettingsStore {
   static readonly KEY = KEY;
 
   async update(patch: unknown): Promise<Settings> {
+    if (!this.loaded && this.reading === 0) await this.load();
     this.change(sanitizeSettings(patch, this.current));
     const written = this.current;
     const json = JSON.stringify(written);
