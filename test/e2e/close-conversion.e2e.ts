@@ -4,55 +4,39 @@
  * without the extension: the errors (kind, name, message, the page's own or not), the page's conversion
  * calls in order, and the socket's state must match, and the hook records only the call that closed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { launch } from './support/browser';
-import { startServer, type TestServer } from './support/servers';
+import { describe, expect, it } from 'vitest';
 import { waitForRecording } from './support/recording';
+import { useProbePage } from './support/probe-page';
 import { closeEventOf } from '../../src/protocol/recording';
 
-const probe = readFileSync(new URL('./close-conversion-probe.js', import.meta.url), 'utf8');
-let server: TestServer;
-let pageUrl: string;
+const p = useProbePage('/close-conversion', new URL('./close-conversion-probe.js', import.meta.url));
 
-beforeAll(async () => {
-  server = await startServer();
-  pageUrl = server.page(
-    '/close-conversion',
-    `<!doctype html><html><head><script>${probe}</script></head><body></body></html>`,
-  );
-});
-afterAll(async () => server?.close());
-
-async function runProbe(extension: boolean) {
-  const b = await launch({ extension });
-  try {
-    const page = await b.context.newPage();
-    await page.goto(pageUrl);
-    const result = await page.evaluate(
-      (url) => (window as unknown as { runCloseProbe(u: string): Promise<unknown> }).runCloseProbe(url),
-      `${server.wsOrigin}/close-conversion-ws`,
-    );
-    if (extension) {
-      // Every call the browser rejected left no trace: one close() call each, the one that closed, with what
-      // the browser took (a reason made of undefined is the text "undefined").
-      const rec = await waitForRecording(
-        b.worker,
-        pageUrl,
-        (r) => r.connections.filter((c) => closeEventOf(c)).length === 2 && r,
-      );
-      const calls = (end: string) =>
-        rec.connections
-          .find((c) => c.url.endsWith(end))!
-          .events.flatMap((e) => (e.type === 'close-call' ? [{ code: e.code, reason: e.reason }] : []));
-      expect(calls('/close-conversion-ws')).toEqual([{ code: 4000, reason: 'undefined' }]);
-      expect(calls('/close-conversion-ws-stream')).toEqual([{ code: 4000, reason: 'bye' }]);
-    }
-    return result;
-  } finally {
-    await b.close();
-  }
-}
+const runProbe = async (extension: boolean) =>
+  (
+    await p.run(
+      extension,
+      (page) =>
+        page.evaluate(
+          (url) => (window as unknown as { runCloseProbe(u: string): Promise<unknown> }).runCloseProbe(url),
+          `${p.server.wsOrigin}/close-conversion-ws`,
+        ),
+      async (b) => {
+        // Every call the browser rejected left no trace: one close() call each, the one that closed, with what
+        // the browser took (a reason made of undefined is the text "undefined").
+        const rec = await waitForRecording(
+          b.worker,
+          p.pageUrl,
+          (r) => r.connections.filter((c) => closeEventOf(c)).length === 2 && r,
+        );
+        const calls = (end: string) =>
+          rec.connections
+            .find((c) => c.url.endsWith(end))!
+            .events.flatMap((e) => (e.type === 'close-call' ? [{ code: e.code, reason: e.reason }] : []));
+        expect(calls('/close-conversion-ws')).toEqual([{ code: 4000, reason: 'undefined' }]);
+        expect(calls('/close-conversion-ws-stream')).toEqual([{ code: 4000, reason: 'bye' }]);
+      },
+    )
+  ).result;
 
 describe('close() argument conversion', () => {
   it('throws, converts and records as the browser does without the extension', async () => {

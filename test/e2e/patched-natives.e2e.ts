@@ -4,45 +4,36 @@
  * counter, in Chromium with and without the extension: the counts must be the same (no page code runs
  * inside the hook), and every socket is still recorded as the browser ended it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { launch } from './support/browser';
-import { startServer, type TestServer } from './support/servers';
+import { describe, expect, it } from 'vitest';
 import { waitForRecording } from './support/recording';
+import { useProbePage } from './support/probe-page';
 import { closeEventOf } from '../../src/protocol/recording';
 
-const probe = readFileSync(new URL('./patched-natives-probe.js', import.meta.url), 'utf8');
-let server: TestServer;
-let pageUrl: string;
+const p = useProbePage(
+  '/patched-natives',
+  new URL('./patched-natives-probe.js', import.meta.url),
+  (source) => `<!doctype html><script>${source}</script>`,
+);
 
-beforeAll(async () => {
-  server = await startServer();
-  pageUrl = server.page('/patched-natives', `<!doctype html><script>${probe}</script>`);
-});
-afterAll(async () => server?.close());
-
-async function run(extension: boolean) {
-  const b = await launch({ extension });
-  try {
-    const page = await b.context.newPage();
-    await page.goto(pageUrl);
-    const result = await page.evaluate(
-      (origin) => (window as unknown as { runPatchedNatives(o: string): Promise<unknown> }).runPatchedNatives(origin),
-      server.wsOrigin,
-    );
-    if (!extension) return { result };
-    const rec = await waitForRecording(b.worker, pageUrl, (r) =>
-      ['/patched-natives', '/patched-natives-refused', '/patched-natives-sub'].every((end) =>
-        r.connections.some((c) => c.url.endsWith(end) && closeEventOf(c)),
-      )
-        ? r
-        : undefined,
-    );
-    return { result, rec };
-  } finally {
-    await b.close();
-  }
-}
+const run = async (extension: boolean) => {
+  const { result, recorded: rec } = await p.run(
+    extension,
+    (page) =>
+      page.evaluate(
+        (origin) => (window as unknown as { runPatchedNatives(o: string): Promise<unknown> }).runPatchedNatives(origin),
+        p.server.wsOrigin,
+      ),
+    (b) =>
+      waitForRecording(b.worker, p.pageUrl, (r) =>
+        ['/patched-natives', '/patched-natives-refused', '/patched-natives-sub'].every((end) =>
+          r.connections.some((c) => c.url.endsWith(end) && closeEventOf(c)),
+        )
+          ? r
+          : undefined,
+      ),
+  );
+  return { result, rec };
+};
 
 describe('a page that patches every native after the hook installed', () => {
   it('sees the same calls of its natives as without the extension, and every socket is recorded', async () => {
