@@ -7,8 +7,7 @@
  * PanelServices.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { createRecordingRedactor } from '../protocol/redact';
-import { createClosureRedactor } from './model/redact-closures';
+import { useShownAnalysis } from './hooks/use-shown-analysis';
 import type { RecordingSource } from '../ui/data/source';
 import { SplitView } from '../ui/components/SplitView';
 import { t } from '../i18n/translate';
@@ -97,22 +96,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
     fileProfile !== undefined && fileProfile !== judgedBy
       ? t('panel_imported_profile', [profileName(fileProfile), profileName(judgedBy)])
       : undefined;
-  // Judged on the real URLs (a blind retry is "the same URL, query included"); shown as the setting says,
-  // so the panel, popup, copied text and exports redact alike. Only a live recording's redacted
-  // connections are kept for its next version.
-  const [redact] = useState(createRecordingRedactor);
-  const [redactClosures] = useState(createClosureRedactor);
-  const analysed = useMemo(
-    () =>
-      judged && redactQuery
-        ? {
-            ...judged,
-            recording: redact(judged.recording, judged.live),
-            analysis: redactClosures(judged.analysis, judged.live),
-          }
-        : judged,
-    [judged, redactQuery, redact, redactClosures],
-  );
+  const analysed = useShownAnalysis(judged, redactQuery);
   // DevTools' network data belongs to the live tab, never to an imported file.
   const network = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : ownRecording, now);
   const rows = useRows(analysed, network.statuses);
