@@ -14,9 +14,11 @@ export const plain: Mark = () => REDACTED;
  * base64 token or a JWT part looks like. Words, slugs (`-` breaks a run), UUIDs, version numbers and
  * numeric ids do not.
  */
+const TOKEN_RUN = /[A-Za-z0-9_+=]{20,}/g;
+const isTokenRun = (run: string): boolean => /\d/.test(run) && /[A-Za-z]/.test(run);
+
 export function looksLikeToken(text: string): boolean {
-  for (const run of text.match(/[A-Za-z0-9_+=]{20,}/g) ?? []) if (/\d/.test(run) && /[A-Za-z]/.test(run)) return true;
-  return false;
+  return (text.match(TOKEN_RUN) ?? []).some(isTokenRun);
 }
 
 /** A placeholder an export put in (`REDACTED`, `REDACTED-2`, …): in an opened file, it stands for a secret. */
@@ -27,12 +29,17 @@ export const PLACEHOLDER = /^REDACTED(?:-[1-9]\d*)?$/;
  * message (`{"type":"auth","token":"…"}`, STOMP's `passcode:` header), and a server that refuses it closes
  * with 1008 right after: that message is then among the last ones kept before the close.
  */
-const SECRET_NAME =
-  /token|secret|passw|passcode|api[-_]?key|authori[sz]ation|credential|cookie|jwt|bearer|signature|session[-_]?id|private[-_]?key|access[-_]?key|^(?:auth|pwd|sig|otp|pin|sid)$/i;
+const ANYWHERE =
+  'token|secret|passw|passcode|api[-_]?key|authori[sz]ation|credential|cookie|jwt|bearer|signature|session[-_]?id|private[-_]?key|access[-_]?key';
+/** Short names that are credentials only as the whole name (`sig`, not `design`). */
+const WHOLE = 'auth|pwd|sig|otp|pin|sid';
+const SECRET_NAME = new RegExp(`${ANYWHERE}|^(?:${WHOLE})$`, 'i');
 
-/** Every text SECRET_NAME or `Bearer` can match in has one of these. */
-const MAY_NAME_SECRET =
-  /token|secret|passw|passcode|api[-_]?key|authori[sz]ation|credential|cookie|jwt|bearer|signature|session[-_]?id|private[-_]?key|access[-_]?key|auth|pwd|sig|otp|pin|sid/i;
+/** Every text SECRET_NAME or `Bearer` can match in has one of these: one cheap scan spares most texts. */
+const MAY_NAME_SECRET = new RegExp(`${ANYWHERE}|${WHOLE}`, 'i');
+
+/** `Bearer` and the credential after it. */
+const BEARER = /\b(Bearer\s+)([A-Za-z0-9._~+/-]{8,}=*)/g;
 
 /** A JSON string field: its name, and its value up to the closing quote or the end of a cut text. */
 const JSON_STRING_FIELD = /("([^"\\]{1,64})"\s*:\s*")((?:[^"\\]|\\.)*)/g;
@@ -56,7 +63,7 @@ export function redactText(text: string): string {
     .replace(HEADER_LINE, (all: string, start: string, head: string) =>
       SECRET_NAME.test(head.replace(/[ \t]*:[ \t]*$/, '')) ? start + head + REDACTED : all,
     )
-    .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/-]{8,}=*/g, `$1${REDACTED}`);
+    .replace(BEARER, `$1${REDACTED}`);
 }
 
 /** A credential-named `name=value` pair in prose (`token=…` in a reason): the value, up to a separator. */
@@ -75,13 +82,13 @@ export function redactReason(reason: string, mark: Mark = plain): string {
   if (reason.length < 8) return reason;
   const out = reason
     .replace(PLACEHOLDER_IN_TEXT, (p: string) => mark(p))
-    .replace(/[A-Za-z0-9_+=]{20,}/g, (run: string) => (looksLikeToken(run) ? mark(run) : run));
+    .replace(TOKEN_RUN, (run: string) => (isTokenRun(run) ? mark(run) : run));
   if (!MAY_NAME_SECRET.test(out)) return out;
   return out
     .replace(CREDENTIAL_PAIR, (all: string, name: string, value: string) =>
       SECRET_NAME.test(name) && !PLACEHOLDER.test(value) ? `${name}=${mark(value)}` : all,
     )
-    .replace(/\b(Bearer\s+)([A-Za-z0-9._~+/-]{8,}=*)/g, (all: string, head: string, value: string) =>
+    .replace(BEARER, (all: string, head: string, value: string) =>
       PLACEHOLDER.test(value) ? all : head + mark(value),
     );
 }

@@ -6,6 +6,7 @@
  * runs before anything from the page is kept.
  */
 import type { Connection, LastMessage, Recording, SocketEvent } from './recording';
+import { byObject, mapChanged } from './map-changed';
 import { textMemo } from './text-memo';
 import { looksLikeToken, PLACEHOLDER, plain, REDACTED, redactReason, redactText, type Mark } from './redact-text';
 
@@ -157,18 +158,6 @@ function redactEvent(e: SocketEvent, { stackOf, protocolOf, reasonOf }: Redactor
   return e;
 }
 
-/** `list.map(f)`, or `list` itself when `f` gave back every item: a redaction copies only what it changed. */
-function mapChanged<T>(list: T[], f: (item: T) => T): T[] {
-  let out: T[] | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i]!;
-    const next = f(item);
-    if (out) out.push(next);
-    else if (next !== item) (out = list.slice(0, i)).push(next);
-  }
-  return out ?? list;
-}
-
 function redactMessage(m: LastMessage): LastMessage {
   if (m.text === undefined) return m;
   const text = redactText(m.text);
@@ -234,18 +223,10 @@ function redactPass(rec: Recording, done: WeakMap<Connection, Connection> | unde
     protocolOf: (p) => redactProtocol(p, mark),
     reasonOf: textMemo((reason) => redactReason(reason, mark)),
   };
-  const connections: Connection[] = [];
-  const list = rec.connections;
-  // Indexed: a for-of step allocates until V8 optimises the loop, and an import runs it over 10,000.
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
-    let out = done?.get(c);
-    if (!out) {
-      out = redactConnection(c, r);
-      done?.set(c, out);
-    }
-    connections.push(out);
-  }
+  const connections = mapChanged(
+    rec.connections,
+    byObject((c) => redactConnection(c, r), done),
+  );
   return {
     ...rec,
     connections,

@@ -5,6 +5,7 @@
  */
 import type { Analysis, Closure } from '../../analysis/types';
 import { redactReason } from '../../protocol/redact';
+import { byObject, mapChanged } from '../../protocol/map-changed';
 import { textMemo } from '../../protocol/text-memo';
 
 /**
@@ -17,19 +18,14 @@ export function createClosureRedactor(): (analysis: Analysis, live: boolean) => 
   return (analysis, live) => {
     // A storm repeats one reason thousands of times: each is redacted once per pass.
     const reasonOf = textMemo(redactReason);
-    const list = analysis.closures;
-    let closures: Closure[] | undefined;
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!;
-      let out = c.reason === '' ? c : done.get(c);
-      if (out === undefined) {
+    const redacted = byObject(
+      (c: Closure) => {
         const reason = reasonOf(c.reason);
-        out = reason === c.reason ? c : { ...c, reason };
-        if (live) done.set(c, out);
-      }
-      if (closures) closures.push(out);
-      else if (out !== c) (closures = list.slice(0, i)).push(out);
-    }
-    return closures ? { ...analysis, closures } : analysis;
+        return reason === c.reason ? c : { ...c, reason };
+      },
+      live ? done : undefined,
+    );
+    const closures = mapChanged(analysis.closures, (c) => (c.reason === '' ? c : redacted(c)));
+    return closures === analysis.closures ? analysis : { ...analysis, closures };
   };
 }
