@@ -10,7 +10,7 @@
  * (batches are de-duplicated by sequence number) and pushes it to the views
  * that re-subscribe.
  */
-import { captureContentFor, siteOf } from '../protocol/capture-policy';
+import { captureContentFor, contentSiteOf, siteOf } from '../protocol/capture-policy';
 import type { BackgroundPush, RelayBatch, RelayHello, Settings } from '../protocol/messages';
 import { emptyRecording } from '../protocol/recording';
 import { clampUrl } from '../protocol/clamp';
@@ -27,6 +27,8 @@ export interface RelaySender {
   frameId: number;
   documentId?: string;
   url?: string;
+  /** The document's origin as the browser tells it (Chromium; Firefox does not). */
+  origin?: string;
 }
 
 export interface ViewSink {
@@ -117,7 +119,15 @@ export class Hub {
         tab.recording.connections.length + tab.recording.marks.length > 0
       )
         tab.reset(now);
-      tab.addDoc(docId, { frameId: sender.frameId, url, isTop, lastSeq: known?.lastSeq ?? 0, gone: false });
+      const site = contentSiteOf(url, sender.origin ?? hello.origin);
+      tab.addDoc(docId, {
+        frameId: sender.frameId,
+        url,
+        ...(site !== siteOf(url) && { site }),
+        isTop,
+        lastSeq: known?.lastSeq ?? 0,
+        gone: false,
+      });
       if (isTop) tab.addMark({ type: 'navigation', at: now, frameId: 0, documentId: docId, url });
       this.schedule();
     }
@@ -146,7 +156,7 @@ export class Hub {
       if (!this.isPaused(tab)) {
         // The relay only asks for content where capture is on; a document whose site is off
         // (or was turned off since) never gets content stored.
-        const capture = captureContentFor(siteOf(doc.url), this.deps.settings());
+        const capture = captureContentFor(doc.site ?? siteOf(doc.url), this.deps.settings());
         for (const ev of batch.events)
           tab.apply(docId, doc, !capture && ev.t === 'close' && ev.last ? { ...ev, last: undefined } : ev);
         tab.endFailedSockets();

@@ -75,7 +75,17 @@ export function acceptRelay(port: RelayPortLike, hub: Hub, ready: Promise<void>,
       const hello = attempt(relayHello, raw.msg, 'hello');
       if (!hello) return;
       const url = sender.url === undefined ? undefined : clampUrl(sender.url);
-      docId = hub.hello({ tabId, frameId: sender.frameId ?? 0, documentId: documentIdOf(sender), url }, hello);
+      const { origin } = sender as { origin?: unknown };
+      docId = hub.hello(
+        {
+          tabId,
+          frameId: sender.frameId ?? 0,
+          documentId: documentIdOf(sender),
+          url,
+          ...(typeof origin === 'string' && { origin }),
+        },
+        hello,
+      );
       latestPort.set(`${tabId}:${docId}`, port);
     } else if (docId !== undefined) {
       // A batch without a sequence number or event list is no batch (nothing to ack or count).

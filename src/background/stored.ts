@@ -40,6 +40,7 @@ const isDoc = (d: unknown): d is DocInfo =>
   isObj(d) &&
   typeof d.frameId === 'number' &&
   typeof d.url === 'string' &&
+  (d.site === undefined || typeof d.site === 'string') &&
   typeof d.isTop === 'boolean' &&
   typeof d.lastSeq === 'number' &&
   typeof d.gone === 'boolean';

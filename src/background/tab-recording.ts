@@ -36,6 +36,8 @@ export const TAB_LIMITS = {
 export interface DocInfo {
   frameId: number;
   url: string;
+  /** The site of a document whose URL names none (about:blank, srcdoc, blob:): its origin's, for content choices. */
+  site?: string;
   isTop: boolean;
   /** Highest batch seq stored for this document (acks and de-duplication of re-sent batches). */
   lastSeq: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureContentFor, sanitizeCaptureMap, siteOf } from './capture-policy';
+import { captureContentFor, contentSiteOf, sanitizeCaptureMap, siteOf } from './capture-policy';
 
 describe('message content capture per site', () => {
   it.each([
@@ -25,6 +25,18 @@ describe('message content capture per site', () => {
     expect(siteOf('http://[::1]:80/')).toBe('[::1]');
     expect(siteOf('about:blank')).toBe('');
     expect(siteOf('not a url')).toBe('');
+  });
+
+  it.each<[string, string | undefined, string]>([
+    ['http://a.example/x', 'http://b.example', 'a.example'],
+    ['about:blank', 'http://a.example', 'a.example'],
+    ['about:srcdoc', 'http://localhost:5173', 'localhost'],
+    ['blob:http://a.example/0b1c', 'http://a.example', 'a.example'],
+    ['about:blank', 'null', ''],
+    ['data:text/html,x', 'null', ''],
+    ['about:blank', undefined, ''],
+  ])('the site for content choices of a document at %s, origin %s: %s', (url, origin, want) => {
+    expect(contentSiteOf(url, origin)).toBe(want);
   });
 
   it('keeps only hostname → boolean pairs from a stored value', () => {

@@ -8,13 +8,23 @@
 import type { Settings } from './messages';
 import { SETTINGS_LIMITS } from './limits';
 
-/** The host part of a URL, or '' when it has none (about:blank inherits nothing here). */
+/** The host part of a URL, or '' when it has none. */
 export function siteOf(url: string): string {
   try {
     return new URL(url).hostname.toLowerCase();
   } catch {
     return '';
   }
+}
+
+/**
+ * The site whose content choice applies to a document. A document whose URL names no host (about:blank
+ * written into by its parent, about:srcdoc, a blob: URL) runs with the origin of the page that made it,
+ * and its sockets are that page's: they take its choice. An opaque origin (a sandboxed frame, data:) is
+ * no site's, and keeps no content.
+ */
+export function contentSiteOf(url: string, origin: string | undefined): string {
+  return siteOf(url) || (origin === undefined ? '' : siteOf(origin));
 }
 
 export function isLocalDevHost(host: string): boolean {

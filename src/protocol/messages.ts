@@ -134,6 +134,8 @@ export interface RelayHello {
   /** Fallback document id where the browser gives none (Firefox). */
   docNonce: string;
   url: string;
+  /** The document's origin: the site of one whose URL names none (about:blank, srcdoc, blob:). */
+  origin?: string;
   isTop: boolean;
   /**
    * The document came back from the back/forward cache: the background, which took it as gone at its

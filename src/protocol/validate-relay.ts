@@ -21,6 +21,7 @@ export const relayHello: Decoder<RelayHello> = (v, p) => {
     docNonce: req(o, 'docNonce', str(Number.MAX_SAFE_INTEGER), p).slice(0, RELAY_LIMITS.docNonceChars),
     // The page chooses its own URL (a megabyte fragment is easy): every copy stored is clamped.
     url: clampUrl(req(o, 'url', str(Number.MAX_SAFE_INTEGER), p)),
+    ...(typeof o.origin === 'string' && { origin: clampUrl(o.origin) }),
     isTop: opt(o, 'isTop', bool, p) === true,
     ...(opt(o, 'restored', bool, p) === true && { restored: true as const }),
     // A hint only (the background bounds it by when the hello came): one of another type is left out.

@@ -6,13 +6,13 @@
  * the hook keeps messages only in its ring and sends no content with a close.
  */
 import browser from 'webextension-polyfill';
-import { captureContentFor, sanitizeCaptureMap, siteOf } from '../../protocol/capture-policy';
+import { captureContentFor, sanitizeCaptureMap } from '../../protocol/capture-policy';
 import type { HookCommand } from '../../protocol/messages';
 
 const SETTINGS_KEY = 'settings';
 
-export function watchCaptureSetting(url: string, post: (cmd: HookCommand) => void): { portReady(): void } {
-  const host = siteOf(url);
+/** `host`: the document's site for content choices (capture-policy.ts `contentSiteOf`). */
+export function watchCaptureSetting(host: string, post: (cmd: HookCommand) => void): { portReady(): void } {
   let on: boolean | undefined;
   let ready = false;
   const tell = () => {

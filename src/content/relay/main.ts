@@ -25,6 +25,7 @@ import { Uplink } from './uplink';
 import { closeCodeRuleFor, validateHookEvent } from '../../protocol/validate-hook-event';
 import { watchLifecycle } from './lifecycle';
 import { watchCaptureSetting } from './capture-setting';
+import { contentSiteOf } from '../../protocol/capture-policy';
 import { lastingListeners } from './lasting';
 import { watchSelfPosts } from './self-posts';
 
@@ -53,6 +54,7 @@ export function startRelay(win: Window): void {
       type: 'hello',
       docNonce,
       url: win.location.href,
+      origin: win.origin,
       isTop: win === win.top,
       ...(startedAt !== undefined && { startedAt }),
     }),
@@ -62,7 +64,9 @@ export function startRelay(win: Window): void {
   // The hook posts close()'s code as the page passed it; browsers make an integer of it differently.
   const codeRule = closeCodeRuleFor(browser.runtime.getURL(''));
   let hookPort: MessagePort | undefined;
-  const capture = watchCaptureSetting(win.location.href, (cmd) => hookPort?.postMessage(cmd));
+  const capture = watchCaptureSetting(contentSiteOf(win.location.href, win.origin), (cmd) =>
+    hookPort?.postMessage(cmd),
+  );
 
   // A single-page app changes its address without a new document: each socket says where the page was
   // when it was taken here (a socket event comes within a task of the socket's creation).
