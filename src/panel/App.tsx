@@ -17,24 +17,13 @@ import { DetailPane } from './detail/DetailPane';
 import type { OpenResource } from './detail/StackTrace';
 import { useAnalysis } from './hooks/use-analysis';
 import { useHandshakes } from './hooks/use-handshakes';
-import { UnrecordedNotice } from './notices/UnrecordedNotice';
-import { redactUrl, stripPasswords } from '../protocol/redact';
 import { useImport } from './hooks/use-import';
 import { useRows } from './hooks/use-rows';
 import { useRecording, useSettings, useStatus } from './hooks/use-source-data';
 import { downloadText, exportFileName, exportText } from '../ui/export-recording';
 import { documentUrls, movedPage } from './model/moved-page';
-import { DroppedNotice, hasDropped } from '../ui/components/DroppedNotice';
-import {
-  EmptyState,
-  ImportedBanner,
-  ImportErrorBanner,
-  ImportLeftOutBanner,
-  ImportingBanner,
-  StatusBanner,
-  WorkerGapNotice,
-} from './notices/Notices';
-import { PanelAnnouncer } from './notices/PanelAnnouncer';
+import { EmptyState, WorkerGapNotice } from './notices/Notices';
+import { PanelNotices } from './notices/PanelNotices';
 import type { HandshakeFeed } from './network/devtools-network';
 import { ServicesContext, type PanelServices } from './services';
 import { SettingsContext } from './settings-context';
@@ -246,32 +235,16 @@ export function App({ source, services, openResource, saveFile = downloadText, n
               total={rows.all.length}
               columns={<ColumnsMenu state={columnPrefs} squeezed={squeezed} />}
             />
-            {imports.imported ? (
-              <ImportedBanner onBackToLive={backToLive} profileNote={importedProfile} />
-            ) : (
-              <StatusBanner status={status} />
-            )}
-            {imports.pending ? <ImportingBanner pending={imports.pending} /> : null}
-            <PanelAnnouncer
+            <PanelNotices
+              imports={imports}
               status={status}
-              imported={imports.imported}
+              dropped={dropped}
               importedEmpty={imports.imported && ownRecording?.connections.length === 0}
               importedProfile={importedProfile}
-              pending={imports.pending}
-              dropped={dropped !== null && hasDropped(dropped)}
               filterResult={filterResult}
-            />
-            {imports.error ? <ImportErrorBanner error={imports.error} onDismiss={imports.dismissError} /> : null}
-            {imports.leftOut ? (
-              <ImportLeftOutBanner leftOut={imports.leftOut} onDismiss={imports.dismissLeftOut} />
-            ) : null}
-            {dropped ? <DroppedNotice dropped={dropped} headingId="panel-dropped" announce={false} /> : null}
-            <UnrecordedNotice
-              // Paused, or no hook in the tab: nothing is recorded, and the status banner says why.
-              entries={status === 'capturing' ? network.unrecorded : []}
-              shown={redactQuery ? redactUrl : stripPasswords}
-              rateLimited={(dropped?.connectionsRateLimited ?? 0) > 0}
-              unreadable={(dropped?.connectionsUnreadable ?? 0) > 0}
+              unrecorded={network.unrecorded}
+              redactQuery={redactQuery}
+              onBackToLive={backToLive}
             />
             {auditOpen && !imports.imported ? (
               <AuditSection
