@@ -27,7 +27,7 @@ export interface RelaySender {
   frameId: number;
   documentId?: string;
   url?: string;
-  /** The document's origin as the browser tells it (Chromium; Firefox does not). */
+  /** The document's origin as the browser tells it (`MessageSender.origin`; not every browser does). */
   origin?: string;
 }
 
