@@ -3,7 +3,22 @@
  * dropped counts), made once: an import runs them for each of 10,000 connections. Each checks every
  * field's type and bounds, and keeps only known fields, so unknown keys never reach the UI.
  */
-import { arr, bool, defined, fail, int, obj, oneOf, opt, req, str, timeIn, type Decoder, type Obj } from './decode';
+import {
+  arr,
+  bool,
+  DecodeError,
+  defined,
+  fail,
+  int,
+  obj,
+  oneOf,
+  opt,
+  req,
+  str,
+  timeIn,
+  type Decoder,
+  type Obj,
+} from './decode';
 import { IMPORT_LIMITS } from './limits';
 import { persistedOf } from './lifecycle-mark';
 import {
@@ -174,10 +189,44 @@ const api = oneOf(SOCKET_APIS);
 const protocols = list(short, IMPORT_LIMITS.protocols);
 const events = list(socketEvent, IMPORT_LIMITS.eventsPerConnection);
 const truncated = list(short, IMPORT_LIMITS.truncatedFields);
-const lastMessages = list(lastMessage, IMPORT_LIMITS.lastMessages);
+
+/**
+ * A connection's last messages, as the relay takes them: one that cannot be read (another shape, past
+ * the number kept, a list that is no list) is left out and the connection is marked cut there
+ * ("lastMessages" in `truncated`, shown in its detail). They only explain a close: losing the whole
+ * connection, its close and its verdict, for one of them would lose far more than it.
+ */
+function readLastMessages(v: unknown, p: string): { messages: LastMessage[] | undefined; cut: boolean } {
+  if (!Array.isArray(v)) return { messages: undefined, cut: true };
+  const n = Math.min(v.length, IMPORT_LIMITS.lastMessages);
+  let out: LastMessage[] | undefined = n < v.length ? [] : undefined;
+  for (let i = 0; i < n; i++) {
+    let m: LastMessage | undefined;
+    try {
+      m = lastMessage(v[i], p);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+    }
+    if (out === undefined && m === v[i]) continue;
+    out ??= (v as LastMessage[]).slice(0, i);
+    if (m) out.push(m);
+  }
+  const messages = out ?? (v as LastMessage[]);
+  return { messages, cut: messages.length < v.length };
+}
+
+/** `truncated` naming the last messages too; a list already at its bound stays as it is. */
+function cutLastMessages(fields: string[] | undefined): string[] {
+  if (!fields) return ['lastMessages'];
+  return fields.includes('lastMessages') || fields.length >= IMPORT_LIMITS.truncatedFields
+    ? fields
+    : [...fields, 'lastMessages'];
+}
 
 export const decodeConnection: Decoder<Connection> = inPlace((v, p) => {
   const o = obj(v, p);
+  const last = o.lastMessages === undefined ? undefined : readLastMessages(o.lastMessages, p);
+  const cutFields = opt(o, 'truncated', truncated, p);
   return {
     id: req(o, 'id', short, p),
     socketNumber: opt(o, 'socketNumber', socketNumber, p),
@@ -191,8 +240,8 @@ export const decodeConnection: Decoder<Connection> = inPlace((v, p) => {
     stack: req(o, 'stack', stack, p),
     events: req(o, 'events', events, p),
     counters: req(o, 'counters', counters, p),
-    truncated: opt(o, 'truncated', truncated, p),
-    lastMessages: opt(o, 'lastMessages', lastMessages, p),
+    truncated: last?.cut ? cutLastMessages(cutFields) : cutFields,
+    lastMessages: last?.messages,
   };
 });
 

@@ -99,6 +99,55 @@ describe('parseRecording', () => {
     expect(res.ok && res.recording).toEqual(want);
   });
 
+  describe('a last message that cannot be read costs only itself: the connection is kept, marked cut', () => {
+    const hi = { dir: 'in', at: 1, kind: 'text', size: 2, text: 'hi' };
+    const many = Array.from({ length: IMPORT_LIMITS.lastMessages + 2 }, (_, i) => ({ ...hi, at: i + 1 }));
+    it.each<[string, unknown, object[] | undefined, string[] | undefined]>([
+      ['a good list is kept as it is', [hi, { ...hi, dir: 'out' }], [hi, { ...hi, dir: 'out' }], undefined],
+      [
+        'one of another shape is left out',
+        [hi, { ...hi, kind: 'smoke' }, { ...hi, at: 3 }],
+        [hi, { ...hi, at: 3 }],
+        ['lastMessages'],
+      ],
+      ['the first one bad', [{ ...hi, size: -1 }, hi], [hi], ['lastMessages']],
+      ['hex that is not hex', [{ dir: 'in', at: 1, kind: 'binary', size: 1, hex: 'zz' }], [], ['lastMessages']],
+      ['no list at all', { 0: hi }, undefined, ['lastMessages']],
+      ['null', null, undefined, ['lastMessages']],
+      ['past the number kept', many, many.slice(0, IMPORT_LIMITS.lastMessages), ['lastMessages']],
+    ])('%s', (_, lastMessages, want, cut) => {
+      const res = parseRecording(mutated((r) => (r.connections[0]!.lastMessages = lastMessages)));
+      expect(res).toMatchObject({ ok: true });
+      if (!res.ok) return;
+      expect(res.leftOut).toBeUndefined();
+      expect(res.recording.connections.map((c) => c.id)).toEqual(['a', 'b']);
+      const c = res.recording.connections[0]!;
+      expect(c.lastMessages).toEqual(want);
+      expect(c.truncated).toEqual(cut);
+      // The rest of the connection is read as it was written.
+      expect({ ...c, lastMessages: undefined, truncated: undefined }).toEqual({
+        ...good().connections[0]!,
+        lastMessages: undefined,
+        truncated: undefined,
+      });
+    });
+
+    it('adds to the fields already cut, once, and never past their bound', () => {
+      const read = (truncated: string[]) =>
+        parseRecording(
+          mutated((r) => {
+            r.connections[0]!.lastMessages = [{ ...hi, size: 'x' }];
+            r.connections[0]!.truncated = truncated;
+          }),
+        );
+      const cutOf = (res: ReturnType<typeof parseRecording>) => res.ok && res.recording.connections[0]!.truncated;
+      expect(cutOf(read(['url']))).toEqual(['url', 'lastMessages']);
+      expect(cutOf(read(['lastMessages']))).toEqual(['lastMessages']);
+      const full = Array.from({ length: IMPORT_LIMITS.truncatedFields }, (_, i) => `f${i}`);
+      expect(cutOf(read(full))).toEqual(full);
+    });
+  });
+
   it('reads back a WebSocketStream the page closed, whose close() call has no readyState (-1), as exported', () => {
     const stream = conn({ id: 's', code: 1005, pageClosed: true });
     stream.api = 'WebSocketStream';
