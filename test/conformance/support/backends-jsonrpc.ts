@@ -1,12 +1,25 @@
 /**
  * An Ethereum node's JSON-RPC WebSocket endpoint (as geth, Anvil or a hosted RPC provider answers it), as a
- * `ws` server answering what viem's webSocket transport sends: `eth_subscribe` to `newHeads` answered with a
- * subscription id and new heads pushed on it, `eth_unsubscribe`, and `net_version`, the transport's keep-alive.
+ * `ws` server answering what viem's webSocket transport and ethers' WebSocketProvider send: `eth_subscribe` to
+ * `newHeads` answered with a subscription id and new heads pushed on it, `eth_unsubscribe`, `net_version`
+ * (viem's keep-alive) and `eth_chainId` (ethers asks it first). And rpc-websockets' own JSON-RPC server.
  */
 import type { WebSocket, WebSocketServer } from 'ws';
+import { createRequire } from 'node:module';
 import type { Backend } from './scenario-server';
 import { wsBackend } from './backends';
 import { ECHOES_PER_OPEN } from './library-types';
+
+/**
+ * rpc-websockets' Server, from its Node build. Its package's exports name only `browser` and `node` conditions,
+ * which TypeScript's bundler resolution does not pick, so it is required, with the little of its type used here.
+ */
+const { Server: RpcWebSocketsServer } = createRequire(import.meta.url)('rpc-websockets') as {
+  Server: new (options: { noServer: true }) => {
+    wss: WebSocketServer;
+    register(name: string, fn: (params: unknown) => unknown): unknown;
+  };
+};
 
 interface RpcRequest {
   id: number | string | null;
@@ -31,6 +44,7 @@ export const jsonRpcBackend = (): Backend =>
       ws.on('message', (data) => {
         const req = JSON.parse(String(data)) as RpcRequest;
         if (req.method === 'net_version') reply(req.id, NET_VERSION);
+        else if (req.method === 'eth_chainId') reply(req.id, `0x${Number(NET_VERSION).toString(16)}`);
         else if (req.method === 'eth_unsubscribe') reply(req.id, true);
         else if (req.method === 'eth_subscribe' && req.params?.[0] === 'newHeads') {
           const subscription = `0x${(++subscriptions).toString(16)}`;
@@ -50,3 +64,13 @@ export const jsonRpcBackend = (): Backend =>
       });
     });
   });
+
+/**
+ * rpc-websockets' own server (its Node build), unmodified, on the scenario server's upgrades: one method,
+ * `echo`, that returns its parameters, as an app registers its methods.
+ */
+export const rpcWebsocketsBackend = (): Backend => {
+  const rpc = new RpcWebSocketsServer({ noServer: true });
+  rpc.register('echo', (params) => params);
+  return wsBackend(() => undefined, rpc.wss);
+};

@@ -28,9 +28,14 @@ function wrap(ws: WebSocket): ServerSocket {
   };
 }
 
-/** Shared by the ws-based backends: accepted sockets are reported, then handed to `onConnection`. */
-export function wsBackend(onConnection: (wss: WebSocketServer) => void): Backend {
-  const wss = new WebSocketServer({ noServer: true });
+/**
+ * Shared by the ws-based backends: accepted sockets are reported, then handed to `onConnection`. A library's own
+ * server that makes its `ws` server itself (rpc-websockets') passes that one, made with `noServer`.
+ */
+export function wsBackend(
+  onConnection: (wss: WebSocketServer) => void,
+  wss: WebSocketServer = new WebSocketServer({ noServer: true }),
+): Backend {
   const listeners: ((s: ServerSocket) => void)[] = [];
   onConnection(wss);
   return {

@@ -72,6 +72,10 @@ export const ENTRIES: Record<LibraryId, { code: string; global: string; define?:
   },
   // A dapp's client, as viem's docs import it; its WebSocket comes from isows, whose browser export is the page's own.
   viem: { code: `export { createPublicClient, webSocket } from 'viem';`, global: 'Viem' },
+  // Its browser build (package.json's browser export), as a bundler picks it for @solana/web3.js's apps.
+  'rpc-websockets': { code: `export { Client } from 'rpc-websockets';`, global: 'RpcWebSockets' },
+  // Its WebSocket comes from its browser ws.js (package.json's browser field): the page's own, read at load.
+  ethers: { code: `export { WebSocketProvider } from 'ethers';`, global: 'Ethers' },
 };
 
 /** Builds one IIFE per library into `outDir`; returns the file path per library. */

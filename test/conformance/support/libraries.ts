@@ -10,6 +10,7 @@ import { CLASSIC_LIBRARIES } from './libraries-classic';
 import { HOSTED_LIBRARIES } from './libraries-hosted';
 import { FRAMEWORK_LIBRARIES } from './libraries-framework';
 import { PUBSUB_LIBRARIES } from './libraries-pubsub';
+import { RPC_LIBRARIES } from './libraries-rpc';
 
 export { ECHOES_PER_OPEN, type Library, type LibraryConfig } from './library-types';
 
@@ -18,4 +19,5 @@ export const LIBRARIES: Record<LibraryId, Library> = {
   ...HOSTED_LIBRARIES,
   ...FRAMEWORK_LIBRARIES,
   ...PUBSUB_LIBRARIES,
+  ...RPC_LIBRARIES,
 };

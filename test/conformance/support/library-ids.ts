@@ -19,6 +19,8 @@ export const LIBRARY_IDS = [
   'react-use-websocket',
   'socketcluster-client',
   'viem',
+  'rpc-websockets',
+  'ethers',
 ] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 
