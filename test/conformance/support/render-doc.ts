@@ -98,7 +98,10 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   timeout of 20 s, a ping (an empty message) every 8 s, and each \`echo\` the page transmits transmitted back.
   viem's webSocket transport talks to a \`ws\` server that answers JSON-RPC as an Ethereum node does:
   \`eth_subscribe\` to \`newHeads\` answered with a subscription id and three new heads pushed on it (block
-  numbers running on across connections), \`eth_unsubscribe\`, and \`net_version\` for its keep-alive.
+  numbers running on across connections), \`eth_unsubscribe\`, and \`net_version\` for its keep-alive; ethers'
+  WebSocketProvider talks to the same server, which also answers \`eth_chainId\`, the first thing it asks.
+  rpc-websockets talks to its own server, the \`Server\` of the same package (its Node build) with one method,
+  \`echo\`, registered on it.
   Nothing leaves the machine.
 - Every scenario runs twice at once, in Chromium with the built extension and in Chromium without it. The test page
   replaces \`Math.random\` with a seeded generator and wraps \`setTimeout\` before the library loads, and both are
@@ -272,6 +275,24 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   8, then 10 s) fits 1012, and 1013 and 1006 through refusals. After 1008 both are blind retries. Before each
   reconnect the hook calls \`close()\` on the socket that already closed; a call on a closed socket closes
   nothing, so the close stays the server's.
+- rpc-websockets (the JSON-RPC client under @solana/web3.js's Connection) reconnects after every close but
+  1000, whatever the code, a refused handshake's too, after a fixed 1 s, with no randomness. It counts each close
+  before it compares the count with \`max_reconnects\` (5 by default), so it makes at most 4 attempts in a row,
+  then emits \`max_reconnects_reached\` and stays closed. The 1 s fits 1012; through refused handshakes after 1013
+  and 1006 its four waits never grow, which the rules call slow growth (advice) once it has given up: a fifth
+  flat wait would make it "no backoff"; after 1008 it is a blind retry. With no limit (\`max_reconnects\` 0;
+  @solana/web3.js passes Infinity, which takes the same branch) it reconnects through every refusal: no backoff
+  (a problem after 1013, advice after 1006).
+- ethers (its WebSocketProvider, v6) never reconnects: it sets no close handler on its socket (its \`onclose\`
+  is commented out), so after any close it stays on the closed socket and tells the app nothing; the page
+  hears of the close only from a listener of its own on \`provider.websocket\`. Closeline records the server's
+  code all the same: after 1012 and 1013 that is a problem once 60 s have passed (no reconnect), after 1008 it
+  fits, after 1006 and 1000 it is info. The reconnect an app adds, as ethers' maintainer advises (the app makes
+  the WebSocket, with its own close listener, and passes it in place of the URL; on its close it destroys the
+  provider and starts over), is the app's own: with the 100 ms of the snippet passed around for it, it is too
+  soon after 1012, a storm through refused handshakes after 1013 and 1006, and a blind retry after 1008. Its
+  \`destroy()\` calls \`close()\` on the socket that already closed, which closes nothing: the close stays the
+  server's.
 
 ### socket.io and HTTP long-polling
 
