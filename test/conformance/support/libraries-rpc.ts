@@ -79,7 +79,10 @@ export const RPC_LIBRARIES = {
         };
         connect();
       }`,
-    // The provider's request queue, drained on a zero-delay timer (batchMaxCount 1 on a socket).
+    // The provider's request queue, drained on a zero-delay timer (provider-jsonrpc.js, #scheduleDrain: a stall
+    // time of 0 with batchMaxCount 1, as on a socket). A request made while one is pending joins it, so how many
+    // there are follows whether the network check and the subscription were asked for in one task or two.
     otherTimers: (t) => t.ms === 0,
+    queueTimers: (t) => t.ms === 0,
   },
 } satisfies Partial<Record<LibraryId, Library>>;

@@ -42,9 +42,10 @@ export interface Library {
    */
   raceTimers?: (t: PageTimer) => boolean;
   /**
-   * Zero-delay timers a bundled polyfill uses as its task queue (the browser `process.nextTick` shim runs each
-   * batch of queued callbacks from one, and clears a second): how many depends on how the socket's data arrived
-   * in the browser's tasks, not on anything the library decides, so they are left out of the exact comparison.
+   * Zero-delay timers a bundled polyfill or the library uses as its task queue (the browser `process.nextTick`
+   * shim runs each batch of queued callbacks from one, and clears a second; ethers drains its request queue from
+   * one): how many depends on how the socket's data and the page's calls fell in the browser's tasks, not on
+   * anything the library decides, so they are left out of the exact comparison.
    */
   queueTimers?: (t: PageTimer) => boolean;
   /**

@@ -111,7 +111,8 @@ a little even when no behaviour changed. To replay these draws, run \`CONFORMANC
   every reconnect delay it scheduled (a timer whose delay the library works out from the clock, SignalR's
   keep-alive and pusher-js's timeout for its cached transport, is compared by being there and cancelled or not; the zero-delay timers with which mqtt's browser
   build runs its \`process.nextTick\` queue are not compared, as how many there are follows how the socket's data
-  arrived; subscriptions-transport-ws's connect timeout is compared by its delay, not by whether the next attempt
+  arrived, nor those from which ethers drains its request queue, as how many there are follows how its requests
+  fell in the page's tasks; subscriptions-transport-ws's connect timeout is compared by its delay, not by whether the next attempt
   cancelled it before it ran, which follows which of two timers a few ms apart ran first); the number of attempts and of refused handshakes (counted by the server);
   the closes and errors it reported; and the echo messages delivered on every connection.
 - Wall-clock delays are not compared one by one. On two shared cores a timer fires up to a second late now and then,
