@@ -138,6 +138,22 @@ describe('view requests: every field is checked, and a refusal names it', () => 
     expect(browser.tabs.sendMessage).toHaveBeenCalledWith(9, wrap({ type: 'ping' }), { frameId: 0 });
   });
 
+  it("status: no receiver in a tab whose connections are only a frame's (a page open across an update) is no hook", async () => {
+    // Tab 4's connections are frame 2's; its top page never said hello to this build.
+    const { hub, ask } = setup();
+    browser.tabs.sendMessage.mockRejectedValue(new Error('Receiving end does not exist.'));
+    expect(await ask({ type: 'get-status', tabId: 4 })).toEqual({ type: 'status', status: 'no-hook' });
+    // A top document this build heard from, still there: a ping it missed says nothing of its hook.
+    const top = hub.hello(
+      { tabId: 4, frameId: 0, documentId: 'TOP', url: 'http://127.0.0.1/' },
+      { type: 'hello', docNonce: 't', url: '', isTop: true },
+    );
+    expect(await ask({ type: 'get-status', tabId: 4 })).toEqual({ type: 'status', status: 'capturing' });
+    // Gone (unloaded for good), it is not.
+    hub.tabs.get(4)?.endDocument(top, NOW + 20, 'pagehide');
+    expect(await ask({ type: 'get-status', tabId: 4 })).toEqual({ type: 'status', status: 'no-hook' });
+  });
+
   it('status: a top relay that started in a loaded page (Firefox, at install) says the hook came late', async () => {
     const { ask } = setup();
     browser.tabs.sendMessage.mockResolvedValueOnce(wrap({ type: 'pong', late: true }));

@@ -43,9 +43,22 @@ async function captureStatus(tabId: number, hub: Hub): Promise<CaptureStatus> {
     // Paused on the top page's site: the hook is there, but nothing it sends is recorded.
     if (isRelayPong(pong)) return hub.isPausedTab(tabId) ? 'paused' : pong.msg.late === true ? 'late' : 'capturing';
   } catch {
-    // No receiver: the tab's pages predate the install (or cannot be scripted).
+    // No receiver: the tab's top page predates the install or update (or cannot be scripted).
   }
-  return hub.tabs.get(tabId)?.recording.connections.length ? 'capturing' : 'no-hook';
+  return recordsTop(hub, tabId) ? 'capturing' : 'no-hook';
+}
+
+/**
+ * Whether the tab has connections and a top document that said hello to this build and is still there:
+ * only then does a ping it did not answer say nothing of its hook. Connections alone do not: after an
+ * update, a page keeps the scripts of the build before, cut off from this one (the update emptied
+ * storage.session, so the documents held are this build's), while a frame it adds since has this build's
+ * and is recorded.
+ */
+function recordsTop(hub: Hub, tabId: number): boolean {
+  const tab = hub.tabs.get(tabId);
+  if (!tab?.recording.connections.length) return false;
+  return Object.values(tab.docs).some((d) => d.isTop && !d.gone);
 }
 
 export async function handleViewRequest(raw: unknown, hub: Hub, settings: SettingsStore): Promise<unknown> {
