@@ -6,6 +6,7 @@ import { MemoryStorage } from './test-support';
 const rules = new Set<number>();
 const browser = vi.hoisted(() => ({
   declarativeNetRequest: {
+    getSessionRules: async () => [...rules].map((id) => ({ id })),
     updateSessionRules: async (u: { addRules?: { id: number }[]; removeRuleIds?: number[] }) => {
       await Promise.resolve();
       for (const r of u.addRules ?? [])
@@ -80,5 +81,23 @@ describe('an outage lifted before its end', () => {
     await liftOutage(1, NOW);
     expect(rules.size).toBe(2);
     expect(await storedIds()).toHaveLength(2);
+  });
+});
+
+describe('rules an update left behind', () => {
+  it('are lifted when the worker starts: the update emptied the storage that named them', async () => {
+    await startOutage(1, 'ws://127.0.0.1/a', 600, NOW);
+    // An update or reload of the extension: storage.session is emptied, the session rules stay (Chromium).
+    browser.storage.session = new MemoryStorage();
+    rules.add(7); // not ours: another range
+    await endExpiredOutages(NOW + 1_000);
+    expect([...rules]).toEqual([7]);
+  });
+
+  it('leave an outage under way alone, and one started meanwhile', async () => {
+    await startOutage(1, 'ws://127.0.0.1/a', 600, NOW);
+    await Promise.all([endExpiredOutages(NOW + 1_000), startOutage(2, 'ws://127.0.0.1/b', 600, NOW + 1_000)]);
+    expect(rules.size).toBe(4);
+    expect([...rules].sort()).toEqual((await storedIds()).sort());
   });
 });

@@ -112,18 +112,38 @@ function wakeAt(until: number, now: number): void {
     .catch(() => undefined);
 }
 
-/** Removes the rules whose time is up (also called when the worker starts). */
+/**
+ * Removes the rules whose time is up (also called when the worker starts), and any rule of ours no stored
+ * outage names: an update or reload of the extension empties storage.session and its alarms, but Chromium
+ * keeps the session rules, which then blocked the endpoint until the browser restarted.
+ */
 export function endExpiredOutages(now = Date.now()): Promise<void> {
-  return oneAtATime(() => lift((o) => o.until <= now, now));
+  return oneAtATime(() => lift((o) => o.until <= now, now, true));
 }
 
 /**
- * Removes the rules of the outages `ends` picks, then forgets them, and sets the wake-up for the earliest
- * outage left, or clears it when none is left (an alarm for a lifted outage would only wake the worker).
+ * The ids of our rules that no stored outage names. Never one of an outage being started: each is stored
+ * before its rules are added, and both run one at a time with this.
  */
-async function lift(ends: (o: Outage) => boolean, now: number): Promise<void> {
+async function strayRuleIds(list: Outage[]): Promise<number[]> {
+  const known = new Set(ruleIdsOf(list));
+  // Rules that cannot be listed are left as they were: the stored outages are still lifted.
+  const rules = await Promise.resolve()
+    .then(() => browser.declarativeNetRequest.getSessionRules())
+    .catch(() => []);
+  return rules.map((r) => r.id).filter((id) => id >= FIRST_RULE_ID && !known.has(id));
+}
+
+/**
+ * Removes the rules of the outages `ends` picks (and, with `strays`, the rules no outage names), then
+ * forgets them, and sets the wake-up for the earliest outage left, or clears it when none is left (an alarm
+ * for a lifted outage would only wake the worker).
+ */
+async function lift(ends: (o: Outage) => boolean, now: number, strays = false): Promise<void> {
   const list = await stored();
   const ending = list.filter(ends);
+  const orphans = strays ? await strayRuleIds(list) : [];
+  if (orphans.length > 0) await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: orphans });
   if (ending.length === 0) return;
   const left = list.filter((o) => !ends(o));
   await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: ruleIdsOf(ending) });
