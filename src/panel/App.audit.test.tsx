@@ -6,9 +6,10 @@ import { parseScenarios } from '../audit/scenarios';
 import { AuditSection } from './audit/AuditSection';
 import { fakeSource } from '../test-support/fake-source';
 import { conn, recordingOf, T0 } from './fixtures/recording';
-import { renderApp } from './fixtures/render-app';
+import { grid, renderApp, settingsLoaded } from './fixtures/render-app';
 import { render } from '@testing-library/react';
 import type { AuditState } from './audit/use-audit';
+import { redactUrl } from '../protocol/redact';
 
 afterEach(cleanup);
 
@@ -62,6 +63,27 @@ describe('Reconnect check in the panel', () => {
     await act(async () => fireEvent.click(screen.getByTestId('audit-cancel')));
   });
 
+  it('names the sockets it offers redacted as the table shows them, and unredacted once redaction is off', async () => {
+    // A key as the user name and a token as a path segment (as Slack's RTM URLs carried one).
+    const url = 'wss://sk_live_4ec39hqlyjwdarjtt1zdp7dc@rt.example/websocket/xoxb0123456789abcdefghijk';
+    const secret = conn({ id: 's', at: T0 + 1000, url });
+    const both = recordingOf([secret]);
+    for (const redactQuery of [true, false]) {
+      const source = fakeSource(both, { settings: { redactQuery } });
+      renderApp(both, {}, {}, { source });
+      await settingsLoaded();
+      await act(async () => fireEvent.click(screen.getByTestId('audit-open')));
+      const option = within(screen.getByTestId('audit-endpoint')).getByRole('option', { name: /rt\.example/ });
+      const shown = redactQuery ? 'wss://REDACTED@rt.example/websocket/REDACTED' : url;
+      expect(option.textContent).toBe(`\u2066${shown}\u2069`);
+      // The table shows the same socket the same way.
+      expect(grid().querySelector('.cell-url')?.textContent).toBe(shown);
+      // The check still acts on the real endpoint.
+      expect((option as HTMLOptionElement).value).toBe(url);
+      cleanup();
+    }
+  });
+
   it('is not offered on data that is not live (a file, not a page)', async () => {
     renderApp(rec);
     await screen.findByRole('grid');
@@ -70,7 +92,14 @@ describe('Reconnect check in the panel', () => {
 });
 
 describe('AuditSection', () => {
-  const props = { recording: rec, onCancel: vi.fn(), onClose: vi.fn(), onSelect: vi.fn(), profileId: 'default' };
+  const props = {
+    recording: rec,
+    onCancel: vi.fn(),
+    onClose: vi.fn(),
+    onSelect: vi.fn(),
+    profileId: 'default',
+    shown: (url: string) => url,
+  };
 
   it('starts the chosen scenarios in run order, with the outage length typed and the endpoint chosen', () => {
     const onStart = vi.fn();
@@ -134,6 +163,19 @@ describe('AuditSection', () => {
     expect(onSelect).toHaveBeenCalledWith(report.rows[1]!.closureId);
     fireEvent.keyDown(rows[0]!, { key: 'Enter' });
     expect(onSelect).toHaveBeenLastCalledWith(report.rows[0]!.closureId);
+  });
+
+  it('shows each endpoint of the report card as it is given to show it (redacted with the settings)', async () => {
+    const url = 'wss://key@rt.example/live/xoxb0123456789abcdefghijk';
+    const page = new FakePage([url], () => 1500);
+    const parsed = parseScenarios('1012');
+    if (!parsed.ok) throw new Error('parse');
+    const report = await runAudit(page.driver(), { scenarios: parsed.scenarios });
+    const state: AuditState = { kind: 'done', report };
+    render(<AuditSection {...props} shown={redactUrl} state={state} onStart={vi.fn()} />);
+    const cell = screen.getByTestId('audit-row').querySelector('.audit-endpoint');
+    expect(cell?.textContent).toBe('wss://REDACTED@rt.example/live/REDACTED');
+    expect(report.rows[0]?.endpoint).toBe(url);
   });
 
   it('says which profile judged the report, and that another chosen since needs the check run again', async () => {

@@ -259,6 +259,8 @@ export function App({ source, services, openResource, saveFile = downloadText, n
                 }}
                 onSelect={(id) => open(id)}
                 profileId={settings?.profileId ?? 'default'}
+                // The same sockets as the table's rows: their endpoints redacted as the table redacts them.
+                shown={redactQuery ? redactUrl : stripPasswords}
               />
             ) : null}
             <main className="app-main">

@@ -25,9 +25,14 @@ interface Props {
   onSelect(closureId: string): void;
   /** The profile chosen now: a report judged by another says so. */
   profileId: string;
+  /**
+   * How an endpoint is shown: redacted as the settings say, like every URL of the panel (the table's rows and
+   * the check's endpoints are the same sockets). The check itself acts on the real endpoints.
+   */
+  shown(url: string): string;
 }
 
-export function AuditSection({ recording, state, onStart, onCancel, onClose, onSelect, profileId }: Props) {
+export function AuditSection({ recording, state, onStart, onCancel, onClose, onSelect, profileId, shown }: Props) {
   const [chosen, setChosen] = useState<Record<string, boolean>>({
     1012: true,
     1013: true,
@@ -106,7 +111,7 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
             <option value="">{t('audit_endpoint_all')}</option>
             {endpoints.map((ep) => (
               <option key={ep} value={ep}>
-                {isolatePage(ep)}
+                {isolatePage(shown(ep))}
               </option>
             ))}
           </select>
@@ -135,7 +140,9 @@ export function AuditSection({ recording, state, onStart, onCancel, onClose, onS
           {t('audit_failed', [state.message])}
         </p>
       ) : null}
-      {state.kind === 'done' ? <ReportCard report={state.report} onSelect={onSelect} profileId={profileId} /> : null}
+      {state.kind === 'done' ? (
+        <ReportCard report={state.report} onSelect={onSelect} profileId={profileId} shown={shown} />
+      ) : null}
     </section>
   );
 }

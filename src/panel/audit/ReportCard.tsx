@@ -20,6 +20,8 @@ interface Props {
   onSelect(closureId: string): void;
   /** The profile chosen now. */
   profileId: string;
+  /** How an endpoint is shown: redacted as the settings say, as the table shows its sockets' URLs. */
+  shown(url: string): string;
 }
 
 /**
@@ -35,7 +37,7 @@ function profileText(report: AuditReport, now: string): string {
     : t('audit_report_profile_changed', [judged, t(chosen.nameId)]);
 }
 
-export function ReportCard({ report, onSelect, profileId }: Props) {
+export function ReportCard({ report, onSelect, profileId, shown }: Props) {
   const rows = report.rows.map((r) => renderRow(t, r));
   const problems = problemCount(report);
   return (
@@ -85,7 +87,7 @@ export function ReportCard({ report, onSelect, profileId }: Props) {
                 }
               >
                 <td className="audit-endpoint">
-                  <PageText text={r.endpoint} />
+                  <PageText text={shown(r.endpoint)} />
                 </td>
                 <td>{r.scenarioText}</td>
                 <td>{r.delays || '–'}</td>
