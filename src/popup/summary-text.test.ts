@@ -8,6 +8,7 @@ import { buildSummaryText } from './summary-text';
 import { blindRetryLoop, MIN, recordingOf, sock, T0 } from './test-fixtures';
 import { tPlural } from '../i18n/plural';
 import { formatTime } from '../ui/components/format';
+import { closeAt } from '../test-support/recordings';
 
 const NOW = T0 + 30 * MIN;
 
@@ -39,6 +40,16 @@ const mixed = recordingOf([
 ]);
 
 describe('buildSummaryText', () => {
+  it('tags a closure the panel simulated, as the popup does, and leaves a real one untagged', () => {
+    const real = sock({ id: 'real', at: NOW - 3 * MIN, code: 1012, url: 'wss://api.example.com/a' });
+    const simulated = sock({ id: 'sim', at: NOW - 2 * MIN, code: 1012, url: 'wss://api.example.com/b' });
+    simulated.events[1] = closeAt(NOW - 2 * MIN + 20, 1012, { simulated: true });
+    const lines = textOf(recordingOf([real, simulated])).split('\n');
+    const closureLine = (url: string) => lines.find((l) => l.endsWith(url)) ?? '';
+    expect(closureLine('wss://api.example.com/b')).toMatch(/^ {2}\[\w+\] 1012 name-1012 \(simulated\) at .* — /);
+    expect(closureLine('wss://api.example.com/a')).not.toContain('simulated');
+  });
+
   it.each([
     [true, 'token=REDACTED&v=REDACTED', 's3cret'],
     [false, 'token=s3cret&v=2', 'REDACTED'],

@@ -69,7 +69,9 @@ export function buildSummaryText(input: SummaryTextInput): string {
       stamp(closure.closedAt, input.locale),
       shownUrl(conn?.url ?? ''),
     ];
-    lines.push(`  ${t('popup_text_closure', subs)}`);
+    // A close the panel's Simulate made says so, as the popup and the panel tag it: pasted into a bug report,
+    // it would otherwise read as the server's own close.
+    lines.push(`  ${t(closure.simulated ? 'popup_text_closure_simulated' : 'popup_text_closure', subs)}`);
     if (verdict) lines.push(`    ${tText(verdict.text)}`);
   }
 
