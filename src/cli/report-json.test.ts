@@ -4,6 +4,11 @@ import type { AuditReport } from '../audit/types';
 import { parseRecording } from '../protocol/validate-recording';
 import { reportJson } from './report-json';
 import { renderedRow } from './test-rows';
+import { runAudit } from '../audit';
+import { FakePage, type Policy } from '../audit/fake-page';
+import { parseScenarios } from '../audit/scenarios';
+import { analyzeRecording } from '../analysis';
+import { staticNow } from '../panel/hooks/use-analysis';
 
 const conn = (id: string, url: string): Connection => ({
   id,
@@ -52,5 +57,48 @@ describe('the --json report', () => {
 
   it('is still a file the panel imports', () => {
     expect(parseRecording(json).ok).toBe(true);
+  });
+});
+
+describe('the --json report opened in the panel', () => {
+  /** What the panel shows for each judged row once the file is imported (judged as use-analysis judges a file). */
+  async function reopened(policy: Policy, scenarios: string, profileId?: string) {
+    const page = new FakePage(['ws://127.0.0.1:3000/live'], policy);
+    const parsed = parseScenarios(scenarios);
+    if (!parsed.ok) throw new Error('parse');
+    const report = await runAudit(page.driver(), {
+      scenarios: parsed.scenarios,
+      ...(profileId !== undefined && { profileId }),
+    });
+    const file = parseRecording(
+      reportJson(
+        'http://127.0.0.1:3000/',
+        report,
+        report.rows.map(() => renderedRow({})),
+      ),
+    );
+    if (!file.ok) throw new Error('import');
+    // The panel judges an imported file by the profile it is told (the file's, when the user chooses it) at staticNow.
+    const analysis = analyzeRecording(file.recording, {
+      profileId: file.recording.profileId ?? 'default',
+      now: staticNow(file.recording),
+    });
+    return {
+      report,
+      file: file.recording,
+      levels: report.rows.map((r) => [r.level, analysis.verdictByClosure[r.closureId ?? '']?.level]),
+    };
+  }
+
+  it('judges each closure as the report did, also a close the page never answered', async () => {
+    // A page that never reconnects: the report says "no reconnect" once the link window has passed.
+    const { levels, report, file } = await reopened(() => null, '1012');
+    expect(levels).toEqual([['problem', 'problem']]);
+    expect(file.exportedAt).toBe(report.endedAt);
+  });
+
+  it('names the profile that judged it, so that the panel says when another judges it there', async () => {
+    const { file } = await reopened(() => 1500, '1012', 'iana');
+    expect(file.profileId).toBe('iana');
   });
 });
