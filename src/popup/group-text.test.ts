@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { catalogTranslator, setTranslator } from '../i18n/translate';
+import { catalogTranslator, setTranslator, t } from '../i18n/translate';
+import { profiles } from '../analysis/profiles';
+import { problemKindOf } from '../analysis/present';
 import { localeCatalog } from '../test-support/locale-catalog';
 import type { Verdict } from '../analysis/types';
 import { groupText, shortVerdict } from './group-text';
@@ -56,6 +58,27 @@ describe('groupText', () => {
   it('words a storm the same whether or not sockets opened beside the chain were counted in it', () => {
     expect(shortVerdict(v('problem', 'verdict_storm_parallel'))).toBe(shortVerdict(v('problem', 'verdict_storm')));
     expect(shortVerdict(v('problem', 'verdict_storm'))).not.toBe('problem');
+  });
+
+  it("words every profile's problems as the toolbar badge's tooltip names their kind", () => {
+    // Every finding of every profile (the storm's, each rule's, the common ones), as the analysis sets it.
+    const findings: { level: Verdict['level']; id: string; textId: string }[] = [];
+    const walk = (o: unknown) => {
+      if (!o || typeof o !== 'object') return;
+      const f = o as Record<string, unknown>;
+      if (typeof f.id === 'string' && typeof f.level === 'string' && typeof f.textId === 'string')
+        findings.push({ level: f.level as Verdict['level'], id: f.id, textId: f.textId });
+      Object.values(o).forEach(walk);
+    };
+    profiles.forEach(walk);
+    const problems = findings.filter((f) => f.level === 'problem');
+    expect(problems.length).toBeGreaterThan(5);
+    for (const f of problems) {
+      const verdict = { ...v('problem', f.textId), finding: f.id };
+      const kind = problemKindOf(verdict);
+      if (kind === undefined || kind === 'other') continue;
+      expect([f.textId, shortVerdict(verdict)]).toEqual([f.textId, t(`popup_short_${kind}`)]);
+    }
   });
 
   it('falls back to the level name for a sentence without a short form', () => {

@@ -11,6 +11,8 @@ import type { CodeGroup } from './summary-model';
 /**
  * A verdict in two or three words, keyed by its sentence's catalog id. A
  * sentence without a short form (a new rule) falls back to its level's name.
+ * A problem's words name the kind the toolbar badge's tooltip names for it
+ * (group-text.test.ts holds every profile's problems to that).
  */
 const SHORT_BY_TEXT: Readonly<Record<string, string>> = {
   verdict_storm: 'popup_short_storm',
@@ -22,6 +24,8 @@ const SHORT_BY_TEXT: Readonly<Record<string, string>> = {
   verdict_restart_too_soon: 'popup_short_too_soon',
   verdict_overload_too_soon: 'popup_short_too_soon',
   verdict_iana_restart_too_soon: 'popup_short_too_soon',
+  // A protocol's own "retry later" code (Discord's 4008) retried at once: the badge says "retried too soon".
+  verdict_retry_later_too_soon: 'popup_short_too_soon',
   verdict_restart_slow: 'popup_short_slow',
   verdict_iana_restart_slow: 'popup_short_slow',
   verdict_rfc_slow: 'popup_short_slow',
