@@ -10,6 +10,10 @@ import { grid, renderApp, settingsLoaded } from './fixtures/render-app';
 import { render } from '@testing-library/react';
 import type { AuditState } from './audit/use-audit';
 import { redactUrl } from '../protocol/redact';
+import { catalogTranslator, setTranslator } from '../i18n/translate';
+import { localeCatalog } from '../test-support/locale-catalog';
+import { installTestMessages } from './fixtures/messages';
+import { VerdictSection } from './detail/VerdictSection';
 
 afterEach(cleanup);
 
@@ -176,6 +180,28 @@ describe('AuditSection', () => {
     const cell = screen.getByTestId('audit-row').querySelector('.audit-endpoint');
     expect(cell?.textContent).toBe('wss://REDACTED@rt.example/live/REDACTED');
     expect(report.rows[0]?.endpoint).toBe(url);
+  });
+
+  it("words a row's waits and expectation as the detail words them, in the language's digits", async () => {
+    const page = new FakePage(['wss://rt.example/live'], () => 1500);
+    const parsed = parseScenarios('1012');
+    if (!parsed.ok) throw new Error('parse');
+    const report = await runAudit(page.driver(), { scenarios: parsed.scenarios });
+    const verdict = report.rows[0]!.verdict!;
+    try {
+      // Arabic as Egypt writes it: Arabic-Indic digits and decimal sign.
+      setTranslator(catalogTranslator(localeCatalog('ar')), { intlLocale: 'ar-EG', isolate: true });
+      render(<AuditSection {...props} state={{ kind: 'done', report }} onStart={vi.fn()} />);
+      const cells = [...screen.getByTestId('audit-row').querySelectorAll('td')].map((td) => td.textContent ?? '');
+      const detail = render(<VerdictSection verdict={verdict} closureId="x" onSelect={vi.fn()} />).container;
+      const facts = [...detail.querySelectorAll('.facts dd')].map((dd) => dd.textContent ?? '');
+      // Delays and Expected, as the detail's Observed and Expected for the closure the row opens.
+      expect([cells[2], cells[3]]).toEqual(facts);
+      expect(cells[2]).toContain('١٫٥٠');
+      expect(cells[2]).not.toMatch(/[0-9]/);
+    } finally {
+      installTestMessages();
+    }
   });
 
   it('says which profile judged the report, and that another chosen since needs the check run again', async () => {

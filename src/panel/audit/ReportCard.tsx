@@ -14,6 +14,7 @@ import { t } from '../../i18n/translate';
 import { tPlural } from '../../i18n/plural';
 import { CatalogText } from '../../ui/components/CatalogText';
 import { PageText } from '../../ui/components/PageText';
+import { formatDelays } from '../../ui/components/format';
 
 interface Props {
   report: AuditReport;
@@ -70,6 +71,7 @@ export function ReportCard({ report, onSelect, profileId, shown }: Props) {
           {rows.map((r, i) => {
             const id = r.closureId;
             const verdict = report.rows[i]?.verdict;
+            const delaysS = report.rows[i]?.delaysS ?? [];
             return (
               <tr
                 key={`${r.endpoint} ${r.scenario}`}
@@ -90,8 +92,9 @@ export function ReportCard({ report, onSelect, profileId, shown }: Props) {
                   <PageText text={shown(r.endpoint)} />
                 </td>
                 <td>{r.scenarioText}</td>
-                <td>{r.delays || '–'}</td>
-                <td>{r.expected || '–'}</td>
+                {/* The waits and the expectation as the detail shows them for the closure this row opens. */}
+                <td>{delaysS.length ? formatDelays(delaysS) : '–'}</td>
+                <td>{verdict?.expected ? <CatalogText text={verdict.expected.text} /> : '–'}</td>
                 <td>
                   {r.level === 'not-run' ? (
                     <span className="verdict-badge">{r.levelText}</span>

@@ -1,11 +1,10 @@
 import type { Episode, Verdict } from '../../analysis/types';
-import { formatSeconds } from '../../ui/components/format';
+import { formatDelays, formatSeconds } from '../../ui/components/format';
 import { VerdictBadge } from '../../ui/components/VerdictBadge';
 import { t } from '../../i18n/translate';
 import { tPlural } from '../../i18n/plural';
-import { formatList, tText } from '../../i18n/numbers';
+import { tText } from '../../i18n/numbers';
 import { CatalogText } from '../../ui/components/CatalogText';
-import { DELAYS_LISTED } from '../../analysis/format';
 import { listedSteps } from './listed-steps';
 
 interface Props {
@@ -16,12 +15,9 @@ interface Props {
   onSelect(id: string): void;
 }
 
-/** The observed waits: the first DELAYS_LISTED, as verdict sentences name them, and how many more. */
-function delays(ds: readonly number[]): string {
-  if (ds.length === 0) return t('panel_verdict_none_observed');
-  const listed = formatList(ds.slice(0, DELAYS_LISTED).map(formatSeconds));
-  return ds.length > DELAYS_LISTED ? t('ui_list_more', [listed, ds.length - DELAYS_LISTED]) : listed;
-}
+/** The observed waits, as the reconnect check's report card lists them too. */
+const delays = (ds: readonly number[]): string =>
+  ds.length === 0 ? t('panel_verdict_none_observed') : formatDelays(ds);
 
 /** The reconnect verdict: level, sentence, observed vs expected delays, and the whole episode. */
 export function VerdictSection({ verdict, episode, closureId, onSelect }: Props) {

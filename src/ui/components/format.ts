@@ -3,7 +3,8 @@
  * text, so every visible string still goes through t().
  */
 import { currentIntlLocale, t } from '../../i18n/translate';
-import { formatNumber } from '../../i18n/numbers';
+import { formatList, formatNumber } from '../../i18n/numbers';
+import { DELAYS_LISTED } from '../../analysis/format';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -50,6 +51,16 @@ export function formatClock(epochMs: number, locale?: string): string {
 /** Seconds with two decimals ("1.07 s"): the precision the verdict rules use. */
 export function formatSeconds(s: number): string {
   return t('ui_unit_seconds', [formatNumber(s, 2)]);
+}
+
+/**
+ * Observed waits ("1.00 s, 2.00 s"): the first DELAYS_LISTED, as verdict sentences name them, and how many
+ * more. One wording for the detail's verdict and the reconnect check's report card, which show the same
+ * closure's waits side by side.
+ */
+export function formatDelays(ds: readonly number[]): string {
+  const listed = formatList(ds.slice(0, DELAYS_LISTED).map(formatSeconds));
+  return ds.length > DELAYS_LISTED ? t('ui_list_more', [listed, ds.length - DELAYS_LISTED]) : listed;
 }
 
 /** A duration in ms, in the largest unit that keeps it readable. */
