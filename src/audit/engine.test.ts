@@ -21,6 +21,20 @@ const constant1s: Policy = () => 1000;
 const never: Policy = () => null;
 const tooSoon: Policy = () => 100;
 
+describe('runAudit on a SockJS page (new session ids in the URL of every connection)', () => {
+  it('follows the page to its new session, as the verdict it reports does, scenario after scenario', async () => {
+    let n = 100;
+    const page = new FakePage(['wss://app.test/stomp/100/s100/websocket'], fits);
+    page.nextUrl = () => `wss://app.test/stomp/${++n}/s${n}/websocket`;
+    const report = await runAudit(page.driver(), { scenarios: scenarios('1012,1006') });
+    expect(cells(report)).toEqual(['1012 recovered fits restart.fits', '1006 recovered info app-choice.not-judged']);
+    // One endpoint, named as the glossary names it: without the session's two ids.
+    expect(report.endpoints).toEqual(['wss://app.test/stomp/websocket']);
+    // Each scenario acted on the socket open when it started: the first one, then the page's reconnect.
+    expect(page.simulated.map((x) => x.id)).toEqual(['7:0:doc:1', '7:0:doc:2']);
+  });
+});
+
 describe('runAudit against a fake page (verdicts come from the analysis core)', () => {
   it.each<[string, Policy, string, string[]]>([
     [

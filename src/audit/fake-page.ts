@@ -35,6 +35,8 @@ export class FakePage {
    * socket (then reconnects by its policy); null: it has no heartbeat and never notices.
    */
   heartbeatMs: number | null = null;
+  /** The URL of the page's next attempt after a socket to `url` closed (sockjs-client draws new session ids); the same URL when unset. */
+  nextUrl?: (url: string) => string;
 
   constructor(
     urls: readonly string[],
@@ -79,7 +81,7 @@ export class FakePage {
     const failures = opened ? 0 : (this.failures.get(ep) ?? 0) + 1;
     this.failures.set(ep, failures);
     const delay = this.policy(code, opened ? 0 : failures);
-    if (delay !== null) this.at(this.now + delay, () => this.connect(c.url));
+    if (delay !== null) this.at(this.now + delay, () => this.connect(this.nextUrl?.(c.url) ?? c.url));
   }
 
   private stall(c: Connection, seconds: number): void {

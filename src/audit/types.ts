@@ -24,7 +24,7 @@ export interface AuditOptions {
   scenarios: readonly Scenario[];
   /** Only sockets whose URL starts with this prefix (the command line's --endpoint). */
   endpointPrefix?: string;
-  /** Only the sockets of this endpoint, as `endpointOf` gives it (the panel's choice); with neither, all. */
+  /** Only the sockets of this endpoint, as `checkedEndpointOf` gives it (the panel's choice); with neither, all. */
   endpoint?: string;
   profileId?: string;
   /**
