@@ -29,6 +29,22 @@ describe('the outage rules', () => {
     expect(odd!.test('ws://h/axbb(c)')).toBe(false);
   });
 
+  it("match a SockJS session's endpoint with any session ids, as the analysis and the reconnect check name it", () => {
+    const [ws, http] = endpointFilters('ws://h:1/stomp/123/a1b2c3d4/websocket').map((f) => new RegExp(f));
+    // The page's next session draws new ids: it is the same endpoint, refused during the outage.
+    for (const u of ['ws://h:1/stomp/123/a1b2c3d4/websocket', 'ws://h:1/stomp/907/zz9_x/websocket?t=1'])
+      expect(ws!.test(u), u).toBe(true);
+    expect(http!.test('http://h:1/stomp/907/zz9_x/websocket')).toBe(true);
+    for (const u of [
+      'ws://h:1/stomp/websocket',
+      'ws://h:1/other/123/a1b2c3d4/websocket',
+      'ws://h:1/stomp/12/a1b2c3d4/websocket',
+      'ws://h:1/stomp/123/a.b/websocket',
+      'ws://h:1/stomp/123/a1/websocket/x',
+    ])
+      expect(ws!.test(u), u).toBe(false);
+  });
+
   it('take two ids, both blocking WebSocket handshakes from the tab only', () => {
     const rules = outageRules(100_002, 7, 'wss://h/s');
     expect(rules.map((r) => r.id)).toEqual([100_002, 100_003]);

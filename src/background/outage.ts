@@ -6,6 +6,7 @@
  * restarted worker removes the ones whose time is up.
  */
 import browser from 'webextension-polyfill';
+import { withoutSockjsSession } from '../analysis/link';
 
 const KEY = 'outages';
 /** Rule ids for outages live in their own range, clear of any future static rules; each outage takes two. */
@@ -48,8 +49,21 @@ const literal = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 export function endpointFilters(socketUrl: string): [string, string] {
   const u = new URL(socketUrl);
   const secure = u.protocol === 'wss:' || u.protocol === 'https:' ? 's' : '';
-  const rest = `${literal(`//${u.host}${u.pathname}`)}(\\?.*)?$`;
+  const rest = `${literal(`//${u.host}`)}${pathFilter(u.pathname)}(\\?.*)?$`;
   return [`^ws${secure}:${rest}`, `^http${secure}:${rest}`];
+}
+
+const SOCKJS_TAIL = '/websocket';
+
+/**
+ * The path, matched literally; a SockJS session's (`‹base›/‹server id›/‹session id›/websocket`) with any two
+ * ids: sockjs-client draws new ones for every connection, and the endpoint is the path without them (as the
+ * analysis and the reconnect check name it), so an outage refuses the page's next session too.
+ */
+function pathFilter(path: string): string {
+  const base = withoutSockjsSession(path);
+  if (base === path) return literal(path);
+  return `${literal(base.slice(0, -SOCKJS_TAIL.length))}/[0-9]{3}/[^/.?#]+${literal(SOCKJS_TAIL)}`;
 }
 
 /** The outage's rules: one per filter, with ids `ruleId` and `ruleId + 1`. */
