@@ -14,7 +14,7 @@ import { extensionDir, isBuilt, packageRoot } from './paths';
 import { toJUnit } from './junit';
 import { reportJson } from './report-json';
 import { withShownEndpoints } from './shown-endpoints';
-import { formatTable, progressBar, summaryLine } from './table';
+import { droppedLines, formatTable, progressBar, summaryLine } from './table';
 import { unwritable } from './writable';
 
 /**
@@ -102,6 +102,8 @@ export async function main(argv: readonly string[], io: Io, cliFileUrl: string):
   for (const line of formatTable(rows, t)) io.out(line);
   const problems = rows.filter((r) => r.level === 'problem').length;
   io.out(summaryLine(problems, rows.length, report.profileId, t, CATALOG_LOCALE));
+  // The panel and popup say when the recording lost data; so does the report judged on it.
+  for (const line of droppedLines(report.recording.dropped, t, CATALOG_LOCALE)) io.out(line);
 
   const written = writeReports(o, report, rows, t);
   if (written.error) return fail(written.error);

@@ -3,7 +3,8 @@ import catalog from '../../public/_locales/en/messages.json';
 import { catalogTranslator } from '../i18n/translate';
 import { localeCatalog } from '../test-support/locale-catalog';
 import { renderedRow } from './test-rows';
-import { formatTable, printable, progressBar, summaryLine } from './table';
+import { droppedLines, formatTable, printable, progressBar, summaryLine } from './table';
+import { emptyDropped } from '../protocol/recording';
 
 const t = catalogTranslator(catalog);
 const row = renderedRow;
@@ -78,5 +79,20 @@ describe('progressBar', () => {
     [NaN, '........'],
   ])('%f → %s', (f, bar) => {
     expect(progressBar(f, 8)).toBe(bar);
+  });
+});
+
+describe('droppedLines', () => {
+  it('lists what the recording lost, as the panel and popup notice do, counted in the catalog language', () => {
+    const dropped = { ...emptyDropped(), connectionsRateLimited: 1, fieldsTruncated: 3 };
+    expect(droppedLines(dropped, t, 'en')).toEqual([
+      'Some data was not recorded:',
+      '  1 new connection not recorded: the page opened it faster than the rate limit',
+      '  3 long values (URL, reason, stack) shortened to their limit',
+    ]);
+  });
+
+  it('says nothing when nothing was lost', () => {
+    expect(droppedLines(emptyDropped(), t, 'en')).toEqual([]);
   });
 });

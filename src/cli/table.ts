@@ -1,6 +1,8 @@
 /** The report card as a plain-text table for stdout, and the progress bar for stderr. */
 import type { RenderedRow } from '../audit/render';
+import { droppedLabels } from '../analysis/present';
 import { pluralId } from '../i18n/plural';
+import type { DroppedCounts } from '../protocol/recording';
 import type { Translate } from './args';
 
 const WRAP = 100;
@@ -27,6 +29,20 @@ export function summaryLine(problems: number, checks: number, profileId: string,
   return problems
     ? t(pluralId('cli_summary_problems', checks, locale), [String(checks), String(problems), profileId])
     : t(pluralId('cli_summary_ok', checks, locale), [String(checks), profileId]);
+}
+
+/**
+ * What the recording the verdicts were judged on lost (connections over the rate limit or evicted, events,
+ * cut values), as the panel's and popup's notice lists it: a check judged on incomplete data says so where
+ * its verdicts are read. Nothing when nothing was lost. Counted by the plural rules of `locale`.
+ */
+export function droppedLines(dropped: DroppedCounts, t: Translate, locale: string): string[] {
+  const labels = droppedLabels(dropped);
+  if (labels.length === 0) return [];
+  return [
+    `${t('dropped_heading')}:`,
+    ...labels.map(({ text }) => `  ${t(pluralId(text.id, Number(text.subs?.[0]), locale), text.subs)}`),
+  ];
 }
 
 function layout(rows: readonly RenderedRow[], t: Translate): string[] {
