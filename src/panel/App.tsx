@@ -8,6 +8,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useShownAnalysis } from './hooks/use-shown-analysis';
+import { redactUrl, stripPasswords } from '../protocol/redact';
 import type { RecordingSource } from '../ui/data/source';
 import { SplitView } from '../ui/components/SplitView';
 import { t } from '../i18n/translate';
@@ -86,6 +87,8 @@ export function App({ source, services, openResource, saveFile = downloadText, n
       ? t('panel_imported_profile', [profileName(fileProfile), profileName(judgedBy)])
       : undefined;
   const analysed = useShownAnalysis(judged, redactQuery);
+  // A URL the panel shows outside the analysis (notices, the check's sockets), redacted as the table's are.
+  const shownUrl = redactQuery ? redactUrl : stripPasswords;
   // DevTools' network data belongs to the live tab, never to an imported file.
   const network = useHandshakes(imports.imported ? undefined : handshakes, imports.imported ? null : ownRecording, now);
   const rows = useRows(analysed, network.statuses);
@@ -243,7 +246,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
               importedProfile={importedProfile}
               filterResult={filterResult}
               unrecorded={network.unrecorded}
-              redactQuery={redactQuery}
+              shownUrl={shownUrl}
               onBackToLive={backToLive}
             />
             {auditOpen && !imports.imported ? (
@@ -260,7 +263,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
                 onSelect={(id) => open(id)}
                 profileId={settings?.profileId ?? 'default'}
                 // The same sockets as the table's rows: their endpoints redacted as the table redacts them.
-                shown={redactQuery ? redactUrl : stripPasswords}
+                shown={shownUrl}
               />
             ) : null}
             <main className="app-main">

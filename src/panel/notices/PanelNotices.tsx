@@ -6,7 +6,6 @@
  */
 import type { CaptureStatus } from '../../protocol/messages';
 import type { DroppedCounts } from '../../protocol/recording';
-import { redactUrl, stripPasswords } from '../../protocol/redact';
 import { DroppedNotice, hasDropped } from '../../ui/components/DroppedNotice';
 import type { ImportState } from '../hooks/use-import';
 import type { HandshakeEntry } from '../network/handshakes';
@@ -25,7 +24,8 @@ interface Props {
   importedProfile: string | undefined;
   filterResult: string;
   unrecorded: readonly HandshakeEntry[];
-  redactQuery: boolean;
+  /** A URL as the panel shows it: redacted, or only without passwords, as the setting says. */
+  shownUrl(url: string): string;
   onBackToLive(): void;
 }
 
@@ -54,7 +54,7 @@ export function PanelNotices(props: Props) {
       <UnrecordedNotice
         // Paused, or no hook in the tab: nothing is recorded, and the status banner says why.
         entries={status === 'capturing' ? unrecorded : []}
-        shown={props.redactQuery ? redactUrl : stripPasswords}
+        shown={props.shownUrl}
         rateLimited={(dropped?.connectionsRateLimited ?? 0) > 0}
         unreadable={(dropped?.connectionsUnreadable ?? 0) > 0}
       />
