@@ -11,7 +11,7 @@ export type ConnectionEvent = Exclude<RelayEvent, { t: 'socket' } | { t: 'life' 
 export function connectionFrom(
   id: string,
   documentId: string,
-  frame: { frameId: number; url: string },
+  frame: { frameId: number; url: string; site?: string },
   ev: SocketEvent,
 ): Connection {
   return {
@@ -23,6 +23,7 @@ export function connectionFrom(
     frameId: frame.frameId,
     documentId,
     frameUrl: pageUrl(ev.page, frame.url),
+    ...(frame.site !== undefined && { site: frame.site }),
     createdAt: ev.at,
     stack: ev.stack,
     events: [],

@@ -3,6 +3,7 @@ import { Hub, type RelaySender } from './hub';
 import { Persist } from './persist';
 import { MemoryStorage } from './test-support';
 import { DEFAULT_SETTINGS, type RelayBatch, type RelayHello } from '../protocol/messages';
+import type { Connection } from '../protocol/recording';
 
 const counters = { sentMessages: 0, sentSize: 0, receivedMessages: 1, receivedSize: 5 };
 const batch: RelayBatch = {
@@ -24,12 +25,12 @@ const batch: RelayBatch = {
   dropped: {},
 };
 
-/** The text of the last message the hub keeps for a frame's socket, its document told as given. */
-async function keptText(
+/** The connection the hub keeps for a frame's socket, its document told as given. */
+async function keptConnection(
   contentCapture: Record<string, boolean>,
   frame: Pick<RelaySender, 'url' | 'origin'>,
   helloOrigin?: string,
-): Promise<string | undefined> {
+): Promise<Connection | undefined> {
   const hub = new Hub({
     persist: new Persist(new MemoryStorage()),
     extensionVersion: '0.1.0',
@@ -53,8 +54,11 @@ async function keptText(
   const docId = hub.hello({ tabId: 4, frameId: 7, documentId: 'FRAME', ...frame }, hello);
   hub.batch(4, docId, batch, () => undefined);
   await hub.tick();
-  return hub.recordingOf(4).connections[0]?.lastMessages?.[0]?.text;
+  return hub.recordingOf(4).connections[0];
 }
+
+const keptText = async (...args: Parameters<typeof keptConnection>) =>
+  (await keptConnection(...args))?.lastMessages?.[0]?.text;
 
 describe('message content of a frame whose URL names no site', () => {
   it.each<
@@ -125,5 +129,23 @@ describe('message content of a frame whose URL names no site', () => {
     ],
   ])('%s', async (_, contentCapture, frame, helloOrigin, want) => {
     expect(await keptText(contentCapture, frame, helloOrigin)).toBe(want);
+  });
+});
+
+describe('the site a connection names for its content choice', () => {
+  it.each<[string, Pick<RelaySender, 'url' | 'origin'>, string | undefined, string | undefined]>([
+    ['about:blank: its origin’s', { url: 'about:blank', origin: 'http://site.example' }, undefined, 'site.example'],
+    ['blob:: its origin’s', { url: 'blob:http://site.example/0b1c' }, 'http://site.example', 'site.example'],
+    ['an opaque origin: none', { url: 'about:srcdoc', origin: 'null' }, undefined, undefined],
+    [
+      'a URL with a host: none besides it',
+      { url: 'http://site.example/f', origin: 'http://site.example' },
+      undefined,
+      undefined,
+    ],
+  ])('%s', async (_, frame, helloOrigin, want) => {
+    const c = await keptConnection({}, frame, helloOrigin);
+    expect(c?.site).toBe(want);
+    expect(c !== undefined && 'site' in c).toBe(want !== undefined);
   });
 });

@@ -65,6 +65,20 @@ describe('per-site content capture in the detail pane', () => {
       { contentCapture: { 'other.example': true, localhost: false, 'app.example': true } },
     ]);
   });
+
+  it("a frame without an address of its own (about:blank) offers its page's site, whose choice kept its content", async () => {
+    const rec = oneClosure('about:blank', [{ dir: 'in', at: 1, kind: 'text', size: 2, text: 'hi' }]);
+    rec.connections[0]!.site = 'app.example';
+    const { source } = renderLive(rec, { contentCapture: { 'app.example': true } });
+    const section = await openClosure();
+    const box = await within(section).findByRole<HTMLInputElement>('checkbox', {
+      name: "Keep the last messages' content on app.example",
+    });
+    await settingsLoaded();
+    expect([box.checked, box.disabled]).toEqual([true, false]);
+    fireEvent.click(box);
+    await waitFor(() => expect(source.settingsPatches).toEqual([{ contentCapture: {} }]));
+  });
 });
 
 describe('export and "Include message content"', () => {

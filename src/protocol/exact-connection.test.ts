@@ -44,6 +44,7 @@ function corpus(): Connection[] {
         { type: 'close', at: T + 5, code: 1000, reason: 'bye', wasClean: true },
       ],
       truncated: ['url'],
+      site: 'app.example',
       lastMessages: [
         { dir: 'in', at: T + 4, kind: 'text', size: 5, text: 'hello' },
         { dir: 'out', at: T + 4, kind: 'binary', size: 70, hex: '00ff', cut: true },
@@ -209,6 +210,8 @@ describe('exactConnection', () => {
     ['a stall not marked simulated', (c) => ((c.events as O[])[1]!.simulated = false)],
     ['a close code over 16 bits', (c) => ((c.events as O[])[4]!.code = MAX_CODE + 1)],
     ['uppercase hex', (c) => ((c.lastMessages as O[])[1]!.hex = 'FF')],
+    ['a site that is no string', (c) => (c.site = 7)],
+    ['a site over its bound', (c) => (c.site = 's'.repeat(IMPORT_LIMITS.shortChars + 1))],
     ['too many protocols', (c) => (c.protocols = Array.from({ length: IMPORT_LIMITS.protocols + 1 }, () => 'p'))],
     ['an unknown event type', (c) => ((c.events as O[])[0]!.type = 'opened')],
     ['an extra counter', (c) => ((c.counters as O).bytes = 1)],

@@ -160,7 +160,8 @@ export function exactConnection(v: unknown): boolean {
   const socketNumber = optional(v.socketNumber, isInt(v.socketNumber, 1, COUNT));
   const truncated = optional(v.truncated, exactList(v.truncated, MAX_TRUNCATED, isShort));
   const last = optional(v.lastMessages, exactList(v.lastMessages, MAX_LAST_MESSAGES, exactLastMessage));
-  if (socketNumber < 0 || truncated < 0 || last < 0) return false;
+  const site = optional(v.site, isShort(v.site));
+  if (socketNumber < 0 || truncated < 0 || last < 0 || site < 0) return false;
   return (
     isShort(v.id) &&
     isOneOf(v.api, SOCKET_APIS) &&
@@ -173,6 +174,6 @@ export function exactConnection(v: unknown): boolean {
     isStr(v.stack, STACK) &&
     exactList(v.events, IMPORT_LIMITS.eventsPerConnection, exactEvent) &&
     exactCounters(v.counters) &&
-    keyCount(v) === 11 + socketNumber + truncated + last
+    keyCount(v) === 11 + socketNumber + truncated + last + site
   );
 }

@@ -236,6 +236,7 @@ export const decodeConnection: Decoder<Connection> = inPlace((v, p) => {
     frameId: req(o, 'frameId', frameId, p),
     documentId: req(o, 'documentId', short, p),
     frameUrl: req(o, 'frameUrl', url, p),
+    site: opt(o, 'site', short, p),
     createdAt: req(o, 'createdAt', time, p),
     stack: req(o, 'stack', stack, p),
     events: req(o, 'events', events, p),

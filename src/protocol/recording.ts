@@ -161,6 +161,11 @@ export interface Connection {
    * first address.
    */
   frameUrl: string;
+  /**
+   * The site of a document whose address names none (about:blank written into by its page, srcdoc,
+   * blob:): its origin's host, which the message content choice went by. Absent where frameUrl names it.
+   */
+  site?: string;
   createdAt: EpochMs;
   /** A short stack of the code that constructed the socket. */
   stack: string;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { openExtensionPage, waitForStoredRecording } from './support/firefox';
 import { useFirefoxAndServer } from './support/firefox-session';
-import { closedFrameSockets, frameContentPage, KEPT_TEXTS, lastTexts } from './support/frame-content-page';
+import { closedFrameSockets, FRAME_SITES, frameContentPage, KEPT_TEXTS, lastTexts } from './support/frame-content-page';
 
 const s = useFirefoxAndServer();
 
@@ -19,5 +19,6 @@ describe('Closeline in Firefox: message content of sockets in frames without a U
     await page.goto(url);
     const closed = await waitForStoredRecording(ext, url, (r) => closedFrameSockets(r, s.server.wsOrigin));
     expect(lastTexts(closed)).toEqual(KEPT_TEXTS);
+    expect(closed.map((c) => c.site)).toEqual(FRAME_SITES);
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from './support/session';
 import { waitForRecording } from './support/recording';
-import { closedFrameSockets, frameContentPage, KEPT_TEXTS, lastTexts } from './support/frame-content-page';
+import { closedFrameSockets, FRAME_SITES, frameContentPage, KEPT_TEXTS, lastTexts } from './support/frame-content-page';
 
 const s = useBrowserAndServer();
 
@@ -18,6 +18,7 @@ describe('message content of sockets in frames without a URL of their own', () =
     await page.goto(url);
     const closed = await waitForRecording(s.b.worker, url, (r) => closedFrameSockets(r, s.server.wsOrigin));
     expect(lastTexts(closed)).toEqual(KEPT_TEXTS);
+    expect(closed.map((c) => c.site)).toEqual(FRAME_SITES);
     await page.close();
   });
 });

@@ -38,7 +38,7 @@ function Item({ m }: { m: LastMessage }) {
 
 export function LastMessages({ connection, fromFile = false }: { connection: Connection; fromFile?: boolean }) {
   const { settings, update } = useSettingsHandle();
-  const site = siteOf(connection.frameUrl);
+  const site = connection.site ?? siteOf(connection.frameUrl);
   const list = connection.lastMessages;
   const total = connection.counters.sentMessages + connection.counters.receivedMessages;
   return (

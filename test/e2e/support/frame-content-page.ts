@@ -40,6 +40,9 @@ export function closedFrameSockets(r: Recording, wsOrigin: string): Connection[]
 /** What is kept of each one's last messages: the same-site frames' texts; nothing of the sandboxed one. */
 export const lastTexts = (closed: Connection[]) => closed.map((c) => c.lastMessages?.map((m) => `${m.dir} ${m.text}`));
 
+/** The site each names for its content choice: the page's where its own address names none; none when opaque. */
+export const FRAME_SITES = [undefined, '127.0.0.1', '127.0.0.1', '127.0.0.1', undefined];
+
 export const KEPT_TEXTS = [
   ['out hi /fc-top', 'in hi /fc-top'],
   ['out hi /fc-srcdoc', 'in hi /fc-srcdoc'],
