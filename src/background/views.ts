@@ -18,7 +18,7 @@ import { simulate } from './simulate';
 import { t } from '../i18n/translate';
 import { tPlural } from '../i18n/plural';
 import { SETTINGS_LIMITS } from '../protocol/limits';
-import { tooManyCaptureSites, tooManyPausedSites } from '../protocol/settings';
+import { changesSiteChoices, tooManyCaptureSites, tooManyPausedSites } from '../protocol/settings';
 
 export function acceptView(port: Runtime.Port, hub: Hub, ready: Promise<void>): void {
   let unsubscribe: (() => void) | undefined;
@@ -61,6 +61,18 @@ function recordsTop(hub: Hub, tabId: number): boolean {
   return Object.values(tab.docs).some((d) => d.isTop && !d.gone);
 }
 
+/**
+ * Whether a tab is in a private window (Chromium's incognito, Firefox's private browsing). `incognito` is
+ * given without the "tabs" permission. A tab that is gone, or unknown, is not taken as private.
+ */
+async function isPrivateTab(tabId: number): Promise<boolean> {
+  try {
+    return (await browser.tabs.get(tabId)).incognito === true;
+  } catch {
+    return false;
+  }
+}
+
 export async function handleViewRequest(raw: unknown, hub: Hub, settings: SettingsStore): Promise<unknown> {
   if (!isViewRequest(raw)) return wrap<ViewResponse>({ type: 'error', message: t('bg_bad_request') });
   const decoded = decode(viewRequest, raw.msg, 'request');
@@ -84,6 +96,14 @@ async function answer(req: ViewRequest, hub: Hub, settings: SettingsStore): Prom
         return { type: 'error', message: tPlural('bg_paused_sites_full', SETTINGS_LIMITS.sites) };
       if (tooManyCaptureSites(req.settings))
         return { type: 'error', message: tPlural('bg_capture_sites_full', SETTINGS_LIMITS.sites) };
+      // A choice per site names the site, and settings are stored on disk: made from a private tab, it would
+      // outlast the private session. Refused with the reason (the views also say so beside the switch).
+      if (
+        req.tabId !== undefined &&
+        changesSiteChoices(req.settings, settings.current) &&
+        (await isPrivateTab(req.tabId))
+      )
+        return { type: 'error', message: t('bg_private_site_choice') };
       return { type: 'settings', settings: await settings.update(req.settings) };
     case 'get-status':
       return { type: 'status', status: await captureStatus(req.tabId, hub) };

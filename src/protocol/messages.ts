@@ -250,7 +250,11 @@ export interface ViewApi {
   'get-recording': { request: { tabId: number }; response: { type: 'recording'; recording: Recording } };
   clear: { request: { tabId: number }; response: { type: 'ok' } };
   'get-settings': { request: object; response: { type: 'settings'; settings: Settings } };
-  'set-settings': { request: { settings: Partial<Settings> }; response: { type: 'settings'; settings: Settings } };
+  /** `tabId`: the tab the view is about, when it is about one (a choice per site from a private tab is refused). */
+  'set-settings': {
+    request: { settings: Partial<Settings>; tabId?: number };
+    response: { type: 'settings'; settings: Settings };
+  };
   'get-status': { request: { tabId: number }; response: { type: 'status'; status: CaptureStatus } };
   simulate: {
     request: { tabId: number; connectionId: string; scope: SimulateScope; command: SimulateCommand };

@@ -103,3 +103,16 @@ export function sanitizeSettings(
   }
   return next;
 }
+
+/** The paused sites and message-content choices as one comparable text (order does not count). */
+const siteChoicesOf = (s: Settings) =>
+  JSON.stringify([[...s.pausedSites].sort(), Object.entries(s.contentCapture).sort(([a], [b]) => (a < b ? -1 : 1))]);
+
+/**
+ * Whether a view's patch would change a choice kept per site (a paused site, a site's message content). Those
+ * name the site and are stored with the settings, on disk: one made from a private tab would outlast the
+ * private session (the background refuses it there; docs/ARCHITECTURE.md, "Private browsing").
+ */
+export function changesSiteChoices(patch: unknown, current: Settings): boolean {
+  return siteChoicesOf(sanitizeSettings(patch, current)) !== siteChoicesOf(current);
+}

@@ -23,7 +23,11 @@ export const viewRequest: Decoder<ViewRequest> = (v, p) => {
       return { type };
     case 'set-settings':
       // Each field is decoded by the settings store, which keeps the current value of a bad one.
-      return { type, settings: req(o, 'settings', obj, p) };
+      return {
+        type,
+        settings: req(o, 'settings', obj, p),
+        ...(o.tabId !== undefined && { tabId: req(o, 'tabId', tabId, p) }),
+      };
     case 'simulate':
       return {
         type,

@@ -53,6 +53,12 @@ describe('view requests', () => {
     expect(bg.sent).toEqual([wrap({ type: 'get-settings' })]);
   });
 
+  it('says which tab a settings change comes from (a choice per site is refused from a private tab)', async () => {
+    const bg = fakeBackground(() => wrap<ViewResponse>({ type: 'settings', settings: DEFAULT_SETTINGS }));
+    await createLiveSource(7, bg.transport).setSettings({ pausedSites: ['a.example'] });
+    expect(bg.sent).toEqual([wrap({ type: 'set-settings', settings: { pausedSites: ['a.example'] }, tabId: 7 })]);
+  });
+
   it("rejects with the background's own reason, naming the request", async () => {
     const bg = fakeBackground(() =>
       wrap<ViewResponse>({ type: 'error', message: 'The connection is already closed.' }),

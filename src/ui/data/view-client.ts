@@ -150,7 +150,7 @@ export function createLiveSource(
       return (await request({ type: 'get-settings' })).settings;
     },
     async setSettings(patch) {
-      return (await request({ type: 'set-settings', settings: patch })).settings;
+      return (await request({ type: 'set-settings', settings: patch, tabId })).settings;
     },
     async simulate(connectionId, command, scope = 'connection') {
       await request({ type: 'simulate', tabId, connectionId, scope, command });
