@@ -130,3 +130,18 @@ describe('last messages of an imported file', () => {
     expect(section.querySelector('input[type="checkbox"]')).toBeNull();
   });
 });
+
+describe('per-site content capture for a tab in a private window', () => {
+  it('shows the switch as stored, disabled, with the reason', async () => {
+    const rec = oneClosure('https://app.example/chat');
+    const source = fakeSource(rec, { privateTab: true });
+    renderApp(rec, {}, {}, { source });
+    const section = await openClosure();
+    const note = await within(section).findByTestId('private-site-choice');
+    expect(note.textContent).toMatch(/^Private window:/);
+    const box = within(section).getByRole<HTMLInputElement>('checkbox', { name: /on app\.example$/ });
+    expect([box.checked, box.disabled]).toEqual([false, true]);
+    fireEvent.click(box);
+    expect(source.settingsPatches).toEqual([]);
+  });
+});

@@ -27,7 +27,7 @@ import { EmptyState, WorkerGapNotice } from './notices/Notices';
 import { PanelNotices } from './notices/PanelNotices';
 import type { HandshakeFeed } from './network/devtools-network';
 import { ServicesContext, type PanelServices } from './services';
-import { SettingsContext } from './settings-context';
+import { SettingsContext, usePrivateTab } from './settings-context';
 import { useSimulation } from './simulate/use-simulation';
 import { AuditSection } from './audit/AuditSection';
 import { useAudit } from './audit/use-audit';
@@ -74,7 +74,11 @@ export function App({ source, services, openResource, saveFile = downloadText, n
   const ownRecording = recording && recordingFrom === imports.active ? recording : null;
   const dropped = ownRecording ? ownRecording.dropped : null;
   const [settings, updateSettings] = useSettings(source);
-  const settingsHandle = useMemo(() => ({ settings, update: updateSettings }), [settings, updateSettings]);
+  const privateTab = usePrivateTab(source);
+  const settingsHandle = useMemo(
+    () => ({ settings, update: updateSettings, privateTab }),
+    [settings, updateSettings, privateTab],
+  );
   const status = useStatus(source, recording);
   const judged = useAnalysis(recording, services, settings?.profileId ?? 'default', recordingLive, recordingShown);
   const redactQuery = settings?.redactQuery ?? true;

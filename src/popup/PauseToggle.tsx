@@ -8,9 +8,11 @@ export interface PauseToggleProps {
   pausedSites: string[];
   /** Rejects with the reason for the user when the change is refused (the list of paused sites is full). */
   onChange(pausedSites: string[]): Promise<void>;
+  /** The tab is in a private window: the switch shows the stored choice and cannot change it (CaptureToggle says why). */
+  privateTab?: boolean;
 }
 
-export function PauseToggle({ site, pausedSites, onChange }: PauseToggleProps) {
+export function PauseToggle({ site, pausedSites, onChange, privateTab = false }: PauseToggleProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const paused = pausedSites.includes(site);
@@ -29,7 +31,13 @@ export function PauseToggle({ site, pausedSites, onChange }: PauseToggleProps) {
   return (
     <div className="pause-toggle">
       <label className="pause">
-        <input type="checkbox" checked={paused} aria-disabled={busy || undefined} onChange={toggle} />
+        <input
+          type="checkbox"
+          checked={paused}
+          disabled={privateTab}
+          aria-disabled={busy || undefined}
+          onChange={toggle}
+        />
         {t('popup_pause_label', [site])}
       </label>
       <SettingRefusal reason={error} testId="popup-pause-error" />

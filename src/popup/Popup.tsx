@@ -35,7 +35,7 @@ export interface PopupProps {
 }
 
 export function Popup({ source, clock = Date.now, download = downloadText }: PopupProps) {
-  const { recording, settings, status, updateSettings } = usePopupData(source);
+  const { recording, settings, status, privateTab, updateSettings } = usePopupData(source);
   const tick = useNow(clock, VERDICT_REFRESH_MS);
   const { profileId, recentMinutes, redactQuery } = settings;
   // Reading the clock here (not only on ticks) keeps a fresh closure inside the window.
@@ -90,9 +90,10 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
             <PauseToggle
               site={view.site}
               pausedSites={settings.pausedSites}
+              privateTab={privateTab}
               onChange={(pausedSites) => updateSettings({ pausedSites })}
             />
-            <CaptureToggle site={view.site} settings={settings} onChange={updateSettings} />
+            <CaptureToggle site={view.site} settings={settings} onChange={updateSettings} privateTab={privateTab} />
           </>
         )}
       </header>

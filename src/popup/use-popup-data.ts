@@ -12,6 +12,8 @@ export interface PopupData {
   recording: Recording | undefined;
   settings: Settings;
   status: CaptureStatus | undefined;
+  /** The tab is in a private window: its choices per site are not stored from here. */
+  privateTab: boolean;
   updateSettings(patch: Partial<Settings>): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export function usePopupData(source: RecordingSource): PopupData {
   // Followed: a change stored by another view (the panel, open meanwhile) is shown here too.
   const { settings, follow } = useFollowedSettings(source);
   const [status, setStatus] = useState<CaptureStatus>();
+  const [privateTab, setPrivateTab] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -28,6 +31,10 @@ export function usePopupData(source: RecordingSource): PopupData {
     });
     source.getStatus().then(
       (s) => live && setStatus(s),
+      () => {},
+    );
+    source.isPrivate?.().then(
+      (p) => live && setPrivateTab(p),
       () => {},
     );
     return () => {
@@ -47,5 +54,5 @@ export function usePopupData(source: RecordingSource): PopupData {
   );
 
   // A failed read keeps the defaults: the popup still shows the recording.
-  return { recording, settings: settings ?? DEFAULT_SETTINGS, status, updateSettings };
+  return { recording, settings: settings ?? DEFAULT_SETTINGS, status, privateTab, updateSettings };
 }

@@ -25,6 +25,8 @@ export function fakeSource(
     status?: CaptureStatus;
     /** The tab's site: pausing it (and only it) makes the status 'paused'. Without it, any paused site does. */
     site?: string;
+    /** The tab is in a private window (the source says so when asked). */
+    privateTab?: boolean;
   } = {},
 ): FakeSource {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...opts.settings };
@@ -58,5 +60,6 @@ export function fakeSource(
       return Promise.resolve(settings);
     },
     getStatus: () => Promise.resolve(status),
+    isPrivate: () => Promise.resolve(opts.privateTab === true),
   };
 }

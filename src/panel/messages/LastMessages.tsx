@@ -37,7 +37,7 @@ function Item({ m }: { m: LastMessage }) {
 }
 
 export function LastMessages({ connection, fromFile = false }: { connection: Connection; fromFile?: boolean }) {
-  const { settings, update } = useSettingsHandle();
+  const { settings, update, privateTab } = useSettingsHandle();
   const site = connection.site ?? siteOf(connection.frameUrl);
   const list = connection.lastMessages;
   const total = connection.counters.sentMessages + connection.counters.receivedMessages;
@@ -59,7 +59,9 @@ export function LastMessages({ connection, fromFile = false }: { connection: Con
           {total > list.length ? <p className="muted">{tPlural('panel_last_of_total', total, [list.length])}</p> : null}
         </>
       )}
-      {settings && !fromFile ? <CaptureToggle site={site} settings={settings} onChange={update} /> : null}
+      {settings && !fromFile ? (
+        <CaptureToggle site={site} settings={settings} onChange={update} privateTab={privateTab} />
+      ) : null}
     </Section>
   );
 }

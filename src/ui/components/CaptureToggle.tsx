@@ -15,9 +15,14 @@ interface Props {
   /** Rejects with the reason for the user when the change is refused (choices kept for too many sites). */
   onChange(patch: Partial<Settings>): Promise<unknown>;
   disabled?: boolean;
+  /**
+   * The tab is in a private window: a choice per site would be stored on disk and outlast the private session,
+   * so the switch shows the stored choice, cannot change it, and says why (for the pause switch beside it too).
+   */
+  privateTab?: boolean;
 }
 
-export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
+export function CaptureToggle({ site, settings, onChange, disabled, privateTab = false }: Props) {
   // Kept with the site it was refused for: the panel's detail shows one switch for the selected socket's
   // site and keeps this component when another row is selected, so a reason for one site must not stay
   // beside another site's switch (nor appear there when its answer comes after the selection moved).
@@ -49,13 +54,18 @@ export function CaptureToggle({ site, settings, onChange, disabled }: Props) {
         <input
           type="checkbox"
           checked={on}
-          disabled={disabled || site === ''}
+          disabled={disabled || privateTab || site === ''}
           aria-disabled={busy || undefined}
           onChange={toggle}
           data-testid="capture-content"
         />
         {t('ui_capture_label', [site || '—'])}
       </label>
+      {privateTab ? (
+        <p className="setting-refusal" data-testid="private-site-choice">
+          {t('ui_private_site_choice')}
+        </p>
+      ) : null}
       <SettingRefusal reason={error} testId="capture-content-error" />
     </div>
   );

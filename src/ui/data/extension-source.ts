@@ -14,7 +14,15 @@ export const runtimeTransport: ViewTransport = {
 };
 
 export function createExtensionSource(tabId: number): RecordingSource {
-  return { ...createLiveSource(tabId, runtimeTransport), watchSettings };
+  return { ...createLiveSource(tabId, runtimeTransport), watchSettings, isPrivate: () => isPrivateTab(tabId) };
+}
+
+/** `incognito` is given without the "tabs" permission; a tab that cannot be read is not said to be private. */
+function isPrivateTab(tabId: number): Promise<boolean> {
+  return browser.tabs.get(tabId).then(
+    (tab) => tab.incognito === true,
+    () => false,
+  );
 }
 
 /** The settings are stored by the background (storage.local), whichever view asked for the change. */

@@ -26,6 +26,11 @@ export interface RecordingSource {
    * endpoint. Rejects with the background's reason. Static sources do not have it.
    */
   simulate?(connectionId: string, command: SimulateCommand, scope?: 'connection' | 'endpoint'): Promise<void>;
+  /**
+   * Whether the tab is in a private window (Chromium's incognito, Firefox's private browsing): its choices
+   * per site are not stored from there (docs/ARCHITECTURE.md, "Private browsing"). Static sources do not have it.
+   */
+  isPrivate?(): Promise<boolean>;
   /** True for live data; false for an imported recording. */
   readonly live: boolean;
 }
