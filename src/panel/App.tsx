@@ -165,7 +165,7 @@ export function App({ source, services, openResource, saveFile = downloadText, n
     // moment, so whoever opens the copy sees the verdicts this panel shows, not ones judged at this export.
     const exportedAt = imports.imported ? undefined : at;
     saveFile(
-      exportFileName(recording, at),
+      exportFileName(recording, at, privateTab),
       exportText(recording, redactQuery, exportedAt, settings?.exportContent === true, judgedBy),
     );
   };

@@ -266,6 +266,15 @@ describe('in a private window', () => {
     expect(source.settingsPatches).toEqual([]);
   });
 
+  it('exports under a name that leaves the site out (the download is listed in the normal history)', async () => {
+    const source = fakeSource(rec, { site: 'app.example.com', privateTab: true });
+    const download = vi.fn<(fileName: string, text: string) => void>();
+    render(<Popup source={source} clock={clock} download={download} />);
+    await screen.findByTestId('private-site-choice');
+    fireEvent.click(screen.getByRole('button', { name: 'Export recording' }));
+    expect(download.mock.calls[0]?.[0]).toBe(`closeline-private-${new Date(NOW).toISOString().slice(0, 10)}.json`);
+  });
+
   it('offers both switches in a normal window, with no such note', async () => {
     renderPopup(rec);
     const pause = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Pause recording on app.example.com' });

@@ -76,7 +76,7 @@ export function Popup({ source, clock = Date.now, download = downloadText }: Pop
     if (!recording) return;
     const now = clock();
     download(
-      exportFileName(recording, now),
+      exportFileName(recording, now, privateTab),
       exportText(recording, redactQuery, now, settings.exportContent, getProfile(profileId).profile.id),
     );
   };

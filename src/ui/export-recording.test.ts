@@ -26,6 +26,11 @@ describe('exportFileName', () => {
   ])('%s', (_name, rec, want) => {
     expect(exportFileName(rec, NOW)).toBe(want);
   });
+
+  it('leaves the site out for a tab in a private window (the download is listed in the normal history)', () => {
+    const rec = recordingOf([conn({ id: 'a', frameUrl: 'https://secret.example/x' })]);
+    expect(exportFileName(rec, NOW, true)).toBe('closeline-private-2024-05-09.json');
+  });
 });
 
 describe('exportText', () => {

@@ -26,8 +26,13 @@ export function recordingHost(rec: Recording): string {
   return (host ?? `tab${rec.tabId}`).replace(/[^A-Za-z0-9.-]/g, '_');
 }
 
-export function exportFileName(rec: Recording, now: number): string {
-  return `closeline-${recordingHost(rec)}-${formatFileDate(now)}.json`;
+/**
+ * `privateTab`: the view's tab is in a private window. Its views run in the extension's one process, so the
+ * browser records the download in the normal profile's download history, on disk: the name then leaves the
+ * site out (docs/ARCHITECTURE.md, "Private browsing").
+ */
+export function exportFileName(rec: Recording, now: number, privateTab = false): string {
+  return `closeline-${privateTab ? 'private' : recordingHost(rec)}-${formatFileDate(now)}.json`;
 }
 
 /**
