@@ -249,37 +249,3 @@ describe('Settings', () => {
     expect([...select.options].map((o) => o.value)).toEqual(['5', '15', '30', '60', '240']);
   });
 });
-
-describe('in a private window', () => {
-  it('shows the stored choices per site but cannot change them, and says why', async () => {
-    const source = fakeSource(rec, { settings: { pausedSites: [] }, site: 'app.example.com', privateTab: true });
-    render(<Popup source={source} clock={clock} download={vi.fn()} />);
-    const note = await screen.findByTestId('private-site-choice');
-    expect(note.textContent).toMatch(/^Private window: choices for a site are not saved from here/);
-    const pause = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Pause recording on app.example.com' });
-    const content = screen.getByRole<HTMLInputElement>('checkbox', {
-      name: "Keep the last messages' content on app.example.com",
-    });
-    expect([pause.disabled, content.disabled]).toEqual([true, true]);
-    fireEvent.click(pause);
-    fireEvent.click(content);
-    expect(source.settingsPatches).toEqual([]);
-  });
-
-  it('exports under a name that leaves the site out (the download is listed in the normal history)', async () => {
-    const source = fakeSource(rec, { site: 'app.example.com', privateTab: true });
-    const download = vi.fn<(fileName: string, text: string) => void>();
-    render(<Popup source={source} clock={clock} download={download} />);
-    await screen.findByTestId('private-site-choice');
-    fireEvent.click(screen.getByRole('button', { name: 'Export recording' }));
-    expect(download.mock.calls[0]?.[0]).toBe(`closeline-private-${new Date(NOW).toISOString().slice(0, 10)}.json`);
-  });
-
-  it('offers both switches in a normal window, with no such note', async () => {
-    renderPopup(rec);
-    const pause = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Pause recording on app.example.com' });
-    await settled(true);
-    expect(pause.disabled).toBe(false);
-    expect(screen.queryByTestId('private-site-choice')).toBeNull();
-  });
-});
