@@ -11,6 +11,7 @@
  * that re-subscribe.
  */
 import { captureContentFor, contentSiteOf, siteOf } from '../protocol/capture-policy';
+import { ClosedTabs } from './closed-tabs';
 import type { BackgroundPush, RelayBatch, RelayHello, Settings } from '../protocol/messages';
 import { emptyRecording } from '../protocol/recording';
 import { clampUrl } from '../protocol/clamp';
@@ -68,6 +69,10 @@ interface PendingAck {
 
 export class Hub {
   readonly tabs = new Map<number, TabRecording>();
+  /** Closed tabs: a relay's late word from one records nothing. */
+  private readonly closed = new ClosedTabs();
+  /** The tabs whose recordings this worker read back at its start. */
+  private loaded: number[] = [];
   private readonly views = new Set<ViewSink>();
   private acks: PendingAck[] = [];
   /** Drained (and pushed to views) but not yet written, per tab, oldest change first. */
@@ -80,6 +85,7 @@ export class Hub {
   async load(): Promise<void> {
     for (const [id, tab] of await this.deps.persist.load(this.deps.extensionVersion, this.deps.now())) {
       this.tabs.set(id, tab);
+      this.loaded.push(id);
       // Something stored could not be read back: its count (and the chunks rewritten without it) are
       // stored at once, not only when the tab records something new.
       if (tab.hasChanges()) this.schedule();
@@ -104,6 +110,7 @@ export class Hub {
    */
   hello(sender: RelaySender, hello: RelayHello): string {
     const docId = this.docIdOf(sender, hello.docNonce);
+    if (this.closed.has(sender.tabId)) return docId;
     const tab = this.tab(sender.tabId);
     const known = tab.docs[docId];
     if (!known || (known.gone && hello.restored)) {
@@ -148,6 +155,7 @@ export class Hub {
 
   /** A batch from a relay. Re-sent batches (after a worker restart) are recognised by seq and not applied twice. */
   batch(tabId: number, docId: string, batch: RelayBatch, ack: (seq: number) => void): void {
+    if (this.closed.has(tabId)) return ack(batch.seq); // nothing to keep it for: the relay need not send it again
     const tab = this.tab(tabId);
     const doc = tab.docs[docId];
     if (!doc) return; // no hello: the relay always sends one first, so this is not a relay
@@ -194,6 +202,7 @@ export class Hub {
    * capture switches are per site; without it, a paused site could not be resumed until a reload).
    */
   clear(tabId: number): void {
+    if (this.closed.has(tabId)) return;
     const tab = this.tab(tabId);
     const now = this.deps.now();
     tab.reset(now);
@@ -205,8 +214,20 @@ export class Hub {
 
   /** The tab closed: its open sockets end with it and its recording is deleted. */
   async removeTab(tabId: number): Promise<void> {
+    this.closed.add(tabId);
     this.tabs.delete(tabId);
     await this.deps.persist.removeTab(tabId);
+  }
+
+  /**
+   * Deletes the recordings read back at this worker's start whose tabs are no longer open: a tab closed
+   * while its removal could not be stored (the worker stopped first) left one that nothing would show or
+   * remove. Only those: a tab that said hello since is open, or its removal comes as an event.
+   */
+  async removeClosedSinceStored(open: ReadonlySet<number>): Promise<void> {
+    const gone = this.loaded.filter((id) => !open.has(id));
+    this.loaded = [];
+    for (const id of gone) await this.removeTab(id);
   }
 
   /**

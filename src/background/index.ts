@@ -65,6 +65,11 @@ const ready = Promise.all([settings.load().then((s) => language.apply(s.language
 );
 // A worker stopped within a tab's badge throttle left that badge behind its recording: draw it now.
 void ready.then(() => badges.restore(hub.tabs, settings.current)).catch(() => undefined);
+// A tab closed while a worker could not finish removing its recording left it stored: delete those.
+void ready
+  .then(() => browser.tabs.query({}))
+  .then((open) => hub.removeClosedSinceStored(new Set(open.flatMap((t) => (t.id === undefined ? [] : [t.id])))))
+  .catch(() => undefined);
 // A worker stopped mid-outage leaves its blocking rule behind: lift the expired ones, now and when the
 // outage's alarm wakes the worker (registered at once, so the alarm that started this worker reaches it).
 void endExpiredOutages().catch(() => undefined);
