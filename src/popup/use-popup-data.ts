@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type CaptureStatus, type Settings } from '../protocol
 import type { Recording } from '../protocol/recording';
 import type { RecordingSource } from '../ui/data/source';
 import { useFollowedSettings } from '../ui/data/use-followed-settings';
+import { usePrivateTab } from '../ui/data/use-private-tab';
 
 export interface PopupData {
   recording: Recording | undefined;
@@ -22,7 +23,7 @@ export function usePopupData(source: RecordingSource): PopupData {
   // Followed: a change stored by another view (the panel, open meanwhile) is shown here too.
   const { settings, follow } = useFollowedSettings(source);
   const [status, setStatus] = useState<CaptureStatus>();
-  const [privateTab, setPrivateTab] = useState(false);
+  const privateTab = usePrivateTab(source);
 
   useEffect(() => {
     let live = true;
@@ -31,10 +32,6 @@ export function usePopupData(source: RecordingSource): PopupData {
     });
     source.getStatus().then(
       (s) => live && setStatus(s),
-      () => {},
-    );
-    source.isPrivate?.().then(
-      (p) => live && setPrivateTab(p),
       () => {},
     );
     return () => {
